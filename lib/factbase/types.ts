@@ -1,0 +1,143 @@
+/**
+ * The runtime fact base (data/factbase.json) and the compact artefacts generated from it.
+ * Written by scripts/build-factbase.ts from the curated YAML in data/; read by the background, popup and pages.
+ */
+
+export type EntityType =
+  | 'person'
+  | 'organization'
+  | 'company'
+  | 'agreement'
+  | 'pipeline'
+  | 'corridor'
+  | 'port'
+  | 'railway'
+  | 'gas-field'
+  | 'military-system'
+  | 'event'
+  | 'place'
+  | 'country'
+  | 'region'
+  | 'idea'
+  | 'program';
+
+export interface Chapter {
+  id: string;
+  title: string;
+  author: string;
+}
+
+export interface Source {
+  id: string;
+  /** The corpus file name. */
+  file: string;
+  title: string;
+  authors: string[];
+  publisher: string | null;
+  /** As precise as the document gives it: `2022`, `2022-08`, `2022-08-16`. */
+  date: string | null;
+  /** The standpoint the document writes from, shown beside its quotes. */
+  stance: string;
+  chapters?: Chapter[];
+}
+
+/** Where a quote sits in its document; computed by the build, never written by hand. */
+export interface Location {
+  chapter?: string;
+  chapterTitle?: string;
+  chapterAuthor?: string;
+  section?: string;
+  /** 1-based paragraph number within the chapter (or the document when it has no chapters). */
+  paragraph: number;
+  /** 1-based line in the corpus file. */
+  line: number;
+}
+
+/** A verbatim quote with its source and location. */
+export interface Evidence {
+  quote: string;
+  source: string;
+  where: Location;
+}
+
+export interface Fact extends Evidence {
+  /** Optional one-line gloss in our own words. */
+  claim?: string;
+}
+
+export type AliasRule = 'near' | 'exact-case';
+
+export interface Alias {
+  text: string;
+  lang?: string;
+  /** False when the alias comes from our own knowledge rather than a corpus document. */
+  inCorpus: boolean;
+  rule?: AliasRule;
+}
+
+export interface Relation {
+  type: string;
+  target: string;
+  /** `out`: this entity is the subject (A shareholder-of B); `in`: the inverse, added by the build. */
+  direction: 'out' | 'in';
+  share?: string;
+  evidence?: Evidence;
+}
+
+export interface View {
+  source: string;
+  label: string;
+  note: string;
+  evidence?: Evidence;
+}
+
+export interface SummarySentence {
+  text: string;
+  /** 0-based indexes into the entity's facts. */
+  facts: number[];
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  country?: string[];
+  aliases: Alias[];
+  summary: string;
+  summarySentences: SummarySentence[];
+  facts: Fact[];
+  relations: Relation[];
+  views: View[];
+}
+
+export interface TimelineEvent {
+  id: string;
+  /** ISO prefix as precise as the source: `2020`, `2020-09`, `2020-09-27`. */
+  date: string;
+  to?: string;
+  title: string;
+  /** The entity the event was written on first, then the others involved. */
+  entities: string[];
+  evidence?: Evidence;
+}
+
+export interface FactBase {
+  version: number;
+  sources: Source[];
+  entities: Entity[];
+  events: TimelineEvent[];
+}
+
+/** Alias flags in the compact alias index. */
+export const ALIAS_EXACT_CASE = 1;
+export const ALIAS_NEAR = 2;
+
+/**
+ * Everything the content script needs to match, nothing more (data/alias-index.json).
+ * `entities[i]` = [id, canonical name, type]; `aliases[j]` = [alias text, entity index, flags].
+ */
+export interface AliasIndex {
+  version: number;
+  entities: [string, string, EntityType][];
+  aliases: [string, number, number][];
+}

@@ -1,0 +1,45 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The extension asks for as little as it can: see README "Permissions".
+export default defineConfig({
+  srcDir: '.',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Builds for tests and benchmarks can be sent elsewhere so parallel runs never share an output folder.
+  outDir: process.env.LENS_OUT_DIR ?? '.output',
+  vite: () => ({
+    plugins: [preact()],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Caspian Lens',
+    description:
+      'Sourced context cards for names in news about Türkiye, the South Caucasus and Central Asia. Works offline; sends nothing anywhere.',
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    commands: {
+      'save-selection': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the selected passage as a snippet',
+      },
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Move to the next marked name on the page and open its card',
+      },
+      'toggle-pause': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Pause or resume Caspian Lens everywhere',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'caspian-lens@caspian-lens.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
