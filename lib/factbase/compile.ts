@@ -1,0 +1,304 @@
+/**
+ * Turns the curated YAML records into the runtime fact base, checking everything a reader relies on:
+ * quotes verbatim in their document, ids unique, relations resolvable, aliases unclaimed by two entities,
+ * every entity sourced, every summary sentence backed, every document contributing.
+ * Pure: the caller reads the files and hands in their text.
+ */
+import type {
+  Alias,
+  AliasRule,
+  Entity,
+  EntityType,
+  Evidence,
+  FactBase,
+  Relation,
+  Source,
+  SummarySentence,
+  TimelineEvent,
+  View,
+} from './types';
+import type { EntityFile, EntityInput, EvidenceInput, SourceInput } from './input-types';
+import { locateDocument, normalizeQuote, type LocatedDocument } from './locate-quote';
+import { foldText } from '../matcher/fold';
+
+export const FACTBASE_VERSION = 1;
+export const MAX_FACTS = 5;
+
+export const ENTITY_TYPES: readonly EntityType[] = [
+  'person', 'organization', 'company', 'agreement', 'pipeline', 'corridor', 'port', 'railway', 'gas-field',
+  'military-system', 'event', 'place', 'country', 'region', 'idea', 'program',
+];
+
+export const RELATION_TYPES = [
+  'member-of', 'leads', 'head-of-state-of', 'minister-of', 'part-of', 'operates', 'owns', 'shareholder-of', 'signed',
+  'signed-by', 'founded', 'supplies', 'connects', 'located-in', 'successor-of', 'produced-by', 'uses', 'ally-of',
+  'borders', 'related-to',
+] as const;
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+const SENTENCE = /([^[\]]+?)((?:\s*\[\d+\])+)/g;
+
+export interface CompileInput {
+  sources: SourceInput[];
+  /** Corpus text by file name. */
+  documents: Map<string, string>;
+  files: EntityFile[];
+}
+
+export interface CompileResult {
+  factBase: FactBase;
+  errors: string[];
+}
+
+export const foldAlias = (text: string): string => foldText(text.trim()).folded;
+
+export function compileFactBase({ sources: sourceInputs, documents, files }: CompileInput): CompileResult {
+  const errors: string[] = [];
+  const sources: Source[] = [];
+  const located = new Map<string, LocatedDocument>();
+  for (const s of sourceInputs) {
+    const text = documents.get(s.file);
+    if (text === undefined) errors.push(`source ${s.id}: corpus file ${s.file} not found`);
+    else located.set(s.id, locateDocument(text, s.chapters ?? []));
+    sources.push({
+      id: s.id,
+      file: s.file,
+      title: s.title,
+      authors: s.authors ?? [],
+      publisher: s.publisher ?? null,
+      date: s.date == null ? null : String(s.date),
+      stance: s.stance,
+      ...(s.chapters ? { chapters: s.chapters.map(({ id, title, author }) => ({ id, title, author })) } : {}),
+    });
+  }
+  const contributions = new Map<string, number>(sources.map((s) => [s.id, 0]));
+
+  const cite = (where: string, quote: string | undefined, source: string | undefined): Evidence | undefined => {
+    if (!quote || !source) {
+      errors.push(`${where}: needs a quote and a source`);
+      return undefined;
+    }
+    const doc = located.get(source);
+    if (!doc) {
+      if (!contributions.has(source)) errors.push(`${where}: unknown source "${source}"`);
+      return undefined;
+    }
+    const loc = doc.locate(quote);
+    if (!loc) {
+      errors.push(`${where}: quote is not verbatim in ${source}: "${quote.slice(0, 90)}"`);
+      return undefined;
+    }
+    contributions.set(source, (contributions.get(source) ?? 0) + 1);
+    return { quote: normalizeQuote(quote), source, where: loc };
+  };
+
+  // Definitions first, so extensions and relations can point at entities defined in any file.
+  const defined = new Map<string, { input: EntityInput; file: string }>();
+  const extensions: { input: EntityInput; file: string }[] = [];
+  for (const { file, records } of files) {
+    if (!Array.isArray(records)) {
+      errors.push(`${file}: expected a YAML list of entity records`);
+      continue;
+    }
+    for (const input of records) {
+      const where = `${file}: ${input?.id ?? '(no id)'}`;
+      if (!input || typeof input.id !== 'string' || !ID.test(input.id)) {
+        errors.push(`${where}: id must be lowercase kebab-case`);
+        continue;
+      }
+      if (input.extend) {
+        if (input.name || input.summary || input.facts || input.type)
+          errors.push(`${where}: an extension record may only add aliases, relations, events and views`);
+        extensions.push({ input, file });
+      } else if (defined.has(input.id)) {
+        errors.push(`${where}: id already defined in ${defined.get(input.id)!.file}`);
+      } else defined.set(input.id, { input, file });
+    }
+  }
+
+  const entities: Entity[] = [];
+  const byId = new Map<string, Entity>();
+  const pendingEvidence: { entity: Entity; file: string; input: EntityInput }[] = [];
+
+  for (const [id, { input, file }] of defined) {
+    const where = `${file}: ${id}`;
+    if (!input.name) errors.push(`${where}: missing name`);
+    if (!ENTITY_TYPES.includes(input.type as EntityType)) errors.push(`${where}: unknown type "${input.type}"`);
+    const facts = (input.facts ?? []).flatMap((f, i) => {
+      const ev = cite(`${where} fact ${i + 1}`, f.quote, f.source);
+      return ev ? [{ ...ev, ...(f.claim ? { claim: f.claim } : {}) }] : [];
+    });
+    const factCount = input.facts?.length ?? 0;
+    if (factCount === 0) errors.push(`${where}: has no sourced fact`);
+    if (factCount > MAX_FACTS) errors.push(`${where}: ${factCount} facts; at most ${MAX_FACTS} key facts`);
+    const summarySentences = parseSummary(`${where}`, input.summary, factCount, errors);
+    const entity: Entity = {
+      id,
+      name: input.name ?? id,
+      type: input.type as EntityType,
+      ...(input.country ? { country: input.country } : {}),
+      aliases: [],
+      summary: summarySentences.map((s) => s.text).join(' '),
+      summarySentences,
+      facts,
+      relations: [],
+      views: [],
+    };
+    entities.push(entity);
+    byId.set(id, entity);
+    pendingEvidence.push({ entity, file, input });
+  }
+  for (const ext of extensions) {
+    const entity = byId.get(ext.input.id);
+    if (!entity) errors.push(`${ext.file}: ${ext.input.id}: extends an entity that no file defines`);
+    else pendingEvidence.push({ entity, file: ext.file, input: ext.input });
+  }
+
+  const events: TimelineEvent[] = [];
+  const eventIds = new Set<string>();
+  for (const { entity, file, input } of pendingEvidence) {
+    const where = `${file}: ${input.id}`;
+    const evidence = (label: string, e: EvidenceInput, defaultSource?: string): Evidence | undefined => {
+      if (e.fact !== undefined) {
+        if (input.extend) {
+          errors.push(`${where} ${label}: extension records cite with quote + source, not fact`);
+          return undefined;
+        }
+        const fact = entity.facts[e.fact - 1];
+        if (!fact) errors.push(`${where} ${label}: fact ${e.fact} does not exist`);
+        return fact && { quote: fact.quote, source: fact.source, where: fact.where };
+      }
+      if (e.quote) return cite(`${where} ${label}`, e.quote, e.source ?? defaultSource);
+      return undefined;
+    };
+    for (const a of input.aliases ?? []) {
+      const alias: Alias = typeof a === 'string' ? { text: a, inCorpus: false } : { text: a.text, inCorpus: false };
+      if (typeof a !== 'string') {
+        if (a.lang) alias.lang = a.lang;
+        if (a.rule) {
+          if (a.rule !== 'near' && a.rule !== 'exact-case') errors.push(`${where}: alias "${a.text}" has unknown rule`);
+          else alias.rule = a.rule as AliasRule;
+        }
+      }
+      if (typeof alias.text !== 'string' || !alias.text.trim()) errors.push(`${where}: empty alias`);
+      else entity.aliases.push({ ...alias, text: String(alias.text).trim() });
+    }
+    (input.relations ?? []).forEach((r, i) => {
+      const label = `relation ${i + 1}`;
+      if (!(RELATION_TYPES as readonly string[]).includes(r.type)) errors.push(`${where} ${label}: unknown type "${r.type}"`);
+      if (!defined.has(r.target)) errors.push(`${where} ${label}: target "${r.target}" does not exist`);
+      const ev = evidence(label, r);
+      const rel: Relation = { type: r.type, target: r.target, direction: 'out' };
+      if (r.share !== undefined) rel.share = String(r.share);
+      if (ev) rel.evidence = ev;
+      entity.relations.push(rel);
+    });
+    (input.views ?? []).forEach((v, i) => {
+      const label = `view ${i + 1}`;
+      if (!contributions.has(v.source)) errors.push(`${where} ${label}: unknown source "${v.source}"`);
+      const ev = evidence(label, v, v.source);
+      const view: View = { source: v.source, label: String(v.label), note: String(v.note ?? '') };
+      if (ev) view.evidence = ev;
+      entity.views.push(view);
+    });
+    (input.events ?? []).forEach((e, i) => {
+      const label = `event ${i + 1}`;
+      const date = String(e.date ?? e.from ?? '');
+      if (!DATE.test(date)) errors.push(`${where} ${label}: date "${date}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+      for (const other of e.with ?? [])
+        if (!defined.has(other)) errors.push(`${where} ${label}: "with" names unknown entity "${other}"`);
+      const ev = evidence(label, e);
+      if (!ev) errors.push(`${where} ${label}: events need a source (fact or quote)`);
+      let id = `${input.id}-${date}`;
+      for (let n = 2; eventIds.has(id); n++) id = `${input.id}-${date}-${n}`;
+      eventIds.add(id);
+      const event: TimelineEvent = {
+        id,
+        date,
+        title: String(e.title),
+        entities: [input.id, ...(e.with ?? []).filter((w) => w !== input.id)],
+      };
+      if (e.to !== undefined) event.to = String(e.to);
+      if (ev) event.evidence = ev;
+      events.push(event);
+    });
+  }
+
+  addInverseRelations(entities, byId);
+  checkAliases(entities, located, errors);
+  for (const [source, count] of contributions)
+    if (count === 0) errors.push(`source ${source}: the document contributes no quote`);
+
+  events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  entities.sort((a, b) => a.id.localeCompare(b.id));
+  return { factBase: { version: FACTBASE_VERSION, sources, entities, events }, errors };
+}
+
+function parseSummary(where: string, summary: string | undefined, factCount: number, errors: string[]) {
+  const sentences: SummarySentence[] = [];
+  const text = (summary ?? '').replace(/\s+/g, ' ').trim();
+  if (!text) {
+    errors.push(`${where}: missing summary`);
+    return sentences;
+  }
+  let consumed = 0;
+  for (const m of text.matchAll(SENTENCE)) {
+    if (m.index !== consumed && text.slice(consumed, m.index).trim()) break;
+    const facts = [...m[2]!.matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]) - 1);
+    for (const f of facts)
+      if (f < 0 || f >= factCount) errors.push(`${where}: summary cites [${f + 1}] but has ${factCount} facts`);
+    sentences.push({ text: m[1]!.trim(), facts });
+    consumed = m.index! + m[0].length;
+  }
+  if (text.slice(consumed).trim()) errors.push(`${where}: summary text without a backing [n] marker: "${text.slice(consumed, consumed + 60)}"`);
+  return sentences;
+}
+
+const INVERSE: Record<string, string> = { 'signed': 'signed-by', 'signed-by': 'signed' };
+
+/** Cards show relations from both ends; the YAML writes each once. */
+function addInverseRelations(entities: Entity[], byId: Map<string, Entity>) {
+  for (const entity of entities)
+    for (const rel of entity.relations) {
+      if (rel.direction !== 'out') continue;
+      const target = byId.get(rel.target);
+      if (!target) continue;
+      const type = INVERSE[rel.type] ?? rel.type;
+      const mirrored = target.relations.some((r) => r.target === entity.id && r.type === type && r.direction === 'out');
+      if (mirrored) continue;
+      target.relations.push({ ...rel, target: entity.id, direction: 'in' });
+    }
+}
+
+/** Each alias belongs to one entity; the name counts as an alias. Marks which aliases the corpus itself uses. */
+function checkAliases(entities: Entity[], located: Map<string, LocatedDocument>, errors: string[]) {
+  const folded = [...located.values()].map((d) => ` ${foldText(d.normalized).folded} `);
+  const owner = new Map<string, string>();
+  for (const entity of entities) {
+    const seen = new Set<string>();
+    const all: Alias[] = [{ text: entity.name, inCorpus: false }, ...entity.aliases];
+    entity.aliases = [];
+    for (const alias of all) {
+      const key = foldAlias(alias.text);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const prior = owner.get(key);
+      if (prior && prior !== entity.id) errors.push(`alias "${alias.text}" is claimed by both ${prior} and ${entity.id}`);
+      owner.set(key, entity.id);
+      alias.inCorpus = folded.some((doc) => containsWord(doc, key));
+      if (alias.text !== entity.name) entity.aliases.push(alias);
+      else if (!alias.inCorpus) (entity as Entity & { nameInCorpus?: boolean }).nameInCorpus = false;
+    }
+  }
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+function containsWord(haystack: string, needle: string): boolean {
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1] ?? ' ';
+    const after = haystack[at + needle.length] ?? ' ';
+    if (!WORD.test(before) && !WORD.test(after)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,137 @@
+/**
+ * Folds text so that spelling variants of a name compare equal (case, diacritics, Turkic and Central Asian letters,
+ * apostrophes, dashes, white space), keeping a map back to the original offsets so matches land on the page text.
+ *
+ * Page text is folded whole, so this is one pass over UTF-16 code units with a 64K lookup table that is filled
+ * lazily: the Unicode work (lowercasing, NFD) is paid once per distinct code unit per session, not per character.
+ */
+
+/** Table entries that are not output code units. 0xFFFE/0xFFFF are non-characters, so no real output collides. */
+const UNKNOWN = 0; // NUL itself folds to SPACE, so 0 is never a learned value
+const DROP = 0xffff;
+const SPACE = 0xfffe;
+const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
+
+/**
+ * Folds that lowercasing and NFD do not give. `й` is listed so that NFD does not turn it into `и`: Russian never
+ * writes one for the other, unlike `ё`/`е`.
+ */
+const LETTER_FOLDS =
+  'ıi İi əe ёе йй қк ғг үу ұу өо һх іи ңн әа ўу ҳх ҷч ґг єе øo łl đd ħh';
+const APOSTROPHES = '\u2018\u2019\u02bc\u02bb\u0060\u00b4\u2032\uff07';
+const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d';
+
+const SPECIAL = new Map<number, number>();
+for (const pair of LETTER_FOLDS.split(' ')) SPECIAL.set(pair.charCodeAt(0), pair.charCodeAt(1));
+for (const ch of APOSTROPHES) SPECIAL.set(ch.charCodeAt(0), APOSTROPHE);
+for (const ch of DASHES) SPECIAL.set(ch.charCodeAt(0), HYPHEN);
+
+// Invisible format characters (soft hyphen, zero-width joiners, bidi marks) sit inside words on real pages.
+const INVISIBLE = /\p{Cf}/u;
+const WHITE = /[\s\p{Cc}\p{Z}]/u;
+const MARK = /\p{M}/u;
+
+const foldTable = new Uint16Array(0x10000);
+
+function learn(unit: number): number {
+  const folded = computeFold(unit);
+  foldTable[unit] = folded;
+  return folded;
+}
+
+function computeFold(unit: number): number {
+  const direct = SPECIAL.get(unit);
+  if (direct !== undefined) return direct;
+  if (unit >= 0xd800 && unit <= 0xdfff) return unit; // surrogate halves pass through untouched
+  const ch = String.fromCharCode(unit);
+  if (INVISIBLE.test(ch)) return DROP;
+  if (WHITE.test(ch)) return SPACE;
+  if (MARK.test(ch)) return DROP;
+  const lower = ch.toLowerCase();
+  const viaLower = SPECIAL.get(lower.charCodeAt(0));
+  if (viaLower !== undefined) return viaLower;
+  const base = lower.normalize('NFD').charCodeAt(0);
+  return SPECIAL.get(base) ?? base;
+}
+
+function foldOf(unit: number): number {
+  const known = foldTable[unit]!;
+  return known === UNKNOWN ? learn(unit) : known;
+}
+
+/** Folded text as code units: what the matcher scans, without building a string. */
+export interface FoldedCodes {
+  codes: Uint16Array;
+  length: number;
+  /** codes[i] comes from original index map[i]; map[length] is the original length. */
+  map: Uint32Array;
+}
+
+const LOWER_A = 0x61;
+const LOWER_Z = 0x7a;
+const LOWER_G = 0x67;
+const LOWER_O = 0x6f;
+
+/**
+ * Uzbek Latin writes oʻ and gʻ with a modifier (often typed as ‘ ' or `): "Oʻzbekiston", "O'zbekiston" and
+ * "Ozbekiston" are one word. An apostrophe between o/g and a Latin letter is dropped; "Beijing's" folds to
+ * "beijings", which still matches "Beijing" because boundaries are checked on the original text.
+ */
+function isUzbekModifier(codes: Uint16Array, k: number, text: string, i: number): boolean {
+  if (k === 0 || i + 1 >= text.length) return false;
+  const before = codes[k - 1];
+  if (before !== LOWER_O && before !== LOWER_G) return false;
+  const after = foldOf(text.charCodeAt(i + 1));
+  return after >= LOWER_A && after <= LOWER_Z;
+}
+
+export function foldCodes(text: string): FoldedCodes {
+  const n = text.length;
+  const codes = new Uint16Array(n);
+  const map = new Uint32Array(n + 1);
+  let k = 0;
+  let inSpace = false;
+  for (let i = 0; i < n; i++) {
+    const unit = text.charCodeAt(i);
+    let folded = foldTable[unit]!;
+    if (folded === UNKNOWN) folded = learn(unit);
+    if (folded === DROP) continue;
+    if (folded === SPACE) {
+      if (!inSpace) {
+        codes[k] = 0x20;
+        map[k++] = i;
+        inSpace = true;
+      }
+      continue;
+    }
+    inSpace = false;
+    if (folded === APOSTROPHE && isUzbekModifier(codes, k, text, i)) continue;
+    codes[k] = folded;
+    map[k++] = i;
+  }
+  map[k] = n;
+  return { codes, length: k, map: map.subarray(0, k + 1) };
+}
+
+/** Spread in chunks: one call with millions of arguments would overflow the stack. */
+const STRING_CHUNK = 0x2000;
+
+export function codesToString(codes: Uint16Array, length: number): string {
+  if (length <= STRING_CHUNK) return String.fromCharCode(...codes.subarray(0, length));
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += STRING_CHUNK) {
+    parts.push(String.fromCharCode(...codes.subarray(i, Math.min(length, i + STRING_CHUNK))));
+  }
+  return parts.join('');
+}
+
+export function foldText(text: string): { folded: string; map: Uint32Array } {
+  const { codes, length, map } = foldCodes(text);
+  return { folded: codesToString(codes, length), map };
+}
+
+/** Folds an alias for the automaton: same rules as page text, without leading or trailing space. */
+export function foldAlias(alias: string): string {
+  return foldText(alias).folded.trim();
+}

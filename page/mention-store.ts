@@ -1,0 +1,132 @@
+/**
+ * The mentions found on one document, painted with the CSS Custom Highlight API: ranges are styled without touching
+ * the page's DOM, so its text, layout, selection and event handling stay exactly as they were.
+ */
+import type { AliasIndex } from '~/lib/factbase/types';
+import type { MentionCount } from '~/lib/messaging/messages';
+
+export interface Mention {
+  entity: number;
+  /** The text as it reads on the page, white space folded. */
+  text: string;
+  range: StaticRange;
+  /** The block-level container the mention was found under, so a rescan of it can drop its old mentions. */
+  container: Node;
+}
+
+export const MENTION_HIGHLIGHT = 'lens-mention';
+
+export class MentionStore {
+  private readonly byContainer = new Map<Node, Mention[]>();
+  private readonly byNode = new Map<Node, Mention[]>();
+  private readonly highlight: Highlight | null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly index: AliasIndex,
+  ) {
+    const registry = doc.defaultView?.CSS?.highlights;
+    this.highlight = registry ? new Highlight() : null;
+    if (registry && this.highlight) registry.set(MENTION_HIGHLIGHT, this.highlight);
+  }
+
+  add(container: Node, mentions: Mention[]): void {
+    if (!mentions.length) return;
+    const list = this.byContainer.get(container) ?? [];
+    for (const m of mentions) {
+      list.push(m);
+      this.highlight?.add(m.range);
+      for (const node of nodesOf(m.range)) {
+        const at = this.byNode.get(node) ?? [];
+        at.push(m);
+        this.byNode.set(node, at);
+      }
+    }
+    this.byContainer.set(container, list);
+  }
+
+  /** Drops every mention found under any container inside `root` (inclusive). */
+  dropWithin(root: Node): void {
+    for (const [container, list] of this.byContainer)
+      if (root === container || root.contains(container)) this.dropContainer(container, list);
+  }
+
+  /** Drops mentions whose text left the document. */
+  dropDisconnected(): void {
+    for (const [container, list] of this.byContainer)
+      if (!container.isConnected || list.some((m) => !m.range.startContainer.isConnected))
+        this.dropContainer(container, list);
+  }
+
+  clear(): void {
+    for (const [container, list] of this.byContainer) this.dropContainer(container, list);
+  }
+
+  /** Mentions touching a text node, for hit-testing under the pointer. */
+  at(node: Node): readonly Mention[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  /** Every mention in document order. */
+  all(): Mention[] {
+    const list = [...this.byContainer.values()].flat();
+    return list.sort((a, b) => compareRanges(a.range, b.range));
+  }
+
+  counts(): MentionCount[] {
+    const counts = new Map<string, MentionCount>();
+    for (const m of this.all()) {
+      const [entityId, name] = this.index.entities[m.entity]!;
+      const key = `${entityId}\u0000${m.text}`;
+      const row = counts.get(key) ?? { entityId, name, text: m.text, count: 0 };
+      row.count++;
+      counts.set(key, row);
+    }
+    return [...counts.values()];
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const list of this.byContainer.values()) n += list.length;
+    return n;
+  }
+
+  destroy(): void {
+    this.clear();
+    this.doc.defaultView?.CSS?.highlights?.delete(MENTION_HIGHLIGHT);
+  }
+
+  private dropContainer(container: Node, list: Mention[]): void {
+    for (const m of list) {
+      this.highlight?.delete(m.range);
+      for (const node of nodesOf(m.range)) {
+        const at = this.byNode.get(node);
+        if (!at) continue;
+        const rest = at.filter((x) => x !== m);
+        if (rest.length) this.byNode.set(node, rest);
+        else this.byNode.delete(node);
+      }
+    }
+    this.byContainer.delete(container);
+  }
+}
+
+/** The text nodes a range covers (a mention split by inline tags spans several). */
+function nodesOf(range: StaticRange): Node[] {
+  const nodes: Node[] = [range.startContainer];
+  if (range.endContainer === range.startContainer) return nodes;
+  const root = range.startContainer.getRootNode();
+  const walker = (range.startContainer.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  walker.currentNode = range.startContainer;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push(n);
+    if (n === range.endContainer) break;
+  }
+  return nodes;
+}
+
+function compareRanges(a: StaticRange, b: StaticRange): number {
+  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+  const pos = a.startContainer.compareDocumentPosition(b.startContainer);
+  return pos & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : pos & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
+}

@@ -1,0 +1,84 @@
+/**
+ * One batched MutationObserver per document: added or edited text is rescanned block by block, removed text drops
+ * its mentions, and a storm of mutations (infinite scroll, a page re-rendering every frame) degrades to at most one
+ * full rescan per STORM_RESCAN_MS.
+ */
+import { blockContainer } from './scan-page';
+import { isSkipped, LENS_PREFIX } from './skip-rules';
+
+/** Collect mutations for this long before acting, so a render burst is handled once. */
+export const BATCH_MS = 120;
+/** Above this many changed blocks in one batch, one full rescan is cheaper than many small ones. */
+export const STORM_THRESHOLD = 400;
+/** A page that mutates continuously gets at most one full rescan in this period. */
+export const STORM_RESCAN_MS = 2_000;
+
+export interface MutationSink {
+  /** Rescan these subtrees (none contains another). */
+  rescan(roots: Node[]): void;
+  /** Rescan the whole document. */
+  rescanAll(): void;
+  /** Some text was removed: drop mentions that left the document. */
+  dropDisconnected(): void;
+}
+
+export function watchMutations(root: Node, sink: MutationSink, signal: AbortSignal, win: Window): void {
+  let pending = new Set<Node>();
+  let removed = false;
+  let timer: number | undefined;
+  let lastFullRescan = -Infinity;
+
+  const flush = () => {
+    timer = undefined;
+    const storm = pending.size > STORM_THRESHOLD;
+    const roots = storm ? [] : outermost(pending);
+    pending = new Set();
+    if (removed) sink.dropDisconnected();
+    removed = false;
+    if (storm) {
+      const wait = lastFullRescan + STORM_RESCAN_MS - performance.now();
+      if (wait > 0) {
+        // Keep the storm's work for later; one rescan then covers it all.
+        pending.add(root);
+        timer = win.setTimeout(flush, wait);
+        return;
+      }
+      lastFullRescan = performance.now();
+      sink.rescanAll();
+    } else if (roots.length) sink.rescan(roots);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      const target = record.target;
+      if (isOurs(target)) continue;
+      if (record.removedNodes.length) removed = true;
+      if (record.type === 'characterData' || record.addedNodes.length) {
+        const inside = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
+        if (inside && insideSkipped(inside)) continue;
+        pending.add(blockContainer(target.nodeType === Node.TEXT_NODE ? target : firstChildOrSelf(target)));
+      }
+    }
+    if (timer === undefined && (pending.size || removed)) timer = win.setTimeout(flush, BATCH_MS);
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (timer !== undefined) win.clearTimeout(timer);
+  });
+}
+
+const firstChildOrSelf = (node: Node): Node => node.firstChild ?? node;
+const isOurs = (node: Node): boolean =>
+  node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName.toLowerCase().startsWith(LENS_PREFIX);
+
+function insideSkipped(el: Element): boolean {
+  for (let n: Element | null = el; n; n = n.parentElement) if (isSkipped(n)) return true;
+  return false;
+}
+
+/** Drops nodes contained in another pending node, and nodes that left the document. */
+function outermost(nodes: Set<Node>): Node[] {
+  const list = [...nodes].filter((n) => n.isConnected);
+  return list.filter((n) => !list.some((other) => other !== n && other.contains(n)));
+}

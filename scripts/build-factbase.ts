@@ -1,0 +1,70 @@
+/**
+ * `npm run facts:build`: validates the curated YAML in data/ against the corpus and writes the runtime artefacts.
+ * `--check` writes nothing and fails when the committed artefacts differ from a fresh build (the test suite's mode).
+ */
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { compileFactBase } from '../lib/factbase/compile';
+import { buildAliasIndex } from '../lib/factbase/alias-index';
+import type { EntityFile, SourceInput } from '../lib/factbase/input-types';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const CORPUS_DIR = resolve(process.env.LENS_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'));
+export const ARTEFACTS = {
+  factBase: join(ROOT, 'data', 'factbase.json'),
+  aliasIndex: join(ROOT, 'data', 'alias-index.json'),
+};
+
+export function compileFromDisk() {
+  if (!existsSync(CORPUS_DIR)) throw new Error(`corpus not found at ${CORPUS_DIR} (set LENS_CORPUS)`);
+  const sources = parse(readFileSync(join(ROOT, 'data', 'sources.yaml'), 'utf8')) as SourceInput[];
+  const documents = new Map(sources.map((s) => [s.file, readFileSync(join(CORPUS_DIR, s.file), 'utf8')] as const));
+  const dir = join(ROOT, 'data', 'entities');
+  const parseErrors: string[] = [];
+  const files: EntityFile[] = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .flatMap((f) => {
+      try {
+        return [{ file: `data/entities/${f}`, records: parse(readFileSync(join(dir, f), 'utf8'), { uniqueKeys: false }) ?? [] }];
+      } catch (err) {
+        parseErrors.push(`data/entities/${f}: ${(err as Error).message.split('\n')[0]}`);
+        return [];
+      }
+    });
+  const result = compileFactBase({ sources, documents, files });
+  return { ...result, errors: [...parseErrors, ...result.errors], aliasIndex: buildAliasIndex(result.factBase) };
+}
+
+function main() {
+  const check = process.argv.includes('--check');
+  const { factBase, aliasIndex, errors } = compileFromDisk();
+  if (errors.length) {
+    for (const e of errors) console.error(`✖ ${e}`);
+    if (!process.argv.includes('--allow-errors')) {
+      console.error(`\nfact base: ${errors.length} error(s); nothing written.`);
+      process.exit(1);
+    }
+    console.error(`\nfact base: ${errors.length} error(s); written anyway (--allow-errors, for development only).`);
+  }
+  const outputs: [string, string][] = [
+    [ARTEFACTS.factBase, JSON.stringify(factBase, null, 1) + '\n'],
+    [ARTEFACTS.aliasIndex, JSON.stringify(aliasIndex) + '\n'],
+  ];
+  if (check) {
+    const stale = outputs.filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text);
+    if (stale.length) {
+      console.error(`✖ stale: ${stale.map(([p]) => p).join(', ')}: run npm run facts:build and commit the result`);
+      process.exit(1);
+    }
+    console.log(`fact base OK: ${factBase.entities.length} entities, ${factBase.events.length} events, artefacts up to date`);
+    return;
+  }
+  for (const [path, text] of outputs) writeFileSync(path, text);
+  console.log(
+    `fact base written: ${factBase.entities.length} entities, ${aliasIndex.aliases.length} aliases, ${factBase.events.length} events`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
