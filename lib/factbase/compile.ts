@@ -281,8 +281,9 @@ function checkAliases(entities: Entity[], located: Map<string, LocatedDocument>,
     entity.aliases = [];
     for (const alias of all) {
       const key = foldAlias(alias.text);
-      if (!key || seen.has(key)) continue;
-      seen.add(key);
+      // Same-entity variants that fold alike still differ in case rules (BOTAŞ the acronym, Botaş the name).
+      if (!key || seen.has(alias.text)) continue;
+      seen.add(alias.text);
       const prior = owner.get(key);
       if (prior && prior !== entity.id) errors.push(`alias "${alias.text}" is claimed by both ${prior} and ${entity.id}`);
       owner.set(key, entity.id);

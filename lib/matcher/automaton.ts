@@ -2,13 +2,17 @@
  * Aho-Corasick automaton over folded patterns (UTF-16 code units): one pass over the text finds every occurrence of
  * every pattern, so scanning time grows with the text, not with the number of aliases.
  *
- * Layout, chosen for a content script that builds it once and scans whole pages:
- * - the root has a dense 64K table, because nearly every step of a scan starts or restarts there;
- * - other states keep their children in one flat array sorted by code unit (most have one or two children);
- * - failure links plus "output links" (the nearest accepting state along the failure chain) report all matches.
+ * Layout, chosen for a content script that builds it once per session and scans whole pages:
+ * - code units that occur in patterns get small class numbers (0 = in no pattern, which resets the scan);
+ * - the shallow states, where a scan of ordinary prose spends nearly all its time, get full DFA rows (failure
+ *   links already followed), so most steps are one array read;
+ * - deeper states keep their children in one flat array sorted by code unit and fall back on failure links;
+ * - "output links" (the nearest accepting state along the failure chain) report every match.
  */
 
-/** Above this many children a state is searched by bisection rather than by a linear scan. */
+/** Budget for the dense rows (Int32 cells): 2 MB covers the first few thousand states of a real alias list. */
+const DENSE_CELLS = 1 << 19;
+/** Above this many children a sparse state is searched by bisection rather than by a linear scan. */
 const LINEAR_SCAN_MAX = 8;
 const UNITS = 0x10000;
 const NONE = -1;
@@ -21,111 +25,126 @@ export interface Automaton {
   scan(codes: Uint16Array, length: number, onHit: HitHandler): void;
 }
 
-export function buildAutomaton(patterns: readonly string[]): Automaton {
+/** The trie, with each state's children flattened and sorted: edges of s are edgeStart[s] .. edgeStart[s + 1]. */
+interface Trie {
+  count: number;
+  classOf: Uint16Array;
+  classCount: number;
+  edgeStart: Int32Array;
+  edgeUnit: Uint16Array;
+  edgeTo: Int32Array;
+  patternHead: Int32Array;
+  patternNext: Int32Array;
+}
+
+function buildTrie(patterns: readonly string[]): Trie {
   let capacity = 1;
   for (const pattern of patterns) capacity += pattern.length;
-
-  // Build the trie with first-child/next-sibling lists (0 = none; the root is never a child).
-  const rootNext = new Int32Array(UNITS);
-  const firstChild = new Int32Array(capacity);
+  const firstChild = new Int32Array(capacity); // first-child/next-sibling lists while building; 0 = none
   const nextSibling = new Int32Array(capacity);
+  const parentOf = new Int32Array(capacity);
   const unitOf = new Uint16Array(capacity);
   const patternHead = new Int32Array(capacity).fill(NONE);
   const patternNext = new Int32Array(patterns.length).fill(NONE);
-  const inAlphabet = new Uint8Array(UNITS);
+  const classOf = new Uint16Array(UNITS);
+  let classCount = 1;
   let count = 1;
-
-  const childOf = (state: number, unit: number): number => {
-    if (state === 0) return rootNext[unit]!;
-    for (let c = firstChild[state]!; c !== 0; c = nextSibling[c]!) if (unitOf[c] === unit) return c;
-    return 0;
-  };
-
   patterns.forEach((pattern, id) => {
     if (pattern.length === 0) return; // an empty pattern would match everywhere
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
       const unit = pattern.charCodeAt(i);
-      inAlphabet[unit] = 1;
-      let next = childOf(state, unit);
-      if (next === 0) {
-        next = count++;
-        unitOf[next] = unit;
-        if (state === 0) rootNext[unit] = next;
-        else {
-          nextSibling[next] = firstChild[state]!;
-          firstChild[state] = next;
-        }
+      if (classOf[unit] === 0) classOf[unit] = classCount++;
+      let child = firstChild[state]!;
+      while (child !== 0 && unitOf[child] !== unit) child = nextSibling[child]!;
+      if (child === 0) {
+        child = count++;
+        unitOf[child] = unit;
+        parentOf[child] = state;
+        nextSibling[child] = firstChild[state]!;
+        firstChild[state] = child;
       }
-      state = next;
+      state = child;
     }
     patternNext[id] = patternHead[state]!;
     patternHead[state] = id;
   });
-
-  // Flatten children of non-root states, sorted by code unit, for cache-friendly lookups.
+  // Every state but the root is one edge; count children, then place each edge and keep each row sorted.
   const edgeStart = new Int32Array(count + 1);
+  for (let s = 1; s < count; s++) edgeStart[parentOf[s]! + 1]!++;
+  for (let s = 0; s < count; s++) edgeStart[s + 1]! += edgeStart[s]!;
+  const fill = edgeStart.slice(0, count);
   const edgeUnit = new Uint16Array(count);
   const edgeTo = new Int32Array(count);
-  let edges = 0;
-  for (let s = 0; s < count; s++) {
-    edgeStart[s] = edges;
-    if (s === 0) continue;
-    for (let c = firstChild[s]!; c !== 0; c = nextSibling[c]!) {
-      let j = edges++;
-      while (j > edgeStart[s]! && edgeUnit[j - 1]! > unitOf[c]!) {
-        edgeUnit[j] = edgeUnit[j - 1]!;
-        edgeTo[j] = edgeTo[j - 1]!;
-        j--;
-      }
-      edgeUnit[j] = unitOf[c]!;
-      edgeTo[j] = c;
+  for (let s = 1; s < count; s++) {
+    const row = edgeStart[parentOf[s]!]!;
+    let j = fill[parentOf[s]!]!++;
+    while (j > row && edgeUnit[j - 1]! > unitOf[s]!) {
+      edgeUnit[j] = edgeUnit[j - 1]!;
+      edgeTo[j] = edgeTo[j - 1]!;
+      j--;
     }
+    edgeUnit[j] = unitOf[s]!;
+    edgeTo[j] = s;
   }
-  edgeStart[count] = edges;
+  return { count, classOf, classCount, edgeStart, edgeUnit, edgeTo, patternHead, patternNext };
+}
 
-  const step = (state: number, unit: number): number => {
-    if (state === 0) return rootNext[unit]!;
-    let lo = edgeStart[state]!;
-    let hi = edgeStart[state + 1]!;
-    if (hi - lo <= LINEAR_SCAN_MAX) {
-      for (; lo < hi; lo++) if (edgeUnit[lo] === unit) return edgeTo[lo]!;
-      return 0;
-    }
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const u = edgeUnit[mid]!;
-      if (u === unit) return edgeTo[mid]!;
-      if (u < unit) lo = mid + 1;
-      else hi = mid;
-    }
+/** The child of `state` on `unit` in the trie, 0 if none. */
+function childOf(trie: Trie, state: number, unit: number): number {
+  const { edgeStart, edgeUnit, edgeTo } = trie;
+  let lo = edgeStart[state]!;
+  let hi = edgeStart[state + 1]!;
+  if (hi - lo <= LINEAR_SCAN_MAX) {
+    for (; lo < hi; lo++) if (edgeUnit[lo] === unit) return edgeTo[lo]!;
     return 0;
-  };
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const u = edgeUnit[mid]!;
+    if (u === unit) return edgeTo[mid]!;
+    if (u < unit) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}
 
-  // Breadth-first: a state's failure target is shallower, so its links are final when we reach the state.
+export function buildAutomaton(patterns: readonly string[]): Automaton {
+  const trie = buildTrie(patterns);
+  const { count, classOf, classCount, edgeStart, edgeUnit, edgeTo, patternHead, patternNext } = trie;
+
+  // Breadth-first, so a state's failure target (always shallower) is final before the state is reached.
   const fail = new Int32Array(count);
   const outLink = new Int32Array(count); // this state if it accepts, else the nearest accepting one on its chain
   const nextOut = new Int32Array(count); // the next accepting state strictly further along the chain
-  const queue = new Int32Array(count);
-  let head = 0;
-  let tail = 0;
-  for (let u = 0; u < UNITS; u++) if (rootNext[u] !== 0) queue[tail++] = rootNext[u]!;
-  for (let q = 0; q < tail; q++) {
-    const t = queue[q]!;
-    outLink[t] = patternHead[t] !== NONE ? t : 0;
-  }
-  while (head < tail) {
-    const s = queue[head++]!;
+  const order = new Int32Array(count);
+  let tail = 1; // order[0] is the root
+  for (let head = 0; head < tail; head++) {
+    const s = order[head]!;
     for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
       const t = edgeTo[e]!;
       const unit = edgeUnit[e]!;
-      let f = fail[s]!;
-      while (f !== 0 && step(f, unit) === 0) f = fail[f]!;
-      fail[t] = step(f, unit);
+      if (s !== 0) {
+        let f = fail[s]!;
+        while (f !== 0 && childOf(trie, f, unit) === 0) f = fail[f]!;
+        fail[t] = childOf(trie, f, unit);
+      }
       nextOut[t] = outLink[fail[t]!]!;
       outLink[t] = patternHead[t] !== NONE ? t : nextOut[t]!;
-      queue[tail++] = t;
+      order[tail++] = t;
     }
+  }
+
+  // Dense DFA rows for the shallowest states, in BFS order so a failure target's row is filled before it is copied.
+  const denseStates = Math.min(count, Math.max(1, Math.floor(DENSE_CELLS / classCount)));
+  const dense = new Int32Array(denseStates * classCount);
+  const denseRow = new Int32Array(count).fill(NONE);
+  for (let rank = 0; rank < denseStates; rank++) {
+    const s = order[rank]!;
+    const row = rank * classCount;
+    denseRow[s] = row;
+    if (s !== 0) dense.copyWithin(row, denseRow[fail[s]!]!, denseRow[fail[s]!]! + classCount);
+    for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) dense[row + classOf[edgeUnit[e]!]!] = edgeTo[e]!;
   }
 
   return {
@@ -134,16 +153,23 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       let state = 0;
       for (let i = 0; i < length; i++) {
         const unit = codes[i]!;
-        if (inAlphabet[unit] === 0) {
+        const cls = classOf[unit]!;
+        if (cls === 0) {
           state = 0; // no pattern contains this unit: every partial match dies here
           continue;
         }
-        let next = step(state, unit);
-        while (next === 0 && state !== 0) {
-          state = fail[state]!;
-          next = step(state, unit);
+        let row = denseRow[state]!;
+        if (row === NONE) {
+          let next = childOf(trie, state, unit);
+          while (next === 0 && row === NONE) {
+            state = fail[state]!;
+            row = denseRow[state]!;
+            if (row === NONE) next = childOf(trie, state, unit);
+          }
+          state = next !== 0 ? next : dense[row + cls]!;
+        } else {
+          state = dense[row + cls]!;
         }
-        state = next;
         for (let o = outLink[state]!; o !== 0; o = nextOut[o]!) {
           for (let p = patternHead[o]!; p !== NONE; p = patternNext[p]!) onHit(p, i + 1);
         }
