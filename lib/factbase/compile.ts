@@ -39,6 +39,22 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 const SENTENCE = /([^[\]]+?)((?:\s*\[\d+\])+)/g;
 
+/** Keys each kind of entry may have; anything else is usually a YAML slip (an unquoted comma splits a string). */
+const ALLOWED_KEYS: Record<string, readonly string[]> = {
+  entity: ['id', 'extend', 'name', 'type', 'country', 'aliases', 'summary', 'facts', 'relations', 'events', 'views'],
+  alias: ['text', 'lang', 'rule'],
+  fact: ['quote', 'source', 'claim'],
+  relation: ['type', 'target', 'share', 'fact', 'quote', 'source'],
+  event: ['date', 'from', 'to', 'title', 'with', 'fact', 'quote', 'source'],
+  view: ['source', 'label', 'note', 'fact', 'quote'],
+};
+
+function checkKeys(where: string, kind: keyof typeof ALLOWED_KEYS, entry: unknown, errors: string[]): void {
+  if (typeof entry !== 'object' || entry === null) return;
+  for (const key of Object.keys(entry))
+    if (!ALLOWED_KEYS[kind]!.includes(key)) errors.push(`${where}: unexpected key "${key}" in ${kind} (unquoted comma?)`);
+}
+
 export interface CompileInput {
   sources: SourceInput[];
   /** Corpus text by file name. */
@@ -103,6 +119,12 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
     }
     for (const input of records) {
       const where = `${file}: ${input?.id ?? '(no id)'}`;
+      checkKeys(where, 'entity', input, errors);
+      for (const a of input?.aliases ?? []) checkKeys(where, 'alias', a, errors);
+      for (const f of input?.facts ?? []) checkKeys(where, 'fact', f, errors);
+      for (const r of input?.relations ?? []) checkKeys(where, 'relation', r, errors);
+      for (const e of input?.events ?? []) checkKeys(where, 'event', e, errors);
+      for (const v of input?.views ?? []) checkKeys(where, 'view', v, errors);
       if (!input || typeof input.id !== 'string' || !ID.test(input.id)) {
         errors.push(`${where}: id must be lowercase kebab-case`);
         continue;

@@ -40,6 +40,10 @@ export function createFactBaseStore(base: FactBase): FactBaseStore {
         const target = entities.get(r.target);
         if (target) related[target.id] = { name: target.name, type: target.type };
       }
+      for (const country of entity.country ?? []) {
+        const e = entities.get(country);
+        if (e) related[e.id] = { name: e.name, type: e.type };
+      }
       for (const ev of events)
         for (const other of ev.entities) {
           const e = entities.get(other);

@@ -111,6 +111,11 @@ describe('compileFactBase', () => {
     expect(compile(pipeline()).errors.join('\n')).toMatch(/source news: the document contributes no quote/);
   });
 
+  it('rejects unexpected keys, the mark of an unquoted comma splitting a YAML string', () => {
+    const sliced = { text: 'Bir millet', ' iki devlet': null } as unknown as string;
+    expect(compile(pipeline({ aliases: [sliced] }), baku()).errors.join('\n')).toMatch(/unexpected key " iki devlet"/);
+  });
+
   it('adds inverse relations and collects dated events', () => {
     const { factBase, errors } = compile(
       pipeline({
