@@ -2,11 +2,56 @@ import { browser } from 'wxt/browser';
 import factBaseJson from '~/data/factbase.json';
 import aliasIndexJson from '~/data/alias-index.json';
 import type { AliasIndex, FactBase } from '~/lib/factbase/types';
+import type { BackgroundToContent } from '~/lib/messaging/messages';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers } from '~/lib/background/handlers';
+import { createMatcher, type Matcher } from '~/lib/matcher';
+import { createPageSaves } from '~/lib/snippets/page-saves';
+import { deleteSnippets, saveSnippet } from '~/lib/snippets-db/snippet-store';
+import { createSaveMenu, createSelectionRoutes } from '~/lib/snippets-db/selection-routes';
+import { updateSettings } from '~/lib/settings/storage';
 
 export default defineBackground(() => {
   const store = createFactBaseStore(factBaseJson as unknown as FactBase);
-  const handlers = createBackgroundHandlers({ store, aliasIndex: aliasIndexJson as unknown as AliasIndex });
+  const aliasIndex = aliasIndexJson as unknown as AliasIndex;
+  // Snippets: built on the first save only, since most wake-ups of the background never need the matcher.
+  let matcher: Matcher | null = null;
+  const pageSaves = createPageSaves({
+    save: (input) => saveSnippet(input),
+    remove: (ids) => deleteSnippets(ids),
+    findEntities: (text) => [
+      ...new Set((matcher ??= createMatcher(aliasIndex)).find(text).map((m) => aliasIndex.entities[m.entity]![0])),
+    ],
+    isKnownEntity: (id) => store.entity(id) !== undefined,
+  });
+  const handlers = createBackgroundHandlers({
+    store,
+    aliasIndex,
+    snippets: pageSaves,
+    updateSettings,
+    // The search lives in the popup; opened as a tab because a popup cannot be opened from a content script's
+    // message in Firefox (no user gesture reaches the background).
+    openSearch: (query) => browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(query)}` }),
+  });
   browser.runtime.onMessage.addListener((message, sender) => handlers.onContentMessage(message, sender, browser.runtime.id));
+
+  // Saving a selection: the context-menu item and the save-selection command.
+  const selectionRoutes = createSelectionRoutes(browser, pageSaves);
+  // Recreated on every start: Firefox drops menu items when the browser restarts; Chromium keeps them, and
+  // removeAll first avoids its duplicate-id error.
+  void browser.contextMenus.removeAll().then(() => createSaveMenu(browser));
+  browser.contextMenus.onClicked.addListener((info, tab) => void selectionRoutes.onMenuClick(info, tab).catch(() => {}));
+  browser.commands.onCommand.addListener((command, tab) => void selectionRoutes.onCommand(command, tab).catch(() => {}));
+  // The same two routes for end-to-end tests, since automation can click neither a browser menu nor a browser-level
+  // shortcut. Reachable only from the extension's own background context, never from a page.
+  (globalThis as { lensSelectionRoutes?: unknown }).lensSelectionRoutes = selectionRoutes;
+
+  // Keyboard commands: next-mention is relayed to the active tab's top frame; toggle-pause flips the setting.
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command === 'toggle-pause') await updateSettings((s) => ({ ...s, paused: !s.paused }));
+    if (command !== 'next-mention') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const message: BackgroundToContent = { type: 'next-mention' };
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => {});
+  });
 });

@@ -20,6 +20,7 @@ export class MentionStore {
   private readonly byContainer = new Map<Node, Mention[]>();
   private readonly byNode = new Map<Node, Mention[]>();
   private readonly highlight: Highlight | null;
+  private visible: (m: Mention) => boolean = () => true;
 
   constructor(
     private readonly doc: Document,
@@ -35,7 +36,7 @@ export class MentionStore {
     const list = this.byContainer.get(container) ?? [];
     for (const m of mentions) {
       list.push(m);
-      this.highlight?.add(m.range);
+      if (this.visible(m)) this.highlight?.add(m.range);
       for (const node of nodesOf(m.range)) {
         const at = this.byNode.get(node) ?? [];
         at.push(m);
@@ -60,6 +61,21 @@ export class MentionStore {
 
   clear(): void {
     for (const [container, list] of this.byContainer) this.dropContainer(container, list);
+  }
+
+  /**
+   * Paints only the mentions `visible` accepts (settings: hidden entities, paused, site off); the others stay known,
+   * so turning them back on repaints at once without a rescan.
+   */
+  setVisible(visible: (m: Mention) => boolean): void {
+    this.visible = visible;
+    if (!this.highlight) return;
+    this.highlight.clear();
+    for (const list of this.byContainer.values()) for (const m of list) if (visible(m)) this.highlight.add(m.range);
+  }
+
+  isVisible(m: Mention): boolean {
+    return this.visible(m);
   }
 
   /** Mentions touching a text node, for hit-testing under the pointer. */

@@ -77,6 +77,8 @@ export class PageScanner {
     const container = blockContainer(block.nodes[0]!);
     const mentions: Mention[] = [];
     for (const m of found) {
+      // A window of an oversized block keeps only the matches that start in its own part (see splitBlock).
+      if (block.own && (m.start < block.own[0] || m.start >= block.own[1])) continue;
       const start = pointInBlock(block, m.start);
       const end = pointInBlock(block, m.end - 1);
       const range = new StaticRange({
@@ -87,7 +89,7 @@ export class PageScanner {
       });
       mentions.push({ entity: m.entity, text: block.text.slice(m.start, m.end).replace(/\s+/g, ' '), range, container });
     }
-    this.store.add(container, mentions);
+    if (mentions.length) this.store.add(container, mentions);
   }
 
   private account(ms: number): void {

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AliasIndex } from '~/lib/factbase/types';
-import type { PopupToContent, ScanReport } from '~/lib/messaging/messages';
+import type { BackgroundToContent, PopupToContent, ScanReport } from '~/lib/messaging/messages';
 import { createMatcher } from '~/lib/matcher';
 import { MentionStore } from './mention-store';
 import { PageScanner, defaultYield } from './scan-page';
@@ -10,60 +10,118 @@ import { watchMutations } from './watch-mutations';
 import { announceScanReport, answerReportRequests } from './report-event';
 import { firstVisibleText } from './viewport';
 import { revealEntity } from './reveal';
+import { listenForSaveSelection } from './save-selection';
+import { startHoverCards } from './hover-card';
+import { SettingsApplier, pageHostname } from './apply-settings';
+import { loadSettings, watchSettings } from '~/lib/settings/settings-storage';
 
 export async function startLens(ctx: ContentScriptContext): Promise<void> {
   const doc = document;
   const win = window;
   // The browser's own viewers (PDF, JSON, images) are not articles: stay quiet there.
   if (!doc.body || doc.contentType !== 'text/html') return;
+  // Frames too small to read (tracking pixels, hidden ad slots) are not worth a matcher: building one costs tens of
+  // milliseconds of the page's main thread per frame.
+  if (win !== win.top && (win.innerWidth < MIN_FRAME_PX || win.innerHeight < MIN_FRAME_PX)) return;
+  // Saving a selection works wherever the lens runs, whatever the settings say about marks.
+  listenForSaveSelection(doc, ctx.signal);
 
-  const aliasIndex = (await browser.runtime.sendMessage({ type: 'get-alias-index' })) as AliasIndex;
+  const [aliasIndex, settings] = await Promise.all([
+    browser.runtime.sendMessage({ type: 'get-alias-index' }) as Promise<AliasIndex>,
+    loadSettings(),
+  ]);
   if (ctx.isInvalid) return;
   const matcher = createMatcher(aliasIndex);
   const store = new MentionStore(doc, aliasIndex);
-  const scanner = new PageScanner(matcher, store, defaultYield(win), ctx.signal);
   ctx.onInvalidated(() => store.destroy());
+
+  // One scanner per period the lens is on (see apply-settings.ts); its stats are what the report shows.
+  let scanner: PageScanner | null = null;
 
   let latest: ScanReport | null = null;
   answerReportRequests(doc, () => latest, ctx.signal);
   const publish = () => {
     latest = {
       url: location.href,
-      mentions: store.counts(),
-      scanMs: round(scanner.stats.scanMs),
-      longestSliceMs: round(scanner.stats.longestSliceMs),
+      mentions: applier.reportCounts(store.counts()),
+      scanMs: round(scanner?.stats.scanMs ?? 0),
+      longestSliceMs: round(scanner?.stats.longestSliceMs ?? 0),
     };
     announceScanReport(doc, latest);
     browser.runtime.sendMessage({ type: 'scan-report', report: latest }).catch(() => {});
   };
 
   // Scans run one after another so two never interleave their changes to the store.
-  let queue = scanner.scan(doc.body, firstVisibleText(doc)).then(publish);
+  let queue: Promise<void> = Promise.resolve();
   const enqueue = (work: () => Promise<void>) => {
-    queue = queue.then(work).then(publish, (err) => console.debug('[lens] scan failed', err));
+    queue = queue.then(work).then(
+      () => {
+        applier.afterScan();
+        publish();
+      },
+      (err) => console.debug('[lens] scan failed', err),
+    );
   };
 
-  watchMutations(
-    doc.documentElement,
+  // Settings decide when the lens runs: `start` is called when it turns on (and again after every off → on).
+  const applier = new SettingsApplier(
+    doc,
+    store,
+    aliasIndex,
+    pageHostname(win),
     {
-      rescan: (roots) => enqueue(async () => {
-        for (const root of roots) await scanner.scan(root);
-      }),
-      rescanAll: () => enqueue(() => scanner.scan(doc.body)),
-      dropDisconnected: () => enqueue(async () => store.dropDisconnected()),
+      start: (signal) => {
+        const current = new PageScanner(matcher, store, defaultYield(win), signal);
+        scanner = current;
+        enqueue(() => current.scan(doc.body, firstVisibleText(doc)));
+        watchMutations(
+          doc.documentElement,
+          {
+            rescan: (roots) =>
+              enqueue(async () => {
+                for (const root of roots) await current.scan(root);
+              }),
+            rescanAll: () => enqueue(() => current.scan(doc.body)),
+            dropDisconnected: () => enqueue(async () => store.dropDisconnected()),
+          },
+          signal,
+          win,
+        );
+      },
+      stopped: publish,
     },
     ctx.signal,
-    win,
   );
 
+  // Cards follow the same settings: closed when the lens turns off or their entity is hidden (see apply-settings.ts).
+  const cards = startHoverCards({
+    doc,
+    win,
+    store,
+    index: aliasIndex,
+    signal: ctx.signal,
+    settings: () => applier.current ?? settings,
+    active: () => applier.enabled,
+    send: (message) => browser.runtime.sendMessage(message),
+  });
+  applier.apply(settings);
+  watchSettings((next) => {
+    applier.apply(next);
+    cards.refresh();
+  }, ctx.signal);
+
   browser.runtime.onMessage.addListener((raw: unknown) => {
-    const message = raw as PopupToContent;
+    const message = raw as PopupToContent | BackgroundToContent;
     // Only the top frame answers the popup, so a page with iframes gives one answer.
     if (win !== win.top) return undefined;
     if (message?.type === 'get-scan-report') return Promise.resolve(latest);
+    if (message?.type === 'next-mention') return Promise.resolve(cards.next());
     if (message?.type === 'reveal-entity') return Promise.resolve(revealEntity(doc, store, aliasIndex, message.entityId));
     return undefined;
   });
 }
+
+/** Width and height below which a frame is left alone, in CSS pixels. */
+const MIN_FRAME_PX = 40;
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

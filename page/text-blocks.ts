@@ -6,10 +6,24 @@ import { isBlock, isSkipped } from './skip-rules';
 
 export interface TextBlock {
   nodes: Text[];
-  /** Offset of each node's first character in `text`. */
+  /** Offset of each node's first character in `text` (negative when a window starts inside the node). */
   starts: number[];
   text: string;
+  /**
+   * Set on the windows of an oversized block (see splitBlock): only matches starting in [own[0], own[1]) belong to
+   * this window; the rest of `text` is context shared with its neighbours.
+   */
+  own?: [number, number];
 }
+
+/**
+ * Longest text matched in one piece. A longer block (a 10 MB text node, a page of inline elements without a single
+ * block boundary) is matched window by window, so one scanning slice stays a few milliseconds (the matcher reads
+ * about 10 MB/s).
+ */
+export const MAX_BLOCK_CHARS = 32_768;
+/** Each window also reads this much of its neighbours, longer than any alias, so a name on a window edge is found. */
+export const BLOCK_OVERLAP_CHARS = 256;
 
 /** Yields the text blocks under `root` in document order, descending into open shadow roots. */
 export function* textBlocks(root: Node): Generator<TextBlock> {
@@ -22,7 +36,10 @@ export function* textBlocks(root: Node): Generator<TextBlock> {
   });
   let block: TextBlock = { nodes: [], starts: [], text: '' };
   const flush = function* () {
-    if (block.nodes.length && /\S/.test(block.text)) yield block;
+    if (block.nodes.length && /\S/.test(block.text)) {
+      if (block.text.length > MAX_BLOCK_CHARS) yield* splitBlock(block);
+      else yield block;
+    }
     block = { nodes: [], starts: [], text: '' };
   };
   // A block boundary is crossed when entering a block element or leaving one; leaving is seen as the next node
@@ -54,8 +71,32 @@ export function* textBlocks(root: Node): Generator<TextBlock> {
   yield* flush();
 }
 
-/** Finds the text node and offset for a position in a block's text. */
-export function pointInBlock(block: TextBlock, offset: number): { node: Text; offset: number } {
+/**
+ * An oversized block as overlapping windows of at most `max` own characters plus `overlap` of context on each side;
+ * each match is kept by exactly one window (the one whose own range holds its start).
+ */
+export function* splitBlock(
+  block: TextBlock,
+  max = MAX_BLOCK_CHARS,
+  overlap = BLOCK_OVERLAP_CHARS,
+): Generator<TextBlock> {
+  const length = block.text.length;
+  for (let ownStart = 0; ownStart < length; ownStart += max) {
+    const ownEnd = Math.min(length, ownStart + max);
+    const from = Math.max(0, ownStart - overlap);
+    const to = Math.min(length, ownEnd + overlap);
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    for (let i = nodeAt(block, from); i < block.nodes.length && block.starts[i]! < to; i++) {
+      nodes.push(block.nodes[i]!);
+      starts.push(block.starts[i]! - from);
+    }
+    yield { nodes, starts, text: block.text.slice(from, to), own: [ownStart - from, ownEnd - from] };
+  }
+}
+
+/** Index of the node holding `offset` in a block's text. */
+function nodeAt(block: TextBlock, offset: number): number {
   let lo = 0;
   let hi = block.starts.length - 1;
   while (lo < hi) {
@@ -63,5 +104,11 @@ export function pointInBlock(block: TextBlock, offset: number): { node: Text; of
     if (block.starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { node: block.nodes[lo]!, offset: offset - block.starts[lo]! };
+  return lo;
+}
+
+/** Finds the text node and offset for a position in a block's text. */
+export function pointInBlock(block: TextBlock, offset: number): { node: Text; offset: number } {
+  const i = nodeAt(block, offset);
+  return { node: block.nodes[i]!, offset: offset - block.starts[i]! };
 }

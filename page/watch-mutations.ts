@@ -52,6 +52,8 @@ export function watchMutations(root: Node, sink: MutationSink, signal: AbortSign
     for (const record of records) {
       const target = record.target;
       if (isOurs(target)) continue;
+      // Our own card host being appended is not page content: no rescan for it.
+      if (record.addedNodes.length && !record.removedNodes.length && [...record.addedNodes].every(isOurs)) continue;
       if (record.removedNodes.length) removed = true;
       if (record.type === 'characterData' || record.addedNodes.length) {
         const inside = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;

@@ -1,8 +1,446 @@
+/**
+ * The snippets library: every saved passage, newest first; search and filters; note and tag editing; delete with
+ * undo; many-at-once selection; export (JSON, Markdown, CSV), import, and a one-click backup and restore of
+ * everything the user owns. Reads and writes IndexedDB directly (an extension page shares the extension's origin).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import aliasIndexJson from '~/data/alias-index.json';
+import type { AliasIndex } from '~/lib/factbase/types';
+import { exportSnippetsCsv } from '~/lib/snippets/csv-codec';
+import { entityLookupFromRows } from '~/lib/snippets/entity-names';
+import { compareNewestFirst, facets, filterSnippets, searchHaystack, type SnippetQuery } from '~/lib/snippets/filter';
+import { exportBackupJson, exportSnippetsJson, parseImportFile } from '~/lib/snippets/json-codec';
+import { exportSnippetsMarkdown } from '~/lib/snippets/markdown-codec';
+import { SNIPPET_LIMITS, type Snippet, type SnippetPatch } from '~/lib/snippets/types';
+import { onSnippetsChanged } from '~/lib/snippets-db/change-events';
+import { deleteSnippets, importSnippets, listSnippets, restore, updateSnippet } from '~/lib/snippets-db/snippet-store';
+import { exportSettings, importSettings } from '~/lib/settings/settings-storage';
+import { settingsFromImport } from '~/lib/settings/settings';
+import { datedFilename, downloadText, pickFile } from './library-io';
+import { plural } from './format';
+import { SnippetDetail } from './SnippetDetail';
+import { ROW_HEIGHT, SnippetRow } from './SnippetRow';
+import { StorageStatus } from './StorageStatus';
+import { VirtualList } from './VirtualList';
+import './library.css';
+
+const entityName = entityLookupFromRows((aliasIndexJson as unknown as AliasIndex).entities);
+/** Long enough to notice a mistake and reach Undo. Milliseconds. */
+const UNDO_MS = 10_000;
+
+interface Banner {
+  text: string;
+  kind: 'ok' | 'error';
+  undo?: () => void;
+}
+
+type Format = 'json' | 'md' | 'csv';
+
 export function LibraryApp() {
-  return (
-    <main>
-      <h1>Saved snippets</h1>
-      <p>No snippets yet.</p>
-    </main>
+  const [all, setAll] = useState<Snippet[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [query, setQuery] = useState<SnippetQuery>({ text: '' });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [cursor, setCursor] = useState(-1);
+  const [banner, setBanner] = useState<Banner | null>(null);
+  const anchor = useRef(-1);
+  const search = useRef<HTMLInputElement>(null);
+  const haystacks = useRef(new WeakMap<Snippet, string>());
+  const bannerTimer = useRef<ReturnType<typeof setTimeout>>();
+
+  const show = useCallback((b: Banner | null, ms = b?.undo ? UNDO_MS : b?.kind === 'error' ? 15_000 : 6_000) => {
+    clearTimeout(bannerTimer.current);
+    setBanner(b);
+    if (b) bannerTimer.current = setTimeout(() => setBanner(null), ms);
+  }, []);
+
+  const reload = useCallback(async () => {
+    try {
+      const list = await listSnippets();
+      setAll(list.sort(compareNewestFirst));
+      setLoadError(null);
+    } catch (err) {
+      setLoadError((err as Error).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    // Saves from pages (the background) and edits in other library tabs.
+    return onSnippetsChanged(() => void reload());
+  }, [reload]);
+
+  useEffect(() => {
+    if (all === null) return;
+    // For the benchmark and the end-to-end tests: the first paint with data.
+    document.documentElement.dataset.libraryCount = String(all.length);
+    if (!performance.getEntriesByName('lens-library-ready').length) performance.mark('lens-library-ready');
+  }, [all]);
+
+  const haystackOf = useCallback((s: Snippet) => {
+    let h = haystacks.current.get(s);
+    if (h === undefined) haystacks.current.set(s, (h = searchHaystack(s, entityName)));
+    return h;
+  }, []);
+
+  const shown = useMemo(() => (all ? filterSnippets(all, query, haystackOf) : []), [all, query, haystackOf]);
+  const facetLists = useMemo(() => facets(all ?? []), [all]);
+  const active = useMemo(() => (activeId ? (all?.find((s) => s.id === activeId) ?? null) : null), [all, activeId]);
+  const selectedShown = useMemo(() => shown.filter((s) => selected.has(s.id)), [shown, selected]);
+
+  const toggle = useCallback(
+    (id: string, index: number, range: boolean) => {
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (range && anchor.current >= 0) {
+          const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+          const on = !prev.has(id);
+          for (let i = a; i <= b; i++) {
+            const s = shown[i];
+            if (s) on ? next.add(s.id) : next.delete(s.id);
+          }
+        } else if (next.has(id)) next.delete(id);
+        else next.add(id);
+        anchor.current = index;
+        return next;
+      });
+    },
+    [shown],
   );
+
+  const open = useCallback((id: string, index: number) => {
+    setActiveId(id);
+    setCursor(index);
+  }, []);
+
+  const remove = useCallback(
+    async (ids: string[]) => {
+      try {
+        const removed = await deleteSnippets(ids);
+        setSelected((prev) => new Set([...prev].filter((id) => !ids.includes(id))));
+        if (activeId && ids.includes(activeId)) setActiveId(null);
+        await reload();
+        show({
+          kind: 'ok',
+          text: `Deleted ${plural(removed.length, 'snippet')}.`,
+          undo: async () => {
+            try {
+              await restore(removed);
+              await reload();
+              show({ kind: 'ok', text: `Restored ${plural(removed.length, 'snippet')}.` });
+            } catch (err) {
+              show({ kind: 'error', text: (err as Error).message });
+            }
+          },
+        });
+      } catch (err) {
+        show({ kind: 'error', text: (err as Error).message });
+      }
+    },
+    [activeId, reload, show],
+  );
+
+  const save = useCallback(
+    async (id: string, patch: SnippetPatch) => {
+      try {
+        await updateSnippet(id, patch);
+        await reload();
+        return true;
+      } catch (err) {
+        show({ kind: 'error', text: (err as Error).message });
+        return false;
+      }
+    },
+    [reload, show],
+  );
+
+  const exportAs = (format: Format) => {
+    const list = selectedShown.length ? selectedShown : (all ?? []);
+    const kind = selectedShown.length ? 'selection' : 'snippets';
+    if (format === 'json') downloadText(exportSnippetsJson(list), datedFilename(kind, 'json'), 'application/json');
+    if (format === 'md') downloadText(exportSnippetsMarkdown(list, entityName), datedFilename(kind, 'md'), 'text/markdown');
+    if (format === 'csv') downloadText(exportSnippetsCsv(list, entityName), datedFilename(kind, 'csv'), 'text/csv');
+    show({ kind: 'ok', text: `Exported ${plural(list.length, 'snippet')} as ${format === 'md' ? 'Markdown' : format.toUpperCase()}.` });
+  };
+
+  const importFile = async (file: File | null, mode: 'import' | 'restore') => {
+    if (!file) return;
+    const result = await importOrRestore(file, mode);
+    show(result);
+    await reload();
+  };
+
+  const backup = async () => {
+    try {
+      const snippets = await listSnippets();
+      downloadText(exportBackupJson(snippets, await exportSettings()), datedFilename('backup', 'json'), 'application/json');
+      show({ kind: 'ok', text: `Backed up ${plural(snippets.length, 'snippet')} and your settings.` });
+    } catch (err) {
+      show({ kind: 'error', text: `Backup failed: ${(err as Error).message}` });
+    }
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, select')) {
+      if (e.key === 'Escape' && target === search.current) search.current?.blur();
+      return;
+    }
+    const move = (to: number) => {
+      const i = Math.max(0, Math.min(shown.length - 1, to));
+      const s = shown[i];
+      if (s) open(s.id, i);
+      e.preventDefault();
+    };
+    if (e.key === '/') {
+      search.current?.focus();
+      e.preventDefault();
+    } else if (e.key === 'ArrowDown' || e.key === 'j') move(cursor + 1);
+    else if (e.key === 'ArrowUp' || e.key === 'k') move(cursor - 1);
+    else if (e.key === 'x' && active) toggle(active.id, cursor, e.shiftKey);
+    else if (e.key === 'Delete') {
+      const ids = selected.size ? [...selected] : active ? [active.id] : [];
+      if (ids.length) void remove(ids);
+    } else if (e.key === 'Escape') {
+      if (activeId) setActiveId(null);
+      else setSelected(new Set());
+    }
+  };
+
+  const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
+  const filtersOn = Boolean(query.text || query.entityId || query.tag || query.site);
+
+  return (
+    <div class="library" onKeyDown={onKey}>
+      <header class="top">
+        <div class="brand">
+          <h1>Saved snippets</h1>
+          <span class="count" data-testid="count">
+            {all === null ? 'Loading…' : filtersOn ? `${shown.length.toLocaleString('en')} of ${plural(all.length, 'snippet')}` : plural(all.length, 'snippet')}
+          </span>
+        </div>
+        <div class="top-actions">
+          <button type="button" onClick={() => void pickFile('.json,application/json').then((f) => importFile(f, 'import'))}>
+            Import…
+          </button>
+          <button type="button" onClick={backup} title="Snippets and settings in one JSON file">
+            Back up everything
+          </button>
+          <button type="button" onClick={() => void pickFile('.json,application/json').then((f) => importFile(f, 'restore'))}>
+            Restore…
+          </button>
+        </div>
+      </header>
+
+      <div class="filters" role="search">
+        <input
+          ref={search}
+          type="search"
+          class="search"
+          placeholder="Search text, notes, titles, names…  ( / )"
+          aria-label="Search snippets"
+          value={query.text}
+          onInput={(e) => setQuery({ ...query, text: (e.currentTarget as HTMLInputElement).value })}
+        />
+        <FacetSelect
+          label="Entity"
+          value={query.entityId}
+          options={facetLists.entities.map((f) => ({ value: f.value, label: entityName(f.value)?.name ?? f.value, count: f.count }))}
+          onChange={(entityId) => setQuery({ ...query, entityId })}
+        />
+        <FacetSelect
+          label="Tag"
+          value={query.tag}
+          options={facetLists.tags.map((f) => ({ value: f.value, label: `#${f.value}`, count: f.count }))}
+          onChange={(tag) => setQuery({ ...query, tag })}
+        />
+        <FacetSelect
+          label="Site"
+          value={query.site}
+          options={facetLists.sites.map((f) => ({ value: f.value, label: f.value, count: f.count }))}
+          onChange={(site) => setQuery({ ...query, site })}
+        />
+        {filtersOn && (
+          <button type="button" class="link" onClick={() => setQuery({ text: '' })}>
+            Clear filters
+          </button>
+        )}
+      </div>
+
+      <div class="bulk">
+        <label class="select-all">
+          <input
+            type="checkbox"
+            checked={allShownSelected}
+            disabled={!shown.length}
+            onChange={() =>
+              setSelected(allShownSelected ? new Set() : new Set([...selected, ...shown.map((s) => s.id)]))
+            }
+          />
+          {selectedShown.length ? `${plural(selectedShown.length, 'selected', 'selected')}` : 'Select all shown'}
+        </label>
+        <span class="spacer" />
+        <span class="export-label">{selectedShown.length ? 'Export selection:' : 'Export all:'}</span>
+        <button type="button" onClick={() => exportAs('json')} disabled={!all?.length}>
+          JSON
+        </button>
+        <button type="button" onClick={() => exportAs('md')} disabled={!all?.length}>
+          Markdown
+        </button>
+        <button type="button" onClick={() => exportAs('csv')} disabled={!all?.length}>
+          CSV
+        </button>
+        {selectedShown.length > 0 && (
+          <button type="button" class="danger" onClick={() => void remove(selectedShown.map((s) => s.id))}>
+            Delete {selectedShown.length}
+          </button>
+        )}
+      </div>
+
+      <main class={`panes${active ? ' with-detail' : ''}`}>
+        <section class="list-pane">
+          {loadError ? (
+            <p class="empty error">{loadError}</p>
+          ) : all === null ? (
+            <p class="empty">Loading…</p>
+          ) : all.length === 0 ? (
+            <EmptyLibrary />
+          ) : shown.length === 0 ? (
+            <p class="empty">No snippet matches. Try fewer words, or clear the filters.</p>
+          ) : (
+            <VirtualList
+              items={shown}
+              rowHeight={ROW_HEIGHT}
+              keyOf={(s) => s.id}
+              scrollToIndex={cursor}
+              label="Snippets, newest first"
+              renderRow={(s, i) => (
+                <SnippetRow
+                  snippet={s}
+                  index={i}
+                  selected={selected.has(s.id)}
+                  active={s.id === activeId}
+                  entityName={entityName}
+                  onToggle={toggle}
+                  onOpen={open}
+                />
+              )}
+            />
+          )}
+        </section>
+        {active && (
+          <SnippetDetail
+            snippet={active}
+            entityName={entityName}
+            onSave={save}
+            onDelete={(ids) => void remove(ids)}
+            onFilterEntity={(entityId) => setQuery({ ...query, entityId })}
+            onFilterTag={(tag) => setQuery({ ...query, tag })}
+            onClose={() => setActiveId(null)}
+          />
+        )}
+      </main>
+
+      <footer class="bottom">
+        <StorageStatus />
+        <span class="muted">Keys: / search · ↑↓ move · x select · Delete · Esc</span>
+      </footer>
+
+      {banner && (
+        <div class={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
+          <span>{banner.text}</span>
+          {banner.undo && (
+            <button
+              type="button"
+              onClick={() => {
+                const undo = banner.undo!;
+                show(null);
+                undo();
+              }}
+            >
+              Undo
+            </button>
+          )}
+          <button type="button" class="icon" aria-label="Dismiss" onClick={() => show(null)}>
+            ✕
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FacetSelect(props: {
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string; count: number }[];
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <select
+      class="facet"
+      aria-label={`Filter by ${props.label.toLowerCase()}`}
+      value={props.value ?? ''}
+      disabled={!props.options.length}
+      onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value || undefined)}
+    >
+      <option value="">{`Any ${props.label.toLowerCase()}`}</option>
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {`${o.label} (${o.count})`}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function EmptyLibrary() {
+  return (
+    <div class="empty">
+      <p>
+        <strong>No snippets yet.</strong>
+      </p>
+      <p>
+        Select a passage on any page and press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>, choose “Save to Caspian
+        Lens” from the right-click menu, or use “Save snippet” on a name’s card.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Import (adds new ids, leaves existing ones alone) or restore (puts every snippet back as in the backup, and the
+ * settings). The whole file is validated first; on any problem nothing is written.
+ */
+async function importOrRestore(file: File, mode: 'import' | 'restore'): Promise<Banner> {
+  if (file.size > SNIPPET_LIMITS.importBytes) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return {
+      kind: 'error',
+      text: `“${file.name}” is too large (${mb(file.size)}); files up to ${mb(SNIPPET_LIMITS.importBytes)} can be imported. Nothing was changed.`,
+    };
+  }
+  const parsed = parseImportFile(await file.text(), file.size);
+  if (!parsed.ok) return { kind: 'error', text: `“${file.name}”: ${parsed.error}` };
+  try {
+    if (mode === 'import') {
+      const { added, skipped } = await importSnippets(parsed.snippets);
+      return {
+        kind: 'ok',
+        text: `Imported ${plural(added, 'snippet')}${skipped ? ` (${plural(skipped, 'was', 'were')} already in the library)` : ''}.`,
+      };
+    }
+    // Restore: settings are checked before any write, so a bad settings record changes nothing at all.
+    if (parsed.settings && !settingsFromImport(parsed.settings))
+      return { kind: 'error', text: `“${file.name}”: the backup's settings are not valid. Nothing was changed.` };
+    const count = await restore(parsed.snippets);
+    if (parsed.settings) await importSettings(parsed.settings);
+    return {
+      kind: 'ok',
+      text: `Restored ${plural(count, 'snippet')}${parsed.settings ? ' and your settings' : ''} from “${file.name}”.`,
+    };
+  } catch (err) {
+    return { kind: 'error', text: (err as Error).message };
+  }
 }

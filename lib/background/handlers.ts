@@ -4,8 +4,9 @@
  */
 import type { AliasIndex } from '../factbase/types';
 import type { FactBaseStore } from '../factbase/factbase-store';
-import type { ScanReport } from '../messaging/messages';
+import type { ScanReport, SnippetDraft, SnippetSaved } from '../messaging/messages';
 import { parseContentMessage } from '../messaging/validate';
+import { siteOf, withDisabledSite, withHiddenEntity, type Settings } from '../settings';
 
 export interface MessageSender {
   id?: string;
@@ -13,16 +14,36 @@ export interface MessageSender {
   url?: string;
 }
 
+/** The snippets store as pages may use it (lib/snippets/page-saves.ts): save, and undo the tab's own fresh save. */
+export interface SnippetSink {
+  /** Resolves with the receipt; rejects with a sentence for the reader (quota full, too many saves). */
+  save(snippet: SnippetDraft, sender: MessageSender): Promise<SnippetSaved>;
+  undo(id: string, undoToken: string, sender: MessageSender): Promise<boolean>;
+}
+
 export interface BackgroundDeps {
   store: FactBaseStore;
   aliasIndex: AliasIndex;
+  /** Read-modify-write of the settings record (lib/settings/storage.ts in the extension). */
+  updateSettings?: (change: (s: Settings) => Settings) => Promise<unknown>;
+  /** The snippets store; until it exists, drafts are accepted and kept in memory for this session only. */
+  snippets?: SnippetSink;
+  /** Opens the extension's search with a query. */
+  openSearch?: (query: string) => Promise<unknown>;
+  now?: () => Date;
 }
 
-export function createBackgroundHandlers({ store, aliasIndex }: BackgroundDeps) {
+/** Drafts kept while no snippets store exists; a bound keeps a misbehaving page from filling memory. */
+const MAX_PENDING_SNIPPETS = 200;
+
+export function createBackgroundHandlers({ store, aliasIndex, updateSettings, snippets, openSearch, now }: BackgroundDeps) {
   const reports = new Map<number, ScanReport>();
+  const pendingSnippets: (SnippetDraft & { savedAt: string })[] = [];
+  const clock = now ?? (() => new Date());
 
   return {
     reports,
+    pendingSnippets,
     /** Answers a content-script message, or returns undefined so other listeners may answer. */
     onContentMessage(raw: unknown, sender: MessageSender, ownId: string): Promise<unknown> | undefined {
       if (sender.id !== ownId) return undefined;
@@ -36,7 +57,42 @@ export function createBackgroundHandlers({ store, aliasIndex }: BackgroundDeps) 
         case 'scan-report':
           if (sender.tab?.id !== undefined) reports.set(sender.tab.id, message.report);
           return Promise.resolve();
+        case 'save-snippet': {
+          // A snippet must name the page it was sent from: a page cannot file passages under another site.
+          if (!sameOrigin(message.snippet.url, sender.url)) return Promise.reject(new Error('snippet url is not the sender'));
+          const snippet = {
+            ...message.snippet,
+            entityIds: message.snippet.entityIds.filter((id) => store.entity(id)),
+            savedAt: clock().toISOString(),
+          };
+          if (snippets) return snippets.save(snippet, sender);
+          pendingSnippets.push(snippet);
+          if (pendingSnippets.length > MAX_PENDING_SNIPPETS) pendingSnippets.shift();
+          return Promise.resolve({ saved: true, stored: false });
+        }
+        case 'undo-save-snippet':
+          return snippets ? snippets.undo(message.id, message.undoToken, sender) : Promise.resolve(false);
+        case 'open-search':
+          return openSearch ? openSearch(message.query.trim()).then(() => undefined) : Promise.resolve();
+        case 'hide-entity':
+          if (!store.entity(message.id) || !updateSettings) return Promise.resolve();
+          return updateSettings((s) => withHiddenEntity(s, message.id)).then(() => undefined);
+        case 'disable-site': {
+          // The site comes from the sender, never from the message, so a page can only switch itself off.
+          const site = sender.url ? siteOf(sender.url) : null;
+          if (!site || !updateSettings) return Promise.resolve();
+          return updateSettings((s) => withDisabledSite(s, site)).then(() => undefined);
+        }
       }
     },
   };
+}
+
+function sameOrigin(a: string, b: string | undefined): boolean {
+  if (!b) return false;
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }

@@ -30,7 +30,7 @@ export interface Placement {
   left: number;
   top: number;
   side: Side;
-  /** The card scrolls inside itself past this height. */
+  /** The height the card gets: its own, or less where the viewport is short (it then scrolls inside itself). */
   maxHeight: number;
   maxWidth: number;
 }
@@ -78,12 +78,12 @@ export function placeCard(input: PlacementInput): Placement {
       const h = Math.min(height, fullHeight);
       const top = clamp(box.top + (box.bottom - box.top) / 2 - h / 2, margin, viewport.height - margin - h);
       const leftEdge = chosen === 'right' ? box.right + gap : box.left - gap - w;
-      return rounded({ left: leftEdge, top, side: chosen, maxHeight: fullHeight, maxWidth: w });
+      return rounded({ left: leftEdge, top, side: chosen, maxHeight: h, maxWidth: w });
     }
     [side, maxHeight] = below >= above ? ['below', Math.max(below, 0)] : ['above', Math.max(above, 0)];
   }
   const shownHeight = Math.min(height, maxHeight);
-  return rounded({ left: horizontal(), top: vertical(side, shownHeight), side, maxHeight, maxWidth });
+  return rounded({ left: horizontal(), top: vertical(side, shownHeight), side, maxHeight: shownHeight, maxWidth });
 }
 
 function union(rects: readonly Rect[]): Rect {

@@ -31,15 +31,75 @@ export interface EntityDetails {
   events: TimelineEvent[];
 }
 
+/** W3C Web Annotation TextQuoteSelector parts: the exact text with a little context either side. */
+export interface QuoteSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/**
+ * A passage to save, as a content script captures it: the hover card (the sentence around a mark) or a selection
+ * (keyboard command, context menu). The background adds id, time and the entities its matcher finds in the text;
+ * `url` must be on the sending frame's own origin.
+ */
+export interface SnippetDraft {
+  text: string;
+  url: string;
+  title: string;
+  /** Entities the sender knows the passage is about; ids not in the fact base are dropped. */
+  entityIds: string[];
+  quote: QuoteSelector;
+  note?: string;
+}
+
+/**
+ * A save's answer. `undoToken` lets the same tab take back that one save for a short while (the toast's Undo);
+ * content scripts can never list, read or delete snippets otherwise. A failed save rejects with a sentence for
+ * the reader (quota full, too many saves).
+ */
+export interface SnippetSaved {
+  saved: true;
+  id: string;
+  undoToken: string;
+  entityIds: string[];
+}
+
 export type ContentToBackground =
   | { type: 'get-alias-index' }
   | { type: 'get-entity'; id: string }
-  | { type: 'scan-report'; report: ScanReport };
+  | { type: 'scan-report'; report: ScanReport }
+  | { type: 'save-snippet'; snippet: SnippetDraft }
+  | { type: 'undo-save-snippet'; id: string; undoToken: string }
+  /** A card's "Open in search": the extension's search opens with this query. */
+  | { type: 'open-search'; query: string }
+  /** A card's "Hide this name": never mark this entity again. */
+  | { type: 'hide-entity'; id: string }
+  /** A card's "Off on this site": the background takes the site from the sender, never from the message. */
+  | { type: 'disable-site' };
 
 export interface ContentToBackgroundReplies {
   'get-alias-index': AliasIndex;
   'get-entity': EntityDetails | null;
   'scan-report': void;
+  'save-snippet': SnippetSaved;
+  /** True when the snippet was removed. */
+  'undo-save-snippet': boolean;
+  'open-search': void;
+  'hide-entity': void;
+  'disable-site': void;
+}
+
+/**
+ * The background asks a tab's content script to save the reader's selection (keyboard command, context menu).
+ * Frames without a selection stay silent, so the frame holding it answers.
+ */
+export type BackgroundToContent = { type: 'save-selection'; via: 'command' | 'context-menu' } | { type: 'next-mention' };
+
+export interface BackgroundToContentReplies {
+  /** Null when nothing was selected in the frame that answered; rejects with the reason when the save failed. */
+  'save-selection': SnippetSaved | null;
+  'next-mention': void;
 }
 
 export type PopupToContent = { type: 'get-scan-report' } | { type: 'reveal-entity'; entityId: string };

@@ -2,7 +2,8 @@
  * Shape checks for messages that arrive from content scripts. A page can run code next to our content script
  * (and in a compromised renderer, forge messages), so nothing it sends is trusted until it passes here.
  */
-import type { ContentToBackground, MentionCount, ScanReport } from './messages';
+import type { ContentToBackground, MentionCount, QuoteSelector, ScanReport, SnippetDraft } from './messages';
+import { SNIPPET_LIMITS } from '../snippets/types';
 
 const MAX_ID = 200;
 const MAX_TEXT = 2_000;
@@ -35,6 +36,48 @@ function isScanReport(v: unknown): v is ScanReport {
   );
 }
 
+const MAX_URL = 8_192;
+/** A long selection (several paragraphs) fits; see SNIPPET_LIMITS. */
+const MAX_SNIPPET = SNIPPET_LIMITS.text;
+const MAX_AFFIX = 200;
+const MAX_ENTITY_IDS = 100;
+
+function isQuote(v: unknown): v is QuoteSelector {
+  return (
+    isRecord(v) &&
+    isShortString(v.exact, MAX_SNIPPET) &&
+    v.exact.length > 0 &&
+    isShortString(v.prefix, MAX_AFFIX) &&
+    isShortString(v.suffix, MAX_AFFIX)
+  );
+}
+
+function parseSnippet(v: unknown): SnippetDraft | null {
+  if (
+    !isRecord(v) ||
+    !isShortString(v.text, MAX_SNIPPET) ||
+    !v.text.trim() ||
+    !isShortString(v.url, MAX_URL) ||
+    !isShortString(v.title, MAX_TEXT) ||
+    !Array.isArray(v.entityIds) ||
+    v.entityIds.length > MAX_ENTITY_IDS ||
+    !v.entityIds.every((id) => isShortString(id, MAX_ID)) ||
+    !isQuote(v.quote) ||
+    (v.note !== undefined && !isShortString(v.note, SNIPPET_LIMITS.note))
+  )
+    return null;
+  const q = v.quote;
+  // Copy only the known fields, so nothing else a page slipped in reaches storage.
+  return {
+    text: v.text,
+    url: v.url,
+    title: v.title,
+    entityIds: [...(v.entityIds as string[])],
+    quote: { exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+    ...(typeof v.note === 'string' ? { note: v.note } : {}),
+  };
+}
+
 /** Returns the message when its shape is one we handle, otherwise null. */
 export function parseContentMessage(raw: unknown): ContentToBackground | null {
   if (!isRecord(raw) || typeof raw.type !== 'string') return null;
@@ -45,6 +88,20 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
       return isShortString(raw.id, MAX_ID) ? { type: 'get-entity', id: raw.id } : null;
     case 'scan-report':
       return isScanReport(raw.report) ? { type: 'scan-report', report: raw.report } : null;
+    case 'save-snippet': {
+      const snippet = parseSnippet(raw.snippet);
+      return snippet ? { type: 'save-snippet', snippet } : null;
+    }
+    case 'open-search':
+      return isShortString(raw.query, MAX_TEXT) ? { type: 'open-search', query: raw.query } : null;
+    case 'hide-entity':
+      return isShortString(raw.id, MAX_ID) ? { type: 'hide-entity', id: raw.id } : null;
+    case 'disable-site':
+      return { type: 'disable-site' };
+    case 'undo-save-snippet':
+      return isShortString(raw.id, SNIPPET_LIMITS.id) && isShortString(raw.undoToken, 100)
+        ? { type: 'undo-save-snippet', id: raw.id, undoToken: raw.undoToken }
+        : null;
     default:
       return null;
   }

@@ -1,0 +1,172 @@
+/**
+ * One entity, with its sources: the same component renders the hover card, popup results and the library.
+ * It only renders; where it is placed, how it opens and what its actions do belong to whoever hosts it.
+ * Styles: `cardCss` (./styles.ts) inside a shadow root, or `./card.css` on an extension page.
+ */
+import { useId, useState } from 'preact/hooks';
+import type { EntityDetails } from '~/lib/messaging/messages';
+import { keyFacts, typeLabel, whyMatched } from './card-model';
+import { Quote } from './Evidence';
+import { Related, Timeline, Views, WhyMatched } from './sections';
+
+export interface EntityCardActions {
+  /** Save the passage around the mark; a returned promise lets the card say "Saved" or report a failure. */
+  onSave?: () => void | Promise<unknown>;
+  onOpenSearch?: () => void;
+  onHideEntity?: () => void;
+  onDisableSite?: () => void;
+  onClose?: () => void;
+}
+
+export interface EntityCardProps {
+  details: EntityDetails;
+  /** The words on the page that matched, to explain a match that is not the entity's name. */
+  matchedText?: string;
+  /** A related-entity chip was chosen; the host loads that entity and re-renders. */
+  onSelectEntity?: (id: string) => void;
+  actions?: EntityCardActions;
+  /** Name, type, summary and one fact only: for result lists. */
+  compact?: boolean;
+  /** Shown as "Back" when the card was switched to a related entity. */
+  onBack?: () => void;
+  /** Force a colour scheme; by default the card follows `prefers-color-scheme`. */
+  scheme?: 'light' | 'dark';
+  /** Reference date for the timeline (the article's date), ISO prefix; defaults to today. */
+  asOf?: string;
+  /** A dialog for the hover card (default); an article inside lists. */
+  role?: 'dialog' | 'article';
+}
+
+type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+export function EntityCard(props: EntityCardProps) {
+  const { details, matchedText, onSelectEntity, actions, compact, onBack, scheme, role = 'dialog' } = props;
+  const { entity, sources } = details;
+  const headingId = useId();
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const facts = keyFacts(entity, compact ? 1 : undefined);
+  const reason = whyMatched(matchedText, details);
+  const asOf = props.asOf ?? new Date().toISOString().slice(0, 10);
+
+  const save = actions?.onSave
+    ? () => {
+        const result = actions.onSave!();
+        if (!result) return setSaveState('saved');
+        setSaveState('saving');
+        result.then(
+          () => setSaveState('saved'),
+          () => setSaveState('failed'),
+        );
+      }
+    : undefined;
+
+  return (
+    <div
+      class={`lens-card${compact ? ' lens-compact' : ''}`}
+      role={role}
+      aria-labelledby={headingId}
+      data-scheme={scheme}
+      data-entity={entity.id}
+      tabIndex={-1}
+    >
+      <header class="lens-head">
+        <div class="lens-head-row">
+          {onBack && (
+            <button type="button" class="lens-back" onClick={onBack}>
+              <span aria-hidden="true">←</span> Back
+            </button>
+          )}
+          <p class="lens-type">
+            {typeLabel(entity.type)}
+            {entity.country?.length ? <span class="lens-country"> · {entity.country.map(countryName(details)).join(', ')}</span> : null}
+          </p>
+          {actions?.onClose && (
+            <button type="button" class="lens-close" aria-label="Close" title="Close (Esc)" onClick={actions.onClose}>
+              ×
+            </button>
+          )}
+        </div>
+        <h2 id={headingId} class="lens-name">
+          {entity.name}
+        </h2>
+      </header>
+
+      {reason && <WhyMatched reason={reason} name={entity.name} />}
+      <p class="lens-summary">{entity.summary}</p>
+
+      {facts.length > 0 && (
+        <section class="lens-section" aria-label="Key facts">
+          {!compact && <h3>From the sources</h3>}
+          {facts.map((f, i) => (
+            <Quote key={i} evidence={f} sources={sources} claim={f.claim} />
+          ))}
+        </section>
+      )}
+
+      {!compact && (
+        <>
+          <Views details={details} />
+          <Timeline events={details.events} asOf={asOf} sources={sources} />
+          <Related details={details} onSelect={onSelectEntity} />
+        </>
+      )}
+
+      {actions && (save || actions.onOpenSearch || actions.onHideEntity || actions.onDisableSite) && (
+        <footer class="lens-actions">
+          {save && (
+            <button type="button" onClick={save} disabled={saveState === 'saving' || saveState === 'saved'}>
+              {saveState === 'saved' ? 'Saved' : saveState === 'saving' ? 'Saving…' : saveState === 'failed' ? 'Retry save' : 'Save snippet'}
+            </button>
+          )}
+          {actions.onOpenSearch && (
+            <button type="button" onClick={actions.onOpenSearch}>
+              Open in search
+            </button>
+          )}
+          {actions.onHideEntity && (
+            <button type="button" class="lens-quiet" onClick={actions.onHideEntity}>
+              Hide this name
+            </button>
+          )}
+          {actions.onDisableSite && (
+            <button type="button" class="lens-quiet" onClick={actions.onDisableSite}>
+              Off on this site
+            </button>
+          )}
+        </footer>
+      )}
+      <p class="lens-status" role="status">
+        {saveState === 'saved' ? 'Snippet saved.' : saveState === 'failed' ? 'Could not save the snippet.' : ''}
+      </p>
+    </div>
+  );
+}
+
+/** Country ids resolved to names where the details know them. */
+const countryName = (details: EntityDetails) => (id: string) =>
+  details.related[id]?.name ?? id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
+
+/** What the hover card shows for the moment between the dwell ending and the details arriving. */
+export function EntityCardSkeleton(props: { name: string; type: string; scheme?: 'light' | 'dark'; onClose?: () => void }) {
+  const headingId = useId();
+  return (
+    <div class="lens-card lens-loading" role="dialog" aria-labelledby={headingId} aria-busy="true" data-scheme={props.scheme} tabIndex={-1}>
+      <header class="lens-head">
+        <div class="lens-head-row">
+          <p class="lens-type">{typeLabel(props.type)}</p>
+          {props.onClose && (
+            <button type="button" class="lens-close" aria-label="Close" title="Close (Esc)" onClick={props.onClose}>
+              ×
+            </button>
+          )}
+        </div>
+        <h2 id={headingId} class="lens-name">
+          {props.name}
+        </h2>
+      </header>
+      <p class="lens-summary lens-placeholder">
+        Loading sources…
+      </p>
+    </div>
+  );
+}

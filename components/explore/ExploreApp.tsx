@@ -1,0 +1,224 @@
+/**
+ * The explore page: a timeline of every dated event and a map of relations, each with a list alternative, the
+ * entity card in a side panel, export with a caption citing the sources, light and dark. The URL holds the state
+ * (lib/explore/url-state) so other pages link straight to a view: `explore.html?view=map&entity=tanap`.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ExploreModel } from '~/lib/explore/model';
+import type { TimelineFilters } from '~/lib/explore/timeline-model';
+import { DEFAULT_MAP_CENTRE, exploreSearch, type ExploreState, type ExploreView } from '~/lib/explore/url-state';
+import { ExportDialog } from './ExportDialog';
+import type { Exporter, ExportRequest } from './export-types';
+import { MapView } from './MapView';
+import { SidePanel } from './SidePanel';
+import { TimelineView } from './TimelineView';
+
+type SchemeChoice = 'auto' | 'light' | 'dark';
+const SCHEME_KEY = 'lens-explore-scheme';
+
+function useScheme(): [SchemeChoice, (s: SchemeChoice) => void, 'light' | 'dark'] {
+  const [choice, setChoice] = useState<SchemeChoice>(() => {
+    const saved = localStorage.getItem(SCHEME_KEY);
+    return saved === 'light' || saved === 'dark' ? saved : 'auto';
+  });
+  const media = matchMedia('(prefers-color-scheme: dark)');
+  const [systemDark, setSystemDark] = useState(media.matches);
+  useEffect(() => {
+    const onChange = () => setSystemDark(media.matches);
+    media.addEventListener('change', onChange);
+    return () => media.removeEventListener('change', onChange);
+  }, []);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (choice === 'auto') {
+      delete root.dataset.scheme;
+      localStorage.removeItem(SCHEME_KEY);
+    } else {
+      root.dataset.scheme = choice;
+      localStorage.setItem(SCHEME_KEY, choice);
+    }
+  }, [choice]);
+  return [choice, setChoice, choice === 'auto' ? (systemDark ? 'dark' : 'light') : choice];
+}
+
+export function ExploreApp({ model, initial }: { model: ExploreModel; initial: ExploreState }) {
+  const [state, setState] = useState<ExploreState>(() => ({
+    ...initial,
+    entity: initial.entity && model.store.entity(initial.entity) ? initial.entity : undefined,
+    event: initial.event && model.items.some((i) => i.event.id === initial.event) ? initial.event : undefined,
+  }));
+  const [mapCentre, setMapCentre] = useState(() =>
+    initial.view === 'map' && initial.entity && model.store.entity(initial.entity) ? initial.entity : DEFAULT_MAP_CENTRE,
+  );
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const [card, setCard] = useState<{ id?: string; back: string[] }>(() => ({
+    id:
+      (initial.entity && model.store.entity(initial.entity) ? initial.entity : undefined) ??
+      model.items.find((i) => i.event.id === initial.event)?.event.entities[0],
+    back: [],
+  }));
+  const [schemeChoice, setSchemeChoice, scheme] = useScheme();
+  const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null);
+  const exporter = useRef<Exporter | null>(null);
+
+  const filters: TimelineFilters = { country: state.country, type: state.type, source: state.source, entity: state.view === 'timeline' ? state.entity : undefined };
+  const selectedEvent = state.event ? model.items.find((i) => i.event.id === state.event)?.event : undefined;
+
+  // The URL follows the state, without adding history entries for every filter change. Left alone until the state
+  // first changes, so the page keeps the exact URL it was opened with.
+  const firstSync = useRef(true);
+  useEffect(() => {
+    if (firstSync.current) {
+      firstSync.current = false;
+      return;
+    }
+    const entity = state.view === 'map' ? mapCentre : state.entity;
+    history.replaceState(null, '', exploreSearch({ ...state, entity }));
+  }, [state, mapCentre]);
+
+  const openEntity = (id: string) =>
+    setCard((c) => (c.id === id ? c : { id, back: c.id ? [...c.back, c.id].slice(-20) : c.back }));
+  const back = card.back.length ? () => setCard((c) => ({ id: c.back[c.back.length - 1], back: c.back.slice(0, -1) })) : undefined;
+
+  const selectEvent = (id: string) => {
+    const item = model.items.find((i) => i.event.id === id);
+    setState((s) => ({ ...s, event: id }));
+    if (item?.event.entities[0]) openEntity(item.event.entities[0]);
+  };
+
+  const setView = (view: ExploreView) => setState((s) => ({ ...s, view }));
+
+  const showOnMap = (id: string) => {
+    setMapCentre(id);
+    setExpanded([]);
+    setState((s) => ({ ...s, view: 'map' }));
+    openEntity(id);
+  };
+
+  const showOnTimeline = (id: string) => {
+    setState((s) => ({ ...s, view: 'timeline', entity: id, event: undefined }));
+    openEntity(id);
+  };
+
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const next: ExploreView = state.view === 'timeline' ? 'map' : 'timeline';
+    setView(next);
+    document.getElementById(`ex-tab-${next}`)?.focus();
+  };
+
+  const markReady = (what: string) => () => {
+    performance.mark(`lens-explore-${what}-ready`);
+    document.documentElement.dataset[what === 'timeline' ? 'timelineReady' : 'mapReady'] = 'true';
+  };
+
+  return (
+    <div class="ex-app">
+      <a class="ex-skip" href="#ex-view">
+        Skip to the {state.view === 'map' ? 'map' : 'timeline'}
+      </a>
+      <header class="ex-top">
+        <h1 class="ex-brand">
+          Caspian Lens <span class="ex-brand-sub">Explore</span>
+        </h1>
+        <div class="ex-tabs" role="tablist" aria-label="Views">
+          {(['timeline', 'map'] as const).map((v) => (
+            <button
+              key={v}
+              id={`ex-tab-${v}`}
+              type="button"
+              role="tab"
+              class="ex-tab"
+              aria-selected={state.view === v}
+              aria-controls="ex-view"
+              tabIndex={state.view === v ? 0 : -1}
+              onClick={() => setView(v)}
+              onKeyDown={onTabKey}
+            >
+              {v === 'timeline' ? 'Timeline' : 'Relationship map'}
+            </button>
+          ))}
+        </div>
+        <div class="ex-top-tools">
+          <div class="ex-seg" role="group" aria-label="Show as">
+            {(['chart', 'list'] as const).map((p) => (
+              <button key={p} type="button" aria-pressed={state.as === p} onClick={() => setState((s) => ({ ...s, as: p }))}>
+                {p === 'chart' ? (state.view === 'map' ? 'Map' : 'Chart') : state.view === 'map' ? 'Table' : 'List'}
+              </button>
+            ))}
+          </div>
+          <div class="ex-seg" role="group" aria-label="Colour scheme">
+            {(['auto', 'light', 'dark'] as const).map((s) => (
+              <button key={s} type="button" aria-pressed={schemeChoice === s} onClick={() => setSchemeChoice(s)}>
+                {s === 'auto' ? 'Auto' : s === 'light' ? 'Light' : 'Dark'}
+              </button>
+            ))}
+          </div>
+          <button
+            type="button"
+            class="ex-button ex-button-primary"
+            disabled={state.as !== 'chart'}
+            title={state.as === 'chart' ? 'Export this view as SVG or PNG, with a caption citing the sources' : 'Switch to the chart to export it'}
+            onClick={() => setExportRequest(exporter.current?.() ?? null)}
+          >
+            Export…
+          </button>
+        </div>
+      </header>
+      <div class={`ex-body${card.id || (state.view === 'timeline' && selectedEvent) ? ' has-panel' : ''}`}>
+        <main class="ex-view" id="ex-view" role="tabpanel" aria-labelledby={`ex-tab-${state.view}`} tabIndex={-1}>
+          {state.view === 'timeline' ? (
+            <TimelineView
+              model={model}
+              filters={filters}
+              onFilters={(f) => setState((s) => ({ ...s, country: f.country, type: f.type, source: f.source, entity: f.entity }))}
+              selectedId={state.event}
+              onSelect={selectEvent}
+              cardId={card.id}
+              onOpenEntity={openEntity}
+              presentation={state.as}
+              exporter={exporter}
+              onReady={markReady('timeline')}
+            />
+          ) : (
+            <MapView
+              model={model}
+              centre={mapCentre}
+              hops={state.hops}
+              expanded={expanded}
+              selectedId={card.id}
+              presentation={state.as}
+              exporter={exporter}
+              onRecentre={(id) => {
+                setMapCentre(id);
+                setExpanded([]);
+                openEntity(id);
+              }}
+              onHops={(hops) => setState((s) => ({ ...s, hops }))}
+              onNodeClick={(id) => {
+                openEntity(id);
+                if (id !== mapCentre) setExpanded((e) => (e.includes(id) ? e : [...e, id]));
+              }}
+              onCollapse={(id) => setExpanded((e) => e.filter((x) => x !== id))}
+              onOpenEntity={openEntity}
+              onReady={markReady('map')}
+            />
+          )}
+        </main>
+        <SidePanel
+          model={model}
+          view={state.view}
+          event={state.view === 'timeline' ? selectedEvent : undefined}
+          cardId={card.id}
+          onOpenEntity={openEntity}
+          onBack={back}
+          onShowOnMap={showOnMap}
+          onShowOnTimeline={showOnTimeline}
+          scheme={scheme}
+        />
+      </div>
+      {exportRequest && <ExportDialog request={exportRequest} scheme={scheme} onClose={() => setExportRequest(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Export: a modal dialog with a preview of the figure (the current view plus its caption citing the sources) and
+ * links to download it as SVG or PNG. Links rather than automatic downloads, so the reader sees what they get.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ExportRequest } from './export-types';
+import { buildFigure, PNG_SCALE, svgToPng } from './export-figure';
+
+export function ExportDialog({ request, onClose }: { request: ExportRequest; scheme: 'light' | 'dark'; onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const figure = useMemo(() => buildFigure(request), [request]);
+  const svgUrl = useMemo(() => URL.createObjectURL(new Blob([figure.svg], { type: 'image/svg+xml' })), [figure]);
+  const [png, setPng] = useState<{ url: string } | { error: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    dialogRef.current?.showModal();
+    let pngUrl: string | undefined;
+    svgToPng(figure.svg, figure.width, figure.height).then(
+      (blob) => {
+        pngUrl = URL.createObjectURL(blob);
+        setPng({ url: pngUrl });
+      },
+      (e: Error) => setPng({ error: e.message }),
+    );
+    return () => {
+      URL.revokeObjectURL(svgUrl);
+      if (pngUrl) URL.revokeObjectURL(pngUrl);
+    };
+  }, [figure, svgUrl]);
+
+  const copy = () =>
+    navigator.clipboard.writeText(figure.caption).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+
+  return (
+    <dialog class="ex-dialog" ref={dialogRef} onClose={onClose} aria-labelledby="ex-export-title" data-testid="export-dialog">
+      <div class="ex-dialog-inner">
+        <h2 id="ex-export-title">Export the {request.kind === 'map' ? 'map' : 'timeline'}</h2>
+        <div class="ex-dialog-preview">
+          <img src={svgUrl} width={figure.width} height={figure.height} alt={`Preview: ${figure.caption}`} />
+        </div>
+        <p class="ex-dialog-caption" data-testid="export-caption">
+          {figure.caption}
+        </p>
+        <div class="ex-dialog-actions">
+          <a class="ex-button ex-button-primary" href={svgUrl} download={`${request.fileBase}.svg`} data-testid="export-svg">
+            Download SVG
+          </a>
+          {png && 'url' in png ? (
+            <a class="ex-button ex-button-primary" href={png.url} download={`${request.fileBase}.png`} data-testid="export-png">
+              Download PNG ({figure.width * PNG_SCALE}×{figure.height * PNG_SCALE})
+            </a>
+          ) : (
+            <span class="ex-button" aria-live="polite">
+              {png && 'error' in png ? `PNG unavailable: ${png.error}` : 'Preparing PNG…'}
+            </span>
+          )}
+          <button type="button" class="ex-button" onClick={copy}>
+            {copied ? 'Caption copied' : 'Copy caption'}
+          </button>
+          <span class="ex-spacer" />
+          <button type="button" class="ex-button" onClick={() => dialogRef.current?.close()}>
+            Close
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,454 @@
+/**
+ * The relationship map: the neighbourhood of the centre entity laid out by d3-force, zoomed and panned by d3-zoom.
+ * The force layout is run to rest off screen (a fixed number of ticks, deterministic), then nodes glide from where
+ * they were to where they settle, so expanding a node keeps the rest of the map where the reader left it.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceRadial,
+  forceSimulation,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from 'd3-force';
+import { select } from 'd3-selection';
+import 'd3-transition';
+import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { truncateText } from '~/lib/explore/caption';
+import { familyInfo, familyOf, shapePath } from '~/lib/explore/entity-families';
+import { otherEnd, type GraphLink, type Neighbourhood } from '~/lib/explore/graph';
+import type { ExploreModel } from '~/lib/explore/model';
+import { relationLabel, SYMMETRIC_RELATIONS } from '~/lib/explore/relations';
+import { LABEL_FONT, textMeasurer } from './text-measure';
+
+const TICKS = 320;
+/** Least distance between the rings of one hop and the next. */
+const RING_GAP = 170;
+const GLIDE_MS = 420;
+const NODE_LABEL_MAX = 150;
+const CENTRE_LABEL_MAX = 300;
+/** The centre's label is set at 14px bold against 11.5px (chart.css). */
+const CENTRE_LABEL_SCALE = 1.3;
+const LINK_LABEL_MAX = 170;
+const MAX_FIT_ZOOM = 1.15;
+const KEY_ZOOM = 1.4;
+const KEY_PAN = 80;
+
+export interface MapChartHandle {
+  svg(): SVGSVGElement | null;
+  zoomBy(factor: number): void;
+  fit(): void;
+}
+
+interface SimNode extends SimulationNodeDatum {
+  id: string;
+  depth: number;
+  r: number;
+  labelWidth: number;
+}
+
+type SimLink = SimulationLinkDatum<SimNode> & { id: string; length: number };
+
+type Point = { x: number; y: number };
+
+interface Props {
+  model: ExploreModel;
+  hood: Neighbourhood;
+  links: GraphLink[];
+  selectedId?: string;
+  onNodeClick: (id: string) => void;
+  handle: { current: MapChartHandle | null };
+  onReady?: () => void;
+}
+
+/** A link's label: its relations in words, shares included, at most two then "+n". */
+export function linkLabel(link: GraphLink): string {
+  const words = [...new Set(link.edges.map((e) => relationLabel(e.type, e.share)))];
+  return words.length > 2 ? `${words.slice(0, 2).join(' · ')} +${words.length - 2}` : words.join(' · ');
+}
+
+/**
+ * A link's path between two node rims and where its label sits. Links between two non-centre nodes bow outwards,
+ * away from the centre, so they do not run through it and their labels stay off the spokes.
+ */
+function linkGeometry(a: Point, b: Point, trimA: number, trimB: number, bow: boolean): { d: string; label: Point } {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const f = (n: number) => n.toFixed(1);
+  if (!bow) {
+    const ux = dx / len;
+    const uy = dy / len;
+    return {
+      d: `M${f(a.x + ux * trimA)},${f(a.y + uy * trimA)}L${f(b.x - ux * trimB)},${f(b.y - uy * trimB)}`,
+      label: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+    };
+  }
+  const mx = (a.x + b.x) / 2;
+  const my = (a.y + b.y) / 2;
+  let nx = -dy / len;
+  let ny = dx / len;
+  if (nx * mx + ny * my < 0) [nx, ny] = [-nx, -ny];
+  const bend = len * 0.2;
+  const c = { x: mx + nx * bend, y: my + ny * bend };
+  const trim = (p: Point, toward: Point, by: number): Point => {
+    const l = Math.hypot(toward.x - p.x, toward.y - p.y) || 1;
+    return { x: p.x + ((toward.x - p.x) / l) * by, y: p.y + ((toward.y - p.y) / l) * by };
+  };
+  const s = trim(a, c, trimA);
+  const e = trim(b, c, trimB);
+  return { d: `M${f(s.x)},${f(s.y)}Q${f(c.x)},${f(c.y)} ${f(e.x)},${f(e.y)}`, label: { x: (a.x + 2 * c.x + b.x) / 4, y: (a.y + 2 * c.y + b.y) / 4 } };
+}
+
+function nodeRadius(depth: number, centre: boolean): number {
+  return centre ? 14 : depth <= 1 ? 9.5 : 7.5;
+}
+
+/** Runs the force layout to rest, starting from the previous positions where there are some. */
+function layout(hood: Neighbourhood, links: GraphLink[], previous: Map<string, Point>, measure: (s: string) => number, names: Map<string, string>) {
+  const nodes: SimNode[] = hood.nodes.map((n, i) => {
+    const centre = n.id === hood.centre;
+    const prev = previous.get(n.id);
+    const node: SimNode = {
+      id: n.id,
+      depth: n.depth,
+      r: nodeRadius(n.depth, centre),
+      labelWidth: centre ? Math.min(CENTRE_LABEL_MAX, measure(names.get(n.id) ?? n.id) * CENTRE_LABEL_SCALE) : Math.min(NODE_LABEL_MAX, measure(names.get(n.id) ?? n.id)),
+    };
+    if (prev) {
+      node.x = prev.x;
+      node.y = prev.y;
+    } else if (!centre) {
+      // New nodes start beside a neighbour already placed, on a deterministic spiral.
+      const anchor = links.map((l) => (l.source === n.id ? l.target : l.target === n.id ? l.source : null)).find((id) => id && previous.has(id));
+      const a = anchor ? previous.get(anchor)! : undefined;
+      if (a) {
+        const angle = i * 2.399963;
+        node.x = a.x + Math.cos(angle) * 60;
+        node.y = a.y + Math.sin(angle) * 60;
+      }
+    }
+    if (centre) {
+      node.fx = 0;
+      node.fy = 0;
+    }
+    return node;
+  });
+  const simLinks: SimLink[] = links.map((l) => ({
+    id: l.id,
+    source: l.source,
+    target: l.target,
+    length: Math.min(LINK_LABEL_MAX, measure(linkLabel(l))),
+  }));
+  const warm = hood.nodes.some((n) => previous.has(n.id) && n.id !== hood.centre);
+  // Rings by hops from the centre, wide enough for their nodes' labels side by side.
+  const perDepth = new Map<number, number>();
+  for (const n of nodes) perDepth.set(n.depth, (perDepth.get(n.depth) ?? 0) + n.labelWidth + 36);
+  const ring = new Map<number, number>();
+  let radius = 0;
+  for (const d of [...perDepth.keys()].sort((a, b) => a - b)) {
+    if (d === 0) continue;
+    radius = Math.max(radius + RING_GAP, perDepth.get(d)! / (2 * Math.PI));
+    ring.set(d, radius);
+  }
+  const sim = forceSimulation<SimNode>(nodes)
+    .force(
+      'link',
+      forceLink<SimNode, SimLink>(simLinks)
+        .id((d) => d.id)
+        .distance((l) => Math.max(90, l.length + 36))
+        .strength(0.08),
+    )
+    .force('charge', forceManyBody<SimNode>().strength(-260).distanceMax(500))
+    .force(
+      'collide',
+      forceCollide<SimNode>()
+        .radius((d) => Math.max(d.r + 12, d.labelWidth * 0.55))
+        .iterations(2),
+    )
+    .force('ring', forceRadial<SimNode>((d) => ring.get(d.depth) ?? 0, 0, 0).strength((d) => (d.depth === 0 ? 0 : 0.9)))
+    .alpha(warm ? 0.6 : 1)
+    .stop();
+  sim.tick(TICKS);
+  return new Map(nodes.map((n) => [n.id, { x: n.x ?? 0, y: n.y ?? 0, r: n.r }]));
+}
+
+export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, onReady }: Props) {
+  const stageRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const viewRef = useRef<SVGGElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const [hot, setHot] = useState<string | null>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const transformRef = useRef<ZoomTransform>(zoomIdentity);
+  const previous = useRef<Map<string, Point>>(new Map());
+  const [positions, setPositions] = useState<Map<string, Point>>(new Map());
+  const readyRef = useRef(false);
+  const measure = useMemo(() => textMeasurer(LABEL_FONT), []);
+
+  const target = useMemo(
+    () => layout(hood, links, previous.current, measure, model.graph.names),
+    [hood, links, measure, model],
+  );
+
+  // Glide from the old positions to the new; new nodes grow out of a neighbour.
+  useLayoutEffect(() => {
+    const from = previous.current;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const settle = () => {
+      previous.current = new Map([...target].map(([id, p]) => [id, { x: p.x, y: p.y }]));
+      setPositions(previous.current);
+    };
+    if (!from.size || reduce) {
+      settle();
+      return;
+    }
+    const start = new Map<string, Point>();
+    for (const [id, p] of target) {
+      const old = from.get(id);
+      if (old) start.set(id, old);
+      else {
+        const anchor = links.map((l) => (l.source === id ? l.target : l.target === id ? l.source : null)).find((x) => x && from.has(x));
+        start.set(id, anchor ? from.get(anchor)! : { x: p.x, y: p.y });
+      }
+    }
+    const t0 = performance.now();
+    let frame = 0;
+    const step = (now: number) => {
+      const k = Math.min(1, (now - t0) / GLIDE_MS);
+      const e = k < 0.5 ? 4 * k * k * k : 1 - Math.pow(-2 * k + 2, 3) / 2;
+      if (k >= 1) return settle();
+      const next = new Map<string, Point>();
+      for (const [id, p] of target) {
+        const s = start.get(id)!;
+        next.set(id, { x: s.x + (p.x - s.x) * e, y: s.y + (p.y - s.y) * e });
+      }
+      setPositions(next);
+      frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [target]);
+
+  useEffect(() => {
+    const stage = stageRef.current!;
+    const observer = new ResizeObserver(() => {
+      const r = stage.getBoundingClientRect();
+      setSize((old) => (old && Math.abs(old.width - r.width) < 1 && Math.abs(old.height - r.height) < 1 ? old : { width: r.width, height: r.height }));
+    });
+    observer.observe(stage);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || !size) return;
+    const behaviour = d3zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.15, 4])
+      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        transformRef.current = event.transform;
+        viewRef.current?.setAttribute('transform', event.transform.toString());
+      });
+    zoomRef.current = behaviour;
+    const sel = select(svg);
+    sel.call(behaviour).on('dblclick.zoom', null);
+    sel.call(behaviour.transform, transformRef.current);
+    return () => void sel.on('.zoom', null);
+  }, [size]);
+
+  /** The transform that fits every node and label into the stage. */
+  const fitTransform = (): ZoomTransform | null => {
+    if (!size || !target.size) return null;
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let y0 = Infinity;
+    let y1 = -Infinity;
+    for (const [id, p] of target) {
+      const w = (id === hood.centre ? CENTRE_LABEL_MAX : Math.min(NODE_LABEL_MAX, measure(model.graph.names.get(id) ?? id))) / 2;
+      x0 = Math.min(x0, p.x - Math.max(w, p.r));
+      x1 = Math.max(x1, p.x + Math.max(w, p.r));
+      y0 = Math.min(y0, p.y - p.r - 6);
+      y1 = Math.max(y1, p.y + p.r + 20);
+    }
+    const pad = 28;
+    const k = Math.min(MAX_FIT_ZOOM, (size.width - pad * 2) / Math.max(1, x1 - x0), (size.height - pad * 2) / Math.max(1, y1 - y0));
+    return zoomIdentity
+      .translate(size.width / 2, size.height / 2)
+      .scale(k)
+      .translate(-(x0 + x1) / 2, -(y0 + y1) / 2);
+  };
+
+  const animated = () => {
+    const sel = select(svgRef.current!);
+    return matchMedia('(prefers-reduced-motion: reduce)').matches || !readyRef.current ? sel : sel.transition().duration(450);
+  };
+
+  handle.current = {
+    svg: () => svgRef.current,
+    zoomBy: (f) => zoomRef.current && animated().call(zoomRef.current.scaleBy as never, f),
+    fit: () => {
+      const t = fitTransform();
+      if (t && zoomRef.current) animated().call(zoomRef.current.transform as never, t);
+    },
+  };
+
+  // Fit whenever the set of nodes changes (and on the first layout), then report readiness once.
+  useEffect(() => {
+    if (!size || !zoomRef.current) return;
+    handle.current?.fit();
+    if (!readyRef.current) {
+      readyRef.current = true;
+      onReady?.();
+    }
+  }, [target, size]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const z = zoomRef.current;
+    if (!z || e.altKey || e.ctrlKey || e.metaKey) return;
+    const sel = select(svgRef.current!);
+    const moves: Record<string, () => void> = {
+      '+': () => handle.current?.zoomBy(KEY_ZOOM),
+      '=': () => handle.current?.zoomBy(KEY_ZOOM),
+      '-': () => handle.current?.zoomBy(1 / KEY_ZOOM),
+      '0': () => handle.current?.fit(),
+      f: () => handle.current?.fit(),
+      ArrowLeft: () => sel.call(z.translateBy, KEY_PAN / transformRef.current.k, 0),
+      ArrowRight: () => sel.call(z.translateBy, -KEY_PAN / transformRef.current.k, 0),
+      ArrowUp: () => sel.call(z.translateBy, 0, KEY_PAN / transformRef.current.k),
+      ArrowDown: () => sel.call(z.translateBy, 0, -KEY_PAN / transformRef.current.k),
+    };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    move();
+  };
+
+  const shown = new Set(hood.nodes.map((n) => n.id));
+  const hiddenNeighbours = (id: string) => {
+    const neighbours = new Set((model.graph.byNode.get(id) ?? []).map((e) => otherEnd(e, id)));
+    let hidden = 0;
+    for (const n of neighbours) if (!shown.has(n)) hidden++;
+    return hidden;
+  };
+  const width = size?.width ?? 0;
+  const height = size?.height ?? 0;
+  const hotLinks = new Set(hot ? links.filter((l) => l.source === hot || l.target === hot).map((l) => l.id) : []);
+
+  return (
+    <div
+      class="ex-stage"
+      ref={stageRef}
+      tabIndex={0}
+      role="group"
+      aria-roledescription="relationship map"
+      aria-label={`Map of ${hood.nodes.length} entities and ${links.length} links around ${model.graph.names.get(hood.centre)}. Arrow keys pan, plus and minus zoom, 0 fits. The table view has the same content.`}
+      onKeyDown={onKeyDown}
+    >
+      <svg
+        ref={svgRef}
+        class="ex-chart"
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        aria-hidden="true"
+        data-node-count={hood.nodes.length}
+        data-link-count={links.length}
+        data-centre={hood.centre}
+      >
+        <defs>
+          <marker id="mp-arrow" viewBox="0 -5 10 10" refX="9" refY="0" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path class="mp-arrow" d="M0,-4.5L10,0L0,4.5Z" />
+          </marker>
+        </defs>
+        <rect class="ex-chart-bg" width={width} height={height} />
+        <g ref={viewRef} transform={transformRef.current.toString()}>
+          <g class="mp-links">
+            {links.map((link) => {
+              const a = positions.get(link.source);
+              const b = positions.get(link.target);
+              if (!a || !b) return null;
+              const ra = target.get(link.source)?.r ?? 8;
+              const rb = target.get(link.target)?.r ?? 8;
+              const directed = link.edges.filter((e) => !SYMMETRIC_RELATIONS.has(e.type));
+              const forward = directed.some((e) => e.source === link.source);
+              const backward = directed.some((e) => e.source === link.target);
+              const geo = linkGeometry(a, b, ra + (backward ? 4 : 1), rb + (forward ? 4 : 1), link.source !== hood.centre && link.target !== hood.centre);
+              const share = link.edges.some((e) => e.share);
+              const generic = link.edges.every((e) => e.type === 'related-to');
+              const label = truncateText(linkLabel(link), LINK_LABEL_MAX, measure);
+              return (
+                <g
+                  key={link.id}
+                  class={`mp-link${share ? ' mp-link-share' : ''}${generic ? ' mp-link-generic' : ''}${hotLinks.has(link.id) ? ' is-hot' : ''}`}
+                  data-link-id={link.id}
+                  data-relations={link.edges.map((e) => e.type).join(' ')}
+                >
+                  <path
+                    class="mp-link-line"
+                    d={geo.d}
+                    marker-end={forward ? 'url(#mp-arrow)' : undefined}
+                    marker-start={backward ? 'url(#mp-arrow)' : undefined}
+                  />
+                  <text class="mp-link-label" x={geo.label.x.toFixed(1)} y={geo.label.y.toFixed(1)}>
+                    {label}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+          <g class="mp-nodes">
+            {hood.nodes.map((n) => {
+              const p = positions.get(n.id);
+              const entity = model.store.entity(n.id);
+              if (!p || !entity) return null;
+              const family = familyOf(entity.type);
+              const info = familyInfo(family);
+              const centre = n.id === hood.centre;
+              const r = nodeRadius(n.depth, centre);
+              const more = centre ? 0 : hiddenNeighbours(n.id);
+              const cls = [
+                'mp-node',
+                `f-${family}`,
+                info.shape === 'ring' ? 'mp-ring' : info.shape === 'dashed' ? 'mp-dashed' : '',
+                `depth-${Math.min(n.depth, 3)}`,
+                centre ? 'is-centre' : '',
+                n.id === selectedId ? 'is-selected' : '',
+              ]
+                .filter(Boolean)
+                .join(' ');
+              return (
+                <g
+                  key={n.id}
+                  class={cls}
+                  data-node-id={n.id}
+                  transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onNodeClick(n.id);
+                  }}
+                  onPointerEnter={() => setHot(n.id)}
+                  onPointerLeave={() => setHot((h) => (h === n.id ? null : h))}
+                >
+                  <title>{`${entity.name} — ${info.label.toLowerCase()}${more ? ` · ${more} more relations: click to show them` : ''}`}</title>
+                  {centre && <circle class="mp-halo" r={r + 8} />}
+                  <path class="mp-shape" d={shapePath(info.shape, r)} />
+                  {more > 0 && (
+                    <text class="mp-node-more" x={r + 5} y={-r - 3}>
+                      +{more}
+                    </text>
+                  )}
+                  <text class="mp-node-label" y={r + 14}>
+                    {centre ? truncateText(entity.name, CENTRE_LABEL_MAX / CENTRE_LABEL_SCALE, measure) : truncateText(entity.name, NODE_LABEL_MAX, measure)}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        </g>
+      </svg>
+    </div>
+  );
+}
+

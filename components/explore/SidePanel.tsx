@@ -1,0 +1,80 @@
+/**
+ * The side panel: the selected event (date as precise as given, quote, attribution, the entities involved) above
+ * the entity card, with links between the two views. The card is the shared EntityCard; this only hosts it.
+ */
+import type { TimelineEvent } from '~/lib/factbase/types';
+import { EntityCard } from '~/components/card/EntityCard';
+import { datePrecision, formatEventDate, precisionLabel } from '~/lib/explore/dates';
+import type { ExploreModel } from '~/lib/explore/model';
+import type { ExploreView } from '~/lib/explore/url-state';
+import { EntityChips, EventQuote } from './event-parts';
+
+interface Props {
+  model: ExploreModel;
+  view: ExploreView;
+  event?: TimelineEvent;
+  cardId?: string;
+  onOpenEntity: (id: string) => void;
+  onBack?: () => void;
+  onShowOnMap: (id: string) => void;
+  onShowOnTimeline: (id: string) => void;
+  scheme?: 'light' | 'dark';
+}
+
+export function SidePanel({ model, view, event, cardId, onOpenEntity, onBack, onShowOnMap, onShowOnTimeline, scheme }: Props) {
+  const details = cardId ? model.store.details(cardId) : null;
+  if (!event && !details) return null;
+  const precision = event ? datePrecision(event.date) : null;
+  return (
+    <aside class="ex-panel" aria-label="Selected event and entity" data-testid="side-panel">
+      {event && (
+        <>
+          <h2 class="ex-panel-heading">Event</h2>
+          <article class="ex-event-card" data-event={event.id} aria-labelledby="ex-event-title">
+            <p class="ex-kicker">
+              <time dateTime={event.date}>{formatEventDate(event.date, event.to)}</time>
+              {precision && <span>· dated to the {precision === 'day' ? 'day' : precisionLabel(precision).replace(' only', '')}</span>}
+            </p>
+            <h3 id="ex-event-title">{event.title}</h3>
+            {event.evidence ? (
+              <EventQuote evidence={event.evidence} sources={model.base.sources} />
+            ) : (
+              <p class="ex-dialog-caption">No quote backs this event.</p>
+            )}
+            <EntityChips ids={event.entities} model={model} onOpen={onOpenEntity} activeId={cardId} label="Entities involved" />
+          </article>
+        </>
+      )}
+      {details ? (
+        <>
+          <h2 class="ex-panel-heading">Card</h2>
+          <EntityCard
+            details={details}
+            role="article"
+            onSelectEntity={onOpenEntity}
+            onBack={onBack}
+            scheme={scheme}
+            asOf={event?.date}
+          />
+          <div class="ex-panel-actions">
+            {view !== 'map' && (
+              <button type="button" class="ex-button" onClick={() => onShowOnMap(details.entity.id)}>
+                Show {details.entity.name} on the map
+              </button>
+            )}
+            {view === 'map' && (
+              <button type="button" class="ex-button" onClick={() => onShowOnMap(details.entity.id)}>
+                Centre the map here
+              </button>
+            )}
+            {details.events.length > 0 && (
+              <button type="button" class="ex-button" onClick={() => onShowOnTimeline(details.entity.id)}>
+                {details.events.length} {details.events.length === 1 ? 'event' : 'events'} on the timeline
+              </button>
+            )}
+          </div>
+        </>
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,549 @@
+/**
+ * The zoomable timeline: every (filtered) event on a UTC time axis, drawn as the span its date stands for (a dot for
+ * a day, a pill for a month, a band for a year), stacked in lanes so nothing overlaps, labelled where there is room.
+ *
+ * Preact renders the items once per filter change; pan and zoom never re-render. d3-zoom owns the gesture and the
+ * transform, and `applyZoom` moves the existing elements directly (a few attributes per visible item per frame). The
+ * lanes depend only on the zoom level, so they are re-packed (and the items glide to their new lanes) only when a
+ * zoom gesture ends at a level far enough from the one they were packed for.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { axisTop } from 'd3-axis';
+import { scaleUtc, type ScaleTime } from 'd3-scale';
+import { select } from 'd3-selection';
+import 'd3-transition';
+import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { truncateText } from '~/lib/explore/caption';
+import type { Family } from '~/lib/explore/entity-families';
+import {
+  itemsExtent,
+  packingOrder,
+  packLanesWithLabels,
+  type Footprint,
+  type TimelineItem,
+} from '~/lib/explore/timeline-model';
+import { LABEL_FONT, textMeasurer } from './text-measure';
+
+/** What the page opens on: the early 1990s to the end of the fact base's present (mid-2025). */
+export const INITIAL_DOMAIN: [number, number] = [Date.UTC(1990, 0, 1), Date.UTC(2025, 6, 1)];
+/** How far one may pan: a little beyond the oldest (1919) and newest (2031) events. */
+const LIMIT_DOMAIN: [number, number] = [Date.UTC(1912, 0, 1), Date.UTC(2036, 0, 1)];
+/** Zoomed in far enough to see single days apart (a quarter of a year across the chart). */
+const MAX_ZOOM = 160;
+
+const MARGIN = { top: 30, right: 14, bottom: 10, left: 14 };
+/** Lanes with labels: room for one line of 11.5px text. */
+const LABEL_PITCH = 17;
+/** Lanes of bare markers in crowded years: still a target one can click. */
+const MIN_MARKER_PITCH = 7;
+const MAX_MARKER_HEIGHT = 11;
+const LABEL_MAX_WIDTH = 250;
+const LABEL_GAP = 5;
+const GAPS = { label: 12, marker: 2 };
+/** Re-pack lanes when a zoom ends this far (as a ratio) from the level they were packed for. */
+const REPACK_RATIO = 1.3;
+/** Items further than this outside the chart are hidden and skipped while zooming. */
+const CULL_MARGIN = 300;
+const KEY_ZOOM = 1.6;
+const KEY_PAN = 0.2;
+const GLIDE_MS = 260;
+
+export interface TimelineChartHandle {
+  svg(): SVGSVGElement | null;
+  /** The time range now visible. */
+  visibleDomain(): [number, number];
+  zoomBy(factor: number): void;
+  panBy(fraction: number): void;
+  reset(): void;
+  /** Zoom to show the given items (all shown items by default). */
+  fit(items?: readonly TimelineItem[]): void;
+  /** Pan so an item is in view, if it is not. */
+  reveal(id: string): void;
+}
+
+interface Props {
+  items: readonly TimelineItem[];
+  familyOf: (item: TimelineItem) => Family;
+  selectedId?: string;
+  onSelect: (id: string) => void;
+  handle: { current: TimelineChartHandle | null };
+  /** Zoom to the items when first shown (a timeline opened for one entity). */
+  fitOnMount?: boolean;
+  /** Called after the first layout with items on screen. */
+  onReady?: () => void;
+  /** Called when the visible range changes (debounced to gesture ends). */
+  onViewChange?: (domain: [number, number]) => void;
+}
+
+/** Geometry of one item relative to its left edge `x0`, at one scale. */
+interface Geometry {
+  /** The marker's left and right relative to x0 (a day's dot is centred on the day). */
+  markStart: number;
+  markEnd: number;
+  labelX: number;
+}
+
+interface Layout {
+  lane: Map<string, number>;
+  labelled: Map<string, boolean>;
+  y: (lane: number) => number;
+  markerHeight: (lane: number) => number;
+  laneCount: number;
+  /** Item ids per lane in time order, for the label room check while zooming. */
+  byLane: string[][];
+}
+
+interface Node {
+  item: TimelineItem;
+  g: SVGGElement;
+  mark: SVGRectElement | SVGCircleElement;
+  label: SVGTextElement | null;
+  labelWidth: number;
+  y: number;
+  shown: boolean;
+  labelShown: boolean;
+}
+
+function geometry(item: TimelineItem, x0: number, x1: number, h: number, labelWidth: number): Geometry & { extent: Footprint } {
+  let markStart: number;
+  let markEnd: number;
+  let labelX: number;
+  if (item.span.precision === 'day' && x1 - x0 < h) {
+    const c = (x1 - x0) / 2;
+    markStart = c - h / 2;
+    markEnd = c + h / 2;
+    labelX = markEnd + LABEL_GAP;
+  } else if (item.span.precision === 'year') {
+    markStart = 0;
+    markEnd = Math.max(x1 - x0, 3);
+    labelX = LABEL_GAP;
+  } else {
+    markStart = 0;
+    markEnd = Math.max(x1 - x0, h);
+    labelX = markEnd + LABEL_GAP;
+  }
+  return {
+    markStart,
+    markEnd,
+    labelX,
+    extent: {
+      marker: { start: x0 + markStart, end: x0 + markEnd },
+      labelled: { start: x0 + markStart, end: x0 + Math.max(markEnd, labelX + labelWidth) },
+    },
+  };
+}
+
+/**
+ * Lanes for a zoom level: as many labelled lanes as fit above the crowd of bare markers. Fewer labelled lanes leave
+ * more height for the crowd, so the largest count that still fits the height is searched for.
+ */
+function layoutLanes(
+  items: readonly TimelineItem[],
+  x: (t: number) => number,
+  labelWidths: Map<string, number>,
+  height: number,
+): Layout {
+  const order = packingOrder(items);
+  const footprints = order.map((i) => {
+    const item = items[i]!;
+    return geometry(item, x(item.span.start), x(item.span.end), MAX_MARKER_HEIGHT, labelWidths.get(item.event.id) ?? 0).extent;
+  });
+  const pack = (cap: number) => packLanesWithLabels(footprints, cap, GAPS);
+  const needs = (cap: number, count: number) => cap * LABEL_PITCH + Math.max(0, count - cap) * MIN_MARKER_PITCH;
+  let lo = 0;
+  let hi = Math.max(0, Math.floor(height / LABEL_PITCH));
+  let best = pack(0);
+  let bestCap = 0;
+  // Binary search for the most labelled lanes that still fit (packing grows monotonically enough for this).
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = pack(mid);
+    if (needs(mid, r.count) <= height || mid === 0) {
+      best = r;
+      bestCap = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const cap = Math.min(bestCap, best.count);
+  const crowd = best.count - cap;
+  const crowdPitch = crowd > 0 ? Math.max(3, Math.min(LABEL_PITCH, (height - cap * LABEL_PITCH) / crowd)) : LABEL_PITCH;
+  const lane = new Map<string, number>();
+  const labelled = new Map<string, boolean>();
+  const byLane: string[][] = Array.from({ length: best.count }, () => []);
+  order.forEach((i, k) => {
+    const id = items[i]!.event.id;
+    lane.set(id, best.lanes[k]!);
+    labelled.set(id, best.labelled[k]!);
+  });
+  for (const item of items) byLane[lane.get(item.event.id)!]!.push(item.event.id);
+  return {
+    lane,
+    labelled,
+    laneCount: best.count,
+    byLane,
+    y: (l) => (l < cap ? l * LABEL_PITCH + LABEL_PITCH / 2 : cap * LABEL_PITCH + (l - cap) * crowdPitch + crowdPitch / 2),
+    markerHeight: (l) => (l < cap ? MAX_MARKER_HEIGHT : Math.max(2, Math.min(MAX_MARKER_HEIGHT, crowdPitch - 2))),
+  };
+}
+
+export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, fitOnMount, onReady, onViewChange }: Props) {
+  const stageRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const itemsRef = useRef<SVGGElement>(null);
+  const axisRef = useRef<SVGGElement>(null);
+  const gridRef = useRef<SVGGElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const [packedK, setPackedK] = useState(1);
+  const transformRef = useRef<ZoomTransform>(zoomIdentity);
+  const nodesRef = useRef<Map<string, Node>>(new Map());
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const glideRef = useRef<number | null>(null);
+  const readyRef = useRef(false);
+  const callbacks = useRef({ onSelect, onReady, onViewChange });
+  callbacks.current = { onSelect, onReady, onViewChange };
+
+  const innerW = size ? Math.max(100, size.width - MARGIN.left - MARGIN.right) : 0;
+  const innerH = size ? Math.max(60, size.height - MARGIN.top - MARGIN.bottom) : 0;
+
+  /** The unzoomed scale: the initial domain across the chart's width. */
+  const x0 = useMemo<ScaleTime<number, number>>(() => scaleUtc().domain(INITIAL_DOMAIN).range([0, innerW]), [innerW]);
+
+  const measure = useMemo(() => textMeasurer(LABEL_FONT), []);
+  const labels = useMemo(() => {
+    performance.mark('tl-labels-start');
+    const text = new Map<string, string>();
+    const width = new Map<string, number>();
+    for (const item of items) {
+      const t = truncateText(item.event.title, LABEL_MAX_WIDTH, measure);
+      text.set(item.event.id, t);
+      width.set(item.event.id, Math.ceil(measure(t)));
+    }
+    performance.mark('tl-labels-end');
+    return { text, width };
+  }, [items, measure]);
+
+  const layout = useMemo<Layout | null>(() => {
+    if (!size) return null;
+    performance.mark('tl-layout-start');
+    const l = layoutLanes(items, (t) => x0(t) * packedK, labels.width, innerH);
+    performance.mark('tl-layout-end');
+    return l;
+  }, [items, x0, packedK, labels, innerH, size]);
+
+  /** Moves every item to the current zoom: x, marker width, label visibility. No re-render. */
+  const applyZoom = (t: ZoomTransform) => {
+    transformRef.current = t;
+    if (!layout || !innerW) return;
+    const xs = t.rescaleX(x0);
+    const ticks = Math.max(2, Math.round(innerW / 95));
+    if (axisRef.current) select(axisRef.current).call(axisTop(xs).ticks(ticks).tickSizeOuter(0).tickPadding(6).tickSizeInner(5));
+    if (gridRef.current)
+      select(gridRef.current).call(
+        axisTop(xs)
+          .ticks(ticks)
+          .tickSizeInner(-innerH - MARGIN.bottom)
+          .tickSizeOuter(0)
+          .tickFormat(() => ''),
+      );
+    const nodes = nodesRef.current;
+    const right = new Map<string, number>();
+    for (const node of nodes.values()) {
+      const { item } = node;
+      const lane = layout.lane.get(item.event.id) ?? 0;
+      const h = layout.markerHeight(lane);
+      const x0p = xs(item.span.start);
+      const x1p = xs(item.span.end);
+      const g = geometry(item, x0p, x1p, h, node.labelWidth);
+      const visible = g.extent.labelled.end > -CULL_MARGIN && g.extent.marker.start < innerW + CULL_MARGIN;
+      if (visible !== node.shown) {
+        node.shown = visible;
+        if (visible) node.g.removeAttribute('display');
+        else node.g.setAttribute('display', 'none');
+      }
+      right.set(item.event.id, g.extent.marker.start);
+      if (!visible) continue;
+      node.g.setAttribute('transform', `translate(${x0p.toFixed(2)},${node.y.toFixed(2)})`);
+      if (node.mark instanceof SVGCircleElement) {
+        node.mark.setAttribute('cx', ((g.markStart + g.markEnd) / 2).toFixed(2));
+        node.mark.setAttribute('r', (h / 2).toFixed(2));
+      } else {
+        const bandH = item.span.precision === 'year' ? h : Math.max(2, h * 0.8);
+        node.mark.setAttribute('width', (g.markEnd - g.markStart).toFixed(2));
+        node.mark.setAttribute('height', bandH.toFixed(2));
+        node.mark.setAttribute('y', (-bandH / 2).toFixed(2));
+        node.mark.setAttribute('rx', item.span.precision === 'year' ? '2' : (bandH / 2).toFixed(2));
+      }
+      if (node.label) node.label.setAttribute('x', g.labelX.toFixed(2));
+    }
+    // A label shows when its lane was packed with it and the next item in the lane has not come closer than it
+    // (zooming out moves items together until the gesture ends and the lanes are re-packed).
+    for (const ids of layout.byLane) {
+      for (let i = 0; i < ids.length; i++) {
+        const node = nodes.get(ids[i]!);
+        if (!node?.label) continue;
+        let show = !!layout.labelled.get(ids[i]!) && node.shown;
+        if (show) {
+          const nextStart = i + 1 < ids.length ? right.get(ids[i + 1]!) : undefined;
+          const x = xs(node.item.span.start) + Number(node.label.getAttribute('x'));
+          if (nextStart !== undefined && nextStart - GAPS.marker < x + node.labelWidth) show = false;
+        }
+        if (show !== node.labelShown) {
+          node.labelShown = show;
+          node.label.setAttribute('visibility', show ? 'visible' : 'hidden');
+        }
+      }
+    }
+  };
+  const applyRef = useRef(applyZoom);
+  applyRef.current = applyZoom;
+
+  // Size from the stage: read at once on mount (waiting for the first ResizeObserver call would cost a frame), then
+  // followed. The same visible range is kept when the width changes.
+  useLayoutEffect(() => {
+    const stage = stageRef.current!;
+    const read = () => {
+      const r = stage.getBoundingClientRect();
+      setSize((old) => {
+        if (old && Math.abs(old.width - r.width) < 1 && Math.abs(old.height - r.height) < 1) return old;
+        const oldW = old ? old.width - MARGIN.left - MARGIN.right : 0;
+        const newW = r.width - MARGIN.left - MARGIN.right;
+        const t = transformRef.current;
+        if (oldW > 0 && newW > 0) transformRef.current = zoomIdentity.translate((t.x * newW) / oldW, t.y).scale(t.k);
+        return { width: r.width, height: r.height };
+      });
+    };
+    read();
+    const observer = new ResizeObserver(read);
+    observer.observe(stage);
+    return () => observer.disconnect();
+  }, []);
+
+  // The zoom behaviour, bound to the SVG once its size is known.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || !innerW) return;
+    const minK = (x0(INITIAL_DOMAIN[1]) - x0(INITIAL_DOMAIN[0])) / (x0(LIMIT_DOMAIN[1]) - x0(LIMIT_DOMAIN[0]));
+    const behaviour = d3zoom<SVGSVGElement, unknown>()
+      .scaleExtent([minK, MAX_ZOOM])
+      .extent([
+        [0, 0],
+        [innerW, innerH],
+      ])
+      .translateExtent([
+        [x0(LIMIT_DOMAIN[0]), -Infinity],
+        [x0(LIMIT_DOMAIN[1]), Infinity],
+      ])
+      // Keep the default filter (no right button, no ctrl-click) but never start a pan from a form control.
+      .filter((event: Event & { button?: number; ctrlKey?: boolean; type: string }) => (!event.ctrlKey || event.type === 'wheel') && !event.button)
+      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => applyRef.current(event.transform))
+      .on('end', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        const k = event.transform.k;
+        setPackedK((old) => (Math.max(k / old, old / k) >= REPACK_RATIO ? k : old));
+        callbacks.current.onViewChange?.(visibleDomain());
+      });
+    zoomRef.current = behaviour;
+    const sel = select(svg);
+    sel.call(behaviour).on('dblclick.zoom', null);
+    // Keep the transform across re-binding (a resize): same k, x scaled with the width.
+    sel.call(behaviour.transform, transformRef.current);
+    return () => {
+      sel.on('.zoom', null);
+    };
+  }, [innerW, innerH, x0]);
+
+  const visibleDomain = (): [number, number] => {
+    const xs = transformRef.current.rescaleX(x0);
+    const [a, b] = xs.domain();
+    return [a!.getTime(), b!.getTime()];
+  };
+
+  /** The transform that shows `[from, to]` across the chart, with a little air either side. */
+  const transformFor = (from: number, to: number) => {
+    const pad = Math.max((to - from) * 0.04, 1000 * 3600 * 24 * 20);
+    const a = x0(from - pad);
+    const b = x0(to + pad);
+    const k = Math.min(MAX_ZOOM, innerW / Math.max(1, b - a));
+    return zoomIdentity.scale(k).translate(-a, 0);
+  };
+
+  const animated = () => {
+    const sel = select(svgRef.current!);
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    return reduce ? sel : sel.transition().duration(320);
+  };
+
+  handle.current = {
+    svg: () => svgRef.current,
+    visibleDomain,
+    zoomBy: (factor) => zoomRef.current && animated().call(zoomRef.current.scaleBy as never, factor),
+    panBy: (fraction) =>
+      zoomRef.current && animated().call(zoomRef.current.translateBy as never, (-fraction * innerW) / transformRef.current.k, 0),
+    reset: () => zoomRef.current && animated().call(zoomRef.current.transform as never, zoomIdentity),
+    fit: (subset) => {
+      const ext = itemsExtent(subset ?? items);
+      if (ext && zoomRef.current) animated().call(zoomRef.current.transform as never, transformFor(ext[0], ext[1]));
+    },
+    reveal: (id) => {
+      const node = nodesRef.current.get(id);
+      if (!node || !zoomRef.current) return;
+      const [a, b] = visibleDomain();
+      const { start, end } = node.item.span;
+      if (start >= a && end <= b) return;
+      const mid = (start + end) / 2;
+      const half = (b - a) / 2;
+      const t = transformFor(mid - half, mid + half);
+      animated().call(zoomRef.current.transform as never, zoomIdentity.scale(transformRef.current.k).translate(t.x / t.k, 0));
+    },
+  };
+
+  // After each render: collect the item elements, put them in their lanes (gliding when the lanes changed), apply
+  // the zoom. The first time, optionally fit, and report readiness.
+  useLayoutEffect(() => {
+    performance.mark('tl-effect-start');
+    const root = itemsRef.current;
+    if (!root || !layout) return;
+    const byId = new Map(items.map((i) => [i.event.id, i]));
+    const old = nodesRef.current;
+    const nodes = new Map<string, Node>();
+    for (const g of Array.from(root.children) as SVGGElement[]) {
+      const id = g.getAttribute('data-event-id');
+      const item = id ? byId.get(id) : undefined;
+      if (!id || !item) continue;
+      const prev = old.get(id);
+      const lane = layout.lane.get(id) ?? 0;
+      nodes.set(id, {
+        item,
+        g,
+        mark: g.querySelector('.ev-mark, .ev-band') as SVGRectElement | SVGCircleElement,
+        label: g.querySelector('.ev-label'),
+        labelWidth: labels.width.get(id) ?? 0,
+        y: prev && prev.g === g ? prev.y : layout.y(lane),
+        shown: prev && prev.g === g ? prev.shown : true,
+        labelShown: prev && prev.g === g ? prev.labelShown : true,
+      });
+    }
+    nodesRef.current = nodes;
+    const targets = [...nodes.values()].map((n) => ({ n, from: n.y, to: layout.y(layout.lane.get(n.item.event.id) ?? 0) }));
+    const moving = targets.some((t) => t.from !== t.to);
+    if (glideRef.current !== null) cancelAnimationFrame(glideRef.current);
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (!moving || reduce || !readyRef.current) {
+      for (const t of targets) t.n.y = t.to;
+      applyZoom(transformRef.current);
+    } else {
+      const started = performance.now();
+      const step = (now: number) => {
+        const p = Math.min(1, (now - started) / GLIDE_MS);
+        const e = 1 - (1 - p) * (1 - p) * (1 - p);
+        for (const t of targets) t.n.y = t.from + (t.to - t.from) * e;
+        applyRef.current(transformRef.current);
+        glideRef.current = p < 1 ? requestAnimationFrame(step) : null;
+      };
+      glideRef.current = requestAnimationFrame(step);
+    }
+    if (!readyRef.current && size) {
+      readyRef.current = true;
+      if (fitOnMount && items.length) handle.current?.fit();
+      callbacks.current.onReady?.();
+    }
+  });
+
+  useEffect(() => () => void (glideRef.current !== null && cancelAnimationFrame(glideRef.current)), []);
+
+  const onClick = (e: MouseEvent) => {
+    const target = (e.target as Element).closest('[data-event-id]');
+    const id = target?.getAttribute('data-event-id');
+    if (id) callbacks.current.onSelect(id);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const h = handle.current!;
+    const keys: Record<string, () => void> = {
+      ArrowLeft: () => h.panBy(-KEY_PAN),
+      ArrowRight: () => h.panBy(KEY_PAN),
+      '+': () => h.zoomBy(KEY_ZOOM),
+      '=': () => h.zoomBy(KEY_ZOOM),
+      '-': () => h.zoomBy(1 / KEY_ZOOM),
+      _: () => h.zoomBy(1 / KEY_ZOOM),
+      '0': () => h.reset(),
+      f: () => h.fit(),
+      n: () => step(1),
+      p: () => step(-1),
+    };
+    const action = keys[e.key];
+    if (!action || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    action();
+  };
+
+  /** Selects the next or previous event in time (keyboard N / P) and brings it into view. */
+  const step = (dir: 1 | -1) => {
+    if (!items.length) return;
+    const at = items.findIndex((i) => i.event.id === selectedId);
+    const next = items[at < 0 ? (dir > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + dir))]!;
+    callbacks.current.onSelect(next.event.id);
+    handle.current?.reveal(next.event.id);
+  };
+
+  const width = size?.width ?? 0;
+  const height = size?.height ?? 0;
+  return (
+    <div
+      class="ex-stage"
+      ref={stageRef}
+      tabIndex={0}
+      role="group"
+      aria-roledescription="zoomable timeline"
+      aria-label={`Timeline chart of ${items.length} events. Arrow keys pan, plus and minus zoom, 0 resets, F fits, N and P select the next and previous event. The list view has the same content.`}
+      onKeyDown={onKeyDown}
+    >
+      <svg
+        ref={svgRef}
+        class="ex-chart"
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        aria-hidden="true"
+        onClick={onClick}
+        data-laid-out={layout ? 'true' : 'false'}
+        data-event-count={items.length}
+        data-lanes={layout?.laneCount ?? 0}
+      >
+        <defs>
+          <clipPath id="tl-clip">
+            <rect x={0} y={-MARGIN.top} width={innerW} height={innerH + MARGIN.top + MARGIN.bottom} />
+          </clipPath>
+        </defs>
+        <rect class="ex-chart-bg" width={width} height={height} />
+        {layout && (
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            <g class="tl-grid" ref={gridRef} clip-path="url(#tl-clip)" />
+            <g class="tl-items" ref={itemsRef} clip-path="url(#tl-clip)">
+              {items.map((item) => {
+                const id = item.event.id;
+                const precision = item.span.precision;
+                const selected = id === selectedId;
+                return (
+                  <g
+                    key={id}
+                    class={`ev ev-${precision} f-${familyOf(item)}${selected ? ' is-selected' : ''}`}
+                    data-event-id={id}
+                    data-precision={precision}
+                  >
+                    <title>{`${item.dateLabel} — ${item.event.title}`}</title>
+                    {precision === 'day' ? <circle class="ev-mark" cy={0} /> : <rect class={precision === 'year' ? 'ev-band' : 'ev-mark'} x={0} />}
+                    <text class="ev-label" y={0.5}>
+                      {labels.text.get(id)}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+            <rect class="tl-axis-band" x={-MARGIN.left} y={-MARGIN.top} width={innerW + MARGIN.left + MARGIN.right} height={MARGIN.top} />
+            <g class="tl-axis" ref={axisRef} clip-path="url(#tl-clip)" />
+          </g>
+        )}
+      </svg>
+    </div>
+  );
+}

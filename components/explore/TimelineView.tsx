@@ -1,0 +1,200 @@
+/**
+ * The timeline tab: filters (country, entity type, source document, and an entity when opened for one), the chart or
+ * the list, and the legend. Filtering and counting are pure (lib/explore/timeline-model); this wires them to controls.
+ */
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { EntityType } from '~/lib/factbase/types';
+import { citationsFor } from '~/lib/explore/caption';
+import { yearOf } from '~/lib/explore/dates';
+import { familyOf, type Family } from '~/lib/explore/entity-families';
+import type { ExploreModel } from '~/lib/explore/model';
+import { filterItems, hasFilters, type TimelineFilters, type TimelineItem } from '~/lib/explore/timeline-model';
+import type { Presentation } from '~/lib/explore/url-state';
+import type { Exporter } from './export-types';
+import { TimelineLegend } from './Legend';
+import { TimelineChart, type TimelineChartHandle } from './TimelineChart';
+import { TimelineList } from './TimelineList';
+
+interface Props {
+  model: ExploreModel;
+  filters: TimelineFilters;
+  onFilters: (f: TimelineFilters) => void;
+  selectedId?: string;
+  onSelect: (id: string) => void;
+  cardId?: string;
+  onOpenEntity: (id: string) => void;
+  presentation: Presentation;
+  exporter: { current: Exporter | null };
+  onReady?: () => void;
+}
+
+export function TimelineView(props: Props) {
+  const { model, filters, onFilters, selectedId, onSelect, cardId, onOpenEntity, presentation, exporter } = props;
+  const chart = useRef<TimelineChartHandle | null>(null);
+  const [fitOnMount] = useState(() => !!filters.entity);
+  const items = useMemo(() => filterItems(model.items, filters), [model, filters]);
+  const familyOfItem = useMemo(() => {
+    const cache = new Map<string, Family>();
+    return (item: TimelineItem) => {
+      let f = cache.get(item.event.id);
+      if (!f) {
+        f = familyOf(model.store.entity(item.event.entities[0] ?? '')?.type ?? 'idea');
+        cache.set(item.event.id, f);
+      }
+      return f;
+    };
+  }, [model]);
+  const families = useMemo(() => new Set(items.map(familyOfItem)), [items, familyOfItem]);
+  const total = model.items.length;
+  const entity = filters.entity ? model.store.entity(filters.entity) : undefined;
+
+  const set = (patch: Partial<TimelineFilters>) => onFilters({ ...filters, ...patch });
+  const filterDesc = describeFilters(model, filters);
+
+  exporter.current = () => {
+    const svg = chart.current?.svg();
+    if (!svg || presentation !== 'chart') return null;
+    const [a, b] = chart.current!.visibleDomain();
+    const shown = items.filter((i) => i.span.end > a && i.span.start < b);
+    const range = `${yearOf(a)}–${yearOf(b - 1)}`;
+    return {
+      kind: 'timeline',
+      svg,
+      title: `Caspian Lens · Timeline ${range} · ${shown.length} ${shown.length === 1 ? 'event' : 'events'}${filterDesc ? ` · ${filterDesc}` : ''}`,
+      citations: citationsFor(
+        shown.map((i) => (i.event.evidence ? [i.event.evidence] : [])),
+        model.base.sources,
+      ),
+      fileBase: `caspian-lens-timeline-${range}`,
+    };
+  };
+
+  return (
+    <>
+      <div class="ex-view-head" role="search" aria-label="Filter events">
+        <h2 class="ex-view-title" id="ex-view-title">
+          Timeline
+        </h2>
+        <Select
+          label="Country"
+          name="country"
+          value={filters.country}
+          options={model.options.countries}
+          onChange={(v) => set({ country: v })}
+        />
+        <Select
+          label="Entity type"
+          name="type"
+          value={filters.type}
+          options={model.options.types}
+          onChange={(v) => set({ type: v as EntityType | undefined })}
+        />
+        <Select
+          label="Source document"
+          name="source"
+          value={filters.source}
+          options={model.options.sources}
+          onChange={(v) => set({ source: v })}
+        />
+      </div>
+      <p class="ex-status">
+        <span role="status" data-testid="timeline-count">
+          Showing <strong>{items.length}</strong> of {total} events
+        </span>
+        {entity && (
+          <span class="ex-pill">
+            Involving {entity.name}
+            <button type="button" aria-label={`Show events of every entity, not only ${entity.name}`} onClick={() => set({ entity: undefined })}>
+              ×
+            </button>
+          </span>
+        )}
+        {hasFilters(filters) && (
+          <button type="button" class="ex-link-button" onClick={() => onFilters({})}>
+            Clear filters
+          </button>
+        )}
+        {presentation === 'chart' && (
+          <span class="ex-hint" aria-hidden="true">
+            Scroll or <kbd>+</kbd>/<kbd>−</kbd> to zoom · drag or <kbd>←</kbd>/<kbd>→</kbd> to pan · click an event for its source
+          </span>
+        )}
+      </p>
+      {presentation === 'chart' ? (
+        <div class="ex-chart-wrap" style="position:relative;flex:1;display:flex;min-height:0">
+          <TimelineChart
+            items={items}
+            familyOf={familyOfItem}
+            selectedId={selectedId}
+            onSelect={onSelect}
+            handle={chart}
+            fitOnMount={fitOnMount}
+            onReady={props.onReady}
+          />
+          <div class="ex-zoom-controls">
+            <button type="button" class="ex-button ex-icon-button" aria-label="Zoom in" title="Zoom in (+)" onClick={() => chart.current?.zoomBy(1.6)}>
+              +
+            </button>
+            <button type="button" class="ex-button ex-icon-button" aria-label="Zoom out" title="Zoom out (−)" onClick={() => chart.current?.zoomBy(1 / 1.6)}>
+              −
+            </button>
+            <button type="button" class="ex-button" title="Fit the shown events (F)" onClick={() => chart.current?.fit()}>
+              Fit
+            </button>
+            <button type="button" class="ex-button" title="Back to 1990–2025 (0)" onClick={() => chart.current?.reset()}>
+              1990–2025
+            </button>
+          </div>
+        </div>
+      ) : (
+        <TimelineList
+          model={model}
+          items={items}
+          familyOf={familyOfItem}
+          selectedId={selectedId}
+          cardId={cardId}
+          onSelect={onSelect}
+          onOpenEntity={onOpenEntity}
+        />
+      )}
+      <TimelineLegend families={families} />
+    </>
+  );
+}
+
+function describeFilters(model: ExploreModel, f: TimelineFilters): string {
+  const parts: string[] = [];
+  if (f.entity) parts.push(`Involving ${model.store.entity(f.entity)?.name ?? f.entity}`);
+  if (f.country) parts.push(`Country: ${model.store.entity(f.country)?.name ?? f.country}`);
+  if (f.type) parts.push(`Type: ${model.options.types.find((t) => t.value === f.type)?.label ?? f.type}`);
+  if (f.source) parts.push(`Source: ${model.base.sources.find((s) => s.id === f.source)?.title ?? f.source}`);
+  return parts.join(' · ');
+}
+
+function Select({
+  label,
+  name,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  options: readonly { value: string; label: string; count: number }[];
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <label class="ex-field">
+      {label}
+      <select name={name} value={value ?? ''} onChange={(e) => onChange((e.target as HTMLSelectElement).value || undefined)}>
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label} ({o.count})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,127 @@
+/** The open snippet: full text, its citation, linked entities, and the editable note and tags. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { isLinkableUrl, siteOf, type EntityLookup } from '~/lib/snippets/entity-names';
+import { parseTags } from '~/lib/snippets/filter';
+import type { Snippet, SnippetPatch } from '~/lib/snippets/types';
+import { fullDate } from './format';
+
+export interface SnippetDetailProps {
+  snippet: Snippet;
+  entityName: EntityLookup;
+  onSave: (id: string, patch: SnippetPatch) => Promise<boolean>;
+  onDelete: (ids: string[]) => void;
+  onFilterEntity: (id: string) => void;
+  onFilterTag: (tag: string) => void;
+  onClose: () => void;
+}
+
+export function SnippetDetail({ snippet: s, entityName, onSave, onDelete, onFilterEntity, onFilterTag, onClose }: SnippetDetailProps) {
+  const [note, setNote] = useState(s.note);
+  const [tags, setTags] = useState(s.tags.join(', '));
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  // Another snippet opened, or this one changed (here or in another tab): start from what is stored.
+  const shownId = useRef(s.id);
+  useEffect(() => {
+    setNote(s.note);
+    setTags(s.tags.join(', '));
+    if (shownId.current !== s.id) setState('idle');
+    shownId.current = s.id;
+  }, [s.id, s.updatedAt]);
+
+  const dirty = note !== s.note || parseTags(tags).join('\u0000') !== s.tags.join('\u0000');
+  const save = async () => {
+    if (!dirty) return;
+    setState('saving');
+    setState((await onSave(s.id, { note, tags: parseTags(tags) })) ? 'saved' : 'failed');
+  };
+
+  const title = s.title || siteOf(s.url);
+  return (
+    <aside class="detail" aria-label="Snippet">
+      <div class="detail-head">
+        <h2 class="detail-title">
+          {isLinkableUrl(s.url) ? (
+            <a href={s.url} target="_blank" rel="noopener noreferrer">
+              {title}
+            </a>
+          ) : (
+            title
+          )}
+        </h2>
+        <button type="button" class="icon" aria-label="Close" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+      <p class="detail-meta">
+        {siteOf(s.url)} · saved {fullDate(s.createdAt)}
+        {s.updatedAt !== s.createdAt ? ` · edited ${fullDate(s.updatedAt)}` : ''}
+      </p>
+      <blockquote class="detail-text">{s.text}</blockquote>
+      {s.url && <p class="detail-url">{s.url}</p>}
+
+      <h3>Entities</h3>
+      {s.entityIds.length ? (
+        <ul class="chips">
+          {s.entityIds.map((id) => {
+            const label = entityName(id);
+            return (
+              <li key={id}>
+                <button type="button" class="chip entity" title={`Show snippets mentioning ${label?.name ?? id}`} onClick={() => onFilterEntity(id)}>
+                  {label?.name ?? id}
+                  {label && <span class="chip-type">{label.type}</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p class="muted">No fact-base names in this passage.</p>
+      )}
+
+      <label class="field">
+        <span>Tags</span>
+        <input
+          type="text"
+          value={tags}
+          placeholder="energy, Baku, to check"
+          onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)}
+          onBlur={save}
+          onKeyDown={(e) => e.key === 'Enter' && void save()}
+        />
+      </label>
+      {s.tags.length > 0 && (
+        <ul class="chips">
+          {s.tags.map((t) => (
+            <li key={t}>
+              <button type="button" class="chip tag" onClick={() => onFilterTag(t)}>
+                #{t}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label class="field">
+        <span>Note</span>
+        <textarea
+          rows={5}
+          value={note}
+          placeholder="Why this matters, where it goes…"
+          onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+          onBlur={save}
+          onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && void save()}
+        />
+      </label>
+      <div class="detail-actions">
+        <button type="button" class="primary" disabled={!dirty || state === 'saving'} onClick={save}>
+          {state === 'saving' ? 'Saving…' : 'Save note and tags'}
+        </button>
+        <span class="save-state" role="status">
+          {state === 'saved' && !dirty ? 'Saved.' : state === 'failed' ? 'Not saved.' : ''}
+        </span>
+        <button type="button" class="danger" onClick={() => onDelete([s.id])}>
+          Delete
+        </button>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,67 @@
+// ESLint flat config: ESLint's and typescript-eslint's recommended rules, plus bans on the ways to turn strings into
+// markup or code. Pages we scan are hostile input and the fact base is data: both reach the DOM only as text nodes.
+import { defineConfig } from 'eslint/config';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
+import tseslint from 'typescript-eslint';
+
+// ESLint's own recommended set, read from the installed ESLint (the same list @eslint/js publishes, without adding that
+// package); typescript-eslint's recommended config then switches off the core rules TypeScript already covers.
+const eslintRecommended = {
+  name: 'eslint/recommended',
+  rules: Object.fromEntries(
+    [...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended).map(([name]) => [name, 'error']),
+  ),
+};
+
+const NO_HTML_STRINGS = 'Build DOM nodes (or Preact elements) and set textContent; never parse strings as HTML.';
+const NO_CODE_STRINGS = 'Never run strings as code (also forbidden in extension pages by the MV3 CSP).';
+
+export default defineConfig(
+  {
+    ignores: [
+      '.output/**',
+      '.output-*/**',
+      '.wxt/**',
+      '.bench-out/**',
+      '.tmp/**',
+      'node_modules/**',
+      'data/*.json',
+      'test-results/**',
+    ],
+  },
+  eslintRecommended,
+  tseslint.configs.recommended,
+  {
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: NO_HTML_STRINGS },
+        { property: 'outerHTML', message: NO_HTML_STRINGS },
+        { property: 'insertAdjacentHTML', message: NO_HTML_STRINGS },
+        { object: 'document', property: 'write', message: NO_HTML_STRINGS },
+        { object: 'document', property: 'writeln', message: NO_HTML_STRINGS },
+        { property: 'createContextualFragment', message: NO_HTML_STRINGS },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[computed=true][property.value=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]',
+          message: NO_HTML_STRINGS,
+        },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: NO_HTML_STRINGS },
+        { selector: "CallExpression[callee.name='eval']", message: NO_CODE_STRINGS },
+        { selector: "CallExpression[callee.property.name='eval']", message: NO_CODE_STRINGS },
+        { selector: "NewExpression[callee.name='Function']", message: NO_CODE_STRINGS },
+        { selector: "CallExpression[callee.name='Function']", message: NO_CODE_STRINGS },
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    // Scripts inside test pages run in a browser, unchecked by TypeScript; browser globals are not listed here.
+    files: ['tests/**/fixtures/**/*.js', 'data/demo/**/*.js'],
+    rules: { 'no-undef': 'off' },
+  },
+);

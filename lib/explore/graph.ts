@@ -1,0 +1,193 @@
+/**
+ * The relationship map's model: the fact base's relations as one set of directed edges (each stated once, whichever
+ * entity it was written on, with every quote that backs it), and the neighbourhood of a chosen entity: one or two
+ * hops, plus the neighbours of nodes the reader expanded, capped so a hub like Türkiye stays readable.
+ * Pure: no DOM, no browser.
+ */
+import type { Evidence, FactBase } from '../factbase/types';
+import { GENERIC_RELATION, SYMMETRIC_RELATIONS } from './relations';
+
+export interface GraphEdge {
+  /** `source|type|target`, stable across builds. */
+  id: string;
+  /** The subject: `source` is shareholder-of `target`. */
+  source: string;
+  target: string;
+  type: string;
+  share?: string;
+  /** Every distinct quote that states this relation. */
+  evidence: Evidence[];
+}
+
+export interface GraphIndex {
+  edges: GraphEdge[];
+  /** Edges touching each entity, specific relations first. */
+  byNode: Map<string, GraphEdge[]>;
+  names: Map<string, string>;
+}
+
+const evidenceKey = (e: Evidence) => `${e.source}\u0000${e.where.line}\u0000${e.quote}`;
+
+/**
+ * One edge per stated relation. The build writes each relation on both entities (`out` on the subject, `in` on the
+ * object) and some are written twice; both collapse here. Symmetric relations collapse regardless of direction.
+ */
+export function buildGraphIndex(base: FactBase): GraphIndex {
+  const names = new Map(base.entities.map((e) => [e.id, e.name]));
+  const edges = new Map<string, GraphEdge>();
+  for (const entity of base.entities) {
+    for (const r of entity.relations) {
+      if (!names.has(r.target) || r.target === entity.id) continue;
+      let [source, target] = r.direction === 'out' ? [entity.id, r.target] : [r.target, entity.id];
+      if (SYMMETRIC_RELATIONS.has(r.type) && source > target) [source, target] = [target, source];
+      const id = `${source}|${r.type}|${target}`;
+      let edge = edges.get(id);
+      if (!edge) {
+        edge = { id, source, target, type: r.type, evidence: [] };
+        edges.set(id, edge);
+      }
+      if (r.share && !edge.share) edge.share = r.share;
+      if (r.evidence && !edge.evidence.some((e) => evidenceKey(e) === evidenceKey(r.evidence!))) edge.evidence.push(r.evidence);
+    }
+  }
+  const list = [...edges.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const byNode = new Map<string, GraphEdge[]>();
+  for (const edge of list) {
+    for (const id of [edge.source, edge.target]) {
+      const l = byNode.get(id) ?? [];
+      l.push(edge);
+      byNode.set(id, l);
+    }
+  }
+  const specificFirst = (a: GraphEdge, b: GraphEdge) =>
+    Number(a.type === GENERIC_RELATION) - Number(b.type === GENERIC_RELATION);
+  for (const l of byNode.values()) l.sort(specificFirst);
+  return { edges: list, byNode, names };
+}
+
+export const otherEnd = (edge: GraphEdge, id: string): string => (edge.source === id ? edge.target : edge.source);
+
+/** How many distinct entities an entity is linked to. */
+export function degree(index: GraphIndex, id: string): number {
+  return new Set((index.byNode.get(id) ?? []).map((e) => otherEnd(e, id))).size;
+}
+
+export interface NeighbourhoodOptions {
+  /** 1: the entity and its direct relations; 2: their relations too. */
+  hops: 1 | 2;
+  /** Entities whose neighbours the reader asked to see as well. */
+  expanded?: Iterable<string>;
+  /** Most entities on the map; the rest are counted in `omitted`. */
+  maxNodes?: number;
+  /** Most new entities one expansion adds. */
+  expandLimit?: number;
+  /** Leave out the unspecific `related-to` links. */
+  specificOnly?: boolean;
+}
+
+export interface GraphNode {
+  id: string;
+  /** Hops from the centre along the shown edges (0 for the centre). */
+  depth: number;
+}
+
+export interface Neighbourhood {
+  centre: string;
+  nodes: GraphNode[];
+  /** Every edge between two shown nodes. */
+  edges: GraphEdge[];
+  /** Entities within reach that the caps left out. */
+  omitted: number;
+  /** Entities that were expanded (their neighbours are shown, up to the caps). */
+  expanded: string[];
+}
+
+export const DEFAULT_MAX_NODES = 90;
+export const DEFAULT_EXPAND_LIMIT = 30;
+
+/**
+ * The entities around `centre`. Direct neighbours come first (all of them, up to the cap), then the neighbours of
+ * expanded nodes, then the second hop. Within a hop, candidates tied to more shown entities, and by specific rather
+ * than `related-to` links, come first, so the cap drops the least connected.
+ */
+export function neighbourhood(index: GraphIndex, centre: string, options: NeighbourhoodOptions): Neighbourhood {
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const expandLimit = options.expandLimit ?? DEFAULT_EXPAND_LIMIT;
+  const usable = (e: GraphEdge) => !options.specificOnly || e.type !== GENERIC_RELATION;
+  const edgesOf = (id: string) => (index.byNode.get(id) ?? []).filter(usable);
+
+  const depth = new Map<string, number>([[centre, 0]]);
+
+  /** Adds the unseen neighbours of `from`, best first, up to `limit` and the global cap. */
+  const grow = (from: readonly string[], nextDepth: number, limit: number) => {
+    const score = new Map<string, { links: number; specific: number }>();
+    for (const id of from) {
+      for (const e of edgesOf(id)) {
+        const other = otherEnd(e, id);
+        if (depth.has(other)) continue;
+        const s = score.get(other) ?? { links: 0, specific: 0 };
+        s.links += 1;
+        if (e.type !== GENERIC_RELATION) s.specific += 1;
+        score.set(other, s);
+      }
+    }
+    const ranked = [...score].sort(
+      ([a, sa], [b, sb]) => sb.specific - sa.specific || sb.links - sa.links || (a < b ? -1 : 1),
+    );
+    let added = 0;
+    for (const [id] of ranked) {
+      if (added >= limit || depth.size >= maxNodes) break;
+      depth.set(id, nextDepth);
+      added++;
+    }
+  };
+
+  if (index.names.has(centre)) {
+    grow([centre], 1, Infinity);
+    const expanded = [...(options.expanded ?? [])].filter((id) => depth.has(id) && id !== centre);
+    for (const id of expanded) grow([id], depth.get(id)! + 1, expandLimit);
+    if (options.hops === 2) grow([...depth].filter(([, d]) => d === 1).map(([id]) => id), 2, Infinity);
+  }
+
+  const shown = new Set(depth.keys());
+  const edges = index.edges.filter((e) => usable(e) && shown.has(e.source) && shown.has(e.target));
+  // Only count entities one more click would reach: neighbours of shown nodes under the current settings.
+  const frontier = new Set<string>();
+  const consider = [centre, ...(options.hops === 2 ? [...depth].filter(([, d]) => d === 1).map(([id]) => id) : [])];
+  for (const id of [...consider, ...(options.expanded ?? [])]) {
+    if (!shown.has(id)) continue;
+    for (const e of edgesOf(id)) {
+      const other = otherEnd(e, id);
+      if (!shown.has(other)) frontier.add(other);
+    }
+  }
+  return {
+    centre,
+    nodes: [...depth].map(([id, d]) => ({ id, depth: d })),
+    edges,
+    omitted: frontier.size,
+    expanded: [...(options.expanded ?? [])].filter((id) => shown.has(id)),
+  };
+}
+
+/** Edges between the same two entities, drawn as one line with one combined label. */
+export interface GraphLink {
+  id: string;
+  source: string;
+  target: string;
+  edges: GraphEdge[];
+}
+
+export function groupLinks(edges: readonly GraphEdge[]): GraphLink[] {
+  const links = new Map<string, GraphLink>();
+  for (const edge of edges) {
+    const [a, b] = edge.source < edge.target ? [edge.source, edge.target] : [edge.target, edge.source];
+    const id = `${a}~${b}`;
+    const link = links.get(id) ?? { id, source: edge.source, target: edge.target, edges: [] };
+    link.edges.push(edge);
+    links.set(id, link);
+  }
+  for (const link of links.values())
+    link.edges.sort((x, y) => Number(x.type === GENERIC_RELATION) - Number(y.type === GENERIC_RELATION) || (x.id < y.id ? -1 : 1));
+  return [...links.values()];
+}

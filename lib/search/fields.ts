@@ -1,0 +1,69 @@
+/** The searchable texts of a fact base, one record per name, alias, summary sentence and fact quote. Pure. */
+import type { EntityType, FactBase } from '../factbase/types';
+import { toSearchForm, toSearchForms, wordsOf } from './normalize';
+
+export type FieldKind = 'name' | 'alias' | 'summary' | 'quote';
+
+export interface Field {
+  /** Index into SearchEntity[]. */
+  entity: number;
+  kind: FieldKind;
+  /** Alias, summary sentence or fact index within the entity (0 for the name). */
+  ref: number;
+  /** The text as the reader sees it. */
+  text: string;
+  /** Its search form (see normalize.ts). */
+  form: string;
+  words: string[];
+}
+
+/** The map from a field's search form back to its text, computed only for the few fields a result shows. */
+export function formMap(field: Field): Uint32Array {
+  return toSearchForm(field.text).map;
+}
+
+export interface SearchEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** The summary's first sentence: the context line when the name itself matched. */
+  lead: string;
+  /** How connected the entity is (facts, relations): breaks ties between equally good matches. */
+  weight: number;
+}
+
+export const isTextKind = (kind: FieldKind) => kind === 'summary' || kind === 'quote';
+
+export function collectFields(base: FactBase): { entities: SearchEntity[]; fields: Field[] } {
+  const entities: SearchEntity[] = [];
+  const raw: Omit<Field, 'form' | 'words'>[] = [];
+  base.entities.forEach((e, i) => {
+    const sentences = e.summarySentences?.length ? e.summarySentences.map((s) => s.text) : [e.summary];
+    entities.push({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      lead: sentences[0] ?? '',
+      weight: e.facts.length + e.relations.length,
+    });
+    raw.push({ entity: i, kind: 'name', ref: 0, text: e.name });
+    e.aliases.forEach((a, k) => raw.push({ entity: i, kind: 'alias', ref: k, text: a.text }));
+    sentences.forEach((s, k) => raw.push({ entity: i, kind: 'summary', ref: k, text: s }));
+    e.facts.forEach((f, k) => raw.push({ entity: i, kind: 'quote', ref: k, text: f.quote }));
+  });
+  const forms = toSearchForms(raw.map((f) => f.text));
+  const fields: Field[] = [];
+  // Aliases that share a search form with the name or an earlier alias (Tokaev beside Tokayev) add nothing.
+  let seen = new Set<string>();
+  raw.forEach((f, i) => {
+    const form = forms[i]!;
+    if (f.kind === 'name') seen = new Set();
+    if (f.kind === 'name' || f.kind === 'alias') {
+      if (seen.has(form)) return;
+      seen.add(form);
+    }
+    const words = wordsOf(form);
+    if (words.length) fields.push({ ...f, form, words });
+  });
+  return { entities, fields };
+}

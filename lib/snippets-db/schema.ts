@@ -1,0 +1,62 @@
+/**
+ * The snippets database's versioned schema: one upgrade step per version, run in order inside the browser's
+ * version-change transaction, so a database at any earlier version reaches the current one in one open, and a
+ * failing step aborts the whole upgrade (the database stays as it was, at its old version).
+ *
+ * Record shapes per version live in lib/snippets/types.ts; record changes are the pure functions in
+ * lib/snippets/migrate.ts, shared with JSON import. Never edit a shipped step: append a new one.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { upgradeRecord } from '../snippets/migrate';
+import type { Snippet } from '../snippets/types';
+
+export const DB_NAME = 'caspian-lens-snippets';
+export const STORE = 'snippets';
+
+export interface SnippetDb extends DBSchema {
+  snippets: {
+    key: string;
+    value: Snippet;
+    indexes: { createdAt: number; url: string; tags: string; entityIds: string };
+  };
+}
+
+type UpgradeTx = IDBPTransaction<SnippetDb, StoreNames<SnippetDb>[], 'versionchange'>;
+type UpgradeStep = (db: IDBPDatabase<SnippetDb>, tx: UpgradeTx) => Promise<void>;
+
+/** `SCHEMA_STEPS[n - 1]` brings a database from version n - 1 to n. Its length is the current version. */
+export const SCHEMA_STEPS: readonly UpgradeStep[] = [
+  // v1: one store keyed by id; newest-first listing by createdAt.
+  async (db) => {
+    const store = db.createObjectStore(STORE, { keyPath: 'id' });
+    store.createIndex('createdAt', 'createdAt');
+  },
+  // v2: tags; indexes for tag and entity filters and for finding a page's snippets (highlights on revisit).
+  async (_db, tx) => {
+    const store = tx.objectStore(STORE);
+    store.createIndex('url', 'url');
+    store.createIndex('tags', 'tags', { multiEntry: true });
+    store.createIndex('entityIds', 'entityIds', { multiEntry: true });
+    for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue())
+      await cursor.update(upgradeRecord(cursor.value, 1));
+  },
+];
+
+export const DB_VERSION = SCHEMA_STEPS.length;
+
+/** Runs the steps from `oldVersion` up to `newVersion`; aborts the version change if any step fails. */
+export function runUpgrades(db: IDBPDatabase<SnippetDb>, oldVersion: number, newVersion: number, tx: UpgradeTx): void {
+  const steps = SCHEMA_STEPS.slice(oldVersion, newVersion);
+  // The callback cannot be async (the browser commits the transaction when it runs out of requests), so chain the
+  // steps on the transaction's own requests and abort on the first failure.
+  steps
+    .reduce<Promise<void>>((done, step) => done.then(() => step(db, tx)), Promise.resolve())
+    .catch((err) => {
+      console.error('[lens] snippet schema upgrade failed', err);
+      try {
+        tx.abort();
+      } catch {
+        /* already finished: the failure surfaces through the open request */
+      }
+    });
+}

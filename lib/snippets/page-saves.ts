@@ -1,0 +1,94 @@
+/**
+ * The background's side of saving from a page: what a content script may do with snippets, and nothing more.
+ * A page can run code next to our content script, so this trusts only what the browser says about the sender:
+ * it saves (rate-limited per tab), and it lets the same tab undo its own save for a short while with a one-time
+ * token. It never lists, reads or deletes anything else. Storage is injected, so this is testable in Node.
+ */
+import type { SnippetDraft, SnippetSaved } from '../messaging/messages';
+import type { NewSnippet, Snippet } from './types';
+
+export interface PageSaveDeps {
+  save(input: NewSnippet): Promise<Snippet>;
+  remove(ids: string[]): Promise<Snippet[]>;
+  /** Entity ids the fact-base matcher finds in a text. */
+  findEntities(text: string): string[];
+  isKnownEntity(id: string): boolean;
+  now?: () => number;
+  /** A fresh unguessable token (crypto.randomUUID in the background). */
+  token?: () => string;
+}
+
+export interface SaveSender {
+  tab?: { id?: number };
+  /** The sending frame's URL, as the browser reports it. */
+  url?: string;
+}
+
+/** The toast offers Undo for about 8 s; the token lives a little longer for slow clicks and message latency. */
+export const UNDO_WINDOW_MS = 30_000;
+/** A person saves a few passages a minute; a page spamming saves through a hijacked renderer gets cut off here. */
+export const MAX_SAVES_PER_MINUTE = 30;
+
+export function createPageSaves(deps: PageSaveDeps) {
+  const now = deps.now ?? Date.now;
+  const token = deps.token ?? (() => crypto.randomUUID());
+  const undo = new Map<string, { token: string; tabId: number; until: number }>();
+  const recent = new Map<number, number[]>();
+
+  const allowRate = (tabId: number): boolean => {
+    const t = now();
+    const times = (recent.get(tabId) ?? []).filter((x) => t - x < 60_000);
+    if (times.length >= MAX_SAVES_PER_MINUTE) {
+      recent.set(tabId, times);
+      return false;
+    }
+    times.push(t);
+    recent.set(tabId, times);
+    return true;
+  };
+
+  return {
+    /** Stores a validated draft; resolves with the receipt, rejects with a sentence for the reader. */
+    async save(draft: SnippetDraft, sender: SaveSender): Promise<SnippetSaved> {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('Snippets can only be saved from a page.');
+      if (!allowRate(tabId)) throw new Error('Not saved: too many saves in a minute. Wait a moment and try again.');
+      const entityIds = new Set(draft.entityIds.filter(deps.isKnownEntity));
+      for (const id of deps.findEntities(draft.text)) entityIds.add(id);
+      const saved = await deps.save({
+        text: draft.text,
+        url: trustedUrl(draft.url, sender.url),
+        title: draft.title,
+        selector: draft.quote,
+        entityIds: [...entityIds],
+        note: draft.note ?? '',
+      });
+      const t = token();
+      for (const [id, u] of undo) if (u.until < now()) undo.delete(id);
+      undo.set(saved.id, { token: t, tabId, until: now() + UNDO_WINDOW_MS });
+      return { saved: true, id: saved.id, undoToken: t, entityIds: saved.entityIds };
+    },
+
+    /** Deletes a snippet this tab saved moments ago, given the token the save returned. True when removed. */
+    async undo(id: string, undoToken: string, sender: SaveSender): Promise<boolean> {
+      const entry = undo.get(id);
+      if (!entry || entry.token !== undoToken || entry.tabId !== sender.tab?.id || entry.until < now()) return false;
+      undo.delete(id);
+      const removed = await deps.remove([id]);
+      return removed.length === 1;
+    },
+  };
+}
+
+/**
+ * The page URL to store. A frame reports its own location; if that disagrees with the browser's record of the
+ * sender by origin, the browser's record wins, so a page cannot file snippets under another site's name.
+ */
+export function trustedUrl(claimed: string, senderUrl: string | undefined): string {
+  if (!senderUrl) return claimed;
+  try {
+    return new URL(claimed).origin === new URL(senderUrl).origin ? claimed : senderUrl;
+  } catch {
+    return senderUrl;
+  }
+}

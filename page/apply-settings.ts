@@ -1,0 +1,175 @@
+/**
+ * Makes one document obey the settings, live: the options page, the popup's switches, the `toggle-pause` command and
+ * the card's "hide" actions all write `browser.storage.local`, and every open tab follows through this class.
+ *
+ * - Off (paused, site switched off, not on the allow-list): marks are cleared and scanning and watching stop; on
+ *   again: one full rescan and watching resumes. What runs while on is the caller's `start(signal)`.
+ * - Entity types and hidden entities: mentions stay known but are not painted (and are left out of the report).
+ * - Mark style: the same Highlight object is registered under the name whose CSS paints the chosen style
+ *   (entrypoints/content/style.css), or under none for 'none', so switching repaints nothing by hand.
+ * - 'first' mention: only the first mention of each entity in document order is painted; the report still counts
+ *   every mention.
+ *
+ * No `browser` here: the caller reads and watches the settings and hands them in, so this is testable with a fixture
+ * document.
+ */
+import type { AliasIndex, EntityType } from '~/lib/factbase/types';
+import type { MentionCount } from '~/lib/messaging/messages';
+import { ALL_ENTITY_TYPES, isSiteEnabled, type MarkStyle, type Settings } from '~/lib/settings/settings';
+import { MENTION_HIGHLIGHT, type Mention, type MentionStore } from './mention-store';
+
+/** Highlight names per mark style; their paint is in entrypoints/content/style.css. */
+export const MARK_HIGHLIGHT_NAMES: Record<MarkStyle, string | null> = {
+  underline: MENTION_HIGHLIGHT,
+  background: 'lens-mention-bg',
+  none: null,
+};
+
+export interface LensLifecycle {
+  /** Scan the document and watch it until `signal` aborts. Called when the lens turns on. */
+  start(signal: AbortSignal): void;
+  /** Called after the lens turned off and its marks were cleared (e.g. to publish an empty report). */
+  stopped(): void;
+}
+
+export class SettingsApplier {
+  private settings: Settings | null = null;
+  private running: AbortController | null = null;
+  private readonly highlight: Highlight | null;
+  private readonly typeOf: (entity: number) => EntityType | undefined;
+  /** The first mention of each entity seen so far, for the 'first' mode; rebuilt in document order after scans. */
+  private firstOf = new Map<number, Mention>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly store: MentionStore,
+    private readonly index: AliasIndex,
+    private readonly hostname: string,
+    private readonly lifecycle: LensLifecycle,
+    private readonly signal: AbortSignal,
+  ) {
+    this.highlight = doc.defaultView?.CSS?.highlights?.get(MENTION_HIGHLIGHT) ?? null;
+    this.typeOf = (entity) => index.entities[entity]?.[2];
+    signal.addEventListener('abort', () => this.teardown(), { once: true });
+  }
+
+  get current(): Settings | null {
+    return this.settings;
+  }
+
+  /** Whether the lens is on for this document under the current settings. */
+  get enabled(): boolean {
+    return this.running !== null;
+  }
+
+  apply(next: Settings): void {
+    if (this.signal.aborted) return;
+    const prev = this.settings;
+    this.settings = next;
+    this.setMarkStyle(next.markStyle);
+    if (!prev || filterChanged(prev, next)) this.refilter();
+    const on = isSiteEnabled(next, this.hostname);
+    if (on && !this.running) {
+      this.running = new AbortController();
+      const stop = this.running;
+      this.signal.addEventListener('abort', () => stop.abort(), { once: true });
+      this.lifecycle.start(stop.signal);
+    } else if (!on && this.running) {
+      this.running.abort();
+      this.running = null;
+      this.store.clear();
+      this.firstOf.clear();
+      this.lifecycle.stopped();
+    }
+  }
+
+  /** After a scan: in 'first' mode the first mention of an entity may now be an earlier one, so repaint. */
+  afterScan(): void {
+    if (this.settings?.mentions === 'first') this.refilter();
+  }
+
+  /** The report's counts without hidden entities and types ('first' mode still counts every mention). */
+  reportCounts(counts: MentionCount[]): MentionCount[] {
+    const s = this.settings;
+    if (!s) return counts;
+    const types = new Map(this.index.entities.map(([id, , type]) => [id, type]));
+    return counts.filter((c) => !s.hiddenEntities.includes(c.entityId) && s.entityTypes.includes(types.get(c.entityId)!));
+  }
+
+  private refilter(): void {
+    const s = this.settings!;
+    const hidden = new Set<string>(s.hiddenEntities);
+    const types = new Set<EntityType>(s.entityTypes);
+    const allTypes = types.size === ALL_ENTITY_TYPES.length && hidden.size === 0;
+    const shown = (m: Mention) => {
+      if (allTypes) return true;
+      const entity = this.index.entities[m.entity];
+      return entity !== undefined && !hidden.has(entity[0]) && types.has(entity[2]);
+    };
+    if (s.mentions === 'every') {
+      this.store.setVisible(shown);
+      return;
+    }
+    // 'first': rebuild in document order, then let mentions added by later scans claim an entity not seen yet.
+    this.firstOf = new Map();
+    for (const m of this.store.all()) if (shown(m) && !this.firstOf.has(m.entity)) this.firstOf.set(m.entity, m);
+    const firstOf = this.firstOf;
+    this.store.setVisible((m) => {
+      if (!shown(m)) return false;
+      const first = firstOf.get(m.entity);
+      if (first === undefined) firstOf.set(m.entity, m);
+      return first === undefined || first === m;
+    });
+  }
+
+  private setMarkStyle(style: MarkStyle): void {
+    const registry = this.doc.defaultView?.CSS?.highlights;
+    if (!registry || !this.highlight) return;
+    const wanted = MARK_HIGHLIGHT_NAMES[style];
+    for (const name of Object.values(MARK_HIGHLIGHT_NAMES))
+      if (name && name !== wanted && registry.get(name) === this.highlight) registry.delete(name);
+    if (wanted && registry.get(wanted) !== this.highlight) registry.set(wanted, this.highlight);
+  }
+
+  private teardown(): void {
+    this.running?.abort();
+    this.running = null;
+    const registry = this.doc.defaultView?.CSS?.highlights;
+    if (!registry) return;
+    for (const name of Object.values(MARK_HIGHLIGHT_NAMES))
+      if (name && registry.get(name) === this.highlight) registry.delete(name);
+  }
+}
+
+function filterChanged(a: Settings, b: Settings): boolean {
+  return (
+    a.mentions !== b.mentions ||
+    a.hiddenEntities.join('\n') !== b.hiddenEntities.join('\n') ||
+    a.entityTypes.join('\n') !== b.entityTypes.join('\n')
+  );
+}
+
+/**
+ * The hostname the site rules apply to for this frame: the tab's own site where it can be known (same-origin frames,
+ * `location.ancestorOrigins` in Chromium), so switching a site off quiets its embedded frames too; otherwise the
+ * frame's origin (about:blank and srcdoc frames inherit their parent's). '' for pages without a host (data:, file:).
+ */
+export function pageHostname(win: Window): string {
+  try {
+    if (win.top && win.top !== win) return win.top.location.hostname;
+  } catch {
+    // Cross-origin parent: fall through.
+  }
+  try {
+    const ancestors = win.location.ancestorOrigins;
+    if (ancestors && ancestors.length) return new URL(ancestors[ancestors.length - 1]!).hostname;
+  } catch {
+    // Not available (Firefox) or an opaque origin.
+  }
+  try {
+    if (win.origin && win.origin !== 'null') return new URL(win.origin).hostname;
+  } catch {
+    // Opaque origin.
+  }
+  return win.location.hostname;
+}

@@ -1,0 +1,351 @@
+/**
+ * Hover cards on one document: runs the pure state machine (lib/hover/machine.ts) against the pointer, the keyboard,
+ * timers and fetched details, and carries out its effects on the one card host.
+ */
+import { h } from 'preact';
+import { EntityCard, EntityCardSkeleton } from '~/components/card/EntityCard';
+import type { AliasIndex } from '~/lib/factbase/types';
+import { GRACE_MS, initialHoverState, phaseOf, step, type HoverEffect, type HoverEvent, type OpenedBy } from '~/lib/hover/machine';
+import { placeCard } from '~/lib/hover/placement';
+import { sentenceAround } from '~/lib/hover/snippet';
+import type { ContentToBackground, EntityDetails, SnippetDraft } from '~/lib/messaging/messages';
+import type { Settings } from '~/lib/settings';
+import { CardHost } from './card-host';
+import { createDetailsCache } from './hover-details';
+import { mentionRange, trackPointer } from './hover-pointer';
+import { announceCardTiming, type CardTiming } from './hover-timing';
+import { DOUBLE_TRIGGER_MS, nextMention, watchKeys } from './keyboard-nav';
+import type { Mention, MentionStore } from './mention-store';
+
+export interface HoverCardDeps {
+  doc: Document;
+  win: Window;
+  store: MentionStore;
+  index: AliasIndex;
+  signal: AbortSignal;
+  settings: () => Settings;
+  /** Whether marks and cards are on for this page now (paused, site switched off). */
+  active: () => boolean;
+  send: (message: ContentToBackground) => Promise<unknown>;
+}
+
+type Ev = HoverEvent<Mention, EntityDetails>;
+
+/** A hover card is a glance, not a page: past this height it scrolls inside itself (px). */
+export const MAX_CARD_HEIGHT = 560;
+
+export interface HoverCards {
+  next(): void;
+  close(): void;
+  /** Settings changed: close a card whose entity or site was just switched off. */
+  refresh(): void;
+}
+
+export function startHoverCards(deps: HoverCardDeps): HoverCards {
+  const { doc, win, store, index, signal } = deps;
+  let state = initialHoverState<Mention, EntityDetails>();
+  let host: CardHost | null = null;
+  const details = createDetailsCache((id) => deps.send({ type: 'get-entity', id }) as Promise<EntityDetails | null>);
+
+  /** What is on screen: the card's token, its mark, and the entities navigated through (chips, Back). */
+  let shown: {
+    token: number;
+    target: Mention;
+    openedBy: OpenedBy;
+    stack: EntityDetails[];
+    size: { width: number; height: number } | null;
+  } | null = null;
+  let pointer: { x: number; y: number } | null = null;
+  let returnFocus: Element | null = null;
+  let keyboardAt: Mention | null = null;
+  let lastNext = -Infinity;
+  const timing = new Map<number, number>();
+  const asOf = pageDate(doc);
+
+  const entityId = (m: Mention) => index.entities[m.entity]![0];
+  const config = () => ({ dwellMs: deps.settings().dwellMs, graceMs: GRACE_MS });
+
+  const dispatch = (event: Ev) => {
+    const result = step(state, event, config());
+    state = result.state;
+    for (const effect of result.effects) run(effect);
+    if (host) host.element.dataset.phase = phaseOf(state);
+  };
+
+  const run = (effect: HoverEffect<Mention, EntityDetails>) => {
+    switch (effect.type) {
+      case 'fetch': {
+        const { token } = effect;
+        details.get(entityId(effect.target)).then(
+          (d) => dispatch({ type: 'details', token, details: d }),
+          () => dispatch({ type: 'details', token, details: null }),
+        );
+        return;
+      }
+      case 'start-dwell-timer':
+        win.setTimeout(() => {
+          if (state.dwell?.token === effect.token) timing.set(effect.token, performance.now());
+          dispatch({ type: 'dwell-elapsed', token: effect.token });
+        }, effect.ms);
+        return;
+      case 'start-grace-timer':
+        win.setTimeout(() => dispatch({ type: 'grace-elapsed', token: effect.token }), effect.ms);
+        return;
+      case 'show':
+        return show(effect.token, effect.target, effect.details, effect.openedBy);
+      case 'hide':
+        return hide();
+    }
+  };
+
+  function show(token: number, target: Mention, d: EntityDetails | undefined, openedBy: OpenedBy) {
+    const isNew = shown?.token !== token;
+    if (isNew) {
+      if (!timing.has(token)) timing.set(token, performance.now());
+      if (!host?.element.contains(doc.activeElement) && doc.activeElement !== host?.element) returnFocus = doc.activeElement;
+      shown = { token, target, openedBy, stack: [], size: null };
+    }
+    const s = shown!;
+    if (d && !s.stack.length) s.stack.push(d);
+    host ??= new CardHost(doc);
+    paint();
+    if (isNew && openedBy === 'keyboard') focusCard();
+    if (d && timing.has(token)) reportTiming(token, entityId(target), openedBy);
+  }
+
+  function paint() {
+    if (!shown || !host) return;
+    const s = shown;
+    const current = s.stack[s.stack.length - 1];
+    const theme = deps.settings().theme;
+    const scheme = theme === 'light' || theme === 'dark' ? theme : pageScheme(doc, win);
+    const [id, name, type] = index.entities[s.target.entity]!;
+    const close = () => dispatch({ type: 'close', reason: 'button' });
+    // The skeleton and the full card are different elements: focus on one moves to the other.
+    const focusOnCard = !!host.activeElement?.classList.contains('lens-card');
+    host.render(
+      current
+        ? h(EntityCard, {
+            details: current,
+            matchedText: current.entity.id === id ? s.target.text : undefined,
+            scheme,
+            asOf,
+            onSelectEntity: (next: string) => navigate(s.token, next),
+            onBack: s.stack.length > 1 ? () => back(s.token) : undefined,
+            actions: {
+              onSave: () => saveSnippet(s.target),
+              onOpenSearch: () => void deps.send({ type: 'open-search', query: current.entity.name }),
+              onHideEntity: () => {
+                void deps.send({ type: 'hide-entity', id: current.entity.id });
+                dispatch({ type: 'close', reason: 'settings' });
+              },
+              onDisableSite: () => {
+                void deps.send({ type: 'disable-site' });
+                dispatch({ type: 'close', reason: 'settings' });
+              },
+              onClose: close,
+            },
+          })
+        : h(EntityCardSkeleton, { name, type, scheme, onClose: close }),
+    );
+    if (focusOnCard && !host.activeElement) focusCard();
+    const natural = host.measure();
+    s.size = { width: natural.width, height: Math.min(natural.height, MAX_CARD_HEIGHT) };
+    place();
+  }
+
+  /** Places the card beside its mark; closes it when the mark has scrolled out of view. */
+  function place(): boolean {
+    if (!shown || !host || !shown.size) return false;
+    const range = mentionRange(doc, shown.target);
+    const rects = [...range.getClientRects()].filter((r) => r.width || r.height);
+    const vw = doc.documentElement.clientWidth || win.innerWidth;
+    const vh = Math.min(win.innerHeight, doc.documentElement.clientHeight || win.innerHeight);
+    const visible = rects.some((r) => r.bottom > 0 && r.top < vh && r.right > 0 && r.left < vw);
+    if (!shown.target.range.startContainer.isConnected || !visible) return false;
+    const parent = shown.target.range.startContainer.parentElement;
+    const dir = parent && win.getComputedStyle(parent).direction === 'rtl' ? 'rtl' : 'ltr';
+    host.place(
+      placeCard({
+        anchor: rects,
+        pointer: shown.openedBy === 'pointer' ? (pointer ?? undefined) : undefined,
+        card: shown.size,
+        viewport: { width: vw, height: vh },
+        dir,
+      }),
+    );
+    return true;
+  }
+
+  function hide() {
+    const hadFocus = !!host && (doc.activeElement === host.element || !!host.activeElement);
+    shown = null;
+    host?.render(null);
+    if (hadFocus) {
+      const back = returnFocus as HTMLElement | null;
+      if (back && back.isConnected && back !== doc.body && typeof back.focus === 'function') back.focus({ preventScroll: true });
+      else (doc.activeElement as HTMLElement | null)?.blur?.();
+    }
+    returnFocus = null;
+  }
+
+  function focusCard() {
+    const card = host?.root.querySelector<HTMLElement>('.lens-card');
+    card?.focus({ preventScroll: true });
+  }
+
+  function navigate(token: number, id: string) {
+    details.get(id).then((d) => {
+      if (!d || shown?.token !== token) return;
+      const hadFocus = !!host?.activeElement;
+      shown.stack.push(d);
+      paint();
+      if (hadFocus) focusCard();
+    }, () => {});
+  }
+
+  function back(token: number) {
+    if (shown?.token !== token || shown.stack.length < 2) return;
+    shown.stack.pop();
+    paint();
+    focusCard();
+  }
+
+  function saveSnippet(m: Mention): Promise<unknown> {
+    return deps.send({ type: 'save-snippet', snippet: snippetFor(doc, store, index, m) });
+  }
+
+  function reportTiming(token: number, id: string, openedBy: OpenedBy) {
+    const dwellEndedAt = timing.get(token)!;
+    timing.delete(token);
+    const renderedAt = performance.now();
+    win.requestAnimationFrame(() => {
+      // The frame this callback precedes is the one the card is painted in; a task queued now runs right after it.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const t: CardTiming = { entityId: id, openedBy, dwellEndedAt, renderedAt, paintedAt: performance.now() };
+        announceCardTiming(doc, t);
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+
+  const onReposition = () => {
+    if (!shown) return;
+    if (!place()) dispatch({ type: 'close', reason: 'scrolled' });
+  };
+  let frame = 0;
+  const schedule = () => (frame ||= win.requestAnimationFrame(() => ((frame = 0), onReposition())));
+  doc.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
+  win.addEventListener('resize', schedule, { passive: true, signal });
+
+  trackPointer(
+    doc,
+    win,
+    store,
+    {
+      pointer: (at, point) => {
+        pointer = point;
+        dispatch({ type: 'pointer', at });
+      },
+      activate: (m, point) => {
+        pointer = point;
+        dispatch({ type: 'open', target: m, openedBy: 'tap' });
+      },
+      downOutside: () => {
+        if (shown && shown.openedBy !== 'pointer') dispatch({ type: 'close', reason: 'outside' });
+      },
+    },
+    { enabled: deps.active, mode: () => deps.settings().onDemand, inCard: (e) => !!host?.containsEvent(e) },
+    signal,
+  );
+
+  const next = () => {
+    const now = performance.now();
+    if (now - lastNext < DOUBLE_TRIGGER_MS || !deps.active()) return;
+    lastNext = now;
+    const m = nextMention(doc, store, keyboardAt);
+    if (!m) return;
+    keyboardAt = m;
+    const rect = mentionRange(doc, m).getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > win.innerHeight) m.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    dispatch({ type: 'open', target: m, openedBy: 'keyboard' });
+  };
+
+  watchKeys(
+    doc,
+    {
+      next,
+      escape: () => {
+        if (!shown) return false;
+        dispatch({ type: 'close', reason: 'escape' });
+        return true;
+      },
+    },
+    signal,
+  );
+
+  signal.addEventListener('abort', () => host?.destroy(), { once: true });
+
+  return {
+    next,
+    close: () => dispatch({ type: 'close', reason: 'settings' }),
+    refresh() {
+      if (shown && (!deps.active() || !store.isVisible(shown.target))) dispatch({ type: 'close', reason: 'settings' });
+    },
+  };
+}
+
+/** The sentence around a mark as a snippet draft, naming every entity marked inside that sentence. */
+function snippetFor(doc: Document, store: MentionStore, index: AliasIndex, m: Mention): SnippetDraft {
+  const container = m.container;
+  const walker = doc.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  let text = '';
+  const offsets = new Map<Node, number>();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    offsets.set(n, text.length);
+    text += (n as Text).data;
+  }
+  const offsetOf = (node: Node, offset: number) => (offsets.get(node) ?? 0) + offset;
+  const start = offsetOf(m.range.startContainer, m.range.startOffset);
+  const end = offsetOf(m.range.endContainer, m.range.endOffset);
+  const quote = sentenceAround(text, start, end, doc.documentElement.lang || 'en');
+  const from = text.indexOf(quote.exact, Math.max(0, start - quote.exact.length));
+  const ids = new Set<string>([index.entities[m.entity]![0]]);
+  for (const other of store.all())
+    if (other.container === container) {
+      const s = offsetOf(other.range.startContainer, other.range.startOffset);
+      if (s >= from && s < from + quote.exact.length) ids.add(index.entities[other.entity]![0]);
+    }
+  const exact = quote.exact.replace(/\s+/g, ' ');
+  return { text: exact, url: location.href, title: doc.title, entityIds: [...ids], quote: { ...quote, exact } };
+}
+
+/**
+ * The card's colour scheme: the page's own when it declares only one (`color-scheme: dark`), otherwise the
+ * system's (`prefers-color-scheme`).
+ */
+export function pageScheme(doc: Document, win: Window): 'light' | 'dark' {
+  const declared = `${win.getComputedStyle(doc.documentElement).colorScheme} ${
+    doc.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? ''
+  }`;
+  const dark = /\bdark\b/.test(declared);
+  const light = /\blight\b/.test(declared);
+  if (dark !== light) return dark ? 'dark' : 'light';
+  return win.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** The article's publication date, for the timeline's "before / after" (ISO date), if the page states one. */
+export function pageDate(doc: Document): string | undefined {
+  const candidates = [
+    doc.querySelector('meta[property="article:published_time"]')?.getAttribute('content'),
+    doc.querySelector('meta[itemprop="datePublished"]')?.getAttribute('content'),
+    doc.querySelector('meta[name="date"], meta[name="dc.date"], meta[name="DC.date"]')?.getAttribute('content'),
+    doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime'),
+  ];
+  for (const c of candidates) {
+    const m = c && /^(\d{4}-\d{2}-\d{2})/.exec(c.trim());
+    if (m) return m[1];
+  }
+  return undefined;
+}

@@ -1,0 +1,139 @@
+/**
+ * Which mark is under the pointer, found without touching the page's DOM: the caret position under the point gives a
+ * text node, the mention store says which mentions touch that node, and only that candidate's client rects are
+ * checked (caret hit-testing snaps to the nearest character, so a point in the margin beside a line would else count).
+ * Pointer moves are passive and coalesced to one hit test per animation frame.
+ */
+import type { OnDemandMode } from '~/lib/settings';
+import type { Mention, MentionStore } from './mention-store';
+
+/** Slack around a mark's rects, in px, so the underline and the pixel between lines still count as the mark. */
+const HIT_SLOP = 1;
+/** A touch that moves further than this, or lasts longer, is a scroll or a press, not a tap. */
+const TAP_MAX_MOVE = 10;
+const TAP_MAX_MS = 600;
+
+export type PointerAt = Mention | 'card' | null;
+
+export interface PointerSink {
+  /** Where the pointer rests now (mouse and pen), at most once per frame. */
+  pointer(at: PointerAt, point: { x: number; y: number }): void;
+  /** A tap, or a click in click-to-open mode, on a mark. */
+  activate(mention: Mention, point: { x: number; y: number }): void;
+  /** A pointer went down outside the card (and not on a mark being activated). */
+  downOutside(): void;
+}
+
+export interface PointerOptions {
+  /** Whether cards may open at all now (settings). */
+  enabled(): boolean;
+  mode(): OnDemandMode;
+  /** Whether an event happened inside the card. */
+  inCard(event: Event): boolean;
+}
+
+export function mentionAt(doc: Document, store: MentionStore, x: number, y: number): Mention | null {
+  if (store.size === 0) return null;
+  const node = textNodeAt(doc, x, y);
+  if (!node) return null;
+  for (const m of store.at(node)) if (store.isVisible(m) && pointInMention(doc, m, x, y)) return m;
+  return null;
+}
+
+function textNodeAt(doc: Document, x: number, y: number): Node | null {
+  const caret = doc.caretPositionFromPoint?.(x, y);
+  if (caret) return caret.offsetNode?.nodeType === Node.TEXT_NODE ? caret.offsetNode : null;
+  // Chromium before 128 has only the older, non-standard API.
+  const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
+  return range?.startContainer.nodeType === Node.TEXT_NODE ? range.startContainer : null;
+}
+
+export function mentionRange(doc: Document, m: Mention): Range {
+  const range = doc.createRange();
+  range.setStart(m.range.startContainer, m.range.startOffset);
+  range.setEnd(m.range.endContainer, m.range.endOffset);
+  return range;
+}
+
+function pointInMention(doc: Document, m: Mention, x: number, y: number): boolean {
+  for (const r of mentionRange(doc, m).getClientRects())
+    if (x >= r.left - HIT_SLOP && x <= r.right + HIT_SLOP && y >= r.top - HIT_SLOP && y <= r.bottom + HIT_SLOP) return true;
+  return false;
+}
+
+export function trackPointer(
+  doc: Document,
+  win: Window,
+  store: MentionStore,
+  sink: PointerSink,
+  options: PointerOptions,
+  signal: AbortSignal,
+): void {
+  let last: PointerEvent | null = null;
+  /** Read while the event is dispatched: `composedPath()` is empty once it is over. */
+  let lastInCard = false;
+  let frame = 0;
+  const listen = { passive: true, capture: true, signal } as const;
+
+  const evaluate = () => {
+    frame = 0;
+    const e = last;
+    if (!e) return;
+    const point = { x: e.clientX, y: e.clientY };
+    if (lastInCard) return sink.pointer('card', point);
+    const mode = options.mode();
+    const wanted = options.enabled() && (mode === 'off' || (mode === 'alt' && e.altKey));
+    sink.pointer(wanted ? mentionAt(doc, store, point.x, point.y) : null, point);
+  };
+
+  doc.addEventListener(
+    'pointermove',
+    (e) => {
+      if (e.pointerType === 'touch') return;
+      last = e;
+      lastInCard = options.inCard(e);
+      if (!frame) frame = win.requestAnimationFrame(evaluate);
+    },
+    listen,
+  );
+  // Leaving the window: nothing is under the pointer any more.
+  doc.documentElement.addEventListener(
+    'pointerleave',
+    (e) => {
+      if (e.pointerType === 'touch') return;
+      last = null;
+      sink.pointer(null, { x: e.clientX, y: e.clientY });
+    },
+    { passive: true, signal },
+  );
+
+  let down: { x: number; y: number; t: number; id: number } | null = null;
+  doc.addEventListener(
+    'pointerdown',
+    (e) => {
+      down = { x: e.clientX, y: e.clientY, t: e.timeStamp, id: e.pointerId };
+      if (options.inCard(e)) return;
+      const tapLike = e.pointerType === 'touch' || options.mode() === 'click';
+      // A press on a mark that will open its card is not "outside"; anything else closes a tapped card.
+      if (!(tapLike && options.enabled() && mentionAt(doc, store, e.clientX, e.clientY))) sink.downOutside();
+    },
+    listen,
+  );
+  doc.addEventListener(
+    'pointerup',
+    (e) => {
+      const start = down;
+      down = null;
+      if (!start || start.id !== e.pointerId || options.inCard(e) || !options.enabled()) return;
+      const tapLike = e.pointerType === 'touch' || options.mode() === 'click';
+      if (!tapLike || e.button > 0) return;
+      if (Math.hypot(e.clientX - start.x, e.clientY - start.y) > TAP_MAX_MOVE || e.timeStamp - start.t > TAP_MAX_MS) return;
+      // A click that ends a text selection is not a request for a card.
+      if (!(doc.getSelection()?.isCollapsed ?? true)) return;
+      const m = mentionAt(doc, store, e.clientX, e.clientY);
+      if (m) sink.activate(m, { x: e.clientX, y: e.clientY });
+    },
+    listen,
+  );
+  signal.addEventListener('abort', () => frame && win.cancelAnimationFrame(frame), { once: true });
+}

@@ -1,0 +1,19 @@
+/**
+ * Card timing as a DOM event, for benchmarks and end-to-end tests: from the moment the dwell ended (or the keyboard
+ * asked) to the frame the card was painted in. The detail is JSON text because Firefox does not let page code read
+ * objects made by a content script. It tells a page nothing it could not see by watching the DOM.
+ */
+export const CARD_TIMING_EVENT = 'lens-card-shown';
+
+export interface CardTiming {
+  entityId: string;
+  openedBy: string;
+  /** performance.now() values in the content script's clock. */
+  dwellEndedAt: number;
+  renderedAt: number;
+  paintedAt: number;
+}
+
+export function announceCardTiming(doc: Document, timing: CardTiming): void {
+  doc.dispatchEvent(new CustomEvent(CARD_TIMING_EVENT, { detail: JSON.stringify(timing) }));
+}

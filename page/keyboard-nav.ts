@@ -1,0 +1,50 @@
+/**
+ * Keyboard access to the marks: Alt+Shift+N (the `next-mention` command; the page also listens for it, since
+ * synthetic key presses and some browsers never deliver commands) moves through the marks in reading order and
+ * opens each card; Esc closes the card wherever focus is.
+ */
+import type { Mention, MentionStore } from './mention-store';
+import { mentionRange } from './hover-pointer';
+
+export interface KeyboardSink {
+  next(): void;
+  /** Returns true when a card was open and is now closed. */
+  escape(): boolean;
+}
+
+/** A command relay and the page's own key press can both arrive for one press: the second within this is ignored. */
+export const DOUBLE_TRIGGER_MS = 150;
+
+export function watchKeys(doc: Document, sink: KeyboardSink, signal: AbortSignal): void {
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.isComposing) return;
+      if (e.key === 'Escape') {
+        if (sink.escape()) e.stopPropagation();
+        return;
+      }
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
+        e.preventDefault();
+        sink.next();
+      }
+    },
+    { capture: true, signal },
+  );
+}
+
+/**
+ * The mark after `current` in reading order, wrapping at the end; without a current one (or when it is gone), the
+ * first mark at or below the top of the viewport, so the reader starts where they are reading.
+ */
+export function nextMention(doc: Document, store: MentionStore, current: Mention | null): Mention | null {
+  const list = store.all().filter((m) => store.isVisible(m) && m.range.startContainer.isConnected);
+  if (!list.length) return null;
+  const at = current ? list.indexOf(current) : -1;
+  if (at >= 0) return list[(at + 1) % list.length]!;
+  for (const m of list) {
+    const rect = mentionRange(doc, m).getBoundingClientRect();
+    if (rect.bottom >= 0 && (rect.width || rect.height)) return m;
+  }
+  return list[0]!;
+}

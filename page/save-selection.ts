@@ -1,0 +1,103 @@
+/**
+ * Content side of "save the selection" (keyboard command and context menu; the hover card saves its own
+ * sentence): capture the selected text with a TextQuoteSelector over the page's text, send it to the background
+ * as a `save-snippet` draft, and confirm with a toast that offers Undo.
+ */
+import { browser } from 'wxt/browser';
+import type { BackgroundToContent, ContentToBackground, SnippetDraft, SnippetSaved } from '~/lib/messaging/messages';
+import { quoteSelectorAt, tidySelectionText } from '~/lib/snippets/quote-selector';
+import { SNIPPET_LIMITS } from '~/lib/snippets/types';
+import { showToast } from './lens-toast';
+import { buildTextIndex, offsetOfPoint } from './text-index';
+
+type Send = (message: ContentToBackground) => Promise<unknown>;
+
+/** The selection as a snippet draft, or null when nothing (or only white space) is selected. */
+export function captureSelection(doc: Document): SnippetDraft | null {
+  const base = { url: doc.URL, title: doc.title, entityIds: [] as string[] };
+  const field = doc.activeElement;
+  if (field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text')) {
+    const { selectionStart: s, selectionEnd: e, value } = field;
+    if (s === null || e === null || s === e) return null;
+    const text = tidySelectionText(value.slice(s, e));
+    return text ? { ...base, text, quote: quoteSelectorAt(value, s, e) } : null;
+  }
+  const selection = doc.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !doc.body) return null;
+  const text = tidySelectionText(selection.toString());
+  if (!text) return null;
+  const first = selection.getRangeAt(0);
+  const last = selection.getRangeAt(selection.rangeCount - 1);
+  const index = buildTextIndex(doc.body);
+  let start = offsetOfPoint(index, first.startContainer, first.startOffset);
+  let end = offsetOfPoint(index, last.endContainer, last.endOffset);
+  while (start < end && /\s/.test(index.text[start]!)) start++;
+  while (end > start && /\s/.test(index.text[end - 1]!)) end--;
+  // A selection the index cannot place (inside a shadow root, say) still saves; only finding it again is harder.
+  const quote = end > start ? quoteSelectorAt(index.text, start, end) : { exact: text, prefix: '', suffix: '' };
+  return { ...base, text, quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix } };
+}
+
+/** Sends a draft, shows "Saved" with Undo (or the reason it failed), and resolves with the receipt. */
+export async function saveDraft(doc: Document, draft: SnippetDraft, send: Send, signal?: AbortSignal): Promise<SnippetSaved> {
+  if (draft.text.length > SNIPPET_LIMITS.text || draft.quote.exact.length > SNIPPET_LIMITS.text) {
+    const message = `Not saved: the selection is longer than ${SNIPPET_LIMITS.text.toLocaleString('en')} characters. Select less and try again.`;
+    showToast(doc, { message, kind: 'error' }, signal);
+    throw new Error(message);
+  }
+  let receipt: SnippetSaved;
+  try {
+    receipt = (await send({ type: 'save-snippet', snippet: draft })) as SnippetSaved;
+    if (!receipt?.saved) throw new Error('Not saved: Caspian Lens did not answer. Reload the page and try again.');
+  } catch (err) {
+    const message = err instanceof Error && err.message ? err.message : 'Not saved.';
+    showToast(doc, { message, kind: 'error' }, signal);
+    throw err;
+  }
+  const toast = showToast(
+    doc,
+    {
+      message: savedMessage(receipt.entityIds.length),
+      action: {
+        label: 'Undo',
+        run: () => {
+          void send({ type: 'undo-save-snippet', id: receipt.id, undoToken: receipt.undoToken }).then(
+            (removed) =>
+              toast.update({
+                message: removed ? 'Snippet removed.' : 'Too late to undo here: delete it in the Caspian Lens library.',
+                durationMs: 4_000,
+              }),
+            () => toast.update({ message: 'Could not undo: delete it in the Caspian Lens library.', kind: 'error' }),
+          );
+        },
+      },
+    },
+    signal,
+  );
+  return receipt;
+}
+
+function savedMessage(entities: number): string {
+  if (entities === 0) return 'Saved to Caspian Lens.';
+  return `Saved to Caspian Lens, with ${entities} linked ${entities === 1 ? 'entity' : 'entities'}.`;
+}
+
+/**
+ * Answers the background's `save-selection`. Frames with nothing selected stay silent for the command (sent to
+ * every frame, so the one holding the selection answers) and answer null for the context menu (sent to one frame).
+ */
+export function listenForSaveSelection(
+  doc: Document,
+  signal: AbortSignal,
+  send: Send = (message) => browser.runtime.sendMessage(message),
+): void {
+  const listener = (raw: unknown): Promise<SnippetSaved | null> | undefined => {
+    const message = raw as BackgroundToContent | null;
+    if (message?.type !== 'save-selection') return undefined;
+    const draft = captureSelection(doc);
+    if (!draft) return message.via === 'context-menu' ? Promise.resolve(null) : undefined;
+    return saveDraft(doc, draft, send, signal);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}

@@ -1,0 +1,226 @@
+/**
+ * Search latency as a reader types: every query below is typed one keystroke at a time ("m", "mi", "mir", ...) and
+ * each keystroke's search is timed, over the real fact base and over a synthetic one 50 times larger. Reported:
+ * p50/p95/max per keystroke, and the same for fuse.js alone (one Fuse over every field, no prefilter) so the
+ * prefilter's worth is measured, not assumed.
+ *
+ *   npx tsx scripts/bench/search-bench.ts [--scale 50] [--rounds 5] [--no-fuse-only]
+ *
+ * Floors (issue 6): p95 under 5 ms at 1x and under 16 ms (one frame) at 50x. `runSearchBench` and
+ * `formatSearchTable` are exported for the overall `npm run bench`.
+ */
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import Fuse from 'fuse.js';
+import type { Entity, FactBase } from '../../lib/factbase/types';
+import { collectFields } from '../../lib/search/fields';
+import { parseQuery } from '../../lib/search/normalize';
+import { createSearch } from '../../lib/search/search';
+
+/** What a reader types: names in several spellings, typos, facts, multi-word names. */
+export const BENCH_QUERIES = [
+  'mirziyoev',
+  'tokaev',
+  'Токаев',
+  'erdgoan',
+  'turkic states',
+  'shusha decl',
+  'tanap',
+  '16 bcm',
+  'golden eagle',
+  'kuryk',
+  'baku tbilisi ceyhan',
+  'middle corridor',
+  'nazarbaev',
+  'Şuşa',
+];
+
+export interface LatencyStats {
+  p50: number;
+  p95: number;
+  max: number;
+  samples: number;
+}
+
+export interface SearchBenchRow {
+  base: string;
+  entities: number;
+  fields: number;
+  buildMs: number;
+  ours: LatencyStats;
+  /** fuse.js over every field with the same options; null when skipped. */
+  fuseOnly: LatencyStats | null;
+  floorMs: number;
+}
+
+export interface SearchBenchOptions {
+  factBasePath?: string;
+  scale?: number;
+  rounds?: number;
+  fuseOnly?: boolean;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function stats(samples: number[]): LatencyStats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? NaN, samples: sorted.length };
+}
+
+/** Every prefix of every query, as typed. */
+export function keystrokes(queries: readonly string[]): string[] {
+  return queries.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
+}
+
+/** Times `search` on every keystroke of every query, `rounds` times (after one untimed warm-up round). */
+export function measureKeystrokes(search: (q: string) => unknown, queries: readonly string[], rounds: number): LatencyStats {
+  const typed = keystrokes(queries);
+  for (const q of typed) search(q);
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++)
+    for (const q of typed) {
+      const t = performance.now();
+      search(q);
+      samples.push(performance.now() - t);
+    }
+  return stats(samples);
+}
+
+/** fuse.js alone: every field in one Fuse, the query in the same search form, the same options. */
+function fuseOnly(base: FactBase): (q: string) => unknown {
+  const { fields } = collectFields(base);
+  const fuse = new Fuse(
+    fields.map((f) => f.form),
+    { isCaseSensitive: true, ignoreLocation: true, threshold: 0.4, includeScore: true, useExtendedSearch: true },
+  );
+  return (q) => fuse.search(parseQuery(q).tokens.join(' '), { limit: 40 });
+}
+
+// ---- a synthetic fact base N times larger -------------------------------------------------------------------------
+
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+const VOWELS = 'aeiouаеиоуыэюя';
+const LATIN_V = 'aeiou';
+const LATIN_C = 'bdfgklmnprstvzhy';
+const CYR_V = 'аеиоу';
+const CYR_C = 'бвгдклмнпрстзх';
+
+/**
+ * Another name like this one: 15 to 50 % of its letters swapped for others of the same kind (vowel, consonant,
+ * script), the same for every copy `k` of one word, so copies are new names with the real names' letter statistics
+ * and some are near-duplicates that fuzzy matching has to wade through.
+ */
+function mutateWord(word: string, k: number): string {
+  const random = seededRandom(hash(word) ^ Math.imul(k, 0x9e3779b1));
+  const rate = 0.15 + 0.35 * random();
+  let out = '';
+  let changed = false;
+  for (const ch of word) {
+    const lower = ch.toLowerCase();
+    const cyrillic = lower >= 'а' && lower <= 'я';
+    if (!/\p{L}/u.test(ch) || random() > rate) {
+      out += ch;
+      continue;
+    }
+    const pool = VOWELS.includes(lower) ? (cyrillic ? CYR_V : LATIN_V) : cyrillic ? CYR_C : LATIN_C;
+    const next = pool[Math.floor(random() * pool.length)]!;
+    changed ||= next !== lower;
+    out += ch === lower ? next : next.toUpperCase();
+  }
+  return changed ? out : out + LATIN_V[k % LATIN_V.length];
+}
+
+/** Names change; capitalised words in summaries and quotes follow; ordinary words stay, so common words are common. */
+const mutateName = (text: string, k: number) => text.replace(/[\p{L}\p{N}]+/gu, (w) => mutateWord(w, k));
+const mutateProse = (text: string, k: number) => text.replace(/\p{Lu}[\p{L}]*/gu, (w) => mutateWord(w, k));
+
+export function syntheticFactBase(base: FactBase, scale: number): FactBase {
+  const entities: Entity[] = [...base.entities];
+  for (let k = 1; k < scale; k++)
+    for (const e of base.entities)
+      entities.push({
+        ...e,
+        id: `${e.id}~${k}`,
+        name: mutateName(e.name, k),
+        aliases: e.aliases.map((a) => ({ ...a, text: mutateName(a.text, k) })),
+        summary: mutateProse(e.summary, k),
+        summarySentences: e.summarySentences.map((s) => ({ ...s, text: mutateProse(s.text, k) })),
+        facts: e.facts.map((f) => ({ ...f, quote: mutateProse(f.quote, k) })),
+      });
+  return { ...base, entities };
+}
+
+// ---- the run -------------------------------------------------------------------------------------------------------
+
+export function runSearchBench(options: SearchBenchOptions = {}): SearchBenchRow[] {
+  const real = JSON.parse(readFileSync(options.factBasePath ?? 'data/factbase.json', 'utf8')) as FactBase;
+  const scale = options.scale ?? 50;
+  const rounds = options.rounds ?? 5;
+  const rows: SearchBenchRow[] = [];
+  for (const [label, base, floorMs] of [
+    ['real (1x)', real, 5],
+    [`synthetic (${scale}x)`, syntheticFactBase(real, scale), 16],
+  ] as const) {
+    const t = performance.now();
+    const search = createSearch(base);
+    const buildMs = performance.now() - t;
+    const ours = measureKeystrokes((q) => search.search(q), BENCH_QUERIES, rounds);
+    // fuse.js alone is slow at scale: one round is plenty to show it.
+    const fuse = options.fuseOnly === false ? null : measureKeystrokes(fuseOnly(base), BENCH_QUERIES, 1);
+    rows.push({ base: label, entities: base.entities.length, fields: collectFields(base).fields.length, buildMs, ours, fuseOnly: fuse, floorMs });
+  }
+  return rows;
+}
+
+export function formatSearchTable(rows: SearchBenchRow[]): string {
+  const ms = (v: number) => v.toFixed(2).padStart(7);
+  const lines = [
+    'search latency per keystroke (ms)                 ours p50   p95     max   | fuse.js alone p50   p95     max   | floor p95',
+  ];
+  for (const r of rows) {
+    const f = r.fuseOnly;
+    lines.push(
+      `${r.base.padEnd(18)} ${String(r.entities).padStart(6)} entities ${String(r.fields).padStart(7)} fields ` +
+        `${ms(r.ours.p50)} ${ms(r.ours.p95)} ${ms(r.ours.max)} | ` +
+        (f ? `        ${ms(f.p50)} ${ms(f.p95)} ${ms(f.max)}` : '        (skipped)               ') +
+        ` | < ${r.floorMs} ${r.ours.p95 < r.floorMs ? 'ok' : 'OVER'}`,
+    );
+    lines.push(`${''.padEnd(18)} index built in ${r.buildMs.toFixed(0)} ms; ${r.ours.samples} timed keystrokes`);
+  }
+  lines.push(`machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(2)} (figures are wall time)`);
+  return lines.join('\n');
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = runSearchBench({
+    scale: Number(argValue('--scale') ?? 50),
+    rounds: Number(argValue('--rounds') ?? 5),
+    fuseOnly: !process.argv.includes('--no-fuse-only'),
+  });
+  console.log(formatSearchTable(rows));
+}

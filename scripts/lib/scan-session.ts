@@ -1,0 +1,114 @@
+/**
+ * What `npm run scan` and `npm start -- --headless` share: turning a target into a URL, scanning it with the built
+ * extension in a real browser, printing the one JSON object, and failing with one clear line.
+ * Launch code lives in tests/e2e/harness (one copy for tests and commands).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { launchLensBrowser } from '../../tests/e2e/harness/browsers';
+import {
+  SCAN_REPORT_TIMEOUT_MS,
+  scanSummary,
+  type BrowserName,
+  type LensBrowser,
+  type LensPage,
+  type ScanSummary,
+} from '../../tests/e2e/harness/lens-browser';
+import { startStaticServer, type StaticServer } from '../../tests/e2e/harness/static-server';
+import type { ScanReport } from '../../lib/messaging/messages';
+
+/** A mistake in the command line: reported as one line with the usage hint, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface Target {
+  url: string;
+  /** Serves a local file's folder over http on 127.0.0.1; null for http(s) targets. */
+  server: StaticServer | null;
+}
+
+/** An http(s) URL as given, or a local HTML file served from its own folder (so its CSS and images load too). */
+export async function resolveTarget(target: string): Promise<Target> {
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(target)) {
+    let url: URL;
+    try {
+      url = new URL(target);
+    } catch {
+      throw new UsageError(`not a valid URL: ${target}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new UsageError(`unsupported URL scheme ${url.protocol} (give an http(s) URL or a local HTML file)`);
+    }
+    return { url: url.href, server: null };
+  }
+  const file = resolve(target);
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new UsageError(`target not found: ${target} (give an http(s) URL or a local HTML file)`);
+  }
+  const server = await startStaticServer({ roots: [dirname(file)] });
+  return { url: server.url(`/${encodeURIComponent(basename(file))}`), server };
+}
+
+/**
+ * Opens `url` in the browser with the extension, waits for the scan report, lets `then` act on the page (screenshot,
+ * hover), and closes everything. Returns what the commands print.
+ */
+export async function scanInBrowser(
+  browserName: BrowserName,
+  url: string,
+  then?: (page: LensPage, report: ScanReport, lens: LensBrowser) => Promise<void>,
+): Promise<ScanSummary> {
+  const lens = await launchLensBrowser(browserName);
+  try {
+    let page: LensPage;
+    try {
+      page = await lens.openPage(url);
+    } catch (error) {
+      throw new Error(`could not open ${url}: ${firstLine(error)}`, { cause: error });
+    }
+    let report: ScanReport;
+    try {
+      report = await lens.scanReport(page, SCAN_REPORT_TIMEOUT_MS);
+    } catch (error) {
+      throw new Error(`${url}: ${firstLine(error)}`, { cause: error });
+    }
+    await then?.(page, report, lens);
+    return scanSummary(report, browserName);
+  } finally {
+    await lens.close();
+  }
+}
+
+/** The commands' only output on stdout. (Run through npm, use `npm run -s` to drop npm's own banner line.) */
+export function printSummary(summary: ScanSummary): void {
+  process.stdout.write(`${formatSummary(summary)}\n`);
+}
+
+/** Indented JSON with one mention per line: readable in a terminal, still one object for `jq` or JSON.parse. */
+export function formatSummary({ url, browser, mentions, scanMs }: ScanSummary): string {
+  const head = `  "url": ${JSON.stringify(url)},\n  "browser": ${JSON.stringify(browser)},\n`;
+  const list = mentions.length ? `[\n${mentions.map((m) => `    ${JSON.stringify(m)}`).join(',\n')}\n  ]` : '[]';
+  return `{\n${head}  "mentions": ${list},\n  "scanMs": ${JSON.stringify(scanMs)}\n}`;
+}
+
+/**
+ * Runs a command's main function: any failure becomes one line on stderr and a non-zero exit code
+ * (2 for usage mistakes, 1 otherwise; SetupError from the harness says what to install or build).
+ * LENS_DEBUG=1 prints the stack too.
+ */
+export async function runCommand(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    const command = basename(process.argv[1] ?? 'lens', '.ts');
+    process.stderr.write(`${command}: ${firstLine(error)}\n`);
+    if (process.env.LENS_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  }
+}
+
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.trim();
+}

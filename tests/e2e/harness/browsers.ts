@@ -1,0 +1,85 @@
+/**
+ * Finds the real browsers and the built extension, and launches either browser behind the `LensBrowser` interface.
+ * Used by the e2e tests and by `npm run scan` / `npm start`, so there is one copy of the launch code.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './chromium';
+import { launchFirefox } from './firefox';
+import { BROWSER_NAMES, type BrowserName, type LensBrowser } from './lens-browser';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export const INSTALL_HINT = 'sudo apt-get install -y chromium firefox-esr';
+
+/** Where each browser is looked for when LENS_CHROMIUM / LENS_FIREFOX are not set, in order. */
+const CANDIDATES: Record<BrowserName, { env: string; paths: string[] }> = {
+  chromium: {
+    env: 'LENS_CHROMIUM',
+    paths: [
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+    ],
+  },
+  firefox: { env: 'LENS_FIREFOX', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'] },
+};
+
+/** The build output folder for each browser, under LENS_OUT_DIR (default .output), as WXT names them. */
+const BUILD_DIRS: Record<BrowserName, string> = { chromium: 'chrome-mv3', firefox: 'firefox-mv2' };
+
+/** A problem the user fixes outside the code (install a browser, run a build): reported as one line, no stack. */
+export class SetupError extends Error {
+  override name = 'SetupError';
+}
+
+export function isBrowserName(value: string): value is BrowserName {
+  return (BROWSER_NAMES as readonly string[]).includes(value);
+}
+
+/** The browser's executable, or a SetupError saying how to install it. */
+export function findBrowser(name: BrowserName): string {
+  const { env, paths } = CANDIDATES[name];
+  const fromEnv = process.env[env];
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new SetupError(`${name} not found at ${env}=${fromEnv}: fix the path, or unset it and run: ${INSTALL_HINT}`);
+  }
+  const found = paths.find((path) => existsSync(path));
+  if (found) return found;
+  throw new SetupError(`${name} not found (looked in ${paths.join(', ')}; or set ${env}): run: ${INSTALL_HINT}`);
+}
+
+export function outputDir(): string {
+  return resolve(PROJECT_ROOT, process.env.LENS_OUT_DIR ?? '.output');
+}
+
+/** The unpacked extension for a browser, or a SetupError when it has not been built. */
+export function extensionDir(name: BrowserName): string {
+  const dir = join(outputDir(), BUILD_DIRS[name]);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new SetupError('build not found: run npm run build');
+  return dir;
+}
+
+/** The browsers e2e tests run in: both, or the comma-separated list in LENS_BROWSERS (e.g. `chromium`). */
+export function browsersUnderTest(): BrowserName[] {
+  const wanted = process.env.LENS_BROWSERS?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (!wanted?.length) return [...BROWSER_NAMES];
+  const unknown = wanted.filter((name) => !isBrowserName(name));
+  if (unknown.length)
+    throw new SetupError(`LENS_BROWSERS: unknown browser ${unknown.join(', ')} (use chromium, firefox)`);
+  return wanted as BrowserName[];
+}
+
+/** Launches a browser with the built extension installed. */
+export function launchLensBrowser(
+  name: BrowserName,
+  options: { headless?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<LensBrowser> {
+  const launchOptions = { extensionDir: extensionDir(name), executablePath: findBrowser(name), ...options };
+  return name === 'chromium' ? launchChromium(launchOptions) : launchFirefox(launchOptions);
+}

@@ -1,0 +1,170 @@
+/**
+ * Firefox adapter: puppeteer-core over WebDriver BiDi, with the MV2 build installed as a temporary add-on.
+ *
+ * Two Firefox limits shape it (remote agent: extension contexts are skipped, bug 1755014):
+ * - BiDi may not navigate to moz-extension: URLs, and reports no events from extension pages. Firefox is started
+ *   with --remote-allow-system-access so the navigation is allowed; its load is then watched by polling the page.
+ * - BiDi reports no console output from extension pages or the background page. Firefox is told to copy console
+ *   calls to its stdout (devtools.console.stdout.content) and prints uncaught errors there too, so errors are read
+ *   from the browser's output: one source for web pages, content scripts, extension pages and the background.
+ * The add-on's moz-extension UUID is fixed through the `extensions.webextensions.uuids` pref.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
+import {
+  pageExpression,
+  SCAN_LISTENER_SCRIPT,
+  sleep,
+  VIEWPORT,
+  waitForScanReport,
+  waitInPage,
+  type ExtensionPageName,
+  type LaunchOptions,
+  type LensBrowser,
+  type LensPage,
+} from './lens-browser';
+
+/** Any fixed v4 UUID: extension pages then live at a known moz-extension://UUID/ origin. */
+const EXTENSION_UUID = '6f1c2a9e-4b7d-4e3a-9c58-2d0b7e41a6f3';
+/** Browser output is read through a pipe; give it this long to arrive before reporting errors. */
+const OUTPUT_SETTLE_MS = 300;
+const EXTENSION_PAGE_TIMEOUT_MS = 15_000;
+
+export async function launchFirefox({
+  extensionDir,
+  executablePath,
+  headless = true,
+  colorScheme = 'light',
+}: LaunchOptions): Promise<LensBrowser> {
+  const geckoId = readGeckoId(extensionDir);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless,
+    defaultViewport: VIEWPORT,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+      'devtools.console.stdout.content': true,
+      // What pages see as prefers-color-scheme (0 dark, 1 light): BiDi has no media emulation in Firefox.
+      'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+    },
+  });
+  const errors: string[] = [];
+  collectErrors(browser.process(), errors);
+  try {
+    await browser.installExtension(extensionDir);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const origin = `moz-extension://${EXTENSION_UUID}`;
+
+  let firstTab: Page | null = (await browser.pages()).find((page) => page.url() === 'about:blank') ?? null;
+  const newTab = async (): Promise<Page> => {
+    const tab = firstTab ?? (await browser.newPage());
+    firstTab = null;
+    return tab;
+  };
+
+  const openExtensionPage = async (name: ExtensionPageName): Promise<LensPage> => {
+    const page = await newTab();
+    const url = `${origin}/${name}`;
+    // Never resolves for extension pages (no BiDi navigation events there); settled when the tab closes.
+    void page.goto(url, { timeout: 0 }).catch(() => undefined);
+    const lensPage = wrapPage(page);
+    await waitInPage(
+      lensPage,
+      (expected) => location.href === expected && document.readyState === 'complete',
+      `${url} to load`,
+      EXTENSION_PAGE_TIMEOUT_MS,
+      url,
+    );
+    return lensPage;
+  };
+
+  return {
+    name: 'firefox',
+    extensionDir,
+    async openPage(url) {
+      const page = await newTab();
+      await page.evaluateOnNewDocument(SCAN_LISTENER_SCRIPT);
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      return wrapPage(page);
+    },
+    openExtensionPage,
+    scanReport: (page, timeoutMs) => waitForScanReport(page, timeoutMs),
+    async backgroundAlive() {
+      const page = await openExtensionPage('popup.html');
+      try {
+        return await page.evaluate(async () => {
+          const runtime = (
+            globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window | null> } } }
+          ).browser.runtime;
+          const background = await runtime.getBackgroundPage();
+          return background?.document.readyState === 'complete';
+        });
+      } finally {
+        await page.close();
+      }
+    },
+    async consoleErrors() {
+      await sleep(OUTPUT_SETTLE_MS);
+      return [...errors];
+    },
+    close: () => browser.close(),
+  };
+}
+
+function readGeckoId(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+/**
+ * Keeps the error lines of Firefox's output: `console.error: …` (console calls from pages, extension pages and the
+ * background) and `JavaScript error: URL, line N: …` for web and extension URLs (Firefox's own resource:/chrome:
+ * scripts also report there, and are not ours).
+ */
+function collectErrors(process: ReturnType<Browser['process']>, errors: string[]): void {
+  for (const stream of [process?.stdout, process?.stderr]) {
+    let partial = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const consoleError = /^console\.error: (.*)$/.exec(line);
+        if (consoleError) errors.push(`[console.error] ${consoleError[1]}`);
+        const jsError = /^JavaScript error: ((?:moz-extension|https?):\/\/[^,]*), line (\d+): (.*)$/.exec(line);
+        if (jsError) errors.push(`[uncaught] ${jsError[1]}:${jsError[2]}: ${jsError[3]}`);
+      }
+    });
+  }
+}
+
+function wrapPage(page: Page): LensPage {
+  return {
+    evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+      return page.evaluate(pageExpression(fn, arg)) as Promise<R>;
+    },
+    async screenshot(path, options) {
+      await page.screenshot({ path, fullPage: options?.fullPage ?? false });
+    },
+    hover: (x, y) => page.mouse.move(x, y),
+    async press(keys) {
+      // Puppeteer has no chord syntax: hold the modifiers, press the key, release in reverse.
+      const parts = keys.split('+') as KeyInput[];
+      const key = parts.pop()!;
+      for (const modifier of parts) await page.keyboard.down(modifier);
+      await page.keyboard.press(key);
+      for (const modifier of parts.reverse()) await page.keyboard.up(modifier);
+    },
+    close: () => page.close(),
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * The one interface both browser adapters implement, so each end-to-end test runs unchanged in Chromium and Firefox,
+ * plus the page objects built on it (scan report, hovering a name, headings).
+ *
+ * Everything run inside pages goes through `LensPage.evaluate`, which sends the function's source as a string:
+ * one path for playwright and puppeteer, and safe from the `__name()` helper that tsx/esbuild insert when keeping names.
+ */
+import type { MentionCount, ScanReport } from '../../../lib/messaging/messages';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
+
+export type ExtensionPageName = 'popup.html' | 'options.html' | 'library.html';
+
+export interface LensPage {
+  /** Runs `fn(arg)` in the page's own world (never the content script's); `arg` and the result must be JSON. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Saves a PNG of the viewport (or the whole page). */
+  screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  /** Moves the pointer to a point in the viewport, in CSS pixels. */
+  hover(x: number, y: number): Promise<void>;
+  /**
+   * Presses a key or a chord as a person would, with trusted events and default actions (focus moves on `Tab`):
+   * `Tab`, `Shift+Tab`, `Escape`, `Alt+Shift+KeyN`. Modifiers first, joined with `+`; key names as in KeyboardEvent.code
+   * or .key.
+   */
+  press(keys: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LensBrowser {
+  readonly name: BrowserName;
+  /** The unpacked extension this browser runs. */
+  readonly extensionDir: string;
+  /**
+   * Opens a web page in a new tab, with the scan-report listener registered before the page's first script.
+   * Resolves at DOMContentLoaded (the content script runs at document_idle; `scanReport` waits for it).
+   */
+  openPage(url: string): Promise<LensPage>;
+  /** Opens one of the extension's own pages in a tab and waits until it has loaded. */
+  openExtensionPage(page: ExtensionPageName): Promise<LensPage>;
+  /** The content script's latest scan report for a page opened with `openPage`. */
+  scanReport(page: LensPage, timeoutMs?: number): Promise<ScanReport>;
+  /** True when the background (service worker or background page) is running and answers. */
+  backgroundAlive(): Promise<boolean>;
+  /** Every uncaught error and console.error so far, in web pages, extension pages and the background. */
+  consoleErrors(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  extensionDir: string;
+  executablePath: string;
+  /** Defaults to true. */
+  headless?: boolean;
+  /** The system colour scheme pages see (`prefers-color-scheme`); defaults to light. */
+  colorScheme?: 'light' | 'dark';
+}
+
+/** Viewport for every page: a laptop screen, so screenshots and card placement look like real use. */
+export const VIEWPORT = { width: 1280, height: 900 } as const;
+
+export const SCAN_REPORT_TIMEOUT_MS = 30_000;
+/** How long to trust the init-script listener alone before asking the content script to announce again. */
+const REPORT_REQUEST_AFTER_MS = 1_000;
+const POLL_MS = 100;
+
+/** The source for `LensPage.evaluate` and init scripts: `fn(arg)` as an expression, with esbuild's `__name` stubbed. */
+export function pageExpression(fn: (arg: never) => unknown, arg: unknown): string {
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg ?? null)}); })()`;
+}
+
+/**
+ * Keeps every `lens-scan-done` detail in `window.__lensE2E.reports`. Registered before navigation as an init script,
+ * and again (harmlessly) when waiting, for pages that were not opened through `openPage`.
+ * Names match page/report-event.ts (SCAN_DONE_EVENT); the harness does not import page code into Node.
+ */
+function installScanListener(): void {
+  const w = window as unknown as { __lensE2E?: { reports: string[] } };
+  if (w.__lensE2E) return;
+  const store = { reports: [] as string[] };
+  w.__lensE2E = store;
+  document.addEventListener('lens-scan-done', (event) => {
+    store.reports.push(String((event as CustomEvent<unknown>).detail));
+  });
+}
+
+export const SCAN_LISTENER_SCRIPT = pageExpression(installScanListener, null);
+
+/**
+ * Waits for the content script's scan report. If none arrived through the init-script listener within a second, the
+ * page is asked with `lens-report-request` (the content script answers late listeners by announcing again).
+ */
+export async function waitForScanReport(page: LensPage, timeoutMs = SCAN_REPORT_TIMEOUT_MS): Promise<ScanReport> {
+  const started = Date.now();
+  let lastError: unknown = null;
+  while (Date.now() - started < timeoutMs) {
+    const ask = Date.now() - started >= REPORT_REQUEST_AFTER_MS;
+    try {
+      if (ask) await page.evaluate(installScanListener);
+      const detail = await page.evaluate(
+        ({ ask }) => {
+          const reports = (window as unknown as { __lensE2E?: { reports: string[] } }).__lensE2E?.reports ?? [];
+          if (reports.length === 0 && ask) document.dispatchEvent(new CustomEvent('lens-report-request'));
+          return reports.length > 0 ? reports[reports.length - 1]! : null;
+        },
+        { ask },
+      );
+      if (detail !== null) return parseScanReport(detail);
+    } catch (error) {
+      lastError = error; // the page may be navigating; try again until the deadline
+    }
+    await sleep(POLL_MS);
+  }
+  const why = lastError instanceof Error ? ` (last error: ${lastError.message.split('\n')[0]})` : '';
+  throw new Error(`no scan report within ${Math.round(timeoutMs / 1000)} s: is the content script running?${why}`);
+}
+
+function parseScanReport(detail: string): ScanReport {
+  const report = JSON.parse(detail) as Partial<ScanReport>;
+  if (typeof report.url !== 'string' || !Array.isArray(report.mentions) || typeof report.scanMs !== 'number') {
+    throw new Error(`malformed scan report: ${detail.slice(0, 200)}`);
+  }
+  return report as ScanReport;
+}
+
+/** Polls `read(arg)` in the page until it returns something other than null, undefined, false or ''. */
+export async function waitInPage<R, A = undefined>(
+  page: LensPage,
+  read: (arg: A) => R,
+  what: string,
+  timeoutMs = 10_000,
+  arg?: A,
+): Promise<NonNullable<R>> {
+  const started = Date.now();
+  for (;;) {
+    const value = await page.evaluate(read, arg).catch(() => null);
+    if (value !== null && value !== undefined && value !== '' && value !== false) return value as NonNullable<R>;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(POLL_MS);
+  }
+}
+
+/** The text of the page's first `<h1>`, once it has rendered. */
+export function headingText(page: LensPage): Promise<string> {
+  return waitInPage(page, () => document.querySelector('h1')?.textContent?.trim() ?? null, 'an <h1>');
+}
+
+/**
+ * Hovers the first mark on the page (the first range in the page's CSS highlights) or, when there is none, the
+ * first occurrence in document order of any of `texts`. Scrolls it to the middle of the viewport first.
+ * Returns what was hovered, or null when nothing was found.
+ */
+export async function hoverFirstMention(page: LensPage, texts: readonly string[]): Promise<string | null> {
+  const target = await page.evaluate(
+    ({ texts }) => {
+      let best: Range | null = null;
+      const highlights = (CSS as unknown as { highlights?: Iterable<[string, Iterable<AbstractRange>]> }).highlights;
+      for (const [, highlight] of highlights ?? []) {
+        for (const abstract of highlight) {
+          const range = document.createRange();
+          range.setStart(abstract.startContainer, abstract.startOffset);
+          range.setEnd(abstract.endContainer, abstract.endOffset);
+          if (!best || range.compareBoundaryPoints(Range.START_TO_START, best) < 0) best = range;
+        }
+      }
+      if (!best) {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node && !best; node = walker.nextNode()) {
+          const data = node.nodeValue ?? '';
+          let at = -1;
+          let length = 0;
+          for (const text of texts) {
+            const index = data.indexOf(text);
+            if (index >= 0 && (at < 0 || index < at)) [at, length] = [index, text.length];
+          }
+          if (at >= 0) {
+            best = document.createRange();
+            best.setStart(node, at);
+            best.setEnd(node, at + length);
+          }
+        }
+      }
+      if (!best) return null;
+      best.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      const rect = best.getClientRects()[0] ?? best.getBoundingClientRect();
+      return { text: best.toString(), x: rect.left + Math.min(rect.width / 2, 12), y: rect.top + rect.height / 2 };
+    },
+    { texts: [...texts] },
+  );
+  if (!target) return null;
+  await page.hover(target.x, target.y);
+  return target.text;
+}
+
+/** What the scan and start commands print: one JSON object. */
+export interface ScanSummary {
+  url: string;
+  browser: BrowserName;
+  mentions: MentionCount[];
+  scanMs: number;
+}
+
+export function scanSummary(report: ScanReport, browser: BrowserName): ScanSummary {
+  const mentions = report.mentions.map(({ entityId, name, text, count }) => ({ entityId, name, text, count }));
+  return { url: report.url, browser, mentions, scanMs: report.scanMs };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}

@@ -1,0 +1,87 @@
+/**
+ * Store checks on what `npm run zip` produced: both zips, Mozilla's addons-linter on the Firefox zip, the Firefox
+ * manifest's add-on id and data-collection declaration, and the content script's size budget.
+ * Reads files only, but needs the zips, so it runs with the e2e tests (after `npm run zip` in `npm test`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { outputDir, PROJECT_ROOT } from './harness/browsers';
+
+/**
+ * The content script is injected into every page and frame the user opens, so it stays small: 60 KB minified.
+ * (It carries the matcher and scanner; the alias index comes from the background, card details on demand.)
+ */
+const CONTENT_SCRIPT_BUDGET_BYTES = 61_440;
+
+const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+const out = outputDir();
+
+interface LinterMessage {
+  code: string;
+  message: string;
+  file?: string;
+}
+interface LinterReport {
+  summary: { errors: number; warnings: number; notices: number };
+  errors: LinterMessage[];
+  warnings: LinterMessage[];
+}
+
+function zipPath(target: 'chrome' | 'firefox'): string {
+  return join(out, `${pkg.name}-${pkg.version}-${target}.zip`);
+}
+
+function requireFile(path: string, hint: string): string {
+  if (!existsSync(path)) throw new Error(`${path} not found: ${hint}`);
+  return path;
+}
+
+describe('store packages', () => {
+  it.each(['chrome', 'firefox'] as const)('the %s zip exists and holds a manifest', (target) => {
+    const zip = readFileSync(requireFile(zipPath(target), 'run npm run zip'));
+    expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    // Entry names are stored uncompressed in a zip's headers.
+    expect(zip.includes('manifest.json')).toBe(true);
+  });
+
+  it("the Firefox zip passes Mozilla's addons-linter with 0 errors", () => {
+    const zip = requireFile(zipPath('firefox'), 'run npm run zip');
+    const linter = join(PROJECT_ROOT, 'node_modules/addons-linter/bin/addons-linter');
+    const run = spawnSync(process.execPath, [linter, '--output', 'json', '--boring', zip], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (!run.stdout) throw new Error(`addons-linter printed nothing (exit ${run.status}): ${run.stderr}`);
+    const report = JSON.parse(run.stdout) as LinterReport;
+    const { errors, warnings, notices } = report.summary;
+    console.log(`addons-linter: ${errors} errors, ${warnings} warnings, ${notices} notices`);
+    for (const warning of report.warnings)
+      console.log(`  warning ${warning.code} (${warning.file ?? '-'}): ${warning.message}`);
+    expect(report.errors.map((error) => `${error.code} (${error.file ?? '-'}): ${error.message}`)).toEqual([]);
+  });
+
+  it('the Firefox manifest has its add-on id and declares no data collection', () => {
+    const manifestPath = requireFile(join(out, 'firefox-mv2/manifest.json'), 'run npm run build');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
+    };
+    const gecko = manifest.browser_specific_settings?.gecko;
+    expect(gecko?.id).toMatch(/^[\w.-]+@[\w.-]+$/);
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it(`the content script is at most ${CONTENT_SCRIPT_BUDGET_BYTES} bytes`, () => {
+    const script = requireFile(join(out, 'chrome-mv3/content-scripts/content.js'), 'run npm run build');
+    const size = statSync(script).size;
+    const share = ((100 * size) / CONTENT_SCRIPT_BUDGET_BYTES).toFixed(0);
+    console.log(
+      `content script: ${size} bytes (${(size / 1024).toFixed(1)} KB), ${share}% of the ${CONTENT_SCRIPT_BUDGET_BYTES}-byte budget`,
+    );
+    expect(
+      size,
+      `content.js is ${size} bytes, over the ${CONTENT_SCRIPT_BUDGET_BYTES}-byte budget`,
+    ).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import factBase from '../../data/factbase.json';
+import type { FactBase } from '../../lib/factbase/types';
+import { createFactBaseStore } from '../../lib/factbase/factbase-store';
+import {
+  attribute,
+  eventsAround,
+  formatDate,
+  groupViews,
+  keyFacts,
+  relatedChips,
+  whyMatched,
+} from '../../components/card/card-model';
+
+const store = createFactBaseStore(factBase as unknown as FactBase);
+const details = (id: string) => {
+  const d = store.details(id);
+  if (!d) throw new Error(`no entity ${id}`);
+  return d;
+};
+
+describe('card model', () => {
+  it('formats dates as precise as the source gives them', () => {
+    expect(formatDate('2022-08-16')).toBe('16 Aug 2022');
+    expect(formatDate('2022-08')).toBe('Aug 2022');
+    expect(formatDate('2022')).toBe('2022');
+    expect(formatDate(null)).toBe('');
+  });
+
+  it('attributes a chapter quote to the chapter author, chapter, volume, publisher, date, section and paragraph', () => {
+    const d = details('shusha');
+    const view = d.entity.views.find((v) => v.source === 'silk-road-2024')!;
+    const a = attribute(view.evidence!, d.sources)!;
+    expect(a.author).toBe('Svante E. Cornell');
+    expect(a.chapter).toMatch(/Domestic Determinants/);
+    expect(a.title).toBe("Türkiye's Return to Central Asia and the Caucasus");
+    expect(a.publisher).toMatch(/Central Asia-Caucasus Institute/);
+    expect(a.date).toBe('Jun 2024');
+    expect(a.section).toBe('Foreign Policy Implications');
+    expect(a.paragraph).toBe(28);
+  });
+
+  it('leaves out a section heading that only repeats the title', () => {
+    const d = details('shusha');
+    const view = d.entity.views.find((v) => v.source === 'ne-strategic-ally')!;
+    const a = attribute(view.evidence!, d.sources)!;
+    expect(a.section).toBeUndefined();
+    expect(a.publisher).toBe('News Explained');
+    expect(a.stance).toBe('Armenian outlet');
+  });
+
+  it('picks two or three key facts, the summary’s first, without repeating a quote', () => {
+    for (const e of (factBase as unknown as FactBase).entities.slice(0, 50)) {
+      const facts = keyFacts(e);
+      expect(facts.length).toBeLessThanOrEqual(3);
+      expect(new Set(facts.map((f) => f.quote)).size).toBe(facts.length);
+    }
+  });
+
+  it('groups views by the name they use: Shushi beside Shusha', () => {
+    const groups = groupViews(details('shusha').entity.views);
+    expect(groups.map((g) => g.label).sort()).toEqual(['Shusha', 'Shushi']);
+  });
+
+  it('explains a match on another name, and who uses it', () => {
+    const reason = whyMatched('Shushi', details('shusha'))!;
+    expect(reason.usedBy).toEqual(['News Explained']);
+    expect(whyMatched('Shusha', details('shusha'))).toBeNull();
+    expect(whyMatched('SHUSHA', details('shusha'))).toBeNull();
+  });
+
+  it('explains a Russian alias, and an inflected one', () => {
+    const d = details('tokayev');
+    const ru = d.entity.aliases.find((a) => a.lang === 'ru' && /Токаев$/.test(a.text));
+    expect(ru).toBeDefined();
+    const plain = whyMatched('Токаев', d)!;
+    expect(['ru', 'kk']).toContain(plain.alias?.lang); // the same Cyrillic spelling serves both
+    const inflected = whyMatched('Токаеву', d)!;
+    expect(inflected.inflected).toBe(true);
+  });
+
+  it('finds the events either side of the article’s date', () => {
+    const events = [
+      { id: 'a', date: '2020-09-27', title: 'A', entities: [] },
+      { id: 'b', date: '2021-06', title: 'B', entities: [] },
+      { id: 'c', date: '2022-08-24', title: 'C', entities: [] },
+    ];
+    expect(eventsAround(events, '2022-01-01')).toMatchObject({ previous: { id: 'b' }, next: { id: 'c' } });
+    expect(eventsAround(events, '2021-06-15')).toMatchObject({ previous: { id: 'b' }, next: { id: 'c' } });
+    expect(eventsAround(events, '2019')).toMatchObject({ previous: undefined, next: { id: 'a' } });
+  });
+
+  it('lists related entities once each, never the entity itself', () => {
+    const d = details('anka');
+    const chips = relatedChips(d);
+    expect(new Set(chips.map((c) => c.id)).size).toBe(chips.length);
+    expect(chips.some((c) => c.id === 'anka')).toBe(false);
+    expect(chips.find((c) => c.id === 'turkish-aerospace-industries')?.relation).toBe('produced by');
+  });
+});

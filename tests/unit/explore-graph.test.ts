@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import factBaseJson from '~/data/factbase.json';
+import type { FactBase } from '~/lib/factbase/types';
+import { buildGraphIndex, degree, groupLinks, neighbourhood } from '~/lib/explore/graph';
+import { relationLabel } from '~/lib/explore/relations';
+import { createEntitySearch } from '~/lib/explore/entity-search';
+
+const base = factBaseJson as unknown as FactBase;
+const index = buildGraphIndex(base);
+
+describe('graph index', () => {
+  it('states each relation once, whichever side wrote it', () => {
+    const ids = index.edges.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const botas = index.edges.filter((e) => e.type === 'shareholder-of' && e.target === 'tanap');
+    expect(botas).toHaveLength(1);
+    expect(botas[0]).toMatchObject({ source: 'botas', target: 'tanap', share: '30%' });
+    expect(botas[0]!.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the subject as source for directed relations', () => {
+    for (const e of index.edges.filter((x) => x.type === 'shareholder-of')) expect(e.share, e.id).toBeTruthy();
+    const tpao = index.edges.filter((e) => e.type === 'shareholder-of' && e.source === 'tpao').map((e) => e.target);
+    expect(tpao).toEqual(expect.arrayContaining(['btc-pipeline', 'shah-deniz', 'south-caucasus-pipeline']));
+  });
+
+  it('merges symmetric relations written both ways', () => {
+    const sym = index.edges.filter((e) => ['ally-of', 'borders', 'related-to'].includes(e.type));
+    for (const e of sym) expect(e.source < e.target, e.id).toBe(true);
+  });
+});
+
+describe('neighbourhood', () => {
+  it('one hop around TANAP shows its shareholder with the share', () => {
+    const n = neighbourhood(index, 'tanap', { hops: 1 });
+    const ids = n.nodes.map((x) => x.id);
+    expect(ids[0]).toBe('tanap');
+    expect(ids).toContain('botas');
+    const edge = n.edges.find((e) => e.type === 'shareholder-of' && e.source === 'botas');
+    expect(relationLabel(edge!.type, edge!.share)).toBe('shareholder of 30%');
+    expect(n.nodes.every((x) => x.depth <= 1)).toBe(true);
+    expect(n.omitted).toBe(0);
+  });
+
+  it('two hops reach further but respect the cap', () => {
+    const one = neighbourhood(index, 'tanap', { hops: 1 });
+    const two = neighbourhood(index, 'tanap', { hops: 2, maxNodes: 40 });
+    expect(two.nodes.length).toBeGreaterThan(one.nodes.length);
+    expect(two.nodes.length).toBeLessThanOrEqual(40);
+    expect(two.omitted).toBeGreaterThan(0);
+    const shown = new Set(two.nodes.map((x) => x.id));
+    for (const e of two.edges) expect(shown.has(e.source) && shown.has(e.target)).toBe(true);
+  });
+
+  it('expanding a node adds its neighbours one hop further out', () => {
+    const before = neighbourhood(index, 'tanap', { hops: 1 });
+    const after = neighbourhood(index, 'tanap', { hops: 1, expanded: ['botas'] });
+    expect(after.nodes.length).toBeGreaterThan(before.nodes.length);
+    const added = after.nodes.filter((x) => !before.nodes.some((y) => y.id === x.id));
+    expect(added.every((x) => x.depth === 2)).toBe(true);
+    expect(after.expanded).toEqual(['botas']);
+  });
+
+  it('can leave out unspecific links', () => {
+    const all = neighbourhood(index, 'turkiye', { hops: 1, maxNodes: 500 });
+    const specific = neighbourhood(index, 'turkiye', { hops: 1, maxNodes: 500, specificOnly: true });
+    expect(specific.edges.every((e) => e.type !== 'related-to')).toBe(true);
+    expect(specific.nodes.length).toBeLessThan(all.nodes.length);
+    expect(all.nodes.length - 1).toBe(degree(index, 'turkiye'));
+  });
+
+  it('an unknown centre is just itself', () => {
+    const n = neighbourhood(index, 'no-such-entity', { hops: 2 });
+    expect(n.nodes).toEqual([{ id: 'no-such-entity', depth: 0 }]);
+    expect(n.edges).toEqual([]);
+  });
+
+  it('groups parallel edges into one link', () => {
+    const n = neighbourhood(index, 'tanap', { hops: 1 });
+    const links = groupLinks(n.edges);
+    const pairs = links.map((l) => [l.source, l.target].sort().join('~'));
+    expect(new Set(pairs).size).toBe(links.length);
+    expect(links.reduce((k, l) => k + l.edges.length, 0)).toBe(n.edges.length);
+  });
+});
+
+describe('entity search', () => {
+  const search = createEntitySearch(base);
+  it('finds by name prefix, alias and folded spelling', () => {
+    expect(search.search('tanap')[0]?.id).toBe('tanap');
+    expect(search.search('Trans-Anatolian')[0]?.id).toBe('tanap');
+    expect(search.search('botas')[0]?.id).toBe('botas');
+    expect(search.search('Kazakh').map((h) => h.id)).toContain('kazakhstan');
+    expect(search.search('')).toEqual([]);
+    expect(search.search('xqzjvb')).toEqual([]);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import factBaseJson from '~/data/factbase.json';
+import type { FactBase } from '~/lib/factbase/types';
+import { dateSpan, formatEventDate, datePrecision } from '~/lib/explore/dates';
+import {
+  filterItems,
+  filterOptions,
+  packLanes,
+  packingOrder,
+  timelineItems,
+  type TimelineItem,
+} from '~/lib/explore/timeline-model';
+
+const base = factBaseJson as unknown as FactBase;
+
+describe('event dates', () => {
+  it('keeps the precision the source gives', () => {
+    expect(datePrecision('2020')).toBe('year');
+    expect(datePrecision('2020-09')).toBe('month');
+    expect(datePrecision('2020-09-27')).toBe('day');
+    expect(datePrecision('Sept 2020')).toBeNull();
+  });
+
+  it('writes each precision differently', () => {
+    expect(formatEventDate('2020')).toBe('2020');
+    expect(formatEventDate('2020-09')).toBe('Sep 2020');
+    expect(formatEventDate('2020-09-27')).toBe('27 Sep 2020');
+    expect(formatEventDate('2020-09-27', undefined, true)).toBe('27 September 2020');
+  });
+
+  it('writes ranges compactly', () => {
+    expect(formatEventDate('2013', '2016')).toBe('2013–2016');
+    expect(formatEventDate('2020-07', '2020-08')).toBe('Jul–Aug 2020');
+    expect(formatEventDate('2020-09-27', '2020-11-10')).toBe('27 Sep – 10 Nov 2020');
+    expect(formatEventDate('2020-09', '2021')).toBe('Sep 2020 – 2021');
+  });
+
+  it('spans the whole period a date stands for', () => {
+    expect(dateSpan('2020')).toEqual({ start: Date.UTC(2020, 0, 1), end: Date.UTC(2021, 0, 1), precision: 'year' });
+    expect(dateSpan('2020-02')).toEqual({ start: Date.UTC(2020, 1, 1), end: Date.UTC(2020, 2, 1), precision: 'month' });
+    expect(dateSpan('2020-12-31')).toEqual({
+      start: Date.UTC(2020, 11, 31),
+      end: Date.UTC(2021, 0, 1),
+      precision: 'day',
+    });
+    expect(dateSpan('2013', '2016')!.end).toBe(Date.UTC(2017, 0, 1));
+    expect(dateSpan('2020-13')).toBeNull();
+  });
+});
+
+describe('timeline model over the real fact base', () => {
+  const { items, undated } = timelineItems(base);
+
+  it('has every event, in time order', () => {
+    expect(items.length + undated.length).toBe(base.events.length);
+    expect(undated).toEqual([]);
+    for (let i = 1; i < items.length; i++) expect(items[i]!.span.start).toBeGreaterThanOrEqual(items[i - 1]!.span.start);
+  });
+
+  it('finds countries through country entities and through entity.country', () => {
+    const byCountry = filterItems(items, { country: 'kazakhstan' });
+    expect(byCountry.length).toBeGreaterThan(0);
+    expect(byCountry.length).toBeLessThan(items.length);
+    const entities = new Map(base.entities.map((e) => [e.id, e]));
+    for (const item of byCountry) {
+      const involved = item.event.entities.some(
+        (id) => id === 'kazakhstan' || entities.get(id)?.country?.includes('kazakhstan'),
+      );
+      expect(involved, item.event.id).toBe(true);
+    }
+  });
+
+  it('combines filters as AND', () => {
+    const a = filterItems(items, { country: 'azerbaijan' });
+    const ab = filterItems(items, { country: 'azerbaijan', source: 'silk-road-2024' });
+    expect(ab.length).toBeLessThanOrEqual(a.length);
+    expect(ab.every((i) => i.source === 'silk-road-2024')).toBe(true);
+    const person = filterItems(items, { type: 'person' });
+    expect(person.every((i) => i.types.has('person'))).toBe(true);
+    expect(filterItems(items, { entity: 'tanap' }).every((i) => i.event.entities.includes('tanap'))).toBe(true);
+  });
+
+  it('offers filter options with counts that match filtering', () => {
+    const options = filterOptions(items, base, (t) => t);
+    for (const o of options.countries.slice(0, 5))
+      expect(filterItems(items, { country: o.value }).length, o.value).toBe(o.count);
+    for (const o of options.sources) expect(filterItems(items, { source: o.value }).length).toBe(o.count);
+    expect(options.sources.reduce((n, o) => n + o.count, 0)).toBe(items.filter((i) => i.source).length);
+  });
+});
+
+describe('lane packing', () => {
+  it('puts overlapping extents in different lanes and reuses free lanes', () => {
+    const { lanes, count } = packLanes(
+      [
+        { start: 0, end: 10 },
+        { start: 5, end: 15 },
+        { start: 20, end: 30 },
+        { start: 8, end: 18 },
+      ],
+      2,
+    );
+    expect(lanes).toEqual([0, 1, 0, 2]);
+    expect(count).toBe(3);
+  });
+
+  it('fits an extent into a gap of an earlier lane', () => {
+    const { lanes } = packLanes(
+      [
+        { start: 0, end: 10 },
+        { start: 50, end: 60 },
+        { start: 20, end: 40 },
+      ],
+      5,
+    );
+    expect(lanes).toEqual([0, 0, 0]);
+  });
+
+  it('orders precisely dated events first', () => {
+    const mk = (date: string, id: string): TimelineItem =>
+      ({ event: { id, date, title: id, entities: [] }, span: dateSpan(date)!, dateLabel: date, countries: new Set(), types: new Set() }) as TimelineItem;
+    const items = [mk('2020', 'a'), mk('2020-05', 'b'), mk('2020-09-27', 'c'), mk('2019-01-01', 'd')];
+    expect(packingOrder(items).map((i) => items[i]!.event.id)).toEqual(['d', 'c', 'b', 'a']);
+  });
+});

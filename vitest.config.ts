@@ -1,0 +1,40 @@
+/**
+ * Two test projects: `unit` (pure logic in Node, fast, parallel) and `e2e` (the built extension in real Chromium and
+ * Firefox). E2E files run one after another in a single worker, so only one browser is ever open (CI has 2 cores).
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+/** The same import aliases WXT gives the extension code (see .wxt/tsconfig.json). */
+const alias = { '~~': root, '@@': root, '~': root, '@': root };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          // A browser launch is seconds, a Firefox one up to ten on a busy machine.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+          sequence: { concurrent: false, groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
