@@ -40,10 +40,14 @@ export class PageScanner {
   /** Scans `root` from scratch, dropping what was found under it before. */
   async scan(root: Node, firstVisible?: Node | null): Promise<void> {
     const blocks = textBlocks(root);
-    const deferred: TextBlock[] = [];
+    const deferred: [TextBlock, number, number][] = [];
     let seenVisible = !firstVisible;
     let done = false;
     this.store.dropWithin(root);
+    // Number blocks in walk (reading) order, between the mentions before and after `root`: see Mention.order.
+    const [before, after] = this.store.orderBounds(root);
+    const step = (after - before) / (2 * countElements(root) + 4);
+    let walked = 0;
     // Pass 1: walk the tree; blocks before the first visible text wait, blocks from it onward are matched at once.
     while (!done && !this.signal.aborted) {
       const sliceStart = performance.now();
@@ -54,9 +58,10 @@ export class PageScanner {
           break;
         }
         const block = next.value;
+        const order = before + step * ++walked;
         if (!seenVisible && block.nodes.some((n) => n === firstVisible || firstVisible!.contains(n))) seenVisible = true;
-        if (seenVisible) this.matchBlock(block);
-        else deferred.push(block);
+        if (seenVisible) this.matchBlock(block, order, step);
+        else deferred.push([block, order, step]);
       }
       this.account(performance.now() - sliceStart);
       if (!done) await this.yieldToPage();
@@ -65,13 +70,13 @@ export class PageScanner {
     let i = 0;
     while (i < deferred.length && !this.signal.aborted) {
       const sliceStart = performance.now();
-      while (i < deferred.length && performance.now() - sliceStart < SLICE_MS) this.matchBlock(deferred[i++]!);
+      while (i < deferred.length && performance.now() - sliceStart < SLICE_MS) this.matchBlock(...deferred[i++]!);
       this.account(performance.now() - sliceStart);
       if (i < deferred.length) await this.yieldToPage();
     }
   }
 
-  private matchBlock(block: TextBlock): void {
+  private matchBlock(block: TextBlock, order: number, step: number): void {
     const found = this.matcher.find(block.text);
     if (!found.length) return;
     const container = blockContainer(block.nodes[0]!);
@@ -87,7 +92,8 @@ export class PageScanner {
         endContainer: end.node,
         endOffset: end.offset + 1,
       });
-      mentions.push({ entity: m.entity, text: block.text.slice(m.start, m.end).replace(/\s+/g, ' '), range, container });
+      const text = block.text.slice(m.start, m.end).replace(/\s+/g, ' ');
+      mentions.push({ entity: m.entity, text, range, container, order: order + (step * m.start) / (block.text.length + 1) });
     }
     if (mentions.length) this.store.add(container, mentions);
   }
@@ -96,6 +102,12 @@ export class PageScanner {
     this.stats.scanMs += ms;
     if (ms > this.stats.longestSliceMs) this.stats.longestSliceMs = ms;
   }
+}
+
+/** An upper bound on the elements under `root`, which bounds the blocks a walk of it yields (two per element). */
+function countElements(root: Node): number {
+  const el = root as Element;
+  return typeof el.getElementsByTagName === 'function' ? el.getElementsByTagName('*').length : 1_000_000;
 }
 
 /** The closest block-level ancestor (or shadow root) of a node: the unit the mutation watcher rescans. */

@@ -1,0 +1,124 @@
+/**
+ * The page scanner on tricky pages, in Chromium and Firefox: each fixture in fixtures/scanner has its expected
+ * mentions beside it (NAME.expected.json), and the page's own markup must be exactly what the server sent.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from './harness/browsers';
+import { waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
+import { FIXTURES_DIR, startStaticServer, type StaticServer } from './harness/static-server';
+import type { MentionCount } from '../../lib/messaging/messages';
+
+const SCANNER_DIR = join(FIXTURES_DIR, 'scanner');
+const STATIC_FIXTURES = ['split-names', 'traps', 'skipped-regions', 'shadow-root', 'rtl', 'russian', 'turkish'];
+
+type Expected = Pick<MentionCount, 'entityId' | 'text' | 'count'>;
+const expected = (name: string): Expected[] =>
+  (JSON.parse(readFileSync(join(SCANNER_DIR, `${name}.expected.json`), 'utf8')) as { mentions: Expected[] }).mentions;
+const comparable = (mentions: Expected[]) =>
+  mentions.map(({ entityId, text, count }) => `${entityId} · ${text} · ${count}`).sort();
+
+/** How many ranges the content script painted: what the reader sees must match what the report counts. */
+const paintedRanges = (page: LensPage) =>
+  page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('lens-mention')?.size ?? 0);
+
+/** A 5 MB page of 100,000 text nodes, with a known number of names in it. */
+function writeLargePage(dir: string): { names: number } {
+  const paragraphs: string[] = [];
+  let names = 0;
+  for (let i = 0; i < 25_000; i++) {
+    const name = i % 100 === 0 ? 'Tokayev' : 'the minister';
+    if (name === 'Tokayev') names++;
+    paragraphs.push(
+      `<p>Paragraph ${i}: <b>${name}</b> said the talks on transit tariffs went on <i>late into the night</i>, ` +
+        `and the delegations agreed to meet again next month after consulting their capitals and partners.</p>`,
+    );
+  }
+  writeFileSync(join(dir, 'large.html'), `<!doctype html><meta charset="utf-8"><title>Large</title><body>${paragraphs.join('\n')}</body>`);
+  return { names };
+}
+
+describe.each(browsersUnderTest())('%s: the page scanner', (browserName) => {
+  let server: StaticServer;
+  let lens: LensBrowser;
+  let extraDir: string;
+  let large: { names: number };
+
+  beforeAll(async () => {
+    extraDir = mkdtempSync(join(tmpdir(), 'lens-scanner-'));
+    mkdirSync(join(extraDir, 'vendor'));
+    copyFileSync(join(PROJECT_ROOT, 'node_modules/preact/dist/preact.umd.js'), join(extraDir, 'vendor/preact.umd.js'));
+    copyFileSync(join(PROJECT_ROOT, 'node_modules/preact/hooks/dist/hooks.umd.js'), join(extraDir, 'vendor/hooks.umd.js'));
+    large = writeLargePage(extraDir);
+    server = await startStaticServer({ roots: [SCANNER_DIR, extraDir] });
+    lens = await launchLensBrowser(browserName);
+  });
+
+  afterAll(async () => {
+    await lens?.close();
+    await server?.close();
+    rmSync(extraDir, { recursive: true, force: true });
+  });
+
+  it.each(STATIC_FIXTURES)('%s: reports exactly the expected mentions and leaves the markup untouched', async (name) => {
+    const page = await lens.openPage(server.url(`/${name}.html`));
+    const report = await lens.scanReport(page);
+    expect(comparable(report.mentions)).toEqual(comparable(expected(name)));
+    expect(await paintedRanges(page)).toBe(report.mentions.reduce((n, m) => n + m.count, 0));
+    const unchanged = await page.evaluate(
+      () => (window as unknown as { __lensBefore?: string }).__lensBefore === document.body.innerHTML,
+    );
+    expect(unchanged).toBe(true);
+    await page.close();
+  });
+
+  it('scans a same-origin iframe in its own frame', async () => {
+    const page = await lens.openPage(server.url('/iframe.html'));
+    const outer = await lens.scanReport(page);
+    expect(comparable(outer.mentions)).toEqual(comparable(expected('iframe')));
+    const inner = await waitInPage(
+      page,
+      () => {
+        const doc = document.querySelector('iframe')?.contentDocument;
+        if (!doc || doc.readyState !== 'complete') return null;
+        const w = window as unknown as { __innerReport?: string };
+        if (!w.__innerReport) {
+          doc.addEventListener('lens-scan-done', (e) => (w.__innerReport = String((e as CustomEvent).detail)));
+          doc.dispatchEvent(new CustomEvent('lens-report-request'));
+        }
+        return w.__innerReport ?? null;
+      },
+      'the iframe scan report',
+    );
+    expect(comparable((JSON.parse(inner) as { mentions: Expected[] }).mentions)).toEqual(
+      comparable(expected('iframe-inner')),
+    );
+    await page.close();
+  });
+
+  it('follows a framework that re-renders, navigates and loads more, never doubling marks', async () => {
+    const page = await lens.openPage(server.url('/rerender.html'));
+    await waitInPage(page, () => (window as unknown as { __phase?: string }).__phase === 'more', 'the last phase');
+    const want = ['caspian-sea · Caspian Sea · 1', 'middle-corridor · Middle Corridor · 1', 'mirziyoyev · Mirziyoyev · 1'];
+    let got: string[] = [];
+    for (let tries = 0; tries < 40 && JSON.stringify(got) !== JSON.stringify(want); tries++) {
+      await page.evaluate(() => document.dispatchEvent(new CustomEvent('lens-report-request')));
+      got = comparable((await lens.scanReport(page)).mentions);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    expect(got).toEqual(want);
+    expect(await paintedRanges(page)).toBe(3);
+    await page.close();
+  });
+
+  // Slice lengths are measured by `npm run bench` (timed assertions fail on a busy machine, not on slow code).
+  it('scans a 5 MB page of 100,000 text nodes completely, in many slices', async () => {
+    const page = await lens.openPage(server.url('/large.html'));
+    const report = await lens.scanReport(page, 90_000);
+    expect(report.mentions).toEqual([expect.objectContaining({ entityId: 'tokayev', count: large.names })]);
+    expect(report.scanMs).toBeGreaterThan(report.longestSliceMs);
+    await page.close();
+  });
+});
