@@ -1,0 +1,174 @@
+/**
+ * The content script's scan in real Chromium, against references measured in the same run:
+ * - the page's own load script (a typical article page renders its body from data) without the extension;
+ * - mark.js, what most highlighter extensions use, marking the same alias list on the same page.
+ * Pages: the largest corpus document rendered as an article, and the bundled demo news article.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { extensionDir, findBrowser, PROJECT_ROOT } from '../../tests/e2e/harness/browsers';
+import { startStaticServer } from '../../tests/e2e/harness/static-server';
+import { pageExpression } from '../../tests/e2e/harness/lens-browser';
+import type { AliasIndex } from '../../lib/factbase/types';
+import type { ScanReport } from '../../lib/messaging/messages';
+
+export interface ScanBenchRow {
+  page: string;
+  kilobytes: number;
+  words: number;
+  pageScriptMs: number;
+  scanMs: number;
+  longestSliceMs: number;
+  longTasksDuringScan: number;
+  mentions: number;
+  markJsMs: number;
+  markJsMarks: number;
+}
+
+const CORPUS = join(PROJECT_ROOT, '..', 'shared', 'corpus', '003_0e9e0b34be52310f.txt');
+const RUNS = 3;
+
+/** An article page whose own script renders the paragraphs from embedded data, timing itself, as news sites do. */
+function articlePage(title: string, paragraphs: string[]): string {
+  const data = JSON.stringify(paragraphs).replace(/</g, '\\u003c');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>
+<main id="root"></main>
+<script>
+  const t0 = performance.now();
+  const root = document.getElementById('root');
+  for (const text of ${data}) {
+    const p = document.createElement(text.startsWith('#') ? 'h2' : 'p');
+    p.textContent = text.replace(/^#+\\s*/, '').replace(/\\*/g, '');
+    root.append(p);
+  }
+  document.body.offsetHeight; // include layout, as a real page's first render would
+  window.__pageScriptMs = performance.now() - t0;
+</script></body></html>`;
+}
+
+function demoParagraphs(): string[] {
+  const html = readFileSync(join(PROJECT_ROOT, 'data', 'demo', 'article.html'), 'utf8');
+  return [...html.matchAll(/<(p|h1|h2)[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function runScanBench(): Promise<ScanBenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'lens-scan-bench-'));
+  const pages = [
+    { name: 'corpus 003 (largest document)', file: 'corpus.html', paragraphs: readFileSync(CORPUS, 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) },
+    { name: 'demo news article', file: 'demo.html', paragraphs: demoParagraphs() },
+  ];
+  for (const p of pages) writeFileSync(join(dir, p.file), articlePage(p.name, p.paragraphs));
+  const markJs = readFileSync(join(PROJECT_ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
+  const index = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data', 'alias-index.json'), 'utf8')) as AliasIndex;
+  const aliases = index.aliases.map(([text]) => text);
+  const server = await startStaticServer({ roots: [dir] });
+  const ext = extensionDir('chromium');
+  const executablePath = findBrowser('chromium');
+  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  const withExt = await chromium.launchPersistentContext('', {
+    executablePath,
+    headless: true,
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...args],
+  });
+  const plain = await chromium.launchPersistentContext('', { executablePath, headless: true, args });
+  const rows: ScanBenchRow[] = [];
+  try {
+    for (const p of pages) {
+      const scans: ScanReport[] = [];
+      const longTasks: number[] = [];
+      const pageScript: number[] = [];
+      const markMs: number[] = [];
+      let marks = 0;
+      for (let run = 0; run < RUNS; run++) {
+        // With the extension: the scan report, and long tasks from the page's first paint to the report.
+        const page = await withExt.newPage();
+        await page.addInitScript(pageExpression(() => {
+          const w = window as unknown as { __report?: string; __long: number };
+          w.__long = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) if (e.duration > 50 && !w.__report) w.__long++;
+          }).observe({ type: 'longtask' });
+          document.addEventListener('lens-scan-done', (e) => (w.__report ??= String((e as CustomEvent).detail)));
+        }, null));
+        await page.goto(server.url(`/${p.file}`));
+        await page.waitForFunction('window.__report', null, { timeout: 60_000 });
+        const r: { report: string; long: number } = await page.evaluate(
+          '({ report: window.__report, long: window.__long })',
+        );
+        scans.push(JSON.parse(r.report) as ScanReport);
+        longTasks.push(r.long);
+        await page.close();
+        // Without the extension: the page's own script, then mark.js over the same aliases.
+        const bare = await plain.newPage();
+        await bare.goto(server.url(`/${p.file}`));
+        pageScript.push(await bare.evaluate<number>('window.__pageScriptMs'));
+        await bare.addScriptTag({ content: markJs });
+        // As a string: tsx's name-keeping helper (__name) does not exist inside the page.
+        const mark: { ms: number; marks: number } = await bare.evaluate(pageExpression(
+          async (list: string[]) => {
+            type MarkJs = { mark: (k: string[], o: object) => void };
+            const MarkCtor = (window as unknown as { Mark: new (el: Element) => MarkJs }).Mark;
+            const t0 = performance.now();
+            let count = 0;
+            // mark.js recurses once per keyword; batches keep 1,800 aliases under the stack limit.
+            for (let i = 0; i < list.length; i += 100)
+              await new Promise<void>((done) =>
+                new MarkCtor(document.body).mark(list.slice(i, i + 100), {
+                  separateWordSearch: false,
+                  accuracy: 'exactly',
+                  diacritics: true,
+                  each: () => count++,
+                  done: () => done(),
+                }),
+              );
+            return { ms: performance.now() - t0, marks: count };
+          },
+          aliases,
+        ));
+        markMs.push(mark.ms);
+        marks = mark.marks;
+        await bare.close();
+      }
+      const last = scans.at(-1)!;
+      rows.push({
+        page: p.name,
+        kilobytes: Math.round(Buffer.byteLength(p.paragraphs.join('\n')) / 1024),
+        words: p.paragraphs.join(' ').split(/\s+/).length,
+        pageScriptMs: median(pageScript),
+        scanMs: median(scans.map((s) => s.scanMs)),
+        longestSliceMs: Math.max(...scans.map((s) => s.longestSliceMs)),
+        longTasksDuringScan: Math.max(...longTasks),
+        mentions: last.mentions.reduce((n, m) => n + m.count, 0),
+        markJsMs: median(markMs),
+        markJsMarks: marks,
+      });
+    }
+  } finally {
+    await withExt.close();
+    await plain.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+export function formatScanTable(rows: readonly ScanBenchRow[]): string {
+  const header = ['page', 'KB', 'words', 'page script ms', 'scan ms', 'scan/page', 'longest slice ms', 'long tasks', 'mentions', 'mark.js ms', 'mark.js marks', 'mark.js/scan'];
+  const lines = rows.map((r) => [
+    r.page, String(r.kilobytes), String(r.words), r.pageScriptMs.toFixed(1), r.scanMs.toFixed(1),
+    `${(r.scanMs / r.pageScriptMs).toFixed(2)}x`, r.longestSliceMs.toFixed(1), String(r.longTasksDuringScan),
+    String(r.mentions), r.markJsMs.toFixed(0), String(r.markJsMarks), `${(r.markJsMs / r.scanMs).toFixed(0)}x`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n');
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(formatScanTable(await runScanBench()));
+}
