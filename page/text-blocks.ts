@@ -35,12 +35,13 @@ export function* textBlocks(root: Node): Generator<TextBlock> {
         : NodeFilter.FILTER_ACCEPT,
   });
   let block: TextBlock = { nodes: [], starts: [], text: '' };
-  const flush = function* () {
-    if (block.nodes.length && /\S/.test(block.text)) {
-      if (block.text.length > MAX_BLOCK_CHARS) yield* splitBlock(block);
-      else yield block;
-    }
-    block = { nodes: [], starts: [], text: '' };
+  let inked = false;
+  /** Ends the current block; returns it when it has visible text. A plain function: no generator per boundary. */
+  const take = (): TextBlock | null => {
+    const done = block.nodes.length && inked ? block : null;
+    if (block.nodes.length) block = { nodes: [], starts: [], text: '' };
+    inked = false;
+    return done;
   };
   // A block boundary is crossed when entering a block element or leaving one; leaving is seen as the next node
   // not being inside the block element we last entered, tracked with a stack of open block elements.
@@ -48,7 +49,8 @@ export function* textBlocks(root: Node): Generator<TextBlock> {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     while (open.length && !open[open.length - 1]!.contains(node)) {
       open.pop();
-      yield* flush();
+      const done = take();
+      if (done) yield* emit(done);
     }
     if (node.nodeType === Node.TEXT_NODE) {
       const text = (node as Text).data;
@@ -56,19 +58,25 @@ export function* textBlocks(root: Node): Generator<TextBlock> {
       block.nodes.push(node as Text);
       block.starts.push(block.text.length);
       block.text += text;
+      if (!inked && /\S/.test(text)) inked = true;
       continue;
     }
     const el = node as Element;
-    if (isBlock(el)) {
-      yield* flush();
-      open.push(el);
+    if (isBlock(el) || el.shadowRoot) {
+      const done = take();
+      if (done) yield* emit(done);
+      if (isBlock(el)) open.push(el);
     }
-    if (el.shadowRoot) {
-      yield* flush();
-      yield* textBlocks(el.shadowRoot);
-    }
+    if (el.shadowRoot) yield* textBlocks(el.shadowRoot);
   }
-  yield* flush();
+  const last = take();
+  if (last) yield* emit(last);
+}
+
+/** A block as it is, or an oversized one window by window. */
+function* emit(block: TextBlock): Generator<TextBlock> {
+  if (block.text.length > MAX_BLOCK_CHARS) yield* splitBlock(block);
+  else yield block;
 }
 
 /**
