@@ -59,7 +59,8 @@ export class PageScanner {
         }
         const block = next.value;
         const order = before + step * ++walked;
-        if (!seenVisible && block.nodes.some((n) => n === firstVisible || firstVisible!.contains(n))) seenVisible = true;
+        if (!seenVisible && block.nodes.some((n) => n === firstVisible || firstVisible!.contains(n)))
+          seenVisible = true;
         if (seenVisible) this.matchBlock(block, order, step);
         else deferred.push([block, order, step]);
       }
@@ -93,7 +94,13 @@ export class PageScanner {
         endOffset: end.offset + 1,
       });
       const text = block.text.slice(m.start, m.end).replace(/\s+/g, ' ');
-      mentions.push({ entity: m.entity, text, range, container, order: order + (step * m.start) / (block.text.length + 1) });
+      mentions.push({
+        entity: m.entity,
+        text,
+        range,
+        container,
+        order: order + (step * m.start) / (block.text.length + 1),
+      });
     }
     if (mentions.length) this.store.add(container, mentions);
   }

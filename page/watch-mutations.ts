@@ -4,7 +4,7 @@
  * full rescan per STORM_RESCAN_MS.
  */
 import { blockContainer } from './scan-page';
-import { isSkipped, LENS_PREFIX } from './skip-rules';
+import { isBlock, isSkipped, LENS_PREFIX } from './skip-rules';
 
 /** Collect mutations for this long before acting, so a render burst is handled once. */
 export const BATCH_MS = 120;
@@ -58,7 +58,10 @@ export function watchMutations(root: Node, sink: MutationSink, signal: AbortSign
       if (record.type === 'characterData' || record.addedNodes.length) {
         const inside = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
         if (inside && insideSkipped(inside)) continue;
-        pending.add(blockContainer(target.nodeType === Node.TEXT_NODE ? target : firstChildOrSelf(target)));
+        if (record.type === 'characterData') pending.add(blockContainer(target));
+        // Each added node's own block, not its parent's: a feed that prepends one paragraph every 10 ms must not
+        // have all of its paragraphs rescanned each time.
+        else for (const added of record.addedNodes) if (!isOurs(added)) pending.add(containerOfAdded(added));
       }
     }
     if (timer === undefined && (pending.size || removed)) timer = win.setTimeout(flush, BATCH_MS);
@@ -70,7 +73,26 @@ export function watchMutations(root: Node, sink: MutationSink, signal: AbortSign
   });
 }
 
-const firstChildOrSelf = (node: Node): Node => node.firstChild ?? node;
+/**
+ * What to rescan for an added node: a block element that sits between block boundaries is a unit of its own;
+ * anything else (text, inline elements, a block wedged into running text) changes its surrounding block.
+ */
+function containerOfAdded(node: Node): Node {
+  if (
+    node.nodeType === Node.ELEMENT_NODE &&
+    isBlock(node as Element) &&
+    isBoundary(node.previousSibling) &&
+    isBoundary(node.nextSibling)
+  )
+    return node;
+  return blockContainer(node);
+}
+
+const isBoundary = (node: Node | null): boolean =>
+  node === null ||
+  node.nodeType === Node.COMMENT_NODE ||
+  (node.nodeType === Node.ELEMENT_NODE && isBlock(node as Element)) ||
+  (node.nodeType === Node.TEXT_NODE && !/\S/.test((node as Text).data));
 const isOurs = (node: Node): boolean =>
   node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName.toLowerCase().startsWith(LENS_PREFIX);
 

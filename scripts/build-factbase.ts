@@ -27,7 +27,12 @@ export function compileFromDisk() {
     .sort()
     .flatMap((f) => {
       try {
-        return [{ file: `data/entities/${f}`, records: parse(readFileSync(join(dir, f), 'utf8'), { uniqueKeys: false }) ?? [] }];
+        return [
+          {
+            file: `data/entities/${f}`,
+            records: parse(readFileSync(join(dir, f), 'utf8'), { uniqueKeys: false }) ?? [],
+          },
+        ];
       } catch (err) {
         parseErrors.push(`data/entities/${f}: ${(err as Error).message.split('\n')[0]}`);
         return [];
@@ -58,7 +63,9 @@ function main() {
       console.error(`✖ stale: ${stale.map(([p]) => p).join(', ')}: run npm run facts:build and commit the result`);
       process.exit(1);
     }
-    console.log(`fact base OK: ${factBase.entities.length} entities, ${factBase.events.length} events, artefacts up to date`);
+    console.log(
+      `fact base OK: ${factBase.entities.length} entities, ${factBase.events.length} events, artefacts up to date`,
+    );
     return;
   }
   for (const [path, text] of outputs) writeFileSync(path, text);

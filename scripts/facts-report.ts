@@ -19,10 +19,12 @@ const lpad = (s: string | number, n: number) => String(s).padStart(n);
 
 line(`# Fact base coverage`);
 line();
-line(`${base.entities.length} entities · ${base.entities.reduce((n, e) => n + e.facts.length, 0)} facts · ` +
-  `${index.aliases.length} names and aliases · ${base.events.length} dated events · ` +
-  `${base.entities.reduce((n, e) => n + e.relations.filter((r) => r.direction === 'out').length, 0)} relations · ` +
-  `${base.entities.reduce((n, e) => n + e.views.length, 0)} attributed views`);
+line(
+  `${base.entities.length} entities · ${base.entities.reduce((n, e) => n + e.facts.length, 0)} facts · ` +
+    `${index.aliases.length} names and aliases · ${base.events.length} dated events · ` +
+    `${base.entities.reduce((n, e) => n + e.relations.filter((r) => r.direction === 'out').length, 0)} relations · ` +
+    `${base.entities.reduce((n, e) => n + e.views.length, 0)} attributed views`,
+);
 line();
 line('## Entities by type');
 const byType = new Map<string, number>();
@@ -39,7 +41,8 @@ for (const s of base.sources) {
     facts.length +
     base.entities.reduce(
       (n, e) =>
-        n + e.relations.filter((r) => r.direction === 'out' && r.evidence?.source === s.id).length +
+        n +
+        e.relations.filter((r) => r.direction === 'out' && r.evidence?.source === s.id).length +
         e.views.filter((v) => v.evidence?.source === s.id).length,
       0,
     ) +
@@ -56,8 +59,15 @@ for (const e of base.entities) for (const a of e.aliases) if (a.lang) langs.set(
 const fromCorpus = base.entities.reduce((n, e) => n + e.aliases.filter((a) => a.inCorpus).length, 0);
 const withRule = base.entities.reduce((n, e) => n + e.aliases.filter((a) => a.rule).length, 0);
 line(`names per entity (name + aliases): min ${counts[0]} · median ${pct(50)} · p90 ${pct(90)} · max ${counts.at(-1)}`);
-line(`aliases found in the corpus: ${fromCorpus}; from our own knowledge: ${index.aliases.length - base.entities.length - fromCorpus}; with an ambiguity rule: ${withRule}`);
-line(`aliases by language: ${[...langs].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(' · ')}`);
+line(
+  `aliases found in the corpus: ${fromCorpus}; from our own knowledge: ${index.aliases.length - base.entities.length - fromCorpus}; with an ambiguity rule: ${withRule}`,
+);
+line(
+  `aliases by language: ${[...langs]
+    .sort((a, b) => b[1] - a[1])
+    .map(([l, n]) => `${l} ${n}`)
+    .join(' · ')}`,
+);
 line();
 
 if (existsSync(CORPUS_DIR)) {
@@ -73,7 +83,12 @@ if (existsSync(CORPUS_DIR)) {
   const rows = index.entities.map(([id], i) => ({ id, n: perDoc.map((t) => t.get(i) ?? 0) }));
   rows.sort((a, b) => b.n.reduce((x, y) => x + y, 0) - a.n.reduce((x, y) => x + y, 0) || a.id.localeCompare(b.id));
   for (const r of rows)
-    line(`${pad(r.id.slice(0, 43), 44)}${r.n.map((n) => lpad(n || '·', 6)).join('')}${lpad(r.n.reduce((x, y) => x + y, 0), 7)}`);
+    line(
+      `${pad(r.id.slice(0, 43), 44)}${r.n.map((n) => lpad(n || '·', 6)).join('')}${lpad(
+        r.n.reduce((x, y) => x + y, 0),
+        7,
+      )}`,
+    );
   line(`(d0…d${base.sources.length - 1} = ${base.sources.map((s) => s.id).join(', ')})`);
   const unseen = rows.filter((r) => r.n.every((n) => n === 0)).map((r) => r.id);
   line(`entities never matched in the corpus text: ${unseen.length}${unseen.length ? ` (${unseen.join(', ')})` : ''}`);

@@ -25,14 +25,45 @@ export const FACTBASE_VERSION = 1;
 export const MAX_FACTS = 5;
 
 export const ENTITY_TYPES: readonly EntityType[] = [
-  'person', 'organization', 'company', 'agreement', 'pipeline', 'corridor', 'port', 'railway', 'gas-field',
-  'military-system', 'event', 'place', 'country', 'region', 'idea', 'program',
+  'person',
+  'organization',
+  'company',
+  'agreement',
+  'pipeline',
+  'corridor',
+  'port',
+  'railway',
+  'gas-field',
+  'military-system',
+  'event',
+  'place',
+  'country',
+  'region',
+  'idea',
+  'program',
 ];
 
 export const RELATION_TYPES = [
-  'member-of', 'leads', 'head-of-state-of', 'minister-of', 'part-of', 'operates', 'owns', 'shareholder-of', 'signed',
-  'signed-by', 'founded', 'supplies', 'connects', 'located-in', 'successor-of', 'produced-by', 'uses', 'ally-of',
-  'borders', 'related-to',
+  'member-of',
+  'leads',
+  'head-of-state-of',
+  'minister-of',
+  'part-of',
+  'operates',
+  'owns',
+  'shareholder-of',
+  'signed',
+  'signed-by',
+  'founded',
+  'supplies',
+  'connects',
+  'located-in',
+  'successor-of',
+  'produced-by',
+  'uses',
+  'ally-of',
+  'borders',
+  'related-to',
 ] as const;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -52,7 +83,8 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
 function checkKeys(where: string, kind: keyof typeof ALLOWED_KEYS, entry: unknown, errors: string[]): void {
   if (typeof entry !== 'object' || entry === null) return;
   for (const key of Object.keys(entry))
-    if (!ALLOWED_KEYS[kind]!.includes(key)) errors.push(`${where}: unexpected key "${key}" in ${kind} (unquoted comma?)`);
+    if (!ALLOWED_KEYS[kind]!.includes(key))
+      errors.push(`${where}: unexpected key "${key}" in ${kind} (unquoted comma?)`);
 }
 
 export interface CompileInput {
@@ -208,7 +240,8 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
     }
     (input.relations ?? []).forEach((r, i) => {
       const label = `relation ${i + 1}`;
-      if (!(RELATION_TYPES as readonly string[]).includes(r.type)) errors.push(`${where} ${label}: unknown type "${r.type}"`);
+      if (!(RELATION_TYPES as readonly string[]).includes(r.type))
+        errors.push(`${where} ${label}: unknown type "${r.type}"`);
       if (!defined.has(r.target)) errors.push(`${where} ${label}: target "${r.target}" does not exist`);
       const ev = evidence(label, r);
       const rel: Relation = { type: r.type, target: r.target, direction: 'out' };
@@ -273,11 +306,12 @@ function parseSummary(where: string, summary: string | undefined, factCount: num
     sentences.push({ text: m[1]!.trim(), facts });
     consumed = m.index! + m[0].length;
   }
-  if (text.slice(consumed).trim()) errors.push(`${where}: summary text without a backing [n] marker: "${text.slice(consumed, consumed + 60)}"`);
+  if (text.slice(consumed).trim())
+    errors.push(`${where}: summary text without a backing [n] marker: "${text.slice(consumed, consumed + 60)}"`);
   return sentences;
 }
 
-const INVERSE: Record<string, string> = { 'signed': 'signed-by', 'signed-by': 'signed' };
+const INVERSE: Record<string, string> = { signed: 'signed-by', 'signed-by': 'signed' };
 
 /** Cards show relations from both ends; the YAML writes each once. */
 function addInverseRelations(entities: Entity[], byId: Map<string, Entity>) {
@@ -307,7 +341,8 @@ function checkAliases(entities: Entity[], located: Map<string, LocatedDocument>,
       if (!key || seen.has(alias.text)) continue;
       seen.add(alias.text);
       const prior = owner.get(key);
-      if (prior && prior !== entity.id) errors.push(`alias "${alias.text}" is claimed by both ${prior} and ${entity.id}`);
+      if (prior && prior !== entity.id)
+        errors.push(`alias "${alias.text}" is claimed by both ${prior} and ${entity.id}`);
       owner.set(key, entity.id);
       alias.inCorpus = folded.some((doc) => containsWord(doc, key));
       if (alias.text !== entity.name) entity.aliases.push(alias);

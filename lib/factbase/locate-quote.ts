@@ -43,11 +43,7 @@ function looksLikePlainHeading(lines: string[]): boolean {
   return line.length > 0 && line.length < 90 && !/[.!?:;,”"’)\]]$/.test(line) && /^[A-Z]/.test(line);
 }
 
-const cleanHeading = (line: string): string =>
-  line
-    .replace(HEADING, '')
-    .replace(/[*_]/g, '')
-    .trim();
+const cleanHeading = (line: string): string => line.replace(HEADING, '').replace(/[*_]/g, '').trim();
 
 export function locateDocument(text: string, chapters: ChapterHeading[] = []): LocatedDocument {
   const lines = text.split('\n');

@@ -51,7 +51,12 @@ function articlePage(title: string, paragraphs: string[]): string {
 
 function demoParagraphs(): string[] {
   const html = readFileSync(join(PROJECT_ROOT, 'data', 'demo', 'article.html'), 'utf8');
-  return [...html.matchAll(/<(p|h1|h2)[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+  return [...html.matchAll(/<(p|h1|h2)[^>]*>([\s\S]*?)<\/\1>/g)].map((m) =>
+    m[2]!
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -59,7 +64,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function runScanBench(): Promise<ScanBenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'lens-scan-bench-'));
   const pages = [
-    { name: 'corpus 003 (largest document)', file: 'corpus.html', paragraphs: readFileSync(CORPUS, 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) },
+    {
+      name: 'corpus 003 (largest document)',
+      file: 'corpus.html',
+      paragraphs: readFileSync(CORPUS, 'utf8')
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    },
     { name: 'demo news article', file: 'demo.html', paragraphs: demoParagraphs() },
   ];
   for (const p of pages) writeFileSync(join(dir, p.file), articlePage(p.name, p.paragraphs));
@@ -69,7 +81,13 @@ export async function runScanBench(): Promise<ScanBenchRow[]> {
   const server = await startStaticServer({ roots: [dir] });
   const ext = extensionDir('chromium');
   const executablePath = findBrowser('chromium');
-  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  const args = [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
   const withExt = await chromium.launchPersistentContext('', {
     executablePath,
     headless: true,
@@ -87,14 +105,16 @@ export async function runScanBench(): Promise<ScanBenchRow[]> {
       for (let run = 0; run < RUNS; run++) {
         // With the extension: the scan report, and long tasks from the page's first paint to the report.
         const page = await withExt.newPage();
-        await page.addInitScript(pageExpression(() => {
-          const w = window as unknown as { __report?: string; __long: number };
-          w.__long = 0;
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) if (e.duration > 50 && !w.__report) w.__long++;
-          }).observe({ type: 'longtask' });
-          document.addEventListener('lens-scan-done', (e) => (w.__report ??= String((e as CustomEvent).detail)));
-        }, null));
+        await page.addInitScript(
+          pageExpression(() => {
+            const w = window as unknown as { __report?: string; __long: number };
+            w.__long = 0;
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) if (e.duration > 50 && !w.__report) w.__long++;
+            }).observe({ type: 'longtask' });
+            document.addEventListener('lens-scan-done', (e) => (w.__report ??= String((e as CustomEvent).detail)));
+          }, null),
+        );
         await page.goto(server.url(`/${p.file}`));
         await page.waitForFunction('window.__report', null, { timeout: 60_000 });
         const r: { report: string; long: number } = await page.evaluate(
@@ -109,8 +129,8 @@ export async function runScanBench(): Promise<ScanBenchRow[]> {
         pageScript.push(await bare.evaluate<number>('window.__pageScriptMs'));
         await bare.addScriptTag({ content: markJs });
         // As a string: tsx's name-keeping helper (__name) does not exist inside the page.
-        const mark: { ms: number; marks: number } = await bare.evaluate(pageExpression(
-          async (list: string[]) => {
+        const mark: { ms: number; marks: number } = await bare.evaluate(
+          pageExpression(async (list: string[]) => {
             type MarkJs = { mark: (k: string[], o: object) => void };
             const MarkCtor = (window as unknown as { Mark: new (el: Element) => MarkJs }).Mark;
             const t0 = performance.now();
@@ -127,9 +147,8 @@ export async function runScanBench(): Promise<ScanBenchRow[]> {
                 }),
               );
             return { ms: performance.now() - t0, marks: count };
-          },
-          aliases,
-        ));
+          }, aliases),
+        );
         markMs.push(mark.ms);
         marks = mark.marks;
         await bare.close();
@@ -158,11 +177,33 @@ export async function runScanBench(): Promise<ScanBenchRow[]> {
 }
 
 export function formatScanTable(rows: readonly ScanBenchRow[]): string {
-  const header = ['page', 'KB', 'words', 'page script ms', 'scan ms', 'scan/page', 'longest slice ms', 'long tasks', 'mentions', 'mark.js ms', 'mark.js marks', 'mark.js/scan'];
+  const header = [
+    'page',
+    'KB',
+    'words',
+    'page script ms',
+    'scan ms',
+    'scan/page',
+    'longest slice ms',
+    'long tasks',
+    'mentions',
+    'mark.js ms',
+    'mark.js marks',
+    'mark.js/scan',
+  ];
   const lines = rows.map((r) => [
-    r.page, String(r.kilobytes), String(r.words), r.pageScriptMs.toFixed(1), r.scanMs.toFixed(1),
-    `${(r.scanMs / r.pageScriptMs).toFixed(2)}x`, r.longestSliceMs.toFixed(1), String(r.longTasksDuringScan),
-    String(r.mentions), r.markJsMs.toFixed(0), String(r.markJsMarks), `${(r.markJsMs / r.scanMs).toFixed(0)}x`,
+    r.page,
+    String(r.kilobytes),
+    String(r.words),
+    r.pageScriptMs.toFixed(1),
+    r.scanMs.toFixed(1),
+    `${(r.scanMs / r.pageScriptMs).toFixed(2)}x`,
+    r.longestSliceMs.toFixed(1),
+    String(r.longTasksDuringScan),
+    String(r.mentions),
+    r.markJsMs.toFixed(0),
+    String(r.markJsMarks),
+    `${(r.markJsMs / r.scanMs).toFixed(0)}x`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');

@@ -104,7 +104,9 @@ describe('compileFactBase', () => {
   it('rejects a summary sentence without a backing quote', () => {
     const { errors } = compile(pipeline({ summary: 'Backed. [1] Not backed at all.' }), baku());
     expect(errors.join('\n')).toMatch(/without a backing/);
-    expect(compile(pipeline({ summary: 'Cites a missing fact. [3]' }), baku()).errors.join('\n')).toMatch(/cites \[3\]/);
+    expect(compile(pipeline({ summary: 'Cites a missing fact. [3]' }), baku()).errors.join('\n')).toMatch(
+      /cites \[3\]/,
+    );
   });
 
   it('rejects a document that contributes nothing', () => {
@@ -126,7 +128,9 @@ describe('compileFactBase', () => {
     );
     expect(errors).toEqual([]);
     const bakuOut = factBase.entities.find((e) => e.id === 'baku')!;
-    expect(bakuOut.relations).toEqual([expect.objectContaining({ type: 'connects', target: 'tanap', direction: 'in' })]);
+    expect(bakuOut.relations).toEqual([
+      expect.objectContaining({ type: 'connects', target: 'tanap', direction: 'in' }),
+    ]);
     expect(factBase.events).toEqual([
       expect.objectContaining({ date: '2018-06', entities: ['tanap', 'baku'], evidence: expect.any(Object) }),
     ]);

@@ -32,7 +32,10 @@ describe('the fact base', () => {
 
   it('has every document contributing facts', () => {
     for (const s of committed.sources)
-      expect(committed.entities.some((e) => e.facts.some((f) => f.source === s.id)), s.id).toBe(true);
+      expect(
+        committed.entities.some((e) => e.facts.some((f) => f.source === s.id)),
+        s.id,
+      ).toBe(true);
   });
 
   it('knows the names real pages use', () => {
