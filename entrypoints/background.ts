@@ -7,7 +7,7 @@ import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers } from '~/lib/background/handlers';
 import { createMatcher, type Matcher } from '~/lib/matcher';
 import { createPageSaves } from '~/lib/snippets/page-saves';
-import { deleteSnippets, saveSnippet } from '~/lib/snippets-db/snippet-store';
+import { deleteSnippets, saveSnippet, snippetsForPage } from '~/lib/snippets-db/snippet-store';
 import { createSaveMenu, createSelectionRoutes } from '~/lib/snippets-db/selection-routes';
 import { updateSettings } from '~/lib/settings/storage';
 
@@ -19,6 +19,7 @@ export default defineBackground(() => {
   const pageSaves = createPageSaves({
     save: (input) => saveSnippet(input),
     remove: (ids) => deleteSnippets(ids),
+    forPage: (url) => snippetsForPage(url),
     findEntities: (text) => [
       ...new Set((matcher ??= createMatcher(aliasIndex)).find(text).map((m) => aliasIndex.entities[m.entity]![0])),
     ],
@@ -31,17 +32,24 @@ export default defineBackground(() => {
     updateSettings,
     // The search lives in the popup; opened as a tab because a popup cannot be opened from a content script's
     // message in Firefox (no user gesture reaches the background).
-    openSearch: (query) => browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(query)}` }),
+    openSearch: (query) =>
+      browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(query)}` }),
   });
-  browser.runtime.onMessage.addListener((message, sender) => handlers.onContentMessage(message, sender, browser.runtime.id));
+  browser.runtime.onMessage.addListener((message, sender) =>
+    handlers.onContentMessage(message, sender, browser.runtime.id),
+  );
 
   // Saving a selection: the context-menu item and the save-selection command.
   const selectionRoutes = createSelectionRoutes(browser, pageSaves);
   // Recreated on every start: Firefox drops menu items when the browser restarts; Chromium keeps them, and
   // removeAll first avoids its duplicate-id error.
   void browser.contextMenus.removeAll().then(() => createSaveMenu(browser));
-  browser.contextMenus.onClicked.addListener((info, tab) => void selectionRoutes.onMenuClick(info, tab).catch(() => {}));
-  browser.commands.onCommand.addListener((command, tab) => void selectionRoutes.onCommand(command, tab).catch(() => {}));
+  browser.contextMenus.onClicked.addListener(
+    (info, tab) => void selectionRoutes.onMenuClick(info, tab).catch(() => {}),
+  );
+  browser.commands.onCommand.addListener(
+    (command, tab) => void selectionRoutes.onCommand(command, tab).catch(() => {}),
+  );
   // The same two routes for end-to-end tests, since automation can click neither a browser menu nor a browser-level
   // shortcut. Reachable only from the extension's own background context, never from a page.
   (globalThis as { lensSelectionRoutes?: unknown }).lensSelectionRoutes = selectionRoutes;

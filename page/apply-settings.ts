@@ -93,7 +93,9 @@ export class SettingsApplier {
     const s = this.settings;
     if (!s) return counts;
     const types = new Map(this.index.entities.map(([id, , type]) => [id, type]));
-    return counts.filter((c) => !s.hiddenEntities.includes(c.entityId) && s.entityTypes.includes(types.get(c.entityId)!));
+    return counts.filter(
+      (c) => !s.hiddenEntities.includes(c.entityId) && s.entityTypes.includes(types.get(c.entityId)!),
+    );
   }
 
   private refilter(): void {

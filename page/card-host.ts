@@ -32,19 +32,29 @@ const HOST_CSS = `
   pointer-events: none !important;
   contain: style;
 }
+/* The frame never moves: the card inside is placed through custom properties, so a card replaced by another (the
+   placeholder by the full card) is a new element appearing, not a visible element shifting. */
 .lens-frame {
   position: absolute;
-  pointer-events: auto;
+  left: 0;
+  top: 0;
+  width: 0;
+  height: 0;
 }
-/* The card scrolls inside its own border when the viewport is short, so the scrollbar never sits outside it. */
 .lens-frame > .lens-card {
-  max-height: inherit;
+  position: absolute;
+  left: var(--lens-x, 0);
+  top: var(--lens-y, 0);
+  max-width: var(--lens-max-w, none);
+  max-height: var(--lens-max-h, none);
+  pointer-events: auto;
+  /* Scrolls inside its own border when the viewport is short, so the scrollbar never sits outside it. */
   overflow-y: auto;
   overscroll-behavior: contain;
   scrollbar-width: thin;
 }
 .lens-frame[hidden] { display: none; }
-.lens-frame.lens-measuring { visibility: hidden; left: 0; top: 0; }
+.lens-frame.lens-measuring { visibility: hidden; }
 `;
 
 export type StyleMode = 'adopted' | 'adopted-page' | 'style-element';
@@ -79,24 +89,39 @@ export class CardHost {
     this.frame.hidden = vnode === null || vnode === undefined;
   }
 
-  /** The card's natural size, measured off-screen before it is placed. */
+  /**
+   * The card's natural size, before it is placed: one forced layout. The card has a fixed width, so where the frame
+   * sits while it is measured does not change its height.
+   */
   measure(): { width: number; height: number } {
+    const s = this.frame.style;
+    s.removeProperty('--lens-max-h');
+    s.removeProperty('--lens-max-w');
+    const card = this.frame.firstElementChild as HTMLElement | null;
+    return { width: card?.offsetWidth ?? 0, height: card?.offsetHeight ?? 0 };
+  }
+
+  /**
+   * Pays the first card's one-off costs ahead of time (the stylesheet parsed, fonts resolved, Preact's first render)
+   * by rendering `vnode` invisibly once, then clearing it.
+   */
+  warm(vnode: ComponentChild): void {
     const f = this.frame;
     f.classList.add('lens-measuring');
-    f.style.maxHeight = '';
-    f.style.maxWidth = '';
-    const card = f.firstElementChild as HTMLElement | null;
-    const size = { width: card?.offsetWidth ?? f.offsetWidth, height: card?.offsetHeight ?? f.offsetHeight };
+    render(vnode, f);
+    f.hidden = false;
+    void f.offsetHeight;
+    render(null, f);
+    f.hidden = true;
     f.classList.remove('lens-measuring');
-    return size;
   }
 
   place(p: Placement): void {
     const s = this.frame.style;
-    s.left = `${p.left}px`;
-    s.top = `${p.top}px`;
-    s.maxHeight = `${p.maxHeight}px`;
-    s.maxWidth = `${p.maxWidth}px`;
+    s.setProperty('--lens-x', `${p.left}px`);
+    s.setProperty('--lens-y', `${p.top}px`);
+    s.setProperty('--lens-max-h', `${p.maxHeight}px`);
+    s.setProperty('--lens-max-w', `${p.maxWidth}px`);
     this.frame.dataset.side = p.side;
   }
 

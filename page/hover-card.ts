@@ -5,14 +5,23 @@
 import { h } from 'preact';
 import { EntityCard, EntityCardSkeleton } from '~/components/card/EntityCard';
 import type { AliasIndex } from '~/lib/factbase/types';
-import { GRACE_MS, initialHoverState, phaseOf, step, type HoverEffect, type HoverEvent, type OpenedBy } from '~/lib/hover/machine';
+import {
+  GRACE_MS,
+  initialHoverState,
+  phaseOf,
+  step,
+  type HoverEffect,
+  type HoverEvent,
+  type OpenedBy,
+} from '~/lib/hover/machine';
 import { placeCard } from '~/lib/hover/placement';
-import { sentenceAround } from '~/lib/hover/snippet';
-import type { ContentToBackground, EntityDetails, SnippetDraft } from '~/lib/messaging/messages';
+import type { ContentToBackground, EntityDetails } from '~/lib/messaging/messages';
 import type { Settings } from '~/lib/settings';
 import { CardHost } from './card-host';
 import { createDetailsCache } from './hover-details';
 import { mentionRange, trackPointer } from './hover-pointer';
+import { pageDate, pageScheme } from './hover-page';
+import { snippetFor } from './hover-snippet';
 import { announceCardTiming, type CardTiming } from './hover-timing';
 import { DOUBLE_TRIGGER_MS, nextMention, watchKeys } from './keyboard-nav';
 import type { Mention, MentionStore } from './mention-store';
@@ -30,6 +39,27 @@ export interface HoverCardDeps {
 }
 
 type Ev = HoverEvent<Mention, EntityDetails>;
+
+/** A card with one of everything, rendered invisibly once so the first real card finds styles and fonts ready. */
+const WARM_UP_DETAILS: EntityDetails = {
+  entity: {
+    id: 'warm-up',
+    name: 'Ağ Şəki Қазақ',
+    type: 'place',
+    aliases: [{ text: 'x', inCorpus: true }],
+    summary: 'Türkiye, Қазақстан.',
+    summarySentences: [],
+    facts: [{ quote: 'Şuşa – «Шуша»', source: 's', where: { paragraph: 1, line: 1 } }],
+    relations: [],
+    views: [
+      { source: 's', label: 'a', note: 'b' },
+      { source: 's', label: 'c', note: 'd' },
+    ],
+  },
+  sources: [{ id: 's', file: '', title: 't', authors: [], publisher: 'p', date: '2000', stance: 's' }],
+  related: {},
+  events: [{ id: 'e', date: '1999', title: 't', entities: [] }],
+};
 
 /** A hover card is a glance, not a page: past this height it scrolls inside itself (px). */
 export const MAX_CARD_HEIGHT = 560;
@@ -59,7 +89,9 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   let returnFocus: Element | null = null;
   let keyboardAt: Mention | null = null;
   let lastNext = -Infinity;
+  /** Per token, for the timing event: when the dwell ended, and how long the details took. */
   const timing = new Map<number, number>();
+  const fetchMs = new Map<number, number>();
   const asOf = pageDate(doc);
 
   const entityId = (m: Mention) => index.entities[m.entity]![0];
@@ -76,8 +108,13 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     switch (effect.type) {
       case 'fetch': {
         const { token } = effect;
+        const asked = performance.now();
         details.get(entityId(effect.target)).then(
-          (d) => dispatch({ type: 'details', token, details: d }),
+          (d) => {
+            if (state.dwell?.token === token || state.card?.token === token)
+              fetchMs.set(token, performance.now() - asked);
+            dispatch({ type: 'details', token, details: d });
+          },
           () => dispatch({ type: 'details', token, details: null }),
         );
         return;
@@ -102,7 +139,8 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     const isNew = shown?.token !== token;
     if (isNew) {
       if (!timing.has(token)) timing.set(token, performance.now());
-      if (!host?.element.contains(doc.activeElement) && doc.activeElement !== host?.element) returnFocus = doc.activeElement;
+      if (!host?.element.contains(doc.activeElement) && doc.activeElement !== host?.element)
+        returnFocus = doc.activeElement;
       shown = { token, target, openedBy, stack: [], size: null };
     }
     const s = shown!;
@@ -110,7 +148,12 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     host ??= new CardHost(doc);
     paint();
     if (isNew && openedBy === 'keyboard') focusCard();
-    if (d && timing.has(token)) reportTiming(token, entityId(target), openedBy);
+    // Timing: the first paint after the dwell (placeholder or full card), then the full card if it came later.
+    if (timing.has(token) && (isNew || d)) reportTiming(token, entityId(target), openedBy, !!d);
+    if (d) {
+      timing.delete(token);
+      fetchMs.delete(token);
+    }
   }
 
   function paint() {
@@ -183,7 +226,8 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     host?.render(null);
     if (hadFocus) {
       const back = returnFocus as HTMLElement | null;
-      if (back && back.isConnected && back !== doc.body && typeof back.focus === 'function') back.focus({ preventScroll: true });
+      if (back && back.isConnected && back !== doc.body && typeof back.focus === 'function')
+        back.focus({ preventScroll: true });
       else (doc.activeElement as HTMLElement | null)?.blur?.();
     }
     returnFocus = null;
@@ -195,13 +239,16 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   }
 
   function navigate(token: number, id: string) {
-    details.get(id).then((d) => {
-      if (!d || shown?.token !== token) return;
-      const hadFocus = !!host?.activeElement;
-      shown.stack.push(d);
-      paint();
-      if (hadFocus) focusCard();
-    }, () => {});
+    details.get(id).then(
+      (d) => {
+        if (!d || shown?.token !== token) return;
+        const hadFocus = !!host?.activeElement;
+        shown.stack.push(d);
+        paint();
+        if (hadFocus) focusCard();
+      },
+      () => {},
+    );
   }
 
   function back(token: number) {
@@ -215,20 +262,46 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     return deps.send({ type: 'save-snippet', snippet: snippetFor(doc, store, index, m) });
   }
 
-  function reportTiming(token: number, id: string, openedBy: OpenedBy) {
+  function reportTiming(token: number, id: string, openedBy: OpenedBy, complete: boolean) {
     const dwellEndedAt = timing.get(token)!;
-    timing.delete(token);
+    const detailsMs = fetchMs.get(token) ?? null;
     const renderedAt = performance.now();
     win.requestAnimationFrame(() => {
       // The frame this callback precedes is the one the card is painted in; a task queued now runs right after it.
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        const t: CardTiming = { entityId: id, openedBy, dwellEndedAt, renderedAt, paintedAt: performance.now() };
+        const paintedAt = performance.now();
+        const t: CardTiming = { entityId: id, openedBy, complete, dwellEndedAt, renderedAt, paintedAt, detailsMs };
         announceCardTiming(doc, t);
       };
       channel.port2.postMessage(null);
     });
   }
+
+  // The first card would pay for creating the host, parsing the stylesheet and resolving fonts: done once, at idle,
+  // when the reader first moves the pointer over a page that has marks.
+  let warmed = false;
+  const warmUp = () => {
+    if (warmed || signal.aborted || store.size === 0) return;
+    warmed = true;
+    // Bound: Firefox refuses a Window method called on anything but its window.
+    const idle = win.requestIdleCallback
+      ? win.requestIdleCallback.bind(win)
+      : (fn: () => void) => win.setTimeout(fn, 200);
+    idle(() => {
+      if (signal.aborted || host) return;
+      host = new CardHost(doc);
+      // A real entity from the page exercises every path the first card takes (its alphabets included).
+      const first = store.all()[0];
+      const ready = first ? details.get(entityId(first)).catch(() => null) : Promise.resolve(null);
+      void ready.then((d) => {
+        if (signal.aborted || !host || shown) return;
+        host.warm(
+          h(EntityCard, { details: d ?? WARM_UP_DETAILS, matchedText: first?.text, asOf, actions: { onClose() {} } }),
+        );
+      });
+    });
+  };
 
   const onReposition = () => {
     if (!shown) return;
@@ -246,6 +319,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     {
       pointer: (at, point) => {
         pointer = point;
+        if (!warmed) warmUp();
         dispatch({ type: 'pointer', at });
       },
       activate: (m, point) => {
@@ -268,7 +342,8 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     if (!m) return;
     keyboardAt = m;
     const rect = mentionRange(doc, m).getBoundingClientRect();
-    if (rect.top < 0 || rect.bottom > win.innerHeight) m.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    if (rect.top < 0 || rect.bottom > win.innerHeight)
+      m.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     dispatch({ type: 'open', target: m, openedBy: 'keyboard' });
   };
 
@@ -294,58 +369,4 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
       if (shown && (!deps.active() || !store.isVisible(shown.target))) dispatch({ type: 'close', reason: 'settings' });
     },
   };
-}
-
-/** The sentence around a mark as a snippet draft, naming every entity marked inside that sentence. */
-function snippetFor(doc: Document, store: MentionStore, index: AliasIndex, m: Mention): SnippetDraft {
-  const container = m.container;
-  const walker = doc.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-  let text = '';
-  const offsets = new Map<Node, number>();
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    offsets.set(n, text.length);
-    text += (n as Text).data;
-  }
-  const offsetOf = (node: Node, offset: number) => (offsets.get(node) ?? 0) + offset;
-  const start = offsetOf(m.range.startContainer, m.range.startOffset);
-  const end = offsetOf(m.range.endContainer, m.range.endOffset);
-  const quote = sentenceAround(text, start, end, doc.documentElement.lang || 'en');
-  const from = text.indexOf(quote.exact, Math.max(0, start - quote.exact.length));
-  const ids = new Set<string>([index.entities[m.entity]![0]]);
-  for (const other of store.all())
-    if (other.container === container) {
-      const s = offsetOf(other.range.startContainer, other.range.startOffset);
-      if (s >= from && s < from + quote.exact.length) ids.add(index.entities[other.entity]![0]);
-    }
-  const exact = quote.exact.replace(/\s+/g, ' ');
-  return { text: exact, url: location.href, title: doc.title, entityIds: [...ids], quote: { ...quote, exact } };
-}
-
-/**
- * The card's colour scheme: the page's own when it declares only one (`color-scheme: dark`), otherwise the
- * system's (`prefers-color-scheme`).
- */
-export function pageScheme(doc: Document, win: Window): 'light' | 'dark' {
-  const declared = `${win.getComputedStyle(doc.documentElement).colorScheme} ${
-    doc.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? ''
-  }`;
-  const dark = /\bdark\b/.test(declared);
-  const light = /\blight\b/.test(declared);
-  if (dark !== light) return dark ? 'dark' : 'light';
-  return win.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
-/** The article's publication date, for the timeline's "before / after" (ISO date), if the page states one. */
-export function pageDate(doc: Document): string | undefined {
-  const candidates = [
-    doc.querySelector('meta[property="article:published_time"]')?.getAttribute('content'),
-    doc.querySelector('meta[itemprop="datePublished"]')?.getAttribute('content'),
-    doc.querySelector('meta[name="date"], meta[name="dc.date"], meta[name="DC.date"]')?.getAttribute('content'),
-    doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime'),
-  ];
-  for (const c of candidates) {
-    const m = c && /^(\d{4}-\d{2}-\d{2})/.exec(c.trim());
-    if (m) return m[1];
-  }
-  return undefined;
 }

@@ -44,7 +44,9 @@ function textNodeAt(doc: Document, x: number, y: number): Node | null {
   const caret = doc.caretPositionFromPoint?.(x, y);
   if (caret) return caret.offsetNode?.nodeType === Node.TEXT_NODE ? caret.offsetNode : null;
   // Chromium before 128 has only the older, non-standard API.
-  const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
+  const range = (
+    doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }
+  ).caretRangeFromPoint?.(x, y);
   return range?.startContainer.nodeType === Node.TEXT_NODE ? range.startContainer : null;
 }
 
@@ -57,7 +59,8 @@ export function mentionRange(doc: Document, m: Mention): Range {
 
 function pointInMention(doc: Document, m: Mention, x: number, y: number): boolean {
   for (const r of mentionRange(doc, m).getClientRects())
-    if (x >= r.left - HIT_SLOP && x <= r.right + HIT_SLOP && y >= r.top - HIT_SLOP && y <= r.bottom + HIT_SLOP) return true;
+    if (x >= r.left - HIT_SLOP && x <= r.right + HIT_SLOP && y >= r.top - HIT_SLOP && y <= r.bottom + HIT_SLOP)
+      return true;
   return false;
 }
 
@@ -127,7 +130,8 @@ export function trackPointer(
       if (!start || start.id !== e.pointerId || options.inCard(e) || !options.enabled()) return;
       const tapLike = e.pointerType === 'touch' || options.mode() === 'click';
       if (!tapLike || e.button > 0) return;
-      if (Math.hypot(e.clientX - start.x, e.clientY - start.y) > TAP_MAX_MOVE || e.timeStamp - start.t > TAP_MAX_MS) return;
+      if (Math.hypot(e.clientX - start.x, e.clientY - start.y) > TAP_MAX_MOVE || e.timeStamp - start.t > TAP_MAX_MS)
+        return;
       // A click that ends a text selection is not a request for a card.
       if (!(doc.getSelection()?.isCollapsed ?? true)) return;
       const m = mentionAt(doc, store, e.clientX, e.clientY);

@@ -8,10 +8,15 @@ export const CARD_TIMING_EVENT = 'lens-card-shown';
 export interface CardTiming {
   entityId: string;
   openedBy: string;
+  /** False for the placeholder painted while the details are still on the way; a second event follows. */
+  complete: boolean;
   /** performance.now() values in the content script's clock. */
   dwellEndedAt: number;
   renderedAt: number;
   paintedAt: number;
+  /** From asking the background for the entity's details to having them (the dwell hides this when it is shorter);
+   * null while they have not arrived. */
+  detailsMs: number | null;
 }
 
 export function announceCardTiming(doc: Document, timing: CardTiming): void {

@@ -80,7 +80,10 @@ export function showToast(doc: Document, options: ToastOptions, signal?: AbortSi
       close.addEventListener('click', () => handle.close());
       parts.push(close);
       box.replaceChildren(...parts);
-      timer = setTimeout(() => handle.close(), next.durationMs ?? (next.kind === 'error' ? 12_000 : DEFAULT_DURATION_MS));
+      timer = setTimeout(
+        () => handle.close(),
+        next.durationMs ?? (next.kind === 'error' ? 12_000 : DEFAULT_DURATION_MS),
+      );
     },
   };
   handle.update(options);

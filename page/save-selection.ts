@@ -39,7 +39,12 @@ export function captureSelection(doc: Document): SnippetDraft | null {
 }
 
 /** Sends a draft, shows "Saved" with Undo (or the reason it failed), and resolves with the receipt. */
-export async function saveDraft(doc: Document, draft: SnippetDraft, send: Send, signal?: AbortSignal): Promise<SnippetSaved> {
+export async function saveDraft(
+  doc: Document,
+  draft: SnippetDraft,
+  send: Send,
+  signal?: AbortSignal,
+): Promise<SnippetSaved> {
   if (draft.text.length > SNIPPET_LIMITS.text || draft.quote.exact.length > SNIPPET_LIMITS.text) {
     const message = `Not saved: the selection is longer than ${SNIPPET_LIMITS.text.toLocaleString('en')} characters. Select less and try again.`;
     showToast(doc, { message, kind: 'error' }, signal);
@@ -89,6 +94,7 @@ function savedMessage(entities: number): string {
 export function listenForSaveSelection(
   doc: Document,
   signal: AbortSignal,
+  onSaved: () => void = () => {},
   send: Send = (message) => browser.runtime.sendMessage(message),
 ): void {
   const listener = (raw: unknown): Promise<SnippetSaved | null> | undefined => {
@@ -96,7 +102,10 @@ export function listenForSaveSelection(
     if (message?.type !== 'save-selection') return undefined;
     const draft = captureSelection(doc);
     if (!draft) return message.via === 'context-menu' ? Promise.resolve(null) : undefined;
-    return saveDraft(doc, draft, send, signal);
+    return saveDraft(doc, draft, send, signal).then((receipt) => {
+      onSaved();
+      return receipt;
+    });
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });

@@ -11,6 +11,7 @@ import { announceScanReport, answerReportRequests } from './report-event';
 import { firstVisibleText } from './viewport';
 import { revealEntity } from './reveal';
 import { listenForSaveSelection } from './save-selection';
+import { startSnippetHighlights } from './snippet-highlights';
 import { startHoverCards } from './hover-card';
 import { SettingsApplier, pageHostname } from './apply-settings';
 import { loadSettings, watchSettings } from '~/lib/settings/settings-storage';
@@ -23,8 +24,10 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
   // Frames too small to read (tracking pixels, hidden ad slots) are not worth a matcher: building one costs tens of
   // milliseconds of the page's main thread per frame.
   if (win !== win.top && (win.innerWidth < MIN_FRAME_PX || win.innerHeight < MIN_FRAME_PX)) return;
-  // Saving a selection works wherever the lens runs, whatever the settings say about marks.
-  listenForSaveSelection(doc, ctx.signal);
+  // Saving a selection works wherever the lens runs, whatever the settings say about marks; saved passages are
+  // painted again on later visits when the setting says so.
+  const snippetHighlights = startSnippetHighlights(doc, (message) => browser.runtime.sendMessage(message), ctx.signal);
+  listenForSaveSelection(doc, ctx.signal, () => snippetHighlights.refresh());
 
   const [aliasIndex, settings] = await Promise.all([
     browser.runtime.sendMessage({ type: 'get-alias-index' }) as Promise<AliasIndex>,
@@ -40,7 +43,22 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
 
   let latest: ScanReport | null = null;
   answerReportRequests(doc, () => latest, ctx.signal);
+  // A page that mutates without pause would otherwise publish after every batch (counting and sorting every mention,
+  // serialising, messaging): at most one report per PUBLISH_EVERY_MS, the last one always sent.
+  let lastPublish = -Infinity;
+  let publishPending = false;
+  const publishSoon = () => {
+    if (publishPending) return;
+    const wait = lastPublish + PUBLISH_EVERY_MS - performance.now();
+    if (wait <= 0) return publish();
+    publishPending = true;
+    ctx.setTimeout(() => {
+      publishPending = false;
+      publish();
+    }, wait);
+  };
   const publish = () => {
+    lastPublish = performance.now();
     latest = {
       url: location.href,
       mentions: applier.reportCounts(store.counts()),
@@ -57,7 +75,7 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
     queue = queue.then(work).then(
       () => {
         applier.afterScan();
-        publish();
+        publishSoon();
       },
       (err) => console.debug('[lens] scan failed', err),
     );
@@ -105,8 +123,10 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
     send: (message) => browser.runtime.sendMessage(message),
   });
   applier.apply(settings);
+  snippetHighlights.setEnabled(settings.highlightSnippets);
   watchSettings((next) => {
     applier.apply(next);
+    snippetHighlights.setEnabled(next.highlightSnippets);
     cards.refresh();
   }, ctx.signal);
 
@@ -116,11 +136,14 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
     if (win !== win.top) return undefined;
     if (message?.type === 'get-scan-report') return Promise.resolve(latest);
     if (message?.type === 'next-mention') return Promise.resolve(cards.next());
-    if (message?.type === 'reveal-entity') return Promise.resolve(revealEntity(doc, store, aliasIndex, message.entityId));
+    if (message?.type === 'reveal-entity')
+      return Promise.resolve(revealEntity(doc, store, aliasIndex, message.entityId));
     return undefined;
   });
 }
 
+/** Reports are published at most this often while mutations keep coming; the popup reads the latest. */
+const PUBLISH_EVERY_MS = 500;
 /** Width and height below which a frame is left alone, in CSS pixels. */
 const MIN_FRAME_PX = 40;
 

@@ -73,7 +73,13 @@ export function rangeOfSpan(index: TextIndex, start: number, end: number): Range
     }
     let i = lo;
     // A start exactly at a node's end reads better at the next node's beginning.
-    if (preferNext) while (i + 1 < index.nodes.length && index.starts[i + 1]! <= offset && offset - index.starts[i]! >= index.nodes[i]!.data.length) i++;
+    if (preferNext)
+      while (
+        i + 1 < index.nodes.length &&
+        index.starts[i + 1]! <= offset &&
+        offset - index.starts[i]! >= index.nodes[i]!.data.length
+      )
+        i++;
     return [index.nodes[i]!, offset - index.starts[i]!];
   };
   const [startNode, startOffset] = locate(start, true);

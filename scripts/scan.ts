@@ -10,7 +10,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isBrowserName } from '../tests/e2e/harness/browsers';
 import type { BrowserName } from '../tests/e2e/harness/lens-browser';
-import { printSummary, resolveTarget, runCommand, scanInBrowser, UsageError } from './lib/scan-session';
+import {
+  argsError,
+  printSummary,
+  resolveTarget,
+  runCommand,
+  scanInBrowser,
+  UsageError,
+  userCwd,
+} from './lib/scan-session';
 
 const USAGE =
   'npm run scan -- [--browser chromium|firefox] [--screenshot FILE] TARGET (an http(s) URL or an HTML file)';
@@ -34,7 +42,7 @@ function parseScanArgs(argv: string[]): ScanArgs | null {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}; usage: ${USAGE}`);
+    throw argsError(error, USAGE);
   }
   const { values, positionals } = parsed;
   if (values.help) return null;
@@ -53,7 +61,7 @@ await runCommand(async () => {
   try {
     const summary = await scanInBrowser(args.browser, target.url, async (page) => {
       if (!args.screenshot) return;
-      const file = resolve(args.screenshot);
+      const file = resolve(userCwd(), args.screenshot);
       await page.screenshot(file, { fullPage: true });
       process.stderr.write(`screenshot: ${file}\n`);
     });

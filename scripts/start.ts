@@ -11,7 +11,7 @@ import { extensionDir, findBrowser, outputDir, PROJECT_ROOT, SetupError } from '
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { hoverFirstMention, sleep } from '../tests/e2e/harness/lens-browser';
 import { startStaticServer } from '../tests/e2e/harness/static-server';
-import { printSummary, runCommand, scanInBrowser, UsageError } from './lib/scan-session';
+import { argsError, printSummary, runCommand, scanInBrowser } from './lib/scan-session';
 
 const USAGE = 'npm start [-- --headless]';
 const DEMO_DIR = join(PROJECT_ROOT, 'data/demo');
@@ -27,7 +27,7 @@ await runCommand(async () => {
     const { values } = parseArgs({ args: process.argv.slice(2), options: { headless: { type: 'boolean' } } });
     headless = values.headless ?? false;
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}; usage: ${USAGE}`);
+    throw argsError(error, USAGE);
   }
   if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     throw new SetupError(

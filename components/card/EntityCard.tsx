@@ -78,7 +78,9 @@ export function EntityCard(props: EntityCardProps) {
           )}
           <p class="lens-type">
             {typeLabel(entity.type)}
-            {entity.country?.length ? <span class="lens-country"> · {entity.country.map(countryName(details)).join(', ')}</span> : null}
+            {entity.country?.length ? (
+              <span class="lens-country"> · {entity.country.map(countryName(details)).join(', ')}</span>
+            ) : null}
           </p>
           {actions?.onClose && (
             <button type="button" class="lens-close" aria-label="Close" title="Close (Esc)" onClick={actions.onClose}>
@@ -115,29 +117,50 @@ export function EntityCard(props: EntityCardProps) {
         <footer class="lens-actions">
           {save && (
             <button type="button" onClick={save} disabled={saveState === 'saving' || saveState === 'saved'}>
-              {saveState === 'saved' ? 'Saved' : saveState === 'saving' ? 'Saving…' : saveState === 'failed' ? 'Retry save' : 'Save snippet'}
+              {saveState === 'saved'
+                ? 'Saved'
+                : saveState === 'saving'
+                  ? 'Saving…'
+                  : saveState === 'failed'
+                    ? 'Retry save'
+                    : 'Save snippet'}
             </button>
           )}
           {actions.onOpenSearch && (
-            <button type="button" onClick={actions.onOpenSearch}>
-              Open in search
+            <button
+              type="button"
+              onClick={actions.onOpenSearch}
+              title={`Open ${entity.name} in the extension's search`}
+            >
+              Search
             </button>
           )}
+          {(actions.onHideEntity || actions.onDisableSite) && <span class="lens-spacer" />}
           {actions.onHideEntity && (
-            <button type="button" class="lens-quiet" onClick={actions.onHideEntity}>
-              Hide this name
+            <button
+              type="button"
+              class="lens-quiet"
+              onClick={actions.onHideEntity}
+              title={`Never mark ${entity.name} again`}
+            >
+              Hide name
             </button>
           )}
           {actions.onDisableSite && (
-            <button type="button" class="lens-quiet" onClick={actions.onDisableSite}>
+            <button
+              type="button"
+              class="lens-quiet"
+              onClick={actions.onDisableSite}
+              title="No marks or cards on this site"
+            >
               Off on this site
             </button>
           )}
+          <p class="lens-status" role="status">
+            {saveState === 'saved' ? 'Snippet saved.' : saveState === 'failed' ? 'Could not save the snippet.' : ''}
+          </p>
         </footer>
       )}
-      <p class="lens-status" role="status">
-        {saveState === 'saved' ? 'Snippet saved.' : saveState === 'failed' ? 'Could not save the snippet.' : ''}
-      </p>
     </div>
   );
 }
@@ -147,10 +170,22 @@ const countryName = (details: EntityDetails) => (id: string) =>
   details.related[id]?.name ?? id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
 
 /** What the hover card shows for the moment between the dwell ending and the details arriving. */
-export function EntityCardSkeleton(props: { name: string; type: string; scheme?: 'light' | 'dark'; onClose?: () => void }) {
+export function EntityCardSkeleton(props: {
+  name: string;
+  type: string;
+  scheme?: 'light' | 'dark';
+  onClose?: () => void;
+}) {
   const headingId = useId();
   return (
-    <div class="lens-card lens-loading" role="dialog" aria-labelledby={headingId} aria-busy="true" data-scheme={props.scheme} tabIndex={-1}>
+    <div
+      class="lens-card lens-loading"
+      role="dialog"
+      aria-labelledby={headingId}
+      aria-busy="true"
+      data-scheme={props.scheme}
+      tabIndex={-1}
+    >
       <header class="lens-head">
         <div class="lens-head-row">
           <p class="lens-type">{typeLabel(props.type)}</p>
@@ -164,9 +199,7 @@ export function EntityCardSkeleton(props: { name: string; type: string; scheme?:
           {props.name}
         </h2>
       </header>
-      <p class="lens-summary lens-placeholder">
-        Loading sources…
-      </p>
+      <p class="lens-summary lens-placeholder">Loading sources…</p>
     </div>
   );
 }

@@ -2,7 +2,15 @@
 import type { Evidence, Source } from '~/lib/factbase/types';
 import { attribute } from './card-model';
 
-export function Quote({ evidence, sources, claim }: { evidence: Evidence; sources: readonly Source[]; claim?: string }) {
+export function Quote({
+  evidence,
+  sources,
+  claim,
+}: {
+  evidence: Evidence;
+  sources: readonly Source[];
+  claim?: string;
+}) {
   return (
     <figure class="lens-quote">
       {claim && <p class="lens-claim">{claim}</p>}

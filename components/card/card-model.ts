@@ -55,7 +55,8 @@ export function attribute(evidence: Evidence, sources: readonly Source[]): Attri
   const where = evidence.where;
   const chapterTitle = where.chapterTitle ?? source.chapters?.find((c) => c.id === where.chapter)?.title;
   const author = where.chapterAuthor ?? source.authors.join(', ');
-  const section = where.section && where.section !== source.title && where.section !== chapterTitle ? where.section : undefined;
+  const section =
+    where.section && where.section !== source.title && where.section !== chapterTitle ? where.section : undefined;
   return {
     author,
     chapter: chapterTitle,
@@ -81,7 +82,8 @@ export function shortSourceName(sourceId: string, sources: readonly Source[], ch
  */
 export function keyFacts(entity: Entity, max = MAX_KEY_FACTS): Fact[] {
   const order: number[] = [];
-  for (const sentence of entity.summarySentences ?? []) for (const i of sentence.facts) if (!order.includes(i)) order.push(i);
+  for (const sentence of entity.summarySentences ?? [])
+    for (const i of sentence.facts) if (!order.includes(i)) order.push(i);
   for (let i = 0; i < entity.facts.length; i++) if (!order.includes(i)) order.push(i);
   const seen = new Set<string>();
   const out: Fact[] = [];
@@ -122,6 +124,8 @@ export interface MatchReason {
   usedBy: string[];
   /** True when only an inflected ending differs (Токаеву → Токаев). */
   inflected: boolean;
+  /** Languages whose spelling this is (one Cyrillic spelling often serves Kazakh and Russian alike). */
+  langs: string[];
 }
 
 const LANGUAGES: Record<string, string> = {
@@ -138,7 +142,8 @@ const LANGUAGES: Record<string, string> = {
   en: 'English',
 };
 
-export const languageName = (lang: string | undefined): string | undefined => (lang ? LANGUAGES[lang] ?? lang : undefined);
+export const languageName = (lang: string | undefined): string | undefined =>
+  lang ? (LANGUAGES[lang] ?? lang) : undefined;
 
 /**
  * Why the page's words point at this entity, when they are not simply its name (folded: case, diacritics and
@@ -159,12 +164,15 @@ export function whyMatched(matched: string | undefined, details: EntityDetails):
         .sort((a, b) => b.folded.length - a.folded.length)[0];
   const hit = exact ?? prefix;
   if (hit && foldAlias(hit.alias.text) === foldAlias(entity.name) && !exact) {
-    return { matched, usedBy: [], inflected: true };
+    return { matched, usedBy: [], inflected: true, langs: [] };
   }
+  const langs = hit
+    ? [...new Set(aliases.filter((a) => a.folded === hit.folded && a.alias.lang).map((a) => a.alias.lang!))]
+    : [];
   const usedBy = entity.views
     .filter((v) => hit && foldAlias(v.label) === hit.folded)
     .map((v) => shortSourceName(v.source, sources, v.evidence?.where.chapterAuthor));
-  return { matched, alias: hit?.alias, usedBy: [...new Set(usedBy)], inflected: !exact && !!prefix };
+  return { matched, alias: hit?.alias, usedBy: [...new Set(usedBy)], inflected: !exact && !!prefix, langs };
 }
 
 export interface EventsAround {

@@ -13,18 +13,20 @@ import {
 import { Attribution } from './Evidence';
 
 export function WhyMatched({ reason, name }: { reason: MatchReason; name: string }) {
-  const lang = languageName(reason.alias?.lang);
-  const how = reason.inflected
-    ? 'an inflected form of'
-    : reason.usedBy.length
-      ? `the name ${reason.usedBy.join(' and ')} ${reason.usedBy.length > 1 ? 'use' : 'uses'} for`
-      : lang
-        ? `the ${lang} name of`
-        : 'another name for';
+  const names = reason.langs.map((l) => languageName(l)!);
+  const lang = names.length ? names.join(' and ') : undefined;
+  const what = lang ? `the ${lang} spelling of ${name}` : `a name for ${name}`;
+  let text: string;
+  if (reason.inflected && reason.alias) text = `an inflected form of “${reason.alias.text}”, ${what}`;
+  else if (reason.inflected) text = `an inflected form of ${name}`;
+  else if (reason.usedBy.length)
+    text = `the name ${reason.usedBy.join(' and ')} ${reason.usedBy.length > 1 ? 'use' : 'uses'} for ${name}`;
+  else text = lang ? what : `another name for ${name}`;
+  const ours = reason.alias && !reason.alias.inCorpus && !reason.usedBy.length;
   return (
     <p class="lens-why">
-      <span class="lens-why-label">Why this matched</span> “{reason.matched}” is {how} {name}
-      {reason.alias && !reason.alias.inCorpus && !reason.usedBy.length ? ' (a known spelling, not from the sources)' : ''}.
+      <span class="lens-why-label">Why this matched</span> “{reason.matched}” is {text}
+      {ours ? ' (a known spelling, not from the sources)' : ''}.
     </p>
   );
 }
@@ -41,7 +43,9 @@ export function Views({ details }: { details: EntityDetails }) {
             <p class="lens-view-label">{g.label}</p>
             {g.views.map((v, i) => (
               <div class="lens-view-source" key={i}>
-                <p class="lens-view-by">{shortSourceName(v.source, details.sources, v.evidence?.where.chapterAuthor)}</p>
+                <p class="lens-view-by">
+                  {shortSourceName(v.source, details.sources, v.evidence?.where.chapterAuthor)}
+                </p>
                 <p class="lens-view-note">{v.note}</p>
                 {v.evidence && (
                   <details class="lens-view-quote">
@@ -62,10 +66,9 @@ export function Views({ details }: { details: EntityDetails }) {
 export function Timeline({ events, asOf, sources }: { events: TimelineEvent[]; asOf: string; sources: Source[] }) {
   if (!events.length) return null;
   const { previous, next } = eventsAround(events, asOf);
-  const rows = [
-    previous && { label: 'Before', event: previous },
-    next && { label: 'After', event: next },
-  ].filter((r): r is { label: string; event: TimelineEvent } => !!r);
+  const rows = [previous && { label: 'Before', event: previous }, next && { label: 'After', event: next }].filter(
+    (r): r is { label: string; event: TimelineEvent } => !!r,
+  );
   if (!rows.length) return null;
   return (
     <section class="lens-section" aria-label="Timeline">

@@ -2,10 +2,18 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { typeLabel } from '~/components/card/card-model';
 import { familyOf } from '~/lib/explore/entity-families';
-import type { EntitySearch as Search } from '~/lib/explore/entity-search';
+import type { EntitySearch as Search } from '~/lib/explore/model';
 import { FamilyGlyph } from './glyphs';
 
-export function EntitySearch({ search, onChoose, label }: { search: Search; onChoose: (id: string) => void; label: string }) {
+export function EntitySearch({
+  search,
+  onChoose,
+  label,
+}: {
+  search: Search;
+  onChoose: (id: string) => void;
+  label: string;
+}) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);

@@ -4,6 +4,7 @@
  * (lib/explore/url-state) so other pages link straight to a view: `explore.html?view=map&entity=tanap`.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { dateSpan } from '~/lib/explore/dates';
 import type { ExploreModel } from '~/lib/explore/model';
 import type { TimelineFilters } from '~/lib/explore/timeline-model';
 import { DEFAULT_MAP_CENTRE, exploreSearch, type ExploreState, type ExploreView } from '~/lib/explore/url-state';
@@ -14,6 +15,9 @@ import { SidePanel } from './SidePanel';
 import { TimelineView } from './TimelineView';
 
 type SchemeChoice = 'auto' | 'light' | 'dark';
+
+/** `2016-06`: the month a time falls in, as the URL's range is written. */
+const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 const SCHEME_KEY = 'lens-explore-scheme';
 
 function useScheme(): [SchemeChoice, (s: SchemeChoice) => void, 'light' | 'dark'] {
@@ -48,7 +52,9 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
     event: initial.event && model.items.some((i) => i.event.id === initial.event) ? initial.event : undefined,
   }));
   const [mapCentre, setMapCentre] = useState(() =>
-    initial.view === 'map' && initial.entity && model.store.entity(initial.entity) ? initial.entity : DEFAULT_MAP_CENTRE,
+    initial.view === 'map' && initial.entity && model.store.entity(initial.entity)
+      ? initial.entity
+      : DEFAULT_MAP_CENTRE,
   );
   const [expanded, setExpanded] = useState<string[]>([]);
   const [card, setCard] = useState<{ id?: string; back: string[] }>(() => ({
@@ -60,8 +66,20 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
   const [schemeChoice, setSchemeChoice, scheme] = useScheme();
   const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null);
   const exporter = useRef<Exporter | null>(null);
+  const [initialView] = useState<[number, number] | undefined>(() => {
+    const a = initial.from ? dateSpan(initial.from) : null;
+    const b = initial.to ? dateSpan(initial.to) : null;
+    return a && b && b.end > a.start ? [a.start, b.end] : undefined;
+  });
+  /** The timeline's visible range, written to the URL after each gesture (not state: nothing re-renders for it). */
+  const range = useRef<{ from?: string; to?: string }>({ from: initial.from, to: initial.to });
 
-  const filters: TimelineFilters = { country: state.country, type: state.type, source: state.source, entity: state.view === 'timeline' ? state.entity : undefined };
+  const filters: TimelineFilters = {
+    country: state.country,
+    type: state.type,
+    source: state.source,
+    entity: state.view === 'timeline' ? state.entity : undefined,
+  };
   const selectedEvent = state.event ? model.items.find((i) => i.event.id === state.event)?.event : undefined;
 
   // The URL follows the state, without adding history entries for every filter change. Left alone until the state
@@ -73,12 +91,14 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
       return;
     }
     const entity = state.view === 'map' ? mapCentre : state.entity;
-    history.replaceState(null, '', exploreSearch({ ...state, entity }));
+    history.replaceState(null, '', exploreSearch({ ...state, entity, ...range.current }));
   }, [state, mapCentre]);
 
   const openEntity = (id: string) =>
     setCard((c) => (c.id === id ? c : { id, back: c.id ? [...c.back, c.id].slice(-20) : c.back }));
-  const back = card.back.length ? () => setCard((c) => ({ id: c.back[c.back.length - 1], back: c.back.slice(0, -1) })) : undefined;
+  const back = card.back.length
+    ? () => setCard((c) => ({ id: c.back[c.back.length - 1], back: c.back.slice(0, -1) }))
+    : undefined;
 
   const selectEvent = (id: string) => {
     const item = model.items.find((i) => i.event.id === id);
@@ -143,7 +163,12 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
         <div class="ex-top-tools">
           <div class="ex-seg" role="group" aria-label="Show as">
             {(['chart', 'list'] as const).map((p) => (
-              <button key={p} type="button" aria-pressed={state.as === p} onClick={() => setState((s) => ({ ...s, as: p }))}>
+              <button
+                key={p}
+                type="button"
+                aria-pressed={state.as === p}
+                onClick={() => setState((s) => ({ ...s, as: p }))}
+              >
                 {p === 'chart' ? (state.view === 'map' ? 'Map' : 'Chart') : state.view === 'map' ? 'Table' : 'List'}
               </button>
             ))}
@@ -159,7 +184,11 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
             type="button"
             class="ex-button ex-button-primary"
             disabled={state.as !== 'chart'}
-            title={state.as === 'chart' ? 'Export this view as SVG or PNG, with a caption citing the sources' : 'Switch to the chart to export it'}
+            title={
+              state.as === 'chart'
+                ? 'Export this view as SVG or PNG, with a caption citing the sources'
+                : 'Switch to the chart to export it'
+            }
             onClick={() => setExportRequest(exporter.current?.() ?? null)}
           >
             Export…
@@ -172,7 +201,9 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
             <TimelineView
               model={model}
               filters={filters}
-              onFilters={(f) => setState((s) => ({ ...s, country: f.country, type: f.type, source: f.source, entity: f.entity }))}
+              onFilters={(f) =>
+                setState((s) => ({ ...s, country: f.country, type: f.type, source: f.source, entity: f.entity }))
+              }
               selectedId={state.event}
               onSelect={selectEvent}
               cardId={card.id}
@@ -180,6 +211,11 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
               presentation={state.as}
               exporter={exporter}
               onReady={markReady('timeline')}
+              initialView={initialView}
+              onRange={([a, b]) => {
+                range.current = { from: monthOf(a), to: monthOf(b - 1) };
+                history.replaceState(null, '', exploreSearch({ ...state, ...range.current }));
+              }}
             />
           ) : (
             <MapView

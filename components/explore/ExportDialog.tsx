@@ -6,7 +6,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportRequest } from './export-types';
 import { buildFigure, PNG_SCALE, svgToPng } from './export-figure';
 
-export function ExportDialog({ request, onClose }: { request: ExportRequest; scheme: 'light' | 'dark'; onClose: () => void }) {
+export function ExportDialog({
+  request,
+  onClose,
+}: {
+  request: ExportRequest;
+  scheme: 'light' | 'dark';
+  onClose: () => void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const figure = useMemo(() => buildFigure(request), [request]);
   const svgUrl = useMemo(() => URL.createObjectURL(new Blob([figure.svg], { type: 'image/svg+xml' })), [figure]);
@@ -36,7 +43,13 @@ export function ExportDialog({ request, onClose }: { request: ExportRequest; sch
     );
 
   return (
-    <dialog class="ex-dialog" ref={dialogRef} onClose={onClose} aria-labelledby="ex-export-title" data-testid="export-dialog">
+    <dialog
+      class="ex-dialog"
+      ref={dialogRef}
+      onClose={onClose}
+      aria-labelledby="ex-export-title"
+      data-testid="export-dialog"
+    >
       <div class="ex-dialog-inner">
         <h2 id="ex-export-title">Export the {request.kind === 'map' ? 'map' : 'timeline'}</h2>
         <div class="ex-dialog-preview">
@@ -46,11 +59,21 @@ export function ExportDialog({ request, onClose }: { request: ExportRequest; sch
           {figure.caption}
         </p>
         <div class="ex-dialog-actions">
-          <a class="ex-button ex-button-primary" href={svgUrl} download={`${request.fileBase}.svg`} data-testid="export-svg">
+          <a
+            class="ex-button ex-button-primary"
+            href={svgUrl}
+            download={`${request.fileBase}.svg`}
+            data-testid="export-svg"
+          >
             Download SVG
           </a>
           {png && 'url' in png ? (
-            <a class="ex-button ex-button-primary" href={png.url} download={`${request.fileBase}.png`} data-testid="export-png">
+            <a
+              class="ex-button ex-button-primary"
+              href={png.url}
+              download={`${request.fileBase}.png`}
+              data-testid="export-png"
+            >
               Download PNG ({figure.width * PNG_SCALE}×{figure.height * PNG_SCALE})
             </a>
           ) : (

@@ -17,13 +17,15 @@ import { select } from 'd3-selection';
 import 'd3-transition';
 import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { truncateText } from '~/lib/explore/caption';
-import { familyInfo, familyOf, shapePath } from '~/lib/explore/entity-families';
+import { directZoomPath } from '~/lib/explore/zoom-path';
+import { FAMILIES, familyInfo, familyOf, shapePath } from '~/lib/explore/entity-families';
 import { otherEnd, type GraphLink, type Neighbourhood } from '~/lib/explore/graph';
+import { LABEL_POSITIONS, placeLabels, pointsAlong, type Box } from '~/lib/explore/label-placement';
 import type { ExploreModel } from '~/lib/explore/model';
 import { relationLabel, SYMMETRIC_RELATIONS } from '~/lib/explore/relations';
 import { LABEL_FONT, textMeasurer } from './text-measure';
 
-const TICKS = 320;
+const TICKS = 240;
 /** Least distance between the rings of one hop and the next. */
 const RING_GAP = 170;
 const GLIDE_MS = 420;
@@ -33,6 +35,8 @@ const CENTRE_LABEL_MAX = 300;
 const CENTRE_LABEL_SCALE = 1.3;
 const LINK_LABEL_MAX = 170;
 const MAX_FIT_ZOOM = 1.15;
+/** Most the circular layout is widened to fill a wide stage. */
+const MAX_STRETCH = 1.5;
 const KEY_ZOOM = 1.4;
 const KEY_PAN = 80;
 
@@ -73,7 +77,13 @@ export function linkLabel(link: GraphLink): string {
  * A link's path between two node rims and where its label sits. Links between two non-centre nodes bow outwards,
  * away from the centre, so they do not run through it and their labels stay off the spokes.
  */
-function linkGeometry(a: Point, b: Point, trimA: number, trimB: number, bow: boolean): { d: string; label: Point } {
+function linkGeometry(
+  a: Point,
+  b: Point,
+  trimA: number,
+  trimB: number,
+  bow: boolean,
+): { d: string; control: Point | null } {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const len = Math.hypot(dx, dy) || 1;
@@ -83,7 +93,7 @@ function linkGeometry(a: Point, b: Point, trimA: number, trimB: number, bow: boo
     const uy = dy / len;
     return {
       d: `M${f(a.x + ux * trimA)},${f(a.y + uy * trimA)}L${f(b.x - ux * trimB)},${f(b.y - uy * trimB)}`,
-      label: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+      control: null,
     };
   }
   const mx = (a.x + b.x) / 2;
@@ -99,53 +109,98 @@ function linkGeometry(a: Point, b: Point, trimA: number, trimB: number, bow: boo
   };
   const s = trim(a, c, trimA);
   const e = trim(b, c, trimB);
-  return { d: `M${f(s.x)},${f(s.y)}Q${f(c.x)},${f(c.y)} ${f(e.x)},${f(e.y)}`, label: { x: (a.x + 2 * c.x + b.x) / 4, y: (a.y + 2 * c.y + b.y) / 4 } };
+  return { d: `M${f(s.x)},${f(s.y)}Q${f(c.x)},${f(c.y)} ${f(e.x)},${f(e.y)}`, control: c };
 }
 
 function nodeRadius(depth: number, centre: boolean): number {
   return centre ? 14 : depth <= 1 ? 9.5 : 7.5;
 }
 
-/** Runs the force layout to rest, starting from the previous positions where there are some. */
-function layout(hood: Neighbourhood, links: GraphLink[], previous: Map<string, Point>, measure: (s: string) => number, names: Map<string, string>) {
-  const nodes: SimNode[] = hood.nodes.map((n, i) => {
+/**
+ * Where each node starts: on the ring of its hop count, the centre's neighbours evenly around it (grouped by family),
+ * each further node beside the neighbour that brought it in. Nodes the reader has already seen keep their place.
+ */
+function initialPositions(
+  nodes: SimNode[],
+  links: GraphLink[],
+  centre: string,
+  ring: Map<number, number>,
+  previous: Map<string, Point>,
+  familyRank: (id: string) => number,
+): void {
+  const angle = new Map<string, number>();
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const n of nodes) {
+    const p = previous.get(n.id);
+    if (p && n.id !== centre) angle.set(n.id, Math.atan2(p.y, p.x));
+  }
+  const first = nodes
+    .filter((n) => n.depth === 1 && !angle.has(n.id))
+    .sort((a, b) => familyRank(a.id) - familyRank(b.id) || (a.id < b.id ? -1 : 1));
+  const ringOne = nodes.filter((n) => n.depth === 1).length;
+  first.forEach((n, i) => angle.set(n.id, -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, first.length)));
+  const neighbours = (id: string) =>
+    links.flatMap((l) => (l.source === id ? [l.target] : l.target === id ? [l.source] : []));
+  const maxDepth = Math.max(0, ...nodes.map((n) => n.depth));
+  for (let d = 2; d <= maxDepth; d++) {
+    const children = new Map<string, SimNode[]>();
+    for (const n of nodes.filter((x) => x.depth === d && !angle.has(x.id))) {
+      const parent = neighbours(n.id).find((id) => byId.get(id)?.depth === d - 1 && angle.has(id)) ?? '';
+      children.set(parent, [...(children.get(parent) ?? []), n]);
+    }
+    for (const [parent, kids] of children) {
+      const base = angle.get(parent) ?? 0;
+      const spread = Math.min(Math.PI / 2, (2 * Math.PI) / Math.max(1, ringOne)) * 0.9;
+      kids.forEach((k, i) =>
+        angle.set(k.id, base + (kids.length > 1 ? -spread / 2 + (spread * i) / (kids.length - 1) : 0)),
+      );
+    }
+  }
+  for (const n of nodes) {
+    if (n.id === centre) continue;
+    const p = previous.get(n.id);
+    if (p) {
+      n.x = p.x;
+      n.y = p.y;
+    } else {
+      const a = angle.get(n.id) ?? 0;
+      const r = ring.get(n.depth) ?? 0;
+      n.x = Math.cos(a) * r;
+      n.y = Math.sin(a) * r;
+    }
+  }
+}
+
+/**
+ * The layout: nodes on rings by hops from the centre (d3's radial force), kept apart by their labels (collision)
+ * and a little charge, links pulling related nodes gently together. Run to rest off screen.
+ */
+function layout(
+  hood: Neighbourhood,
+  links: GraphLink[],
+  previous: Map<string, Point>,
+  measure: (s: string) => number,
+  model: ExploreModel,
+) {
+  const names = model.graph.names;
+  const nodes: SimNode[] = hood.nodes.map((n) => {
     const centre = n.id === hood.centre;
-    const prev = previous.get(n.id);
+    const width = measure(names.get(n.id) ?? n.id);
     const node: SimNode = {
       id: n.id,
       depth: n.depth,
       r: nodeRadius(n.depth, centre),
-      labelWidth: centre ? Math.min(CENTRE_LABEL_MAX, measure(names.get(n.id) ?? n.id) * CENTRE_LABEL_SCALE) : Math.min(NODE_LABEL_MAX, measure(names.get(n.id) ?? n.id)),
+      labelWidth: centre ? Math.min(CENTRE_LABEL_MAX, width * CENTRE_LABEL_SCALE) : Math.min(NODE_LABEL_MAX, width),
     };
-    if (prev) {
-      node.x = prev.x;
-      node.y = prev.y;
-    } else if (!centre) {
-      // New nodes start beside a neighbour already placed, on a deterministic spiral.
-      const anchor = links.map((l) => (l.source === n.id ? l.target : l.target === n.id ? l.source : null)).find((id) => id && previous.has(id));
-      const a = anchor ? previous.get(anchor)! : undefined;
-      if (a) {
-        const angle = i * 2.399963;
-        node.x = a.x + Math.cos(angle) * 60;
-        node.y = a.y + Math.sin(angle) * 60;
-      }
-    }
     if (centre) {
       node.fx = 0;
       node.fy = 0;
     }
     return node;
   });
-  const simLinks: SimLink[] = links.map((l) => ({
-    id: l.id,
-    source: l.source,
-    target: l.target,
-    length: Math.min(LINK_LABEL_MAX, measure(linkLabel(l))),
-  }));
-  const warm = hood.nodes.some((n) => previous.has(n.id) && n.id !== hood.centre);
-  // Rings by hops from the centre, wide enough for their nodes' labels side by side.
+  // Ring radii: far enough from the previous ring, and long enough for the ring's labels side by side.
   const perDepth = new Map<number, number>();
-  for (const n of nodes) perDepth.set(n.depth, (perDepth.get(n.depth) ?? 0) + n.labelWidth + 36);
+  for (const n of nodes) perDepth.set(n.depth, (perDepth.get(n.depth) ?? 0) + n.labelWidth + 30);
   const ring = new Map<number, number>();
   let radius = 0;
   for (const d of [...perDepth.keys()].sort((a, b) => a - b)) {
@@ -153,25 +208,39 @@ function layout(hood: Neighbourhood, links: GraphLink[], previous: Map<string, P
     radius = Math.max(radius + RING_GAP, perDepth.get(d)! / (2 * Math.PI));
     ring.set(d, radius);
   }
-  const sim = forceSimulation<SimNode>(nodes)
+  const order = FAMILIES.map((f) => f.id);
+  initialPositions(nodes, links, hood.centre, ring, previous, (id) =>
+    order.indexOf(familyOf(model.store.entity(id)?.type ?? 'idea')),
+  );
+  const simLinks: SimLink[] = links.map((l) => ({
+    id: l.id,
+    source: l.source,
+    target: l.target,
+    length: Math.min(LINK_LABEL_MAX, measure(linkLabel(l))),
+  }));
+  forceSimulation<SimNode>(nodes)
     .force(
       'link',
       forceLink<SimNode, SimLink>(simLinks)
         .id((d) => d.id)
         .distance((l) => Math.max(90, l.length + 36))
-        .strength(0.08),
+        .strength(0.03),
     )
-    .force('charge', forceManyBody<SimNode>().strength(-260).distanceMax(500))
+    .force('charge', forceManyBody<SimNode>().strength(-160).distanceMax(260))
     .force(
       'collide',
       forceCollide<SimNode>()
-        .radius((d) => Math.max(d.r + 12, d.labelWidth * 0.55))
+        .radius((d) => Math.max(d.r + 12, d.labelWidth * 0.5 + 6))
+        .strength(0.9)
         .iterations(2),
     )
-    .force('ring', forceRadial<SimNode>((d) => ring.get(d.depth) ?? 0, 0, 0).strength((d) => (d.depth === 0 ? 0 : 0.9)))
-    .alpha(warm ? 0.6 : 1)
-    .stop();
-  sim.tick(TICKS);
+    .force(
+      'ring',
+      forceRadial<SimNode>((d) => ring.get(d.depth) ?? 0, 0, 0).strength((d) => (d.depth === 0 ? 0 : 0.7)),
+    )
+    .alpha(0.5)
+    .stop()
+    .tick(TICKS);
   return new Map(nodes.map((n) => [n.id, { x: n.x ?? 0, y: n.y ?? 0, r: n.r }]));
 }
 
@@ -188,10 +257,7 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
   const readyRef = useRef(false);
   const measure = useMemo(() => textMeasurer(LABEL_FONT), []);
 
-  const target = useMemo(
-    () => layout(hood, links, previous.current, measure, model.graph.names),
-    [hood, links, measure, model],
-  );
+  const target = useMemo(() => layout(hood, links, previous.current, measure, model), [hood, links, measure, model]);
 
   // Glide from the old positions to the new; new nodes grow out of a neighbour.
   useLayoutEffect(() => {
@@ -210,7 +276,9 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
       const old = from.get(id);
       if (old) start.set(id, old);
       else {
-        const anchor = links.map((l) => (l.source === id ? l.target : l.target === id ? l.source : null)).find((x) => x && from.has(x));
+        const anchor = links
+          .map((l) => (l.source === id ? l.target : l.target === id ? l.source : null))
+          .find((x) => x && from.has(x));
         start.set(id, anchor ? from.get(anchor)! : { x: p.x, y: p.y });
       }
     }
@@ -236,7 +304,11 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     const stage = stageRef.current!;
     const observer = new ResizeObserver(() => {
       const r = stage.getBoundingClientRect();
-      setSize((old) => (old && Math.abs(old.width - r.width) < 1 && Math.abs(old.height - r.height) < 1 ? old : { width: r.width, height: r.height }));
+      setSize((old) =>
+        old && Math.abs(old.width - r.width) < 1 && Math.abs(old.height - r.height) < 1
+          ? old
+          : { width: r.width, height: r.height },
+      );
     });
     observer.observe(stage);
     return () => observer.disconnect();
@@ -247,6 +319,7 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     if (!svg || !size) return;
     const behaviour = d3zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.15, 4])
+      .interpolate(directZoomPath)
       .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
         transformRef.current = event.transform;
         viewRef.current?.setAttribute('transform', event.transform.toString());
@@ -265,15 +338,23 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     let x1 = -Infinity;
     let y0 = Infinity;
     let y1 = -Infinity;
-    for (const [id, p] of target) {
-      const w = (id === hood.centre ? CENTRE_LABEL_MAX : Math.min(NODE_LABEL_MAX, measure(model.graph.names.get(id) ?? id))) / 2;
+    const stretch = Math.min(MAX_STRETCH, Math.max(1, size.width / Math.max(1, size.height)));
+    for (const [id, t] of target) {
+      const p = { x: t.x * stretch, y: t.y, r: t.r };
+      const w =
+        (id === hood.centre ? CENTRE_LABEL_MAX : Math.min(NODE_LABEL_MAX, measure(model.graph.names.get(id) ?? id))) /
+        2;
       x0 = Math.min(x0, p.x - Math.max(w, p.r));
       x1 = Math.max(x1, p.x + Math.max(w, p.r));
       y0 = Math.min(y0, p.y - p.r - 6);
       y1 = Math.max(y1, p.y + p.r + 20);
     }
     const pad = 28;
-    const k = Math.min(MAX_FIT_ZOOM, (size.width - pad * 2) / Math.max(1, x1 - x0), (size.height - pad * 2) / Math.max(1, y1 - y0));
+    const k = Math.min(
+      MAX_FIT_ZOOM,
+      (size.width - pad * 2) / Math.max(1, x1 - x0),
+      (size.height - pad * 2) / Math.max(1, y1 - y0),
+    );
     return zoomIdentity
       .translate(size.width / 2, size.height / 2)
       .scale(k)
@@ -282,7 +363,9 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
 
   const animated = () => {
     const sel = select(svgRef.current!);
-    return matchMedia('(prefers-reduced-motion: reduce)').matches || !readyRef.current ? sel : sel.transition().duration(450);
+    return matchMedia('(prefers-reduced-motion: reduce)').matches || !readyRef.current
+      ? sel
+      : sel.transition().duration(450);
   };
 
   handle.current = {
@@ -332,6 +415,55 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     for (const n of neighbours) if (!shown.has(n)) hidden++;
     return hidden;
   };
+  // Wide stages get a wider map: the layout is circular, the stage is not, and names are wider than they are tall.
+  const aspect = size ? Math.min(MAX_STRETCH, Math.max(1, size.width / Math.max(1, size.height))) : 1;
+  const placed = new Map([...positions].map(([id, p]) => [id, { x: p.x * aspect, y: p.y }]));
+
+  // Link paths and label positions for this frame: labels of shareholdings and of the centre's links are placed
+  // first, each where it overlaps no node, name or earlier label if it can.
+  const drawn = links.flatMap((link) => {
+    const a = placed.get(link.source);
+    const b = placed.get(link.target);
+    if (!a || !b) return [];
+    const directed = link.edges.filter((e) => !SYMMETRIC_RELATIONS.has(e.type));
+    const forward = directed.some((e) => e.source === link.source);
+    const backward = directed.some((e) => e.source === link.target);
+    const ra = target.get(link.source)?.r ?? 8;
+    const rb = target.get(link.target)?.r ?? 8;
+    const spoke = link.source === hood.centre || link.target === hood.centre;
+    const geo = linkGeometry(a, b, ra + (backward ? 4 : 1), rb + (forward ? 4 : 1), !spoke);
+    const share = link.edges.some((e) => e.share);
+    const generic = link.edges.every((e) => e.type === 'related-to');
+    const label = truncateText(linkLabel(link), LINK_LABEL_MAX, measure);
+    const w = measure(label) * (share ? 1.08 : 0.92) + 6;
+    const priority = share ? 0 : spoke ? 1 : generic ? 3 : 2;
+    return [{ link, a, b, geo, forward, backward, share, generic, label, w, priority }];
+  });
+  const obstacles: Box[] = [];
+  for (const n of hood.nodes) {
+    const p = placed.get(n.id);
+    if (!p) continue;
+    const centre = n.id === hood.centre;
+    const r = nodeRadius(n.depth, centre);
+    const name = model.graph.names.get(n.id) ?? n.id;
+    const lw = centre
+      ? Math.min(CENTRE_LABEL_MAX, measure(name) * CENTRE_LABEL_SCALE)
+      : Math.min(NODE_LABEL_MAX, measure(name));
+    obstacles.push({ x: p.x, y: p.y, w: 2 * r + 6, h: 2 * r + 6 });
+    obstacles.push({ x: p.x, y: p.y + r + (centre ? 10 : 9), w: lw + 4, h: centre ? 19 : 15 });
+  }
+  const labelAt = placeLabels(
+    [...drawn]
+      .sort((x, y) => x.priority - y.priority)
+      .map((d) => ({
+        id: d.link.id,
+        w: d.w,
+        h: 13,
+        candidates: pointsAlong(d.a, d.b, d.geo.control, LABEL_POSITIONS),
+      })),
+    obstacles,
+  );
+
   const width = size?.width ?? 0;
   const height = size?.height ?? 0;
   const hotLinks = new Set(hot ? links.filter((l) => l.source === hot || l.target === hot).map((l) => l.id) : []);
@@ -358,26 +490,23 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
         data-centre={hood.centre}
       >
         <defs>
-          <marker id="mp-arrow" viewBox="0 -5 10 10" refX="9" refY="0" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="mp-arrow"
+            viewBox="0 -5 10 10"
+            refX="9"
+            refY="0"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path class="mp-arrow" d="M0,-4.5L10,0L0,4.5Z" />
           </marker>
         </defs>
         <rect class="ex-chart-bg" width={width} height={height} />
         <g ref={viewRef} transform={transformRef.current.toString()}>
           <g class="mp-links">
-            {links.map((link) => {
-              const a = positions.get(link.source);
-              const b = positions.get(link.target);
-              if (!a || !b) return null;
-              const ra = target.get(link.source)?.r ?? 8;
-              const rb = target.get(link.target)?.r ?? 8;
-              const directed = link.edges.filter((e) => !SYMMETRIC_RELATIONS.has(e.type));
-              const forward = directed.some((e) => e.source === link.source);
-              const backward = directed.some((e) => e.source === link.target);
-              const geo = linkGeometry(a, b, ra + (backward ? 4 : 1), rb + (forward ? 4 : 1), link.source !== hood.centre && link.target !== hood.centre);
-              const share = link.edges.some((e) => e.share);
-              const generic = link.edges.every((e) => e.type === 'related-to');
-              const label = truncateText(linkLabel(link), LINK_LABEL_MAX, measure);
+            {drawn.map(({ link, geo, forward, backward, share, generic, label }) => {
+              const at = labelAt.get(link.id);
               return (
                 <g
                   key={link.id}
@@ -391,16 +520,18 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
                     marker-end={forward ? 'url(#mp-arrow)' : undefined}
                     marker-start={backward ? 'url(#mp-arrow)' : undefined}
                   />
-                  <text class="mp-link-label" x={geo.label.x.toFixed(1)} y={geo.label.y.toFixed(1)}>
-                    {label}
-                  </text>
+                  {at && (
+                    <text class="mp-link-label" x={at.x.toFixed(1)} y={at.y.toFixed(1)}>
+                      {label}
+                    </text>
+                  )}
                 </g>
               );
             })}
           </g>
           <g class="mp-nodes">
             {hood.nodes.map((n) => {
-              const p = positions.get(n.id);
+              const p = placed.get(n.id);
               const entity = model.store.entity(n.id);
               if (!p || !entity) return null;
               const family = familyOf(entity.type);
@@ -435,12 +566,14 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
                   {centre && <circle class="mp-halo" r={r + 8} />}
                   <path class="mp-shape" d={shapePath(info.shape, r)} />
                   {more > 0 && (
-                    <text class="mp-node-more" x={r + 5} y={-r - 3}>
+                    <text class="mp-node-more ex-ui-only" x={r + 5} y={-r - 3}>
                       +{more}
                     </text>
                   )}
                   <text class="mp-node-label" y={r + 14}>
-                    {centre ? truncateText(entity.name, CENTRE_LABEL_MAX / CENTRE_LABEL_SCALE, measure) : truncateText(entity.name, NODE_LABEL_MAX, measure)}
+                    {centre
+                      ? truncateText(entity.name, CENTRE_LABEL_MAX / CENTRE_LABEL_SCALE, measure)
+                      : truncateText(entity.name, NODE_LABEL_MAX, measure)}
                   </text>
                 </g>
               );
@@ -451,4 +584,3 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     </div>
   );
 }
-

@@ -19,15 +19,24 @@ export function MapTable({ model, hood, selectedId, onOpenEntity }: Props) {
   const depth = new Map(hood.nodes.map((n) => [n.id, n.depth]));
   const rank = (e: GraphEdge) => Math.min(depth.get(e.source) ?? 9, depth.get(e.target) ?? 9);
   const edges = [...hood.edges].sort(
-    (a, b) => rank(a) - rank(b) || Number(a.type === 'related-to') - Number(b.type === 'related-to') || name(a.source).localeCompare(name(b.source)),
+    (a, b) =>
+      rank(a) - rank(b) ||
+      Number(a.type === 'related-to') - Number(b.type === 'related-to') ||
+      name(a.source).localeCompare(name(b.source)),
   );
   function name(id: string) {
     return model.graph.names.get(id) ?? id;
   }
   const centreName = name(hood.centre);
   const entityButton = (id: string) => (
-    <button type="button" class="ex-chip" aria-pressed={id === selectedId} onClick={() => onOpenEntity(id)} title={`Open the card for ${name(id)}`}>
-      {id === hood.centre ? <strong>{name(id)}</strong> : name(id)}
+    <button
+      type="button"
+      class={`ex-entity-link${id === hood.centre ? ' is-centre' : ''}`}
+      aria-pressed={id === selectedId}
+      onClick={() => onOpenEntity(id)}
+      title={`Open the card for ${name(id)}`}
+    >
+      {name(id)}
     </button>
   );
   return (
@@ -50,7 +59,7 @@ export function MapTable({ model, hood, selectedId, onOpenEntity }: Props) {
           {edges.map((e) => (
             <tr key={e.id} data-edge-id={e.id}>
               <th scope="row">{entityButton(e.source)}</th>
-              <td>{relationWords(e.type)}</td>
+              <td class="ex-rel">{relationWords(e.type)}</td>
               <td>{entityButton(e.target)}</td>
               <td class="ex-share">{e.share ?? ''}</td>
               <td class="ex-src">

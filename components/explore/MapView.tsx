@@ -56,6 +56,7 @@ export function MapView(props: Props) {
         hood.edges.map((e) => e.evidence),
         model.base.sources,
       ),
+      key: 'Arrows run from subject to object (BOTAŞ → shareholder of → TANAP); dashed lines are links the sources make without saying how. Shapes and colours: circle person, rounded square organisation, square company, diamond agreement or programme, hexagon pipeline, route or field, ring country or place, triangle event.',
       fileBase: `caspian-lens-map-${centre}`,
     };
   };
@@ -78,7 +79,11 @@ export function MapView(props: Props) {
           </div>
         </div>
         <label class="ex-check">
-          <input type="checkbox" checked={!specificOnly} onChange={(e) => setSpecificOnly(!(e.target as HTMLInputElement).checked)} />
+          <input
+            type="checkbox"
+            checked={!specificOnly}
+            onChange={(e) => setSpecificOnly(!(e.target as HTMLInputElement).checked)}
+          />
           Unspecified links
         </label>
       </div>
@@ -90,40 +95,56 @@ export function MapView(props: Props) {
         {hood.expanded.map((id) => (
           <span class="ex-pill" key={id}>
             Expanded {model.graph.names.get(id)}
-            <button type="button" aria-label={`Collapse ${model.graph.names.get(id)}`} onClick={() => props.onCollapse(id)}>
+            <button
+              type="button"
+              aria-label={`Collapse ${model.graph.names.get(id)}`}
+              onClick={() => props.onCollapse(id)}
+            >
               ×
             </button>
           </span>
         ))}
         {presentation === 'chart' && (
-          <span class="ex-hint" aria-hidden="true">
-            Click a name for its card and its own relations · scroll to zoom · drag to pan
-          </span>
+          <>
+            <span class="ex-hint" aria-hidden="true">
+              Click a name to open it and show its relations
+            </span>
+            <span class="ex-zoom-controls" role="group" aria-label="Zoom">
+              <button
+                type="button"
+                class="ex-button ex-icon-button"
+                aria-label="Zoom in"
+                title="Zoom in (+)"
+                onClick={() => chart.current?.zoomBy(1.4)}
+              >
+                +
+              </button>
+              <button
+                type="button"
+                class="ex-button ex-icon-button"
+                aria-label="Zoom out"
+                title="Zoom out (−)"
+                onClick={() => chart.current?.zoomBy(1 / 1.4)}
+              >
+                −
+              </button>
+              <button type="button" class="ex-button" title="Fit the map (0)" onClick={() => chart.current?.fit()}>
+                Fit
+              </button>
+            </span>
+          </>
         )}
       </p>
       {presentation === 'chart' ? (
-        <div style="position:relative;flex:1;display:flex;min-height:0">
-          <MapChart
-            model={model}
-            hood={hood}
-            links={links}
-            selectedId={selectedId}
-            onNodeClick={props.onNodeClick}
-            handle={chart}
-            onReady={props.onReady}
-          />
-          <div class="ex-zoom-controls">
-            <button type="button" class="ex-button ex-icon-button" aria-label="Zoom in" title="Zoom in (+)" onClick={() => chart.current?.zoomBy(1.4)}>
-              +
-            </button>
-            <button type="button" class="ex-button ex-icon-button" aria-label="Zoom out" title="Zoom out (−)" onClick={() => chart.current?.zoomBy(1 / 1.4)}>
-              −
-            </button>
-            <button type="button" class="ex-button" title="Fit the map (0)" onClick={() => chart.current?.fit()}>
-              Fit
-            </button>
-          </div>
-        </div>
+        <MapChart
+          model={model}
+          hood={hood}
+          links={links}
+          selectedId={selectedId}
+          onNodeClick={props.onNodeClick}
+          handle={chart}
+          onReady={props.onReady}
+        />
       ) : (
         <MapTable model={model} hood={hood} selectedId={selectedId} onOpenEntity={props.onOpenEntity} />
       )}

@@ -21,7 +21,17 @@ interface Props {
   scheme?: 'light' | 'dark';
 }
 
-export function SidePanel({ model, view, event, cardId, onOpenEntity, onBack, onShowOnMap, onShowOnTimeline, scheme }: Props) {
+export function SidePanel({
+  model,
+  view,
+  event,
+  cardId,
+  onOpenEntity,
+  onBack,
+  onShowOnMap,
+  onShowOnTimeline,
+  scheme,
+}: Props) {
   const details = cardId ? model.store.details(cardId) : null;
   if (!event && !details) return null;
   const precision = event ? datePrecision(event.date) : null;
@@ -33,7 +43,11 @@ export function SidePanel({ model, view, event, cardId, onOpenEntity, onBack, on
           <article class="ex-event-card" data-event={event.id} aria-labelledby="ex-event-title">
             <p class="ex-kicker">
               <time dateTime={event.date}>{formatEventDate(event.date, event.to)}</time>
-              {precision && <span>· dated to the {precision === 'day' ? 'day' : precisionLabel(precision).replace(' only', '')}</span>}
+              {precision && (
+                <span>
+                  · dated to the {precision === 'day' ? 'day' : precisionLabel(precision).replace(' only', '')}
+                </span>
+              )}
             </p>
             <h3 id="ex-event-title">{event.title}</h3>
             {event.evidence ? (
@@ -41,7 +55,13 @@ export function SidePanel({ model, view, event, cardId, onOpenEntity, onBack, on
             ) : (
               <p class="ex-dialog-caption">No quote backs this event.</p>
             )}
-            <EntityChips ids={event.entities} model={model} onOpen={onOpenEntity} activeId={cardId} label="Entities involved" />
+            <EntityChips
+              ids={event.entities}
+              model={model}
+              onOpen={onOpenEntity}
+              activeId={cardId}
+              label="Entities involved"
+            />
           </article>
         </>
       )}

@@ -14,6 +14,7 @@ import { select } from 'd3-selection';
 import 'd3-transition';
 import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { truncateText } from '~/lib/explore/caption';
+import { directZoomPath } from '~/lib/explore/zoom-path';
 import type { Family } from '~/lib/explore/entity-families';
 import {
   itemsExtent,
@@ -69,6 +70,8 @@ interface Props {
   handle: { current: TimelineChartHandle | null };
   /** Zoom to the items when first shown (a timeline opened for one entity). */
   fitOnMount?: boolean;
+  /** The range to open on (from the URL), instead of the default 1990–2025. */
+  initialView?: [number, number];
   /** Called after the first layout with items on screen. */
   onReady?: () => void;
   /** Called when the visible range changes (debounced to gesture ends). */
@@ -94,6 +97,10 @@ interface Layout {
 }
 
 interface Node {
+  /** Attribute values last written, so unchanged ones are not written again. */
+  written: Map<Element, Map<string, string>>;
+  /** Where the label starts, in zoom-level space (for the label room check). */
+  labelStart: number;
   item: TimelineItem;
   g: SVGGElement;
   mark: SVGRectElement | SVGCircleElement;
@@ -104,7 +111,22 @@ interface Node {
   labelShown: boolean;
 }
 
-function geometry(item: TimelineItem, x0: number, x1: number, h: number, labelWidth: number): Geometry & { extent: Footprint } {
+/** Writes an attribute only when its value changed since the last write through this function. */
+function put(node: Node, el: Element, name: string, value: string): void {
+  let attrs = node.written.get(el);
+  if (!attrs) node.written.set(el, (attrs = new Map()));
+  if (attrs.get(name) === value) return;
+  attrs.set(name, value);
+  el.setAttribute(name, value);
+}
+
+function geometry(
+  item: TimelineItem,
+  x0: number,
+  x1: number,
+  h: number,
+  labelWidth: number,
+): Geometry & { extent: Footprint } {
   let markStart: number;
   let markEnd: number;
   let labelX: number;
@@ -114,9 +136,10 @@ function geometry(item: TimelineItem, x0: number, x1: number, h: number, labelWi
     markEnd = c + h / 2;
     labelX = markEnd + LABEL_GAP;
   } else if (item.span.precision === 'year') {
+    // A year is drawn as the whole year; its label goes inside once the band is wide enough, after it until then.
     markStart = 0;
     markEnd = Math.max(x1 - x0, 3);
-    labelX = LABEL_GAP;
+    labelX = markEnd >= labelWidth + 2 * LABEL_GAP ? LABEL_GAP : markEnd + LABEL_GAP;
   } else {
     markStart = 0;
     markEnd = Math.max(x1 - x0, h);
@@ -146,7 +169,8 @@ function layoutLanes(
   const order = packingOrder(items);
   const footprints = order.map((i) => {
     const item = items[i]!;
-    return geometry(item, x(item.span.start), x(item.span.end), MAX_MARKER_HEIGHT, labelWidths.get(item.event.id) ?? 0).extent;
+    return geometry(item, x(item.span.start), x(item.span.end), MAX_MARKER_HEIGHT, labelWidths.get(item.event.id) ?? 0)
+      .extent;
   });
   const pack = (cap: number) => packLanesWithLabels(footprints, cap, GAPS);
   const needs = (cap: number, count: number) => cap * LABEL_PITCH + Math.max(0, count - cap) * MIN_MARKER_PITCH;
@@ -181,12 +205,23 @@ function layoutLanes(
     labelled,
     laneCount: best.count,
     byLane,
-    y: (l) => (l < cap ? l * LABEL_PITCH + LABEL_PITCH / 2 : cap * LABEL_PITCH + (l - cap) * crowdPitch + crowdPitch / 2),
+    y: (l) =>
+      l < cap ? l * LABEL_PITCH + LABEL_PITCH / 2 : cap * LABEL_PITCH + (l - cap) * crowdPitch + crowdPitch / 2,
     markerHeight: (l) => (l < cap ? MAX_MARKER_HEIGHT : Math.max(2, Math.min(MAX_MARKER_HEIGHT, crowdPitch - 2))),
   };
 }
 
-export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, fitOnMount, onReady, onViewChange }: Props) {
+export function TimelineChart({
+  items,
+  familyOf,
+  selectedId,
+  onSelect,
+  handle,
+  fitOnMount,
+  initialView,
+  onReady,
+  onViewChange,
+}: Props) {
   const stageRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const itemsRef = useRef<SVGGElement>(null);
@@ -199,6 +234,10 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const glideRef = useRef<number | null>(null);
   const readyRef = useRef(false);
+  /** Set by the handle's methods (buttons, keys): the next zoom gesture is the reader's. */
+  const userAction = useRef(false);
+  /** Whether the zoom gesture under way was started by the reader. */
+  const byUser = useRef(false);
   const callbacks = useRef({ onSelect, onReady, onViewChange });
   callbacks.current = { onSelect, onReady, onViewChange };
 
@@ -210,7 +249,6 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
 
   const measure = useMemo(() => textMeasurer(LABEL_FONT), []);
   const labels = useMemo(() => {
-    performance.mark('tl-labels-start');
     const text = new Map<string, string>();
     const width = new Map<string, number>();
     for (const item of items) {
@@ -218,25 +256,26 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
       text.set(item.event.id, t);
       width.set(item.event.id, Math.ceil(measure(t)));
     }
-    performance.mark('tl-labels-end');
     return { text, width };
   }, [items, measure]);
 
   const layout = useMemo<Layout | null>(() => {
     if (!size) return null;
-    performance.mark('tl-layout-start');
-    const l = layoutLanes(items, (t) => x0(t) * packedK, labels.width, innerH);
-    performance.mark('tl-layout-end');
-    return l;
+    return layoutLanes(items, (t) => x0(t) * packedK, labels.width, innerH);
   }, [items, x0, packedK, labels, innerH, size]);
 
-  /** Moves every item to the current zoom: x, marker width, label visibility. No re-render. */
+  /**
+   * Moves the items to the current zoom without re-rendering. Items are placed in "zoom-level space" (x0 × k) inside
+   * a group translated by the pan, so a pan costs one attribute; a zoom rewrites only the attributes whose value
+   * changed (attribute writes, and the style and layout work they trigger, are what a frame costs here).
+   */
   const applyZoom = (t: ZoomTransform) => {
     transformRef.current = t;
     if (!layout || !innerW) return;
     const xs = t.rescaleX(x0);
     const ticks = Math.max(2, Math.round(innerW / 95));
-    if (axisRef.current) select(axisRef.current).call(axisTop(xs).ticks(ticks).tickSizeOuter(0).tickPadding(6).tickSizeInner(5));
+    if (axisRef.current)
+      select(axisRef.current).call(axisTop(xs).ticks(ticks).tickSizeOuter(0).tickPadding(6).tickSizeInner(5));
     if (gridRef.current)
       select(gridRef.current).call(
         axisTop(xs)
@@ -245,35 +284,38 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
           .tickSizeOuter(0)
           .tickFormat(() => ''),
       );
+    itemsRef.current?.firstElementChild?.setAttribute('transform', `translate(${t.x.toFixed(2)},0)`);
     const nodes = nodesRef.current;
-    const right = new Map<string, number>();
+    const starts = new Map<string, number>();
     for (const node of nodes.values()) {
       const { item } = node;
       const lane = layout.lane.get(item.event.id) ?? 0;
       const h = layout.markerHeight(lane);
-      const x0p = xs(item.span.start);
-      const x1p = xs(item.span.end);
-      const g = geometry(item, x0p, x1p, h, node.labelWidth);
-      const visible = g.extent.labelled.end > -CULL_MARGIN && g.extent.marker.start < innerW + CULL_MARGIN;
+      // Zoom-level space: screen x minus the pan.
+      const a = x0(item.span.start) * t.k;
+      const b = x0(item.span.end) * t.k;
+      const g = geometry(item, a, b, h, node.labelWidth);
+      const visible = g.extent.labelled.end + t.x > -CULL_MARGIN && g.extent.marker.start + t.x < innerW + CULL_MARGIN;
       if (visible !== node.shown) {
         node.shown = visible;
         if (visible) node.g.removeAttribute('display');
         else node.g.setAttribute('display', 'none');
       }
-      right.set(item.event.id, g.extent.marker.start);
+      starts.set(item.event.id, g.extent.marker.start);
+      node.labelStart = a + g.labelX;
       if (!visible) continue;
-      node.g.setAttribute('transform', `translate(${x0p.toFixed(2)},${node.y.toFixed(2)})`);
+      put(node, node.g, 'transform', `translate(${a.toFixed(1)},${node.y.toFixed(1)})`);
       if (node.mark instanceof SVGCircleElement) {
-        node.mark.setAttribute('cx', ((g.markStart + g.markEnd) / 2).toFixed(2));
-        node.mark.setAttribute('r', (h / 2).toFixed(2));
+        put(node, node.mark, 'cx', ((g.markStart + g.markEnd) / 2).toFixed(1));
+        put(node, node.mark, 'r', (h / 2).toFixed(1));
       } else {
         const bandH = item.span.precision === 'year' ? h : Math.max(2, h * 0.8);
-        node.mark.setAttribute('width', (g.markEnd - g.markStart).toFixed(2));
-        node.mark.setAttribute('height', bandH.toFixed(2));
-        node.mark.setAttribute('y', (-bandH / 2).toFixed(2));
-        node.mark.setAttribute('rx', item.span.precision === 'year' ? '2' : (bandH / 2).toFixed(2));
+        put(node, node.mark, 'width', (g.markEnd - g.markStart).toFixed(1));
+        put(node, node.mark, 'height', bandH.toFixed(1));
+        put(node, node.mark, 'y', (-bandH / 2).toFixed(1));
+        put(node, node.mark, 'rx', item.span.precision === 'year' ? '2' : (bandH / 2).toFixed(1));
       }
-      if (node.label) node.label.setAttribute('x', g.labelX.toFixed(2));
+      if (node.label) put(node, node.label, 'x', g.labelX.toFixed(1));
     }
     // A label shows when its lane was packed with it and the next item in the lane has not come closer than it
     // (zooming out moves items together until the gesture ends and the lanes are re-packed).
@@ -283,9 +325,8 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
         if (!node?.label) continue;
         let show = !!layout.labelled.get(ids[i]!) && node.shown;
         if (show) {
-          const nextStart = i + 1 < ids.length ? right.get(ids[i + 1]!) : undefined;
-          const x = xs(node.item.span.start) + Number(node.label.getAttribute('x'));
-          if (nextStart !== undefined && nextStart - GAPS.marker < x + node.labelWidth) show = false;
+          const nextStart = i + 1 < ids.length ? starts.get(ids[i + 1]!) : undefined;
+          if (nextStart !== undefined && nextStart - GAPS.marker < node.labelStart + node.labelWidth) show = false;
         }
         if (show !== node.labelShown) {
           node.labelShown = show;
@@ -318,13 +359,15 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
     return () => observer.disconnect();
   }, []);
 
-  // The zoom behaviour, bound to the SVG once its size is known.
-  useEffect(() => {
+  // The zoom behaviour, bound to the SVG once its size is known. A layout effect, declared before the one that lays
+  // the items out, so the behaviour exists when that one first fits or opens on a range.
+  useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg || !innerW) return;
     const minK = (x0(INITIAL_DOMAIN[1]) - x0(INITIAL_DOMAIN[0])) / (x0(LIMIT_DOMAIN[1]) - x0(LIMIT_DOMAIN[0]));
     const behaviour = d3zoom<SVGSVGElement, unknown>()
       .scaleExtent([minK, MAX_ZOOM])
+      .interpolate(directZoomPath)
       .extent([
         [0, 0],
         [innerW, innerH],
@@ -334,12 +377,20 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
         [x0(LIMIT_DOMAIN[1]), Infinity],
       ])
       // Keep the default filter (no right button, no ctrl-click) but never start a pan from a form control.
-      .filter((event: Event & { button?: number; ctrlKey?: boolean; type: string }) => (!event.ctrlKey || event.type === 'wheel') && !event.button)
+      .filter(
+        (event: Event & { button?: number; ctrlKey?: boolean; type: string }) =>
+          (!event.ctrlKey || event.type === 'wheel') && !event.button,
+      )
+      .on('start', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        byUser.current = !!event.sourceEvent || userAction.current;
+        userAction.current = false;
+      })
       .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => applyRef.current(event.transform))
       .on('end', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
         const k = event.transform.k;
         setPackedK((old) => (Math.max(k / old, old / k) >= REPACK_RATIO ? k : old));
-        callbacks.current.onViewChange?.(visibleDomain());
+        // Only the reader's own moves are reported (for the URL); opening on a range or fitting on mount are not.
+        if (byUser.current) callbacks.current.onViewChange?.(visibleDomain());
       });
     zoomRef.current = behaviour;
     const sel = select(svg);
@@ -358,8 +409,8 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
   };
 
   /** The transform that shows `[from, to]` across the chart, with a little air either side. */
-  const transformFor = (from: number, to: number) => {
-    const pad = Math.max((to - from) * 0.04, 1000 * 3600 * 24 * 20);
+  const transformFor = (from: number, to: number, padded = true) => {
+    const pad = padded ? Math.max((to - from) * 0.04, 1000 * 3600 * 24 * 20) : 0;
     const a = x0(from - pad);
     const b = x0(to + pad);
     const k = Math.min(MAX_ZOOM, innerW / Math.max(1, b - a));
@@ -372,46 +423,68 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
     return reduce ? sel : sel.transition().duration(320);
   };
 
+  // Zoom about the selected event when it is in view, so it stays put; else about the middle.
+  const zoomBy = (factor: number) => {
+    if (!zoomRef.current) return;
+    const node = selectedId ? nodesRef.current.get(selectedId) : undefined;
+    const x = node ? transformRef.current.rescaleX(x0)(node.item.span.start) : NaN;
+    const about: [number, number] = x >= 0 && x <= innerW ? [x, 0] : [innerW / 2, 0];
+    animated().call(zoomRef.current.scaleBy as never, factor, about);
+  };
+  const panBy = (fraction: number) =>
+    zoomRef.current &&
+    animated().call(zoomRef.current.translateBy as never, (-fraction * innerW) / transformRef.current.k, 0);
+  const reset = () => zoomRef.current && animated().call(zoomRef.current.transform as never, zoomIdentity);
+  const fit = (subset?: readonly TimelineItem[]) => {
+    const ext = itemsExtent(subset ?? items);
+    if (ext && zoomRef.current) animated().call(zoomRef.current.transform as never, transformFor(ext[0], ext[1]));
+  };
+  /** Pans, at the same zoom, to centre an event that is out of view. */
+  const reveal = (id: string) => {
+    const node = nodesRef.current.get(id);
+    if (!node || !zoomRef.current) return;
+    const [a, b] = visibleDomain();
+    const { start, end } = node.item.span;
+    if (start >= a && end <= b) return;
+    const k = transformRef.current.k;
+    const tx = innerW / 2 - k * x0((start + end) / 2);
+    animated().call(zoomRef.current.transform as never, zoomIdentity.translate(tx, 0).scale(k));
+  };
+  const byReader =
+    <A extends unknown[]>(f: (...args: A) => unknown) =>
+    (...args: A) => {
+      userAction.current = true;
+      f(...args);
+    };
+
   handle.current = {
     svg: () => svgRef.current,
     visibleDomain,
-    zoomBy: (factor) => zoomRef.current && animated().call(zoomRef.current.scaleBy as never, factor),
-    panBy: (fraction) =>
-      zoomRef.current && animated().call(zoomRef.current.translateBy as never, (-fraction * innerW) / transformRef.current.k, 0),
-    reset: () => zoomRef.current && animated().call(zoomRef.current.transform as never, zoomIdentity),
-    fit: (subset) => {
-      const ext = itemsExtent(subset ?? items);
-      if (ext && zoomRef.current) animated().call(zoomRef.current.transform as never, transformFor(ext[0], ext[1]));
-    },
-    reveal: (id) => {
-      const node = nodesRef.current.get(id);
-      if (!node || !zoomRef.current) return;
-      const [a, b] = visibleDomain();
-      const { start, end } = node.item.span;
-      if (start >= a && end <= b) return;
-      const mid = (start + end) / 2;
-      const half = (b - a) / 2;
-      const t = transformFor(mid - half, mid + half);
-      animated().call(zoomRef.current.transform as never, zoomIdentity.scale(transformRef.current.k).translate(t.x / t.k, 0));
-    },
+    zoomBy: byReader(zoomBy),
+    panBy: byReader(panBy),
+    reset: byReader(reset),
+    fit: byReader(fit),
+    reveal: byReader(reveal),
   };
 
   // After each render: collect the item elements, put them in their lanes (gliding when the lanes changed), apply
   // the zoom. The first time, optionally fit, and report readiness.
   useLayoutEffect(() => {
-    performance.mark('tl-effect-start');
     const root = itemsRef.current;
     if (!root || !layout) return;
     const byId = new Map(items.map((i) => [i.event.id, i]));
     const old = nodesRef.current;
     const nodes = new Map<string, Node>();
-    for (const g of Array.from(root.children) as SVGGElement[]) {
+    for (const g of Array.from(root.firstElementChild?.children ?? []) as SVGGElement[]) {
       const id = g.getAttribute('data-event-id');
       const item = id ? byId.get(id) : undefined;
       if (!id || !item) continue;
       const prev = old.get(id);
       const lane = layout.lane.get(id) ?? 0;
+      const same = prev && prev.g === g;
       nodes.set(id, {
+        written: same ? prev.written : new Map(),
+        labelStart: 0,
         item,
         g,
         mark: g.querySelector('.ev-mark, .ev-band') as SVGRectElement | SVGCircleElement,
@@ -423,7 +496,11 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
       });
     }
     nodesRef.current = nodes;
-    const targets = [...nodes.values()].map((n) => ({ n, from: n.y, to: layout.y(layout.lane.get(n.item.event.id) ?? 0) }));
+    const targets = [...nodes.values()].map((n) => ({
+      n,
+      from: n.y,
+      to: layout.y(layout.lane.get(n.item.event.id) ?? 0),
+    }));
     const moving = targets.some((t) => t.from !== t.to);
     if (glideRef.current !== null) cancelAnimationFrame(glideRef.current);
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -443,7 +520,10 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
     }
     if (!readyRef.current && size) {
       readyRef.current = true;
-      if (fitOnMount && items.length) handle.current?.fit();
+      if (fitOnMount && items.length) fit();
+      else if (initialView && zoomRef.current)
+        select(svgRef.current!).call(zoomRef.current.transform, transformFor(initialView[0], initialView[1], false));
+      if (selectedId) reveal(selectedId);
       callbacks.current.onReady?.();
     }
   });
@@ -519,27 +599,39 @@ export function TimelineChart({ items, familyOf, selectedId, onSelect, handle, f
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             <g class="tl-grid" ref={gridRef} clip-path="url(#tl-clip)" />
             <g class="tl-items" ref={itemsRef} clip-path="url(#tl-clip)">
-              {items.map((item) => {
-                const id = item.event.id;
-                const precision = item.span.precision;
-                const selected = id === selectedId;
-                return (
-                  <g
-                    key={id}
-                    class={`ev ev-${precision} f-${familyOf(item)}${selected ? ' is-selected' : ''}`}
-                    data-event-id={id}
-                    data-precision={precision}
-                  >
-                    <title>{`${item.dateLabel} — ${item.event.title}`}</title>
-                    {precision === 'day' ? <circle class="ev-mark" cy={0} /> : <rect class={precision === 'year' ? 'ev-band' : 'ev-mark'} x={0} />}
-                    <text class="ev-label" y={0.5}>
-                      {labels.text.get(id)}
-                    </text>
-                  </g>
-                );
-              })}
+              <g class="tl-pan">
+                {items.map((item) => {
+                  const id = item.event.id;
+                  const precision = item.span.precision;
+                  const selected = id === selectedId;
+                  return (
+                    <g
+                      key={id}
+                      class={`ev ev-${precision} f-${familyOf(item)}${selected ? ' is-selected' : ''}`}
+                      data-event-id={id}
+                      data-precision={precision}
+                    >
+                      <title>{`${item.dateLabel} — ${item.event.title}`}</title>
+                      {precision === 'day' ? (
+                        <circle class="ev-mark" cy={0} />
+                      ) : (
+                        <rect class={precision === 'year' ? 'ev-band' : 'ev-mark'} x={0} />
+                      )}
+                      <text class="ev-label" y={0.5}>
+                        {labels.text.get(id)}
+                      </text>
+                    </g>
+                  );
+                })}
+              </g>
             </g>
-            <rect class="tl-axis-band" x={-MARGIN.left} y={-MARGIN.top} width={innerW + MARGIN.left + MARGIN.right} height={MARGIN.top} />
+            <rect
+              class="tl-axis-band"
+              x={-MARGIN.left}
+              y={-MARGIN.top}
+              width={innerW + MARGIN.left + MARGIN.right}
+              height={MARGIN.top}
+            />
             <g class="tl-axis" ref={axisRef} clip-path="url(#tl-clip)" />
           </g>
         )}

@@ -43,13 +43,21 @@ export function TimelineList({ model, items, familyOf, selectedId, cardId, onSel
       {years.map(({ year, items: inYear }) => (
         <section key={year} aria-labelledby={`ex-y-${year}`}>
           <h3 class="ex-year" id={`ex-y-${year}`}>
-            {year} <span class="ex-sr">({inYear.length} {inYear.length === 1 ? 'event' : 'events'})</span>
+            {year}{' '}
+            <span class="ex-sr">
+              ({inYear.length} {inYear.length === 1 ? 'event' : 'events'})
+            </span>
           </h3>
           <ol class="ex-events">
             {inYear.map((item) => {
               const { event } = item;
               return (
-                <li class="ex-event" key={event.id} data-event-id={event.id} aria-current={event.id === selectedId ? 'true' : undefined}>
+                <li
+                  class="ex-event"
+                  key={event.id}
+                  data-event-id={event.id}
+                  aria-current={event.id === selectedId ? 'true' : undefined}
+                >
                   <div class="ex-event-date">
                     <PrecisionGlyph precision={item.span.precision} family={familyOf(item)} />
                     <span>
@@ -66,7 +74,13 @@ export function TimelineList({ model, items, familyOf, selectedId, cardId, onSel
                       </button>
                     </h4>
                     {event.evidence && <EventQuote evidence={event.evidence} sources={model.base.sources} />}
-                    <EntityChips ids={event.entities} model={model} onOpen={onOpenEntity} activeId={cardId} label="Involves" />
+                    <EntityChips
+                      ids={event.entities}
+                      model={model}
+                      onOpen={onOpenEntity}
+                      activeId={cardId}
+                      label="Involves"
+                    />
                   </div>
                 </li>
               );

@@ -26,6 +26,10 @@ interface Props {
   presentation: Presentation;
   exporter: { current: Exporter | null };
   onReady?: () => void;
+  /** The range to open on (from the URL). */
+  initialView?: [number, number];
+  /** The visible range after each gesture, for the URL. */
+  onRange?: (domain: [number, number]) => void;
 }
 
 export function TimelineView(props: Props) {
@@ -65,6 +69,7 @@ export function TimelineView(props: Props) {
         shown.map((i) => (i.event.evidence ? [i.event.evidence] : [])),
         model.base.sources,
       ),
+      key: 'Each mark is one quoted event: a dot is dated to the day, a pill to the month, a band to the year only (it spans the year); colours show the type of the entity the event is about.',
       fileBase: `caspian-lens-timeline-${range}`,
     };
   };
@@ -104,7 +109,11 @@ export function TimelineView(props: Props) {
         {entity && (
           <span class="ex-pill">
             Involving {entity.name}
-            <button type="button" aria-label={`Show events of every entity, not only ${entity.name}`} onClick={() => set({ entity: undefined })}>
+            <button
+              type="button"
+              aria-label={`Show events of every entity, not only ${entity.name}`}
+              onClick={() => set({ entity: undefined })}
+            >
               ×
             </button>
           </span>
@@ -115,37 +124,61 @@ export function TimelineView(props: Props) {
           </button>
         )}
         {presentation === 'chart' && (
-          <span class="ex-hint" aria-hidden="true">
-            Scroll or <kbd>+</kbd>/<kbd>−</kbd> to zoom · drag or <kbd>←</kbd>/<kbd>→</kbd> to pan · click an event for its source
-          </span>
+          <>
+            <span class="ex-hint" aria-hidden="true">
+              Scroll or <kbd>+</kbd> <kbd>−</kbd> to zoom · drag or <kbd>←</kbd> <kbd>→</kbd> to pan · click an event
+            </span>
+            <span class="ex-zoom-controls" role="group" aria-label="Zoom">
+              <button
+                type="button"
+                class="ex-button ex-icon-button"
+                aria-label="Zoom in"
+                title="Zoom in (+)"
+                onClick={() => chart.current?.zoomBy(1.6)}
+              >
+                +
+              </button>
+              <button
+                type="button"
+                class="ex-button ex-icon-button"
+                aria-label="Zoom out"
+                title="Zoom out (−)"
+                onClick={() => chart.current?.zoomBy(1 / 1.6)}
+              >
+                −
+              </button>
+              <button
+                type="button"
+                class="ex-button"
+                title="Fit the shown events (F)"
+                onClick={() => chart.current?.fit()}
+              >
+                Fit
+              </button>
+              <button
+                type="button"
+                class="ex-button"
+                title="Back to 1990–2025 (0)"
+                onClick={() => chart.current?.reset()}
+              >
+                1990–2025
+              </button>
+            </span>
+          </>
         )}
       </p>
       {presentation === 'chart' ? (
-        <div class="ex-chart-wrap" style="position:relative;flex:1;display:flex;min-height:0">
-          <TimelineChart
-            items={items}
-            familyOf={familyOfItem}
-            selectedId={selectedId}
-            onSelect={onSelect}
-            handle={chart}
-            fitOnMount={fitOnMount}
-            onReady={props.onReady}
-          />
-          <div class="ex-zoom-controls">
-            <button type="button" class="ex-button ex-icon-button" aria-label="Zoom in" title="Zoom in (+)" onClick={() => chart.current?.zoomBy(1.6)}>
-              +
-            </button>
-            <button type="button" class="ex-button ex-icon-button" aria-label="Zoom out" title="Zoom out (−)" onClick={() => chart.current?.zoomBy(1 / 1.6)}>
-              −
-            </button>
-            <button type="button" class="ex-button" title="Fit the shown events (F)" onClick={() => chart.current?.fit()}>
-              Fit
-            </button>
-            <button type="button" class="ex-button" title="Back to 1990–2025 (0)" onClick={() => chart.current?.reset()}>
-              1990–2025
-            </button>
-          </div>
-        </div>
+        <TimelineChart
+          items={items}
+          familyOf={familyOfItem}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          handle={chart}
+          fitOnMount={fitOnMount}
+          initialView={props.initialView}
+          onViewChange={props.onRange}
+          onReady={props.onReady}
+        />
       ) : (
         <TimelineList
           model={model}
@@ -187,7 +220,11 @@ function Select({
   return (
     <label class="ex-field">
       {label}
-      <select name={name} value={value ?? ''} onChange={(e) => onChange((e.target as HTMLSelectElement).value || undefined)}>
+      <select
+        name={name}
+        value={value ?? ''}
+        onChange={(e) => onChange((e.target as HTMLSelectElement).value || undefined)}
+      >
         <option value="">All</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -21,7 +21,9 @@ export function EventQuote({ evidence, sources }: { evidence: Evidence; sources:
             ) : (
               <cite>{a.title}</cite>
             )}
-            {[a.publisher, a.date].filter(Boolean).length ? `, ${[a.publisher, a.date].filter(Boolean).join(', ')}` : ''}
+            {[a.publisher, a.date].filter(Boolean).length
+              ? `, ${[a.publisher, a.date].filter(Boolean).join(', ')}`
+              : ''}
             {` · ¶${a.paragraph}`}
             {a.stance && ` · ${a.stance}`}
           </>

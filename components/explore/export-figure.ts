@@ -27,8 +27,9 @@ export function buildFigure(req: ExportRequest): Figure {
   const width = Number(live.getAttribute('width')) || live.clientWidth;
   const height = Number(live.getAttribute('height')) || live.clientHeight;
   const clone = live.cloneNode(true) as SVGSVGElement;
-  // Hidden items and tooltips only add weight to the file.
-  for (const el of Array.from(clone.querySelectorAll('[display="none"], [visibility="hidden"], title'))) el.remove();
+  // Hidden items, tooltips and on-screen hints (like "+12 more") only add weight to the file.
+  for (const el of Array.from(clone.querySelectorAll('[display="none"], [visibility="hidden"], title, .ex-ui-only')))
+    el.remove();
   const serializer = new XMLSerializer();
   const body = Array.from(clone.childNodes)
     .map((n) => serializer.serializeToString(n))
@@ -41,10 +42,12 @@ export function buildFigure(req: ExportRequest): Figure {
   for (const n of names) vars[n] = style.getPropertyValue(n).trim();
 
   const { title, sources } = captionText(req.title, req.citations);
+  const key = req.key;
   const measure = textMeasurer(CAPTION_FONT);
   const maxWidth = Math.max(200, width - PADDING * 2);
   const captionLines: CaptionLine[] = [
     { text: title, strong: true },
+    ...wrapText(key, maxWidth, measure).map((text) => ({ text })),
     ...wrapText(sources, maxWidth, measure).map((text) => ({ text })),
   ];
   const svg = composeSvg({
@@ -52,15 +55,20 @@ export function buildFigure(req: ExportRequest): Figure {
     height,
     body,
     css: resolveCssVars(chartCss, vars),
-    colors: { background: vars['--ex-surface']!, text: vars['--ex-fg']!, muted: vars['--ex-muted']!, rule: vars['--ex-border']! },
+    colors: {
+      background: vars['--ex-surface']!,
+      text: vars['--ex-fg']!,
+      muted: vars['--ex-muted']!,
+      rule: vars['--ex-border']!,
+    },
     fontFamily: FONT_FAMILY,
     title,
-    description: `${title}. ${sources}`,
+    description: `${title}. ${key} ${sources}`,
     captionLines,
     padding: PADDING,
   });
   const h = Number(/<svg[^>]* height="(\d+)"/.exec(svg)?.[1] ?? height);
-  return { svg, width, height: h, caption: `${title}. ${sources}` };
+  return { svg, width, height: h, caption: `${title}. ${key} ${sources}` };
 }
 
 /** Draws the SVG into a canvas and encodes it as PNG. */

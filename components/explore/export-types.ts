@@ -7,6 +7,8 @@ export interface ExportRequest {
   /** First caption line, e.g. "Timeline 1990–2025 · 183 events · Country: Kazakhstan". */
   title: string;
   citations: Citation[];
+  /** How to read the figure (markers, shapes, lines), printed under the title. */
+  key: string;
   /** File name without extension. */
   fileBase: string;
 }

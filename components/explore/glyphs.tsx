@@ -7,7 +7,13 @@ export function FamilyGlyph({ family, size = 12 }: { family: Family; size?: numb
   const r = size / 2 - 1.5;
   const ring = info.shape === 'ring' ? ' mp-ring' : info.shape === 'dashed' ? ' mp-dashed' : '';
   return (
-    <svg width={size} height={size} viewBox={`${-size / 2} ${-size / 2} ${size} ${size}`} aria-hidden="true" class={`f-${family}${ring}`}>
+    <svg
+      width={size}
+      height={size}
+      viewBox={`${-size / 2} ${-size / 2} ${size} ${size}`}
+      aria-hidden="true"
+      class={`f-${family}${ring}`}
+    >
       <path class="mp-shape" d={shapePath(info.shape, r)} style={ring ? 'stroke-width:2' : 'stroke-width:0'} />
     </svg>
   );

@@ -1,8 +1,10 @@
 /** Text widths for labels, measured once with a canvas so layout never waits for the SVG to render. */
 
 /** The charts' label font (chart.css `.ev-label`); canvas needs the full shorthand. */
-export const LABEL_FONT = "11.5px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
-export const CAPTION_FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
+export const LABEL_FONT =
+  "11.5px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
+export const CAPTION_FONT =
+  "12px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 
 const cache = new Map<string, (s: string) => number>();
 

@@ -24,6 +24,11 @@ import { StorageStatus } from './StorageStatus';
 import { VirtualList } from './VirtualList';
 import './library.css';
 
+const idle = (fn: (deadline?: IdleDeadline) => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn) : (setTimeout(fn, 16) as unknown as number);
+const cancelIdle = (handle: number) =>
+  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle);
+
 const entityName = entityLookupFromRows((aliasIndexJson as unknown as AliasIndex).entities);
 /** Long enough to notice a mistake and reach Undo. Milliseconds. */
 const UNDO_MS = 10_000;
@@ -84,8 +89,29 @@ export function LibraryApp() {
     return h;
   }, []);
 
+  // Search text for every snippet, built in idle slices after the first paint, so the first keystroke does not
+  // pay for 10,000 of them at once.
+  useEffect(() => {
+    if (!all) return;
+    let i = 0;
+    let handle = 0;
+    const step = (deadline?: IdleDeadline) => {
+      const until = performance.now() + (deadline ? Math.max(4, deadline.timeRemaining()) : 8);
+      while (i < all.length && performance.now() < until) haystackOf(all[i++]!);
+      if (i < all.length) handle = idle(step);
+    };
+    handle = idle(step);
+    return () => cancelIdle(handle);
+  }, [all, haystackOf]);
+
   const shown = useMemo(() => (all ? filterSnippets(all, query, haystackOf) : []), [all, query, haystackOf]);
-  const facetLists = useMemo(() => facets(all ?? []), [all]);
+  // Filter menus are counted after the list has painted: they are not needed for the first frame.
+  const [facetLists, setFacetLists] = useState<ReturnType<typeof facets>>({ entities: [], tags: [], sites: [] });
+  useEffect(() => {
+    if (!all) return;
+    const t = setTimeout(() => setFacetLists(facets(all)), 0);
+    return () => clearTimeout(t);
+  }, [all]);
   const active = useMemo(() => (activeId ? (all?.find((s) => s.id === activeId) ?? null) : null), [all, activeId]);
   const selectedShown = useMemo(() => shown.filter((s) => selected.has(s.id)), [shown, selected]);
 
@@ -98,7 +124,8 @@ export function LibraryApp() {
           const on = !prev.has(id);
           for (let i = a; i <= b; i++) {
             const s = shown[i];
-            if (s) on ? next.add(s.id) : next.delete(s.id);
+            if (s && on) next.add(s.id);
+            else if (s) next.delete(s.id);
           }
         } else if (next.has(id)) next.delete(id);
         else next.add(id);
@@ -159,9 +186,13 @@ export function LibraryApp() {
     const list = selectedShown.length ? selectedShown : (all ?? []);
     const kind = selectedShown.length ? 'selection' : 'snippets';
     if (format === 'json') downloadText(exportSnippetsJson(list), datedFilename(kind, 'json'), 'application/json');
-    if (format === 'md') downloadText(exportSnippetsMarkdown(list, entityName), datedFilename(kind, 'md'), 'text/markdown');
+    if (format === 'md')
+      downloadText(exportSnippetsMarkdown(list, entityName), datedFilename(kind, 'md'), 'text/markdown');
     if (format === 'csv') downloadText(exportSnippetsCsv(list, entityName), datedFilename(kind, 'csv'), 'text/csv');
-    show({ kind: 'ok', text: `Exported ${plural(list.length, 'snippet')} as ${format === 'md' ? 'Markdown' : format.toUpperCase()}.` });
+    show({
+      kind: 'ok',
+      text: `Exported ${plural(list.length, 'snippet')} as ${format === 'md' ? 'Markdown' : format.toUpperCase()}.`,
+    });
   };
 
   const importFile = async (file: File | null, mode: 'import' | 'restore') => {
@@ -174,7 +205,11 @@ export function LibraryApp() {
   const backup = async () => {
     try {
       const snippets = await listSnippets();
-      downloadText(exportBackupJson(snippets, await exportSettings()), datedFilename('backup', 'json'), 'application/json');
+      downloadText(
+        exportBackupJson(snippets, await exportSettings()),
+        datedFilename('backup', 'json'),
+        'application/json',
+      );
       show({ kind: 'ok', text: `Backed up ${plural(snippets.length, 'snippet')} and your settings.` });
     } catch (err) {
       show({ kind: 'error', text: `Backup failed: ${(err as Error).message}` });
@@ -217,17 +252,27 @@ export function LibraryApp() {
         <div class="brand">
           <h1>Saved snippets</h1>
           <span class="count" data-testid="count">
-            {all === null ? 'Loading…' : filtersOn ? `${shown.length.toLocaleString('en')} of ${plural(all.length, 'snippet')}` : plural(all.length, 'snippet')}
+            {all === null
+              ? 'Loading…'
+              : filtersOn
+                ? `${shown.length.toLocaleString('en')} of ${plural(all.length, 'snippet')}`
+                : plural(all.length, 'snippet')}
           </span>
         </div>
         <div class="top-actions">
-          <button type="button" onClick={() => void pickFile('.json,application/json').then((f) => importFile(f, 'import'))}>
+          <button
+            type="button"
+            onClick={() => void pickFile('.json,application/json').then((f) => importFile(f, 'import'))}
+          >
             Import…
           </button>
           <button type="button" onClick={backup} title="Snippets and settings in one JSON file">
             Back up everything
           </button>
-          <button type="button" onClick={() => void pickFile('.json,application/json').then((f) => importFile(f, 'restore'))}>
+          <button
+            type="button"
+            onClick={() => void pickFile('.json,application/json').then((f) => importFile(f, 'restore'))}
+          >
             Restore…
           </button>
         </div>
@@ -246,7 +291,11 @@ export function LibraryApp() {
         <FacetSelect
           label="Entity"
           value={query.entityId}
-          options={facetLists.entities.map((f) => ({ value: f.value, label: entityName(f.value)?.name ?? f.value, count: f.count }))}
+          options={facetLists.entities.map((f) => ({
+            value: f.value,
+            label: entityName(f.value)?.name ?? f.value,
+            count: f.count,
+          }))}
           onChange={(entityId) => setQuery({ ...query, entityId })}
         />
         <FacetSelect
@@ -273,6 +322,7 @@ export function LibraryApp() {
           <input
             type="checkbox"
             checked={allShownSelected}
+            indeterminate={selectedShown.length > 0 && !allShownSelected}
             disabled={!shown.length}
             onChange={() =>
               setSelected(allShownSelected ? new Set() : new Set([...selected, ...shown.map((s) => s.id)]))

@@ -15,17 +15,33 @@ export interface SnippetDetailProps {
   onClose: () => void;
 }
 
-export function SnippetDetail({ snippet: s, entityName, onSave, onDelete, onFilterEntity, onFilterTag, onClose }: SnippetDetailProps) {
+export function SnippetDetail({
+  snippet: s,
+  entityName,
+  onSave,
+  onDelete,
+  onFilterEntity,
+  onFilterTag,
+  onClose,
+}: SnippetDetailProps) {
   const [note, setNote] = useState(s.note);
   const [tags, setTags] = useState(s.tags.join(', '));
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
-  // Another snippet opened, or this one changed (here or in another tab): start from what is stored.
-  const shownId = useRef(s.id);
+  // Another snippet opened: start from what is stored. The same snippet changed (a save here, an edit in another
+  // tab): take the stored value only for fields the reader has not been editing, so no typing is lost.
+  const stored = useRef({ id: s.id, note: s.note, tags: s.tags.join(', ') });
   useEffect(() => {
-    setNote(s.note);
-    setTags(s.tags.join(', '));
-    if (shownId.current !== s.id) setState('idle');
-    shownId.current = s.id;
+    const before = stored.current;
+    const tagText = s.tags.join(', ');
+    if (before.id !== s.id) {
+      setNote(s.note);
+      setTags(tagText);
+      setState('idle');
+    } else {
+      setNote((current) => (current === before.note ? s.note : current));
+      setTags((current) => (current === before.tags ? tagText : current));
+    }
+    stored.current = { id: s.id, note: s.note, tags: tagText };
   }, [s.id, s.updatedAt]);
 
   const dirty = note !== s.note || parseTags(tags).join('\u0000') !== s.tags.join('\u0000');
@@ -66,7 +82,12 @@ export function SnippetDetail({ snippet: s, entityName, onSave, onDelete, onFilt
             const label = entityName(id);
             return (
               <li key={id}>
-                <button type="button" class="chip entity" title={`Show snippets mentioning ${label?.name ?? id}`} onClick={() => onFilterEntity(id)}>
+                <button
+                  type="button"
+                  class="chip entity"
+                  title={`Show snippets mentioning ${label?.name ?? id}`}
+                  onClick={() => onFilterEntity(id)}
+                >
                   {label?.name ?? id}
                   {label && <span class="chip-type">{label.type}</span>}
                 </button>
@@ -103,7 +124,7 @@ export function SnippetDetail({ snippet: s, entityName, onSave, onDelete, onFilt
       <label class="field">
         <span>Note</span>
         <textarea
-          rows={5}
+          rows={4}
           value={note}
           placeholder="Why this matters, where it goes…"
           onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}

@@ -1,4 +1,5 @@
 /** One snippet in the list: fixed height, text clamped; everything is Preact text, never markup. */
+import { memo } from 'preact/compat';
 import type { EntityLookup } from '~/lib/snippets/entity-names';
 import { siteOf } from '~/lib/snippets/entity-names';
 import type { Snippet } from '~/lib/snippets/types';
@@ -19,7 +20,10 @@ export interface SnippetRowProps {
   onOpen: (id: string, index: number) => void;
 }
 
-export function SnippetRow({ snippet: s, index, selected, active, entityName, onToggle, onOpen }: SnippetRowProps) {
+/** Memoised: scrolling moves rows but rarely changes them, so most rows skip rendering entirely. */
+export const SnippetRow = memo(SnippetRowView);
+
+function SnippetRowView({ snippet: s, index, selected, active, entityName, onToggle, onOpen }: SnippetRowProps) {
   const chips = s.entityIds.slice(0, MAX_ROW_CHIPS).map((id) => entityName(id)?.name ?? id);
   const more = s.entityIds.length - chips.length;
   return (

@@ -30,8 +30,11 @@ export function StorageStatus() {
       ✓ Storage is persistent{used}
     </span>
   ) : (
-    <span class="storage warn" title="The browser may clear site data under disk pressure. Back up regularly.">
-      Storage is best-effort: the browser did not grant persistence{used}. Back up regularly.
+    <span
+      class="storage warn"
+      title="navigator.storage.persist() was not granted. The unlimitedStorage permission keeps the quota from filling up, but a browser may still clear best-effort data under disk pressure."
+    >
+      Storage not marked persistent by the browser{used} · keep a backup
     </span>
   );
 }

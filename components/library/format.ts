@@ -1,6 +1,6 @@
 /** How the library shows dates: short and local, with the full time in a tooltip. */
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function shortDate(ms: number): string {
   return dateFormat.format(ms);

@@ -99,6 +99,14 @@ export function OptionsApp({ api, entities, shortcutsHelp }: OptionsAppProps) {
         <h1>Caspian Lens settings</h1>
         <p class="lens-muted">Changes are saved as you make them and apply at once in every open tab.</p>
       </header>
+      {s.paused && (
+        <div class="lens-paused" role="note">
+          <span>Caspian Lens is paused: nothing is marked on any page.</span>
+          <button type="button" class="lens-button" onClick={() => save({ paused: false })}>
+            Resume
+          </button>
+        </div>
+      )}
 
       <Section title="Where it runs" id="where">
         <Switch

@@ -77,7 +77,7 @@ export function Choice<T extends string>(props: {
                 {o.label}
                 {o.preview && (
                   <span class={`lens-preview lens-preview--${o.preview}`} aria-hidden="true">
-                    Aliyev
+                    Tokayev
                   </span>
                 )}
               </span>

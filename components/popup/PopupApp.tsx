@@ -1,11 +1,294 @@
-import factBase from '~/data/factbase.json';
+/**
+ * The toolbar popup: search over the whole fact base (opening the same EntityCard as the hover card), what is on the
+ * current page, the site switch and global pause, and the latest snippets.
+ *
+ * The first paint needs nothing but this component: the fact base (about 1 MB) is imported and indexed after it,
+ * and a query typed in the meantime runs as soon as the index is ready.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { applyTheme, effectiveScheme } from '~/components/apply-theme';
+import { EntityCard } from '~/components/card/EntityCard';
+import { createFactBaseStore, type FactBaseStore } from '~/lib/factbase/factbase-store';
+import { createSearch, type Search } from '~/lib/search/search';
+import { activeOn, withSiteEnabled, type Settings } from '~/lib/settings/settings';
+import { LatestSnippets } from './LatestSnippets';
+import { OnThisPage, PageUnavailable } from './OnThisPage';
+import type { LatestSnippets as Latest, PageState, PopupApi } from './popup-api';
+import { RESULTS_ID, ResultList, resultId } from './ResultList';
+import { SiteSwitches } from './SiteSwitches';
+import { entitiesOnPage } from './tab-target';
 
-export function PopupApp() {
+interface Engine {
+  search: Search;
+  store: FactBaseStore;
+}
+
+/** How often "On this page" asks the tab again while the popup is open: scans finish, pages change. */
+const REPORT_POLL_MS = 1_000;
+const SNIPPETS_SHOWN = 3;
+
+/** Marks on <html> for tests and the benchmark: when the search became usable, in ms since the page started. */
+function markReady(name: string): void {
+  document.documentElement.dataset[name] = String(Math.round(performance.now()));
+}
+
+export function PopupApp({ api }: { api: PopupApi }) {
+  const [query, setQuery] = useState(api.initialQuery);
+  const [engine, setEngine] = useState<Engine | null>(null);
+  const [selected, setSelected] = useState(0);
+  /** Opened cards, the last one shown; Esc and Back pop one. */
+  const [cards, setCards] = useState<string[]>([]);
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [latest, setLatest] = useState<Latest | null>(null);
+  const [snippetsFailed, setSnippetsFailed] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const cardView = useRef<HTMLDivElement>(null);
+
+  // The fact base and its index, after the first frame is on screen.
+  useEffect(() => {
+    let live = true;
+    const frame = requestAnimationFrame(() =>
+      setTimeout(async () => {
+        performance.mark('lens-load-start');
+        const base = await api.loadFactBase();
+        performance.mark('lens-factbase-loaded');
+        const next = { search: createSearch(base), store: createFactBaseStore(base) };
+        performance.mark('lens-search-built');
+        if (!live) return;
+        setEngine(next);
+        markReady('searchReady');
+      }, 0),
+    );
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+    };
+  }, [api]);
+
+  // The page: found once, then its report refreshed while the popup is open.
+  useEffect(() => {
+    let live = true;
+    let timer = 0;
+    const poll = async (tabId: number) => {
+      const report = await api.scanReport(tabId);
+      if (!live) return;
+      setPage((p) => (p.kind !== 'page' ? p : report === undefined ? { kind: 'unreachable', url: p.url } : { ...p, report }));
+      if (report !== undefined) timer = window.setTimeout(() => void poll(tabId), REPORT_POLL_MS);
+    };
+    void api.findPage().then((found) => {
+      if (!live) return;
+      setPage(found);
+      document.documentElement.dataset.page = found.kind;
+      if (found.kind === 'page') timer = window.setTimeout(() => void poll(found.tabId), REPORT_POLL_MS);
+    });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api]);
+
+  useEffect(() => {
+    void api.loadSettings().then(setSettings);
+    return api.watchSettings(setSettings);
+  }, [api]);
+  useEffect(() => {
+    if (settings) applyTheme(document, settings.theme);
+  }, [settings?.theme]);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      api.latestSnippets(SNIPPETS_SHOWN).then(
+        (l) => live && setLatest(l),
+        () => live && setSnippetsFailed(true),
+      );
+    void load();
+    const stop = api.watchSnippets(() => void load());
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [api]);
+
+  const hits = useMemo(() => (engine && query.trim() ? engine.search.search(query) : []), [engine, query]);
+  const openCard = cards[cards.length - 1];
+  const details = openCard && engine ? engine.store.details(openCard) : null;
+
+  const open = (id: string) => setCards((c) => [...c, id]);
+  const back = () => setCards((c) => c.slice(0, -1));
+
+  // Focus follows the view: the card when one opens (so arrows and Page Down scroll it), the box when back.
+  useEffect(() => {
+    // The body is what scrolls in the popup; focusing must not scroll the card's head under the sticky bar.
+    document.body.scrollTop = 0;
+    if (openCard) cardView.current?.querySelector<HTMLElement>('.lens-card')?.focus({ preventScroll: true });
+    else input.current?.focus({ preventScroll: true });
+  }, [openCard]);
+
+  // Esc goes back one card, then closes the popup.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      if (cards.length) back();
+      else api.close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [api, cards.length]);
+
+  const onSearchKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!hits.length) return;
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setSelected((s) => (s + step + hits.length) % hits.length);
+    } else if (e.key === 'Enter') {
+      const hit = hits[Math.min(selected, hits.length - 1)];
+      if (hit) {
+        e.preventDefault();
+        open(hit.id);
+      }
+    }
+  };
+
+  const scheme = settings ? effectiveScheme(document, settings.theme) : undefined;
+  const site = page.kind === 'page' ? page.site : null;
+  const active = !settings || page.kind !== 'page' || activeOn(settings, page.url);
+  const onPage = page.kind === 'page' && page.report ? entitiesOnPage(page.report.mentions) : null;
+  const searching = query.trim() !== '';
+
+  const update = (change: (s: Settings) => Settings) => void api.updateSettings(change).then(setSettings);
+
   return (
-    <main class="popup">
-      <h1>Caspian Lens</h1>
-      <input type="search" aria-label="Search the fact base" placeholder="Search names, places, agreements…" autoFocus />
-      <p>{factBase.entities.length} entities in the fact base.</p>
-    </main>
+    <div class="popup" data-view={details ? 'card' : searching ? 'search' : 'home'}>
+      {details ? (
+        <div class="card-view" ref={cardView}>
+          <div class="card-bar">
+            <button type="button" class="back" onClick={back}>
+              <span aria-hidden="true">←</span> {cards.length > 1 ? 'Back' : searching ? 'Back to results' : 'Back'}
+            </button>
+            <span class="card-bar-hint" aria-hidden="true">
+              Esc
+            </span>
+          </div>
+          <EntityCard details={details} role="article" scheme={scheme} onSelectEntity={open} />
+        </div>
+      ) : (
+        <>
+          <header class="top">
+            <div class="search-box">
+              <svg class="search-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+                <circle cx="7" cy="7" r="4.6" fill="none" stroke="currentColor" stroke-width="1.6" />
+                <path d="m10.4 10.4 3.6 3.6" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+              </svg>
+              <input
+                ref={input}
+                type="text"
+                class="search-input"
+                role="combobox"
+                aria-label="Search the fact base"
+                aria-expanded={searching && hits.length > 0}
+                aria-controls={RESULTS_ID}
+                aria-activedescendant={searching && hits.length ? resultId(selected) : undefined}
+                aria-autocomplete="list"
+                placeholder="Search names, places, facts…"
+                autoComplete="off"
+                spellcheck={false}
+                enterKeyHint="search"
+                autoFocus
+                value={query}
+                onInput={(e) => {
+                  setQuery(e.currentTarget.value);
+                  setSelected(0);
+                }}
+                onKeyDown={onSearchKey}
+              />
+              {searching && (
+                <button
+                  type="button"
+                  class="search-clear"
+                  aria-label="Clear the search"
+                  onClick={() => {
+                    setQuery('');
+                    input.current?.focus();
+                  }}
+                >
+                  ×
+                </button>
+              )}
+            </div>
+          </header>
+          <main class="body">
+            {searching ? (
+              <SearchPanel query={query} ready={engine !== null} hits={hits} selected={selected} onSelect={setSelected} onOpen={(i) => open(hits[i]!.id)} />
+            ) : (
+              <>
+                <PageUnavailable page={page} />
+                <OnThisPage
+                  page={page}
+                  entities={onPage}
+                  active={active}
+                  typeOf={(id) => engine?.store.entity(id)?.type}
+                  onReveal={(id) => page.kind === 'page' && void api.reveal(page.tabId, id)}
+                  onOpenCard={(id) => engine && open(id)}
+                />
+                {settings && (
+                  <SiteSwitches
+                    site={site}
+                    settings={settings}
+                    onSite={(on) => site && update((s) => withSiteEnabled(s, site, on))}
+                    onPause={(paused) => update((s) => ({ ...s, paused }))}
+                  />
+                )}
+                <LatestSnippets latest={latest} failed={snippetsFailed} libraryUrl={api.libraryUrl} onOpenLibrary={api.openLibrary} />
+              </>
+            )}
+          </main>
+          <footer class="foot">
+            <span class="foot-count">{engine ? `${engine.search.entityCount} entities, every fact quoted from its source` : ' '}</span>
+            <button type="button" class="foot-link" onClick={api.openOptions}>
+              Settings
+            </button>
+          </footer>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface SearchPanelProps {
+  query: string;
+  ready: boolean;
+  hits: ReturnType<Search['search']>;
+  selected: number;
+  onSelect(i: number): void;
+  onOpen(i: number): void;
+}
+
+function SearchPanel({ query, ready, hits, selected, onSelect, onOpen }: SearchPanelProps) {
+  if (!ready)
+    return (
+      <p class="empty search-state" role="status">
+        Loading the fact base…
+      </p>
+    );
+  if (!hits.length)
+    return (
+      <div class="search-state" role="status">
+        <p class="state-title">No match for “{query.trim()}”</p>
+        <p class="state-text">
+          Try another spelling, part of a name (“mirz”), or words from a fact (“16 bcm”, “Golden Eagle”).
+        </p>
+      </div>
+    );
+  return (
+    <>
+      <p class="visually-hidden" role="status">
+        {hits.length} {hits.length === 1 ? 'result' : 'results'}; arrows to choose, Enter to open.
+      </p>
+      <ResultList hits={hits} selected={selected} onHover={onSelect} onOpen={onOpen} />
+    </>
   );
 }

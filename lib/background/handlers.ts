@@ -4,9 +4,9 @@
  */
 import type { AliasIndex } from '../factbase/types';
 import type { FactBaseStore } from '../factbase/factbase-store';
-import type { ScanReport, SnippetDraft, SnippetSaved } from '../messaging/messages';
+import type { QuoteSelector, ScanReport, SnippetDraft, SnippetSaved } from '../messaging/messages';
 import { parseContentMessage } from '../messaging/validate';
-import { siteOf, withDisabledSite, withHiddenEntity, type Settings } from '../settings';
+import { siteOf, withHiddenEntity, withSiteEnabled, type Settings } from '../settings';
 
 export interface MessageSender {
   id?: string;
@@ -19,6 +19,8 @@ export interface SnippetSink {
   /** Resolves with the receipt; rejects with a sentence for the reader (quota full, too many saves). */
   save(snippet: SnippetDraft, sender: MessageSender): Promise<SnippetSaved>;
   undo(id: string, undoToken: string, sender: MessageSender): Promise<boolean>;
+  /** The quote selectors saved from the sender's page (sender.url, never a URL the page names). */
+  pageQuotes?(sender: MessageSender): Promise<QuoteSelector[]>;
 }
 
 export interface BackgroundDeps {
@@ -36,7 +38,14 @@ export interface BackgroundDeps {
 /** Drafts kept while no snippets store exists; a bound keeps a misbehaving page from filling memory. */
 const MAX_PENDING_SNIPPETS = 200;
 
-export function createBackgroundHandlers({ store, aliasIndex, updateSettings, snippets, openSearch, now }: BackgroundDeps) {
+export function createBackgroundHandlers({
+  store,
+  aliasIndex,
+  updateSettings,
+  snippets,
+  openSearch,
+  now,
+}: BackgroundDeps) {
   const reports = new Map<number, ScanReport>();
   const pendingSnippets: (SnippetDraft & { savedAt: string })[] = [];
   const clock = now ?? (() => new Date());
@@ -59,7 +68,8 @@ export function createBackgroundHandlers({ store, aliasIndex, updateSettings, sn
           return Promise.resolve();
         case 'save-snippet': {
           // A snippet must name the page it was sent from: a page cannot file passages under another site.
-          if (!sameOrigin(message.snippet.url, sender.url)) return Promise.reject(new Error('snippet url is not the sender'));
+          if (!sameOrigin(message.snippet.url, sender.url))
+            return Promise.reject(new Error('snippet url is not the sender'));
           const snippet = {
             ...message.snippet,
             entityIds: message.snippet.entityIds.filter((id) => store.entity(id)),
@@ -70,6 +80,8 @@ export function createBackgroundHandlers({ store, aliasIndex, updateSettings, sn
           if (pendingSnippets.length > MAX_PENDING_SNIPPETS) pendingSnippets.shift();
           return Promise.resolve({ saved: true, stored: false });
         }
+        case 'get-page-snippets':
+          return snippets?.pageQuotes ? snippets.pageQuotes(sender) : Promise.resolve([]);
         case 'undo-save-snippet':
           return snippets ? snippets.undo(message.id, message.undoToken, sender) : Promise.resolve(false);
         case 'open-search':
@@ -81,7 +93,8 @@ export function createBackgroundHandlers({ store, aliasIndex, updateSettings, sn
           // The site comes from the sender, never from the message, so a page can only switch itself off.
           const site = sender.url ? siteOf(sender.url) : null;
           if (!site || !updateSettings) return Promise.resolve();
-          return updateSettings((s) => withDisabledSite(s, site)).then(() => undefined);
+          // Whichever mode is on: added to the exceptions, or taken off the allow-list.
+          return updateSettings((s) => withSiteEnabled(s, site, false)).then(() => undefined);
         }
       }
     },

@@ -6,23 +6,26 @@ import type { Evidence, Source } from '../factbase/types';
 import { formatEventDate } from './dates';
 
 export interface Citation {
-  /** `source` or `source#chapter`. */
-  key: string;
   sourceId: string;
-  /** `Brenda Shaffer, “Türkiye's Energy Engagement…”, in Svante E. Cornell (ed.), Türkiye's Return… (CACI, Jun 2024)` */
+  /**
+   * `News Explained, “The gates of Central Asia…” (16 Aug 2022) [Armenian outlet]`, or for an edited volume
+   * `Svante E. Cornell (ed.), Türkiye's Return… (CACI, Jun 2024) [Western analysts]: Brenda Shaffer, “…Energy…”;
+   * Ali Hajizade, “…”` — each cited chapter by its author and title.
+   */
   text: string;
   /** How many of the shown items this document's quotes back. */
   count: number;
+  /** The cited chapters, for an edited volume. */
+  chapters: { id: string; title: string; author: string; count: number }[];
 }
 
-function citationText(source: Source, chapter?: { title: string; author: string }): string {
+function documentText(source: Source): string {
   const date = source.date ? formatEventDate(source.date) : '';
-  const tail = [source.publisher, date].filter(Boolean).join(', ');
-  const stance = source.stance ? ` [${source.stance}]` : '';
   const authors = source.authors.join(', ');
-  if (chapter) {
-    const head = `${chapter.author}, “${chapter.title}”, in ${authors ? `${authors}, ` : ''}${source.title}`;
-    return `${head}${tail ? ` (${tail})` : ''}${stance}`;
+  const stance = source.stance ? ` [${source.stance}]` : '';
+  if (source.chapters?.length) {
+    const tail = [source.publisher, date].filter(Boolean).join(', ');
+    return `${authors ? `${authors}, ` : ''}${source.title}${tail ? ` (${tail})` : ''}${stance}`;
   }
   const by = authors || source.publisher || '';
   const rest = [authors ? source.publisher : null, date].filter(Boolean).join(', ');
@@ -30,46 +33,65 @@ function citationText(source: Source, chapter?: { title: string; author: string 
 }
 
 /**
- * One citation per document (per chapter, for an edited volume), for the quotes backing the shown items. `groups`
- * holds the quotes of one shown item each, so an item backed by two quotes of one chapter counts once.
+ * One citation per document for the quotes backing the shown items; an edited volume lists its cited chapters by
+ * author and title. `groups` holds the quotes of one shown item each, so an item backed by two quotes of one
+ * document counts once. Documents keep the fact base's order; chapters are listed most cited first.
  */
 export function citationsFor(groups: Iterable<readonly Evidence[]>, sources: readonly Source[]): Citation[] {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const found = new Map<string, Citation>();
-  const order = new Map(sources.map((s, i) => [s.id, i]));
   for (const group of groups) {
-    const seen = new Set<string>();
+    const seenSources = new Set<string>();
+    const seenChapters = new Set<string>();
     for (const e of group) {
       const source = byId.get(e.source);
       if (!source) continue;
-      const chapterId = e.where.chapter;
-      const key = chapterId ? `${source.id}#${chapterId}` : source.id;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let citation = found.get(key);
+      let citation = found.get(source.id);
       if (!citation) {
-        const ch = chapterId ? source.chapters?.find((c) => c.id === chapterId) : undefined;
-        const chapter =
-          ch || e.where.chapterTitle
-            ? { title: e.where.chapterTitle ?? ch!.title, author: e.where.chapterAuthor ?? ch?.author ?? '' }
-            : undefined;
-        citation = { key, sourceId: source.id, text: citationText(source, chapter), count: 0 };
-        found.set(key, citation);
+        citation = { sourceId: source.id, text: '', count: 0, chapters: [] };
+        found.set(source.id, citation);
       }
-      citation.count++;
+      if (!seenSources.has(source.id)) {
+        seenSources.add(source.id);
+        citation.count++;
+      }
+      const chapterId = e.where.chapter;
+      if (!chapterId || seenChapters.has(chapterId)) continue;
+      seenChapters.add(chapterId);
+      let chapter = citation.chapters.find((c) => c.id === chapterId);
+      if (!chapter) {
+        const ch = source.chapters?.find((c) => c.id === chapterId);
+        chapter = {
+          id: chapterId,
+          title: e.where.chapterTitle ?? ch?.title ?? chapterId,
+          author: e.where.chapterAuthor ?? ch?.author ?? '',
+          count: 0,
+        };
+        citation.chapters.push(chapter);
+      }
+      chapter.count++;
     }
   }
-  return [...found.values()].sort(
-    (a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || b.count - a.count || a.key.localeCompare(b.key),
-  );
+  const order = new Map(sources.map((s, i) => [s.id, i]));
+  return [...found.values()]
+    .sort((a, b) => order.get(a.sourceId)! - order.get(b.sourceId)!)
+    .map((c) => {
+      const chapters = [...c.chapters].sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
+      const list = chapters.map((ch) => `${ch.author ? `${ch.author}, ` : ''}“${ch.title}”`).join('; ');
+      return { ...c, chapters, text: `${documentText(byId.get(c.sourceId)!)}${list ? `, chapters: ${list}` : ''}` };
+    });
 }
 
 /** The caption as plain text: a title line, then `Sources: a; b; c.` */
-export function captionText(title: string, citations: readonly Citation[]): { title: string; sources: string } {
+export function captionText(
+  title: string,
+  citations: readonly Citation[],
+  key?: string,
+): { title: string; sources: string; key?: string } {
   const sources = citations.length
-    ? `Sources (quoted verbatim in Caspian Lens): ${citations.map((c) => c.text).join('; ')}.`
+    ? `Sources, quoted verbatim in Caspian Lens: ${citations.map((c) => c.text).join(' — ')}.`
     : 'Sources: none of the shown items is backed by a quote.';
-  return { title, sources };
+  return { title, sources, ...(key ? { key } : {}) };
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import type { EntityType } from '../factbase/types';
 
-export type Family = 'person' | 'body' | 'company' | 'agreement' | 'infrastructure' | 'place' | 'event' | 'idea' | 'military';
+export type Family =
+  'person' | 'body' | 'company' | 'agreement' | 'infrastructure' | 'place' | 'event' | 'idea' | 'military';
 export type Shape = 'circle' | 'square' | 'rounded' | 'diamond' | 'hexagon' | 'ring' | 'triangle' | 'dashed';
 
 export interface FamilyInfo {
@@ -18,12 +19,12 @@ export const FAMILIES: readonly FamilyInfo[] = [
   { id: 'person', label: 'People', shape: 'circle' },
   { id: 'body', label: 'Organisations', shape: 'rounded' },
   { id: 'company', label: 'Companies', shape: 'square' },
-  { id: 'agreement', label: 'Agreements & programmes', shape: 'diamond' },
-  { id: 'infrastructure', label: 'Pipelines, routes & fields', shape: 'hexagon' },
-  { id: 'place', label: 'Countries & places', shape: 'ring' },
+  { id: 'agreement', label: 'Agreements', shape: 'diamond' },
+  { id: 'infrastructure', label: 'Energy & transport', shape: 'hexagon' },
+  { id: 'place', label: 'Places', shape: 'ring' },
   { id: 'event', label: 'Events', shape: 'triangle' },
-  { id: 'idea', label: 'Ideas & policies', shape: 'dashed' },
-  { id: 'military', label: 'Military systems', shape: 'square' },
+  { id: 'idea', label: 'Ideas', shape: 'dashed' },
+  { id: 'military', label: 'Military', shape: 'square' },
 ];
 
 const FAMILY_OF: Record<EntityType, Family> = {

@@ -47,7 +47,8 @@ export function buildGraphIndex(base: FactBase): GraphIndex {
         edges.set(id, edge);
       }
       if (r.share && !edge.share) edge.share = r.share;
-      if (r.evidence && !edge.evidence.some((e) => evidenceKey(e) === evidenceKey(r.evidence!))) edge.evidence.push(r.evidence);
+      if (r.evidence && !edge.evidence.some((e) => evidenceKey(e) === evidenceKey(r.evidence!)))
+        edge.evidence.push(r.evidence);
     }
   }
   const list = [...edges.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -81,6 +82,8 @@ export interface NeighbourhoodOptions {
   maxNodes?: number;
   /** Most new entities one expansion adds. */
   expandLimit?: number;
+  /** Most entities each direct neighbour brings in on the second hop. */
+  secondHopLimit?: number;
   /** Leave out the unspecific `related-to` links. */
   specificOnly?: boolean;
 }
@@ -102,8 +105,10 @@ export interface Neighbourhood {
   expanded: string[];
 }
 
-export const DEFAULT_MAX_NODES = 90;
-export const DEFAULT_EXPAND_LIMIT = 30;
+/** Beyond about this many nodes a map stops being readable at a size that fits the screen. */
+export const DEFAULT_MAX_NODES = 60;
+export const DEFAULT_EXPAND_LIMIT = 16;
+export const DEFAULT_SECOND_HOP_LIMIT = 8;
 
 /**
  * The entities around `centre`. Direct neighbours come first (all of them, up to the cap), then the neighbours of
@@ -113,6 +118,7 @@ export const DEFAULT_EXPAND_LIMIT = 30;
 export function neighbourhood(index: GraphIndex, centre: string, options: NeighbourhoodOptions): Neighbourhood {
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   const expandLimit = options.expandLimit ?? DEFAULT_EXPAND_LIMIT;
+  const secondHopLimit = options.secondHopLimit ?? DEFAULT_SECOND_HOP_LIMIT;
   const usable = (e: GraphEdge) => !options.specificOnly || e.type !== GENERIC_RELATION;
   const edgesOf = (id: string) => (index.byNode.get(id) ?? []).filter(usable);
 
@@ -146,7 +152,14 @@ export function neighbourhood(index: GraphIndex, centre: string, options: Neighb
     grow([centre], 1, Infinity);
     const expanded = [...(options.expanded ?? [])].filter((id) => depth.has(id) && id !== centre);
     for (const id of expanded) grow([id], depth.get(id)! + 1, expandLimit);
-    if (options.hops === 2) grow([...depth].filter(([, d]) => d === 1).map(([id]) => id), 2, Infinity);
+    if (options.hops === 2) {
+      // Each neighbour brings its best few, smallest neighbourhoods first, so one hub cannot fill the map alone.
+      const firstHop = [...depth]
+        .filter(([, d]) => d === 1)
+        .map(([id]) => id)
+        .sort((a, b) => edgesOf(a).length - edgesOf(b).length || (a < b ? -1 : 1));
+      for (const id of firstHop) grow([id], 2, secondHopLimit);
+    }
   }
 
   const shown = new Set(depth.keys());
@@ -188,6 +201,8 @@ export function groupLinks(edges: readonly GraphEdge[]): GraphLink[] {
     links.set(id, link);
   }
   for (const link of links.values())
-    link.edges.sort((x, y) => Number(x.type === GENERIC_RELATION) - Number(y.type === GENERIC_RELATION) || (x.id < y.id ? -1 : 1));
+    link.edges.sort(
+      (x, y) => Number(x.type === GENERIC_RELATION) - Number(y.type === GENERIC_RELATION) || (x.id < y.id ? -1 : 1),
+    );
   return [...links.values()];
 }

@@ -4,9 +4,21 @@
  */
 import type { EntityType, FactBase } from '../factbase/types';
 import { createFactBaseStore, type FactBaseStore } from '../factbase/factbase-store';
-import { createEntitySearch, type EntitySearch } from './entity-search';
+import { createSearch, type Search } from '../search/search';
 import { buildGraphIndex, type GraphIndex } from './graph';
 import { filterOptions, timelineItems, type FilterOptions, type TimelineItem } from './timeline-model';
+
+/** A re-centre candidate: the entity, and the alias that matched when it was not the name. */
+export interface EntityHit {
+  id: string;
+  name: string;
+  type: EntityType;
+  alias?: string;
+}
+
+export interface EntitySearch {
+  search(query: string, limit?: number): EntityHit[];
+}
 
 export interface ExploreModel {
   base: FactBase;
@@ -15,7 +27,7 @@ export interface ExploreModel {
   options: FilterOptions;
   /** Built on first use: the timeline opens without paying for the map. */
   readonly graph: GraphIndex;
-  /** Built on first use (folding every alias takes tens of milliseconds). */
+  /** The extension's one search (lib/search, as in the popup), over names and aliases; built on first query. */
   readonly search: EntitySearch;
 }
 
@@ -23,7 +35,7 @@ export function createExploreModel(base: FactBase, typeLabel: (t: EntityType) =>
   const { items } = timelineItems(base);
   let graph: GraphIndex | undefined;
   let search: EntitySearch | undefined;
-  let searchIndex: EntitySearch | undefined;
+  let searchIndex: Search | undefined;
   return {
     base,
     store: createFactBaseStore(base),
@@ -34,7 +46,15 @@ export function createExploreModel(base: FactBase, typeLabel: (t: EntityType) =>
     },
     get search() {
       // The search object is handed out at once; its index is built on the first query.
-      return (search ??= { search: (q, limit) => (searchIndex ??= createEntitySearch(base)).search(q, limit) });
+      return (search ??= {
+        search: (q, limit = 8) =>
+          (searchIndex ??= createSearch(base)).search(q, { limit }).map((hit) => ({
+            id: hit.id,
+            name: hit.name,
+            type: hit.type,
+            ...(hit.alias ? { alias: hit.alias.text } : {}),
+          })),
+      });
     },
   };
 }

@@ -101,7 +101,11 @@ export interface FilterOptions {
 }
 
 /** The choices each filter offers, with counts, most frequent countries first; types and sources alphabetical. */
-export function filterOptions(items: readonly TimelineItem[], base: FactBase, typeLabel: (t: EntityType) => string): FilterOptions {
+export function filterOptions(
+  items: readonly TimelineItem[],
+  base: FactBase,
+  typeLabel: (t: EntityType) => string,
+): FilterOptions {
   const names = new Map(base.entities.map((e) => [e.id, e.name]));
   const countries = new Map<string, number>();
   const types = new Map<EntityType, number>();
@@ -130,19 +134,50 @@ export interface Extent {
 }
 
 /**
+ * One lane's occupied extents, kept sorted by start (they never overlap, so also by end): checking whether an extent
+ * fits is a binary search, not a scan, which keeps packing fast enough to redo at the end of every zoom gesture.
+ */
+class Lane {
+  private starts: number[] = [];
+  private ends: number[] = [];
+
+  fits(e: Extent, gap: number): boolean {
+    // The first occupied extent that ends after e starts (minus the gap) is the only one that can overlap e's start.
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! + gap <= e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === this.starts.length || this.starts[lo]! >= e.end + gap;
+  }
+
+  add(e: Extent): void {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    this.starts.splice(lo, 0, e.start);
+    this.ends.splice(lo, 0, e.end);
+  }
+}
+
+/**
  * Greedy first-fit lane packing: each extent goes into the lowest lane where it overlaps nothing (with `gap` pixels
  * between neighbours). Extents are placed in the order given, so callers put the ones that should sit nearest the
  * axis first. Returns the lane of each extent and the number of lanes used.
  */
 export function packLanes(extents: readonly Extent[], gap: number): { lanes: number[]; count: number } {
-  const occupied: Extent[][] = [];
+  const occupied: Lane[] = [];
   const lanes: number[] = [];
   for (const e of extents) {
     let lane = 0;
-    for (; lane < occupied.length; lane++) {
-      if (occupied[lane]!.every((o) => e.start >= o.end + gap || e.end + gap <= o.start)) break;
-    }
-    (occupied[lane] ??= []).push(e);
+    while (lane < occupied.length && !occupied[lane]!.fits(e, gap)) lane++;
+    (occupied[lane] ??= new Lane()).add(e);
     lanes.push(lane);
   }
   return { lanes, count: occupied.length };
@@ -194,11 +229,10 @@ export function packLanesWithLabels(
   labelLanes: number,
   gaps: { label: number; marker: number },
 ): LaneLayout {
-  const occupied: Extent[][] = [];
+  const occupied: Lane[] = [];
   const lanes: number[] = [];
   const labelled: boolean[] = [];
-  const fits = (lane: number, e: Extent, gap: number) =>
-    (occupied[lane] ?? []).every((o) => e.start >= o.end + gap || e.end + gap <= o.start);
+  const fits = (lane: number, e: Extent, gap: number) => !occupied[lane] || occupied[lane]!.fits(e, gap);
   for (const f of footprints) {
     let lane = -1;
     for (let l = 0; l < labelLanes; l++) {
@@ -208,14 +242,14 @@ export function packLanesWithLabels(
       }
     }
     if (lane >= 0) {
-      (occupied[lane] ??= []).push(f.labelled);
+      (occupied[lane] ??= new Lane()).add(f.labelled);
       lanes.push(lane);
       labelled.push(true);
       continue;
     }
     lane = 0;
     while (!fits(lane, f.marker, gaps.marker)) lane++;
-    (occupied[lane] ??= []).push(f.marker);
+    (occupied[lane] ??= new Lane()).add(f.marker);
     lanes.push(lane);
     labelled.push(false);
   }

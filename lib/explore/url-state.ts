@@ -19,12 +19,17 @@ export interface ExploreState {
   country?: string;
   type?: EntityType;
   source?: string;
+  /** Timeline: the visible range, as ISO prefixes (`2016`, `2016-06`); the default view when absent. */
+  from?: string;
+  to?: string;
 }
 
 export const DEFAULT_MAP_CENTRE = 'tanap';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
 const id = (v: string | null) => (v && ID.test(v) ? v : undefined);
+const ISO_PREFIX = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const isoPrefix = (v: string | null) => (v && ISO_PREFIX.test(v) ? v : undefined);
 
 export function parseExploreSearch(search: string): ExploreState {
   const p = new URLSearchParams(search);
@@ -38,6 +43,8 @@ export function parseExploreSearch(search: string): ExploreState {
     country: id(p.get('country')),
     type: id(p.get('type')) as EntityType | undefined,
     source: id(p.get('source')),
+    from: isoPrefix(p.get('from')),
+    to: isoPrefix(p.get('to')),
   };
 }
 
@@ -51,6 +58,10 @@ export function exploreSearch(state: ExploreState): string {
     if (state.country) p.set('country', state.country);
     if (state.type) p.set('type', state.type);
     if (state.source) p.set('source', state.source);
+    if (state.from && state.to) {
+      p.set('from', state.from);
+      p.set('to', state.to);
+    }
   }
   if (state.view === 'map' && state.hops === 2) p.set('hops', '2');
   if (state.as === 'list') p.set('as', 'list');

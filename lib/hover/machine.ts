@@ -125,14 +125,22 @@ export function step<T, D>(s: HoverState<T, D>, event: HoverEvent<T, D>, config:
         const next = { ...card, details: event.details };
         return {
           state: { ...s, card: next },
-          effects: [{ type: 'show', token: next.token, target: next.target, details: next.details, openedBy: next.openedBy }],
+          effects: [
+            { type: 'show', token: next.token, target: next.target, details: next.details, openedBy: next.openedBy },
+          ],
         };
       }
       return unchanged(s);
     }
     case 'open': {
       const token = s.lastToken + 1;
-      const card: OpenCard<T, D> = { token, target: event.target, details: undefined, openedBy: event.openedBy, grace: null };
+      const card: OpenCard<T, D> = {
+        token,
+        target: event.target,
+        details: undefined,
+        openedBy: event.openedBy,
+        grace: null,
+      };
       return {
         state: { ...s, lastToken: token, dwell: null, card, closedOn: null },
         effects: [

@@ -64,14 +64,21 @@ export function placeCard(input: PlacementInput): Placement {
   let maxHeight: number;
   if (height <= below) [side, maxHeight] = ['below', below];
   else if (height <= above) [side, maxHeight] = ['above', above];
-  else if (Math.max(below, above) >= MIN_USEFUL_HEIGHT) [side, maxHeight] = below >= above ? ['below', below] : ['above', above];
+  else if (Math.max(below, above) >= MIN_USEFUL_HEIGHT)
+    [side, maxHeight] = below >= above ? ['below', below] : ['above', above];
   else {
     // A short viewport (200% zoom, a phone on its side): beside the mark, if there is room there.
     const right = viewport.width - margin - (box.right + gap);
     const left = box.left - gap - margin;
     const first: Side = rtl ? 'left' : 'right';
     const fits = (s: Side) => (s === 'right' ? right : left) >= Math.min(width, 240);
-    const chosen = fits(first) ? first : fits(first === 'right' ? 'left' : 'right') ? (first === 'right' ? 'left' : 'right') : null;
+    const chosen = fits(first)
+      ? first
+      : fits(first === 'right' ? 'left' : 'right')
+        ? first === 'right'
+          ? 'left'
+          : 'right'
+        : null;
     if (chosen) {
       const room = chosen === 'right' ? right : left;
       const w = Math.min(width, room);

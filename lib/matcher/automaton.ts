@@ -150,28 +150,37 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   return {
     stateCount: count,
     scan(codes, length, onHit) {
+      // Locals rather than closure variables: the loop below runs once per character of every page.
+      const classes = classOf;
+      const rows = denseRow;
+      const table = dense;
+      const failure = fail;
+      const outputs = outLink;
+      const nextOutput = nextOut;
+      const heads = patternHead;
+      const nexts = patternNext;
       let state = 0;
       for (let i = 0; i < length; i++) {
         const unit = codes[i]!;
-        const cls = classOf[unit]!;
+        const cls = classes[unit]!;
         if (cls === 0) {
           state = 0; // no pattern contains this unit: every partial match dies here
           continue;
         }
-        let row = denseRow[state]!;
+        let row = rows[state]!;
         if (row === NONE) {
           let next = childOf(trie, state, unit);
           while (next === 0 && row === NONE) {
-            state = fail[state]!;
-            row = denseRow[state]!;
+            state = failure[state]!;
+            row = rows[state]!;
             if (row === NONE) next = childOf(trie, state, unit);
           }
-          state = next !== 0 ? next : dense[row + cls]!;
+          state = next !== 0 ? next : table[row + cls]!;
         } else {
-          state = dense[row + cls]!;
+          state = table[row + cls]!;
         }
-        for (let o = outLink[state]!; o !== 0; o = nextOut[o]!) {
-          for (let p = patternHead[o]!; p !== NONE; p = patternNext[p]!) onHit(p, i + 1);
+        for (let o = outputs[state]!; o !== 0; o = nextOutput[o]!) {
+          for (let p = heads[o]!; p !== NONE; p = nexts[p]!) onHit(p, i + 1);
         }
       }
     },

@@ -17,8 +17,7 @@ const HYPHEN = 0x2d;
  * Folds that lowercasing and NFD do not give. `й` is listed so that NFD does not turn it into `и`: Russian never
  * writes one for the other, unlike `ё`/`е`.
  */
-const LETTER_FOLDS =
-  'ıi İi əe ёе йй қк ғг үу ұу өо һх іи ңн әа ўу ҳх ҷч ґг єе øo łl đd ħh';
+const LETTER_FOLDS = 'ıi İi əe ёе йй қк ғг үу ұу өо һх іи ңн әа ўу ҳх ҷч ґг єе øo łl đd ħh';
 const APOSTROPHES = '\u2018\u2019\u02bc\u02bb\u0060\u00b4\u2032\uff07';
 const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d';
 

@@ -3,8 +3,8 @@
  * last word of a Cyrillic alias may carry a case ending. Only the last word inflects (enough for surnames,
  * countries and cities; "Трансанатолийского газопровода" is left to an explicit alias).
  *
- * Endings are in folded form (lowercase, ё→е) and listed longest first, so the matcher can try them in order and
- * keep the first one that ends at a word boundary.
+ * Endings are in folded form (lowercase, ё→е). The matcher keeps the one that ends exactly at a word boundary (at
+ * most one can), so "Токаевского" is not Токаев plus an ending.
  */
 
 export interface Inflection {
@@ -13,21 +13,19 @@ export interface Inflection {
   endings: readonly string[];
 }
 
-const byLength = (endings: string[]): readonly string[] =>
-  endings.sort((a, b) => b.length - a.length);
+/** Endings from a space-separated list, longest first. */
+const endings = (list: string): readonly string[] => list.split(' ').sort((a, b) => b.length - a.length);
 
-/** Hard and soft consonants (Токаев, Азербайджан, Эрдоган): nominative has no ending. */
-const AFTER_CONSONANT = byLength(
-  ['', 'а', 'у', 'е', 'ы', 'и', 'ом', 'ым', 'ой', 'ей', 'ем', 'ою', 'ах', 'ам', 'ами', 'ов', 'ев', 'им'],
-);
+/** Hard and soft consonants (Токаев, Азербайджан, Эрдоган): the nominative has no ending (the final ''). */
+const AFTER_CONSONANT = [...endings('а у е ы и ом ым им ой ей ем ою ах ам ами ов ев'), ''];
 /** Москва → Москвы, Москве, Москву, Москвой; Шуша → Шуши. */
-const REPLACING_A = byLength(['а', 'ы', 'и', 'е', 'у', 'ой', 'ою', 'ам', 'ами', 'ах']);
+const REPLACING_A = endings('а ы и е у ой ою ам ами ах');
 /** Турция → Турции, Турцию, Турцией; Россия → России. */
-const REPLACING_YA = byLength(['я', 'и', 'ю', 'е', 'ей', 'ею', 'ям', 'ями', 'ях']);
+const REPLACING_YA = endings('я и ю е ей ею ям ями ях');
 /** Каспий → Каспия, Каспию, Каспием, Каспии. */
-const REPLACING_Y = byLength(['й', 'я', 'ю', 'е', 'и', 'ем', 'ям', 'ями', 'ях']);
-/** Тюмень-like soft-sign nouns: Казань → Казани, Казанью. */
-const REPLACING_SOFT = byLength(['ь', 'и', 'я', 'ю', 'е', 'ью', 'ем', 'ей', 'ям', 'ями', 'ях']);
+const REPLACING_Y = endings('й я ю е и ем ям ями ях');
+/** Soft-sign nouns: Казань → Казани, Казанью. */
+const REPLACING_SOFT = endings('ь и я ю е ью ем ей ям ями ях');
 
 const CONSONANTS = new Set('бвгджзклмнпрстфхцчшщ');
 const REPLACED = new Map<string, readonly string[]>([
@@ -47,10 +45,10 @@ const MIN_STEM = 3;
 export function russianInflection(folded: string): Inflection | null {
   const last = folded.slice(-1);
   if (CONSONANTS.has(last)) return { stem: folded, endings: AFTER_CONSONANT };
-  const endings = REPLACED.get(last);
+  const replacing = REPLACED.get(last);
   const stem = folded.slice(0, -1);
-  if (endings === undefined || lastWordLength(stem) < MIN_STEM) return null;
-  return { stem, endings };
+  if (replacing === undefined || lastWordLength(stem) < MIN_STEM) return null;
+  return { stem, endings: replacing };
 }
 
 function lastWordLength(text: string): number {

@@ -71,6 +71,7 @@ export type ContentToBackground =
   | { type: 'scan-report'; report: ScanReport }
   | { type: 'save-snippet'; snippet: SnippetDraft }
   | { type: 'undo-save-snippet'; id: string; undoToken: string }
+  | { type: 'get-page-snippets' }
   /** A card's "Open in search": the extension's search opens with this query. */
   | { type: 'open-search'; query: string }
   /** A card's "Hide this name": never mark this entity again. */
@@ -85,6 +86,11 @@ export interface ContentToBackgroundReplies {
   'save-snippet': SnippetSaved;
   /** True when the snippet was removed. */
   'undo-save-snippet': boolean;
+  /**
+   * Quote selectors of the snippets saved from the sender's own page (the browser's record of its URL), to paint
+   * them when the page is visited again. Only page text the page already has: no notes, tags, ids or other pages.
+   */
+  'get-page-snippets': QuoteSelector[];
   'open-search': void;
   'hide-entity': void;
   'disable-site': void;
@@ -94,7 +100,8 @@ export interface ContentToBackgroundReplies {
  * The background asks a tab's content script to save the reader's selection (keyboard command, context menu).
  * Frames without a selection stay silent, so the frame holding it answers.
  */
-export type BackgroundToContent = { type: 'save-selection'; via: 'command' | 'context-menu' } | { type: 'next-mention' };
+export type BackgroundToContent =
+  { type: 'save-selection'; via: 'command' | 'context-menu' } | { type: 'next-mention' };
 
 export interface BackgroundToContentReplies {
   /** Null when nothing was selected in the frame that answered; rejects with the reason when the save failed. */

@@ -98,6 +98,8 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
       return isShortString(raw.id, MAX_ID) ? { type: 'hide-entity', id: raw.id } : null;
     case 'disable-site':
       return { type: 'disable-site' };
+    case 'get-page-snippets':
+      return { type: 'get-page-snippets' };
     case 'undo-save-snippet':
       return isShortString(raw.id, SNIPPET_LIMITS.id) && isShortString(raw.undoToken, 100)
         ? { type: 'undo-save-snippet', id: raw.id, undoToken: raw.undoToken }

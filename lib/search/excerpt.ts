@@ -9,10 +9,10 @@ export interface Excerpt {
   clippedEnd: boolean;
 }
 
-/** About two lines of a 360 px popup at 13 px: enough to read the match in its sentence. */
-export const EXCERPT_CHARS = 150;
+/** About two lines of the 380 px popup at 12.5 px (some 55 characters a line): the match, read in its sentence. */
+export const EXCERPT_CHARS = 100;
 /** How much text to keep before the first match, so it reads as a sentence rather than starting on the match. */
-const LEAD_CHARS = 40;
+const LEAD_CHARS = 28;
 
 export function excerpt(text: string, ranges: readonly (readonly [number, number])[], max = EXCERPT_CHARS): Excerpt {
   if (text.length <= max) return { text, ranges: ranges.map(([s, e]) => [s, e]), clippedStart: false, clippedEnd: false };

@@ -34,9 +34,20 @@ export interface SearchEntity {
 
 export const isTextKind = (kind: FieldKind) => kind === 'summary' || kind === 'quote';
 
-export function collectFields(base: FactBase): { entities: SearchEntity[]; fields: Field[] } {
+export type RawField = Omit<Field, 'form' | 'words'>;
+
+export interface CollectedFields {
+  entities: SearchEntity[];
+  /** Names and aliases: small, indexed first. */
+  names: RawField[];
+  /** Summary sentences and quotes: nine tenths of the text, indexable later (see Search.indexText). */
+  texts: RawField[];
+}
+
+export function collectFields(base: FactBase): CollectedFields {
   const entities: SearchEntity[] = [];
-  const raw: Omit<Field, 'form' | 'words'>[] = [];
+  const names: RawField[] = [];
+  const texts: RawField[] = [];
   base.entities.forEach((e, i) => {
     const sentences = e.summarySentences?.length ? e.summarySentences.map((s) => s.text) : [e.summary];
     entities.push({
@@ -46,14 +57,21 @@ export function collectFields(base: FactBase): { entities: SearchEntity[]; field
       lead: sentences[0] ?? '',
       weight: e.facts.length + e.relations.length,
     });
-    raw.push({ entity: i, kind: 'name', ref: 0, text: e.name });
-    e.aliases.forEach((a, k) => raw.push({ entity: i, kind: 'alias', ref: k, text: a.text }));
-    sentences.forEach((s, k) => raw.push({ entity: i, kind: 'summary', ref: k, text: s }));
-    e.facts.forEach((f, k) => raw.push({ entity: i, kind: 'quote', ref: k, text: f.quote }));
+    names.push({ entity: i, kind: 'name', ref: 0, text: e.name });
+    e.aliases.forEach((a, k) => names.push({ entity: i, kind: 'alias', ref: k, text: a.text }));
+    sentences.forEach((s, k) => texts.push({ entity: i, kind: 'summary', ref: k, text: s }));
+    e.facts.forEach((f, k) => texts.push({ entity: i, kind: 'quote', ref: k, text: f.quote }));
   });
+  return { entities, names, texts };
+}
+
+/**
+ * Search forms and words for raw fields, in one batch. Aliases that share a search form with their entity's name or
+ * an earlier alias (Tokaev beside Tokayev) add nothing and are dropped, as are fields with no words.
+ */
+export function formFields(raw: readonly RawField[]): Field[] {
   const forms = toSearchForms(raw.map((f) => f.text));
   const fields: Field[] = [];
-  // Aliases that share a search form with the name or an earlier alias (Tokaev beside Tokayev) add nothing.
   let seen = new Set<string>();
   raw.forEach((f, i) => {
     const form = forms[i]!;
@@ -65,5 +83,11 @@ export function collectFields(base: FactBase): { entities: SearchEntity[]; field
     const words = wordsOf(form);
     if (words.length) fields.push({ ...f, form, words });
   });
-  return { entities, fields };
+  return fields;
+}
+
+/** Every field of a fact base, names and aliases first. */
+export function allFields(base: FactBase): { entities: SearchEntity[]; fields: Field[] } {
+  const { entities, names, texts } = collectFields(base);
+  return { entities, fields: [...formFields(names), ...formFields(texts)] };
 }

@@ -40,12 +40,16 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** Latin digraphs the region's languages write with one letter (ş, ç, ж, х, ғ): both spellings become that letter. */
 const digraphOf = (c: number) => (c === S ? S : c === C ? C : c === Z ? J : c === K ? K : c === G ? G : -1);
 
+const SCHWA = /[əƏ]/g;
+
 /** Separates texts folded in one batch; a private-use character, so fold and skeleton leave it alone. */
 const SEPARATOR = '\uE000';
 
 /** Folds and skeletonises `text`, keeping a map back to original offsets. */
 export function toSearchForm(text: string): SearchForm {
-  const folded = foldCodes(text);
+  // Azerbaijani ə is written "a" in English (Əliyev → Aliyev, Heydər → Heydar); the matcher folds it to e, which is
+  // right for Kazakh ә's neighbours but not here. Same length, so offsets are unchanged.
+  const folded = foldCodes(text.replace(SCHWA, (c) => (c === 'ə' ? 'a' : 'A')));
   const n = folded.length;
   // Stage 1: Cyrillic to Latin (at most four letters per letter: щ → shch).
   const latin = new Uint16Array(n * 4);

@@ -15,7 +15,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { EntityType, FactBase } from '../factbase/types';
 import { excerpt } from './excerpt';
-import { collectFields, formMap, isTextKind, type Field, type SearchEntity } from './fields';
+import { collectFields, formFields, formMap, isTextKind, type Field, type RawField, type SearchEntity } from './fields';
 import { parseQuery, toOriginalRanges, wordSpans, type Query } from './normalize';
 import { buildWordIndex, type WordIndex, type WordRange } from './word-index';
 
@@ -47,7 +47,19 @@ export interface SearchOptions {
 
 export interface Search {
   readonly entityCount: number;
+  /** False while summaries and quotes are not indexed yet: until then only names and aliases are searched. */
+  readonly textReady: boolean;
+  /** Indexes summaries and quotes now (once). */
+  indexText(): void;
   search(query: string, options?: SearchOptions): SearchHit[];
+}
+
+export interface CreateSearchOptions {
+  /**
+   * Leave summaries and quotes for a later `indexText()`: names and aliases are a tenth of the text, so the popup's
+   * search is usable that much sooner, and the rest is indexed in idle time.
+   */
+  deferText?: boolean;
 }
 
 export const DEFAULT_LIMIT = 20;
@@ -83,46 +95,139 @@ export function editsFor(length: number, prefix: boolean): number {
   return length <= 3 ? 0 : length <= 6 ? 1 : 2;
 }
 
-export function createSearch(base: FactBase): Search {
-  const { entities, fields } = collectFields(base);
-  return createSearchFromFields(entities, fields);
+export function createSearch(base: FactBase, options: CreateSearchOptions = {}): Search {
+  const { entities, names, texts } = collectFields(base);
+  const search = createSearchFromFields(entities, formFields(names), texts);
+  if (!options.deferText) search.indexText();
+  return search;
 }
 
-export function createSearchFromFields(entities: SearchEntity[], fields: Field[]): Search {
-  const index = buildWordIndex(
-    fields.map((f) => f.words),
-    (f) => isTextKind(fields[f]!.kind),
-  );
+/** A search over ready name and alias fields; text fields are formed and indexed by `indexText()`. */
+export function createSearchFromFields(entities: SearchEntity[], nameFields: Field[], rawTexts: readonly RawField[] = []): Search {
+  const fields: Field[] = [...nameFields];
+  const nameIndex = buildWordIndex(nameFields.map((f) => f.words));
+  let textIndex: WordIndex | null = null;
   const forms = fields.map((f) => f.form);
   // fuse.js's index records (text + field-length norm), made the first time a field is a candidate; each query hands
   // fuse.js an index of its candidates only.
   const recordMaker = Fuse.createIndex<string>([], []);
-  const records: (FuseRecord | null)[] = new Array(fields.length).fill(null);
+  const records: (FuseRecord | null)[] = [];
   const recordOf = (f: number) => (records[f] ??= recordMaker.add(forms[f]!, f)!);
-  const scratch = new Scratch(fields.length);
+  let scratch = new Scratch(fields.length);
   const entityOf = (f: number) => fields[f]!.entity;
+  const starts = buildStartIndex(fields);
 
   return {
     entityCount: entities.length,
+    get textReady() {
+      return textIndex !== null || rawTexts.length === 0;
+    },
+    indexText() {
+      if (textIndex || !rawTexts.length) return;
+      const texts = formFields(rawTexts);
+      const offset = fields.length;
+      for (const f of texts) {
+        fields.push(f);
+        forms.push(f.form);
+      }
+      textIndex = buildWordIndex(
+        texts.map((f) => f.words),
+        offset,
+      );
+      scratch = new Scratch(fields.length);
+    },
     search(raw, options = {}) {
       const limit = options.limit ?? DEFAULT_LIMIT;
       const query = parseQuery(raw);
       query.tokens = query.tokens.slice(0, MAX_TOKENS);
       if (!query.tokens.length) return [];
-      const lookups = lookUpTokens(index, query);
+      // Shortcut: when enough names and aliases start with the query (tiers 0 and 1, which nothing else outranks), they
+      // are the answer. This is what keeps the first one or two letters fast on a big fact base.
+      const starting = starts.lookup(query, limit, MAX_NAME_FIELDS);
+      if (starting) return score(starting, query, raw, limit);
       // Names and aliases first; summaries and quotes only while fewer entities than the limit were found.
-      const names = pick(prefilter(index, lookups, false, scratch), (f) => nameKey(fields[f]!, query, scratch.cost[f]!), MAX_NAME_FIELDS);
+      const names = pick(
+        prefilter(nameIndex, lookUpTokens(nameIndex, query, false), scratch),
+        (f) => nameKey(fields[f]!, query, scratch.cost[f]!),
+        MAX_NAME_FIELDS,
+      );
       const found = new Set(names.map(entityOf));
       let chosen = names;
-      if (found.size < limit) {
-        const texts = prefilter(index, lookups, true, scratch).filter((f) => !found.has(entityOf(f)));
+      if (found.size < limit && textIndex) {
+        const texts = prefilter(textIndex, lookUpTokens(textIndex, query, true), scratch).filter((f) => !found.has(entityOf(f)));
         chosen = names.concat(pickSpread(texts, (f) => textKey(fields[f]!, scratch.cost[f]!), entityOf, MAX_TEXT_FIELDS));
       }
       scratch.reset();
-      if (!chosen.length) return [];
-      const fuse = new Fuse(forms, FUSE_OPTIONS, Fuse.parseIndex<string>({ keys: [], records: chosen.map(recordOf) }));
-      const scored = fuse.search(query.tokens.join(' '));
-      return rank(scored, fields, entities, query, limit, scriptOf(raw));
+      return score(chosen, query, raw, limit);
+    },
+  };
+
+  /** fuse.js scores the chosen fields; the ranking orders their entities. */
+  function score(chosen: number[], query: Query, raw: string, limit: number): SearchHit[] {
+    if (!chosen.length) return [];
+    const fuse = new Fuse(forms, FUSE_OPTIONS, Fuse.parseIndex<string>({ keys: [], records: chosen.map(recordOf) }));
+    const scored = fuse.search(query.tokens.join(' '));
+    return rank(scored, fields, entities, query, limit, scriptOf(raw));
+  }
+}
+
+/**
+ * Names and aliases sorted by their words joined with single spaces, so the fields that start with the query's words
+ * (tiers 0 and 1) are one range found by binary search, exact keys first.
+ */
+function buildStartIndex(fields: Field[]) {
+  const entries = fields.flatMap((f, i) => (isTextKind(f.kind) ? [] : [{ key: f.words.join(' '), field: i }]));
+  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const keys = entries.map((e) => e.key);
+  const ids = Int32Array.from(entries, (e) => e.field);
+  const entityOf = Int32Array.from(entries, (e) => fields[e.field]!.entity);
+  const lowerBound = (key: string) => {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    /**
+     * When at least `limit` entities have a name or alias starting with the query, up to `max` of those fields, exact
+     * ones first, then the shortest (what the full ranking would put first anyway); otherwise null.
+     */
+    lookup(query: Query, limit: number, max: number): number[] | null {
+      const key = query.tokens.join(' ');
+      const from = lowerBound(key);
+      const matching: number[] = [];
+      const seen = new Set<number>();
+      for (let i = from; i < keys.length; i++) {
+        const k = keys[i]!;
+        if (!k.startsWith(key)) break;
+        // A finished last word must be a whole word: "tap " is not the start of "tapi".
+        if (!query.lastIsPrefix && k.length > key.length && k.charCodeAt(key.length) !== 0x20) continue;
+        matching.push(i);
+        if (seen.size < limit) seen.add(entityOf[i]!);
+      }
+      if (seen.size < limit) return null;
+      if (matching.length <= max) return matching.map((i) => ids[i]!);
+      // Exact keys sort first in the range; the rest are taken shortest first, by buckets of key length.
+      const out: number[] = [];
+      let rest = 0;
+      while (rest < matching.length && keys[matching[rest]!]!.length === key.length) out.push(ids[matching[rest++]!]!);
+      const buckets = new Map<number, number[]>();
+      for (let j = rest; j < matching.length; j++) {
+        const len = keys[matching[j]!]!.length;
+        let bucket = buckets.get(len);
+        if (!bucket) buckets.set(len, (bucket = []));
+        bucket.push(matching[j]!);
+      }
+      for (const len of [...buckets.keys()].sort((a, b) => a - b))
+        for (const i of buckets.get(len)!) {
+          if (out.length >= max) return out;
+          out.push(ids[i]!);
+        }
+      return out;
     },
   };
 }
@@ -147,44 +252,36 @@ class Scratch {
   }
 }
 
-interface TokenLookup {
-  /** Dictionary words for the token, fewest edits first. */
-  ranges: WordRange[];
-  /** What counts in summaries and quotes (see prefilter). */
-  textRanges: WordRange[];
-}
-
-function lookUpTokens(index: WordIndex, query: Query): TokenLookup[] {
+/** Dictionary words for each query word, fewest edits first. */
+function lookUpTokens(index: WordIndex, query: Query, text: boolean): WordRange[][] {
   const { tokens } = query;
   return tokens.map((token, k) => {
     const prefix = k === tokens.length - 1 && query.lastIsPrefix;
-    const ranges =
-      token.length > MAX_FUZZY_WORD
-        ? exactRange(index, token)
-        : index.lookup(token, editsFor(token.length, prefix), prefix).sort((a, b) => a.dist - b.dist);
     // One or two letters still being typed would pull in most summaries and quotes ("to", "of"), so there a short
     // last word only counts once it is complete.
-    return { ranges, textRanges: prefix && token.length < 3 ? [] : ranges };
+    if (text && prefix && token.length < 3) return [];
+    if (token.length > MAX_FUZZY_WORD) return exactRange(index, token);
+    return index.lookup(token, editsFor(token.length, prefix), prefix).sort((a, b) => a.dist - b.dist);
   });
 }
 
 /**
- * Fields of one kind (names and aliases, or text) that hold a dictionary match for every query word. Leaves each
- * field's summed edits in `scratch.cost` until `scratch.reset()`.
+ * Fields of one index that hold a dictionary match for every query word. Leaves each field's summed edits in
+ * `scratch.cost` until `scratch.reset()`.
  */
-function prefilter(index: WordIndex, lookups: TokenLookup[], text: boolean, scratch: Scratch): number[] {
+function prefilter(index: WordIndex, lookups: WordRange[][], scratch: Scratch): number[] {
   const { mask, cost, touched } = scratch;
   const from = touched.length;
-  lookups.forEach((lookup, k) => {
+  lookups.forEach((ranges, k) => {
     const bit = 1 << k;
-    for (const r of text ? lookup.textRanges : lookup.ranges) {
+    for (const r of ranges) {
       const visit = (f: number) => {
         if (mask[f]! & bit) return;
         if (mask[f] === 0) touched.push(f);
         mask[f]! |= bit;
         cost[f]! += r.dist;
       };
-      for (let w = r.lo; w < r.hi; w++) index.forEachField(w, text, visit);
+      for (let w = r.lo; w < r.hi; w++) index.forEachField(w, visit);
     }
   });
   const all = (1 << lookups.length) - 1;
@@ -201,18 +298,27 @@ function exactRange(index: WordIndex, token: string): WordRange[] {
 /**
  * How a field relates to the query by whole words (see the tiers above). Names and aliases get 0 to 3, text 4 or 5.
  */
+/** Whether a field word matches query word `k`: equal, or for a last word still being typed, starting with it. */
+function wordMatches(w: string, tokens: readonly string[], k: number, lastIsPrefix: boolean): boolean {
+  const t = tokens[k]!;
+  return w === t || (lastIsPrefix && k === tokens.length - 1 && w.startsWith(t));
+}
+
 export function tierOf(field: Field, query: Query): number {
   const { tokens, lastIsPrefix } = query;
   const words = field.words;
-  const last = tokens.length - 1;
-  const wordMatches = (w: string, k: number) => w === tokens[k] || (k === last && lastIsPrefix && w.startsWith(tokens[k]!));
+  const n = tokens.length;
   const text = isTextKind(field.kind);
-  if (!text && words.length === tokens.length && tokens.every((t, k) => words[k] === t)) return 0;
-  if (!text && words.length >= tokens.length && tokens.every((_, k) => wordMatches(words[k]!, k))) return 1;
+  const matches = (w: string, k: number) => wordMatches(w, tokens, k, lastIsPrefix);
+  if (!text && words.length >= n) {
+    let k = 0;
+    while (k < n && matches(words[k]!, k)) k++;
+    if (k === n) return words.length === n && words[n - 1] === tokens[n - 1] ? 0 : 1;
+  }
   // Every query word begins some word of the field, in order.
   let at = 0;
-  for (let k = 0; k <= last; k++) {
-    while (at < words.length && !wordMatches(words[at]!, k)) at++;
+  for (let k = 0; k < n; k++) {
+    while (at < words.length && !matches(words[at]!, k)) at++;
     if (at === words.length) return text ? 5 : 3;
     at++;
   }
@@ -349,7 +455,7 @@ function toHit(entity: SearchEntity, best: Scored, name: Scored | undefined, fie
     tier: best.tier,
     score: best.score,
     title: { text: entity.name, ranges: name ? ranges(name) : [] },
-    context: { kind: 'summary', text: entity.lead, ranges: [], clippedStart: false, clippedEnd: false },
+    context: { kind: 'summary', ...excerpt(entity.lead, []) },
   };
   // An alias is worth a line only when the name shows nothing of what matched ("Токаев" under Kassym-Jomart Tokayev).
   if (field.kind === 'alias' && !hit.title.ranges.length)

@@ -1,12 +1,15 @@
 /**
  * The prefilter in front of fuse.js: a dictionary of every word in the searchable fields, kept as a trie over the
- * sorted vocabulary, with two posting lists per word (name/alias fields, text fields).
+ * sorted vocabulary, with the fields each word occurs in.
  *
  * fuse.js scores a pattern against every text it is given (Bitap, a full pass per allowed error), which is fine for a
  * few hundred short names and far too slow for every quote of a fact base 50 times ours. So each query word is first
  * looked up here, within a small edit distance (Levenshtein with transpositions, walked down the trie), as a whole
  * word or, for the word still being typed, as a word prefix. Only fields holding a match for every query word reach
  * fuse.js. Pure: no DOM, no browser.
+ *
+ * Names and aliases have one index, summaries and quotes another: the popup makes the first while it opens and the
+ * second in idle time after (see Search.indexText).
  */
 
 export interface WordRange {
@@ -29,43 +32,41 @@ export interface WordIndex {
   idOf(word: string): number;
   /** Words within `maxEdits` of `token` (as a whole word, or as a prefix of the word when `prefix`). */
   lookup(token: string, maxEdits: number, prefix: boolean): WordRange[];
-  /** Calls `visit` with every name/alias field (or text field) holding word `w`. */
-  forEachField(w: number, text: boolean, visit: (field: number) => void): void;
+  /** Calls `visit` with every field holding word `w`. */
+  forEachField(w: number, visit: (field: number) => void): void;
 }
 
 /** Words longer than this are not searchable by edit distance (they are still found by exact lookup). */
 const MAX_DEPTH = 48;
 
 /**
- * Builds the index. `fieldWords[f]` are the words of field `f`; `isText[f]` says whether it is a text field (summary
- * sentence, quote) rather than a name or alias.
+ * Builds the index. `fieldWords[f]` are the words of field `offset + f`: names and aliases get one index, summaries
+ * and quotes another, built later, in one id space.
  */
-export function buildWordIndex(fieldWords: readonly (readonly string[])[], isText: (field: number) => boolean): WordIndex {
-  const vocabulary = new Set<string>();
-  for (const words of fieldWords) for (const w of words) vocabulary.add(w);
-  const words = [...vocabulary].sort();
-  const ids = new Map(words.map((w, i) => [w, i]));
+export function buildWordIndex(fieldWords: readonly (readonly string[])[], offset = 0): WordIndex {
+  const ids = new Map<string, number>();
+  for (const ws of fieldWords) for (const w of ws) if (!ids.has(w)) ids.set(w, 0);
+  const words = [...ids.keys()].sort();
+  words.forEach((w, i) => ids.set(w, i));
   const toIds = fieldWords.map((ws) => ws.map((w) => ids.get(w)!));
-  const names = buildPostings(words.length, toIds, (f) => !isText(f));
-  const texts = buildPostings(words.length, toIds, isText);
+  const postings = buildPostings(words.length, toIds);
   const trie = buildTrie(words);
 
   return {
     words,
     idOf: (word) => ids.get(word) ?? -1,
     lookup: (token, maxEdits, prefix) => trie.lookup(token, maxEdits, prefix),
-    forEachField(w, text, visit) {
-      const { start, fields } = text ? texts : names;
-      for (let i = start[w]!, end = start[w + 1]!; i < end; i++) visit(fields[i]!);
+    forEachField(w, visit) {
+      const { start, fields } = postings;
+      for (let i = start[w]!, end = start[w + 1]!; i < end; i++) visit(offset + fields[i]!);
     },
   };
 }
 
-function buildPostings(wordCount: number, fieldWordIds: number[][], include: (field: number) => boolean): Postings {
+function buildPostings(wordCount: number, fieldWordIds: number[][]): Postings {
   const counts = new Int32Array(wordCount + 1);
   const seen = new Int32Array(wordCount).fill(-1);
   for (let f = 0; f < fieldWordIds.length; f++) {
-    if (!include(f)) continue;
     for (const w of fieldWordIds[f]!)
       if (seen[w] !== f) {
         seen[w] = f;
@@ -78,7 +79,6 @@ function buildPostings(wordCount: number, fieldWordIds: number[][], include: (fi
   const fields = new Int32Array(start[wordCount]!);
   seen.fill(-1);
   for (let f = 0; f < fieldWordIds.length; f++) {
-    if (!include(f)) continue;
     for (const w of fieldWordIds[f]!)
       if (seen[w] !== f) {
         seen[w] = f;

@@ -29,16 +29,25 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
   return clean;
 }
 
+/** The tail of this context's queue of settings updates (see updateSettings). */
+let updates: Promise<unknown> = Promise.resolve();
+
 /**
  * Read-modify-write with either a partial patch (`{ paused: true }`) or a function of the current settings.
  * Skips the write when nothing changes, so watchers are not woken for nothing.
  */
-export async function updateSettings(change: Partial<Settings> | ((s: Settings) => Settings)): Promise<Settings> {
-  const current = await loadSettings();
-  const next =
-    typeof change === 'function' ? normalizeSettings(change(current)) : applySettingsPatch(current, change);
-  if (sameSettings(current, next)) return current;
-  return saveSettings(next);
+export function updateSettings(change: Partial<Settings> | ((s: Settings) => Settings)): Promise<Settings> {
+  // One read-modify-write at a time in this context: two quick clicks (theme, then pause) must not both read the old
+  // record and the second write lose the first.
+  const run = updates.then(async () => {
+    const current = await loadSettings();
+    const next =
+      typeof change === 'function' ? normalizeSettings(change(current)) : applySettingsPatch(current, change);
+    if (sameSettings(current, next)) return current;
+    return saveSettings(next);
+  });
+  updates = run.catch(() => undefined);
+  return run;
 }
 
 /** Back to the defaults (one write; every open tab follows). */

@@ -31,7 +31,10 @@ export function isQuotaError(err: unknown): boolean {
 export function toStoreError(err: unknown, doing: string): SnippetStoreError {
   if (err instanceof SnippetStoreError) return err;
   if (isQuotaError(err)) return new SnippetStoreError('quota', QUOTA_MESSAGE, err);
-  if ((err as { name?: unknown } | null)?.name === 'InvalidStateError' || (err as { name?: unknown } | null)?.name === 'UnknownError')
+  if (
+    (err as { name?: unknown } | null)?.name === 'InvalidStateError' ||
+    (err as { name?: unknown } | null)?.name === 'UnknownError'
+  )
     return new SnippetStoreError(
       'unavailable',
       `Could not ${doing}: the browser's database is unavailable (private window, or storage disabled). Nothing was changed.`,

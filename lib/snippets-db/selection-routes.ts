@@ -32,7 +32,11 @@ export function createSelectionRoutes(browser: Browser, pageSaves: ReturnType<ty
    * The content script's answer: the receipt, null (nothing selected), or undefined when no content script
    * answered at all. A failed save is reported to the reader by the page's toast, and rejects here.
    */
-  const ask = async (tabId: number, via: 'command' | 'context-menu', frameId?: number): Promise<SnippetSaved | null | undefined> => {
+  const ask = async (
+    tabId: number,
+    via: 'command' | 'context-menu',
+    frameId?: number,
+  ): Promise<SnippetSaved | null | undefined> => {
     const message: BackgroundToContent = { type: 'save-selection', via };
     let reply: unknown;
     try {

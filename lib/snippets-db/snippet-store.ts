@@ -84,7 +84,11 @@ export async function listSnippets({ limit }: ListOptions = {}): Promise<Snippet
     const out: Snippet[] = [];
     if (limit <= 0) return out;
     const tx = d.transaction(STORE);
-    for (let c = await tx.store.index('createdAt').openCursor(null, 'prev'); c && out.length < limit; c = await c.continue())
+    for (
+      let c = await tx.store.index('createdAt').openCursor(null, 'prev');
+      c && out.length < limit;
+      c = await c.continue()
+    )
       out.push(c.value);
     return out;
   } catch (err) {
@@ -108,10 +112,11 @@ export async function countSnippets(): Promise<number> {
   }
 }
 
-/** The snippets saved from exactly this URL (highlights on revisit). */
-export async function snippetsForUrl(url: string): Promise<Snippet[]> {
+/** The snippets saved from this page address, whatever its #fragment was (highlights on revisit). */
+export async function snippetsForPage(url: string): Promise<Snippet[]> {
+  const base = url.split('#')[0]!;
   try {
-    return await (await db()).getAllFromIndex(STORE, 'url', url);
+    return await (await db()).getAllFromIndex(STORE, 'url', IDBKeyRange.bound(base, `${base}#\uffff`));
   } catch (err) {
     throw toStoreError(err, 'read the snippets');
   }

@@ -3,7 +3,11 @@ import { tidySelectionText } from './quote-selector';
 import type { NewSnippet, Snippet } from './types';
 import { recordProblems } from './validate-record';
 
-export function buildSnippet(input: NewSnippet, id: string, now: number): { snippet: Snippet } | { problems: string[] } {
+export function buildSnippet(
+  input: NewSnippet,
+  id: string,
+  now: number,
+): { snippet: Snippet } | { problems: string[] } {
   const createdAt = input.createdAt ?? now;
   const snippet: Snippet = {
     id: input.id ?? id,

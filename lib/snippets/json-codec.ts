@@ -58,7 +58,13 @@ export function exportBackupJson(
 }
 
 export type ParsedImport =
-  | { ok: true; kind: 'snippets' | 'backup'; fromVersion: number; snippets: Snippet[]; settings: Record<string, unknown> | null }
+  | {
+      ok: true;
+      kind: 'snippets' | 'backup';
+      fromVersion: number;
+      snippets: Snippet[];
+      settings: Record<string, unknown> | null;
+    }
   | { ok: false; error: string };
 
 /** Settings are small; anything this large is not ours. Characters of JSON. */
@@ -76,9 +82,9 @@ export function parseImportFile(text: string, byteLength = text.length): ParsedI
   const fail = (error: string): ParsedImport => ({ ok: false, error });
   if (byteLength > SNIPPET_LIMITS.importBytes)
     return fail(
-      `The file is too large (${formatMb(byteLength)}). Caspian Lens imports files up to ${formatMb(SNIPPET_LIMITS.importBytes)}.`,
+      `The file is too large (${formatMb(byteLength)}). Caspian Lens imports files up to ${formatMb(SNIPPET_LIMITS.importBytes)}. Nothing was imported.`,
     );
-  if (text.trim() === '') return fail('The file is empty.');
+  if (text.trim() === '') return fail('The file is empty. Nothing was imported.');
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -92,13 +98,15 @@ export function parseImportFile(text: string, byteLength = text.length): ParsedI
     );
   }
   if (!isRecord(data) || (data.format !== SNIPPETS_FORMAT && data.format !== BACKUP_FORMAT))
-    return fail('This is not a Caspian Lens export or backup (its "format" field is missing or different). Nothing was imported.');
+    return fail(
+      'This is not a Caspian Lens export or backup (its "format" field is missing or different). Nothing was imported.',
+    );
   const version = data.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return fail('The file does not say which version wrote it. Nothing was imported.');
   if (version > SNIPPET_SCHEMA_VERSION)
     return fail(
-      `The file was written by a newer Caspian Lens (format version ${version}; this one reads up to ${SNIPPET_SCHEMA_VERSION}). Update the extension, then import again.`,
+      `The file was written by a newer Caspian Lens (format version ${version}; this one reads up to ${SNIPPET_SCHEMA_VERSION}). Update the extension, then import again. Nothing was imported.`,
     );
   if (!Array.isArray(data.snippets)) return fail('The file has no list of snippets. Nothing was imported.');
   const raw = data.snippets as unknown[];
@@ -129,7 +137,7 @@ export function parseImportFile(text: string, byteLength = text.length): ParsedI
   if (data.format === BACKUP_FORMAT) {
     if (!isRecord(data.settings)) return fail('The backup has no settings object. Nothing was restored.');
     if (JSON.stringify(data.settings).length > MAX_SETTINGS_JSON)
-      return fail('The backup\'s settings are implausibly large. Nothing was restored.');
+      return fail("The backup's settings are implausibly large. Nothing was restored.");
     settings = data.settings;
   }
 
@@ -155,7 +163,12 @@ export function knownFields(s: Snippet): Snippet {
     title: s.title,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
-    selector: { type: 'TextQuoteSelector', exact: s.selector.exact, prefix: s.selector.prefix, suffix: s.selector.suffix },
+    selector: {
+      type: 'TextQuoteSelector',
+      exact: s.selector.exact,
+      prefix: s.selector.prefix,
+      suffix: s.selector.suffix,
+    },
     entityIds: [...s.entityIds],
     note: s.note,
     tags: [...s.tags],

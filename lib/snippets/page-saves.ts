@@ -4,12 +4,14 @@
  * it saves (rate-limited per tab), and it lets the same tab undo its own save for a short while with a one-time
  * token. It never lists, reads or deletes anything else. Storage is injected, so this is testable in Node.
  */
-import type { SnippetDraft, SnippetSaved } from '../messaging/messages';
+import type { QuoteSelector, SnippetDraft, SnippetSaved } from '../messaging/messages';
 import type { NewSnippet, Snippet } from './types';
 
 export interface PageSaveDeps {
   save(input: NewSnippet): Promise<Snippet>;
   remove(ids: string[]): Promise<Snippet[]>;
+  /** Snippets saved from this page address (any #fragment). */
+  forPage(url: string): Promise<Snippet[]>;
   /** Entity ids the fact-base matcher finds in a text. */
   findEntities(text: string): string[];
   isKnownEntity(id: string): boolean;
@@ -26,6 +28,8 @@ export interface SaveSender {
 
 /** The toast offers Undo for about 8 s; the token lives a little longer for slow clicks and message latency. */
 export const UNDO_WINDOW_MS = 30_000;
+/** More highlights than anyone reads on one page; bounds the work a page can cause. */
+export const MAX_PAGE_QUOTES = 500;
 /** A person saves a few passages a minute; a page spamming saves through a hijacked renderer gets cut off here. */
 export const MAX_SAVES_PER_MINUTE = 30;
 
@@ -67,6 +71,15 @@ export function createPageSaves(deps: PageSaveDeps) {
       for (const [id, u] of undo) if (u.until < now()) undo.delete(id);
       undo.set(saved.id, { token: t, tabId, until: now() + UNDO_WINDOW_MS });
       return { saved: true, id: saved.id, undoToken: t, entityIds: saved.entityIds };
+    },
+
+    /** Selectors (page text only) of the snippets saved from the sender's page, as the browser names it. */
+    async pageQuotes(sender: SaveSender): Promise<QuoteSelector[]> {
+      if (sender.tab?.id === undefined || !sender.url) return [];
+      const found = await deps.forPage(sender.url);
+      return found
+        .slice(0, MAX_PAGE_QUOTES)
+        .map(({ selector: { exact, prefix, suffix } }) => ({ exact, prefix, suffix }));
     },
 
     /** Deletes a snippet this tab saved moments ago, given the token the save returned. True when removed. */

@@ -31,7 +31,10 @@ export function quoteSelectorAt(
 }
 
 /** Where the selector's quote sits in `text`, preferring the occurrence whose context matches best; null if absent. */
-export function findQuote(text: string, selector: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): TextSpan | null {
+export function findQuote(
+  text: string,
+  selector: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>,
+): TextSpan | null {
   if (!selector.exact) return null;
   const direct = bestOccurrence(text, selector.exact, selector.prefix, selector.suffix);
   if (direct) return direct;
@@ -39,7 +42,12 @@ export function findQuote(text: string, selector: Pick<TextQuoteSelector, 'exact
   const folded = collapseSpace(text);
   const exact = collapseSpace(selector.exact).text.trim();
   if (!exact) return null;
-  const hit = bestOccurrence(folded.text, exact, collapseSpace(selector.prefix).text, collapseSpace(selector.suffix).text);
+  const hit = bestOccurrence(
+    folded.text,
+    exact,
+    collapseSpace(selector.prefix).text,
+    collapseSpace(selector.suffix).text,
+  );
   if (!hit) return null;
   const start = folded.map[hit.start]!;
   const end = folded.map[hit.end - 1]! + 1;

@@ -24,7 +24,13 @@ function checkTime(r: Record<string, unknown>, key: string, out: string[]): void
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_TIME) out.push(`${key} is not a valid time`);
 }
 
-function checkStringList(r: Record<string, unknown>, key: string, maxItems: number, maxLen: number, out: string[]): void {
+function checkStringList(
+  r: Record<string, unknown>,
+  key: string,
+  maxItems: number,
+  maxLen: number,
+  out: string[],
+): void {
   const v = r[key];
   if (!Array.isArray(v)) out.push(`${key} is missing or not a list`);
   else if (v.length > maxItems) out.push(`${key} has more than ${maxItems} entries`);
@@ -39,7 +45,8 @@ function checkSelector(r: Record<string, unknown>, out: string[], requireType: b
     return;
   }
   if (requireType && s.type !== 'TextQuoteSelector') out.push('selector.type must be "TextQuoteSelector"');
-  if (typeof s.exact !== 'string' || s.exact.length === 0 || s.exact.length > L.text) out.push('selector.exact is not valid text');
+  if (typeof s.exact !== 'string' || s.exact.length === 0 || s.exact.length > L.text)
+    out.push('selector.exact is not valid text');
   if (typeof s.prefix !== 'string' || s.prefix.length > L.context) out.push('selector.prefix is not valid text');
   if (typeof s.suffix !== 'string' || s.suffix.length > L.context) out.push('selector.suffix is not valid text');
 }

@@ -8,7 +8,7 @@
  * `runLibraryBench` and `formatLibraryTable` are exported for an overall `npm run bench`. Figures, not verdicts.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,7 +43,8 @@ export interface LibraryBenchResult {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
 
 function time(runs: number, fn: () => unknown): number {
   fn();
@@ -80,14 +81,22 @@ export async function runLibraryBench(options: LibraryBenchOptions = {}): Promis
   node.exportCsvMs = time(runs, () => exportSnippetsCsv(snippets, lookup));
 
   const extensionDir = options.extensionDir ?? resolve(root, process.env.LENS_OUT_DIR ?? '.output', 'chrome-mv3');
-  const chromiumPath = options.chromiumPath ?? process.env.LENS_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
-  if (!existsSync(join(extensionDir, 'manifest.json'))) return { count, node, browser: null, skipped: `no build at ${extensionDir}` };
+  const chromiumPath =
+    options.chromiumPath ??
+    process.env.LENS_CHROMIUM ??
+    ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    return { count, node, browser: null, skipped: `no build at ${extensionDir}` };
   if (!chromiumPath) return { count, node, browser: null, skipped: 'Chromium not found' };
   return { count, node, browser: await measureInChromium(snippets, extensionDir, chromiumPath) };
 }
 
 /** The library page itself, with `snippets` written straight into its database first. */
-async function measureInChromium(snippets: Snippet[], extensionDir: string, executablePath: string): Promise<Record<string, number>> {
+async function measureInChromium(
+  snippets: Snippet[],
+  extensionDir: string,
+  executablePath: string,
+): Promise<Record<string, number>> {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'lens-library-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -161,7 +170,10 @@ async function measureInChromium(snippets: Snippet[], extensionDir: string, exec
     });
     out.scrollFrameMedianMs = median(frames);
     out.scrollFrameP95Ms = p95(frames);
-    out.jsHeapMB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1024 / 1024);
+    out.jsHeapMB = await page.evaluate(
+      () =>
+        ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1024 / 1024,
+    );
     return out;
   } finally {
     await context.close();
@@ -188,7 +200,10 @@ const LABELS: Record<string, string> = {
 };
 
 export function formatLibraryTable(result: LibraryBenchResult): string {
-  const lines = [`Snippets library, ${result.count.toLocaleString('en')} snippets`, ''];
+  const lines = [
+    `Snippets library, ${result.count.toLocaleString('en')} snippets (machine load average ${loadavg()[0]!.toFixed(1)}: times scale with it)`,
+    '',
+  ];
   const rows = [...Object.entries(result.node), ...Object.entries(result.browser ?? {})];
   const width = Math.max(...rows.map(([k]) => (LABELS[k] ?? k).length));
   for (const [k, v] of rows) {

@@ -52,7 +52,9 @@ export function realisticSnippets(n: number, now = Date.UTC(2025, 5, 1, 9, 30)):
   const aliasIndex = JSON.parse(readFileSync(`${root}data/alias-index.json`, 'utf8')) as AliasIndex;
   const matcher = createMatcher(aliasIndex);
   const sources = new Map(factBase.sources.map((s) => [s.id, s]));
-  const quotes = factBase.entities.flatMap((e) => e.facts.map((f) => ({ quote: f.quote, source: sources.get(f.source)! })));
+  const quotes = factBase.entities.flatMap((e) =>
+    e.facts.map((f) => ({ quote: f.quote, source: sources.get(f.source)! })),
+  );
   const unique = [...new Map(quotes.map((q) => [q.quote, q])).values()].filter((q) => q.source);
   const rand = random(42);
   const out: Snippet[] = [];
@@ -60,7 +62,11 @@ export function realisticSnippets(n: number, now = Date.UTC(2025, 5, 1, 9, 30)):
   for (let i = 0; i < n; i++) {
     const { quote, source } = unique[i % unique.length]!;
     const site = SITES[source.id] ?? 'journal.example';
-    const slug = source.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60).replace(/-$/, '');
+    const slug = source.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 60)
+      .replace(/-$/, '');
     const entityIds = [...new Set(matcher.find(quote).map((m) => aliasIndex.entities[m.entity]![0]))];
     t -= Math.floor(rand() * 3 * DAY_MS * (n > 100 ? 0.05 : 1)) + 60_000;
     const tags = rand() < 0.45 ? [TAGS[Math.floor(rand() * TAGS.length)]!] : [];

@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import type { Entity, FactBase } from '../../lib/factbase/types';
-import { collectFields } from '../../lib/search/fields';
+import { allFields } from '../../lib/search/fields';
 import { parseQuery } from '../../lib/search/normalize';
 import { createSearch } from '../../lib/search/search';
 
@@ -93,7 +93,7 @@ export function measureKeystrokes(search: (q: string) => unknown, queries: reado
 
 /** fuse.js alone: every field in one Fuse, the query in the same search form, the same options. */
 function fuseOnly(base: FactBase): (q: string) => unknown {
-  const { fields } = collectFields(base);
+  const { fields } = allFields(base);
   const fuse = new Fuse(
     fields.map((f) => f.form),
     { isCaseSensitive: true, ignoreLocation: true, threshold: 0.4, includeScore: true, useExtendedSearch: true },
@@ -187,7 +187,7 @@ export function runSearchBench(options: SearchBenchOptions = {}): SearchBenchRow
     const ours = measureKeystrokes((q) => search.search(q), BENCH_QUERIES, rounds);
     // fuse.js alone is slow at scale: one round is plenty to show it.
     const fuse = options.fuseOnly === false ? null : measureKeystrokes(fuseOnly(base), BENCH_QUERIES, 1);
-    rows.push({ base: label, entities: base.entities.length, fields: collectFields(base).fields.length, buildMs, ours, fuseOnly: fuse, floorMs });
+    rows.push({ base: label, entities: base.entities.length, fields: allFields(base).fields.length, buildMs, ours, fuseOnly: fuse, floorMs });
   }
   return rows;
 }

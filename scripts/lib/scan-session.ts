@@ -22,14 +22,23 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** A node:util parseArgs failure as a UsageError: its first sentence ("Unknown option '--x'") and the usage. */
+export function argsError(error: unknown, usage: string): UsageError {
+  const sentence = firstLine(error).split(/\.\s/)[0]!.replace(/\.$/, '');
+  return new UsageError(`${sentence}; usage: ${usage}`);
+}
+
 export interface Target {
   url: string;
   /** Serves a local file's folder over http on 127.0.0.1; null for http(s) targets. */
   server: StaticServer | null;
 }
 
-/** An http(s) URL as given, or a local HTML file served from its own folder (so its CSS and images load too). */
-export async function resolveTarget(target: string): Promise<Target> {
+/**
+ * An http(s) URL as given, or a local HTML file served from its own folder (so its CSS and images load too).
+ * Relative paths are taken from `base`: where the user typed the command (npm runs scripts from the project root).
+ */
+export async function resolveTarget(target: string, base = userCwd()): Promise<Target> {
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(target)) {
     let url: URL;
     try {
@@ -42,7 +51,7 @@ export async function resolveTarget(target: string): Promise<Target> {
     }
     return { url: url.href, server: null };
   }
-  const file = resolve(target);
+  const file = resolve(base, target);
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw new UsageError(`target not found: ${target} (give an http(s) URL or a local HTML file)`);
   }
@@ -78,6 +87,11 @@ export async function scanInBrowser(
   } finally {
     await lens.close();
   }
+}
+
+/** The folder the user ran the command from: npm sets INIT_CWD and runs scripts from the project root. */
+export function userCwd(): string {
+  return process.env.INIT_CWD ?? process.cwd();
 }
 
 /** The commands' only output on stdout. (Run through npm, use `npm run -s` to drop npm's own banner line.) */

@@ -4,16 +4,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser } from './harness/browsers';
-import { headingText, sleep, type ExtensionPageName, type LensBrowser } from './harness/lens-browser';
+import { renderedText, sleep, type ExtensionPageName, type LensBrowser } from './harness/lens-browser';
 import { startStaticServer, type StaticServer } from './harness/static-server';
 
 const STRICT_CSP = { 'Content-Security-Policy': "default-src 'none'" };
 
-/** Each extension page and what its heading says (loosely: the wording belongs to the components). */
-const EXTENSION_PAGES: [ExtensionPageName, RegExp][] = [
-  ['popup.html', /caspian lens/i],
-  ['options.html', /settings/i],
-  ['library.html', /snippets|library/i],
+/**
+ * Each extension page, the element that shows it rendered, and what that says (loosely: the wording belongs to the
+ * components). The popup opens straight onto its search box and has no heading.
+ */
+const EXTENSION_PAGES: [ExtensionPageName, string, RegExp][] = [
+  ['popup.html', 'h1, input[aria-label]', /caspian lens|search/i],
+  ['options.html', 'h1', /settings/i],
+  ['library.html', 'h1', /snippets|library/i],
 ];
 
 /** How long after a scan report to keep listening for late requests from the page or the extension. */
@@ -65,9 +68,9 @@ describe.each(browsersUnderTest())('%s with the built extension', (browserName) 
     await page.close();
   });
 
-  it.each(EXTENSION_PAGES)('%s renders its heading', async (name, heading) => {
+  it.each(EXTENSION_PAGES)('%s renders (%s)', async (name, selector, text) => {
     const page = await lens.openExtensionPage(name);
-    expect(await headingText(page)).toMatch(heading);
+    expect(await renderedText(page, selector)).toMatch(text);
     await page.close();
   });
 

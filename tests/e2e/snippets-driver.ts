@@ -10,7 +10,7 @@
  * `keepStorageOnUninstall`, its data across the uninstall Firefox does at shutdown. That is how a permanently
  * installed add-on behaves across restarts; a signed install is not possible here.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import puppeteer, { type Browser, type Page as PuppeteerPage } from 'puppeteer-core';
@@ -36,6 +36,13 @@ export function launchSnippetBrowser(name: BrowserName, profileDir: string): Pro
 
 async function launchChromium(profileDir: string): Promise<SnippetBrowser> {
   const dir = extensionDir('chromium');
+  // Developer mode, as for anyone running an unpacked extension: without it Chromium disables an unpacked
+  // extension when it reloads ("turn on developer mode to use this extension").
+  const prefs = join(profileDir, 'Default', 'Preferences');
+  if (!existsSync(prefs)) {
+    mkdirSync(join(profileDir, 'Default'), { recursive: true });
+    writeFileSync(prefs, JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
   const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
     executablePath: findBrowser('chromium'),
     headless: true,
@@ -52,7 +59,8 @@ async function launchChromium(profileDir: string): Promise<SnippetBrowser> {
   });
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
   const worker = async (): Promise<Worker> =>
-    context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: LOAD_TIMEOUT_MS }));
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: LOAD_TIMEOUT_MS }));
   const extensionId = new URL((await worker()).url()).host;
   // Cast: only what these tests and the harness's waiting helpers use is implemented.
   const wrap = (page: import('playwright-core').Page): LensPage =>
@@ -101,9 +109,28 @@ async function launchChromium(profileDir: string): Promise<SnippetBrowser> {
     async reloadExtension() {
       const old = await worker();
       const closed = new Promise((done) => old.once('close', done));
-      await old.evaluate('chrome.runtime.reload()').catch(() => undefined);
-      await Promise.race([closed, sleep(LOAD_TIMEOUT_MS).then(() => Promise.reject(new Error('the old service worker did not stop')))]);
-      // The new worker starts on its first event; opening an extension page and saving later both wake it.
+      void old.evaluate('setTimeout(() => chrome.runtime.reload(), 0)').catch(() => undefined);
+      await Promise.race([
+        closed,
+        sleep(LOAD_TIMEOUT_MS).then(() => Promise.reject(new Error('the old service worker did not stop'))),
+      ]);
+      // Extension pages are refused (ERR_BLOCKED_BY_CLIENT) until the reloaded extension is up again.
+      const started = Date.now();
+      const probe = await context.newPage();
+      try {
+        for (;;) {
+          const ok = await probe.goto(`chrome-extension://${extensionId}/library.html`).then(
+            () => true,
+            () => false,
+          );
+          if (ok) return;
+          if (Date.now() - started > LOAD_TIMEOUT_MS)
+            throw new Error('the extension did not come back after runtime.reload()');
+          await sleep(200);
+        }
+      } finally {
+        await probe.close();
+      }
     },
     close: () => context.close(),
   };
@@ -140,11 +167,18 @@ async function launchFirefox(profileDir: string): Promise<SnippetBrowser> {
     }) as unknown as LensPage;
   const openExtensionPage = async (path: string, colorScheme?: 'light' | 'dark'): Promise<LensPage> => {
     const page = await browser.newPage();
-    if (colorScheme) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]).catch(() => undefined);
+    if (colorScheme)
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]).catch(() => undefined);
     const url = `${origin}/${path}`;
     void page.goto(url, { timeout: 0 }).catch(() => undefined);
     const lensPage = wrap(page);
-    await waitInPage(lensPage, (u) => location.href === u && document.readyState === 'complete', `${url} to load`, LOAD_TIMEOUT_MS, url);
+    await waitInPage(
+      lensPage,
+      (u) => location.href === u && document.readyState === 'complete',
+      `${url} to load`,
+      LOAD_TIMEOUT_MS,
+      url,
+    );
     return lensPage;
   };
   return {
@@ -172,7 +206,10 @@ async function launchFirefox(profileDir: string): Promise<SnippetBrowser> {
             const routes = background.lensSelectionRoutes;
             const result =
               route === 'menu'
-                ? await routes.onMenuClick({ menuItemId: 'lens-save-selection', frameId: 0, pageUrl }, { id: tab.id, url: tab.url })
+                ? await routes.onMenuClick(
+                    { menuItemId: 'lens-save-selection', frameId: 0, pageUrl },
+                    { id: tab.id, url: tab.url },
+                  )
                 : await routes.onCommand('save-selection', { id: tab.id, url: tab.url });
             return JSON.parse(JSON.stringify(result ?? null));
           },
@@ -185,7 +222,10 @@ async function launchFirefox(profileDir: string): Promise<SnippetBrowser> {
     async reloadExtension() {
       const helper = await openExtensionPage('popup.html');
       await helper.evaluate(() => {
-        setTimeout(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(), 0);
+        setTimeout(
+          () => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(),
+          0,
+        );
       });
       await sleep(1_500);
       await helper.close().catch(() => undefined);
@@ -195,7 +235,11 @@ async function launchFirefox(profileDir: string): Promise<SnippetBrowser> {
         try {
           const probe = await openExtensionPage('popup.html');
           const ok = await probe.evaluate(async () => {
-            const b = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<{ lensSelectionRoutes?: unknown }> } } }).browser;
+            const b = (
+              globalThis as unknown as {
+                browser: { runtime: { getBackgroundPage(): Promise<{ lensSelectionRoutes?: unknown }> } };
+              }
+            ).browser;
             return typeof (await b.runtime.getBackgroundPage()).lensSelectionRoutes === 'object';
           });
           await probe.close();
@@ -255,7 +299,7 @@ export function readAllRecords(page: LensPage): Promise<Record<string, unknown>[
         };
         request.onsuccess = () => {
           const db = request.result;
-          if (!db.objectStoreNames.contains('snippets')) return db.close(), resolve(null);
+          if (!db.objectStoreNames.contains('snippets')) return (db.close(), resolve(null));
           const all = db.transaction('snippets').objectStore('snippets').getAll();
           all.onsuccess = () => {
             db.close();
@@ -302,7 +346,13 @@ export function clickAndCaptureDownload(page: LensPage, label: string): Promise<
 }
 
 /** Clicks a library button that asks for a file, and hands it `text` as a file named `name`. */
-export function clickAndProvideFile(page: LensPage, label: string, name: string, text: string, padTo = 0): Promise<void> {
+export function clickAndProvideFile(
+  page: LensPage,
+  label: string,
+  name: string,
+  text: string,
+  padTo = 0,
+): Promise<void> {
   return page.evaluate(
     ({ label, name, text, padTo }) => {
       const original = HTMLInputElement.prototype.click;
@@ -330,7 +380,7 @@ export function bannerText(page: LensPage, previous = ''): Promise<string> {
       const text = document.querySelector('.banner')?.textContent ?? '';
       return text && text !== prev ? text : null;
     },
-    'a banner',
+    `a banner other than "${previous}"`,
     15_000,
     previous,
   );

@@ -9,28 +9,39 @@ const base = factBaseJson as unknown as FactBase;
 const measure = (s: string) => s.length * 7;
 
 describe('citations', () => {
-  it('cites chapters of the edited volume by their author and title', () => {
+  it('cites an edited volume once, with each cited chapter by its author and title', () => {
     const tanap = base.entities.find((e) => e.id === 'tanap')!;
     const evidence = tanap.relations.flatMap((r) => (r.evidence ? [r.evidence] : []));
     const citations = citationsFor([evidence], base.sources);
-    const energy = citations.find((c) => c.key === 'silk-road-2024#energy')!;
-    expect(energy.text).toContain('Brenda Shaffer');
-    expect(energy.text).toContain('Türkiye\u2019s Energy Engagement'.replace('\u2019', "'"));
-    expect(energy.text).toContain("in Svante E. Cornell (ed.), Türkiye's Return to Central Asia and the Caucasus");
-    expect(energy.count).toBe(1);
+    expect(citations).toHaveLength(1);
+    const volume = citations[0]!;
+    expect(volume.sourceId).toBe('silk-road-2024');
+    expect(volume.text).toMatch(
+      /^Svante E\. Cornell \(ed\.\), Türkiye's Return to Central Asia and the Caucasus \(Central Asia-Caucasus Institute/,
+    );
+    expect(volume.text).toContain(', chapters: ');
+    expect(volume.text).toContain("Brenda Shaffer, “Türkiye's Energy Engagement in Central Asia and the Caucasus”");
+    expect(volume.text).toContain('Ali Hajizade, “Türkiye-Azerbaijan Relations: the Building of an Alliance”');
+    expect(volume.count).toBe(1);
   });
 
   it('cites an article without authors by its publisher', () => {
     const ev = base.events.find((e) => e.evidence?.source === 'ne-pan-turanism')!.evidence!;
     const [c] = citationsFor([[ev]], base.sources);
-    expect(c!.text).toMatch(/^News Explained, “The gates of Central Asia are opening to Pan-Turanism” \(16 Aug 2022\) \[Armenian outlet\]$/);
+    expect(c!.text).toBe(
+      'News Explained, “The gates of Central Asia are opening to Pan-Turanism” (16 Aug 2022) [Armenian outlet]',
+    );
   });
 
-  it('counts each shown item once per document', () => {
+  it('counts each shown item once per document and keeps the fact base order', () => {
     const ev = base.events.find((e) => e.evidence?.source === 'collinsworth-middle-corridor')!.evidence!;
-    const [c] = citationsFor([[ev, ev], [ev]], base.sources);
-    expect(c!.count).toBe(2);
-    expect(captionText('T', [c!]).sources).toMatch(/^Sources .*Allen Collinsworth.*\.$/);
+    const first = base.events.find((e) => e.evidence?.source === 'ne-pan-turanism')!.evidence!;
+    const citations = citationsFor([[ev, ev], [ev], [first]], base.sources);
+    expect(citations.map((c) => c.sourceId)).toEqual(['ne-pan-turanism', 'collinsworth-middle-corridor']);
+    expect(citations[1]!.count).toBe(2);
+    expect(captionText('T', citations).sources).toMatch(
+      /^Sources, quoted verbatim in Caspian Lens: News Explained.* — Allen Collinsworth.*\.$/,
+    );
   });
 });
 
@@ -90,5 +101,23 @@ describe('explore URLs', () => {
     expect(exploreHref('timeline', 'erdogan')).toBe('explore.html?view=timeline&entity=erdogan');
     expect(parseExploreSearch('?view=bogus&entity=<script>').view).toBe('timeline');
     expect(parseExploreSearch('?entity=<script>').entity).toBeUndefined();
+    const range = parseExploreSearch('?view=timeline&from=2016-06&to=2024');
+    expect(range).toMatchObject({ from: '2016-06', to: '2024' });
+    expect(exploreSearch(range)).toBe('?view=timeline&from=2016-06&to=2024');
+    expect(parseExploreSearch('?from=2016-13&to=x').from).toBeUndefined();
+  });
+});
+
+import { directZoomPath } from '~/lib/explore/zoom-path';
+
+describe('animated zoom path', () => {
+  it('moves the centre linearly and the scale geometrically, ending exactly at the target', () => {
+    const path = directZoomPath([0, 0, 100], [50, 10, 400]);
+    expect(path(0)).toEqual([0, 0, 100]);
+    expect(path(1)).toEqual([50, 10, 400]);
+    expect(path(0.5)).toEqual([25, 5, 200]);
+    // A pure pan keeps the width (the scale) on every frame.
+    const pan = directZoomPath([0, 0, 100], [80, 0, 100]);
+    for (const t of [0.1, 0.3, 0.7]) expect(pan(t)[2]).toBe(100);
   });
 });

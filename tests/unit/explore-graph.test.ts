@@ -3,7 +3,6 @@ import factBaseJson from '~/data/factbase.json';
 import type { FactBase } from '~/lib/factbase/types';
 import { buildGraphIndex, degree, groupLinks, neighbourhood } from '~/lib/explore/graph';
 import { relationLabel } from '~/lib/explore/relations';
-import { createEntitySearch } from '~/lib/explore/entity-search';
 
 const base = factBaseJson as unknown as FactBase;
 const index = buildGraphIndex(base);
@@ -84,14 +83,68 @@ describe('neighbourhood', () => {
   });
 });
 
-describe('entity search', () => {
-  const search = createEntitySearch(base);
-  it('finds by name prefix, alias and folded spelling', () => {
-    expect(search.search('tanap')[0]?.id).toBe('tanap');
-    expect(search.search('Trans-Anatolian')[0]?.id).toBe('tanap');
-    expect(search.search('botas')[0]?.id).toBe('botas');
-    expect(search.search('Kazakh').map((h) => h.id)).toContain('kazakhstan');
-    expect(search.search('')).toEqual([]);
-    expect(search.search('xqzjvb')).toEqual([]);
+import { placeLabels, pointsAlong } from '~/lib/explore/label-placement';
+
+describe('link label placement', () => {
+  it('takes the first free candidate and avoids obstacles and earlier labels', () => {
+    const placed = placeLabels(
+      [
+        {
+          id: 'a',
+          w: 20,
+          h: 10,
+          candidates: [
+            { x: 0, y: 0 },
+            { x: 50, y: 0 },
+          ],
+        },
+        {
+          id: 'b',
+          w: 20,
+          h: 10,
+          candidates: [
+            { x: 5, y: 0 },
+            { x: 0, y: 30 },
+          ],
+        },
+      ],
+      [{ x: 100, y: 0, w: 10, h: 10 }],
+    );
+    expect(placed.get('a')).toEqual({ x: 0, y: 0 });
+    expect(placed.get('b')).toEqual({ x: 0, y: 30 });
+  });
+  it('falls back to the least overlapping candidate', () => {
+    const placed = placeLabels(
+      [
+        {
+          id: 'a',
+          w: 20,
+          h: 10,
+          candidates: [
+            { x: 0, y: 0 },
+            { x: 15, y: 0 },
+          ],
+        },
+      ],
+      [{ x: 0, y: 0, w: 20, h: 10 }],
+    );
+    expect(placed.get('a')).toEqual({ x: 15, y: 0 });
+  });
+  it('samples straight and curved links', () => {
+    expect(pointsAlong({ x: 0, y: 0 }, { x: 10, y: 0 }, null, [0.5])).toEqual([{ x: 5, y: 0 }]);
+    expect(pointsAlong({ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 5, y: 10 }, [0.5])).toEqual([{ x: 5, y: 5 }]);
+  });
+});
+
+import { createExploreModel } from '~/lib/explore/model';
+
+describe('re-centre search (the shared lib/search)', () => {
+  const model = createExploreModel(base, (t) => t);
+  it('finds by name, alias and folded spelling', () => {
+    expect(model.search.search('tanap')[0]?.id).toBe('tanap');
+    expect(model.search.search('Trans-Anatolian')[0]?.id).toBe('tanap');
+    expect(model.search.search('botas')[0]?.id).toBe('botas');
+    expect(model.search.search('Kazakh').map((h) => h.id)).toContain('kazakhstan');
+    expect(model.search.search('')).toEqual([]);
   });
 });

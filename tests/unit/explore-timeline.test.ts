@@ -54,7 +54,8 @@ describe('timeline model over the real fact base', () => {
   it('has every event, in time order', () => {
     expect(items.length + undated.length).toBe(base.events.length);
     expect(undated).toEqual([]);
-    for (let i = 1; i < items.length; i++) expect(items[i]!.span.start).toBeGreaterThanOrEqual(items[i - 1]!.span.start);
+    for (let i = 1; i < items.length; i++)
+      expect(items[i]!.span.start).toBeGreaterThanOrEqual(items[i - 1]!.span.start);
   });
 
   it('finds countries through country entities and through entity.country', () => {
@@ -118,8 +119,35 @@ describe('lane packing', () => {
 
   it('orders precisely dated events first', () => {
     const mk = (date: string, id: string): TimelineItem =>
-      ({ event: { id, date, title: id, entities: [] }, span: dateSpan(date)!, dateLabel: date, countries: new Set(), types: new Set() }) as TimelineItem;
+      ({
+        event: { id, date, title: id, entities: [] },
+        span: dateSpan(date)!,
+        dateLabel: date,
+        countries: new Set(),
+        types: new Set(),
+      }) as TimelineItem;
     const items = [mk('2020', 'a'), mk('2020-05', 'b'), mk('2020-09-27', 'c'), mk('2019-01-01', 'd')];
     expect(packingOrder(items).map((i) => items[i]!.event.id)).toEqual(['d', 'c', 'b', 'a']);
+  });
+});
+
+describe('lane packing agrees with a brute-force check', () => {
+  it('never puts two overlapping extents in one lane, and uses the lowest free lane', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const extents = Array.from({ length: 400 }, () => {
+      const start = rand() * 1000;
+      return { start, end: start + rand() * 60 };
+    });
+    const gap = 3;
+    const { lanes } = packLanes(extents, gap);
+    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+      !(a.start >= b.end + gap || a.end + gap <= b.start);
+    extents.forEach((e, i) => {
+      for (let j = 0; j < i; j++) if (lanes[j] === lanes[i]) expect(overlaps(e, extents[j]!)).toBe(false);
+      // Every lower lane had a conflict when this extent was placed.
+      for (let l = 0; l < lanes[i]!; l++)
+        expect(extents.slice(0, i).some((o, j) => lanes[j] === l && overlaps(e, o))).toBe(true);
+    });
   });
 });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  GRACE_MS,
-  initialHoverState,
-  phaseOf,
-  step,
-  type HoverEvent,
-  type HoverState,
-} from '../../lib/hover/machine';
+import { GRACE_MS, initialHoverState, phaseOf, step, type HoverEvent, type HoverState } from '../../lib/hover/machine';
 
 type Mark = { name: string };
 type Details = { id: string };
@@ -29,7 +22,12 @@ function run(events: HoverEvent<Mark, Details>[], from: HoverState<Mark, Details
 }
 
 /** A pointer-opened card on A: dwell, details, dwell elapsed. Token 1. */
-const openOnA = () => run([{ type: 'pointer', at: A }, { type: 'details', token: 1, details: DA }, { type: 'dwell-elapsed', token: 1 }]).state;
+const openOnA = () =>
+  run([
+    { type: 'pointer', at: A },
+    { type: 'details', token: 1, details: DA },
+    { type: 'dwell-elapsed', token: 1 },
+  ]).state;
 
 describe('hover state machine', () => {
   it('starts idle', () => {
@@ -67,29 +65,57 @@ describe('hover state machine', () => {
   });
 
   it('dwelling → open: details late still show the card at once (skeleton), then fill it in', () => {
-    const first = run([{ type: 'pointer', at: A }, { type: 'dwell-elapsed', token: 1 }]);
-    expect(first.effects.at(-1)).toEqual({ type: 'show', token: 1, target: A, details: undefined, openedBy: 'pointer' });
+    const first = run([
+      { type: 'pointer', at: A },
+      { type: 'dwell-elapsed', token: 1 },
+    ]);
+    expect(first.effects.at(-1)).toEqual({
+      type: 'show',
+      token: 1,
+      target: A,
+      details: undefined,
+      openedBy: 'pointer',
+    });
     const second = step(first.state, { type: 'details', token: 1, details: DA }, config);
     expect(second.effects).toEqual([{ type: 'show', token: 1, target: A, details: DA, openedBy: 'pointer' }]);
   });
 
   it('dwelling → idle: leaving before the dwell ends abandons it; its timer and fetch are then stale', () => {
-    const left = run([{ type: 'pointer', at: A }, { type: 'pointer', at: null }]);
+    const left = run([
+      { type: 'pointer', at: A },
+      { type: 'pointer', at: null },
+    ]);
     expect(phaseOf(left.state)).toBe('idle');
-    const late = run([{ type: 'details', token: 1, details: DA }, { type: 'dwell-elapsed', token: 1 }], left.state);
+    const late = run(
+      [
+        { type: 'details', token: 1, details: DA },
+        { type: 'dwell-elapsed', token: 1 },
+      ],
+      left.state,
+    );
     expect(late.effects).toEqual([]);
     expect(phaseOf(late.state)).toBe('idle');
   });
 
   it('dwelling → dwelling: a new mark starts a new dwell; the old token is stale', () => {
-    const s = run([{ type: 'pointer', at: A }, { type: 'pointer', at: B }]);
+    const s = run([
+      { type: 'pointer', at: A },
+      { type: 'pointer', at: B },
+    ]);
     expect(s.state.dwell).toMatchObject({ token: 2, target: B });
     expect(run([{ type: 'dwell-elapsed', token: 1 }], s.state).effects).toEqual([]);
-    expect(run([{ type: 'dwell-elapsed', token: 2 }], s.state).effects.at(-1)).toMatchObject({ type: 'show', target: B });
+    expect(run([{ type: 'dwell-elapsed', token: 2 }], s.state).effects.at(-1)).toMatchObject({
+      type: 'show',
+      target: B,
+    });
   });
 
   it('dwelling → idle: an unknown entity (details null) abandons the dwell silently', () => {
-    const s = run([{ type: 'pointer', at: A }, { type: 'details', token: 1, details: null }, { type: 'dwell-elapsed', token: 1 }]);
+    const s = run([
+      { type: 'pointer', at: A },
+      { type: 'details', token: 1, details: null },
+      { type: 'dwell-elapsed', token: 1 },
+    ]);
     expect(phaseOf(s.state)).toBe('idle');
     expect(s.effects.some((e) => e.type === 'show')).toBe(false);
   });
@@ -107,19 +133,37 @@ describe('hover state machine', () => {
   });
 
   it('grace → open: coming back to the card cancels the grace period', () => {
-    const s = run([{ type: 'pointer', at: null }, { type: 'pointer', at: 'card' }], openOnA());
+    const s = run(
+      [
+        { type: 'pointer', at: null },
+        { type: 'pointer', at: 'card' },
+      ],
+      openOnA(),
+    );
     expect(phaseOf(s.state)).toBe('open');
     expect(run([{ type: 'grace-elapsed', token: 2 }], s.state).effects).toEqual([]);
   });
 
   it('grace → open: coming back to the mark cancels the grace period', () => {
-    const s = run([{ type: 'pointer', at: null }, { type: 'pointer', at: A }], openOnA());
+    const s = run(
+      [
+        { type: 'pointer', at: null },
+        { type: 'pointer', at: A },
+      ],
+      openOnA(),
+    );
     expect(phaseOf(s.state)).toBe('open');
     expect(s.effects.filter((e) => e.type === 'fetch')).toEqual([]);
   });
 
   it('grace → idle: the grace period ends and the card hides', () => {
-    const s = run([{ type: 'pointer', at: null }, { type: 'grace-elapsed', token: 2 }], openOnA());
+    const s = run(
+      [
+        { type: 'pointer', at: null },
+        { type: 'grace-elapsed', token: 2 },
+      ],
+      openOnA(),
+    );
     expect(phaseOf(s.state)).toBe('idle');
     expect(s.effects.at(-1)).toEqual({ type: 'hide', reason: 'grace' });
   });
@@ -132,7 +176,14 @@ describe('hover state machine', () => {
   });
 
   it('grace + dwelling → open on the new mark: its dwell ends and replaces the card', () => {
-    const s = run([{ type: 'pointer', at: B }, { type: 'details', token: 2, details: DB }, { type: 'dwell-elapsed', token: 2 }], openOnA());
+    const s = run(
+      [
+        { type: 'pointer', at: B },
+        { type: 'details', token: 2, details: DB },
+        { type: 'dwell-elapsed', token: 2 },
+      ],
+      openOnA(),
+    );
     expect(s.state.card).toMatchObject({ target: B, details: DB, grace: null });
     // The old card's grace timer is now stale.
     expect(run([{ type: 'grace-elapsed', token: 3 }], s.state).effects).toEqual([]);
@@ -150,7 +201,13 @@ describe('hover state machine', () => {
 
   it('closed → idle → dwelling: leaving the mark re-arms it', () => {
     const closed = run([{ type: 'close', reason: 'button' }], openOnA()).state;
-    const s = run([{ type: 'pointer', at: null }, { type: 'pointer', at: A }], closed);
+    const s = run(
+      [
+        { type: 'pointer', at: null },
+        { type: 'pointer', at: A },
+      ],
+      closed,
+    );
     expect(phaseOf(s.state)).toBe('dwelling');
   });
 
@@ -176,19 +233,29 @@ describe('hover state machine', () => {
   });
 
   it('open → open: the next keyboard target replaces the card; the previous fetch is stale', () => {
-    const s = run([{ type: 'open', target: A, openedBy: 'keyboard' }, { type: 'open', target: B, openedBy: 'keyboard' }]);
+    const s = run([
+      { type: 'open', target: A, openedBy: 'keyboard' },
+      { type: 'open', target: B, openedBy: 'keyboard' },
+    ]);
     expect(s.state.card).toMatchObject({ token: 2, target: B });
     expect(run([{ type: 'details', token: 1, details: DA }], s.state).effects).toEqual([]);
   });
 
   it('open → idle: details null for an open card hides it', () => {
-    const opened = step(initialHoverState<Mark, Details>(), { type: 'open', target: A, openedBy: 'keyboard' }, config).state;
+    const opened = step(
+      initialHoverState<Mark, Details>(),
+      { type: 'open', target: A, openedBy: 'keyboard' },
+      config,
+    ).state;
     const r = step(opened, { type: 'details', token: 1, details: null }, config);
     expect(r.effects).toEqual([{ type: 'hide', reason: 'unknown-entity' }]);
   });
 
   it('dwelling → idle: close during a dwell drops it without a hide', () => {
-    const s = run([{ type: 'pointer', at: A }, { type: 'close', reason: 'settings' }]);
+    const s = run([
+      { type: 'pointer', at: A },
+      { type: 'close', reason: 'settings' },
+    ]);
     expect(s.state.dwell).toBeNull();
     expect(s.effects.filter((e) => e.type === 'hide')).toEqual([]);
     expect(run([{ type: 'dwell-elapsed', token: 1 }], s.state).effects).toEqual([]);
@@ -200,7 +267,10 @@ describe('hover state machine', () => {
   });
 
   it('dwelling on the card-less gap: pointer on "card" with no card abandons the dwell', () => {
-    const s = run([{ type: 'pointer', at: A }, { type: 'pointer', at: 'card' }]);
+    const s = run([
+      { type: 'pointer', at: A },
+      { type: 'pointer', at: 'card' },
+    ]);
     expect(phaseOf(s.state)).toBe('idle');
   });
 });

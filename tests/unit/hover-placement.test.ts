@@ -3,7 +3,12 @@ import { PLACEMENT_GAP, VIEWPORT_MARGIN, placeCard, type Rect } from '../../lib/
 
 const viewport = { width: 1200, height: 800 };
 const card = { width: 380, height: 300 };
-const mark = (left: number, top: number, width = 80, height = 20): Rect => ({ left, top, right: left + width, bottom: top + height });
+const mark = (left: number, top: number, width = 80, height = 20): Rect => ({
+  left,
+  top,
+  right: left + width,
+  bottom: top + height,
+});
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 const box = (p: { left: number; top: number }, size = card): Rect => ({
   left: p.left,
@@ -67,7 +72,12 @@ describe('card placement', () => {
     expect(p.side).toBe('right');
     expect(p.left).toBe(m.right + PLACEMENT_GAP);
     expect(p.top).toBeGreaterThanOrEqual(VIEWPORT_MARGIN);
-    expect(overlaps(box({ left: p.left, top: p.top, maxHeight: p.maxHeight } as never, { width: p.maxWidth, height: card.height }), m)).toBe(false);
+    expect(
+      overlaps(
+        box({ left: p.left, top: p.top, maxHeight: p.maxHeight } as never, { width: p.maxWidth, height: card.height }),
+        m,
+      ),
+    ).toBe(false);
   });
 
   it('narrows to the viewport on a phone-width screen', () => {

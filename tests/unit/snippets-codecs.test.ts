@@ -20,12 +20,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
       row.push(field);
       rows.push(row);
       row = [];
@@ -33,20 +37,37 @@ function parseCsv(text: string): string[][] {
       i++;
     } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
 describe('JSON export and import', () => {
   it('round-trips every field exactly', () => {
-    const list = [snippet(), snippet({ id: 'second-id', tags: [], note: '', entityIds: [], title: '<b>not markup</b>' })];
+    const list = [
+      snippet(),
+      snippet({ id: 'second-id', tags: [], note: '', entityIds: [], title: '<b>not markup</b>' }),
+    ];
     const parsed = parseImportFile(exportSnippetsJson(list, 0));
-    expect(parsed).toEqual({ ok: true, kind: 'snippets', fromVersion: SNIPPET_SCHEMA_VERSION, snippets: list, settings: null });
+    expect(parsed).toEqual({
+      ok: true,
+      kind: 'snippets',
+      fromVersion: SNIPPET_SCHEMA_VERSION,
+      snippets: list,
+      settings: null,
+    });
   });
 
   it('names its format, version and count', () => {
     const file = JSON.parse(exportSnippetsJson([snippet()], Date.UTC(2025, 0, 2)));
-    expect(file).toMatchObject({ format: SNIPPETS_FORMAT, version: SNIPPET_SCHEMA_VERSION, count: 1, exportedAt: '2025-01-02T00:00:00.000Z' });
+    expect(file).toMatchObject({
+      format: SNIPPETS_FORMAT,
+      version: SNIPPET_SCHEMA_VERSION,
+      count: 1,
+      exportedAt: '2025-01-02T00:00:00.000Z',
+    });
   });
 
   it('upgrades a v1 export on import', () => {
@@ -138,14 +159,19 @@ describe('Markdown export', () => {
     expect(md).toContain('1 snippet, exported 2025-01-01 00:00 UTC.');
     expect(md).toContain('> TANAP carries gas from Shah Deniz to Türkiye.');
     expect(md).toContain('[Southern Gas Corridor, explained](<https://www.example.com/tanap?ref=1>)');
-    expect(md).toContain('**Entities:** Trans\\-Anatolian Natural Gas Pipeline (pipeline), Shah Deniz (gas\\-field)'.replace(/\\-/g, '-'));
+    expect(md).toContain(
+      '**Entities:** Trans\\-Anatolian Natural Gas Pipeline (pipeline), Shah Deniz (gas\\-field)'.replace(/\\-/g, '-'),
+    );
     expect(md).toContain('**Tags:** energy, gas');
     expect(md).toContain('**Note:**');
   });
 
   it('keeps page text from becoming markup', () => {
     const md = exportSnippetsMarkdown([
-      snippet({ text: '# Heading\n![img](http://x/y.png) <script>alert(1)</script> [link](javascript:alert(1))', title: '**bold**' }),
+      snippet({
+        text: '# Heading\n![img](http://x/y.png) <script>alert(1)</script> [link](javascript:alert(1))',
+        title: '**bold**',
+      }),
     ]);
     expect(md).not.toMatch(/^# Heading/m);
     expect(md).toContain('\\!\\[img\\]');

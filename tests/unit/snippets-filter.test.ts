@@ -1,13 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { entityLookupFromRows } from '../../lib/snippets/entity-names';
-import { compareNewestFirst, facets, filterSnippets, foldForSearch, parseTags, searchHaystack } from '../../lib/snippets/filter';
+import {
+  compareNewestFirst,
+  facets,
+  filterSnippets,
+  foldForSearch,
+  parseTags,
+  searchHaystack,
+} from '../../lib/snippets/filter';
 import { snippet } from './snippets-fixtures';
 
-const lookup = entityLookupFromRows([['ilham-aliyev', 'İlham Əliyev', 'person'], ['tanap', 'TANAP', 'pipeline']]);
+const lookup = entityLookupFromRows([
+  ['ilham-aliyev', 'İlham Əliyev', 'person'],
+  ['tanap', 'TANAP', 'pipeline'],
+]);
 const list = [
-  snippet({ id: 'a', text: 'Talks in Baku.', entityIds: ['ilham-aliyev'], tags: ['diplomacy'], url: 'https://a.example/x', createdAt: 3 }),
-  snippet({ id: 'b', text: 'Gas via Türkiye.', entityIds: ['tanap'], tags: ['energy'], url: 'https://www.b.example/y', note: 'check', createdAt: 2 }),
-  snippet({ id: 'c', text: 'Nothing here.', entityIds: [], tags: [], url: 'https://a.example/z', title: 'Quiet day', note: '', createdAt: 1 }),
+  snippet({
+    id: 'a',
+    text: 'Talks in Baku.',
+    entityIds: ['ilham-aliyev'],
+    tags: ['diplomacy'],
+    url: 'https://a.example/x',
+    createdAt: 3,
+  }),
+  snippet({
+    id: 'b',
+    text: 'Gas via Türkiye.',
+    entityIds: ['tanap'],
+    tags: ['energy'],
+    url: 'https://www.b.example/y',
+    note: 'check',
+    createdAt: 2,
+  }),
+  snippet({
+    id: 'c',
+    text: 'Nothing here.',
+    entityIds: [],
+    tags: [],
+    url: 'https://a.example/z',
+    title: 'Quiet day',
+    note: '',
+    createdAt: 1,
+  }),
 ];
 const hay = (s: (typeof list)[number]) => searchHaystack(s, lookup);
 const ids = (q: Parameters<typeof filterSnippets>[1]) => filterSnippets(list, q, hay).map((s) => s.id);
@@ -40,7 +74,11 @@ describe('library search and filters', () => {
   });
 
   it('sorts newest first, ties by id', () => {
-    const same = [snippet({ id: 'z', createdAt: 5 }), snippet({ id: 'y', createdAt: 5 }), snippet({ id: 'x', createdAt: 9 })];
+    const same = [
+      snippet({ id: 'z', createdAt: 5 }),
+      snippet({ id: 'y', createdAt: 5 }),
+      snippet({ id: 'x', createdAt: 9 }),
+    ];
     expect(same.sort(compareNewestFirst).map((s) => s.id)).toEqual(['x', 'y', 'z']);
   });
 

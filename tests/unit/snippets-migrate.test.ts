@@ -47,7 +47,11 @@ describe('snippet record upgrades', () => {
 
   it('tells a v1 record from a v2 one', () => {
     expect(recordProblems(V1_RECORDS[0], 2)).toEqual(
-      expect.arrayContaining(['selector.type must be "TextQuoteSelector"', 'updatedAt is not a valid time', 'tags is missing or not a list']),
+      expect.arrayContaining([
+        'selector.type must be "TextQuoteSelector"',
+        'updatedAt is not a valid time',
+        'tags is missing or not a list',
+      ]),
     );
   });
 });

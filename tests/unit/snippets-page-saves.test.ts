@@ -25,6 +25,7 @@ function setup() {
       return built.snippet;
     },
     remove: async (ids) => ids.flatMap((id) => (stored.delete(id) ? [{ id } as Snippet] : [])),
+    forPage: async (url) => [...stored.values()].filter((s) => s.url.split('#')[0] === url.split('#')[0]),
     findEntities: (text) => (text.includes('Greek') ? ['greece'] : []),
     isKnownEntity: (id) => id !== 'made-up',
     now: () => clock,
@@ -39,7 +40,12 @@ describe('saving from pages', () => {
     const { saves, stored } = setup();
     const receipt = await saves.save(draft, tab);
     expect(receipt).toEqual({ saved: true, id: 'id-1', undoToken: 'token-1', entityIds: ['tanap', 'greece'] });
-    expect(stored.get('id-1')).toMatchObject({ text: draft.text, selector: { type: 'TextQuoteSelector', ...draft.quote }, tags: [], note: '' });
+    expect(stored.get('id-1')).toMatchObject({
+      text: draft.text,
+      selector: { type: 'TextQuoteSelector', ...draft.quote },
+      tags: [],
+      note: '',
+    });
   });
 
   it('undoes only with the right token, from the same tab, in time', async () => {
@@ -65,6 +71,14 @@ describe('saving from pages', () => {
     await expect(saves.save(draft, { tab: { id: 9 }, url: draft.url })).resolves.toMatchObject({ saved: true });
   });
 
+  it('gives a page only the quote selectors saved from its own address', async () => {
+    const { saves } = setup();
+    await saves.save({ ...draft, note: 'private note' }, tab);
+    await saves.save({ ...draft, url: 'https://other.example/' }, { tab: { id: 7 }, url: 'https://other.example/' });
+    expect(await saves.pageQuotes({ tab: { id: 3 }, url: 'https://news.example/tanap' })).toEqual([draft.quote]);
+    expect(await saves.pageQuotes({ url: 'https://news.example/tanap' })).toEqual([]);
+  });
+
   it('files a snippet under the sender when the draft claims another origin', () => {
     expect(trustedUrl('https://bank.example/', 'https://evil.example/a')).toBe('https://evil.example/a');
     expect(trustedUrl('https://news.example/a#x', 'https://news.example/a')).toBe('https://news.example/a#x');
@@ -73,7 +87,10 @@ describe('saving from pages', () => {
 
 describe('save-snippet message validation', () => {
   it('accepts a well-formed draft and copies only known fields', () => {
-    const parsed = parseContentMessage({ type: 'save-snippet', snippet: { ...draft, extra: 1, quote: { ...draft.quote, x: 2 } } });
+    const parsed = parseContentMessage({
+      type: 'save-snippet',
+      snippet: { ...draft, extra: 1, quote: { ...draft.quote, x: 2 } },
+    });
     expect(parsed).toEqual({ type: 'save-snippet', snippet: draft });
   });
 
@@ -93,7 +110,11 @@ describe('save-snippet message validation', () => {
   it('has no message that lists or deletes snippets', () => {
     for (const type of ['list-snippets', 'delete-snippets', 'get-snippets', 'export-snippets'])
       expect(parseContentMessage({ type })).toBeNull();
-    expect(parseContentMessage({ type: 'undo-save-snippet', id: 'a', undoToken: 'b' })).toEqual({ type: 'undo-save-snippet', id: 'a', undoToken: 'b' });
+    expect(parseContentMessage({ type: 'undo-save-snippet', id: 'a', undoToken: 'b' })).toEqual({
+      type: 'undo-save-snippet',
+      id: 'a',
+      undoToken: 'b',
+    });
     expect(parseContentMessage({ type: 'undo-save-snippet', id: 5, undoToken: 'b' })).toBeNull();
   });
 });

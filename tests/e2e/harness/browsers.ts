@@ -78,7 +78,7 @@ export function browsersUnderTest(): BrowserName[] {
 /** Launches a browser with the built extension installed. */
 export function launchLensBrowser(
   name: BrowserName,
-  options: { headless?: boolean; colorScheme?: 'light' | 'dark' } = {},
+  options: { headless?: boolean; colorScheme?: 'light' | 'dark'; proxy?: string } = {},
 ): Promise<LensBrowser> {
   const launchOptions = { extensionDir: extensionDir(name), executablePath: findBrowser(name), ...options };
   return name === 'chromium' ? launchChromium(launchOptions) : launchFirefox(launchOptions);

@@ -37,6 +37,7 @@ export async function launchChromium({
   executablePath,
   headless = true,
   colorScheme = 'light',
+  proxy,
 }: LaunchOptions): Promise<ChromiumLensBrowser> {
   const context = await chromium.launchPersistentContext('', {
     executablePath,
@@ -46,13 +47,16 @@ export async function launchChromium({
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      // Chromium refuses to run as root with its sandbox (CI containers run as root).
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      // Containers (CI runs as root) have no sandbox for Chromium. A headed window keeps it when it can, because
+      // --no-sandbox puts a warning bar above the demo page.
+      ...(headless || process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
       '--no-default-browser-check',
+      // `<-loopback>` removes the implicit bypass, so even 127.0.0.1 goes through the proxy.
+      ...(proxy ? [`--proxy-server=http://${proxy}`, '--proxy-bypass-list=<-loopback>'] : []),
     ],
   });
   const errors: string[] = [];

@@ -36,6 +36,7 @@ export async function launchFirefox({
   executablePath,
   headless = true,
   colorScheme = 'light',
+  proxy,
 }: LaunchOptions): Promise<LensBrowser> {
   const geckoId = readGeckoId(extensionDir);
   const browser = await puppeteer.launch({
@@ -49,6 +50,7 @@ export async function launchFirefox({
       'devtools.console.stdout.content': true,
       // What pages see as prefers-color-scheme (0 dark, 1 light): BiDi has no media emulation in Firefox.
       'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+      ...(proxy ? firefoxProxyPrefs(proxy) : {}),
     },
   });
   const errors: string[] = [];
@@ -117,6 +119,21 @@ export async function launchFirefox({
   };
 }
 
+/** Manual proxy for every protocol, localhost not exempt (Firefox never proxies localhost unless told to). */
+function firefoxProxyPrefs(proxy: string): Record<string, unknown> {
+  const [host, port] = proxy.split(':');
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': host,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': host,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.share_proxy_settings': true,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+  };
+}
+
 function readGeckoId(extensionDir: string): string {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
@@ -125,6 +142,13 @@ function readGeckoId(extensionDir: string): string {
   if (!id) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
   return id;
 }
+
+/**
+ * Firefox's own modules log through named console instances ("RSLoader: …" when Nimbus cannot reach its dummy
+ * server), which the same pref copies to stdout. Console calls from pages and extensions print their arguments
+ * quoted or in parentheses (`console.error: "text"`), never as a bare `Name: ` prefix.
+ */
+const FIREFOX_LOGGER = /^[A-Za-z][\w.-]*:( |$)/;
 
 /**
  * Keeps the error lines of Firefox's output: `console.error: …` (console calls from pages, extension pages and the
@@ -140,7 +164,7 @@ function collectErrors(process: ReturnType<Browser['process']>, errors: string[]
       partial = lines.pop() ?? '';
       for (const line of lines) {
         const consoleError = /^console\.error: (.*)$/.exec(line);
-        if (consoleError) errors.push(`[console.error] ${consoleError[1]}`);
+        if (consoleError && !FIREFOX_LOGGER.test(consoleError[1]!)) errors.push(`[console.error] ${consoleError[1]}`);
         const jsError = /^JavaScript error: ((?:moz-extension|https?):\/\/[^,]*), line (\d+): (.*)$/.exec(line);
         if (jsError) errors.push(`[uncaught] ${jsError[1]}:${jsError[2]}: ${jsError[3]}`);
       }

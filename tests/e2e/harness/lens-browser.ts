@@ -55,6 +55,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The system colour scheme pages see (`prefers-color-scheme`); defaults to light. */
   colorScheme?: 'light' | 'dark';
+  /**
+   * `host:port` of an HTTP proxy that EVERY request of the browser goes through, loopback included: pages, extension
+   * pages, the background, content scripts (tests/e2e/privacy.test.ts records them there).
+   */
+  proxy?: string;
 }
 
 /** Viewport for every page: a laptop screen, so screenshots and card placement look like real use. */
@@ -141,9 +146,23 @@ export async function waitInPage<R, A = undefined>(
   }
 }
 
+/** The label (aria-label, else text) of the first element matching `selector`, once the page has rendered one. */
+export function renderedText(page: LensPage, selector: string): Promise<string> {
+  return waitInPage(
+    page,
+    (selector) => {
+      const element = document.querySelector(selector);
+      return (element?.getAttribute('aria-label') ?? element?.textContent ?? '').trim() || null;
+    },
+    `${selector} to render`,
+    10_000,
+    selector,
+  );
+}
+
 /** The text of the page's first `<h1>`, once it has rendered. */
 export function headingText(page: LensPage): Promise<string> {
-  return waitInPage(page, () => document.querySelector('h1')?.textContent?.trim() ?? null, 'an <h1>');
+  return renderedText(page, 'h1');
 }
 
 /**

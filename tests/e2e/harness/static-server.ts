@@ -101,6 +101,8 @@ function answer(
 ): number {
   if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed');
   const file = path === null ? null : findFile(roots, path);
+  // Browsers ask for /favicon.ico on their own; a 404 there shows up as a console error in Chromium.
+  if (!file && path === '/favicon.ico') return plain(res, 204, '');
   if (!file) return plain(res, 404, 'not found');
   res.writeHead(200, {
     'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',

@@ -1,0 +1,79 @@
+/** The entities found on the page, in order of first appearance; choosing one scrolls the page to it. */
+import { typeLabel } from '~/components/card/card-model';
+import type { PageState } from './popup-api';
+import type { PageEntity } from './tab-target';
+
+export interface OnThisPageProps {
+  page: PageState;
+  entities: readonly PageEntity[] | null;
+  /** False when the lens is paused or off on this site: the list would be empty for that reason, not for lack of names. */
+  active: boolean;
+  typeOf(id: string): string | undefined;
+  onReveal(entityId: string): void;
+  onOpenCard(entityId: string): void;
+}
+
+export function OnThisPage({ page, entities, active, typeOf, onReveal, onOpenCard }: OnThisPageProps) {
+  if (page.kind === 'restricted' || page.kind === 'unreachable') return null;
+  const mentions = entities?.reduce((n, e) => n + e.count, 0) ?? 0;
+  return (
+    <section class="section page-entities" aria-labelledby="lens-on-page">
+      <h2 id="lens-on-page" class="section-title">
+        On this page
+        {active && entities && entities.length > 0 && (
+          <span class="section-count">
+            {entities.length} {entities.length === 1 ? 'name' : 'names'} · {mentions} {mentions === 1 ? 'mention' : 'mentions'}
+          </span>
+        )}
+      </h2>
+      {!active ? (
+        <p class="empty">Marks and cards are off here, so the page is not read.</p>
+      ) : page.kind === 'loading' || !entities ? (
+        <p class="empty">Reading the page…</p>
+      ) : entities.length === 0 ? (
+        <p class="empty">No names from the fact base on this page.</p>
+      ) : (
+        <ul class="page-list">
+          {entities.map((e) => (
+            <li key={e.entityId} class="page-row" data-entity={e.entityId}>
+              <button type="button" class="page-reveal" title="Show it on the page" onClick={() => onReveal(e.entityId)}>
+                <span class="page-name">{e.name}</span>
+                {typeOf(e.entityId) && <span class="page-type">{typeLabel(typeOf(e.entityId)!)}</span>}
+                <span class="page-count" aria-label={`${e.count} on the page`}>
+                  {e.count}
+                </span>
+              </button>
+              <button type="button" class="page-card" aria-label={`Card for ${e.name}`} title="Open the card" onClick={() => onOpenCard(e.entityId)}>
+                <svg viewBox="0 0 16 16" aria-hidden="true" width="14" height="14">
+                  <path d="M6 3.5 10.5 8 6 12.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+                </svg>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** What the popup shows where the page cannot be read at all. */
+export function PageUnavailable({ page }: { page: PageState }) {
+  if (page.kind === 'restricted')
+    return (
+      <section class="section state-card" data-state="restricted">
+        <h2 class="state-title">Caspian Lens can't read this page</h2>
+        <p class="state-text">
+          The browser keeps its own pages, other extensions and add-on stores out of every extension's reach. Search
+          still works: type a name above.
+        </p>
+      </section>
+    );
+  if (page.kind === 'unreachable')
+    return (
+      <section class="section state-card" data-state="unreachable">
+        <h2 class="state-title">This page hasn't been read yet</h2>
+        <p class="state-text">It was open before Caspian Lens started, or it is not an article. Reload it to see the names on it.</p>
+      </section>
+    );
+  return null;
+}

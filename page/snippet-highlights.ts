@@ -1,0 +1,82 @@
+/**
+ * Paints the passages saved from this page when it is visited again (setting "highlightSnippets"), with the CSS
+ * Custom Highlight API under `lens-snippet`: no element is added to the page. The background answers with the
+ * quote selectors saved from this page's address only; each is found again in the page's text (exact text
+ * scored by its context, then white-space-insensitive).
+ *
+ * One pass when the setting is on and the page has loaded, and again after each save from this page. Text that a
+ * page adds later (infinite scroll) is not searched again.
+ */
+import type { ContentToBackground, QuoteSelector } from '~/lib/messaging/messages';
+import { findQuote } from '~/lib/snippets/quote-selector';
+import { buildTextIndex, rangeOfSpan } from './text-index';
+
+export const SNIPPET_HIGHLIGHT = 'lens-snippet';
+
+type Send = (message: ContentToBackground) => Promise<unknown>;
+
+export interface SnippetHighlights {
+  /** Turns painting on (and paints) or off (and clears). */
+  setEnabled(enabled: boolean): void;
+  /** Asks again and repaints (after a save). */
+  refresh(): void;
+  /** How many saved passages are painted now. */
+  readonly count: number;
+}
+
+export function startSnippetHighlights(doc: Document, send: Send, signal: AbortSignal): SnippetHighlights {
+  const registry = doc.defaultView?.CSS?.highlights;
+  const highlight = registry ? new Highlight() : null;
+  let enabled = false;
+  let generation = 0;
+  let count = 0;
+
+  const clear = () => {
+    highlight?.clear();
+    count = 0;
+  };
+  const paint = async () => {
+    const mine = ++generation;
+    const quotes = ((await send({ type: 'get-page-snippets' }).catch(() => [])) ?? []) as QuoteSelector[];
+    if (mine !== generation || !enabled || signal.aborted || !highlight || !doc.body) return;
+    clear();
+    if (!quotes.length) return;
+    const index = buildTextIndex(doc.body);
+    for (const quote of quotes) {
+      const span = findQuote(index.text, quote);
+      const range = span && rangeOfSpan(index, span.start, span.end);
+      if (range) {
+        highlight.add(range);
+        count++;
+      }
+    }
+    if (count && !registry!.has(SNIPPET_HIGHLIGHT)) registry!.set(SNIPPET_HIGHLIGHT, highlight);
+  };
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      clear();
+      registry?.delete(SNIPPET_HIGHLIGHT);
+    },
+    { once: true },
+  );
+
+  return {
+    setEnabled(next) {
+      if (next === enabled) return;
+      enabled = next;
+      if (enabled) void paint();
+      else {
+        generation++;
+        clear();
+      }
+    },
+    refresh() {
+      if (enabled) void paint();
+    },
+    get count() {
+      return count;
+    },
+  };
+}

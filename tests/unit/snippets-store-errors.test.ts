@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { isQuotaError, QUOTA_MESSAGE, SnippetStoreError, toStoreError } from '../../lib/snippets-db/errors';
+import { buildSnippet } from '../../lib/snippets/build-snippet';
+
+const domError = (name: string) => Object.assign(new Error(`${name} happened`), { name });
+
+describe('snippet store errors', () => {
+  it.each([
+    ['Chromium', domError('QuotaExceededError')],
+    ['Firefox (legacy name)', domError('NS_ERROR_DOM_QUOTA_REACHED')],
+    ['an abort caused by quota', Object.assign(domError('AbortError'), { cause: domError('QuotaExceededError') })],
+  ])('turns a full disk in %s into the quota message', (_name, err) => {
+    expect(isQuotaError(err)).toBe(true);
+    const wrapped = toStoreError(err, 'save the snippet');
+    expect(wrapped).toBeInstanceOf(SnippetStoreError);
+    expect(wrapped.code).toBe('quota');
+    expect(wrapped.message).toBe(QUOTA_MESSAGE);
+    expect(wrapped.message).toMatch(/full.*export and delete old snippets/i);
+  });
+
+  it('says when the database is unavailable, and passes its own errors through', () => {
+    expect(toStoreError(domError('InvalidStateError'), 'save the snippet')).toMatchObject({ code: 'unavailable' });
+    const own = new SnippetStoreError('invalid', 'x');
+    expect(toStoreError(own, 'anything')).toBe(own);
+    expect(toStoreError('weird', 'read the snippets').message).toBe(
+      'Could not read the snippets: weird. Nothing was changed.',
+    );
+  });
+});
+
+describe('buildSnippet', () => {
+  const input = {
+    text: '  Baku   port\n\n\n\nexpands ',
+    url: 'https://x.example/a',
+    title: ' Port news ',
+    selector: { exact: 'Baku port', prefix: '', suffix: '' },
+    entityIds: ['baku', 'baku'],
+  };
+  it('tidies the text, fills defaults and de-duplicates entities', () => {
+    const built = buildSnippet(input, 'id-1', 1_000);
+    expect(built).toEqual({
+      snippet: {
+        id: 'id-1',
+        text: 'Baku port\n\nexpands',
+        url: 'https://x.example/a',
+        title: 'Port news',
+        createdAt: 1_000,
+        updatedAt: 1_000,
+        selector: { type: 'TextQuoteSelector', exact: 'Baku port', prefix: '', suffix: '' },
+        entityIds: ['baku'],
+        note: '',
+        tags: [],
+      },
+    });
+  });
+  it('refuses what cannot be a snippet', () => {
+    expect(buildSnippet({ ...input, text: '   ' }, 'id-1', 1)).toEqual({ problems: ['text is empty'] });
+    expect('problems' in buildSnippet(input, 'bad id!', 1)).toBe(true);
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * Every message a content script can send, checked as the background checks it: well-formed messages pass with only
+ * their known fields; hostile shapes (wrong types, oversized, extra fields, prototype keys, other senders) are refused
+ * before any handler acts, so a page running code next to the content script cannot read or write user data.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import factBaseJson from '~/data/factbase.json';
+import aliasIndexJson from '~/data/alias-index.json';
+import type { AliasIndex, FactBase } from '~/lib/factbase/types';
+import { createFactBaseStore } from '~/lib/factbase/factbase-store';
+import { createBackgroundHandlers, type MessageSender } from '~/lib/background/handlers';
+import { parseContentMessage } from '~/lib/messaging/validate';
+import type { ContentToBackground } from '~/lib/messaging/messages';
+import { defaultSettings, type Settings } from '~/lib/settings/settings';
+import { SNIPPET_LIMITS } from '~/lib/snippets/types';
+
+const OWN_ID = 'lens-extension-id';
+const PAGE = 'https://news.example.com/article';
+const sender: MessageSender = { id: OWN_ID, tab: { id: 7 }, url: PAGE };
+
+const report = { url: PAGE, mentions: [{ entityId: 'baku', name: 'Baku', text: 'Baku', count: 2 }], scanMs: 3.5, longestSliceMs: 1 };
+const snippet = {
+  text: 'Ilham Aliyev visited Baku.',
+  url: PAGE,
+  title: 'A page',
+  entityIds: ['ilham-aliyev'],
+  quote: { exact: 'Ilham Aliyev visited Baku.', prefix: 'Yesterday ', suffix: ' Then' },
+};
+
+/** One valid example of every message type a content script sends. */
+const VALID: ContentToBackground[] = [
+  { type: 'get-alias-index' },
+  { type: 'get-entity', id: 'baku' },
+  { type: 'scan-report', report },
+  { type: 'save-snippet', snippet },
+  { type: 'undo-save-snippet', id: 'snip-1', undoToken: 'token' },
+  { type: 'open-search', query: 'tokaev' },
+  { type: 'hide-entity', id: 'baku' },
+  { type: 'disable-site' },
+];
+
+describe('parseContentMessage', () => {
+  it.each(VALID.map((m) => [m.type, m] as const))('accepts a well-formed %s', (_type, message) => {
+    expect(parseContentMessage(JSON.parse(JSON.stringify(message)))).toEqual(message);
+  });
+
+  it('covers every message type the union declares', () => {
+    // If a type is added to ContentToBackground without a case here, this list (and the switch) must grow.
+    const types: ContentToBackground['type'][] = [
+      'get-alias-index', 'get-entity', 'scan-report', 'save-snippet', 'undo-save-snippet', 'open-search', 'hide-entity',
+      'disable-site',
+    ];
+    expect(VALID.map((m) => m.type).sort()).toEqual([...types].sort());
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['null', null],
+    ['a string', 'get-alias-index'],
+    ['an array', [{ type: 'get-alias-index' }]],
+    ['no type', {}],
+    ['a numeric type', { type: 1 }],
+    ['an unknown type', { type: 'list-snippets' }],
+    ['a type with different case', { type: 'GET-ENTITY', id: 'baku' }],
+    ['a prototype key as type', { type: '__proto__' }],
+    ['get-entity without id', { type: 'get-entity' }],
+    ['get-entity with a number id', { type: 'get-entity', id: 42 }],
+    ['get-entity with an object id', { type: 'get-entity', id: { toString: 'baku' } }],
+    ['get-entity with a huge id', { type: 'get-entity', id: 'x'.repeat(10_000) }],
+    ['scan-report without report', { type: 'scan-report' }],
+    ['scan-report with mentions not an array', { type: 'scan-report', report: { ...report, mentions: 'all' } }],
+    ['scan-report with a negative count', { type: 'scan-report', report: { ...report, mentions: [{ ...report.mentions[0], count: -1 }] } }],
+    ['scan-report with a fractional count', { type: 'scan-report', report: { ...report, mentions: [{ ...report.mentions[0], count: 1.5 }] } }],
+    ['scan-report with NaN time', { type: 'scan-report', report: { ...report, scanMs: Number.NaN } }],
+    ['scan-report with a string time', { type: 'scan-report', report: { ...report, scanMs: '3' } }],
+    ['scan-report with 100,000 mentions', { type: 'scan-report', report: { ...report, mentions: Array(100_000).fill(report.mentions[0]) } }],
+    ['scan-report with a huge url', { type: 'scan-report', report: { ...report, url: 'x'.repeat(100_000) } }],
+    ['save-snippet without snippet', { type: 'save-snippet' }],
+    ['save-snippet with blank text', { type: 'save-snippet', snippet: { ...snippet, text: '   ' } }],
+    ['save-snippet with text over the limit', { type: 'save-snippet', snippet: { ...snippet, text: 'x'.repeat(SNIPPET_LIMITS.text + 1) } }],
+    ['save-snippet with markup as an object', { type: 'save-snippet', snippet: { ...snippet, text: { html: '<img onerror=alert(1)>' } } }],
+    ['save-snippet without quote', { type: 'save-snippet', snippet: { ...snippet, quote: undefined } }],
+    ['save-snippet with an empty exact quote', { type: 'save-snippet', snippet: { ...snippet, quote: { ...snippet.quote, exact: '' } } }],
+    ['save-snippet with entityIds not an array', { type: 'save-snippet', snippet: { ...snippet, entityIds: 'baku' } }],
+    ['save-snippet with a number among entityIds', { type: 'save-snippet', snippet: { ...snippet, entityIds: ['baku', 5] } }],
+    ['save-snippet with too many entityIds', { type: 'save-snippet', snippet: { ...snippet, entityIds: Array(10_000).fill('baku') } }],
+    ['save-snippet with a non-string note', { type: 'save-snippet', snippet: { ...snippet, note: ['x'] } }],
+    ['undo without token', { type: 'undo-save-snippet', id: 'snip-1' }],
+    ['undo with a huge id', { type: 'undo-save-snippet', id: 'x'.repeat(10_000), undoToken: 't' }],
+    ['open-search with a number query', { type: 'open-search', query: 5 }],
+    ['open-search with a huge query', { type: 'open-search', query: 'x'.repeat(100_000) }],
+    ['hide-entity without id', { type: 'hide-entity' }],
+  ])('refuses %s', (_what, raw) => {
+    expect(parseContentMessage(raw)).toBeNull();
+  });
+
+  it('copies only known fields of a snippet, so nothing a page slipped in reaches storage', () => {
+    const parsed = parseContentMessage({
+      type: 'save-snippet',
+      snippet: { ...snippet, id: 'chosen-by-page', savedAt: '1999-01-01', tags: ['x'], quote: { ...snippet.quote, extra: 1 } },
+      extra: true,
+    });
+    expect(parsed).toEqual({ type: 'save-snippet', snippet });
+  });
+
+  it('never throws, whatever arrives', () => {
+    const hostile: unknown[] = [
+      Object.create(null),
+      { type: 'scan-report', report: Object.create(null) },
+      { type: 'save-snippet', snippet: { ...snippet, quote: Object.create(null) } },
+      { type: 'get-entity', id: '__proto__' },
+      JSON.parse('{"type":"save-snippet","snippet":{"__proto__":{"text":"x"}}}'),
+      { type: 'scan-report', report: { ...report, mentions: [null, undefined, 1, 'x'] } },
+    ];
+    for (const raw of hostile) expect(() => parseContentMessage(raw)).not.toThrow();
+  });
+});
+
+describe('the background handlers refuse before acting', () => {
+  const setup = () => {
+    let settings: Settings = defaultSettings();
+    const updateSettings = vi.fn(async (change: (s: Settings) => Settings) => (settings = change(settings)));
+    const save = vi.fn(async () => ({ saved: true as const, id: 'snip-1', undoToken: 't', entityIds: [] }));
+    const undo = vi.fn(async () => true);
+    const openSearch = vi.fn(async () => undefined);
+    const handlers = createBackgroundHandlers({
+      store: createFactBaseStore(factBaseJson as unknown as FactBase),
+      aliasIndex: aliasIndexJson as unknown as AliasIndex,
+      updateSettings,
+      snippets: { save, undo },
+      openSearch,
+    });
+    return { handlers, updateSettings, save, undo, openSearch, settings: () => settings };
+  };
+
+  it('ignores messages from anyone but the extension itself', () => {
+    const { handlers, save, updateSettings } = setup();
+    for (const message of VALID) {
+      expect(handlers.onContentMessage(message, { ...sender, id: 'another-extension' }, OWN_ID)).toBeUndefined();
+      expect(handlers.onContentMessage(message, { ...sender, id: undefined }, OWN_ID)).toBeUndefined();
+    }
+    expect(save).not.toHaveBeenCalled();
+    expect(updateSettings).not.toHaveBeenCalled();
+  });
+
+  it('ignores malformed messages (returns undefined, touches nothing)', () => {
+    const { handlers, save, updateSettings, openSearch } = setup();
+    for (const raw of [{ type: 'save-snippet', snippet: {} }, { type: 'hide-entity' }, { type: 'nope' }, null]) {
+      expect(handlers.onContentMessage(raw, sender, OWN_ID)).toBeUndefined();
+    }
+    expect(save).not.toHaveBeenCalled();
+    expect(updateSettings).not.toHaveBeenCalled();
+    expect(openSearch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a snippet filed under another site than the sender', async () => {
+    const { handlers, save } = setup();
+    const forged = { type: 'save-snippet', snippet: { ...snippet, url: 'https://bank.example/account' } };
+    await expect(handlers.onContentMessage(forged, sender, OWN_ID)).rejects.toThrow();
+    await expect(handlers.onContentMessage({ type: 'save-snippet', snippet }, { ...sender, url: undefined }, OWN_ID)).rejects.toThrow();
+    expect(save).not.toHaveBeenCalled();
+    await handlers.onContentMessage({ type: 'save-snippet', snippet }, sender, OWN_ID);
+    expect(save).toHaveBeenCalledOnce();
+  });
+
+  it('unknown entity ids are no-ops: nothing is hidden, nothing is returned', async () => {
+    const { handlers, updateSettings } = setup();
+    await handlers.onContentMessage({ type: 'hide-entity', id: 'not-an-entity' }, sender, OWN_ID);
+    await handlers.onContentMessage({ type: 'hide-entity', id: '__proto__' }, sender, OWN_ID);
+    expect(updateSettings).not.toHaveBeenCalled();
+    expect(await handlers.onContentMessage({ type: 'get-entity', id: '__proto__' }, sender, OWN_ID)).toBeNull();
+    expect(await handlers.onContentMessage({ type: 'get-entity', id: 'constructor' }, sender, OWN_ID)).toBeNull();
+  });
+
+  it('"off on this site" takes the site from the sender, never from the message', async () => {
+    const { handlers, settings } = setup();
+    await handlers.onContentMessage({ type: 'disable-site', site: 'victim.example' }, sender, OWN_ID);
+    expect(settings().disabledSites).toEqual(['news.example.com']);
+  });
+
+  it('"off on this site" in allow-list mode takes the site off the list', async () => {
+    const { handlers, updateSettings, settings } = setup();
+    await updateSettings((s) => ({ ...s, mode: 'allow-list', allowedSites: ['example.com', 'other.org'] }));
+    await handlers.onContentMessage({ type: 'disable-site' }, sender, OWN_ID);
+    expect(settings().allowedSites).toEqual(['other.org']);
+  });
+
+  it('a page without a site (file:, data:) cannot switch anything off', async () => {
+    const { handlers, updateSettings } = setup();
+    await handlers.onContentMessage({ type: 'disable-site' }, { ...sender, url: 'data:text/html,x' }, OWN_ID);
+    expect(updateSettings).not.toHaveBeenCalled();
+  });
+});
