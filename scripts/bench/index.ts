@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: every benchmark in one run, each printing figures beside a baseline measured in the same run
+ * (a big RegExp and mark.js for the matcher, the page's own script for the scan, fuse.js alone for search...).
+ * Benchmarks print; they never pass or fail. `npm run bench -- matcher scan` runs a subset.
+ * The browser benchmarks use the production build in .output (run `npm run build` first).
+ */
+import { cpus, loadavg } from 'node:os';
+
+interface Bench {
+  name: string;
+  what: string;
+  run: () => Promise<string>;
+}
+
+const BENCHES: Bench[] = [
+  {
+    name: 'matcher',
+    what: 'matcher throughput (MB/s) vs one big RegExp alternation, real and synthetic alias lists',
+    run: async () => {
+      const m = await import('./matcher-bench');
+      return m.formatMatcherTable(await m.runMatcherBench({ aliasIndexPath: 'data/alias-index.json' }));
+    },
+  },
+  {
+    name: 'scan',
+    what: "content-script scan in Chromium vs the page's own load script and mark.js",
+    run: async () => {
+      const m = await import('./scan-bench');
+      return m.formatScanTable(await m.runScanBench());
+    },
+  },
+  {
+    name: 'mutations',
+    what: "a page mutating its DOM every 10 ms: the extension's share of main-thread time",
+    run: async () => {
+      const m = await import('./mutation-bench');
+      return m.formatMutationBench(await m.runMutationBench());
+    },
+  },
+  {
+    name: 'card',
+    what: 'hover card: dwell end to card painted (warm and cold background), layout shift',
+    run: async () => {
+      const m = await import('./card-bench');
+      return m.formatCardBench(await m.runCardBench());
+    },
+  },
+  {
+    name: 'search',
+    what: 'popup search latency per keystroke, real fact base and 50x synthetic, vs fuse.js alone',
+    run: async () => {
+      const m = await import('./search-bench');
+      return m.formatSearchTable(m.runSearchBench());
+    },
+  },
+  {
+    name: 'library',
+    what: 'library page with 10,000 snippets: search, export, render and scroll',
+    run: async () => {
+      const m = await import('./library-bench');
+      return m.formatLibraryTable(await m.runLibraryBench());
+    },
+  },
+  {
+    name: 'explore',
+    what: 'explore page: first render and frame times while zooming and panning',
+    run: async () => {
+      const m = await import('./explore-bench');
+      return m.formatExploreBench(await m.runExploreBench());
+    },
+  },
+];
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const selected = wanted.length ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
+console.log(`Caspian Lens benchmarks · ${cpus().length} cores · load average ${loadavg()[0]!.toFixed(2)} at start`);
+for (const bench of selected) {
+  console.log(`\n## ${bench.name}: ${bench.what}\n`);
+  const started = performance.now();
+  try {
+    console.log(await bench.run());
+  } catch (error) {
+    console.log(`(not measured: ${(error as Error).message.split('\n')[0]})`);
+  }
+  console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
