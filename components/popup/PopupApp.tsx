@@ -27,6 +27,12 @@ interface Engine {
 const REPORT_POLL_MS = 1_000;
 const SNIPPETS_SHOWN = 3;
 
+/** Runs `work` when the popup has nothing else to do (Firefox and Chromium both have requestIdleCallback). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
+  else setTimeout(work, 50);
+}
+
 /** Marks on <html> for tests and the benchmark: when the search became usable, in ms since the page started. */
 function markReady(name: string): void {
   document.documentElement.dataset[name] = String(Math.round(performance.now()));
@@ -35,6 +41,7 @@ function markReady(name: string): void {
 export function PopupApp({ api }: { api: PopupApi }) {
   const [query, setQuery] = useState(api.initialQuery);
   const [engine, setEngine] = useState<Engine | null>(null);
+  const [textReady, setTextReady] = useState(false);
   const [selected, setSelected] = useState(0);
   /** Opened cards, the last one shown; Esc and Back pop one. */
   const [cards, setCards] = useState<string[]>([]);
@@ -53,11 +60,19 @@ export function PopupApp({ api }: { api: PopupApi }) {
         performance.mark('lens-load-start');
         const base = await api.loadFactBase();
         performance.mark('lens-factbase-loaded');
-        const next = { search: createSearch(base), store: createFactBaseStore(base) };
+        // Names and aliases now; summaries and quotes once the popup is idle (a tenth of the work, then the rest).
+        const next = { search: createSearch(base, { deferText: true }), store: createFactBaseStore(base) };
         performance.mark('lens-search-built');
         if (!live) return;
         setEngine(next);
         markReady('searchReady');
+        whenIdle(() => {
+          if (!live) return;
+          next.search.indexText();
+          performance.mark('lens-text-indexed');
+          setTextReady(true);
+          markReady('textReady');
+        });
       }, 0),
     );
     return () => {
@@ -111,7 +126,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
     };
   }, [api]);
 
-  const hits = useMemo(() => (engine && query.trim() ? engine.search.search(query) : []), [engine, query]);
+  const hits = useMemo(() => (engine && query.trim() ? engine.search.search(query) : []), [engine, textReady, query]);
   const openCard = cards[cards.length - 1];
   const details = openCard && engine ? engine.store.details(openCard) : null;
 
@@ -222,7 +237,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
           </header>
           <main class="body">
             {searching ? (
-              <SearchPanel query={query} ready={engine !== null} hits={hits} selected={selected} onSelect={setSelected} onOpen={(i) => open(hits[i]!.id)} />
+              <SearchPanel query={query} ready={engine !== null} textReady={textReady} hits={hits} selected={selected} onSelect={setSelected} onOpen={(i) => open(hits[i]!.id)} />
             ) : (
               <>
                 <PageUnavailable page={page} />
@@ -261,17 +276,24 @@ export function PopupApp({ api }: { api: PopupApi }) {
 interface SearchPanelProps {
   query: string;
   ready: boolean;
+  textReady: boolean;
   hits: ReturnType<Search['search']>;
   selected: number;
   onSelect(i: number): void;
   onOpen(i: number): void;
 }
 
-function SearchPanel({ query, ready, hits, selected, onSelect, onOpen }: SearchPanelProps) {
+function SearchPanel({ query, ready, textReady, hits, selected, onSelect, onOpen }: SearchPanelProps) {
   if (!ready)
     return (
       <p class="empty search-state" role="status">
         Loading the fact base…
+      </p>
+    );
+  if (!hits.length && !textReady)
+    return (
+      <p class="empty search-state" role="status">
+        Searching the quotes…
       </p>
     );
   if (!hits.length)

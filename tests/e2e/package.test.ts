@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { outputDir, PROJECT_ROOT } from './harness/browsers';
 
 /**
- * The content script is injected into every page and frame the user opens, so it stays small: 60 KB minified.
- * (It carries the matcher and scanner; the alias index comes from the background, card details on demand.)
+ * The content script is injected into every page and frame the user opens, so it stays small. The foundation set
+ * 60 KB minified; the hover card (Preact, the card and its styles: about 50 KB) raised it to 100 KB, argued in the
+ * README ("Content-script size"): loading the card lazily would put a fetch between the dwell and the card.
  */
-const CONTENT_SCRIPT_BUDGET_BYTES = 61_440;
+const CONTENT_SCRIPT_BUDGET_BYTES = 102_400;
 
 const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const out = outputDir();
