@@ -24,6 +24,7 @@ export default defineConfig(
       '.wxt/**',
       '.bench-out/**',
       '.tmp/**',
+      '.scratch-*/**',
       'node_modules/**',
       'data/*.json',
       'test-results/**',
