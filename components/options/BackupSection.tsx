@@ -15,7 +15,11 @@ export function BackupSection(props: { api: SettingsApi; onStatus: (s: string) =
   const [confirmReset, setConfirmReset] = useState(false);
 
   const exportFile = async () => {
-    const body = { format: SETTINGS_FILE_FORMAT, exportedAt: new Date().toISOString(), ...(await props.api.exportSettings()) };
+    const body = {
+      format: SETTINGS_FILE_FORMAT,
+      exportedAt: new Date().toISOString(),
+      ...(await props.api.exportSettings()),
+    };
     const url = URL.createObjectURL(new Blob([JSON.stringify(body, null, 2) + '\n'], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;

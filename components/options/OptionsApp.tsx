@@ -64,7 +64,10 @@ export function OptionsApp({ api, entities, shortcutsHelp }: OptionsAppProps) {
     let live = true;
     void api.load().then((s) => live && setSettings(s));
     const stop = api.watch((s) => setSettings(s));
-    void api.shortcuts?.().then((list) => live && setShortcuts(list)).catch(() => {});
+    void api
+      .shortcuts?.()
+      .then((list) => live && setShortcuts(list))
+      .catch(() => {});
     return () => {
       live = false;
       stop();
@@ -245,7 +248,15 @@ export function OptionsApp({ api, entities, shortcutsHelp }: OptionsAppProps) {
   );
 }
 
-function DwellSlider({ value, disabled, onChange }: { value: number; disabled: boolean; onChange: (ms: number) => void }) {
+function DwellSlider({
+  value,
+  disabled,
+  onChange,
+}: {
+  value: number;
+  disabled: boolean;
+  onChange: (ms: number) => void;
+}) {
   // The slider moves freely; the setting is written when it is let go, not on every pixel of the drag.
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
@@ -267,7 +278,9 @@ function DwellSlider({ value, disabled, onChange }: { value: number; disabled: b
         onChange={(e) => onChange(Number(e.currentTarget.value))}
       />
       <p class="lens-hint">
-        {disabled ? 'Cards open on click, so there is no delay.' : 'Shorter opens faster; longer avoids cards you did not want.'}
+        {disabled
+          ? 'Cards open on click, so there is no delay.'
+          : 'Shorter opens faster; longer avoids cards you did not want.'}
       </p>
     </div>
   );

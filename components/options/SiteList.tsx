@@ -2,7 +2,12 @@
 import { useState } from 'preact/hooks';
 import { normalizeSite } from '~/lib/settings/settings';
 
-export function SiteList(props: { label: string; empty: string; sites: string[]; onChange: (sites: string[]) => void }) {
+export function SiteList(props: {
+  label: string;
+  empty: string;
+  sites: string[];
+  onChange: (sites: string[]) => void;
+}) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
 

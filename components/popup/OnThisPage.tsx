@@ -22,7 +22,8 @@ export function OnThisPage({ page, entities, active, typeOf, onReveal, onOpenCar
         On this page
         {active && entities && entities.length > 0 && (
           <span class="section-count">
-            {entities.length} {entities.length === 1 ? 'name' : 'names'} · {mentions} {mentions === 1 ? 'mention' : 'mentions'}
+            {entities.length} {entities.length === 1 ? 'name' : 'names'} · {mentions}{' '}
+            {mentions === 1 ? 'mention' : 'mentions'}
           </span>
         )}
       </h2>
@@ -36,16 +37,34 @@ export function OnThisPage({ page, entities, active, typeOf, onReveal, onOpenCar
         <ul class="page-list">
           {entities.map((e) => (
             <li key={e.entityId} class="page-row" data-entity={e.entityId}>
-              <button type="button" class="page-reveal" title="Show it on the page" onClick={() => onReveal(e.entityId)}>
+              <button
+                type="button"
+                class="page-reveal"
+                title="Show it on the page"
+                onClick={() => onReveal(e.entityId)}
+              >
                 <span class="page-name">{e.name}</span>
                 {typeOf(e.entityId) && <span class="page-type">{typeLabel(typeOf(e.entityId)!)}</span>}
                 <span class="page-count" aria-label={`${e.count} on the page`}>
                   {e.count}
                 </span>
               </button>
-              <button type="button" class="page-card" aria-label={`Card for ${e.name}`} title="Open the card" onClick={() => onOpenCard(e.entityId)}>
+              <button
+                type="button"
+                class="page-card"
+                aria-label={`Card for ${e.name}`}
+                title="Open the card"
+                onClick={() => onOpenCard(e.entityId)}
+              >
                 <svg viewBox="0 0 16 16" aria-hidden="true" width="14" height="14">
-                  <path d="M6 3.5 10.5 8 6 12.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+                  <path
+                    d="M6 3.5 10.5 8 6 12.5"
+                    fill="none"
+                    stroke="currentColor"
+                    stroke-width="1.6"
+                    stroke-linecap="round"
+                    stroke-linejoin="round"
+                  />
                 </svg>
               </button>
             </li>
@@ -72,7 +91,9 @@ export function PageUnavailable({ page }: { page: PageState }) {
     return (
       <section class="section state-card" data-state="unreachable">
         <h2 class="state-title">This page hasn't been read yet</h2>
-        <p class="state-text">It was open before Caspian Lens started, or it is not an article. Reload it to see the names on it.</p>
+        <p class="state-text">
+          It was open before Caspian Lens started, or it is not an article. Reload it to see the names on it.
+        </p>
       </section>
     );
   return null;

@@ -88,7 +88,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
     const poll = async (tabId: number) => {
       const report = await api.scanReport(tabId);
       if (!live) return;
-      setPage((p) => (p.kind !== 'page' ? p : report === undefined ? { kind: 'unreachable', url: p.url } : { ...p, report }));
+      setPage((p) =>
+        p.kind !== 'page' ? p : report === undefined ? { kind: 'unreachable', url: p.url } : { ...p, report },
+      );
       if (report !== undefined) timer = window.setTimeout(() => void poll(tabId), REPORT_POLL_MS);
     };
     void api.findPage().then((found) => {
@@ -237,7 +239,15 @@ export function PopupApp({ api }: { api: PopupApi }) {
           </header>
           <main class="body">
             {searching ? (
-              <SearchPanel query={query} ready={engine !== null} textReady={textReady} hits={hits} selected={selected} onSelect={setSelected} onOpen={(i) => open(hits[i]!.id)} />
+              <SearchPanel
+                query={query}
+                ready={engine !== null}
+                textReady={textReady}
+                hits={hits}
+                selected={selected}
+                onSelect={setSelected}
+                onOpen={(i) => open(hits[i]!.id)}
+              />
             ) : (
               <>
                 <PageUnavailable page={page} />
@@ -257,12 +267,19 @@ export function PopupApp({ api }: { api: PopupApi }) {
                     onPause={(paused) => update((s) => ({ ...s, paused }))}
                   />
                 )}
-                <LatestSnippets latest={latest} failed={snippetsFailed} libraryUrl={api.libraryUrl} onOpenLibrary={api.openLibrary} />
+                <LatestSnippets
+                  latest={latest}
+                  failed={snippetsFailed}
+                  libraryUrl={api.libraryUrl}
+                  onOpenLibrary={api.openLibrary}
+                />
               </>
             )}
           </main>
           <footer class="foot">
-            <span class="foot-count">{engine ? `${engine.search.entityCount} entities, every fact quoted from its source` : ' '}</span>
+            <span class="foot-count">
+              {engine ? `${engine.search.entityCount} entities, every fact quoted from its source` : ' '}
+            </span>
             <button type="button" class="foot-link" onClick={api.openOptions}>
               Settings
             </button>

@@ -41,7 +41,9 @@ export function ResultList({ hits, selected, onHover, onOpen }: ResultListProps)
           {hit.alias && (
             <div class="result-alias">
               <span class="result-alias-label">also </span>
+              {hit.alias.clippedStart && '…'}
               <Highlighted text={hit.alias.text} ranges={hit.alias.ranges} />
+              {hit.alias.clippedEnd && '…'}
             </div>
           )}
           <div class={`result-context result-${hit.context.kind}`}>

@@ -20,7 +20,9 @@ export function SiteSwitches({ site, settings, onSite, onPause }: SiteSwitchesPr
             <span class="switch-label">
               On <span class="site-name">{site}</span>
             </span>
-            <span class="switch-hint">{siteOn ? 'Names are marked and cards open here.' : 'No marks or cards on this site.'}</span>
+            <span class="switch-hint">
+              {siteOn ? 'Names are marked and cards open here.' : 'No marks or cards on this site.'}
+            </span>
           </span>
           <input
             type="checkbox"
@@ -35,7 +37,9 @@ export function SiteSwitches({ site, settings, onSite, onPause }: SiteSwitchesPr
       <label class="switch-row">
         <span class="switch-text">
           <span class="switch-label">Pause everywhere</span>
-          <span class="switch-hint">{settings.paused ? 'Paused: no marks or cards on any site.' : 'Every site, until you switch it back.'}</span>
+          <span class="switch-hint">
+            {settings.paused ? 'Paused: no marks or cards on any site.' : 'Every site, until you switch it back.'}
+          </span>
         </span>
         <input
           type="checkbox"

@@ -19,13 +19,17 @@ export interface TabLike {
 export function pickTargetTab<T extends TabLike>(tabs: readonly T[], ownTabId: number | undefined): T | undefined {
   if (ownTabId === undefined) return tabs.find((t) => t.active) ?? tabs[0];
   const others = tabs.filter((t) => t.id !== ownTabId && !isExtensionPage(t.url));
-  return others.reduce<T | undefined>((best, t) => (!best || (t.lastAccessed ?? 0) > (best.lastAccessed ?? 0) ? t : best), undefined);
+  return others.reduce<T | undefined>(
+    (best, t) => (!best || (t.lastAccessed ?? 0) > (best.lastAccessed ?? 0) ? t : best),
+    undefined,
+  );
 }
 
 const isExtensionPage = (url: string | undefined) => !!url && /^(chrome|moz)-extension:/.test(url);
 
 /** Where content scripts never run: the browser's own pages, other extensions, and the add-on stores. */
-const RESTRICTED_SCHEMES = /^(chrome|chrome-extension|chrome-search|chrome-untrusted|edge|brave|opera|vivaldi|about|moz-extension|resource|view-source|devtools|data|blob|javascript):/i;
+const RESTRICTED_SCHEMES =
+  /^(chrome|chrome-extension|chrome-search|chrome-untrusted|edge|brave|opera|vivaldi|about|moz-extension|resource|view-source|devtools|data|blob|javascript):/i;
 const STORES: readonly [host: string, path: string][] = [
   ['chromewebstore.google.com', '/'],
   ['chrome.google.com', '/webstore'],

@@ -18,6 +18,8 @@ export interface EntityHit {
 
 export interface EntitySearch {
   search(query: string, limit?: number): EntityHit[];
+  /** Builds the index now (on focus), so the first keystroke does not pay for it. */
+  warm(): void;
 }
 
 export interface ExploreModel {
@@ -45,15 +47,21 @@ export function createExploreModel(base: FactBase, typeLabel: (t: EntityType) =>
       return (graph ??= buildGraphIndex(base));
     },
     get search() {
-      // The search object is handed out at once; its index is built on the first query.
+      // The search object is handed out at once; its index is built on the first query (or on focus, by `warm`).
+      const index = () => (searchIndex ??= createSearch(base));
       return (search ??= {
         search: (q, limit = 8) =>
-          (searchIndex ??= createSearch(base)).search(q, { limit }).map((hit) => ({
-            id: hit.id,
-            name: hit.name,
-            type: hit.type,
-            ...(hit.alias ? { alias: hit.alias.text } : {}),
-          })),
+          q.trim()
+            ? index()
+                .search(q, { limit })
+                .map((hit) => ({
+                  id: hit.id,
+                  name: hit.name,
+                  type: hit.type,
+                  ...(hit.alias ? { alias: hit.alias.text } : {}),
+                }))
+            : [],
+        warm: () => void index(),
       });
     },
   };

@@ -86,9 +86,15 @@ function isUzbekModifier(codes: Uint16Array, k: number, text: string, i: number)
 }
 
 export function foldCodes(text: string): FoldedCodes {
+  const codes = new Uint16Array(text.length);
+  const map = new Uint32Array(text.length + 1);
+  const length = foldInto(text, codes, map);
+  return { codes, length, map: map.subarray(0, length + 1) };
+}
+
+/** The fold itself, into buffers of at least text.length (+1 for the map); returns the folded length. */
+function foldInto(text: string, codes: Uint16Array, map: Uint32Array): number {
   const n = text.length;
-  const codes = new Uint16Array(n);
-  const map = new Uint32Array(n + 1);
   let k = 0;
   let inSpace = false;
   for (let i = 0; i < n; i++) {
@@ -110,18 +116,19 @@ export function foldCodes(text: string): FoldedCodes {
     map[k++] = i;
   }
   map[k] = n;
-  return { codes, length: k, map: map.subarray(0, k + 1) };
+  return k;
 }
 
-/** Spread in chunks: one call with millions of arguments would overflow the stack. */
+/** In chunks: one call with millions of arguments would overflow the stack. */
 const STRING_CHUNK = 0x2000;
 
 export function codesToString(codes: Uint16Array, length: number): string {
-  if (length <= STRING_CHUNK) return String.fromCharCode(...codes.subarray(0, length));
+  // `apply` takes the typed array as it is; a spread would walk it through the iterator protocol.
+  const chunk = (from: number, to: number) =>
+    String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
+  if (length <= STRING_CHUNK) return chunk(0, length);
   const parts: string[] = [];
-  for (let i = 0; i < length; i += STRING_CHUNK) {
-    parts.push(String.fromCharCode(...codes.subarray(i, Math.min(length, i + STRING_CHUNK))));
-  }
+  for (let i = 0; i < length; i += STRING_CHUNK) parts.push(chunk(i, Math.min(length, i + STRING_CHUNK)));
   return parts.join('');
 }
 
@@ -130,7 +137,15 @@ export function foldText(text: string): { folded: string; map: Uint32Array } {
   return { folded: codesToString(codes, length), map };
 }
 
+/** Scratch buffers for foldAlias: thousands of short aliases are folded per build, so they are reused. */
+let aliasCodes = new Uint16Array(256);
+let aliasMap = new Uint32Array(257);
+
 /** Folds an alias for the automaton: same rules as page text, without leading or trailing space. */
 export function foldAlias(alias: string): string {
-  return foldText(alias).folded.trim();
+  if (alias.length > aliasCodes.length) {
+    aliasCodes = new Uint16Array(alias.length);
+    aliasMap = new Uint32Array(alias.length + 1);
+  }
+  return codesToString(aliasCodes, foldInto(alias, aliasCodes, aliasMap)).trim();
 }

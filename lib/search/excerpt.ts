@@ -15,7 +15,8 @@ export const EXCERPT_CHARS = 100;
 const LEAD_CHARS = 28;
 
 export function excerpt(text: string, ranges: readonly (readonly [number, number])[], max = EXCERPT_CHARS): Excerpt {
-  if (text.length <= max) return { text, ranges: ranges.map(([s, e]) => [s, e]), clippedStart: false, clippedEnd: false };
+  if (text.length <= max)
+    return { text, ranges: ranges.map(([s, e]) => [s, e]), clippedStart: false, clippedEnd: false };
   const first = ranges[0]?.[0] ?? 0;
   let start = first <= LEAD_CHARS ? 0 : wordStart(text, first - LEAD_CHARS);
   let end = Math.min(text.length, start + max);

@@ -25,15 +25,17 @@ export interface SearchForm {
  * Russian and Kazakh Cyrillic to Latin, as English-language news spells names (BGN-like). Kazakh letters were folded
  * to their Russian neighbours by the matcher's fold already (қ→к, ғ→г, ү→у, ө→о, ...).
  */
-const CYRILLIC = 'аa бb вv гg дd еe жzh зz иi йy кk лl мm нn оo пp рr сs тt уu фf хkh цts чch шsh щshch ъ ыy ь эe юyu яya';
+const CYRILLIC =
+  'аa бb вv гg дd еe жzh зz иi йy кk лl мm нn оo пp рr сs тt уu фf хkh цts чch шsh щshch ъ ыy ь эe юyu яya';
 const LATIN_OF = new Map<number, number[]>();
-for (const entry of CYRILLIC.split(' ')) LATIN_OF.set(entry.charCodeAt(0), [...entry.slice(1)].map((c) => c.charCodeAt(0)));
+for (const entry of CYRILLIC.split(' '))
+  LATIN_OF.set(
+    entry.charCodeAt(0),
+    [...entry.slice(1)].map((c) => c.charCodeAt(0)),
+  );
 
-const code = (c: string) => c.charCodeAt(0);
-const [A, E, I, O, U, Y] = ['a', 'e', 'i', 'o', 'u', 'y'].map(code) as [number, number, number, number, number, number];
-const [D, G, H, J, K, S, Z, C, Q, V, W] = ['d', 'g', 'h', 'j', 'k', 's', 'z', 'c', 'q', 'v', 'w'].map(code) as number[] as [
-  number, number, number, number, number, number, number, number, number, number, number,
-];
+const [A, C, D, E, G, H, I, J, K, O] = [0x61, 0x63, 0x64, 0x65, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6f] as const; // a c d e g h i j k o
+const [Q, S, U, V, W, Y, Z] = [0x71, 0x73, 0x75, 0x76, 0x77, 0x79, 0x7a] as const; // q s u v w y z
 const SPACE = 0x20;
 const isVowel = (c: number) => c === A || c === E || c === I || c === O || c === U;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
@@ -146,7 +148,10 @@ export function parseQuery(raw: string): Query {
  * Original-text ranges for inclusive `[start, end]` pairs on a search form (what fuse.js reports), merged and sorted.
  * Returned ranges are half-open: `[start, end)`.
  */
-export function toOriginalRanges(map: Uint32Array, pairs: ReadonlyArray<readonly [number, number]>): [number, number][] {
+export function toOriginalRanges(
+  map: Uint32Array,
+  pairs: ReadonlyArray<readonly [number, number]>,
+): [number, number][] {
   const ranges = pairs
     .map(([s, e]): [number, number] => [map[s]!, map[e + 1]!])
     .filter(([s, e]) => e > s)

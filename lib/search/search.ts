@@ -34,8 +34,8 @@ export interface SearchHit {
   score: number;
   /** The name, with ranges when the name itself matched. */
   title: Highlighted;
-  /** The alias that matched when the name did not ("Токаев"). */
-  alias?: Highlighted;
+  /** The alias that matched when the name did not ("Токаев"), cut to one line around the match. */
+  alias?: Highlighted & { clippedStart: boolean; clippedEnd: boolean };
   /** One line of context: the matching quote or summary sentence, else the summary's first sentence. */
   context: Highlighted & { kind: 'summary' | 'quote'; clippedStart: boolean; clippedEnd: boolean; factIndex?: number };
 }
@@ -103,7 +103,11 @@ export function createSearch(base: FactBase, options: CreateSearchOptions = {}):
 }
 
 /** A search over ready name and alias fields; text fields are formed and indexed by `indexText()`. */
-export function createSearchFromFields(entities: SearchEntity[], nameFields: Field[], rawTexts: readonly RawField[] = []): Search {
+export function createSearchFromFields(
+  entities: SearchEntity[],
+  nameFields: Field[],
+  rawTexts: readonly RawField[] = [],
+): Search {
   const fields: Field[] = [...nameFields];
   const nameIndex = buildWordIndex(nameFields.map((f) => f.words));
   let textIndex: WordIndex | null = null;
@@ -154,8 +158,12 @@ export function createSearchFromFields(entities: SearchEntity[], nameFields: Fie
       const found = new Set(names.map(entityOf));
       let chosen = names;
       if (found.size < limit && textIndex) {
-        const texts = prefilter(textIndex, lookUpTokens(textIndex, query, true), scratch).filter((f) => !found.has(entityOf(f)));
-        chosen = names.concat(pickSpread(texts, (f) => textKey(fields[f]!, scratch.cost[f]!), entityOf, MAX_TEXT_FIELDS));
+        const texts = prefilter(textIndex, lookUpTokens(textIndex, query, true), scratch).filter(
+          (f) => !found.has(entityOf(f)),
+        );
+        chosen = names.concat(
+          pickSpread(texts, (f) => textKey(fields[f]!, scratch.cost[f]!), entityOf, MAX_TEXT_FIELDS),
+        );
       }
       scratch.reset();
       return score(chosen, query, raw, limit);
@@ -330,7 +338,8 @@ export function tierOf(field: Field, query: Query): number {
  * then length (short fields first). Bits: tier 3, edits 6, length 14; the field id fills the low 24 bits of the double.
  */
 const LEN_MAX = (1 << 14) - 1;
-const nameKey = (f: Field, q: Query, edits: number) => (tierOf(f, q) * 64 + Math.min(edits, 63)) * (LEN_MAX + 1) + Math.min(f.form.length, LEN_MAX);
+const nameKey = (f: Field, q: Query, edits: number) =>
+  (tierOf(f, q) * 64 + Math.min(edits, 63)) * (LEN_MAX + 1) + Math.min(f.form.length, LEN_MAX);
 const textKey = (f: Field, edits: number) => Math.min(edits, 63) * (LEN_MAX + 1) + Math.min(f.form.length, LEN_MAX);
 const ID_SPACE = 2 ** 24;
 
@@ -341,7 +350,12 @@ function pick(candidates: number[], key: (f: number) => number, max: number): nu
 }
 
 /** Like pick, but at most two fields per entity: the third quote of one entity adds nothing to the list. */
-function pickSpread(candidates: number[], key: (f: number) => number, entityOf: (f: number) => number, max: number): number[] {
+function pickSpread(
+  candidates: number[],
+  key: (f: number) => number,
+  entityOf: (f: number) => number,
+  max: number,
+): number[] {
   if (candidates.length <= max) return candidates;
   const perEntity = new Map<number, number>();
   const out: number[] = [];
@@ -413,6 +427,8 @@ function better(a: Scored, b: Scored, fields: Field[], script: Script): boolean 
   if (sa !== (scriptOf(fb.text) === script)) return sa;
   return fa.ref < fb.ref;
 }
+/** One line of the popup beside "also". */
+const ALIAS_CHARS = 46;
 const KIND_ORDER = { name: 0, alias: 1, summary: 2, quote: 3 } as const;
 
 type Script = 'latin' | 'cyrillic' | 'other';
@@ -428,7 +444,10 @@ function scriptOf(text: string): Script {
  * marks the M of Movement, not every m); typo tiers mark what fuse.js aligned.
  */
 function highlightPairs(field: Field, s: Scored, query: Query): ReadonlyArray<readonly [number, number]> {
-  const fuzzy = () => Fuse.match(query.tokens.join(' '), field.form, { ...FUSE_OPTIONS, includeMatches: true }).indices ?? [];
+  // Runs of one letter are noise in a typo match ("Tü[r]k[i]ye"): only runs of two or more are marked.
+  const fuzzy = () =>
+    Fuse.match(query.tokens.join(' '), field.form, { ...FUSE_OPTIONS, includeMatches: true, minMatchCharLength: 2 })
+      .indices ?? [];
   if (s.tier === 3 || s.tier === 5) return fuzzy();
   const { tokens, lastIsPrefix } = query;
   const last = tokens.length - 1;
@@ -458,8 +477,7 @@ function toHit(entity: SearchEntity, best: Scored, name: Scored | undefined, fie
     context: { kind: 'summary', ...excerpt(entity.lead, []) },
   };
   // An alias is worth a line only when the name shows nothing of what matched ("Токаев" under Kassym-Jomart Tokayev).
-  if (field.kind === 'alias' && !hit.title.ranges.length)
-    hit.alias = { text: field.text, ranges: ranges(best) };
+  if (field.kind === 'alias' && !hit.title.ranges.length) hit.alias = excerpt(field.text, ranges(best), ALIAS_CHARS);
   if (isTextKind(field.kind)) {
     const cut = excerpt(field.text, ranges(best));
     hit.context = {

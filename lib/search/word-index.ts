@@ -162,7 +162,8 @@ function buildTrie(words: readonly string[]): Trie {
         for (let j = 1; j <= m; j++) {
           const qj = q[j - 1]!;
           let v = Math.min(rows[up + j]! + 1, rows[row + j - 1]! + 1, rows[up + j - 1]! + (qj === c ? 0 : 1));
-          if (j > 1 && d > 1 && qj === pathChars[d - 1] && q[j - 2] === c) v = Math.min(v, rows[up - width + j - 2]! + 1);
+          if (j > 1 && d > 1 && qj === pathChars[d - 1] && q[j - 2] === c)
+            v = Math.min(v, rows[up - width + j - 2]! + 1);
           rows[row + j] = v;
           if (v < best) best = v;
         }

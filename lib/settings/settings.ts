@@ -137,7 +137,10 @@ export function normalizeSite(input: string): string | null {
   s = s.split(/[/?#]/, 1)[0] ?? '';
   if (s.startsWith('[')) return null; // IPv6 literals: not worth a site rule
   s = s.replace(/:\d*$/, ''); // port
-  s = s.replace(/^\*\./, '').replace(/^www\./, '').replace(/\.$/, '');
+  s = s
+    .replace(/^\*\./, '')
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
   if (!s || s.length > 253 || !/^[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*$/u.test(s)) return null;
   return s;
 }

@@ -253,7 +253,11 @@ export async function screenshotExplore(outDir: string, scheme: 'light' | 'dark'
     const origin = await extensionOrigin(lens);
     const page = await lens.context.newPage();
     const suffix = scheme === 'dark' ? '-dark' : '';
-    await firstRender(page, `${origin}/explore.html?view=timeline&event=shusha-declaration-2021-06-15&from=2015-06&to=2024-06`, 'timeline');
+    await firstRender(
+      page,
+      `${origin}/explore.html?view=timeline&event=shusha-declaration-2021-06-15&from=2015-06&to=2024-06`,
+      'timeline',
+    );
     await sleep(600);
     const timeline = `${outDir}/explore-timeline${suffix}.png`;
     await page.screenshot({ path: timeline });

@@ -78,7 +78,11 @@ export async function runMutationBench(options: MutationBenchOptions = {}): Prom
       executablePath: findBrowser('chromium'),
       headless: true,
       viewport: VIEWPORT,
-      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-background-networking', '--no-first-run'],
+      args: [
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        '--disable-background-networking',
+        '--no-first-run',
+      ],
     });
     let withoutExtension: StormRun;
     try {
@@ -143,7 +147,11 @@ function attribute(profile: CpuProfile): { extensionMs: number; busyMs: number; 
     if (known !== undefined) return known;
     const node = byId.get(id)!;
     const up = parent.get(id);
-    const result = node.callFrame.url.startsWith('chrome-extension://') ? id : up !== undefined ? extensionFrame(up) : null;
+    const result = node.callFrame.url.startsWith('chrome-extension://')
+      ? id
+      : up !== undefined
+        ? extensionFrame(up)
+        : null;
     owner.set(id, result);
     return result;
   };

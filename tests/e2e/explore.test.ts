@@ -239,6 +239,51 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
     }
   });
 
+  it('the search re-centres the map, and the card links back to the timeline for that entity', async () => {
+    const page = await lens.openExtensionPage(explore('view=map&entity=tanap'));
+    await waitInPage(page, () => document.documentElement.dataset.mapReady === 'true', 'the map');
+    await page.evaluate(() => {
+      const input = document.querySelector('input[role="combobox"]') as HTMLInputElement;
+      input.focus();
+      input.value = 'erdogan';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await waitInPage(
+      page,
+      () => document.querySelector('[role="option"]')?.getAttribute('data-entity-id'),
+      'suggestions',
+    );
+    await page.evaluate(() =>
+      document
+        .querySelector('input[role="combobox"]')!
+        .dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+    );
+    await waitInPage(
+      page,
+      () => document.querySelector('svg.ex-chart')?.getAttribute('data-centre') === 'erdogan',
+      'Erdoğan at the centre',
+    );
+    expect(await page.evaluate(() => location.search)).toBe('?view=map&entity=erdogan');
+
+    const erdoganEvents = items.filter((i) => i.event.entities.includes('erdogan')).length;
+    await page.evaluate(() =>
+      (
+        Array.from(document.querySelectorAll('.ex-panel-actions button')).find((b) =>
+          /on the timeline/.test(b.textContent ?? ''),
+        ) as HTMLElement
+      ).click(),
+    );
+    await waitInPage(
+      page,
+      (n) =>
+        document.querySelectorAll('svg.ex-chart [data-event-id]').length === n && !!document.querySelector('.ex-pill'),
+      "Erdoğan's events on the timeline",
+      10_000,
+      erdoganEvents,
+    );
+    await page.close();
+  });
+
   it('logs no errors', async () => {
     expect(await lens.consoleErrors()).toEqual([]);
   });

@@ -10,7 +10,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from './harness/browsers';
 import type { ChromiumLensBrowser } from './harness/chromium';
 import { sleep, waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
@@ -32,7 +32,7 @@ interface Api {
 }
 
 async function typeText(page: LensPage, text: string): Promise<void> {
-  for (const ch of text) await page.press(ch === ' ' ? 'Space' : ch);
+  for (const ch of text) await page.press(ch);
 }
 
 async function clearSearch(popup: LensPage): Promise<void> {
@@ -42,16 +42,24 @@ async function clearSearch(popup: LensPage): Promise<void> {
 
 /** Entity ids of the results, top first, once there are some. */
 const resultIds = (popup: LensPage) =>
-  waitInPage(popup, () => {
-    const ids = [...document.querySelectorAll<HTMLElement>('.result')].map((r) => r.dataset.entity ?? '');
-    return ids.length ? ids : null;
-  }, 'search results');
+  waitInPage(
+    popup,
+    () => {
+      const ids = [...document.querySelectorAll<HTMLElement>('.result')].map((r) => r.dataset.entity ?? '');
+      return ids.length ? ids : null;
+    },
+    'search results',
+  );
 
 const selectedIndex = (popup: LensPage) =>
-  popup.evaluate(() => [...document.querySelectorAll('.result')].findIndex((r) => r.getAttribute('aria-selected') === 'true'));
+  popup.evaluate(() =>
+    [...document.querySelectorAll('.result')].findIndex((r) => r.getAttribute('aria-selected') === 'true'),
+  );
 
 const markCount = (page: LensPage) =>
-  page.evaluate(() => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('lens-mention')?.size ?? 0);
+  page.evaluate(
+    () => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('lens-mention')?.size ?? 0,
+  );
 
 async function marksBecome(page: LensPage, what: string, ok: (n: number) => boolean): Promise<number> {
   const started = Date.now();
@@ -77,7 +85,9 @@ const tabIdOf = (popup: LensPage, url: string) =>
     const g = globalThis as unknown as { browser?: Api; chrome: Api };
     const api = g.browser ?? g.chrome;
     for (const tab of await api.tabs.query({})) {
-      const report = (await api.tabs.sendMessage(tab.id!, { type: 'get-scan-report' }, { frameId: 0 }).catch(() => null)) as { url?: string } | null;
+      const report = (await api.tabs
+        .sendMessage(tab.id!, { type: 'get-scan-report' }, { frameId: 0 })
+        .catch(() => null)) as { url?: string } | null;
       if (report?.url === url) return tab.id!;
     }
     return -1;
@@ -88,7 +98,13 @@ async function reopenWith(popup: LensPage, search: string): Promise<void> {
   await popup.evaluate((s) => {
     location.search = s;
   }, search);
-  await waitInPage(popup, (s) => location.search === s && document.readyState === 'complete' && document.documentElement.dataset.page, 'the popup to reload', 15_000, search);
+  await waitInPage(
+    popup,
+    (s) => location.search === s && document.readyState === 'complete' && document.documentElement.dataset.page,
+    'the popup to reload',
+    15_000,
+    search,
+  );
 }
 
 /** Chromium only: the popup's own size for screenshots (a toolbar popup is 380 px wide). */
@@ -118,6 +134,12 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
     await popupViewport(lens);
   });
 
+  // Each test starts from the home view, whatever the one before left in the box.
+  afterEach(async () => {
+    await popup?.evaluate(() => document.querySelector<HTMLButtonElement>('.card-view .back')?.click()).catch(() => {});
+    await popup?.evaluate(() => document.querySelector<HTMLButtonElement>('.search-clear')?.click()).catch(() => {});
+  });
+
   afterAll(async () => {
     await lens?.close();
     await server?.close();
@@ -126,7 +148,11 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
   it('opened as a tab, speaks about the tab used before it', async () => {
     const state = await waitInPage(popup, () => document.documentElement.dataset.page, 'the page state');
     expect(state).toBe('page');
-    const first = await waitInPage(popup, () => document.querySelector<HTMLElement>('.page-row')?.dataset.entity, '"On this page"');
+    const first = await waitInPage(
+      popup,
+      () => document.querySelector<HTMLElement>('.page-row')?.dataset.entity,
+      '"On this page"',
+    );
     expect(first).toBe(entitiesOnPage(report.mentions)[0]!.entityId);
   });
 
@@ -134,18 +160,24 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
     const id = await tabIdOf(popup, articleUrl);
     expect(id).toBeGreaterThanOrEqual(0);
     await reopenWith(popup, `?tab=${id}`);
-    const rows = await waitInPage(popup, () => {
-      const rows = [...document.querySelectorAll<HTMLElement>('.page-row')].map((r) => ({
-        id: r.dataset.entity!,
-        count: Number(r.querySelector('.page-count')?.textContent),
-      }));
-      return rows.length ? rows : null;
-    }, '"On this page"');
+    const rows = await waitInPage(
+      popup,
+      () => {
+        const rows = [...document.querySelectorAll<HTMLElement>('.page-row')].map((r) => ({
+          id: r.dataset.entity!,
+          count: Number(r.querySelector('.page-count')?.textContent),
+        }));
+        return rows.length ? rows : null;
+      },
+      '"On this page"',
+    );
     const expected = entitiesOnPage(report.mentions).map((e) => ({ id: e.entityId, count: e.count }));
     expect(rows).toEqual(expected);
     // First appearance: the first entity listed is the first one marked on the page.
     const firstMarked = await article.evaluate(() => {
-      const ranges = [...(CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights.get('lens-mention')!];
+      const ranges = [
+        ...(CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights.get('lens-mention')!,
+      ];
       const toRange = (r: AbstractRange) => {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);
@@ -165,7 +197,9 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
       ready: Number(document.documentElement.dataset.searchReady ?? NaN),
     }));
     expect(state.focused).toBe(true);
-    console.log(`[${browserName}] popup first contentful paint ${state.paint?.toFixed(0) ?? '?'} ms, search ready at ${state.ready} ms`);
+    console.log(
+      `[${browserName}] popup first contentful paint ${state.paint?.toFixed(0) ?? '?'} ms, search ready at ${state.ready} ms`,
+    );
   });
 
   it('searches as one types, moves with the arrows, opens the card with Enter, goes back with Esc, then closes', async () => {
@@ -173,7 +207,9 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
     await typeText(popup, 'tokaev');
     const ids = await resultIds(popup);
     expect(ids[0]).toBe('tokayev');
-    const marks = await popup.evaluate(() => [...document.querySelectorAll('.result')[0]!.querySelectorAll('.result-name mark')].map((m) => m.textContent));
+    const marks = await popup.evaluate(() =>
+      [...document.querySelectorAll('.result')[0]!.querySelectorAll('.result-name mark')].map((m) => m.textContent),
+    );
     expect(marks).toEqual(['Tokayev']);
     expect(await selectedIndex(popup)).toBe(0);
     await popup.press('ArrowDown');
@@ -183,14 +219,24 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
     await popup.screenshot(join(SHOTS, `${browserName}-results-light.png`));
 
     await popup.press('Enter');
-    const card = await waitInPage(popup, () => document.querySelector<HTMLElement>('.card-view .lens-card')?.dataset.entity, 'the card');
+    const card = await waitInPage(
+      popup,
+      () => document.querySelector<HTMLElement>('.card-view .lens-card')?.dataset.entity,
+      'the card',
+    );
     expect(card).toBe('tokayev');
     expect(await popup.evaluate(() => document.activeElement?.classList.contains('lens-card'))).toBe(true);
     await popup.screenshot(join(SHOTS, `${browserName}-card-light.png`));
 
     await popup.press('Escape');
-    await waitInPage(popup, () => document.querySelector('.card-view') === null && document.querySelector('.result') !== null, 'the results again');
-    expect(await popup.evaluate(() => (document.querySelector('.search-input') as HTMLInputElement).value)).toBe('tokaev');
+    await waitInPage(
+      popup,
+      () => document.querySelector('.card-view') === null && document.querySelector('.result') !== null,
+      'the results again',
+    );
+    expect(await popup.evaluate(() => (document.querySelector('.search-input') as HTMLInputElement).value)).toBe(
+      'tokaev',
+    );
     expect(await popup.evaluate(() => document.activeElement?.classList.contains('search-input'))).toBe(true);
 
     // The second Esc closes the popup; window.close is watched rather than obeyed, so the test keeps its page.
@@ -211,43 +257,66 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
     expect(ids[0]).toBe('tanap');
     const quote = await popup.evaluate(() => {
       const context = document.querySelector('.result .result-context')!;
-      return { quote: context.classList.contains('result-quote'), marks: [...context.querySelectorAll('mark')].map((m) => m.textContent) };
+      return {
+        quote: context.classList.contains('result-quote'),
+        marks: [...context.querySelectorAll('mark')].map((m) => m.textContent),
+      };
     });
     expect(quote.quote).toBe(true);
     expect(quote.marks.join(' ')).toBe('16 BCM');
     await clearSearch(popup);
 
     await typeText(popup, 'zzqxv');
-    expect(await waitInPage(popup, () => document.querySelector('.search-state .state-title')?.textContent, 'the no-result state')).toContain('No match');
+    expect(
+      await waitInPage(
+        popup,
+        () => document.querySelector('.search-state .state-title')?.textContent,
+        'the no-result state',
+      ),
+    ).toContain('No match');
     await clearSearch(popup);
   });
 
   it('reveals an entity on the page when its row is chosen', async () => {
     const id = entitiesOnPage(report.mentions).at(-1)!.entityId;
     await click(popup, `.page-row[data-entity="${id}"] .page-reveal`);
-    const flashed = await waitInPage(article, () => {
-      const flash = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights.get('lens-flash');
-      if (!flash) return null;
-      const [r] = [...flash];
-      const range = document.createRange();
-      range.setStart(r!.startContainer, r!.startOffset);
-      range.setEnd(r!.endContainer, r!.endOffset);
-      return range.toString();
-    }, 'the flash');
+    const flashed = await waitInPage(
+      article,
+      () => {
+        const flash = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights.get(
+          'lens-flash',
+        );
+        if (!flash) return null;
+        const [r] = [...flash];
+        const range = document.createRange();
+        range.setStart(r!.startContainer, r!.startOffset);
+        range.setEnd(r!.endContainer, r!.endOffset);
+        return range.toString();
+      },
+      'the flash',
+    );
     expect(report.mentions.filter((m) => m.entityId === id).map((m) => m.text)).toContain(flashed);
   });
 
   it('switches marks and cards off and on for the site, at once and remembered', async () => {
     const before = await markCount(article);
-    expect(await popup.evaluate(() => document.querySelector<HTMLInputElement>('input[name="site-enabled"]')!.checked)).toBe(true);
+    expect(
+      await popup.evaluate(() => document.querySelector<HTMLInputElement>('input[name="site-enabled"]')!.checked),
+    ).toBe(true);
     await click(popup, 'input[name="site-enabled"]');
     await marksBecome(article, 'none', (n) => n === 0);
     const stored = await popup.evaluate(async () => {
       const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      return ((await (g.browser ?? g.chrome).storage.local.get('settings')) as { settings: { disabledSites: string[] } }).settings.disabledSites;
+      return (
+        (await (g.browser ?? g.chrome).storage.local.get('settings')) as { settings: { disabledSites: string[] } }
+      ).settings.disabledSites;
     });
     expect(stored).toEqual(['127.0.0.1']);
-    await waitInPage(popup, () => document.querySelector('.page-entities .empty')?.textContent?.includes('off'), 'the off state');
+    await waitInPage(
+      popup,
+      () => document.querySelector('.page-entities .empty')?.textContent?.includes('off'),
+      'the off state',
+    );
     await popup.screenshot(join(SHOTS, `${browserName}-site-off-light.png`));
 
     await click(popup, 'input[name="site-enabled"]');
@@ -263,10 +332,16 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
   });
 
   it('shows the latest snippets, or an empty state, with the way to the library', async () => {
-    const section = await waitInPage(popup, () => {
-      const s = document.querySelector('.snippets');
-      return s && !s.textContent?.includes('…') ? { text: s.textContent ?? '', link: s.querySelector('a')?.getAttribute('href') ?? '' } : null;
-    }, 'the snippets');
+    const section = await waitInPage(
+      popup,
+      () => {
+        const s = document.querySelector('.snippets');
+        return s && !s.textContent?.includes('…')
+          ? { text: s.textContent ?? '', link: s.querySelector('a')?.getAttribute('href') ?? '' }
+          : null;
+      },
+      'the snippets',
+    );
     expect(section.link).toMatch(/\/library\.html$/);
     expect(section.text).toMatch(/None yet|saved/);
   });
@@ -278,7 +353,9 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
     });
     await reopenWith(popup, `?tab=${own}`);
     expect(await popup.evaluate(() => document.documentElement.dataset.page)).toBe('restricted');
-    expect(await popup.evaluate(() => document.querySelector('.state-card .state-title')?.textContent)).toBe("Caspian Lens can't read this page");
+    expect(await popup.evaluate(() => document.querySelector('.state-card .state-title')?.textContent)).toBe(
+      "Caspian Lens can't read this page",
+    );
     await popup.screenshot(join(SHOTS, `${browserName}-restricted-light.png`));
   });
 
@@ -291,7 +368,11 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
       const { settings } = (await api.get('settings')) as { settings: Record<string, unknown> };
       await api.set({ settings: { ...settings, theme: 'dark' } });
     });
-    const background = await waitInPage(popup, () => document.documentElement.dataset.theme === 'dark' && getComputedStyle(document.body).backgroundColor, 'the dark theme');
+    const background = await waitInPage(
+      popup,
+      () => document.documentElement.dataset.theme === 'dark' && getComputedStyle(document.body).backgroundColor,
+      'the dark theme',
+    );
     expect(background).not.toBe('rgb(255, 255, 255)');
     await waitInPage(popup, () => document.querySelector('.page-row') !== null, '"On this page"');
     await popup.screenshot(join(SHOTS, `${browserName}-home-dark.png`));

@@ -50,7 +50,13 @@ export async function startRecordingProxy(allowOrigin: string): Promise<Recordin
       return;
     }
     const upstream = httpRequest(
-      { host: allowed.hostname, port: allowed.port, method: req.method, path: target!.pathname + target!.search, headers: req.headers },
+      {
+        host: allowed.hostname,
+        port: allowed.port,
+        method: req.method,
+        path: target!.pathname + target!.search,
+        headers: req.headers,
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

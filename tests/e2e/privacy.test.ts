@@ -13,7 +13,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, extensionDir, launchLensBrowser, PROJECT_ROOT } from './harness/browsers';
 import type { ChromiumLensBrowser } from './harness/chromium';
-import { hoverFirstMention, sleep, waitInPage, type BrowserName, type LensBrowser, type LensPage } from './harness/lens-browser';
+import {
+  hoverFirstMention,
+  sleep,
+  waitInPage,
+  type BrowserName,
+  type LensBrowser,
+  type LensPage,
+} from './harness/lens-browser';
 import { startStaticServer, type StaticServer } from './harness/static-server';
 import { browserNoise, startRecordingProxy, type ProxiedRequest, type RecordingProxy } from './privacy-tools';
 
@@ -64,8 +71,22 @@ describe.each(browsersUnderTest())('%s sends nothing anywhere', (browserName) =>
     const before = proxy.requests.length;
     const page = await lens.openExtensionPage('options.html');
     const canary = `http://canary.lens.invalid/from-extension-page-${browserName}`;
-    await page.evaluate((url) => fetch(url).then(() => 'answered', () => 'refused'), canary);
-    await page.evaluate((url) => fetch(url).then(() => 'answered', () => 'refused'), `${server.origin}/canary-local`);
+    await page.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => 'answered',
+          () => 'refused',
+        ),
+      canary,
+    );
+    await page.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => 'answered',
+          () => 'refused',
+        ),
+      `${server.origin}/canary-local`,
+    );
     if (browserName === 'chromium') {
       // The service worker too, where extension code would most likely phone home from.
       const context = (lens as ChromiumLensBrowser).context;
@@ -118,14 +139,22 @@ describe.each(browsersUnderTest())('%s sends nothing anywhere', (browserName) =>
 
     await sleep(QUIET_PERIOD_MS);
     const recorded = proxy.requests.slice(from);
-    const browserOwn = (r: ProxiedRequest) => r.method === 'CONNECT' && BROWSER_SERVICE_TUNNELS[browserName].includes(r.url);
+    const browserOwn = (r: ProxiedRequest) =>
+      r.method === 'CONNECT' && BROWSER_SERVICE_TUNNELS[browserName].includes(r.url);
     const unexpected = recorded.filter((r) => !isPageOwn(r.url, server.origin) && !browserOwn(r));
-    console.info(`[privacy] ${browserName}: ${recorded.length} requests recorded, ${recorded.filter(browserOwn).length} the browser's own`);
+    console.info(
+      `[privacy] ${browserName}: ${recorded.length} requests recorded, ${recorded.filter(browserOwn).length} the browser's own`,
+    );
     expect(unexpected).toEqual([]);
     // The page's own requests did go through the proxy (so the record was live), once each.
     const pageRequests = recorded.filter((r) => !browserOwn(r));
     expect(pageRequests.map((r) => new URL(r.url).pathname).sort()).toEqual([...PAGE_OWN_PATHS].sort());
-    expect(server.requests.slice(fromServer).map((r) => r.path).sort()).toEqual([...PAGE_OWN_PATHS].sort());
+    expect(
+      server.requests
+        .slice(fromServer)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual([...PAGE_OWN_PATHS].sort());
     if (browserName === 'chromium') {
       const foreign = chromiumEvents.filter(
         (url) => !isPageOwn(url, server.origin) && !/^(chrome-extension|data|blob):/.test(url),
@@ -147,7 +176,16 @@ describe('the built extension, read statically', () => {
   it.each(builds)('%s: no network API but the bundler preload helper, no eval', (_name, dir) => {
     for (const file of filesUnder(dir).filter((f) => f.endsWith('.js'))) {
       const code = readFileSync(file, 'utf8');
-      for (const api of ['XMLHttpRequest', 'WebSocket', 'EventSource', 'sendBeacon', 'RTCPeerConnection', 'importScripts(', 'eval(', 'new Function(']) {
+      for (const api of [
+        'XMLHttpRequest',
+        'WebSocket',
+        'EventSource',
+        'sendBeacon',
+        'RTCPeerConnection',
+        'importScripts(',
+        'eval(',
+        'new Function(',
+      ]) {
         expect.soft(code.includes(api), `${api} in ${file}`).toBe(false);
       }
       // Vite's module-preload polyfill fetches <link rel=modulepreload> chunks of the extension itself.
@@ -158,16 +196,19 @@ describe('the built extension, read statically', () => {
     }
   });
 
-  it.each(builds)('%s: the manifest asks only for justified permissions and no hosts beyond the content script', (_name, dir) => {
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    const permissions = (manifest.permissions as string[] | undefined) ?? [];
-    for (const p of permissions) expect(Object.keys(JUSTIFIED_PERMISSIONS), `permission ${p}`).toContain(p);
-    expect(manifest.host_permissions ?? []).toEqual([]);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
-    expect(manifest.externally_connectable).toBeUndefined();
-    // The default extension CSP (no remote script, no eval) is kept.
-    expect(manifest.content_security_policy).toBeUndefined();
-  });
+  it.each(builds)(
+    '%s: the manifest asks only for justified permissions and no hosts beyond the content script',
+    (_name, dir) => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      const permissions = (manifest.permissions as string[] | undefined) ?? [];
+      for (const p of permissions) expect(Object.keys(JUSTIFIED_PERMISSIONS), `permission ${p}`).toContain(p);
+      expect(manifest.host_permissions ?? []).toEqual([]);
+      expect(manifest.optional_permissions ?? []).toEqual([]);
+      expect(manifest.externally_connectable).toBeUndefined();
+      // The default extension CSP (no remote script, no eval) is kept.
+      expect(manifest.content_security_policy).toBeUndefined();
+    },
+  );
 
   it('the source sets no markup from data and evaluates no strings', () => {
     const sources = ['lib', 'page', 'components', 'entrypoints']
@@ -175,7 +216,14 @@ describe('the built extension, read statically', () => {
       .filter((f) => /\.(ts|tsx)$/.test(f));
     for (const file of sources) {
       const code = readFileSync(file, 'utf8');
-      expect.soft(/dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|\beval\(|new Function\(/.test(code), file).toBe(false);
+      expect
+        .soft(
+          /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|\beval\(|new Function\(/.test(
+            code,
+          ),
+          file,
+        )
+        .toBe(false);
     }
   });
 });
@@ -198,7 +246,11 @@ function cardButton(pattern: string): boolean {
 
 /** Types a query into the popup's search box as input events. */
 async function search(popup: LensPage, query: string): Promise<void> {
-  await waitInPage(popup, () => document.querySelector('input[aria-label="Search the fact base"]') !== null, 'the search box');
+  await waitInPage(
+    popup,
+    () => document.querySelector('input[aria-label="Search the fact base"]') !== null,
+    'the search box',
+  );
   await popup.evaluate((q) => {
     const input = document.querySelector('input[aria-label="Search the fact base"]') as HTMLInputElement;
     input.focus();

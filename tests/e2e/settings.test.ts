@@ -23,7 +23,10 @@ interface Marks {
 const readMarks = (page: LensPage): Promise<Marks> =>
   page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
-    return { underline: registry.get('lens-mention')?.size ?? -1, background: registry.get('lens-mention-bg')?.size ?? -1 };
+    return {
+      underline: registry.get('lens-mention')?.size ?? -1,
+      background: registry.get('lens-mention-bg')?.size ?? -1,
+    };
   });
 
 /** Polls the article's marks until `ok` holds; returns them, or fails with the last ones seen. */
@@ -66,13 +69,20 @@ async function typeAndSubmit(options: LensPage, name: string, value: string): Pr
     { name, value },
   );
   await sleep(50);
-  await options.evaluate((name) => document.querySelector<HTMLInputElement>(`input[name="${name}"]`)!.form!.requestSubmit(), name);
+  await options.evaluate(
+    (name) => document.querySelector<HTMLInputElement>(`input[name="${name}"]`)!.form!.requestSubmit(),
+    name,
+  );
 }
 
 /** "Reset to defaults", then the confirmation that appears in its place. */
 async function resetAll(options: LensPage): Promise<void> {
   await clickButton(options, 'Reset to defaults');
-  await waitInPage(options, () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Reset'), 'the confirmation');
+  await waitInPage(
+    options,
+    () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Reset'),
+    'the confirmation',
+  );
   await clickButton(options, 'Reset');
 }
 
@@ -147,7 +157,11 @@ describe.each(browsersUnderTest())('%s settings apply at once', (browserName) =>
     await marksBecome(article, `${entities} (one per entity)`, (m) => m.underline === entities);
     // Reports are published at most every 500 ms: wait for one that counts again after the reset's rescan.
     let counted = -1;
-    for (const started = Date.now(); Date.now() - started < CHANGE_TIMEOUT_MS && counted !== mentions; await sleep(100)) {
+    for (
+      const started = Date.now();
+      Date.now() - started < CHANGE_TIMEOUT_MS && counted !== mentions;
+      await sleep(100)
+    ) {
       counted = (await lens.scanReport(article)).mentions.reduce((sum, m) => sum + m.count, 0);
     }
     expect(counted).toBe(mentions);
@@ -195,7 +209,11 @@ describe.each(browsersUnderTest())('%s settings apply at once', (browserName) =>
       options,
       async () => {
         const g = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
-        const s = ((await (g.browser ?? g.chrome).storage.local.get('settings')) as { settings?: { dwellMs?: number; onDemand?: string } }).settings;
+        const s = (
+          (await (g.browser ?? g.chrome).storage.local.get('settings')) as {
+            settings?: { dwellMs?: number; onDemand?: string };
+          }
+        ).settings;
         return s?.dwellMs === 900 && s.onDemand === 'alt';
       },
       'dwell 900 ms and Alt mode stored',

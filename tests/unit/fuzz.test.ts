@@ -39,9 +39,54 @@ function rng(seed: number): () => number {
 const ALIASES = index.aliases.map(([text]) => text);
 /** Characters that break naive text code: surrogate halves, joiners, bidi controls, combining marks, case traps. */
 const STRANGE = [
-  '\ud800', '\udfff', '\ud83c\udde6\ud83c\uddff', '\u200b', '\u200c', '\u200d', '\u202e', '\u2066', '\ufeff', '\u00ad',
-  '\u0301', '\u0307', '\u0000', '\r\n', '\t', '\u00a0', '\u2028', '\u3000', 'İ', 'ı', 'ß', 'ẞ', 'Ǆ', 'ﬁ', 'Σ', 'ς',
-  'Ё', 'ё', 'ә', 'Ә', 'ğ', 'ş', '-', '–', '—', '’', "'", '.', ',', '(', ')', '"', '«', '»', '$', '\\', '/', '*',
+  '\ud800',
+  '\udfff',
+  '\ud83c\udde6\ud83c\uddff',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u202e',
+  '\u2066',
+  '\ufeff',
+  '\u00ad',
+  '\u0301',
+  '\u0307',
+  '\u0000',
+  '\r\n',
+  '\t',
+  '\u00a0',
+  '\u2028',
+  '\u3000',
+  'İ',
+  'ı',
+  'ß',
+  'ẞ',
+  'Ǆ',
+  'ﬁ',
+  'Σ',
+  'ς',
+  'Ё',
+  'ё',
+  'ә',
+  'Ә',
+  'ğ',
+  'ş',
+  '-',
+  '–',
+  '—',
+  '’',
+  "'",
+  '.',
+  ',',
+  '(',
+  ')',
+  '"',
+  '«',
+  '»',
+  '$',
+  '\\',
+  '/',
+  '*',
 ];
 
 function randomText(random: () => number): string {
@@ -93,33 +138,42 @@ function timed<T>(work: () => T): [T, number] {
 }
 
 describe('matcher fuzz', () => {
-  it(`${RANDOM_CASES} random texts (seed ${SEED}): no exception, well-formed matches, bounded time`, () => {
-    const random = rng(SEED);
-    let total = 0;
-    let found = 0;
-    let slowest = 0;
-    for (let i = 0; i < RANDOM_CASES; i++) {
-      const text = randomText(random);
-      let matches: Match[] = [];
-      const [, ms] = timed(() => {
-        matches = matcher.find(text);
-      });
-      expectWellFormed(text, matches);
-      total += ms;
-      found += matches.length;
-      slowest = Math.max(slowest, ms);
-    }
-    console.info(`[fuzz] ${RANDOM_CASES} texts, ${found} matches, ${total.toFixed(0)} ms, slowest ${slowest.toFixed(1)} ms`);
-    expect(found).toBeGreaterThan(RANDOM_CASES); // the texts are full of names: a matcher finding none is broken
-    expect(total).toBeLessThan(RANDOM_BATCH_BOUND_MS);
-  }, TEST_TIMEOUT_MS);
+  it(
+    `${RANDOM_CASES} random texts (seed ${SEED}): no exception, well-formed matches, bounded time`,
+    () => {
+      const random = rng(SEED);
+      let total = 0;
+      let found = 0;
+      let slowest = 0;
+      for (let i = 0; i < RANDOM_CASES; i++) {
+        const text = randomText(random);
+        let matches: Match[] = [];
+        const [, ms] = timed(() => {
+          matches = matcher.find(text);
+        });
+        expectWellFormed(text, matches);
+        total += ms;
+        found += matches.length;
+        slowest = Math.max(slowest, ms);
+      }
+      console.info(
+        `[fuzz] ${RANDOM_CASES} texts, ${found} matches, ${total.toFixed(0)} ms, slowest ${slowest.toFixed(1)} ms`,
+      );
+      expect(found).toBeGreaterThan(RANDOM_CASES); // the texts are full of names: a matcher finding none is broken
+      expect(total).toBeLessThan(RANDOM_BATCH_BOUND_MS);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   it('every alias alone is found as itself', () => {
     for (const [i, [alias, entity, flags]] of index.aliases.entries()) {
       if (flags & 2) continue; // `near` aliases need an unambiguous mention close by
       const matches = matcher.find(` ${alias} `);
       expectWellFormed(` ${alias} `, matches);
-      expect(matches.some((m) => m.entity === entity), `alias ${i} "${alias}"`).toBe(true);
+      expect(
+        matches.some((m) => m.entity === entity),
+        `alias ${i} "${alias}"`,
+      ).toBe(true);
     }
   });
 
@@ -131,33 +185,63 @@ describe('matcher fuzz', () => {
     ['combining marks', () => 'e\u0301'.repeat(MB / 2)],
     ['an alias prefix repeated', () => 'Ilham '.repeat(MB / 6)],
     ['a name repeated without spaces', () => 'Baku'.repeat(MB / 4)],
-    ['names back to back', () => ALIASES.join(' ').repeat(Math.ceil(MB / ALIASES.join(' ').length)).slice(0, MB)],
-    ['names glued by hyphens', () => ALIASES.join('-').repeat(Math.ceil(MB / ALIASES.join('-').length)).slice(0, MB)],
+    [
+      'names back to back',
+      () =>
+        ALIASES.join(' ')
+          .repeat(Math.ceil(MB / ALIASES.join(' ').length))
+          .slice(0, MB),
+    ],
+    [
+      'names glued by hyphens',
+      () =>
+        ALIASES.join('-')
+          .repeat(Math.ceil(MB / ALIASES.join('-').length))
+          .slice(0, MB),
+    ],
     ['dotless and dotted i', () => 'İıIi '.repeat(MB / 5)],
-    ['every BMP code unit', () => Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).join('').repeat(15)],
-  ])('adversarial: %s (1 MB)', (_what, make) => {
-    const text = make();
-    const [matches, ms] = timed(() => matcher.find(text));
-    console.info(`[fuzz] ${_what}: ${matches.length} matches in ${ms.toFixed(0)} ms`);
-    expectWellFormed(text, matches);
-    expect(ms).toBeLessThan(MEGABYTE_BOUND_MS);
-  }, TEST_TIMEOUT_MS);
+    [
+      'every BMP code unit',
+      () =>
+        Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c))
+          .join('')
+          .repeat(15),
+    ],
+  ])(
+    'adversarial: %s (1 MB)',
+    (_what, make) => {
+      const text = make();
+      const [matches, ms] = timed(() => matcher.find(text));
+      console.info(`[fuzz] ${_what}: ${matches.length} matches in ${ms.toFixed(0)} ms`);
+      expectWellFormed(text, matches);
+      expect(ms).toBeLessThan(MEGABYTE_BOUND_MS);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('time grows linearly with the text (no quadratic path)', () => {
-    const unit = ALIASES.slice(0, 200).join(' x ');
-    const small = unit.repeat(Math.ceil(200_000 / unit.length));
-    const large = small.repeat(4);
-    matcher.find(small); // warm up
-    const [, t1] = timed(() => matcher.find(small));
-    const [, t4] = timed(() => matcher.find(large));
-    console.info(`[fuzz] ${small.length} chars: ${t1.toFixed(0)} ms; ${large.length} chars: ${t4.toFixed(0)} ms`);
-    // Four times the text: well under sixteen times the time (quadratic), with slack for a noisy machine.
-    expect(t4).toBeLessThan(t1 * 10 + 50);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'time grows linearly with the text (no quadratic path)',
+    () => {
+      const unit = ALIASES.slice(0, 200).join(' x ');
+      const small = unit.repeat(Math.ceil(200_000 / unit.length));
+      const large = small.repeat(4);
+      matcher.find(small); // warm up
+      const [, t1] = timed(() => matcher.find(small));
+      const [, t4] = timed(() => matcher.find(large));
+      console.info(`[fuzz] ${small.length} chars: ${t1.toFixed(0)} ms; ${large.length} chars: ${t4.toFixed(0)} ms`);
+      // Four times the text: well under sixteen times the time (quadratic), with slack for a noisy machine.
+      expect(t4).toBeLessThan(t1 * 10 + 50);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('folding never throws on hostile input', () => {
-    const random = rng(SEED + 1);
-    for (let i = 0; i < 500; i++) expect(() => foldText(randomText(random))).not.toThrow();
-    for (const bad of [undefined, null, 42, {}] as unknown[]) expect(matcher.find(bad as string)).toEqual([]);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'folding never throws on hostile input',
+    () => {
+      const random = rng(SEED + 1);
+      for (let i = 0; i < 500; i++) expect(() => foldText(randomText(random))).not.toThrow();
+      for (const bad of [undefined, null, 42, {}] as unknown[]) expect(matcher.find(bad as string)).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -61,7 +61,11 @@ describe('search form', () => {
   });
 
   it('folds a whole fact base in one batch exactly as text by text', () => {
-    const texts = base.entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text), ...e.facts.map((f) => f.quote)]);
+    const texts = base.entities.flatMap((e) => [
+      e.name,
+      ...e.aliases.map((a) => a.text),
+      ...e.facts.map((f) => f.quote),
+    ]);
     expect(toSearchForms(texts)).toEqual(texts.map((t) => toSearchForm(t).text));
   });
 
@@ -179,7 +183,8 @@ describe('ranking on the real fact base', () => {
 
   it('ranks the same way on a base five times the size (new names around the real ones change nothing)', () => {
     const big = createSearch(syntheticFactBase(base, 5));
-    for (const q of ['mirziyoev', 'Токаев', 'turkic states', 'shusha decl', 'erdgoan']) expect(big.search(q)[0]?.id, q).toBe(first(q));
+    for (const q of ['mirziyoev', 'Токаев', 'turkic states', 'shusha decl', 'erdgoan'])
+      expect(big.search(q)[0]?.id, q).toBe(first(q));
   });
 });
 
@@ -230,13 +235,19 @@ describe('parts', () => {
   });
 
   it('cuts a long text around its first match, at word boundaries', () => {
-    const text = 'The TANAP segment of the Southern Gas Corridor is the largest gas pipeline in Türkiye, currently delivering over 16 BCM of gas annually.';
+    const text =
+      'The TANAP segment of the Southern Gas Corridor is the largest gas pipeline in Türkiye, currently delivering over 16 BCM of gas annually.';
     const at = text.indexOf('16 BCM');
     const cut = excerpt(text, [[at, at + 6]], 60);
     expect(cut.clippedStart).toBe(true);
     expect(cut.text.slice(...cut.ranges[0]!)).toBe('16 BCM');
     expect(cut.text.startsWith(' ')).toBe(false);
-    expect(excerpt('short', [[0, 5]])).toEqual({ text: 'short', ranges: [[0, 5]], clippedStart: false, clippedEnd: false });
+    expect(excerpt('short', [[0, 5]])).toEqual({
+      text: 'short',
+      ranges: [[0, 5]],
+      clippedStart: false,
+      clippedEnd: false,
+    });
   });
 });
 

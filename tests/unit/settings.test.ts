@@ -32,7 +32,12 @@ describe('normalizeSettings', () => {
       expect(normalizeSettings(raw)).toEqual(DEFAULT_SETTINGS);
     }
     expect(DEFAULT_SETTINGS.entityTypes).toEqual(ALL_ENTITY_TYPES);
-    expect(DEFAULT_SETTINGS).toMatchObject({ mode: 'everywhere', markStyle: 'underline', dwellMs: 400, onDemand: 'off' });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      mode: 'everywhere',
+      markStyle: 'underline',
+      dwellMs: 400,
+      onDemand: 'off',
+    });
   });
 
   it('keeps valid values', () => {
@@ -106,9 +111,24 @@ describe('normalizeSettings', () => {
   });
 
   it('never throws on hostile objects', () => {
-    const throwing = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
+    const throwing = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(normalizeSettings(throwing)).toEqual(DEFAULT_SETTINGS);
-    const getter = Object.defineProperty({}, 'paused', { enumerable: true, get: () => { throw new Error('boom'); } });
+    const getter = Object.defineProperty({}, 'paused', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(normalizeSettings(getter)).toEqual(DEFAULT_SETTINGS);
     const cyclic: Record<string, unknown> = { paused: true };
     cyclic.self = cyclic;

@@ -18,7 +18,12 @@ const OWN_ID = 'lens-extension-id';
 const PAGE = 'https://news.example.com/article';
 const sender: MessageSender = { id: OWN_ID, tab: { id: 7 }, url: PAGE };
 
-const report = { url: PAGE, mentions: [{ entityId: 'baku', name: 'Baku', text: 'Baku', count: 2 }], scanMs: 3.5, longestSliceMs: 1 };
+const report = {
+  url: PAGE,
+  mentions: [{ entityId: 'baku', name: 'Baku', text: 'Baku', count: 2 }],
+  scanMs: 3.5,
+  longestSliceMs: 1,
+};
 const snippet = {
   text: 'Ilham Aliyev visited Baku.',
   url: PAGE,
@@ -47,7 +52,13 @@ describe('parseContentMessage', () => {
   it('covers every message type the union declares', () => {
     // If a type is added to ContentToBackground without a case here, this list (and the switch) must grow.
     const types: ContentToBackground['type'][] = [
-      'get-alias-index', 'get-entity', 'scan-report', 'save-snippet', 'undo-save-snippet', 'open-search', 'hide-entity',
+      'get-alias-index',
+      'get-entity',
+      'scan-report',
+      'save-snippet',
+      'undo-save-snippet',
+      'open-search',
+      'hide-entity',
       'disable-site',
     ];
     expect(VALID.map((m) => m.type).sort()).toEqual([...types].sort());
@@ -69,21 +80,45 @@ describe('parseContentMessage', () => {
     ['get-entity with a huge id', { type: 'get-entity', id: 'x'.repeat(10_000) }],
     ['scan-report without report', { type: 'scan-report' }],
     ['scan-report with mentions not an array', { type: 'scan-report', report: { ...report, mentions: 'all' } }],
-    ['scan-report with a negative count', { type: 'scan-report', report: { ...report, mentions: [{ ...report.mentions[0], count: -1 }] } }],
-    ['scan-report with a fractional count', { type: 'scan-report', report: { ...report, mentions: [{ ...report.mentions[0], count: 1.5 }] } }],
+    [
+      'scan-report with a negative count',
+      { type: 'scan-report', report: { ...report, mentions: [{ ...report.mentions[0], count: -1 }] } },
+    ],
+    [
+      'scan-report with a fractional count',
+      { type: 'scan-report', report: { ...report, mentions: [{ ...report.mentions[0], count: 1.5 }] } },
+    ],
     ['scan-report with NaN time', { type: 'scan-report', report: { ...report, scanMs: Number.NaN } }],
     ['scan-report with a string time', { type: 'scan-report', report: { ...report, scanMs: '3' } }],
-    ['scan-report with 100,000 mentions', { type: 'scan-report', report: { ...report, mentions: Array(100_000).fill(report.mentions[0]) } }],
+    [
+      'scan-report with 100,000 mentions',
+      { type: 'scan-report', report: { ...report, mentions: Array(100_000).fill(report.mentions[0]) } },
+    ],
     ['scan-report with a huge url', { type: 'scan-report', report: { ...report, url: 'x'.repeat(100_000) } }],
     ['save-snippet without snippet', { type: 'save-snippet' }],
     ['save-snippet with blank text', { type: 'save-snippet', snippet: { ...snippet, text: '   ' } }],
-    ['save-snippet with text over the limit', { type: 'save-snippet', snippet: { ...snippet, text: 'x'.repeat(SNIPPET_LIMITS.text + 1) } }],
-    ['save-snippet with markup as an object', { type: 'save-snippet', snippet: { ...snippet, text: { html: '<img onerror=alert(1)>' } } }],
+    [
+      'save-snippet with text over the limit',
+      { type: 'save-snippet', snippet: { ...snippet, text: 'x'.repeat(SNIPPET_LIMITS.text + 1) } },
+    ],
+    [
+      'save-snippet with markup as an object',
+      { type: 'save-snippet', snippet: { ...snippet, text: { html: '<img onerror=alert(1)>' } } },
+    ],
     ['save-snippet without quote', { type: 'save-snippet', snippet: { ...snippet, quote: undefined } }],
-    ['save-snippet with an empty exact quote', { type: 'save-snippet', snippet: { ...snippet, quote: { ...snippet.quote, exact: '' } } }],
+    [
+      'save-snippet with an empty exact quote',
+      { type: 'save-snippet', snippet: { ...snippet, quote: { ...snippet.quote, exact: '' } } },
+    ],
     ['save-snippet with entityIds not an array', { type: 'save-snippet', snippet: { ...snippet, entityIds: 'baku' } }],
-    ['save-snippet with a number among entityIds', { type: 'save-snippet', snippet: { ...snippet, entityIds: ['baku', 5] } }],
-    ['save-snippet with too many entityIds', { type: 'save-snippet', snippet: { ...snippet, entityIds: Array(10_000).fill('baku') } }],
+    [
+      'save-snippet with a number among entityIds',
+      { type: 'save-snippet', snippet: { ...snippet, entityIds: ['baku', 5] } },
+    ],
+    [
+      'save-snippet with too many entityIds',
+      { type: 'save-snippet', snippet: { ...snippet, entityIds: Array(10_000).fill('baku') } },
+    ],
     ['save-snippet with a non-string note', { type: 'save-snippet', snippet: { ...snippet, note: ['x'] } }],
     ['undo without token', { type: 'undo-save-snippet', id: 'snip-1' }],
     ['undo with a huge id', { type: 'undo-save-snippet', id: 'x'.repeat(10_000), undoToken: 't' }],
@@ -97,7 +132,13 @@ describe('parseContentMessage', () => {
   it('copies only known fields of a snippet, so nothing a page slipped in reaches storage', () => {
     const parsed = parseContentMessage({
       type: 'save-snippet',
-      snippet: { ...snippet, id: 'chosen-by-page', savedAt: '1999-01-01', tags: ['x'], quote: { ...snippet.quote, extra: 1 } },
+      snippet: {
+        ...snippet,
+        id: 'chosen-by-page',
+        savedAt: '1999-01-01',
+        tags: ['x'],
+        quote: { ...snippet.quote, extra: 1 },
+      },
       extra: true,
     });
     expect(parsed).toEqual({ type: 'save-snippet', snippet });
@@ -157,7 +198,9 @@ describe('the background handlers refuse before acting', () => {
     const { handlers, save } = setup();
     const forged = { type: 'save-snippet', snippet: { ...snippet, url: 'https://bank.example/account' } };
     await expect(handlers.onContentMessage(forged, sender, OWN_ID)).rejects.toThrow();
-    await expect(handlers.onContentMessage({ type: 'save-snippet', snippet }, { ...sender, url: undefined }, OWN_ID)).rejects.toThrow();
+    await expect(
+      handlers.onContentMessage({ type: 'save-snippet', snippet }, { ...sender, url: undefined }, OWN_ID),
+    ).rejects.toThrow();
     expect(save).not.toHaveBeenCalled();
     await handlers.onContentMessage({ type: 'save-snippet', snippet }, sender, OWN_ID);
     expect(save).toHaveBeenCalledOnce();
