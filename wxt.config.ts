@@ -10,6 +10,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },
+    // JSON.parse of a string literal parses faster than the same data as an object literal (the fact base is 1.3 MB).
+    json: { stringify: true },
   }),
   manifest: ({ browser }) => ({
     name: 'Caspian Lens',

@@ -286,8 +286,24 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
     if (count === 0) errors.push(`source ${source}: the document contributes no quote`);
 
   events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const timeline = mergeDuplicateEvents(events);
   entities.sort((a, b) => a.id.localeCompare(b.id));
-  return { factBase: { version: FACTBASE_VERSION, sources, entities, events }, errors };
+  return { factBase: { version: FACTBASE_VERSION, sources, entities, events: timeline }, errors };
+}
+
+/**
+ * Several files record the same happening (the Turkic Council renamed, the Shusha Declaration signed) from the
+ * entities they write about. One event per date and quote: the first keeps its title, the others add their entities.
+ */
+function mergeDuplicateEvents(events: TimelineEvent[]): TimelineEvent[] {
+  const byKey = new Map<string, TimelineEvent>();
+  for (const event of events) {
+    const key = `${event.date}\u0000${event.evidence?.quote ?? event.title}`;
+    const kept = byKey.get(key);
+    if (!kept) byKey.set(key, { ...event, entities: [...event.entities] });
+    else for (const id of event.entities) if (!kept.entities.includes(id)) kept.entities.push(id);
+  }
+  return [...byKey.values()];
 }
 
 function parseSummary(where: string, summary: string | undefined, factCount: number, errors: string[]) {

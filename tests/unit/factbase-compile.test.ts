@@ -136,6 +136,22 @@ describe('compileFactBase', () => {
     ]);
   });
 
+  it('merges one happening recorded from two entities into one event with both', () => {
+    const opened = { date: '2018-06', title: 'Opened', fact: 1 };
+    const { factBase } = compile(
+      pipeline({ events: [opened] }),
+      baku({
+        facts: [
+          { quote: 'A short news item about Baku.', source: 'news' },
+          { quote: 'The Trans-Anatolian pipeline carries gas from Azerbaijan across Türkiye', source: 'vol' },
+        ],
+        summary: 'A city. [1]',
+        events: [{ ...opened, title: 'Pipeline opened', fact: 2 }],
+      }),
+    );
+    expect(factBase.events).toEqual([expect.objectContaining({ title: 'Pipeline opened', entities: ['baku', 'tanap'] })]);
+  });
+
   it('marks which aliases the corpus uses', () => {
     const { factBase } = compile(pipeline({ aliases: ['Trans-Anatolian', 'TANAP'] }), baku());
     const aliases = factBase.entities.find((e) => e.id === 'tanap')!.aliases;
