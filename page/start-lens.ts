@@ -34,7 +34,9 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
     loadSettings(),
   ]);
   if (ctx.isInvalid) return;
+  const matcherStart = performance.now();
   const matcher = createMatcher(aliasIndex);
+  const matcherMs = performance.now() - matcherStart;
   const store = new MentionStore(doc, aliasIndex);
   ctx.onInvalidated(() => store.destroy());
 
@@ -64,6 +66,7 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
       mentions: applier.reportCounts(store.counts()),
       scanMs: round(scanner?.stats.scanMs ?? 0),
       longestSliceMs: round(scanner?.stats.longestSliceMs ?? 0),
+      matcherMs: round(matcherMs),
     };
     announceScanReport(doc, latest);
     browser.runtime.sendMessage({ type: 'scan-report', report: latest }).catch(() => {});

@@ -19,6 +19,8 @@ export interface ScanReport {
   scanMs: number;
   /** The longest single slice of scanning work, in milliseconds. */
   longestSliceMs: number;
+  /** Main-thread milliseconds spent building the matcher for this page, before scanning (one task). */
+  matcherMs?: number;
 }
 
 /** What a card needs to render an entity: the entity plus everything it points at, resolved. */

@@ -23,6 +23,7 @@ export interface ScanBenchRow {
   scanMs: number;
   longestSliceMs: number;
   longTasksDuringScan: number;
+  matcherMs: number;
   mentions: number;
   markJsMs: number;
   markJsMarks: number;
@@ -162,6 +163,7 @@ export async function runScanBench(): Promise<ScanBenchRow[]> {
         scanMs: median(scans.map((s) => s.scanMs)),
         longestSliceMs: Math.max(...scans.map((s) => s.longestSliceMs)),
         longTasksDuringScan: Math.max(...longTasks),
+        matcherMs: median(scans.map((s) => s.matcherMs ?? 0)),
         mentions: last.mentions.reduce((n, m) => n + m.count, 0),
         markJsMs: median(markMs),
         markJsMarks: marks,
@@ -185,6 +187,7 @@ export function formatScanTable(rows: readonly ScanBenchRow[]): string {
     'scan ms',
     'scan/page',
     'longest slice ms',
+    'matcher build ms',
     'long tasks',
     'mentions',
     'mark.js ms',
@@ -199,6 +202,7 @@ export function formatScanTable(rows: readonly ScanBenchRow[]): string {
     r.scanMs.toFixed(1),
     `${(r.scanMs / r.pageScriptMs).toFixed(2)}x`,
     r.longestSliceMs.toFixed(1),
+    r.matcherMs.toFixed(1),
     String(r.longTasksDuringScan),
     String(r.mentions),
     r.markJsMs.toFixed(0),
