@@ -62,11 +62,12 @@ async function targetTab(params: URLSearchParams) {
   return pickTargetTab(await browser.tabs.query({ active: true, currentWindow: true }), undefined);
 }
 
-export function createPopupApi(): PopupApi {
+/** `typed`: what the reader typed into the static search box before the app took over (index.html). */
+export function createPopupApi(typed = ''): PopupApi {
   const params = new URLSearchParams(location.search);
   const snippetStore = () => import('~/lib/snippets-db/snippet-store');
   return {
-    initialQuery: params.get('q') ?? '',
+    initialQuery: typed || (params.get('q') ?? ''),
     loadFactBase: async () => (await import('~/data/factbase.json')).default as unknown as FactBase,
 
     async findPage() {

@@ -109,42 +109,46 @@ function childOf(trie: Trie, state: number, unit: number): number {
   return 0;
 }
 
-export function buildAutomaton(patterns: readonly string[]): Automaton {
+/** `denseCells` defaults to the budget above; tests pass small ones to exercise the sparse states. */
+export function buildAutomaton(patterns: readonly string[], denseCells = DENSE_CELLS): Automaton {
   const trie = buildTrie(patterns);
   const { count, classOf, classCount, edgeStart, edgeUnit, edgeTo, patternHead, patternNext } = trie;
 
-  // Breadth-first, so a state's failure target (always shallower) is final before the state is reached.
+  // One breadth-first pass: a state's failure target is shallower, so its links and (for the shallow states) its
+  // dense DFA row are final before the state is reached. A shallow state's row is its failure target's row plus
+  // its own children; its children's failure links are then read from dense rows wherever the chain reaches one.
   const fail = new Int32Array(count);
   const outLink = new Int32Array(count); // this state if it accepts, else the nearest accepting one on its chain
   const nextOut = new Int32Array(count); // the next accepting state strictly further along the chain
+  const denseStates = Math.min(count, Math.max(1, Math.floor(denseCells / classCount)));
+  const dense = new Int32Array(denseStates * classCount);
+  const denseRow = new Int32Array(count).fill(NONE);
   const order = new Int32Array(count);
   let tail = 1; // order[0] is the root
   for (let head = 0; head < tail; head++) {
     const s = order[head]!;
+    if (head < denseStates) {
+      const row = head * classCount;
+      denseRow[s] = row;
+      if (s !== 0) dense.copyWithin(row, denseRow[fail[s]!]!, denseRow[fail[s]!]! + classCount);
+      for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) dense[row + classOf[edgeUnit[e]!]!] = edgeTo[e]!;
+    }
     for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
       const t = edgeTo[e]!;
-      const unit = edgeUnit[e]!;
       if (s !== 0) {
+        const unit = edgeUnit[e]!;
         let f = fail[s]!;
-        while (f !== 0 && childOf(trie, f, unit) === 0) f = fail[f]!;
-        fail[t] = childOf(trie, f, unit);
+        let next = denseRow[f] === NONE ? childOf(trie, f, unit) : 0;
+        while (next === 0 && denseRow[f] === NONE) {
+          f = fail[f]!;
+          if (denseRow[f] === NONE) next = childOf(trie, f, unit);
+        }
+        fail[t] = next !== 0 ? next : dense[denseRow[f]! + classOf[unit]!]!;
       }
       nextOut[t] = outLink[fail[t]!]!;
       outLink[t] = patternHead[t] !== NONE ? t : nextOut[t]!;
       order[tail++] = t;
     }
-  }
-
-  // Dense DFA rows for the shallowest states, in BFS order so a failure target's row is filled before it is copied.
-  const denseStates = Math.min(count, Math.max(1, Math.floor(DENSE_CELLS / classCount)));
-  const dense = new Int32Array(denseStates * classCount);
-  const denseRow = new Int32Array(count).fill(NONE);
-  for (let rank = 0; rank < denseStates; rank++) {
-    const s = order[rank]!;
-    const row = rank * classCount;
-    denseRow[s] = row;
-    if (s !== 0) dense.copyWithin(row, denseRow[fail[s]!]!, denseRow[fail[s]!]! + classCount);
-    for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) dense[row + classOf[edgeUnit[e]!]!] = edgeTo[e]!;
   }
 
   return {

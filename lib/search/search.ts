@@ -14,7 +14,7 @@
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { EntityType, FactBase } from '../factbase/types';
-import { excerpt } from './excerpt';
+import { EXCERPT_CHARS, excerpt } from './excerpt';
 import { collectFields, formFields, formMap, isTextKind, type Field, type RawField, type SearchEntity } from './fields';
 import { parseQuery, toOriginalRanges, wordSpans, type Query } from './normalize';
 import { buildWordIndex, type WordIndex, type WordRange } from './word-index';
@@ -427,8 +427,9 @@ function better(a: Scored, b: Scored, fields: Field[], script: Script): boolean 
   if (sa !== (scriptOf(fb.text) === script)) return sa;
   return fa.ref < fb.ref;
 }
-/** One line of the popup beside "also". */
+/** One line of the popup beside "also", and one line of context. */
 const ALIAS_CHARS = 46;
+const SUMMARY_LINE_CHARS = 56;
 const KIND_ORDER = { name: 0, alias: 1, summary: 2, quote: 3 } as const;
 
 type Script = 'latin' | 'cyrillic' | 'other';
@@ -479,7 +480,8 @@ function toHit(entity: SearchEntity, best: Scored, name: Scored | undefined, fie
   // An alias is worth a line only when the name shows nothing of what matched ("Токаев" under Kassym-Jomart Tokayev).
   if (field.kind === 'alias' && !hit.title.ranges.length) hit.alias = excerpt(field.text, ranges(best), ALIAS_CHARS);
   if (isTextKind(field.kind)) {
-    const cut = excerpt(field.text, ranges(best));
+    // A summary sentence gets one line in the popup, a quote two (see popup.css): the match must fall inside them.
+    const cut = excerpt(field.text, ranges(best), field.kind === 'quote' ? EXCERPT_CHARS : SUMMARY_LINE_CHARS);
     hit.context = {
       kind: field.kind === 'quote' ? 'quote' : 'summary',
       ...cut,

@@ -149,7 +149,9 @@ describe('compileFactBase', () => {
         events: [{ ...opened, title: 'Pipeline opened', fact: 2 }],
       }),
     );
-    expect(factBase.events).toEqual([expect.objectContaining({ title: 'Pipeline opened', entities: ['baku', 'tanap'] })]);
+    expect(factBase.events).toEqual([
+      expect.objectContaining({ title: 'Pipeline opened', entities: ['baku', 'tanap'] }),
+    ]);
   });
 
   it('marks which aliases the corpus uses', () => {
