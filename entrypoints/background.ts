@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { exploreHref } from '~/lib/explore/url-state';
 import factBaseJson from '~/data/factbase.json';
 import aliasIndexJson from '~/data/alias-index.json';
 import type { AliasIndex, FactBase } from '~/lib/factbase/types';
@@ -34,6 +35,8 @@ export default defineBackground(() => {
     // message in Firefox (no user gesture reaches the background).
     openSearch: (query) =>
       browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(query)}` }),
+    openExplore: (id, view) =>
+      browser.tabs.create({ url: browser.runtime.getURL(`/${exploreHref(view, id)}` as `/explore.html${string}`) }),
   });
   browser.runtime.onMessage.addListener((message, sender) =>
     handlers.onContentMessage(message, sender, browser.runtime.id),

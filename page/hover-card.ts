@@ -178,6 +178,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
             actions: {
               onSave: () => saveSnippet(s.target),
               onOpenSearch: () => void deps.send({ type: 'open-search', query: current.entity.name }),
+              onOpenExplore: () => void deps.send({ type: 'open-explore', id: current.entity.id, view: 'map' }),
               onHideEntity: () => {
                 void deps.send({ type: 'hide-entity', id: current.entity.id });
                 dispatch({ type: 'close', reason: 'settings' });

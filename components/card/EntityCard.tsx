@@ -13,6 +13,8 @@ export interface EntityCardActions {
   /** Save the passage around the mark; a returned promise lets the card say "Saved" or report a failure. */
   onSave?: () => void | Promise<unknown>;
   onOpenSearch?: () => void;
+  /** Shows the entity on the explore page's relationship map and timeline. */
+  onOpenExplore?: () => void;
   onHideEntity?: () => void;
   onDisableSite?: () => void;
   onClose?: () => void;
@@ -113,54 +115,64 @@ export function EntityCard(props: EntityCardProps) {
         </>
       )}
 
-      {actions && (save || actions.onOpenSearch || actions.onHideEntity || actions.onDisableSite) && (
-        <footer class="lens-actions">
-          {save && (
-            <button type="button" onClick={save} disabled={saveState === 'saving' || saveState === 'saved'}>
-              {saveState === 'saved'
-                ? 'Saved'
-                : saveState === 'saving'
-                  ? 'Saving…'
-                  : saveState === 'failed'
-                    ? 'Retry save'
-                    : 'Save snippet'}
-            </button>
-          )}
-          {actions.onOpenSearch && (
-            <button
-              type="button"
-              onClick={actions.onOpenSearch}
-              title={`Open ${entity.name} in the extension's search`}
-            >
-              Search
-            </button>
-          )}
-          {(actions.onHideEntity || actions.onDisableSite) && <span class="lens-spacer" />}
-          {actions.onHideEntity && (
-            <button
-              type="button"
-              class="lens-quiet"
-              onClick={actions.onHideEntity}
-              title={`Never mark ${entity.name} again`}
-            >
-              Hide name
-            </button>
-          )}
-          {actions.onDisableSite && (
-            <button
-              type="button"
-              class="lens-quiet"
-              onClick={actions.onDisableSite}
-              title="No marks or cards on this site"
-            >
-              Off on this site
-            </button>
-          )}
-          <p class="lens-status" role="status">
-            {saveState === 'saved' ? 'Snippet saved.' : saveState === 'failed' ? 'Could not save the snippet.' : ''}
-          </p>
-        </footer>
-      )}
+      {actions &&
+        (save || actions.onOpenSearch || actions.onOpenExplore || actions.onHideEntity || actions.onDisableSite) && (
+          <footer class="lens-actions">
+            {save && (
+              <button type="button" onClick={save} disabled={saveState === 'saving' || saveState === 'saved'}>
+                {saveState === 'saved'
+                  ? 'Saved'
+                  : saveState === 'saving'
+                    ? 'Saving…'
+                    : saveState === 'failed'
+                      ? 'Retry save'
+                      : 'Save snippet'}
+              </button>
+            )}
+            {actions.onOpenSearch && (
+              <button
+                type="button"
+                onClick={actions.onOpenSearch}
+                title={`Open ${entity.name} in the extension's search`}
+              >
+                Search
+              </button>
+            )}
+            {actions.onOpenExplore && (
+              <button
+                type="button"
+                onClick={actions.onOpenExplore}
+                title={`Show ${entity.name} on the map and timeline`}
+              >
+                Map
+              </button>
+            )}
+            {(actions.onHideEntity || actions.onDisableSite) && <span class="lens-spacer" />}
+            {actions.onHideEntity && (
+              <button
+                type="button"
+                class="lens-quiet"
+                onClick={actions.onHideEntity}
+                title={`Never mark ${entity.name} again`}
+              >
+                Hide name
+              </button>
+            )}
+            {actions.onDisableSite && (
+              <button
+                type="button"
+                class="lens-quiet"
+                onClick={actions.onDisableSite}
+                title="No marks or cards on this site"
+              >
+                Off on this site
+              </button>
+            )}
+            <p class="lens-status" role="status">
+              {saveState === 'saved' ? 'Snippet saved.' : saveState === 'failed' ? 'Could not save the snippet.' : ''}
+            </p>
+          </footer>
+        )}
     </div>
   );
 }

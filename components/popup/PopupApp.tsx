@@ -280,6 +280,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
             <span class="foot-count">
               {engine ? `${engine.search.entityCount} entities, every fact quoted from its source` : ' '}
             </span>
+            <button type="button" class="foot-link" onClick={() => api.openExplore('timeline')}>
+              Explore
+            </button>
             <button type="button" class="foot-link" onClick={api.openOptions}>
               Settings
             </button>

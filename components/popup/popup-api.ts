@@ -3,6 +3,7 @@
  * fake. Heavy parts (the fact base, IndexedDB) are loaded on demand, after the first paint.
  */
 import { browser } from 'wxt/browser';
+import { exploreHref } from '~/lib/explore/url-state';
 import type { FactBase } from '~/lib/factbase/types';
 import type { PopupToContent, PopupToContentReplies, ScanReport } from '~/lib/messaging/messages';
 import { siteOf, type Settings } from '~/lib/settings/settings';
@@ -40,6 +41,8 @@ export interface PopupApi {
   libraryUrl: string;
   openLibrary(): void;
   openOptions(): void;
+  /** Opens the explore page (timeline or relationship map), around an entity when given. */
+  openExplore(view: 'map' | 'timeline', entity?: string): void;
   close(): void;
 }
 
@@ -115,6 +118,11 @@ export function createPopupApi(typed = ''): PopupApi {
     },
     openOptions() {
       void browser.runtime.openOptionsPage().then(() => window.close());
+    },
+    openExplore(view, entity) {
+      void browser.tabs
+        .create({ url: browser.runtime.getURL(`/${exploreHref(view, entity)}` as `/explore.html${string}`) })
+        .then(() => window.close());
     },
     close: () => window.close(),
   };

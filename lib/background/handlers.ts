@@ -32,6 +32,8 @@ export interface BackgroundDeps {
   snippets?: SnippetSink;
   /** Opens the extension's search with a query. */
   openSearch?: (query: string) => Promise<unknown>;
+  /** Opens the explore page around an entity the fact base knows. */
+  openExplore?: (id: string, view: 'map' | 'timeline') => Promise<unknown>;
   now?: () => Date;
 }
 
@@ -44,6 +46,7 @@ export function createBackgroundHandlers({
   updateSettings,
   snippets,
   openSearch,
+  openExplore,
   now,
 }: BackgroundDeps) {
   const reports = new Map<number, ScanReport>();
@@ -86,6 +89,9 @@ export function createBackgroundHandlers({
           return snippets ? snippets.undo(message.id, message.undoToken, sender) : Promise.resolve(false);
         case 'open-search':
           return openSearch ? openSearch(message.query.trim()).then(() => undefined) : Promise.resolve();
+        case 'open-explore':
+          if (!store.entity(message.id) || !openExplore) return Promise.resolve();
+          return openExplore(message.id, message.view).then(() => undefined);
         case 'hide-entity':
           if (!store.entity(message.id) || !updateSettings) return Promise.resolve();
           return updateSettings((s) => withHiddenEntity(s, message.id)).then(() => undefined);

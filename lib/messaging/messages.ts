@@ -76,6 +76,7 @@ export type ContentToBackground =
   | { type: 'get-page-snippets' }
   /** A card's "Open in search": the extension's search opens with this query. */
   | { type: 'open-search'; query: string }
+  | { type: 'open-explore'; id: string; view: 'map' | 'timeline' }
   /** A card's "Hide this name": never mark this entity again. */
   | { type: 'hide-entity'; id: string }
   /** A card's "Off on this site": the background takes the site from the sender, never from the message. */
@@ -94,6 +95,7 @@ export interface ContentToBackgroundReplies {
    */
   'get-page-snippets': QuoteSelector[];
   'open-search': void;
+  'open-explore': void;
   'hide-entity': void;
   'disable-site': void;
 }

@@ -94,6 +94,10 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
     }
     case 'open-search':
       return isShortString(raw.query, MAX_TEXT) ? { type: 'open-search', query: raw.query } : null;
+    case 'open-explore':
+      return isShortString(raw.id, MAX_ID) && (raw.view === 'map' || raw.view === 'timeline')
+        ? { type: 'open-explore', id: raw.id, view: raw.view }
+        : null;
     case 'hide-entity':
       return isShortString(raw.id, MAX_ID) ? { type: 'hide-entity', id: raw.id } : null;
     case 'disable-site':

@@ -226,8 +226,10 @@ describe('matcher fuzz', () => {
       const small = unit.repeat(Math.ceil(200_000 / unit.length));
       const large = small.repeat(4);
       matcher.find(small); // warm up
-      const [, t1] = timed(() => matcher.find(small));
-      const [, t4] = timed(() => matcher.find(large));
+      // The fastest of three runs each: a busy machine only ever adds time, so the minimum is the honest figure.
+      const fastest = (text: string) => Math.min(...[0, 1, 2].map(() => timed(() => matcher.find(text))[1]));
+      const t1 = fastest(small);
+      const t4 = fastest(large);
       console.info(`[fuzz] ${small.length} chars: ${t1.toFixed(0)} ms; ${large.length} chars: ${t4.toFixed(0)} ms`);
       // Four times the text: well under sixteen times the time (quadratic), with slack for a noisy machine.
       expect(t4).toBeLessThan(t1 * 10 + 50);
