@@ -42,9 +42,29 @@ export function nextMention(doc: Document, store: MentionStore, current: Mention
   if (!list.length) return null;
   const at = current ? list.indexOf(current) : -1;
   if (at >= 0) return list[(at + 1) % list.length]!;
+  // A rescan of its block (the page re-rendered, or text changed) replaced the current mark's object: continue after
+  // the place it stood, while its text is still in the document.
+  if (current?.range.startContainer.isConnected) return firstAfter(list, current.range) ?? list[0]!;
   for (const m of list) {
     const rect = mentionRange(doc, m).getBoundingClientRect();
     if (rect.bottom >= 0 && (rect.width || rect.height)) return m;
   }
   return list[0]!;
+}
+
+/** The first mention starting after `range` starts: a binary search over the list, which is in reading order. */
+function firstAfter(list: readonly Mention[], range: StaticRange): Mention | undefined {
+  const isAfter = (m: Mention) => {
+    const node = m.range.startContainer;
+    if (node === range.startContainer) return m.range.startOffset > range.startOffset;
+    return (range.startContainer.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  };
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isAfter(list[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return list[lo];
 }
