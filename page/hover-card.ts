@@ -65,7 +65,7 @@ const WARM_UP_DETAILS: EntityDetails = {
 export const MAX_CARD_HEIGHT = 560;
 
 export interface HoverCards {
-  next(): void;
+  next(route: 'key' | 'command'): void;
   close(): void;
   /** Settings changed: close a card whose entity or site was just switched off. */
   refresh(): void;
@@ -88,7 +88,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   let pointer: { x: number; y: number } | null = null;
   let returnFocus: Element | null = null;
   let keyboardAt: Mention | null = null;
-  let lastNext = -Infinity;
+  const lastNext = { key: -Infinity, command: -Infinity };
   /** Per token, for the timing event: when the dwell ended, and how long the details took. */
   const timing = new Map<number, number>();
   const fetchMs = new Map<number, number>();
@@ -335,10 +335,11 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     signal,
   );
 
-  const next = () => {
+  const next = (route: 'key' | 'command') => {
     const now = performance.now();
-    if (now - lastNext < DOUBLE_TRIGGER_MS || !deps.active()) return;
-    lastNext = now;
+    const other = route === 'key' ? 'command' : 'key';
+    if (now - lastNext[other] < DOUBLE_TRIGGER_MS || !deps.active()) return;
+    lastNext[route] = now;
     const m = nextMention(doc, store, keyboardAt);
     if (!m) return;
     keyboardAt = m;

@@ -7,13 +7,17 @@ import type { Mention, MentionStore } from './mention-store';
 import { mentionRange } from './hover-pointer';
 
 export interface KeyboardSink {
-  next(): void;
+  next(route: 'key' | 'command'): void;
   /** Returns true when a card was open and is now closed. */
   escape(): boolean;
 }
 
-/** A command relay and the page's own key press can both arrive for one press: the second within this is ignored. */
-export const DOUBLE_TRIGGER_MS = 150;
+/**
+ * One Alt+Shift+N can arrive twice: as the page's own key press and as the browser command relayed through the
+ * background, whose message may take hundreds of milliseconds on a busy machine. A trigger from one route within
+ * this long after the other route's is the same press.
+ */
+export const DOUBLE_TRIGGER_MS = 1_000;
 
 export function watchKeys(doc: Document, sink: KeyboardSink, signal: AbortSignal): void {
   doc.addEventListener(
@@ -26,7 +30,7 @@ export function watchKeys(doc: Document, sink: KeyboardSink, signal: AbortSignal
       }
       if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
         e.preventDefault();
-        sink.next();
+        sink.next('key');
       }
     },
     { capture: true, signal },

@@ -138,7 +138,7 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
     // Only the top frame answers the popup, so a page with iframes gives one answer.
     if (win !== win.top) return undefined;
     if (message?.type === 'get-scan-report') return Promise.resolve(latest);
-    if (message?.type === 'next-mention') return Promise.resolve(cards.next());
+    if (message?.type === 'next-mention') return Promise.resolve(cards.next('command'));
     if (message?.type === 'reveal-entity')
       return Promise.resolve(revealEntity(doc, store, aliasIndex, message.entityId));
     return undefined;
