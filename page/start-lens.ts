@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AliasIndex } from '~/lib/factbase/types';
 import type { BackgroundToContent, PopupToContent, ScanReport } from '~/lib/messaging/messages';
-import { createMatcher } from '~/lib/matcher';
+import { createMatcherInSteps } from '~/lib/matcher';
 import { MentionStore } from './mention-store';
 import { PageScanner, defaultYield } from './scan-page';
 import { watchMutations } from './watch-mutations';
@@ -34,9 +34,22 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
     loadSettings(),
   ]);
   if (ctx.isInvalid) return;
-  const matcherStart = performance.now();
-  const matcher = createMatcher(aliasIndex);
-  const matcherMs = performance.now() - matcherStart;
+  // Built in short steps so no single task on the page's main thread runs long; the report says what it cost.
+  let matcherMs = 0;
+  let matcherLongestStepMs = 0;
+  let stepStart = performance.now();
+  const yieldToPage = defaultYield(win);
+  const matcher = await createMatcherInSteps(aliasIndex, async () => {
+    const step = performance.now() - stepStart;
+    matcherMs += step;
+    matcherLongestStepMs = Math.max(matcherLongestStepMs, step);
+    await yieldToPage();
+    stepStart = performance.now();
+  });
+  const lastStep = performance.now() - stepStart;
+  matcherMs += lastStep;
+  matcherLongestStepMs = Math.max(matcherLongestStepMs, lastStep);
+  if (ctx.isInvalid) return;
   const store = new MentionStore(doc, aliasIndex);
   ctx.onInvalidated(() => store.destroy());
 
@@ -67,6 +80,7 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
       scanMs: round(scanner?.stats.scanMs ?? 0),
       longestSliceMs: round(scanner?.stats.longestSliceMs ?? 0),
       matcherMs: round(matcherMs),
+      matcherLongestStepMs: round(matcherLongestStepMs),
     };
     announceScanReport(doc, latest);
     browser.runtime.sendMessage({ type: 'scan-report', report: latest }).catch(() => {});

@@ -39,7 +39,31 @@ export interface Matcher {
 
 export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): Matcher {
   const patterns = compilePatterns(index.aliases);
-  const automaton = buildAutomaton(patterns.map((p) => p.text));
+  return matcherFrom(patterns, buildAutomaton(patterns.map((p) => p.text)), options);
+}
+
+/** Aliases prepared per step of createMatcherInSteps: a few milliseconds each, even cold. */
+const ALIASES_PER_STEP = 400;
+
+/**
+ * The same matcher, built in several short tasks with `pause()` between them, for content scripts: built in one go
+ * it costs a page 40-70 ms of main thread on a slow machine, a long task on every page load.
+ */
+export async function createMatcherInSteps(
+  index: AliasIndex,
+  pause: () => Promise<void>,
+  options: MatcherOptions = {},
+): Promise<Matcher> {
+  const patterns: Pattern[] = [];
+  for (let from = 0; from < index.aliases.length; from += ALIASES_PER_STEP) {
+    for (const p of compilePatterns(index.aliases.slice(from, from + ALIASES_PER_STEP)))
+      patterns.push({ ...p, alias: p.alias + from });
+    await pause();
+  }
+  return matcherFrom(patterns, buildAutomaton(patterns.map((p) => p.text)), options);
+}
+
+function matcherFrom(patterns: Pattern[], automaton: Automaton, options: MatcherOptions): Matcher {
   const nearWindow = Math.max(0, options.nearWindow ?? DEFAULT_NEAR_WINDOW);
   return {
     find(text) {

@@ -21,6 +21,8 @@ export interface ScanReport {
   longestSliceMs: number;
   /** Main-thread milliseconds spent building the matcher for this page, before scanning (one task). */
   matcherMs?: number;
+  /** The longest of the steps the matcher was built in (see createMatcherInSteps). */
+  matcherLongestStepMs?: number;
 }
 
 /** What a card needs to render an entity: the entity plus everything it points at, resolved. */

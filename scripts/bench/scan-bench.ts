@@ -24,6 +24,7 @@ export interface ScanBenchRow {
   longestSliceMs: number;
   longTasksDuringScan: number;
   matcherMs: number;
+  matcherStepMs: number;
   mentions: number;
   markJsMs: number;
   markJsMarks: number;
@@ -164,6 +165,7 @@ export async function runScanBench(): Promise<ScanBenchRow[]> {
         longestSliceMs: Math.max(...scans.map((s) => s.longestSliceMs)),
         longTasksDuringScan: Math.max(...longTasks),
         matcherMs: median(scans.map((s) => s.matcherMs ?? 0)),
+        matcherStepMs: Math.max(...scans.map((s) => s.matcherLongestStepMs ?? 0)),
         mentions: last.mentions.reduce((n, m) => n + m.count, 0),
         markJsMs: median(markMs),
         markJsMarks: marks,
@@ -188,6 +190,7 @@ export function formatScanTable(rows: readonly ScanBenchRow[]): string {
     'scan/page',
     'longest slice ms',
     'matcher build ms',
+    'longest build step ms',
     'long tasks',
     'mentions',
     'mark.js ms',
@@ -203,6 +206,7 @@ export function formatScanTable(rows: readonly ScanBenchRow[]): string {
     `${(r.scanMs / r.pageScriptMs).toFixed(2)}x`,
     r.longestSliceMs.toFixed(1),
     r.matcherMs.toFixed(1),
+    r.matcherStepMs.toFixed(1),
     String(r.longTasksDuringScan),
     String(r.mentions),
     r.markJsMs.toFixed(0),

@@ -364,3 +364,17 @@ function seeded(seed: number): () => number {
 function randomWord(random: () => number, length: number): string {
   return Array.from({ length }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 26)]).join('');
 }
+
+describe('createMatcherInSteps', () => {
+  it('builds, between pauses, a matcher that finds exactly what createMatcher finds', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { createMatcherInSteps } = await import('../../lib/matcher');
+    const index = JSON.parse(readFileSync('data/alias-index.json', 'utf8')) as AliasIndex;
+    let pauses = 0;
+    const stepped = await createMatcherInSteps(index, async () => void pauses++);
+    const text = 'Tokayev met Erdoğan in Ankara about TANAP, the Middle Corridor and the Shusha Declaration. Токаева.';
+    expect(stepped.find(text)).toEqual(createMatcher(index).find(text));
+    expect(stepped.find(text).length).toBeGreaterThan(5);
+    expect(pauses).toBeGreaterThan(1);
+  });
+});
