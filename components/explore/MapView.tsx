@@ -13,6 +13,7 @@ import type { Exporter } from './export-types';
 import { FamilyLegend } from './Legend';
 import { MapChart, type MapChartHandle } from './MapChart';
 import { MapTable } from './MapTable';
+import { ZoomControls } from './ZoomControls';
 
 interface Props {
   model: ExploreModel;
@@ -109,29 +110,11 @@ export function MapView(props: Props) {
             <span class="ex-hint" aria-hidden="true">
               Click a name to open it and show its relations
             </span>
-            <span class="ex-zoom-controls" role="group" aria-label="Zoom">
-              <button
-                type="button"
-                class="ex-button ex-icon-button"
-                aria-label="Zoom in"
-                title="Zoom in (+)"
-                onClick={() => chart.current?.zoomBy(1.4)}
-              >
-                +
-              </button>
-              <button
-                type="button"
-                class="ex-button ex-icon-button"
-                aria-label="Zoom out"
-                title="Zoom out (−)"
-                onClick={() => chart.current?.zoomBy(1 / 1.4)}
-              >
-                −
-              </button>
+            <ZoomControls step={1.4} onZoom={(factor) => chart.current?.zoomBy(factor)}>
               <button type="button" class="ex-button" title="Fit the map (0)" onClick={() => chart.current?.fit()}>
                 Fit
               </button>
-            </span>
+            </ZoomControls>
           </>
         )}
       </p>

@@ -14,6 +14,7 @@ import type { Exporter } from './export-types';
 import { TimelineLegend } from './Legend';
 import { TimelineChart, type TimelineChartHandle } from './TimelineChart';
 import { TimelineList } from './TimelineList';
+import { ZoomControls } from './ZoomControls';
 
 interface Props {
   model: ExploreModel;
@@ -128,25 +129,7 @@ export function TimelineView(props: Props) {
             <span class="ex-hint" aria-hidden="true">
               Scroll or <kbd>+</kbd> <kbd>−</kbd> to zoom · drag or <kbd>←</kbd> <kbd>→</kbd> to pan · click an event
             </span>
-            <span class="ex-zoom-controls" role="group" aria-label="Zoom">
-              <button
-                type="button"
-                class="ex-button ex-icon-button"
-                aria-label="Zoom in"
-                title="Zoom in (+)"
-                onClick={() => chart.current?.zoomBy(1.6)}
-              >
-                +
-              </button>
-              <button
-                type="button"
-                class="ex-button ex-icon-button"
-                aria-label="Zoom out"
-                title="Zoom out (−)"
-                onClick={() => chart.current?.zoomBy(1 / 1.6)}
-              >
-                −
-              </button>
+            <ZoomControls step={1.6} onZoom={(factor) => chart.current?.zoomBy(factor)}>
               <button
                 type="button"
                 class="ex-button"
@@ -163,7 +146,7 @@ export function TimelineView(props: Props) {
               >
                 1990–2025
               </button>
-            </span>
+            </ZoomControls>
           </>
         )}
       </p>
