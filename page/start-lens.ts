@@ -1,9 +1,13 @@
 /** Wires the content script's parts for one document and ties them to the content script's lifetime. */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { AliasIndex } from '~/lib/factbase/types';
-import type { BackgroundToContent, PopupToContent, ScanReport } from '~/lib/messaging/messages';
-import { createMatcherInSteps } from '~/lib/matcher';
+import type {
+  BackgroundToContent,
+  ContentToBackgroundReplies,
+  PopupToContent,
+  ScanReport,
+} from '~/lib/messaging/messages';
+import { loadPackedMatcher } from '~/lib/matcher';
 import { MentionStore } from './mention-store';
 import { PageScanner, defaultYield } from './scan-page';
 import { watchMutations } from './watch-mutations';
@@ -21,35 +25,23 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
   const win = window;
   // The browser's own viewers (PDF, JSON, images) are not articles: stay quiet there.
   if (!doc.body || doc.contentType !== 'text/html') return;
-  // Frames too small to read (tracking pixels, hidden ad slots) are not worth a matcher: building one costs tens of
-  // milliseconds of the page's main thread per frame.
+  // Frames too small to read (tracking pixels, hidden ad slots) are not worth a matcher: loading one costs a few
+  // milliseconds of the page's main thread and a few megabytes per frame.
   if (win !== win.top && (win.innerWidth < MIN_FRAME_PX || win.innerHeight < MIN_FRAME_PX)) return;
   // Saving a selection works wherever the lens runs, whatever the settings say about marks; saved passages are
   // painted again on later visits when the setting says so.
   const snippetHighlights = startSnippetHighlights(doc, (message) => browser.runtime.sendMessage(message), ctx.signal);
   listenForSaveSelection(doc, ctx.signal, () => snippetHighlights.refresh());
 
-  const [aliasIndex, settings] = await Promise.all([
-    browser.runtime.sendMessage({ type: 'get-alias-index' }) as Promise<AliasIndex>,
+  const [{ index: aliasIndex, matcher: packed }, settings] = await Promise.all([
+    browser.runtime.sendMessage({ type: 'get-matcher' }) as Promise<ContentToBackgroundReplies['get-matcher']>,
     loadSettings(),
   ]);
   if (ctx.isInvalid) return;
-  // Built in short steps so no single task on the page's main thread runs long; the report says what it cost.
-  let matcherMs = 0;
-  let matcherLongestStepMs = 0;
-  let stepStart = performance.now();
-  const yieldToPage = defaultYield(win);
-  const matcher = await createMatcherInSteps(aliasIndex, async () => {
-    const step = performance.now() - stepStart;
-    matcherMs += step;
-    matcherLongestStepMs = Math.max(matcherLongestStepMs, step);
-    await yieldToPage();
-    stepStart = performance.now();
-  });
-  const lastStep = performance.now() - stepStart;
-  matcherMs += lastStep;
-  matcherLongestStepMs = Math.max(matcherLongestStepMs, lastStep);
-  if (ctx.isInvalid) return;
+  // The background compiled the automaton once for the session; loading its tables is one short task.
+  const loadStart = performance.now();
+  const matcher = loadPackedMatcher(packed);
+  const matcherMs = performance.now() - loadStart;
   const store = new MentionStore(doc, aliasIndex);
   ctx.onInvalidated(() => store.destroy());
 
@@ -80,7 +72,6 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
       scanMs: round(scanner?.stats.scanMs ?? 0),
       longestSliceMs: round(scanner?.stats.longestSliceMs ?? 0),
       matcherMs: round(matcherMs),
-      matcherLongestStepMs: round(matcherLongestStepMs),
     };
     announceScanReport(doc, latest);
     browser.runtime.sendMessage({ type: 'scan-report', report: latest }).catch(() => {});

@@ -4,6 +4,7 @@
  */
 import type { AliasIndex } from '../factbase/types';
 import type { FactBaseStore } from '../factbase/factbase-store';
+import type { PackedMatcher } from '../matcher/packed';
 import type { QuoteSelector, ScanReport, SnippetDraft, SnippetSaved } from '../messaging/messages';
 import { parseContentMessage } from '../messaging/validate';
 import { siteOf, withHiddenEntity, withSiteEnabled, type Settings } from '../settings';
@@ -26,6 +27,8 @@ export interface SnippetSink {
 export interface BackgroundDeps {
   store: FactBaseStore;
   aliasIndex: AliasIndex;
+  /** The matcher compiled from aliasIndex, once per session (the entrypoint memoises it). */
+  packedMatcher: () => PackedMatcher;
   /** Read-modify-write of the settings record (lib/settings/storage.ts in the extension). */
   updateSettings?: (change: (s: Settings) => Settings) => Promise<unknown>;
   /** The snippets store; until it exists, drafts are accepted and kept in memory for this session only. */
@@ -43,6 +46,7 @@ const MAX_PENDING_SNIPPETS = 200;
 export function createBackgroundHandlers({
   store,
   aliasIndex,
+  packedMatcher,
   updateSettings,
   snippets,
   openSearch,
@@ -62,8 +66,8 @@ export function createBackgroundHandlers({
       const message = parseContentMessage(raw);
       if (!message) return undefined;
       switch (message.type) {
-        case 'get-alias-index':
-          return Promise.resolve(aliasIndex);
+        case 'get-matcher':
+          return Promise.resolve({ index: aliasIndex, matcher: packedMatcher() });
         case 'get-entity':
           return Promise.resolve(store.details(message.id));
         case 'scan-report':

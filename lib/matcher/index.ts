@@ -5,15 +5,17 @@
  */
 
 import type { AliasIndex } from '../factbase/types';
-import { buildAutomaton, type Automaton } from './automaton';
+import { buildAutomaton, loadAutomaton, type Automaton } from './automaton';
 import { caseAllows } from './case-rules';
 import { isWordCharAt, isWordCharBefore, skipMarks } from './char-kinds';
 import { foldCodes, type FoldedCodes } from './fold';
-import { compilePatterns, type Pattern } from './patterns';
+import { unpackMatcher, type PackedMatcher } from './packed';
+import { compilePatterns, type PatternRule } from './patterns';
 import { hasEndingAt } from './russian-endings';
 import { selectMatches, type Candidate } from './select';
 
 export { foldText, foldAlias } from './fold';
+export { packMatcher, type PackedMatcher } from './packed';
 
 /** A few sentences: how close an ambiguous alias (TAP, Anka, Star) must be to an unambiguous mention to count. */
 export const DEFAULT_NEAR_WINDOW = 400;
@@ -42,28 +44,16 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
   return matcherFrom(patterns, buildAutomaton(patterns.map((p) => p.text)), options);
 }
 
-/** Aliases prepared per step of createMatcherInSteps: a few milliseconds each, even cold. */
-const ALIASES_PER_STEP = 400;
-
 /**
- * The same matcher, built in several short tasks with `pause()` between them, for content scripts: built in one go
- * it costs a page 40-70 ms of main thread on a slow machine, a long task on every page load.
+ * The matcher from what the background compiled once for the session (packed.ts): what each page runs, since
+ * building the automaton in the page would cost it tens of milliseconds of main thread. Throws on a bad package.
  */
-export async function createMatcherInSteps(
-  index: AliasIndex,
-  pause: () => Promise<void>,
-  options: MatcherOptions = {},
-): Promise<Matcher> {
-  const patterns: Pattern[] = [];
-  for (let from = 0; from < index.aliases.length; from += ALIASES_PER_STEP) {
-    for (const p of compilePatterns(index.aliases.slice(from, from + ALIASES_PER_STEP)))
-      patterns.push({ ...p, alias: p.alias + from });
-    await pause();
-  }
-  return matcherFrom(patterns, buildAutomaton(patterns.map((p) => p.text)), options);
+export function loadPackedMatcher(packed: PackedMatcher, options: MatcherOptions = {}): Matcher {
+  const { rules, tables } = unpackMatcher(packed);
+  return matcherFrom(rules, loadAutomaton(tables), options);
 }
 
-function matcherFrom(patterns: Pattern[], automaton: Automaton, options: MatcherOptions): Matcher {
+function matcherFrom(patterns: readonly PatternRule[], automaton: Automaton, options: MatcherOptions): Matcher {
   const nearWindow = Math.max(0, options.nearWindow ?? DEFAULT_NEAR_WINDOW);
   return {
     find(text) {
@@ -83,7 +73,7 @@ function collectCandidates(
   text: string,
   folded: FoldedCodes,
   automaton: Automaton,
-  patterns: readonly Pattern[],
+  patterns: readonly PatternRule[],
 ): Candidate[] {
   const { codes, length, map } = folded;
   const candidates: Candidate[] = [];
@@ -92,7 +82,7 @@ function collectCandidates(
   const originalEnd = (foldedEnd: number): number => skipMarks(text, map[foldedEnd - 1]! + 1);
 
   /** Original end of the match, or -1 when no allowed ending reaches a word boundary. */
-  const boundedEnd = (pattern: Pattern, foldedEnd: number): number => {
+  const boundedEnd = (pattern: PatternRule, foldedEnd: number): number => {
     if (pattern.endings === null) {
       const end = originalEnd(foldedEnd);
       return isWordCharAt(text, end) ? -1 : end;
@@ -107,7 +97,7 @@ function collectCandidates(
 
   automaton.scan(codes, length, (id, foldedEnd) => {
     const pattern = patterns[id]!;
-    const start = map[foldedEnd - pattern.text.length]!;
+    const start = map[foldedEnd - pattern.length]!;
     if (isWordCharBefore(text, start)) return;
     const end = boundedEnd(pattern, foldedEnd);
     if (end < 0 || !caseAllows(pattern.caseRule, text, start, end)) return;

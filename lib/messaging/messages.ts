@@ -3,6 +3,7 @@
  * Content scripts run next to page code, so the background validates what they send (see validate.ts).
  */
 import type { AliasIndex, Entity, Source, TimelineEvent } from '../factbase/types';
+import type { PackedMatcher } from '../matcher/packed';
 
 /** Mentions of one entity under one surface text, as the scanner counted them. */
 export interface MentionCount {
@@ -19,10 +20,8 @@ export interface ScanReport {
   scanMs: number;
   /** The longest single slice of scanning work, in milliseconds. */
   longestSliceMs: number;
-  /** Main-thread milliseconds spent building the matcher for this page, before scanning (one task). */
+  /** Main-thread milliseconds spent loading the background's compiled matcher in this page, before scanning. */
   matcherMs?: number;
-  /** The longest of the steps the matcher was built in (see createMatcherInSteps). */
-  matcherLongestStepMs?: number;
 }
 
 /** What a card needs to render an entity: the entity plus everything it points at, resolved. */
@@ -70,7 +69,7 @@ export interface SnippetSaved {
 }
 
 export type ContentToBackground =
-  | { type: 'get-alias-index' }
+  | { type: 'get-matcher' }
   | { type: 'get-entity'; id: string }
   | { type: 'scan-report'; report: ScanReport }
   | { type: 'save-snippet'; snippet: SnippetDraft }
@@ -85,7 +84,8 @@ export type ContentToBackground =
   | { type: 'disable-site' };
 
 export interface ContentToBackgroundReplies {
-  'get-alias-index': AliasIndex;
+  /** The alias index and the matcher compiled from it once for the session (lib/matcher/packed.ts). */
+  'get-matcher': { index: AliasIndex; matcher: PackedMatcher };
   'get-entity': EntityDetails | null;
   'scan-report': void;
   'save-snippet': SnippetSaved;

@@ -82,8 +82,8 @@ function parseSnippet(v: unknown): SnippetDraft | null {
 export function parseContentMessage(raw: unknown): ContentToBackground | null {
   if (!isRecord(raw) || typeof raw.type !== 'string') return null;
   switch (raw.type) {
-    case 'get-alias-index':
-      return { type: 'get-alias-index' };
+    case 'get-matcher':
+      return { type: 'get-matcher' };
     case 'get-entity':
       return isShortString(raw.id, MAX_ID) ? { type: 'get-entity', id: raw.id } : null;
     case 'scan-report':

@@ -2,7 +2,15 @@ import { describe, it, expect } from 'vitest';
 import { ALIAS_EXACT_CASE, ALIAS_NEAR, type AliasIndex, type EntityType } from '../../lib/factbase/types';
 import { buildAutomaton } from '../../lib/matcher/automaton';
 import { foldCodes } from '../../lib/matcher/fold';
-import { createMatcher, foldAlias, foldText, type Match } from '../../lib/matcher/index';
+import {
+  createMatcher,
+  foldAlias,
+  foldText,
+  loadPackedMatcher,
+  packMatcher,
+  type Match,
+  type PackedMatcher,
+} from '../../lib/matcher/index';
 
 // A small hand-made index: [alias, entity id, flags]. Entity indexes follow the order of first appearance.
 const ALIASES: [string, string, number][] = [
@@ -365,16 +373,34 @@ function randomWord(random: () => number, length: number): string {
   return Array.from({ length }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 26)]).join('');
 }
 
-describe('createMatcherInSteps', () => {
-  it('builds, between pauses, a matcher that finds exactly what createMatcher finds', async () => {
+describe('the packed matcher pages load', () => {
+  const load = async () => {
     const { readFileSync } = await import('node:fs');
-    const { createMatcherInSteps } = await import('../../lib/matcher');
+    const { join } = await import('node:path');
+    const { CORPUS_DIR } = await import('../../scripts/build-factbase');
     const index = JSON.parse(readFileSync('data/alias-index.json', 'utf8')) as AliasIndex;
-    let pauses = 0;
-    const stepped = await createMatcherInSteps(index, async () => void pauses++);
-    const text = 'Tokayev met Erdoğan in Ankara about TANAP, the Middle Corridor and the Shusha Declaration. Токаева.';
-    expect(stepped.find(text)).toEqual(createMatcher(index).find(text));
-    expect(stepped.find(text).length).toBeGreaterThan(5);
-    expect(pauses).toBeGreaterThan(1);
+    const corpus = readFileSync(join(CORPUS_DIR, '003_0e9e0b34be52310f.txt'), 'utf8');
+    return { index, corpus };
+  };
+
+  it('finds, after a trip through JSON, exactly what a matcher built in place finds', async () => {
+    const { index, corpus } = await load();
+    const packed = JSON.parse(JSON.stringify(packMatcher(index))) as PackedMatcher;
+    const text = `Tokayev met Erdoğan in Ankara about TANAP, the Middle Corridor and the Shusha Declaration. Токаева. ${corpus}`;
+    const expected = createMatcher(index).find(text);
+    expect(loadPackedMatcher(packed).find(text)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(100);
+  });
+
+  it('refuses a package of another format or with inconsistent tables, rather than scanning with it', async () => {
+    const { index } = await load();
+    const packed = packMatcher(index);
+    expect(() => loadPackedMatcher({ ...packed, format: 2 } as unknown as PackedMatcher)).toThrow(/version/);
+    const fail = new Int32Array(new Uint8Array(Buffer.from(packed.tables.fail, 'base64')).buffer);
+    fail[5] = fail.length + 3; // a failure link pointing forward could loop or read past the end
+    const broken = { ...packed, tables: { ...packed.tables, fail: Buffer.from(fail.buffer).toString('base64') } };
+    expect(() => loadPackedMatcher(broken)).toThrow(/inconsistent/);
+    const truncated = { ...packed, tables: { ...packed.tables, edgeUnits: btoa('abc') } };
+    expect(() => loadPackedMatcher(truncated)).toThrow();
   });
 });

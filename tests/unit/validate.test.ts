@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import factBaseJson from '~/data/factbase.json';
 import aliasIndexJson from '~/data/alias-index.json';
+import { packMatcher } from '~/lib/matcher/packed';
 import type { AliasIndex, FactBase } from '~/lib/factbase/types';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers, type MessageSender } from '~/lib/background/handlers';
@@ -34,7 +35,7 @@ const snippet = {
 
 /** One valid example of every message type a content script sends. */
 const VALID: ContentToBackground[] = [
-  { type: 'get-alias-index' },
+  { type: 'get-matcher' },
   { type: 'get-entity', id: 'baku' },
   { type: 'scan-report', report },
   { type: 'save-snippet', snippet },
@@ -52,7 +53,7 @@ describe('parseContentMessage', () => {
   it('covers every message type the union declares', () => {
     // If a type is added to ContentToBackground without a case here, this list (and the switch) must grow.
     const types: ContentToBackground['type'][] = [
-      'get-alias-index',
+      'get-matcher',
       'get-entity',
       'scan-report',
       'save-snippet',
@@ -67,8 +68,8 @@ describe('parseContentMessage', () => {
   it.each([
     ['nothing', undefined],
     ['null', null],
-    ['a string', 'get-alias-index'],
-    ['an array', [{ type: 'get-alias-index' }]],
+    ['a string', 'get-matcher'],
+    ['an array', [{ type: 'get-matcher' }]],
     ['no type', {}],
     ['a numeric type', { type: 1 }],
     ['an unknown type', { type: 'list-snippets' }],
@@ -167,6 +168,7 @@ describe('the background handlers refuse before acting', () => {
     const handlers = createBackgroundHandlers({
       store: createFactBaseStore(factBaseJson as unknown as FactBase),
       aliasIndex: aliasIndexJson as unknown as AliasIndex,
+      packedMatcher: () => packMatcher(aliasIndexJson as unknown as AliasIndex),
       updateSettings,
       snippets: { save, undo },
       openSearch,
