@@ -8,12 +8,15 @@ import { parse } from 'yaml';
 import { compileFactBase } from '../lib/factbase/compile';
 import { buildAliasIndex } from '../lib/factbase/alias-index';
 import type { EntityFile, SourceInput } from '../lib/factbase/input-types';
+import { toSearchIndex } from '../lib/search/search-index';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CORPUS_DIR = resolve(process.env.LENS_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'));
 export const ARTEFACTS = {
   factBase: join(ROOT, 'data', 'factbase.json'),
   aliasIndex: join(ROOT, 'data', 'alias-index.json'),
+  /** What search needs (lib/search/search-index.ts): the popup searches it without parsing the whole fact base. */
+  searchIndex: join(ROOT, 'data', 'search-index.json'),
 };
 
 export function compileFromDisk() {
@@ -56,6 +59,7 @@ function main() {
   const outputs: [string, string][] = [
     [ARTEFACTS.factBase, JSON.stringify(factBase, null, 1) + '\n'],
     [ARTEFACTS.aliasIndex, JSON.stringify(aliasIndex) + '\n'],
+    [ARTEFACTS.searchIndex, JSON.stringify(toSearchIndex(factBase)) + '\n'],
   ];
   if (check) {
     const stale = outputs.filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text);

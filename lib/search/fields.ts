@@ -1,6 +1,7 @@
 /** The searchable texts of a fact base, one record per name, alias, summary sentence and fact quote. Pure. */
 import type { EntityType, FactBase } from '../factbase/types';
 import { toSearchForm, toSearchForms, wordsOf } from './normalize';
+import { toSearchIndex, type SearchIndexData } from './search-index';
 
 export type FieldKind = 'name' | 'alias' | 'summary' | 'quote';
 
@@ -44,25 +45,26 @@ export interface CollectedFields {
   texts: RawField[];
 }
 
-export function collectFields(base: FactBase): CollectedFields {
+/** The fields of the search artefact (search-index.ts), or of a whole fact base through it. */
+export function collectFields(source: FactBase | SearchIndexData): CollectedFields {
+  const index = isSearchIndex(source) ? source : toSearchIndex(source);
   const entities: SearchEntity[] = [];
   const names: RawField[] = [];
   const texts: RawField[] = [];
-  base.entities.forEach((e, i) => {
-    const sentences = e.summarySentences?.length ? e.summarySentences.map((s) => s.text) : [e.summary];
-    entities.push({
-      id: e.id,
-      name: e.name,
-      type: e.type,
-      lead: sentences[0] ?? '',
-      weight: e.facts.length + e.relations.length,
-    });
+  index.entities.forEach((e, i) => {
+    entities.push({ id: e.id, name: e.name, type: e.type, lead: e.summary[0] ?? '', weight: e.weight });
     names.push({ entity: i, kind: 'name', ref: 0, text: e.name });
-    e.aliases.forEach((a, k) => names.push({ entity: i, kind: 'alias', ref: k, text: a.text }));
-    sentences.forEach((s, k) => texts.push({ entity: i, kind: 'summary', ref: k, text: s }));
-    e.facts.forEach((f, k) => texts.push({ entity: i, kind: 'quote', ref: k, text: f.quote }));
+    e.aliases.forEach((a, k) => names.push({ entity: i, kind: 'alias', ref: k, text: a }));
+    e.summary.forEach((s, k) => texts.push({ entity: i, kind: 'summary', ref: k, text: s }));
+    e.quotes.forEach((q, k) => texts.push({ entity: i, kind: 'quote', ref: k, text: q }));
   });
   return { entities, names, texts };
+}
+
+/** The search artefact's entities carry quotes; a fact base's carry facts. */
+function isSearchIndex(source: FactBase | SearchIndexData): source is SearchIndexData {
+  const first = source.entities[0];
+  return first === undefined ? !('sources' in source) : 'quotes' in first;
 }
 
 /**
@@ -87,7 +89,7 @@ export function formFields(raw: readonly RawField[]): Field[] {
 }
 
 /** Every field of a fact base, names and aliases first. */
-export function allFields(base: FactBase): { entities: SearchEntity[]; fields: Field[] } {
+export function allFields(base: FactBase | SearchIndexData): { entities: SearchEntity[]; fields: Field[] } {
   const { entities, names, texts } = collectFields(base);
   return { entities, fields: [...formFields(names), ...formFields(texts)] };
 }

@@ -17,6 +17,7 @@ import type { EntityType, FactBase } from '../factbase/types';
 import { EXCERPT_CHARS, excerpt } from './excerpt';
 import { collectFields, formFields, formMap, isTextKind, type Field, type RawField, type SearchEntity } from './fields';
 import { parseQuery, toOriginalRanges, wordSpans, type Query } from './normalize';
+import type { SearchIndexData } from './search-index';
 import { buildWordIndex, type WordIndex, type WordRange } from './word-index';
 
 export interface Highlighted {
@@ -95,7 +96,8 @@ export function editsFor(length: number, prefix: boolean): number {
   return length <= 3 ? 0 : length <= 6 ? 1 : 2;
 }
 
-export function createSearch(base: FactBase, options: CreateSearchOptions = {}): Search {
+/** A search over a fact base, or over the search artefact made from it (search-index.ts): the same results. */
+export function createSearch(base: FactBase | SearchIndexData, options: CreateSearchOptions = {}): Search {
   const { entities, names, texts } = collectFields(base);
   const search = createSearchFromFields(entities, formFields(names), texts);
   if (!options.deferText) search.indexText();
