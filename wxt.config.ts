@@ -9,7 +9,7 @@ export default defineConfig({
   outDir: process.env.LENS_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
-    build: { sourcemap: false },
+    build: { sourcemap: false, ...(process.env.LENS_NO_MINIFY ? { minify: false } : {}) },
     // JSON.parse of a string literal parses faster than the same data as an object literal (the fact base is 1.3 MB).
     json: { stringify: true },
   }),

@@ -85,8 +85,12 @@ function toBase64(array: Uint16Array | Int32Array): string {
   return btoa(binary);
 }
 
+/** Native in current browsers (Chromium 140+, Firefox 133+); Node 20 and older browsers take the loop below. */
+const nativeFromBase64 = (Uint8Array as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+
 /** An ArrayBuffer, so each view gets fresh, aligned memory. */
 function fromBase64(text: string): ArrayBuffer {
+  if (nativeFromBase64) return nativeFromBase64(text).buffer as ArrayBuffer;
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
