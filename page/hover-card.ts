@@ -318,14 +318,17 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     win,
     store,
     {
-      pointer: (at, point) => {
+      pointer: (at, point, canOpen) => {
         pointer = point;
         if (!warmed) warmUp();
-        dispatch({ type: 'pointer', at });
+        dispatch({ type: 'pointer', at, canOpen });
       },
       activate: (m, point) => {
+        // Its card is already open: this tap is for the page (a name inside a link is followed on the second tap).
+        if (shown?.target === m) return false;
         pointer = point;
         dispatch({ type: 'open', target: m, openedBy: 'tap' });
+        return true;
       },
       downOutside: () => {
         if (shown && shown.openedBy !== 'pointer') dispatch({ type: 'close', reason: 'outside' });

@@ -12,14 +12,22 @@ const HIT_SLOP = 1;
 /** A touch that moves further than this, or lasts longer, is a scroll or a press, not a tap. */
 const TAP_MAX_MOVE = 10;
 const TAP_MAX_MS = 600;
+/** The click a browser sends after a tap's pointerup comes within this long (ms). */
+const CLICK_AFTER_TAP_MS = 1_000;
 
 export type PointerAt = Mention | 'card' | null;
 
 export interface PointerSink {
-  /** Where the pointer rests now (mouse and pen), at most once per frame. */
-  pointer(at: PointerAt, point: { x: number; y: number }): void;
-  /** A tap, or a click in click-to-open mode, on a mark. */
-  activate(mention: Mention, point: { x: number; y: number }): void;
+  /**
+   * Where the pointer rests now (mouse and pen), at most once per frame, and whether a mark there may open its card
+   * (false in the on-demand modes while Alt is not held, or in click-only mode).
+   */
+  pointer(at: PointerAt, point: { x: number; y: number }, canOpen: boolean): void;
+  /**
+   * A tap, or a click in click-to-open mode, on a mark. Returns true when it opened the card, and then the click that
+   * follows does nothing else (a name inside a link shows its card first; a second tap follows the link).
+   */
+  activate(mention: Mention, point: { x: number; y: number }): boolean;
   /** A pointer went down outside the card (and not on a mark being activated). */
   downOutside(): void;
 }
@@ -75,6 +83,8 @@ export function trackPointer(
   let last: PointerEvent | null = null;
   /** Read while the event is dispatched: `composedPath()` is empty once it is over. */
   let lastInCard = false;
+  /** Whether Alt is held: from the latest pointer move, or the latest Alt key press or release. */
+  let alt = false;
   let frame = 0;
   const listen = { passive: true, capture: true, signal } as const;
 
@@ -83,34 +93,46 @@ export function trackPointer(
     const e = last;
     if (!e) return;
     const point = { x: e.clientX, y: e.clientY };
-    if (lastInCard) return sink.pointer('card', point);
     const mode = options.mode();
-    const wanted = options.enabled() && (mode === 'off' || (mode === 'alt' && e.altKey));
-    sink.pointer(wanted ? mentionAt(doc, store, point.x, point.y) : null, point);
+    const canOpen = mode === 'off' || (mode === 'alt' && alt);
+    if (lastInCard) return sink.pointer('card', point, canOpen);
+    sink.pointer(options.enabled() ? mentionAt(doc, store, point.x, point.y) : null, point, canOpen);
   };
+  const schedule = () => (frame ||= win.requestAnimationFrame(evaluate));
 
   doc.addEventListener(
     'pointermove',
     (e) => {
       if (e.pointerType === 'touch') return;
       last = e;
+      alt = e.altKey;
       lastInCard = options.inCard(e);
-      if (!frame) frame = win.requestAnimationFrame(evaluate);
+      schedule();
     },
     listen,
   );
+  // Alt mode: pressing Alt over a mark asks for its card without moving the pointer.
+  const onAlt = (e: KeyboardEvent) => {
+    if (e.key !== 'Alt' || alt === (e.type === 'keydown')) return;
+    alt = e.type === 'keydown';
+    if (last && options.mode() === 'alt') schedule();
+  };
+  doc.addEventListener('keydown', onAlt, listen);
+  doc.addEventListener('keyup', onAlt, listen);
   // Leaving the window: nothing is under the pointer any more.
   doc.documentElement.addEventListener(
     'pointerleave',
     (e) => {
       if (e.pointerType === 'touch') return;
       last = null;
-      sink.pointer(null, { x: e.clientX, y: e.clientY });
+      sink.pointer(null, { x: e.clientX, y: e.clientY }, false);
     },
     { passive: true, signal },
   );
 
   let down: { x: number; y: number; t: number; id: number } | null = null;
+  /** A tap that opened a card: the click the browser sends after it is not passed on to the page's default action. */
+  let opened: { x: number; y: number; t: number } | null = null;
   doc.addEventListener(
     'pointerdown',
     (e) => {
@@ -135,9 +157,24 @@ export function trackPointer(
       // A click that ends a text selection is not a request for a card.
       if (!(doc.getSelection()?.isCollapsed ?? true)) return;
       const m = mentionAt(doc, store, e.clientX, e.clientY);
-      if (m) sink.activate(m, { x: e.clientX, y: e.clientY });
+      if (m && sink.activate(m, { x: e.clientX, y: e.clientY }))
+        opened = { x: e.clientX, y: e.clientY, t: e.timeStamp };
     },
     listen,
+  );
+  doc.addEventListener(
+    'click',
+    (e) => {
+      const tap = opened;
+      opened = null;
+      if (
+        tap &&
+        e.timeStamp - tap.t < CLICK_AFTER_TAP_MS &&
+        Math.hypot(e.clientX - tap.x, e.clientY - tap.y) <= TAP_MAX_MOVE
+      )
+        e.preventDefault();
+    },
+    { capture: true, signal },
   );
   signal.addEventListener('abort', () => frame && win.cancelAnimationFrame(frame), { once: true });
 }

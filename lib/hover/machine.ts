@@ -50,7 +50,9 @@ export interface HoverState<T, D> {
 }
 
 export type HoverEvent<T, D> =
-  | { type: 'pointer'; at: PointerAt<T> }
+  /** `canOpen: false` (on-demand modes: Alt not held, or click-only): a mark under the pointer starts no dwell, but
+   * the pointer on the mark of the open card still keeps that card. */
+  | { type: 'pointer'; at: PointerAt<T>; canOpen?: boolean }
   | { type: 'dwell-elapsed'; token: number }
   | { type: 'grace-elapsed'; token: number }
   | { type: 'details'; token: number; details: D | null }
@@ -92,8 +94,11 @@ export function phaseOf<T, D>(s: HoverState<T, D>): Phase {
 
 export function step<T, D>(s: HoverState<T, D>, event: HoverEvent<T, D>, config: HoverConfig): Step<T, D> {
   switch (event.type) {
-    case 'pointer':
-      return onPointer(s, event.at, config);
+    case 'pointer': {
+      const { at } = event;
+      const opens = event.canOpen !== false || at === null || at === 'card' || s.card?.target === at;
+      return onPointer(s, opens ? at : null, config);
+    }
     case 'dwell-elapsed': {
       const dwell = s.dwell;
       if (!dwell || dwell.token !== event.token) return unchanged(s);

@@ -273,4 +273,28 @@ describe('hover state machine', () => {
     ]);
     expect(phaseOf(s.state)).toBe('idle');
   });
+
+  it('on demand: a mark that may not open (Alt not held) starts no dwell, and abandons one that was running', () => {
+    const none = run([{ type: 'pointer', at: A, canOpen: false }]);
+    expect(phaseOf(none.state)).toBe('idle');
+    expect(none.effects).toEqual([]);
+    const abandoned = run([
+      { type: 'pointer', at: A, canOpen: true },
+      { type: 'pointer', at: A, canOpen: false },
+      { type: 'dwell-elapsed', token: 1 },
+    ]);
+    expect(phaseOf(abandoned.state)).toBe('idle');
+    expect(abandoned.effects.filter((e) => e.type === 'show')).toEqual([]);
+  });
+
+  it('on demand: the open card stays while the pointer rests on its own mark without Alt; another mark starts grace', () => {
+    const kept = run([{ type: 'pointer', at: A, canOpen: false }], openOnA());
+    expect(phaseOf(kept.state)).toBe('open');
+    expect(kept.effects).toEqual([]);
+    const left = run([{ type: 'pointer', at: B, canOpen: false }], openOnA());
+    expect(phaseOf(left.state)).toBe('grace');
+    expect(left.effects).toEqual([{ type: 'start-grace-timer', token: 2, ms: GRACE_MS }]);
+    // Back on the card's mark during the grace period: the card stays.
+    expect(phaseOf(run([{ type: 'pointer', at: A, canOpen: false }], left.state).state)).toBe('open');
+  });
 });

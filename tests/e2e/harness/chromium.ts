@@ -4,7 +4,7 @@
  * and the service worker (uncaught errors in the worker are turned into console.error by a small hook, because
  * playwright reports a worker's console but not its uncaught errors).
  */
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import {
   pageExpression,
   SCAN_LISTENER_SCRIPT,
@@ -120,6 +120,16 @@ export async function launchChromium({
 }
 
 function wrapPage(page: Page): LensPage {
+  /** Touch input goes through the DevTools protocol: the persistent context was not created with `hasTouch`. */
+  let touch: Promise<CDPSession> | null = null;
+  const touchSession = () =>
+    (touch ??= page
+      .context()
+      .newCDPSession(page)
+      .then(async (cdp) => {
+        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+        return cdp;
+      }));
   return {
     evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
       return page.evaluate(pageExpression(fn, arg)) as Promise<R>;
@@ -129,6 +139,14 @@ function wrapPage(page: Page): LensPage {
     },
     hover: (x, y) => page.mouse.move(x, y),
     press: (keys) => page.keyboard.press(keys),
+    keyDown: (key) => page.keyboard.down(key),
+    keyUp: (key) => page.keyboard.up(key),
+    click: (x, y) => page.mouse.click(x, y),
+    async tap(x, y) {
+      const cdp = await touchSession();
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    },
     close: () => page.close(),
   };
 }

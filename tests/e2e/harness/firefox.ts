@@ -189,6 +189,11 @@ function wrapPage(page: Page): LensPage {
       await page.keyboard.press(key);
       for (const modifier of parts.reverse()) await page.keyboard.up(modifier);
     },
+    keyDown: (key) => page.keyboard.down(key as KeyInput),
+    keyUp: (key) => page.keyboard.up(key as KeyInput),
+    click: (x, y) => page.mouse.click(x, y),
+    // WebDriver BiDi pointer actions of type "touch": Firefox turns them into touch and pointer events and a click.
+    tap: (x, y) => page.touchscreen.tap(x, y),
     close: () => page.close(),
   };
 }

@@ -25,6 +25,16 @@ export interface LensPage {
    * or .key.
    */
   press(keys: string): Promise<void>;
+  /** Holds a key down (`Alt`, `Shift`...) until `keyUp`: pointer moves and clicks meanwhile carry the modifier. */
+  keyDown(key: string): Promise<void>;
+  keyUp(key: string): Promise<void>;
+  /** A mouse click (left button down and up) at a point in the viewport, in CSS pixels. */
+  click(x: number, y: number): Promise<void>;
+  /**
+   * A finger tap at a point in the viewport, through the browser's touch input (touch events, pointer events of
+   * type `touch`, then the click the browser synthesises), not events made up in the page.
+   */
+  tap(x: number, y: number): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,210 @@
+/**
+ * Page objects for the hover-card tests that check geometry (zoom, right-to-left pages, iframes, touch, on-demand
+ * modes): where a mark is, where the card's dialog is, and what the viewport of the mark's document is. Everything is
+ * read from the real layout (getClientRects / getBoundingClientRect), in the coordinates of the document that holds
+ * the mark, which is also the document whose content script shows the card (one card host per frame).
+ */
+import { expect } from 'vitest';
+import { waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
+
+export const OPEN_TIMEOUT_MS = 5_000;
+/** The default dwell (lib/settings) and grace period (lib/hover/machine). */
+export const DWELL_MS = 400;
+export const GRACE_MS = 300;
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface MarkGeometry {
+  text: string;
+  /** Every client rect of the mark (one per line), in its own document's viewport coordinates. */
+  rects: Box[];
+  /** The middle of its first rect, in the top page's viewport coordinates: where to point or tap. */
+  x: number;
+  y: number;
+}
+
+export interface CardGeometry {
+  shown: boolean;
+  loading: boolean;
+  name: string;
+  /** The dialog's border box, in the viewport coordinates of the document that holds the card host. */
+  card: Box | null;
+  /** That document's viewport: the box of a `position: fixed; inset: 0` element (scrollbars excluded). */
+  viewport: Box;
+  side: string | null;
+}
+
+/** Where to look: the top document, or the same-origin iframe matching a selector. */
+export interface Where {
+  frame?: string;
+}
+
+/**
+ * The painted mark whose text is `text` (the `nth` such, in document order), read from the document's CSS highlights;
+ * with `inside`, only marks within the element matching that selector.
+ */
+export function findMark(
+  page: LensPage,
+  text: string,
+  options: Where & { inside?: string; nth?: number } = {},
+): Promise<MarkGeometry> {
+  return page
+    .evaluate(
+      ({ text, frame, inside, nth }) => {
+        const iframe = frame ? document.querySelector<HTMLIFrameElement>(frame) : null;
+        const doc = iframe ? iframe.contentDocument! : document;
+        const win = doc.defaultView as Window & typeof globalThis;
+        const offset = iframe ? iframe.getBoundingClientRect() : { left: 0, top: 0 };
+        const border = iframe ? { x: iframe.clientLeft, y: iframe.clientTop } : { x: 0, y: 0 };
+        const scope = inside ? doc.querySelector(inside) : null;
+        const found: Range[] = [];
+        const registry = (win.CSS as unknown as { highlights?: Map<string, Iterable<AbstractRange>> }).highlights;
+        for (const [name, highlight] of registry ?? []) {
+          if (!name.startsWith('lens-mention')) continue;
+          for (const r of highlight) {
+            const range = doc.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            if (range.toString().replace(/\s+/g, ' ') !== text) continue;
+            if (scope && !scope.contains(range.startContainer)) continue;
+            found.push(range);
+          }
+        }
+        found.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+        const range = found[nth];
+        if (!range) return `no mark "${text}"${inside ? ` in ${inside}` : ''} (${found.length} found)`;
+        const rects = [...range.getClientRects()]
+          .filter((r) => r.width > 0 && r.height > 0)
+          .map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+        const first = rects[0]!;
+        return {
+          text,
+          rects,
+          x: offset.left + border.x + (first.left + first.right) / 2,
+          y: offset.top + border.y + (first.top + first.bottom) / 2,
+        };
+      },
+      { text, frame: options.frame ?? null, inside: options.inside ?? null, nth: options.nth ?? 0 },
+    )
+    .then((result) => {
+      if (typeof result === 'string') throw new Error(result);
+      return result;
+    });
+}
+
+/** The card (in the given document) and that document's viewport. */
+export function readCardGeometry(page: LensPage, where: Where = {}): Promise<CardGeometry> {
+  return page.evaluate((frame) => {
+    const doc = frame ? document.querySelector<HTMLIFrameElement>(frame)!.contentDocument! : document;
+    const root = doc.querySelector('lens-card-host')?.shadowRoot ?? null;
+    const frameEl = root?.querySelector<HTMLElement>('.lens-frame') ?? null;
+    const card = root?.querySelector<HTMLElement>('.lens-card[role="dialog"]') ?? null;
+    const shown = !!frameEl && !frameEl.hidden && !!card;
+    const r = shown ? card!.getBoundingClientRect() : null;
+    // A fixed element filling the viewport, made here so the fixture cannot get it wrong.
+    const probe = doc.createElement('div');
+    probe.style.cssText = 'position:fixed;inset:0;visibility:hidden;pointer-events:none';
+    doc.documentElement.append(probe);
+    const v = probe.getBoundingClientRect();
+    probe.remove();
+    return {
+      shown,
+      loading: !!root?.querySelector('.lens-loading'),
+      name: root?.querySelector('.lens-name')?.textContent?.trim() ?? '',
+      card: r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null,
+      viewport: { left: v.left, top: v.top, right: v.right, bottom: v.bottom },
+      side: frameEl?.dataset.side ?? null,
+    };
+  }, where.frame ?? null);
+}
+
+/** Waits until the card for `name` is shown with its details (not the placeholder) in the given document. */
+export async function waitForCard(page: LensPage, name: string, where: Where = {}): Promise<CardGeometry> {
+  await waitInPage(
+    page,
+    ({ frame, name }) => {
+      const doc = frame ? document.querySelector<HTMLIFrameElement>(frame)?.contentDocument : document;
+      const root = doc?.querySelector('lens-card-host')?.shadowRoot;
+      const frameEl = root?.querySelector<HTMLElement>('.lens-frame');
+      return (
+        !!frameEl &&
+        !frameEl.hidden &&
+        !root!.querySelector('.lens-loading') &&
+        root!.querySelector('.lens-name')?.textContent?.trim() === name
+      );
+    },
+    `the card for ${name}`,
+    OPEN_TIMEOUT_MS,
+    { frame: where.frame ?? null, name },
+  );
+  return readCardGeometry(page, where);
+}
+
+export function waitForNoCard(page: LensPage, where: Where = {}): Promise<unknown> {
+  return waitInPage(
+    page,
+    (frame) => {
+      const doc = frame ? document.querySelector<HTMLIFrameElement>(frame)?.contentDocument : document;
+      const frameEl = doc?.querySelector('lens-card-host')?.shadowRoot?.querySelector<HTMLElement>('.lens-frame');
+      return !frameEl || frameEl.hidden;
+    },
+    'the card to close',
+    OPEN_TIMEOUT_MS,
+    where.frame ?? null,
+  );
+}
+
+const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * The placement contract: the card is on screen, wholly inside its document's viewport, and covers no part of its
+ * mark. Sub-pixel tolerance only, for layout rounding at fractional device pixel ratios.
+ */
+export function expectBesideMark(card: CardGeometry, mark: MarkGeometry): Box {
+  expect(card.shown, 'card shown').toBe(true);
+  const c = card.card!;
+  const v = card.viewport;
+  expect(c.right - c.left, 'card width').toBeGreaterThan(100);
+  expect(c.bottom - c.top, 'card height').toBeGreaterThan(60);
+  const inside = { left: c.left - v.left, top: c.top - v.top, right: v.right - c.right, bottom: v.bottom - c.bottom };
+  for (const [edge, room] of Object.entries(inside))
+    expect(room, `room between the card and the viewport's ${edge} edge`).toBeGreaterThanOrEqual(-0.5);
+  for (const r of mark.rects)
+    expect(intersects(c, r), `card ${JSON.stringify(c)} covers the mark's rect ${JSON.stringify(r)}`).toBe(false);
+  return c;
+}
+
+/** The settings record as stored (one key, lib/settings), changed through an extension page's storage API. */
+export async function changeSettings(lens: LensBrowser, patch: Record<string, unknown>): Promise<void> {
+  const helper = await lens.openExtensionPage('options.html');
+  try {
+    await helper.evaluate(async (patch) => {
+      type Api = {
+        storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+      };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      const api = g.browser ?? g.chrome;
+      const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+      await api.storage.local.set({ settings: { version: 1, ...current, ...patch } });
+    }, patch);
+  } finally {
+    await helper.close();
+  }
+}
+
+/** Scrolls the mark's document so that the mark's first line sits `fromBottom` px above its viewport's bottom. */
+export function scrollMarkTo(page: LensPage, mark: MarkGeometry, fromBottom: number, where: Where = {}) {
+  return page.evaluate(
+    ({ frame, top, bottom, fromBottom }) => {
+      const win = frame ? document.querySelector<HTMLIFrameElement>(frame)!.contentWindow! : window;
+      win.scrollBy(0, bottom - (win.innerHeight - fromBottom));
+      return top;
+    },
+    { frame: where.frame ?? null, top: mark.rects[0]!.top, bottom: mark.rects[0]!.bottom, fromBottom },
+  );
+}
