@@ -349,7 +349,9 @@ function checkAliases(entities: Entity[], located: Map<string, LocatedDocument>,
   const owner = new Map<string, string>();
   for (const entity of entities) {
     const seen = new Set<string>();
-    const all: Alias[] = [{ text: entity.name, inCorpus: false }, ...entity.aliases];
+    // A name that is also an ordinary word elsewhere (Georgia) is listed again as an alias with its rule.
+    const ruledName = entity.aliases.find((a) => a.text === entity.name && a.rule);
+    const all: Alias[] = [ruledName ?? { text: entity.name, inCorpus: false }, ...entity.aliases];
     entity.aliases = [];
     for (const alias of all) {
       const key = foldAlias(alias.text);
@@ -361,8 +363,9 @@ function checkAliases(entities: Entity[], located: Map<string, LocatedDocument>,
         errors.push(`alias "${alias.text}" is claimed by both ${prior} and ${entity.id}`);
       owner.set(key, entity.id);
       alias.inCorpus = folded.some((doc) => containsWord(doc, key));
-      if (alias.text !== entity.name) entity.aliases.push(alias);
-      else if (!alias.inCorpus) (entity as Entity & { nameInCorpus?: boolean }).nameInCorpus = false;
+      if (alias.text !== entity.name || alias.rule) entity.aliases.push(alias);
+      if (alias.text === entity.name && !alias.inCorpus)
+        (entity as Entity & { nameInCorpus?: boolean }).nameInCorpus = false;
     }
   }
 }
