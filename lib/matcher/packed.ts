@@ -1,12 +1,15 @@
 /**
  * The matcher as the background hands it to pages: patterns and automaton tables compiled once per browser session,
  * in a form that survives extension messaging (Chromium sends messages as JSON, so typed arrays travel as base64).
- * A page then only loads the tables, a few milliseconds, instead of building the automaton itself.
+ * A page then only loads the tables, a few milliseconds, instead of building the automaton itself; the character
+ * tables come along, so a page does not compile the Unicode property regexes for ordinary text either.
  */
 
 import type { AliasIndex } from '../factbase/types';
 import { compileAutomaton, type AutomatonTables } from './automaton';
 import type { CaseRule } from './case-rules';
+import { charTablesRange, preloadCharTables } from './char-kinds';
+import { foldTableRange, preloadFoldTable } from './fold';
 import { compilePatterns, type PatternRule } from './patterns';
 
 export const PACKED_MATCHER_FORMAT = 1;
@@ -19,7 +22,18 @@ export interface PackedMatcher {
   rules: PackedRule[];
   /** Each AutomatonTables array, its bytes in base64. */
   tables: Record<keyof AutomatonTables, string>;
+  /** Folds, kinds and cases of the units in CHAR_RANGES, concatenated, in base64. */
+  chars: { fold: string; kind: string; case: string };
 }
+
+/**
+ * Latin, Greek, Cyrillic and Armenian, and general punctuation (dashes, quotes, spaces): nearly every unit of the
+ * pages this extension reads. A page learns the rest lazily, as before.
+ */
+const CHAR_RANGES: readonly (readonly [number, number])[] = [
+  [0, 0x600],
+  [0x2000, 0x2070],
+];
 
 export interface UnpackedMatcher {
   rules: PatternRule[];
@@ -39,7 +53,55 @@ export function packMatcher(index: AliasIndex): PackedMatcher {
       fail: toBase64(tables.fail),
       patternEnds: toBase64(tables.patternEnds),
     },
+    chars: packCharTables(),
   };
+}
+
+function packCharTables(): PackedMatcher['chars'] {
+  const folds = CHAR_RANGES.map(([from, to]) => foldTableRange(from, to));
+  const kinds = CHAR_RANGES.map(([from, to]) => charTablesRange(from, to));
+  return {
+    fold: toBase64(concat(Uint16Array, folds)),
+    kind: toBase64(
+      concat(
+        Uint8Array,
+        kinds.map((k) => k.kinds),
+      ),
+    ),
+    case: toBase64(
+      concat(
+        Uint8Array,
+        kinds.map((k) => k.cases),
+      ),
+    ),
+  };
+}
+
+/** Gives this page the character tables the background computed, so ordinary text needs no Unicode regexes. */
+function preloadChars(chars: PackedMatcher['chars']): void {
+  const folds = new Uint16Array(fromBase64(chars.fold));
+  const kinds = new Uint8Array(fromBase64(chars.kind));
+  const cases = new Uint8Array(fromBase64(chars.case));
+  const total = CHAR_RANGES.reduce((n, [from, to]) => n + to - from, 0);
+  if (folds.length !== total || kinds.length !== total || cases.length !== total)
+    throw new Error('packed matcher character tables mismatch');
+  let at = 0;
+  for (const [from, to] of CHAR_RANGES) {
+    const n = to - from;
+    preloadFoldTable(from, folds.subarray(at, at + n));
+    preloadCharTables(from, kinds.subarray(at, at + n), cases.subarray(at, at + n));
+    at += n;
+  }
+}
+
+function concat<T extends Uint8Array | Uint16Array>(Type: { new (length: number): T }, parts: readonly T[]): T {
+  const out = new Type(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 /** Throws on anything that is not a packed matcher of this format (loadAutomaton checks the tables' consistency). */
@@ -65,6 +127,7 @@ export function unpackMatcher(packed: PackedMatcher): UnpackedMatcher {
     },
   };
   if (unpacked.tables.patternEnds.length !== unpacked.rules.length) throw new Error('packed matcher rules mismatch');
+  preloadChars(packed.chars);
   return unpacked;
 }
 
@@ -78,7 +141,7 @@ function unpackCase(packed: string): CaseRule {
 }
 
 /** Chunked, since String.fromCharCode with hundreds of thousands of arguments overflows the stack. */
-function toBase64(array: Uint16Array | Int32Array): string {
+function toBase64(array: Uint8Array | Uint16Array | Int32Array): string {
   const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

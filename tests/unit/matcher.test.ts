@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { ALIAS_EXACT_CASE, ALIAS_NEAR, type AliasIndex, type EntityType } from '../../lib/factbase/types';
 import { buildAutomaton } from '../../lib/matcher/automaton';
 import { foldCodes } from '../../lib/matcher/fold';
@@ -390,6 +390,22 @@ describe('the packed matcher pages load', () => {
     const expected = createMatcher(index).find(text);
     expect(loadPackedMatcher(packed).find(text)).toEqual(expected);
     expect(expected.length).toBeGreaterThan(100);
+  });
+
+  it('hands pages the character tables, so a fresh page folds ordinary text without learning it', async () => {
+    const { index } = await load();
+    const packed = packMatcher(index);
+    const folds = new Uint16Array(new Uint8Array(Buffer.from(packed.chars.fold, 'base64')).buffer);
+    expect(folds['E'.charCodeAt(0)]).toBe('e'.charCodeAt(0));
+    expect(folds['Ş'.charCodeAt(0)]).toBe('s'.charCodeAt(0));
+    // A fresh module instance stands for a new page: what it folds 'q' to comes from the package, not its own work.
+    folds['q'.charCodeAt(0)] = 'k'.charCodeAt(0);
+    const marked = { ...packed, chars: { ...packed.chars, fold: Buffer.from(folds.buffer).toString('base64') } };
+    vi.resetModules();
+    const page = await import('../../lib/matcher/index');
+    page.loadPackedMatcher(marked);
+    expect(page.foldText('Qazaq qazaq').folded).toBe('qazak kazak'); // Q folds to q, then q (tampered) to k
+    vi.resetModules();
   });
 
   it('refuses a package of another format or with tables of the wrong shape, rather than scanning with it', async () => {
