@@ -19,6 +19,7 @@ import type { ContentToBackground, EntityDetails } from '~/lib/messaging/message
 import type { Settings } from '~/lib/settings';
 import { CardHost } from './card-host';
 import { createDetailsCache } from './hover-details';
+import { relayEscape } from './hover-frames';
 import { mentionRange, trackPointer } from './hover-pointer';
 import { pageDate, pageScheme } from './hover-page';
 import { snippetFor } from './hover-snippet';
@@ -352,11 +353,13 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     dispatch({ type: 'open', target: m, openedBy: 'keyboard' });
   };
 
+  const escapeInOtherFrames = relayEscape(win, () => dispatch({ type: 'close', reason: 'escape' }), signal);
   watchKeys(
     doc,
     {
       next,
       escape: () => {
+        escapeInOtherFrames();
         if (!shown) return false;
         dispatch({ type: 'close', reason: 'escape' });
         return true;

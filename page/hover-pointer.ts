@@ -111,6 +111,18 @@ export function trackPointer(
     },
     listen,
   );
+  // Into an embedded frame: its document gets the moves from now on, this one only this event.
+  doc.addEventListener(
+    'pointerover',
+    (e) => {
+      const tag = (e.target as Element).localName;
+      if (e.pointerType === 'touch' || !(tag === 'iframe' || tag === 'frame' || tag === 'embed' || tag === 'object'))
+        return;
+      last = null;
+      sink.pointer(null, { x: e.clientX, y: e.clientY }, false);
+    },
+    listen,
+  );
   // Alt mode: pressing Alt over a mark asks for its card without moving the pointer.
   const onAlt = (e: KeyboardEvent) => {
     if (e.key !== 'Alt' || alt === (e.type === 'keydown')) return;

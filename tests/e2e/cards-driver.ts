@@ -123,8 +123,11 @@ export function readCardGeometry(page: LensPage, where: Where = {}): Promise<Car
   }, where.frame ?? null);
 }
 
-/** Waits until the card for `name` is shown with its details (not the placeholder) in the given document. */
-export async function waitForCard(page: LensPage, name: string, where: Where = {}): Promise<CardGeometry> {
+/**
+ * Waits until the card for `name` (any card, when null) is shown with its details (not the placeholder) in the given
+ * document.
+ */
+export async function waitForCard(page: LensPage, name: string | null, where: Where = {}): Promise<CardGeometry> {
   await waitInPage(
     page,
     ({ frame, name }) => {
@@ -135,10 +138,10 @@ export async function waitForCard(page: LensPage, name: string, where: Where = {
         !!frameEl &&
         !frameEl.hidden &&
         !root!.querySelector('.lens-loading') &&
-        root!.querySelector('.lens-name')?.textContent?.trim() === name
+        (name === null || root!.querySelector('.lens-name')?.textContent?.trim() === name)
       );
     },
-    `the card for ${name}`,
+    `the card for ${name ?? 'a mark'}`,
     OPEN_TIMEOUT_MS,
     { frame: where.frame ?? null, name },
   );
@@ -197,14 +200,45 @@ export async function changeSettings(lens: LensBrowser, patch: Record<string, un
   }
 }
 
-/** Scrolls the mark's document so that the mark's first line sits `fromBottom` px above its viewport's bottom. */
-export function scrollMarkTo(page: LensPage, mark: MarkGeometry, fromBottom: number, where: Where = {}) {
+/** Scrolls the document that holds `where`'s marks by `dy` px, and waits a frame for the scroll to land. */
+export function scrollBy(page: LensPage, dy: number, where: Where = {}): Promise<unknown> {
   return page.evaluate(
-    ({ frame, top, bottom, fromBottom }) => {
+    ({ frame, dy }) => {
       const win = frame ? document.querySelector<HTMLIFrameElement>(frame)!.contentWindow! : window;
-      win.scrollBy(0, bottom - (win.innerHeight - fromBottom));
-      return top;
+      win.scrollBy(0, dy);
+      return new Promise((done) => win.requestAnimationFrame(() => win.requestAnimationFrame(done)));
     },
-    { frame: where.frame ?? null, top: mark.rects[0]!.top, bottom: mark.rects[0]!.bottom, fromBottom },
+    { frame: where.frame ?? null, dy },
   );
+}
+
+/**
+ * Sets the browser's own zoom (Ctrl+plus) for the web page used most recently, through the extension API
+ * `tabs.setZoom` from an extension page (no permission needed). Both browsers keep zoom per site by default, so
+ * pages of the same origin opened afterwards are zoomed too.
+ */
+export async function setBrowserZoom(lens: LensBrowser, factor: number): Promise<void> {
+  const helper = await lens.openExtensionPage('popup.html');
+  try {
+    await helper.evaluate(async (factor) => {
+      type Tab = { id: number; lastAccessed?: number };
+      type Api = {
+        tabs: {
+          getCurrent(): Promise<Tab | undefined>;
+          query(q: object): Promise<Tab[]>;
+          setZoom(id: number, f: number): Promise<void>;
+        };
+      };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      const api = g.browser ?? g.chrome;
+      const me = await api.tabs.getCurrent();
+      const [target] = (await api.tabs.query({}))
+        .filter((t) => t.id !== me?.id)
+        .sort((a, b) => (b.lastAccessed ?? b.id) - (a.lastAccessed ?? a.id));
+      if (!target) throw new Error('no web page to zoom');
+      await api.tabs.setZoom(target.id, factor);
+    }, factor);
+  } finally {
+    await helper.close();
+  }
 }
