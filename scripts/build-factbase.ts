@@ -59,7 +59,7 @@ function main() {
   const outputs: [string, string][] = [
     [ARTEFACTS.factBase, JSON.stringify(factBase, null, 1) + '\n'],
     [ARTEFACTS.aliasIndex, JSON.stringify(aliasIndex) + '\n'],
-    [ARTEFACTS.searchIndex, JSON.stringify(toSearchIndex(factBase)) + '\n'],
+    [ARTEFACTS.searchIndex, JSON.stringify(toSearchIndex(factBase, { forms: true })) + '\n'],
   ];
   if (check) {
     const stale = outputs.filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text);

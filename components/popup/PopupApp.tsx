@@ -2,13 +2,15 @@
  * The toolbar popup: search over the whole fact base (opening the same EntityCard as the hover card), what is on the
  * current page, the site switch and global pause, and the latest snippets.
  *
- * The first paint needs nothing but this component: the fact base (about 1 MB) is imported and indexed after it,
- * and a query typed in the meantime runs as soon as the index is ready.
+ * The first paint is popup.html's static search box; this component takes it over (mount.tsx). The search artefact
+ * (data/search-index.json, a fifth of the fact base) is imported and indexed after the app's first frame, and a query
+ * typed in the meantime runs as soon as the index is ready. The card component and an entity's details are loaded
+ * only when a card is opened (the component is prefetched when the popup is idle).
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { applyTheme, effectiveScheme } from '~/components/apply-theme';
-import { EntityCard } from '~/components/card/EntityCard';
-import { createFactBaseStore, type FactBaseStore } from '~/lib/factbase/factbase-store';
+import type { EntityType } from '~/lib/factbase/types';
+import type { EntityDetails } from '~/lib/messaging/messages';
 import { createSearch, type Search } from '~/lib/search/search';
 import { activeOn, withSiteEnabled, type Settings } from '~/lib/settings/settings';
 import { LatestSnippets } from './LatestSnippets';
@@ -20,8 +22,13 @@ import { entitiesOnPage } from './tab-target';
 
 interface Engine {
   search: Search;
-  store: FactBaseStore;
+  types: ReadonlyMap<string, EntityType>;
 }
+
+type CardComponent = (typeof import('./popup-card'))['EntityCard'];
+let cardModule: Promise<CardComponent> | null = null;
+/** The card (about 50 KB with its styles) is not needed until one is opened. */
+const loadCard = () => (cardModule ??= import('./popup-card').then((m) => m.EntityCard));
 
 /** How often "On this page" asks the tab again while the popup is open: scans finish, pages change. */
 const REPORT_POLL_MS = 1_000;
@@ -45,6 +52,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [selected, setSelected] = useState(0);
   /** Opened cards, the last one shown; Esc and Back pop one. */
   const [cards, setCards] = useState<string[]>([]);
+  /** Details of the entities whose cards were opened (null: unknown to the fact base), and the card component. */
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, EntityDetails | null>>(() => new Map());
+  const [card, setCard] = useState<{ Card: CardComponent } | null>(null);
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [latest, setLatest] = useState<Latest | null>(null);
@@ -52,16 +62,20 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const input = useRef<HTMLInputElement>(null);
   const cardView = useRef<HTMLDivElement>(null);
 
-  // The fact base and its index, after the first frame is on screen.
+  // The search artefact is fetched at once and indexed after the app's first frame is on screen.
   useEffect(() => {
     let live = true;
+    performance.mark('lens-load-start');
+    const loading = api.loadSearchIndex();
     const frame = requestAnimationFrame(() =>
       setTimeout(async () => {
-        performance.mark('lens-load-start');
-        const base = await api.loadFactBase();
-        performance.mark('lens-factbase-loaded');
+        const index = await loading;
+        performance.mark('lens-index-loaded');
         // Names and aliases now; summaries and quotes once the popup is idle (a tenth of the work, then the rest).
-        const next = { search: createSearch(base, { deferText: true }), store: createFactBaseStore(base) };
+        const next = {
+          search: createSearch(index, { deferText: true }),
+          types: new Map(index.entities.map((e) => [e.id, e.type])),
+        };
         performance.mark('lens-search-built');
         if (!live) return;
         setEngine(next);
@@ -72,6 +86,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
           performance.mark('lens-text-indexed');
           setTextReady(true);
           markReady('textReady');
+          // The card component next, so the first card opens without waiting for it.
+          whenIdle(() => void loadCard());
         });
       }, 0),
     );
@@ -130,18 +146,35 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   const hits = useMemo(() => (engine && query.trim() ? engine.search.search(query) : []), [engine, textReady, query]);
   const openCard = cards[cards.length - 1];
-  const details = openCard && engine ? engine.store.details(openCard) : null;
-
   const open = (id: string) => setCards((c) => [...c, id]);
   const back = () => setCards((c) => c.slice(0, -1));
 
-  // Focus follows the view: the card when one opens (so arrows and Page Down scroll it), the box when back.
+  // An opened card's details and the card component, loaded the first time they are needed. An id the fact base
+  // does not know leaves the stack again.
+  useEffect(() => {
+    if (!openCard) return;
+    let live = true;
+    if (!card) void loadCard().then((Card) => live && setCard({ Card }));
+    if (!loaded.has(openCard))
+      void api.entityDetails(openCard).then((d) => {
+        if (!live) return;
+        setLoaded((m) => new Map(m).set(openCard, d));
+        if (!d) setCards((c) => (c[c.length - 1] === openCard ? c.slice(0, -1) : c));
+      });
+    return () => {
+      live = false;
+    };
+  }, [api, openCard]);
+  const details = (openCard && card && loaded.get(openCard)) || null;
+  const shown = details ? openCard : null;
+
+  // Focus follows the view: the card when one is shown (so arrows and Page Down scroll it), the box when back.
   useEffect(() => {
     // The body is what scrolls in the popup; focusing must not scroll the card's head under the sticky bar.
     document.body.scrollTop = 0;
-    if (openCard) cardView.current?.querySelector<HTMLElement>('.lens-card')?.focus({ preventScroll: true });
+    if (shown) cardView.current?.querySelector<HTMLElement>('.lens-card')?.focus({ preventScroll: true });
     else input.current?.focus({ preventScroll: true });
-  }, [openCard]);
+  }, [shown]);
 
   // Esc goes back one card, then closes the popup.
   useEffect(() => {
@@ -179,8 +212,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const update = (change: (s: Settings) => Settings) => void api.updateSettings(change).then(setSettings);
 
   return (
-    <div class="popup" data-view={details ? 'card' : searching ? 'search' : 'home'}>
-      {details ? (
+    <div
+      class="popup"
+      data-view={details ? 'card' : searching ? 'search' : 'home'}
+      aria-busy={openCard && !details ? 'true' : undefined}
+    >
+      {details && card ? (
         <div class="card-view" ref={cardView}>
           <div class="card-bar">
             <button type="button" class="back" onClick={back}>
@@ -190,7 +227,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
               Esc
             </span>
           </div>
-          <EntityCard details={details} role="article" scheme={scheme} onSelectEntity={open} />
+          <card.Card details={details} role="article" scheme={scheme} onSelectEntity={open} />
         </div>
       ) : (
         <>
@@ -255,9 +292,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
                   page={page}
                   entities={onPage}
                   active={active}
-                  typeOf={(id) => engine?.store.entity(id)?.type}
+                  typeOf={(id) => engine?.types.get(id)}
                   onReveal={(id) => page.kind === 'page' && void api.reveal(page.tabId, id)}
-                  onOpenCard={(id) => engine && open(id)}
+                  onOpenCard={open}
                 />
                 {settings && (
                   <SiteSwitches

@@ -1,11 +1,21 @@
 /**
  * Everything the popup asks of the browser, behind one interface so PopupApp only renders and tests can hand in a
- * fake. Heavy parts (the fact base, IndexedDB) are loaded on demand, after the first paint.
+ * fake. Heavy parts are loaded on demand, after the first paint: the search artefact (data/search-index.json, a
+ * fifth of the fact base) when the app starts, an entity's full details only when its card is opened, IndexedDB
+ * for the latest snippets.
  */
 import { browser } from 'wxt/browser';
 import { exploreHref } from '~/lib/explore/url-state';
+import type { FactBaseStore } from '~/lib/factbase/factbase-store';
 import type { FactBase } from '~/lib/factbase/types';
-import type { PopupToContent, PopupToContentReplies, ScanReport } from '~/lib/messaging/messages';
+import type {
+  ContentToBackground,
+  EntityDetails,
+  PopupToContent,
+  PopupToContentReplies,
+  ScanReport,
+} from '~/lib/messaging/messages';
+import type { SearchIndexData } from '~/lib/search/search-index';
 import { siteOf, type Settings } from '~/lib/settings/settings';
 import { loadSettings, updateSettings, watchSettings } from '~/lib/settings/settings-storage';
 import type { Snippet } from '~/lib/snippets/types';
@@ -27,7 +37,10 @@ export interface LatestSnippets {
 export interface PopupApi {
   /** The query to open with (`?q=`, from a card's "Open in search"). */
   readonly initialQuery: string;
-  loadFactBase(): Promise<FactBase>;
+  /** What search needs, without the rest of the fact base. */
+  loadSearchIndex(): Promise<SearchIndexData>;
+  /** An entity's card details, null for an id the fact base does not know. */
+  entityDetails(id: string): Promise<EntityDetails | null>;
   findPage(): Promise<PageState>;
   /** The tab's latest report; null while it is still scanning; undefined when the tab no longer answers. */
   scanReport(tabId: number): Promise<ScanReport | null | undefined>;
@@ -65,13 +78,34 @@ async function targetTab(params: URLSearchParams) {
   return pickTargetTab(await browser.tabs.query({ active: true, currentWindow: true }), undefined);
 }
 
-/** `typed`: what the reader typed into the static search box before the app took over (index.html). */
-export function createPopupApi(typed = ''): PopupApi {
+let localStore: Promise<FactBaseStore> | null = null;
+
+/**
+ * Card details come from the background, which holds the fact base for the hover cards anyway (the same
+ * `get-entity` message), so the popup never parses it. Should no background answer, the popup reads it itself.
+ */
+async function entityDetails(id: string): Promise<EntityDetails | null> {
+  const message: ContentToBackground = { type: 'get-entity', id };
+  const reply: unknown = await browser.runtime.sendMessage(message).catch(() => undefined);
+  if (reply !== undefined) return reply as EntityDetails | null;
+  localStore ??= Promise.all([import('~/data/factbase.json'), import('~/lib/factbase/factbase-store')]).then(
+    ([base, store]) => store.createFactBaseStore(base.default as unknown as FactBase),
+  );
+  return (await localStore).details(id);
+}
+
+/**
+ * `typed`: what the reader typed into the static search box before the app took over (index.html); `searchIndex`:
+ * the search artefact, when the entrypoint started loading it already.
+ */
+export function createPopupApi(typed = '', searchIndex?: Promise<SearchIndexData>): PopupApi {
   const params = new URLSearchParams(location.search);
   const snippetStore = () => import('~/lib/snippets-db/snippet-store');
   return {
     initialQuery: typed || (params.get('q') ?? ''),
-    loadFactBase: async () => (await import('~/data/factbase.json')).default as unknown as FactBase,
+    loadSearchIndex: () =>
+      searchIndex ?? import('~/data/search-index.json').then((m) => m.default as unknown as SearchIndexData),
+    entityDetails,
 
     async findPage() {
       const tab = await targetTab(params);

@@ -1,12 +1,12 @@
 import '~/components/theme.css';
-import '~/components/card/card.css';
 import '~/components/popup/popup.css';
 
-// popup.html's static search box is the first paint. This module stays tiny so nothing delays that frame; the app
-// (Preact, the card, the search) is loaded after it and takes over the box, keeping what was typed.
+// popup.html's static search box is the first paint. This module stays tiny so nothing delays that frame. After it,
+// the app (Preact, the search) and the search artefact are fetched side by side; the app takes over the box, keeping
+// what was typed and the focus (components/popup/mount.tsx), and searches as soon as the artefact is indexed.
 requestAnimationFrame(() =>
-  setTimeout(
-    () => void import('~/components/popup/mount').then((m) => m.mountPopup(document.getElementById('app')!)),
-    0,
-  ),
+  setTimeout(() => {
+    const searchIndex = import('~/data/search-index.json').then((m) => m.default);
+    void import('~/components/popup/mount').then((m) => m.mountPopup(document.getElementById('app')!, searchIndex));
+  }, 0),
 );

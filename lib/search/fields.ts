@@ -35,7 +35,8 @@ export interface SearchEntity {
 
 export const isTextKind = (kind: FieldKind) => kind === 'summary' || kind === 'quote';
 
-export type RawField = Omit<Field, 'form' | 'words'>;
+/** A field before indexing; `form` when the artefact carries it, else computed by formFields. */
+export type RawField = Omit<Field, 'form' | 'words'> & { form?: string | undefined };
 
 export interface CollectedFields {
   entities: SearchEntity[];
@@ -52,11 +53,12 @@ export function collectFields(source: FactBase | SearchIndexData): CollectedFiel
   const names: RawField[] = [];
   const texts: RawField[] = [];
   index.entities.forEach((e, i) => {
+    const forms = e.forms;
     entities.push({ id: e.id, name: e.name, type: e.type, lead: e.summary[0] ?? '', weight: e.weight });
-    names.push({ entity: i, kind: 'name', ref: 0, text: e.name });
-    e.aliases.forEach((a, k) => names.push({ entity: i, kind: 'alias', ref: k, text: a }));
-    e.summary.forEach((s, k) => texts.push({ entity: i, kind: 'summary', ref: k, text: s }));
-    e.quotes.forEach((q, k) => texts.push({ entity: i, kind: 'quote', ref: k, text: q }));
+    names.push({ entity: i, kind: 'name', ref: 0, text: e.name, form: forms?.name });
+    e.aliases.forEach((a, k) => names.push({ entity: i, kind: 'alias', ref: k, text: a, form: forms?.aliases[k] }));
+    e.summary.forEach((s, k) => texts.push({ entity: i, kind: 'summary', ref: k, text: s, form: forms?.summary[k] }));
+    e.quotes.forEach((q, k) => texts.push({ entity: i, kind: 'quote', ref: k, text: q, form: forms?.quotes[k] }));
   });
   return { entities, names, texts };
 }
@@ -72,7 +74,8 @@ function isSearchIndex(source: FactBase | SearchIndexData): source is SearchInde
  * an earlier alias (Tokaev beside Tokayev) add nothing and are dropped, as are fields with no words.
  */
 export function formFields(raw: readonly RawField[]): Field[] {
-  const forms = toSearchForms(raw.map((f) => f.text));
+  const given = raw.every((f) => f.form !== undefined);
+  const forms = given ? raw.map((f) => f.form!) : toSearchForms(raw.map((f) => f.text));
   const fields: Field[] = [];
   let seen = new Set<string>();
   raw.forEach((f, i) => {
