@@ -46,6 +46,9 @@ export function EntityCard(props: EntityCardProps) {
   const { entity, sources } = details;
   const headingId = useId();
   const [saveState, setSaveState] = useState<SaveState>('idle');
+  /** The rarely used actions (hide this name, off on this site) sit behind "More", so the row stays one line. */
+  const [more, setMore] = useState(false);
+  const moreId = useId();
   const facts = keyFacts(entity, compact ? 1 : undefined);
   const reason = whyMatched(matchedText, details);
   const asOf = props.asOf ?? new Date().toISOString().slice(0, 10);
@@ -147,26 +150,31 @@ export function EntityCard(props: EntityCardProps) {
                 Map
               </button>
             )}
-            {(actions.onHideEntity || actions.onDisableSite) && <span class="lens-spacer" />}
-            {actions.onHideEntity && (
+            {(actions.onHideEntity || actions.onDisableSite) && (
               <button
                 type="button"
-                class="lens-quiet"
-                onClick={actions.onHideEntity}
-                title={`Never mark ${entity.name} again`}
+                class="lens-more lens-quiet"
+                aria-expanded={more}
+                aria-controls={moreId}
+                title={`Hide ${entity.name}, or turn Caspian Lens off on this site`}
+                onClick={() => setMore(!more)}
               >
-                Hide name
+                More <span aria-hidden="true">{more ? '▴' : '▾'}</span>
               </button>
             )}
-            {actions.onDisableSite && (
-              <button
-                type="button"
-                class="lens-quiet"
-                onClick={actions.onDisableSite}
-                title="No marks or cards on this site"
-              >
-                Off on this site
-              </button>
+            {more && (
+              <div class="lens-more-row" id={moreId} role="group" aria-label="More actions">
+                {actions.onHideEntity && (
+                  <button type="button" onClick={actions.onHideEntity} title={`Never mark ${entity.name} again`}>
+                    Hide name
+                  </button>
+                )}
+                {actions.onDisableSite && (
+                  <button type="button" onClick={actions.onDisableSite} title="No marks or cards on this site">
+                    Off on this site
+                  </button>
+                )}
+              </div>
             )}
             <p class="lens-status" role="status">
               {saveState === 'saved' ? 'Snippet saved.' : saveState === 'failed' ? 'Could not save the snippet.' : ''}

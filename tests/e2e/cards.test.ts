@@ -149,6 +149,16 @@ const clickInCard = (page: LensPage, text: string) =>
     return !!button;
   }, text);
 
+/** How many lines the card's action buttons take: their vertical middles, grouped when within 6 px. */
+const actionRows = (page: LensPage) =>
+  page.evaluate(() => {
+    const buttons =
+      document.querySelector('lens-card-host')?.shadowRoot?.querySelectorAll('.lens-actions button') ?? [];
+    const middles = [...buttons].map((b) => b.getBoundingClientRect()).map((r) => (r.top + r.bottom) / 2);
+    middles.sort((a, b) => a - b);
+    return middles.filter((m, i) => i === 0 || m - middles[i - 1]! > 6).length;
+  });
+
 /** Luminance 0..1 of an `rgb(...)` colour. */
 function luminance(rgb: string): number {
   const [r, g, b] = (rgb.match(/[\d.]+/g) ?? []).map(Number);
@@ -215,7 +225,26 @@ describe.each(browsersUnderTest())('%s hover cards', (browserName) => {
     expect(card.views).toEqual(expect.arrayContaining(['Shushi', 'Shusha']));
     expect(card.timeline).toMatch(/2022|2021/);
     expect(card.chips.length).toBeGreaterThan(0);
-    expect(card.buttons).toEqual(expect.arrayContaining(['Save snippet', 'Search', 'Hide name', 'Off on this site']));
+    expect(card.buttons).toEqual(expect.arrayContaining(['Save snippet', 'Search', 'Map', 'More ▾']));
+    // The actions fit on one line; the rare ones ("Hide name", "Off on this site") are behind "More", a disclosure.
+    expect(await actionRows(page)).toBe(1);
+    expect(await clickInCard(page, 'More ▾')).toBe(true);
+    await waitInPage(
+      page,
+      () => !!document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-more-row'),
+      'More',
+    );
+    const more = await page.evaluate(() => {
+      const root = document.querySelector('lens-card-host')!.shadowRoot!;
+      const toggle = root.querySelector('.lens-more')!;
+      const row = root.getElementById(toggle.getAttribute('aria-controls') ?? '');
+      return {
+        expanded: toggle.getAttribute('aria-expanded'),
+        row: [...(row?.querySelectorAll('button') ?? [])].map((b) => b.textContent),
+      };
+    });
+    expect(more).toEqual({ expanded: 'true', row: ['Hide name', 'Off on this site'] });
+    expect(await actionRows(page)).toBe(2);
     // Beside the mark, never over it.
     const r = card.rect!;
     const overlaps = r.left < mark.right && mark.left < r.right && r.top < mark.bottom && mark.top < r.bottom;
@@ -372,6 +401,7 @@ describe.each(browsersUnderTest())('%s hover cards', (browserName) => {
     const mark = await markNamed(page, 'Baku');
     await page.hover(mark.x, mark.y);
     await waitForCard(page, 'Baku');
+    await clickInCard(page, 'More ▾');
     await clickInCard(page, 'Hide name');
     await waitForNoCard(page);
     await waitInPage(
@@ -388,6 +418,7 @@ describe.each(browsersUnderTest())('%s hover cards', (browserName) => {
     const other = await markNamed(page, 'Middle Corridor');
     await page.hover(other.x, other.y);
     await waitForCard(page, 'Middle Corridor');
+    await clickInCard(page, 'More ▾');
     await clickInCard(page, 'Off on this site');
     await waitForNoCard(page);
     await waitInPage(
