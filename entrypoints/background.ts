@@ -6,7 +6,7 @@ import type { AliasIndex, FactBase } from '~/lib/factbase/types';
 import type { BackgroundToContent } from '~/lib/messaging/messages';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers } from '~/lib/background/handlers';
-import { loadPackedMatcher, packMatcher, type Matcher, type PackedMatcher } from '~/lib/matcher';
+import { createMatcher, type Matcher } from '~/lib/matcher';
 import { createPageSaves } from '~/lib/snippets/page-saves';
 import { deleteSnippets, saveSnippet, snippetsForPage } from '~/lib/snippets-db/snippet-store';
 import { createSaveMenu, createSelectionRoutes } from '~/lib/snippets-db/selection-routes';
@@ -15,18 +15,19 @@ import { updateSettings } from '~/lib/settings/storage';
 export default defineBackground(() => {
   const store = createFactBaseStore(factBaseJson as unknown as FactBase);
   const aliasIndex = aliasIndexJson as unknown as AliasIndex;
-  // Compiled on first use, then kept while the background lives: every page and frame loads these tables rather
-  // than building the automaton on its own main thread. Snippets use the same compiled matcher.
-  let packed: PackedMatcher | null = null;
-  const packedMatcher = () => (packed ??= packMatcher(aliasIndex));
-  let matcher: Matcher | null = null;
+  // Built on first use, then kept while the background lives: it matches the text of every page and frame (so no
+  // page builds an automaton on its own main thread) and links saved snippets to their entities.
+  let built: Matcher | null = null;
+  const matcher = () => (built ??= createMatcher(aliasIndex));
   const pageSaves = createPageSaves({
     save: (input) => saveSnippet(input),
     remove: (ids) => deleteSnippets(ids),
     forPage: (url) => snippetsForPage(url),
     findEntities: (text) => [
       ...new Set(
-        (matcher ??= loadPackedMatcher(packedMatcher())).find(text).map((m) => aliasIndex.entities[m.entity]![0]),
+        matcher()
+          .find(text)
+          .map((m) => aliasIndex.entities[m.entity]![0]),
       ),
     ],
     isKnownEntity: (id) => store.entity(id) !== undefined,
@@ -34,7 +35,7 @@ export default defineBackground(() => {
   const handlers = createBackgroundHandlers({
     store,
     aliasIndex,
-    packedMatcher,
+    matcher,
     snippets: pageSaves,
     updateSettings,
     // The search lives in the popup; opened as a tab because a popup cannot be opened from a content script's

@@ -1,24 +1,40 @@
 /**
  * Scans a document (or any subtree) for mentions in time slices, so no task on the page's main thread runs long.
  * Content near the top of the viewport is scanned first; the rest follows in idle slices.
+ *
+ * The page only walks its text and paints what is found: the matching itself happens in the background, whose one
+ * automaton (built once per browser session) serves every page and frame. While a batch of text is away, the page
+ * walks on, so the round trips overlap the walk.
  */
-import type { Matcher } from '~/lib/matcher';
+import { unpackMatches, type WireMatch } from '~/lib/matcher/wire';
+import { FIND_LIMITS } from '~/lib/messaging/messages';
 import type { MentionStore, Mention } from './mention-store';
 import { pointInBlock, textBlocks, type TextBlock } from './text-blocks';
 import { isBlock } from './skip-rules';
 
 /** A slice stays well under the 50 ms long-task threshold, leaving the page room to respond in between. */
 export const SLICE_MS = 8;
+/**
+ * Text sent for matching in one message, about: enough to amortise a round trip, little enough that painting what
+ * comes back stays a short task. A block may overshoot it by one block (at most MAX_BLOCK_CHARS plus overlap).
+ */
+const BATCH_CHARS = 64_000;
+const BATCH_TEXTS = FIND_LIMITS.texts / 2;
 
 export interface ScanStats {
-  /** Main-thread milliseconds spent scanning, summed over slices. */
+  /** Main-thread milliseconds spent scanning (walking text and painting marks), summed over slices. */
   scanMs: number;
   longestSliceMs: number;
+  /** Wall-clock milliseconds text spent with the matcher, summed over batches (not the page's main thread). */
+  matchWaitMs: number;
 }
 
 export interface Yielder {
   (): Promise<void>;
 }
+
+/** Finds the mentions in each text, flat [start, end, entity] triples per text (lib/matcher/wire.ts). */
+export type MentionFinder = (texts: string[]) => Promise<unknown[]>;
 
 /** Yields to the page's own work between slices: scheduler.yield where the browser has it. */
 export function defaultYield(win: Window): Yielder {
@@ -27,20 +43,29 @@ export function defaultYield(win: Window): Yielder {
   return () => new Promise((resolve) => win.setTimeout(resolve, 0));
 }
 
+/** A block waiting to be matched, with its place in reading order (see Mention.order). */
+type Pending = [block: TextBlock, order: number, step: number];
+
 export class PageScanner {
-  readonly stats: ScanStats = { scanMs: 0, longestSliceMs: 0 };
+  readonly stats: ScanStats = { scanMs: 0, longestSliceMs: 0, matchWaitMs: 0 };
 
   constructor(
-    private readonly matcher: Matcher,
+    private readonly find: MentionFinder,
     private readonly store: MentionStore,
     private readonly yieldToPage: Yielder,
     private readonly signal: AbortSignal,
   ) {}
 
-  /** Scans `root` from scratch, dropping what was found under it before. */
+  /** Scans `root` from scratch, dropping what was found under it before. Resolves when every mark is painted. */
   async scan(root: Node, firstVisible?: Node | null): Promise<void> {
     const blocks = textBlocks(root);
-    const deferred: [TextBlock, number, number][] = [];
+    const deferred: Pending[] = [];
+    const inFlight: Promise<void>[] = [];
+    const send = (batch: Pending[]) => {
+      const done = this.match(batch);
+      done.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+      inFlight.push(done);
+    };
     let seenVisible = !firstVisible;
     let done = false;
     this.store.dropWithin(root);
@@ -48,10 +73,12 @@ export class PageScanner {
     const [before, after] = this.store.orderBounds(root);
     const step = (after - before) / (2 * countElements(root) + 4);
     let walked = 0;
-    // Pass 1: walk the tree; blocks before the first visible text wait, blocks from it onward are matched at once.
+    // Pass 1: walk the tree; blocks before the first visible text wait, blocks from it onward go out at once.
     while (!done && !this.signal.aborted) {
       const sliceStart = performance.now();
-      while (performance.now() - sliceStart < SLICE_MS) {
+      const batch: Pending[] = [];
+      let chars = 0;
+      while (performance.now() - sliceStart < SLICE_MS && chars < BATCH_CHARS && batch.length < BATCH_TEXTS) {
         const next = blocks.next();
         if (next.done) {
           done = true;
@@ -61,30 +88,53 @@ export class PageScanner {
         const order = before + step * ++walked;
         if (!seenVisible && block.nodes.some((n) => n === firstVisible || firstVisible!.contains(n)))
           seenVisible = true;
-        if (seenVisible) this.matchBlock(block, order, step);
-        else deferred.push([block, order, step]);
+        if (seenVisible) {
+          batch.push([block, order, step]);
+          chars += block.text.length;
+        } else deferred.push([block, order, step]);
       }
+      if (batch.length) send(batch); // serialising the message is the page's work too: inside the slice
       this.account(performance.now() - sliceStart);
       if (!done) await this.yieldToPage();
     }
     // Pass 2: what came before the viewport.
-    let i = 0;
-    while (i < deferred.length && !this.signal.aborted) {
+    for (let i = 0; i < deferred.length && !this.signal.aborted;) {
       const sliceStart = performance.now();
-      while (i < deferred.length && performance.now() - sliceStart < SLICE_MS) this.matchBlock(...deferred[i++]!);
+      const batch: Pending[] = [];
+      let chars = 0;
+      while (i < deferred.length && chars < BATCH_CHARS && batch.length < BATCH_TEXTS) {
+        batch.push(deferred[i]!);
+        chars += deferred[i++]![0].text.length;
+      }
+      send(batch);
       this.account(performance.now() - sliceStart);
       if (i < deferred.length) await this.yieldToPage();
     }
+    await Promise.all(inFlight);
   }
 
-  private matchBlock(block: TextBlock, order: number, step: number): void {
-    const found = this.matcher.find(block.text);
+  /** Sends a batch to the matcher and paints what it finds, as one slice of work when the answer comes. */
+  private async match(batch: Pending[]): Promise<void> {
+    const sent = performance.now();
+    const found = await this.find(batch.map(([block]) => block.text));
+    this.stats.matchWaitMs += performance.now() - sent;
+    if (this.signal.aborted) return;
+    const sliceStart = performance.now();
+    batch.forEach(([block, order, step], i) => {
+      // A block whose text left the page meanwhile is the mutation watcher's to rescan, not ours to paint.
+      if (block.nodes[0]!.isConnected) this.paintBlock(block, unpackMatches(found[i]), order, step);
+    });
+    this.account(performance.now() - sliceStart);
+  }
+
+  private paintBlock(block: TextBlock, found: WireMatch[], order: number, step: number): void {
     if (!found.length) return;
     const container = blockContainer(block.nodes[0]!);
     const mentions: Mention[] = [];
     for (const m of found) {
       // A window of an oversized block keeps only the matches that start in its own part (see splitBlock).
       if (block.own && (m.start < block.own[0] || m.start >= block.own[1])) continue;
+      if (m.end > block.text.length) continue;
       const start = pointInBlock(block, m.start);
       const end = pointInBlock(block, m.end - 1);
       const range = new StaticRange({

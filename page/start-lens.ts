@@ -7,9 +7,9 @@ import type {
   PopupToContent,
   ScanReport,
 } from '~/lib/messaging/messages';
-import { loadPackedMatcher } from '~/lib/matcher';
+import type { AliasIndex } from '~/lib/factbase/types';
 import { MentionStore } from './mention-store';
-import { PageScanner, defaultYield } from './scan-page';
+import { PageScanner, defaultYield, type MentionFinder } from './scan-page';
 import { watchMutations } from './watch-mutations';
 import { announceScanReport, answerReportRequests } from './report-event';
 import { firstVisibleText } from './viewport';
@@ -25,23 +25,23 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
   const win = window;
   // The browser's own viewers (PDF, JSON, images) are not articles: stay quiet there.
   if (!doc.body || doc.contentType !== 'text/html') return;
-  // Frames too small to read (tracking pixels, hidden ad slots) are not worth a matcher: loading one costs a few
-  // milliseconds of the page's main thread and a few megabytes per frame.
+  // Frames too small to read (tracking pixels, hidden ad slots) are not worth a scan.
   if (win !== win.top && (win.innerWidth < MIN_FRAME_PX || win.innerHeight < MIN_FRAME_PX)) return;
   // Saving a selection works wherever the lens runs, whatever the settings say about marks; saved passages are
   // painted again on later visits when the setting says so.
   const snippetHighlights = startSnippetHighlights(doc, (message) => browser.runtime.sendMessage(message), ctx.signal);
   listenForSaveSelection(doc, ctx.signal, () => snippetHighlights.refresh());
 
-  const [{ index: aliasIndex, matcher: packed }, settings] = await Promise.all([
-    browser.runtime.sendMessage({ type: 'get-matcher' }) as Promise<ContentToBackgroundReplies['get-matcher']>,
+  const [aliasIndex, settings] = await Promise.all([
+    browser.runtime.sendMessage({ type: 'get-alias-index' }) as Promise<AliasIndex>,
     loadSettings(),
   ]);
   if (ctx.isInvalid) return;
-  // The background compiled the automaton once for the session; loading its tables is one short task.
-  const loadStart = performance.now();
-  const matcher = loadPackedMatcher(packed);
-  const matcherMs = performance.now() - loadStart;
+  // The background's matcher, built once per browser session, does the matching for every page and frame.
+  const findMentions: MentionFinder = (texts) =>
+    browser.runtime.sendMessage({ type: 'find-mentions', texts }) as Promise<
+      ContentToBackgroundReplies['find-mentions']
+    >;
   const store = new MentionStore(doc, aliasIndex);
   ctx.onInvalidated(() => store.destroy());
 
@@ -71,7 +71,7 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
       mentions: applier.reportCounts(store.counts()),
       scanMs: round(scanner?.stats.scanMs ?? 0),
       longestSliceMs: round(scanner?.stats.longestSliceMs ?? 0),
-      matcherMs: round(matcherMs),
+      matchWaitMs: round(scanner?.stats.matchWaitMs ?? 0),
     };
     announceScanReport(doc, latest);
     browser.runtime.sendMessage({ type: 'scan-report', report: latest }).catch(() => {});
@@ -97,7 +97,7 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
     pageHostname(win),
     {
       start: (signal) => {
-        const current = new PageScanner(matcher, store, defaultYield(win), signal);
+        const current = new PageScanner(findMentions, store, defaultYield(win), signal);
         scanner = current;
         enqueue(() => current.scan(doc.body, firstVisibleText(doc)));
         watchMutations(

@@ -4,7 +4,8 @@
  */
 import type { AliasIndex } from '../factbase/types';
 import type { FactBaseStore } from '../factbase/factbase-store';
-import type { PackedMatcher } from '../matcher/packed';
+import type { Matcher } from '../matcher';
+import { packMatches } from '../matcher/wire';
 import type { QuoteSelector, ScanReport, SnippetDraft, SnippetSaved } from '../messaging/messages';
 import { parseContentMessage } from '../messaging/validate';
 import { siteOf, withHiddenEntity, withSiteEnabled, type Settings } from '../settings';
@@ -27,8 +28,8 @@ export interface SnippetSink {
 export interface BackgroundDeps {
   store: FactBaseStore;
   aliasIndex: AliasIndex;
-  /** The matcher compiled from aliasIndex, once per session (the entrypoint memoises it). */
-  packedMatcher: () => PackedMatcher;
+  /** The matcher built from aliasIndex, once per session (the entrypoint memoises it). */
+  matcher: () => Matcher;
   /** Read-modify-write of the settings record (lib/settings/storage.ts in the extension). */
   updateSettings?: (change: (s: Settings) => Settings) => Promise<unknown>;
   /** The snippets store; until it exists, drafts are accepted and kept in memory for this session only. */
@@ -46,7 +47,7 @@ const MAX_PENDING_SNIPPETS = 200;
 export function createBackgroundHandlers({
   store,
   aliasIndex,
-  packedMatcher,
+  matcher,
   updateSettings,
   snippets,
   openSearch,
@@ -66,8 +67,14 @@ export function createBackgroundHandlers({
       const message = parseContentMessage(raw);
       if (!message) return undefined;
       switch (message.type) {
-        case 'get-matcher':
-          return Promise.resolve({ index: aliasIndex, matcher: packedMatcher() });
+        case 'get-alias-index':
+          // A page asks for the index just before it sends text: build the matcher now, after this reply.
+          setTimeout(matcher, 0);
+          return Promise.resolve(aliasIndex);
+        case 'find-mentions': {
+          const found = matcher();
+          return Promise.resolve(message.texts.map((text) => packMatches(found.find(text))));
+        }
         case 'get-entity':
           return Promise.resolve(store.details(message.id));
         case 'scan-report':

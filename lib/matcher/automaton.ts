@@ -2,10 +2,10 @@
  * Aho-Corasick automaton over folded patterns (UTF-16 code units): one pass over the text finds every occurrence of
  * every pattern, so scanning time grows with the text, not with the number of aliases.
  *
- * Built in two stages so pages never pay for the costly one: compileAutomaton (trie and failure links) runs once per
- * browser session in the background, and loadAutomaton turns its compact tables into the scanner in each page.
+ * Built in two stages: compileAutomaton finds the trie and failure links and reduces them to compact tables (what a
+ * copy elsewhere would need); loadAutomaton derives the scanning tables from them in one forward pass.
  *
- * Layout, chosen for a content script that scans whole pages:
+ * Layout, chosen for scanning whole pages:
  * - code units that occur in patterns get small class numbers (0 = in no pattern, which resets the scan);
  * - the shallow states, where a scan of ordinary prose spends nearly all its time, get full DFA rows (failure
  *   links already followed), so most steps are one array read;

@@ -89,19 +89,3 @@ export function caseOfUnit(unit: number): number {
   }
   return known;
 }
-
-/** Kinds and cases of units [from, to), computing them first: the background does this once for every page. */
-export function charTablesRange(from: number, to: number): { kinds: Uint8Array; cases: Uint8Array } {
-  for (let unit = from; unit < to; unit++) {
-    kindOfUnit(unit);
-    caseOfUnit(unit);
-  }
-  return { kinds: kindTable.slice(from, to), cases: caseTable.slice(from, to) };
-}
-
-/** Takes kinds and cases computed elsewhere, so a page need not run the Unicode regexes for ordinary text. */
-export function preloadCharTables(from: number, kinds: Uint8Array, cases: Uint8Array): void {
-  const room = Math.max(0, 0x10000 - from);
-  kindTable.set(kinds.subarray(0, room), from);
-  caseTable.set(cases.subarray(0, room), from);
-}

@@ -59,17 +59,6 @@ function foldOf(unit: number): number {
   return known === UNKNOWN ? learn(unit) : known;
 }
 
-/** The folds of units [from, to), learning them first: the background computes them once for every page. */
-export function foldTableRange(from: number, to: number): Uint16Array {
-  for (let unit = from; unit < to; unit++) foldOf(unit);
-  return foldTable.slice(from, to);
-}
-
-/** Takes folds computed elsewhere, so a page need not run the Unicode regexes for ordinary text. */
-export function preloadFoldTable(from: number, folds: Uint16Array): void {
-  foldTable.set(folds.subarray(0, Math.max(0, 0x10000 - from)), from);
-}
-
 /** Folded text as code units: what the matcher scans, without building a string. */
 export interface FoldedCodes {
   codes: Uint16Array;

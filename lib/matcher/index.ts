@@ -5,17 +5,15 @@
  */
 
 import type { AliasIndex } from '../factbase/types';
-import { buildAutomaton, loadAutomaton, type Automaton } from './automaton';
+import { buildAutomaton, type Automaton } from './automaton';
 import { caseAllows } from './case-rules';
 import { isWordCharAt, isWordCharBefore, skipMarks } from './char-kinds';
 import { foldCodes, type FoldedCodes } from './fold';
-import { unpackMatcher, type PackedMatcher } from './packed';
 import { compilePatterns, type PatternRule } from './patterns';
 import { hasEndingAt } from './russian-endings';
 import { selectMatches, type Candidate } from './select';
 
 export { foldText, foldAlias } from './fold';
-export { packMatcher, type PackedMatcher } from './packed';
 
 /** A few sentences: how close an ambiguous alias (TAP, Anka, Star) must be to an unambiguous mention to count. */
 export const DEFAULT_NEAR_WINDOW = 400;
@@ -42,15 +40,6 @@ export interface Matcher {
 export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): Matcher {
   const patterns = compilePatterns(index.aliases);
   return matcherFrom(patterns, buildAutomaton(patterns.map((p) => p.text)), options);
-}
-
-/**
- * The matcher from what the background compiled once for the session (packed.ts): what each page runs, since
- * building the automaton in the page would cost it tens of milliseconds of main thread. Throws on a bad package.
- */
-export function loadPackedMatcher(packed: PackedMatcher, options: MatcherOptions = {}): Matcher {
-  const { rules, tables } = unpackMatcher(packed);
-  return matcherFrom(rules, loadAutomaton(tables), options);
 }
 
 function matcherFrom(patterns: readonly PatternRule[], automaton: Automaton, options: MatcherOptions): Matcher {

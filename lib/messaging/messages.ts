@@ -3,7 +3,6 @@
  * Content scripts run next to page code, so the background validates what they send (see validate.ts).
  */
 import type { AliasIndex, Entity, Source, TimelineEvent } from '../factbase/types';
-import type { PackedMatcher } from '../matcher/packed';
 
 /** Mentions of one entity under one surface text, as the scanner counted them. */
 export interface MentionCount {
@@ -13,6 +12,9 @@ export interface MentionCount {
   count: number;
 }
 
+/** What one find-mentions message may carry; the page batches its text within these, the background checks them. */
+export const FIND_LIMITS = { texts: 4_096, chars: 262_144 } as const;
+
 export interface ScanReport {
   url: string;
   mentions: MentionCount[];
@@ -20,8 +22,8 @@ export interface ScanReport {
   scanMs: number;
   /** The longest single slice of scanning work, in milliseconds. */
   longestSliceMs: number;
-  /** Main-thread milliseconds spent loading the background's compiled matcher in this page, before scanning. */
-  matcherMs?: number;
+  /** Wall-clock milliseconds the page's text spent with the background's matcher (not the page's main thread). */
+  matchWaitMs?: number;
 }
 
 /** What a card needs to render an entity: the entity plus everything it points at, resolved. */
@@ -69,7 +71,9 @@ export interface SnippetSaved {
 }
 
 export type ContentToBackground =
-  | { type: 'get-matcher' }
+  | { type: 'get-alias-index' }
+  /** Page text for the background's matcher: one automaton per browser session serves every page and frame. */
+  | { type: 'find-mentions'; texts: string[] }
   | { type: 'get-entity'; id: string }
   | { type: 'scan-report'; report: ScanReport }
   | { type: 'save-snippet'; snippet: SnippetDraft }
@@ -84,8 +88,9 @@ export type ContentToBackground =
   | { type: 'disable-site' };
 
 export interface ContentToBackgroundReplies {
-  /** The alias index and the matcher compiled from it once for the session (lib/matcher/packed.ts). */
-  'get-matcher': { index: AliasIndex; matcher: PackedMatcher };
+  'get-alias-index': AliasIndex;
+  /** Per text, its mentions as flat [start, end, entity index] triples (see lib/matcher/wire.ts). */
+  'find-mentions': number[][];
   'get-entity': EntityDetails | null;
   'scan-report': void;
   'save-snippet': SnippetSaved;

@@ -2,7 +2,14 @@
  * Shape checks for messages that arrive from content scripts. A page can run code next to our content script
  * (and in a compromised renderer, forge messages), so nothing it sends is trusted until it passes here.
  */
-import type { ContentToBackground, MentionCount, QuoteSelector, ScanReport, SnippetDraft } from './messages';
+import {
+  FIND_LIMITS,
+  type ContentToBackground,
+  type MentionCount,
+  type QuoteSelector,
+  type ScanReport,
+  type SnippetDraft,
+} from './messages';
 import { SNIPPET_LIMITS } from '../snippets/types';
 
 const MAX_ID = 200;
@@ -34,6 +41,16 @@ function isScanReport(v: unknown): v is ScanReport {
     isMs(v.scanMs) &&
     isMs(v.longestSliceMs)
   );
+}
+
+function isTextBatch(v: unknown): v is string[] {
+  if (!Array.isArray(v) || v.length > FIND_LIMITS.texts) return false;
+  let chars = 0;
+  for (const text of v) {
+    if (typeof text !== 'string') return false;
+    chars += text.length;
+  }
+  return chars <= FIND_LIMITS.chars;
 }
 
 const MAX_URL = 8_192;
@@ -82,8 +99,10 @@ function parseSnippet(v: unknown): SnippetDraft | null {
 export function parseContentMessage(raw: unknown): ContentToBackground | null {
   if (!isRecord(raw) || typeof raw.type !== 'string') return null;
   switch (raw.type) {
-    case 'get-matcher':
-      return { type: 'get-matcher' };
+    case 'get-alias-index':
+      return { type: 'get-alias-index' };
+    case 'find-mentions':
+      return isTextBatch(raw.texts) ? { type: 'find-mentions', texts: raw.texts } : null;
     case 'get-entity':
       return isShortString(raw.id, MAX_ID) ? { type: 'get-entity', id: raw.id } : null;
     case 'scan-report':

@@ -1,16 +1,8 @@
-import { describe, it, expect, vi } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { ALIAS_EXACT_CASE, ALIAS_NEAR, type AliasIndex, type EntityType } from '../../lib/factbase/types';
 import { buildAutomaton } from '../../lib/matcher/automaton';
 import { foldCodes } from '../../lib/matcher/fold';
-import {
-  createMatcher,
-  foldAlias,
-  foldText,
-  loadPackedMatcher,
-  packMatcher,
-  type Match,
-  type PackedMatcher,
-} from '../../lib/matcher/index';
+import { createMatcher, foldAlias, foldText, type Match } from '../../lib/matcher/index';
 
 // A small hand-made index: [alias, entity id, flags]. Entity indexes follow the order of first appearance.
 const ALIASES: [string, string, number][] = [
@@ -372,49 +364,3 @@ function seeded(seed: number): () => number {
 function randomWord(random: () => number, length: number): string {
   return Array.from({ length }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 26)]).join('');
 }
-
-describe('the packed matcher pages load', () => {
-  const load = async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { CORPUS_DIR } = await import('../../scripts/build-factbase');
-    const index = JSON.parse(readFileSync('data/alias-index.json', 'utf8')) as AliasIndex;
-    const corpus = readFileSync(join(CORPUS_DIR, '003_0e9e0b34be52310f.txt'), 'utf8');
-    return { index, corpus };
-  };
-
-  it('finds, after a trip through JSON, exactly what a matcher built in place finds', async () => {
-    const { index, corpus } = await load();
-    const packed = JSON.parse(JSON.stringify(packMatcher(index))) as PackedMatcher;
-    const text = `Tokayev met Erdoğan in Ankara about TANAP, the Middle Corridor and the Shusha Declaration. Токаева. ${corpus}`;
-    const expected = createMatcher(index).find(text);
-    expect(loadPackedMatcher(packed).find(text)).toEqual(expected);
-    expect(expected.length).toBeGreaterThan(100);
-  });
-
-  it('hands pages the character tables, so a fresh page folds ordinary text without learning it', async () => {
-    const { index } = await load();
-    const packed = packMatcher(index);
-    const folds = new Uint16Array(new Uint8Array(Buffer.from(packed.chars.fold, 'base64')).buffer);
-    expect(folds['E'.charCodeAt(0)]).toBe('e'.charCodeAt(0));
-    expect(folds['Ş'.charCodeAt(0)]).toBe('s'.charCodeAt(0));
-    // A fresh module instance stands for a new page: what it folds 'q' to comes from the package, not its own work.
-    folds['q'.charCodeAt(0)] = 'k'.charCodeAt(0);
-    const marked = { ...packed, chars: { ...packed.chars, fold: Buffer.from(folds.buffer).toString('base64') } };
-    vi.resetModules();
-    const page = await import('../../lib/matcher/index');
-    page.loadPackedMatcher(marked);
-    expect(page.foldText('Qazaq qazaq').folded).toBe('qazak kazak'); // Q folds to q, then q (tampered) to k
-    vi.resetModules();
-  });
-
-  it('refuses a package of another format or with tables of the wrong shape, rather than scanning with it', async () => {
-    const { index } = await load();
-    const packed = packMatcher(index);
-    expect(() => loadPackedMatcher({ ...packed, format: 2 } as unknown as PackedMatcher)).toThrow(/version/);
-    const shorter = { ...packed, tables: { ...packed.tables, fail: packed.tables.patternEnds } };
-    expect(() => loadPackedMatcher(shorter)).toThrow(/inconsistent/);
-    const truncated = { ...packed, tables: { ...packed.tables, edgeUnits: btoa('abc') } };
-    expect(() => loadPackedMatcher(truncated)).toThrow();
-  });
-});

@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import factBaseJson from '~/data/factbase.json';
 import aliasIndexJson from '~/data/alias-index.json';
-import { packMatcher } from '~/lib/matcher/packed';
+import { createMatcher } from '~/lib/matcher';
 import type { AliasIndex, FactBase } from '~/lib/factbase/types';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers, type MessageSender } from '~/lib/background/handlers';
@@ -35,7 +35,8 @@ const snippet = {
 
 /** One valid example of every message type a content script sends. */
 const VALID: ContentToBackground[] = [
-  { type: 'get-matcher' },
+  { type: 'get-alias-index' },
+  { type: 'find-mentions', texts: ['Tokayev met Erdoğan.', ''] },
   { type: 'get-entity', id: 'baku' },
   { type: 'scan-report', report },
   { type: 'save-snippet', snippet },
@@ -53,7 +54,8 @@ describe('parseContentMessage', () => {
   it('covers every message type the union declares', () => {
     // If a type is added to ContentToBackground without a case here, this list (and the switch) must grow.
     const types: ContentToBackground['type'][] = [
-      'get-matcher',
+      'get-alias-index',
+      'find-mentions',
       'get-entity',
       'scan-report',
       'save-snippet',
@@ -68,13 +70,17 @@ describe('parseContentMessage', () => {
   it.each([
     ['nothing', undefined],
     ['null', null],
-    ['a string', 'get-matcher'],
-    ['an array', [{ type: 'get-matcher' }]],
+    ['a string', 'get-alias-index'],
+    ['an array', [{ type: 'get-alias-index' }]],
     ['no type', {}],
     ['a numeric type', { type: 1 }],
     ['an unknown type', { type: 'list-snippets' }],
     ['a type with different case', { type: 'GET-ENTITY', id: 'baku' }],
     ['a prototype key as type', { type: '__proto__' }],
+    ['find-mentions without texts', { type: 'find-mentions' }],
+    ['find-mentions with a text not a string', { type: 'find-mentions', texts: ['Baku', 42] }],
+    ['find-mentions with too many texts', { type: 'find-mentions', texts: Array(5_000).fill('Baku') }],
+    ['find-mentions with too much text', { type: 'find-mentions', texts: ['x'.repeat(300_000)] }],
     ['get-entity without id', { type: 'get-entity' }],
     ['get-entity with a number id', { type: 'get-entity', id: 42 }],
     ['get-entity with an object id', { type: 'get-entity', id: { toString: 'baku' } }],
@@ -168,7 +174,7 @@ describe('the background handlers refuse before acting', () => {
     const handlers = createBackgroundHandlers({
       store: createFactBaseStore(factBaseJson as unknown as FactBase),
       aliasIndex: aliasIndexJson as unknown as AliasIndex,
-      packedMatcher: () => packMatcher(aliasIndexJson as unknown as AliasIndex),
+      matcher: () => createMatcher(aliasIndexJson as unknown as AliasIndex),
       updateSettings,
       snippets: { save, undo },
       openSearch,
@@ -206,6 +212,18 @@ describe('the background handlers refuse before acting', () => {
     expect(save).not.toHaveBeenCalled();
     await handlers.onContentMessage({ type: 'save-snippet', snippet }, sender, OWN_ID);
     expect(save).toHaveBeenCalledOnce();
+  });
+
+  it('finds mentions for a page with the one matcher, as flat triples per text', async () => {
+    const { handlers } = setup();
+    const texts = ['Tokayev met Erdoğan in Baku.', 'Nothing here.'];
+    const found = (await handlers.onContentMessage({ type: 'find-mentions', texts }, sender, OWN_ID)) as number[][];
+    const index = aliasIndexJson as unknown as AliasIndex;
+    const names = found[0]!.flatMap((_, i) => (i % 3 === 0 ? [texts[0]!.slice(found[0]![i], found[0]![i + 1])] : []));
+    const ids = found[0]!.flatMap((v, i) => (i % 3 === 2 ? [index.entities[v]![0]] : []));
+    expect(names).toEqual(['Tokayev', 'Erdoğan', 'Baku']);
+    expect(ids).toEqual(['tokayev', 'erdogan', 'baku']);
+    expect(found[1]).toEqual([]);
   });
 
   it('unknown entity ids are no-ops: nothing is hidden, nothing is returned', async () => {
