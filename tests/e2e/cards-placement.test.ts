@@ -118,7 +118,7 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
     await page.close();
   });
 
-  it('a mark inside a same-origin iframe: its card opens inside that frame, beside the mark; Esc in the top page closes it', async () => {
+  it('a mark inside a same-origin iframe: its card opens inside that frame, beside the mark; Esc in either frame closes the other's card', async () => {
     const page = await openPage(lens, server, '/cards-frame.html');
     const frame = { frame: '#embed' };
     await waitInPage(
@@ -150,6 +150,22 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
     const above = expectBesideMark(await hoverUntilCard(page, corner, 'Baku', frame), corner);
     expect(above.bottom).toBeLessThanOrEqual(corner.rects[0]!.top);
     await closeCard(page, frame);
+
+    // The other way round: focus in the frame (on its first paragraph), a card on the top page, Esc closes it.
+    await page.evaluate(() => {
+      const inner = document.querySelector<HTMLIFrameElement>('#embed')!.contentDocument!;
+      const p = inner.getElementById('top')!;
+      p.tabIndex = -1;
+      p.focus();
+      (window as unknown as { __keys: string[] }).__keys = [];
+      inner.addEventListener('keydown', (e) => (window as unknown as { __keys: string[] }).__keys.push(e.key));
+    });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('embed');
+    await hoverUntilCard(page, outside, 'Middle Corridor');
+    await page.press('Escape');
+    // The key went to the frame, not the top page.
+    expect(await page.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).toEqual(['Escape']);
+    await waitForNoCard(page);
     await page.close();
   });
 

@@ -65,6 +65,8 @@ export async function launchFirefox({
 
   let firstTab: Page | null = (await browser.pages()).find((page) => page.url() === 'about:blank') ?? null;
   const newTab = async (): Promise<Page> => {
+    // The tab Firefox starts with does not get `defaultViewport` (it opens at the window's size): set it.
+    if (firstTab) await firstTab.setViewport(VIEWPORT);
     const tab = firstTab ?? (await browser.newPage());
     firstTab = null;
     return tab;
