@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { compileFactBase } from '../lib/factbase/compile';
 import { buildAliasIndex } from '../lib/factbase/alias-index';
+import { buildExploreBase } from '../lib/explore/explore-base';
 import type { EntityFile, SourceInput } from '../lib/factbase/input-types';
 import { toSearchIndex } from '../lib/search/search-index';
 
@@ -17,6 +18,8 @@ export const ARTEFACTS = {
   aliasIndex: join(ROOT, 'data', 'alias-index.json'),
   /** What search needs (lib/search/search-index.ts): the popup searches it without parsing the whole fact base. */
   searchIndex: join(ROOT, 'data', 'search-index.json'),
+  /** What the explore page's first render needs (lib/explore/explore-base); the rest loads after it. */
+  exploreBase: join(ROOT, 'data', 'explore-base.json'),
 };
 
 export function compileFromDisk() {
@@ -60,6 +63,7 @@ function main() {
     [ARTEFACTS.factBase, JSON.stringify(factBase, null, 1) + '\n'],
     [ARTEFACTS.aliasIndex, JSON.stringify(aliasIndex) + '\n'],
     [ARTEFACTS.searchIndex, JSON.stringify(toSearchIndex(factBase, { forms: true })) + '\n'],
+    [ARTEFACTS.exploreBase, JSON.stringify(buildExploreBase(factBase)) + '\n'],
   ];
   if (check) {
     const stale = outputs.filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text);

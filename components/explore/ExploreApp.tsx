@@ -3,7 +3,7 @@
  * entity card in a side panel, export with a caption citing the sources, light and dark. The URL holds the state
  * (lib/explore/url-state) so other pages link straight to a view: `explore.html?view=map&entity=tanap`.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { dateSpan } from '~/lib/explore/dates';
 import type { ExploreModel } from '~/lib/explore/model';
 import type { TimelineFilters } from '~/lib/explore/timeline-model';
@@ -74,12 +74,25 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
   /** The timeline's visible range, written to the URL after each gesture (not state: nothing re-renders for it). */
   const range = useRef<{ from?: string; to?: string }>({ from: initial.from, to: initial.to });
 
-  const filters: TimelineFilters = {
-    country: state.country,
-    type: state.type,
-    source: state.source,
-    entity: state.view === 'timeline' ? state.entity : undefined,
-  };
+  // One object per change of the filters, so re-rendering the page (a card opened, the details loaded) does not
+  // filter and lay out the timeline again.
+  const timelineEntity = state.view === 'timeline' ? state.entity : undefined;
+  const filters = useMemo<TimelineFilters>(
+    () => ({ country: state.country, type: state.type, source: state.source, entity: timelineEntity }),
+    [state.country, state.type, state.source, timelineEntity],
+  );
+
+  // The full fact base (cards, relation quotes, aliases) is loaded once the first render is on screen (effects run
+  // after paint); a card opened before it arrives says it is loading.
+  const [, setHasDetails] = useState(model.hasDetails);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => void model.loadDetails().then(() => live && setHasDetails(true)));
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [model]);
   const selectedEvent = state.event ? model.items.find((i) => i.event.id === state.event)?.event : undefined;
 
   // The URL follows the state, without adding history entries for every filter change. Left alone until the state
@@ -128,9 +141,12 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
     document.getElementById(`ex-tab-${next}`)?.focus();
   };
 
+  // `-ready`: the chart is laid out (in the DOM, before paint); `-painted`: the frame showing it has been painted
+  // (a task queued from the next animation frame runs after that frame's paint).
   const markReady = (what: string) => () => {
     performance.mark(`lens-explore-${what}-ready`);
     document.documentElement.dataset[what === 'timeline' ? 'timelineReady' : 'mapReady'] = 'true';
+    requestAnimationFrame(() => setTimeout(() => performance.mark(`lens-explore-${what}-painted`)));
   };
 
   return (
@@ -189,7 +205,10 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
                 ? 'Export this view as SVG or PNG, with a caption citing the sources'
                 : 'Switch to the chart to export it'
             }
-            onClick={() => setExportRequest(exporter.current?.() ?? null)}
+            onClick={() =>
+              // The caption cites the relations' quotes, which come with the details.
+              void model.loadDetails().then(() => setExportRequest(exporter.current?.() ?? null))
+            }
           >
             Export…
           </button>

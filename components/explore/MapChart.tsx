@@ -23,6 +23,7 @@ import { otherEnd, type GraphLink, type Neighbourhood } from '~/lib/explore/grap
 import { LABEL_POSITIONS, placeLabels, pointsAlong, type Box } from '~/lib/explore/label-placement';
 import type { ExploreModel } from '~/lib/explore/model';
 import { relationLabel, SYMMETRIC_RELATIONS } from '~/lib/explore/relations';
+import { typeLabel } from '~/components/card/card-model';
 import { LABEL_FONT, textMeasurer } from './text-measure';
 
 /**
@@ -45,6 +46,8 @@ const MAX_FIT_ZOOM = 1.15;
 const MAX_STRETCH = 1.5;
 const KEY_ZOOM = 1.4;
 const KEY_PAN = 80;
+/** A focused node this close to the stage's edge (px) is panned into view. */
+const FOCUS_MARGIN = 40;
 
 export interface MapChartHandle {
   svg(): SVGSVGElement | null;
@@ -251,6 +254,25 @@ function layout(
   return new Map(nodes.map((n) => [n.id, { x: n.x ?? 0, y: n.y ?? 0, r: n.r }]));
 }
 
+/**
+ * The order the arrow keys move through the nodes: the centre, then each ring clockwise from twelve o'clock, nearer
+ * rings first. Every node is reached, and "next" is the neighbour one sees around the ring.
+ */
+export function keyboardOrder(
+  nodes: readonly { id: string; depth: number }[],
+  at: ReadonlyMap<string, Point>,
+): string[] {
+  const angle = (id: string) => {
+    const p = at.get(id);
+    if (!p) return 0;
+    const a = Math.atan2(p.x, -p.y); // 0 at twelve o'clock, growing clockwise (y grows downwards)
+    return a < 0 ? a + 2 * Math.PI : a;
+  };
+  return [...nodes]
+    .sort((a, b) => a.depth - b.depth || angle(a.id) - angle(b.id) || (a.id < b.id ? -1 : 1))
+    .map((n) => n.id);
+}
+
 export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, onReady }: Props) {
   const stageRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -263,6 +285,9 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
   const [positions, setPositions] = useState<Map<string, Point>>(new Map());
   const readyRef = useRef(false);
   const measure = useMemo(() => textMeasurer(LABEL_FONT), []);
+  /** The node in the tab order (roving tabindex): the last one focused, else the selected one, else the centre. */
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const nodeRefs = useRef(new Map<string, SVGGElement>());
 
   const target = useMemo(() => layout(hood, links, previous.current, measure, model), [hood, links, measure, model]);
 
@@ -418,6 +443,46 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     move();
   };
 
+  const order = useMemo(() => keyboardOrder(hood.nodes, target), [hood, target]);
+  const tabStop =
+    focusId && order.includes(focusId) ? focusId : selectedId && order.includes(selectedId) ? selectedId : hood.centre;
+
+  /** Focuses a node, panning it into view when it is near or beyond the stage's edge. */
+  const focusNode = (id: string) => {
+    setFocusId(id);
+    const el = nodeRefs.current.get(id);
+    el?.focus();
+    const p = target.get(id);
+    if (!p || !size || !zoomRef.current) return;
+    const aspectNow = Math.min(MAX_STRETCH, Math.max(1, size.width / Math.max(1, size.height)));
+    const [sx, sy] = transformRef.current.apply([p.x * aspectNow, p.y]);
+    const inside =
+      sx >= FOCUS_MARGIN && sx <= size.width - FOCUS_MARGIN && sy >= FOCUS_MARGIN && sy <= size.height - FOCUS_MARGIN;
+    if (!inside) animated().call(zoomRef.current.translateTo as never, p.x * aspectNow, p.y);
+  };
+
+  const onNodeKeyDown = (id: string) => (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const at = order.indexOf(id);
+    const step = (d: number) => order[(at + d + order.length) % order.length]!;
+    const moves: Record<string, () => void> = {
+      ArrowRight: () => focusNode(step(1)),
+      ArrowDown: () => focusNode(step(1)),
+      ArrowLeft: () => focusNode(step(-1)),
+      ArrowUp: () => focusNode(step(-1)),
+      Home: () => focusNode(order[0]!),
+      End: () => focusNode(order[order.length - 1]!),
+      Enter: () => onNodeClick(id),
+      ' ': () => onNodeClick(id),
+      Escape: () => stageRef.current?.focus(),
+    };
+    const move = moves[e.key];
+    if (!move) return; // + - 0 reach the stage: zoom works from a node too
+    e.preventDefault();
+    e.stopPropagation();
+    move();
+  };
+
   const shown = new Set(hood.nodes.map((n) => n.id));
   const hiddenNeighbours = (id: string) => {
     const neighbours = new Set((model.graph.byNode.get(id) ?? []).map((e) => otherEnd(e, id)));
@@ -485,7 +550,7 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
       tabIndex={0}
       role="group"
       aria-roledescription="relationship map"
-      aria-label={`Map of ${hood.nodes.length} entities and ${links.length} links around ${model.graph.names.get(hood.centre)}. Arrow keys pan, plus and minus zoom, 0 fits. The table view has the same content.`}
+      aria-label={`Map of ${hood.nodes.length} entities and ${links.length} links around ${model.graph.names.get(hood.centre)}. Arrow keys pan, plus and minus zoom, 0 fits; Tab goes to the entities, arrow keys move between them, Enter opens one. The table view has the same content.`}
       onKeyDown={onKeyDown}
     >
       <svg
@@ -494,12 +559,13 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
         width={width}
         height={height}
         viewBox={`0 0 ${width} ${height}`}
-        aria-hidden="true"
+        role="group"
+        aria-label="Entities on the map"
         data-node-count={hood.nodes.length}
         data-link-count={links.length}
         data-centre={hood.centre}
       >
-        <defs>
+        <defs aria-hidden="true">
           <marker
             id="mp-arrow"
             viewBox="0 -5 10 10"
@@ -512,9 +578,9 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
             <path class="mp-arrow" d="M0,-4.5L10,0L0,4.5Z" />
           </marker>
         </defs>
-        <rect class="ex-chart-bg" width={width} height={height} />
+        <rect class="ex-chart-bg" width={width} height={height} aria-hidden="true" />
         <g ref={viewRef} transform={transformRef.current.toString()}>
-          <g class="mp-links">
+          <g class="mp-links" aria-hidden="true">
             {drawn.map(({ link, geo, forward, backward, share, generic, label }) => {
               const at = labelAt.get(link.id);
               return (
@@ -549,6 +615,15 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
               const centre = n.id === hood.centre;
               const r = nodeRadius(n.depth, centre);
               const more = centre ? 0 : hiddenNeighbours(n.id);
+              const relations = model.graph.byNode.get(n.id)?.length ?? 0;
+              const name = [
+                entity.name,
+                typeLabel(entity.type).toLowerCase(),
+                `${relations} ${relations === 1 ? 'relation' : 'relations'}${more ? `, ${more} not shown` : ''}`,
+                centre ? 'centre of the map' : '',
+              ]
+                .filter(Boolean)
+                .join(', ');
               const cls = [
                 'mp-node',
                 `f-${family}`,
@@ -565,6 +640,16 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
                   class={cls}
                   data-node-id={n.id}
                   transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
+                  ref={(el) => {
+                    if (el) nodeRefs.current.set(n.id, el);
+                    else nodeRefs.current.delete(n.id);
+                  }}
+                  role="button"
+                  tabindex={n.id === tabStop ? 0 : -1}
+                  aria-label={name}
+                  aria-pressed={n.id === selectedId}
+                  onFocus={() => setFocusId(n.id)}
+                  onKeyDown={onNodeKeyDown(n.id)}
                   onClick={(e) => {
                     e.stopPropagation();
                     onNodeClick(n.id);
@@ -573,6 +658,7 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
                   onPointerLeave={() => setHot((h) => (h === n.id ? null : h))}
                 >
                   <title>{`${entity.name} — ${info.label.toLowerCase()}${more ? ` · ${more} more relations: click to show them` : ''}`}</title>
+                  <circle class="mp-focus-ring ex-ui-only" r={r + (centre ? 12 : 6)} />
                   {centre && <circle class="mp-halo" r={r + 8} />}
                   <path class="mp-shape" d={shapePath(info.shape, r)} />
                   {more > 0 && (

@@ -73,8 +73,10 @@ export function MapTable({ model, hood, selectedId, onOpenEntity }: Props) {
                       <EventQuote key={i} evidence={ev} sources={model.base.sources} />
                     ))}
                   </details>
-                ) : (
+                ) : model.hasDetails ? (
                   'not quoted'
+                ) : (
+                  'loading…'
                 )}
               </td>
             </tr>

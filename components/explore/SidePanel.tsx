@@ -32,8 +32,10 @@ export function SidePanel({
   onShowOnTimeline,
   scheme,
 }: Props) {
-  const details = cardId ? model.store.details(cardId) : null;
-  if (!event && !details) return null;
+  // Until the full fact base is loaded (just after the first render) a card says so instead of showing a bare name.
+  const details = cardId && model.hasDetails ? model.store.details(cardId) : null;
+  const loading = !!cardId && !model.hasDetails && !!model.store.entity(cardId);
+  if (!event && !details && !loading) return null;
   const precision = event ? datePrecision(event.date) : null;
   return (
     <aside class="ex-panel" aria-label="Selected event and entity" data-testid="side-panel">
@@ -93,6 +95,13 @@ export function SidePanel({
               </button>
             )}
           </div>
+        </>
+      ) : loading ? (
+        <>
+          <h2 class="ex-panel-heading">Card</h2>
+          <p class="ex-dialog-caption" role="status" data-testid="card-loading">
+            Loading the card for {model.store.entity(cardId!)?.name}…
+          </p>
         </>
       ) : null}
     </aside>

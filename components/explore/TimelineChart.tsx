@@ -101,6 +101,10 @@ interface Node {
   written: Map<Element, Map<string, string>>;
   /** Where the label starts, in zoom-level space (for the label room check). */
   labelStart: number;
+  /** The marker's left and right edges in zoom-level space, and the label's x relative to the item's left edge. */
+  markStart: number;
+  markEnd: number;
+  labelX: number;
   item: TimelineItem;
   g: SVGGElement;
   mark: SVGRectElement | SVGCircleElement;
@@ -303,6 +307,9 @@ export function TimelineChart({
       }
       starts.set(item.event.id, g.extent.marker.start);
       node.labelStart = a + g.labelX;
+      node.markStart = a + g.markStart;
+      node.markEnd = a + g.markEnd;
+      node.labelX = g.labelX;
       if (!visible) continue;
       put(node, node.g, 'transform', `translate(${a.toFixed(1)},${node.y.toFixed(1)})`);
       if (node.mark instanceof SVGCircleElement) {
@@ -315,22 +322,56 @@ export function TimelineChart({
         put(node, node.mark, 'y', (-bandH / 2).toFixed(1));
         put(node, node.mark, 'rx', item.span.precision === 'year' ? '2' : (bandH / 2).toFixed(1));
       }
-      if (node.label) put(node, node.label, 'x', g.labelX.toFixed(1));
     }
     // A label shows when its lane was packed with it and the next item in the lane has not come closer than it
-    // (zooming out moves items together until the gesture ends and the lanes are re-packed).
+    // (zooming out moves items together until the gesture ends and the lanes are re-packed). A label that would run
+    // past the chart's right edge is flipped to the left of its marker when the lane has room there (a year band's
+    // own label slides along inside the band instead), and hidden when it has none; one that starts left of the
+    // chart is hidden: labels are never cut off.
+    const right = innerW - t.x;
+    const left = -t.x;
     for (const ids of layout.byLane) {
+      /** Right edge (zoom-level space) of what the previous item in the lane draws: its marker or its label. */
+      let prevEnd = -Infinity;
       for (let i = 0; i < ids.length; i++) {
         const node = nodes.get(ids[i]!);
-        if (!node?.label) continue;
-        let show = !!layout.labelled.get(ids[i]!) && node.shown;
+        if (!node) continue;
+        let show = !!node.label && !!layout.labelled.get(ids[i]!) && node.shown;
         if (show) {
           const nextStart = i + 1 < ids.length ? starts.get(ids[i + 1]!) : undefined;
           if (nextStart !== undefined && nextStart - GAPS.marker < node.labelStart + node.labelWidth) show = false;
         }
-        if (show !== node.labelShown) {
+        let x = node.labelX;
+        let flipped = false;
+        const inside = node.labelStart < node.markEnd;
+        if (show && inside) {
+          // Inside a year band: kept in view while the band is, at most at the band's own edges.
+          const lo = node.markStart + LABEL_GAP;
+          const hi = node.markEnd - LABEL_GAP - node.labelWidth;
+          const start = Math.min(
+            hi,
+            Math.max(lo, left + LABEL_GAP, Math.min(node.labelStart, right - node.labelWidth)),
+          );
+          x = start - (node.labelStart - node.labelX);
+          if (start + node.labelWidth > right || start < left) show = false;
+        } else if (show && node.labelStart < left) {
+          show = false; // its item runs out of view on the left: a label's tail means nothing
+        } else if (show && node.labelStart + node.labelWidth > right) {
+          const end = node.markStart - LABEL_GAP;
+          flipped = end - node.labelWidth >= Math.max(prevEnd + GAPS.marker, left) && end <= right;
+          if (flipped) x = node.markStart - (node.labelStart - node.labelX) - LABEL_GAP;
+          else show = false;
+        }
+        if (node.label && show) {
+          put(node, node.label, 'x', x.toFixed(1));
+          put(node, node.label, 'text-anchor', flipped ? 'end' : 'start');
+        }
+        prevEnd = show && !flipped ? Math.max(node.markEnd, node.labelStart + node.labelWidth) : node.markEnd;
+        if (node.label && show !== node.labelShown) {
           node.labelShown = show;
-          node.label.setAttribute('visibility', show ? 'visible' : 'hidden');
+          // display, not visibility: a hidden label is then not laid out at all (the first frame lays out fewer).
+          if (show) node.label.removeAttribute('display');
+          else node.label.setAttribute('display', 'none');
         }
       }
     }
@@ -485,6 +526,9 @@ export function TimelineChart({
       nodes.set(id, {
         written: same ? prev.written : new Map(),
         labelStart: 0,
+        markStart: 0,
+        markEnd: 0,
+        labelX: 0,
         item,
         g,
         mark: g.querySelector('.ev-mark, .ev-band') as SVGRectElement | SVGCircleElement,

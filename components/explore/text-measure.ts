@@ -15,7 +15,13 @@ export function textMeasurer(font: string): (s: string) => number {
   const ctx = document.createElement('canvas').getContext('2d');
   if (ctx) {
     ctx.font = font;
-    m = (s: string) => ctx.measureText(s).width;
+    // Labels are measured to truncate them and then again for their width: each string is shaped once.
+    const widths = new Map<string, number>();
+    m = (s: string) => {
+      let w = widths.get(s);
+      if (w === undefined) widths.set(s, (w = ctx.measureText(s).width));
+      return w;
+    };
   } else {
     const size = Number(/([\d.]+)px/.exec(font)?.[1] ?? 12);
     m = (s: string) => s.length * size * 0.55;

@@ -284,6 +284,127 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
     await page.close();
   });
 
+  it("the map's entities are reachable by keyboard: Tab to the centre, arrows through every node, Enter opens one", async () => {
+    const graph = buildGraphIndex(base);
+    const page = await lens.openExtensionPage(explore('view=map&entity=tanap'));
+    await waitInPage(page, () => document.documentElement.dataset.mapReady === 'true', 'the map');
+    const nodeIds = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('svg.ex-chart [data-node-id]')).map((g) => g.getAttribute('data-node-id')!),
+    );
+    expect(nodeIds).toContain('botas');
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as (Element & { tabIndex: number }) | null;
+        const ring = el?.querySelector('.mp-focus-ring');
+        return {
+          id: el?.getAttribute('data-node-id') ?? null,
+          role: el?.getAttribute('role') ?? null,
+          name: el?.getAttribute('aria-label') ?? null,
+          ring: ring ? getComputedStyle(ring).display : null,
+          tabStops: document.querySelectorAll('svg.ex-chart [data-node-id][tabindex="0"]').length,
+        };
+      });
+
+    // The map itself is one tab stop (pan and zoom keys), the entities the next: one of them at a time.
+    await page.evaluate(() => (document.querySelector('.ex-stage') as HTMLElement).focus());
+    await page.press('Tab');
+    const first = await focused();
+    const relations = graph.byNode.get('tanap')!.length;
+    expect(first).toMatchObject({ id: 'tanap', role: 'button', tabStops: 1 });
+    expect(first.name).toBe(
+      `Trans-Anatolian Natural Gas Pipeline, pipeline, ${relations} relations, centre of the map`,
+    );
+    expect(first.ring).not.toBe('none');
+
+    // The arrow keys go round every node once and back to the start, each with a name and the focus ring.
+    const visited: string[] = [];
+    for (let i = 0; i < nodeIds.length; i++) {
+      await page.press('ArrowRight');
+      const now = await focused();
+      expect(now.role).toBe('button');
+      expect(now.name).toMatch(/^.+, .+, \d+ relations?/);
+      expect(now.ring).not.toBe('none');
+      expect(now.tabStops).toBe(1);
+      visited.push(now.id!);
+    }
+    expect(visited[visited.length - 1]).toBe('tanap');
+    expect(new Set(visited)).toEqual(new Set(nodeIds));
+    await page.press('ArrowLeft');
+    expect((await focused()).id).toBe(visited[visited.length - 2]);
+
+    // Enter on BOTAŞ opens its card and shows its relations; the focus stays on it.
+    for (let i = 0; i < nodeIds.length && (await focused()).id !== 'botas'; i++) await page.press('ArrowRight');
+    const botas = await focused();
+    expect(botas.id).toBe('botas');
+    expect(botas.name).toMatch(/^BOTAŞ, company, \d+ relations/);
+    await page.press('Enter');
+    await waitInPage(
+      page,
+      (n) =>
+        document.querySelector('.ex-panel .lens-card')?.getAttribute('data-entity') === 'botas' &&
+        document.querySelectorAll('svg.ex-chart [data-node-id]').length > n,
+      "BOTAŞ's card and relations",
+      10_000,
+      nodeIds.length,
+    );
+    expect((await focused()).id).toBe('botas');
+
+    // Tab leaves the map for the next control.
+    await page.press('Tab');
+    expect((await focused()).id).toBeNull();
+    await page.close();
+  });
+
+  it('labels stay inside the drawing: none is cut off at the edges of the timeline or the map', async () => {
+    const cutLabels = (page: LensPage) =>
+      page.evaluate(() => {
+        // The timeline clips its items to the plot area (#tl-clip, in the coordinates of the group it clips); the
+        // map has the whole drawing.
+        const clip = document.querySelector('#tl-clip rect');
+        const items = document.querySelector('svg.ex-chart g.tl-items') as SVGGraphicsElement | null;
+        const ctm = items?.getScreenCTM();
+        const box =
+          clip && ctm
+            ? {
+                left: ctm.e + Number(clip.getAttribute('x')),
+                right: ctm.e + Number(clip.getAttribute('x')) + Number(clip.getAttribute('width')),
+              }
+            : document.querySelector('svg.ex-chart')!.getBoundingClientRect();
+        const cut: string[] = [];
+        let shown = 0;
+        for (const t of Array.from(document.querySelectorAll('svg.ex-chart .ev-label, svg.ex-chart .mp-node-label'))) {
+          if (t.closest('[display="none"]')) continue; // a label left out, or an item culled out of view
+          const r = t.getBoundingClientRect();
+          if (!r.width) continue;
+          shown++;
+          if (r.left < box.left - 1 || r.right > box.right + 1) cut.push(t.textContent ?? '');
+        }
+        return { shown, cut };
+      });
+    const page = await openTimeline(lens, 'view=timeline&from=2015-06&to=2024-06');
+    let labels = await cutLabels(page);
+    expect(labels.shown).toBeGreaterThan(20);
+    expect(labels.cut).toEqual([]);
+    // After panning, with other items at the edges.
+    await page.evaluate(() => (document.querySelector('.ex-stage') as HTMLElement).focus());
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowLeft']) {
+      await page.press(key);
+      await new Promise((r) => setTimeout(r, 500));
+      labels = await cutLabels(page);
+      expect(labels.shown).toBeGreaterThan(20);
+      expect(labels.cut).toEqual([]);
+    }
+    await page.close();
+
+    const map = await lens.openExtensionPage(explore('view=map&entity=botas&hops=2'));
+    await waitInPage(map, () => document.documentElement.dataset.mapReady === 'true', 'the map');
+    await new Promise((r) => setTimeout(r, 800));
+    labels = await cutLabels(map);
+    expect(labels.shown).toBeGreaterThan(5);
+    expect(labels.cut).toEqual([]);
+    await map.close();
+  });
+
   it('logs no errors', async () => {
     expect(await lens.consoleErrors()).toEqual([]);
   });
