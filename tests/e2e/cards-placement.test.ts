@@ -118,7 +118,7 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
     await page.close();
   });
 
-  it('a mark inside a same-origin iframe: its card opens inside that frame, beside the mark; Esc in either frame closes the other's card', async () => {
+  it('a mark inside a same-origin iframe: its card opens inside that frame, beside the mark; Esc in either frame closes the other’s card', async () => {
     const page = await openPage(lens, server, '/cards-frame.html');
     const frame = { frame: '#embed' };
     await waitInPage(
