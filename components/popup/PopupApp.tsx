@@ -33,6 +33,8 @@ const loadCard = () => (cardModule ??= import('./popup-card').then((m) => m.Enti
 /** How often "On this page" asks the tab again while the popup is open: scans finish, pages change. */
 const REPORT_POLL_MS = 1_000;
 const SNIPPETS_SHOWN = 3;
+/** How long the chosen result must stay chosen before its card details are fetched ahead of Enter. */
+const DETAILS_PREFETCH_MS = 150;
 
 /** Runs `work` when the popup has nothing else to do (Firefox and Chromium both have requestIdleCallback). */
 function whenIdle(work: () => void): void {
@@ -149,6 +151,24 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const open = (id: string) => setCards((c) => [...c, id]);
   const back = () => setCards((c) => c.slice(0, -1));
 
+  // Card details are asked for once per entity: for the chosen result after a pause in typing (so Enter opens its
+  // card at once, and a sleeping background wakes meanwhile), and for any card opened.
+  const requests = useRef(new Map<string, Promise<EntityDetails | null>>());
+  const detailsOf = (id: string) => {
+    let request = requests.current.get(id);
+    if (!request) requests.current.set(id, (request = api.entityDetails(id).catch(() => null)));
+    return request;
+  };
+  const chosen = hits[Math.min(selected, hits.length - 1)]?.id;
+  useEffect(() => {
+    if (!chosen) return;
+    const timer = setTimeout(() => {
+      void detailsOf(chosen);
+      void loadCard();
+    }, DETAILS_PREFETCH_MS);
+    return () => clearTimeout(timer);
+  }, [chosen]);
+
   // An opened card's details and the card component, loaded the first time they are needed. An id the fact base
   // does not know leaves the stack again.
   useEffect(() => {
@@ -156,7 +176,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
     let live = true;
     if (!card) void loadCard().then((Card) => live && setCard({ Card }));
     if (!loaded.has(openCard))
-      void api.entityDetails(openCard).then((d) => {
+      void detailsOf(openCard).then((d) => {
         if (!live) return;
         setLoaded((m) => new Map(m).set(openCard, d));
         if (!d) setCards((c) => (c[c.length - 1] === openCard ? c.slice(0, -1) : c));

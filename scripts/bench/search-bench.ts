@@ -261,6 +261,13 @@ export function formatSearchTable(rows: SearchBenchRow[]): string {
  * shipped. Whatever the popup takes beyond this page is the popup's own cost; the rest is the browser's.
  */
 const FLOOR_PAGE = 'bench-floor.html';
+/**
+ * The popup's static shell: popup.html as built, without its script (and module preloads), so the difference to the
+ * floor is what the popup's own HTML and CSS cost, and the difference from it to the popup what its script costs.
+ */
+const STATIC_PAGE = 'bench-static.html';
+const staticShell = (popupHtml: string) =>
+  popupHtml.replace(/<script\b[^>]*>\s*<\/script>/g, '').replace(/<link rel="modulepreload"[^>]*>/g, '');
 const FLOOR_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8" /><title>floor</title></head>
 <body><input type="text" aria-label="Search" placeholder="Search names, places, facts…" autofocus /></body></html>
@@ -269,13 +276,17 @@ const FLOOR_HTML = `<!doctype html>
 /** What a reader types as soon as the cursor is in the box (before the app has taken over, on a fast enough hand). */
 export const PAINT_QUERY = 'tokaev';
 
+/** A reader reads the results this long before pressing Enter on the first. */
+export const READ_RESULTS_MS = 300;
+
 /**
  * Runs in every page before its own scripts (a DevTools init script): records when an input first gets the focus,
- * "types" PAINT_QUERY into it at that moment, and records when the first search result appears.
+ * "types" PAINT_QUERY into it at that moment, records when the first search result appears and whether the typed
+ * text is then in the app's focused box; READ_RESULTS_MS later presses Enter and records how long the card takes.
  */
-function paintProbe(query: string): void {
+function paintProbe({ query, readMs }: { query: string; readMs: number }): void {
   if (!location.protocol.endsWith('-extension:')) return;
-  const probe = { focus: -1, results: -1, typed: false };
+  const probe = { focus: -1, results: -1, typed: false, kept: false, card: -1 };
   (window as unknown as { __lensProbe: typeof probe }).__lensProbe = probe;
   document.addEventListener(
     'focusin',
@@ -291,10 +302,20 @@ function paintProbe(query: string): void {
     true,
   );
   new MutationObserver((_, observer) => {
-    if (document.querySelector('.result')) {
-      probe.results = performance.now();
-      observer.disconnect();
-    }
+    if (!document.querySelector('.result')) return;
+    probe.results = performance.now();
+    observer.disconnect();
+    const box = document.querySelector<HTMLInputElement>('#app .search-input');
+    probe.kept = !!box && box.value === query && document.activeElement === box;
+    setTimeout(() => {
+      const pressed = performance.now();
+      new MutationObserver((__, cards) => {
+        if (!document.querySelector('.card-view .lens-card')) return;
+        probe.card = performance.now() - pressed;
+        cards.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+      box?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    }, readMs);
   }).observe(document, { childList: true, subtree: true });
 }
 
@@ -306,21 +327,30 @@ interface PageTimes {
   domContentLoaded: number;
   /** Popup only: the app took over the static box (mount.tsx's mark). */
   takeover: number;
+  /** Popup only: the search artefact (or, before it, the fact base) evaluated, and names and aliases indexed. */
+  indexLoaded: number;
+  searchBuilt: number;
   /** Popup only: results for the query typed at focus are in the page. */
   results: number;
   textReady: number;
   /** Popup only: the query's text is in the app's box and the box has the focus, after the takeover. */
   kept: boolean;
+  /** Popup only: Enter on the first result to its card on screen. */
+  card: number;
 }
 
 export interface PageStats {
   label: string;
+  popup: boolean;
   paint: LatencyStats;
   focus: LatencyStats;
   domContentLoaded: LatencyStats;
   takeover: LatencyStats;
+  indexLoaded: LatencyStats;
+  searchBuilt: LatencyStats;
   results: LatencyStats;
   textReady: LatencyStats;
+  card: LatencyStats;
   /** Opens where the typed query was in the app's box, focused, after the takeover. */
   kept: number;
   /** Per round, this page's first paint / the floor's in the same round; p50 and p95 of those. */
@@ -332,7 +362,7 @@ export interface PaintStats {
   /** Load average (1, 5, 15 min) before and after. */
   loadBefore: number[];
   loadAfter: number[];
-  /** The floor first, then the popup, then the popup of the build to compare with, if any. */
+  /** The floor, the static shell, the popup, then the popups of the builds to compare with, if any. */
   pages: PageStats[];
 }
 
@@ -366,12 +396,16 @@ export async function measurePopupPaint(runs = 20, compareDirs: readonly string[
     return to;
   });
   writeFileSync(join(dirs[0]!, FLOOR_PAGE), FLOOR_HTML);
+  writeFileSync(join(dirs[0]!, STATIC_PAGE), staticShell(readFileSync(join(dirs[0]!, 'popup.html'), 'utf8')));
   // Chromium takes a comma-separated list for both flags launchChromium passes.
   const lens = await launchChromium({ extensionDir: dirs.join(','), executablePath: findBrowser('chromium') });
-  await lens.context.addInitScript(pageExpression(paintProbe as (arg: never) => unknown, PAINT_QUERY));
+  await lens.context.addInitScript(
+    pageExpression(paintProbe as (arg: never) => unknown, { query: PAINT_QUERY, readMs: READ_RESULTS_MS }),
+  );
   const [ours, ...others] = dirs.map((d) => `chrome-extension://${unpackedExtensionId(d)}`);
   const targets = [
     { label: 'floor (bare extension page)', url: `${ours}/${FLOOR_PAGE}`, popup: false },
+    { label: "popup.html's static shell, no script", url: `${ours}/${STATIC_PAGE}`, popup: false },
     { label: 'popup (this build)', url: `${ours}/popup.html`, popup: true },
     ...others.map((o, i) => ({ label: `popup (${compareDirs[i]})`, url: `${o}/popup.html`, popup: true })),
   ];
@@ -384,22 +418,31 @@ export async function measurePopupPaint(runs = 20, compareDirs: readonly string[
         // The page's own performance (this function runs in the page), not node:perf_hooks'.
         const perf = globalThis.performance as unknown as Performance;
         const fcp = perf.getEntriesByName('first-contentful-paint')[0]?.startTime;
-        const probe = (window as unknown as { __lensProbe: { focus: number; results: number } }).__lensProbe;
+        const probe = (
+          window as unknown as { __lensProbe: { focus: number; results: number; kept: boolean; card: number } }
+        ).__lensProbe;
         const nav = perf.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
         const d = document.documentElement.dataset;
-        const box = document.querySelector<HTMLInputElement>('#app .search-input');
         return {
           fcp: fcp ?? -1,
           focus: probe.focus,
           domContentLoaded: nav?.domContentLoadedEventEnd ?? -1,
           takeover: Number(d.takeover ?? -1),
+          // PopupApp's performance marks (lens-factbase-loaded: builds before the search artefact).
+          indexLoaded:
+            (perf.getEntriesByName('lens-index-loaded')[0] ?? perf.getEntriesByName('lens-factbase-loaded')[0])
+              ?.startTime ?? -1,
+          searchBuilt: perf.getEntriesByName('lens-search-built')[0]?.startTime ?? -1,
           results: probe.results,
           textReady: Number(d.textReady ?? -1),
-          kept: !!box && box.value.startsWith('tokaev') && document.activeElement === box,
+          kept: probe.kept,
+          card: probe.card,
         };
       };
       const done = (t: PageTimes) =>
-        t.fcp >= 0 && t.focus >= 0 && (!popup || (t.results >= 0 && t.textReady >= 0 && t.domContentLoaded >= 0));
+        t.fcp >= 0 &&
+        t.focus >= 0 &&
+        (!popup || (t.results >= 0 && t.textReady >= 0 && t.domContentLoaded >= 0 && t.card >= 0));
       const readNow = async () =>
         (await tab.evaluate(pageExpression(read as (arg: never) => unknown, null))) as PageTimes;
       let t = await readNow();
@@ -430,16 +473,20 @@ export async function measurePopupPaint(runs = 20, compareDirs: readonly string[
     rmSync(tmp, { recursive: true, force: true });
   }
   const floor = times[0]!;
-  const pages = targets.map(({ label }, j): PageStats => {
+  const pages = targets.map(({ label, popup }, j): PageStats => {
     const of = (key: keyof PageTimes) => stats(times[j]!.map((t) => Number(t[key])));
     return {
       label,
+      popup,
       paint: of('fcp'),
       focus: of('focus'),
       domContentLoaded: of('domContentLoaded'),
       takeover: of('takeover'),
+      indexLoaded: of('indexLoaded'),
+      searchBuilt: of('searchBuilt'),
       results: of('results'),
       textReady: of('textReady'),
+      card: of('card'),
       kept: times[j]!.filter((t) => t.kept).length,
       ratio: stats(times[j]!.map((t, r) => t.fcp / floor[r]!.fcp)),
     };
@@ -451,25 +498,29 @@ export function formatPaintTable(p: PaintStats): string {
   const n = (v: number) => (v < 0 || Number.isNaN(v) ? '—' : v.toFixed(0)).padStart(5);
   const cell = (s: LatencyStats) => `${n(s.p50)} ${n(s.p95)}`;
   const row = (label: string, pick: (s: PageStats) => LatencyStats) =>
-    `${label.padEnd(34)} ${p.pages.map((s) => `| ${cell(pick(s))} `).join('')}`;
+    `${label.padEnd(38)} ${p.pages.map((s) => `| ${cell(pick(s))} `).join('')}`;
   const floor = p.pages[0]!;
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   return [
     `Chromium, ${p.runs} rounds; each round opens every page below once, in a new tab, in rotating order.`,
     ...p.pages.map((s, i) => `  [${i}] ${s.label}`),
-    `ms from navigation start, p50 p95     ${p.pages.map((_, i) => `|   [${i}]     `).join('')}`,
+    `ms from navigation start, p50 p95         ${p.pages.map((_, i) => `|   [${i}]     `).join('')}`,
     row('first contentful paint', (s) => s.paint),
     row('cursor in the box (first focus)', (s) => s.focus),
     row('DOMContentLoaded', (s) => s.domContentLoaded),
     row('app took over the static box', (s) => s.takeover),
+    row('search data evaluated', (s) => s.indexLoaded),
+    row('names and aliases indexed', (s) => s.searchBuilt),
     row(`results for "${PAINT_QUERY}" typed at focus`, (s) => s.results),
     row('summaries and quotes searchable', (s) => s.textReady),
+    row(`Enter (${READ_RESULTS_MS} ms after results): card in`, (s) => s.card),
     ...p.pages
       .slice(1)
       .map(
         (s, i) =>
           `[${i + 1}] first paint / floor's in the same round: p50 ${s.ratio.p50.toFixed(2)}, p95 ${s.ratio.p95.toFixed(2)}; ` +
-          `minus floor at p50: ${(s.paint.p50 - floor.paint.p50).toFixed(0)} ms; typed text kept, focused, after the takeover: ${s.kept}/${p.runs}`,
+          `minus floor at p50: ${(s.paint.p50 - floor.paint.p50).toFixed(0)} ms` +
+          (s.popup ? `; typed text kept, focused, after the takeover: ${s.kept}/${p.runs}` : ''),
       ),
     `issue 6 floor: first paint within 100 ms. machine: ${cpus().length} cores, load average ${load(p.loadBefore)} before, ${load(p.loadAfter)} after`,
   ].join('\n');
