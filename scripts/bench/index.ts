@@ -54,6 +54,14 @@ const BENCHES: Bench[] = [
     },
   },
   {
+    name: 'popup',
+    what: 'popup first paint, cursor in the box and search ready in Chromium vs a bare extension page (the floor)',
+    run: async () => {
+      const m = await import('./search-bench');
+      return m.formatPaintTable(await m.measurePopupPaint());
+    },
+  },
+  {
     name: 'library',
     what: 'library page with 10,000 snippets: search, export, render and scroll',
     run: async () => {
