@@ -15,8 +15,8 @@ import { isBlock } from './skip-rules';
 /** A slice stays well under the 50 ms long-task threshold, leaving the page room to respond in between. */
 export const SLICE_MS = 8;
 /**
- * Text sent for matching in one message, about: enough to amortise a round trip, little enough that painting what
- * comes back stays a short task. A block may overshoot it by one block (at most MAX_BLOCK_CHARS plus overlap).
+ * Text sent for matching in one message, about: enough to amortise a round trip, little enough that serialising it
+ * stays a small part of a slice. A block may overshoot it by one block (at most MAX_BLOCK_CHARS plus overlap).
  */
 const BATCH_CHARS = 64_000;
 const BATCH_TEXTS = FIND_LIMITS.texts / 2;
@@ -113,18 +113,21 @@ export class PageScanner {
     await Promise.all(inFlight);
   }
 
-  /** Sends a batch to the matcher and paints what it finds, as one slice of work when the answer comes. */
+  /** Sends a batch to the matcher and paints what it finds, in slices too: a batch can hold hundreds of names. */
   private async match(batch: Pending[]): Promise<void> {
     const sent = performance.now();
     const found = await this.find(batch.map(([block]) => block.text));
     this.stats.matchWaitMs += performance.now() - sent;
-    if (this.signal.aborted) return;
-    const sliceStart = performance.now();
-    batch.forEach(([block, order, step], i) => {
-      // A block whose text left the page meanwhile is the mutation watcher's to rescan, not ours to paint.
-      if (block.nodes[0]!.isConnected) this.paintBlock(block, unpackMatches(found[i]), order, step);
-    });
-    this.account(performance.now() - sliceStart);
+    for (let i = 0; i < batch.length && !this.signal.aborted; ) {
+      const sliceStart = performance.now();
+      for (; i < batch.length && performance.now() - sliceStart < SLICE_MS; i++) {
+        const [block, order, step] = batch[i]!;
+        // A block whose text left the page meanwhile is the mutation watcher's to rescan, not ours to paint.
+        if (block.nodes[0]!.isConnected) this.paintBlock(block, unpackMatches(found[i]), order, step);
+      }
+      this.account(performance.now() - sliceStart);
+      if (i < batch.length) await this.yieldToPage();
+    }
   }
 
   private paintBlock(block: TextBlock, found: WireMatch[], order: number, step: number): void {
