@@ -85,6 +85,8 @@ export function trackPointer(
   let lastInCard = false;
   /** Whether Alt is held: from the latest pointer move, or the latest Alt key press or release. */
   let alt = false;
+  /** Alt mode: the Alt press now held was used for a card (a mark was under the pointer while it was down). */
+  let altUsed = false;
   let frame = 0;
   const listen = { passive: true, capture: true, signal } as const;
 
@@ -96,7 +98,9 @@ export function trackPointer(
     const mode = options.mode();
     const canOpen = mode === 'off' || (mode === 'alt' && alt);
     if (lastInCard) return sink.pointer('card', point, canOpen);
-    sink.pointer(options.enabled() ? mentionAt(doc, store, point.x, point.y) : null, point, canOpen);
+    const at = options.enabled() ? mentionAt(doc, store, point.x, point.y) : null;
+    if (at && mode === 'alt' && alt) altUsed = true;
+    sink.pointer(at, point, canOpen);
   };
   const schedule = () => (frame ||= win.requestAnimationFrame(evaluate));
 
@@ -125,12 +129,18 @@ export function trackPointer(
   );
   // Alt mode: pressing Alt over a mark asks for its card without moving the pointer.
   const onAlt = (e: KeyboardEvent) => {
-    if (e.key !== 'Alt' || alt === (e.type === 'keydown')) return;
-    alt = e.type === 'keydown';
+    if (e.key !== 'Alt') return;
+    const down = e.type === 'keydown';
+    // A press that was for a card: let go, it must not also open the browser's menu bar (Firefox, Chrome on
+    // Windows). A plain Alt press elsewhere keeps doing that.
+    if (!down && altUsed) e.preventDefault();
+    if (down && !alt) altUsed = false;
+    if (alt === down) return;
+    alt = down;
     if (last && options.mode() === 'alt') schedule();
   };
-  doc.addEventListener('keydown', onAlt, listen);
-  doc.addEventListener('keyup', onAlt, listen);
+  doc.addEventListener('keydown', onAlt, { capture: true, signal });
+  doc.addEventListener('keyup', onAlt, { capture: true, signal });
   // Leaving the window: nothing is under the pointer any more.
   doc.documentElement.addEventListener(
     'pointerleave',

@@ -89,11 +89,20 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
     await sleep(NOTHING_OPENS_MS);
     expect((await readCardGeometry(page)).shown).toBe(false);
 
+    // Whether the page saw each Alt release as handled (then browsers do not open their menu bar on it).
+    await page.evaluate(() => {
+      const w = window as unknown as { altUps: boolean[] };
+      w.altUps = [];
+      addEventListener('keyup', (e) => e.key === 'Alt' && w.altUps.push(e.defaultPrevented));
+    });
+    const altUps = () => page.evaluate(() => (window as unknown as { altUps: boolean[] }).altUps);
+
     // The pointer does not move: pressing the modifier is what asks for the card.
     await page.keyDown('Alt');
     const card = await waitForCard(page, 'Baku');
     expectBesideMark(card, mark);
     await page.keyUp('Alt');
+    expect(await altUps()).toEqual([true]);
     // Reading it does not need the key held: small moves on the mark keep it open past the grace period.
     await page.hover(mark.x + 1, mark.y);
     await sleep(GRACE_MS + 400);
@@ -109,6 +118,13 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
     await page.hover(other.x + 2, other.y);
     await waitForCard(page, 'Kassym-Jomart Tokayev');
     await page.keyUp('Alt');
+    // Alt pressed and let go away from every mark is the browser's, as always.
+    const heading = await plainText(page);
+    await page.hover(heading.x, heading.y);
+    await page.keyDown('Alt');
+    await sleep(100);
+    await page.keyUp('Alt');
+    expect(await altUps()).toEqual([true, true, false]);
     await page.close();
   });
 
