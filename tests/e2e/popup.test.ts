@@ -231,11 +231,20 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
         }, null),
       );
       await page.goto(`chrome-extension://${host}/popup.html`, { waitUntil: 'load' });
+      const boxRect = (selector: string) =>
+        page.evaluate((s) => {
+          const r = document.querySelector(s)!.getBoundingClientRect();
+          return [r.x, r.y, r.width, r.height].map(Math.round);
+        }, selector);
       const before = await page.evaluate(() => ({
         boot: document.querySelector('#lens-boot input') === document.activeElement,
         app: document.getElementById('app')!.childElementCount,
+        // The first frame waits for no stylesheet request: popup.html carries its styles (scripts/vite-inline-css).
+        linkedStylesheets: document.querySelectorAll('link[rel="stylesheet"]').length,
+        styled: getComputedStyle(document.querySelector('#lens-boot .search-input')!).borderTopStyle !== 'inset',
       }));
-      expect(before).toEqual({ boot: true, app: 0 });
+      expect(before).toEqual({ boot: true, app: 0, linkedStylesheets: 0, styled: true });
+      const staticRect = await boxRect('#lens-boot .search-input');
       await page.keyboard.type('toka');
       await page.keyboard.press('ArrowLeft');
       expect(await page.evaluate(() => document.getElementById('app')!.childElementCount)).toBe(0);
@@ -252,6 +261,8 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
         };
       });
       expect(after).toEqual({ boot: false, value: 'toka', focused: true, caret: [3, 3] });
+      // The app's box is where the static one was: nothing moves when the app takes over.
+      expect(await boxRect('#app .search-input')).toEqual(staticRect);
 
       // Typing goes on in the app's box, where the caret was, and searches.
       await page.keyboard.press('End');
