@@ -10,7 +10,7 @@ import type { TimelineFilters } from '~/lib/explore/timeline-model';
 import { DEFAULT_MAP_CENTRE, exploreSearch, type ExploreState, type ExploreView } from '~/lib/explore/url-state';
 import { ExportDialog } from './ExportDialog';
 import type { Exporter, ExportRequest } from './export-types';
-import { MapView } from './MapView';
+import { cardPart, mapPart, useLazy } from './lazy';
 import { SidePanel } from './SidePanel';
 import { TimelineView } from './TimelineView';
 
@@ -84,15 +84,25 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
 
   // The full fact base (cards, relation quotes, aliases) is loaded once the first render is on screen (effects run
   // after paint); a card opened before it arrives says it is loading.
-  const [, setHasDetails] = useState(model.hasDetails);
+  // The card component comes with them; the map's code once they are in (so the tab switches at once), or at once
+  // when the map is shown.
+  const [hasDetails, setHasDetails] = useState(model.hasDetails);
   useEffect(() => {
     let live = true;
-    const timer = setTimeout(() => void model.loadDetails().then(() => live && setHasDetails(true)));
+    const timer = setTimeout(
+      () =>
+        void Promise.all([model.loadDetails(), cardPart.load()]).then(() => {
+          if (live) setHasDetails(true);
+          void mapPart.load();
+        }),
+    );
     return () => {
       live = false;
       clearTimeout(timer);
     };
   }, [model]);
+  const MapView = useLazy(mapPart, state.view === 'map');
+  const EntityCard = useLazy(cardPart, hasDetails);
   const selectedEvent = state.event ? model.items.find((i) => i.event.id === state.event)?.event : undefined;
 
   // The URL follows the state, without adding history entries for every filter change. Left alone until the state
@@ -236,6 +246,10 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
                 history.replaceState(null, '', exploreSearch({ ...state, ...range.current }));
               }}
             />
+          ) : !MapView ? (
+            <p class="ex-status" role="status">
+              Loading the map…
+            </p>
           ) : (
             <MapView
               model={model}
@@ -263,6 +277,7 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
         </main>
         <SidePanel
           model={model}
+          Card={EntityCard}
           view={state.view}
           event={state.view === 'timeline' ? selectedEvent : undefined}
           cardId={card.id}

@@ -3,7 +3,7 @@
  * the entity card, with links between the two views. The card is the shared EntityCard; this only hosts it.
  */
 import type { TimelineEvent } from '~/lib/factbase/types';
-import { EntityCard } from '~/components/card/EntityCard';
+import type { EntityCard } from '~/components/card/EntityCard';
 import { datePrecision, formatEventDate, precisionLabel } from '~/lib/explore/dates';
 import type { ExploreModel } from '~/lib/explore/model';
 import type { ExploreView } from '~/lib/explore/url-state';
@@ -11,6 +11,8 @@ import { EntityChips, EventQuote } from './event-parts';
 
 interface Props {
   model: ExploreModel;
+  /** The card component, loaded with the details after the first render (components/explore/lazy). */
+  Card?: typeof EntityCard;
   view: ExploreView;
   event?: TimelineEvent;
   cardId?: string;
@@ -23,6 +25,7 @@ interface Props {
 
 export function SidePanel({
   model,
+  Card,
   view,
   event,
   cardId,
@@ -33,8 +36,9 @@ export function SidePanel({
   scheme,
 }: Props) {
   // Until the full fact base is loaded (just after the first render) a card says so instead of showing a bare name.
-  const details = cardId && model.hasDetails ? model.store.details(cardId) : null;
-  const loading = !!cardId && !model.hasDetails && !!model.store.entity(cardId);
+  const ready = model.hasDetails && !!Card;
+  const details = cardId && ready ? model.store.details(cardId) : null;
+  const loading = !!cardId && !ready && !!model.store.entity(cardId);
   if (!event && !details && !loading) return null;
   const precision = event ? datePrecision(event.date) : null;
   return (
@@ -67,10 +71,10 @@ export function SidePanel({
           </article>
         </>
       )}
-      {details ? (
+      {details && Card ? (
         <>
           <h2 class="ex-panel-heading">Card</h2>
-          <EntityCard
+          <Card
             details={details}
             role="article"
             onSelectEntity={onOpenEntity}

@@ -4,7 +4,7 @@
  * zoom (d3-zoom transitions behind the +/− buttons and arrow keys) and by real wheel and drag input.
  *
  *   npx wxt build && npx tsx scripts/bench/explore-bench.ts        (LENS_OUT_DIR picks another build folder)
- *   npx tsx scripts/bench/explore-bench.ts --screenshots            (docs/explore-timeline.png, docs/explore-map.png)
+ *   npx tsx scripts/bench/explore-bench.ts --screenshots            (docs/explore-{timeline,map}{,-dark}.png)
  *
  * `runExploreBench` and `formatExploreBench` are exported for an overall `npm run bench`. Figures, not pass/fail.
  *
@@ -328,6 +328,11 @@ export function formatExploreBench(r: ExploreBenchResult): string {
   return lines.join('\n');
 }
 
+/** Waits until the side panel shows an entity's card (cards come with the details, after the first render). */
+async function waitForCard(page: Page, id: string): Promise<void> {
+  await page.locator(`.ex-panel .lens-card[data-entity="${id}"]`).waitFor({ timeout: 20_000 });
+}
+
 /**
  * The README's screenshots of both views (docs/explore-timeline.png, docs/explore-map.png), taken from the built
  * extension: the timeline with the Shusha Declaration selected, the map around TANAP with BOTAŞ expanded.
@@ -343,11 +348,13 @@ export async function screenshotExplore(outDir: string, scheme: 'light' | 'dark'
       `${origin}/explore.html?view=timeline&event=shusha-declaration-2021-06-15&from=2015-06&to=2024-06`,
       'timeline',
     );
-    await sleep(600);
+    await waitForCard(page, 'shusha-declaration');
+    await sleep(400);
     const timeline = `${outDir}/explore-timeline${suffix}.png`;
     await page.screenshot({ path: timeline });
     await firstRender(page, `${origin}/explore.html?view=map&entity=tanap`, 'map');
     await page.locator('svg.ex-chart [data-node-id="botas"]').dispatchEvent('click');
+    await waitForCard(page, 'botas');
     await sleep(1200);
     const map = `${outDir}/explore-map${suffix}.png`;
     await page.screenshot({ path: map });
@@ -361,7 +368,9 @@ export async function screenshotExplore(outDir: string, scheme: 'light' | 'dark'
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const screenshots = process.argv.includes('--screenshots');
   (screenshots
-    ? screenshotExplore('docs').then((paths) => paths.join('\n'))
+    ? screenshotExplore('docs', 'light').then(async (light) =>
+        [...light, ...(await screenshotExplore('docs', 'dark'))].join('\n'),
+      )
     : runExploreBench().then(formatExploreBench)
   ).then(
     (out) => console.log(out),

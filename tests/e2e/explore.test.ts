@@ -130,6 +130,24 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
       'the card',
     );
     expect(shown).toEqual({ entity: event.entities[0], event: event.id, quote: event.evidence?.quote });
+
+    // The map's code is loaded apart from the timeline's: the card's link still opens the map on that entity.
+    await page.evaluate(() =>
+      (
+        Array.from(document.querySelectorAll('.ex-panel-actions button')).find((b) =>
+          /on the map/.test(b.textContent ?? ''),
+        ) as HTMLElement
+      ).click(),
+    );
+    await waitInPage(
+      page,
+      (id) =>
+        document.documentElement.dataset.mapReady === 'true' &&
+        document.querySelector('svg.ex-chart')?.getAttribute('data-centre') === id,
+      'the map around the entity',
+      10_000,
+      event.entities[0]!,
+    );
     await page.close();
   });
 

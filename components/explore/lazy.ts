@@ -1,0 +1,46 @@
+/**
+ * Parts of the explore page that its first render does not need, loaded as separate chunks: the map (d3-force, the
+ * map's table and the re-centre search) and the entity card. A part is loaded once; `useLazy` renders with it as
+ * soon as it is there (at once when it already is).
+ */
+import { useEffect, useState } from 'preact/hooks';
+
+export interface LazyPart<T> {
+  /** The part, if loaded. */
+  get(): T | undefined;
+  /** Loads the part (once). */
+  load(): Promise<T>;
+}
+
+export function lazyPart<T>(load: () => Promise<T>): LazyPart<T> {
+  let promise: Promise<T> | undefined;
+  let value: T | undefined;
+  return {
+    get: () => value,
+    load: () =>
+      (promise ??= load().then((v) => {
+        value = v;
+        return v;
+      })),
+  };
+}
+
+export const mapPart = lazyPart(async () => (await import('./MapView')).MapView);
+export const cardPart = lazyPart(async () => (await import('~/components/card/EntityCard')).EntityCard);
+
+/** The part when `wanted` (loading it if need be), else whatever is already loaded. */
+export function useLazy<T>(part: LazyPart<T>, wanted: boolean): T | undefined {
+  const [value, setValue] = useState<{ v: T } | undefined>(() => {
+    const v = part.get();
+    return v === undefined ? undefined : { v };
+  });
+  useEffect(() => {
+    if (!wanted || value) return;
+    let live = true;
+    void part.load().then((v) => live && setValue({ v }));
+    return () => {
+      live = false;
+    };
+  }, [part, wanted, value]);
+  return value?.v ?? part.get();
+}
