@@ -57,8 +57,16 @@ export class PageScanner {
   ) {}
 
   /** Scans `root` from scratch, dropping what was found under it before. Resolves when every mark is painted. */
-  async scan(root: Node, firstVisible?: Node | null): Promise<void> {
-    const blocks = textBlocks(root);
+  scan(root: Node, firstVisible?: Node | null): Promise<void> {
+    return this.scanAll([root], firstVisible);
+  }
+
+  /**
+   * Scans several subtrees (none inside another) as one job, so the blocks a burst of mutations touched travel in
+   * shared batches rather than one message per subtree.
+   */
+  async scanAll(roots: readonly Node[], firstVisible?: Node | null): Promise<void> {
+    const blocks = this.numberedBlocks(roots);
     const deferred: Pending[] = [];
     const inFlight: Promise<void>[] = [];
     const send = (batch: Pending[]) => {
@@ -68,11 +76,6 @@ export class PageScanner {
     };
     let seenVisible = !firstVisible;
     let done = false;
-    this.store.dropWithin(root);
-    // Number blocks in walk (reading) order, between the mentions before and after `root`: see Mention.order.
-    const [before, after] = this.store.orderBounds(root);
-    const step = (after - before) / (2 * countElements(root) + 4);
-    let walked = 0;
     // Pass 1: walk the tree; blocks before the first visible text wait, blocks from it onward go out at once.
     while (!done && !this.signal.aborted) {
       const sliceStart = performance.now();
@@ -84,14 +87,13 @@ export class PageScanner {
           done = true;
           break;
         }
-        const block = next.value;
-        const order = before + step * ++walked;
+        const [block] = next.value;
         if (!seenVisible && block.nodes.some((n) => n === firstVisible || firstVisible!.contains(n)))
           seenVisible = true;
         if (seenVisible) {
-          batch.push([block, order, step]);
+          batch.push(next.value);
           chars += block.text.length;
-        } else deferred.push([block, order, step]);
+        } else deferred.push(next.value);
       }
       if (batch.length) send(batch); // serialising the message is the page's work too: inside the slice
       this.account(performance.now() - sliceStart);
@@ -113,12 +115,38 @@ export class PageScanner {
     await Promise.all(inFlight);
   }
 
+  /**
+   * The blocks under each root in walk (reading) order, numbered between the mentions before and after the root (see
+   * Mention.order). Every root's old mentions are dropped first; roots with no mention between them share out the
+   * same gap in document order, as their mentions are painted only later.
+   */
+  private *numberedBlocks(roots: readonly Node[]): Generator<Pending> {
+    const ordered = [...roots].sort(inDocumentOrder);
+    for (const root of ordered) this.store.dropWithin(root);
+    const gaps = ordered.map((root) => this.store.orderBounds(root));
+    for (let i = 0; i < gaps.length;) {
+      const [before, after] = gaps[i]!;
+      let n = 1;
+      while (i + n < gaps.length && gaps[i + n]![0] === before && gaps[i + n]![1] === after) n++;
+      for (let k = 0; k < n; k++)
+        gaps[i + k] = [before + ((after - before) * k) / n, before + ((after - before) * (k + 1)) / n];
+      i += n;
+    }
+    for (let r = 0; r < ordered.length; r++) {
+      const root = ordered[r]!;
+      const [before, after] = gaps[r]!;
+      const step = (after - before) / (2 * countElements(root) + 4);
+      let walked = 0;
+      for (const block of textBlocks(root)) yield [block, before + step * ++walked, step];
+    }
+  }
+
   /** Sends a batch to the matcher and paints what it finds, in slices too: a batch can hold hundreds of names. */
   private async match(batch: Pending[]): Promise<void> {
     const sent = performance.now();
     const found = await this.find(batch.map(([block]) => block.text));
     this.stats.matchWaitMs += performance.now() - sent;
-    for (let i = 0; i < batch.length && !this.signal.aborted; ) {
+    for (let i = 0; i < batch.length && !this.signal.aborted;) {
       const sliceStart = performance.now();
       for (; i < batch.length && performance.now() - sliceStart < SLICE_MS; i++) {
         const [block, order, step] = batch[i]!;
@@ -162,6 +190,11 @@ export class PageScanner {
     this.stats.scanMs += ms;
     if (ms > this.stats.longestSliceMs) this.stats.longestSliceMs = ms;
   }
+}
+
+function inDocumentOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 /** An upper bound on the elements under `root`, which bounds the blocks a walk of it yields (two per element). */

@@ -103,10 +103,7 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
         watchMutations(
           doc.documentElement,
           {
-            rescan: (roots) =>
-              enqueue(async () => {
-                for (const root of roots) await current.scan(root);
-              }),
+            rescan: (roots) => enqueue(() => current.scanAll(roots)),
             rescanAll: () => enqueue(() => current.scan(doc.body)),
             dropDisconnected: () => enqueue(async () => store.dropDisconnected()),
           },
