@@ -7,7 +7,7 @@
  * typed in the meantime runs as soon as the index is ready. The card component and an entity's details are loaded
  * only when a card is opened (the component is prefetched when the popup is idle).
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { applyTheme, effectiveScheme } from '~/components/apply-theme';
 import type { EntityType } from '~/lib/factbase/types';
 import type { EntityDetails } from '~/lib/messaging/messages';
@@ -64,38 +64,34 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const input = useRef<HTMLInputElement>(null);
   const cardView = useRef<HTMLDivElement>(null);
 
-  // The search artefact is fetched at once and indexed after the app's first frame is on screen.
+  // The search artefact (its fetch started with the app's, in main.tsx) is indexed as soon as it is here: Preact runs
+  // effects after the app's first frame is on screen, so indexing never delays it.
   useEffect(() => {
     let live = true;
     performance.mark('lens-load-start');
-    const loading = api.loadSearchIndex();
-    const frame = requestAnimationFrame(() =>
-      setTimeout(async () => {
-        const index = await loading;
-        performance.mark('lens-index-loaded');
-        // Names and aliases now; summaries and quotes once the popup is idle (a tenth of the work, then the rest).
-        const next = {
-          search: createSearch(index, { deferText: true }),
-          types: new Map(index.entities.map((e) => [e.id, e.type])),
-        };
-        performance.mark('lens-search-built');
+    void api.loadSearchIndex().then((index) => {
+      performance.mark('lens-index-loaded');
+      if (!live) return;
+      // Names and aliases now; summaries and quotes once the popup is idle (a tenth of the work, then the rest).
+      const next = {
+        search: createSearch(index, { deferText: true }),
+        types: new Map(index.entities.map((e) => [e.id, e.type])),
+      };
+      performance.mark('lens-search-built');
+      setEngine(next);
+      markReady('searchReady');
+      whenIdle(() => {
         if (!live) return;
-        setEngine(next);
-        markReady('searchReady');
-        whenIdle(() => {
-          if (!live) return;
-          next.search.indexText();
-          performance.mark('lens-text-indexed');
-          setTextReady(true);
-          markReady('textReady');
-          // The card component next, so the first card opens without waiting for it.
-          whenIdle(() => void loadCard());
-        });
-      }, 0),
-    );
+        next.search.indexText();
+        performance.mark('lens-text-indexed');
+        setTextReady(true);
+        markReady('textReady');
+        // The card component next, so the first card opens without waiting for it.
+        whenIdle(() => void loadCard());
+      });
+    });
     return () => {
       live = false;
-      cancelAnimationFrame(frame);
     };
   }, [api]);
 
@@ -188,8 +184,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const details = (openCard && card && loaded.get(openCard)) || null;
   const shown = details ? openCard : null;
 
-  // Focus follows the view: the card when one is shown (so arrows and Page Down scroll it), the box when back.
-  useEffect(() => {
+  // Focus follows the view: the card when one is shown (so arrows and Page Down scroll it), the box when back. In the
+  // same task as the view changes, so no key pressed meanwhile goes to the body.
+  useLayoutEffect(() => {
     // The body is what scrolls in the popup; focusing must not scroll the card's head under the sticky bar.
     document.body.scrollTop = 0;
     if (shown) cardView.current?.querySelector<HTMLElement>('.lens-card')?.focus({ preventScroll: true });
