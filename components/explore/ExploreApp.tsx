@@ -92,6 +92,7 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
     const timer = setTimeout(
       () =>
         void Promise.all([model.loadDetails(), cardPart.load()]).then(() => {
+          document.documentElement.dataset.detailsReady = 'true'; // for tests and the bench
           if (live) setHasDetails(true);
           void mapPart.load();
         }),

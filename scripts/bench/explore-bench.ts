@@ -208,7 +208,15 @@ export async function runExploreBench(options: ExploreBenchOptions = {}): Promis
     }
 
     const frames: Record<string, FrameStats> = {};
+    // Frame times once the page has settled: the full fact base, loaded just after the first render, is in.
+    const settled = async () => {
+      await page
+        .waitForSelector('html[data-details-ready="true"]', { state: 'attached', timeout: 5_000 })
+        .catch(() => undefined); // a build that opens on the full fact base has nothing more to load
+      await sleep(300);
+    };
     await firstRender(page, `${origin}/explore.html?view=timeline`, 'timeline');
+    await settled();
     const events = await page.locator('svg.ex-chart [data-event-id]').count();
     const stage = page.locator('.ex-stage');
     const box = (await stage.boundingBox())!;
@@ -248,7 +256,7 @@ export async function runExploreBench(options: ExploreBenchOptions = {}): Promis
     });
 
     await firstRender(page, `${origin}/explore.html?view=map&entity=tanap&hops=2`, 'map');
-    await sleep(500);
+    await settled();
     const mapBox = (await page.locator('.ex-stage').boundingBox())!;
     const mx = mapBox.x + mapBox.width / 2;
     const my = mapBox.y + mapBox.height / 2;
