@@ -6,7 +6,7 @@
  * automaton (built once per browser session) serves every page and frame. While a batch of text is away, the page
  * walks on, so the round trips overlap the walk.
  */
-import { unpackMatches, type WireMatch } from '~/lib/matcher/wire';
+import { joinTexts, unpackMatches, type TextBatch, type WireMatch } from '~/lib/matcher/wire';
 import { FIND_LIMITS } from '~/lib/messaging/messages';
 import type { MentionStore, Mention } from './mention-store';
 import { pointInBlock, textBlocks, type TextBlock } from './text-blocks';
@@ -15,10 +15,10 @@ import { isBlock } from './skip-rules';
 /** A slice stays well under the 50 ms long-task threshold, leaving the page room to respond in between. */
 export const SLICE_MS = 8;
 /**
- * Text sent for matching in one message, about: enough to amortise a round trip, little enough that serialising it
- * stays a small part of a slice. A block may overshoot it by one block (at most MAX_BLOCK_CHARS plus overlap).
+ * Text sent for matching in one message, about. Chromium converts a message on the sender's main thread at roughly
+ * 0.1-0.15 ms per KB, so 16K characters stay a couple of milliseconds of a slice; a block may overshoot by one block.
  */
-const BATCH_CHARS = 64_000;
+const BATCH_CHARS = 16_384;
 const BATCH_TEXTS = FIND_LIMITS.texts / 2;
 
 export interface ScanStats {
@@ -33,8 +33,8 @@ export interface Yielder {
   (): Promise<void>;
 }
 
-/** Finds the mentions in each text, flat [start, end, entity] triples per text (lib/matcher/wire.ts). */
-export type MentionFinder = (texts: string[]) => Promise<unknown[]>;
+/** Finds the mentions in a batch of texts: flat [text, start, end, entity] quadruples (lib/matcher/wire.ts). */
+export type MentionFinder = (batch: TextBatch) => Promise<unknown>;
 
 /** Yields to the page's own work between slices: scheduler.yield where the browser has it. */
 export function defaultYield(win: Window): Yielder {
@@ -144,14 +144,14 @@ export class PageScanner {
   /** Sends a batch to the matcher and paints what it finds, in slices too: a batch can hold hundreds of names. */
   private async match(batch: Pending[]): Promise<void> {
     const sent = performance.now();
-    const found = await this.find(batch.map(([block]) => block.text));
+    const found = unpackMatches(await this.find(joinTexts(batch.map(([block]) => block.text))), batch.length);
     this.stats.matchWaitMs += performance.now() - sent;
     for (let i = 0; i < batch.length && !this.signal.aborted;) {
       const sliceStart = performance.now();
       for (; i < batch.length && performance.now() - sliceStart < SLICE_MS; i++) {
         const [block, order, step] = batch[i]!;
         // A block whose text left the page meanwhile is the mutation watcher's to rescan, not ours to paint.
-        if (block.nodes[0]!.isConnected) this.paintBlock(block, unpackMatches(found[i]), order, step);
+        if (block.nodes[0]!.isConnected) this.paintBlock(block, found[i]!, order, step);
       }
       this.account(performance.now() - sliceStart);
       if (i < batch.length) await this.yieldToPage();

@@ -38,8 +38,8 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
   ]);
   if (ctx.isInvalid) return;
   // The background's matcher, built once per browser session, does the matching for every page and frame.
-  const findMentions: MentionFinder = (texts) =>
-    browser.runtime.sendMessage({ type: 'find-mentions', texts }) as Promise<
+  const findMentions: MentionFinder = (batch) =>
+    browser.runtime.sendMessage({ type: 'find-mentions', batch }) as Promise<
       ContentToBackgroundReplies['find-mentions']
     >;
   const store = new MentionStore(doc, aliasIndex);

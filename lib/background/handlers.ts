@@ -5,7 +5,7 @@
 import type { AliasIndex } from '../factbase/types';
 import type { FactBaseStore } from '../factbase/factbase-store';
 import type { Matcher } from '../matcher';
-import { packMatches } from '../matcher/wire';
+import { packMatches, splitTexts } from '../matcher/wire';
 import type { QuoteSelector, ScanReport, SnippetDraft, SnippetSaved } from '../messaging/messages';
 import { parseContentMessage } from '../messaging/validate';
 import { siteOf, withHiddenEntity, withSiteEnabled, type Settings } from '../settings';
@@ -73,7 +73,8 @@ export function createBackgroundHandlers({
           return Promise.resolve(aliasIndex);
         case 'find-mentions': {
           const found = matcher();
-          return Promise.resolve(message.texts.map((text) => packMatches(found.find(text))));
+          const texts = splitTexts(message.batch) ?? [];
+          return Promise.resolve(packMatches(texts.map((text) => found.find(text))));
         }
         case 'get-entity':
           return Promise.resolve(store.details(message.id));

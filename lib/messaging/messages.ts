@@ -3,6 +3,7 @@
  * Content scripts run next to page code, so the background validates what they send (see validate.ts).
  */
 import type { AliasIndex, Entity, Source, TimelineEvent } from '../factbase/types';
+import type { TextBatch } from '../matcher/wire';
 
 /** Mentions of one entity under one surface text, as the scanner counted them. */
 export interface MentionCount {
@@ -72,8 +73,8 @@ export interface SnippetSaved {
 
 export type ContentToBackground =
   | { type: 'get-alias-index' }
-  /** Page text for the background's matcher: one automaton per browser session serves every page and frame. */
-  | { type: 'find-mentions'; texts: string[] }
+  /** Page text for the background's matcher (lib/matcher/wire.ts): one automaton serves every page and frame. */
+  | { type: 'find-mentions'; batch: TextBatch }
   | { type: 'get-entity'; id: string }
   | { type: 'scan-report'; report: ScanReport }
   | { type: 'save-snippet'; snippet: SnippetDraft }
@@ -89,8 +90,8 @@ export type ContentToBackground =
 
 export interface ContentToBackgroundReplies {
   'get-alias-index': AliasIndex;
-  /** Per text, its mentions as flat [start, end, entity index] triples (see lib/matcher/wire.ts). */
-  'find-mentions': number[][];
+  /** Flat [text index, start, end, entity index] quadruples (see lib/matcher/wire.ts). */
+  'find-mentions': number[];
   'get-entity': EntityDetails | null;
   'scan-report': void;
   'save-snippet': SnippetSaved;

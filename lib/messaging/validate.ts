@@ -11,6 +11,7 @@ import {
   type SnippetDraft,
 } from './messages';
 import { SNIPPET_LIMITS } from '../snippets/types';
+import { splitTexts, type TextBatch } from '../matcher/wire';
 
 const MAX_ID = 200;
 const MAX_TEXT = 2_000;
@@ -43,14 +44,15 @@ function isScanReport(v: unknown): v is ScanReport {
   );
 }
 
-function isTextBatch(v: unknown): v is string[] {
-  if (!Array.isArray(v) || v.length > FIND_LIMITS.texts) return false;
-  let chars = 0;
-  for (const text of v) {
-    if (typeof text !== 'string') return false;
-    chars += text.length;
-  }
-  return chars <= FIND_LIMITS.chars;
+function isTextBatch(v: unknown): v is TextBatch {
+  return (
+    isRecord(v) &&
+    typeof v.text === 'string' &&
+    v.text.length <= FIND_LIMITS.chars &&
+    Array.isArray(v.ends) &&
+    v.ends.length <= FIND_LIMITS.texts &&
+    splitTexts(v as unknown as TextBatch) !== null
+  );
 }
 
 const MAX_URL = 8_192;
@@ -102,7 +104,9 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
     case 'get-alias-index':
       return { type: 'get-alias-index' };
     case 'find-mentions':
-      return isTextBatch(raw.texts) ? { type: 'find-mentions', texts: raw.texts } : null;
+      return isTextBatch(raw.batch)
+        ? { type: 'find-mentions', batch: { text: raw.batch.text, ends: [...raw.batch.ends] } }
+        : null;
     case 'get-entity':
       return isShortString(raw.id, MAX_ID) ? { type: 'get-entity', id: raw.id } : null;
     case 'scan-report':

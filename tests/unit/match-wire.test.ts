@@ -1,23 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { packMatches, unpackMatches } from '~/lib/matcher/wire';
+import { joinTexts, packMatches, splitTexts, unpackMatches } from '~/lib/matcher/wire';
 
-describe('matches on the wire', () => {
-  it('round-trips through JSON as flat triples', () => {
-    const matches = [
-      { start: 0, end: 7, entity: 12, alias: 3 },
-      { start: 12, end: 19, entity: 4, alias: 9 },
-    ];
-    const flat = JSON.parse(JSON.stringify(packMatches(matches))) as unknown;
-    expect(flat).toEqual([0, 7, 12, 12, 19, 4]);
-    expect(unpackMatches(flat)).toEqual(matches.map(({ start, end, entity }) => ({ start, end, entity })));
+describe('text and matches on the wire', () => {
+  it('joins texts into one string with their ends, and splits them back, empty texts included', () => {
+    const texts = ['Tokayev met Erdoğan.', '', 'Baku — Tbilisi'];
+    const batch = JSON.parse(JSON.stringify(joinTexts(texts))) as ReturnType<typeof joinTexts>;
+    expect(batch.ends).toEqual([20, 20, 34]);
+    expect(splitTexts(batch)).toEqual(texts);
   });
 
-  it('drops whatever is not a whole, ordered triple of indexes, and never throws', () => {
-    expect(unpackMatches(null)).toEqual([]);
-    expect(unpackMatches('0,4,1')).toEqual([]);
-    expect(unpackMatches([0, 4])).toEqual([]);
-    expect(unpackMatches([5, 4, 1, -1, 3, 1, 0.5, 2, 1, 0, 2, '1', 2, 6, 7])).toEqual([
-      { start: 2, end: 6, entity: 7 },
+  it('refuses ends that do not describe the text', () => {
+    expect(splitTexts({ text: 'abcdef', ends: [3, 2, 6] })).toBeNull();
+    expect(splitTexts({ text: 'abcdef', ends: [3] })).toBeNull();
+    expect(splitTexts({ text: 'abcdef', ends: [3, 9] })).toBeNull();
+    expect(splitTexts({ text: 'abcdef', ends: [1.5, 6] })).toBeNull();
+  });
+
+  it('round-trips matches through JSON as flat quadruples per text', () => {
+    const perText = [[{ start: 0, end: 7, entity: 12, alias: 3 }], [], [{ start: 12, end: 19, entity: 4, alias: 9 }]];
+    const flat = JSON.parse(JSON.stringify(packMatches(perText))) as unknown;
+    expect(flat).toEqual([0, 0, 7, 12, 2, 12, 19, 4]);
+    expect(unpackMatches(flat, 3)).toEqual([
+      [{ start: 0, end: 7, entity: 12 }],
+      [],
+      [{ start: 12, end: 19, entity: 4 }],
     ]);
+  });
+
+  it('drops whatever is not a whole quadruple of indexes for a known text, and never throws', () => {
+    expect(unpackMatches(null, 2)).toEqual([[], []]);
+    expect(unpackMatches('0,0,4,1', 1)).toEqual([[]]);
+    expect(unpackMatches([0, 0, 4], 1)).toEqual([[]]);
+    const flat = [0, 5, 4, 1, 0, -1, 3, 1, 7, 0, 2, 1, 0, 0.5, 2, 1, 0, 0, 2, '1', 1, 2, 6, 7];
+    expect(unpackMatches(flat, 2)).toEqual([[], [{ start: 2, end: 6, entity: 7 }]]);
   });
 });

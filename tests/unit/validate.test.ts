@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import factBaseJson from '~/data/factbase.json';
 import aliasIndexJson from '~/data/alias-index.json';
 import { createMatcher } from '~/lib/matcher';
+import { joinTexts, unpackMatches } from '~/lib/matcher/wire';
 import type { AliasIndex, FactBase } from '~/lib/factbase/types';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers, type MessageSender } from '~/lib/background/handlers';
@@ -36,7 +37,7 @@ const snippet = {
 /** One valid example of every message type a content script sends. */
 const VALID: ContentToBackground[] = [
   { type: 'get-alias-index' },
-  { type: 'find-mentions', texts: ['Tokayev met Erdoğan.', ''] },
+  { type: 'find-mentions', batch: { text: 'Tokayev met Erdoğan.', ends: [20, 20] } },
   { type: 'get-entity', id: 'baku' },
   { type: 'scan-report', report },
   { type: 'save-snippet', snippet },
@@ -77,10 +78,15 @@ describe('parseContentMessage', () => {
     ['an unknown type', { type: 'list-snippets' }],
     ['a type with different case', { type: 'GET-ENTITY', id: 'baku' }],
     ['a prototype key as type', { type: '__proto__' }],
-    ['find-mentions without texts', { type: 'find-mentions' }],
-    ['find-mentions with a text not a string', { type: 'find-mentions', texts: ['Baku', 42] }],
-    ['find-mentions with too many texts', { type: 'find-mentions', texts: Array(5_000).fill('Baku') }],
-    ['find-mentions with too much text', { type: 'find-mentions', texts: ['x'.repeat(300_000)] }],
+    ['find-mentions without a batch', { type: 'find-mentions' }],
+    ['find-mentions with a text not a string', { type: 'find-mentions', batch: { text: 42, ends: [] } }],
+    ['find-mentions with ends past the text', { type: 'find-mentions', batch: { text: 'Baku', ends: [2, 9] } }],
+    ['find-mentions with ends not ascending', { type: 'find-mentions', batch: { text: 'Baku', ends: [3, 1, 4] } }],
+    ['find-mentions with too many texts', { type: 'find-mentions', batch: { text: '', ends: Array(5_000).fill(0) } }],
+    [
+      'find-mentions with too much text',
+      { type: 'find-mentions', batch: { text: 'x'.repeat(300_000), ends: [300_000] } },
+    ],
     ['get-entity without id', { type: 'get-entity' }],
     ['get-entity with a number id', { type: 'get-entity', id: 42 }],
     ['get-entity with an object id', { type: 'get-entity', id: { toString: 'baku' } }],
@@ -214,16 +220,16 @@ describe('the background handlers refuse before acting', () => {
     expect(save).toHaveBeenCalledOnce();
   });
 
-  it('finds mentions for a page with the one matcher, as flat triples per text', async () => {
+  it('finds mentions for a page with the one matcher, as flat quadruples', async () => {
     const { handlers } = setup();
-    const texts = ['Tokayev met Erdoğan in Baku.', 'Nothing here.'];
-    const found = (await handlers.onContentMessage({ type: 'find-mentions', texts }, sender, OWN_ID)) as number[][];
+    const texts = ['Tokayev met Erdoğan in Baku.', 'Nothing here.', 'TANAP'];
+    const batch = joinTexts(texts);
+    const flat = await handlers.onContentMessage({ type: 'find-mentions', batch }, sender, OWN_ID);
     const index = aliasIndexJson as unknown as AliasIndex;
-    const names = found[0]!.flatMap((_, i) => (i % 3 === 0 ? [texts[0]!.slice(found[0]![i], found[0]![i + 1])] : []));
-    const ids = found[0]!.flatMap((v, i) => (i % 3 === 2 ? [index.entities[v]![0]] : []));
-    expect(names).toEqual(['Tokayev', 'Erdoğan', 'Baku']);
-    expect(ids).toEqual(['tokayev', 'erdogan', 'baku']);
-    expect(found[1]).toEqual([]);
+    const found = unpackMatches(flat, texts.length).map((matches, i) =>
+      matches.map((m) => `${texts[i]!.slice(m.start, m.end)}=${index.entities[m.entity]![0]}`),
+    );
+    expect(found).toEqual([['Tokayev=tokayev', 'Erdoğan=erdogan', 'Baku=baku'], [], ['TANAP=tanap']]);
   });
 
   it('unknown entity ids are no-ops: nothing is hidden, nothing is returned', async () => {
