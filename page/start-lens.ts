@@ -71,7 +71,7 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
       mentions: applier.reportCounts(store.counts()),
       scanMs: round(scanner?.stats.scanMs ?? 0),
       longestSliceMs: round(scanner?.stats.longestSliceMs ?? 0),
-      matchWaitMs: round(scanner?.stats.matchWaitMs ?? 0),
+      wallMs: round(scanner?.stats.wallMs ?? 0),
     };
     announceScanReport(doc, latest);
     browser.runtime.sendMessage({ type: 'scan-report', report: latest }).catch(() => {});

@@ -23,8 +23,8 @@ export interface ScanReport {
   scanMs: number;
   /** The longest single slice of scanning work, in milliseconds. */
   longestSliceMs: number;
-  /** Wall-clock milliseconds the page's text spent with the background's matcher (not the page's main thread). */
-  matchWaitMs?: number;
+  /** Wall-clock milliseconds from scan start to the last mark painted (waits for the background included). */
+  wallMs?: number;
 }
 
 /** What a card needs to render an entity: the entity plus everything it points at, resolved. */
