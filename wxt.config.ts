@@ -9,8 +9,9 @@ export default defineConfig({
   // Builds for tests and benchmarks can be sent elsewhere so parallel runs never share an output folder.
   outDir: process.env.LENS_OUT_DIR ?? '.output',
   vite: () => ({
-    // The popup's stylesheets go inside popup.html, so its first paint waits for no request (scripts/vite-inline-css).
-    plugins: [preact(), inlineCss(['popup'])],
+    // The popup's and explore page's stylesheets go inside their HTML: first paint waits for no request
+    // (scripts/vite-inline-css).
+    plugins: [preact(), inlineCss(['popup', 'explore'])],
     build: { sourcemap: false, ...(process.env.LENS_NO_MINIFY ? { minify: false } : {}) },
     // JSON.parse of a string literal parses faster than the same data as an object literal (the fact base is 1.3 MB).
     json: { stringify: true },

@@ -26,7 +26,7 @@ export function lazyPart<T>(load: () => Promise<T>): LazyPart<T> {
 }
 
 export const mapPart = lazyPart(async () => (await import('./MapView')).MapView);
-export const cardPart = lazyPart(async () => (await import('~/components/card/EntityCard')).EntityCard);
+export const cardPart = lazyPart(async () => (await import('~/components/card/page-card')).EntityCard);
 
 /** The part when `wanted` (loading it if need be), else whatever is already loaded. */
 export function useLazy<T>(part: LazyPart<T>, wanted: boolean): T | undefined {

@@ -25,10 +25,10 @@ interface Engine {
   types: ReadonlyMap<string, EntityType>;
 }
 
-type CardComponent = (typeof import('./popup-card'))['EntityCard'];
+type CardComponent = (typeof import('~/components/card/page-card'))['EntityCard'];
 let cardModule: Promise<CardComponent> | null = null;
 /** The card (about 50 KB with its styles) is not needed until one is opened. */
-const loadCard = () => (cardModule ??= import('./popup-card').then((m) => m.EntityCard));
+const loadCard = () => (cardModule ??= import('~/components/card/page-card').then((m) => m.EntityCard));
 
 /** How often "On this page" asks the tab again while the popup is open: scans finish, pages change. */
 const REPORT_POLL_MS = 1_000;

@@ -7,7 +7,6 @@ import { typeLabel } from '~/components/card/card-model';
 import { ExploreApp } from '~/components/explore/ExploreApp';
 import { mapPart } from '~/components/explore/lazy';
 import '~/components/theme.css';
-import '~/components/card/card.css';
 import '~/components/explore/explore.css';
 import '~/components/explore/chart.css';
 

@@ -1,0 +1,7 @@
+/**
+ * The card as an extension page (popup, explore) shows it, with its stylesheet: one chunk, loaded when the page opens
+ * its first card, so the page's first paint waits for neither.
+ */
+import './card.css';
+
+export { EntityCard } from './EntityCard';
