@@ -15,8 +15,8 @@ import { isBlock } from './skip-rules';
 /** A slice stays well under the 50 ms long-task threshold, leaving the page room to respond in between. */
 export const SLICE_MS = 8;
 /**
- * Text sent for matching in one message, about. Chromium converts a message on the sender's main thread at roughly
- * 0.1-0.15 ms per KB, so 16K characters stay a couple of milliseconds of a slice; a block may overshoot by one block.
+ * Text sent for matching in one message, about. Chromium converts a message on the sender's main thread, inside the
+ * slice (a 64K batch took 5-8 ms there); 16K keeps that to a small part of a slice. A block may overshoot it by one.
  */
 const BATCH_CHARS = 16_384;
 const BATCH_TEXTS = FIND_LIMITS.texts / 2;
