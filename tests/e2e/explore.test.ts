@@ -281,7 +281,8 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
       () => document.querySelector('svg.ex-chart')?.getAttribute('data-centre') === 'erdogan',
       'Erdoğan at the centre',
     );
-    expect(await page.evaluate(() => location.search)).toBe('?view=map&entity=erdogan');
+    // The URL follows the state in an effect, which runs after the frame that re-centred the map.
+    await waitInPage(page, () => location.search === '?view=map&entity=erdogan', 'the URL to follow');
 
     const erdoganEvents = items.filter((i) => i.event.entities.includes('erdogan')).length;
     await page.evaluate(() =>
