@@ -91,11 +91,14 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
     let live = true;
     const timer = setTimeout(
       () =>
-        void Promise.all([model.loadDetails(), cardPart.load()]).then(() => {
-          document.documentElement.dataset.detailsReady = 'true'; // for tests and the bench
-          if (live) setHasDetails(true);
-          void mapPart.load();
-        }),
+        void Promise.all([model.loadDetails(), cardPart.load()]).then(
+          () => {
+            document.documentElement.dataset.detailsReady = 'true'; // for tests and the bench
+            if (live) setHasDetails(true);
+            mapPart.load().catch(() => {}); // a prefetch: the map view loads it again if this failed
+          },
+          () => {}, // the page is closing, or a chunk failed: cards and search say they are loading
+        ),
     );
     return () => {
       live = false;

@@ -17,11 +17,18 @@ export function lazyPart<T>(load: () => Promise<T>): LazyPart<T> {
   let value: T | undefined;
   return {
     get: () => value,
+    // A load that fails (the page closing while a chunk's stylesheet loads) is forgotten, so the next call retries.
     load: () =>
-      (promise ??= load().then((v) => {
-        value = v;
-        return v;
-      })),
+      (promise ??= load().then(
+        (v) => {
+          value = v;
+          return v;
+        },
+        (err: unknown) => {
+          promise = undefined;
+          throw err;
+        },
+      )),
   };
 }
 
@@ -37,7 +44,10 @@ export function useLazy<T>(part: LazyPart<T>, wanted: boolean): T | undefined {
   useEffect(() => {
     if (!wanted || value) return;
     let live = true;
-    void part.load().then((v) => live && setValue({ v }));
+    part.load().then(
+      (v) => live && setValue({ v }),
+      () => {},
+    );
     return () => {
       live = false;
     };

@@ -28,7 +28,19 @@ interface Engine {
 type CardComponent = (typeof import('~/components/card/page-card'))['EntityCard'];
 let cardModule: Promise<CardComponent> | null = null;
 /** The card (about 50 KB with its styles) is not needed until one is opened. */
-const loadCard = () => (cardModule ??= import('~/components/card/page-card').then((m) => m.EntityCard));
+/**
+ * The card chunk, fetched once. A fetch that fails (the popup closing while its stylesheet loads) is forgotten, so
+ * the next call tries again, and callers that only prefetch ignore the failure.
+ */
+const loadCard = () =>
+  (cardModule ??= import('~/components/card/page-card').then(
+    (m) => m.EntityCard,
+    (err: unknown) => {
+      cardModule = null;
+      throw err;
+    },
+  ));
+const prefetchCard = () => void loadCard().catch(() => {});
 
 /** How often "On this page" asks the tab again while the popup is open: scans finish, pages change. */
 const REPORT_POLL_MS = 1_000;
@@ -87,7 +99,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
         setTextReady(true);
         markReady('textReady');
         // The card component next, so the first card opens without waiting for it.
-        whenIdle(() => void loadCard());
+        whenIdle(prefetchCard);
       });
     });
     return () => {
@@ -160,7 +172,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
     if (!chosen) return;
     const timer = setTimeout(() => {
       void detailsOf(chosen);
-      void loadCard();
+      prefetchCard();
     }, DETAILS_PREFETCH_MS);
     return () => clearTimeout(timer);
   }, [chosen]);
@@ -170,7 +182,11 @@ export function PopupApp({ api }: { api: PopupApi }) {
   useEffect(() => {
     if (!openCard) return;
     let live = true;
-    if (!card) void loadCard().then((Card) => live && setCard({ Card }));
+    if (!card)
+      loadCard().then(
+        (Card) => live && setCard({ Card }),
+        () => {},
+      );
     if (!loaded.has(openCard))
       void detailsOf(openCard).then((d) => {
         if (!live) return;
