@@ -2,10 +2,7 @@
  * Aho-Corasick automaton over folded patterns (UTF-16 code units): one pass over the text finds every occurrence of
  * every pattern, so scanning time grows with the text, not with the number of aliases.
  *
- * Built in two stages: compileAutomaton finds the trie and failure links and reduces them to compact tables (what a
- * copy elsewhere would need); loadAutomaton derives the scanning tables from them in one forward pass.
- *
- * Layout, chosen for scanning whole pages:
+ * Layout, chosen for a matcher the background builds once per session and that scans whole pages:
  * - code units that occur in patterns get small class numbers (0 = in no pattern, which resets the scan);
  * - the shallow states, where a scan of ordinary prose spends nearly all its time, get full DFA rows (failure
  *   links already followed), so most steps are one array read;
@@ -93,148 +90,64 @@ function buildTrie(patterns: readonly string[]): Trie {
   return { count, classOf, classCount, edgeStart, edgeUnit, edgeTo, patternHead, patternNext };
 }
 
-/** Just the sorted edge rows: all a lookup needs. */
-interface SparseTrie {
-  edgeStart: Int32Array;
-  edgeUnit: Uint16Array;
-}
-
-/** The edge of `state` labelled `unit`, NONE if there is none. */
-function edgeOf(trie: SparseTrie, state: number, unit: number): number {
-  const { edgeStart, edgeUnit } = trie;
+/** The child of `state` on `unit` in the trie, 0 if none. */
+function childOf(trie: Trie, state: number, unit: number): number {
+  const { edgeStart, edgeUnit, edgeTo } = trie;
   let lo = edgeStart[state]!;
   let hi = edgeStart[state + 1]!;
   if (hi - lo <= LINEAR_SCAN_MAX) {
-    for (; lo < hi; lo++) if (edgeUnit[lo] === unit) return lo;
-    return NONE;
+    for (; lo < hi; lo++) if (edgeUnit[lo] === unit) return edgeTo[lo]!;
+    return 0;
   }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const u = edgeUnit[mid]!;
-    if (u === unit) return mid;
+    if (u === unit) return edgeTo[mid]!;
     if (u < unit) lo = mid + 1;
     else hi = mid;
   }
-  return NONE;
+  return 0;
 }
 
-/** The child of `state` on `unit` in the trie as built, 0 if none. */
-function childOf(trie: Trie, state: number, unit: number): number {
-  const e = edgeOf(trie, state, unit);
-  return e === NONE ? 0 : trie.edgeTo[e]!;
-}
-
-/**
- * The automaton reduced to what cannot be cheaply recomputed, with states numbered breadth-first. In that order a
- * state's children are consecutive and edge e leads to state e + 1, so the trie needs no target array, and a state's
- * failure target always comes before it, so every derived table fills in one forward pass.
- */
-export interface AutomatonTables {
-  /** The code unit of each class: class c (from 1) is classUnits[c - 1]. */
-  classUnits: Uint16Array;
-  /** Children per state. */
-  childCounts: Uint16Array;
-  /** Code unit of edge e, which leads to state e + 1 (sorted within each state's run). */
-  edgeUnits: Uint16Array;
-  fail: Int32Array;
-  /** The state each pattern ends in (0 for an empty pattern, which never matches). */
-  patternEnds: Int32Array;
-}
-
-/** Builds the tables: the costly part (trie, failure links), done once per browser session, not per page. */
-export function compileAutomaton(patterns: readonly string[]): AutomatonTables {
+/** `denseCells` defaults to the budget above; tests pass small ones to exercise the sparse states. */
+export function buildAutomaton(patterns: readonly string[], denseCells = DENSE_CELLS): Automaton {
   const trie = buildTrie(patterns);
   const { count, classOf, classCount, edgeStart, edgeUnit, edgeTo, patternHead, patternNext } = trie;
-  // Breadth-first order, with failure links found through the trie's own goto function: each lookup walks the chain
-  // of shallower failure targets, whose links are final by then.
-  const order = new Int32Array(count);
+
+  // One breadth-first pass: a state's failure target is shallower, so its links and (for the shallow states) its
+  // dense DFA row are final before the state is reached. A shallow state's row is its failure target's row plus
+  // its own children; its children's failure links are then read from dense rows wherever the chain reaches one.
   const fail = new Int32Array(count);
-  let tail = 1;
-  for (let head = 0; head < tail; head++) {
-    const s = order[head]!;
-    for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
-      const t = edgeTo[e]!;
-      if (s !== 0) {
-        const unit = edgeUnit[e]!;
-        let f = fail[s]!;
-        let next = childOf(trie, f, unit);
-        while (next === 0 && f !== 0) {
-          f = fail[f]!;
-          next = childOf(trie, f, unit);
-        }
-        fail[t] = next;
-      }
-      order[tail++] = t;
-    }
-  }
-  const rank = new Int32Array(count);
-  for (let i = 0; i < count; i++) rank[order[i]!] = i;
-  const childCounts = new Uint16Array(count);
-  const edgeUnits = new Uint16Array(Math.max(0, count - 1));
-  const bfsFail = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const s = order[i]!;
-    childCounts[i] = edgeStart[s + 1]! - edgeStart[s]!;
-    bfsFail[i] = rank[fail[s]!]!;
-  }
-  // Edge e leads to state e + 1; its unit is the one on that state's incoming edge.
-  for (let i = 0; i < count; i++) {
-    const s = order[i]!;
-    for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) edgeUnits[rank[edgeTo[e]!]! - 1] = edgeUnit[e]!;
-  }
-  const patternEnds = new Int32Array(patterns.length);
-  for (let s = 0; s < count; s++) {
-    for (let p = patternHead[s]!; p !== NONE; p = patternNext[p]!) patternEnds[p] = rank[s]!;
-  }
-  const classUnits = new Uint16Array(classCount - 1);
-  for (let unit = 0; unit < UNITS; unit++) if (classOf[unit] !== 0) classUnits[classOf[unit]! - 1] = unit;
-  return { classUnits, childCounts, edgeUnits, fail: bfsFail, patternEnds };
-}
-
-/** Trie and failure links in one go, for Node tools and tests. */
-export function buildAutomaton(patterns: readonly string[], denseCells = DENSE_CELLS): Automaton {
-  return loadAutomaton(compileAutomaton(patterns), denseCells);
-}
-
-/**
- * Turns tables into a scanner: dense rows for the shallow states and output links, one forward pass, a few
- * milliseconds. `denseCells` defaults to the budget above; tests pass small ones to exercise the sparse states.
- */
-export function loadAutomaton(tables: AutomatonTables, denseCells = DENSE_CELLS): Automaton {
-  const { classUnits, childCounts, edgeUnits, fail, patternEnds } = tables;
-  const count = childCounts.length;
-  checkTables(tables);
-  const classCount = classUnits.length + 1;
-  const classOf = new Uint16Array(UNITS);
-  for (let c = 0; c < classUnits.length; c++) classOf[classUnits[c]!] = c + 1;
-  const edgeStart = new Int32Array(count + 1);
-  for (let s = 0; s < count; s++) edgeStart[s + 1] = edgeStart[s]! + childCounts[s]!;
-  const patternHead = new Int32Array(count).fill(NONE);
-  const patternNext = new Int32Array(patternEnds.length).fill(NONE);
-  for (let p = patternEnds.length - 1; p >= 0; p--) {
-    const end = patternEnds[p]!;
-    if (end === 0) continue;
-    patternNext[p] = patternHead[end]!;
-    patternHead[end] = p;
-  }
-  const trie: SparseTrie = { edgeStart, edgeUnit: edgeUnits };
-
-  // A state's failure target comes earlier in breadth-first order, so its row and output link are ready when read.
   const outLink = new Int32Array(count); // this state if it accepts, else the nearest accepting one on its chain
   const nextOut = new Int32Array(count); // the next accepting state strictly further along the chain
   const denseStates = Math.min(count, Math.max(1, Math.floor(denseCells / classCount)));
   const dense = new Int32Array(denseStates * classCount);
   const denseRow = new Int32Array(count).fill(NONE);
-  for (let s = 0; s < count; s++) {
-    if (s < denseStates) {
-      const row = s * classCount;
+  const order = new Int32Array(count);
+  let tail = 1; // order[0] is the root
+  for (let head = 0; head < tail; head++) {
+    const s = order[head]!;
+    if (head < denseStates) {
+      const row = head * classCount;
       denseRow[s] = row;
-      if (s !== 0) dense.copyWithin(row, fail[s]! * classCount, fail[s]! * classCount + classCount);
-      for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) dense[row + classOf[edgeUnits[e]!]!] = e + 1;
+      if (s !== 0) dense.copyWithin(row, denseRow[fail[s]!]!, denseRow[fail[s]!]! + classCount);
+      for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) dense[row + classOf[edgeUnit[e]!]!] = edgeTo[e]!;
     }
-    if (s !== 0) {
-      nextOut[s] = outLink[fail[s]!]!;
-      outLink[s] = patternHead[s] !== NONE ? s : nextOut[s]!;
+    for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
+      const t = edgeTo[e]!;
+      if (s !== 0) {
+        const unit = edgeUnit[e]!;
+        let f = fail[s]!;
+        let next = denseRow[f] === NONE ? childOf(trie, f, unit) : 0;
+        while (next === 0 && denseRow[f] === NONE) {
+          f = fail[f]!;
+          if (denseRow[f] === NONE) next = childOf(trie, f, unit);
+        }
+        fail[t] = next !== 0 ? next : dense[denseRow[f]! + classOf[unit]!]!;
+      }
+      nextOut[t] = outLink[fail[t]!]!;
+      outLink[t] = patternHead[t] !== NONE ? t : nextOut[t]!;
+      order[tail++] = t;
     }
   }
 
@@ -260,12 +173,11 @@ export function loadAutomaton(tables: AutomatonTables, denseCells = DENSE_CELLS)
         }
         let row = rows[state]!;
         if (row === NONE) {
-          // Edge e leads to state e + 1, so NONE (-1) becomes 0, "no child".
-          let next = edgeOf(trie, state, unit) + 1;
+          let next = childOf(trie, state, unit);
           while (next === 0 && row === NONE) {
             state = failure[state]!;
             row = rows[state]!;
-            if (row === NONE) next = edgeOf(trie, state, unit) + 1;
+            if (row === NONE) next = childOf(trie, state, unit);
           }
           state = next !== 0 ? next : table[row + cls]!;
         } else {
@@ -277,14 +189,4 @@ export function loadAutomaton(tables: AutomatonTables, denseCells = DENSE_CELLS)
       }
     },
   };
-}
-
-/**
- * The tables come from the extension's own background (a page cannot answer that message), so only their shape is
- * checked here, in constant time: a mismatch means a background of another version, not an attack.
- */
-function checkTables({ childCounts, edgeUnits, fail, classUnits }: AutomatonTables): void {
-  const count = childCounts.length;
-  if (count < 1 || edgeUnits.length !== count - 1 || fail.length !== count || classUnits.length >= UNITS)
-    throw new Error('matcher tables are inconsistent');
 }

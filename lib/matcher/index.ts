@@ -9,7 +9,7 @@ import { buildAutomaton, type Automaton } from './automaton';
 import { caseAllows } from './case-rules';
 import { isWordCharAt, isWordCharBefore, skipMarks } from './char-kinds';
 import { foldCodes, type FoldedCodes } from './fold';
-import { compilePatterns, type PatternRule } from './patterns';
+import { compilePatterns, type Pattern } from './patterns';
 import { hasEndingAt } from './russian-endings';
 import { selectMatches, type Candidate } from './select';
 
@@ -42,7 +42,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
   return matcherFrom(patterns, buildAutomaton(patterns.map((p) => p.text)), options);
 }
 
-function matcherFrom(patterns: readonly PatternRule[], automaton: Automaton, options: MatcherOptions): Matcher {
+function matcherFrom(patterns: readonly Pattern[], automaton: Automaton, options: MatcherOptions): Matcher {
   const nearWindow = Math.max(0, options.nearWindow ?? DEFAULT_NEAR_WINDOW);
   return {
     find(text) {
@@ -62,7 +62,7 @@ function collectCandidates(
   text: string,
   folded: FoldedCodes,
   automaton: Automaton,
-  patterns: readonly PatternRule[],
+  patterns: readonly Pattern[],
 ): Candidate[] {
   const { codes, length, map } = folded;
   const candidates: Candidate[] = [];
@@ -71,7 +71,7 @@ function collectCandidates(
   const originalEnd = (foldedEnd: number): number => skipMarks(text, map[foldedEnd - 1]! + 1);
 
   /** Original end of the match, or -1 when no allowed ending reaches a word boundary. */
-  const boundedEnd = (pattern: PatternRule, foldedEnd: number): number => {
+  const boundedEnd = (pattern: Pattern, foldedEnd: number): number => {
     if (pattern.endings === null) {
       const end = originalEnd(foldedEnd);
       return isWordCharAt(text, end) ? -1 : end;
@@ -86,7 +86,7 @@ function collectCandidates(
 
   automaton.scan(codes, length, (id, foldedEnd) => {
     const pattern = patterns[id]!;
-    const start = map[foldedEnd - pattern.length]!;
+    const start = map[foldedEnd - pattern.text.length]!;
     if (isWordCharBefore(text, start)) return;
     const end = boundedEnd(pattern, foldedEnd);
     if (end < 0 || !caseAllows(pattern.caseRule, text, start, end)) return;

@@ -8,21 +8,15 @@ import { caseRuleFor, isExactCase, type CaseRule } from './case-rules';
 import { foldAlias } from './fold';
 import { russianInflection } from './russian-endings';
 
-/** What the matcher checks after the automaton reports a pattern. */
-export interface PatternRule {
-  /** Length of the folded pattern, to find where a hit starts. */
-  length: number;
+export interface Pattern {
+  /** Folded text the automaton looks for (for inflected aliases, the stem). */
+  text: string;
   alias: number;
   entity: number;
   near: boolean;
   caseRule: CaseRule;
   /** Endings one of which must follow the pattern, '' meaning none; null for aliases that do not inflect. */
   endings: readonly string[] | null;
-}
-
-export interface Pattern extends PatternRule {
-  /** Folded text the automaton looks for (for inflected aliases, the stem). */
-  text: string;
 }
 
 export function compilePatterns(aliases: AliasIndex['aliases']): Pattern[] {
@@ -35,10 +29,8 @@ export function compilePatterns(aliases: AliasIndex['aliases']): Pattern[] {
     const caseRule = caseRuleFor(text, flags);
     // Acronyms and exact-case names are written as they are, so they take no endings.
     const inflection = isExactCase(caseRule) ? null : russianInflection(folded);
-    const stem = inflection?.stem ?? folded;
     patterns.push({
-      text: stem,
-      length: stem.length,
+      text: inflection?.stem ?? folded,
       alias,
       entity,
       near: (flags & ALIAS_NEAR) !== 0,
