@@ -3,7 +3,8 @@
  * `--check` writes nothing and fails when the committed artefacts differ from a fresh build (the test suite's mode).
  */
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { compileFactBase } from '../lib/factbase/compile';
 import { buildAliasIndex } from '../lib/factbase/alias-index';
@@ -12,7 +13,25 @@ import type { EntityFile, SourceInput } from '../lib/factbase/input-types';
 import { toSearchIndex } from '../lib/search/search-index';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const CORPUS_DIR = resolve(process.env.LENS_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'));
+export const CORPUS_DIR = findCorpusDir();
+
+/**
+ * Where the source documents are: LENS_CORPUS, else `shared/corpus` beside this checkout, else beside the checkout
+ * this one was cloned from (a clean clone for CI may live anywhere, its origin beside the corpus).
+ */
+function findCorpusDir(): string {
+  if (process.env.LENS_CORPUS) return resolve(process.env.LENS_CORPUS);
+  const beside = (checkout: string) => resolve(checkout, '..', 'shared', 'corpus');
+  const places = [beside(ROOT)];
+  try {
+    const origin = execFileSync('git', ['-C', ROOT, 'config', '--get', 'remote.origin.url'], { encoding: 'utf8' });
+    const path = origin.trim().replace(/^file:\/\//, '');
+    if (isAbsolute(path)) places.push(beside(path));
+  } catch {
+    // not a git checkout, or no origin: only the first place
+  }
+  return places.find((dir) => existsSync(dir)) ?? places[0]!;
+}
 export const ARTEFACTS = {
   factBase: join(ROOT, 'data', 'factbase.json'),
   aliasIndex: join(ROOT, 'data', 'alias-index.json'),

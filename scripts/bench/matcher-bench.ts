@@ -17,6 +17,7 @@ import type { AliasIndex } from '../../lib/factbase/types';
 import { createMatcher } from '../../lib/matcher/index';
 import { buildAliasRegExp, countRegExpMatches, median, timeRegExp } from './regex-baseline';
 import { syntheticAliasIndex, syntheticText } from './synthetic-matcher-data';
+import { CORPUS_DIR } from '../build-factbase';
 
 export interface MatcherBenchOptions {
   aliasIndexPath?: string;
@@ -49,7 +50,6 @@ export interface MatcherBenchRow {
 }
 
 const DEFAULT_INDEX = 'data/alias-index.json';
-const DEFAULT_CORPUS = '../shared/corpus';
 const SYNTHETIC_REAL_SIZE = 1_500;
 /** Our matcher is timed on at least this many characters per sample (small documents are repeated). */
 const MIN_TIMED_CHARS = 1_000_000;
@@ -147,7 +147,7 @@ export async function runMatcherBench(options: MatcherBenchOptions = {}): Promis
     { label: 'synthetic 10x', index: syntheticAliasIndex(base * 10, 10) },
     { label: 'synthetic 100x', index: syntheticAliasIndex(base * 100, 100) },
   ];
-  const texts = loadCorpus(options.corpusDir ?? DEFAULT_CORPUS);
+  const texts = loadCorpus(options.corpusDir ?? CORPUS_DIR);
   texts.push({ name: 'synthetic page', text: syntheticText(options.syntheticChars ?? 10_000_000, real.index) });
   return aliasSets.flatMap((set) => measureSet(set, texts, runs, log));
 }

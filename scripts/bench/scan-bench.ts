@@ -13,6 +13,7 @@ import { extensionDir, findBrowser, PROJECT_ROOT } from '../../tests/e2e/harness
 import { startStaticServer } from '../../tests/e2e/harness/static-server';
 import { pageExpression } from '../../tests/e2e/harness/lens-browser';
 import type { AliasIndex } from '../../lib/factbase/types';
+import { CORPUS_DIR } from '../build-factbase';
 import type { ScanReport } from '../../lib/messaging/messages';
 
 export interface ScanBenchRow {
@@ -30,7 +31,7 @@ export interface ScanBenchRow {
   markJsMarks: number;
 }
 
-const CORPUS = join(PROJECT_ROOT, '..', 'shared', 'corpus', '003_0e9e0b34be52310f.txt');
+const CORPUS = join(CORPUS_DIR, '003_0e9e0b34be52310f.txt');
 const RUNS = 3;
 
 /** An article page whose own script renders the paragraphs from embedded data, timing itself, as news sites do. */
