@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { inlineCss } from './scripts/vite-inline-css';
+import { pageChunks } from './scripts/vite-page-chunks';
 
 // The extension asks for as little as it can: see README "Permissions".
 export default defineConfig({
@@ -11,7 +12,7 @@ export default defineConfig({
   vite: () => ({
     // The popup's and explore page's stylesheets go inside their HTML: first paint waits for no request
     // (scripts/vite-inline-css).
-    plugins: [preact(), inlineCss(['popup', 'explore'])],
+    plugins: [preact(), inlineCss(['popup', 'explore']), pageChunks(['explore'])],
     build: { sourcemap: false, ...(process.env.LENS_NO_MINIFY ? { minify: false } : {}) },
     // JSON.parse of a string literal parses faster than the same data as an object literal (the fact base is 1.3 MB).
     json: { stringify: true },

@@ -10,7 +10,8 @@ import type { TimelineFilters } from '~/lib/explore/timeline-model';
 import { DEFAULT_MAP_CENTRE, exploreSearch, type ExploreState, type ExploreView } from '~/lib/explore/url-state';
 import { ExportDialog } from './ExportDialog';
 import type { Exporter, ExportRequest } from './export-types';
-import { cardPart, mapPart, useLazy } from './lazy';
+import { cardPart, useLazy } from './lazy';
+import { MapView } from './MapView';
 import { SidePanel } from './SidePanel';
 import { TimelineView } from './TimelineView';
 
@@ -84,8 +85,7 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
 
   // The full fact base (cards, relation quotes, aliases) is loaded once the first render is on screen (effects run
   // after paint); a card opened before it arrives says it is loading.
-  // The card component comes with them; the map's code once they are in (so the tab switches at once), or at once
-  // when the map is shown.
+  // The card component comes with them.
   const [hasDetails, setHasDetails] = useState(model.hasDetails);
   useEffect(() => {
     let live = true;
@@ -95,7 +95,6 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
           () => {
             document.documentElement.dataset.detailsReady = 'true'; // for tests and the bench
             if (live) setHasDetails(true);
-            mapPart.load().catch(() => {}); // a prefetch: the map view loads it again if this failed
           },
           () => {}, // the page is closing, or a chunk failed: cards and search say they are loading
         ),
@@ -105,7 +104,6 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
       clearTimeout(timer);
     };
   }, [model]);
-  const MapView = useLazy(mapPart, state.view === 'map');
   const EntityCard = useLazy(cardPart, hasDetails);
   const selectedEvent = state.event ? model.items.find((i) => i.event.id === state.event)?.event : undefined;
 
@@ -250,10 +248,6 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
                 history.replaceState(null, '', exploreSearch({ ...state, ...range.current }));
               }}
             />
-          ) : !MapView ? (
-            <p class="ex-status" role="status">
-              Loading the map…
-            </p>
           ) : (
             <MapView
               model={model}

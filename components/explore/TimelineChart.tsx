@@ -580,6 +580,20 @@ export function TimelineChart({
     if (id) callbacks.current.onSelect(id);
   };
 
+  /**
+   * An event's tooltip (its date and whole title) is added when the pointer first comes over it: a <title> in every
+   * event would be a few hundred more nodes for the first frame to build, style and lay out.
+   */
+  const onPointerOver = (e: PointerEvent) => {
+    const g = (e.target as Element).closest('[data-event-id]');
+    if (!g || g.firstElementChild?.tagName === 'title') return;
+    const item = nodesRef.current.get(g.getAttribute('data-event-id') ?? '')?.item;
+    if (!item) return;
+    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = `${item.dateLabel} — ${item.event.title}`;
+    g.prepend(title);
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     const h = handle.current!;
     const keys: Record<string, () => void> = {
@@ -629,6 +643,7 @@ export function TimelineChart({
         viewBox={`0 0 ${width} ${height}`}
         aria-hidden="true"
         onClick={onClick}
+        onPointerOver={onPointerOver}
         data-laid-out={layout ? 'true' : 'false'}
         data-event-count={items.length}
         data-lanes={layout?.laneCount ?? 0}
@@ -655,7 +670,6 @@ export function TimelineChart({
                       data-event-id={id}
                       data-precision={precision}
                     >
-                      <title>{`${item.dateLabel} — ${item.event.title}`}</title>
                       {precision === 'day' ? (
                         <circle class="ev-mark" cy={0} />
                       ) : (

@@ -5,25 +5,20 @@ import { createExploreModel } from '~/lib/explore/model';
 import { parseExploreSearch } from '~/lib/explore/url-state';
 import { typeLabel } from '~/components/card/card-model';
 import { ExploreApp } from '~/components/explore/ExploreApp';
-import { mapPart } from '~/components/explore/lazy';
 import '~/components/theme.css';
 import '~/components/explore/explore.css';
 import '~/components/explore/chart.css';
 
 // Marks read by scripts/bench/explore-bench.ts: script start, model built, first chart laid out and painted (in
 // ExploreApp). The page opens on the compact explore base (200 KB: events, names, relations); the full fact base
-// (1.5 MB: cards, relation quotes, aliases) is a separate chunk, loaded after the first render, as are the map's
-// code and the entity card (components/explore/lazy).
+// (1.5 MB: cards, relation quotes, aliases) is a separate chunk, loaded after the first render, as is the entity
+// card (components/explore/lazy).
 performance.mark('lens-explore-start');
 const initial = parseExploreSearch(location.search);
-// The map's code is a separate chunk: opened on the map, the page fetches it while it builds the model, and waits
-// for it rather than paint a placeholder.
-const mapCode = initial.view === 'map' ? mapPart.load() : null;
 const model = createExploreModel(
   exploreBaseJson as unknown as FactBase,
   typeLabel,
   async () => (await import('~/data/factbase.json')).default as unknown as FactBase,
 );
 performance.mark('lens-explore-model');
-if (mapCode) await mapCode;
 render(<ExploreApp model={model} initial={initial} />, document.getElementById('app')!);
