@@ -8,6 +8,7 @@ import { dateSpan } from '~/lib/explore/dates';
 import type { ExploreModel } from '~/lib/explore/model';
 import type { TimelineFilters } from '~/lib/explore/timeline-model';
 import { DEFAULT_MAP_CENTRE, exploreSearch, type ExploreState, type ExploreView } from '~/lib/explore/url-state';
+import { afterFirstPaint } from './after-first-paint';
 import { ExportDialog } from './ExportDialog';
 import type { Exporter, ExportRequest } from './export-types';
 import { cardPart, useLazy } from './lazy';
@@ -83,13 +84,12 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
     [state.country, state.type, state.source, timelineEntity],
   );
 
-  // The full fact base (cards, relation quotes, aliases) is loaded once the first render is on screen (effects run
-  // after paint); a card opened before it arrives says it is loading.
-  // The card component comes with them.
+  // The full fact base (cards, relation quotes, aliases) and the card component are loaded once the first render is
+  // on screen; a card opened before they arrive says it is loading.
   const [hasDetails, setHasDetails] = useState(model.hasDetails);
   useEffect(() => {
     let live = true;
-    const timer = setTimeout(
+    const cancel = afterFirstPaint(
       () =>
         void Promise.all([model.loadDetails(), cardPart.load()]).then(
           () => {
@@ -101,7 +101,7 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
     );
     return () => {
       live = false;
-      clearTimeout(timer);
+      cancel();
     };
   }, [model]);
   const EntityCard = useLazy(cardPart, hasDetails);

@@ -24,6 +24,7 @@ import {
   type TimelineItem,
 } from '~/lib/explore/timeline-model';
 import { LABEL_FONT, textMeasurer } from './text-measure';
+import { syncItemElements } from './timeline-items';
 
 /** What the page opens on: the early 1990s to the end of the fact base's present (mid-2025). */
 export const INITIAL_DOMAIN: [number, number] = [Date.UTC(1990, 0, 1), Date.UTC(2025, 6, 1)];
@@ -508,18 +509,25 @@ export function TimelineChart({
     reveal: byReader(reveal),
   };
 
-  // After each render: collect the item elements, put them in their lanes (gliding when the lanes changed), apply
-  // the zoom. The first time, optionally fit, and report readiness.
+  // After each render: bring the item elements in step with the items, put them in their lanes (gliding when the
+  // lanes changed), apply the zoom. The first time, optionally fit, and report readiness.
   useLayoutEffect(() => {
-    const root = itemsRef.current;
-    if (!root || !layout) return;
-    const byId = new Map(items.map((i) => [i.event.id, i]));
+    const pan = itemsRef.current?.firstElementChild as SVGGElement | null | undefined;
+    if (!pan || !layout) return;
     const old = nodesRef.current;
+    const elements = syncItemElements(
+      pan,
+      items,
+      (item) => ({
+        className: `ev ev-${item.span.precision} f-${familyOf(item)}${item.event.id === selectedId ? ' is-selected' : ''}`,
+        label: labels.text.get(item.event.id) ?? '',
+      }),
+      new Map([...old].map(([id, n]) => [id, n.g])),
+    );
     const nodes = new Map<string, Node>();
-    for (const g of Array.from(root.firstElementChild?.children ?? []) as SVGGElement[]) {
-      const id = g.getAttribute('data-event-id');
-      const item = id ? byId.get(id) : undefined;
-      if (!id || !item) continue;
+    for (const item of items) {
+      const id = item.event.id;
+      const g = elements.get(id)!;
       const prev = old.get(id);
       const lane = layout.lane.get(id) ?? 0;
       const same = prev && prev.g === g;
@@ -658,30 +666,8 @@ export function TimelineChart({
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             <g class="tl-grid" ref={gridRef} clip-path="url(#tl-clip)" />
             <g class="tl-items" ref={itemsRef} clip-path="url(#tl-clip)">
-              <g class="tl-pan">
-                {items.map((item) => {
-                  const id = item.event.id;
-                  const precision = item.span.precision;
-                  const selected = id === selectedId;
-                  return (
-                    <g
-                      key={id}
-                      class={`ev ev-${precision} f-${familyOf(item)}${selected ? ' is-selected' : ''}`}
-                      data-event-id={id}
-                      data-precision={precision}
-                    >
-                      {precision === 'day' ? (
-                        <circle class="ev-mark" cy={0} />
-                      ) : (
-                        <rect class={precision === 'year' ? 'ev-band' : 'ev-mark'} x={0} />
-                      )}
-                      <text class="ev-label" y={0.5}>
-                        {labels.text.get(id)}
-                      </text>
-                    </g>
-                  );
-                })}
-              </g>
+              {/* The events' elements: built by syncItemElements, not by Preact. */}
+              <g class="tl-pan" />
             </g>
             <rect
               class="tl-axis-band"
