@@ -12,7 +12,7 @@
  * Lazy parts stay separate: a module that only a lazily loaded part uses (the map's layout code) is left to Rollup.
  * Content scripts and the background are single-file builds and are left alone.
  */
-import type { GetModuleInfo, ManualChunksFunction } from 'rollup';
+import type { GetManualChunk, GetModuleInfo } from 'rollup';
 import type { Plugin } from 'vite';
 
 /** `pages`: entrypoint folders, e.g. `explore` for entrypoints/explore/index.html. */
@@ -29,7 +29,7 @@ export function pageChunks(pages: readonly string[]): Plugin {
 
 const pageOf = (id: string) => /entrypoints\/([^/]+)\/index\.html$/.exec(id.replaceAll('\\', '/'))?.[1];
 
-function chunker(pages: readonly string[]): ManualChunksFunction {
+function chunker(pages: readonly string[]): GetManualChunk {
   let assign: Map<string, string> | undefined;
   return (id, { getModuleInfo, getModuleIds }) => {
     assign ??= plan(pages, [...getModuleIds()], getModuleInfo);

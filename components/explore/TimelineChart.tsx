@@ -24,7 +24,7 @@ import {
   type TimelineItem,
 } from '~/lib/explore/timeline-model';
 import { LABEL_FONT, textMeasurer } from './text-measure';
-import { syncItemElements } from './timeline-items';
+import { addLabel, syncItemElements } from './timeline-items';
 
 /** What the page opens on: the early 1990s to the end of the fact base's present (mid-2025). */
 export const INITIAL_DOMAIN: [number, number] = [Date.UTC(1990, 0, 1), Date.UTC(2025, 6, 1)];
@@ -109,7 +109,9 @@ interface Node {
   item: TimelineItem;
   g: SVGGElement;
   mark: SVGRectElement | SVGCircleElement;
+  /** The label's element, made the first time the label is shown (most are hidden in the first frame). */
   label: SVGTextElement | null;
+  labelText: string;
   labelWidth: number;
   y: number;
   shown: boolean;
@@ -337,7 +339,7 @@ export function TimelineChart({
       for (let i = 0; i < ids.length; i++) {
         const node = nodes.get(ids[i]!);
         if (!node) continue;
-        let show = !!node.label && !!layout.labelled.get(ids[i]!) && node.shown;
+        let show = !!node.labelText && !!layout.labelled.get(ids[i]!) && node.shown;
         if (show) {
           const nextStart = i + 1 < ids.length ? starts.get(ids[i + 1]!) : undefined;
           if (nextStart !== undefined && nextStart - GAPS.marker < node.labelStart + node.labelWidth) show = false;
@@ -363,7 +365,11 @@ export function TimelineChart({
           if (flipped) x = node.markStart - (node.labelStart - node.labelX) - LABEL_GAP;
           else show = false;
         }
-        if (node.label && show) {
+        if (show) {
+          if (!node.label) {
+            node.label = addLabel(node.g, node.labelText);
+            node.labelShown = true;
+          }
           put(node, node.label, 'x', x.toFixed(1));
           put(node, node.label, 'text-anchor', flipped ? 'end' : 'start');
         }
@@ -541,10 +547,11 @@ export function TimelineChart({
         g,
         mark: g.querySelector('.ev-mark, .ev-band') as SVGRectElement | SVGCircleElement,
         label: g.querySelector('.ev-label'),
+        labelText: labels.text.get(id) ?? '',
         labelWidth: labels.width.get(id) ?? 0,
-        y: prev && prev.g === g ? prev.y : layout.y(lane),
-        shown: prev && prev.g === g ? prev.shown : true,
-        labelShown: prev && prev.g === g ? prev.labelShown : true,
+        y: same ? prev.y : layout.y(lane),
+        shown: same ? prev.shown : true,
+        labelShown: same ? prev.labelShown : false,
       });
     }
     nodesRef.current = nodes;

@@ -1,7 +1,8 @@
 /**
  * The timeline's event elements, built and kept in step with the DOM API rather than rendered by Preact: one <g> per
- * event holding its marker and its label. The chart moves them itself on every zoom frame; building the few hundred
- * of them through Preact's diff took 13-23 ms of the first render, cloning them takes a few.
+ * event holding its marker, and its label once the label is first shown (at the opening zoom most labels have no
+ * room). The chart moves them itself on every zoom frame; building them through Preact's diff took 13-23 ms of the
+ * first render, cloning them takes a few.
  */
 import type { TimelineItem } from '~/lib/explore/timeline-model';
 
@@ -10,11 +11,11 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 export interface ItemLook {
   /** The <g>'s classes (precision, family, selection). */
   className: string;
-  /** The label's text (truncated to its room). */
+  /** The label's text (truncated to its room), for a label already made. */
   label: string;
 }
 
-/** One event's element, cloned from a template per precision: a dot for a day, a pill for a month, a band for a year. */
+/** An event's element, cloned from a template per precision: a dot for a day, a pill for a month, a band for a year. */
 const template = (() => {
   const made = new Map<string, SVGGElement>();
   return (precision: string): SVGGElement => {
@@ -24,10 +25,7 @@ const template = (() => {
       const mark = document.createElementNS(SVG_NS, precision === 'day' ? 'circle' : 'rect');
       mark.setAttribute('class', precision === 'year' ? 'ev-band' : 'ev-mark');
       mark.setAttribute(precision === 'day' ? 'cy' : 'x', '0');
-      const label = document.createElementNS(SVG_NS, 'text');
-      label.setAttribute('class', 'ev-label');
-      label.setAttribute('y', '0.5');
-      g.append(mark, label);
+      g.append(mark);
       made.set(precision, g);
     }
     return g;
@@ -39,8 +37,17 @@ function create(item: TimelineItem, look: ItemLook): SVGGElement {
   g.setAttribute('class', look.className);
   g.setAttribute('data-event-id', item.event.id);
   g.setAttribute('data-precision', item.span.precision);
-  g.lastElementChild!.textContent = look.label;
   return g;
+}
+
+/** Gives an event's element its label. */
+export function addLabel(g: SVGGElement, text: string): SVGTextElement {
+  const label = document.createElementNS(SVG_NS, 'text');
+  label.setAttribute('class', 'ev-label');
+  label.setAttribute('y', '0.5');
+  label.textContent = text;
+  g.append(label);
+  return label;
 }
 
 /**
@@ -61,8 +68,8 @@ export function syncItemElements(
     if (!g) g = create(item, look);
     else {
       if (g.getAttribute('class') !== look.className) g.setAttribute('class', look.className);
-      const label = g.lastElementChild!;
-      if (label.textContent !== look.label) label.textContent = look.label;
+      const label = g.querySelector('.ev-label');
+      if (label && label.textContent !== look.label) label.textContent = look.label;
     }
     if (g === cursor) cursor = cursor.nextElementSibling;
     else parent.insertBefore(g, cursor);
