@@ -227,6 +227,9 @@ function layout(
     target: l.target,
     length: Math.min(LINK_LABEL_MAX, measure(linkLabel(l))),
   }));
+  // Charge spreads the crowds of the outer rings. One ring, started evenly spaced and sized for its labels, needs
+  // none: leaving it out roughly halves the first layout (its code still cold) and moves no node visibly.
+  const rings = ring.size;
   forceSimulation<SimNode>(nodes)
     .force(
       'link',
@@ -235,7 +238,7 @@ function layout(
         .distance((l) => Math.max(90, l.length + 36))
         .strength(0.03),
     )
-    .force('charge', forceManyBody<SimNode>().strength(-160).distanceMax(260))
+    .force('charge', rings > 1 ? forceManyBody<SimNode>().strength(-160).distanceMax(260) : null)
     .force(
       'collide',
       forceCollide<SimNode>()
