@@ -32,13 +32,13 @@ const pageOf = (id: string) => /entrypoints\/([^/]+)\/index\.html$/.exec(id.repl
 function chunker(pages: readonly string[]): GetManualChunk {
   let assign: Map<string, string> | undefined;
   return (id, { getModuleInfo, getModuleIds }) => {
-    assign ??= plan(pages, [...getModuleIds()], getModuleInfo);
+    assign ??= planPageChunks(pages, [...getModuleIds()], getModuleInfo);
     return assign.get(id);
   };
 }
 
-/** The chunk of every module a named page imports statically. */
-function plan(pages: readonly string[], ids: string[], info: GetModuleInfo): Map<string, string> {
+/** The chunk of every module a named page imports statically (exported for its unit test). */
+export function planPageChunks(pages: readonly string[], ids: string[], info: GetModuleInfo): Map<string, string> {
   // Roots: what a page or a dynamic import loads first. Each root reaches a set of modules through static imports.
   const roots = ids.filter((id) => {
     const m = info(id);

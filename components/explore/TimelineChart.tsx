@@ -183,7 +183,7 @@ function layoutLanes(
   const needs = (cap: number, count: number) => cap * LABEL_PITCH + Math.max(0, count - cap) * MIN_MARKER_PITCH;
   let lo = 0;
   let hi = Math.max(0, Math.floor(height / LABEL_PITCH));
-  let best = pack(0);
+  let best: ReturnType<typeof pack> | undefined;
   let bestCap = 0;
   // Binary search for the most labelled lanes that still fit (packing grows monotonically enough for this).
   while (lo <= hi) {
@@ -195,6 +195,7 @@ function layoutLanes(
       lo = mid + 1;
     } else hi = mid - 1;
   }
+  best ??= pack(0); // never packed here: the search always ends with a fit (a cap of 0 always fits)
   const cap = Math.min(bestCap, best.count);
   const crowd = best.count - cap;
   const crowdPitch = crowd > 0 ? Math.max(3, Math.min(LABEL_PITCH, (height - cap * LABEL_PITCH) / crowd)) : LABEL_PITCH;

@@ -1,6 +1,7 @@
 /**
  * Store checks on what `npm run zip` produced: both zips, Mozilla's addons-linter on the Firefox zip, the Firefox
- * manifest's add-on id and data-collection declaration, and the content script's size budget.
+ * manifest's add-on id and data-collection declaration, the content script's size budget, and the explore page's
+ * module files.
  * Reads files only, but needs the zips, so it runs with the e2e tests (after `npm run zip` in `npm test`).
  */
 import { spawnSync } from 'node:child_process';
@@ -72,6 +73,22 @@ describe('store packages', () => {
     expect(gecko?.id).toMatch(/^[\w.-]+@[\w.-]+$/);
     expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
   });
+
+  it.each(['chrome-mv3', 'firefox-mv2'])(
+    'the explore page loads its code as two module files, its own and the shared one (%s)',
+    (build) => {
+      // Each request to an extension page costs its main thread a few ms before the first module runs
+      // (scripts/vite-page-chunks.ts); the page's stylesheets are inlined (scripts/vite-inline-css.ts).
+      const html = readFileSync(requireFile(join(out, build, 'explore.html'), 'run npm run build'), 'utf8');
+      const modules = [
+        ...html.matchAll(/<(?:script type="module"[^>]* src|link rel="modulepreload"[^>]* href)="([^"]+)"/g),
+      ]
+        .map((m) => m[1]!.replace(/^.*\/|-[\w-]{8}\.js$/g, ''))
+        .sort();
+      expect(modules).toEqual(['explore', 'shared']);
+      expect(html).not.toMatch(/<link rel="stylesheet"/);
+    },
+  );
 
   it(`the content script is at most ${CONTENT_SCRIPT_BUDGET_BYTES} bytes`, () => {
     const script = requireFile(join(out, 'chrome-mv3/content-scripts/content.js'), 'run npm run build');
