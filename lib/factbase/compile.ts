@@ -293,17 +293,31 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
 
 /**
  * Several files record the same happening (the Turkic Council renamed, the Shusha Declaration signed) from the
- * entities they write about. One event per date and quote: the first keeps its title, the others add their entities.
+ * entities they write about: with the same quote, or with the same title and another passage saying the same (the
+ * death of Islam Karimov, from two chapters). One event per date and quote, and per date and title: the first keeps
+ * its title and its quote, the others add their entities.
  */
 function mergeDuplicateEvents(events: TimelineEvent[]): TimelineEvent[] {
+  const kept: TimelineEvent[] = [];
   const byKey = new Map<string, TimelineEvent>();
+  const fold = (title: string) => title.toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
   for (const event of events) {
-    const key = `${event.date}\u0000${event.evidence?.quote ?? event.title}`;
-    const kept = byKey.get(key);
-    if (!kept) byKey.set(key, { ...event, entities: [...event.entities] });
-    else for (const id of event.entities) if (!kept.entities.includes(id)) kept.entities.push(id);
+    const keys = [
+      `${event.date}\u0000q\u0000${event.evidence?.quote ?? ''}`,
+      `${event.date}\u0000t\u0000${fold(event.title)}`,
+    ];
+    if (!event.evidence) keys.shift();
+    const same = keys.map((k) => byKey.get(k)).find(Boolean);
+    if (same) {
+      for (const id of event.entities) if (!same.entities.includes(id)) same.entities.push(id);
+      for (const k of keys) if (!byKey.has(k)) byKey.set(k, same);
+      continue;
+    }
+    const copy = { ...event, entities: [...event.entities] };
+    kept.push(copy);
+    for (const k of keys) byKey.set(k, copy);
   }
-  return [...byKey.values()];
+  return kept;
 }
 
 function parseSummary(where: string, summary: string | undefined, factCount: number, errors: string[]) {

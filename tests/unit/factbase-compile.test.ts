@@ -154,6 +154,29 @@ describe('compileFactBase', () => {
     ]);
   });
 
+  it('merges one happening recorded twice with the same title and different passages, keeping the first passage', () => {
+    const { factBase } = compile(
+      pipeline({
+        facts: [
+          { quote: 'The Trans-Anatolian pipeline carries gas from Azerbaijan across Türkiye', source: 'vol' },
+          { quote: 'SOCAR holds the largest stake in the pipeline', source: 'vol' },
+        ],
+        events: [
+          { date: '2018-06', title: 'Pipeline  opened', fact: 1, with: ['baku'] },
+          { date: '2018-06', title: 'pipeline opened', fact: 2 },
+          { date: '2018-07', title: 'Shares sold', fact: 2 },
+          { date: '2019', title: 'Pipeline opened', fact: 2 },
+        ],
+      }),
+      baku(),
+    );
+    expect(factBase.events.map((e) => [e.date, e.title, e.entities, e.evidence?.quote.slice(0, 9)])).toEqual([
+      ['2018-06', 'Pipeline  opened', ['tanap', 'baku'], 'The Trans'],
+      ['2018-07', 'Shares sold', ['tanap'], 'SOCAR hol'],
+      ['2019', 'Pipeline opened', ['tanap'], 'SOCAR hol'],
+    ]);
+  });
+
   it('marks which aliases the corpus uses', () => {
     const { factBase } = compile(pipeline({ aliases: ['Trans-Anatolian', 'TANAP'] }), baku());
     const aliases = factBase.entities.find((e) => e.id === 'tanap')!.aliases;
