@@ -276,6 +276,17 @@ export function keyboardOrder(
     .map((n) => n.id);
 }
 
+/** A link's curve between its ends as placed, its arrowheads, and whether it is one of the centre's spokes. */
+function linkShape(link: GraphLink, a: Point, b: Point, radius: (id: string) => number, centre: string) {
+  const directed = link.edges.filter((e) => !SYMMETRIC_RELATIONS.has(e.type));
+  const forward = directed.some((e) => e.source === link.source);
+  const backward = directed.some((e) => e.source === link.target);
+  const spoke = link.source === centre || link.target === centre;
+  const ra = radius(link.source) + (backward ? 4 : 1);
+  const rb = radius(link.target) + (forward ? 4 : 1);
+  return { geo: linkGeometry(a, b, ra, rb, !spoke), forward, backward, spoke };
+}
+
 export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, onReady }: Props) {
   const stageRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -294,13 +305,19 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
 
   const target = useMemo(() => layout(hood, links, previous.current, measure, model), [hood, links, measure, model]);
 
-  // Glide from the old positions to the new; new nodes grow out of a neighbour.
+  // Glide from the old positions to the new; new nodes grow out of a neighbour. The map is rendered once at the
+  // start positions (link labels hidden while things move) and once at the end; the frames between move the nodes
+  // and bend the links directly, as the timeline's zoom does: re-rendering and re-placing every label on each frame
+  // of the glide dropped frames.
+  const [gliding, setGliding] = useState(false);
+  const aspectRef = useRef(1);
   useLayoutEffect(() => {
     const from = previous.current;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     const settle = () => {
       previous.current = new Map([...target].map(([id, p]) => [id, { x: p.x, y: p.y }]));
       setPositions(previous.current);
+      setGliding(false);
     };
     if (!from.size || reduce) {
       settle();
@@ -317,18 +334,36 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
         start.set(id, anchor ? from.get(anchor)! : { x: p.x, y: p.y });
       }
     }
+    setPositions(start);
+    setGliding(true);
+    const radius = (id: string) => target.get(id)?.r ?? 8;
+    let paths: { link: GraphLink; path: SVGPathElement }[] | undefined;
     const t0 = performance.now();
     let frame = 0;
     const step = (now: number) => {
       const k = Math.min(1, (now - t0) / GLIDE_MS);
       const e = k < 0.5 ? 4 * k * k * k : 1 - Math.pow(-2 * k + 2, 3) / 2;
       if (k >= 1) return settle();
-      const next = new Map<string, Point>();
+      // The elements of the start render (done by now: it was queued before this frame).
+      paths ??= links.flatMap((link) => {
+        const path = svgRef.current?.querySelector<SVGPathElement>(
+          `[data-link-id="${CSS.escape(link.id)}"] > .mp-link-line`,
+        );
+        return path ? [{ link, path }] : [];
+      });
+      const aspect = aspectRef.current;
+      const at = new Map<string, Point>();
       for (const [id, p] of target) {
         const s = start.get(id)!;
-        next.set(id, { x: s.x + (p.x - s.x) * e, y: s.y + (p.y - s.y) * e });
+        const point = { x: (s.x + (p.x - s.x) * e) * aspect, y: s.y + (p.y - s.y) * e };
+        at.set(id, point);
+        nodeRefs.current.get(id)?.setAttribute('transform', `translate(${point.x.toFixed(1)},${point.y.toFixed(1)})`);
       }
-      setPositions(next);
+      for (const { link, path } of paths) {
+        const a = at.get(link.source);
+        const b = at.get(link.target);
+        if (a && b) path.setAttribute('d', linkShape(link, a, b, radius, hood.centre).geo.d);
+      }
       frame = requestAnimationFrame(step);
     };
     frame = requestAnimationFrame(step);
@@ -495,7 +530,9 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
   };
   // Wide stages get a wider map: the layout is circular, the stage is not, and names are wider than they are tall.
   const aspect = size ? Math.min(MAX_STRETCH, Math.max(1, size.width / Math.max(1, size.height))) : 1;
+  aspectRef.current = aspect;
   const placed = new Map([...positions].map(([id, p]) => [id, { x: p.x * aspect, y: p.y }]));
+  const radiusOf = (id: string) => target.get(id)?.r ?? 8;
 
   // Link paths and label positions for this frame: labels of shareholdings and of the centre's links are placed
   // first, each where it overlaps no node, name or earlier label if it can.
@@ -503,13 +540,7 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     const a = placed.get(link.source);
     const b = placed.get(link.target);
     if (!a || !b) return [];
-    const directed = link.edges.filter((e) => !SYMMETRIC_RELATIONS.has(e.type));
-    const forward = directed.some((e) => e.source === link.source);
-    const backward = directed.some((e) => e.source === link.target);
-    const ra = target.get(link.source)?.r ?? 8;
-    const rb = target.get(link.target)?.r ?? 8;
-    const spoke = link.source === hood.centre || link.target === hood.centre;
-    const geo = linkGeometry(a, b, ra + (backward ? 4 : 1), rb + (forward ? 4 : 1), !spoke);
+    const { geo, forward, backward, spoke } = linkShape(link, a, b, radiusOf, hood.centre);
     const share = link.edges.some((e) => e.share);
     const generic = link.edges.every((e) => e.type === 'related-to');
     const label = truncateText(linkLabel(link), LINK_LABEL_MAX, measure);
@@ -558,7 +589,7 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     >
       <svg
         ref={svgRef}
-        class="ex-chart"
+        class={`ex-chart${gliding ? ' is-gliding' : ''}`}
         width={width}
         height={height}
         viewBox={`0 0 ${width} ${height}`}
