@@ -233,9 +233,15 @@ export function packLanesWithLabels(
   const lanes: number[] = [];
   const labelled: boolean[] = [];
   const fits = (lane: number, e: Extent, gap: number) => !occupied[lane] || occupied[lane]!.fits(e, gap);
+  const contains = (a: Extent, b: Extent) => a.start <= b.start && a.end >= b.end;
+  // Lanes only ever fill up, so an extent containing the previous footprint's cannot fit any lane that one did not
+  // fit, nor the lane it went to: the search starts above. Crowded years are runs of identical year bands, which
+  // would otherwise each test every lane below (packing is redone for every zoom level the chart settles on).
+  let previous: { f: Footprint; labelFrom: number; markerFrom: number } | undefined;
   for (const f of footprints) {
     let lane = -1;
-    for (let l = 0; l < labelLanes; l++) {
+    const labelFrom = previous && contains(f.labelled, previous.f.labelled) ? previous.labelFrom : 0;
+    for (let l = labelFrom; l < labelLanes; l++) {
       if (fits(l, f.labelled, gaps.label)) {
         lane = l;
         break;
@@ -245,13 +251,15 @@ export function packLanesWithLabels(
       (occupied[lane] ??= new Lane()).add(f.labelled);
       lanes.push(lane);
       labelled.push(true);
+      previous = { f, labelFrom: lane + 1, markerFrom: 0 };
       continue;
     }
-    lane = 0;
+    lane = previous && contains(f.marker, previous.f.marker) ? previous.markerFrom : 0;
     while (!fits(lane, f.marker, gaps.marker)) lane++;
     (occupied[lane] ??= new Lane()).add(f.marker);
     lanes.push(lane);
     labelled.push(false);
+    previous = { f, labelFrom: labelLanes, markerFrom: lane + 1 };
   }
   return { lanes, labelled, count: occupied.length };
 }

@@ -6,8 +6,11 @@ import {
   filterItems,
   filterOptions,
   packLanes,
+  packLanesWithLabels,
   packingOrder,
   timelineItems,
+  type Extent,
+  type Footprint,
   type TimelineItem,
 } from '~/lib/explore/timeline-model';
 
@@ -148,6 +151,43 @@ describe('lane packing agrees with a brute-force check', () => {
       // Every lower lane had a conflict when this extent was placed.
       for (let l = 0; l < lanes[i]!; l++)
         expect(extents.slice(0, i).some((o, j) => lanes[j] === l && overlaps(e, o))).toBe(true);
+    });
+  });
+});
+
+describe('label-aware lane packing agrees with a brute-force check', () => {
+  it('gives each footprint the lowest label lane it fits, else the lowest lane its marker fits', () => {
+    let seed = 11;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // Runs of identical and nested extents (a crowded year of year bands), between scattered ones.
+    const footprints: Footprint[] = [];
+    while (footprints.length < 600) {
+      const start = Math.floor(rand() * 40) * 25;
+      const width = 5 + rand() * 40;
+      const run = rand() < 0.3 ? 2 + Math.floor(rand() * 25) : 1;
+      for (let i = 0; i < run; i++) {
+        const end = start + width + (rand() < 0.5 ? i * 2 : 0);
+        footprints.push({ marker: { start, end }, labelled: { start, end: end + 20 + rand() * 200 } });
+      }
+    }
+    const gaps = { label: 12, marker: 2 };
+    const labelLanes = 6;
+    const { lanes, labelled } = packLanesWithLabels(footprints, labelLanes, gaps);
+    const clash = (a: Extent, b: Extent, gap: number) => !(a.start >= b.end + gap || a.end + gap <= b.start);
+    const placed = (i: number) => (labelled[i] ? footprints[i]!.labelled : footprints[i]!.marker);
+    const fitsAt = (i: number, e: Extent, lane: number, gap: number) =>
+      !footprints.slice(0, i).some((_, j) => lanes[j] === lane && clash(e, placed(j), gap));
+    footprints.forEach((f, i) => {
+      const firstLabelLane = Array.from({ length: labelLanes }, (_, l) => l).find((l) =>
+        fitsAt(i, f.labelled, l, gaps.label),
+      );
+      if (firstLabelLane !== undefined) {
+        expect([labelled[i], lanes[i]]).toEqual([true, firstLabelLane]);
+        return;
+      }
+      let lane = 0;
+      while (!fitsAt(i, f.marker, lane, gaps.marker)) lane++;
+      expect([labelled[i], lanes[i]]).toEqual([false, lane]);
     });
   });
 });
