@@ -146,18 +146,14 @@ async function poll<A>(page: Page, what: string, read: (arg: A) => number | null
   }
 }
 
-/** A performance mark's time from navigation start. */
-const markTime = (page: Page, mark: string) =>
-  poll(page, `${mark} mark`, (m: string) => performance.getEntriesByName(m)[0]?.startTime ?? null, mark);
+/** In the page: a performance mark's time from navigation start. */
+const readMark = (m: string) => performance.getEntriesByName(m)[0]?.startTime ?? null;
+/** In the page: its first contentful paint, when the first frame with content was presented. */
+const readFirstContentfulPaint = () =>
+  performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? null;
 
-/** The page's first contentful paint: when the first frame with content was presented. */
-const firstContentfulPaint = (page: Page) =>
-  poll(
-    page,
-    'first contentful paint',
-    () => performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? null,
-    null,
-  );
+const markTime = (page: Page, mark: string) => poll(page, `${mark} mark`, readMark, mark);
+const firstContentfulPaint = (page: Page) => poll(page, 'first contentful paint', readFirstContentfulPaint, null);
 
 /** Waits until the explore page has loaded what it loads after its first render (the full fact base, the card). */
 async function settled(page: Page): Promise<void> {
@@ -241,17 +237,8 @@ async function launchOnCopy(browser: BrowserName, copyDir: string): Promise<Lens
 async function firefoxFirstRenders(loads: number): Promise<Pick<ExploreBenchResult, 'timeline' | 'map' | 'blank'>> {
   const copy = buildWithBlankPage('firefox');
   const lens = await launchOnCopy('firefox', copy.outDir);
-  const read = <A>(page: LensPage, what: string, fn: (arg: A) => number | null, arg: A) =>
-    waitInPage(page, fn, what, 20_000, arg) as Promise<number>;
-  const mark = (page: LensPage, name: string) =>
-    read(page, `${name} mark`, (m: string) => performance.getEntriesByName(m)[0]?.startTime ?? null, name);
-  const fcp = (page: LensPage) =>
-    read(
-      page,
-      'first contentful paint',
-      () => performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? null,
-      null,
-    );
+  const mark = (page: LensPage, name: string) => waitInPage(page, readMark, `${name} mark`, 20_000, name);
+  const fcp = (page: LensPage) => waitInPage(page, readFirstContentfulPaint, 'first contentful paint', 20_000);
   const open = (name: string) => lens.openExtensionPage(name as ExtensionPageName);
   const explore = async (query: string, view: 'timeline' | 'map'): Promise<RenderSample> => {
     const page = await open(`explore.html?${query}`);
