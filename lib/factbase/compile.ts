@@ -302,11 +302,8 @@ function mergeDuplicateEvents(events: TimelineEvent[]): TimelineEvent[] {
   const byKey = new Map<string, TimelineEvent>();
   const fold = (title: string) => title.toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
   for (const event of events) {
-    const keys = [
-      `${event.date}\u0000q\u0000${event.evidence?.quote ?? ''}`,
-      `${event.date}\u0000t\u0000${fold(event.title)}`,
-    ];
-    if (!event.evidence) keys.shift();
+    const byTitle = `${event.date}\u0000t\u0000${fold(event.title)}`;
+    const keys = event.evidence ? [`${event.date}\u0000q\u0000${event.evidence.quote}`, byTitle] : [byTitle];
     const same = keys.map((k) => byKey.get(k)).find(Boolean);
     if (same) {
       for (const id of event.entities) if (!same.entities.includes(id)) same.entities.push(id);

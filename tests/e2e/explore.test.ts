@@ -23,6 +23,18 @@ async function openTimeline(lens: LensBrowser, query = 'view=timeline'): Promise
   return page;
 }
 
+/** Clicks the side panel's action whose text contains `text` ("on the map", "on the timeline"). */
+const clickPanelAction = (page: LensPage, text: string) =>
+  page.evaluate(
+    (t) =>
+      (
+        Array.from(document.querySelectorAll('.ex-panel-actions button')).find((b) =>
+          (b.textContent ?? '').includes(t),
+        ) as HTMLElement
+      ).click(),
+    text,
+  );
+
 const renderedEventIds = (page: LensPage) =>
   page.evaluate(() =>
     Array.from(document.querySelectorAll('svg.ex-chart [data-event-id]')).map((el) =>
@@ -131,14 +143,8 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
     );
     expect(shown).toEqual({ entity: event.entities[0], event: event.id, quote: event.evidence?.quote });
 
-    // The map's code is loaded apart from the timeline's: the card's link still opens the map on that entity.
-    await page.evaluate(() =>
-      (
-        Array.from(document.querySelectorAll('.ex-panel-actions button')).find((b) =>
-          /on the map/.test(b.textContent ?? ''),
-        ) as HTMLElement
-      ).click(),
-    );
+    // The card's link opens the map on that entity.
+    await clickPanelAction(page, 'on the map');
     await waitInPage(
       page,
       (id) =>
@@ -285,13 +291,7 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
     await waitInPage(page, () => location.search === '?view=map&entity=erdogan', 'the URL to follow');
 
     const erdoganEvents = items.filter((i) => i.event.entities.includes('erdogan')).length;
-    await page.evaluate(() =>
-      (
-        Array.from(document.querySelectorAll('.ex-panel-actions button')).find((b) =>
-          /on the timeline/.test(b.textContent ?? ''),
-        ) as HTMLElement
-      ).click(),
-    );
+    await clickPanelAction(page, 'on the timeline');
     await waitInPage(
       page,
       (n) =>
