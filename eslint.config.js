@@ -61,6 +61,34 @@ export default defineConfig(
     },
   },
   {
+    // lib/ is pure logic, unit-tested in Node: code that needs the browser's APIs, IndexedDB or the DOM lives in
+    // browser/ (extension APIs and storage), page/ (the content script's DOM code) or components/ (Preact UI).
+    files: ['lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['wxt/browser', 'idb', '#imports', 'preact', 'webextension-polyfill'].map((name) => ({
+            name,
+            message: 'lib/ is pure: put browser, IndexedDB and DOM code in browser/, page/ or components/.',
+          })),
+          patterns: [
+            { group: ['~/browser/*', '~/page/*', '~/components/*', '../../browser/*'], message: 'lib/ is pure.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['browser', 'chrome', 'document', 'window', 'navigator', 'indexedDB', 'IDBKeyRange', 'BroadcastChannel'].map(
+          (name) => ({
+            name,
+            message: 'lib/ is pure: take what you need as a parameter, or move the code out of lib/.',
+          }),
+        ),
+      ],
+    },
+  },
+  {
     // Scripts inside test pages run in a browser, unchecked by TypeScript; browser globals are not listed here.
     files: ['tests/**/fixtures/**/*.js', 'data/demo/**/*.js'],
     rules: { 'no-undef': 'off' },

@@ -8,9 +8,9 @@ import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers } from '~/lib/background/handlers';
 import { createMatcher, type Matcher } from '~/lib/matcher';
 import { createPageSaves } from '~/lib/snippets/page-saves';
-import { deleteSnippets, saveSnippet, snippetsForPage } from '~/lib/snippets-db/snippet-store';
-import { createSaveMenu, createSelectionRoutes } from '~/lib/snippets-db/selection-routes';
-import { updateSettings } from '~/lib/settings/storage';
+import { deleteSnippets, saveSnippet, snippetsForPage } from '~/browser/snippets-db/snippet-store';
+import { createSaveMenu, createSelectionRoutes } from '~/browser/selection-routes';
+import { updateSettings } from '~/browser/settings-storage';
 
 export default defineBackground(() => {
   const store = createFactBaseStore(factBaseJson as unknown as FactBase);

@@ -16,7 +16,7 @@ import {
 } from '~/lib/hover/machine';
 import { placeCard } from '~/lib/hover/placement';
 import type { ContentToBackground, EntityDetails } from '~/lib/messaging/messages';
-import type { Settings } from '~/lib/settings';
+import type { Settings } from '~/lib/settings/settings';
 import { CardHost } from './card-host';
 import { createDetailsCache } from './hover-details';
 import { relayEscape } from './hover-frames';

@@ -4,7 +4,7 @@
  * checked (caret hit-testing snaps to the nearest character, so a point in the margin beside a line would else count).
  * Pointer moves are passive and coalesced to one hit test per animation frame.
  */
-import type { OnDemandMode } from '~/lib/settings';
+import type { OnDemandMode } from '~/lib/settings/settings';
 import type { Mention, MentionStore } from './mention-store';
 
 /** Slack around a mark's rects, in px, so the underline and the pixel between lines still count as the mark. */

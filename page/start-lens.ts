@@ -18,7 +18,7 @@ import { listenForSaveSelection } from './save-selection';
 import { startSnippetHighlights } from './snippet-highlights';
 import { startHoverCards } from './hover-card';
 import { SettingsApplier, pageHostname } from './apply-settings';
-import { loadSettings, watchSettings } from '~/lib/settings/settings-storage';
+import { loadSettings, watchSettings } from '~/browser/settings-storage';
 
 export async function startLens(ctx: ContentScriptContext): Promise<void> {
   const doc = document;

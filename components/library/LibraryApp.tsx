@@ -12,9 +12,15 @@ import { compareNewestFirst, facets, filterSnippets, searchHaystack, type Snippe
 import { exportBackupJson, exportSnippetsJson, parseImportFile } from '~/lib/snippets/json-codec';
 import { exportSnippetsMarkdown } from '~/lib/snippets/markdown-codec';
 import { SNIPPET_LIMITS, type Snippet, type SnippetPatch } from '~/lib/snippets/types';
-import { onSnippetsChanged } from '~/lib/snippets-db/change-events';
-import { deleteSnippets, importSnippets, listSnippets, restore, updateSnippet } from '~/lib/snippets-db/snippet-store';
-import { exportSettings, importSettings } from '~/lib/settings/settings-storage';
+import { onSnippetsChanged } from '~/browser/snippets-db/change-events';
+import {
+  deleteSnippets,
+  importSnippets,
+  listSnippets,
+  restore,
+  updateSnippet,
+} from '~/browser/snippets-db/snippet-store';
+import { exportSettings, importSettings } from '~/browser/settings-storage';
 import { settingsFromImport } from '~/lib/settings/settings';
 import { datedFilename, downloadText, pickFile } from './library-io';
 import { plural } from './format';

@@ -17,7 +17,7 @@ import {
   type SiteMode,
   type ThemeSetting,
 } from '~/lib/settings/settings';
-import type { SettingsImportResult } from '~/lib/settings/settings-storage';
+import type { SettingsImportResult } from '~/browser/settings-storage';
 import { applyTheme } from '../apply-theme';
 import { Choice, Section, Switch } from './controls';
 import { SiteList } from './SiteList';

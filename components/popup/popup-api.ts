@@ -17,7 +17,7 @@ import type {
 } from '~/lib/messaging/messages';
 import type { SearchIndexData } from '~/lib/search/search-index';
 import { siteOf, type Settings } from '~/lib/settings/settings';
-import { loadSettings, updateSettings, watchSettings } from '~/lib/settings/settings-storage';
+import { loadSettings, updateSettings, watchSettings } from '~/browser/settings-storage';
 import type { Snippet } from '~/lib/snippets/types';
 import { classifyUrl, pickTargetTab } from './tab-target';
 
@@ -100,7 +100,7 @@ async function entityDetails(id: string): Promise<EntityDetails | null> {
  */
 export function createPopupApi(typed = '', searchIndex?: Promise<SearchIndexData>): PopupApi {
   const params = new URLSearchParams(location.search);
-  const snippetStore = () => import('~/lib/snippets-db/snippet-store');
+  const snippetStore = () => import('~/browser/snippets-db/snippet-store');
   return {
     initialQuery: typed || (params.get('q') ?? ''),
     loadSearchIndex: () =>
@@ -137,7 +137,7 @@ export function createPopupApi(typed = '', searchIndex?: Promise<SearchIndexData
     watchSnippets(onChange) {
       let stop = () => {};
       let stopped = false;
-      void import('~/lib/snippets-db/change-events').then((m) => {
+      void import('~/browser/snippets-db/change-events').then((m) => {
         if (!stopped) stop = m.onSnippetsChanged(onChange);
       });
       return () => {

@@ -10,7 +10,7 @@ import {
   resetSettings,
   updateSettings,
   watchSettings,
-} from '~/lib/settings/settings-storage';
+} from '~/browser/settings-storage';
 import '~/components/theme.css';
 
 const api: SettingsApi = {

@@ -8,7 +8,7 @@ import type { Matcher } from '../matcher';
 import { packMatches, splitTexts } from '../matcher/wire';
 import type { QuoteSelector, ScanReport, SnippetDraft, SnippetSaved } from '../messaging/messages';
 import { parseContentMessage } from '../messaging/validate';
-import { siteOf, withHiddenEntity, withSiteEnabled, type Settings } from '../settings';
+import { siteOf, withHiddenEntity, withSiteEnabled, type Settings } from '../settings/settings';
 
 export interface MessageSender {
   id?: string;
@@ -30,7 +30,7 @@ export interface BackgroundDeps {
   aliasIndex: AliasIndex;
   /** The matcher built from aliasIndex, once per session (the entrypoint memoises it). */
   matcher: () => Matcher;
-  /** Read-modify-write of the settings record (lib/settings/storage.ts in the extension). */
+  /** Read-modify-write of the settings record (browser/settings-storage.ts in the extension). */
   updateSettings?: (change: (s: Settings) => Settings) => Promise<unknown>;
   /** The snippets store; until it exists, drafts are accepted and kept in memory for this session only. */
   snippets?: SnippetSink;

@@ -1,7 +1,7 @@
 /**
  * The user's settings: ONE versioned record under ONE key in `browser.storage.local`, read through
  * `normalizeSettings` so whatever is stored (nothing, an older shape, a hand-edited import, garbage) becomes complete,
- * valid settings. Pure: no `browser`, no DOM; the storage calls live in ./settings-storage.ts.
+ * valid settings. Pure: no `browser`, no DOM; the storage calls live in browser/settings-storage.ts.
  *
  * One key (not one per setting) so a single `storage.onChanged` entry carries every change and an import or reset is
  * one atomic write.

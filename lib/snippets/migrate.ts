@@ -1,5 +1,5 @@
 /**
- * Record upgrades between schema versions, as pure functions. The IndexedDB upgrade (lib/snippets-db/schema.ts)
+ * Record upgrades between schema versions, as pure functions. The IndexedDB upgrade (browser/snippets-db/schema.ts)
  * runs them over stored records; a JSON import runs them over an older export's records. One list, so both paths
  * upgrade the same way, and the unit tests exercise every step from every earlier version.
  */

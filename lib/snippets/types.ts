@@ -1,5 +1,5 @@
 /**
- * The snippet record and its earlier shapes. Pure types: shared by the store (lib/snippets-db), the codecs, the
+ * The snippet record and its earlier shapes. Pure types: shared by the store (browser/snippets-db), the codecs, the
  * background and the library page.
  *
  * Versions are the IndexedDB schema versions; an export names the version its records were written in, so an

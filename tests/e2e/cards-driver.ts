@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
 
 export const OPEN_TIMEOUT_MS = 5_000;
-/** The default dwell (lib/settings) and grace period (lib/hover/machine). */
+/** The default dwell (lib/settings/settings.ts) and grace period (lib/hover/machine). */
 export const DWELL_MS = 400;
 export const GRACE_MS = 300;
 
@@ -182,7 +182,7 @@ export function expectBesideMark(card: CardGeometry, mark: MarkGeometry): Box {
   return c;
 }
 
-/** The settings record as stored (one key, lib/settings), changed through an extension page's storage API. */
+/** The settings record as stored (one key, lib/settings/settings.ts), changed through an extension page's storage API. */
 export async function changeSettings(lens: LensBrowser, patch: Record<string, unknown>): Promise<void> {
   const helper = await lens.openExtensionPage('options.html');
   try {

@@ -10,7 +10,7 @@ import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from './harness/br
 import { sleep, waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
 import { startStaticServer, type StaticServer } from './harness/static-server';
 
-/** The default dwell (lib/settings) plus the grace period (lib/hover/machine), with room for a slow CI machine. */
+/** The default dwell (lib/settings/settings.ts) plus the grace period (lib/hover/machine), with room for a slow CI machine. */
 const DWELL_MS = 400;
 const GRACE_MS = 300;
 const OPEN_TIMEOUT_MS = 5_000;

@@ -22,7 +22,6 @@ import {
   withSiteEnabled,
   type Settings,
 } from '~/lib/settings/settings';
-import { parseSettings } from '~/lib/settings';
 
 const defaults = (): Settings => defaultSettings();
 
@@ -96,7 +95,7 @@ describe('normalizeSettings', () => {
 
   it("reads the first draft's shape (onDemand: false)", () => {
     expect(normalizeSettings({ onDemand: false, paused: true }).onDemand).toBe('off');
-    expect(parseSettings({ onDemand: 'click' }).onDemand).toBe('click');
+    expect(normalizeSettings({ onDemand: 'click' }).onDemand).toBe('click');
   });
 
   it('an empty entity-type list stays empty (the user chose no types), a missing one means all', () => {

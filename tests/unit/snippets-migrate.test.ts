@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RECORD_UPGRADES, upgradeRecord, upgradeV1ToV2 } from '../../lib/snippets/migrate';
 import { SNIPPET_SCHEMA_VERSION } from '../../lib/snippets/types';
 import { recordProblems } from '../../lib/snippets/validate-record';
-import { SCHEMA_STEPS } from '../../lib/snippets-db/schema';
+import { SCHEMA_STEPS } from '~/browser/snippets-db/schema';
 import { V1_RECORDS } from './snippets-fixtures';
 
 describe('snippet record upgrades', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuotaError, QUOTA_MESSAGE, SnippetStoreError, toStoreError } from '../../lib/snippets-db/errors';
+import { isQuotaError, QUOTA_MESSAGE, SnippetStoreError, toStoreError } from '~/lib/snippets/store-errors';
 import { buildSnippet } from '../../lib/snippets/build-snippet';
 
 const domError = (name: string) => Object.assign(new Error(`${name} happened`), { name });

@@ -8,8 +8,8 @@
 import type { browser as browserApi } from 'wxt/browser';
 
 type Browser = typeof browserApi;
-import type { BackgroundToContent, SnippetSaved } from '../messaging/messages';
-import type { createPageSaves } from '../snippets/page-saves';
+import type { BackgroundToContent, SnippetSaved } from '~/lib/messaging/messages';
+import type { createPageSaves } from '~/lib/snippets/page-saves';
 
 export const SAVE_MENU_ID = 'lens-save-selection';
 export const SAVE_COMMAND = 'save-selection';

@@ -6,15 +6,15 @@
  * and failures come back as SnippetStoreError with a sentence for the user (quota included).
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { buildSnippet } from '../snippets/build-snippet';
-import type { NewSnippet, Snippet, SnippetPatch } from '../snippets/types';
-import { recordProblems } from '../snippets/validate-record';
+import { buildSnippet } from '~/lib/snippets/build-snippet';
+import type { NewSnippet, Snippet, SnippetPatch } from '~/lib/snippets/types';
+import { recordProblems } from '~/lib/snippets/validate-record';
 import { notifySnippetsChanged } from './change-events';
-import { SnippetStoreError, toStoreError } from './errors';
+import { SnippetStoreError, toStoreError } from '~/lib/snippets/store-errors';
 import { DB_NAME, DB_VERSION, STORE, runUpgrades, type SnippetDb } from './schema';
 
 export { DB_NAME, DB_VERSION } from './schema';
-export { SnippetStoreError, QUOTA_MESSAGE } from './errors';
+export { SnippetStoreError, QUOTA_MESSAGE } from '~/lib/snippets/store-errors';
 
 type Db = IDBPDatabase<SnippetDb>;
 let connection: Promise<Db> | null = null;

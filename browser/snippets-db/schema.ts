@@ -7,8 +7,8 @@
  * lib/snippets/migrate.ts, shared with JSON import. Never edit a shipped step: append a new one.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { upgradeRecord } from '../snippets/migrate';
-import type { Snippet } from '../snippets/types';
+import { upgradeRecord } from '~/lib/snippets/migrate';
+import type { Snippet } from '~/lib/snippets/types';
 
 export const DB_NAME = 'caspian-lens-snippets';
 export const STORE = 'snippets';

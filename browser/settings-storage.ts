@@ -1,6 +1,6 @@
 /**
  * Settings in `browser.storage.local`: read, write, follow changes made by any part of the extension (options page,
- * popup, background command, another tab). The only file in lib/settings that touches `browser`.
+ * popup, background command, another tab). The storage half of lib/settings/settings.ts.
  *
  * Content scripts may read and watch (storage.local is extension storage, not the page's); writes come from extension
  * pages and the background, so a page can never change what the user chose.
@@ -15,7 +15,7 @@ import {
   settingsFromImport,
   settingsToExport,
   type Settings,
-} from './settings';
+} from '~/lib/settings/settings';
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get([SETTINGS_KEY, LEGACY_SETTINGS_KEY]);
