@@ -3,7 +3,7 @@
  * timers and fetched details, and carries out its effects on the one card host.
  */
 import { h } from 'preact';
-import { EntityCard, EntityCardSkeleton } from '~/components/card/EntityCard';
+import { EntityCard, EntityCardSkeleton, type SavedPassage } from '~/components/card/EntityCard';
 import type { AliasIndex } from '~/lib/factbase/types';
 import {
   GRACE_MS,
@@ -15,7 +15,7 @@ import {
   type OpenedBy,
 } from '~/lib/hover/machine';
 import { placeCard } from '~/lib/hover/placement';
-import type { ContentToBackground, EntityDetails } from '~/lib/messaging/messages';
+import type { ContentToBackground, EntityDetails, SnippetSaved } from '~/lib/messaging/messages';
 import type { Settings } from '~/lib/settings/settings';
 import { CardHost } from './card-host';
 import { createDetailsCache } from './hover-details';
@@ -178,6 +178,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
             onBack: s.stack.length > 1 ? () => back(s.token) : undefined,
             actions: {
               onSave: () => saveSnippet(s.target),
+              saveWhat: `the page’s sentence around “${s.target.text}”`,
               onOpenSearch: () => void deps.send({ type: 'open-search', query: current.entity.name }),
               onOpenExplore: () => void deps.send({ type: 'open-explore', id: current.entity.id, view: 'map' }),
               onHideEntity: () => {
@@ -260,8 +261,20 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     focusCard();
   }
 
-  function saveSnippet(m: Mention): Promise<unknown> {
-    return deps.send({ type: 'save-snippet', snippet: snippetFor(doc, store, index, m) });
+  /** Saves the sentence around the mark; the card shows what was kept, with Undo while the save is fresh. */
+  async function saveSnippet(m: Mention): Promise<SavedPassage> {
+    const snippet = snippetFor(doc, store, index, m);
+    const reply = (await deps.send({ type: 'save-snippet', snippet })) as Partial<SnippetSaved> | undefined;
+    const { id, undoToken } = reply ?? {};
+    return {
+      text: snippet.text,
+      undo:
+        id && undoToken
+          ? async () => {
+              if (!(await deps.send({ type: 'undo-save-snippet', id, undoToken }))) throw new Error('too late to undo');
+            }
+          : undefined,
+    };
   }
 
   function reportTiming(token: number, id: string, openedBy: OpenedBy, complete: boolean) {

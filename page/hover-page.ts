@@ -14,17 +14,67 @@ export function pageScheme(doc: Document, win: Window): 'light' | 'dark' {
   return win.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** The article's publication date, for the timeline's "before / after" (ISO date), if the page states one. */
+/**
+ * The article's publication date, for the card's timeline (ISO `YYYY-MM-DD`), if the page states one: its metadata
+ * (Open Graph, schema.org, Dublin Core, JSON-LD), a `<time datetime>` in the article, or a date written in a visible
+ * byline ("14 May 2025"). Undefined when none is found: the card then says "today".
+ */
 export function pageDate(doc: Document): string | undefined {
+  const meta = (sel: string) => doc.querySelector(sel)?.getAttribute('content');
   const candidates = [
-    doc.querySelector('meta[property="article:published_time"]')?.getAttribute('content'),
-    doc.querySelector('meta[itemprop="datePublished"]')?.getAttribute('content'),
-    doc.querySelector('meta[name="date"], meta[name="dc.date"], meta[name="DC.date"]')?.getAttribute('content'),
-    doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime'),
+    meta('meta[property="article:published_time"]'),
+    meta('meta[itemprop="datePublished"]'),
+    meta('meta[name="date"], meta[name="dc.date"], meta[name="DC.date"], meta[name="dcterms.created"]'),
+    meta('meta[name="pubdate"], meta[name="publish-date"], meta[name="sailthru.date"], meta[name="parsely-pub-date"]'),
+    jsonLdDate(doc),
+    doc.querySelector('[itemprop="datePublished"][datetime]')?.getAttribute('datetime'),
+    doc.querySelector('article time[datetime], time[pubdate][datetime], time[datetime]')?.getAttribute('datetime'),
   ];
   for (const c of candidates) {
     const m = c && /^(\d{4}-\d{2}-\d{2})/.exec(c.trim());
     if (m) return m[1];
+  }
+  return bylineDate(doc);
+}
+
+/** `datePublished` from the page's JSON-LD (read as data, never run). */
+function jsonLdDate(doc: Document): string | undefined {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const m = /"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})/.exec(script.textContent ?? '');
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** "14 May 2025", "May 14, 2025", "2025-05-14". */
+const WRITTEN_DATE = new RegExp(
+  `\\b(?:(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})|${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))\\b`,
+  'i',
+);
+/** Where a visible byline sits on news pages; the first of these with a date in it is taken. */
+const BYLINE_SELECTOR = '.byline, [class*="byline"], [rel="author"], .dateline, [class*="dateline"], .meta, header p';
+
+/** A date written in the article's visible byline, near its headline. */
+function bylineDate(doc: Document): string | undefined {
+  const root = doc.querySelector('article, main, [role="main"]') ?? doc.body;
+  if (!root) return undefined;
+  const places = [...root.querySelectorAll(BYLINE_SELECTOR)].slice(0, 12);
+  // A byline sits right under the headline: the few short blocks after the first h1.
+  const h1 = root.querySelector('h1');
+  for (let el = h1?.nextElementSibling, i = 0; el && i < 3; el = el.nextElementSibling, i++) places.push(el);
+  for (const el of places) {
+    const text = (el.textContent ?? '').slice(0, 200);
+    const m = WRITTEN_DATE.exec(text);
+    if (!m) continue;
+    const [, d1, mon1, y1, mon2, d2, y2, iy, im, id] = m;
+    if (iy) return `${iy}-${im}-${id}`;
+    const day = Number(d1 ?? d2);
+    const month = MONTHS.indexOf((mon1 ?? mon2)!.slice(0, 3).toLowerCase()) + 1;
+    const year = y1 ?? y2;
+    if (month > 0 && day >= 1 && day <= 31)
+      return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
   return undefined;
 }

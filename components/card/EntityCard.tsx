@@ -5,13 +5,24 @@
  */
 import { useId, useState } from 'preact/hooks';
 import type { EntityDetails } from '~/lib/messaging/messages';
-import { keyFacts, typeLabel, whyMatched } from './card-model';
+import { keyFacts, summaryLead, typeLabel, whyMatched } from './card-model';
 import { Quote } from './Evidence';
 import { Related, Timeline, Views, WhyMatched } from './sections';
 
+/** What a save kept, for the confirmation: the passage itself, and a way to take the save back. */
+export interface SavedPassage {
+  text: string;
+  undo?: () => Promise<unknown>;
+}
+
 export interface EntityCardActions {
-  /** Save the passage around the mark; a returned promise lets the card say "Saved" or report a failure. */
-  onSave?: () => void | Promise<unknown>;
+  /**
+   * Save the passage around the mark; a returned promise lets the card say "Saved" (showing the passage, with Undo
+   * when the host can take it back) or report a failure.
+   */
+  onSave?: () => void | Promise<SavedPassage | void>;
+  /** What "Save snippet" keeps, said beside the button before it is pressed ("the sentence around “Shushi”"). */
+  saveWhat?: string;
   onOpenSearch?: () => void;
   /** Shows the entity on the explore page's relationship map and timeline. */
   onOpenExplore?: () => void;
@@ -39,19 +50,30 @@ export interface EntityCardProps {
   role?: 'dialog' | 'article';
 }
 
-type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+type SaveState = 'idle' | 'saving' | 'saved' | 'failed' | 'undone';
 
 export function EntityCard(props: EntityCardProps) {
   const { details, matchedText, onSelectEntity, actions, compact, onBack, scheme, role = 'dialog' } = props;
   const { entity, sources } = details;
   const headingId = useId();
   const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [saved, setSaved] = useState<SavedPassage | null>(null);
+  const [fullSummary, setFullSummary] = useState(false);
   /** The rarely used actions (hide this name, off on this site) sit behind "More", so the row stays one line. */
   const [more, setMore] = useState(false);
   const moreId = useId();
   const facts = keyFacts(entity, compact ? 1 : undefined);
   const reason = whyMatched(matchedText, details);
-  const asOf = props.asOf ?? new Date().toISOString().slice(0, 10);
+  const { lead, rest } = summaryLead(entity);
+  const undo = saved?.undo
+    ? () => {
+        setSaveState('saving');
+        saved.undo!().then(
+          () => setSaveState('undone'),
+          () => setSaveState('saved'),
+        );
+      }
+    : undefined;
 
   const save = actions?.onSave
     ? () => {
@@ -59,7 +81,10 @@ export function EntityCard(props: EntityCardProps) {
         if (!result) return setSaveState('saved');
         setSaveState('saving');
         result.then(
-          () => setSaveState('saved'),
+          (passage) => {
+            setSaved(passage ?? null);
+            setSaveState('saved');
+          },
           () => setSaveState('failed'),
         );
       }
@@ -96,24 +121,42 @@ export function EntityCard(props: EntityCardProps) {
         <h2 id={headingId} class="lens-name">
           {entity.name}
         </h2>
+        {reason && <WhyMatched reason={reason} name={entity.name} />}
       </header>
 
-      {reason && <WhyMatched reason={reason} name={entity.name} />}
-      <p class="lens-summary">{entity.summary}</p>
+      {/* The first screen: what it is in a sentence or two, how sources frame it, then what they say. */}
+      <p class="lens-summary">
+        {compact || fullSummary || !rest ? entity.summary : lead}
+        {!compact && rest && (
+          <>
+            {' '}
+            <button
+              type="button"
+              class="lens-inline"
+              aria-expanded={fullSummary}
+              onClick={() => setFullSummary(!fullSummary)}
+            >
+              {fullSummary ? 'less' : 'more'}
+            </button>
+          </>
+        )}
+      </p>
+
+      {!compact && <Views details={details} />}
 
       {facts.length > 0 && (
-        <section class="lens-section" aria-label="Key facts">
+        <section class="lens-section lens-facts" aria-label="Key facts">
           {!compact && <h3>From the sources</h3>}
           {facts.map((f, i) => (
-            <Quote key={i} evidence={f} sources={sources} claim={f.claim} />
+            // The claim (our gloss) only in lists: on the card the summary says it, and the quote comes sooner.
+            <Quote key={i} evidence={f} sources={sources} claim={compact ? f.claim : undefined} />
           ))}
         </section>
       )}
 
       {!compact && (
         <>
-          <Views details={details} />
-          <Timeline events={details.events} asOf={asOf} sources={sources} />
+          <Timeline events={details.events} asOf={props.asOf} sources={sources} />
           <Related details={details} onSelect={onSelectEntity} />
         </>
       )}
@@ -122,7 +165,12 @@ export function EntityCard(props: EntityCardProps) {
         (save || actions.onOpenSearch || actions.onOpenExplore || actions.onHideEntity || actions.onDisableSite) && (
           <footer class="lens-actions">
             {save && (
-              <button type="button" onClick={save} disabled={saveState === 'saving' || saveState === 'saved'}>
+              <button
+                type="button"
+                onClick={save}
+                disabled={saveState === 'saving' || saveState === 'saved'}
+                aria-describedby={actions.saveWhat ? `${moreId}-save` : undefined}
+              >
                 {saveState === 'saved'
                   ? 'Saved'
                   : saveState === 'saving'
@@ -176,9 +224,28 @@ export function EntityCard(props: EntityCardProps) {
                 )}
               </div>
             )}
-            <p class="lens-status" role="status">
-              {saveState === 'saved' ? 'Snippet saved.' : saveState === 'failed' ? 'Could not save the snippet.' : ''}
-            </p>
+            {save && actions.saveWhat && saveState === 'idle' && (
+              <p class="lens-save-what" id={`${moreId}-save`}>
+                Keeps {actions.saveWhat}.
+              </p>
+            )}
+            <div class="lens-status" role="status">
+              {saveState === 'saved' && (
+                <>
+                  <p class="lens-saved-head">
+                    Saved to your library{saved ? ':' : '.'}
+                    {undo && (
+                      <button type="button" class="lens-undo" onClick={undo}>
+                        Undo
+                      </button>
+                    )}
+                  </p>
+                  {saved && <blockquote class="lens-saved-text">{saved.text}</blockquote>}
+                </>
+              )}
+              {saveState === 'undone' && <p>Save undone: nothing was kept.</p>}
+              {saveState === 'failed' && <p>Could not save the snippet.</p>}
+            </div>
           </footer>
         )}
     </div>

@@ -1,6 +1,9 @@
-/** A verbatim quote with its full attribution: who, where in the work, which work, publisher, date, paragraph. */
+/**
+ * A verbatim quote under a one-line citation that says who and from which standpoint first ("Shaffer · Western
+ * analyst · Silk Road Paper 2024, ¶8"); the full citation (chapter, volume, publisher, section) opens from it.
+ */
 import type { Evidence, Source } from '~/lib/factbase/types';
-import { attribute } from './card-model';
+import { attribute, shortCitation } from './card-model';
 
 export function Quote({
   evidence,
@@ -14,9 +17,28 @@ export function Quote({
   return (
     <figure class="lens-quote">
       {claim && <p class="lens-claim">{claim}</p>}
+      {/* Who says so, before what they say. */}
+      <Citation evidence={evidence} sources={sources} />
       <blockquote>{evidence.quote}</blockquote>
-      <Attribution evidence={evidence} sources={sources} />
     </figure>
+  );
+}
+
+export function Citation({ evidence, sources }: { evidence: Evidence; sources: readonly Source[] }) {
+  const c = shortCitation(evidence, sources);
+  if (!c) return <Attribution evidence={evidence} sources={sources} />;
+  return (
+    <details class="lens-cite">
+      <summary title="Show the full citation">
+        <span class="lens-cite-who">{c.who}</span>
+        {c.stance && <span class="lens-stance"> · {c.stance}</span>}
+        <span class="lens-cite-where">
+          {' '}
+          · {c.work ? `${c.work}, ` : ''}¶{c.paragraph}
+        </span>
+      </summary>
+      <Attribution evidence={evidence} sources={sources} />
+    </details>
   );
 }
 

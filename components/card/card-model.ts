@@ -69,6 +69,81 @@ export function attribute(evidence: Evidence, sources: readonly Source[]): Attri
   };
 }
 
+/**
+ * The one-line citation under a quote, who and from where first: "Shaffer · Western analyst · Silk Road Paper 2024, ¶3".
+ * The full citation (chapter, volume, publisher, section) sits behind a disclosure.
+ */
+export interface ShortCitation {
+  /** Surnames of the chapter's or document's authors, else the publisher. */
+  who: string;
+  stance?: string;
+  /** A short name of the work and its year, when it adds to `who` ("Silk Road Paper 2024", "2022"). */
+  work: string;
+  paragraph: number;
+}
+
+export function shortCitation(evidence: Evidence, sources: readonly Source[]): ShortCitation | null {
+  const source = sources.find((s) => s.id === evidence.source);
+  if (!source) return null;
+  const authors = evidence.where.chapterAuthor ? [evidence.where.chapterAuthor] : source.authors;
+  const surnames = authors.map(surname).filter(Boolean);
+  const who = surnames.length ? surnames.join(' & ') : (source.publisher ?? source.title);
+  const year = source.date?.slice(0, 4) ?? '';
+  // "Central Asia-Caucasus Institute & … (Silk Road Paper)" reads as its series; a publisher named as `who` is not
+  // named twice.
+  const series = /\(([^)]+)\)\s*$/.exec(source.publisher ?? '')?.[1];
+  const outlet = surnames.length ? (series ?? source.publisher ?? undefined) : series;
+  return {
+    who,
+    stance: source.stance ? singularStance(source.stance) : undefined,
+    work: [outlet, year].filter(Boolean).join(' '),
+    paragraph: evidence.where.paragraph,
+  };
+}
+
+/** "Svante E. Cornell (ed.)" → "Cornell". */
+function surname(name: string): string {
+  const words = name
+    .replace(/\(.*?\)/g, '')
+    .trim()
+    .split(/\s+/);
+  return words[words.length - 1] ?? '';
+}
+
+/**
+ * A volume's standpoint speaks of its authors in the plural ("Western analysts (edited volume)"); under one quote it is
+ * one author's: "Western analyst".
+ */
+export function singularStance(stance: string): string {
+  return stance
+    .replace(/\s*\((?:edited volume|ed\.)\)\s*$/i, '')
+    .replace(/\b(analyst|author|scholar|journalist|expert|outlet)s\b/gi, '$1');
+}
+
+/**
+ * The summary's first sentence or two, for the card's first screen (the rest is behind "More"): two when the first
+ * is short (two fit in about three lines of the card), so the lead says what it is and one thing about it.
+ */
+export function summaryLead(entity: Entity, maxChars = 170): { lead: string; rest: string } {
+  const sentences = entity.summarySentences.length
+    ? entity.summarySentences.map((s) => s.text)
+    : splitSentences(entity.summary);
+  if (sentences.length <= 1) return { lead: entity.summary, rest: '' };
+  let n = 1;
+  if (sentences[0]!.length + sentences[1]!.length + 1 <= maxChars) n = 2;
+  if (n === sentences.length - 1 && sentences.slice(n).join(' ').length < 60) n = sentences.length;
+  return { lead: sentences.slice(0, n).join(' '), rest: sentences.slice(n).join(' ') };
+}
+
+function splitSentences(text: string): string[] {
+  return (
+    text
+      .match(/[^.!?]+(?:[.!?]+["”’)]*\s*|$)/g)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? [text]
+  );
+}
+
 /** One line naming a source briefly (its publisher or author), for view headings and "why this matched". */
 export function shortSourceName(sourceId: string, sources: readonly Source[], chapterAuthor?: string): string {
   const s = sources.find((x) => x.id === sourceId);
@@ -126,6 +201,8 @@ export interface MatchReason {
   inflected: boolean;
   /** Languages whose spelling this is (one Cyrillic spelling often serves Kazakh and Russian alike). */
   langs: string[];
+  /** Another spelling of the title's words ("Tokaev"), as opposed to another name ("Turkic Council"). */
+  respelling: boolean;
 }
 
 const LANGUAGES: Record<string, string> = {
@@ -146,8 +223,10 @@ export const languageName = (lang: string | undefined): string | undefined =>
   lang ? (LANGUAGES[lang] ?? lang) : undefined;
 
 /**
- * Why the page's words point at this entity, when they are not simply its name (folded: case, diacritics and
- * dashes do not count as different). Null when there is nothing to explain.
+ * Why the page's words point at this entity, only when that tells the reader something: the page writes it in another
+ * script (Токаев), in another language's spelling (Şuşa), with a spelling that differs from the title (Shushi, whose
+ * sources are named), or by a name that shares nothing with the title. A word of the title ("Tokayev", "Erdoğan"),
+ * an abbreviation ("OTS"), or the name in another case or with diacritics gets null: the card's title already says it.
  */
 export function whyMatched(matched: string | undefined, details: EntityDetails): MatchReason | null {
   if (!matched) return null;
@@ -156,24 +235,96 @@ export function whyMatched(matched: string | undefined, details: EntityDetails):
   if (!folded || folded === foldAlias(entity.name)) return null;
   const aliases = entity.aliases.map((a) => ({ alias: a, folded: foldAlias(a.text) }));
   const exact = aliases.find((a) => a.folded === folded);
-  // Russian case endings: the page's word is the alias plus a few letters.
+  // Case endings and suffixes: the page's word is the alias plus a few letters.
   const prefix = exact
     ? undefined
     : aliases
         .filter((a) => a.folded.length >= 3 && folded.startsWith(a.folded) && folded.length - a.folded.length <= 3)
         .sort((a, b) => b.folded.length - a.folded.length)[0];
   const hit = exact ?? prefix;
-  if (hit && foldAlias(hit.alias.text) === foldAlias(entity.name) && !exact) {
-    return { matched, usedBy: [], inflected: true, langs: [] };
-  }
+  const base = hit?.folded ?? folded;
   const langs = hit
     ? [...new Set(aliases.filter((a) => a.folded === hit.folded && a.alias.lang).map((a) => a.alias.lang!))]
     : [];
-  const usedBy = entity.views
-    .filter((v) => hit && foldAlias(v.label) === hit.folded)
-    .map((v) => shortSourceName(v.source, sources, v.evidence?.where.chapterAuthor));
-  return { matched, alias: hit?.alias, usedBy: [...new Set(usedBy)], inflected: !exact && !!prefix, langs };
+  const usedBy = [
+    ...new Set(
+      entity.views
+        .filter((v) => foldAlias(v.label) === base)
+        .map((v) => shortSourceName(v.source, sources, v.evidence?.where.chapterAuthor)),
+    ),
+  ];
+  const reason: MatchReason = {
+    matched,
+    alias: hit?.alias,
+    usedBy,
+    inflected: !exact && !!prefix,
+    langs,
+    respelling: isRespelling(base, entity.name),
+  };
+  if (scriptsOf(matched) !== scriptsOf(entity.name)) return reason;
+  if (usedBy.length) return reason;
+  if (isPartOfName(base, entity.name) || isAbbreviation(matched)) return null;
+  return reason;
 }
+
+/** The scripts a text is written in, as a key ("Latin", "Cyrillic", "Armenian+Latin"). */
+function scriptsOf(text: string): string {
+  const found = new Set<string>();
+  for (const [name, re] of SCRIPTS) if (re.test(text)) found.add(name);
+  return [...found].join('+');
+}
+const SCRIPTS: [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Georgian', /\p{Script=Georgian}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+];
+
+const wordsOf = (s: string) => s.split(/[\s\-–—'’.,()]+/).filter(Boolean);
+
+/**
+ * "tokayev" in "kassym-jomart tokayev", "trans anatolian pipeline" in "trans-anatolian natural gas pipeline",
+ * "r t erdogan": words of the title in order, some left out, a single letter standing for a word (folded).
+ */
+function isPartOfName(folded: string, name: string): boolean {
+  const title = wordsOf(foldAlias(name));
+  const part = wordsOf(folded);
+  let at = 0;
+  for (const w of part) {
+    while (at < title.length && !(title[at] === w || (w.length === 1 && title[at]!.startsWith(w)))) at++;
+    if (at === title.length) return false;
+    at++;
+  }
+  return true;
+}
+
+/**
+ * "tokaev" for "tokayev", "organisation" for "organization": each word of the page's name within a letter or two of
+ * a word of the title, at least one of them different.
+ */
+function isRespelling(folded: string, name: string): boolean {
+  const title = wordsOf(foldAlias(name));
+  const part = wordsOf(folded);
+  if (!part.length) return false;
+  return part.every((w) => title.some((t) => editDistance(w, t) <= Math.max(1, Math.floor(t.length / 4))));
+}
+
+/** Levenshtein distance, for short words. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** "OTS", "TANAP", "BTC": an abbreviation, which the title beside it spells out. */
+const isAbbreviation = (text: string) => /^[\p{Lu}\p{N}&.\-]{2,8}$/u.test(text.trim());
 
 export interface EventsAround {
   /** The latest event on or before the reference date. */

@@ -7,72 +7,102 @@ import {
   groupViews,
   languageName,
   relatedChips,
+  shortCitation,
   shortSourceName,
+  singularStance,
   type MatchReason,
 } from './card-model';
 import { Attribution } from './Evidence';
 
+/** One quiet line under the title, only when the page's word is not plainly the title (see `whyMatched`). */
 export function WhyMatched({ reason, name }: { reason: MatchReason; name: string }) {
   const names = reason.langs.map((l) => languageName(l)!);
   const lang = names.length ? names.join(' and ') : undefined;
-  const what = lang ? `the ${lang} spelling of ${name}` : `a name for ${name}`;
+  // The title is right above: the line says only how the page's word relates to it.
   let text: string;
-  if (reason.inflected && reason.alias) text = `an inflected form of “${reason.alias.text}”, ${what}`;
-  else if (reason.inflected) text = `an inflected form of ${name}`;
-  else if (reason.usedBy.length)
-    text = `the name ${reason.usedBy.join(' and ')} ${reason.usedBy.length > 1 ? 'use' : 'uses'} for ${name}`;
-  else text = lang ? what : `another name for ${name}`;
+  if (reason.usedBy.length)
+    text = `the name ${reason.usedBy.join(' and ')} ${reason.usedBy.length > 1 ? 'use' : 'uses'}`;
+  else if (lang) text = `the ${lang} spelling`;
+  else if (reason.respelling) text = 'another spelling';
+  else text = `another name for ${name}`;
+  if (reason.inflected && reason.alias) text = `a form of “${reason.alias.text}”, ${text}`;
   const ours = reason.alias && !reason.alias.inCorpus && !reason.usedBy.length;
   return (
     <p class="lens-why">
-      <span class="lens-why-label">Why this matched</span> “{reason.matched}” is {text}
+      <span class="lens-why-label">On this page:</span> “{reason.matched}”, {text}
       {ours ? ' (a known spelling, not from the sources)' : ''}.
     </p>
   );
 }
 
+/** At most this many framings show at first; the rest sit behind "N more". */
+const VIEWS_SHOWN = 2;
+
+/**
+ * How sources name or frame it: one line per source, the name or framing first and who uses it with their standpoint
+ * after; the source's note and its quote open from the line.
+ */
 export function Views({ details }: { details: EntityDetails }) {
   const groups = groupViews(details.entity.views);
   if (!groups.length) return null;
+  const rows = groups.flatMap((g) => g.views.map((v) => ({ label: g.label, view: v })));
+  const first = rows.slice(0, VIEWS_SHOWN);
+  const rest = rows.slice(VIEWS_SHOWN);
+  const row = ({ label, view }: (typeof rows)[number], i: number) => {
+    const cite = view.evidence ? shortCitation(view.evidence, details.sources) : null;
+    const who = cite?.who ?? shortSourceName(view.source, details.sources, view.evidence?.where.chapterAuthor);
+    const stance = cite?.stance ?? singularStance(details.sources.find((s) => s.id === view.source)?.stance ?? '');
+    return (
+      <li class="lens-view" key={i}>
+        <details class="lens-view-more">
+          <summary>
+            <span class="lens-view-label">{label}</span>
+            <span class="lens-view-by">
+              {' '}
+              · {who}
+              {stance && <span class="lens-stance"> · {stance}</span>}
+            </span>
+          </summary>
+          <p class="lens-view-note">{view.note}</p>
+          {view.evidence && (
+            <figure class="lens-view-quote">
+              <blockquote>{view.evidence.quote}</blockquote>
+              <Attribution evidence={view.evidence} sources={details.sources} />
+            </figure>
+          )}
+        </details>
+      </li>
+    );
+  };
   return (
-    <section class="lens-section" aria-label="How sources differ">
+    <section class="lens-section lens-framing" aria-label="How sources differ">
       <h3>How sources name or frame it</h3>
-      <div class={`lens-views${groups.length > 1 ? ' lens-views-split' : ''}`}>
-        {groups.map((g) => (
-          <div class="lens-view" key={g.label}>
-            <p class="lens-view-label">{g.label}</p>
-            {g.views.map((v, i) => (
-              <div class="lens-view-source" key={i}>
-                <p class="lens-view-by">
-                  {shortSourceName(v.source, details.sources, v.evidence?.where.chapterAuthor)}
-                </p>
-                <p class="lens-view-note">{v.note}</p>
-                {v.evidence && (
-                  <details class="lens-view-quote">
-                    <summary>Quote</summary>
-                    <blockquote>{v.evidence.quote}</blockquote>
-                    <Attribution evidence={v.evidence} sources={details.sources} />
-                  </details>
-                )}
-              </div>
-            ))}
-          </div>
-        ))}
-      </div>
+      <ul class="lens-views">{first.map(row)}</ul>
+      {rest.length > 0 && (
+        <details class="lens-views-rest">
+          <summary>{rest.length} more</summary>
+          <ul class="lens-views">{rest.map((r, i) => row(r, i + VIEWS_SHOWN))}</ul>
+        </details>
+      )}
     </section>
   );
 }
 
-export function Timeline({ events, asOf, sources }: { events: TimelineEvent[]; asOf: string; sources: Source[] }) {
+/**
+ * The events either side of the article's date (`asOf`, read from the page), or of today when the page gives none:
+ * the heading says which.
+ */
+export function Timeline({ events, asOf, sources }: { events: TimelineEvent[]; asOf?: string; sources: Source[] }) {
   if (!events.length) return null;
-  const { previous, next } = eventsAround(events, asOf);
+  const today = new Date().toISOString().slice(0, 10);
+  const { previous, next } = eventsAround(events, asOf ?? today);
   const rows = [previous && { label: 'Before', event: previous }, next && { label: 'After', event: next }].filter(
     (r): r is { label: string; event: TimelineEvent } => !!r,
   );
   if (!rows.length) return null;
   return (
     <section class="lens-section" aria-label="Timeline">
-      <h3>Timeline around {formatDate(asOf)}</h3>
+      <h3>{asOf ? `Timeline around the article’s date, ${formatDate(asOf)}` : 'Timeline around today'}</h3>
       <ol class="lens-events">
         {rows.map(({ label, event }) => (
           <li key={event.id}>

@@ -9,6 +9,9 @@ import {
   groupViews,
   keyFacts,
   relatedChips,
+  shortCitation,
+  singularStance,
+  summaryLead,
   whyMatched,
 } from '../../components/card/card-model';
 
@@ -96,5 +99,55 @@ describe('card model', () => {
     expect(new Set(chips.map((c) => c.id)).size).toBe(chips.length);
     expect(chips.some((c) => c.id === 'anka')).toBe(false);
     expect(chips.find((c) => c.id === 'turkish-aerospace-industries')?.relation).toBe('produced by');
+  });
+});
+
+describe('card model: the first screen', () => {
+  it('says why a word matched only when the title does not already say it', () => {
+    // A word of the title, an abbreviation, a shorter form: nothing to explain.
+    expect(whyMatched('Tokayev', details('tokayev'))).toBeNull();
+    expect(whyMatched('Erdoğan', details('erdogan'))).toBeNull();
+    expect(whyMatched("Erdoğan'ın", details('erdogan'))).toBeNull();
+    expect(whyMatched('R. T. Erdoğan', details('erdogan'))).toBeNull();
+    expect(whyMatched('OTS', details('ots'))).toBeNull();
+    expect(whyMatched('TANAP', details('tanap'))).toBeNull();
+    expect(whyMatched('Trans-Anatolian Pipeline', details('tanap'))).toBeNull();
+    // Another script, another language's spelling, another spelling, a name some sources use, another name.
+    expect(whyMatched('Токаеву', details('tokayev'))).toMatchObject({ inflected: true });
+    expect(whyMatched('Tokaev', details('tokayev'))).toMatchObject({ respelling: true });
+    expect(whyMatched('Shushi', details('shusha'))?.usedBy).toEqual(['News Explained']);
+    expect(whyMatched('Turkic Council', details('ots'))).toMatchObject({ respelling: false, usedBy: [] });
+    expect(whyMatched('Türk Devletleri Teşkilatı', details('ots'))?.langs).toEqual(['tr']);
+  });
+
+  it('cites a quote in one line, who and standpoint first', () => {
+    const d = details('shusha');
+    const chapter = d.entity.views.find((v) => v.source === 'silk-road-2024')!.evidence!;
+    expect(shortCitation(chapter, d.sources)).toMatchObject({
+      who: 'Cornell',
+      work: 'Silk Road Paper 2024',
+      paragraph: 28,
+    });
+    expect(shortCitation(chapter, d.sources)!.stance).not.toMatch(/analysts|edited volume/);
+    const outlet = d.entity.views.find((v) => v.source === 'ne-strategic-ally')!.evidence!;
+    expect(shortCitation(outlet, d.sources)).toEqual({
+      who: 'News Explained',
+      stance: 'Armenian outlet',
+      work: '2022',
+      paragraph: 3,
+    });
+    expect(singularStance('Western analysts (edited volume)')).toBe('Western analyst');
+  });
+
+  it('leads with one or two sentences of the summary and keeps the rest for "more"', () => {
+    const all = (factBase as unknown as FactBase).entities;
+    for (const e of all) {
+      const { lead, rest } = summaryLead(e);
+      expect(lead.length).toBeGreaterThan(0);
+      expect(`${lead} ${rest}`.trim().replace(/\s+/g, ' ')).toBe(e.summary.trim().replace(/\s+/g, ' '));
+    }
+    const ots = summaryLead(details('ots').entity);
+    expect(ots.lead).toMatch(/^An intergovernmental organization/);
+    expect(ots.rest).toMatch(/Hungary and Turkmenistan/);
   });
 });
