@@ -324,7 +324,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** "OTS", "TANAP", "BTC": an abbreviation, which the title beside it spells out. */
-const isAbbreviation = (text: string) => /^[\p{Lu}\p{N}&.\-]{2,8}$/u.test(text.trim());
+const isAbbreviation = (text: string) => /^[\p{Lu}\p{N}&.-]{2,8}$/u.test(text.trim());
 
 export interface EventsAround {
   /** The latest event on or before the reference date. */
