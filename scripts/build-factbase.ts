@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { compileFactBase } from '../lib/factbase/compile';
 import { buildAliasIndex } from '../lib/factbase/alias-index';
 import { buildExploreBase } from '../lib/explore/explore-base';
-import type { EntityFile, SourceInput } from '../lib/factbase/input-types';
+import type { EditorialInput, EntityFile, SourceInput } from '../lib/factbase/input-types';
 import { toSearchIndex } from '../lib/search/search-index';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -43,28 +43,44 @@ export const ARTEFACTS = {
 
 export function compileFromDisk() {
   if (!existsSync(CORPUS_DIR)) throw new Error(`corpus not found at ${CORPUS_DIR} (set LENS_CORPUS)`);
-  const sources = parse(readFileSync(join(ROOT, 'data', 'sources.yaml'), 'utf8')) as SourceInput[];
-  const documents = new Map(sources.map((s) => [s.file, readFileSync(join(CORPUS_DIR, s.file), 'utf8')] as const));
-  const dir = join(ROOT, 'data', 'entities');
   const parseErrors: string[] = [];
-  const files: EntityFile[] = readdirSync(dir)
+  // A key written twice in one mapping is an error (YAML's own rule): the second would silently win.
+  const readYaml = <T>(file: string): T | undefined => {
+    try {
+      return parse(readFileSync(join(ROOT, file), 'utf8'), { uniqueKeys: true }) as T;
+    } catch (err) {
+      parseErrors.push(`${file}: ${(err as Error).message.split('\n')[0]}`);
+      return undefined;
+    }
+  };
+  const sources = readYaml<SourceInput[]>('data/sources.yaml') ?? [];
+  const editorial = readYaml<EditorialInput>('data/editorial.yaml');
+  const documents = new Map(sources.map((s) => [s.file, readFileSync(join(CORPUS_DIR, s.file), 'utf8')] as const));
+  const files: EntityFile[] = readdirSync(join(ROOT, 'data', 'entities'))
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .flatMap((f) => {
-      try {
-        return [
-          {
-            file: `data/entities/${f}`,
-            records: parse(readFileSync(join(dir, f), 'utf8'), { uniqueKeys: false }) ?? [],
-          },
-        ];
-      } catch (err) {
-        parseErrors.push(`data/entities/${f}: ${(err as Error).message.split('\n')[0]}`);
-        return [];
-      }
+      const records = readYaml<EntityFile['records'] | null>(`data/entities/${f}`);
+      return records === undefined ? [] : [{ file: `data/entities/${f}`, records: records ?? [] }];
     });
-  const result = compileFactBase({ sources, documents, files });
+  const result = compileFactBase({ sources, documents, files, editorial });
   return { ...result, errors: [...parseErrors, ...result.errors], aliasIndex: buildAliasIndex(result.factBase) };
+}
+
+/**
+ * JSON a reviewer can diff: the top-level object a key per line and each list an item per line, items compact.
+ * (The bundler re-serializes imported JSON, so the layout costs the extension nothing.)
+ */
+export function reviewableJson(value: object): string {
+  const fields = Object.entries(value).map(([key, v]) => {
+    const body = Array.isArray(v)
+      ? v.length
+        ? `[\n${v.map((item) => `  ${JSON.stringify(item)}`).join(',\n')}\n ]`
+        : '[]'
+      : JSON.stringify(v);
+    return ` ${JSON.stringify(key)}: ${body}`;
+  });
+  return `{\n${fields.join(',\n')}\n}\n`;
 }
 
 function main() {
@@ -80,9 +96,9 @@ function main() {
   }
   const outputs: [string, string][] = [
     [ARTEFACTS.factBase, JSON.stringify(factBase, null, 1) + '\n'],
-    [ARTEFACTS.aliasIndex, JSON.stringify(aliasIndex) + '\n'],
-    [ARTEFACTS.searchIndex, JSON.stringify(toSearchIndex(factBase, { forms: true })) + '\n'],
-    [ARTEFACTS.exploreBase, JSON.stringify(buildExploreBase(factBase)) + '\n'],
+    [ARTEFACTS.aliasIndex, reviewableJson(aliasIndex)],
+    [ARTEFACTS.searchIndex, reviewableJson(toSearchIndex(factBase, { forms: true }))],
+    [ARTEFACTS.exploreBase, reviewableJson(buildExploreBase(factBase))],
   ];
   if (check) {
     const stale = outputs.filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text);

@@ -3,7 +3,7 @@
  * analyst · Silk Road Paper 2024, ¶8"); the full citation (chapter, volume, publisher, section) opens from it.
  */
 import type { Evidence, Source } from '~/lib/factbase/types';
-import { attribute, shortCitation } from './card-model';
+import { attribute, byline, shortCitation } from './card-model';
 
 export function Quote({
   evidence,
@@ -49,7 +49,7 @@ export function Attribution({ evidence, sources }: { evidence: Evidence; sources
   return (
     <figcaption class="lens-attribution">
       <span class="lens-attr-work">
-        {a.author && <span class="lens-attr-author">{a.author}, </span>}
+        {a.author && <span class="lens-attr-author">{byline(a)}, </span>}
         {a.chapter ? (
           <>
             “{a.chapter}”, in <cite>{a.title}</cite>

@@ -36,6 +36,8 @@ export function typeLabel(type: string): string {
 export interface Attribution {
   /** Who wrote it: the chapter's author in an edited volume, else the document's authors; may be empty. */
   author: string;
+  /** Who the author is, as the document gives it ("Baku-based Hacizade Group"). */
+  affiliation?: string;
   /** The chapter's title, when the quote is from a chapter of a larger work. */
   chapter?: string;
   /** The document's title (the volume's, for a chapter). */
@@ -45,22 +47,28 @@ export interface Attribution {
   /** Section heading, left out when it only repeats the title. */
   section?: string;
   paragraph: number;
-  /** The standpoint the source writes from. */
+  /** The standpoint the source (for a chapter: the chapter) writes from. */
   stance?: string;
 }
 
 export function attribute(evidence: Evidence, sources: readonly Source[]): Attribution | null {
   const source = sources.find((s) => s.id === evidence.source);
   if (!source) return null;
+  // A chapter of an edited volume is a source of its own; the work it appears in is the volume.
+  const volume = source.partOf ? sources.find((s) => s.id === source.partOf) : undefined;
   const where = evidence.where;
-  const chapterTitle = where.chapterTitle ?? source.chapters?.find((c) => c.id === where.chapter)?.title;
-  const author = where.chapterAuthor ?? source.authors.join(', ');
+  const chapterTitle = source.partOf
+    ? source.title
+    : (where.chapterTitle ?? source.chapters?.find((c) => c.id === where.chapter)?.title);
+  const author = source.partOf ? source.authors.join(', ') : (where.chapterAuthor ?? source.authors.join(', '));
+  const title = source.partOf ? (volume?.title ?? source.title) : source.title;
   const section =
-    where.section && where.section !== source.title && where.section !== chapterTitle ? where.section : undefined;
+    where.section && where.section !== title && where.section !== chapterTitle ? where.section : undefined;
   return {
     author,
+    ...(source.affiliation ? { affiliation: source.affiliation } : {}),
     chapter: chapterTitle,
-    title: source.title,
+    title,
     publisher: source.publisher ?? undefined,
     date: formatDate(source.date) || undefined,
     section,
@@ -68,6 +76,10 @@ export function attribute(evidence: Evidence, sources: readonly Source[]): Attri
     stance: source.stance || undefined,
   };
 }
+
+/** The author with the affiliation the document gives: "Ali Hajizade (Baku-based Hacizade Group)". */
+export const byline = (a: Pick<Attribution, 'author' | 'affiliation'>): string =>
+  a.author && a.affiliation ? `${a.author} (${a.affiliation})` : a.author;
 
 /**
  * The one-line citation under a quote, who and from where first: "Shaffer · Western analyst · Silk Road Paper 2024, ¶3".

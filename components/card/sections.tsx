@@ -1,5 +1,5 @@
 /** The card's sections below the summary: why it matched, differing views, timeline, related entities. */
-import type { Source, TimelineEvent } from '~/lib/factbase/types';
+import { eventEvidence, type Source, type TimelineEvent } from '~/lib/factbase/types';
 import type { EntityDetails } from '~/lib/messaging/messages';
 import {
   eventsAround,
@@ -115,7 +115,12 @@ export function Timeline({ events, asOf, sources }: { events: TimelineEvent[]; a
               {event.evidence && (
                 <span class="lens-event-src">
                   {' '}
-                  — {shortSourceName(event.evidence.source, sources, event.evidence.where.chapterAuthor)}
+                  —{' '}
+                  {[
+                    ...new Set(
+                      eventEvidence(event).map((e) => shortSourceName(e.source, sources, e.where.chapterAuthor)),
+                    ),
+                  ].join('; ')}
                 </span>
               )}
             </span>

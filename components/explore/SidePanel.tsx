@@ -2,7 +2,7 @@
  * The side panel: the selected event (date as precise as given, quote, attribution, the entities involved) above
  * the entity card, with links between the two views. The card is the shared EntityCard; this only hosts it.
  */
-import type { TimelineEvent } from '~/lib/factbase/types';
+import { eventEvidence, type TimelineEvent } from '~/lib/factbase/types';
 import type { EntityCard } from '~/components/card/EntityCard';
 import { datePrecision, formatEventDate, precisionLabel } from '~/lib/explore/dates';
 import type { ExploreModel } from '~/lib/explore/model';
@@ -56,8 +56,9 @@ export function SidePanel({
               )}
             </p>
             <h3 id="ex-event-title">{event.title}</h3>
+            {event.dateNote && <p class="ex-dialog-caption">{event.dateNote}</p>}
             {event.evidence ? (
-              <EventQuote evidence={event.evidence} sources={model.base.sources} />
+              eventEvidence(event).map((e, i) => <EventQuote key={i} evidence={e} sources={model.base.sources} />)
             ) : (
               <p class="ex-dialog-caption">No quote backs this event.</p>
             )}

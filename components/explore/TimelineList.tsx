@@ -4,6 +4,7 @@
  * This is the view for screen readers and keyboards; it is also the quickest to read end to end.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { eventEvidence } from '~/lib/factbase/types';
 import { formatEventDate, precisionLabel, yearOf } from '~/lib/explore/dates';
 import type { Family } from '~/lib/explore/entity-families';
 import type { ExploreModel } from '~/lib/explore/model';
@@ -73,7 +74,9 @@ export function TimelineList({ model, items, familyOf, selectedId, cardId, onSel
                         {event.title}
                       </button>
                     </h4>
-                    {event.evidence && <EventQuote evidence={event.evidence} sources={model.base.sources} />}
+                    {eventEvidence(event).map((e, i) => (
+                      <EventQuote key={i} evidence={e} sources={model.base.sources} />
+                    ))}
                     <EntityChips
                       ids={event.entities}
                       model={model}

@@ -3,7 +3,7 @@
  * the list, and the legend. Filtering and counting are pure (lib/explore/timeline-model); this wires them to controls.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import type { EntityType } from '~/lib/factbase/types';
+import { eventEvidence, type EntityType } from '~/lib/factbase/types';
 import { citationsFor } from '~/lib/explore/caption';
 import { yearOf } from '~/lib/explore/dates';
 import { familyOf, type Family } from '~/lib/explore/entity-families';
@@ -67,7 +67,7 @@ export function TimelineView(props: Props) {
       svg,
       title: `Caspian Lens · Timeline ${range} · ${shown.length} ${shown.length === 1 ? 'event' : 'events'}${filterDesc ? ` · ${filterDesc}` : ''}`,
       citations: citationsFor(
-        shown.map((i) => (i.event.evidence ? [i.event.evidence] : [])),
+        shown.map((i) => eventEvidence(i.event)),
         model.base.sources,
       ),
       key: 'Each mark is one quoted event: a dot is dated to the day, a pill to the month, a band to the year only (it spans the year); colours show the type of the entity the event is about.',

@@ -1,6 +1,6 @@
 /** Pieces the timeline's list and the side panel share: a quote with its attribution, and entity chips. */
 import type { Evidence, Source } from '~/lib/factbase/types';
-import { attribute } from '~/components/card/card-model';
+import { attribute, byline } from '~/components/card/card-model';
 import { familyOf } from '~/lib/explore/entity-families';
 import type { ExploreModel } from '~/lib/explore/model';
 import { FamilyGlyph } from './glyphs';
@@ -13,7 +13,7 @@ export function EventQuote({ evidence, sources }: { evidence: Evidence; sources:
       <figcaption>
         {a ? (
           <>
-            {a.author && `${a.author}, `}
+            {a.author && `${byline(a)}, `}
             {a.chapter ? (
               <>
                 “{a.chapter}”, in <cite>{a.title}</cite>

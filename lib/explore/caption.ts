@@ -9,20 +9,22 @@ export interface Citation {
   sourceId: string;
   /**
    * `News Explained, “The gates of Central Asia…” (16 Aug 2022) [Armenian outlet]`, or for an edited volume
-   * `Svante E. Cornell (ed.), Türkiye's Return… (CACI, Jun 2024) [Western analysts]: Brenda Shaffer, “…Energy…”;
-   * Ali Hajizade, “…”` — each cited chapter by its author and title.
+   * `Svante E. Cornell (ed.), Türkiye's Return… (CACI, Jun 2024), chapters: Brenda Shaffer (U.S. Naval Postgraduate
+   * School), “…Energy…” [Western analyst]; Ali Hajizade (Baku-based Hacizade Group), “…” [Baku-based analyst]` —
+   * each cited chapter by its author, affiliation, title and standpoint.
    */
   text: string;
   /** How many of the shown items this document's quotes back. */
   count: number;
   /** The cited chapters, for an edited volume. */
-  chapters: { id: string; title: string; author: string; count: number }[];
+  chapters: { id: string; title: string; author: string; affiliation?: string; stance?: string; count: number }[];
 }
 
 function documentText(source: Source): string {
   const date = source.date ? formatEventDate(source.date) : '';
   const authors = source.authors.join(', ');
-  const stance = source.stance ? ` [${source.stance}]` : '';
+  // An edited volume's chapters carry their own standpoints; the volume's label would speak for all of them.
+  const stance = source.stance && !source.chapters?.length ? ` [${source.stance}]` : '';
   if (source.chapters?.length) {
     const tail = [source.publisher, date].filter(Boolean).join(', ');
     return `${authors ? `${authors}, ` : ''}${source.title}${tail ? ` (${tail})` : ''}${stance}`;
@@ -44,7 +46,10 @@ export function citationsFor(groups: Iterable<readonly Evidence[]>, sources: rea
     const seenSources = new Set<string>();
     const seenChapters = new Set<string>();
     for (const e of group) {
-      const source = byId.get(e.source);
+      // A chapter of an edited volume is cited under its volume, by its own author, affiliation and standpoint.
+      const cited = byId.get(e.source);
+      const chapterSource = cited?.partOf ? cited : undefined;
+      const source = chapterSource ? byId.get(chapterSource.partOf!) : cited;
       if (!source) continue;
       let citation = found.get(source.id);
       if (!citation) {
@@ -63,8 +68,10 @@ export function citationsFor(groups: Iterable<readonly Evidence[]>, sources: rea
         const ch = source.chapters?.find((c) => c.id === chapterId);
         chapter = {
           id: chapterId,
-          title: e.where.chapterTitle ?? ch?.title ?? chapterId,
-          author: e.where.chapterAuthor ?? ch?.author ?? '',
+          title: chapterSource?.title ?? e.where.chapterTitle ?? ch?.title ?? chapterId,
+          author: chapterSource?.authors.join(', ') ?? e.where.chapterAuthor ?? ch?.author ?? '',
+          ...(chapterSource?.affiliation ? { affiliation: chapterSource.affiliation } : {}),
+          ...(chapterSource?.stance ? { stance: chapterSource.stance } : {}),
           count: 0,
         };
         citation.chapters.push(chapter);
@@ -77,7 +84,12 @@ export function citationsFor(groups: Iterable<readonly Evidence[]>, sources: rea
     .sort((a, b) => order.get(a.sourceId)! - order.get(b.sourceId)!)
     .map((c) => {
       const chapters = [...c.chapters].sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
-      const list = chapters.map((ch) => `${ch.author ? `${ch.author}, ` : ''}“${ch.title}”`).join('; ');
+      const list = chapters
+        .map((ch) => {
+          const by = ch.author ? `${ch.author}${ch.affiliation ? ` (${ch.affiliation})` : ''}, ` : '';
+          return `${by}“${ch.title}”${ch.stance ? ` [${ch.stance}]` : ''}`;
+        })
+        .join('; ');
       return { ...c, chapters, text: `${documentText(byId.get(c.sourceId)!)}${list ? `, chapters: ${list}` : ''}` };
     });
 }

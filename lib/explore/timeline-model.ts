@@ -123,7 +123,11 @@ export function filterOptions(
     types: [...types].map(([value, count]) => ({ value, label: typeLabel(value), count })).sort(byLabel),
     sources: base.sources
       .filter((s) => sources.has(s.id))
-      .map((s) => ({ value: s.id, label: s.title, count: sources.get(s.id)! })),
+      .map((s) => ({
+        value: s.id,
+        label: s.partOf ? `${s.authors.join(', ')}: ${s.title}` : s.title,
+        count: sources.get(s.id)!,
+      })),
   };
 }
 

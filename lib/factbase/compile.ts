@@ -17,7 +17,8 @@ import type {
   TimelineEvent,
   View,
 } from './types';
-import type { EntityFile, EntityInput, EvidenceInput, SourceInput } from './input-types';
+import type { EditorialInput, EntityFile, EntityInput, EvidenceInput, SourceInput } from './input-types';
+import { checkOwnVoice, relationKey } from './editorial';
 import { locateDocument, normalizeQuote, type LocatedDocument } from './locate-quote';
 import { foldText } from '../matcher/fold';
 
@@ -76,7 +77,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
   alias: ['text', 'lang', 'rule'],
   fact: ['quote', 'source', 'claim'],
   relation: ['type', 'target', 'share', 'fact', 'quote', 'source'],
-  event: ['date', 'from', 'to', 'title', 'with', 'fact', 'quote', 'source'],
+  event: ['date', 'from', 'to', 'title', 'with', 'fact', 'quote', 'source', 'also', 'date-note'],
   view: ['source', 'label', 'note', 'fact', 'quote'],
 };
 
@@ -92,7 +93,12 @@ export interface CompileInput {
   /** Corpus text by file name. */
   documents: Map<string, string>;
   files: EntityFile[];
+  /** Loaded words and speakers for the own-voice check (data/editorial.yaml); no check without it. */
+  editorial?: EditorialInput;
 }
+
+/** The source id of a chapter of an edited volume. */
+export const chapterSourceId = (volume: string, chapter: string): string => `${volume}-${chapter}`;
 
 export interface CompileResult {
   factBase: FactBase;
@@ -101,7 +107,7 @@ export interface CompileResult {
 
 export const foldAlias = (text: string): string => foldText(text.trim()).folded;
 
-export function compileFactBase({ sources: sourceInputs, documents, files }: CompileInput): CompileResult {
+export function compileFactBase({ sources: sourceInputs, documents, files, editorial }: CompileInput): CompileResult {
   const errors: string[] = [];
   const sources: Source[] = [];
   const located = new Map<string, LocatedDocument>();
@@ -109,7 +115,7 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
     const text = documents.get(s.file);
     if (text === undefined) errors.push(`source ${s.id}: corpus file ${s.file} not found`);
     else located.set(s.id, locateDocument(text, s.chapters ?? []));
-    sources.push({
+    const volume: Source = {
       id: s.id,
       file: s.file,
       title: s.title,
@@ -118,27 +124,63 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
       date: s.date == null ? null : String(s.date),
       stance: s.stance,
       ...(s.chapters ? { chapters: s.chapters.map(({ id, title, author }) => ({ id, title, author })) } : {}),
-    });
+    };
+    sources.push(volume);
+    for (const ch of s.chapters ?? []) {
+      if (!ch.stance)
+        errors.push(`source ${s.id} chapter ${ch.id}: no standpoint (stance); each chapter needs its own`);
+      if (!ch.author) errors.push(`source ${s.id} chapter ${ch.id}: no author`);
+      sources.push({
+        id: chapterSourceId(s.id, ch.id),
+        file: s.file,
+        title: ch.title,
+        authors: ch.author ? [ch.author] : [],
+        ...(ch.affiliation ? { affiliation: ch.affiliation } : {}),
+        publisher: volume.publisher,
+        date: volume.date,
+        stance: ch.stance ?? '',
+        partOf: s.id,
+      });
+    }
   }
-  const contributions = new Map<string, number>(sources.map((s) => [s.id, 0]));
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  // Documents contribute; chapters are parts of one.
+  const contributions = new Map<string, number>(sources.filter((s) => !s.partOf).map((s) => [s.id, 0]));
 
+  const unplaced = new Set<string>();
   const cite = (where: string, quote: string | undefined, source: string | undefined): Evidence | undefined => {
     if (!quote || !source) {
       errors.push(`${where}: needs a quote and a source`);
       return undefined;
     }
-    const doc = located.get(source);
+    const named = sourceById.get(source);
+    const docId = named?.partOf ?? source;
+    const doc = located.get(docId);
     if (!doc) {
-      if (!contributions.has(source)) errors.push(`${where}: unknown source "${source}"`);
+      if (!named) errors.push(`${where}: unknown source "${source}"`);
       return undefined;
     }
     const loc = doc.locate(quote);
     if (!loc) {
-      errors.push(`${where}: quote is not verbatim in ${source}: "${quote.slice(0, 90)}"`);
+      errors.push(`${where}: quote is not verbatim in ${docId}: "${quote.slice(0, 90)}"`);
       return undefined;
     }
-    contributions.set(source, (contributions.get(source) ?? 0) + 1);
-    return { quote: normalizeQuote(quote), source, where: loc };
+    contributions.set(docId, (contributions.get(docId) ?? 0) + 1);
+    let cited = docId;
+    if (sourceById.get(docId)?.chapters) {
+      // A chapter of an edited volume is a source of its own: the quote cites the chapter, with its standpoint.
+      if (!loc.chapter) {
+        errors.push(`${where}: quote sits outside every chapter of ${docId}, so no chapter's standpoint covers it`);
+        return undefined;
+      }
+      cited = chapterSourceId(docId, loc.chapter);
+      if (named?.partOf && named.id !== cited) errors.push(`${where}: quote is from ${cited}, not ${named.id}`);
+      if (!sourceById.get(cited)?.stance && !unplaced.has(cited)) {
+        unplaced.add(cited);
+        errors.push(`${where}: a chapter quote without its chapter's standpoint (${cited} has no stance)`);
+      }
+    }
+    return { quote: normalizeQuote(quote), source: cited, where: loc };
   };
 
   // Definitions first, so extensions and relations can point at entities defined in any file.
@@ -211,6 +253,17 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
 
   const events: TimelineEvent[] = [];
   const eventIds = new Set<string>();
+  // What may be written only once: a relation (either way round for symmetric types), a view (source and label,
+  // or its quote) on one entity, an event (date and title, or date and quote) anywhere.
+  const seenRelations = new Map<string, string>();
+  const seenViews = new Map<string, string>();
+  const seenEvents = new Map<string, string>();
+  const once = (seen: Map<string, string>, keys: string[], where: string, what: string) => {
+    const prior = keys.map((k) => seen.get(k)).find(Boolean);
+    if (prior) errors.push(`${where}: duplicate ${what}, already written at ${prior}`);
+    for (const k of keys) if (!seen.has(k)) seen.set(k, prior ?? where);
+  };
+  const fold = (text: string) => foldAlias(text).replace(/\s+/g, ' ');
   for (const { entity, file, input } of pendingEvidence) {
     const where = `${file}: ${input.id}`;
     const evidence = (label: string, e: EvidenceInput, defaultSource?: string): Evidence | undefined => {
@@ -243,6 +296,7 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
       if (!(RELATION_TYPES as readonly string[]).includes(r.type))
         errors.push(`${where} ${label}: unknown type "${r.type}"`);
       if (!defined.has(r.target)) errors.push(`${where} ${label}: target "${r.target}" does not exist`);
+      once(seenRelations, [relationKey(input.id, r.type, r.target)], `${where} ${label}`, 'relation');
       const ev = evidence(label, r);
       const rel: Relation = { type: r.type, target: r.target, direction: 'out' };
       if (r.share !== undefined) rel.share = String(r.share);
@@ -251,9 +305,17 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
     });
     (input.views ?? []).forEach((v, i) => {
       const label = `view ${i + 1}`;
-      if (!contributions.has(v.source)) errors.push(`${where} ${label}: unknown source "${v.source}"`);
+      const named = sourceById.get(v.source);
+      if (!named) errors.push(`${where} ${label}: unknown source "${v.source}"`);
       const ev = evidence(label, v, v.source);
-      const view: View = { source: v.source, label: String(v.label), note: String(v.note ?? '') };
+      // A view speaks for the source its quote is from: for an edited volume, the chapter.
+      const source = ev?.source ?? v.source;
+      if (ev && named && source !== named.id && sourceById.get(source)?.partOf !== named.id)
+        errors.push(`${where} ${label}: names source ${v.source} but its quote is from ${source}`);
+      const keys = [`${input.id}\u0000${source}\u0000${fold(String(v.label))}`];
+      if (ev) keys.push(`${input.id}\u0000q\u0000${ev.quote}`);
+      once(seenViews, keys, `${where} ${label}`, 'view');
+      const view: View = { source, label: String(v.label), note: String(v.note ?? '') };
       if (ev) view.evidence = ev;
       entity.views.push(view);
     });
@@ -261,10 +323,20 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
       const label = `event ${i + 1}`;
       const date = String(e.date ?? e.from ?? '');
       if (!DATE.test(date)) errors.push(`${where} ${label}: date "${date}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+      if (e.to !== undefined && !DATE.test(String(e.to)))
+        errors.push(`${where} ${label}: end "${e.to}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
       for (const other of e.with ?? [])
         if (!defined.has(other)) errors.push(`${where} ${label}: "with" names unknown entity "${other}"`);
       const ev = evidence(label, e);
       if (!ev) errors.push(`${where} ${label}: events need a source (fact or quote)`);
+      const more = (e.also ?? []).flatMap((a, j) => {
+        const x = evidence(`${label} also ${j + 1}`, a);
+        if (!x) errors.push(`${where} ${label} also ${j + 1}: needs a fact or a quote with its source`);
+        return x ? [x] : [];
+      });
+      const keys = [`${date}\u0000t\u0000${fold(String(e.title))}`];
+      for (const x of [ev, ...more]) if (x) keys.push(`${date}\u0000q\u0000${x.quote}`);
+      once(seenEvents, keys, `${where} ${label}`, `event (${date}, same title or quote)`);
       let id = `${input.id}-${date}`;
       for (let n = 2; eventIds.has(id); n++) id = `${input.id}-${date}-${n}`;
       eventIds.add(id);
@@ -272,10 +344,12 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
         id,
         date,
         title: String(e.title),
-        entities: [input.id, ...(e.with ?? []).filter((w) => w !== input.id)],
+        entities: [input.id, ...new Set((e.with ?? []).filter((w) => w !== input.id))],
       };
       if (e.to !== undefined) event.to = String(e.to);
       if (ev) event.evidence = ev;
+      if (more.length) event.moreEvidence = more;
+      if (e['date-note']) event.dateNote = String(e['date-note']);
       events.push(event);
     });
   }
@@ -285,36 +359,11 @@ export function compileFactBase({ sources: sourceInputs, documents, files }: Com
   for (const [source, count] of contributions)
     if (count === 0) errors.push(`source ${source}: the document contributes no quote`);
 
-  events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  const timeline = mergeDuplicateEvents(events);
-  entities.sort((a, b) => a.id.localeCompare(b.id));
-  return { factBase: { version: FACTBASE_VERSION, sources, entities, events: timeline }, errors };
-}
+  if (editorial) errors.push(...checkOwnVoice(entities, events, sources, editorial));
 
-/**
- * Several files record the same happening (the Turkic Council renamed, the Shusha Declaration signed) from the
- * entities they write about: with the same quote, or with the same title and another passage saying the same (the
- * death of Islam Karimov, from two chapters). One event per date and quote, and per date and title: the first keeps
- * its title and its quote, the others add their entities.
- */
-function mergeDuplicateEvents(events: TimelineEvent[]): TimelineEvent[] {
-  const kept: TimelineEvent[] = [];
-  const byKey = new Map<string, TimelineEvent>();
-  const fold = (title: string) => title.toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
-  for (const event of events) {
-    const byTitle = `${event.date}\u0000t\u0000${fold(event.title)}`;
-    const keys = event.evidence ? [`${event.date}\u0000q\u0000${event.evidence.quote}`, byTitle] : [byTitle];
-    const same = keys.map((k) => byKey.get(k)).find(Boolean);
-    if (same) {
-      for (const id of event.entities) if (!same.entities.includes(id)) same.entities.push(id);
-      for (const k of keys) if (!byKey.has(k)) byKey.set(k, same);
-      continue;
-    }
-    const copy = { ...event, entities: [...event.entities] };
-    kept.push(copy);
-    for (const k of keys) byKey.set(k, copy);
-  }
-  return kept;
+  events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  entities.sort((a, b) => a.id.localeCompare(b.id));
+  return { factBase: { version: FACTBASE_VERSION, sources, entities, events }, errors };
 }
 
 function parseSummary(where: string, summary: string | undefined, factCount: number, errors: string[]) {

@@ -34,7 +34,13 @@ export function createFactBaseStore(base: FactBase): FactBaseStore {
       for (const v of entity.views) sourceIds.add(v.source);
       for (const r of entity.relations) if (r.evidence) sourceIds.add(r.evidence.source);
       const events = eventsByEntity.get(id) ?? [];
-      for (const ev of events) if (ev.evidence) sourceIds.add(ev.evidence.source);
+      for (const ev of events)
+        for (const e of [ev.evidence, ...(ev.moreEvidence ?? [])]) if (e) sourceIds.add(e.source);
+      // A chapter's quote is attributed with the volume it appears in.
+      for (const id of [...sourceIds]) {
+        const partOf = sources.get(id)?.partOf;
+        if (partOf) sourceIds.add(partOf);
+      }
       const related: EntityDetails['related'] = {};
       for (const r of entity.relations) {
         const target = entities.get(r.target);

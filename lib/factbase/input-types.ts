@@ -24,6 +24,10 @@ export interface EventInput extends EvidenceInput {
   to?: string | number;
   title: string;
   with?: string[];
+  /** Further passages on the same happening: facts of the same record, or quotes with their sources. */
+  also?: EvidenceInput[];
+  /** Where the date comes from when the quote does not give it. */
+  'date-note'?: string;
 }
 
 export interface ViewInput extends EvidenceInput {
@@ -60,7 +64,32 @@ export interface SourceInput {
   publisher?: string | null;
   date?: string | number | null;
   stance: string;
-  chapters?: { id: string; heading: string; title: string; author: string }[];
+  chapters?: ChapterInput[];
+}
+
+/** A chapter of an edited volume: a source of its own, found by its heading line in the volume's document. */
+export interface ChapterInput {
+  /** Short id within the volume; the chapter's source id is `<volume id>-<id>`. */
+  id: string;
+  heading: string;
+  title: string;
+  author: string;
+  /** Who the author is, as the volume's list of contributors gives it. */
+  affiliation?: string;
+  /** The standpoint the chapter writes from; required: the volume's label does not speak for every chapter. */
+  stance?: string;
+}
+
+/** data/editorial.yaml: the rules the own voice (summaries, claims, notes, event titles) is checked against. */
+export interface EditorialInput {
+  /** Word stems that never appear in an own-voice sentence unless the sentence says whose word it is. */
+  'loaded-words': string[];
+  /** Names that attribute a sentence besides the sources' authors, publishers and standpoints (speakers, states). */
+  speakers: string[];
+  /** Word stems that say a name is speaking ("calls", "writes", "according to"): a name alone is not attribution. */
+  'attribution-verbs': string[];
+  /** Proper names that contain a loaded word but take no side ("Victory Day"): removed before the check. */
+  'proper-names'?: string[];
 }
 
 /** One YAML file's records with the file name, so errors can say where to look. */

@@ -31,13 +31,21 @@ export interface Source {
   id: string;
   /** The corpus file name. */
   file: string;
+  /** The document's title, or the chapter's for a chapter of an edited volume. */
   title: string;
   authors: string[];
+  /** Who the authors are, as the document itself gives it ("head of the Baku-based Hacizade Group"). */
+  affiliation?: string;
   publisher: string | null;
   /** As precise as the document gives it: `2022`, `2022-08`, `2022-08-16`. */
   date: string | null;
-  /** The standpoint the document writes from, shown beside its quotes. */
+  /** The standpoint the document (or chapter) writes from, shown beside its quotes. */
   stance: string;
+  /**
+   * For a chapter of an edited volume: the volume's source id. Each chapter is a source of its own, with its own
+   * author and standpoint; quotes from the volume cite the chapter they sit in.
+   */
+  partOf?: string;
   chapters?: Chapter[];
 }
 
@@ -116,10 +124,19 @@ export interface TimelineEvent {
   date: string;
   to?: string;
   title: string;
-  /** The entity the event was written on first, then the others involved. */
+  /** The entity the event is written on, then the others involved. */
   entities: string[];
+  /** The quote that dates it (or the first of several passages on the same happening). */
   evidence?: Evidence;
+  /** Further passages on the same happening, from other chapters or documents. */
+  moreEvidence?: Evidence[];
+  /** Where the date comes from when the quote does not give it (or gives it wrongly). */
+  dateNote?: string;
 }
+
+/** Every passage backing an event: the one that dates it first, then the others on the same happening. */
+export const eventEvidence = (event: TimelineEvent): Evidence[] =>
+  event.evidence ? [event.evidence, ...(event.moreEvidence ?? [])] : [...(event.moreEvidence ?? [])];
 
 export interface FactBase {
   version: number;

@@ -4,6 +4,7 @@ import type { FactBase } from '../../lib/factbase/types';
 import { createFactBaseStore } from '../../lib/factbase/factbase-store';
 import {
   attribute,
+  byline,
   eventsAround,
   formatDate,
   groupViews,
@@ -32,15 +33,26 @@ describe('card model', () => {
 
   it('attributes a chapter quote to the chapter author, chapter, volume, publisher, date, section and paragraph', () => {
     const d = details('shusha');
-    const view = d.entity.views.find((v) => v.source === 'silk-road-2024')!;
+    const view = d.entity.views.find((v) => v.source === 'silk-road-2024-domestic')!;
     const a = attribute(view.evidence!, d.sources)!;
     expect(a.author).toBe('Svante E. Cornell');
+    expect(a.stance).toBe('Western analyst');
     expect(a.chapter).toMatch(/Domestic Determinants/);
     expect(a.title).toBe("Türkiye's Return to Central Asia and the Caucasus");
     expect(a.publisher).toMatch(/Central Asia-Caucasus Institute/);
     expect(a.date).toBe('Jun 2024');
     expect(a.section).toBe('Foreign Policy Implications');
     expect(a.paragraph).toBe(28);
+  });
+
+  it('gives each chapter of the edited volume its own author, affiliation and standpoint', () => {
+    const d = details('shusha-declaration');
+    const fact = d.entity.facts.find((f) => f.source === 'silk-road-2024-azerbaijan')!;
+    const a = attribute(fact, d.sources)!;
+    expect(byline(a)).toBe('Ali Hajizade (Baku-based Hacizade Group)');
+    expect(a.stance).toBe('Baku-based analyst');
+    expect(a.title).toBe("Türkiye's Return to Central Asia and the Caucasus");
+    expect(a.chapter).toMatch(/Türkiye-Azerbaijan Relations/);
   });
 
   it('leaves out a section heading that only repeats the title', () => {

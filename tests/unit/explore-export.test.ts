@@ -9,7 +9,7 @@ const base = factBaseJson as unknown as FactBase;
 const measure = (s: string) => s.length * 7;
 
 describe('citations', () => {
-  it('cites an edited volume once, with each cited chapter by its author and title', () => {
+  it('cites an edited volume once, with each cited chapter by its author, affiliation, title and standpoint', () => {
     const tanap = base.entities.find((e) => e.id === 'tanap')!;
     const evidence = tanap.relations.flatMap((r) => (r.evidence ? [r.evidence] : []));
     const citations = citationsFor([evidence], base.sources);
@@ -20,8 +20,13 @@ describe('citations', () => {
       /^Svante E\. Cornell \(ed\.\), Türkiye's Return to Central Asia and the Caucasus \(Central Asia-Caucasus Institute/,
     );
     expect(volume.text).toContain(', chapters: ');
-    expect(volume.text).toContain("Brenda Shaffer, “Türkiye's Energy Engagement in Central Asia and the Caucasus”");
-    expect(volume.text).toContain('Ali Hajizade, “Türkiye-Azerbaijan Relations: the Building of an Alliance”');
+    expect(volume.text).toContain(
+      "Brenda Shaffer (U.S. Naval Postgraduate School), “Türkiye's Energy Engagement in Central Asia and the Caucasus” [Western analyst]",
+    );
+    expect(volume.text).toContain(
+      'Ali Hajizade (Baku-based Hacizade Group), “Türkiye-Azerbaijan Relations: the Building of an Alliance” [Baku-based analyst]',
+    );
+    expect(volume.text).not.toContain('(each chapter has its own standpoint)');
     expect(volume.count).toBe(1);
   });
 

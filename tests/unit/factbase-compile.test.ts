@@ -26,8 +26,8 @@ const sources: SourceInput[] = [
     title: 'A Volume',
     stance: 'analysts',
     chapters: [
-      { id: 'one', heading: '# First Chapter', title: 'First Chapter', author: 'A. Author' },
-      { id: 'two', heading: '# Second Chapter', title: 'Second Chapter', author: 'B. Author' },
+      { id: 'one', heading: '# First Chapter', title: 'First Chapter', author: 'A. Author', stance: 'analyst' },
+      { id: 'two', heading: '# Second Chapter', title: 'Second Chapter', author: 'B. Author', stance: 'official' },
     ],
   },
   { id: 'news', file: 'news.txt', title: 'News', stance: 'outlet' },
@@ -136,9 +136,9 @@ describe('compileFactBase', () => {
     ]);
   });
 
-  it('merges one happening recorded from two entities into one event with both', () => {
+  it('rejects one happening recorded twice (same date and quote, or same date and title); one event carries both passages', () => {
     const opened = { date: '2018-06', title: 'Opened', fact: 1 };
-    const { factBase } = compile(
+    const twice = compile(
       pipeline({ events: [opened] }),
       baku({
         facts: [
@@ -149,32 +149,94 @@ describe('compileFactBase', () => {
         events: [{ ...opened, title: 'Pipeline opened', fact: 2 }],
       }),
     );
-    expect(factBase.events).toEqual([
-      expect.objectContaining({ title: 'Pipeline opened', entities: ['baku', 'tanap'] }),
-    ]);
-  });
-
-  it('merges one happening recorded twice with the same title and different passages, keeping the first passage', () => {
-    const { factBase } = compile(
+    expect(twice.errors.join('\n')).toMatch(/baku event 1: duplicate event \(2018-06, same title or quote\)/);
+    const retitled = compile(
+      pipeline({ events: [opened] }),
+      baku({ events: [{ ...opened, title: ' opened', fact: 1 }] }),
+    );
+    expect(retitled.errors.join('\n')).toMatch(/duplicate event/);
+    const merged = compile(
       pipeline({
         facts: [
           { quote: 'The Trans-Anatolian pipeline carries gas from Azerbaijan across Türkiye', source: 'vol' },
           { quote: 'SOCAR holds the largest stake in the pipeline', source: 'vol' },
         ],
         events: [
-          { date: '2018-06', title: 'Pipeline  opened', fact: 1, with: ['baku'] },
-          { date: '2018-06', title: 'pipeline opened', fact: 2 },
-          { date: '2018-07', title: 'Shares sold', fact: 2 },
-          { date: '2019', title: 'Pipeline opened', fact: 2 },
+          {
+            ...opened,
+            also: [{ fact: 2 }, { quote: 'A short news item about Baku.', source: 'news' }],
+            with: ['baku'],
+            'date-note': 'Dated by the opening ceremony.',
+          },
         ],
       }),
       baku(),
     );
-    expect(factBase.events.map((e) => [e.date, e.title, e.entities, e.evidence?.quote.slice(0, 9)])).toEqual([
-      ['2018-06', 'Pipeline  opened', ['tanap', 'baku'], 'The Trans'],
-      ['2018-07', 'Shares sold', ['tanap'], 'SOCAR hol'],
-      ['2019', 'Pipeline opened', ['tanap'], 'SOCAR hol'],
-    ]);
+    expect(merged.errors).toEqual([]);
+    const [event] = merged.factBase.events;
+    expect(event!.entities).toEqual(['tanap', 'baku']);
+    expect(event!.moreEvidence!.map((e) => e.source)).toEqual(['vol-one', 'news']);
+    expect(event!.dateNote).toBe('Dated by the opening ceremony.');
+  });
+
+  it('rejects a relation written twice, either way round for a symmetric type, and a view written twice', () => {
+    const ally = { type: 'ally-of', target: 'baku', fact: 1 };
+    expect(compile(pipeline({ relations: [ally, ally] }), baku()).errors.join('\n')).toMatch(/duplicate relation/);
+    const both = compile(
+      pipeline({ relations: [ally] }),
+      baku({ relations: [{ type: 'ally-of', target: 'tanap', fact: 1 }] }),
+    );
+    expect(both.errors.join('\n')).toMatch(/baku relation 1: duplicate relation/);
+    const view = { source: 'vol', label: 'TANAP', note: 'Shaffer calls it TANAP.', fact: 1 };
+    expect(compile(pipeline({ views: [view, { ...view, label: 'tanap' }] }), baku()).errors.join('\n')).toMatch(
+      /duplicate view/,
+    );
+  });
+
+  it('cites a chapter of an edited volume as a source of its own, with its standpoint', () => {
+    const { factBase, errors } = compile(
+      pipeline({ views: [{ source: 'vol', label: 'TANAP', note: 'A. Author calls it a pipeline.', fact: 1 }] }),
+      baku(),
+    );
+    expect(errors).toEqual([]);
+    const tanap = factBase.entities.find((e) => e.id === 'tanap')!;
+    expect(tanap.facts[0]!.source).toBe('vol-one');
+    expect(tanap.views[0]!.source).toBe('vol-one');
+    expect(factBase.sources.find((s) => s.id === 'vol-two')).toMatchObject({
+      authors: ['B. Author'],
+      stance: 'official',
+      partOf: 'vol',
+    });
+    const unplaced = compileFactBase({
+      sources: [{ ...sources[0]!, chapters: [{ ...sources[0]!.chapters![0]!, stance: undefined }] }, sources[1]!],
+      documents,
+      files: [{ file: 'test.yaml', records: [pipeline(), baku()] }],
+    });
+    expect(unplaced.errors.join('\n')).toMatch(/chapter one: no standpoint/);
+    expect(unplaced.errors.join('\n')).toMatch(/a chapter quote without its chapter's standpoint/);
+    const front = compile(pipeline({ facts: [{ quote: 'A Volume', source: 'vol' }] }), baku());
+    expect(front.errors.join('\n')).toMatch(/outside every chapter/);
+  });
+
+  it('rejects a loaded word in an own-voice sentence that does not say whose word it is', () => {
+    const editorial = {
+      'loaded-words': ['occup', 'liberat'],
+      speakers: ['Baku'],
+      'attribution-verbs': ['call', 'writ'],
+      'proper-names': ['Liberation Day'],
+    };
+    const run = (summary: string) =>
+      compileFactBase({
+        sources,
+        documents,
+        files: [{ file: 't.yaml', records: [pipeline({ summary }), baku()] }],
+        editorial,
+      }).errors;
+    expect(run('It crosses occupied land. [1]').join('\n')).toMatch(/loaded word "occup…"/);
+    expect(run('It crosses Baku’s liberated land. [1]').join('\n')).toMatch(/loaded word "liberat…"/);
+    expect(run('What Baku calls liberated land. [1]')).toEqual([]);
+    expect(run('What A. Author writes of as occupied land. [1]')).toEqual([]);
+    expect(run('Opened on Liberation Day. [1]')).toEqual([]);
   });
 
   it('marks which aliases the corpus uses', () => {

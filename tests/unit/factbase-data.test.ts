@@ -30,12 +30,23 @@ describe('the fact base', () => {
     }
   });
 
-  it('has every document contributing facts', () => {
-    for (const s of committed.sources)
+  it('has every document contributing facts (an edited volume through its chapters)', () => {
+    const documentOf = new Map(committed.sources.map((s) => [s.id, s.partOf ?? s.id]));
+    for (const s of committed.sources.filter((x) => !x.partOf))
       expect(
-        committed.entities.some((e) => e.facts.some((f) => f.source === s.id)),
+        committed.entities.some((e) => e.facts.some((f) => documentOf.get(f.source) === s.id)),
         s.id,
       ).toBe(true);
+  });
+
+  it('cites every quote of an edited volume by its chapter, each with an author and a standpoint', () => {
+    const byId = new Map(committed.sources.map((s) => [s.id, s]));
+    for (const e of committed.entities)
+      for (const f of e.facts) {
+        const source = byId.get(f.source)!;
+        expect(source.chapters, `${e.id}: ${f.source}`).toBeUndefined();
+        if (source.partOf) expect(source.stance && source.authors.length, f.source).toBeTruthy();
+      }
   });
 
   it('knows the names real pages use', () => {
