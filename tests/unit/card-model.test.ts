@@ -134,9 +134,10 @@ describe('card model: the first screen', () => {
 
   it('cites a quote in one line, who and standpoint first', () => {
     const d = details('shusha');
-    const chapter = d.entity.views.find((v) => v.source === 'silk-road-2024')!.evidence!;
+    const chapter = d.entity.views.find((v) => v.source === 'silk-road-2024-domestic')!.evidence!;
     expect(shortCitation(chapter, d.sources)).toMatchObject({
       who: 'Cornell',
+      stance: 'Western analyst',
       work: 'Silk Road Paper 2024',
       paragraph: 28,
     });
