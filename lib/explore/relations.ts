@@ -2,6 +2,7 @@
  * Relation types in words, read from the subject's side ("BOTAŞ — shareholder of 30% → TANAP").
  * Pure: no DOM, no browser.
  */
+import type { GraphLink } from './graph';
 
 const LABELS: Record<string, string> = {
   'member-of': 'member of',
@@ -40,4 +41,10 @@ export function relationWords(type: string): string {
 export function relationLabel(type: string, share?: string): string {
   const words = relationWords(type);
   return share ? `${words} ${share}` : words;
+}
+
+/** A link's label: its relations in words, shares included, at most two then "+n". */
+export function linkLabel(link: GraphLink): string {
+  const words = [...new Set(link.edges.map((e) => relationLabel(e.type, e.share)))];
+  return words.length > 2 ? `${words.slice(0, 2).join(' · ')} +${words.length - 2}` : words.join(' · ');
 }

@@ -1,0 +1,87 @@
+/** One entity on the relationship map: its shape, name and hidden-relations count, as a button in the tab order. */
+import type { Entity } from '~/lib/factbase/types';
+import { truncateText } from '~/lib/explore/caption';
+import { familyInfo, familyOf, shapePath } from '~/lib/explore/entity-families';
+import { CENTRE_LABEL_MAX, CENTRE_LABEL_SCALE, NODE_LABEL_MAX, nodeRadius } from '~/lib/explore/map-layout';
+import type { Point } from '~/lib/explore/map-start-positions';
+import { typeLabel } from '~/components/card/card-model';
+
+interface Props {
+  entity: Entity;
+  depth: number;
+  at: Point;
+  centre: boolean;
+  selected: boolean;
+  /** In the tab order (roving tabindex). */
+  tabStop: boolean;
+  /** How many relations the entity has, and how many of their other ends are not on the map. */
+  relations: number;
+  more: number;
+  measure: (s: string) => number;
+  /** Called with the node's element when it is mounted, null when it goes. */
+  elementRef: (el: SVGGElement | null) => void;
+  onFocus: () => void;
+  onKeyDown: (e: KeyboardEvent) => void;
+  onClick: () => void;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+}
+
+export function MapNode({ entity, depth, at, centre, selected, tabStop, relations, more, measure, ...on }: Props) {
+  const family = familyOf(entity.type);
+  const info = familyInfo(family);
+  const r = nodeRadius(depth, centre);
+  const name = [
+    entity.name,
+    typeLabel(entity.type).toLowerCase(),
+    `${relations} ${relations === 1 ? 'relation' : 'relations'}${more ? `, ${more} not shown` : ''}`,
+    centre ? 'centre of the map' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const cls = [
+    'mp-node',
+    `f-${family}`,
+    info.shape === 'ring' ? 'mp-ring' : info.shape === 'dashed' ? 'mp-dashed' : '',
+    `depth-${Math.min(depth, 3)}`,
+    centre ? 'is-centre' : '',
+    selected ? 'is-selected' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <g
+      class={cls}
+      data-node-id={entity.id}
+      transform={`translate(${at.x.toFixed(1)},${at.y.toFixed(1)})`}
+      ref={on.elementRef}
+      role="button"
+      tabindex={tabStop ? 0 : -1}
+      aria-label={name}
+      aria-pressed={selected}
+      onFocus={on.onFocus}
+      onKeyDown={on.onKeyDown}
+      onClick={(e) => {
+        e.stopPropagation();
+        on.onClick();
+      }}
+      onPointerEnter={on.onPointerEnter}
+      onPointerLeave={on.onPointerLeave}
+    >
+      <title>{`${entity.name} — ${info.label.toLowerCase()}${more ? ` · ${more} more relations: click to show them` : ''}`}</title>
+      <circle class="mp-focus-ring ex-ui-only" r={r + (centre ? 12 : 6)} />
+      {centre && <circle class="mp-halo" r={r + 8} />}
+      <path class="mp-shape" d={shapePath(info.shape, r)} />
+      {more > 0 && (
+        <text class="mp-node-more ex-ui-only" x={r + 5} y={-r - 3}>
+          +{more}
+        </text>
+      )}
+      <text class="mp-node-label" y={r + 14}>
+        {centre
+          ? truncateText(entity.name, CENTRE_LABEL_MAX / CENTRE_LABEL_SCALE, measure)
+          : truncateText(entity.name, NODE_LABEL_MAX, measure)}
+      </text>
+    </g>
+  );
+}

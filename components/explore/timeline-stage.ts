@@ -1,0 +1,95 @@
+/**
+ * The timeline's zoom stage: the moves of a ZoomStage in time rather than pixels (show a range, reveal an event,
+ * zoom about a moment), against the unzoomed scale `x0` and the chart's inner size of the latest render.
+ */
+import type { ScaleTime } from 'd3-scale';
+import { zoomIdentity } from 'd3-zoom';
+import type { DateSpan } from '~/lib/explore/dates';
+import { ZoomStage, type StageZoomEvent } from './zoom-stage';
+
+/** What the page opens on: the early 1990s to the end of the fact base's present (mid-2025). */
+export const INITIAL_DOMAIN: [number, number] = [Date.UTC(1990, 0, 1), Date.UTC(2025, 6, 1)];
+/** How far one may pan: a little beyond the oldest (1919) and newest (2031) events. */
+const LIMIT_DOMAIN: [number, number] = [Date.UTC(1912, 0, 1), Date.UTC(2036, 0, 1)];
+/** Zoomed in far enough to see single days apart (a quarter of a year across the chart). */
+const MAX_ZOOM = 160;
+/** Animated zooms and pans (buttons, keys). */
+const MOVE_MS = 320;
+/** Least air either side of a range that is fitted (ms): 20 days. */
+const MIN_FIT_PAD = 1000 * 3600 * 24 * 20;
+
+export class TimelineStage extends ZoomStage {
+  private x0: ScaleTime<number, number> | null = null;
+  private innerW = 0;
+
+  /**
+   * Binds the gestures for a chart of this scale and inner size: zoomed out to at most the pan limits, in to
+   * MAX_ZOOM, panned no further than the limits.
+   */
+  bindTimeline(
+    x0: ScaleTime<number, number>,
+    innerW: number,
+    innerH: number,
+    on: { start: (e: StageZoomEvent) => void; zoom: () => void; end: (e: StageZoomEvent) => void },
+  ): void {
+    this.x0 = x0;
+    this.innerW = innerW;
+    const minK = (x0(INITIAL_DOMAIN[1]) - x0(INITIAL_DOMAIN[0])) / (x0(LIMIT_DOMAIN[1]) - x0(LIMIT_DOMAIN[0]));
+    this.bind({
+      scaleExtent: [minK, MAX_ZOOM],
+      duration: MOVE_MS,
+      extent: [
+        [0, 0],
+        [innerW, innerH],
+      ],
+      translateExtent: [
+        [x0(LIMIT_DOMAIN[0]), -Infinity],
+        [x0(LIMIT_DOMAIN[1]), Infinity],
+      ],
+      // Keep the default filter (no right button, no ctrl-click) but never start a pan from a form control.
+      filter: (event) => (!event.ctrlKey || event.type === 'wheel') && !event.button,
+      onStart: on.start,
+      onZoom: on.zoom,
+      onEnd: on.end,
+    });
+  }
+
+  /** The time range now visible. */
+  visibleDomain(x0: ScaleTime<number, number>): [number, number] {
+    const [a, b] = this.transform.rescaleX(x0).domain();
+    return [a!.getTime(), b!.getTime()];
+  }
+
+  /** Shows `[from, to]` across the chart, with a little air either side unless `padded` is false. */
+  show(from: number, to: number, { padded = true, animate = true } = {}): void {
+    if (!this.x0) return;
+    const pad = padded ? Math.max((to - from) * 0.04, MIN_FIT_PAD) : 0;
+    const a = this.x0(from - pad);
+    const b = this.x0(to + pad);
+    const k = Math.min(MAX_ZOOM, this.innerW / Math.max(1, b - a));
+    this.zoomTo(zoomIdentity.scale(k).translate(-a, 0), animate);
+  }
+
+  /** Zooms about a moment when it is in view, so it stays put; else about the middle. */
+  zoomAbout(factor: number, moment: number | undefined): void {
+    if (!this.x0) return;
+    const x = moment !== undefined ? this.transform.rescaleX(this.x0)(moment) : NaN;
+    this.zoomBy(factor, x >= 0 && x <= this.innerW ? [x, 0] : [this.innerW / 2, 0]);
+  }
+
+  /** Pans by a fraction of the chart's width. */
+  panBy(fraction: number): void {
+    this.translateBy((-fraction * this.innerW) / this.transform.k, 0);
+  }
+
+  /** Pans, at the same zoom, to centre a span that is out of view. */
+  reveal(span: DateSpan): void {
+    if (!this.x0 || !this.bound) return;
+    const [a, b] = this.visibleDomain(this.x0);
+    const { start, end } = span;
+    if (start >= a && end <= b) return;
+    const k = this.transform.k;
+    const tx = this.innerW / 2 - k * this.x0((start + end) / 2);
+    this.zoomTo(zoomIdentity.translate(tx, 0).scale(k));
+  }
+}
