@@ -9,12 +9,17 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /** The same import aliases WXT gives the extension code (see .wxt/tsconfig.json). */
 const alias = { '~~': root, '@@': root, '~': root, '@': root };
 
+/** Unit tests see the production build's value of the test-build constant (see wxt.config.ts). */
+const define = { __LENS_TEST_BUILD__: 'false' };
+
 export default defineConfig({
   resolve: { alias },
+  define,
   test: {
     projects: [
       {
         resolve: { alias },
+        define,
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],

@@ -3,12 +3,20 @@ import preact from '@preact/preset-vite';
 import { inlineCss } from './scripts/vite-inline-css';
 import { pageChunks } from './scripts/vite-page-chunks';
 
+/**
+ * `LENS_TEST_BUILD=1` makes the test build (`npm run build:test`, in `.output-test/`): the same extension plus the
+ * hooks tests, `npm run scan` and the benchmarks read (scan reports and card timings as page events, the background's
+ * selection routes). `__LENS_TEST_BUILD__` is a compile-time constant, so a production bundle contains none of them
+ * (tests/e2e/package.test.ts searches both browsers' bundles). See SECURITY.md.
+ */
+const testBuild = !!process.env.LENS_TEST_BUILD;
+
 // The extension asks for as little as it can: see README "Permissions".
 export default defineConfig({
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Builds for tests and benchmarks can be sent elsewhere so parallel runs never share an output folder.
-  outDir: process.env.LENS_OUT_DIR ?? '.output',
+  outDir: process.env.LENS_OUT_DIR ?? (testBuild ? '.output-test' : '.output'),
   vite: () => ({
     // The popup's and explore page's stylesheets go inside their HTML: first paint waits for no request
     // (scripts/vite-inline-css).
@@ -16,6 +24,7 @@ export default defineConfig({
     build: { sourcemap: false, ...(process.env.LENS_NO_MINIFY ? { minify: false } : {}) },
     // JSON.parse of a string literal parses faster than the same data as an object literal (the fact base is 1.3 MB).
     json: { stringify: true },
+    define: { __LENS_TEST_BUILD__: JSON.stringify(testBuild) },
   }),
   manifest: ({ browser }) => ({
     name: 'Caspian Lens',

@@ -44,6 +44,8 @@ export default defineBackground(() => {
       browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(query)}` }),
     openExplore: (id, view) =>
       browser.tabs.create({ url: browser.runtime.getURL(`/${exploreHref(view, id)}` as `/explore.html${string}`) }),
+    closeCardIn: (tabId, frameId) =>
+      browser.tabs.sendMessage(tabId, { type: 'close-card' } satisfies BackgroundToContent, { frameId }),
   });
   browser.runtime.onMessage.addListener((message, sender) =>
     handlers.onContentMessage(message, sender, browser.runtime.id),
@@ -61,8 +63,8 @@ export default defineBackground(() => {
     (command, tab) => void selectionRoutes.onCommand(command, tab).catch(() => {}),
   );
   // The same two routes for end-to-end tests, since automation can click neither a browser menu nor a browser-level
-  // shortcut. Reachable only from the extension's own background context, never from a page.
-  (globalThis as { lensSelectionRoutes?: unknown }).lensSelectionRoutes = selectionRoutes;
+  // shortcut: in the test build only (wxt.config.ts), reachable from the extension's own background context.
+  if (__LENS_TEST_BUILD__) (globalThis as { lensSelectionRoutes?: unknown }).lensSelectionRoutes = selectionRoutes;
 
   // Keyboard commands: next-mention is relayed to the active tab's top frame; toggle-pause flips the setting.
   browser.commands.onCommand.addListener(async (command) => {

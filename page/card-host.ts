@@ -1,11 +1,14 @@
 /**
- * The one element the hover card lives in: `<lens-card-host>` on the document element, with an open shadow root that
- * Preact renders into. Page CSS cannot reach inside; the card's CSS cannot leak out; the host is fixed-position and
- * zero-sized, so adding it never moves the page's layout. One host per document, re-rendered with new props.
+ * The one element the hover card lives in: `<lens-card-host>` on the document element, with a closed shadow root that
+ * Preact renders into. Page CSS cannot reach inside; the card's CSS cannot leak out; page scripts cannot read the card
+ * or press its buttons (synthetic input is refused at the root as well, page/trusted-input.ts); the host is
+ * fixed-position and zero-sized, so adding it never moves the page's layout. One host per document, re-rendered with
+ * new props. The test build leaves the root open so end-to-end tests can read the card from the page.
  */
 import { render, type ComponentChild } from 'preact';
 import { cardCss } from '~/components/card/styles';
 import type { Placement } from '~/lib/hover/placement';
+import { refuseSyntheticInput, watchGestures } from './trusted-input';
 
 export const CARD_HOST_TAG = 'lens-card-host';
 
@@ -64,10 +67,14 @@ export class CardHost {
   readonly root: ShadowRoot;
   readonly frame: HTMLElement;
   readonly styleMode: StyleMode;
+  /** Whether the reader pressed something inside the card just now (page/trusted-input.ts). */
+  readonly gesture: { recent(): boolean };
 
   constructor(private readonly doc: Document) {
     this.element = doc.createElement(CARD_HOST_TAG);
-    this.root = this.element.attachShadow({ mode: 'open' });
+    this.root = this.element.attachShadow({ mode: __LENS_TEST_BUILD__ ? 'open' : 'closed' });
+    refuseSyntheticInput(this.root);
+    this.gesture = watchGestures(this.root);
     this.frame = doc.createElement('div');
     this.frame.className = 'lens-frame';
     this.frame.hidden = true;

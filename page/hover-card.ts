@@ -19,6 +19,7 @@ import type { ContentToBackground, EntityDetails, SnippetSaved } from '~/lib/mes
 import type { Settings } from '~/lib/settings/settings';
 import { CardHost } from './card-host';
 import { createDetailsCache } from './hover-details';
+import { hideEntity } from './card-actions';
 import { relayEscape } from './hover-frames';
 import { mentionRange, trackPointer } from './hover-pointer';
 import { pageDate, pageScheme } from './hover-page';
@@ -75,6 +76,8 @@ export interface HoverCards {
 export function startHoverCards(deps: HoverCardDeps): HoverCards {
   const { doc, win, store, index, signal } = deps;
   let state = initialHoverState<Mention, EntityDetails>();
+  // Declared before any card can show: show() and hide() report to it.
+  const frames = relayEscape(deps.send, () => dispatch({ type: 'close', reason: 'escape' }), signal);
   let host: CardHost | null = null;
   const details = createDetailsCache((id) => deps.send({ type: 'get-entity', id }) as Promise<EntityDetails | null>);
 
@@ -147,10 +150,12 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     const s = shown!;
     if (d && !s.stack.length) s.stack.push(d);
     host ??= new CardHost(doc);
+    if (isNew) frames.cardShown(true);
     paint();
     if (isNew && openedBy === 'keyboard') focusCard();
-    // Timing: the first paint after the dwell (placeholder or full card), then the full card if it came later.
-    if (timing.has(token) && (isNew || d)) reportTiming(token, entityId(target), openedBy, !!d);
+    // Timing (test build only): the first paint after the dwell (placeholder or full card), then the full card if it
+    // came later.
+    if (__LENS_TEST_BUILD__ && timing.has(token) && (isNew || d)) reportTiming(token, entityId(target), openedBy, !!d);
     if (d) {
       timing.delete(token);
       fetchMs.delete(token);
@@ -179,13 +184,21 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
             actions: {
               onSave: () => saveSnippet(s.target),
               saveWhat: `the page’s sentence around “${s.target.text}”`,
-              onOpenSearch: () => void deps.send({ type: 'open-search', query: current.entity.name }),
-              onOpenExplore: () => void deps.send({ type: 'open-explore', id: current.entity.id, view: 'map' }),
+              onOpenSearch: () => {
+                if (host?.gesture.recent()) void deps.send({ type: 'open-search', query: current.entity.name });
+              },
+              onOpenExplore: () => {
+                if (host?.gesture.recent())
+                  void deps.send({ type: 'open-explore', id: current.entity.id, view: 'map' });
+              },
+              // Settings for every site (and this site's switch) change only on the reader's own press in the card.
               onHideEntity: () => {
-                void deps.send({ type: 'hide-entity', id: current.entity.id });
+                if (!host?.gesture.recent()) return;
+                void hideEntity(doc, deps.send, current.entity, signal);
                 dispatch({ type: 'close', reason: 'settings' });
               },
               onDisableSite: () => {
+                if (!host?.gesture.recent()) return;
                 void deps.send({ type: 'disable-site' });
                 dispatch({ type: 'close', reason: 'settings' });
               },
@@ -227,6 +240,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     const hadFocus = !!host && (doc.activeElement === host.element || !!host.activeElement);
     shown = null;
     host?.render(null);
+    frames.cardShown(false);
     if (hadFocus) {
       const back = returnFocus as HTMLElement | null;
       if (back && back.isConnected && back !== doc.body && typeof back.focus === 'function')
@@ -263,6 +277,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
 
   /** Saves the sentence around the mark; the card shows what was kept, with Undo while the save is fresh. */
   async function saveSnippet(m: Mention): Promise<SavedPassage> {
+    if (!host?.gesture.recent()) throw new Error('Not saved: press the button to save.');
     const snippet = snippetFor(doc, store, index, m);
     const reply = (await deps.send({ type: 'save-snippet', snippet })) as Partial<SnippetSaved> | undefined;
     const { id, undoToken } = reply ?? {};
@@ -366,13 +381,13 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     dispatch({ type: 'open', target: m, openedBy: 'keyboard' });
   };
 
-  const escapeInOtherFrames = relayEscape(win, () => dispatch({ type: 'close', reason: 'escape' }), signal);
   watchKeys(
     doc,
     {
       next,
       escape: () => {
-        escapeInOtherFrames();
+        // Nothing leaves a frame where the lens is off (paused, site switched off) and no card is open.
+        if (deps.active() || shown) frames.escaped();
         if (!shown) return false;
         dispatch({ type: 'close', reason: 'escape' });
         return true;

@@ -1,41 +1,43 @@
 /**
  * Esc closes a card in whichever frame of the tab it is open. Every frame runs its own content script and card, and
  * keys go only to the focused frame, while the pointer opens cards wherever it rests: a reader who hovers a name in
- * an embedded frame they never clicked into presses Esc in the top page. So an Esc seen in one frame is passed up to
- * its parent and down to its child frames with `postMessage` (which reaches cross-origin frames too); a frame that
- * receives it closes its own card and passes it on, away from where it came from. Pages can see these messages, as
- * they can see the card itself; they carry nothing but the word.
+ * an embedded frame they never clicked into presses Esc in the top page.
+ *
+ * The relay goes through the background, never through the page: each frame tells the background when its card
+ * opens and closes, and an Esc pressed in one frame (a trusted key press, while the lens is on there) is passed
+ * only to the other frames of that tab that have a card open. Pages see no message, so none can forge an Esc, hear
+ * the reader's keys, or learn that a frame has a card.
  */
-const UP = 'lens-escape:up';
-const DOWN = 'lens-escape:down';
+import { browser } from 'wxt/browser';
+import type { BackgroundToContent, ContentToBackground } from '~/lib/messaging/messages';
 
-export function relayEscape(win: Window, close: () => void, signal: AbortSignal): () => void {
-  const parent = win.parent !== win ? win.parent : null;
-  const down = (except?: MessageEventSource | null) => {
-    for (let i = 0; i < win.length; i++) if (win[i] !== except) win[i]!.postMessage(DOWN, '*');
-  };
-  win.addEventListener(
-    'message',
-    (e) => {
-      if (e.data === DOWN && e.source === parent) {
-        close();
-        down();
-      } else if (e.data === UP && e.source && e.source !== parent && isChild(win, e.source)) {
-        close();
-        down(e.source);
-        parent?.postMessage(UP, '*');
-      }
-    },
-    { signal },
-  );
-  // An Esc pressed here.
-  return () => {
-    down();
-    parent?.postMessage(UP, '*');
-  };
+export interface EscapeRelay {
+  /** This frame's card opened or closed. */
+  cardShown(open: boolean): void;
+  /** The reader pressed Esc in this frame. */
+  escaped(): void;
 }
 
-function isChild(win: Window, source: MessageEventSource): boolean {
-  for (let i = 0; i < win.length; i++) if (win[i] === source) return true;
-  return false;
+export function relayEscape(
+  send: (message: ContentToBackground) => Promise<unknown>,
+  close: () => void,
+  signal: AbortSignal,
+): EscapeRelay {
+  const listener = (raw: unknown): undefined => {
+    if ((raw as BackgroundToContent | null)?.type === 'close-card') close();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  let open = false;
+  return {
+    cardShown(next) {
+      if (next === open) return;
+      open = next;
+      void send({ type: 'card-state', open }).catch(() => {});
+    },
+    escaped() {
+      void send({ type: 'escape-pressed' }).catch(() => {});
+    },
+  };
 }

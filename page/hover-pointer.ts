@@ -2,7 +2,8 @@
  * Which mark is under the pointer, found without touching the page's DOM: the caret position under the point gives a
  * text node, the mention store says which mentions touch that node, and only that candidate's client rects are
  * checked (caret hit-testing snaps to the nearest character, so a point in the margin beside a line would else count).
- * Pointer moves are passive and coalesced to one hit test per animation frame.
+ * Pointer moves are passive and coalesced to one hit test per animation frame. Only the reader's own input counts:
+ * every listener here ignores events a page made up (`isTrusted`, page/trusted-input.ts).
  */
 import type { OnDemandMode } from '~/lib/settings/settings';
 import type { Mention, MentionStore } from './mention-store';
@@ -107,7 +108,7 @@ export function trackPointer(
   doc.addEventListener(
     'pointermove',
     (e) => {
-      if (e.pointerType === 'touch') return;
+      if (!e.isTrusted || e.pointerType === 'touch') return;
       last = e;
       alt = e.altKey;
       lastInCard = options.inCard(e);
@@ -120,7 +121,11 @@ export function trackPointer(
     'pointerover',
     (e) => {
       const tag = (e.target as Element).localName;
-      if (e.pointerType === 'touch' || !(tag === 'iframe' || tag === 'frame' || tag === 'embed' || tag === 'object'))
+      if (
+        !e.isTrusted ||
+        e.pointerType === 'touch' ||
+        !(tag === 'iframe' || tag === 'frame' || tag === 'embed' || tag === 'object')
+      )
         return;
       last = null;
       sink.pointer(null, { x: e.clientX, y: e.clientY }, false);
@@ -129,7 +134,7 @@ export function trackPointer(
   );
   // Alt mode: pressing Alt over a mark asks for its card without moving the pointer.
   const onAlt = (e: KeyboardEvent) => {
-    if (e.key !== 'Alt') return;
+    if (!e.isTrusted || e.key !== 'Alt') return;
     const down = e.type === 'keydown';
     // A press that was for a card: let go, it must not also open the browser's menu bar (Firefox, Chrome on
     // Windows). A plain Alt press elsewhere keeps doing that.
@@ -145,7 +150,7 @@ export function trackPointer(
   doc.documentElement.addEventListener(
     'pointerleave',
     (e) => {
-      if (e.pointerType === 'touch') return;
+      if (!e.isTrusted || e.pointerType === 'touch') return;
       last = null;
       sink.pointer(null, { x: e.clientX, y: e.clientY }, false);
     },
@@ -158,6 +163,7 @@ export function trackPointer(
   doc.addEventListener(
     'pointerdown',
     (e) => {
+      if (!e.isTrusted) return;
       down = { x: e.clientX, y: e.clientY, t: e.timeStamp, id: e.pointerId };
       if (options.inCard(e)) return;
       const tapLike = e.pointerType === 'touch' || options.mode() === 'click';
@@ -169,6 +175,7 @@ export function trackPointer(
   doc.addEventListener(
     'pointerup',
     (e) => {
+      if (!e.isTrusted) return;
       const start = down;
       down = null;
       if (!start || start.id !== e.pointerId || options.inCard(e) || !options.enabled()) return;
@@ -187,6 +194,7 @@ export function trackPointer(
   doc.addEventListener(
     'click',
     (e) => {
+      if (!e.isTrusted) return;
       const tap = opened;
       opened = null;
       if (

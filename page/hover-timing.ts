@@ -1,7 +1,7 @@
 /**
- * Card timing as a DOM event, for benchmarks and end-to-end tests: from the moment the dwell ended (or the keyboard
- * asked) to the frame the card was painted in. The detail is JSON text because Firefox does not let page code read
- * objects made by a content script. It tells a page nothing it could not see by watching the DOM.
+ * Card timing as a DOM event, for benchmarks and end-to-end tests, in the test build only (wxt.config.ts): from the
+ * moment the dwell ended (or the keyboard asked) to the frame the card was painted in. The detail is JSON text because Firefox does not let page code read
+ * objects made by a content script.
  */
 export const CARD_TIMING_EVENT = 'lens-card-shown';
 

@@ -23,7 +23,8 @@ export function watchKeys(doc: Document, sink: KeyboardSink, signal: AbortSignal
   doc.addEventListener(
     'keydown',
     (e) => {
-      if (e.isComposing) return;
+      // A page's synthetic key press neither opens cards nor moves focus (page/trusted-input.ts).
+      if (!e.isTrusted || e.isComposing) return;
       if (e.key === 'Escape') {
         if (sink.escape()) e.stopPropagation();
         return;

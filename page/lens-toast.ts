@@ -7,6 +7,7 @@
  * `<lens-toast>` is an undefined custom element used only as a shadow host; its name still cannot collide with the
  * page's elements.
  */
+import { refuseSyntheticInput } from './trusted-input';
 
 export interface ToastOptions {
   message: string;
@@ -45,6 +46,8 @@ export function showToast(doc: Document, options: ToastOptions, signal?: AbortSi
   current?.close();
   const host = doc.createElement(TOAST_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
+  // Undo and confirmations answer the reader only, never a page's synthetic click.
+  refuseSyntheticInput(shadow);
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const box = doc.createElement('div');

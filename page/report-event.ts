@@ -1,7 +1,7 @@
 /**
- * The scan report as a DOM event on the document, for the scan command and end-to-end tests.
+ * The scan report as a DOM event on the document, for the scan command and end-to-end tests: in the test build only
+ * (`__LENS_TEST_BUILD__`, see wxt.config.ts), never in what users install.
  * The detail is a JSON string because Firefox does not let page code read objects made by a content script.
- * It tells a page nothing it could not read from `CSS.highlights` already.
  */
 import type { ScanReport } from '~/lib/messaging/messages';
 

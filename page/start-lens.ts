@@ -19,8 +19,11 @@ import { startSnippetHighlights } from './snippet-highlights';
 import { startHoverCards } from './hover-card';
 import { SettingsApplier, pageHostname } from './apply-settings';
 import { loadSettings, watchSettings } from '~/browser/settings-storage';
+import { lensLifetime } from './lifetime';
 
-export async function startLens(ctx: ContentScriptContext): Promise<void> {
+export async function startLens(wxtContext: ContentScriptContext): Promise<void> {
+  // Not WXT's context itself: a page can end that one (page/lifetime.ts).
+  const ctx = lensLifetime(wxtContext);
   const doc = document;
   const win = window;
   // The browser's own viewers (PDF, JSON, images) are not articles: stay quiet there.
@@ -49,7 +52,8 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
   let scanner: PageScanner | null = null;
 
   let latest: ScanReport | null = null;
-  answerReportRequests(doc, () => latest, ctx.signal);
+  // Test build only: the report as a page event for tests, `npm run scan` and benches (page/report-event.ts).
+  if (__LENS_TEST_BUILD__) answerReportRequests(doc, () => latest, ctx.signal);
   // A page that mutates without pause would otherwise publish after every batch (counting and sorting every mention,
   // serialising, messaging): at most one report per PUBLISH_EVERY_MS, the last one always sent.
   let lastPublish = -Infinity;
@@ -73,7 +77,7 @@ export async function startLens(ctx: ContentScriptContext): Promise<void> {
       longestSliceMs: round(scanner?.stats.longestSliceMs ?? 0),
       wallMs: round(scanner?.stats.wallMs ?? 0),
     };
-    announceScanReport(doc, latest);
+    if (__LENS_TEST_BUILD__) announceScanReport(doc, latest);
     browser.runtime.sendMessage({ type: 'scan-report', report: latest }).catch(() => {});
   };
 

@@ -47,12 +47,17 @@ await runCommand(async () => {
   }
 });
 
-/** Always builds (a couple of seconds): simpler than deciding whether .output is stale. Chrome only: that is what runs. */
+/**
+ * Always builds (a couple of seconds): simpler than deciding whether .output-test is stale. Chrome only: that is what
+ * runs.
+ */
 function build(): void {
   process.stderr.write('Building the extension for Chromium…\n');
   // stdout goes to stderr: with --headless, stdout carries only the scan JSON.
+  // The test build (wxt.config.ts): the scan report this command prints is one of its hooks.
   const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/wxt'), ['build'], {
     cwd: PROJECT_ROOT,
+    env: { ...process.env, LENS_TEST_BUILD: '1' },
     stdio: ['ignore', process.stderr, process.stderr],
   });
   if (run.error) throw run.error;

@@ -9,10 +9,13 @@ import { packMatches, splitTexts } from '../matcher/wire';
 import type { QuoteSelector, ScanReport, SnippetDraft, SnippetSaved } from '../messaging/messages';
 import { parseContentMessage } from '../messaging/validate';
 import { siteOf, withHiddenEntity, withSiteEnabled, type Settings } from '../settings/settings';
+import { createRateLimit, HIDES_BEFORE_CONFIRM, TAB_OPENS_PER_MINUTE, UNDO_HIDE_MS } from './guards';
 
 export interface MessageSender {
   id?: string;
   tab?: { id?: number };
+  /** The sending frame in its tab (0: the top frame). */
+  frameId?: number;
   url?: string;
 }
 
@@ -38,8 +41,12 @@ export interface BackgroundDeps {
   openSearch?: (query: string) => Promise<unknown>;
   /** Opens the explore page around an entity the fact base knows. */
   openExplore?: (id: string, view: 'map' | 'timeline') => Promise<unknown>;
+  /** Tells one frame of a tab to close its card (the Esc relay between frames). */
+  closeCardIn?: (tabId: number, frameId: number) => Promise<unknown>;
   now?: () => Date;
 }
+
+const MINUTE_MS = 60_000;
 
 /** Drafts kept while no snippets store exists; a bound keeps a misbehaving page from filling memory. */
 const MAX_PENDING_SNIPPETS = 200;
@@ -52,11 +59,21 @@ export function createBackgroundHandlers({
   snippets,
   openSearch,
   openExplore,
+  closeCardIn,
   now,
 }: BackgroundDeps) {
   const reports = new Map<number, ScanReport>();
   const pendingSnippets: (SnippetDraft & { savedAt: string })[] = [];
   const clock = now ?? (() => new Date());
+  const ms = () => clock().getTime();
+  const tabOpens = createRateLimit(TAB_OPENS_PER_MINUTE, MINUTE_MS, ms);
+  const hides = createRateLimit(HIDES_BEFORE_CONFIRM, MINUTE_MS, ms);
+  /** Undo tokens of recent hides: token → entity id and when. */
+  const hideUndo = new Map<string, { id: string; at: number }>();
+  /** Frames that have a card open, per tab: where an Esc pressed in another frame of the tab is relayed. */
+  const framesWithCard = new Map<number, Set<number>>();
+  const openTab = (sender: MessageSender, open: () => Promise<unknown>): Promise<undefined> =>
+    tabOpens.take(sender.tab?.id ?? -1) ? open().then(() => undefined) : Promise.resolve(undefined);
 
   return {
     reports,
@@ -100,13 +117,51 @@ export function createBackgroundHandlers({
         case 'undo-save-snippet':
           return snippets ? snippets.undo(message.id, message.undoToken, sender) : Promise.resolve(false);
         case 'open-search':
-          return openSearch ? openSearch(message.query.trim()).then(() => undefined) : Promise.resolve();
+          if (!openSearch) return Promise.resolve();
+          return openTab(sender, () => openSearch(message.query.trim()));
         case 'open-explore':
           if (!store.entity(message.id) || !openExplore) return Promise.resolve();
-          return openExplore(message.id, message.view).then(() => undefined);
-        case 'hide-entity':
-          if (!store.entity(message.id) || !updateSettings) return Promise.resolve();
-          return updateSettings((s) => withHiddenEntity(s, message.id)).then(() => undefined);
+          return openTab(sender, () => openExplore(message.id, message.view));
+        case 'hide-entity': {
+          if (!store.entity(message.id) || !updateSettings) return Promise.resolve({ hidden: false });
+          // Unusually many hides within a minute: this one waits for the reader's confirmation.
+          if (!message.confirmed && hides.count('all') >= HIDES_BEFORE_CONFIRM)
+            return Promise.resolve({ hidden: false, confirm: true });
+          hides.take('all');
+          const undoToken = token();
+          for (const [t, h] of hideUndo) if (ms() - h.at > UNDO_HIDE_MS) hideUndo.delete(t);
+          hideUndo.set(undoToken, { id: message.id, at: ms() });
+          return updateSettings((s) => withHiddenEntity(s, message.id)).then(() => ({ hidden: true, undoToken }));
+        }
+        case 'unhide-entity': {
+          // Only the undo of a recent hide: content scripts cannot show hidden names otherwise.
+          const hide = hideUndo.get(message.undoToken);
+          if (!hide || hide.id !== message.id || ms() - hide.at > UNDO_HIDE_MS || !updateSettings)
+            return Promise.resolve(false);
+          hideUndo.delete(message.undoToken);
+          return updateSettings((s) => ({
+            ...s,
+            hiddenEntities: s.hiddenEntities.filter((id) => id !== message.id),
+          })).then(() => true);
+        }
+        case 'card-state': {
+          const tab = sender.tab?.id;
+          if (tab === undefined || sender.frameId === undefined) return Promise.resolve();
+          const frames = framesWithCard.get(tab) ?? new Set<number>();
+          if (message.open) frames.add(sender.frameId);
+          else frames.delete(sender.frameId);
+          if (frames.size) framesWithCard.set(tab, frames);
+          else framesWithCard.delete(tab);
+          return Promise.resolve();
+        }
+        case 'escape-pressed': {
+          // Only to the frames of the same tab that have a card open: no other frame hears of it.
+          const tab = sender.tab?.id;
+          const frames = tab === undefined ? undefined : framesWithCard.get(tab);
+          if (tab === undefined || !frames || !closeCardIn) return Promise.resolve();
+          for (const frame of frames) if (frame !== sender.frameId) void closeCardIn(tab, frame).catch(() => {});
+          return Promise.resolve();
+        }
         case 'disable-site': {
           // The site comes from the sender, never from the message, so a page can only switch itself off.
           const site = sender.url ? siteOf(sender.url) : null;
@@ -117,6 +172,13 @@ export function createBackgroundHandlers({
       }
     },
   };
+}
+
+/** An unguessable token (Web Crypto is in every browser and in Node). */
+function token(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function sameOrigin(a: string, b: string | undefined): boolean {

@@ -71,6 +71,9 @@ export interface SnippetSaved {
   entityIds: string[];
 }
 
+/** A hide's answer: done (with a token for its Undo), or waiting for the reader to confirm an unusual burst. */
+export type EntityHidden = { hidden: true; undoToken: string } | { hidden: false; confirm?: true };
+
 export type ContentToBackground =
   | { type: 'get-alias-index' }
   /** Page text for the background's matcher (lib/matcher/wire.ts): one automaton serves every page and frame. */
@@ -83,8 +86,17 @@ export type ContentToBackground =
   /** A card's "Open in search": the extension's search opens with this query. */
   | { type: 'open-search'; query: string }
   | { type: 'open-explore'; id: string; view: 'map' | 'timeline' }
-  /** A card's "Hide this name": never mark this entity again. */
-  | { type: 'hide-entity'; id: string }
+  /**
+   * A card's "Hide this name": never mark this entity again, on any site. `confirmed` after the reader confirmed an
+   * unusual burst of hides (lib/background/guards.ts).
+   */
+  | { type: 'hide-entity'; id: string; confirmed?: boolean }
+  /** The Undo of a hide, with the token its reply gave. */
+  | { type: 'unhide-entity'; id: string; undoToken: string }
+  /** This frame's card opened or closed: the background relays Esc only to frames with a card. */
+  | { type: 'card-state'; open: boolean }
+  /** The reader pressed Esc in this frame: cards open in the tab's other frames close. */
+  | { type: 'escape-pressed' }
   /** A card's "Off on this site": the background takes the site from the sender, never from the message. */
   | { type: 'disable-site' };
 
@@ -104,7 +116,11 @@ export interface ContentToBackgroundReplies {
   'get-page-snippets': QuoteSelector[];
   'open-search': void;
   'open-explore': void;
-  'hide-entity': void;
+  'hide-entity': EntityHidden;
+  /** True when the name is shown again. */
+  'unhide-entity': boolean;
+  'card-state': void;
+  'escape-pressed': void;
   'disable-site': void;
 }
 
@@ -113,12 +129,16 @@ export interface ContentToBackgroundReplies {
  * Frames without a selection stay silent, so the frame holding it answers.
  */
 export type BackgroundToContent =
-  { type: 'save-selection'; via: 'command' | 'context-menu' } | { type: 'next-mention' };
+  | { type: 'save-selection'; via: 'command' | 'context-menu' }
+  | { type: 'next-mention' }
+  /** Esc was pressed in another frame of the tab: close the card here. */
+  | { type: 'close-card' };
 
 export interface BackgroundToContentReplies {
   /** Null when nothing was selected in the frame that answered; rejects with the reason when the save failed. */
   'save-selection': SnippetSaved | null;
   'next-mention': void;
+  'close-card': void;
 }
 
 export type PopupToContent = { type: 'get-scan-report' } | { type: 'reveal-entity'; entityId: string };

@@ -122,7 +122,16 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
         ? { type: 'open-explore', id: raw.id, view: raw.view }
         : null;
     case 'hide-entity':
-      return isShortString(raw.id, MAX_ID) ? { type: 'hide-entity', id: raw.id } : null;
+      if (!isShortString(raw.id, MAX_ID) || (raw.confirmed !== undefined && raw.confirmed !== true)) return null;
+      return raw.confirmed ? { type: 'hide-entity', id: raw.id, confirmed: true } : { type: 'hide-entity', id: raw.id };
+    case 'unhide-entity':
+      return isShortString(raw.id, MAX_ID) && isShortString(raw.undoToken, 100)
+        ? { type: 'unhide-entity', id: raw.id, undoToken: raw.undoToken }
+        : null;
+    case 'card-state':
+      return typeof raw.open === 'boolean' ? { type: 'card-state', open: raw.open } : null;
+    case 'escape-pressed':
+      return { type: 'escape-pressed' };
     case 'disable-site':
       return { type: 'disable-site' };
     case 'get-page-snippets':

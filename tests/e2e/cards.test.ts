@@ -140,14 +140,27 @@ const waitForNoCard = (page: LensPage) =>
 const pageText = (page: LensPage) =>
   page.evaluate(() => ({ inner: document.body.innerText, content: document.body.textContent ?? '' }));
 
-/** Clicks a button inside the card by its text (the page's world can reach an open shadow root). */
-const clickInCard = (page: LensPage, text: string) =>
-  page.evaluate((label) => {
+/**
+ * Clicks a button inside the card by its text, with the mouse: the card refuses synthetic clicks (issue 22). The page's
+ * world finds it because the test build leaves the shadow root open.
+ */
+const clickInCard = async (page: LensPage, text: string) => {
+  const at = await page.evaluate((label) => {
     const root = document.querySelector('lens-card-host')?.shadowRoot;
     const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === label);
-    button?.click();
-    return !!button;
+    if (!button) return null;
+    // Scrolled into the card's own view (it scrolls inside itself), never by moving the page under the card.
+    const card = button.closest<HTMLElement>('.lens-card');
+    const box = card?.getBoundingClientRect();
+    const r0 = button.getBoundingClientRect();
+    if (card && box && (r0.bottom > box.bottom || r0.top < box.top))
+      card.scrollTop += r0.top - box.top - (box.height - r0.height) / 2;
+    const r = button.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }, text);
+  if (at) await page.click(at.x, at.y);
+  return !!at;
+};
 
 /** How many lines the card's action buttons take: their vertical middles, grouped when within 6 px. */
 const actionRows = (page: LensPage) =>

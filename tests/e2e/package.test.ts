@@ -5,7 +5,7 @@
  * Reads files only, but needs the zips, so it runs with the e2e tests (after `npm run zip` in `npm test`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputDir, PROJECT_ROOT } from './harness/browsers';
@@ -18,7 +18,7 @@ import { outputDir, PROJECT_ROOT } from './harness/browsers';
 const CONTENT_SCRIPT_BUDGET_BYTES = 102_400;
 
 const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-const out = outputDir();
+const out = outputDir('production');
 
 interface LinterMessage {
   code: string;
@@ -101,5 +101,29 @@ describe('store packages', () => {
       size,
       `content.js is ${size} bytes, over the ${CONTENT_SCRIPT_BUDGET_BYTES}-byte budget`,
     ).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
+  });
+});
+
+/**
+ * What only the test build may carry (wxt.config.ts, issue 16): page events with what the extension found or what the
+ * reader opened, and the background's selection routes for automation. A user's browser gets none of them.
+ */
+const TEST_HOOK_NAMES = ['lens-scan-done', 'lens-report-request', 'lens-card-shown', 'lensSelectionRoutes'];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+describe('nothing made for tests ships', () => {
+  it.each(['chrome-mv3', 'firefox-mv2'])('the production %s bundle names no test hook', (build) => {
+    const dir = requireFile(join(out, build), 'run npm run build');
+    const found: string[] = [];
+    for (const file of filesUnder(dir).filter((f) => /\.(js|html|json)$/.test(f))) {
+      const code = readFileSync(file, 'utf8');
+      for (const name of TEST_HOOK_NAMES) if (code.includes(name)) found.push(`${name} in ${file.slice(dir.length)}`);
+    }
+    expect(found).toEqual([]);
   });
 });

@@ -52,14 +52,21 @@ export function findBrowser(name: BrowserName): string {
   throw new SetupError(`${name} not found (looked in ${paths.join(', ')}; or set ${env}): run: ${INSTALL_HINT}`);
 }
 
-export function outputDir(): string {
-  return resolve(PROJECT_ROOT, process.env.LENS_OUT_DIR ?? '.output');
+/**
+ * Which build: `test` (`npm run build:test`, in .output-test: the production code plus the hooks tests read, see
+ * wxt.config.ts) or `production` (`npm run build`, in .output: what users install). LENS_OUT_DIR overrides both.
+ */
+export type BuildKind = 'test' | 'production';
+
+export function outputDir(build: BuildKind = 'test'): string {
+  return resolve(PROJECT_ROOT, process.env.LENS_OUT_DIR ?? (build === 'test' ? '.output-test' : '.output'));
 }
 
 /** The unpacked extension for a browser, or a SetupError when it has not been built. */
-export function extensionDir(name: BrowserName): string {
-  const dir = join(outputDir(), BUILD_DIRS[name]);
-  if (!existsSync(join(dir, 'manifest.json'))) throw new SetupError('build not found: run npm run build');
+export function extensionDir(name: BrowserName, build: BuildKind = 'test'): string {
+  const dir = join(outputDir(build), BUILD_DIRS[name]);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new SetupError(`build not found: run npm run ${build === 'test' ? 'build:test' : 'build'}`);
   return dir;
 }
 
@@ -78,8 +85,8 @@ export function browsersUnderTest(): BrowserName[] {
 /** Launches a browser with the built extension installed. */
 export function launchLensBrowser(
   name: BrowserName,
-  options: { headless?: boolean; colorScheme?: 'light' | 'dark'; proxy?: string } = {},
+  { build, ...options }: { headless?: boolean; colorScheme?: 'light' | 'dark'; proxy?: string; build?: BuildKind } = {},
 ): Promise<LensBrowser> {
-  const launchOptions = { extensionDir: extensionDir(name), executablePath: findBrowser(name), ...options };
+  const launchOptions = { extensionDir: extensionDir(name, build), executablePath: findBrowser(name), ...options };
   return name === 'chromium' ? launchChromium(launchOptions) : launchFirefox(launchOptions);
 }

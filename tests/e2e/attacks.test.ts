@@ -1,0 +1,211 @@
+/**
+ * Attack pages (issue 22): a page's own scripts, with no real input, try to act for the reader, silence the extension
+ * or learn what it knows. Each test is one item of the issue and failed against the build before the fix (see the
+ * commit that added it). Real input comes only from the harness (`hover`, `click`, `press`: trusted events).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browsersUnderTest, launchLensBrowser } from './harness/browsers';
+import { sleep, waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
+import { startStaticServer, type StaticServer } from './harness/static-server';
+import {
+  cardRootVisible,
+  extensionIdOf,
+  extensionState,
+  openCardByHover,
+  openCardTitle,
+  readMarks,
+  waitForMarks,
+} from './attacks-tools';
+
+/** Longer than the default dwell (400 ms) plus the grace period, with room for a slow machine. */
+const PAST_DWELL_MS = 1_500;
+
+let server: StaticServer;
+beforeAll(async () => {
+  server = await startStaticServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function openAttackPage(lens: LensBrowser, path = '/attacks/article.html'): Promise<LensPage> {
+  const page = await lens.openPage(server.url(path));
+  await waitForMarks(page, 3);
+  return page;
+}
+
+describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
+  let lens: LensBrowser;
+  beforeAll(async () => {
+    lens = await launchLensBrowser(name);
+  });
+  afterAll(async () => {
+    await lens?.close();
+  });
+
+  it('a synthetic Alt+Shift+N opens no card and moves no focus', async () => {
+    const page = await openAttackPage(lens);
+    const before = await page.evaluate(() => document.activeElement?.localName ?? null);
+    await page.evaluate(() => {
+      const init = { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true, cancelable: true };
+      for (let i = 0; i < 3; i++) {
+        document.dispatchEvent(new KeyboardEvent('keydown', init));
+        document.body.dispatchEvent(new KeyboardEvent('keydown', init));
+      }
+    });
+    await sleep(PAST_DWELL_MS);
+    expect(await openCardTitle(page)).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.localName ?? null)).toBe(before);
+    // The real chord still works.
+    await page.press('Alt+Shift+KeyN');
+    await waitInPage(page, () => !!document.querySelector('lens-card-host'), 'the card from the real chord');
+    expect(await openCardTitle(page)).not.toBeNull();
+    await page.close();
+  });
+
+  it('synthetic pointer moves and taps over a mark open no card', async () => {
+    const page = await openAttackPage(lens);
+    const [mark] = await readMarks(page);
+    await page.evaluate(
+      async ({ x, y }) => {
+        const target = document.elementFromPoint(x, y) ?? document.body;
+        const init = { clientX: x, clientY: y, bubbles: true, composed: true, pointerId: 7, isPrimary: true };
+        const end = performance.now() + 1_200;
+        while (performance.now() < end) {
+          target.dispatchEvent(new PointerEvent('pointermove', { ...init, pointerType: 'mouse' }));
+          target.dispatchEvent(new MouseEvent('mousemove', init));
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        for (const pointerType of ['touch', 'mouse']) {
+          target.dispatchEvent(new PointerEvent('pointerdown', { ...init, pointerType }));
+          target.dispatchEvent(new PointerEvent('pointerup', { ...init, pointerType }));
+          target.dispatchEvent(new MouseEvent('click', init));
+        }
+      },
+      { x: mark!.x, y: mark!.y },
+    );
+    await sleep(PAST_DWELL_MS);
+    expect(await openCardTitle(page)).toBeNull();
+    await page.close();
+  });
+
+  it("the card's buttons refuse synthetic clicks: nothing saved, hidden, switched off or opened", async () => {
+    const page = await openAttackPage(lens);
+    const before = await extensionState(lens);
+    const marksBefore = (await readMarks(page)).length;
+    const [mark] = await readMarks(page);
+    await openCardByHover(page, mark!);
+    // The page presses every button of the card, "More" first so its hidden actions appear, several times over.
+    const pressed = await page.evaluate(async () => {
+      const root = document.querySelector('lens-card-host')?.shadowRoot;
+      const labels = new Set<string>();
+      for (let round = 0; round < 3; round++) {
+        for (const button of [...(root?.querySelectorAll('button') ?? [])]) {
+          labels.add(button.textContent?.trim() ?? '');
+          if (/close/i.test(button.getAttribute('aria-label') ?? '')) continue;
+          button.click();
+          button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+          button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      }
+      return [...labels];
+    });
+    // It reached them (the test build's root is open): the defence is the buttons', not the page's ignorance.
+    expect(pressed.join('|')).toMatch(/Save snippet/);
+    await sleep(1_000);
+    const after = await extensionState(lens);
+    expect(after.snippets).toBe(before.snippets);
+    expect(after.settings).toBe(before.settings);
+    expect(after.tabs).toBe(before.tabs);
+    expect((await readMarks(page)).length).toBe(marksBefore);
+    await page.close();
+  });
+
+  it('a real click on the same buttons still works (Save snippet)', async () => {
+    const page = await openAttackPage(lens);
+    const before = await extensionState(lens);
+    const [mark] = await readMarks(page);
+    await openCardByHover(page, mark!);
+    const at = await page.evaluate(() => {
+      const root = document.querySelector('lens-card-host')?.shadowRoot;
+      const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => /Save snippet/.test(b.textContent!));
+      const r = button?.getBoundingClientRect();
+      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    });
+    await page.click(at!.x, at!.y);
+    await waitInPage(
+      page,
+      () => /Saved/.test(document.querySelector('lens-card-host')?.shadowRoot?.textContent ?? ''),
+      'Saved',
+    );
+    expect((await extensionState(lens)).snippets).toBe(before.snippets + 1);
+    await page.close();
+  });
+});
+
+describe.each(browsersUnderTest())('%s: the page cannot stop or fingerprint the content script', (name) => {
+  let lens: LensBrowser;
+  beforeAll(async () => {
+    lens = await launchLensBrowser(name, { build: 'production' });
+  });
+  afterAll(async () => {
+    await lens?.close();
+  });
+
+  it("echoing WXT's start-up announcement (or forging its event with the known id) does not switch the lens off", async () => {
+    const page = await lens.openPage(server.url(`/attacks/echo-startup.html#id=${extensionIdOf(lens)}`));
+    await waitForMarks(page, 2);
+    // Past the page's four seconds of forged start-up events.
+    await sleep(4_500);
+    const seen = await page.evaluate(() => (window as unknown as { __seen: { echoed: number } }).__seen.echoed);
+    expect(seen).toBeGreaterThan(0);
+    // Still alive: new text is scanned and marked, and a real hover opens a card.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = 'Later that day, Ilham Aliyev spoke in Baku about TANAP and the Middle Corridor.';
+      document.body.append(p);
+    });
+    const late = await waitInPage(
+      page,
+      () => {
+        const registry = (CSS as unknown as { highlights?: Map<string, Iterable<AbstractRange>> }).highlights;
+        let n = 0;
+        for (const [k, h] of registry ?? [])
+          if (k.startsWith('lens-mention'))
+            for (const r of h) if ((r.startContainer.parentElement as Element | null)?.id === 'late') n++;
+        return n || null;
+      },
+      'marks in the text added after the attack',
+      15_000,
+    );
+    expect(late).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a page learns no extension id and gets no start-up message', async () => {
+    const page = await openAttackPage(lens);
+    const messages = await page.evaluate(
+      () => (window as unknown as { __seen: { messages: string[] } }).__seen.messages,
+    );
+    const id = extensionIdOf(lens);
+    expect(messages.filter((m) => m.includes(id) || /content-script-started/.test(m))).toEqual([]);
+    await page.close();
+  });
+
+  it("no page event carries what the extension found or what the reader opened; the card's root is closed", async () => {
+    const page = await openAttackPage(lens);
+    // Ask, as a page could, for the scan report again.
+    await page.evaluate(() => document.dispatchEvent(new CustomEvent('lens-report-request')));
+    const [mark] = await readMarks(page);
+    await page.hover(mark!.x, mark!.y);
+    // A card opened (the host exists and holds focusable content), but the page cannot see into it.
+    await waitInPage(page, () => !!document.querySelector('lens-card-host'), 'the card host');
+    await sleep(PAST_DWELL_MS);
+    expect(await cardRootVisible(page)).toBe(false);
+    const events = await page.evaluate(() => (window as unknown as { __seen: { events: string[] } }).__seen.events);
+    expect(events).toEqual([]);
+    await page.close();
+  });
+});
