@@ -6,7 +6,7 @@
  * of the dwell to the card on screen, for the first card after a page load, later cards, and the keyboard shortcut,
  * read in the page from the pointer's and key's own event times and the first animation frame showing the card.
  *
- *   npm run build && npx tsx scripts/bench/scan-bench.ts   (LENS_PAGE_LOADS: loads per set-up and page, default 5)
+ *   npm run build:test && npx tsx scripts/bench/scan-bench.ts   (LENS_PAGE_LOADS: loads per set-up and page, default 5)
  *
  * Firefox: no trace is open to automation (no CDP since Firefox 129; WebDriver BiDi has no tracing or performance
  * domain) and it has no Long Tasks API, so page cost is Chromium only there; the card timings, read in the page, are
