@@ -2,7 +2,8 @@
  * The editorial rules the build enforces (data/FORMAT.md, "Editorial rules"): the extension's own voice states only
  * what no source disputes, so a loaded word in a summary sentence, claim, view note or event title must come with
  * whose word it is, in the same sentence: a name (an author, a publisher, a standpoint, a listed speaker) and a verb
- * that makes it the speaker ("Hajizade calls…", "according to News Explained…"). Pure: the caller hands in the lists from data/editorial.yaml.
+ * that makes it the speaker ("Hajizade calls…", "according to News Explained…"). A view's note always names its
+ * source's author, publisher or standpoint: the note is read beside other sources' notes. Pure: the caller hands in the lists from data/editorial.yaml.
  */
 import type { Entity, Source, TimelineEvent } from './types';
 import type { EditorialInput } from './input-types';
@@ -70,7 +71,15 @@ export function checkOwnVoice(
   for (const e of entities) {
     for (const s of e.summarySentences) check(`${e.id} summary`, s.text);
     e.facts.forEach((f, i) => f.claim && check(`${e.id} fact ${i + 1} claim`, f.claim));
-    e.views.forEach((v, i) => check(`${e.id} view ${i + 1} note`, v.note));
+    e.views.forEach((v, i) => {
+      check(`${e.id} view ${i + 1} note`, v.note);
+      const source = sources.find((s) => s.id === v.source);
+      const own = source ? attributionNames([source], { ...editorial, speakers: [] }) : [];
+      if (own.length && !own.some((n) => fold(v.note).includes(n)))
+        errors.push(
+          `${e.id} view ${i + 1}: the note does not name its source (${source!.authors[0] ?? source!.publisher})`,
+        );
+    });
   }
   for (const ev of events) {
     check(`event ${ev.id} title`, ev.title);

@@ -237,6 +237,20 @@ describe('compileFactBase', () => {
     expect(run('What Baku calls liberated land. [1]')).toEqual([]);
     expect(run('What A. Author writes of as occupied land. [1]')).toEqual([]);
     expect(run('Opened on Liberation Day. [1]')).toEqual([]);
+    const view = (note: string) =>
+      compileFactBase({
+        sources,
+        documents,
+        files: [
+          {
+            file: 't.yaml',
+            records: [pipeline({ views: [{ source: 'vol', label: 'TANAP', note, fact: 1 }] }), baku()],
+          },
+        ],
+        editorial,
+      }).errors;
+    expect(view('calls it a pipeline').join('\n')).toMatch(/the note does not name its source/);
+    expect(view('A. Author calls it a pipeline')).toEqual([]);
   });
 
   it('marks which aliases the corpus uses', () => {
