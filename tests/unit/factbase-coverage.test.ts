@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import factBaseJson from '~/data/factbase.json';
+import type { FactBase } from '~/lib/factbase/types';
+import {
+  eventsPerYear,
+  oneFactEntities,
+  possibleDuplicateEvents,
+  standpointsPerEntity,
+  uncoveredNames,
+} from '~/lib/factbase/coverage';
+
+const base = factBaseJson as unknown as FactBase;
+
+describe('fact-base coverage report', () => {
+  it('finds capitalised names outside the marked spans, counted, sentence-openers left out', () => {
+    const text = 'The Syria talks. Syria again. In Baku, Baku and Syria.';
+    const baku = [...text.matchAll(/Baku/g)].map((m) => ({ start: m.index!, end: m.index! + 4 }));
+    expect(uncoveredNames([text], [baku])).toEqual([['Syria', 3]]);
+    expect(uncoveredNames([text], [baku], 4)).toEqual([]);
+  });
+
+  it('lists thin cards, the standpoints behind each entity’s views, and events per year', () => {
+    expect(oneFactEntities(base)).toContain('dushanbe');
+    const karabakh = standpointsPerEntity(base).find((r) => r.id === 'karabakh')!;
+    expect(karabakh.standpoints.join(' ')).toMatch(/Armenian outlet/);
+    expect(karabakh.standpoints.join(' ')).toMatch(/Baku-based analyst/);
+    const years = new Map(eventsPerYear(base));
+    expect([...years.values()].reduce((a, b) => a + b, 0)).toBe(base.events.length);
+    for (const [a, b] of possibleDuplicateEvents(base)) expect(a).not.toBe(b);
+  });
+});
