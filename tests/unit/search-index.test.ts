@@ -56,7 +56,8 @@ describe('search artefact', () => {
     const compact = createSearch(committed, { deferText: true });
     compact.indexText();
     for (const q of keystrokes(BENCH_QUERIES)) expect(compact.search(q), q).toEqual(whole.search(q));
-  });
+    // Hundreds of keystrokes over two full indexes: a second or two alone, far more beside a busy e2e run.
+  }, 60_000);
 
   it('accepts an entity without summary sentences (the summary whole is its one sentence)', () => {
     const e = base.entities[0]!;
