@@ -8,8 +8,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isBrowserName } from '../tests/e2e/harness/browsers';
-import type { BrowserName } from '../tests/e2e/harness/lens-browser';
+import { isBrowserName } from '../automation/browsers';
+import type { BrowserName } from '../automation/lens-browser';
 import {
   argsError,
   printSummary,

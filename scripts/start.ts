@@ -7,10 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extensionDir, findBrowser, outputDir, PROJECT_ROOT, SetupError } from '../tests/e2e/harness/browsers';
-import { launchChromium } from '../tests/e2e/harness/chromium';
-import { hoverFirstMention, sleep } from '../tests/e2e/harness/lens-browser';
-import { startStaticServer } from '../tests/e2e/harness/static-server';
+import { findBrowser, launchLensBrowser, outputDir, PROJECT_ROOT, SetupError } from '../automation/browsers';
+import { hoverFirstMention, sleep } from '../automation/lens-browser';
+import { startStaticServer } from '../automation/static-server';
 import { argsError, printSummary, runCommand, scanInBrowser } from './lib/scan-session';
 
 const USAGE = 'npm start [-- --headless]';
@@ -80,11 +79,7 @@ async function scanDemo(url: string): Promise<void> {
 }
 
 async function showDemo(url: string): Promise<void> {
-  const lens = await launchChromium({
-    extensionDir: extensionDir('chromium'),
-    executablePath: findBrowser('chromium'),
-    headless: false,
-  });
+  const lens = await launchLensBrowser('chromium', { headless: false });
   const closed = new Promise<void>((done) => lens.context.once('close', () => done()));
   const stop = () => void lens.close();
   process.once('SIGINT', stop);

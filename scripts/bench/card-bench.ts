@@ -12,10 +12,10 @@
  */
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { launchLensBrowser } from '../../tests/e2e/harness/browsers';
-import type { ChromiumLensBrowser } from '../../tests/e2e/harness/chromium';
-import { sleep, waitInPage, type LensPage } from '../../tests/e2e/harness/lens-browser';
-import { startStaticServer } from '../../tests/e2e/harness/static-server';
+import { launchLensBrowser } from '../../automation/browsers';
+import type { ChromiumLensBrowser } from '../../automation/chromium';
+import { sleep, waitInPage, type LensPage } from '../../automation/lens-browser';
+import { startStaticServer } from '../../automation/static-server';
 
 /** The budget: a card on screen within 50 ms of the dwell ending, warm or cold. */
 export const CARD_BUDGET_MS = 50;

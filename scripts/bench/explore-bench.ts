@@ -28,8 +28,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { extensionDir, launchLensBrowser } from '../../tests/e2e/harness/browsers';
-import type { ChromiumLensBrowser } from '../../tests/e2e/harness/chromium';
+import { extensionDir, launchLensBrowser } from '../../automation/browsers';
+import type { ChromiumLensBrowser } from '../../automation/chromium';
 import {
   pageExpression,
   sleep,
@@ -38,7 +38,7 @@ import {
   type ExtensionPageName,
   type LensBrowser,
   type LensPage,
-} from '../../tests/e2e/harness/lens-browser';
+} from '../../automation/lens-browser';
 
 /** Runs `fn(arg)` in the page from its source text (tsx's `__name` helper does not exist there). */
 const inPage = <R, A>(page: Page, fn: (arg: A) => R, arg?: A): Promise<R> =>

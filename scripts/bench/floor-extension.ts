@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserName } from '../../tests/e2e/harness/lens-browser';
+import type { BrowserName } from '../../automation/lens-browser';
 
 /** The content script: one TreeWalker pass over the text nodes (what any page reader must do at least). */
 const FLOOR_CONTENT_SCRIPT = `(() => {

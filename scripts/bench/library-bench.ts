@@ -7,9 +7,7 @@
  *
  * `runLibraryBench` and `formatLibraryTable` are exported for an overall `npm run bench`. Figures, not verdicts.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { exportSnippetsCsv } from '../../lib/snippets/csv-codec';
@@ -19,6 +17,7 @@ import { exportSnippetsJson, parseImportFile } from '../../lib/snippets/json-cod
 import { exportSnippetsMarkdown } from '../../lib/snippets/markdown-codec';
 import type { Snippet } from '../../lib/snippets/types';
 import type { AliasIndex } from '../../lib/factbase/types';
+import { launchLensBrowser } from '../../automation/browsers';
 import { realisticSnippets } from './library-snippets';
 import { readFileSync } from 'node:fs';
 
@@ -29,17 +28,12 @@ export interface LibraryBenchOptions {
   count?: number;
   /** Timed repetitions of each Node measurement; the median is reported. */
   runs?: number;
-  /** The unpacked Chromium build; the browser part is skipped when it is missing. */
-  extensionDir?: string;
-  chromiumPath?: string;
 }
 
 export interface LibraryBenchResult {
   count: number;
   node: Record<string, number>;
-  /** Null when no build or no Chromium was found (reason in `skipped`). */
-  browser: Record<string, number> | null;
-  skipped?: string;
+  browser: Record<string, number>;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -80,41 +74,14 @@ export async function runLibraryBench(options: LibraryBenchOptions = {}): Promis
   node.exportMarkdownMs = time(runs, () => exportSnippetsMarkdown(snippets, lookup));
   node.exportCsvMs = time(runs, () => exportSnippetsCsv(snippets, lookup));
 
-  const extensionDir = options.extensionDir ?? resolve(root, process.env.LENS_OUT_DIR ?? '.output', 'chrome-mv3');
-  const chromiumPath =
-    options.chromiumPath ??
-    process.env.LENS_CHROMIUM ??
-    ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
-  if (!existsSync(join(extensionDir, 'manifest.json')))
-    return { count, node, browser: null, skipped: `no build at ${extensionDir}` };
-  if (!chromiumPath) return { count, node, browser: null, skipped: 'Chromium not found' };
-  return { count, node, browser: await measureInChromium(snippets, extensionDir, chromiumPath) };
+  return { count, node, browser: await measureInChromium(snippets) };
 }
 
 /** The library page itself, with `snippets` written straight into its database first. */
-async function measureInChromium(
-  snippets: Snippet[],
-  extensionDir: string,
-  executablePath: string,
-): Promise<Record<string, number>> {
-  const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'lens-library-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--no-first-run',
-    ],
-  });
+async function measureInChromium(snippets: Snippet[]): Promise<Record<string, number>> {
+  const lens = await launchLensBrowser('chromium');
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(worker.url()).host;
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${id}/library.html`);
+    const page = lens.pageOf(await lens.openExtensionPage('library.html'));
     await page.waitForFunction(() => document.documentElement.dataset.libraryCount !== undefined);
     await page.evaluate(
       (records) =>
@@ -176,8 +143,7 @@ async function measureInChromium(
     );
     return out;
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await lens.close();
   }
 }
 
@@ -204,13 +170,12 @@ export function formatLibraryTable(result: LibraryBenchResult): string {
     `Snippets library, ${result.count.toLocaleString('en')} snippets (machine load average ${loadavg()[0]!.toFixed(1)}: times scale with it)`,
     '',
   ];
-  const rows = [...Object.entries(result.node), ...Object.entries(result.browser ?? {})];
+  const rows = [...Object.entries(result.node), ...Object.entries(result.browser)];
   const width = Math.max(...rows.map(([k]) => (LABELS[k] ?? k).length));
   for (const [k, v] of rows) {
     const unit = /MB$/.test(k) || k === 'rowsInDom' ? '' : ' ms';
     lines.push(`  ${(LABELS[k] ?? k).padEnd(width)}  ${v.toFixed(k === 'rowsInDom' ? 0 : 1).padStart(8)}${unit}`);
   }
-  if (result.skipped) lines.push('', `  browser part skipped: ${result.skipped}`);
   return lines.join('\n');
 }
 

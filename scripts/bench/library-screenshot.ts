@@ -3,37 +3,21 @@
  *
  *   npx tsx scripts/bench/library-screenshot.ts [outDir=docs]      (needs a Chromium build; LENS_OUT_DIR respected)
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchLensBrowser } from '../../automation/browsers';
 import { realisticSnippets } from './library-snippets';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export async function screenshotLibrary(outDir = join(root, 'docs'), count = 30): Promise<string[]> {
-  const { chromium } = await import('playwright-core');
-  const extensionDir = resolve(root, process.env.LENS_OUT_DIR ?? '.output', 'chrome-mv3');
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no build at ${extensionDir}`);
   mkdirSync(outDir, { recursive: true });
-  const profile = mkdtempSync(join(tmpdir(), 'lens-library-shot-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.LENS_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    deviceScaleFactor: 1,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
-  });
+  const lens = await launchLensBrowser('chromium');
   const written: string[] = [];
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const url = `chrome-extension://${new URL(worker.url()).host}/library.html`;
-    const page = await context.newPage();
-    await page.goto(url);
+    const page = lens.pageOf(await lens.openExtensionPage('library.html'));
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForFunction(() => document.documentElement.dataset.libraryCount !== undefined);
     await page.evaluate(
       (records) =>
@@ -61,8 +45,7 @@ export async function screenshotLibrary(outDir = join(root, 'docs'), count = 30)
       written.push(file);
     }
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await lens.close();
   }
   return written;
 }

@@ -14,11 +14,10 @@
  * `runMutationBench` and `formatMutationBench` are exported for an overall `npm run bench`. Figures, not verdicts.
  */
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { findBrowser, launchLensBrowser } from '../../tests/e2e/harness/browsers';
-import type { ChromiumLensBrowser } from '../../tests/e2e/harness/chromium';
-import { VIEWPORT } from '../../tests/e2e/harness/lens-browser';
-import { startStaticServer } from '../../tests/e2e/harness/static-server';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { findBrowser, launchLensBrowser } from '../../automation/browsers';
+import { launchChromiumContext } from '../../automation/chromium';
+import { startStaticServer } from '../../automation/static-server';
 
 /** Issue 8: the extension's share of main-thread time during the storm stays under this. */
 export const MAIN_THREAD_SHARE_FLOOR = 0.1;
@@ -67,23 +66,14 @@ export async function runMutationBench(options: MutationBenchOptions = {}): Prom
   const server = await startStaticServer();
   const url = server.url(`/hostile/mutation-storm.html?s=${seconds}`);
   try {
-    const lens = (await launchLensBrowser('chromium')) as ChromiumLensBrowser;
+    const lens = await launchLensBrowser('chromium');
     let withExtension: StormRun;
     try {
       withExtension = await stormRun(lens.context, url, true);
     } finally {
       await lens.close();
     }
-    const plain = await chromium.launchPersistentContext('', {
-      executablePath: findBrowser('chromium'),
-      headless: true,
-      viewport: VIEWPORT,
-      args: [
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    const plain = await launchChromiumContext({ extensionDir: null, executablePath: findBrowser('chromium') });
     let withoutExtension: StormRun;
     try {
       withoutExtension = await stormRun(plain, url, false);

@@ -388,9 +388,9 @@ export async function measurePopupPaint(runs = 20, compareDirs: readonly string[
   const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join, resolve } = await import('node:path');
-  const { extensionDir, findBrowser } = await import('../../tests/e2e/harness/browsers');
-  const { launchChromium } = await import('../../tests/e2e/harness/chromium');
-  const { pageExpression } = await import('../../tests/e2e/harness/lens-browser');
+  const { extensionDir, findBrowser } = await import('../../automation/browsers');
+  const { launchChromium } = await import('../../automation/chromium');
+  const { pageExpression } = await import('../../automation/lens-browser');
   const loadBefore = loadavg();
   // Copies of the builds, with the floor page added to the first: the builds themselves are left as they are.
   const tmp = mkdtempSync(join(tmpdir(), 'lens-paint-'));
@@ -553,9 +553,9 @@ export async function measureFirefoxPaint(runs = 20): Promise<FirefoxPaintStats>
   const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const { extensionDir, findBrowser } = await import('../../tests/e2e/harness/browsers');
-  const { launchFirefox } = await import('../../tests/e2e/harness/firefox');
-  const { waitInPage } = await import('../../tests/e2e/harness/lens-browser');
+  const { extensionDir, findBrowser } = await import('../../automation/browsers');
+  const { launchFirefox } = await import('../../automation/firefox');
+  const { waitInPage } = await import('../../automation/lens-browser');
   type PageName = Parameters<Awaited<ReturnType<typeof launchFirefox>>['openExtensionPage']>[0];
   const dir = join(mkdtempSync(join(tmpdir(), 'lens-paint-ff-')), 'build');
   cpSync(extensionDir('firefox'), dir, { recursive: true });

@@ -1,11 +1,11 @@
 /**
  * What `npm run scan` and `npm start -- --headless` share: turning a target into a URL, scanning it with the built
  * extension in a real browser, printing the one JSON object, and failing with one clear line.
- * Launch code lives in tests/e2e/harness (one copy for tests and commands).
+ * Launch code lives in automation/ (one copy for tests, benches and commands).
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { launchLensBrowser } from '../../tests/e2e/harness/browsers';
+import { launchLensBrowser } from '../../automation/browsers';
 import {
   SCAN_REPORT_TIMEOUT_MS,
   scanSummary,
@@ -13,8 +13,8 @@ import {
   type LensBrowser,
   type LensPage,
   type ScanSummary,
-} from '../../tests/e2e/harness/lens-browser';
-import { startStaticServer, type StaticServer } from '../../tests/e2e/harness/static-server';
+} from '../../automation/lens-browser';
+import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import type { ScanReport } from '../../lib/messaging/messages';
 
 /** A mistake in the command line: reported as one line with the usage hint, exit code 2. */

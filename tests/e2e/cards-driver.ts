@@ -5,7 +5,7 @@
  * the mark, which is also the document whose content script shows the card (one card host per frame).
  */
 import { expect } from 'vitest';
-import { waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
+import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 
 export const OPEN_TIMEOUT_MS = 5_000;
 /** The default dwell (lib/settings/settings.ts) and grace period (lib/hover/machine). */

@@ -14,9 +14,9 @@ import {
   waitForCard,
   waitForNoCard,
 } from './cards-driver';
-import { browsersUnderTest, launchLensBrowser } from './harness/browsers';
-import { sleep, waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
-import { startStaticServer, type StaticServer } from './harness/static-server';
+import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { startStaticServer, type StaticServer } from '../../automation/static-server';
 
 /** Longer than any dwell that could open a card by mistake: the default dwell, with room for a slow machine. */
 const NOTHING_OPENS_MS = DWELL_MS + 700;

@@ -15,9 +15,9 @@ import {
   type MarkGeometry,
   type Where,
 } from './cards-driver';
-import { browsersUnderTest, launchLensBrowser } from './harness/browsers';
-import { waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
-import { startStaticServer, type StaticServer } from './harness/static-server';
+import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { startStaticServer, type StaticServer } from '../../automation/static-server';
 
 async function openPage(lens: LensBrowser, server: StaticServer, path: string): Promise<LensPage> {
   const page = await lens.openPage(server.url(path));

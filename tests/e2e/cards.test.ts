@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from './harness/browsers';
-import { sleep, waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
-import { startStaticServer, type StaticServer } from './harness/static-server';
+import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { startStaticServer, type StaticServer } from '../../automation/static-server';
 
 /** The default dwell (lib/settings/settings.ts) plus the grace period (lib/hover/machine), with room for a slow CI machine. */
 const DWELL_MS = 400;

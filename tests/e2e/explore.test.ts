@@ -8,8 +8,8 @@ import factBaseJson from '../../data/factbase.json';
 import type { FactBase } from '../../lib/factbase/types';
 import { buildGraphIndex } from '../../lib/explore/graph';
 import { filterItems, timelineItems } from '../../lib/explore/timeline-model';
-import { browsersUnderTest, launchLensBrowser } from './harness/browsers';
-import { waitInPage, type ExtensionPageName, type LensBrowser, type LensPage } from './harness/lens-browser';
+import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { waitInPage, type ExtensionPageName, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 
 const base = factBaseJson as unknown as FactBase;
 const { items } = timelineItems(base);

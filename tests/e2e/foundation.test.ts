@@ -3,9 +3,9 @@
  * background answers, and nothing anywhere logs an error. Every test runs in Chromium and in Firefox.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser } from './harness/browsers';
-import { renderedText, sleep, type ExtensionPageName, type LensBrowser } from './harness/lens-browser';
-import { startStaticServer, type StaticServer } from './harness/static-server';
+import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { renderedText, sleep, type ExtensionPageName, type LensBrowser } from '../../automation/lens-browser';
+import { startStaticServer, type StaticServer } from '../../automation/static-server';
 
 const STRICT_CSP = { 'Content-Security-Policy': "default-src 'none'" };
 

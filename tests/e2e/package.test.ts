@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputDir, PROJECT_ROOT } from './harness/browsers';
+import { outputDir, PROJECT_ROOT } from '../../automation/browsers';
 
 /**
  * The content script is injected into every page and frame the user opens, so it stays small. The foundation set

@@ -11,10 +11,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from './harness/browsers';
-import type { ChromiumLensBrowser } from './harness/chromium';
-import { pageExpression, sleep, waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
-import { startStaticServer, type StaticServer } from './harness/static-server';
+import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import type { ChromiumLensBrowser } from '../../automation/chromium';
+import { pageExpression, sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { entitiesOnPage } from '../../components/popup/tab-target';
 import type { ScanReport } from '../../lib/messaging/messages';
 

@@ -11,8 +11,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, extensionDir, launchLensBrowser, PROJECT_ROOT } from './harness/browsers';
-import type { ChromiumLensBrowser } from './harness/chromium';
+import { browsersUnderTest, extensionDir, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import type { ChromiumLensBrowser } from '../../automation/chromium';
 import {
   hoverFirstMention,
   sleep,
@@ -20,8 +20,8 @@ import {
   type BrowserName,
   type LensBrowser,
   type LensPage,
-} from './harness/lens-browser';
-import { startStaticServer, type StaticServer } from './harness/static-server';
+} from '../../automation/lens-browser';
+import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { browserNoise, startRecordingProxy, type ProxiedRequest, type RecordingProxy } from './privacy-tools';
 
 /** What the fixture page requests by itself (its favicon is a data: URL, so none is fetched). */

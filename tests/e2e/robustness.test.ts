@@ -6,9 +6,9 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser } from './harness/browsers';
-import { sleep, waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
-import { FIXTURES_DIR, startStaticServer, type StaticServer } from './harness/static-server';
+import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { FIXTURES_DIR, startStaticServer, type StaticServer } from '../../automation/static-server';
 import type { ScanReport } from '../../lib/messaging/messages';
 import { browserNoise } from './privacy-tools';
 

@@ -6,9 +6,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from './harness/browsers';
-import { waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
-import { FIXTURES_DIR, startStaticServer, type StaticServer } from './harness/static-server';
+import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { FIXTURES_DIR, startStaticServer, type StaticServer } from '../../automation/static-server';
 import type { MentionCount } from '../../lib/messaging/messages';
 
 const SCANNER_DIR = join(FIXTURES_DIR, 'scanner');

@@ -4,9 +4,9 @@
  * reload. Also: export and import of the settings file, and the reset.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser } from './harness/browsers';
-import { sleep, waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
-import { startStaticServer, type StaticServer } from './harness/static-server';
+import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { clickAndCaptureDownload, clickAndProvideFile } from './snippets-driver';
 import { browserNoise } from './privacy-tools';
 import type { ScanReport } from '../../lib/messaging/messages';

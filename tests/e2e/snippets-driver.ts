@@ -1,258 +1,49 @@
 /**
- * What the snippets end-to-end tests need beyond the shared harness: a browser profile kept on disk (to restart
- * the browser and find the data again), the background's save routes (the context menu and the keyboard command
- * cannot be clicked or pressed by automation, so the tests call the very functions those listeners call), an
- * extension reload, and helpers that read the database and drive the library's file buttons.
- *
- * Chromium: playwright persistent context on a user-data dir; the unpacked extension keeps its id (derived from
- * its path), so its IndexedDB is found again. Firefox: puppeteer with `userDataDir` as the profile; the add-on is
- * temporary (installed again on each launch), so the profile keeps its moz-extension UUID and, with
- * `keepStorageOnUninstall`, its data across the uninstall Firefox does at shutdown. That is how a permanently
- * installed add-on behaves across restarts; a signed install is not possible here.
+ * What the snippets end-to-end tests need beyond the automation module: the background's save routes (the context
+ * menu and the keyboard command cannot be clicked or pressed by automation, so the tests call the very functions
+ * those listeners call), and helpers that read the database and drive the library's file buttons.
+ * A browser restart on the same data is `launchLensBrowser(name, { profileDir })` with the same folder.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import puppeteer, { type Browser, type Page as PuppeteerPage } from 'puppeteer-core';
-import { extensionDir, findBrowser } from './harness/browsers';
-import { pageExpression, sleep, VIEWPORT, waitInPage, type BrowserName, type LensPage } from './harness/lens-browser';
+import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 
-export interface SnippetBrowser {
-  readonly name: BrowserName;
-  openPage(url: string): Promise<LensPage>;
-  openLibrary(options?: { colorScheme?: 'light' | 'dark' }): Promise<LensPage>;
-  /** Calls the background's context-menu or keyboard-command route for the tab showing `pageUrl`. */
-  saveVia(route: 'menu' | 'command', pageUrl: string): Promise<unknown>;
-  reloadExtension(): Promise<void>;
-  close(): Promise<void>;
-}
-
-const FIREFOX_UUID = '6f1c2a9e-4b7d-4e3a-9c58-2d0b7e41a6f3';
-const LOAD_TIMEOUT_MS = 15_000;
-
-export function launchSnippetBrowser(name: BrowserName, profileDir: string): Promise<SnippetBrowser> {
-  return name === 'chromium' ? launchChromium(profileDir) : launchFirefox(profileDir);
-}
-
-async function launchChromium(profileDir: string): Promise<SnippetBrowser> {
-  const dir = extensionDir('chromium');
-  // Developer mode, as for anyone running an unpacked extension: without it Chromium disables an unpacked
-  // extension when it reloads ("turn on developer mode to use this extension").
-  const prefs = join(profileDir, 'Default', 'Preferences');
-  if (!existsSync(prefs)) {
-    mkdirSync(join(profileDir, 'Default'), { recursive: true });
-    writeFileSync(prefs, JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
-  }
-  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
-    executablePath: findBrowser('chromium'),
-    headless: true,
-    viewport: VIEWPORT,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--no-default-browser-check',
-    ],
-  });
-  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
-  const worker = async (): Promise<Worker> =>
-    context.serviceWorkers().find(isOurs) ??
-    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: LOAD_TIMEOUT_MS }));
-  const extensionId = new URL((await worker()).url()).host;
-  // Cast: only what these tests and the harness's waiting helpers use is implemented.
-  const wrap = (page: import('playwright-core').Page): LensPage =>
-    ({
-      evaluate: (fn: (arg: never) => unknown, arg: unknown) => page.evaluate(pageExpression(fn, arg)),
-      screenshot: async (path: string, options?: { fullPage?: boolean }) =>
-        void (await page.screenshot({ path, fullPage: options?.fullPage ?? false })),
-      hover: (x: number, y: number) => page.mouse.move(x, y),
-      press: (keys: string) => page.keyboard.press(keys),
-      close: () => page.close(),
-    }) as unknown as LensPage;
-  return {
-    name: 'chromium',
-    async openPage(url) {
-      const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'load' });
-      return wrap(page);
-    },
-    async openLibrary(options) {
-      const page = await context.newPage();
-      if (options?.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
-      await page.goto(`chrome-extension://${extensionId}/library.html`, { waitUntil: 'load' });
-      return wrap(page);
-    },
-    async saveVia(route, pageUrl) {
-      return (await worker()).evaluate(
-        async ({ route, pageUrl }) => {
-          const g = globalThis as unknown as {
-            chrome: { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> } };
-            lensSelectionRoutes: {
-              onMenuClick(info: object, tab: object): Promise<unknown>;
-              onCommand(command: string, tab: object | undefined): Promise<unknown>;
-            };
+/** Calls the background's context-menu or keyboard-command route for the web page used last (showing `pageUrl`). */
+export function saveVia(lens: LensBrowser, route: 'menu' | 'command', pageUrl: string): Promise<unknown> {
+  return lens.evaluateInBackground(
+    async ({ route, pageUrl, browserName }, background) => {
+      type Tab = { id: number; url?: string; lastAccessed?: number };
+      type Api = { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      const api = g.browser ?? g.chrome;
+      const routes = (
+        background as unknown as {
+          lensSelectionRoutes: {
+            onMenuClick(info: object, tab: object): Promise<unknown>;
+            onCommand(command: string, tab: object | undefined): Promise<unknown>;
           };
-          // The extension has no "tabs" permission, so tabs carry no URL: the page under test is the active tab.
-          // The command gets no tab, like a real key press without one: the route finds the active tab itself.
-          const [tab] = await g.chrome.tabs.query({ active: true, lastFocusedWindow: true });
-          if (!tab) throw new Error(`no active tab (expected ${pageUrl})`);
-          return route === 'menu'
-            ? g.lensSelectionRoutes.onMenuClick({ menuItemId: 'lens-save-selection', frameId: 0, pageUrl }, tab)
-            : g.lensSelectionRoutes.onCommand('save-selection', undefined);
-        },
-        { route, pageUrl },
-      );
-    },
-    async reloadExtension() {
-      const old = await worker();
-      const closed = new Promise((done) => old.once('close', done));
-      void old.evaluate('setTimeout(() => chrome.runtime.reload(), 0)').catch(() => undefined);
-      await Promise.race([
-        closed,
-        sleep(LOAD_TIMEOUT_MS).then(() => Promise.reject(new Error('the old service worker did not stop'))),
-      ]);
-      // Extension pages are refused (ERR_BLOCKED_BY_CLIENT) until the reloaded extension is up again.
-      const started = Date.now();
-      const probe = await context.newPage();
-      try {
-        for (;;) {
-          const ok = await probe.goto(`chrome-extension://${extensionId}/library.html`).then(
-            () => true,
-            () => false,
-          );
-          if (ok) return;
-          if (Date.now() - started > LOAD_TIMEOUT_MS)
-            throw new Error('the extension did not come back after runtime.reload()');
-          await sleep(200);
         }
-      } finally {
-        await probe.close();
-      }
+      ).lensSelectionRoutes;
+      // The extension has no "tabs" permission, so tabs carry no URL. Chromium runs this in the service worker: the
+      // page under test is the active tab. Firefox runs it in a helper tab: the page is the tab used last before it.
+      const me = browserName === 'firefox' ? await api.tabs.getCurrent() : undefined;
+      const [tab] =
+        browserName === 'chromium'
+          ? await api.tabs.query({ active: true, lastFocusedWindow: true })
+          : (await api.tabs.query({}))
+              .filter((t) => t.id !== me?.id)
+              .sort((x, y) => (y.lastAccessed ?? 0) - (x.lastAccessed ?? 0));
+      if (!tab) throw new Error(`no tab for ${pageUrl}`);
+      // Firefox: a plain copy, as the background belongs to another window. In Chromium the command gets no tab,
+      // like a real key press without one: the route finds the active tab itself.
+      const copy = { id: tab.id, url: tab.url };
+      return route === 'menu'
+        ? routes.onMenuClick(
+            { menuItemId: 'lens-save-selection', frameId: 0, pageUrl },
+            browserName === 'chromium' ? tab : copy,
+          )
+        : routes.onCommand('save-selection', browserName === 'chromium' ? undefined : copy);
     },
-    close: () => context.close(),
-  };
-}
-
-async function launchFirefox(profileDir: string): Promise<SnippetBrowser> {
-  const dir = extensionDir('firefox');
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-    browser_specific_settings: { gecko: { id: string } };
-  };
-  const browser: Browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: findBrowser('firefox'),
-    headless: true,
-    defaultViewport: VIEWPORT,
-    userDataDir: profileDir,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: FIREFOX_UUID }),
-      'extensions.webextensions.keepStorageOnUninstall': true,
-      'extensions.webextensions.keepUuidOnUninstall': true,
-    },
-  });
-  await browser.installExtension(dir);
-  const origin = `moz-extension://${FIREFOX_UUID}`;
-  const wrap = (page: PuppeteerPage): LensPage =>
-    ({
-      evaluate: (fn: (arg: never) => unknown, arg: unknown) => page.evaluate(pageExpression(fn, arg)),
-      screenshot: async (path: string, options?: { fullPage?: boolean }) =>
-        void (await page.screenshot({ path, fullPage: options?.fullPage ?? false })),
-      hover: (x: number, y: number) => page.mouse.move(x, y),
-      press: (key: string) => page.keyboard.press(key as never),
-      close: () => page.close(),
-    }) as unknown as LensPage;
-  const openExtensionPage = async (path: string, colorScheme?: 'light' | 'dark'): Promise<LensPage> => {
-    const page = await browser.newPage();
-    if (colorScheme)
-      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]).catch(() => undefined);
-    const url = `${origin}/${path}`;
-    void page.goto(url, { timeout: 0 }).catch(() => undefined);
-    const lensPage = wrap(page);
-    await waitInPage(
-      lensPage,
-      (u) => location.href === u && document.readyState === 'complete',
-      `${url} to load`,
-      LOAD_TIMEOUT_MS,
-      url,
-    );
-    return lensPage;
-  };
-  return {
-    name: 'firefox',
-    async openPage(url) {
-      const page = await browser.newPage();
-      await page.goto(url, { waitUntil: 'load' });
-      return wrap(page);
-    },
-    openLibrary: (options) => openExtensionPage('library.html', options?.colorScheme),
-    async saveVia(route, pageUrl) {
-      // Firefox's background is a page: an extension page reaches its globals through getBackgroundPage().
-      const helper = await openExtensionPage('popup.html');
-      try {
-        return await helper.evaluate(
-          async ({ route, pageUrl }) => {
-            const b = (globalThis as unknown as { browser: any }).browser; // eslint-disable-line @typescript-eslint/no-explicit-any
-            const background = await b.runtime.getBackgroundPage();
-            // No "tabs" permission, so no URLs: the page under test is the tab used last before this helper tab.
-            const me = await b.tabs.getCurrent();
-            const tab = ((await b.tabs.query({})) as { id: number; url?: string; lastAccessed: number }[])
-              .filter((t) => t.id !== me.id)
-              .sort((x, y) => y.lastAccessed - x.lastAccessed)[0];
-            if (!tab) throw new Error(`no tab for ${pageUrl}`);
-            const routes = background.lensSelectionRoutes;
-            const result =
-              route === 'menu'
-                ? await routes.onMenuClick(
-                    { menuItemId: 'lens-save-selection', frameId: 0, pageUrl },
-                    { id: tab.id, url: tab.url },
-                  )
-                : await routes.onCommand('save-selection', { id: tab.id, url: tab.url });
-            return JSON.parse(JSON.stringify(result ?? null));
-          },
-          { route, pageUrl },
-        );
-      } finally {
-        await helper.close();
-      }
-    },
-    async reloadExtension() {
-      const helper = await openExtensionPage('popup.html');
-      await helper.evaluate(() => {
-        setTimeout(
-          () => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(),
-          0,
-        );
-      });
-      await sleep(1_500);
-      await helper.close().catch(() => undefined);
-      // Back when an extension page loads again and its background answers.
-      const started = Date.now();
-      while (Date.now() - started < LOAD_TIMEOUT_MS) {
-        try {
-          const probe = await openExtensionPage('popup.html');
-          const ok = await probe.evaluate(async () => {
-            const b = (
-              globalThis as unknown as {
-                browser: { runtime: { getBackgroundPage(): Promise<{ lensSelectionRoutes?: unknown }> } };
-              }
-            ).browser;
-            return typeof (await b.runtime.getBackgroundPage()).lensSelectionRoutes === 'object';
-          });
-          await probe.close();
-          if (ok) return;
-        } catch {
-          /* still reloading */
-        }
-        await sleep(250);
-      }
-      throw new Error('the extension did not come back after runtime.reload()');
-    },
-    close: () => browser.close(),
-  };
+    { route, pageUrl, browserName: lens.name },
+  );
 }
 
 // ---- Helpers run inside pages (serialised with their source: no closures over Node values). ----

@@ -11,18 +11,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest } from './harness/browsers';
-import { waitForScanReport, waitInPage, type LensPage } from './harness/lens-browser';
-import { startStaticServer, type StaticServer } from './harness/static-server';
+import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { waitForScanReport, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import {
   bannerText,
   clickAndCaptureDownload,
   clickAndProvideFile,
-  launchSnippetBrowser,
+  saveVia,
   readAllRecords,
   selectText,
   waitForLibrary,
-  type SnippetBrowser,
 } from './snippets-driver';
 
 const V1_RECORDS = [
@@ -80,7 +79,7 @@ function clickButton(page: LensPage, label: string, scope = 'body'): Promise<voi
 describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
   let server: StaticServer;
   const profiles: string[] = [];
-  let lens: SnippetBrowser | null = null;
+  let lens: LensBrowser | null = null;
   let saved: Record<string, unknown>[] = [];
   const newProfile = () => {
     const dir = mkdtempSync(join(tmpdir(), `lens-snippets-${browserName}-`));
@@ -90,7 +89,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
 
   beforeAll(async () => {
     server = await startStaticServer();
-    lens = await launchSnippetBrowser(browserName, newProfile());
+    lens = await launchLensBrowser(browserName, { profileDir: newProfile() });
   });
 
   afterAll(async () => {
@@ -108,13 +107,13 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
     expect(await selectText(page, 'p2', from, from + 'The pipeline opened in 2018.'.length)).toBe(
       'The pipeline opened in 2018.',
     );
-    const receipt = (await lens!.saveVia('command', url)) as { saved: boolean; id: string };
+    const receipt = (await saveVia(lens!, 'command', url)) as { saved: boolean; id: string };
     expect(receipt).toMatchObject({ saved: true, id: expect.any(String), undoToken: expect.any(String) });
     // The in-page confirmation (a closed shadow root: only its host is visible to the page).
     await waitInPage(page, () => document.querySelector('lens-toast') !== null, 'the saved toast');
 
     await selectText(page, 'p3');
-    const second = (await lens!.saveVia('menu', url)) as { saved: boolean; entityIds: string[] };
+    const second = (await saveVia(lens!, 'menu', url)) as { saved: boolean; entityIds: string[] };
     expect(second).toMatchObject({ saved: true });
     expect(second.entityIds.length).toBeGreaterThan(0);
     await page.close();
@@ -144,7 +143,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
   });
 
   it('lists snippets newest first, searches, edits note and tags, deletes with undo', async () => {
-    const lib = await lens!.openLibrary();
+    const lib = await lens!.openExtensionPage('library.html');
     await waitForLibrary(lib, 2);
     // The library asked for persistent storage and shows the answer (which one depends on the browser).
     const persisted = await waitInPage(
@@ -202,7 +201,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
 
   it('keeps the snippets through an extension reload', async () => {
     await lens!.reloadExtension();
-    const lib = await lens!.openLibrary();
+    const lib = await lens!.openExtensionPage('library.html');
     await waitForLibrary(lib, 2);
     expect(await readAllRecords(lib)).toEqual(saved);
     await lib.close();
@@ -211,8 +210,8 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
   let exported = '';
   it('keeps the snippets through a browser restart on the same profile', async () => {
     await lens!.close();
-    lens = await launchSnippetBrowser(browserName, profiles[0]!);
-    const lib = await lens.openLibrary();
+    lens = await launchLensBrowser(browserName, { profileDir: profiles[0]! });
+    const lib = await lens.openExtensionPage('library.html');
     await waitForLibrary(lib, 2);
     expect(await readAllRecords(lib)).toEqual(saved);
     const file = await clickAndCaptureDownload(lib, 'JSON');
@@ -227,8 +226,8 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
 
   it('imports the export into a fresh profile, equal to the original, and importing twice doubles nothing', async () => {
     await lens!.close();
-    lens = await launchSnippetBrowser(browserName, newProfile());
-    const lib = await lens.openLibrary();
+    lens = await launchLensBrowser(browserName, { profileDir: newProfile() });
+    const lib = await lens.openExtensionPage('library.html');
     await waitForLibrary(lib, 0);
     await clickAndProvideFile(lib, 'Import…', 'export.json', exported);
     expect(await bannerText(lib)).toMatch(/Imported 2 snippets/);
@@ -243,7 +242,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
   });
 
   it('refuses bad import files with a clear message and changes nothing', async () => {
-    const lib = await lens!.openLibrary();
+    const lib = await lens!.openExtensionPage('library.html');
     await waitForLibrary(lib, 2);
     const good = JSON.parse(exported) as { snippets: Record<string, unknown>[] };
     const withRecord = (patch: Record<string, unknown>) =>
@@ -270,7 +269,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
   });
 
   it('upgrades a version-1 database in place', async () => {
-    let lib = await lens!.openLibrary();
+    let lib = await lens!.openExtensionPage('library.html');
     await waitForLibrary(lib, 2);
     // What the first release left on disk: schema 1 (one store, a createdAt index) holding v1 records.
     await lib.evaluate(async (records) => {
@@ -294,7 +293,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
       });
     }, V1_RECORDS);
     await lib.close();
-    lib = await lens!.openLibrary();
+    lib = await lens!.openExtensionPage('library.html');
     await waitForLibrary(lib, 2);
     const upgraded = (await readAllRecords(lib))!;
     expect(upgraded).toEqual(
@@ -323,7 +322,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
   });
 
   it('backs up and restores everything: snippets and settings', async () => {
-    const lib = await lens!.openLibrary();
+    const lib = await lens!.openExtensionPage('library.html');
     await waitForLibrary(lib, 2);
     const setSettings = (paused: boolean) =>
       lib.evaluate(async (paused) => {

@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The e2e fixtures folder, served by default. */
-export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+/** The e2e fixture pages (also what the benches load), served by default. */
+export const FIXTURES_DIR = fileURLToPath(new URL('../tests/e2e/fixtures/', import.meta.url));
 
 export interface StaticServerOptions {
   /** Folders to serve, searched in order; the first holding the file wins. Defaults to the e2e fixtures. */

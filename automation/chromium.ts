@@ -1,13 +1,19 @@
 /**
- * Chromium adapter: a playwright-core persistent context with the MV3 build loaded unpacked.
+ * Chromium adapter: a playwright-core persistent context with the MV3 build loaded unpacked (developer mode on, so
+ * the unpacked extension survives `runtime.reload()`).
  * The extension id comes from the service worker's URL. Console errors are collected from every page, extension page
  * and the service worker (uncaught errors in the worker are turned into console.error by a small hook, because
  * playwright reports a worker's console but not its uncaught errors).
  */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import {
+  backgroundExpression,
   pageExpression,
   SCAN_LISTENER_SCRIPT,
+  sleep,
   VIEWPORT,
   waitForScanReport,
   type ExtensionPageName,
@@ -17,13 +23,17 @@ import {
 } from './lens-browser';
 
 export interface ChromiumLensBrowser extends LensBrowser {
-  /** The underlying context, for the headed demo (`npm start`), which waits for the user to close it. */
+  /** The underlying context, for the headed demo (`npm start`) and for benches that read the DevTools protocol. */
   readonly context: BrowserContext;
   /** The tab the browser opened with, until something navigates it. */
   readonly firstTab: Page | null;
+  /** The playwright page behind a page this browser opened. */
+  pageOf(page: LensPage): Page;
 }
 
 const SERVICE_WORKER_TIMEOUT_MS = 10_000;
+const RELOAD_TIMEOUT_MS = 15_000;
+const RELOAD_POLL_MS = 200;
 
 const WORKER_ERROR_HOOK = `(() => {
   if (self.__lensErrorHook) return;
@@ -32,21 +42,38 @@ const WORKER_ERROR_HOOK = `(() => {
   self.addEventListener('unhandledrejection', (e) => console.error('[unhandled rejection] ' + (e.reason?.stack ?? e.reason)));
 })()`;
 
-export async function launchChromium({
+export interface ChromiumContextOptions extends Omit<LaunchOptions, 'extensionDir'> {
+  /** The unpacked extension (or several, comma-separated) to load; null for a browser without any extension. */
+  extensionDir: string | null;
+}
+
+/**
+ * A Chromium persistent context with the given extension (or none: the baseline browser of a bench), on a profile
+ * folder: the one given, or a temporary one removed when the context closes.
+ */
+export async function launchChromiumContext({
   extensionDir,
   executablePath,
   headless = true,
   colorScheme = 'light',
   proxy,
-}: LaunchOptions): Promise<ChromiumLensBrowser> {
-  const context = await chromium.launchPersistentContext('', {
+  profileDir,
+}: ChromiumContextOptions): Promise<BrowserContext> {
+  const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'lens-chromium-'));
+  // Developer mode, as for anyone running an unpacked extension: without it Chromium disables an unpacked extension
+  // when it reloads ("turn on developer mode to use this extension").
+  const prefs = join(profile, 'Default', 'Preferences');
+  if (!existsSync(prefs)) {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(prefs, JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless,
     viewport: VIEWPORT,
     colorScheme,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       // Containers (CI runs as root) have no sandbox for Chromium. A headed window keeps it when it can, because
       // --no-sandbox puts a warning bar above the demo page.
       ...(headless || process.getuid?.() === 0 ? ['--no-sandbox'] : []),
@@ -59,6 +86,21 @@ export async function launchChromium({
       ...(proxy ? [`--proxy-server=http://${proxy}`, '--proxy-bypass-list=<-loopback>'] : []),
     ],
   });
+  // Chromium's helper processes may still be writing while it exits: retry, and never fail a close over a temp dir.
+  const removeProfile = () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      // left in the system's temp folder
+    }
+  };
+  if (!profileDir) context.once('close', removeProfile);
+  return context;
+}
+
+export async function launchChromium(options: LaunchOptions): Promise<ChromiumLensBrowser> {
+  const context = await launchChromiumContext(options);
+  const { extensionDir } = options;
   const errors: string[] = [];
   context.on('console', (message) => {
     if (message.type() !== 'error') return;
@@ -72,15 +114,24 @@ export async function launchChromium({
     if (isOurs(worker)) void worker.evaluate(WORKER_ERROR_HOOK).catch(() => undefined);
   };
   context.on('serviceworker', hook);
-  let worker = context.serviceWorkers().find(isOurs);
+  const serviceWorker = async (timeout = SERVICE_WORKER_TIMEOUT_MS): Promise<Worker> =>
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout }));
+  let worker: Worker;
   try {
-    worker ??= await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: SERVICE_WORKER_TIMEOUT_MS });
+    worker = await serviceWorker();
   } catch {
     await context.close();
     throw new Error(`the extension's service worker did not start within ${SERVICE_WORKER_TIMEOUT_MS / 1000} s`);
   }
   context.serviceWorkers().forEach(hook);
   const extensionId = new URL(worker.url()).host;
+  const pages = new WeakMap<LensPage, Page>();
+  const wrap = (page: Page) => {
+    const lensPage = wrapPage(page);
+    pages.set(lensPage, page);
+    return lensPage;
+  };
 
   let firstTab: Page | null = context.pages().find((page) => page.url() === 'about:blank') ?? null;
   /** The blank tab Chromium starts with is used once, so the demo window has no stray empty tab. */
@@ -97,22 +148,60 @@ export async function launchChromium({
     get firstTab() {
       return firstTab;
     },
+    pageOf(page) {
+      const found = pages.get(page);
+      if (!found) throw new Error('not a page of this browser');
+      return found;
+    },
     async openPage(url) {
       const page = await newTab();
       await page.addInitScript(SCAN_LISTENER_SCRIPT);
       await page.goto(url, { waitUntil: 'domcontentloaded' });
-      return wrapPage(page);
+      return wrap(page);
     },
     async openExtensionPage(name: ExtensionPageName) {
       const page = await newTab();
       await page.goto(`chrome-extension://${extensionId}/${name}`, { waitUntil: 'load' });
-      return wrapPage(page);
+      return wrap(page);
     },
     scanReport: (page, timeoutMs) => waitForScanReport(page, timeoutMs),
     async backgroundAlive() {
       const current = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
       if (!current) return false;
       return (await current.evaluate('typeof chrome.runtime.id === "string"').catch(() => false)) === true;
+    },
+    async evaluateInBackground(fn, arg) {
+      return (await serviceWorker()).evaluate(backgroundExpression(fn, arg, 'globalThis'));
+    },
+    async reloadExtension() {
+      const old = await serviceWorker();
+      const closed = new Promise((done) => old.once('close', done));
+      void old.evaluate('setTimeout(() => chrome.runtime.reload(), 0)').catch(() => undefined);
+      await Promise.race([
+        closed,
+        sleep(RELOAD_TIMEOUT_MS).then(() => Promise.reject(new Error('the old service worker did not stop'))),
+      ]);
+      // Extension pages are refused (ERR_BLOCKED_BY_CLIENT) until the reloaded extension is up again.
+      const started = Date.now();
+      const probe = await context.newPage();
+      try {
+        for (;;) {
+          const url = `chrome-extension://${extensionId}/popup.html`;
+          if (
+            await probe.goto(url).then(
+              () => true,
+              () => false,
+            )
+          )
+            break;
+          if (Date.now() - started > RELOAD_TIMEOUT_MS)
+            throw new Error('the extension did not come back after runtime.reload()');
+          await sleep(RELOAD_POLL_MS);
+        }
+      } finally {
+        await probe.close();
+      }
+      hook(await serviceWorker(RELOAD_TIMEOUT_MS));
     },
     consoleErrors: () => Promise.resolve([...errors]),
     close: () => context.close(),

@@ -5,7 +5,7 @@
  * Everything run inside pages goes through `LensPage.evaluate`, which sends the function's source as a string:
  * one path for playwright and puppeteer, and safe from the `__name()` helper that tsx/esbuild insert when keeping names.
  */
-import type { MentionCount, ScanReport } from '../../../lib/messaging/messages';
+import type { MentionCount, ScanReport } from '../lib/messaging/messages';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -53,6 +53,17 @@ export interface LensBrowser {
   scanReport(page: LensPage, timeoutMs?: number): Promise<ScanReport>;
   /** True when the background (service worker or background page) is running and answers. */
   backgroundAlive(): Promise<boolean>;
+  /**
+   * Runs `fn(arg, background)` with the background's global object (the service worker's own global in Chromium; in
+   * Firefox the background page's window, reached from a helper extension tab that is open meanwhile). `fn` is sent
+   * as source, so it closes over nothing; `arg` and the result must be JSON.
+   */
+  evaluateInBackground<R, A = undefined>(
+    fn: (arg: A, background: typeof globalThis) => R | Promise<R>,
+    arg?: A,
+  ): Promise<R>;
+  /** Reloads the extension (`runtime.reload()`) and resolves once its pages load and its background answers again. */
+  reloadExtension(): Promise<void>;
   /** Every uncaught error and console.error so far, in web pages, extension pages and the background. */
   consoleErrors(): Promise<string[]>;
   close(): Promise<void>;
@@ -65,6 +76,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The system colour scheme pages see (`prefers-color-scheme`); defaults to light. */
   colorScheme?: 'light' | 'dark';
+  /**
+   * A profile folder kept on disk, to close the browser and find the extension's data again on the next launch with
+   * the same folder. Default: a fresh temporary profile, removed on close.
+   */
+  profileDir?: string;
   /**
    * `host:port` of an HTTP proxy that EVERY request of the browser goes through, loopback included: pages, extension
    * pages, the background, content scripts (tests/e2e/privacy.test.ts records them there).
@@ -83,6 +99,15 @@ const POLL_MS = 100;
 /** The source for `LensPage.evaluate` and init scripts: `fn(arg)` as an expression, with esbuild's `__name` stubbed. */
 export function pageExpression(fn: (arg: never) => unknown, arg: unknown): string {
   return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg ?? null)}); })()`;
+}
+
+/** Like `pageExpression`, for `fn(arg, background)`: `background` is the expression given (a global's name). */
+export function backgroundExpression(
+  fn: (arg: never, background: never) => unknown,
+  arg: unknown,
+  background: string,
+): string {
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg ?? null)}, ${background}); })()`;
 }
 
 /**

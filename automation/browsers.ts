@@ -1,15 +1,15 @@
 /**
  * Finds the real browsers and the built extension, and launches either browser behind the `LensBrowser` interface.
- * Used by the e2e tests and by `npm run scan` / `npm start`, so there is one copy of the launch code.
+ * The one copy of the launch code: the e2e tests, the benches, `npm run scan` and `npm start` all come through here.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './chromium';
+import { launchChromium, type ChromiumLensBrowser } from './chromium';
 import { launchFirefox } from './firefox';
-import { BROWSER_NAMES, type BrowserName, type LensBrowser } from './lens-browser';
+import { BROWSER_NAMES, type BrowserName, type LaunchOptions, type LensBrowser } from './lens-browser';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 export const INSTALL_HINT = 'sudo apt-get install -y chromium firefox-esr';
 
@@ -82,10 +82,14 @@ export function browsersUnderTest(): BrowserName[] {
   return wanted as BrowserName[];
 }
 
+type LensLaunchOptions = Omit<LaunchOptions, 'extensionDir' | 'executablePath'> & { build?: BuildKind };
+
 /** Launches a browser with the built extension installed. */
+export function launchLensBrowser(name: 'chromium', options?: LensLaunchOptions): Promise<ChromiumLensBrowser>;
+export function launchLensBrowser(name: BrowserName, options?: LensLaunchOptions): Promise<LensBrowser>;
 export function launchLensBrowser(
   name: BrowserName,
-  { build, ...options }: { headless?: boolean; colorScheme?: 'light' | 'dark'; proxy?: string; build?: BuildKind } = {},
+  { build, ...options }: LensLaunchOptions = {},
 ): Promise<LensBrowser> {
   const launchOptions = { extensionDir: extensionDir(name, build), executablePath: findBrowser(name), ...options };
   return name === 'chromium' ? launchChromium(launchOptions) : launchFirefox(launchOptions);

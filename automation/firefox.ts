@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import {
+  backgroundExpression,
   pageExpression,
   SCAN_LISTENER_SCRIPT,
   sleep,
@@ -30,6 +31,8 @@ const EXTENSION_UUID = '6f1c2a9e-4b7d-4e3a-9c58-2d0b7e41a6f3';
 /** Browser output is read through a pipe; give it this long to arrive before reporting errors. */
 const OUTPUT_SETTLE_MS = 300;
 const EXTENSION_PAGE_TIMEOUT_MS = 15_000;
+const RELOAD_POLL_MS = 250;
+const RELOAD_SETTLE_MS = 1_500;
 
 export async function launchFirefox({
   extensionDir,
@@ -37,6 +40,7 @@ export async function launchFirefox({
   headless = true,
   colorScheme = 'light',
   proxy,
+  profileDir,
 }: LaunchOptions): Promise<LensBrowser> {
   const geckoId = readGeckoId(extensionDir);
   const browser = await puppeteer.launch({
@@ -44,9 +48,14 @@ export async function launchFirefox({
     executablePath,
     headless,
     defaultViewport: VIEWPORT,
+    ...(profileDir ? { userDataDir: profileDir } : {}),
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+      // The add-on is temporary (installed again on each launch, uninstalled at shutdown): these keep its UUID and
+      // data in the profile across restarts, as for an add-on installed for good (a signed install is not possible).
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
       'devtools.console.stdout.content': true,
       // What pages see as prefers-color-scheme (0 dark, 1 light): BiDi has no media emulation in Firefox.
       'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
@@ -72,20 +81,36 @@ export async function launchFirefox({
     return tab;
   };
 
-  const openExtensionPage = async (name: ExtensionPageName): Promise<LensPage> => {
+  const openExtensionTab = async (name: ExtensionPageName): Promise<Page> => {
     const page = await newTab();
     const url = `${origin}/${name}`;
     // Never resolves for extension pages (no BiDi navigation events there); settled when the tab closes.
     void page.goto(url, { timeout: 0 }).catch(() => undefined);
-    const lensPage = wrapPage(page);
     await waitInPage(
-      lensPage,
+      wrapPage(page),
       (expected) => location.href === expected && document.readyState === 'complete',
       `${url} to load`,
       EXTENSION_PAGE_TIMEOUT_MS,
       url,
     );
-    return lensPage;
+    return page;
+  };
+  const openExtensionPage = async (name: ExtensionPageName): Promise<LensPage> =>
+    wrapPage(await openExtensionTab(name));
+
+  /** Through a helper tab: only extension pages reach the background page (`runtime.getBackgroundPage()`). */
+  const evaluateInBackground: LensBrowser['evaluateInBackground'] = async (fn, arg) => {
+    const helper = await openExtensionTab('popup.html');
+    try {
+      // The background's objects belong to another window: copied out as JSON before this tab closes.
+      return (await helper.evaluate(`(async () => {
+        const background = await browser.runtime.getBackgroundPage();
+        const result = await ${backgroundExpression(fn, arg, 'background')};
+        return JSON.parse(JSON.stringify(result ?? null));
+      })()`)) as Awaited<ReturnType<typeof fn>>;
+    } finally {
+      await helper.close();
+    }
   };
 
   return {
@@ -112,6 +137,28 @@ export async function launchFirefox({
       } finally {
         await page.close();
       }
+    },
+    evaluateInBackground,
+    async reloadExtension() {
+      const backgroundStart = () =>
+        evaluateInBackground((_: null, background) => background.performance.timeOrigin, null);
+      const before = await backgroundStart();
+      const helper = await openExtensionPage('popup.html');
+      await helper.evaluate(() => {
+        const runtime = (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime;
+        setTimeout(() => runtime.reload(), 0);
+      });
+      // A tab opened while the add-on unloads can hang until its timeout: give the unload a head start.
+      await sleep(RELOAD_SETTLE_MS);
+      await helper.close().catch(() => undefined);
+      // Back when an extension page loads again and a new background page (a later time origin) answers.
+      const started = Date.now();
+      while (Date.now() - started < EXTENSION_PAGE_TIMEOUT_MS) {
+        const after = await backgroundStart().catch(() => null);
+        if (after !== null && after !== before) return;
+        await sleep(RELOAD_POLL_MS);
+      }
+      throw new Error('the extension did not come back after runtime.reload()');
     },
     async consoleErrors() {
       await sleep(OUTPUT_SETTLE_MS);
