@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChromiumLensBrowser } from './harness/chromium';
-import { waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
+import type { ChromiumLensBrowser } from '../../automation/chromium';
+import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 
 export interface MarkAt {
   text: string;

@@ -4,9 +4,9 @@
  * commit that added it). Real input comes only from the harness (`hover`, `click`, `press`: trusted events).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser } from './harness/browsers';
-import { sleep, waitInPage, type LensBrowser, type LensPage } from './harness/lens-browser';
-import { startStaticServer, type StaticServer } from './harness/static-server';
+import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import {
   cardRootVisible,
   extensionIdOf,
