@@ -30,7 +30,11 @@ export default defineConfig({
     name: 'Caspian Lens',
     description:
       'Sourced context cards for names in news about Türkiye, the South Caucasus and Central Asia. Works offline; sends nothing anywhere.',
-    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    // `scripting` and the host permission let the background inject the card's code into a frame when the reader
+    // first approaches a mark there (README "Content-script size"); both add nothing to the install warning, which
+    // the content script on every site already gives ("read and change all your data on all websites").
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'scripting'],
+    host_permissions: ['<all_urls>'],
     commands: {
       'save-selection': {
         suggested_key: { default: 'Alt+Shift+S' },

@@ -42,6 +42,14 @@ export default defineBackground(() => {
     // message in Firefox (no user gesture reaches the background).
     openSearch: (query) =>
       browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(query)}` }),
+    // The card's code, injected into one frame on the reader's first approach to a mark there (page/card-stage.ts):
+    // not web-accessible, so no page can probe for it. Needs `scripting` and the host permission (README).
+    injectCardStage: (tabId, frameId) =>
+      browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: ['/card-stage.js'],
+        injectImmediately: true,
+      }),
     openExplore: (id, view) =>
       browser.tabs.create({ url: browser.runtime.getURL(`/${exploreHref(view, id)}` as `/explore.html${string}`) }),
     closeCardIn: (tabId, frameId) =>

@@ -43,7 +43,7 @@ export class SettingsApplier {
   constructor(
     private readonly doc: Document,
     private readonly store: MentionStore,
-    private readonly index: AliasIndex,
+    private readonly index: Pick<AliasIndex, 'entities'>,
     private readonly hostname: string,
     private readonly lifecycle: LensLifecycle,
     private readonly signal: AbortSignal,

@@ -1,6 +1,10 @@
 /**
  * Hover cards on one document: runs the pure state machine (lib/hover/machine.ts) against the pointer, the keyboard,
  * timers and fetched details, and carries out its effects on the one card host.
+ *
+ * This is the content script's second stage (entrypoints/card-stage.ts): a page loads it only when the reader first
+ * approaches a mark or presses the shortcut. The first stage (page/card-triggers.ts) watches the pointer and keys
+ * and passes them on here once it is loaded.
  */
 import { h } from 'preact';
 import { EntityCard, EntityCardSkeleton, type SavedPassage } from '~/components/card/EntityCard';
@@ -20,24 +24,28 @@ import type { Settings } from '~/lib/settings/settings';
 import { CardHost } from './card-host';
 import { createDetailsCache } from './hover-details';
 import { hideEntity } from './card-actions';
-import { relayEscape } from './hover-frames';
-import { mentionRange, trackPointer } from './hover-pointer';
+import type { EscapeRelay } from './hover-frames';
+import { mentionRange, type PointerSink } from './hover-pointer';
 import { pageDate, pageScheme } from './hover-page';
 import { snippetFor } from './hover-snippet';
 import { announceCardTiming, type CardTiming } from './hover-timing';
-import { DOUBLE_TRIGGER_MS, nextMention, watchKeys } from './keyboard-nav';
+import { DOUBLE_TRIGGER_MS, nextMention } from './keyboard-nav';
 import type { Mention, MentionStore } from './mention-store';
 
 export interface HoverCardDeps {
   doc: Document;
   win: Window;
   store: MentionStore;
-  index: AliasIndex;
+  /** The entity table; read when a card opens (it is filled once the page's first names are found). */
+  index: Pick<AliasIndex, 'entities'>;
   signal: AbortSignal;
   settings: () => Settings;
   /** Whether marks and cards are on for this page now (paused, site switched off). */
   active: () => boolean;
   send: (message: ContentToBackground) => Promise<unknown>;
+  /** The Esc relay between the tab's frames (page/hover-frames.ts), kept by the first stage: told when a card opens
+   * and closes. */
+  escapeRelay: Pick<EscapeRelay, 'cardShown'>;
 }
 
 type Ev = HoverEvent<Mention, EntityDetails>;
@@ -66,8 +74,23 @@ const WARM_UP_DETAILS: EntityDetails = {
 /** A hover card is a glance, not a page: past this height it scrolls inside itself (px). */
 export const MAX_CARD_HEIGHT = 560;
 
-export interface HoverCards {
+/** What the first stage passes on: the pointer (PointerSink), the keyboard, and settings changes. */
+export interface HoverCards extends PointerSink {
+  /**
+   * `since`: when the pointer came to rest where it is (performance.now()), for a move the first stage held while
+   * this stage was loading: the dwell counts from then.
+   */
+  pointer(
+    at: Parameters<PointerSink['pointer']>[0],
+    point: { x: number; y: number },
+    canOpen: boolean,
+    since?: number,
+  ): void;
+  /** Whether an event's path runs through the card. */
+  inCard(event: Event): boolean;
   next(route: 'key' | 'command'): void;
+  /** Esc pressed here or relayed from another frame: true when a card was open and is now closed. */
+  escape(): boolean;
   close(): void;
   /** Settings changed: close a card whose entity or site was just switched off. */
   refresh(): void;
@@ -76,8 +99,8 @@ export interface HoverCards {
 export function startHoverCards(deps: HoverCardDeps): HoverCards {
   const { doc, win, store, index, signal } = deps;
   let state = initialHoverState<Mention, EntityDetails>();
-  // Declared before any card can show: show() and hide() report to it.
-  const frames = relayEscape(deps.send, () => dispatch({ type: 'close', reason: 'escape' }), signal);
+  // show() and hide() report to it.
+  const frames = deps.escapeRelay;
   let host: CardHost | null = null;
   const details = createDetailsCache((id) => deps.send({ type: 'get-entity', id }) as Promise<EntityDetails | null>);
 
@@ -90,6 +113,8 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     size: { width: number; height: number } | null;
   } | null = null;
   let pointer: { x: number; y: number } | null = null;
+  /** When the pointer came to rest on what it is over now (see HoverCards.pointer). */
+  let restingSince = 0;
   let returnFocus: Element | null = null;
   let keyboardAt: Mention | null = null;
   const lastNext = { key: -Infinity, command: -Infinity };
@@ -124,10 +149,13 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
         return;
       }
       case 'start-dwell-timer':
-        win.setTimeout(() => {
-          if (state.dwell?.token === effect.token) timing.set(effect.token, performance.now());
-          dispatch({ type: 'dwell-elapsed', token: effect.token });
-        }, effect.ms);
+        win.setTimeout(
+          () => {
+            if (state.dwell?.token === effect.token) timing.set(effect.token, performance.now());
+            dispatch({ type: 'dwell-elapsed', token: effect.token });
+          },
+          Math.max(0, effect.ms - (performance.now() - restingSince)),
+        );
         return;
       case 'start-grace-timer':
         win.setTimeout(() => dispatch({ type: 'grace-elapsed', token: effect.token }), effect.ms);
@@ -342,31 +370,6 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   doc.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
   win.addEventListener('resize', schedule, { passive: true, signal });
 
-  trackPointer(
-    doc,
-    win,
-    store,
-    {
-      pointer: (at, point, canOpen) => {
-        pointer = point;
-        if (!warmed) warmUp();
-        dispatch({ type: 'pointer', at, canOpen });
-      },
-      activate: (m, point) => {
-        // Its card is already open: this tap is for the page (a name inside a link is followed on the second tap).
-        if (shown?.target === m) return false;
-        pointer = point;
-        dispatch({ type: 'open', target: m, openedBy: 'tap' });
-        return true;
-      },
-      downOutside: () => {
-        if (shown && shown.openedBy !== 'pointer') dispatch({ type: 'close', reason: 'outside' });
-      },
-    },
-    { enabled: deps.active, mode: () => deps.settings().onDemand, inCard: (e) => !!host?.containsEvent(e) },
-    signal,
-  );
-
   const next = (route: 'key' | 'command') => {
     const now = performance.now();
     const other = route === 'key' ? 'command' : 'key';
@@ -381,25 +384,32 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     dispatch({ type: 'open', target: m, openedBy: 'keyboard' });
   };
 
-  watchKeys(
-    doc,
-    {
-      next,
-      escape: () => {
-        // Nothing leaves a frame where the lens is off (paused, site switched off) and no card is open.
-        if (deps.active() || shown) frames.escaped();
-        if (!shown) return false;
-        dispatch({ type: 'close', reason: 'escape' });
-        return true;
-      },
-    },
-    signal,
-  );
-
   signal.addEventListener('abort', () => host?.destroy(), { once: true });
 
   return {
+    pointer: (at, point, canOpen, since) => {
+      pointer = point;
+      restingSince = since ?? performance.now();
+      if (!warmed) warmUp();
+      dispatch({ type: 'pointer', at, canOpen });
+    },
+    activate: (m, point) => {
+      // Its card is already open: this tap is for the page (a name inside a link is followed on the second tap).
+      if (shown?.target === m) return false;
+      pointer = point;
+      dispatch({ type: 'open', target: m, openedBy: 'tap' });
+      return true;
+    },
+    downOutside: () => {
+      if (shown && shown.openedBy !== 'pointer') dispatch({ type: 'close', reason: 'outside' });
+    },
+    inCard: (e) => !!host?.containsEvent(e),
     next,
+    escape: () => {
+      if (!shown) return false;
+      dispatch({ type: 'close', reason: 'escape' });
+      return true;
+    },
     close: () => dispatch({ type: 'close', reason: 'settings' }),
     refresh() {
       if (shown && (!deps.active() || !store.isVisible(shown.target))) dispatch({ type: 'close', reason: 'settings' });

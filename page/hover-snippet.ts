@@ -5,7 +5,12 @@ import type { SnippetDraft } from '~/lib/messaging/messages';
 import type { Mention, MentionStore } from './mention-store';
 
 /** The sentence around a mark as a snippet draft, naming every entity marked inside that sentence. */
-export function snippetFor(doc: Document, store: MentionStore, index: AliasIndex, m: Mention): SnippetDraft {
+export function snippetFor(
+  doc: Document,
+  store: MentionStore,
+  index: Pick<AliasIndex, 'entities'>,
+  m: Mention,
+): SnippetDraft {
   const container = m.container;
   const walker = doc.createTreeWalker(container, NodeFilter.SHOW_TEXT);
   let text = '';

@@ -31,7 +31,7 @@ export class MentionStore {
 
   constructor(
     private readonly doc: Document,
-    private readonly index: AliasIndex,
+    private readonly index: Pick<AliasIndex, 'entities'>,
   ) {
     const registry = doc.defaultView?.CSS?.highlights;
     this.highlight = registry ? new Highlight() : null;

@@ -5,7 +5,12 @@ import type { MentionStore } from './mention-store';
 export const FLASH_HIGHLIGHT = 'lens-flash';
 const FLASH_MS = 1_600;
 
-export function revealEntity(doc: Document, store: MentionStore, index: AliasIndex, entityId: string): boolean {
+export function revealEntity(
+  doc: Document,
+  store: MentionStore,
+  index: Pick<AliasIndex, 'entities'>,
+  entityId: string,
+): boolean {
   const entity = index.entities.findIndex(([id]) => id === entityId);
   const mention = store.all().find((m) => m.entity === entity);
   if (!mention) return false;

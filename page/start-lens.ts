@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type {
   BackgroundToContent,
+  ContentToBackground,
   ContentToBackgroundReplies,
   PopupToContent,
   ScanReport,
@@ -16,7 +17,7 @@ import { firstVisibleText } from './viewport';
 import { revealEntity } from './reveal';
 import { listenForSaveSelection } from './save-selection';
 import { startSnippetHighlights } from './snippet-highlights';
-import { startHoverCards } from './hover-card';
+import { startCardTriggers } from './card-triggers';
 import { SettingsApplier, pageHostname } from './apply-settings';
 import { loadSettings, watchSettings } from '~/browser/settings-storage';
 import { lensLifetime } from './lifetime';
@@ -35,17 +36,34 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
   const snippetHighlights = startSnippetHighlights(doc, (message) => browser.runtime.sendMessage(message), ctx.signal);
   listenForSaveSelection(doc, ctx.signal, () => snippetHighlights.refresh());
 
-  const [aliasIndex, settings] = await Promise.all([
-    browser.runtime.sendMessage({ type: 'get-alias-index' }) as Promise<AliasIndex>,
-    loadSettings(),
-  ]);
+  const settings = await loadSettings();
   if (ctx.isInvalid) return;
+  // The entity table ([id, name, type] per entity number the matcher returns) is asked for when the first names are
+  // found, so a frame that names nothing (an ad, an embed) never receives it.
+  const entityIndex: Pick<AliasIndex, 'entities'> = { entities: [] };
+  let entityTable: Promise<void> | null = null;
+  const loadEntityTable = () =>
+    (entityTable ??= (
+      browser.runtime.sendMessage({ type: 'get-entity-table' }) as Promise<
+        ContentToBackgroundReplies['get-entity-table']
+      >
+    ).then(
+      (entities) => void (entityIndex.entities = entities),
+      (err: unknown) => {
+        entityTable = null;
+        throw err;
+      },
+    ));
   // The background's matcher, built once per browser session, does the matching for every page and frame.
-  const findMentions: MentionFinder = (batch) =>
-    browser.runtime.sendMessage({ type: 'find-mentions', batch }) as Promise<
-      ContentToBackgroundReplies['find-mentions']
-    >;
-  const store = new MentionStore(doc, aliasIndex);
+  const findMentions: MentionFinder = async (batch) => {
+    const found = (await browser.runtime.sendMessage({
+      type: 'find-mentions',
+      batch,
+    })) as ContentToBackgroundReplies['find-mentions'];
+    if (found.length) await loadEntityTable();
+    return found;
+  };
+  const store = new MentionStore(doc, entityIndex);
   ctx.onInvalidated(() => store.destroy());
 
   // One scanner per period the lens is on (see apply-settings.ts); its stats are what the report shows.
@@ -78,7 +96,8 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
       wallMs: round(scanner?.stats.wallMs ?? 0),
     };
     if (__LENS_TEST_BUILD__) announceScanReport(doc, latest);
-    browser.runtime.sendMessage({ type: 'scan-report', report: latest }).catch(() => {});
+    // The background keeps one report per tab: the top frame's, the one the popup shows.
+    if (win === win.top) browser.runtime.sendMessage({ type: 'scan-report', report: latest }).catch(() => {});
   };
 
   // Scans run one after another so two never interleave their changes to the store.
@@ -97,7 +116,7 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
   const applier = new SettingsApplier(
     doc,
     store,
-    aliasIndex,
+    entityIndex,
     pageHostname(win),
     {
       start: (signal) => {
@@ -121,16 +140,21 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
   );
 
   // Cards follow the same settings: closed when the lens turns off or their entity is hidden (see apply-settings.ts).
-  const cards = startHoverCards({
-    doc,
-    win,
-    store,
-    index: aliasIndex,
-    signal: ctx.signal,
-    settings: () => applier.current ?? settings,
-    active: () => applier.enabled,
-    send: (message) => browser.runtime.sendMessage(message),
-  });
+  // Their code is the content script's second stage, loaded on the reader's first approach to a mark.
+  const send = (message: ContentToBackground) => browser.runtime.sendMessage(message);
+  const cards = startCardTriggers(
+    {
+      doc,
+      win,
+      store,
+      index: entityIndex,
+      signal: ctx.signal,
+      settings: () => applier.current ?? settings,
+      active: () => applier.enabled,
+      send,
+    },
+    () => send({ type: 'load-card-stage' }),
+  );
   applier.apply(settings);
   snippetHighlights.setEnabled(settings.highlightSnippets);
   watchSettings((next) => {
@@ -146,7 +170,7 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
     if (message?.type === 'get-scan-report') return Promise.resolve(latest);
     if (message?.type === 'next-mention') return Promise.resolve(cards.next('command'));
     if (message?.type === 'reveal-entity')
-      return Promise.resolve(revealEntity(doc, store, aliasIndex, message.entityId));
+      return Promise.resolve(revealEntity(doc, store, entityIndex, message.entityId));
     return undefined;
   });
 }

@@ -39,6 +39,8 @@ export interface BackgroundDeps {
   snippets?: SnippetSink;
   /** Opens the extension's search with a query. */
   openSearch?: (query: string) => Promise<unknown>;
+  /** Injects the content script's second stage (the card) into one frame of a tab. */
+  injectCardStage?: (tabId: number, frameId: number) => Promise<unknown>;
   /** Opens the explore page around an entity the fact base knows. */
   openExplore?: (id: string, view: 'map' | 'timeline') => Promise<unknown>;
   /** Tells one frame of a tab to close its card (the Esc relay between frames). */
@@ -60,6 +62,7 @@ export function createBackgroundHandlers({
   openSearch,
   openExplore,
   closeCardIn,
+  injectCardStage,
   now,
 }: BackgroundDeps) {
   const reports = new Map<number, ScanReport>();
@@ -84,10 +87,13 @@ export function createBackgroundHandlers({
       const message = parseContentMessage(raw);
       if (!message) return undefined;
       switch (message.type) {
-        case 'get-alias-index':
-          // A page asks for the index just before it sends text: build the matcher now, after this reply.
-          setTimeout(matcher, 0);
-          return Promise.resolve(aliasIndex);
+        case 'get-entity-table':
+          return Promise.resolve(aliasIndex.entities);
+        case 'load-card-stage':
+          // Only ever the sender's own frame, and only our own file (the stage has no other entry).
+          if (sender.tab?.id === undefined || sender.frameId === undefined || !injectCardStage)
+            return Promise.reject(new Error('no frame to load the card into'));
+          return injectCardStage(sender.tab.id, sender.frameId).then(() => undefined);
         case 'find-mentions': {
           const found = matcher();
           const texts = splitTexts(message.batch) ?? [];

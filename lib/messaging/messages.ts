@@ -75,7 +75,10 @@ export interface SnippetSaved {
 export type EntityHidden = { hidden: true; undoToken: string } | { hidden: false; confirm?: true };
 
 export type ContentToBackground =
-  | { type: 'get-alias-index' }
+  /** The entity table ([id, name, type] by entity number), asked for once a frame has found names. */
+  | { type: 'get-entity-table' }
+  /** Inject the content script's second stage (the card) into the sender's frame (page/card-stage.ts). */
+  | { type: 'load-card-stage' }
   /** Page text for the background's matcher (lib/matcher/wire.ts): one automaton serves every page and frame. */
   | { type: 'find-mentions'; batch: TextBatch }
   | { type: 'get-entity'; id: string }
@@ -101,7 +104,9 @@ export type ContentToBackground =
   | { type: 'disable-site' };
 
 export interface ContentToBackgroundReplies {
-  'get-alias-index': AliasIndex;
+  'get-entity-table': AliasIndex['entities'];
+  /** Resolves once the stage has run in the sender's frame. */
+  'load-card-stage': void;
   /** Flat [text index, start, end, entity index] quadruples (see lib/matcher/wire.ts). */
   'find-mentions': number[];
   'get-entity': EntityDetails | null;

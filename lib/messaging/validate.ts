@@ -101,8 +101,10 @@ function parseSnippet(v: unknown): SnippetDraft | null {
 export function parseContentMessage(raw: unknown): ContentToBackground | null {
   if (!isRecord(raw) || typeof raw.type !== 'string') return null;
   switch (raw.type) {
-    case 'get-alias-index':
-      return { type: 'get-alias-index' };
+    case 'get-entity-table':
+      return { type: 'get-entity-table' };
+    case 'load-card-stage':
+      return { type: 'load-card-stage' };
     case 'find-mentions':
       return isTextBatch(raw.batch)
         ? { type: 'find-mentions', batch: { text: raw.batch.text, ends: [...raw.batch.ends] } }

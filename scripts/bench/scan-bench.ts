@@ -30,8 +30,13 @@ import { mainThreadBusy, type TraceEvent } from './trace-main-thread';
 export const FLOOR_FACTOR_BUDGET = 2;
 export const CARD_BUDGET_MS = 50;
 const AD_FRAMES = 10;
-const SETUPS = ['bare', 'floor', 'ours'] as const;
-type Setup = (typeof SETUPS)[number];
+/**
+ * `before`: another build of ours measured in the same run, for before/after figures (LENS_BASELINE_BUILD: a folder
+ * holding its chrome-mv3 and firefox-mv2).
+ */
+type Setup = 'bare' | 'floor' | 'before' | 'ours';
+const BASELINE_BUILD = process.env.LENS_BASELINE_BUILD;
+const SETUPS: readonly Setup[] = BASELINE_BUILD ? ['bare', 'floor', 'before', 'ours'] : ['bare', 'floor', 'ours'];
 
 interface BenchPage {
   name: string;
@@ -57,6 +62,8 @@ export interface PageCostRow {
 
 export interface CardRow {
   browser: BrowserName;
+  /** Which build: ours, or the baseline build (LENS_BASELINE_BUILD). */
+  build: 'ours' | 'before';
   case: string;
   /** ms from the dwell's end (or the key press) to the first animation frame with the card in it. */
   samples: number[];
@@ -202,12 +209,12 @@ const median = (xs: readonly number[]) => {
 async function measurePageCost(
   server: StaticServer,
   pages: BenchPage[],
-  dirs: Record<Setup, string | null>,
+  dirs: Partial<Record<Setup, string | null>>,
   loads: number,
   missing: string[],
 ): Promise<PageCostRow[]> {
   const contexts = {} as Record<Setup, BrowserContext>;
-  for (const s of SETUPS) contexts[s] = await launchChromiumWith(dirs[s]);
+  for (const s of SETUPS) contexts[s] = await launchChromiumWith(dirs[s] ?? null);
   const isPage = (url: string) => url.startsWith(server.origin) || url.startsWith('http://localhost:');
   const isAd = (url: string) => url.startsWith('http://localhost:');
   type Sample = { busy: number; ads: number; longest: number; ext: number };
@@ -222,7 +229,7 @@ async function measurePageCost(
         for (let k = 0; k < SETUPS.length; k++) {
           const setup = SETUPS[(k + load + 1) % SETUPS.length]!;
           const events = await tracedLoad(contexts[setup], server.url(page.path), page.settleMs, async (tab) => {
-            if (setup === 'ours' && ((await tab.evaluate(MARK_COUNT)) as number) === 0)
+            if ((setup === 'ours' || setup === 'before') && ((await tab.evaluate(MARK_COUNT)) as number) === 0)
               missing.push(`${page.name}: our extension painted no marks (load ${load})`);
           });
           const processes = mainThreadBusy(events, isPage);
@@ -375,7 +382,7 @@ async function measureCards(
   url: string,
   loads: number,
   missing: string[],
-): Promise<CardRow[]> {
+): Promise<Omit<CardRow, 'build'>[]> {
   const first: number[] = [];
   const later: number[] = [];
   const keyFirst: number[] = [];
@@ -441,24 +448,29 @@ export async function runPageCostBench(options: { loads?: number } = {}): Promis
   const missing: string[] = [];
   try {
     const pages = writePages(site, server);
-    const dirs: Record<Setup, string | null> = {
+    const dirs: Partial<Record<Setup, string | null>> = {
       bare: null,
       floor: writeFloorExtension(join(dir, 'floor-chromium'), 'chromium'),
       ours: extensionDir('chromium'),
+      ...(BASELINE_BUILD ? { before: join(BASELINE_BUILD, 'chrome-mv3') } : {}),
     };
     const rows = await measurePageCost(server, pages, dirs, loads, missing);
     const cards: CardRow[] = [];
-    for (const browser of ['chromium', 'firefox'] as const) {
-      const driver =
-        browser === 'chromium'
-          ? await chromiumDriver(extensionDir('chromium'))
-          : await firefoxDriver(extensionDir('firefox'));
-      try {
-        cards.push(...(await measureCards(browser, driver, server.url('/article.html'), loads, missing)));
-      } finally {
-        await driver.close();
+    const builds = BASELINE_BUILD ? (['before', 'ours'] as const) : (['ours'] as const);
+    for (const browser of ['chromium', 'firefox'] as const)
+      for (const build of builds) {
+        const ext =
+          build === 'ours'
+            ? extensionDir(browser)
+            : join(BASELINE_BUILD!, browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
+        const driver = browser === 'chromium' ? await chromiumDriver(ext) : await firefoxDriver(ext);
+        try {
+          const rows = await measureCards(browser, driver, server.url('/article.html'), loads, missing);
+          cards.push(...rows.map((r) => ({ ...r, build })));
+        } finally {
+          await driver.close();
+        }
       }
-    }
     for (const c of cards) if (!c.samples.length) missing.push(`cards (${c.browser}): no sample for ${c.case}`);
     return { rows, cards, missing };
   } finally {
@@ -476,56 +488,58 @@ function table(header: string[], lines: string[][]): string {
 }
 
 export function formatPageCost(r: PageCostResult): string {
+  const extensions = SETUPS.filter((x) => x !== 'bare');
   const cost = table(
     [
       'page (Chromium)',
-      'bare ms',
-      'floor +ms',
-      'ours +ms',
-      'ours/floor',
+      'set-up',
+      'main thread +ms',
+      '/floor',
       `≤${FLOOR_FACTOR_BUDGET}x`,
-      'per frame: floor',
-      'ours',
-      'script tasks: floor',
-      'ours',
-      'ours/floor',
-      'longest task: bare',
-      'floor',
-      'ours',
+      'per ad frame +ms',
+      'script tasks ms',
+      '/floor',
+      'longest task ms',
       'loads',
     ],
-    r.rows.map((row) => {
-      const floor = row.busyMs.floor - row.busyMs.bare;
-      const ours = row.busyMs.ours - row.busyMs.bare;
-      const ratio = ours / floor;
-      const perFrame = (s: 'floor' | 'ours') =>
-        row.adFramesMs ? (row.adFramesMs[s] - row.adFramesMs.bare) / (row.frames - 1) : Number.NaN;
-      return [
-        row.page,
-        f(row.busyMs.bare),
-        f(floor),
-        f(ours),
-        Number.isFinite(ratio) ? `${ratio.toFixed(1)}x` : '–',
-        ratio <= FLOOR_FACTOR_BUDGET ? 'yes' : 'no',
-        f(perFrame('floor')),
-        f(perFrame('ours')),
-        f(row.extensionMs.floor),
-        f(row.extensionMs.ours),
-        `${(row.extensionMs.ours / row.extensionMs.floor).toFixed(1)}x`,
-        f(row.longestTaskMs.bare),
-        f(row.longestTaskMs.floor),
-        f(row.longestTaskMs.ours),
-        String(row.loads),
-      ];
-    }),
+    r.rows.flatMap((row) => [
+      [row.page, 'bare', f(row.busyMs.bare), '', '', '', '', '', f(row.longestTaskMs.bare), String(row.loads)],
+      ...extensions.map((x) => {
+        const extra = row.busyMs[x] - row.busyMs.bare;
+        const ratio = extra / (row.busyMs.floor - row.busyMs.bare);
+        const scriptRatio = row.extensionMs[x] / row.extensionMs.floor;
+        const perFrame = row.adFramesMs ? (row.adFramesMs[x] - row.adFramesMs.bare) / (row.frames - 1) : Number.NaN;
+        return [
+          '',
+          x,
+          f(extra),
+          x === 'floor' ? '' : `${ratio.toFixed(1)}x`,
+          x === 'floor' ? '' : ratio <= FLOOR_FACTOR_BUDGET ? 'yes' : 'no',
+          f(perFrame),
+          f(row.extensionMs[x]),
+          x === 'floor' ? '' : `${scriptRatio.toFixed(1)}x`,
+          f(row.longestTaskMs[x]),
+          '',
+        ];
+      }),
+    ]),
   );
   const cards = table(
-    ['card: dwell end (or key press) → on screen', 'browser', 'n', 'median ms', 'max ms', `≤${CARD_BUDGET_MS} ms`],
+    [
+      'card: dwell end (or key press) → on screen',
+      'browser',
+      'build',
+      'n',
+      'median ms',
+      'max ms',
+      `≤${CARD_BUDGET_MS} ms`,
+    ],
     r.cards.map((c) => {
       const max = c.samples.length ? Math.max(...c.samples) : Number.NaN;
       return [
         c.case,
         c.browser,
+        c.build,
         String(c.samples.length),
         f(median(c.samples)),
         f(max),

@@ -11,11 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { outputDir, PROJECT_ROOT } from '../../automation/browsers';
 
 /**
- * The content script is injected into every page and frame the user opens, so it stays small. The foundation set
- * 60 KB minified; the hover card (Preact, the card and its styles: about 50 KB) raised it to 100 KB, argued in the
- * README ("Content-script size"): loading the card lazily would put a fetch between the dwell and the card.
+ * The content script is injected into every page and frame the user opens, so its first stage stays small: it walks
+ * the text, paints the marks and watches the pointer and keys (README "Content-script size"). The card, its UI and
+ * Preact are the second stage, injected by the background into one frame when the reader first approaches a mark
+ * there; budgeted too, because its parse is part of the time between the dwell and the card.
  */
-const CONTENT_SCRIPT_BUDGET_BYTES = 102_400;
+const CONTENT_SCRIPT_BUDGET_BYTES = 48 * 1024;
+const CARD_STAGE_BUDGET_BYTES = 64 * 1024;
 
 const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const out = outputDir('production');
@@ -90,18 +92,40 @@ describe('store packages', () => {
     },
   );
 
-  it(`the content script is at most ${CONTENT_SCRIPT_BUDGET_BYTES} bytes`, () => {
-    const script = requireFile(join(out, 'chrome-mv3/content-scripts/content.js'), 'run npm run build');
-    const size = statSync(script).size;
-    const share = ((100 * size) / CONTENT_SCRIPT_BUDGET_BYTES).toFixed(0);
-    console.log(
-      `content script: ${size} bytes (${(size / 1024).toFixed(1)} KB), ${share}% of the ${CONTENT_SCRIPT_BUDGET_BYTES}-byte budget`,
-    );
-    expect(
-      size,
-      `content.js is ${size} bytes, over the ${CONTENT_SCRIPT_BUDGET_BYTES}-byte budget`,
-    ).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
+  it.each([
+    ['content-scripts/content.js', CONTENT_SCRIPT_BUDGET_BYTES],
+    ['card-stage.js', CARD_STAGE_BUDGET_BYTES],
+  ] as const)('%s is at most %d bytes in both builds', (file, budget) => {
+    for (const build of ['chrome-mv3', 'firefox-mv2']) {
+      const size = statSync(requireFile(join(out, build, file), 'run npm run build')).size;
+      console.log(
+        `${build}/${file}: ${size} bytes (${(size / 1024).toFixed(1)} KB), ${((100 * size) / budget).toFixed(0)}% of ${budget}`,
+      );
+      expect(size, `${build}/${file} is ${size} bytes, over the ${budget}-byte budget`).toBeLessThanOrEqual(budget);
+    }
   });
+
+  it.each(['chrome-mv3', 'firefox-mv2'])(
+    'the card is not in the first stage, and nothing is web-accessible for a page to probe (%s)',
+    (build) => {
+      const manifest = JSON.parse(
+        readFileSync(requireFile(join(out, build, 'manifest.json'), 'run npm run build'), 'utf8'),
+      ) as {
+        web_accessible_resources?: unknown;
+        content_scripts: { js: string[] }[];
+      };
+      expect(manifest.web_accessible_resources).toBeUndefined();
+      // The stage is injected by the background only; never declared as a content script of its own.
+      expect(manifest.content_scripts.flatMap((c) => c.js)).toEqual(['content-scripts/content.js']);
+      const content = readFileSync(join(out, build, 'content-scripts/content.js'), 'utf8');
+      const stage = readFileSync(join(out, build, 'card-stage.js'), 'utf8');
+      // The card host's tag and its stylesheet's first rule: in the second stage, not the first.
+      for (const marker of ['lens-card-host', 'adoptedStyleSheets']) {
+        expect(stage).toContain(marker);
+        expect(content).not.toContain(marker);
+      }
+    },
+  );
 });
 
 /**

@@ -36,7 +36,8 @@ const snippet = {
 
 /** One valid example of every message type a content script sends. */
 const VALID: ContentToBackground[] = [
-  { type: 'get-alias-index' },
+  { type: 'get-entity-table' },
+  { type: 'load-card-stage' },
   { type: 'find-mentions', batch: { text: 'Tokayev met Erdoğan.', ends: [20, 20] } },
   { type: 'get-entity', id: 'baku' },
   { type: 'scan-report', report },
@@ -55,7 +56,8 @@ describe('parseContentMessage', () => {
   it('covers every message type the union declares', () => {
     // If a type is added to ContentToBackground without a case here, this list (and the switch) must grow.
     const types: ContentToBackground['type'][] = [
-      'get-alias-index',
+      'get-entity-table',
+      'load-card-stage',
       'find-mentions',
       'get-entity',
       'scan-report',
@@ -71,8 +73,8 @@ describe('parseContentMessage', () => {
   it.each([
     ['nothing', undefined],
     ['null', null],
-    ['a string', 'get-alias-index'],
-    ['an array', [{ type: 'get-alias-index' }]],
+    ['a string', 'get-entity-table'],
+    ['an array', [{ type: 'get-entity-table' }]],
     ['no type', {}],
     ['a numeric type', { type: 1 }],
     ['an unknown type', { type: 'list-snippets' }],

@@ -1,0 +1,18 @@
+/**
+ * The seam between the content script's two stages. The first (every page and frame) walks the text, paints the marks
+ * and watches the pointer and keys; the second (the card, its UI and Preact) is injected by the background into this
+ * frame only when the reader first approaches a mark or presses the shortcut (page/card-triggers.ts), and hands its
+ * entry point over on the content script's own global: both stages run in the extension's isolated world, which the
+ * page cannot see.
+ */
+import type { HoverCardDeps, HoverCards } from './hover-card';
+
+/** The property of the isolated world's global the second stage sets. */
+export const CARD_STAGE_GLOBAL = 'lensCardStage';
+
+export type StartHoverCards = (deps: HoverCardDeps) => HoverCards;
+
+/** The second stage's entry point, once the background has injected it into this frame. */
+export function cardStageEntry(): StartHoverCards | undefined {
+  return (globalThis as Record<string, unknown>)[CARD_STAGE_GLOBAL] as StartHoverCards | undefined;
+}

@@ -1,0 +1,116 @@
+/**
+ * The first stage's side of the hover card. It watches the pointer and the keys from the start (cheap: one hit test
+ * per frame of pointer movement, against the marks this frame has) and loads the card's stage (page/card-stage.ts)
+ * on the first approach to a mark, the first tap on one or the first shortcut. What arrives while it loads is held
+ * and passed on once it is there; the dwell counts from when the pointer came to rest, so the load hides inside it.
+ * A frame nobody points at never loads it.
+ */
+import { cardStageEntry } from './card-stage';
+import type { HoverCardDeps, HoverCards } from './hover-card';
+import { relayEscape } from './hover-frames';
+import { trackPointer, type PointerAt } from './hover-pointer';
+import { watchKeys } from './keyboard-nav';
+import type { Mention } from './mention-store';
+
+export interface CardTriggers {
+  next(route: 'key' | 'command'): void;
+  /** Settings changed: close a card whose entity or site was just switched off. */
+  refresh(): void;
+}
+
+/** `load` asks the background to inject the card's stage into this frame and resolves once it has run. */
+export function startCardTriggers(
+  deps: Omit<HoverCardDeps, 'escapeRelay'>,
+  load: () => Promise<unknown>,
+): CardTriggers {
+  const { doc, win, store, signal } = deps;
+  let cards: HoverCards | null = null;
+  let loading: Promise<void> | null = null;
+  /** What arrived while the stage was loading, passed on when it is there. */
+  let heldPointer: { at: PointerAt; point: { x: number; y: number }; canOpen: boolean; since: number } | null = null;
+  let heldTap: { m: Mention; point: { x: number; y: number } } | null = null;
+  let heldNext: ('key' | 'command')[] = [];
+  let restingOn: PointerAt = null;
+  let restingSince = 0;
+
+  // Esc closes a card in whichever frame of the tab it is open (page/hover-frames.ts).
+  const relay = relayEscape(deps.send, () => cards?.escape(), signal);
+  const ensure = () => {
+    if (cards || loading || signal.aborted) return;
+    loading = load()
+      .then(() => {
+        const start = cardStageEntry();
+        if (!start || signal.aborted) throw new Error('the card stage did not register');
+        cards = start({ ...deps, escapeRelay: relay });
+        if (heldPointer) cards.pointer(heldPointer.at, heldPointer.point, heldPointer.canOpen, heldPointer.since);
+        if (heldTap) cards.activate(heldTap.m, heldTap.point);
+        for (const route of heldNext) cards.next(route);
+      })
+      .catch((err: unknown) => {
+        // The background restarting mid-call, say: the next approach to a mark tries again.
+        console.debug('[lens] card stage not loaded', err);
+        loading = null;
+      })
+      .finally(() => {
+        heldPointer = null;
+        heldTap = null;
+        heldNext = [];
+      });
+  };
+
+  trackPointer(
+    doc,
+    win,
+    store,
+    {
+      pointer: (at, point, canOpen) => {
+        if (at !== restingOn) {
+          restingOn = at;
+          restingSince = performance.now();
+        }
+        if (cards) return cards.pointer(at, point, canOpen);
+        heldPointer = { at, point, canOpen, since: restingSince };
+        if (at && at !== 'card') ensure();
+      },
+      activate: (m, point) => {
+        if (cards) return cards.activate(m, point);
+        heldTap = { m, point };
+        ensure();
+        return true;
+      },
+      downOutside: () => cards?.downOutside(),
+    },
+    { enabled: deps.active, mode: () => deps.settings().onDemand, inCard: (e) => cards?.inCard(e) ?? false },
+    signal,
+  );
+
+  const next = (route: 'key' | 'command') => {
+    if (cards) return cards.next(route);
+    if (!deps.active() || store.size === 0) return;
+    heldNext.push(route);
+    ensure();
+  };
+  watchKeys(
+    doc,
+    {
+      next,
+      escape: () => {
+        const closed = cards?.escape() ?? false;
+        // Nothing leaves a frame where the lens is off (paused, site switched off) and no card was open.
+        if (deps.active() || closed) relay.escaped();
+        return closed;
+      },
+    },
+    signal,
+  );
+  // Alt and Shift held before the N of the shortcut: start loading already.
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.isTrusted && e.altKey && e.shiftKey && store.size > 0 && deps.active()) ensure();
+    },
+    { capture: true, passive: true, signal },
+  );
+
+  return { next, refresh: () => cards?.refresh() };
+}
