@@ -334,6 +334,12 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
         if (!x) errors.push(`${where} ${label} also ${j + 1}: needs a fact or a quote with its source`);
         return x ? [x] : [];
       });
+      // A reader checks a date against its quote; when no quote gives the year, the event says where it comes from.
+      const year = date.slice(0, 4);
+      if (ev && ![ev, ...more].some((x) => x.quote.includes(year)) && !e['date-note'])
+        errors.push(
+          `${where} ${label}: no quote gives the year ${year}; add a date-note saying where the date comes from`,
+        );
       const keys = [`${date}\u0000t\u0000${fold(String(e.title))}`];
       for (const x of [ev, ...more]) if (x) keys.push(`${date}\u0000q\u0000${x.quote}`);
       once(seenEvents, keys, `${where} ${label}`, `event (${date}, same title or quote)`);

@@ -122,7 +122,7 @@ describe('compileFactBase', () => {
     const { factBase, errors } = compile(
       pipeline({
         relations: [{ type: 'connects', target: 'baku', fact: 1 }],
-        events: [{ date: '2018-06', title: 'Opened', fact: 1, with: ['baku'] }],
+        events: [{ date: '2018-06', title: 'Opened', fact: 1, with: ['baku'], 'date-note': 'From the opening.' }],
       }),
       baku(),
     );
@@ -177,6 +177,8 @@ describe('compileFactBase', () => {
     expect(event!.entities).toEqual(['tanap', 'baku']);
     expect(event!.moreEvidence!.map((e) => e.source)).toEqual(['vol-one', 'news']);
     expect(event!.dateNote).toBe('Dated by the opening ceremony.');
+    const undated = compile(pipeline({ events: [{ date: '2018-06', title: 'Opened', fact: 1 }] }), baku());
+    expect(undated.errors.join('\n')).toMatch(/no quote gives the year 2018; add a date-note/);
   });
 
   it('rejects a relation written twice, either way round for a symmetric type, and a view written twice', () => {
