@@ -11,9 +11,17 @@ export function entityLookupFromRows(rows: readonly (readonly [string, string, s
   return (id) => byId.get(id);
 }
 
-/** URLs the library and exports may turn into links; anything else (javascript:, data:, ...) stays plain text. */
+/**
+ * URLs the library and exports may turn into links: web pages only. Anything else (javascript:, data:, file: from an
+ * imported backup that points at /etc/passwd, ...) stays plain text.
+ */
 export function isLinkableUrl(url: string): boolean {
-  return /^(https?|file):\/\//i.test(url);
+  try {
+    const { protocol } = new URL(url);
+    return (protocol === 'http:' || protocol === 'https:') && /^https?:\/\//i.test(url.trim());
+  } catch {
+    return false;
+  }
 }
 
 /** The site a snippet came from, for filters and citations: host without `www.`, or the scheme for hostless pages. */

@@ -8,11 +8,16 @@ import type { Snippet } from './types';
 
 /** Characters that start Markdown constructs anywhere in a line. */
 const INLINE_SPECIAL = /[\\`*_[\]<>~|!]/g;
+/**
+ * Every line break a Markdown reader (or the editor it opens in) may honour: CRLF, CR and LF, vertical tab, form
+ * feed, NEL, and the Unicode line and paragraph separators. Each becomes a plain LF, so each line start is escaped.
+ */
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 
 export function escapeMarkdown(text: string): string {
   return text
     .replace(INLINE_SPECIAL, (ch) => `\\${ch}`)
-    .split('\n')
+    .split(LINE_BREAK)
     .map((line) =>
       line
         // Line starts that make headings, lists, quotes, rules or setext underlines.

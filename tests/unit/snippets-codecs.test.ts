@@ -179,7 +179,7 @@ describe('Markdown export', () => {
     expect(md).toContain('### \\*\\*bold\\*\\*');
   });
 
-  it('does not link URLs that are not web or file addresses', () => {
+  it('does not link URLs that are not web addresses', () => {
     const md = exportSnippetsMarkdown([snippet({ url: 'javascript:alert(1)', title: 'x' })]);
     expect(md).not.toContain('](');
   });
