@@ -58,6 +58,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) =>
     handlers.onContentMessage(message, sender, browser.runtime.id),
   );
+  browser.tabs.onRemoved.addListener((tabId) => handlers.forgetTab(tabId));
 
   // Saving a selection: the context-menu item and the save-selection command.
   const selectionRoutes = createSelectionRoutes(browser, pageSaves);

@@ -4,6 +4,9 @@
  * quote selectors saved from this page's address only; each is found again in the page's text (exact text
  * scored by its context, then white-space-insensitive).
  *
+ * Only a web page asks (http or https, with an origin of its own): the background also refuses about:blank, data:
+ * and sandboxed frames (lib/snippets/page-saves.ts `paintablePage`), which any site can create.
+ *
  * One pass when the setting is on and the page has loaded, and again after each save from this page. Text that a
  * page adds later (infinite scroll) is not searched again.
  */
@@ -35,8 +38,11 @@ export function startSnippetHighlights(doc: Document, send: Send, signal: AbortS
     highlight?.clear();
     count = 0;
   };
+  const win = doc.defaultView;
+  const isWebPage = !!win && /^https?:$/.test(win.location.protocol) && win.origin !== 'null';
   const paint = async () => {
     const mine = ++generation;
+    if (!isWebPage) return;
     const quotes = ((await send({ type: 'get-page-snippets' }).catch(() => [])) ?? []) as QuoteSelector[];
     if (mine !== generation || !enabled || signal.aborted || !highlight || !doc.body) return;
     clear();

@@ -17,6 +17,8 @@ export interface MessageSender {
   /** The sending frame in its tab (0: the top frame). */
   frameId?: number;
   url?: string;
+  /** The frame's real origin (Chromium reports it; `null` for sandboxed frames). */
+  origin?: string;
 }
 
 /** The snippets store as pages may use it (lib/snippets/page-saves.ts): save, and undo the tab's own fresh save. */
@@ -81,6 +83,10 @@ export function createBackgroundHandlers({
   return {
     reports,
     pendingSnippets,
+    /** A tab closed: forget which of its frames had a card. */
+    forgetTab(tabId: number): void {
+      framesWithCard.delete(tabId);
+    },
     /** Answers a content-script message, or returns undefined so other listeners may answer. */
     onContentMessage(raw: unknown, sender: MessageSender, ownId: string): Promise<unknown> | undefined {
       if (sender.id !== ownId) return undefined;

@@ -24,6 +24,8 @@ export interface SaveSender {
   tab?: { id?: number };
   /** The sending frame's URL, as the browser reports it. */
   url?: string;
+  /** The sending frame's real origin, as the browser reports it (Chromium; `null` for sandboxed frames). */
+  origin?: string;
 }
 
 /** The toast offers Undo for about 8 s; the token lives a little longer for slow clicks and message latency. */
@@ -73,10 +75,15 @@ export function createPageSaves(deps: PageSaveDeps) {
       return { saved: true, id: saved.id, undoToken: t, entityIds: saved.entityIds };
     },
 
-    /** Selectors (page text only) of the snippets saved from the sender's page, as the browser names it. */
+    /**
+     * Selectors (page text only) of the snippets saved from the sender's page, as the browser names it: only for a
+     * web page whose real origin is its URL's (paintablePage), never for about:blank, data: or sandboxed frames, whose
+     * address any site can give a frame of its own.
+     */
     async pageQuotes(sender: SaveSender): Promise<QuoteSelector[]> {
-      if (sender.tab?.id === undefined || !sender.url) return [];
-      const found = await deps.forPage(sender.url);
+      const page = sender.tab?.id === undefined ? null : paintablePage(sender.url, sender.origin);
+      if (!page) return [];
+      const found = await deps.forPage(page);
       return found
         .slice(0, MAX_PAGE_QUOTES)
         .map(({ selector: { exact, prefix, suffix } }) => ({ exact, prefix, suffix }));
@@ -91,6 +98,25 @@ export function createPageSaves(deps: PageSaveDeps) {
       return removed.length === 1;
     },
   };
+}
+
+/**
+ * The address whose saved passages a frame may see painted again, or null: an http(s) page whose origin, when the
+ * browser reports the frame's real one, is the URL's own. about:blank, about:srcdoc, data:, blob: and file: frames,
+ * and sandboxed (opaque-origin) ones, get nothing: any site can make such a frame and would receive the passages
+ * saved in another site's frames of the same address.
+ */
+export function paintablePage(url: string | undefined, origin?: string): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  if (origin !== undefined && origin !== parsed.origin) return null;
+  return url;
 }
 
 /**

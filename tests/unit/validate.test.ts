@@ -45,6 +45,10 @@ const VALID: ContentToBackground[] = [
   { type: 'undo-save-snippet', id: 'snip-1', undoToken: 'token' },
   { type: 'open-search', query: 'tokaev' },
   { type: 'hide-entity', id: 'baku' },
+  { type: 'hide-entity', id: 'baku', confirmed: true },
+  { type: 'unhide-entity', id: 'baku', undoToken: 'token' },
+  { type: 'card-state', open: true },
+  { type: 'escape-pressed' },
   { type: 'disable-site' },
 ];
 
@@ -65,9 +69,12 @@ describe('parseContentMessage', () => {
       'undo-save-snippet',
       'open-search',
       'hide-entity',
+      'unhide-entity',
+      'card-state',
+      'escape-pressed',
       'disable-site',
     ];
-    expect(VALID.map((m) => m.type).sort()).toEqual([...types].sort());
+    expect([...new Set(VALID.map((m) => m.type))].sort()).toEqual([...types].sort());
   });
 
   it.each([
