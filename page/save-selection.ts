@@ -87,9 +87,41 @@ function savedMessage(entities: number): string {
   return `Saved to Caspian Lens, with ${entities} linked ${entities === 1 ? 'entity' : 'entities'}.`;
 }
 
+/** Where the selection stands: its boundary points, or a text field's selected span. */
+type SelectionMark = readonly unknown[];
+
+function selectionMark(doc: Document): SelectionMark {
+  const field = doc.activeElement;
+  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement)
+    return [field, field.selectionStart, field.selectionEnd, field.value.length];
+  const s = doc.getSelection();
+  return [s?.anchorNode, s?.anchorOffset, s?.focusNode, s?.focusOffset, s?.rangeCount];
+}
+
 /**
- * Answers the background's `save-selection`. Frames with nothing selected stay silent for the command (sent to
- * every frame, so the one holding the selection answers) and answer null for the context menu (sent to one frame).
+ * Whether the selection is one the reader made: it is where it stood at the reader's last real key or pointer release
+ * in this document (drags, double and triple clicks, Shift+arrows, Ctrl+A all end in one). A selection a script made
+ * or moved afterwards, as an ad frame's script does with its own text, is not the reader's.
+ */
+export function watchReaderSelection(doc: Document, signal: AbortSignal): { isReaderMade(): boolean } {
+  let mark: SelectionMark | null = null;
+  const note = (e: Event) => {
+    if (e.isTrusted) mark = selectionMark(doc);
+  };
+  for (const type of ['pointerup', 'keyup'] as const) doc.addEventListener(type, note, { capture: true, signal });
+  return {
+    isReaderMade() {
+      const now = selectionMark(doc);
+      return !!mark && mark.length === now.length && mark.every((v, i) => v === now[i]);
+    },
+  };
+}
+
+/**
+ * Answers the background's `save-selection`, sent to every frame for the command and to the frame the reader
+ * right-clicked for the context menu. Only a selection the reader made is saved (watchReaderSelection), and for the
+ * command only in the frame that has focus: a cross-origin ad frame holding a selection of its own stays silent.
+ * Frames with nothing to save stay silent for the command and answer null for the context menu.
  */
 export function listenForSaveSelection(
   doc: Document,
@@ -97,10 +129,12 @@ export function listenForSaveSelection(
   onSaved: () => void = () => {},
   send: Send = (message) => browser.runtime.sendMessage(message),
 ): void {
+  const reader = watchReaderSelection(doc, signal);
   const listener = (raw: unknown): Promise<SnippetSaved | null> | undefined => {
     const message = raw as BackgroundToContent | null;
     if (message?.type !== 'save-selection') return undefined;
-    const draft = captureSelection(doc);
+    const mine = reader.isReaderMade() && (message.via === 'context-menu' || doc.hasFocus());
+    const draft = mine ? captureSelection(doc) : null;
     if (!draft) return message.via === 'context-menu' ? Promise.resolve(null) : undefined;
     return saveDraft(doc, draft, send, signal).then((receipt) => {
       onSaved();

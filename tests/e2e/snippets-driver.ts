@@ -11,7 +11,13 @@ export function saveVia(lens: LensBrowser, route: 'menu' | 'command', pageUrl: s
   return lens.evaluateInBackground(
     async ({ route, pageUrl, browserName }, background) => {
       type Tab = { id: number; url?: string; lastAccessed?: number };
-      type Api = { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } };
+      type Api = {
+        tabs: {
+          query(q: object): Promise<Tab[]>;
+          getCurrent(): Promise<Tab | undefined>;
+          update(id: number, change: object): Promise<unknown>;
+        };
+      };
       const g = globalThis as unknown as { browser?: Api; chrome: Api };
       const api = g.browser ?? g.chrome;
       const routes = (
@@ -32,6 +38,8 @@ export function saveVia(lens: LensBrowser, route: 'menu' | 'command', pageUrl: s
               .filter((t) => t.id !== me?.id)
               .sort((x, y) => (y.lastAccessed ?? 0) - (x.lastAccessed ?? 0));
       if (!tab) throw new Error(`no tab for ${pageUrl}`);
+      // A real key command is pressed in the page's own tab, which then has focus (Firefox runs this in a helper tab).
+      if (route === 'command' && browserName === 'firefox') await api.tabs.update(tab.id, { active: true });
       // Firefox: a plain copy, as the background belongs to another window. In Chromium the command gets no tab,
       // like a real key press without one: the route finds the active tab itself.
       const copy = { id: tab.id, url: tab.url };
@@ -48,8 +56,19 @@ export function saveVia(lens: LensBrowser, route: 'menu' | 'command', pageUrl: s
 
 // ---- Helpers run inside pages (serialised with their source: no closures over Node values). ----
 
-/** Selects the text of the element with `id` (from `from` to `to` characters into its text), as a reader would. */
-export function selectText(page: LensPage, id: string, from = 0, to?: number): Promise<string> {
+/**
+ * Selects the text of the element with `id` (from `from` to `to` characters into its text), as a reader would: the
+ * range is set by script, then a real key press and release (Shift) confirms it as the reader's; the extension saves
+ * only a selection standing where it stood at the reader's last key or pointer release (page/save-selection.ts).
+ */
+export async function selectText(page: LensPage, id: string, from = 0, to?: number): Promise<string> {
+  const text = await selectTextByScript(page, id, from, to);
+  await page.press('Shift');
+  return text;
+}
+
+/** The same selection made by the page's own script alone, with no real input: not the reader's. */
+export function selectTextByScript(page: LensPage, id: string, from = 0, to?: number): Promise<string> {
   return page.evaluate(
     ({ id, from, to }) => {
       const el = document.getElementById(id)!;
