@@ -118,9 +118,21 @@ export function watchReaderSelection(doc: Document, signal: AbortSignal): { isRe
 }
 
 /**
+ * Whether the keyboard command is this frame's to answer: an embedded frame only while it has focus; the top page
+ * unless focus is inside one of its frames (its active element is then that frame).
+ */
+function hasCommandFocus(doc: Document): boolean {
+  const win = doc.defaultView;
+  if (win && win !== win.top) return doc.hasFocus();
+  const active = doc.activeElement?.localName;
+  return !(doc.hasFocus() && (active === 'iframe' || active === 'frame' || active === 'object' || active === 'embed'));
+}
+
+/**
  * Answers the background's `save-selection`, sent to every frame for the command and to the frame the reader
  * right-clicked for the context menu. Only a selection the reader made is saved (watchReaderSelection), and for the
- * command only in the frame that has focus: a cross-origin ad frame holding a selection of its own stays silent.
+ * command only in the frame that has focus (hasCommandFocus): a cross-origin ad frame holding a selection of its own
+ * stays silent.
  * Frames with nothing to save stay silent for the command and answer null for the context menu.
  */
 export function listenForSaveSelection(
@@ -133,7 +145,7 @@ export function listenForSaveSelection(
   const listener = (raw: unknown): Promise<SnippetSaved | null> | undefined => {
     const message = raw as BackgroundToContent | null;
     if (message?.type !== 'save-selection') return undefined;
-    const mine = reader.isReaderMade() && (message.via === 'context-menu' || doc.hasFocus());
+    const mine = reader.isReaderMade() && (message.via === 'context-menu' || hasCommandFocus(doc));
     const draft = mine ? captureSelection(doc) : null;
     if (!draft) return message.via === 'context-menu' ? Promise.resolve(null) : undefined;
     return saveDraft(doc, draft, send, signal).then((receipt) => {

@@ -11,13 +11,7 @@ export function saveVia(lens: LensBrowser, route: 'menu' | 'command', pageUrl: s
   return lens.evaluateInBackground(
     async ({ route, pageUrl, browserName }, background) => {
       type Tab = { id: number; url?: string; lastAccessed?: number };
-      type Api = {
-        tabs: {
-          query(q: object): Promise<Tab[]>;
-          getCurrent(): Promise<Tab | undefined>;
-          update(id: number, change: object): Promise<unknown>;
-        };
-      };
+      type Api = { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } };
       const g = globalThis as unknown as { browser?: Api; chrome: Api };
       const api = g.browser ?? g.chrome;
       const routes = (
@@ -38,8 +32,6 @@ export function saveVia(lens: LensBrowser, route: 'menu' | 'command', pageUrl: s
               .filter((t) => t.id !== me?.id)
               .sort((x, y) => (y.lastAccessed ?? 0) - (x.lastAccessed ?? 0));
       if (!tab) throw new Error(`no tab for ${pageUrl}`);
-      // A real key command is pressed in the page's own tab, which then has focus (Firefox runs this in a helper tab).
-      if (route === 'command' && browserName === 'firefox') await api.tabs.update(tab.id, { active: true });
       // Firefox: a plain copy, as the background belongs to another window. In Chromium the command gets no tab,
       // like a real key press without one: the route finds the active tab itself.
       const copy = { id: tab.id, url: tab.url };
