@@ -35,17 +35,20 @@ export default defineConfig({
     // the content script on every site already gives ("read and change all your data on all websites").
     permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'scripting'],
     host_permissions: ['<all_urls>'],
+    // Suggested keys are assigned on install only when the browser does not use them itself: Chromium keeps
+    // Alt+Shift+N and Alt+Shift+P for its own accelerators and leaves such commands unset, so we suggest keys it gives
+    // out (checked on a fresh profile by tests/e2e/shortcuts.test.ts).
     commands: {
       'save-selection': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Save the selected passage as a snippet',
       },
       'next-mention': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+M' },
         description: 'Move to the next marked name on the page and open its card',
       },
       'toggle-pause': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+O' },
         description: 'Pause or resume Caspian Lens everywhere',
       },
     },

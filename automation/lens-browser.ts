@@ -21,7 +21,7 @@ export interface LensPage {
   hover(x: number, y: number): Promise<void>;
   /**
    * Presses a key or a chord as a person would, with trusted events and default actions (focus moves on `Tab`):
-   * `Tab`, `Shift+Tab`, `Escape`, `Alt+Shift+KeyN`. Modifiers first, joined with `+`; key names as in KeyboardEvent.code
+   * `Tab`, `Shift+Tab`, `Escape`, `Alt+Shift+KeyM`. Modifiers first, joined with `+`; key names as in KeyboardEvent.code
    * or .key.
    */
   press(keys: string): Promise<void>;

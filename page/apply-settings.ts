@@ -7,8 +7,9 @@
  * - Entity types and hidden entities: mentions stay known but are not painted (and are left out of the report).
  * - Mark style: the same Highlight object is registered under the name whose CSS paints the chosen style
  *   (entrypoints/content/style.css), or under none for 'none', so switching repaints nothing by hand.
- * - 'first' mention: only the first mention of each entity in document order is painted; the report still counts
- *   every mention.
+ * - 'calm' (the default): each name once per section of running text, nothing in navigation, headings, captions
+ *   or bylines (./mark-density.ts); 'first' mention: only the first mention of each entity in document order is
+ *   painted. Both leave the report counting every mention.
  *
  * No `browser` here: the caller reads and watches the settings and hands them in, so this is testable with a fixture
  * document.
@@ -16,6 +17,7 @@
 import type { AliasIndex, EntityType } from '~/lib/factbase/types';
 import type { MentionCount } from '~/lib/messaging/messages';
 import { ALL_ENTITY_TYPES, isSiteEnabled, type MarkStyle, type Settings } from '~/lib/settings/settings';
+import { calmMentions } from './mark-density';
 import { MENTION_HIGHLIGHT, type Mention, type MentionStore } from './mention-store';
 
 /** Highlight names per mark style; their paint is in entrypoints/content/style.css. */
@@ -83,9 +85,9 @@ export class SettingsApplier {
     }
   }
 
-  /** After a scan: in 'first' mode the first mention of an entity may now be an earlier one, so repaint. */
+  /** After a scan: in 'first' and 'calm' modes which mention of an entity is painted may have changed, so repaint. */
   afterScan(): void {
-    if (this.settings?.mentions === 'first') this.refilter();
+    if (this.settings && this.settings.mentions !== 'every') this.refilter();
   }
 
   /** The report's counts without hidden entities and types ('first' mode still counts every mention). */
@@ -110,6 +112,12 @@ export class SettingsApplier {
     };
     if (s.mentions === 'every') {
       this.store.setVisible(shown);
+      return;
+    }
+    if (s.mentions === 'calm') {
+      // Mentions added by a later scan wait for the refilter after it (afterScan) to be placed in their section.
+      const kept = calmMentions(this.doc, this.store.all(), shown);
+      this.store.setVisible((m) => kept.has(m));
       return;
     }
     // 'first': rebuild in document order, then let mentions added by later scans claim an entity not seen yet.

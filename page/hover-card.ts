@@ -71,6 +71,9 @@ const WARM_UP_DETAILS: EntityDetails = {
   events: [{ id: 'e', date: '1999', title: 't', entities: [] }],
 };
 
+/** The highlight name of the focus mark on the name the keyboard opened. */
+export const ACTIVE_HIGHLIGHT = 'lens-active';
+
 /** A hover card is a glance, not a page: past this height it scrolls inside itself (px). */
 export const MAX_CARD_HEIGHT = 560;
 
@@ -174,6 +177,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
       if (!host?.element.contains(doc.activeElement) && doc.activeElement !== host?.element)
         returnFocus = doc.activeElement;
       shown = { token, target, openedBy, stack: [], size: null };
+      if (openedBy !== 'keyboard') markActive(null);
     }
     const s = shown!;
     if (d && !s.stack.length) s.stack.push(d);
@@ -264,7 +268,19 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     return true;
   }
 
+  /**
+   * The focus mark on the page for the name the keyboard moved to (`::highlight(lens-active)` in the content
+   * stylesheet): a reader moving with Alt+Shift+M sees which name the card is about. Null clears it.
+   */
+  function markActive(m: Mention | null) {
+    const registry = doc.defaultView?.CSS?.highlights;
+    if (!registry) return;
+    if (!m) return void registry.delete(ACTIVE_HIGHLIGHT);
+    registry.set(ACTIVE_HIGHLIGHT, new Highlight(m.range));
+  }
+
   function hide() {
+    markActive(null);
     const hadFocus = !!host && (doc.activeElement === host.element || !!host.activeElement);
     shown = null;
     host?.render(null);
@@ -378,13 +394,21 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     const m = nextMention(doc, store, keyboardAt);
     if (!m) return;
     keyboardAt = m;
+    markActive(m);
     const rect = mentionRange(doc, m).getBoundingClientRect();
     if (rect.top < 0 || rect.bottom > win.innerHeight)
       m.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     dispatch({ type: 'open', target: m, openedBy: 'keyboard' });
   };
 
-  signal.addEventListener('abort', () => host?.destroy(), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      markActive(null);
+      host?.destroy();
+    },
+    { once: true },
+  );
 
   return {
     pointer: (at, point, canOpen, since) => {

@@ -1,7 +1,7 @@
 /**
- * Keyboard access to the marks: Alt+Shift+N (the `next-mention` command; the page also listens for it, since
- * synthetic key presses and some browsers never deliver commands) moves through the marks in reading order and
- * opens each card; Esc closes the card wherever focus is.
+ * Keyboard access to the marks: Alt+Shift+M (the `next-mention` command, assigned on install; the page also listens
+ * for its default keys, for a browser that left the command unset or delivers it late) moves through the marks in
+ * reading order and opens each card, with a focus ring on the active name; Esc closes the card wherever focus is.
  */
 import type { Mention, MentionStore } from './mention-store';
 import { mentionRange } from './hover-pointer';
@@ -13,11 +13,14 @@ export interface KeyboardSink {
 }
 
 /**
- * One Alt+Shift+N can arrive twice: as the page's own key press and as the browser command relayed through the
+ * One Alt+Shift+M can arrive twice: as the page's own key press and as the browser command relayed through the
  * background, whose message may take hundreds of milliseconds on a busy machine. A trigger from one route within
  * this long after the other route's is the same press.
  */
 export const DOUBLE_TRIGGER_MS = 1_000;
+
+/** The `next-mention` command's default key with Alt+Shift (wxt.config.ts), as `KeyboardEvent.code`. */
+export const NEXT_MENTION_KEY = 'KeyM';
 
 export function watchKeys(doc: Document, sink: KeyboardSink, signal: AbortSignal): void {
   doc.addEventListener(
@@ -29,7 +32,7 @@ export function watchKeys(doc: Document, sink: KeyboardSink, signal: AbortSignal
         if (sink.escape()) e.stopPropagation();
         return;
       }
-      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === NEXT_MENTION_KEY) {
         e.preventDefault();
         sink.next('key');
       }

@@ -150,6 +150,11 @@ export function OptionsApp({ api, entities, shortcutsHelp }: OptionsAppProps) {
           value={s.mentions}
           onChange={(mentions) => save({ mentions })}
           options={[
+            {
+              value: 'calm',
+              label: 'Calm',
+              hint: 'each name once per section of the text; none in menus, headlines, captions or bylines',
+            },
             { value: 'every', label: 'Every mention' },
             { value: 'first', label: 'First mention of each name', hint: 'the popup still counts them all' },
           ]}

@@ -18,7 +18,8 @@ export const SETTINGS_VERSION = 1;
 export type OnDemandMode = 'off' | 'alt' | 'click';
 export type SiteMode = 'everywhere' | 'allow-list';
 export type MarkStyle = 'underline' | 'background' | 'none';
-export type MentionsMode = 'every' | 'first';
+/** 'calm': each name once per section of running text (page/mark-density.ts); 'every'; 'first' on the page. */
+export type MentionsMode = 'calm' | 'every' | 'first';
 export type ThemeSetting = 'auto' | 'light' | 'dark';
 
 export interface Settings {
@@ -39,7 +40,10 @@ export interface Settings {
   /** How long the pointer must rest on a mark before its card opens, in milliseconds. */
   dwellMs: number;
   onDemand: OnDemandMode;
-  /** Mark every mention, or only the first of each entity on a page (the popup still counts all). */
+  /**
+   * How many mentions are marked: calmly (once per section, none in navigation, headings, captions or bylines),
+   * every one, or only the first of each entity on a page. The popup still counts them all.
+   */
   mentions: MentionsMode;
   theme: ThemeSetting;
   /** Paint the passages saved as snippets when their page is visited again. */
@@ -92,7 +96,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   markStyle: 'underline',
   dwellMs: DEFAULT_DWELL_MS,
   onDemand: 'off',
-  mentions: 'every',
+  mentions: 'calm',
   theme: 'auto',
   highlightSnippets: true,
 } satisfies Settings);
@@ -180,7 +184,7 @@ export function normalizeSettings(raw: unknown): Settings {
       markStyle: oneOf(r.markStyle, ['underline', 'background', 'none'] as const, 'underline'),
       dwellMs: dwell(r.dwellMs),
       onDemand,
-      mentions: oneOf(r.mentions, ['every', 'first'] as const, 'every'),
+      mentions: oneOf(r.mentions, ['calm', 'every', 'first'] as const, DEFAULT_SETTINGS.mentions),
       theme: oneOf(r.theme, ['auto', 'light', 'dark'] as const, 'auto'),
       highlightSnippets: typeof r.highlightSnippets === 'boolean' ? r.highlightSnippets : true,
     };

@@ -16,6 +16,7 @@ import {
   type Where,
 } from './cards-driver';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { markEveryMention } from './every-mention';
 import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 
@@ -46,6 +47,8 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
   beforeAll(async () => {
     server = await startStaticServer();
     lens = await launchLensBrowser(browserName);
+    // Marks at the page's edges include a sidebar's, which the calm default leaves unmarked.
+    await markEveryMention(lens);
   });
 
   afterAll(async () => {

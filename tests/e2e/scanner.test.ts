@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import { markEveryMention } from './every-mention';
 import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { FIXTURES_DIR, startStaticServer, type StaticServer } from '../../automation/static-server';
 import type { MentionCount } from '../../lib/messaging/messages';
@@ -62,6 +63,8 @@ describe.each(browsersUnderTest())('%s: the page scanner', (browserName) => {
     large = writeLargePage(extraDir);
     server = await startStaticServer({ roots: [SCANNER_DIR, extraDir] });
     lens = await launchLensBrowser(browserName);
+    // Painted marks are compared with the mentions found: every mention is marked.
+    await markEveryMention(lens);
   });
 
   afterAll(async () => {
