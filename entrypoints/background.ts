@@ -38,10 +38,16 @@ export default defineBackground(() => {
     matcher,
     snippets: pageSaves,
     updateSettings,
-    // The search lives in the popup; opened as a tab because a popup cannot be opened from a content script's
-    // message in Firefox (no user gesture reaches the background).
+    // The search lives in the popup. The toolbar popup cannot be opened from a content script's message in Firefox
+    // (no user gesture reaches the background), so it opens in a small window of its own, sized like the popup
+    // (popup.css widens the page to the window: `window=1`).
     openSearch: (query) =>
-      browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(query)}` }),
+      browser.windows.create({
+        url: `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(query)}&window=1`,
+        type: 'popup',
+        width: 460,
+        height: 680,
+      }),
     // The card's code, injected into one frame on the reader's first approach to a mark there (page/card-stage.ts):
     // not web-accessible, so no page can probe for it. Needs `scripting` and the host permission (README).
     injectCardStage: (tabId, frameId) =>

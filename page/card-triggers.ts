@@ -103,7 +103,7 @@ export function startCardTriggers(
     },
     signal,
   );
-  // Alt and Shift held before the N of the shortcut: start loading already.
+  // Alt and Shift held before the M of the shortcut: start loading already.
   doc.addEventListener(
     'keydown',
     (e) => {
