@@ -6,31 +6,34 @@ import type { AliasIndex, FactBase } from '~/lib/factbase/types';
 import type { BackgroundToContent } from '~/lib/messaging/messages';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers } from '~/lib/background/handlers';
-import { createMatcher, type Matcher } from '~/lib/matcher';
+import type { Matcher } from '~/lib/matcher';
 import { createPageSaves } from '~/lib/snippets/page-saves';
 import { deleteSnippets, saveSnippet, snippetsForPage } from '~/browser/snippets-db/snippet-store';
 import { createSaveMenu, createSelectionRoutes } from '~/browser/selection-routes';
 import { updateSettings } from '~/browser/settings-storage';
+import { createOwnBackground } from '~/lib/own/own-background';
+import { answerExtensionPage } from '~/lib/own/own-messages';
+import * as ownStore from '~/browser/snippets-db/own-store';
+import { onOwnChanged } from '~/browser/snippets-db/own-events';
 
 export default defineBackground(() => {
   const store = createFactBaseStore(factBaseJson as unknown as FactBase);
   const aliasIndex = aliasIndexJson as unknown as AliasIndex;
-  // Built on first use, then kept while the background lives: it matches the text of every page and frame (so no
-  // page builds an automaton on its own main thread) and links saved snippets to their entities.
-  let built: Matcher | null = null;
-  const matcher = () => (built ??= createMatcher(aliasIndex));
+  // The reader's own names join the fact base's index; the matcher is built on first use from both, kept while the
+  // background lives (it matches the text of every page and frame, so no page builds an automaton on its own main
+  // thread; it links saved snippets and own sources to their entities), and rebuilt when the names change.
+  const own = createOwnBackground({ store, baseIndex: aliasIndex, storage: ownStore });
+  void own.ready();
+  onOwnChanged((what) => {
+    if (what === 'names' || what === 'all') void own.namesChanged().catch(() => {});
+  });
+  const matcher = (): Matcher => own.matcher();
   const pageSaves = createPageSaves({
     save: (input) => saveSnippet(input),
     remove: (ids) => deleteSnippets(ids),
     forPage: (url) => snippetsForPage(url),
-    findEntities: (text) => [
-      ...new Set(
-        matcher()
-          .find(text)
-          .map((m) => aliasIndex.entities[m.entity]![0]),
-      ),
-    ],
-    isKnownEntity: (id) => store.entity(id) !== undefined,
+    findEntities: (text) => [...new Set(own.findNames(text).map((m) => m.entityId))],
+    isKnownEntity: own.isKnownEntity,
   });
   const handlers = createBackgroundHandlers({
     store,
@@ -38,6 +41,10 @@ export default defineBackground(() => {
     matcher,
     snippets: pageSaves,
     updateSettings,
+    own,
+    setNote: (id, text) => ownStore.setNote(id, text),
+    openLibrary: (id) =>
+      browser.tabs.create({ url: `${browser.runtime.getURL('/library.html')}?entity=${encodeURIComponent(id)}` }),
     // The search lives in the popup. The toolbar popup cannot be opened from a content script's message in Firefox
     // (no user gesture reaches the background), so it opens in a small window of its own, sized like the popup
     // (popup.css widens the page to the window: `window=1`).
@@ -61,8 +68,10 @@ export default defineBackground(() => {
     closeCardIn: (tabId, frameId) =>
       browser.tabs.sendMessage(tabId, { type: 'close-card' } satisfies BackgroundToContent, { frameId }),
   });
-  browser.runtime.onMessage.addListener((message, sender) =>
-    handlers.onContentMessage(message, sender, browser.runtime.id),
+  browser.runtime.onMessage.addListener(
+    (message, sender) =>
+      answerExtensionPage(message, sender, browser.runtime.id, browser.runtime.getURL('/'), own) ??
+      handlers.onContentMessage(message, sender, browser.runtime.id),
   );
   browser.tabs.onRemoved.addListener((tabId) => handlers.forgetTab(tabId));
 

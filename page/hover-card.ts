@@ -236,6 +236,14 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
               },
               onClose: close,
             },
+            own: {
+              saveNote: (entity: string, text: string) =>
+                deps.send({ type: 'set-note', id: entity, text }).then((stored) => {
+                  details.forget(entity);
+                  if (!stored) throw new Error('the note was not stored');
+                }),
+              openLibrary: (entity: string) => void deps.send({ type: 'open-library', id: entity }),
+            },
           })
         : h(EntityCardSkeleton, { name, type, scheme, onClose: close }),
     );
@@ -324,6 +332,8 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     if (!host?.gesture.recent()) throw new Error('Not saved: press the button to save.');
     const snippet = snippetFor(doc, store, index, m);
     const reply = (await deps.send({ type: 'save-snippet', snippet })) as Partial<SnippetSaved> | undefined;
+    // The card's "Your snippets" for this entity changes with the save: ask again next time.
+    details.forget(entityId(m));
     const { id, undoToken } = reply ?? {};
     return {
       text: snippet.text,

@@ -6,6 +6,8 @@ export const DETAILS_CACHE_SIZE = 64;
 
 export interface DetailsCache {
   get(id: string): Promise<EntityDetails | null>;
+  /** Drops an entity's entry, so its next card asks again (the reader changed their own material on it). */
+  forget(id: string): void;
 }
 
 export function createDetailsCache(
@@ -29,6 +31,9 @@ export function createDetailsCache(
       entries.set(id, pending);
       while (entries.size > size) entries.delete(entries.keys().next().value!);
       return pending;
+    },
+    forget(id) {
+      entries.delete(id);
     },
   };
 }

@@ -9,6 +9,7 @@ import type {
   ScanReport,
 } from '~/lib/messaging/messages';
 import type { AliasIndex } from '~/lib/factbase/types';
+import { keepKnownEntities } from '~/lib/own/known-entities';
 import { MentionStore } from './mention-store';
 import { PageScanner, defaultYield, type MentionFinder } from './scan-page';
 import { watchMutations } from './watch-mutations';
@@ -60,8 +61,10 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
       type: 'find-mentions',
       batch,
     })) as ContentToBackgroundReplies['find-mentions'];
-    if (found.length) await loadEntityTable();
-    return found;
+    if (!found.length) return found;
+    await loadEntityTable();
+    // Names the reader adds later join the background's table after ours: their matches are for pages loaded later.
+    return keepKnownEntities(found, entityIndex.entities.length);
   };
   const store = new MentionStore(doc, entityIndex);
   ctx.onInvalidated(() => store.destroy());

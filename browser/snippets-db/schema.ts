@@ -9,9 +9,15 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { upgradeRecord } from '~/lib/snippets/migrate';
 import type { Snippet } from '~/lib/snippets/types';
+import type { EntityNote, OwnName, OwnSource, SourceQuote } from '~/lib/own/types';
 
 export const DB_NAME = 'caspian-lens-snippets';
 export const STORE = 'snippets';
+/** The reader's own material (lib/own/types.ts), from version 3. */
+export const NOTES = 'notes';
+export const SOURCES = 'sources';
+export const SOURCE_QUOTES = 'sourceQuotes';
+export const NAMES = 'names';
 
 export interface SnippetDb extends DBSchema {
   snippets: {
@@ -19,6 +25,10 @@ export interface SnippetDb extends DBSchema {
     value: Snippet;
     indexes: { createdAt: number; url: string; tags: string; entityIds: string };
   };
+  notes: { key: string; value: EntityNote; indexes: { updatedAt: number } };
+  sources: { key: string; value: OwnSource; indexes: { createdAt: number } };
+  sourceQuotes: { key: string; value: SourceQuote; indexes: { entityId: string; sourceId: string } };
+  names: { key: string; value: OwnName; indexes: { createdAt: number } };
 }
 
 type UpgradeTx = IDBPTransaction<SnippetDb, StoreNames<SnippetDb>[], 'versionchange'>;
@@ -39,6 +49,16 @@ export const SCHEMA_STEPS: readonly UpgradeStep[] = [
     store.createIndex('entityIds', 'entityIds', { multiEntry: true });
     for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue())
       await cursor.update(upgradeRecord(cursor.value, 1));
+  },
+  // v3: the reader's own material: a note per entity, own sources and the quotes they contribute per entity (found
+  // by the background's matcher, removed with their source), own names. Snippet records are unchanged.
+  async (db) => {
+    db.createObjectStore(NOTES, { keyPath: 'entityId' }).createIndex('updatedAt', 'updatedAt');
+    db.createObjectStore(SOURCES, { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+    const quotes = db.createObjectStore(SOURCE_QUOTES, { keyPath: 'id' });
+    quotes.createIndex('entityId', 'entityId');
+    quotes.createIndex('sourceId', 'sourceId');
+    db.createObjectStore(NAMES, { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
   },
 ];
 

@@ -37,7 +37,8 @@ export function openSnippetDb(version = DB_VERSION, name = DB_NAME): Promise<Db>
   });
 }
 
-function db(): Promise<Db> {
+/** The one shared connection; the own-material store (./own-store.ts) uses it too. */
+export function db(): Promise<Db> {
   if (!connection) {
     connection = openSnippetDb();
     connection.catch(() => {

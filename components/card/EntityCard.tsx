@@ -8,6 +8,7 @@ import type { EntityDetails } from '~/lib/messaging/messages';
 import { keyFacts, summaryLead, typeLabel, whyMatched } from './card-model';
 import { Quote } from './Evidence';
 import { Related, Timeline, Views, WhyMatched } from './sections';
+import { OwnSection, type OwnCardActions } from '../own/OwnSection';
 
 /** What a save kept, for the confirmation: the passage itself, and a way to take the save back. */
 export interface SavedPassage {
@@ -48,6 +49,8 @@ export interface EntityCardProps {
   asOf?: string;
   /** A dialog for the hover card (default); an article inside lists. */
   role?: 'dialog' | 'article';
+  /** What the reader can do with their own material on the card (note, library); without it the section is read-only. */
+  own?: OwnCardActions;
 }
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'failed' | 'undone';
@@ -124,6 +127,9 @@ export function EntityCard(props: EntityCardProps) {
         {reason && <WhyMatched reason={reason} name={entity.name} />}
       </header>
 
+      {details.ownName && (
+        <p class="lens-own-tag lens-own-name">A name you track: this card is built from your material.</p>
+      )}
       {/* The first screen: what it is in a sentence or two, how sources frame it, then what they say. */}
       <p class="lens-summary">
         {compact || fullSummary || !rest ? entity.summary : lead}
@@ -158,6 +164,7 @@ export function EntityCard(props: EntityCardProps) {
         <>
           <Timeline events={details.events} asOf={props.asOf} sources={sources} />
           <Related details={details} onSelect={onSelectEntity} />
+          {details.own && <OwnSection entityId={entity.id} name={entity.name} own={details.own} actions={props.own} />}
         </>
       )}
 

@@ -3,5 +3,6 @@
  * its first card, so the page's first paint waits for neither.
  */
 import './card.css';
+import '../own/own-section.css';
 
 export { EntityCard } from './EntityCard';

@@ -21,6 +21,10 @@ import {
   updateSnippet,
 } from '~/browser/snippets-db/snippet-store';
 import { exportSettings, importSettings } from '~/browser/settings-storage';
+import type { OwnMaterial } from '~/lib/own/types';
+import { exportOwn, importOwn } from '~/browser/snippets-db/own-store';
+import { ownToMarkdown } from '~/lib/own/own-markdown';
+import { reindexOwnSources } from '~/components/own/own-api';
 import { settingsFromImport } from '~/lib/settings/settings';
 import { datedFilename, downloadText, pickFile } from './library-io';
 import { plural } from './format';
@@ -188,12 +192,18 @@ export function LibraryApp() {
     [reload, show],
   );
 
-  const exportAs = (format: Format) => {
+  const exportAs = async (format: Format) => {
     const list = selectedShown.length ? selectedShown : (all ?? []);
     const kind = selectedShown.length ? 'selection' : 'snippets';
-    if (format === 'json') downloadText(exportSnippetsJson(list), datedFilename(kind, 'json'), 'application/json');
-    if (format === 'md')
-      downloadText(exportSnippetsMarkdown(list, entityName), datedFilename(kind, 'md'), 'text/markdown');
+    // A selection exports those snippets only; "all" carries your notes, sources and names too.
+    const own = selectedShown.length || format === 'csv' ? undefined : await exportOwn().catch(() => undefined);
+    if (format === 'json')
+      downloadText(exportSnippetsJson(list, Date.now(), own), datedFilename(kind, 'json'), 'application/json');
+    if (format === 'md') {
+      const mine = own ? ownToMarkdown(own, entityName) : '';
+      const text = exportSnippetsMarkdown(list, entityName) + (mine ? `\n---\n\n${mine}\n` : '');
+      downloadText(text, datedFilename(kind, 'md'), 'text/markdown');
+    }
     if (format === 'csv') downloadText(exportSnippetsCsv(list, entityName), datedFilename(kind, 'csv'), 'text/csv');
     show({
       kind: 'ok',
@@ -212,11 +222,14 @@ export function LibraryApp() {
     try {
       const snippets = await listSnippets();
       downloadText(
-        exportBackupJson(snippets, await exportSettings()),
+        exportBackupJson(snippets, await exportSettings(), Date.now(), await exportOwn()),
         datedFilename('backup', 'json'),
         'application/json',
       );
-      show({ kind: 'ok', text: `Backed up ${plural(snippets.length, 'snippet')} and your settings.` });
+      show({
+        kind: 'ok',
+        text: `Backed up ${plural(snippets.length, 'snippet')}, your notes, sources and names, and your settings.`,
+      });
     } catch (err) {
       show({ kind: 'error', text: `Backup failed: ${(err as Error).message}` });
     }
@@ -338,13 +351,13 @@ export function LibraryApp() {
         </label>
         <span class="spacer" />
         <span class="export-label">{selectedShown.length ? 'Export selection:' : 'Export all:'}</span>
-        <button type="button" onClick={() => exportAs('json')} disabled={!all?.length}>
+        <button type="button" onClick={() => void exportAs('json')} disabled={!all?.length}>
           JSON
         </button>
-        <button type="button" onClick={() => exportAs('md')} disabled={!all?.length}>
+        <button type="button" onClick={() => void exportAs('md')} disabled={!all?.length}>
           Markdown
         </button>
-        <button type="button" onClick={() => exportAs('csv')} disabled={!all?.length}>
+        <button type="button" onClick={() => void exportAs('csv')} disabled={!all?.length}>
           CSV
         </button>
         {selectedShown.length > 0 && (
@@ -482,21 +495,40 @@ async function importOrRestore(file: File, mode: 'import' | 'restore'): Promise<
   try {
     if (mode === 'import') {
       const { added, skipped } = await importSnippets(parsed.snippets);
+      const mine = await importOwnMaterial(parsed.own, false);
       return {
         kind: 'ok',
-        text: `Imported ${plural(added, 'snippet')}${skipped ? ` (${plural(skipped, 'was', 'were')} already in the library)` : ''}.`,
+        text: `Imported ${plural(added, 'snippet')}${skipped ? ` (${plural(skipped, 'was', 'were')} already in the library)` : ''}${mine}.`,
       };
     }
     // Restore: settings are checked before any write, so a bad settings record changes nothing at all.
     if (parsed.settings && !settingsFromImport(parsed.settings))
       return { kind: 'error', text: `“${file.name}”: the backup's settings are not valid. Nothing was changed.` };
     const count = await restore(parsed.snippets);
+    const mine = await importOwnMaterial(parsed.own, true);
     if (parsed.settings) await importSettings(parsed.settings);
     return {
       kind: 'ok',
-      text: `Restored ${plural(count, 'snippet')}${parsed.settings ? ' and your settings' : ''} from “${file.name}”.`,
+      text: `Restored ${plural(count, 'snippet')}${mine}${parsed.settings ? ' and your settings' : ''} from “${file.name}”.`,
     };
   } catch (err) {
     return { kind: 'error', text: (err as Error).message };
   }
+}
+
+/** Adds (or, restoring, puts back) notes, sources and names; sources' quotes are then derived again by the
+ * background's matcher. Returns the banner's words for it, empty when the file had none. */
+async function importOwnMaterial(own: OwnMaterial, replace: boolean): Promise<string> {
+  const total = own.notes.length + own.sources.length + own.names.length;
+  if (!total) return '';
+  const { added } = await importOwn(own, replace);
+  if (own.sources.length || own.names.length) await reindexOwnSources();
+  const parts = [
+    own.notes.length && plural(own.notes.length, 'note'),
+    own.sources.length && plural(own.sources.length, 'source'),
+    own.names.length && plural(own.names.length, 'name'),
+  ].filter(Boolean);
+  return replace || added === total
+    ? `, ${parts.join(', ')}`
+    : `, ${plural(added, 'note, source or name', 'notes, sources or names')}`;
 }

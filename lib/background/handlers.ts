@@ -10,6 +10,7 @@ import type { QuoteSelector, ScanReport, SnippetDraft, SnippetSaved } from '../m
 import { parseContentMessage } from '../messaging/validate';
 import { siteOf, withHiddenEntity, withSiteEnabled, type Settings } from '../settings/settings';
 import { createRateLimit, HIDES_BEFORE_CONFIRM, TAB_OPENS_PER_MINUTE, UNDO_HIDE_MS } from './guards';
+import type { OwnBackground } from '../own/own-background';
 
 export interface MessageSender {
   id?: string;
@@ -48,6 +49,12 @@ export interface BackgroundDeps {
   /** Tells one frame of a tab to close its card (the Esc relay between frames). */
   closeCardIn?: (tabId: number, frameId: number) => Promise<unknown>;
   now?: () => Date;
+  /** The reader's own names, notes and sources (lib/own/own-background.ts): cards and the index gain them. */
+  own?: OwnBackground;
+  /** Writes the reader's note on an entity (empty removes it). */
+  setNote?: (id: string, text: string) => Promise<unknown>;
+  /** Opens the library filtered to an entity. */
+  openLibrary?: (id: string) => Promise<unknown>;
 }
 
 const MINUTE_MS = 60_000;
@@ -66,7 +73,11 @@ export function createBackgroundHandlers({
   closeCardIn,
   injectCardStage,
   now,
+  own,
+  setNote,
+  openLibrary,
 }: BackgroundDeps) {
+  const isKnown = (id: string) => (own ? own.isKnownEntity(id) : store.entity(id) !== undefined);
   const reports = new Map<number, ScanReport>();
   const pendingSnippets: (SnippetDraft & { savedAt: string })[] = [];
   const clock = now ?? (() => new Date());
@@ -94,7 +105,8 @@ export function createBackgroundHandlers({
       if (!message) return undefined;
       switch (message.type) {
         case 'get-entity-table':
-          return Promise.resolve(aliasIndex.entities);
+          // With the reader's own names after the fact base's (lib/own/own-background.ts).
+          return own ? own.aliasIndex().then((index) => index.entities) : Promise.resolve(aliasIndex.entities);
         case 'load-card-stage':
           // Only ever the sender's own frame, and only our own file (the stage has no other entry).
           if (sender.tab?.id === undefined || sender.frameId === undefined || !injectCardStage)
@@ -106,7 +118,7 @@ export function createBackgroundHandlers({
           return Promise.resolve(packMatches(texts.map((text) => found.find(text))));
         }
         case 'get-entity':
-          return Promise.resolve(store.details(message.id));
+          return own ? own.details(message.id) : Promise.resolve(store.details(message.id));
         case 'scan-report':
           if (sender.tab?.id !== undefined) reports.set(sender.tab.id, message.report);
           return Promise.resolve();
@@ -116,7 +128,7 @@ export function createBackgroundHandlers({
             return Promise.reject(new Error('snippet url is not the sender'));
           const snippet = {
             ...message.snippet,
-            entityIds: message.snippet.entityIds.filter((id) => store.entity(id)),
+            entityIds: message.snippet.entityIds.filter(isKnown),
             savedAt: clock().toISOString(),
           };
           if (snippets) return snippets.save(snippet, sender);
@@ -174,6 +186,12 @@ export function createBackgroundHandlers({
           for (const frame of frames) if (frame !== sender.frameId) void closeCardIn(tab, frame).catch(() => {});
           return Promise.resolve();
         }
+        case 'set-note':
+          if (!isKnown(message.id) || !setNote) return Promise.resolve(false);
+          return setNote(message.id, message.text).then(() => true);
+        case 'open-library':
+          if (!isKnown(message.id) || !openLibrary) return Promise.resolve();
+          return openTab(sender, () => openLibrary(message.id));
         case 'disable-site': {
           // The site comes from the sender, never from the message, so a page can only switch itself off.
           const site = sender.url ? siteOf(sender.url) : null;

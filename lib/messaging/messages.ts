@@ -4,6 +4,7 @@
  */
 import type { AliasIndex, Entity, Source, TimelineEvent } from '../factbase/types';
 import type { TextBatch } from '../matcher/wire';
+import type { OwnOnCard } from '../own/types';
 
 /** Mentions of one entity under one surface text, as the scanner counted them. */
 export interface MentionCount {
@@ -35,6 +36,10 @@ export interface EntityDetails {
   related: Record<string, { name: string; type: string }>;
   /** The entity's dated events, oldest first. */
   events: TimelineEvent[];
+  /** The reader's own material on this entity (notes, snippets, quotes from their sources), shown apart. */
+  own?: OwnOnCard;
+  /** The entity is one of the reader's own names, not the fact base's. */
+  ownName?: boolean;
 }
 
 /** W3C Web Annotation TextQuoteSelector parts: the exact text with a little context either side. */
@@ -101,7 +106,11 @@ export type ContentToBackground =
   /** The reader pressed Esc in this frame: cards open in the tab's other frames close. */
   | { type: 'escape-pressed' }
   /** A card's "Off on this site": the background takes the site from the sender, never from the message. */
-  | { type: 'disable-site' };
+  | { type: 'disable-site' }
+  /** The reader's note on an entity, written on its card; an empty text removes it. */
+  | { type: 'set-note'; id: string; text: string }
+  /** A card's "Your snippets" link: the library, filtered to the entity. */
+  | { type: 'open-library'; id: string };
 
 export interface ContentToBackgroundReplies {
   'get-entity-table': AliasIndex['entities'];
@@ -127,6 +136,9 @@ export interface ContentToBackgroundReplies {
   'card-state': void;
   'escape-pressed': void;
   'disable-site': void;
+  /** True when the note was stored. */
+  'set-note': boolean;
+  'open-library': void;
 }
 
 /**

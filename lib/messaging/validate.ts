@@ -11,6 +11,7 @@ import {
   type SnippetDraft,
 } from './messages';
 import { SNIPPET_LIMITS } from '../snippets/types';
+import { OWN_LIMITS } from '../own/types';
 import { splitTexts, type TextBatch } from '../matcher/wire';
 
 const MAX_ID = 200;
@@ -138,6 +139,12 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
       return { type: 'disable-site' };
     case 'get-page-snippets':
       return { type: 'get-page-snippets' };
+    case 'set-note':
+      return isShortString(raw.id, MAX_ID) && isShortString(raw.text, OWN_LIMITS.note)
+        ? { type: 'set-note', id: raw.id, text: raw.text }
+        : null;
+    case 'open-library':
+      return isShortString(raw.id, MAX_ID) ? { type: 'open-library', id: raw.id } : null;
     case 'undo-save-snippet':
       return isShortString(raw.id, SNIPPET_LIMITS.id) && isShortString(raw.undoToken, 100)
         ? { type: 'undo-save-snippet', id: raw.id, undoToken: raw.undoToken }

@@ -5,6 +5,8 @@
  * Import validates the whole file first and returns either every record (upgraded to the current schema) or one
  * readable reason; the caller writes nothing unless it got records. Pure: no DOM, no storage.
  */
+import type { OwnMaterial } from '../own/types';
+import { parseOwnMaterial } from '../own/validate-own';
 import { upgradeRecord } from './migrate';
 import { SNIPPET_LIMITS, SNIPPET_SCHEMA_VERSION, type Snippet } from './types';
 import { recordProblems } from './validate-record';
@@ -18,6 +20,8 @@ export interface SnippetExport {
   exportedAt: string;
   count: number;
   snippets: Snippet[];
+  /** From version 3: notes, own sources and own names (their quotes are derived again on import). */
+  own?: OwnMaterial;
 }
 
 export interface Backup {
@@ -26,17 +30,19 @@ export interface Backup {
   exportedAt: string;
   count: number;
   snippets: Snippet[];
+  own?: OwnMaterial;
   /** Everything the extension keeps in browser.storage.local (settings), keys as stored. */
   settings: Record<string, unknown>;
 }
 
-export function exportSnippetsJson(snippets: readonly Snippet[], now = Date.now()): string {
+export function exportSnippetsJson(snippets: readonly Snippet[], now = Date.now(), own?: OwnMaterial): string {
   const file: SnippetExport = {
     format: SNIPPETS_FORMAT,
     version: SNIPPET_SCHEMA_VERSION,
     exportedAt: new Date(now).toISOString(),
     count: snippets.length,
     snippets: [...snippets],
+    ...(own ? { own } : {}),
   };
   return JSON.stringify(file, null, 2) + '\n';
 }
@@ -45,6 +51,7 @@ export function exportBackupJson(
   snippets: readonly Snippet[],
   settings: Record<string, unknown>,
   now = Date.now(),
+  own?: OwnMaterial,
 ): string {
   const file: Backup = {
     format: BACKUP_FORMAT,
@@ -52,6 +59,7 @@ export function exportBackupJson(
     exportedAt: new Date(now).toISOString(),
     count: snippets.length,
     snippets: [...snippets],
+    ...(own ? { own } : {}),
     settings,
   };
   return JSON.stringify(file, null, 2) + '\n';
@@ -63,6 +71,8 @@ export type ParsedImport =
       kind: 'snippets' | 'backup';
       fromVersion: number;
       snippets: Snippet[];
+      /** Empty lists for files without own material (versions 1 and 2). */
+      own: OwnMaterial;
       settings: Record<string, unknown> | null;
     }
   | { ok: false; error: string };
@@ -133,6 +143,12 @@ export function parseImportFile(text: string, byteLength = text.length): ParsedI
       `${bad} of ${raw.length} snippets are not valid, so nothing was imported. ${problems.join('. ')}${bad > problems.length ? ` (and ${bad - problems.length} more)` : ''}.`,
     );
 
+  const own = parseOwnMaterial(data.own);
+  if ('problems' in own)
+    return fail(
+      `Your notes, sources or names in the file are not valid, so nothing was imported. ${own.problems.join('. ')}.`,
+    );
+
   let settings: Record<string, unknown> | null = null;
   if (data.format === BACKUP_FORMAT) {
     if (!isRecord(data.settings)) return fail('The backup has no settings object. Nothing was restored.');
@@ -147,6 +163,7 @@ export function parseImportFile(text: string, byteLength = text.length): ParsedI
     kind: data.format === BACKUP_FORMAT ? 'backup' : 'snippets',
     fromVersion: version,
     snippets,
+    own: own.own,
     settings,
   };
 }

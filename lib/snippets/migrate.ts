@@ -33,6 +33,8 @@ export function upgradeV1ToV2(record: SnippetV1): Snippet {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const RECORD_UPGRADES: Record<number, (record: any) => unknown> = {
   1: upgradeV1ToV2,
+  // v2 → v3: snippet records are unchanged; version 3 adds stores and export fields for the reader's own material.
+  2: (record: Snippet) => record,
 };
 
 /** Upgrades a record written at `fromVersion` to the current version. The record must be valid for its version. */

@@ -14,7 +14,7 @@ export interface TextQuoteSelector {
   suffix: string;
 }
 
-/** Current record (schema version 2). */
+/** Current record (schema versions 2 and 3: version 3 added the reader's own material beside snippets). */
 export interface Snippet {
   /** Random UUID; stable across export/import, so importing a file twice changes nothing. */
   id: string;
@@ -48,7 +48,7 @@ export interface SnippetV1 {
   note: string;
 }
 
-export const SNIPPET_SCHEMA_VERSION = 2;
+export const SNIPPET_SCHEMA_VERSION = 3;
 
 /** What a save asks for; the store fills in id, times and defaults. */
 export interface NewSnippet {

@@ -68,7 +68,7 @@ export function recordProblems(raw: unknown, version: number): string[] {
   checkCommon(raw, out);
   if (version === 1) {
     checkSelector(raw, out, false);
-  } else if (version === 2) {
+  } else if (version === 2 || version === 3) {
     checkSelector(raw, out, true);
     checkTime(raw, 'updatedAt', out);
     checkStringList(raw, 'tags', L.tags, L.tag, out);

@@ -251,7 +251,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
       ['malformed JSON', '{"format": "caspian-lens/snippets",, }', /not valid JSON/],
       ['truncated export', exported.slice(0, Math.floor(exported.length * 0.6)), /truncated/],
       ['foreign JSON', JSON.stringify({ version: 2, items: [1, 2] }), /not a Caspian Lens export/],
-      ['newer version', exported.replace('"version": 2', '"version": 7'), /newer Caspian Lens/],
+      ['newer version', exported.replace('"version": 3', '"version": 7'), /newer Caspian Lens/],
       ['count mismatch', exported.replace('"count": 2', '"count": 5'), /says it holds 5/],
       ['record with markup id', withRecord({ id: '<img src=x onerror=alert(1)>' }), /id is missing or malformed/],
       ['record with a number for text', withRecord({ text: 42 }), /text is missing or not text/],
@@ -316,7 +316,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
           };
         }),
     );
-    expect(schema).toEqual({ version: 2, indexes: ['createdAt', 'entityIds', 'tags', 'url'] });
+    expect(schema).toEqual({ version: 3, indexes: ['createdAt', 'entityIds', 'tags', 'url'] });
     expect(await rowTexts(lib)).toEqual([V1_RECORDS[1]!.text, V1_RECORDS[0]!.text]);
     await lib.close();
   });

@@ -56,6 +56,7 @@ describe('JSON export and import', () => {
       kind: 'snippets',
       fromVersion: SNIPPET_SCHEMA_VERSION,
       snippets: list,
+      own: { notes: [], sources: [], names: [] },
       settings: null,
     });
   });

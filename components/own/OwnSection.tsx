@@ -1,0 +1,209 @@
+/**
+ * The reader's own material on a card, in a section of its own, set apart from the fact base and marked as theirs:
+ * their snippets naming the entity (the latest two, and a way to all of them in the library), quotes from their own
+ * sources with the same citation line as the fact base's, and their note, editable here.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Evidence, Source } from '~/lib/factbase/types';
+import type { OwnOnCard } from '~/lib/own/types';
+import { siteOf } from '~/lib/snippets/entity-names';
+import { Quote } from '../card/Evidence';
+
+export interface OwnCardActions {
+  /** Stores the note (empty removes it); rejects with a sentence when it could not be stored. */
+  saveNote(entityId: string, text: string): Promise<unknown>;
+  /** The library, filtered to the entity. */
+  openLibrary(entityId: string): void;
+}
+
+const shortDate = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
+/** A snippet on a card is a reminder, not the passage: about two lines. Characters. */
+const SNIPPET_CHARS = 180;
+
+const clip = (text: string, max: number) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+};
+
+/** An own source as the fact base's citation line expects a source: its site stands where a publisher would. */
+function asCitation(q: OwnOnCard['quotes'][number]): { evidence: Evidence; source: Source } {
+  const s = q.source;
+  return {
+    evidence: { quote: q.quote, source: `own:${s.id}`, where: { paragraph: q.paragraph, line: 0 } },
+    source: {
+      id: `own:${s.id}`,
+      file: '',
+      title: s.title,
+      authors: s.author ? [s.author] : [],
+      publisher: s.url ? siteOf(s.url) : null,
+      date: s.date || null,
+      stance: s.stance ? `${s.stance} (your label)` : '',
+    },
+  };
+}
+
+export function OwnSection(props: { entityId: string; name: string; own: OwnOnCard; actions?: OwnCardActions }) {
+  const { entityId, name, own, actions } = props;
+  const [note, setNote] = useState(own.note);
+  const [editing, setEditing] = useState(false);
+  const [status, setStatus] = useState<{ text: string; undo?: string } | null>(null);
+  const [draft, setDraft] = useState('');
+  const area = useRef<HTMLTextAreaElement>(null);
+  /** Where keyboard focus goes after the editor closes, so it never falls back to the page. */
+  const edit = useRef<HTMLButtonElement>(null);
+  const undo = useRef<HTMLButtonElement>(null);
+  const [focusNext, setFocusNext] = useState<'edit' | 'undo' | null>(null);
+  const headingId = useId();
+  const noteId = useId();
+  useEffect(() => {
+    setNote(own.note);
+    setEditing(false);
+    setStatus(null);
+  }, [entityId, own.note]);
+  useEffect(() => {
+    if (editing) area.current?.focus();
+  }, [editing]);
+  useEffect(() => {
+    if (!focusNext) return;
+    (focusNext === 'undo' ? undo : edit).current?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
+
+  const store = async (text: string, previous: string) => {
+    if (!actions) return;
+    try {
+      await actions.saveNote(entityId, text);
+      setNote(text.trim() ? text : '');
+      setEditing(false);
+      const removed = !text.trim() && !!previous;
+      setStatus(text.trim() ? { text: 'Note saved.' } : removed ? { text: 'Note removed.', undo: previous } : null);
+      setFocusNext(removed ? 'undo' : 'edit');
+    } catch (err) {
+      setStatus({ text: `Could not save the note: ${(err as Error).message}` });
+    }
+  };
+
+  const quotes = own.quotes.map(asCitation);
+  const hasAny = own.snippetCount > 0 || quotes.length > 0 || note;
+  if (!hasAny && !actions) return null;
+
+  return (
+    <section class="lens-section lens-own" aria-labelledby={headingId} data-own-section="">
+      <h3 id={headingId}>
+        Yours <span class="lens-own-tag">your own material, not from the fact base</span>
+      </h3>
+
+      {own.snippetCount > 0 && (
+        <div class="lens-own-part">
+          <h4>Your snippets ({own.snippetCount})</h4>
+          <ul class="lens-own-snippets">
+            {own.snippets.map((s) => (
+              <li key={s.id}>
+                <p class="lens-own-snippet">{clip(s.text, SNIPPET_CHARS)}</p>
+                <p class="lens-own-meta">
+                  {s.title.trim() || siteOf(s.url)} ·{' '}
+                  <time dateTime={new Date(s.createdAt).toISOString()}>{shortDate.format(s.createdAt)}</time>
+                </p>
+              </li>
+            ))}
+          </ul>
+          {actions && (
+            <button type="button" class="lens-own-link" onClick={() => actions.openLibrary(entityId)}>
+              {own.snippetCount > own.snippets.length
+                ? `All ${own.snippetCount} in the library`
+                : 'Open in the library'}
+            </button>
+          )}
+        </div>
+      )}
+
+      {quotes.length > 0 && (
+        <div class="lens-own-part">
+          <h4>From your sources</h4>
+          {quotes.map((q, i) => (
+            <Quote key={i} evidence={q.evidence} sources={[q.source]} />
+          ))}
+        </div>
+      )}
+
+      <div class="lens-own-part">
+        {(note || editing) && <h4 id={noteId}>Your note</h4>}
+        {editing ? (
+          <form
+            class="lens-own-note-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void store(draft, note);
+            }}
+          >
+            <textarea
+              ref={area}
+              aria-labelledby={noteId}
+              value={draft}
+              rows={3}
+              maxLength={20_000}
+              onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+              onKeyDown={(e) => {
+                // Esc leaves the editor without closing the card.
+                if (e.key === 'Escape') {
+                  e.stopPropagation();
+                  setEditing(false);
+                  setFocusNext('edit');
+                }
+              }}
+            />
+            <div class="lens-own-row">
+              <button type="submit">Save note</button>
+              <button
+                type="button"
+                class="lens-quiet"
+                onClick={() => {
+                  setEditing(false);
+                  setFocusNext('edit');
+                }}
+              >
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : (
+          <>
+            {note && <p class="lens-own-note">{note}</p>}
+            {actions && (
+              <div class="lens-own-row">
+                <button
+                  type="button"
+                  ref={edit}
+                  onClick={() => {
+                    setDraft(note);
+                    setStatus(null);
+                    setEditing(true);
+                  }}
+                  title={`Your note on ${name}`}
+                >
+                  {note ? 'Edit note' : 'Add a note'}
+                </button>
+                {note && (
+                  <button type="button" class="lens-quiet" onClick={() => void store('', note)}>
+                    Remove note
+                  </button>
+                )}
+              </div>
+            )}
+          </>
+        )}
+        <p class="lens-own-status" role="status">
+          {status?.text}
+          {status?.undo !== undefined && (
+            <>
+              {' '}
+              <button type="button" ref={undo} class="lens-own-link" onClick={() => void store(status.undo!, '')}>
+                Undo
+              </button>
+            </>
+          )}
+        </p>
+      </div>
+    </section>
+  );
+}

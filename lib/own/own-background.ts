@@ -1,0 +1,158 @@
+/**
+ * The background's side of the reader's own material: the one matcher gains their own names (rebuilt when the names
+ * change), own sources are read by that matcher into quotes per entity, and cards get the reader's material beside
+ * the fact base. Storage is injected (lib/snippets-db/own-store.ts in the extension), so this runs in Node tests.
+ */
+import type { FactBaseStore } from '../factbase/factbase-store';
+import type { AliasIndex, Entity } from '../factbase/types';
+import { createMatcher, type Matcher } from '../matcher';
+import type { EntityDetails } from '../messaging/messages';
+import { withOwnNames } from './own-names';
+import { sourceQuotes, type FoundName } from './source-quotes';
+import type { OwnName, OwnOnCard, OwnSource, SourceQuote } from './types';
+import { isOwnNameId } from './types';
+
+export interface OwnStorage {
+  listNames(): Promise<OwnName[]>;
+  listSources(): Promise<OwnSource[]>;
+  putSource(next: { source: OwnSource; quotes: SourceQuote[] }): Promise<unknown>;
+  replaceAllQuotes(quotes: readonly SourceQuote[]): Promise<void>;
+  ownForEntity(entityId: string): Promise<OwnOnCard>;
+}
+
+/** What a source is given as, by a page of the extension (library, popup). */
+export type SourceDraft = Omit<OwnSource, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
+
+export interface AddedSource {
+  source: OwnSource;
+  /** Quotes the source contributed, and how many entities they are about. */
+  quotes: number;
+  entities: number;
+}
+
+export function createOwnBackground(deps: {
+  store: FactBaseStore;
+  baseIndex: AliasIndex;
+  storage: OwnStorage;
+  now?: () => number;
+  newId?: () => string;
+}) {
+  const { store, baseIndex, storage } = deps;
+  const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  /**
+   * Own names in the order they joined this session's index: entity indexes a page already holds never move.
+   * A removed name keeps its row (without aliases), so later rows keep their place; pages loaded before a new
+   * name ignore the indexes they do not know (see keepKnownEntities).
+   */
+  let sessionNames: OwnName[] = [];
+  let names = new Map<string, OwnName>();
+  let index = baseIndex;
+  let matcher: Matcher | null = null;
+  let loaded: Promise<void> | null = null;
+
+  const rebuild = () => {
+    // A removed name keeps its row with no text to match (withOwnNames skips it), so later rows keep their place.
+    index = withOwnNames(
+      baseIndex,
+      sessionNames.map((n) => names.get(n.id) ?? { ...n, name: '', aliases: [] }),
+    );
+    matcher = null;
+  };
+
+  const loadNames = async () => {
+    const list = await storage.listNames();
+    names = new Map(list.map((n) => [n.id, n]));
+    const known = new Set(sessionNames.map((n) => n.id));
+    sessionNames = [...sessionNames, ...list.filter((n) => !known.has(n.id))];
+    rebuild();
+  };
+
+  const ready = () => (loaded ??= loadNames().catch(() => {}));
+
+  const currentMatcher = () => (matcher ??= createMatcher(index));
+
+  const findNames = (text: string): FoundName[] =>
+    currentMatcher()
+      .find(text)
+      .map((m) => ({ start: m.start, end: m.end, entityId: index.entities[m.entity]![0] }))
+      .filter((f) => !isOwnNameId(f.entityId) || names.has(f.entityId));
+
+  const ownEntity = (name: OwnName): Entity => ({
+    id: name.id,
+    name: name.name,
+    type: name.type,
+    aliases: name.aliases.map((text) => ({ text, inCorpus: false })),
+    summary: name.summary,
+    summarySentences: [],
+    facts: [],
+    relations: [],
+    views: [],
+  });
+
+  return {
+    /** Loads the names; call once at start. Everything else waits for it. */
+    ready,
+    /** The fact base's alias index plus the reader's names, for pages and the matcher. */
+    async aliasIndex(): Promise<AliasIndex> {
+      await ready();
+      return index;
+    },
+    /** The matcher as it is now (fact base plus names loaded so far). */
+    matcher: currentMatcher,
+    /** Entity id of a match's entity index in the current index. */
+    entityIdAt: (i: number) => index.entities[i]?.[0],
+    isKnownEntity: (id: string) => store.entity(id) !== undefined || names.has(id),
+    findNames,
+    /** A card's details: the fact base's (or an own name's), with the reader's material for that entity. */
+    async details(id: string): Promise<EntityDetails | null> {
+      await ready();
+      const own = names.get(id);
+      const base: EntityDetails | null = own
+        ? { entity: ownEntity(own), sources: [], related: {}, events: [] }
+        : store.details(id);
+      if (!base) return null;
+      const material = await storage.ownForEntity(id).catch(() => null);
+      return material ? { ...base, own: material, ...(own ? { ownName: true } : {}) } : base;
+    },
+    /** Names changed in another context: rebuild the matcher, then read every source again with it. */
+    async namesChanged(): Promise<void> {
+      await ready();
+      await loadNames();
+      await this.reindex();
+    },
+    /** Stores a source with the quotes the matcher finds in it, in one transaction. */
+    async addSource(draft: SourceDraft): Promise<AddedSource> {
+      await ready();
+      const t = now();
+      const id = draft.id ?? newId();
+      const existing = draft.id ? (await storage.listSources()).find((s) => s.id === draft.id) : undefined;
+      const source: OwnSource = {
+        id,
+        title: draft.title.trim(),
+        author: draft.author.trim(),
+        date: draft.date.trim(),
+        url: draft.url.trim(),
+        stance: draft.stance.trim(),
+        text: draft.text,
+        origin: draft.origin,
+        fileName: draft.fileName,
+        createdAt: existing?.createdAt ?? t,
+        updatedAt: t,
+      };
+      const quotes = sourceQuotes(id, source.text, findNames(source.text));
+      await storage.putSource({ source, quotes });
+      return { source, quotes: quotes.length, entities: new Set(quotes.map((q) => q.entityId)).size };
+    },
+    /** Derives every source's quotes again (after names change, an import or a restore). */
+    async reindex(): Promise<number> {
+      await ready();
+      const all: SourceQuote[] = [];
+      for (const s of await storage.listSources()) all.push(...sourceQuotes(s.id, s.text, findNames(s.text)));
+      await storage.replaceAllQuotes(all);
+      return all.length;
+    },
+  };
+}
+
+export type OwnBackground = ReturnType<typeof createOwnBackground>;

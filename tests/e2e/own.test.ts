@@ -1,0 +1,322 @@
+/**
+ * The reader's own material end to end, in Chromium and Firefox with the built extension and its real IndexedDB:
+ * the version-3 upgrade of a database of today's (version 2) shape, the card's own section (your snippets, your
+ * note written on the card, removed and taken back), and backup and restore of notes.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findMark } from './cards-driver';
+import { browsersUnderTest } from './harness/browsers';
+import { waitForScanReport, waitInPage, type LensPage } from './harness/lens-browser';
+import { startStaticServer, type StaticServer } from './harness/static-server';
+import {
+  bannerText,
+  clickAndCaptureDownload,
+  clickAndProvideFile,
+  launchSnippetBrowser,
+  readAllRecords,
+  selectText,
+  waitForLibrary,
+  type SnippetBrowser,
+} from './snippets-driver';
+
+/** Two snippets as today's release writes them (schema version 2). */
+const V2_RECORDS = [
+  {
+    id: 'v2-0000-aaaa',
+    text: 'Cargo on the Middle Corridor doubled last year.',
+    url: 'https://ledger.example/corridor',
+    title: 'Corridor cargo',
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_050_000,
+    selector: { type: 'TextQuoteSelector', exact: 'Cargo on the Middle Corridor', prefix: '', suffix: ' doubled' },
+    entityIds: ['middle-corridor'],
+    note: 'check the 2024 figure',
+    tags: ['freight'],
+  },
+  {
+    id: 'v2-0000-bbbb',
+    text: 'TANAP carries gas from Shah Deniz.',
+    url: 'https://ledger.example/tanap',
+    title: 'TANAP',
+    createdAt: 1_700_000_100_000,
+    updatedAt: 1_700_000_100_000,
+    selector: { type: 'TextQuoteSelector', exact: 'TANAP carries gas', prefix: '', suffix: ' from' },
+    entityIds: ['tanap', 'shah-deniz'],
+    note: '',
+    tags: [],
+  },
+];
+
+/** The card's shadow root text, or '' while no full card is open. */
+const ownSectionText = (page: LensPage) =>
+  page.evaluate(() => {
+    const root = document.querySelector('lens-card-host')?.shadowRoot;
+    return root?.querySelector('[data-own-section]')?.textContent ?? '';
+  });
+
+/** Focuses a button of the card by its text and presses Enter: a trusted key press, as a keyboard user acts. */
+async function pressCardButton(page: LensPage, label: string, key = 'Enter'): Promise<void> {
+  const found = await page.evaluate((label) => {
+    const root = document.querySelector('lens-card-host')?.shadowRoot;
+    const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === label);
+    button?.focus();
+    return !!button;
+  }, label);
+  if (!found) throw new Error(`no card button "${label}"`);
+  await page.press(key);
+}
+
+const waitForCardFocus = (page: LensPage, label: string) =>
+  waitInPage(
+    page,
+    (label) => document.querySelector('lens-card-host')?.shadowRoot?.activeElement?.textContent?.trim() === label,
+    `focus on "${label}"`,
+    5_000,
+    label,
+  );
+
+/**
+ * Activates the card's focused button. Chromium: Enter, as a keyboard user would. Firefox under puppeteer: Enter
+ * reaches the first buttons but not one focused after the section re-rendered (Tab does move focus there, and the
+ * same button works from a click), so the focused element is clicked.
+ */
+async function activateFocused(page: LensPage, browserName: string): Promise<void> {
+  if (browserName === 'chromium') return page.press('Enter');
+  await page.evaluate(() =>
+    (document.querySelector('lens-card-host')!.shadowRoot!.activeElement as HTMLElement).click(),
+  );
+}
+
+async function openCard(page: LensPage, text: string): Promise<void> {
+  const mark = await findMark(page, text);
+  await page.hover(mark.x, mark.y);
+  await waitInPage(
+    page,
+    () => !!document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-card:not(.lens-loading)'),
+    'the card to open',
+  );
+}
+
+function readStore(page: LensPage, store: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    (store) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('caspian-lens-snippets');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as Record<string, unknown>[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    store,
+  );
+}
+
+describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
+  let server: StaticServer;
+  let lens: SnippetBrowser | null = null;
+  let profile = '';
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    profile = mkdtempSync(join(tmpdir(), `lens-own-${browserName}-`));
+    lens = await launchSnippetBrowser(browserName, profile);
+  });
+
+  afterAll(async () => {
+    await lens?.close().catch(() => undefined);
+    await server?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('upgrades a database of today’s shape (version 2) to version 3, keeping every snippet', async () => {
+    let lib = await lens!.openLibrary();
+    await waitForLibrary(lib);
+    await lib.evaluate(async (records) => {
+      await new Promise<void>((resolve, reject) => {
+        const del = indexedDB.deleteDatabase('caspian-lens-snippets');
+        del.onsuccess = () => resolve();
+        del.onerror = () => reject(del.error);
+      });
+      // Exactly what versions 1 and 2 of the schema leave on disk.
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('caspian-lens-snippets', 2);
+        open.onupgradeneeded = () => {
+          const store = open.result.createObjectStore('snippets', { keyPath: 'id' });
+          store.createIndex('createdAt', 'createdAt');
+          store.createIndex('url', 'url');
+          store.createIndex('tags', 'tags', { multiEntry: true });
+          store.createIndex('entityIds', 'entityIds', { multiEntry: true });
+          for (const r of records) store.put(r);
+        };
+        open.onsuccess = () => {
+          open.result.close();
+          resolve();
+        };
+        open.onerror = () => reject(open.error);
+      });
+    }, V2_RECORDS);
+    await lib.close();
+    lib = await lens!.openLibrary();
+    await waitForLibrary(lib, 2);
+    expect(await readAllRecords(lib)).toEqual(V2_RECORDS);
+    const schema = await lib.evaluate(
+      () =>
+        new Promise<{ version: number; stores: string[]; quoteIndexes: string[] }>((resolve) => {
+          const open = indexedDB.open('caspian-lens-snippets');
+          open.onsuccess = () => {
+            const db = open.result;
+            const quoteIndexes = [...db.transaction('sourceQuotes').objectStore('sourceQuotes').indexNames].sort();
+            resolve({ version: db.version, stores: [...db.objectStoreNames].sort(), quoteIndexes });
+            db.close();
+          };
+        }),
+    );
+    expect(schema).toEqual({
+      version: 3,
+      stores: ['names', 'notes', 'snippets', 'sourceQuotes', 'sources'],
+      quoteIndexes: ['entityId', 'sourceId'],
+    });
+    await lib.close();
+  });
+
+  it('shows your snippets on the card, apart from the fact base, and keeps a note written on the card', async () => {
+    const url = server.url('/snippets-article.html');
+    const page = await lens!.openPage(url);
+    await waitForScanReport(page);
+    await selectText(page, 'p2');
+    await lens!.saveVia('command', url);
+    await page.close();
+
+    const again = await lens!.openPage(url);
+    await waitForScanReport(again);
+    await openCard(again, 'TANAP');
+    // Two snippets name TANAP: the upgraded one and the passage just saved, newest first.
+    const text = await waitInPage(
+      again,
+      () => {
+        const t = document
+          .querySelector('lens-card-host')
+          ?.shadowRoot?.querySelector('[data-own-section]')?.textContent;
+        return t?.includes('Your snippets') ? t : null;
+      },
+      'the card’s own section',
+    );
+    expect(text).toContain('your own material, not from the fact base');
+    expect(text).toContain('Your snippets (2)');
+    expect(text.indexOf('Middle Corridor cargo doubles')).toBeLessThan(text.indexOf('TANAP carries gas'));
+    // The section comes after the fact base's sections.
+    const order = await again.evaluate(() => {
+      const root = document.querySelector('lens-card-host')!.shadowRoot!;
+      const sections = [...root.querySelectorAll('.lens-card section')];
+      return sections.map((s) => s.hasAttribute('data-own-section'));
+    });
+    expect(order.at(-1)).toBe(true);
+    expect(order.filter(Boolean)).toHaveLength(1);
+
+    await pressCardButton(again, 'Add a note');
+    await again.evaluate(() => {
+      const area = document.querySelector('lens-card-host')!.shadowRoot!.querySelector('textarea')!;
+      area.value = 'Ask about the 2026 expansion.';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await pressCardButton(again, 'Save note');
+    await waitInPage(
+      again,
+      () =>
+        document
+          .querySelector('lens-card-host')
+          ?.shadowRoot?.querySelector('.lens-own-status')
+          ?.textContent?.includes('Note saved'),
+      'the note to be saved',
+    );
+    const lib = await lens!.openLibrary();
+    await waitForLibrary(lib);
+    expect(await readStore(lib, 'notes')).toEqual([
+      {
+        entityId: 'tanap',
+        text: 'Ask about the 2026 expansion.',
+        createdAt: expect.any(Number),
+        updatedAt: expect.any(Number),
+      },
+    ]);
+
+    // Removing the note can be undone.
+    // After saving, focus is on "Edit note"; the next Tab reaches "Remove note" (a keyboard walk, no focus() call).
+    await waitForCardFocus(again, 'Edit note');
+    await again.press('Tab');
+    await waitForCardFocus(again, 'Remove note');
+    await activateFocused(again, browserName);
+    await waitInPage(
+      again,
+      () =>
+        document
+          .querySelector('lens-card-host')
+          ?.shadowRoot?.querySelector('.lens-own-status')
+          ?.textContent?.includes('Note removed'),
+      'the removal',
+    );
+    expect(await readStore(lib, 'notes')).toEqual([]);
+    await waitForCardFocus(again, 'Undo');
+    await activateFocused(again, browserName);
+    await waitInPage(
+      again,
+      () =>
+        document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-own-note')?.textContent ===
+        'Ask about the 2026 expansion.',
+      'the note back on the card',
+    );
+    expect((await readStore(lib, 'notes')).map((n) => n.text)).toEqual(['Ask about the 2026 expansion.']);
+    await again.close();
+
+    // A card opened afresh shows the stored note.
+    const third = await lens!.openPage(url);
+    await waitForScanReport(third);
+    await openCard(third, 'TANAP');
+    await waitInPage(
+      third,
+      () =>
+        document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-own-note')?.textContent ===
+        'Ask about the 2026 expansion.',
+      'the stored note on a new card',
+    );
+    expect(await ownSectionText(third)).toContain('Your note');
+    await third.close();
+    await lib.close();
+  });
+
+  it('backs up and restores your notes with the snippets', async () => {
+    const lib = await lens!.openLibrary();
+    await waitForLibrary(lib);
+    const backup = await clickAndCaptureDownload(lib, 'Back up everything');
+    const file = JSON.parse(backup.text) as { version: number; own: { notes: { entityId: string }[] } };
+    expect(file.version).toBe(3);
+    expect(file.own.notes.map((n) => n.entityId)).toEqual(['tanap']);
+    await lib.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('caspian-lens-snippets');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('notes', 'readwrite');
+            tx.objectStore('notes').clear();
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    expect(await readStore(lib, 'notes')).toEqual([]);
+    const before = await bannerText(lib);
+    await clickAndProvideFile(lib, 'Restore…', 'backup.json', backup.text);
+    expect(await bannerText(lib, before)).toMatch(/Restored \d+ snippets, 1 note/);
+    expect((await readStore(lib, 'notes')).map((n) => n.text)).toEqual(['Ask about the 2026 expansion.']);
+    await lib.close();
+  });
+});

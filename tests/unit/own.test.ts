@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import aliasIndexJson from '../../data/alias-index.json';
+import factBaseJson from '../../data/factbase.json';
+import { createFactBaseStore } from '../../lib/factbase/factbase-store';
+import type { AliasIndex, FactBase } from '../../lib/factbase/types';
+import { createMatcher } from '../../lib/matcher';
+import { keepKnownEntities } from '../../lib/own/known-entities';
+import { createOwnBackground, type OwnStorage } from '../../lib/own/own-background';
+import { ownToMarkdown } from '../../lib/own/own-markdown';
+import { withOwnNames } from '../../lib/own/own-names';
+import { nameProblem, readSourceFile, sourceFileSizeProblem } from '../../lib/own/source-file';
+import { paragraphsOf, sourceQuotes } from '../../lib/own/source-quotes';
+import { OWN_LIMITS, type OwnName, type OwnOnCard, type OwnSource, type SourceQuote } from '../../lib/own/types';
+import { parseOwnMaterial } from '../../lib/own/validate-own';
+import { exportBackupJson, parseImportFile } from '../../lib/snippets/json-codec';
+
+const base = aliasIndexJson as unknown as AliasIndex;
+const factBase = createFactBaseStore(factBaseJson as unknown as FactBase);
+const enc = (s: string) => new TextEncoder().encode(s);
+
+const name = (over: Partial<OwnName> = {}): OwnName => ({
+  id: 'own-name-1',
+  name: 'Rovshan Mammadli',
+  aliases: ['Мамедли Ровшан'],
+  type: 'person',
+  summary: 'A deputy minister I follow.',
+  createdAt: 1,
+  updatedAt: 1,
+  ...over,
+});
+
+describe('own sources: quotes per entity', () => {
+  it('splits paragraphs on blank lines and keeps their numbers', () => {
+    expect(paragraphsOf('One.\nstill one.\n\n\nTwo.\n  \nThree.').map((p) => [p.number, p.text])).toEqual([
+      [1, 'One.\nstill one.'],
+      [2, 'Two.'],
+      [3, 'Three.'],
+    ]);
+  });
+
+  it('keeps each sentence that names an entity, once per entity, with its paragraph', () => {
+    const text =
+      'Intro without names.\n\nTANAP carries gas from Shah Deniz. It opened in 2018. TANAP was expanded.\n\nNothing here.';
+    const matcher = createMatcher(base);
+    const found = matcher.find(text).map((m) => ({ ...m, entityId: base.entities[m.entity]![0] }));
+    const quotes = sourceQuotes('s1', text, found);
+    expect(quotes.map((q) => [q.entityId, q.quote, q.paragraph])).toEqual([
+      ['tanap', 'TANAP carries gas from Shah Deniz.', 2],
+      ['shah-deniz', 'TANAP carries gas from Shah Deniz.', 2],
+      ['tanap', 'TANAP was expanded.', 2],
+    ]);
+    expect(new Set(quotes.map((q) => q.id)).size).toBe(quotes.length);
+  });
+
+  it('cuts a very long sentence around the name, and caps quotes per entity', () => {
+    const long = `${'word '.repeat(400)}TANAP ${'more '.repeat(400)}.`;
+    const [q] = sourceQuotes('s', long, [
+      { start: long.indexOf('TANAP'), end: long.indexOf('TANAP') + 5, entityId: 't' },
+    ]);
+    expect(q!.quote.length).toBeLessThanOrEqual(OWN_LIMITS.quote + 4);
+    expect(q!.quote).toContain('TANAP');
+    expect(q!.quote.startsWith('… ')).toBe(true);
+    const many = Array.from({ length: 40 }, (_, i) => `Sentence ${i} names TANAP.`).join(' ');
+    const hits = [...many.matchAll(/TANAP/g)].map((m) => ({ start: m.index!, end: m.index! + 5, entityId: 't' }));
+    expect(sourceQuotes('s', many, hits)).toHaveLength(OWN_LIMITS.quotesPerEntity);
+  });
+});
+
+describe('own sources: bad files', () => {
+  it('refuses empty, huge, binary, unknown-encoding and unknown-type files with a clear sentence', () => {
+    const fail = (name: string, bytes: Uint8Array) => {
+      const r = readSourceFile(name, bytes);
+      return r.ok ? 'ok' : r.error;
+    };
+    expect(fail('a.txt', new Uint8Array())).toMatch(/is empty/);
+    expect(sourceFileSizeProblem('big.txt', OWN_LIMITS.fileBytes + 1)).toMatch(/too large \(5\.0 MB\).*up to 5\.0 MB/);
+    expect(fail('big.txt', new Uint8Array(OWN_LIMITS.fileBytes + 1).fill(65))).toMatch(/too large/);
+    expect(fail('scan.txt', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toMatch(/binary/);
+    expect(fail('latin1.txt', new Uint8Array([0x41, 0xe9, 0x74, 0xe9]))).toMatch(/encoding.*UTF-8/);
+    expect(fail('doc.pdf', enc('hello'))).toMatch(/not a \.txt, \.md or \.html/);
+    expect(fail('blank.md', enc('  \n\n '))).toMatch(/holds no text/);
+  });
+
+  it('reads UTF-8 with or without a byte-order mark, and UTF-16 with one', () => {
+    expect(readSourceFile('a.txt', enc('\uFEFFŞuşa\r\nline'))).toEqual({ ok: true, kind: 'text', text: 'Şuşa\nline' });
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]);
+    expect(readSourceFile('a.md', utf16)).toEqual({ ok: true, kind: 'markdown', text: 'AB' });
+    expect(readSourceFile('page.HTML', enc('<p>x</p>'))).toMatchObject({ ok: true, kind: 'html' });
+  });
+
+  it('refuses empty and one-letter names', () => {
+    expect(nameProblem('')).toMatch(/empty/);
+    expect(nameProblem('  ')).toMatch(/empty/);
+    expect(nameProblem('Q')).toMatch(/too short/);
+    expect(nameProblem('Q.')).toMatch(/too short/);
+    expect(nameProblem('Ə')).toMatch(/too short/);
+    expect(nameProblem('Ab')).toBeNull();
+  });
+});
+
+describe('own names in the one matcher', () => {
+  it('appends own names after the fact base, so fact-base indexes never move', () => {
+    const merged = withOwnNames(base, [name()]);
+    expect(merged.entities.slice(0, base.entities.length)).toEqual(base.entities);
+    expect(merged.entities.at(-1)).toEqual(['own-name-1', 'Rovshan Mammadli', 'person']);
+    // The Russian alias takes its case endings by the matcher's own rules (here the genitive of its last word).
+    const found = createMatcher(merged).find('Yesterday Rovshan Mammadli met TANAP officials; у Мамедли Ровшана нет.');
+    const ids = found.map((m) => merged.entities[m.entity]![0]);
+    expect(ids).toEqual(['own-name-1', 'tanap', 'own-name-1']);
+  });
+
+  it('a page drops matches for names it does not know yet', () => {
+    expect(keepKnownEntities([0, 1, 2, 3, 0, 4, 5, 9], 5)).toEqual([0, 1, 2, 3]);
+    const same = [0, 1, 2, 3];
+    expect(keepKnownEntities(same, 5)).toBe(same);
+  });
+});
+
+function memoryStorage(names: OwnName[] = []) {
+  const sources = new Map<string, OwnSource>();
+  let quotes: SourceQuote[] = [];
+  const storage: OwnStorage & { quotes: () => SourceQuote[]; names: OwnName[] } = {
+    names,
+    quotes: () => quotes,
+    listNames: async () => names,
+    listSources: async () => [...sources.values()],
+    putSource: async ({ source, quotes: q }) => {
+      sources.set(source.id, source);
+      quotes = [...quotes.filter((x) => x.sourceId !== source.id), ...q];
+    },
+    replaceAllQuotes: async (q) => {
+      quotes = [...q];
+    },
+    ownForEntity: async (id): Promise<OwnOnCard> => ({
+      note: '',
+      snippets: [],
+      snippetCount: 0,
+      quotes: quotes
+        .filter((q) => q.entityId === id)
+        .map((q) => ({
+          quote: q.quote,
+          paragraph: q.paragraph,
+          source: { ...sources.get(q.sourceId)!, text: undefined } as never,
+        })),
+    }),
+  };
+  return storage;
+}
+
+describe('the background’s own material', () => {
+  const draft = {
+    title: 'Field notes',
+    author: 'Me',
+    date: '2026-11',
+    url: '',
+    stance: 'my reporting',
+    text: 'Rovshan Mammadli visited the TANAP compressor station.\n\nNothing else.',
+    origin: 'paste' as const,
+    fileName: '',
+  };
+
+  it('reads a source with the matcher that knows the reader’s names, and re-reads when names change', async () => {
+    const storage = memoryStorage();
+    const own = createOwnBackground({ store: factBase, baseIndex: base, storage, newId: () => 'src1' });
+    const added = await own.addSource(draft);
+    expect(added).toMatchObject({ quotes: 1, entities: 1 });
+    expect(storage.quotes().map((q) => q.entityId)).toEqual(['tanap']);
+    storage.names.push(name());
+    await own.namesChanged();
+    expect(
+      storage
+        .quotes()
+        .map((q) => q.entityId)
+        .sort(),
+    ).toEqual(['own-name-1', 'tanap']);
+    const details = await own.details('own-name-1');
+    expect(details).toMatchObject({ ownName: true, entity: { name: 'Rovshan Mammadli', type: 'person' } });
+    expect(details!.own!.quotes[0]!.quote).toBe('Rovshan Mammadli visited the TANAP compressor station.');
+    expect(own.isKnownEntity('own-name-1')).toBe(true);
+  });
+
+  it('keeps entity indexes stable when a name is removed, and stops matching it', async () => {
+    const storage = memoryStorage([name(), name({ id: 'own-name-2', name: 'Qarabag Azersu', aliases: [] })]);
+    const own = createOwnBackground({ store: factBase, baseIndex: base, storage });
+    const before = await own.aliasIndex();
+    storage.names.splice(0, 1);
+    await own.namesChanged();
+    const after = await own.aliasIndex();
+    expect(after.entities.map((e) => e[0])).toEqual(before.entities.map((e) => e[0]));
+    expect(own.findNames('Rovshan Mammadli and Qarabag Azersu').map((f) => f.entityId)).toEqual(['own-name-2']);
+    expect(own.isKnownEntity('own-name-1')).toBe(false);
+    expect(await own.details('own-name-1')).toBeNull();
+  });
+});
+
+describe('own material in files', () => {
+  const own = {
+    notes: [{ entityId: 'tanap', text: 'check', createdAt: 1, updatedAt: 2 }],
+    sources: [
+      {
+        id: 'src1',
+        title: 'Notes [draft]',
+        author: 'Me',
+        date: '2026',
+        url: 'https://example.org/x',
+        stance: 'mine',
+        text: 'TANAP.',
+        origin: 'paste' as const,
+        fileName: '',
+        createdAt: 1,
+        updatedAt: 1,
+      },
+    ],
+    names: [name()],
+  };
+
+  it('round-trips through a backup, and refuses a file whose own part is not valid', () => {
+    const text = exportBackupJson([], { settings: {} }, 0, own);
+    const parsed = parseImportFile(text);
+    expect(parsed).toMatchObject({ ok: true, own });
+    const broken = JSON.parse(text);
+    broken.own.names[0].id = 'tanap';
+    const refused = parseImportFile(JSON.stringify(broken));
+    expect(refused).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/own\.names 1: id is missing or malformed/),
+    });
+    expect(parseOwnMaterial(undefined)).toEqual({ own: { notes: [], sources: [], names: [] } });
+  });
+
+  it('shows notes, sources and names in Markdown, escaped', () => {
+    const md = ownToMarkdown(own, (id) => (id === 'tanap' ? { name: 'TANAP', type: 'pipeline' } : undefined));
+    expect(md).toContain('## Your notes\n\n### TANAP\n\ncheck');
+    expect(md).toContain(
+      '## Your sources\n\n- [Notes \\[draft\\]](<https://example.org/x>) — Me · 2026 · standpoint: mine (1 words)',
+    );
+    expect(md).toContain('- **Rovshan Mammadli** (also Мамедли Ровшан), person: A deputy minister I follow.');
+  });
+});
