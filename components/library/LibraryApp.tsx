@@ -25,6 +25,9 @@ import type { OwnMaterial } from '~/lib/own/types';
 import { exportOwn, importOwn } from '~/browser/snippets-db/own-store';
 import { ownToMarkdown } from '~/lib/own/own-markdown';
 import { reindexOwnSources } from '~/components/own/own-api';
+import { OwnViews, OwnTabs, initialOwnView, type LibraryView } from '~/components/own/OwnViews';
+import { listNames } from '~/browser/snippets-db/own-store';
+import { onOwnChanged } from '~/browser/snippets-db/own-events';
 import { settingsFromImport } from '~/lib/settings/settings';
 import { datedFilename, downloadText, pickFile } from './library-io';
 import { plural } from './format';
@@ -54,7 +57,18 @@ type Format = 'json' | 'md' | 'csv';
 export function LibraryApp() {
   const [all, setAll] = useState<Snippet[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [query, setQuery] = useState<SnippetQuery>({ text: '' });
+  const [query, setQuery] = useState<SnippetQuery>(() => {
+    const entityId = new URLSearchParams(location.search).get('entity');
+    return entityId ? { text: '', entityId } : { text: '' };
+  });
+  const [view, setView] = useState<LibraryView>(initialOwnView);
+  /** The reader's own names, to label them in the entity filter. */
+  const [ownLabels, setOwnLabels] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    const load = () => void listNames().then((names) => setOwnLabels(new Map(names.map((n) => [n.id, n.name]))));
+    load();
+    return onOwnChanged(load);
+  }, []);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [activeId, setActiveId] = useState<string | null>(null);
   const [cursor, setCursor] = useState(-1);
@@ -278,6 +292,7 @@ export function LibraryApp() {
                 : plural(all.length, 'snippet')}
           </span>
         </div>
+        <OwnTabs view={view} onChange={setView} />
         <div class="top-actions">
           <button
             type="button"
@@ -297,119 +312,135 @@ export function LibraryApp() {
         </div>
       </header>
 
-      <div class="filters" role="search">
-        <input
-          ref={search}
-          type="search"
-          class="search"
-          placeholder="Search text, notes, titles, names…  ( / )"
-          aria-label="Search snippets"
-          value={query.text}
-          onInput={(e) => setQuery({ ...query, text: (e.currentTarget as HTMLInputElement).value })}
+      {view !== 'snippets' ? (
+        <OwnViews
+          view={view}
+          snippets={all ?? []}
+          entityName={entityName}
+          show={show}
+          focusEntity={query.entityId}
+          onShowSnippets={(entityId) => {
+            setQuery({ text: '', entityId });
+            setView('snippets');
+          }}
         />
-        <FacetSelect
-          label="Entity"
-          value={query.entityId}
-          options={facetLists.entities.map((f) => ({
-            value: f.value,
-            label: entityName(f.value)?.name ?? f.value,
-            count: f.count,
-          }))}
-          onChange={(entityId) => setQuery({ ...query, entityId })}
-        />
-        <FacetSelect
-          label="Tag"
-          value={query.tag}
-          options={facetLists.tags.map((f) => ({ value: f.value, label: `#${f.value}`, count: f.count }))}
-          onChange={(tag) => setQuery({ ...query, tag })}
-        />
-        <FacetSelect
-          label="Site"
-          value={query.site}
-          options={facetLists.sites.map((f) => ({ value: f.value, label: f.value, count: f.count }))}
-          onChange={(site) => setQuery({ ...query, site })}
-        />
-        {filtersOn && (
-          <button type="button" class="link" onClick={() => setQuery({ text: '' })}>
-            Clear filters
-          </button>
-        )}
-      </div>
+      ) : (
+        <>
+          <div class="filters" role="search">
+            <input
+              ref={search}
+              type="search"
+              class="search"
+              placeholder="Search text, notes, titles, names…  ( / )"
+              aria-label="Search snippets"
+              value={query.text}
+              onInput={(e) => setQuery({ ...query, text: (e.currentTarget as HTMLInputElement).value })}
+            />
+            <FacetSelect
+              label="Entity"
+              value={query.entityId}
+              options={facetLists.entities.map((f) => ({
+                value: f.value,
+                label: entityName(f.value)?.name ?? ownLabels.get(f.value) ?? f.value,
+                count: f.count,
+              }))}
+              onChange={(entityId) => setQuery({ ...query, entityId })}
+            />
+            <FacetSelect
+              label="Tag"
+              value={query.tag}
+              options={facetLists.tags.map((f) => ({ value: f.value, label: `#${f.value}`, count: f.count }))}
+              onChange={(tag) => setQuery({ ...query, tag })}
+            />
+            <FacetSelect
+              label="Site"
+              value={query.site}
+              options={facetLists.sites.map((f) => ({ value: f.value, label: f.value, count: f.count }))}
+              onChange={(site) => setQuery({ ...query, site })}
+            />
+            {filtersOn && (
+              <button type="button" class="link" onClick={() => setQuery({ text: '' })}>
+                Clear filters
+              </button>
+            )}
+          </div>
 
-      <div class="bulk">
-        <label class="select-all">
-          <input
-            type="checkbox"
-            checked={allShownSelected}
-            indeterminate={selectedShown.length > 0 && !allShownSelected}
-            disabled={!shown.length}
-            onChange={() =>
-              setSelected(allShownSelected ? new Set() : new Set([...selected, ...shown.map((s) => s.id)]))
-            }
-          />
-          {selectedShown.length ? `${plural(selectedShown.length, 'selected', 'selected')}` : 'Select all shown'}
-        </label>
-        <span class="spacer" />
-        <span class="export-label">{selectedShown.length ? 'Export selection:' : 'Export all:'}</span>
-        <button type="button" onClick={() => void exportAs('json')} disabled={!all?.length}>
-          JSON
-        </button>
-        <button type="button" onClick={() => void exportAs('md')} disabled={!all?.length}>
-          Markdown
-        </button>
-        <button type="button" onClick={() => void exportAs('csv')} disabled={!all?.length}>
-          CSV
-        </button>
-        {selectedShown.length > 0 && (
-          <button type="button" class="danger" onClick={() => void remove(selectedShown.map((s) => s.id))}>
-            Delete {selectedShown.length}
-          </button>
-        )}
-      </div>
+          <div class="bulk">
+            <label class="select-all">
+              <input
+                type="checkbox"
+                checked={allShownSelected}
+                indeterminate={selectedShown.length > 0 && !allShownSelected}
+                disabled={!shown.length}
+                onChange={() =>
+                  setSelected(allShownSelected ? new Set() : new Set([...selected, ...shown.map((s) => s.id)]))
+                }
+              />
+              {selectedShown.length ? `${plural(selectedShown.length, 'selected', 'selected')}` : 'Select all shown'}
+            </label>
+            <span class="spacer" />
+            <span class="export-label">{selectedShown.length ? 'Export selection:' : 'Export all:'}</span>
+            <button type="button" onClick={() => void exportAs('json')} disabled={!all?.length}>
+              JSON
+            </button>
+            <button type="button" onClick={() => void exportAs('md')} disabled={!all?.length}>
+              Markdown
+            </button>
+            <button type="button" onClick={() => void exportAs('csv')} disabled={!all?.length}>
+              CSV
+            </button>
+            {selectedShown.length > 0 && (
+              <button type="button" class="danger" onClick={() => void remove(selectedShown.map((s) => s.id))}>
+                Delete {selectedShown.length}
+              </button>
+            )}
+          </div>
 
-      <main class={`panes${active ? ' with-detail' : ''}`}>
-        <section class="list-pane">
-          {loadError ? (
-            <p class="empty error">{loadError}</p>
-          ) : all === null ? (
-            <p class="empty">Loading…</p>
-          ) : all.length === 0 ? (
-            <EmptyLibrary />
-          ) : shown.length === 0 ? (
-            <p class="empty">No snippet matches. Try fewer words, or clear the filters.</p>
-          ) : (
-            <VirtualList
-              items={shown}
-              rowHeight={ROW_HEIGHT}
-              keyOf={(s) => s.id}
-              scrollToIndex={cursor}
-              label="Snippets, newest first"
-              renderRow={(s, i) => (
-                <SnippetRow
-                  snippet={s}
-                  index={i}
-                  selected={selected.has(s.id)}
-                  active={s.id === activeId}
-                  entityName={entityName}
-                  onToggle={toggle}
-                  onOpen={open}
+          <main class={`panes${active ? ' with-detail' : ''}`}>
+            <section class="list-pane">
+              {loadError ? (
+                <p class="empty error">{loadError}</p>
+              ) : all === null ? (
+                <p class="empty">Loading…</p>
+              ) : all.length === 0 ? (
+                <EmptyLibrary />
+              ) : shown.length === 0 ? (
+                <p class="empty">No snippet matches. Try fewer words, or clear the filters.</p>
+              ) : (
+                <VirtualList
+                  items={shown}
+                  rowHeight={ROW_HEIGHT}
+                  keyOf={(s) => s.id}
+                  scrollToIndex={cursor}
+                  label="Snippets, newest first"
+                  renderRow={(s, i) => (
+                    <SnippetRow
+                      snippet={s}
+                      index={i}
+                      selected={selected.has(s.id)}
+                      active={s.id === activeId}
+                      entityName={entityName}
+                      onToggle={toggle}
+                      onOpen={open}
+                    />
+                  )}
                 />
               )}
-            />
-          )}
-        </section>
-        {active && (
-          <SnippetDetail
-            snippet={active}
-            entityName={entityName}
-            onSave={save}
-            onDelete={(ids) => void remove(ids)}
-            onFilterEntity={(entityId) => setQuery({ ...query, entityId })}
-            onFilterTag={(tag) => setQuery({ ...query, tag })}
-            onClose={() => setActiveId(null)}
-          />
-        )}
-      </main>
+            </section>
+            {active && (
+              <SnippetDetail
+                snippet={active}
+                entityName={entityName}
+                onSave={save}
+                onDelete={(ids) => void remove(ids)}
+                onFilterEntity={(entityId) => setQuery({ ...query, entityId })}
+                onFilterTag={(tag) => setQuery({ ...query, tag })}
+                onClose={() => setActiveId(null)}
+              />
+            )}
+          </main>
+        </>
+      )}
 
       <footer class="bottom">
         <StorageStatus />

@@ -1,7 +1,7 @@
 /**
  * The background's side of the reader's own material: the one matcher gains their own names (rebuilt when the names
  * change), own sources are read by that matcher into quotes per entity, and cards get the reader's material beside
- * the fact base. Storage is injected (lib/snippets-db/own-store.ts in the extension), so this runs in Node tests.
+ * the fact base. Storage is injected (browser/snippets-db/own-store.ts in the extension), so this runs in Node tests.
  */
 import type { FactBaseStore } from '../factbase/factbase-store';
 import type { AliasIndex, Entity } from '../factbase/types';

@@ -1,0 +1,136 @@
+/**
+ * Your material grouped by entity, in the library: every name with your snippets, a note or quotes from your
+ * sources, with the note editable here as on its card, and a way to its snippets.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { EntityLookup } from '~/lib/snippets/entity-names';
+import type { Snippet } from '~/lib/snippets/types';
+import type { EntityNote, OwnName } from '~/lib/own/types';
+import { onOwnChanged } from '~/browser/snippets-db/own-events';
+import { entitiesWithOwnMaterial, listNames, listNotes, restoreNote, setNote } from '~/browser/snippets-db/own-store';
+import type { Notice } from './SourcesPanel';
+
+interface Row {
+  id: string;
+  name: string;
+  type: string;
+  snippets: number;
+  quotes: number;
+  note: string;
+}
+
+export function EntitiesPanel(props: {
+  snippets: readonly Snippet[];
+  entityName: EntityLookup;
+  show: (notice: Notice) => void;
+  onShowSnippets: (entityId: string) => void;
+  focusEntity?: string;
+}) {
+  const [rows, setRows] = useState<Row[] | null>(null);
+
+  const reload = async () => {
+    const [notes, names] = await Promise.all([listNotes(), listNames()]);
+    const ids = new Set<string>([...notes.map((n) => n.entityId), ...names.map((n) => n.id)]);
+    for (const s of props.snippets) for (const id of s.entityIds) ids.add(id);
+    const markers = await entitiesWithOwnMaterial([...ids]);
+    const byNote = new Map<string, EntityNote>(notes.map((n) => [n.entityId, n]));
+    const own = new Map<string, OwnName>(names.map((n) => [n.id, n]));
+    const list = [...ids].map((id) => {
+      const label = own.get(id) ?? props.entityName(id);
+      return {
+        id,
+        name: label?.name ?? id,
+        type: label?.type ?? '',
+        snippets: markers[id]?.snippets ?? 0,
+        quotes: markers[id]?.quotes ?? 0,
+        note: byNote.get(id)?.text ?? '',
+      };
+    });
+    list.sort((a, b) => b.snippets + b.quotes - (a.snippets + a.quotes) || a.name.localeCompare(b.name));
+    setRows(list);
+  };
+
+  useEffect(() => {
+    void reload().catch((err: Error) => props.show({ kind: 'error', text: err.message }));
+    return onOwnChanged(() => void reload().catch(() => {}));
+  }, [props.snippets]);
+
+  if (!rows) return <p class="muted">Loading…</p>;
+  if (!rows.length)
+    return (
+      <p class="muted">
+        Nothing yet: save a passage, add a note on a card, add a source or track a name, and it is grouped here.
+      </p>
+    );
+  return (
+    <section class="own-panel" aria-label="Your material by name">
+      <h2>By name</h2>
+      <ul class="own-list">
+        {rows.map((r) => (
+          <EntityRow key={r.id} row={r} {...props} open={props.focusEntity === r.id} onSaved={() => void reload()} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EntityRow(props: {
+  row: Row;
+  open: boolean;
+  show: (notice: Notice) => void;
+  onShowSnippets: (entityId: string) => void;
+  onSaved: () => void;
+}) {
+  const { row } = props;
+  const [draft, setDraft] = useState(row.note);
+  useEffect(() => setDraft(row.note), [row.note]);
+  const save = async (text: string) => {
+    try {
+      const previous = await setNote(row.id, text);
+      props.onSaved();
+      props.show({
+        kind: 'ok',
+        text: text.trim() ? `Note on ${row.name} saved.` : `Note on ${row.name} removed.`,
+        undo: () => void restoreNote(row.id, previous).then(props.onSaved),
+      });
+    } catch (err) {
+      props.show({ kind: 'error', text: (err as Error).message });
+    }
+  };
+  const counts = [
+    row.snippets && `${row.snippets} snippet${row.snippets === 1 ? '' : 's'}`,
+    row.quotes && `${row.quotes} quote${row.quotes === 1 ? '' : 's'} from your sources`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <li class="own-item own-entity" data-entity-id={row.id}>
+      <details open={props.open || undefined}>
+        <summary>
+          <strong>{row.name}</strong>{' '}
+          <span class="muted">{[row.type, counts, row.note && 'note'].filter(Boolean).join(' · ')}</span>
+        </summary>
+        <label class="own-field">
+          <span>Your note on {row.name}</span>
+          <textarea rows={3} value={draft} onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)} />
+        </label>
+        <div class="own-row own-actions">
+          {row.snippets > 0 && (
+            <button type="button" onClick={() => props.onShowSnippets(row.id)}>
+              Show its snippets
+            </button>
+          )}
+          <span class="spacer" />
+          {row.note && (
+            <button type="button" class="danger" onClick={() => void save('')}>
+              Remove note
+            </button>
+          )}
+          <button type="button" class="primary" disabled={draft === row.note} onClick={() => void save(draft)}>
+            Save note
+          </button>
+        </div>
+      </details>
+    </li>
+  );
+}

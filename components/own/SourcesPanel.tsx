@@ -1,0 +1,237 @@
+/**
+ * Your own sources, in the library: add one by pasting text or picking a .txt, .md or .html file, record what it is
+ * (title, author, date, URL, the standpoint you give it), edit or remove it (with undo). The background's matcher
+ * reads each source into quotes per entity; a bad file is refused before anything is stored.
+ */
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { AddedSource, SourceDraft } from '~/lib/own/own-background';
+import { readSourceFile, SOURCE_FILE_ACCEPT, sourceFileSizeProblem } from '~/lib/own/source-file';
+import { PROGRESS_ABOVE_CHARS, OWN_LIMITS, type OwnSource } from '~/lib/own/types';
+import { onOwnChanged } from '~/browser/snippets-db/own-events';
+import { deleteSources, listSources, putSource } from '~/browser/snippets-db/own-store';
+import { addOwnSource } from './own-api';
+import { mainTextOfHtml } from './html-text';
+
+export interface Notice {
+  text: string;
+  kind: 'ok' | 'error';
+  undo?: () => void;
+}
+
+const EMPTY: SourceDraft = {
+  title: '',
+  author: '',
+  date: '',
+  url: '',
+  stance: '',
+  text: '',
+  origin: 'paste',
+  fileName: '',
+};
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+export function SourcesPanel(props: { show: (notice: Notice) => void }) {
+  const [sources, setSources] = useState<OwnSource[] | null>(null);
+  const [draft, setDraft] = useState<SourceDraft>(EMPTY);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const formId = useId();
+
+  const reload = () =>
+    void listSources().then(setSources, (err: Error) => props.show({ kind: 'error', text: err.message }));
+  useEffect(() => {
+    reload();
+    return onOwnChanged(() => reload());
+  }, []);
+
+  const field = (key: keyof SourceDraft, label: string, max: number, hint?: string) => (
+    <label class="own-field">
+      <span>{label}</span>
+      <input
+        type={key === 'url' ? 'url' : 'text'}
+        value={draft[key] as string}
+        maxLength={max}
+        placeholder={hint}
+        onInput={(e) => setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value })}
+      />
+    </label>
+  );
+
+  const pickFile = async (file: File | undefined) => {
+    if (!file) return;
+    setProblem(null);
+    // Size first: a 500 MB file is never read into memory.
+    const tooBig = sourceFileSizeProblem(file.name, file.size);
+    if (tooBig) return setProblem(tooBig);
+    const read = readSourceFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (!read.ok) return setProblem(read.error);
+    let text = read.text;
+    let meta: Partial<SourceDraft> = {};
+    if (read.kind === 'html') {
+      const page = await mainTextOfHtml(read.text);
+      if (!page.text) return setProblem(`“${file.name}” has no readable text. Nothing was added.`);
+      text = page.text;
+      meta = { title: page.title, author: page.author, date: page.date };
+    }
+    const title = draft.title || meta.title || file.name.replace(/\.[a-z]+$/i, '');
+    setDraft({
+      ...draft,
+      ...Object.fromEntries(Object.entries(meta).filter(([k, v]) => v && !draft[k as keyof SourceDraft])),
+      title,
+      text,
+      origin: 'file',
+      fileName: file.name,
+    });
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setProblem(null);
+    if (!draft.text.trim()) return setProblem('The source has no text: paste some, or pick a file.');
+    if (!draft.title.trim()) return setProblem('Give the source a title.');
+    if (draft.text.length > OWN_LIMITS.sourceText)
+      return setProblem('The text is longer than 5 MB. Nothing was added.');
+    setBusy(
+      draft.text.length > PROGRESS_ABOVE_CHARS
+        ? `Reading ${words(draft.text).toLocaleString('en')} words for names…`
+        : 'Adding…',
+    );
+    try {
+      const previous = draft.id ? sources?.find((s) => s.id === draft.id) : undefined;
+      const added: AddedSource = await addOwnSource(draft);
+      setDraft(EMPTY);
+      reload();
+      props.show({
+        kind: 'ok',
+        text: `${previous ? 'Updated' : 'Added'} “${added.source.title}”: ${added.quotes} quote${added.quotes === 1 ? '' : 's'} about ${added.entities} name${added.entities === 1 ? '' : 's'}.`,
+        undo: previous
+          ? undefined
+          : () => void deleteSources([added.source.id]).then(reload, (err: Error) => setProblem(err.message)),
+      });
+    } catch (err) {
+      setProblem((err as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const remove = async (source: OwnSource) => {
+    try {
+      const removed = await deleteSources([source.id]);
+      reload();
+      props.show({
+        kind: 'ok',
+        text: `Removed “${source.title}” and the ${removed[0]?.quotes.length ?? 0} quotes it gave your cards.`,
+        undo: () =>
+          void Promise.all(removed.map((r) => putSource(r))).then(reload, (err: Error) =>
+            props.show({ kind: 'error', text: err.message }),
+          ),
+      });
+    } catch (err) {
+      props.show({ kind: 'error', text: (err as Error).message });
+    }
+  };
+
+  return (
+    <section class="own-panel" aria-labelledby={`${formId}-h`}>
+      <h2 id={`${formId}-h`}>Your sources</h2>
+      <p class="muted">
+        Documents you add are read for the names Caspian Lens knows (and the names you track). Each sentence that names
+        one shows on its card under “From your sources”, with the title, author, date and standpoint you give here.
+        Nothing leaves your browser.
+      </p>
+      <form class="own-form" onSubmit={submit} aria-describedby={problem ? `${formId}-p` : undefined}>
+        <div class="own-row">
+          {field('title', 'Title', OWN_LIMITS.title)}
+          {field('author', 'Author', OWN_LIMITS.author)}
+          {field('date', 'Date', OWN_LIMITS.date, 'YYYY-MM-DD')}
+        </div>
+        <div class="own-row">
+          {field('url', 'URL', OWN_LIMITS.url, 'https://…')}
+          {field('stance', 'Standpoint', OWN_LIMITS.stance, 'e.g. Azerbaijani state media')}
+        </div>
+        <label class="own-field own-text">
+          <span>Text</span>
+          <textarea
+            rows={6}
+            value={draft.text}
+            onInput={(e) =>
+              setDraft({ ...draft, text: (e.currentTarget as HTMLTextAreaElement).value, origin: draft.origin })
+            }
+            placeholder="Paste the document's text here, or pick a file."
+          />
+        </label>
+        <div class="own-row own-actions">
+          <label class="own-file button">
+            Pick a file…
+            <input
+              type="file"
+              class="visually-hidden"
+              accept={SOURCE_FILE_ACCEPT}
+              onChange={(e) => {
+                const input = e.currentTarget as HTMLInputElement;
+                void pickFile(input.files?.[0]).finally(() => (input.value = ''));
+              }}
+            />
+          </label>
+          {draft.fileName && <span class="muted">{draft.fileName}</span>}
+          <span class="spacer" />
+          {draft.id && (
+            <button type="button" onClick={() => setDraft(EMPTY)}>
+              Cancel editing
+            </button>
+          )}
+          <button type="submit" class="primary" disabled={!!busy}>
+            {draft.id ? 'Save source' : 'Add source'}
+          </button>
+        </div>
+        {busy && (
+          <p class="own-progress" role="status">
+            <progress aria-label="Adding the source" /> {busy}
+          </p>
+        )}
+        {problem && (
+          <p class="own-problem" id={`${formId}-p`} role="alert">
+            {problem}
+          </p>
+        )}
+      </form>
+
+      {sources === null ? (
+        <p class="muted">Loading…</p>
+      ) : sources.length === 0 ? (
+        <p class="muted">No sources yet.</p>
+      ) : (
+        <ul class="own-list" aria-label="Your sources">
+          {sources.map((s) => (
+            <li key={s.id} class="own-item" data-source-id={s.id}>
+              <div>
+                <strong>{s.title}</strong>
+                <span class="muted">
+                  {' '}
+                  {[
+                    s.author,
+                    s.date,
+                    s.stance && `standpoint: ${s.stance}`,
+                    `${words(s.text).toLocaleString('en')} words`,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </div>
+              <div class="own-item-actions">
+                <button type="button" onClick={() => setDraft({ ...s })}>
+                  Edit
+                </button>
+                <button type="button" class="danger" onClick={() => void remove(s)}>
+                  Remove
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
