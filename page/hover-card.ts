@@ -236,13 +236,17 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
               },
               onClose: close,
             },
+            // The reader's note and library link act only on their own press in the card, like every other action.
             own: {
-              saveNote: (entity: string, text: string) =>
-                deps.send({ type: 'set-note', id: entity, text }).then((stored) => {
-                  details.forget(entity);
-                  if (!stored) throw new Error('the note was not stored');
-                }),
-              openLibrary: (entity: string) => void deps.send({ type: 'open-library', id: entity }),
+              saveNote: async (entity: string, text: string) => {
+                if (!host?.gesture.recent()) throw new Error('press the button to save');
+                const stored = await deps.send({ type: 'set-note', id: entity, text });
+                details.forget(entity);
+                if (!stored) throw new Error('the note was not stored');
+              },
+              openLibrary: (entity: string) => {
+                if (host?.gesture.recent()) void deps.send({ type: 'open-library', id: entity });
+              },
             },
           })
         : h(EntityCardSkeleton, { name, type, scheme, onClose: close }),
