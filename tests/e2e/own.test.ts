@@ -57,16 +57,24 @@ const ownSectionText = (page: LensPage) =>
     return root?.querySelector('[data-own-section]')?.textContent ?? '';
   });
 
-/** Focuses a button of the card by its text and presses Enter: a trusted key press, as a keyboard user acts. */
-async function pressCardButton(page: LensPage, label: string, key = 'Enter'): Promise<void> {
-  const found = await page.evaluate((label) => {
+/** Clicks a button of the card by its text with the real mouse (the card acts only on real input). */
+async function clickCardButton(page: LensPage, label: string): Promise<void> {
+  const at = await page.evaluate((label) => {
     const root = document.querySelector('lens-card-host')?.shadowRoot;
     const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === label);
-    button?.focus();
-    return !!button;
+    if (!button) return null;
+    // The card's action row is sticky at its foot: bring the button to the middle of the card's scroll area.
+    button.scrollIntoView({ block: 'center' });
+    const r = button.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }, label);
-  if (!found) throw new Error(`no card button "${label}"`);
-  await page.press(key);
+  if (!at) throw new Error(`no card button "${label}"`);
+  await page.click(at.x, at.y);
+}
+
+/** Types into the focused field key by key, as a person does (synthetic input is refused by the card). */
+async function typeText(page: LensPage, text: string): Promise<void> {
+  for (const ch of text) await page.press(ch);
 }
 
 const waitForCardFocus = (page: LensPage, label: string) =>
@@ -77,18 +85,6 @@ const waitForCardFocus = (page: LensPage, label: string) =>
     5_000,
     label,
   );
-
-/**
- * Activates the card's focused button. Chromium: Enter, as a keyboard user would. Firefox under puppeteer: Enter
- * reaches the first buttons but not one focused after the section re-rendered (Tab does move focus there, and the
- * same button works from a click), so the focused element is clicked.
- */
-async function activateFocused(page: LensPage, browserName: string): Promise<void> {
-  if (browserName === 'chromium') return page.press('Enter');
-  await page.evaluate(() =>
-    (document.querySelector('lens-card-host')!.shadowRoot!.activeElement as HTMLElement).click(),
-  );
-}
 
 async function openCard(page: LensPage, text: string): Promise<void> {
   const mark = await findMark(page, text);
@@ -222,13 +218,17 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
     expect(order.at(-1)).toBe(true);
     expect(order.filter(Boolean)).toHaveLength(1);
 
-    await pressCardButton(again, 'Add a note');
-    await again.evaluate(() => {
-      const area = document.querySelector('lens-card-host')!.shadowRoot!.querySelector('textarea')!;
-      area.value = 'Ask about the 2026 expansion.';
-      area.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    await pressCardButton(again, 'Save note');
+    await clickCardButton(again, 'Add a note');
+    // The editor takes focus; the note is typed and saved from the keyboard.
+    await waitInPage(
+      again,
+      () => document.querySelector('lens-card-host')?.shadowRoot?.activeElement?.tagName === 'TEXTAREA',
+      'focus in the note editor',
+    );
+    await typeText(again, 'Ask about the 2026 expansion.');
+    await again.press('Tab');
+    await waitForCardFocus(again, 'Save note');
+    await again.press('Enter');
     await waitInPage(
       again,
       () =>
@@ -254,7 +254,7 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
     await waitForCardFocus(again, 'Edit note');
     await again.press('Tab');
     await waitForCardFocus(again, 'Remove note');
-    await activateFocused(again, browserName);
+    await clickCardButton(again, 'Remove note');
     await waitInPage(
       again,
       () =>
@@ -266,7 +266,7 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
     );
     expect(await readStore(lib, 'notes')).toEqual([]);
     await waitForCardFocus(again, 'Undo');
-    await activateFocused(again, browserName);
+    await clickCardButton(again, 'Undo');
     await waitInPage(
       again,
       () =>
