@@ -8,18 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMark } from './cards-driver';
-import { browsersUnderTest } from './harness/browsers';
-import { waitForScanReport, waitInPage, type LensPage } from './harness/lens-browser';
-import { startStaticServer, type StaticServer } from './harness/static-server';
+import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { waitForScanReport, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import {
   bannerText,
   clickAndCaptureDownload,
   clickAndProvideFile,
-  launchSnippetBrowser,
   readAllRecords,
+  saveVia,
   selectText,
   waitForLibrary,
-  type SnippetBrowser,
 } from './snippets-driver';
 
 /** Two snippets as today's release writes them (schema version 2). */
@@ -118,13 +117,13 @@ function readStore(page: LensPage, store: string): Promise<Record<string, unknow
 
 describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
   let server: StaticServer;
-  let lens: SnippetBrowser | null = null;
+  let lens: LensBrowser | null = null;
   let profile = '';
 
   beforeAll(async () => {
     server = await startStaticServer();
     profile = mkdtempSync(join(tmpdir(), `lens-own-${browserName}-`));
-    lens = await launchSnippetBrowser(browserName, profile);
+    lens = await launchLensBrowser(browserName, { profileDir: profile });
   });
 
   afterAll(async () => {
@@ -134,7 +133,7 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
   });
 
   it('upgrades a database of today’s shape (version 2) to version 3, keeping every snippet', async () => {
-    let lib = await lens!.openLibrary();
+    let lib = await lens!.openExtensionPage('library.html');
     await waitForLibrary(lib);
     await lib.evaluate(async (records) => {
       await new Promise<void>((resolve, reject) => {
@@ -161,7 +160,7 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
       });
     }, V2_RECORDS);
     await lib.close();
-    lib = await lens!.openLibrary();
+    lib = await lens!.openExtensionPage('library.html');
     await waitForLibrary(lib, 2);
     expect(await readAllRecords(lib)).toEqual(V2_RECORDS);
     const schema = await lib.evaluate(
@@ -189,7 +188,7 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
     const page = await lens!.openPage(url);
     await waitForScanReport(page);
     await selectText(page, 'p2');
-    await lens!.saveVia('command', url);
+    await saveVia(lens!, 'command', url);
     await page.close();
 
     const again = await lens!.openPage(url);
@@ -238,7 +237,7 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
           ?.textContent?.includes('Note saved'),
       'the note to be saved',
     );
-    const lib = await lens!.openLibrary();
+    const lib = await lens!.openExtensionPage('library.html');
     await waitForLibrary(lib);
     expect(await readStore(lib, 'notes')).toEqual([
       {
@@ -294,7 +293,7 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
   });
 
   it('backs up and restores your notes with the snippets', async () => {
-    const lib = await lens!.openLibrary();
+    const lib = await lens!.openExtensionPage('library.html');
     await waitForLibrary(lib);
     const backup = await clickAndCaptureDownload(lib, 'Back up everything');
     const file = JSON.parse(backup.text) as { version: number; own: { notes: { entityId: string }[] } };
