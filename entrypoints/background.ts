@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { exploreHref } from '~/lib/explore/url-state';
 import factBaseJson from '~/data/factbase.json';
 import aliasIndexJson from '~/data/alias-index.json';
+import matchingRulesJson from '~/data/matching-rules.json';
 import type { AliasIndex, FactBase } from '~/lib/factbase/types';
+import type { MatchingRules } from '~/lib/factbase/matching-rules';
 import type { BackgroundToContent } from '~/lib/messaging/messages';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers } from '~/lib/background/handlers';
@@ -22,7 +24,12 @@ export default defineBackground(() => {
   // The reader's own names join the fact base's index; the matcher is built on first use from both, kept while the
   // background lives (it matches the text of every page and frame, so no page builds an automaton on its own main
   // thread; it links saved snippets and own sources to their entities), and rebuilt when the names change.
-  const own = createOwnBackground({ store, baseIndex: aliasIndex, storage: ownStore });
+  const own = createOwnBackground({
+    store,
+    baseIndex: aliasIndex,
+    storage: ownStore,
+    rules: matchingRulesJson as unknown as MatchingRules,
+  });
   void own.ready();
   onOwnChanged((what) => {
     if (what === 'names' || what === 'all') void own.namesChanged().catch(() => {});

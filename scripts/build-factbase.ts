@@ -8,6 +8,8 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { compileFactBase } from '../lib/factbase/compile';
 import { buildAliasIndex } from '../lib/factbase/alias-index';
+import { buildMatchingRules } from '../lib/factbase/build-matching-rules';
+import type { LanguagesInput } from '../lib/factbase/matching-rules';
 import { buildExploreBase } from '../lib/explore/explore-base';
 import type { EditorialInput, EntityFile, SourceInput } from '../lib/factbase/input-types';
 import { toSearchIndex } from '../lib/search/search-index';
@@ -37,6 +39,8 @@ export const ARTEFACTS = {
   aliasIndex: join(ROOT, 'data', 'alias-index.json'),
   /** What search needs (lib/search/search-index.ts): the popup searches it without parsing the whole fact base. */
   searchIndex: join(ROOT, 'data', 'search-index.json'),
+  /** Morphology and disambiguation rules: only the background's matcher reads them (lib/factbase/matching-rules). */
+  matchingRules: join(ROOT, 'data', 'matching-rules.json'),
   /** What the explore page's first render needs (lib/explore/explore-base); the rest loads after it. */
   exploreBase: join(ROOT, 'data', 'explore-base.json'),
 };
@@ -64,7 +68,11 @@ export function compileFromDisk() {
       return records === undefined ? [] : [{ file: `data/entities/${f}`, records: records ?? [] }];
     });
   const result = compileFactBase({ sources, documents, files, editorial });
-  return { ...result, errors: [...parseErrors, ...result.errors], aliasIndex: buildAliasIndex(result.factBase) };
+  const aliasIndex = buildAliasIndex(result.factBase);
+  const languages = parse(readFileSync(join(ROOT, 'data', 'languages.yaml'), 'utf8')) as LanguagesInput;
+  const ruleErrors: string[] = [];
+  const matchingRules = buildMatchingRules(result.factBase, aliasIndex, languages, ruleErrors);
+  return { ...result, errors: [...parseErrors, ...result.errors, ...ruleErrors], aliasIndex, matchingRules };
 }
 
 /**
@@ -85,7 +93,7 @@ export function reviewableJson(value: object): string {
 
 function main() {
   const check = process.argv.includes('--check');
-  const { factBase, aliasIndex, errors } = compileFromDisk();
+  const { factBase, aliasIndex, matchingRules, errors } = compileFromDisk();
   if (errors.length) {
     for (const e of errors) console.error(`✖ ${e}`);
     if (!process.argv.includes('--allow-errors')) {
@@ -97,6 +105,7 @@ function main() {
   const outputs: [string, string][] = [
     [ARTEFACTS.factBase, JSON.stringify(factBase, null, 1) + '\n'],
     [ARTEFACTS.aliasIndex, reviewableJson(aliasIndex)],
+    [ARTEFACTS.matchingRules, reviewableJson(matchingRules)],
     [ARTEFACTS.searchIndex, reviewableJson(toSearchIndex(factBase, { forms: true }))],
     [ARTEFACTS.exploreBase, reviewableJson(buildExploreBase(factBase))],
   ];

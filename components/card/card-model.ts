@@ -227,12 +227,24 @@ const LANGUAGES: Record<string, string> = {
   tk: 'Turkmen',
   hy: 'Armenian',
   ka: 'Georgian',
+  'kk-Latn': 'Kazakh (Latin)',
+  'uz-Cyrl': 'Uzbek (Cyrillic)',
   fa: 'Persian',
   en: 'English',
 };
 
 export const languageName = (lang: string | undefined): string | undefined =>
   lang ? (LANGUAGES[lang] ?? lang) : undefined;
+
+/**
+ * The languages of the spelling on the page: of the alias written exactly so when there is one (a plain "Erdoğan" is
+ * Turkish even though the Uzbek "Erdoʻgʻan" folds alike), else of every alias that folds alike.
+ */
+function langsOf(aliases: { alias: Alias; folded: string }[], matched: string, folded: string): string[] {
+  const same = aliases.filter((a) => a.folded === folded);
+  const exact = same.filter((a) => a.alias.text.normalize('NFC') === matched.normalize('NFC'));
+  return (exact.length ? exact : same).flatMap((a) => a.alias.lang?.split(' ') ?? []);
+}
 
 /**
  * Why the page's words point at this entity, only when that tells the reader something: the page writes it in another
@@ -255,9 +267,7 @@ export function whyMatched(matched: string | undefined, details: EntityDetails):
         .sort((a, b) => b.folded.length - a.folded.length)[0];
   const hit = exact ?? prefix;
   const base = hit?.folded ?? folded;
-  const langs = hit
-    ? [...new Set(aliases.filter((a) => a.folded === hit.folded && a.alias.lang).map((a) => a.alias.lang!))]
-    : [];
+  const langs = hit ? [...new Set(langsOf(aliases, matched, hit.folded))] : [];
   const usedBy = [
     ...new Set(
       entity.views

@@ -6,6 +6,7 @@ import type { AliasIndex } from '../factbase/types';
 import type { FactBaseStore } from '../factbase/factbase-store';
 import type { Matcher } from '../matcher';
 import { packMatches, splitTexts } from '../matcher/wire';
+import { createPageContexts } from '../matcher/page-contexts';
 import type { QuoteSelector, ScanReport, SnippetDraft, SnippetSaved } from '../messaging/messages';
 import { parseContentMessage } from '../messaging/validate';
 import { siteOf, withHiddenEntity, withSiteEnabled, type Settings } from '../settings/settings';
@@ -79,6 +80,8 @@ export function createBackgroundHandlers({
 }: BackgroundDeps) {
   const isKnown = (id: string) => (own ? own.isKnownEntity(id) : store.entity(id) !== undefined);
   const reports = new Map<number, ScanReport>();
+  // Evidence a page gave in earlier batches (a full name, an acronym spelled out) counts for its later ones.
+  const pages = createPageContexts();
   const pendingSnippets: (SnippetDraft & { savedAt: string })[] = [];
   const clock = now ?? (() => new Date());
   const ms = () => clock().getTime();
@@ -115,7 +118,7 @@ export function createBackgroundHandlers({
         case 'find-mentions': {
           const found = matcher();
           const texts = splitTexts(message.batch) ?? [];
-          return Promise.resolve(packMatches(texts.map((text) => found.find(text))));
+          return Promise.resolve(packMatches(found.findInPage(texts, pages.for(sender))));
         }
         case 'get-entity':
           return own ? own.details(message.id) : Promise.resolve(store.details(message.id));

@@ -21,6 +21,9 @@ import type { EditorialInput, EntityFile, EntityInput, EvidenceInput, SourceInpu
 import { checkOwnVoice, relationKey } from './editorial';
 import { locateDocument, normalizeQuote, type LocatedDocument } from './locate-quote';
 import { foldText } from '../matcher/fold';
+import { aliasEvidenceFields, canShareAlias } from './alias-evidence';
+
+const ALIAS_RULES: readonly AliasRule[] = ['near', 'exact-case', 'surname'];
 
 export const FACTBASE_VERSION = 1;
 export const MAX_FACTS = 5;
@@ -73,8 +76,21 @@ const SENTENCE = /([^[\]]+?)((?:\s*\[\d+\])+)/g;
 
 /** Keys each kind of entry may have; anything else is usually a YAML slip (an unquoted comma splits a string). */
 const ALLOWED_KEYS: Record<string, readonly string[]> = {
-  entity: ['id', 'extend', 'name', 'type', 'country', 'aliases', 'summary', 'facts', 'relations', 'events', 'views'],
-  alias: ['text', 'lang', 'rule'],
+  entity: [
+    'id',
+    'extend',
+    'name',
+    'type',
+    'country',
+    'aliases',
+    'summary',
+    'facts',
+    'relations',
+    'events',
+    'views',
+    'titles',
+  ],
+  alias: ['text', 'lang', 'rule', 'needs', 'not-near', 'not-after', 'morph'],
   fact: ['quote', 'source', 'claim'],
   relation: ['type', 'target', 'share', 'fact', 'quote', 'source'],
   event: ['date', 'from', 'to', 'title', 'with', 'fact', 'quote', 'source', 'also', 'date-note'],
@@ -240,6 +256,7 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
       facts,
       relations: [],
       views: [],
+      ...(input.titles ? { titles: input.titles.map(String) } : {}),
     };
     entities.push(entity);
     byId.set(id, entity);
@@ -282,11 +299,13 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
     for (const a of input.aliases ?? []) {
       const alias: Alias = typeof a === 'string' ? { text: a, inCorpus: false } : { text: a.text, inCorpus: false };
       if (typeof a !== 'string') {
-        if (a.lang) alias.lang = a.lang;
+        // One spelling often serves several languages (Astana in Azerbaijani, Uzbek and Turkmen text): `lang: [az, uz]`.
+        if (a.lang) alias.lang = Array.isArray(a.lang) ? a.lang.map(String).join(' ') : String(a.lang);
         if (a.rule) {
-          if (a.rule !== 'near' && a.rule !== 'exact-case') errors.push(`${where}: alias "${a.text}" has unknown rule`);
+          if (!ALIAS_RULES.includes(a.rule as AliasRule)) errors.push(`${where}: alias "${a.text}" has unknown rule`);
           else alias.rule = a.rule as AliasRule;
         }
+        Object.assign(alias, aliasEvidenceFields(`${where}: alias "${a.text}"`, a, errors));
       }
       if (typeof alias.text !== 'string' || !alias.text.trim()) errors.push(`${where}: empty alias`);
       else entity.aliases.push({ ...alias, text: String(alias.text).trim() });
@@ -412,11 +431,11 @@ function addInverseRelations(entities: Entity[], byId: Map<string, Entity>) {
 /** Each alias belongs to one entity; the name counts as an alias. Marks which aliases the corpus itself uses. */
 function checkAliases(entities: Entity[], located: Map<string, LocatedDocument>, errors: string[]) {
   const folded = [...located.values()].map((d) => ` ${foldText(d.normalized).folded} `);
-  const owner = new Map<string, string>();
+  const owner = new Map<string, { id: string; alias: Alias }>();
   for (const entity of entities) {
     const seen = new Set<string>();
     // A name that is also an ordinary word elsewhere (Georgia) is listed again as an alias with its rule.
-    const ruledName = entity.aliases.find((a) => a.text === entity.name && a.rule);
+    const ruledName = entity.aliases.find((a) => a.text === entity.name && (a.rule || a.lang || a.needs || a.notNear));
     const all: Alias[] = [ruledName ?? { text: entity.name, inCorpus: false }, ...entity.aliases];
     entity.aliases = [];
     for (const alias of all) {
@@ -425,11 +444,12 @@ function checkAliases(entities: Entity[], located: Map<string, LocatedDocument>,
       if (!key || seen.has(alias.text)) continue;
       seen.add(alias.text);
       const prior = owner.get(key);
-      if (prior && prior !== entity.id)
-        errors.push(`alias "${alias.text}" is claimed by both ${prior} and ${entity.id}`);
-      owner.set(key, entity.id);
+      if (prior && prior.id !== entity.id && !canShareAlias(prior.alias, alias))
+        errors.push(`alias "${alias.text}" is claimed by both ${prior.id} and ${entity.id}`);
+      owner.set(key, { id: entity.id, alias });
       alias.inCorpus = folded.some((doc) => containsWord(doc, key));
-      if (alias.text !== entity.name || alias.rule) entity.aliases.push(alias);
+      if (alias.text !== entity.name || alias.rule || alias.lang || alias.needs || alias.notNear)
+        entity.aliases.push(alias);
       if (alias.text === entity.name && !alias.inCorpus)
         (entity as Entity & { nameInCorpus?: boolean }).nameInCorpus = false;
     }

@@ -2,8 +2,12 @@
 
 export interface AliasInput {
   text: string;
-  lang?: string;
+  lang?: string | string[];
   rule?: string;
+  needs?: string[];
+  'not-near'?: string[];
+  'not-after'?: string[];
+  morph?: string | string[];
 }
 
 export interface EvidenceInput {
@@ -54,6 +58,7 @@ export interface EntityInput {
   relations?: RelationInput[];
   events?: EventInput[];
   views?: ViewInput[];
+  titles?: string[];
 }
 
 export interface SourceInput {

@@ -73,14 +73,21 @@ export interface Fact extends Evidence {
   claim?: string;
 }
 
-export type AliasRule = 'near' | 'exact-case';
+export type AliasRule = 'near' | 'exact-case' | 'surname';
 
 export interface Alias {
   text: string;
+  /** Language code(s) of this spelling, space-separated when it serves several (`az uz tk`). */
   lang?: string;
   /** False when the alias comes from our own knowledge rather than a corpus document. */
   inCorpus: boolean;
   rule?: AliasRule;
+  /** Disambiguation evidence as written in data/ (word lists as `@name`); see data/FORMAT.md. */
+  needs?: string[];
+  notNear?: string[];
+  notAfter?: string[];
+  /** Morphology classes instead of its language's (`none`: as written only). */
+  morph?: string[];
 }
 
 export interface Relation {
@@ -116,6 +123,8 @@ export interface Entity {
   facts: Fact[];
   relations: Relation[];
   views: View[];
+  /** Words that, right before a bare surname, name this person (President, Arkadag). */
+  titles?: string[];
 }
 
 export interface TimelineEvent {

@@ -1,6 +1,6 @@
 /**
  * Folds text so that spelling variants of a name compare equal (case, diacritics, Turkic and Central Asian letters,
- * apostrophes, dashes, white space), keeping a map back to the original offsets so matches land on the page text.
+ * Armenian ligatures, apostrophes, dashes and white space), keeping a map back to the original offsets so matches land on the page text.
  *
  * Page text is folded whole, so this is one pass over UTF-16 code units with a 64K lookup table that is filled
  * lazily: the Unicode work (lowercasing, NFD) is paid once per distinct code unit per session, not per character.
@@ -11,20 +11,28 @@ const UNKNOWN = 0; // NUL itself folds to SPACE, so 0 is never a learned value
 const DROP = 0xffff;
 const SPACE = 0xfffe;
 const APOSTROPHE = 0x27;
-const HYPHEN = 0x2d;
 
 /**
  * Folds that lowercasing and NFD do not give. `й` is listed so that NFD does not turn it into `и`: Russian never
  * writes one for the other, unlike `ё`/`е`.
  */
-const LETTER_FOLDS = 'ıi İi əe ёе йй қк ғг үу ұу өо һх іи ңн әа ўу ҳх ҷч ґг єе øo łl đd ħh';
+const LETTER_FOLDS = 'ıi İi əe ёе йй қк ғг үу ұу өо һх іи ңн әа ўу ҳх ҷч ґг єе øo łl đd ħh ևե';
 const APOSTROPHES = '\u2018\u2019\u02bc\u02bb\u0060\u00b4\u2032\uff07';
 const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d';
+
+/**
+ * Armenian writes "և" or "եւ" for the same sound (Ալիև, Ալիեւ): և folds to ե and ւ is dropped, so "ու" folds to "ո"
+ * on pages and in aliases alike.
+ */
+const ARMENIAN_YIWN = 0x0582;
 
 const SPECIAL = new Map<number, number>();
 for (const pair of LETTER_FOLDS.split(' ')) SPECIAL.set(pair.charCodeAt(0), pair.charCodeAt(1));
 for (const ch of APOSTROPHES) SPECIAL.set(ch.charCodeAt(0), APOSTROPHE);
-for (const ch of DASHES) SPECIAL.set(ch.charCodeAt(0), HYPHEN);
+// A hyphen, a dash or a space inside a compound are one and the same: "Nagorno Karabakh", "Nagorno-Karabakh",
+// "Баку — Тбилиси — Джейхан" and "Баку-Тбилиси-Джейхан" fold alike.
+for (const ch of `-${DASHES}`) SPECIAL.set(ch.charCodeAt(0), SPACE);
+SPECIAL.set(ARMENIAN_YIWN, DROP);
 
 // Invisible format characters (soft hyphen, zero-width joiners, bidi marks) sit inside words on real pages.
 const INVISIBLE = /\p{Cf}/u;
@@ -57,6 +65,15 @@ function computeFold(unit: number): number {
 function foldOf(unit: number): number {
   const known = foldTable[unit]!;
   return known === UNKNOWN ? learn(unit) : known;
+}
+
+/**
+ * Moves `end` past characters the fold drops (combining marks, invisible format characters, Armenian ւ): they
+ * belong to the word before them, so a name ending there ends after them ("Բաքու" is the alias "Բաքու").
+ */
+export function skipDropped(text: string, end: number): number {
+  while (end < text.length && foldOf(text.charCodeAt(end)) === DROP) end++;
+  return end;
 }
 
 /** Folded text as code units: what the matcher scans, without building a string. */

@@ -1,19 +1,22 @@
 /**
  * Finds fact-base names in page text: fold the text, run one Aho-Corasick pass over it, then keep the hits that
- * pass the rules checked on the original text (word boundaries, case, Russian endings, `near`) and do not overlap.
- * Pure: no DOM; the content script hands in text and maps offsets back to its nodes.
+ * pass the rules checked on the original text (word boundaries, case, morphology, disambiguation evidence, `near`)
+ * and do not overlap. Pure: no DOM; the content script hands in text and maps offsets back to its nodes.
  */
 
 import type { AliasIndex } from '../factbase/types';
+import type { MatchingRules } from '../factbase/matching-rules';
 import { buildAutomaton, type Automaton } from './automaton';
 import { caseAllows } from './case-rules';
 import { isWordCharAt, isWordCharBefore, skipMarks } from './char-kinds';
-import { foldCodes, type FoldedCodes } from './fold';
+import { applyRules, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
+import { foldCodes, skipDropped, type FoldedCodes } from './fold';
+import { newPageContext, type PageContext } from './page-context';
 import { compilePatterns, type Pattern } from './patterns';
-import { hasEndingAt } from './russian-endings';
-import { selectMatches, type Candidate } from './select';
+import { selectMatches } from './select';
 
 export { foldText, foldAlias } from './fold';
+export { newPageContext, type PageContext } from './page-context';
 
 /** A few sentences: how close an ambiguous alias (TAP, Anka, Star) must be to an unambiguous mention to count. */
 export const DEFAULT_NEAR_WINDOW = 400;
@@ -26,36 +29,81 @@ export interface Match {
   entity: number;
   /** Index into AliasIndex.aliases. */
   alias: number;
+  /** The evidence a disambiguation rule used, in words ("after “President”", "near “drone”"), when one decided. */
+  why?: string;
 }
 
 export interface MatcherOptions {
   nearWindow?: number;
+  /** Morphology and disambiguation rules (data/matching-rules.json); without them aliases match as written. */
+  rules?: MatchingRules;
 }
 
 export interface Matcher {
   /** Matches sorted by start, never overlapping. Never throws, whatever the text. */
   find(text: string): Match[];
+  /**
+   * Matches for each text of a batch from one page, in page order: evidence in one text (a full name before a bare
+   * surname, an acronym spelled out) counts for the others and, through `context`, for later batches.
+   */
+  findInPage(texts: readonly string[], context: PageContext): Match[][];
 }
 
 export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): Matcher {
-  const patterns = compilePatterns(index.aliases);
-  return matcherFrom(patterns, buildAutomaton(patterns.map((p) => p.text)), options);
-}
-
-function matcherFrom(patterns: readonly Pattern[], automaton: Automaton, options: MatcherOptions): Matcher {
-  const nearWindow = Math.max(0, options.nearWindow ?? DEFAULT_NEAR_WINDOW);
+  const patterns = compilePatterns(index, options.rules);
+  const tables = buildRuleTables(index, patterns, options.rules);
+  const automaton = buildAutomaton(patterns.map((p) => p.text));
+  const nearWindow = Math.max(0, options.nearWindow ?? options.rules?.windows.near ?? DEFAULT_NEAR_WINDOW);
+  const findInPage = (texts: readonly string[], context: PageContext): Match[][] => {
+    const batch: BatchText[] = [];
+    const candidates: RuledCandidate[] = [];
+    let order = context.offset;
+    texts.forEach((text, i) => {
+      const valid = typeof text === 'string' ? text : '';
+      const folded = foldCodes(valid);
+      batch.push({ text: valid, folded });
+      if (valid.length && patterns.length) collectCandidates(valid, folded, automaton, patterns, i, order, candidates);
+      order += valid.length + 1;
+    });
+    context.offset = order;
+    const kept = applyRules(tables, batch, candidates, context);
+    const place = nearPlaces(texts);
+    for (const c of kept) c.place = place[c.text]! + c.start;
+    return selectMatches(kept, texts.length, nearWindow);
+  };
   return {
     find(text) {
       if (typeof text !== 'string' || text.length === 0 || patterns.length === 0) return [];
-      const candidates = collectCandidates(text, foldCodes(text), automaton, patterns);
-      return selectMatches(candidates, nearWindow).map(({ start, end, entity, alias }) => ({
-        start,
-        end,
-        entity,
-        alias,
-      }));
+      return findInPage([text], newPageContext())[0]!;
     },
+    findInPage,
   };
+}
+
+const AS_WRITTEN: readonly string[] = [''];
+
+/** A text shorter than this (a list item, a weather line, a caption) reads with the short texts around it. */
+const SHORT_TEXT = 100;
+/** Farther apart than any near window: texts in different places never vouch for each other. */
+const APART = 1 << 24;
+
+/**
+ * Where each text sits for `near`: a long text stands alone (its own sentences are its context), while a run of
+ * short texts (a weather box, an "other news" list) is one context: Түркістан in a weather box is the city because
+ * Астана and Шымкент are in the lines above it, but a sidebar does not vouch for a recipe's "Turkey".
+ */
+function nearPlaces(texts: readonly string[]): number[] {
+  const places: number[] = [];
+  let at = 0;
+  let inRun = false;
+  texts.forEach((text, i) => {
+    const short = typeof text === 'string' && text.length < SHORT_TEXT;
+    if (!(short && inRun)) at = (i + 1) * APART;
+    places.push(at);
+    at += (typeof text === 'string' ? text.length : 0) + 1;
+    inRun = short;
+  });
+  return places;
 }
 
 function collectCandidates(
@@ -63,34 +111,49 @@ function collectCandidates(
   folded: FoldedCodes,
   automaton: Automaton,
   patterns: readonly Pattern[],
-): Candidate[] {
+  textIndex: number,
+  order: number,
+  candidates: RuledCandidate[],
+): void {
   const { codes, length, map } = folded;
-  const candidates: Candidate[] = [];
 
   /** Original offset just after the folded unit before `foldedEnd`, with its combining marks. */
-  const originalEnd = (foldedEnd: number): number => skipMarks(text, map[foldedEnd - 1]! + 1);
-
-  /** Original end of the match, or -1 when no allowed ending reaches a word boundary. */
-  const boundedEnd = (pattern: Pattern, foldedEnd: number): number => {
-    if (pattern.endings === null) {
-      const end = originalEnd(foldedEnd);
-      return isWordCharAt(text, end) ? -1 : end;
-    }
-    for (const ending of pattern.endings) {
-      if (!hasEndingAt(codes, length, foldedEnd, ending)) continue;
-      const end = originalEnd(foldedEnd + ending.length);
-      if (!isWordCharAt(text, end)) return end;
-    }
-    return -1;
-  };
+  const originalEnd = (foldedEnd: number): number => skipDropped(text, skipMarks(text, map[foldedEnd - 1]! + 1));
 
   automaton.scan(codes, length, (id, foldedEnd) => {
     const pattern = patterns[id]!;
-    const start = map[foldedEnd - pattern.text.length]!;
+    const foldedStart = foldedEnd - pattern.text.length;
+    const start = map[foldedStart]!;
     if (isWordCharBefore(text, start)) return;
-    const end = boundedEnd(pattern, foldedEnd);
+    // The ending that reaches a word boundary (longest first: "Токаевым", not "Токаев" + "ы").
+    let end = -1;
+    let matchedEnd = foldedEnd;
+    for (const ending of pattern.endings ?? AS_WRITTEN) {
+      if (!hasEndingAt(codes, length, foldedEnd, ending)) continue;
+      const e = originalEnd(foldedEnd + ending.length);
+      if (!isWordCharAt(text, e)) {
+        end = e;
+        matchedEnd = foldedEnd + ending.length;
+        break;
+      }
+    }
     if (end < 0 || !caseAllows(pattern.caseRule, text, start, end)) return;
-    candidates.push({ start, end, entity: pattern.entity, alias: pattern.alias, near: pattern.near });
+    candidates.push({
+      text: textIndex,
+      start,
+      end,
+      foldedStart,
+      foldedEnd: matchedEnd,
+      order: order + start,
+      place: 0,
+      pattern,
+    });
   });
-  return candidates;
+}
+
+/** True when folded codes at `at` spell `ending`. */
+function hasEndingAt(codes: Uint16Array, length: number, at: number, ending: string): boolean {
+  if (at + ending.length > length) return false;
+  for (let i = 0; i < ending.length; i++) if (codes[at + i] !== ending.charCodeAt(i)) return false;
+  return true;
 }

@@ -1,28 +1,43 @@
 /**
  * Chooses the reported matches among candidates: ambiguous (`near`) aliases only next to an unambiguous mention,
- * then leftmost first, longest at each start, never overlapping.
+ * then leftmost first, longest at each start, never overlapping. Positions are page places (see `nearPlaces` in
+ * index.ts), so that the short texts of a list vouch for each other; one sort serves every step.
  */
 
 export interface Candidate {
+  /** Which text of the batch, and the offsets in it. */
+  text: number;
+  start: number;
+  end: number;
+  /** Page place of `start`: texts far apart on the page are far apart here. */
+  place: number;
+  pattern: { entity: number; alias: number; near: boolean };
+  why?: string;
+}
+
+export interface Selected {
   start: number;
   end: number;
   entity: number;
   alias: number;
-  near: boolean;
+  why?: string;
 }
 
-function byStartThenLongest(a: Candidate, b: Candidate): number {
-  return a.start - b.start || b.end - a.end || a.alias - b.alias;
+const lengthOf = (c: Candidate) => c.end - c.start;
+
+/** Equal places are in one text, so ends compare there. */
+function byPlaceThenLongest(a: Candidate, b: Candidate): number {
+  return a.place - b.place || b.end - a.end || a.pattern.alias - b.pattern.alias;
 }
 
-/** Candidates must already be sorted by byStartThenLongest. */
-function leftmostLongest(sorted: readonly Candidate[]): Candidate[] {
-  const chosen: Candidate[] = [];
+/** Candidates must already be sorted by byPlaceThenLongest. */
+function leftmostLongest<T extends Candidate>(sorted: readonly T[]): T[] {
+  const chosen: T[] = [];
   let lastEnd = -1;
   for (const c of sorted) {
-    if (c.start < lastEnd) continue;
+    if (c.place < lastEnd) continue;
     chosen.push(c);
-    lastEnd = c.end;
+    lastEnd = c.place + lengthOf(c);
   }
   return chosen;
 }
@@ -32,25 +47,40 @@ function leftmostLongest(sorted: readonly Candidate[]): Candidate[] {
  * vouch for itself through a name it contains). Anchors are sorted and disjoint, so their ends increase too.
  */
 function hasAnchorNear(anchors: readonly Candidate[], c: Candidate, window: number): boolean {
+  const start = c.place;
+  const end = c.place + lengthOf(c);
   let lo = 0;
   let hi = anchors.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (anchors[mid]!.end < c.start - window) lo = mid + 1;
+    const a = anchors[mid]!;
+    if (a.place + lengthOf(a) < start - window) lo = mid + 1;
     else hi = mid;
   }
   for (let i = lo; i < anchors.length; i++) {
     const a = anchors[i]!;
-    if (a.start > c.end + window) break;
-    if (a.end <= c.start || a.start >= c.end) return true;
+    if (a.place > end + window) break;
+    if (a.place + lengthOf(a) <= start || a.place >= end) return true;
   }
   return false;
 }
 
-export function selectMatches(candidates: Candidate[], nearWindow: number): Candidate[] {
-  candidates.sort(byStartThenLongest);
-  if (!candidates.some((c) => c.near)) return leftmostLongest(candidates);
-  const anchors = leftmostLongest(candidates.filter((c) => !c.near));
-  const kept = candidates.filter((c) => !c.near || hasAnchorNear(anchors, c, nearWindow));
-  return leftmostLongest(kept);
+const isNear = (c: Candidate) => c.pattern.near && c.why === undefined;
+
+/** The matches of each of `textCount` texts, sorted, never overlapping. */
+export function selectMatches(candidates: Candidate[], textCount: number, nearWindow: number): Selected[][] {
+  candidates.sort(byPlaceThenLongest);
+  let kept = candidates;
+  if (candidates.some(isNear)) {
+    const anchors = leftmostLongest(candidates.filter((c) => !isNear(c)));
+    kept = candidates.filter((c) => !isNear(c) || hasAnchorNear(anchors, c, nearWindow));
+  }
+  const perText: Selected[][] = Array.from({ length: textCount }, () => []);
+  for (const c of leftmostLongest(kept)) {
+    const { entity, alias } = c.pattern;
+    perText[c.text]!.push(
+      c.why ? { start: c.start, end: c.end, entity, alias, why: c.why } : { start: c.start, end: c.end, entity, alias },
+    );
+  }
+  return perText;
 }

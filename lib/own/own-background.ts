@@ -6,6 +6,7 @@
 import type { FactBaseStore } from '../factbase/factbase-store';
 import type { AliasIndex, Entity } from '../factbase/types';
 import { createMatcher, type Matcher } from '../matcher';
+import type { MatchingRules } from '../factbase/matching-rules';
 import type { EntityDetails } from '../messaging/messages';
 import { withOwnNames } from './own-names';
 import { sourceQuotes, type FoundName } from './source-quotes';
@@ -33,6 +34,8 @@ export interface AddedSource {
 export function createOwnBackground(deps: {
   store: FactBaseStore;
   baseIndex: AliasIndex;
+  /** Morphology and disambiguation rules for the fact base's aliases (data/matching-rules.json). */
+  rules?: MatchingRules;
   storage: OwnStorage;
   now?: () => number;
   newId?: () => string;
@@ -70,7 +73,7 @@ export function createOwnBackground(deps: {
 
   const ready = () => (loaded ??= loadNames().catch(() => {}));
 
-  const currentMatcher = () => (matcher ??= createMatcher(index));
+  const currentMatcher = () => (matcher ??= createMatcher(index, { rules: deps.rules }));
 
   const findNames = (text: string): FoundName[] =>
     currentMatcher()

@@ -3,11 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AliasIndex } from '../../lib/factbase/types';
-import { createMatcher } from '../../lib/matcher/index';
+import type { MatchingRules } from '../../lib/factbase/matching-rules';
+import { createMatcher, newPageContext } from '../../lib/matcher/index';
 import { parsePage, type EvalPage, type Mark } from './eval-set';
 
 export const PAGES_DIR = fileURLToPath(new URL('./pages', import.meta.url));
 const ALIAS_INDEX = fileURLToPath(new URL('../../data/alias-index.json', import.meta.url));
+const MATCHING_RULES = fileURLToPath(new URL('../../data/matching-rules.json', import.meta.url));
 
 export function loadPages(dir = PAGES_DIR): EvalPage[] {
   return readdirSync(dir)
@@ -20,17 +22,25 @@ export function loadAliasIndex(): AliasIndex {
   return JSON.parse(readFileSync(ALIAS_INDEX, 'utf8')) as AliasIndex;
 }
 
-/** The matcher's marks on every block of a page, with entity ids. One page context per page, as in a tab. */
-export function matcherMarks(index: AliasIndex): (page: EvalPage) => Mark[] {
-  const matcher = createMatcher(index);
-  return (page) => {
-    const marks: Mark[] = [];
-    page.blocks.forEach((block, b) => {
-      for (const m of matcher.find(block.text))
-        marks.push({ block: b, start: m.start, end: m.end, entity: index.entities[m.entity]![0] });
-    });
-    return marks;
-  };
+export function loadMatchingRules(): MatchingRules {
+  return JSON.parse(readFileSync(MATCHING_RULES, 'utf8')) as MatchingRules;
+}
+
+/**
+ * The matcher's marks on every block of a page, with entity ids: the page's blocks go as one batch with one page
+ * context, as the scanner sends a short page.
+ */
+export function matcherMarks(index: AliasIndex, rules: MatchingRules): (page: EvalPage) => Mark[] {
+  const matcher = createMatcher(index, { rules });
+  return (page) =>
+    matcher
+      .findInPage(
+        page.blocks.map((b) => b.text),
+        newPageContext(),
+      )
+      .flatMap((matches, b) =>
+        matches.map((m) => ({ block: b, start: m.start, end: m.end, entity: index.entities[m.entity]![0] })),
+      );
 }
 
 /** An entity's type, or undefined when the fact base has no such entity (yet). */

@@ -3,11 +3,11 @@
  * every error. `--quiet` leaves out the error list.
  */
 import { formatErrors, formatScore, scorePages } from './eval-set';
-import { loadAliasIndex, loadPages, matcherMarks, typeLookup } from './load';
+import { loadAliasIndex, loadMatchingRules, loadPages, matcherMarks, typeLookup } from './load';
 
 const index = loadAliasIndex();
 const pages = loadPages();
-const score = scorePages(pages, matcherMarks(index), typeLookup(index));
+const score = scorePages(pages, matcherMarks(index, loadMatchingRules()), typeLookup(index));
 console.log(`${pages.length} pages\n`);
 console.log(formatScore(score));
 if (!process.argv.includes('--quiet')) {

@@ -38,8 +38,8 @@ describe('search form', () => {
     ['Mirziyoev', 'mirzioev'],
     ['Erdoğan', 'erdogan'],
     ['Эрдоган', 'erdogan'],
-    ['Kassym-Jomart', 'kasym-jomart'],
-    ['Қасым-Жомарт', 'kasym-jomart'],
+    ['Kassym-Jomart', 'kasym jomart'], // a hyphen folds like a space (lib/matcher/fold)
+    ['Қасым-Жомарт', 'kasym jomart'],
     ['Oʻzbekiston', 'ozbekiston'],
     ['İlham Əliyev', 'ilham aliev'],
     ['Heydər Əliyev', 'hedar aliev'],

@@ -1,0 +1,83 @@
+/**
+ * Derives data/matching-rules.json from the fact base, its alias index and data/languages.yaml, and checks what
+ * the matcher relies on: every alias's language label fits its alphabet, every morphology class and word list it
+ * names exists, every one-word alias of a person says how it is told apart (a surname rule, or evidence).
+ */
+import type { AliasIndex, FactBase } from './types';
+import {
+  MATCHING_RULES_VERSION,
+  checkLanguages,
+  expandWords,
+  labelProblem,
+  type AliasEvidence,
+  type LanguagesInput,
+  type MatchingRules,
+} from './matching-rules';
+
+const isOneWord = (text: string) => !/[\s\-–—]/u.test(text.trim());
+
+export function buildMatchingRules(
+  base: FactBase,
+  index: AliasIndex,
+  languages: LanguagesInput,
+  errors: string[],
+): MatchingRules {
+  checkLanguages(languages, errors);
+  const lists = languages.wordlists ?? {};
+  const byId = new Map(base.entities.map((e) => [e.id, e]));
+  const entityIndex = new Map(index.entities.map(([id], i) => [id, i]));
+  const rules: MatchingRules = {
+    version: MATCHING_RULES_VERSION,
+    windows: languages.windows,
+    courtesy: languages.courtesy ?? [],
+    classes: languages.morphology,
+    languageMorphology: Object.fromEntries(Object.entries(languages.languages).map(([k, v]) => [k, v.morphology])),
+    unlabelled: languages.unlabelled ?? {},
+    aliasLangs: [],
+    evidence: {},
+    titles: {},
+  };
+  for (const entity of base.entities) {
+    const titles = expandWords(entity.titles, lists, `${entity.id}: titles`, errors);
+    if (titles?.length) rules.titles[entityIndex.get(entity.id)!] = titles;
+    if (entity.titles && entity.type !== 'person') errors.push(`${entity.id}: titles are for people`);
+  }
+  index.aliases.forEach(([text, e], i) => {
+    const entity = byId.get(index.entities[e]![0])!;
+    const alias = entity.aliases.find((a) => a.text === text);
+    const where = `${entity.id}: alias "${text}"`;
+    rules.aliasLangs.push(alias?.lang ?? '');
+    for (const lang of alias?.lang?.split(' ') ?? []) {
+      const problem = labelProblem(text, lang, languages.languages[lang]);
+      if (problem) errors.push(`${where}: labelled ${lang}, but ${problem}`);
+    }
+    if (!alias) return; // the name itself, unruled
+    const evidence: AliasEvidence = {};
+    if (alias.rule === 'surname') {
+      if (entity.type !== 'person') errors.push(`${where}: rule surname is for people`);
+      evidence.surname = true;
+    }
+    const needs = expandWords(alias.needs, lists, `${where} needs`, errors);
+    const notNear = expandWords(alias.notNear, lists, `${where} not-near`, errors);
+    const notAfter = expandWords(alias.notAfter, lists, `${where} not-after`, errors);
+    if (needs) evidence.needs = needs;
+    if (notNear) evidence.notNear = notNear;
+    if (notAfter) evidence.notAfter = notAfter;
+    if (alias.morph) {
+      for (const c of alias.morph) if (!languages.morphology[c]) errors.push(`${where}: unknown morphology "${c}"`);
+      evidence.morph = alias.morph;
+    }
+    if (
+      entity.type === 'person' &&
+      isOneWord(text) &&
+      alias.text !== entity.name &&
+      !alias.rule &&
+      !needs &&
+      !notNear &&
+      !/^\p{Lu}{2,}$/u.test(text)
+    )
+      errors.push(`${where}: a one-word name of a person needs rule surname, near, or needs/not-near evidence`);
+    if (Object.keys(evidence).length) rules.evidence[i] = evidence;
+  });
+  return rules;
+}

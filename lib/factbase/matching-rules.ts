@@ -1,0 +1,194 @@
+/**
+ * The matching rules: languages of alias labels and their alphabets, morphology classes, and the per-alias and
+ * per-entity disambiguation evidence. Curated in data/languages.yaml and the alias fields of data/entities/*.yaml,
+ * validated here by the fact-base build, and written to data/matching-rules.json, which only the background's
+ * matcher reads (pages never receive it). Pure: no file system.
+ */
+
+export type SuffixClass = {
+  kind: 'suffixes';
+  apostrophe?: 'optional';
+  vowels?: { back: string; front: string; rounded?: string; neutral?: string };
+  /** Harmony letters: the vowel by the last vowel's class (back/front, rounded when given). */
+  harmony?: Record<string, Partial<Record<'back' | 'front' | 'back-rounded' | 'front-rounded', string>>>;
+  /** Consonant letters: chosen by whether the sound before is a voiceless consonant. */
+  consonants?: Record<string, { voiceless: string; other: string }>;
+  voiceless?: string;
+  /** Final letters that change before a suffix, or alone (Turkmen e → ä). */
+  final?: Record<string, string>;
+  suffixes: string[];
+};
+
+export type EndingsClass = {
+  kind: 'endings';
+  /** Final letters the `after-drop` endings replace (Georgian ი and ა). */
+  drop?: string;
+  vowels: string;
+  'after-drop'?: string[];
+  'after-vowel': string[];
+  'after-consonant'?: string[];
+};
+
+export interface DeclensionRow {
+  ends: string;
+  forms: string[];
+}
+
+export type RussianClass = {
+  kind: 'russian';
+  nouns: DeclensionRow[];
+  persons: DeclensionRow[];
+  adjectives: DeclensionRow[];
+  'soft-after': string;
+  'indeclinable-after': string;
+  'min-stem': number;
+};
+
+export type MorphologyClass = SuffixClass | EndingsClass | RussianClass;
+
+export interface LanguageDef {
+  name: string;
+  script: string;
+  /** Letters an alias labelled with this language may use (lowercase); none given: any letter of the script. */
+  alphabet?: string;
+  morphology: string[];
+}
+
+export interface Windows {
+  near: number;
+  needs: number;
+  'not-near': number;
+}
+
+/** data/languages.yaml as written. */
+export interface LanguagesInput {
+  windows: Windows;
+  wordlists: Record<string, string[]>;
+  courtesy: string[];
+  languages: Record<string, LanguageDef>;
+  unlabelled: Record<string, string[]>;
+  morphology: Record<string, MorphologyClass>;
+}
+
+/** One alias's disambiguation rules, word lists expanded. */
+export interface AliasEvidence {
+  /** A bare surname of a person: needs a given name, title or full mention, and yields to a different given name. */
+  surname?: true;
+  /** One of these words must be near (prefix match on word starts). */
+  needs?: string[];
+  /** Any of these close by makes it a namesake (a club, an agency), for the whole page. */
+  notNear?: string[];
+  /** Any of these right before makes it something else (East Turkestan). */
+  notAfter?: string[];
+  /** Morphology classes instead of those of its language (`morph: none` gives []). */
+  morph?: string[];
+}
+
+/** data/matching-rules.json: what the matcher needs besides the alias index. */
+export interface MatchingRules {
+  version: number;
+  windows: Windows;
+  courtesy: string[];
+  classes: Record<string, MorphologyClass>;
+  /** Morphology classes per alias language, and per script for aliases without one. */
+  languageMorphology: Record<string, string[]>;
+  unlabelled: Record<string, string[]>;
+  /** Parallel to AliasIndex.aliases: each alias's language ('' for none). */
+  aliasLangs: string[];
+  /** Sparse, by alias index. */
+  evidence: Record<number, AliasEvidence>;
+  /** Sparse, by entity index: words that, right before a bare surname, name this person (President, Arkadag). */
+  titles: Record<number, string[]>;
+}
+
+export const MATCHING_RULES_VERSION = 1;
+
+const SCRIPTS: Record<string, RegExp> = {
+  Latin: /\p{Script=Latin}/u,
+  Cyrillic: /\p{Script=Cyrillic}/u,
+  Armenian: /\p{Script=Armenian}/u,
+  Georgian: /\p{Script=Georgian}/u,
+  Arabic: /\p{Script=Arabic}/u,
+  Han: /\p{Script=Han}/u,
+};
+
+/** The script of the first letter of `text`, or '' when it has no letter of a known script. */
+export function scriptOf(text: string): string {
+  for (const ch of text) for (const [name, re] of Object.entries(SCRIPTS)) if (re.test(ch)) return name;
+  return '';
+}
+
+const LETTER = /\p{L}/u;
+/** Modifier letters that are apostrophes on pages, and letters any label may use inside a foreign name. */
+const ANY_LABEL = new Set(['ʻ', 'ʼ']);
+
+/** A word written the same in every language's text: an acronym, a number, a Roman numeral (F-16, SETA, II). */
+const CODE_WORD = /^[\p{Lu}\p{N}\-.]+$/u;
+
+/**
+ * Why `text` cannot be a spelling in `lang`, or null. Letters must be of the language's script and, when it gives
+ * an alphabet, in it: a plain "Erdoğan" is not Uzbek (ğ), "Türkiye" is not Azerbaijani (Türkiyə), "Тошкент" is
+ * Uzbek in Cyrillic, not `uz`. Code words (acronyms, numbers, Roman numerals) are left alone: "Фонд SETA".
+ */
+export function labelProblem(text: string, lang: string, def: LanguageDef | undefined): string | null {
+  if (!def) return `unknown language "${lang}" (add it to data/languages.yaml)`;
+  const locale = lang === 'tr' || lang === 'az' ? 'tr' : undefined;
+  for (const word of text.split(/[\s/()«»"]+/u)) {
+    if (!word || CODE_WORD.test(word)) continue;
+    for (const ch of word) {
+      if (!LETTER.test(ch) || ANY_LABEL.has(ch)) continue;
+      const script = scriptOf(ch);
+      if (script !== def.script) return `"${ch}" is not ${def.script} script, as ${def.name} (${lang}) is`;
+      if (!def.alphabet) continue;
+      const lower = ch.toLocaleLowerCase(locale).normalize('NFC');
+      if (!def.alphabet.includes(lower)) return `"${ch}" is not a letter of the ${def.name} (${lang}) alphabet`;
+    }
+  }
+  return null;
+}
+
+/** Checks data/languages.yaml itself: every class a language names exists, every class is well formed. */
+export function checkLanguages(input: LanguagesInput, errors: string[]): void {
+  const classes = input.morphology ?? {};
+  const named = (where: string, list: string[] | undefined) => {
+    for (const c of list ?? [])
+      if (!classes[c]) errors.push(`languages.yaml: ${where} names unknown morphology "${c}"`);
+  };
+  for (const [lang, def] of Object.entries(input.languages ?? {})) {
+    if (!SCRIPTS[def.script]) errors.push(`languages.yaml: ${lang} has unknown script "${def.script}"`);
+    named(`language ${lang}`, def.morphology);
+  }
+  for (const [script, list] of Object.entries(input.unlabelled ?? {})) named(`unlabelled ${script}`, list);
+  for (const [name, c] of Object.entries(classes)) {
+    if (c.kind === 'suffixes') {
+      for (const s of c.suffixes) {
+        const letters = s.replace(/\(.\)|\[[^\]]+\]/g, '');
+        for (const ch of letters)
+          if (ch === ch.toUpperCase() && ch !== ch.toLowerCase() && !c.harmony?.[ch] && !c.consonants?.[ch])
+            errors.push(`languages.yaml: ${name} suffix "${s}" uses "${ch}", which is neither harmony nor consonant`);
+      }
+    } else if (c.kind === 'russian') {
+      for (const rows of [c.nouns, c.persons, c.adjectives])
+        for (const r of rows)
+          if (r.forms.length !== 6) errors.push(`languages.yaml: ${name} row "${r.ends}" needs six case forms`);
+    } else if (c.kind !== 'endings') errors.push(`languages.yaml: ${name} has unknown kind`);
+  }
+  for (const w of ['near', 'needs', 'not-near'] as const)
+    if (!(input.windows?.[w] > 0)) errors.push(`languages.yaml: windows.${w} must be a positive number`);
+}
+
+/** Expands `@list` references in an evidence word list. */
+export function expandWords(words: unknown, lists: Record<string, string[]>, where: string, errors: string[]) {
+  if (words === undefined) return undefined;
+  if (!Array.isArray(words)) {
+    errors.push(`${where}: expected a list of words`);
+    return undefined;
+  }
+  return words.flatMap((w): string[] => {
+    const word = String(w);
+    if (!word.startsWith('@')) return [word];
+    const list = lists[word.slice(1)];
+    if (!list) errors.push(`${where}: unknown word list "${word}"`);
+    return list?.map(String) ?? [];
+  });
+}

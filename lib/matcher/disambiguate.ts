@@ -1,0 +1,304 @@
+/**
+ * Disambiguation beyond `near`, applied to the candidates of one batch of page text (see data/FORMAT.md, "Aliases
+ * and rules"): bare surnames need a given name, a title or a full mention and yield to a different given name;
+ * `needs` evidence; `not-near` namesakes for the texts around them; `not-after` words; acronyms the page spells out as
+ * something else. Every decision that keeps a candidate says why, for the card's "why this matched".
+ */
+import type { AliasIndex } from '../factbase/types';
+import type { MatchingRules } from '../factbase/matching-rules';
+import { foldAlias, type FoldedCodes } from './fold';
+import type { PageContext } from './page-context';
+import type { Pattern } from './patterns';
+import { findWord, foldedSlice, wordBefore, wordsBefore } from './words';
+
+export interface RuledCandidate {
+  text: number;
+  start: number;
+  end: number;
+  /** Offsets in the text's folded codes. */
+  foldedStart: number;
+  foldedEnd: number;
+  /** Page order: context offset + position in the batch. */
+  order: number;
+  /** Page place for `near` (set after the rules, see select.ts). */
+  place: number;
+  pattern: Pattern;
+  /** Why it was kept, when a rule decided. */
+  why?: string;
+}
+
+export interface BatchText {
+  text: string;
+  folded: FoldedCodes;
+}
+
+/** What the rules need from the index, computed once per matcher. */
+export interface RuleTables {
+  windows: { needs: number; notNear: number };
+  courtesy: string[];
+  /** Per person entity: folded first words of its multi-word names, and their initials. */
+  givenNames: Map<number, Set<string>>;
+  initials: Map<number, Set<string>>;
+  titles: Map<number, string[]>;
+  /** Per person entity: the folded surnames its `surname` aliases spell. */
+  surnames: Map<number, Set<string>>;
+  /** Aliases that are a person's full name (two words or more, no rule). */
+  fullNames: Set<number>;
+  /** Folded acronym → entity indexes; and per entity its non-acronym patterns (to recognise a spelled-out form). */
+  acronyms: Map<string, number[]>;
+  spelledOut: Map<number, Pattern[]>;
+  /** Evidence word lists, folded once. */
+  folded: Map<readonly string[], string[]>;
+}
+
+/** How many texts (blocks) either side a namesake's context reaches: a headline, its byline, the first paragraph. */
+const NAMESAKE_TEXTS = 2;
+
+const isAllCaps = (text: string) => /^[\p{Lu}\p{N}]{2,}$/u.test(text.replace(/[\s.\-&]/gu, ''));
+
+export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[], rules?: MatchingRules): RuleTables {
+  const t: RuleTables = {
+    windows: { needs: rules?.windows.needs ?? 200, notNear: rules?.windows['not-near'] ?? 40 },
+    courtesy: (rules?.courtesy ?? []).map(foldAlias),
+    givenNames: new Map(),
+    initials: new Map(),
+    titles: new Map(),
+    surnames: new Map(),
+    fullNames: new Set(),
+    acronyms: new Map(),
+    spelledOut: new Map(),
+    folded: new Map(),
+  };
+  const add = <T>(map: Map<number, Set<T>>, key: number, value: T) => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(value);
+  };
+  for (const p of patterns) {
+    const [text, entity] = index.aliases[p.alias]!;
+    const isPerson = index.entities[entity]?.[2] === 'person';
+    if (isPerson && p.evidence?.surname) add(t.surnames, entity, p.key);
+    if (isPerson && !p.evidence && !p.near) {
+      const words = text.trim().split(/[\s]+/u);
+      if (words.length >= 2) {
+        t.fullNames.add(p.alias);
+        for (const word of words.slice(0, -1)) add(t.givenNames, entity, foldAlias(word.replace(/\.$/u, '')));
+        add(t.initials, entity, foldAlias(words[0]!).charAt(0));
+      }
+    }
+    if (p.caseRule.kind === 'exact' && isAllCaps(text)) {
+      const list = t.acronyms.get(p.key) ?? [];
+      if (!list.includes(entity)) list.push(entity);
+      t.acronyms.set(p.key, list);
+    } else {
+      const list = t.spelledOut.get(entity) ?? [];
+      list.push(p);
+      t.spelledOut.set(entity, list);
+    }
+  }
+  for (const [e, titles] of Object.entries(rules?.titles ?? {})) t.titles.set(Number(e), titles.map(foldAlias));
+  return t;
+}
+
+function foldedWords(t: RuleTables, words: readonly string[]): string[] {
+  let f = t.folded.get(words);
+  if (!f) t.folded.set(words, (f = words.map(foldAlias)));
+  return f;
+}
+
+/** Whether one of `words` is within `window` folded characters of the candidate (outside it). */
+function wordNear(t: RuleTables, b: BatchText, c: RuledCandidate, words: readonly string[], window: number) {
+  const from = Math.max(0, c.foldedStart - window);
+  const slice = foldedSlice(b.folded, from, c.foldedEnd + window);
+  return findWord(slice, foldedWords(t, words), c.foldedStart - from, c.foldedEnd - from);
+}
+
+/** The first folded position at or after original offset `at` (the map ascends). */
+function foldedIndexOf(folded: FoldedCodes, at: number): number {
+  let lo = 0;
+  let hi = folded.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (folded.map[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** "(CPC)" after a spelled-out name: the acronym means that name on this page, an entity of ours or not. */
+function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageContext) {
+  if (t.acronyms.size === 0) return;
+  for (const { text, folded } of texts) {
+    for (const m of text.matchAll(/\(\s*([\p{Lu}][\p{Lu}\p{N}]{1,9})\s*\)/gu)) {
+      const key = foldAlias(m[1]!);
+      const owners = t.acronyms.get(key);
+      if (!owners) continue;
+      // The folded text just before "(": does it end with a spelled-out form of one of the owners?
+      const foldedAt = foldedIndexOf(folded, m.index!);
+      const before = ` ${foldedSlice(folded, foldedAt - 120, foldedAt).trimEnd()}`;
+      const owner = owners.find((e) =>
+        (t.spelledOut.get(e) ?? []).some((p) =>
+          (p.endings ?? ['']).some((ending) => {
+            const form = p.text + ending;
+            return form.length > key.length && before.endsWith(` ${form}`);
+          }),
+        ),
+      );
+      ctx.acronyms.set(key, owner ?? -1);
+    }
+  }
+}
+
+/** Keeps the candidates the rules allow (all others pass untouched), in place of the array given. */
+export function applyRules(
+  t: RuleTables,
+  texts: readonly BatchText[],
+  candidates: RuledCandidate[],
+  ctx: PageContext,
+): RuledCandidate[] {
+  learnAcronyms(t, texts, ctx);
+  const ruled = candidates.some((c) => c.pattern.ruled || (ctx.acronyms.size > 0 && ctx.acronyms.has(c.pattern.key)));
+  if (!ruled) {
+    for (const c of candidates) recordFullName(t, c, ctx);
+    return candidates;
+  }
+  // Page order matters to surnames only (who was named last); scan order is by end, which the rest can use.
+  if (candidates.some((c) => c.pattern.evidence?.surname))
+    candidates.sort((a, b) => a.order - b.order || b.end - a.end);
+  // Namesakes first: "Qarabağ FK" in the first paragraph means the headline's Qarabağ too, and the next items of a
+  // list; a sidebar further away may still mean the region.
+  const namesakes = new Map<string, number[]>();
+  for (const c of candidates) {
+    const notNear = c.pattern.evidence?.notNear;
+    if (notNear && wordNear(t, texts[c.text]!, c, notNear, t.windows.notNear))
+      namesakes.set(c.pattern.key, [...(namesakes.get(c.pattern.key) ?? []), c.text]);
+  }
+  const isNamesake = (c: RuledCandidate) =>
+    namesakes.get(c.pattern.key)?.some((text) => Math.abs(text - c.text) <= NAMESAKE_TEXTS) ?? false;
+  const namedInFull = new Set(candidates.filter((c) => t.fullNames.has(c.pattern.alias)).map((c) => c.pattern.entity));
+  const kept: RuledCandidate[] = [];
+  // The end of the last full name seen in the current text: a surname inside "Recep Tayyip Erdoğan" is not a mention.
+  let cover = { text: -1, end: -1 };
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const ev = c.pattern.evidence;
+    if (!ev && (c.text !== cover.text || c.end > cover.end)) cover = { text: c.text, end: c.end };
+    else if (ev?.surname && c.text === cover.text && c.end <= cover.end) continue;
+    if (isNamesake(c)) continue;
+    const b = texts[c.text]!;
+    if (ev?.notAfter) {
+      const before = wordBefore(b.text, c.start);
+      if (before && foldedWords(t, ev.notAfter).includes(before.word)) continue;
+    }
+    const acronym = ctx.acronyms.get(c.pattern.key);
+    if (acronym !== undefined && t.acronyms.has(c.pattern.key)) {
+      if (acronym !== c.pattern.entity) continue;
+      c.why = 'spelled out on this page';
+    }
+    if (ev?.surname) {
+      // Every claimant of this surname on this span decides together (the Aliyevs, the Berdimuhamedovs).
+      // One candidate per person: Токаев and Тоқаев fold alike.
+      const group = [c];
+      while (
+        i + 1 < candidates.length &&
+        sameSpan(candidates[i + 1]!, c) &&
+        candidates[i + 1]!.pattern.evidence?.surname
+      ) {
+        const next = candidates[++i]!;
+        if (!group.some((g) => g.pattern.entity === next.pattern.entity)) group.push(next);
+      }
+      const chosen = resolveSurname(t, b, group, ctx, namedInFull);
+      if (chosen && passesNeeds(t, b, chosen)) kept.push(chosen);
+      continue;
+    }
+    if (!passesNeeds(t, b, c)) continue;
+    recordFullName(t, c, ctx);
+    kept.push(c);
+  }
+  return kept;
+}
+
+const sameSpan = (a: RuledCandidate, b: RuledCandidate) => a.text === b.text && a.start === b.start && a.end === b.end;
+
+function passesNeeds(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+  const needs = c.pattern.evidence?.needs;
+  if (!needs) return true;
+  const word = wordNear(t, b, c, needs, t.windows.needs);
+  if (!word) return false;
+  c.why ??= `near “${word}”`;
+  return true;
+}
+
+function recordFullName(t: RuleTables, c: RuledCandidate, ctx: PageContext) {
+  if (!t.fullNames.has(c.pattern.alias)) return;
+  for (const key of t.surnames.get(c.pattern.entity) ?? [])
+    ctx.surnames.set(key, { order: c.order, entity: c.pattern.entity });
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+function titleWords(text: string, start: number): string[] {
+  const [one, two] = wordsBefore(text, start, 2);
+  if (!one) return [];
+  const before = wordBefore(text, start);
+  return two && before && CAPITAL.test(before.original) ? [one, two] : [one];
+}
+
+/** A word from the list, or that word with a case ending (Ильхама, Президента, Cumhurbaşkanı'nın). */
+const inflectedIn = (word: string, list: Iterable<string> | undefined) => {
+  for (const w of list ?? []) if (word.startsWith(w) && word.length - w.length <= 4 && w.length >= 2) return true;
+  return false;
+};
+
+function resolveSurname(
+  t: RuleTables,
+  b: BatchText,
+  group: RuledCandidate[],
+  ctx: PageContext,
+  namedInFull: ReadonlySet<number>,
+): RuledCandidate | null {
+  const first = group[0]!;
+  const key = first.pattern.key;
+  const remember = (entity: number) => ctx.surnames.set(key, { order: first.order, entity });
+  const pick = (c: RuledCandidate | undefined, why: string) => {
+    if (!c) return null;
+    c.why = why;
+    remember(c.pattern.entity);
+    return c;
+  };
+  const before = wordBefore(b.text, first.start);
+  // A given name, an initial or a title right before the surname.
+  if (before && (before.initial || CAPITAL.test(before.original))) {
+    const named = group.filter((c) =>
+      before.initial
+        ? t.initials.get(c.pattern.entity)?.has(before.word.charAt(0))
+        : inflectedIn(before.word, t.givenNames.get(c.pattern.entity)) ||
+          inflectedIn(before.word, t.titles.get(c.pattern.entity)),
+    );
+    if (named.length === 1) return pick(named[0], `after “${before.original}”`);
+    if (named.length > 1) return null;
+    if (inflectedIn(before.word, t.courtesy)) {
+      // "Mr Aliyev": a person named so, whoever the page last meant.
+    } else if (!before.sentenceStart) {
+      remember(-1); // "Rustam Aliyev", "Cevdet Yılmaz": someone else, and so is the next bare "Aliyev"
+      return null;
+    }
+  }
+  // A title right before, or before a capitalised word ("Президент Азербайджана Алиев", "Cumhurbaşkanı Erdoğan").
+  const titled = titleWords(b.text, first.start);
+  const titleOf = (c: RuledCandidate) => titled.find((w) => inflectedIn(w, t.titles.get(c.pattern.entity)));
+  const byTitle = group.filter((c) => titleOf(c) !== undefined);
+  if (byTitle.length === 1) return pick(byTitle[0], `after the title “${titleOf(byTitle[0]!)}”`);
+  // The last mention of this surname on the page, or else the one person of that name the batch names in full.
+  const last = ctx.surnames.get(key);
+  if (last && last.order < first.order) {
+    if (last.entity < 0) return null;
+    return pick(
+      group.find((c) => c.pattern.entity === last.entity),
+      'named in full earlier on the page',
+    );
+  }
+  const named = group.filter((c) => namedInFull.has(c.pattern.entity));
+  if (named.length === 1) return pick(named[0], 'named in full on the page');
+  return null;
+}

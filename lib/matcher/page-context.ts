@@ -1,0 +1,16 @@
+/**
+ * What the matcher remembers about one page while its text arrives in batches: who a bare surname last meant and which acronyms the page spelled out. One per page (the
+ * background keeps one per tab and frame); plain data, so it costs nothing to drop.
+ */
+export interface PageContext {
+  /** Characters of earlier batches: places events of different batches in page order. */
+  offset: number;
+  /** Per surname (folded alias): the latest mention's page order and entity, -1 for someone else. */
+  surnames: Map<string, { order: number; entity: number }>;
+  /** Acronyms spelled out on this page: the entity index they stand for, -1 for something else (CPC, the party). */
+  acronyms: Map<string, number>;
+}
+
+export function newPageContext(): PageContext {
+  return { offset: 0, surnames: new Map(), acronyms: new Map() };
+}

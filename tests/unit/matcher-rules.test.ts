@@ -1,0 +1,107 @@
+/**
+ * Morphology by rule and disambiguation beyond `near`, with the project's alias index and rules
+ * (data/matching-rules.json). Sentences here are written for these tests, not taken from the evaluation set.
+ */
+import { describe, expect, it } from 'vitest';
+import aliasIndexJson from '../../data/alias-index.json';
+import rulesJson from '../../data/matching-rules.json';
+import type { AliasIndex } from '../../lib/factbase/types';
+import type { MatchingRules } from '../../lib/factbase/matching-rules';
+import { createMatcher, newPageContext } from '../../lib/matcher/index';
+
+const index = aliasIndexJson as unknown as AliasIndex;
+const matcher = createMatcher(index, { rules: rulesJson as unknown as MatchingRules });
+
+/** [words, entity id] for each match of each text, the texts read as one page. */
+function page(...texts: string[]): [string, string][] {
+  return matcher
+    .findInPage(texts, newPageContext())
+    .flatMap((ms, i) =>
+      ms.map((m): [string, string] => [texts[i]!.slice(m.start, m.end), index.entities[m.entity]![0]]),
+    );
+}
+const ids = (...texts: string[]) => page(...texts).map(([, id]) => id);
+
+describe('morphology by rule', () => {
+  it('declines every word of a Russian name, adjectives agreeing with the noun', () => {
+    expect(page('поставки по Южному газовому коридору и Каспийскому трубопроводному консорциуму')).toEqual([
+      ['Южному газовому коридору', 'southern-gas-corridor'],
+      ['Каспийскому трубопроводному консорциуму', 'cpc'],
+    ]);
+    expect(ids('в Шанхайской организации сотрудничества')).toEqual(['sco']);
+  });
+  it('declines every part of a Russian personal name', () => {
+    expect(page('встреча с Ильхамом Алиевым')).toEqual([['Ильхамом Алиевым', 'ilham-aliyev']]);
+  });
+  it('adds Turkish and Azerbaijani suffixes by vowel harmony, with or without an apostrophe', () => {
+    expect(ids('Azerbaycan’dan ve Azerbaycandan')).toEqual(['azerbaijan', 'azerbaijan']);
+    expect(ids('Bakıya, Bakıdan, Bakının')).toEqual(['baku', 'baku', 'baku']);
+    // front harmony: Əliyevə is the dative; Əliyeva (back vowel) is not a form of the name
+    expect(ids('Prezident İlham Əliyevə', 'Əliyeva')).toEqual(['ilham-aliyev']);
+  });
+  it('adds Kazakh and Kyrgyz case endings', () => {
+    expect(ids('Қазақстанның', 'Кыргызстандын')).toEqual(['kazakhstan', 'kyrgyzstan']);
+  });
+  it('reads every Uzbek apostrophe the same', () => {
+    for (const form of ['Oʻzbekistonda', 'O‘zbekistonda', "O'zbekistonda", 'O`zbekistonda', 'O’zbekistonda'])
+      expect(ids(form), form).toEqual(['uzbekistan']);
+  });
+  it('takes Armenian case endings and the article, Georgian endings', () => {
+    expect(ids('Հայաստանում', 'Թուրքիայի', 'საქართველოში', 'თურქეთის')).toEqual([
+      'armenia',
+      'turkiye',
+      'georgia',
+      'turkiye',
+    ]);
+  });
+  it('treats a hyphen, a space or nothing inside a compound alike', () => {
+    expect(ids('Nagorno Karabakh', 'Nagorno-Karabakh', 'Şahdəniz')).toEqual(['karabakh', 'karabakh', 'shah-deniz']);
+  });
+});
+
+describe('disambiguation', () => {
+  it('gives a surname after another given name to someone else, and the bare surname after it too', () => {
+    expect(ids('Forward Rustam Aliyev scored twice. Aliyev has now scored nine goals.')).toEqual([]);
+  });
+  it('needs evidence for a bare surname: a full mention or a title', () => {
+    expect(ids('Aliyev met the delegation.')).toEqual([]);
+    expect(ids('President Ilham Aliyev arrived.', 'Aliyev met the delegation.')).toEqual([
+      'ilham-aliyev',
+      'ilham-aliyev',
+    ]);
+  });
+  it('tells two people of one surname apart by the last full mention, and offers neither without one', () => {
+    expect(ids('Heydar Aliyev founded the party. Aliyev died in 2003.')).toEqual(['heydar-aliyev', 'heydar-aliyev']);
+    expect(ids('Two leaders named Berdimuhamedov')).toEqual([]);
+  });
+  it('needs specific evidence for an alias that is also a common word or a company', () => {
+    expect(ids('Bayraktar drones flew over the border.')).toEqual(['bayraktar-tb2']);
+    expect(ids('Minister Alparslan Bayraktar spoke. Bayraktar said gas prices would fall.')).toEqual([
+      'alparslan-bayraktar',
+      'alparslan-bayraktar',
+    ]);
+  });
+  it('drops a name that means a club or an agency close by', () => {
+    expect(ids('Qarabağ FK won 3-0 in Baku.')).toEqual(['baku']);
+  });
+  it('drops a name after a word that makes it something else', () => {
+    expect(ids('East Turkestan and Kazakhstan')).toEqual(['kazakhstan']);
+  });
+  it('follows an acronym the page spells out as something else', () => {
+    expect(ids('The Communist Party of China (CPC) met in Tashkent. The CPC said nothing.')).toEqual([
+      'china',
+      'tashkent',
+    ]);
+    expect(ids('The Caspian Pipeline Consortium (CPC) carries Kazakh oil; the CPC said.')).toEqual([
+      'cpc',
+      'cpc',
+      'cpc',
+    ]);
+  });
+  it('says which evidence decided, for the card', () => {
+    const [m] = matcher
+      .findInPage(['Minister Alparslan Bayraktar spoke. Bayraktar said so.'], newPageContext())[0]!
+      .slice(1);
+    expect(m!.why).toMatch(/earlier|title|after/);
+  });
+});
