@@ -32,8 +32,9 @@ function writeLargePage(dir: string): { names: number } {
   const paragraphs: string[] = [];
   let names = 0;
   for (let i = 0; i < 25_000; i++) {
-    const name = i % 100 === 0 ? 'Tokayev' : 'the minister';
-    if (name === 'Tokayev') names++;
+    // A bare surname needs evidence (issue 15): the title before it is that evidence.
+    const name = i % 100 === 0 ? 'President Tokayev' : 'the minister';
+    if (name !== 'the minister') names++;
     paragraphs.push(
       `<p>Paragraph ${i}: <b>${name}</b> said the talks on transit tariffs went on <i>late into the night</i>, ` +
         `and the delegations agreed to meet again next month after consulting their capitals and partners.</p>`,
@@ -120,7 +121,7 @@ describe.each(browsersUnderTest())('%s: the page scanner', (browserName) => {
     const want = [
       'caspian-sea · Caspian Sea · 1',
       'middle-corridor · Middle Corridor · 1',
-      'mirziyoyev · Mirziyoyev · 1',
+      'mirziyoyev · Shavkat Mirziyoyev · 1',
     ];
     // The last phase's rescan is reported when its matches are in; they are painted in slices after that, so both
     // are waited for (a report of 3 with nothing painted yet failed a full run once).
