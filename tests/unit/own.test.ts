@@ -13,6 +13,8 @@ import { paragraphsOf, sourceQuotes } from '../../lib/own/source-quotes';
 import { OWN_LIMITS, type OwnName, type OwnOnCard, type OwnSource, type SourceQuote } from '../../lib/own/types';
 import { parseOwnMaterial } from '../../lib/own/validate-own';
 import { exportBackupJson, parseImportFile } from '../../lib/snippets/json-codec';
+import matchingRules from '../../data/matching-rules.json';
+import type { MatchingRules } from '../../lib/factbase/matching-rules';
 
 const base = aliasIndexJson as unknown as AliasIndex;
 const factBase = createFactBaseStore(factBaseJson as unknown as FactBase);
@@ -104,7 +106,10 @@ describe('own names in the one matcher', () => {
     expect(merged.entities.slice(0, base.entities.length)).toEqual(base.entities);
     expect(merged.entities.at(-1)).toEqual(['own-name-1', 'Rovshan Mammadli', 'person']);
     // The Russian alias takes its case endings by the matcher's own rules (here the genitive of its last word).
-    const found = createMatcher(merged).find('Yesterday Rovshan Mammadli met TANAP officials; у Мамедли Ровшана нет.');
+    const rules = matchingRules as unknown as MatchingRules; // the project's morphology, as in the background
+    const found = createMatcher(merged, { rules }).find(
+      'Yesterday Rovshan Mammadli met TANAP officials; у Мамедли Ровшана нет.',
+    );
     const ids = found.map((m) => merged.entities[m.entity]![0]);
     expect(ids).toEqual(['own-name-1', 'tanap', 'own-name-1']);
   });
