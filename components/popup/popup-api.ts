@@ -1,7 +1,7 @@
 /**
  * Everything the popup asks of the browser, behind one interface so PopupApp only renders and tests can hand in a
  * fake. Heavy parts are loaded on demand, after the first paint: the search artefact (data/search-index.json, a
- * fifth of the fact base) when the app starts, an entity's full details only when its card is opened, IndexedDB
+ * third of the fact base) when the app starts, an entity's full details only when its card is opened, IndexedDB
  * for the latest snippets.
  */
 import { browser } from 'wxt/browser';

@@ -4,19 +4,26 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ARTEFACTS, compileFromDisk } from '../../scripts/build-factbase';
+import { ARTEFACTS, compileFromDisk, CORPUS_DIR } from '../../scripts/build-factbase';
+import { corpusPresent, corpusSkipLine } from '../../scripts/lib/corpus';
 import type { FactBase } from '../../lib/factbase/types';
 
-const fresh = compileFromDisk();
+// The first two checks read the corpus; a clone without it skips them and says so (CI requires it: .ci/run).
+const corpus = corpusPresent(CORPUS_DIR);
+if (!corpus) {
+  console.log(corpusSkipLine('verbatim quotes (factbase-data.test.ts)', CORPUS_DIR, 'npm run test:unit'));
+  console.log(corpusSkipLine('quote locations (factbase-data.test.ts)', CORPUS_DIR, 'npm run test:unit'));
+}
+const fresh = corpus ? compileFromDisk() : null;
 const committed = JSON.parse(readFileSync(ARTEFACTS.factBase, 'utf8')) as FactBase;
 
 describe('the fact base', () => {
-  it('builds from the curated data with no errors', () => {
-    expect(fresh.errors).toEqual([]);
+  it.skipIf(!fresh)('builds from the curated data with no errors', () => {
+    expect(fresh!.errors).toEqual([]);
   });
 
-  it('is committed exactly as the build writes it', () => {
-    expect(committed).toEqual(JSON.parse(JSON.stringify(fresh.factBase)));
+  it.skipIf(!fresh)('is committed exactly as the build writes it', () => {
+    expect(committed).toEqual(JSON.parse(JSON.stringify(fresh!.factBase)));
   });
 
   it('covers well over 200 entities, each with a sourced, located quote and a backed summary', () => {
