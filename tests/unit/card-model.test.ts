@@ -65,11 +65,17 @@ describe('card model', () => {
   });
 
   it('picks two or three key facts, the summary’s first, without repeating a quote', () => {
-    for (const e of (factBase as unknown as FactBase).entities.slice(0, 50)) {
+    const entities = (factBase as unknown as FactBase).entities.slice(0, 50);
+    for (const e of entities) {
       const facts = keyFacts(e);
-      expect(facts.length).toBeLessThanOrEqual(3);
+      // As many as there are distinct quotes, up to three: two or three whenever the entity has them.
+      expect(facts.length, e.id).toBe(Math.min(3, new Set(e.facts.map((f) => f.quote)).size));
       expect(new Set(facts.map((f) => f.quote)).size).toBe(facts.length);
     }
+    expect(entities.filter((e) => keyFacts(e).length >= 2).length).toBeGreaterThan(entities.length / 2);
+    const summarised = entities.filter((e) => e.summarySentences?.[0]?.facts.length);
+    expect(summarised.length).toBeGreaterThan(0);
+    for (const e of summarised) expect(keyFacts(e)[0], e.id).toBe(e.facts[e.summarySentences![0]!.facts[0]!]);
   });
 
   it('groups views by the name they use: Shushi beside Shusha', () => {

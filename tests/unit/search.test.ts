@@ -147,10 +147,13 @@ describe('ranking on the real fact base', () => {
     expect(m.title.ranges.length).toBe(1);
   });
 
-  it('prefers an alias in the script of the query', () => {
+  // Was "prefers an alias in the script of the query", checked only `if (hit.alias)`: folding makes Эрдоган match the
+  // Latin name itself, so no alias line is shown and that check never ran. This is what the search does.
+  it('finds a name typed in Cyrillic and marks it in the Latin title, with no alias line', () => {
     const hit = search.search('Эрдоган')[0]!;
     expect(hit.id).toBe('erdogan');
-    if (hit.alias) expect(hit.alias.text).toMatch(/[а-я]/i);
+    expect(marked(hit.title).join(' ')).toMatch(/Erdoğan/);
+    expect(hit.alias).toBeUndefined();
   });
 
   it('gives every hit a type and one line of context', () => {
@@ -185,7 +188,7 @@ describe('ranking on the real fact base', () => {
     const big = createSearch(syntheticFactBase(base, 5));
     for (const q of ['mirziyoev', 'Токаев', 'turkic states', 'shusha decl', 'erdgoan'])
       expect(big.search(q)[0]?.id, q).toBe(first(q));
-  });
+  }, 60_000); // indexing five fact bases takes seconds on a busy 2-core machine: a time limit here tests nothing
 });
 
 describe('word index', () => {

@@ -34,47 +34,40 @@ const snippet = {
   quote: { exact: 'Ilham Aliyev visited Baku.', prefix: 'Yesterday ', suffix: ' Then' },
 };
 
-/** One valid example of every message type a content script sends. */
-const VALID: ContentToBackground[] = [
-  { type: 'get-entity-table' },
-  { type: 'load-card-stage' },
-  { type: 'find-mentions', batch: { text: 'Tokayev met Erdoğan.', ends: [20, 20] } },
-  { type: 'get-entity', id: 'baku' },
-  { type: 'scan-report', report },
-  { type: 'save-snippet', snippet },
-  { type: 'undo-save-snippet', id: 'snip-1', undoToken: 'token' },
-  { type: 'open-search', query: 'tokaev' },
-  { type: 'hide-entity', id: 'baku' },
-  { type: 'hide-entity', id: 'baku', confirmed: true },
-  { type: 'unhide-entity', id: 'baku', undoToken: 'token' },
-  { type: 'card-state', open: true },
-  { type: 'escape-pressed' },
-  { type: 'disable-site' },
-];
+type ContentType = ContentToBackground['type'];
+/**
+ * One valid example of every message type a content script sends, keyed by type: a type added to ContentToBackground
+ * without an example here (or an example of a type it lacks) is a type error, so the list cannot fall behind.
+ */
+const EXAMPLES: { [T in ContentType]: Extract<ContentToBackground, { type: T }> } = {
+  'get-entity-table': { type: 'get-entity-table' },
+  'load-card-stage': { type: 'load-card-stage' },
+  'find-mentions': { type: 'find-mentions', batch: { text: 'Tokayev met Erdoğan.', ends: [20, 20] } },
+  'get-entity': { type: 'get-entity', id: 'baku' },
+  'scan-report': { type: 'scan-report', report },
+  'save-snippet': { type: 'save-snippet', snippet },
+  'undo-save-snippet': { type: 'undo-save-snippet', id: 'snip-1', undoToken: 'token' },
+  'get-page-snippets': { type: 'get-page-snippets' },
+  'open-search': { type: 'open-search', query: 'tokaev' },
+  'open-explore': { type: 'open-explore', id: 'baku', view: 'timeline' },
+  'hide-entity': { type: 'hide-entity', id: 'baku' },
+  'unhide-entity': { type: 'unhide-entity', id: 'baku', undoToken: 'token' },
+  'card-state': { type: 'card-state', open: true },
+  'escape-pressed': { type: 'escape-pressed' },
+  'disable-site': { type: 'disable-site' },
+};
+/** Every example, and the variants a type also accepts. */
+const VALID: ContentToBackground[] = [...Object.values(EXAMPLES), { type: 'hide-entity', id: 'baku', confirmed: true }];
 
 describe('parseContentMessage', () => {
   it.each(VALID.map((m) => [m.type, m] as const))('accepts a well-formed %s', (_type, message) => {
     expect(parseContentMessage(JSON.parse(JSON.stringify(message)))).toEqual(message);
   });
 
-  it('covers every message type the union declares', () => {
-    // If a type is added to ContentToBackground without a case here, this list (and the switch) must grow.
-    const types: ContentToBackground['type'][] = [
-      'get-entity-table',
-      'load-card-stage',
-      'find-mentions',
-      'get-entity',
-      'scan-report',
-      'save-snippet',
-      'undo-save-snippet',
-      'open-search',
-      'hide-entity',
-      'unhide-entity',
-      'card-state',
-      'escape-pressed',
-      'disable-site',
-    ];
-    expect([...new Set(VALID.map((m) => m.type))].sort()).toEqual([...types].sort());
+  it('has an example of every message type the union declares, each under its own type', () => {
+    // Exhaustive by construction (EXAMPLES' type); this checks no example sits under another type's key.
+    for (const [type, message] of Object.entries(EXAMPLES)) expect(message.type).toBe(type);
+    expect(new Set(VALID.map((m) => m.type)).size).toBe(Object.keys(EXAMPLES).length);
   });
 
   it.each([
@@ -144,6 +137,10 @@ describe('parseContentMessage', () => {
     ['save-snippet with a non-string note', { type: 'save-snippet', snippet: { ...snippet, note: ['x'] } }],
     ['undo without token', { type: 'undo-save-snippet', id: 'snip-1' }],
     ['undo with a huge id', { type: 'undo-save-snippet', id: 'x'.repeat(10_000), undoToken: 't' }],
+    ['open-explore without a view', { type: 'open-explore', id: 'baku' }],
+    ['open-explore with an unknown view', { type: 'open-explore', id: 'baku', view: 'graph' }],
+    ['open-explore with a huge id', { type: 'open-explore', id: 'x'.repeat(10_000), view: 'map' }],
+    ['open-explore with a number id', { type: 'open-explore', id: 7, view: 'map' }],
     ['open-search with a number query', { type: 'open-search', query: 5 }],
     ['open-search with a huge query', { type: 'open-search', query: 'x'.repeat(100_000) }],
     ['hide-entity without id', { type: 'hide-entity' }],
