@@ -13,7 +13,6 @@
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { launchLensBrowser } from '../../automation/browsers';
-import type { ChromiumLensBrowser } from '../../automation/chromium';
 import { sleep, waitInPage, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer } from '../../automation/static-server';
 
@@ -155,7 +154,10 @@ async function hoverAndTime(
 export async function runCardBench(options: CardBenchOptions = {}): Promise<CardBenchResult> {
   const samples = options.samples ?? (Number(process.env.LENS_CARD_SAMPLES) || 5);
   const server = await startStaticServer();
-  const lens = (await launchLensBrowser('chromium')) as ChromiumLensBrowser;
+  const lens = await launchLensBrowser('chromium').catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
   try {
     const page = await lens.openPage(server.url(options.path ?? '/cards-news.html'));
     await lens.scanReport(page);
@@ -169,10 +171,15 @@ export async function runCardBench(options: CardBenchOptions = {}): Promise<Card
     const warmMarks = marks.slice(0, samples);
     const coldMarks = marks.slice(samples, samples * 2);
 
+    // Every hover must give a sample: a hover with no card is a failure to report, not a sample to drop.
+    const missed: string[] = [];
+    if (warmMarks.length < samples || coldMarks.length < samples)
+      throw new Error(`the page shows ${marks.length} marks, ${samples * 2} needed`);
     const warm: CardSample[] = [];
     for (const m of warmMarks) {
       const s = await hoverAndTime(page, m, blank);
       if (s) warm.push(s);
+      else missed.push(`warm "${m.text}"`);
     }
 
     // Cold: stop the extension's service worker before each hover, as Chromium does after 30 s idle.
@@ -194,8 +201,11 @@ export async function runCardBench(options: CardBenchOptions = {}): Promise<Card
         coldWorkerStopped ||= stopped;
         const s = await hoverAndTime(page, m, blank);
         if (s) cold.push(s);
+        else missed.push(`cold "${m.text}"`);
       }
     }
+    if (!cdp) throw new Error('no DevTools session for the page: cold hovers not measured');
+    if (missed.length) throw new Error(`no card appeared for ${missed.length} hovers: ${missed.join(', ')}`);
     const shifts = await page.evaluate(
       () => (window as unknown as { __lensCard: { shift: number; cardShift: number } }).__lensCard,
     );

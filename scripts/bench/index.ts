@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: every benchmark in one run, each printing figures beside a baseline measured in the same run
  * (a big RegExp and mark.js for the matcher, the page's own script for the scan, fuse.js alone for search...).
- * Benchmarks print; they never pass or fail. `npm run bench -- matcher scan` runs a subset.
- * The browser benchmarks use the production build in .output (run `npm run build` first).
+ * Benchmarks print figures, not verdicts; but a run exits 1 when any measure could not be taken (a crash, a missing
+ * sample, a NaN), and 2 for an unknown benchmark name. `npm run bench -- matcher scan` runs a subset.
+ * The browser benchmarks use the test build in .output-test (run `npm run build:test` first; automation/browsers.ts).
  */
 import { cpus, loadavg } from 'node:os';
 
@@ -82,15 +83,32 @@ const BENCHES: Bench[] = [
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((name) => !BENCHES.some((b) => b.name === name));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(', ')} (one of: ${BENCHES.map((b) => b.name).join(', ')})`);
+  process.exit(2);
+}
 const selected = wanted.length ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
+const notMeasured: string[] = [];
 console.log(`Caspian Lens benchmarks · ${cpus().length} cores · load average ${loadavg()[0]!.toFixed(2)} at start`);
 for (const bench of selected) {
   console.log(`\n## ${bench.name}: ${bench.what}\n`);
   const started = performance.now();
   try {
-    console.log(await bench.run());
+    const table = await bench.run();
+    console.log(table);
+    // A figure that could not be taken must not pass for one: NaN comes from a median of no samples.
+    if (/\bNaN\b/.test(table)) notMeasured.push(`${bench.name} (a figure is NaN)`);
   } catch (error) {
     console.log(`(not measured: ${(error as Error).message.split('\n')[0]})`);
+    notMeasured.push(bench.name);
   }
   console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
+// A benchmark that could not measure fails the run (exit code 1), so a script or CI cannot mistake it for figures.
+if (notMeasured.length) {
+  console.log(`\nNot measured: ${notMeasured.join(', ')}`);
+  process.exitCode = 1;
+}
+// Out now, whatever a failed benchmark left open (a server, a browser it could not close).
+process.exit();
