@@ -55,6 +55,8 @@ const EXAMPLES: { [T in ContentType]: Extract<ContentToBackground, { type: T }> 
   'card-state': { type: 'card-state', open: true },
   'escape-pressed': { type: 'escape-pressed' },
   'disable-site': { type: 'disable-site' },
+  'set-note': { type: 'set-note', id: 'baku', text: 'my note' },
+  'open-library': { type: 'open-library', id: 'baku' },
 };
 /** Every example, and the variants a type also accepts. */
 const VALID: ContentToBackground[] = [...Object.values(EXAMPLES), { type: 'hide-entity', id: 'baku', confirmed: true }];
