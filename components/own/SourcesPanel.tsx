@@ -148,7 +148,7 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
           {field('date', 'Date', OWN_LIMITS.date, 'YYYY-MM-DD')}
         </div>
         <div class="own-row">
-          {field('url', 'URL', OWN_LIMITS.url, 'https://…')}
+          {field('url', 'URL', OWN_LIMITS.url, 'web address of the source')}
           {field('stance', 'Standpoint', OWN_LIMITS.stance, 'e.g. Azerbaijani state media')}
         </div>
         <label class="own-field own-text">
