@@ -136,28 +136,32 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
     let lib = await lens!.openExtensionPage('library.html');
     await waitForLibrary(lib);
     await lib.evaluate(async (records) => {
-      await new Promise<void>((resolve, reject) => {
-        const del = indexedDB.deleteDatabase('caspian-lens-snippets');
-        del.onsuccess = () => resolve();
-        del.onerror = () => reject(del.error);
-      });
-      // Exactly what versions 1 and 2 of the schema leave on disk.
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('caspian-lens-snippets', 2);
-        open.onupgradeneeded = () => {
-          const store = open.result.createObjectStore('snippets', { keyPath: 'id' });
-          store.createIndex('createdAt', 'createdAt');
-          store.createIndex('url', 'url');
-          store.createIndex('tags', 'tags', { multiEntry: true });
-          store.createIndex('entityIds', 'entityIds', { multiEntry: true });
-          for (const r of records) store.put(r);
-        };
-        open.onsuccess = () => {
-          open.result.close();
-          resolve();
-        };
-        open.onerror = () => reject(open.error);
-      });
+      // The extension's own pages and background reopen the database as soon as it is deleted, at the current version;
+      // a v2 open that loses that race gets a VersionError, so delete and try again until the v2 database stands.
+      const recreate = () =>
+        new Promise<boolean>((resolve, reject) => {
+          const del = indexedDB.deleteDatabase('caspian-lens-snippets');
+          del.onerror = () => reject(del.error);
+          del.onsuccess = () => {
+            // Exactly what versions 1 and 2 of the schema leave on disk.
+            const open = indexedDB.open('caspian-lens-snippets', 2);
+            open.onupgradeneeded = () => {
+              const store = open.result.createObjectStore('snippets', { keyPath: 'id' });
+              store.createIndex('createdAt', 'createdAt');
+              store.createIndex('url', 'url');
+              store.createIndex('tags', 'tags', { multiEntry: true });
+              store.createIndex('entityIds', 'entityIds', { multiEntry: true });
+              for (const r of records) store.put(r);
+            };
+            open.onsuccess = () => {
+              open.result.close();
+              resolve(true);
+            };
+            open.onerror = () => (open.error?.name === 'VersionError' ? resolve(false) : reject(open.error));
+          };
+        });
+      for (let attempt = 0; attempt < 20; attempt++) if (await recreate()) return;
+      throw new Error('could not recreate the version 2 database');
     }, V2_RECORDS);
     await lib.close();
     lib = await lens!.openExtensionPage('library.html');
