@@ -1,0 +1,46 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const store = new URL('../../store/', import.meta.url);
+const locales = ['en', 'tr', 'ru', 'az', 'kk', 'uz'];
+
+/** Splits a listing into its front matter (name, summary) and its long description. */
+function readListing(locale: string): { name: string; summary: string; body: string } {
+  const text = readFileSync(new URL(`listings/${locale}.md`, store), 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`store/listings/${locale}.md has no front matter`);
+  const head = parse(match[1]!) as { name?: string; summary?: string };
+  return { name: head.name ?? '', summary: head.summary ?? '', body: match[2]!.trim() };
+}
+
+describe('store listings', () => {
+  it('exist for exactly the six interface languages', () => {
+    const files = readdirSync(new URL('listings/', store)).map((f) => f.replace(/\.md$/, ''));
+    expect(files.sort()).toEqual([...locales].sort());
+  });
+
+  it.each(locales)('%s keeps within both stores’ limits', (locale) => {
+    const { name, summary, body } = readListing(locale);
+    expect(name).toBe('Caspian Lens');
+    expect(summary.length).toBeGreaterThan(40);
+    expect(summary.length).toBeLessThanOrEqual(132);
+    expect(body.length).toBeGreaterThan(400);
+    expect(body.length).toBeLessThanOrEqual(16_000);
+    // Neither store renders Markdown: no headings, emphasis or links that would show as punctuation.
+    expect(body).not.toMatch(/^#|\*\*|\]\(/m);
+  });
+
+  it('has a privacy statement that names every permission the manifest asks for', () => {
+    const config = readFileSync(new URL('../../wxt.config.ts', import.meta.url), 'utf8');
+    const permissions = /permissions: \[([^\]]*)\]/
+      .exec(config)![1]!
+      .match(/'[^']+'/g)!
+      .map((p) => p.slice(1, -1));
+    expect(permissions.length).toBeGreaterThan(0);
+    const privacy = readFileSync(new URL('privacy.md', store), 'utf8');
+    for (const permission of permissions) expect(privacy).toContain(`\`${permission}\``);
+    expect(config).toContain("data_collection_permissions: { required: ['none'] }");
+    expect(privacy).toContain('required: ["none"]');
+  });
+});
