@@ -84,6 +84,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
     'country',
     'aliases',
     'summary',
+    'not-in-corpus',
     'facts',
     'relations',
     'events',
@@ -242,9 +243,14 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
       return ev ? [{ ...ev, ...(f.claim ? { claim: f.claim } : {}) }] : [];
     });
     const factCount = input.facts?.length ?? 0;
-    if (factCount === 0) errors.push(`${where}: has no sourced fact`);
+    const notInCorpus = input['not-in-corpus'] !== undefined;
+    if (notInCorpus && factCount > 0) errors.push(`${where}: has facts but says not-in-corpus`);
+    if (notInCorpus && !String(input['not-in-corpus']).trim()) errors.push(`${where}: not-in-corpus gives no reason`);
+    if (factCount === 0 && !notInCorpus) errors.push(`${where}: has no sourced fact`);
     if (factCount > MAX_FACTS) errors.push(`${where}: ${factCount} facts; at most ${MAX_FACTS} key facts`);
-    const summarySentences = parseSummary(`${where}`, input.summary, factCount, errors);
+    const summarySentences = notInCorpus
+      ? unsourcedSummary(where, input.summary, errors)
+      : parseSummary(`${where}`, input.summary, factCount, errors);
     const entity: Entity = {
       id,
       name: input.name ?? id,
@@ -254,6 +260,7 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
       summary: summarySentences.map((s) => s.text).join(' '),
       summarySentences,
       facts,
+      ...(notInCorpus ? { notInCorpus: true as const } : {}),
       relations: [],
       views: [],
       ...(input.titles ? { titles: input.titles.map(String) } : {}),
@@ -389,6 +396,14 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
   events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   entities.sort((a, b) => a.id.localeCompare(b.id));
   return { factBase: { version: FACTBASE_VERSION, sources, entities, events }, errors };
+}
+
+/** The summary of a card no document names: own-voice sentences with no [n] markers, since there is nothing to cite. */
+function unsourcedSummary(where: string, summary: string | undefined, errors: string[]): SummarySentence[] {
+  const text = (summary ?? '').replace(/\s+/g, ' ').trim();
+  if (!text) errors.push(`${where}: missing summary`);
+  if (/\[\d+\]/.test(text)) errors.push(`${where}: summary cites facts but the record is not-in-corpus`);
+  return text ? [{ text, facts: [] }] : [];
 }
 
 function parseSummary(where: string, summary: string | undefined, factCount: number, errors: string[]) {

@@ -54,6 +54,12 @@ export interface EntityInput {
   country?: string[];
   aliases?: (string | AliasInput)[];
   summary?: string;
+  /**
+   * Why a card exists that no document names (a sitting head of state the pages name often, kept so that his
+   * mentions are not read as someone else's). Such a record has no facts, and its summary, in the own voice, states
+   * only undisputed things and that the documents do not name it.
+   */
+  'not-in-corpus'?: string;
   facts?: FactInput[];
   relations?: RelationInput[];
   events?: EventInput[];

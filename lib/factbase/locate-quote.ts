@@ -26,9 +26,14 @@ export interface LocatedDocument {
   locate(quote: string): Location | null;
 }
 
-/** Removes what is layout rather than wording: emphasis stars, backslash escapes (`\\$`), runs of white space. */
+/**
+ * Removes what is layout rather than wording: emphasis stars, backslash escapes (`\\$`), footnote references
+ * (`<sup>88</sup>`), the superscript markup of ordinals (`10<sup>th</sup>` reads 10th), runs of white space.
+ */
 export const normalizeQuote = (text: string): string =>
   text
+    .replace(/<sup>\s*\d+\s*<\/sup>/g, '')
+    .replace(/<\/?sup>/g, '')
     .replace(/\*/g, '')
     .replace(/\\([\\`_{}[\]()#+\-.!$|<>])/g, '$1')
     .replace(/\s+/g, ' ')

@@ -121,6 +121,8 @@ export interface Entity {
   summary: string;
   summarySentences: SummarySentence[];
   facts: Fact[];
+  /** No document names it: the card has a summary in the own voice and no facts (see `not-in-corpus` in FORMAT.md). */
+  notInCorpus?: true;
   relations: Relation[];
   views: View[];
   /** Words that, right before a bare surname, name this person (President, Arkadag). */

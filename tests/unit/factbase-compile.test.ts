@@ -15,7 +15,7 @@ const DOC = [
   '',
   '# Second Chapter',
   '',
-  'Costs rose to \\$8 billion by 2018.',
+  'Costs rose to \\$8 billion by 2018.<sup>12</sup> The 2<sup>nd</sup> phase followed.',
 ].join('\n');
 const OTHER = 'A short news item about Baku.\n';
 
@@ -83,6 +83,13 @@ describe('compileFactBase', () => {
     expect(bad.errors.join('\n')).toMatch(/not verbatim/);
   });
 
+  it('reads footnote references as layout and superscript ordinals as plain text', () => {
+    const quote = (q: string) =>
+      compile(pipeline({ facts: [{ quote: q, source: 'vol' }] }), baku()).errors.filter((e) => /verbatim/.test(e));
+    expect(quote('Costs rose to $8 billion by 2018. The 2nd phase followed.')).toEqual([]);
+    expect(quote('by 2018.12 The')).not.toEqual([]);
+  });
+
   it('rejects a repeated id', () => {
     expect(compile(pipeline(), pipeline(), baku()).errors.join('\n')).toMatch(/already defined/);
   });
@@ -99,6 +106,24 @@ describe('compileFactBase', () => {
 
   it('rejects an entity without a sourced fact', () => {
     expect(compile(pipeline({ facts: [], summary: 'Nothing.' }), baku()).errors.join('\n')).toMatch(/no sourced fact/);
+  });
+
+  it('takes a card no document names only when it says so, with no facts and no citations', () => {
+    const leader = (over: Partial<EntityInput>) =>
+      compile(pipeline(), baku(), {
+        id: 'leader',
+        name: 'A Leader',
+        type: 'person',
+        summary: 'President since 2021. None of the source documents names him.',
+        ...over,
+      }).errors.join('\n');
+    expect(leader({})).toMatch(/leader: has no sourced fact/);
+    expect(leader({ 'not-in-corpus': 'a sitting head of state' })).toBe('');
+    expect(leader({ 'not-in-corpus': 'x', summary: 'President since 2021. [1]' })).toMatch(/not-in-corpus/);
+    expect(
+      leader({ 'not-in-corpus': 'x', facts: [{ quote: 'A short news item about Baku.', source: 'news' }] }),
+    ).toMatch(/has facts but says not-in-corpus/);
+    expect(leader({ 'not-in-corpus': ' ' })).toMatch(/gives no reason/);
   });
 
   it('rejects a summary sentence without a backing quote', () => {
