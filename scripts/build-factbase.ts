@@ -46,13 +46,14 @@ export const ARTEFACTS = {
   exploreBase: join(ROOT, 'data', 'explore-base.json'),
 };
 
-export function compileFromDisk() {
-  if (!existsSync(CORPUS_DIR)) throw new Error(`corpus not found at ${CORPUS_DIR} (set LENS_CORPUS)`);
+/** Reads `data/` under `root` and the corpus in `corpusDir` (tests hand in a directory of bad data). */
+export function compileFromDisk(root = ROOT, corpusDir = CORPUS_DIR) {
+  if (!existsSync(corpusDir)) throw new Error(`corpus not found at ${corpusDir} (set LENS_CORPUS)`);
   const parseErrors: string[] = [];
   // A key written twice in one mapping is an error (YAML's own rule): the second would silently win.
   const readYaml = <T>(file: string): T | undefined => {
     try {
-      return parse(readFileSync(join(ROOT, file), 'utf8'), { uniqueKeys: true }) as T;
+      return parse(readFileSync(join(root, file), 'utf8'), { uniqueKeys: true }) as T;
     } catch (err) {
       parseErrors.push(`${file}: ${(err as Error).message.split('\n')[0]}`);
       return undefined;
@@ -60,8 +61,8 @@ export function compileFromDisk() {
   };
   const sources = readYaml<SourceInput[]>('data/sources.yaml') ?? [];
   const editorial = readYaml<EditorialInput>('data/editorial.yaml');
-  const documents = new Map(sources.map((s) => [s.file, readFileSync(join(CORPUS_DIR, s.file), 'utf8')] as const));
-  const files: EntityFile[] = readdirSync(join(ROOT, 'data', 'entities'))
+  const documents = new Map(sources.map((s) => [s.file, readFileSync(join(corpusDir, s.file), 'utf8')] as const));
+  const files: EntityFile[] = readdirSync(join(root, 'data', 'entities'))
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .flatMap((f) => {
@@ -70,7 +71,7 @@ export function compileFromDisk() {
     });
   const result = compileFactBase({ sources, documents, files, editorial });
   const aliasIndex = buildAliasIndex(result.factBase);
-  const languages = parse(readFileSync(join(ROOT, 'data', 'languages.yaml'), 'utf8')) as LanguagesInput;
+  const languages = parse(readFileSync(join(root, 'data', 'languages.yaml'), 'utf8')) as LanguagesInput;
   const ruleErrors: string[] = [];
   const matchingRules = buildMatchingRules(result.factBase, aliasIndex, languages, ruleErrors);
   return { ...result, errors: [...parseErrors, ...result.errors, ...ruleErrors], aliasIndex, matchingRules };

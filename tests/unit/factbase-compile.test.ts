@@ -278,6 +278,23 @@ describe('compileFactBase', () => {
       }).errors;
     expect(view('calls it a pipeline').join('\n')).toMatch(/the note does not name its source/);
     expect(view('A. Author calls it a pipeline')).toEqual([]);
+    const elsewhere = (over: Partial<EntityInput>) =>
+      compileFactBase({
+        sources,
+        documents,
+        files: [{ file: 't.yaml', records: [pipeline(over), baku()] }],
+        editorial,
+      }).errors.join('\n');
+    const fact = { quote: 'The Trans-Anatolian pipeline carries gas from Azerbaijan across Türkiye', source: 'vol' };
+    expect(elsewhere({ facts: [{ ...fact, claim: 'It crosses occupied land.' }] })).toMatch(
+      /fact 1 claim: loaded word/,
+    );
+    expect(
+      elsewhere({ events: [{ date: '2018', title: 'Pipeline reaches liberated land', fact: 1, 'date-note': 'x' }] }),
+    ).toMatch(/title: loaded word "liberat…"/);
+    expect(
+      elsewhere({ events: [{ date: '2018', title: 'Opened', fact: 1, 'date-note': 'Dated by the occupation.' }] }),
+    ).toMatch(/date note: loaded word "occup…"/);
   });
 
   it('marks which aliases the corpus uses', () => {

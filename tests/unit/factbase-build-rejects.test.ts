@@ -1,0 +1,120 @@
+/**
+ * `npm run facts:build` on a directory of bad data: the same entry point the command runs (compileFromDisk), reading
+ * YAML from disk, so a rule that only the unit-level compiler knew would not pass here unnoticed.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileFromDisk, ROOT } from '../../scripts/build-factbase';
+
+const root = mkdtempSync(join(tmpdir(), 'lens-facts-'));
+const corpus = join(root, 'corpus');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const DOC = [
+  '# A Volume',
+  '',
+  '# First Chapter',
+  '',
+  'The pipeline carries gas from Azerbaijan across Türkiye toward Europe.',
+  '',
+  '# Second Chapter',
+  '',
+  'Baku hosted the summit in 2019, and the parade followed in 2020.',
+].join('\n');
+
+const SOURCES = `
+- id: vol
+  file: vol.txt
+  title: A Volume
+  authors: [A. Editor (ed.)]
+  stance: edited volume
+  chapters:
+    - {id: one, heading: "# First Chapter", title: First Chapter, author: A. Author, stance: Western analyst}
+    - {id: two, heading: "# Second Chapter", title: Second Chapter, author: B. Author}
+`;
+
+const GOOD = `
+- id: pipeline
+  name: The Pipeline
+  type: pipeline
+  summary: A gas pipeline across Türkiye. [1]
+  facts:
+    - {quote: "The pipeline carries gas from Azerbaijan across Türkiye toward Europe.", source: vol}
+`;
+
+/** Every fault at once: each must be reported, and nothing written. */
+const BAD = `
+- id: baku
+  name: Baku
+  type: place
+  summary: A city the summit made liberated. [1]
+  facts:
+    - {quote: "Baku hosted the summit in 2019, and the parade followed in 2020.", source: vol}
+  relations:
+    - {type: related-to, target: pipeline, fact: 1}
+    - {type: related-to, target: pipeline, fact: 1}
+  views:
+    - {source: vol, label: Baku, note: B. Author calls it Baku, fact: 1}
+    - {source: vol, label: baku, note: B. Author calls it the city, fact: 1}
+  events:
+    - {date: 2019, title: Summit in Baku, fact: 1}
+    - {date: 2019, title: The summit in Baku, fact: 1}
+`;
+
+/** The second \`summary\` would silently replace the first; YAML itself forbids it. */
+const TWICE = `
+- id: summit
+  name: The Summit
+  type: event
+  summary: A summit. [1]
+  summary: A summit in Baku. [1]
+  facts:
+    - {quote: "Baku hosted the summit in 2019", source: vol}
+`;
+
+function build(entities: Record<string, string>) {
+  const dir = mkdtempSync(join(root, 'data-'));
+  mkdirSync(join(dir, 'data', 'entities'), { recursive: true });
+  writeFileSync(join(dir, 'data', 'sources.yaml'), SOURCES);
+  copyFileSync(join(ROOT, 'data', 'editorial.yaml'), join(dir, 'data', 'editorial.yaml'));
+  copyFileSync(join(ROOT, 'data', 'languages.yaml'), join(dir, 'data', 'languages.yaml'));
+  for (const [name, text] of Object.entries(entities)) writeFileSync(join(dir, 'data', 'entities', name), text);
+  return compileFromDisk(dir, corpus).errors.join('\n');
+}
+
+describe('facts:build on bad data', () => {
+  mkdirSync(corpus, { recursive: true });
+  writeFileSync(join(corpus, 'vol.txt'), DOC);
+
+  it('fails on a duplicate relation, view and event, a loaded word, and a chapter without its standpoint', () => {
+    const errors = build({ 'good.yaml': GOOD, 'bad.yaml': BAD });
+    expect(errors).toMatch(/baku relation 2: duplicate relation/);
+    expect(errors).toMatch(/baku view 2: duplicate view/);
+    expect(errors).toMatch(/baku event 2: duplicate event \(2019, same title or quote\)/);
+    expect(errors).toMatch(/baku summary: loaded word "liberat…" in an unattributed own-voice sentence/);
+    expect(errors).toMatch(/chapter two: no standpoint/);
+    expect(errors).toMatch(/a chapter quote without its chapter's standpoint/);
+  });
+
+  it('fails on a key written twice in one YAML mapping', () => {
+    expect(build({ 'good.yaml': GOOD, 'twice.yaml': TWICE })).toMatch(/twice\.yaml: Map keys must be unique/);
+  });
+
+  it('passes the same files once the faults are gone', () => {
+    const fixed = BAD.replace('made liberated', 'hosted')
+      .replace(/ {4}- \{type: related-to, target: pipeline, fact: 1\}\n(?= {2}views)/, '')
+      .replace(/ {4}- \{source: vol, label: baku.*\n/, '')
+      .replace(/ {4}- \{date: 2019, title: The summit in Baku.*\n/, '');
+    const sources = SOURCES.replace('author: B. Author}', 'author: B. Author, stance: Baku-based analyst}');
+    const dir = mkdtempSync(join(root, 'data-'));
+    mkdirSync(join(dir, 'data', 'entities'), { recursive: true });
+    writeFileSync(join(dir, 'data', 'sources.yaml'), sources);
+    copyFileSync(join(ROOT, 'data', 'editorial.yaml'), join(dir, 'data', 'editorial.yaml'));
+    copyFileSync(join(ROOT, 'data', 'languages.yaml'), join(dir, 'data', 'languages.yaml'));
+    writeFileSync(join(dir, 'data', 'entities', 'good.yaml'), GOOD);
+    writeFileSync(join(dir, 'data', 'entities', 'bad.yaml'), fixed);
+    expect(compileFromDisk(dir, corpus).errors).toEqual([]);
+  });
+});
