@@ -8,8 +8,9 @@
 import type { browser as browserApi } from 'wxt/browser';
 
 type Browser = typeof browserApi;
-import type { BackgroundToContent, SnippetSaved } from '~/lib/messaging/messages';
+import type { SnippetSaved } from '~/lib/messaging/messages';
 import type { createPageSaves } from '~/lib/snippets/page-saves';
+import { sendToTab } from './messages';
 
 export const SAVE_MENU_ID = 'lens-save-selection';
 export const SAVE_COMMAND = 'save-selection';
@@ -37,17 +38,15 @@ export function createSelectionRoutes(browser: Browser, pageSaves: ReturnType<ty
     via: 'command' | 'context-menu',
     frameId?: number,
   ): Promise<SnippetSaved | null | undefined> => {
-    const message: BackgroundToContent = { type: 'save-selection', via };
-    let reply: unknown;
+    let reply: SnippetSaved | null | undefined;
     try {
-      reply = await (frameId === undefined
-        ? browser.tabs.sendMessage(tabId, message)
-        : browser.tabs.sendMessage(tabId, message, { frameId }));
+      reply = await sendToTab(tabId, { type: 'save-selection', via }, frameId);
     } catch (err) {
       if (/receiving end|could not establish|no matching|message port closed/i.test(String(err))) return undefined;
       throw err;
     }
-    return (reply ?? null) as SnippetSaved | null;
+    // No frame answering at all resolves undefined: nothing was selected.
+    return reply ?? null;
   };
 
   return {

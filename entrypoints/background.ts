@@ -5,16 +5,16 @@ import aliasIndexJson from '~/data/alias-index.json';
 import matchingRulesJson from '~/data/matching-rules.json';
 import type { AliasIndex, FactBase } from '~/lib/factbase/types';
 import type { MatchingRules } from '~/lib/factbase/matching-rules';
-import type { BackgroundToContent } from '~/lib/messaging/messages';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers } from '~/lib/background/handlers';
+import { createExtensionPageHandlers } from '~/lib/background/extension-page-handlers';
 import type { Matcher } from '~/lib/matcher';
 import { createPageSaves } from '~/lib/snippets/page-saves';
 import { deleteSnippets, saveSnippet, snippetsForPage } from '~/browser/snippets-db/snippet-store';
+import { sendToTab } from '~/browser/messages';
 import { createSaveMenu, createSelectionRoutes } from '~/browser/selection-routes';
 import { updateSettings } from '~/browser/settings-storage';
 import { createOwnBackground } from '~/lib/own/own-background';
-import { answerExtensionPage } from '~/lib/own/own-messages';
 import * as ownStore from '~/browser/snippets-db/own-store';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
 
@@ -72,12 +72,12 @@ export default defineBackground(() => {
       }),
     openExplore: (id, view) =>
       browser.tabs.create({ url: browser.runtime.getURL(`/${exploreHref(view, id)}` as `/explore.html${string}`) }),
-    closeCardIn: (tabId, frameId) =>
-      browser.tabs.sendMessage(tabId, { type: 'close-card' } satisfies BackgroundToContent, { frameId }),
+    closeCardIn: (tabId, frameId) => sendToTab(tabId, { type: 'close-card' }, frameId),
   });
+  const pageHandlers = createExtensionPageHandlers(own);
   browser.runtime.onMessage.addListener(
     (message, sender) =>
-      answerExtensionPage(message, sender, browser.runtime.id, browser.runtime.getURL('/'), own) ??
+      pageHandlers.onPageMessage(message, sender, browser.runtime.id, browser.runtime.getURL('/')) ??
       handlers.onContentMessage(message, sender, browser.runtime.id),
   );
   browser.tabs.onRemoved.addListener((tabId) => handlers.forgetTab(tabId));
@@ -102,7 +102,6 @@ export default defineBackground(() => {
     if (command === 'toggle-pause') await updateSettings((s) => ({ ...s, paused: !s.paused }));
     if (command !== 'next-mention') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const message: BackgroundToContent = { type: 'next-mention' };
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => {});
+    if (tab?.id !== undefined) await sendToTab(tab.id, { type: 'next-mention' }, 0).catch(() => {});
   });
 });

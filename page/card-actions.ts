@@ -3,21 +3,19 @@
  * hide is confirmed with a toast that offers Undo, and an unusual burst of hides (lib/background/guards.ts) waits
  * for the reader to confirm in that toast. Toast buttons answer real presses only (page/lens-toast.ts).
  */
-import type { ContentToBackground, EntityHidden } from '~/lib/messaging/messages';
+import type { EntityHidden, SendToBackground } from '~/lib/messaging/messages';
 import { showToast } from './lens-toast';
-
-type Send = (message: ContentToBackground) => Promise<unknown>;
 
 export async function hideEntity(
   doc: Document,
-  send: Send,
+  send: SendToBackground,
   entity: { id: string; name: string },
   signal: AbortSignal,
   confirmed = false,
 ): Promise<void> {
   let reply: EntityHidden;
   try {
-    reply = (await send({ type: 'hide-entity', id: entity.id, ...(confirmed ? { confirmed } : {}) })) as EntityHidden;
+    reply = await send({ type: 'hide-entity', id: entity.id, ...(confirmed ? { confirmed } : {}) });
   } catch {
     showToast(
       doc,

@@ -19,7 +19,7 @@ import {
   type OpenedBy,
 } from '~/lib/hover/machine';
 import { placeCard } from '~/lib/hover/placement';
-import type { ContentToBackground, EntityDetails, SnippetSaved } from '~/lib/messaging/messages';
+import type { EntityDetails, SendToBackground, SnippetSaved } from '~/lib/messaging/messages';
 import type { Settings } from '~/lib/settings/settings';
 import { CardHost } from './card-host';
 import { createDetailsCache } from './hover-details';
@@ -42,7 +42,7 @@ export interface HoverCardDeps {
   settings: () => Settings;
   /** Whether marks and cards are on for this page now (paused, site switched off). */
   active: () => boolean;
-  send: (message: ContentToBackground) => Promise<unknown>;
+  send: SendToBackground;
   /** The Esc relay between the tab's frames (page/hover-frames.ts), kept by the first stage: told when a card opens
    * and closes. */
   escapeRelay: Pick<EscapeRelay, 'cardShown'>;
@@ -105,7 +105,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   // show() and hide() report to it.
   const frames = deps.escapeRelay;
   let host: CardHost | null = null;
-  const details = createDetailsCache((id) => deps.send({ type: 'get-entity', id }) as Promise<EntityDetails | null>);
+  const details = createDetailsCache((id) => deps.send({ type: 'get-entity', id }));
 
   /** What is on screen: the card's token, its mark, and the entities navigated through (chips, Back). */
   let shown: {
@@ -335,7 +335,8 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   async function saveSnippet(m: Mention): Promise<SavedPassage> {
     if (!host?.gesture.recent()) throw new Error('Not saved: press the button to save.');
     const snippet = snippetFor(doc, store, index, m);
-    const reply = (await deps.send({ type: 'save-snippet', snippet })) as Partial<SnippetSaved> | undefined;
+    // Defensive: a background that did not answer leaves nothing to undo.
+    const reply: Partial<SnippetSaved> | undefined = await deps.send({ type: 'save-snippet', snippet });
     // The card's "Your snippets" for this entity changes with the save: ask again next time.
     details.forget(entityId(m));
     const { id, undoToken } = reply ?? {};

@@ -8,8 +8,8 @@
  * only to the other frames of that tab that have a card open. Pages see no message, so none can forge an Esc, hear
  * the reader's keys, or learn that a frame has a card.
  */
-import { browser } from 'wxt/browser';
-import type { BackgroundToContent, ContentToBackground } from '~/lib/messaging/messages';
+import { answerExtension } from '~/browser/messages';
+import type { SendToBackground } from '~/lib/messaging/messages';
 
 export interface EscapeRelay {
   /** This frame's card opened or closed. */
@@ -18,17 +18,16 @@ export interface EscapeRelay {
   escaped(): void;
 }
 
-export function relayEscape(
-  send: (message: ContentToBackground) => Promise<unknown>,
-  close: () => void,
-  signal: AbortSignal,
-): EscapeRelay {
-  const listener = (raw: unknown): undefined => {
-    if ((raw as BackgroundToContent | null)?.type === 'close-card') close();
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+export function relayEscape(send: SendToBackground, close: () => void, signal: AbortSignal): EscapeRelay {
+  answerExtension(
+    {
+      'close-card': () => {
+        close();
+        return undefined;
+      },
+    },
+    signal,
+  );
   let open = false;
   return {
     cardShown(next) {

@@ -3,14 +3,12 @@
  * sentence): capture the selected text with a TextQuoteSelector over the page's text, send it to the background
  * as a `save-snippet` draft, and confirm with a toast that offers Undo.
  */
-import { browser } from 'wxt/browser';
-import type { BackgroundToContent, ContentToBackground, SnippetDraft, SnippetSaved } from '~/lib/messaging/messages';
+import { answerExtension, sendToBackground } from '~/browser/messages';
+import type { SendToBackground, SnippetDraft, SnippetSaved } from '~/lib/messaging/messages';
 import { quoteSelectorAt, tidySelectionText } from '~/lib/snippets/quote-selector';
 import { SNIPPET_LIMITS } from '~/lib/snippets/types';
 import { showToast } from './lens-toast';
 import { buildTextIndex, offsetOfPoint } from './text-index';
-
-type Send = (message: ContentToBackground) => Promise<unknown>;
 
 /** The selection as a snippet draft, or null when nothing (or only white space) is selected. */
 export function captureSelection(doc: Document): SnippetDraft | null {
@@ -42,7 +40,7 @@ export function captureSelection(doc: Document): SnippetDraft | null {
 export async function saveDraft(
   doc: Document,
   draft: SnippetDraft,
-  send: Send,
+  send: SendToBackground,
   signal?: AbortSignal,
 ): Promise<SnippetSaved> {
   if (draft.text.length > SNIPPET_LIMITS.text || draft.quote.exact.length > SNIPPET_LIMITS.text) {
@@ -52,7 +50,7 @@ export async function saveDraft(
   }
   let receipt: SnippetSaved;
   try {
-    receipt = (await send({ type: 'save-snippet', snippet: draft })) as SnippetSaved;
+    receipt = await send({ type: 'save-snippet', snippet: draft });
     if (!receipt?.saved) throw new Error('Not saved: Caspian Lens did not answer. Reload the page and try again.');
   } catch (err) {
     const message = err instanceof Error && err.message ? err.message : 'Not saved.';
@@ -139,20 +137,21 @@ export function listenForSaveSelection(
   doc: Document,
   signal: AbortSignal,
   onSaved: () => void = () => {},
-  send: Send = (message) => browser.runtime.sendMessage(message),
+  send: SendToBackground = sendToBackground,
 ): void {
   const reader = watchReaderSelection(doc, signal);
-  const listener = (raw: unknown): Promise<SnippetSaved | null> | undefined => {
-    const message = raw as BackgroundToContent | null;
-    if (message?.type !== 'save-selection') return undefined;
-    const mine = reader.isReaderMade() && (message.via === 'context-menu' || hasCommandFocus(doc));
-    const draft = mine ? captureSelection(doc) : null;
-    if (!draft) return message.via === 'context-menu' ? Promise.resolve(null) : undefined;
-    return saveDraft(doc, draft, send, signal).then((receipt) => {
-      onSaved();
-      return receipt;
-    });
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  answerExtension(
+    {
+      'save-selection': (message) => {
+        const mine = reader.isReaderMade() && (message.via === 'context-menu' || hasCommandFocus(doc));
+        const draft = mine ? captureSelection(doc) : null;
+        if (!draft) return message.via === 'context-menu' ? Promise.resolve(null) : undefined;
+        return saveDraft(doc, draft, send, signal).then((receipt) => {
+          onSaved();
+          return receipt;
+        });
+      },
+    },
+    signal,
+  );
 }

@@ -34,7 +34,7 @@ export interface Yielder {
 }
 
 /** Finds the mentions in a batch of texts: flat [text, start, end, entity] quadruples (lib/matcher/wire.ts). */
-export type MentionFinder = (batch: TextBatch) => Promise<unknown>;
+export type MentionFinder = (batch: TextBatch) => Promise<number[]>;
 
 /** Yields to the page's own work between slices: scheduler.yield where the browser has it. */
 export function defaultYield(win: Window): Yielder {

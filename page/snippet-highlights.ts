@@ -10,13 +10,11 @@
  * One pass when the setting is on and the page has loaded, and again after each save from this page. Text that a
  * page adds later (infinite scroll) is not searched again.
  */
-import type { ContentToBackground, QuoteSelector } from '~/lib/messaging/messages';
+import type { QuoteSelector, SendToBackground } from '~/lib/messaging/messages';
 import { findQuote } from '~/lib/snippets/quote-selector';
 import { buildTextIndex, rangeOfSpan } from './text-index';
 
 export const SNIPPET_HIGHLIGHT = 'lens-snippet';
-
-type Send = (message: ContentToBackground) => Promise<unknown>;
 
 export interface SnippetHighlights {
   /** Turns painting on (and paints) or off (and clears). */
@@ -27,7 +25,7 @@ export interface SnippetHighlights {
   readonly count: number;
 }
 
-export function startSnippetHighlights(doc: Document, send: Send, signal: AbortSignal): SnippetHighlights {
+export function startSnippetHighlights(doc: Document, send: SendToBackground, signal: AbortSignal): SnippetHighlights {
   const registry = doc.defaultView?.CSS?.highlights;
   const highlight = registry ? new Highlight() : null;
   let enabled = false;
@@ -43,7 +41,7 @@ export function startSnippetHighlights(doc: Document, send: Send, signal: AbortS
   const paint = async () => {
     const mine = ++generation;
     if (!isWebPage) return;
-    const quotes = ((await send({ type: 'get-page-snippets' }).catch(() => [])) ?? []) as QuoteSelector[];
+    const quotes: QuoteSelector[] = (await send({ type: 'get-page-snippets' }).catch(() => [])) ?? [];
     if (mine !== generation || !enabled || signal.aborted || !highlight || !doc.body) return;
     clear();
     if (!quotes.length) return;

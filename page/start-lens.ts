@@ -1,13 +1,7 @@
 /** Wires the content script's parts for one document and ties them to the content script's lifetime. */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type {
-  BackgroundToContent,
-  ContentToBackground,
-  ContentToBackgroundReplies,
-  PopupToContent,
-  ScanReport,
-} from '~/lib/messaging/messages';
+import { answerExtension, sendToBackground } from '~/browser/messages';
+import type { ScanReport } from '~/lib/messaging/messages';
 import type { AliasIndex } from '~/lib/factbase/types';
 import { keepKnownEntities } from '~/lib/own/known-entities';
 import { MentionStore } from './mention-store';
@@ -34,7 +28,7 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
   if (win !== win.top && (win.innerWidth < MIN_FRAME_PX || win.innerHeight < MIN_FRAME_PX)) return;
   // Saving a selection works wherever the lens runs, whatever the settings say about marks; saved passages are
   // painted again on later visits when the setting says so.
-  const snippetHighlights = startSnippetHighlights(doc, (message) => browser.runtime.sendMessage(message), ctx.signal);
+  const snippetHighlights = startSnippetHighlights(doc, sendToBackground, ctx.signal);
   listenForSaveSelection(doc, ctx.signal, () => snippetHighlights.refresh());
 
   const settings = await loadSettings();
@@ -44,11 +38,7 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
   const entityIndex: Pick<AliasIndex, 'entities'> = { entities: [] };
   let entityTable: Promise<void> | null = null;
   const loadEntityTable = () =>
-    (entityTable ??= (
-      browser.runtime.sendMessage({ type: 'get-entity-table' }) as Promise<
-        ContentToBackgroundReplies['get-entity-table']
-      >
-    ).then(
+    (entityTable ??= sendToBackground({ type: 'get-entity-table' }).then(
       (entities) => void (entityIndex.entities = entities),
       (err: unknown) => {
         entityTable = null;
@@ -57,10 +47,7 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
     ));
   // The background's matcher, built once per browser session, does the matching for every page and frame.
   const findMentions: MentionFinder = async (batch) => {
-    const found = (await browser.runtime.sendMessage({
-      type: 'find-mentions',
-      batch,
-    })) as ContentToBackgroundReplies['find-mentions'];
+    const found = await sendToBackground({ type: 'find-mentions', batch });
     if (!found.length) return found;
     await loadEntityTable();
     // Names the reader adds later join the background's table after ours: their matches are for pages loaded later.
@@ -99,8 +86,6 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
       wallMs: round(scanner?.stats.wallMs ?? 0),
     };
     if (__LENS_TEST_BUILD__) announceScanReport(doc, latest);
-    // The background keeps one report per tab: the top frame's, the one the popup shows.
-    if (win === win.top) browser.runtime.sendMessage({ type: 'scan-report', report: latest }).catch(() => {});
   };
 
   // Scans run one after another so two never interleave their changes to the store.
@@ -144,7 +129,7 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
 
   // Cards follow the same settings: closed when the lens turns off or their entity is hidden (see apply-settings.ts).
   // Their code is the content script's second stage, loaded on the reader's first approach to a mark.
-  const send = (message: ContentToBackground) => browser.runtime.sendMessage(message);
+  const send = sendToBackground;
   const cards = startCardTriggers(
     {
       doc,
@@ -166,16 +151,17 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
     cards.refresh();
   }, ctx.signal);
 
-  browser.runtime.onMessage.addListener((raw: unknown) => {
-    const message = raw as PopupToContent | BackgroundToContent;
-    // Only the top frame answers the popup, so a page with iframes gives one answer.
-    if (win !== win.top) return undefined;
-    if (message?.type === 'get-scan-report') return Promise.resolve(latest);
-    if (message?.type === 'next-mention') return Promise.resolve(cards.next('command'));
-    if (message?.type === 'reveal-entity')
-      return Promise.resolve(revealEntity(doc, store, entityIndex, message.entityId));
-    return undefined;
-  });
+  // Only the top frame answers the popup (its report is the page's), so a page with iframes gives one answer; the
+  // background sends next-mention to the top frame only.
+  if (win === win.top)
+    answerExtension(
+      {
+        'get-scan-report': () => Promise.resolve(latest),
+        'next-mention': () => Promise.resolve(cards.next('command')),
+        'reveal-entity': (message) => Promise.resolve(revealEntity(doc, store, entityIndex, message.entityId)),
+      },
+      ctx.signal,
+    );
 }
 
 /** Reports are published at most this often while mutations keep coming; the popup reads the latest. */

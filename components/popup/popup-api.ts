@@ -8,15 +8,10 @@ import { browser } from 'wxt/browser';
 import { exploreHref } from '~/lib/explore/url-state';
 import type { FactBaseStore } from '~/lib/factbase/factbase-store';
 import type { FactBase } from '~/lib/factbase/types';
-import type {
-  ContentToBackground,
-  EntityDetails,
-  PopupToContent,
-  PopupToContentReplies,
-  ScanReport,
-} from '~/lib/messaging/messages';
+import type { EntityDetails, ScanReport } from '~/lib/messaging/messages';
 import type { SearchIndexData } from '~/lib/search/search-index';
 import { siteOf, type Settings } from '~/lib/settings/settings';
+import { askPage, sendToBackground } from '~/browser/messages';
 import { loadSettings, updateSettings, watchSettings } from '~/browser/settings-storage';
 import type { Snippet } from '~/lib/snippets/types';
 import { classifyUrl, pickTargetTab } from './tab-target';
@@ -59,11 +54,6 @@ export interface PopupApi {
   close(): void;
 }
 
-function send<T extends PopupToContent>(tabId: number, message: T): Promise<PopupToContentReplies[T['type']]> {
-  // The top frame answers for the page (page/start-lens.ts); frames stay silent.
-  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<PopupToContentReplies[T['type']]>;
-}
-
 /**
  * The page the popup is about:
  * - `?tab=<id>` names it outright (end-to-end tests open popup.html as a page of its own and pass the article's tab);
@@ -85,9 +75,8 @@ let localStore: Promise<FactBaseStore> | null = null;
  * `get-entity` message), so the popup never parses it. Should no background answer, the popup reads it itself.
  */
 async function entityDetails(id: string): Promise<EntityDetails | null> {
-  const message: ContentToBackground = { type: 'get-entity', id };
-  const reply: unknown = await browser.runtime.sendMessage(message).catch(() => undefined);
-  if (reply !== undefined) return reply as EntityDetails | null;
+  const reply = await sendToBackground({ type: 'get-entity', id }).catch(() => undefined);
+  if (reply !== undefined) return reply;
   localStore ??= Promise.all([import('~/data/factbase.json'), import('~/lib/factbase/factbase-store')]).then(
     ([base, store]) => store.createFactBaseStore(base.default as unknown as FactBase),
   );
@@ -114,7 +103,7 @@ export function createPopupApi(typed = '', searchIndex?: Promise<SearchIndexData
       const kind = classifyUrl(tab.url);
       if (kind === 'restricted') return { kind: 'restricted', url: tab.url };
       try {
-        const report = await send(tab.id, { type: 'get-scan-report' });
+        const report = await askPage(tab.id, { type: 'get-scan-report' });
         const url = report?.url ?? tab.url ?? '';
         return { kind: 'page', tabId: tab.id, url, site: siteOf(url), report };
       } catch {
@@ -122,8 +111,8 @@ export function createPopupApi(typed = '', searchIndex?: Promise<SearchIndexData
         return kind === 'web' ? { kind: 'unreachable', url: tab.url } : { kind: 'restricted', url: tab.url };
       }
     },
-    scanReport: (tabId) => send(tabId, { type: 'get-scan-report' }).catch(() => undefined),
-    reveal: (tabId, entityId) => send(tabId, { type: 'reveal-entity', entityId }).catch(() => false),
+    scanReport: (tabId) => askPage(tabId, { type: 'get-scan-report' }).catch(() => undefined),
+    reveal: (tabId, entityId) => askPage(tabId, { type: 'reveal-entity', entityId }).catch(() => false),
 
     loadSettings,
     updateSettings: (change) => updateSettings(change),

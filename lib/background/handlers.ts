@@ -1,13 +1,22 @@
 /**
- * The background's one handler object: every request from content scripts lands here after validation.
- * No browser globals: the entrypoint hands in what it needs, so this is testable in Node.
+ * The background's handlers for content scripts: one per request type, typed by the request→reply map
+ * (lib/messaging/messages.ts), reached only after validation (lib/messaging/validate.ts). No browser globals: the
+ * entrypoint hands in what it needs, so this is testable in Node (tests/unit/background-handlers.test.ts).
  */
 import type { AliasIndex } from '../factbase/types';
 import type { FactBaseStore } from '../factbase/factbase-store';
 import type { Matcher } from '../matcher';
 import { packMatches, splitTexts } from '../matcher/wire';
 import { createPageContexts } from '../matcher/page-contexts';
-import type { QuoteSelector, ScanReport, SnippetDraft, SnippetSaved } from '../messaging/messages';
+import {
+  dispatch,
+  type ContentToBackground,
+  type HandlerMap,
+  type QuoteSelector,
+  type ReplyTo,
+  type SnippetDraft,
+  type SnippetSaved,
+} from '../messaging/messages';
 import { parseContentMessage } from '../messaging/validate';
 import { siteOf, withHiddenEntity, withSiteEnabled, type Settings } from '../settings/settings';
 import { createRateLimit, HIDES_BEFORE_CONFIRM, TAB_OPENS_PER_MINUTE, UNDO_HIDE_MS } from './guards';
@@ -39,7 +48,7 @@ export interface BackgroundDeps {
   matcher: () => Matcher;
   /** Read-modify-write of the settings record (browser/settings-storage.ts in the extension). */
   updateSettings?: (change: (s: Settings) => Settings) => Promise<unknown>;
-  /** The snippets store; until it exists, drafts are accepted and kept in memory for this session only. */
+  /** The snippets store (the entrypoint always hands it in; without it a save is refused). */
   snippets?: SnippetSink;
   /** Opens the extension's search with a query. */
   openSearch?: (query: string) => Promise<unknown>;
@@ -60,8 +69,7 @@ export interface BackgroundDeps {
 
 const MINUTE_MS = 60_000;
 
-/** Drafts kept while no snippets store exists; a bound keeps a misbehaving page from filling memory. */
-const MAX_PENDING_SNIPPETS = 200;
+export type ContentHandlers = HandlerMap<ContentToBackground, MessageSender>;
 
 export function createBackgroundHandlers({
   store,
@@ -79,10 +87,8 @@ export function createBackgroundHandlers({
   openLibrary,
 }: BackgroundDeps) {
   const isKnown = (id: string) => (own ? own.isKnownEntity(id) : store.entity(id) !== undefined);
-  const reports = new Map<number, ScanReport>();
   // Evidence a page gave in earlier batches (a full name, an acronym spelled out) counts for its later ones.
   const pages = createPageContexts();
-  const pendingSnippets: (SnippetDraft & { savedAt: string })[] = [];
   const clock = now ?? (() => new Date());
   const ms = () => clock().getTime();
   const tabOpens = createRateLimit(TAB_OPENS_PER_MINUTE, MINUTE_MS, ms);
@@ -91,12 +97,96 @@ export function createBackgroundHandlers({
   const hideUndo = new Map<string, { id: string; at: number }>();
   /** Frames that have a card open, per tab: where an Esc pressed in another frame of the tab is relayed. */
   const framesWithCard = new Map<number, Set<number>>();
-  const openTab = (sender: MessageSender, open: () => Promise<unknown>): Promise<undefined> =>
-    tabOpens.take(sender.tab?.id ?? -1) ? open().then(() => undefined) : Promise.resolve(undefined);
+  const openTab = (sender: MessageSender, open: () => Promise<unknown>): Promise<void> =>
+    tabOpens.take(sender.tab?.id ?? -1) ? open().then(() => undefined) : done;
+
+  const handlers: ContentHandlers = {
+    // With the reader's own names after the fact base's (lib/own/own-background.ts).
+    'get-entity-table': () =>
+      own ? own.aliasIndex().then((index) => index.entities) : Promise.resolve(aliasIndex.entities),
+    'load-card-stage': (_message, sender) => {
+      // Only ever the sender's own frame, and only our own file (the stage has no other entry).
+      if (sender.tab?.id === undefined || sender.frameId === undefined || !injectCardStage)
+        return Promise.reject(new Error('no frame to load the card into'));
+      return injectCardStage(sender.tab.id, sender.frameId).then(() => undefined);
+    },
+    'find-mentions': (message, sender) => {
+      const texts = splitTexts(message.batch) ?? [];
+      return Promise.resolve(packMatches(matcher().findInPage(texts, pages.for(sender))));
+    },
+    'get-entity': (message) => (own ? own.details(message.id) : Promise.resolve(store.details(message.id))),
+    'save-snippet': (message, sender) => {
+      // A snippet must name the page it was sent from: a page cannot file passages under another site.
+      if (!sameOrigin(message.snippet.url, sender.url))
+        return Promise.reject(new Error('snippet url is not the sender'));
+      if (!snippets) return Promise.reject(new Error('Not saved: there is no snippets store.'));
+      return snippets.save({ ...message.snippet, entityIds: message.snippet.entityIds.filter(isKnown) }, sender);
+    },
+    'get-page-snippets': (_message, sender) =>
+      snippets?.pageQuotes ? snippets.pageQuotes(sender) : Promise.resolve([]),
+    'undo-save-snippet': (message, sender) =>
+      snippets ? snippets.undo(message.id, message.undoToken, sender) : Promise.resolve(false),
+    'open-search': (message, sender) => (openSearch ? openTab(sender, () => openSearch(message.query.trim())) : done),
+    'open-explore': (message, sender) =>
+      store.entity(message.id) && openExplore ? openTab(sender, () => openExplore(message.id, message.view)) : done,
+    'hide-entity': (message) => {
+      if (!store.entity(message.id) || !updateSettings) return Promise.resolve({ hidden: false });
+      // Unusually many hides within a minute: this one waits for the reader's confirmation.
+      if (!message.confirmed && hides.count('all') >= HIDES_BEFORE_CONFIRM)
+        return Promise.resolve({ hidden: false, confirm: true });
+      hides.take('all');
+      const undoToken = token();
+      for (const [t, h] of hideUndo) if (ms() - h.at > UNDO_HIDE_MS) hideUndo.delete(t);
+      hideUndo.set(undoToken, { id: message.id, at: ms() });
+      return updateSettings((s) => withHiddenEntity(s, message.id)).then(() => ({ hidden: true, undoToken }));
+    },
+    'unhide-entity': (message) => {
+      // Only the undo of a recent hide: content scripts cannot show hidden names otherwise.
+      const hide = hideUndo.get(message.undoToken);
+      if (!hide || hide.id !== message.id || ms() - hide.at > UNDO_HIDE_MS || !updateSettings)
+        return Promise.resolve(false);
+      hideUndo.delete(message.undoToken);
+      return updateSettings((s) => ({
+        ...s,
+        hiddenEntities: s.hiddenEntities.filter((id) => id !== message.id),
+      })).then(() => true);
+    },
+    'card-state': (message, sender) => {
+      const tab = sender.tab?.id;
+      if (tab === undefined || sender.frameId === undefined) return done;
+      const frames = framesWithCard.get(tab) ?? new Set<number>();
+      if (message.open) frames.add(sender.frameId);
+      else frames.delete(sender.frameId);
+      if (frames.size) framesWithCard.set(tab, frames);
+      else framesWithCard.delete(tab);
+      return done;
+    },
+    'escape-pressed': (_message, sender) => {
+      // Only to the frames of the same tab that have a card open: no other frame hears of it.
+      const tab = sender.tab?.id;
+      const frames = tab === undefined ? undefined : framesWithCard.get(tab);
+      if (tab === undefined || !frames || !closeCardIn) return done;
+      for (const frame of frames) if (frame !== sender.frameId) void closeCardIn(tab, frame).catch(() => {});
+      return done;
+    },
+    'set-note': (message) =>
+      isKnown(message.id) && setNote ? setNote(message.id, message.text).then(() => true) : Promise.resolve(false),
+    'open-library': (message, sender) =>
+      isKnown(message.id) && openLibrary ? openTab(sender, () => openLibrary(message.id)) : done,
+    'disable-site': (_message, sender) => {
+      // The site comes from the sender, never from the message, so a page can only switch itself off.
+      const site = sender.url ? siteOf(sender.url) : null;
+      if (!site || !updateSettings) return done;
+      // Whichever mode is on: added to the exceptions, or taken off the allow-list.
+      return updateSettings((s) => withSiteEnabled(s, site, false)).then(() => undefined);
+    },
+  };
 
   return {
-    reports,
-    pendingSnippets,
+    handlers,
+    /** Answers a validated request with its typed reply. */
+    answer: <M extends ContentToBackground>(message: M, sender: MessageSender): Promise<ReplyTo<M>> =>
+      dispatch(handlers, message, sender),
     /** A tab closed: forget which of its frames had a card. */
     forgetTab(tabId: number): void {
       framesWithCard.delete(tabId);
@@ -105,107 +195,12 @@ export function createBackgroundHandlers({
     onContentMessage(raw: unknown, sender: MessageSender, ownId: string): Promise<unknown> | undefined {
       if (sender.id !== ownId) return undefined;
       const message = parseContentMessage(raw);
-      if (!message) return undefined;
-      switch (message.type) {
-        case 'get-entity-table':
-          // With the reader's own names after the fact base's (lib/own/own-background.ts).
-          return own ? own.aliasIndex().then((index) => index.entities) : Promise.resolve(aliasIndex.entities);
-        case 'load-card-stage':
-          // Only ever the sender's own frame, and only our own file (the stage has no other entry).
-          if (sender.tab?.id === undefined || sender.frameId === undefined || !injectCardStage)
-            return Promise.reject(new Error('no frame to load the card into'));
-          return injectCardStage(sender.tab.id, sender.frameId).then(() => undefined);
-        case 'find-mentions': {
-          const found = matcher();
-          const texts = splitTexts(message.batch) ?? [];
-          return Promise.resolve(packMatches(found.findInPage(texts, pages.for(sender))));
-        }
-        case 'get-entity':
-          return own ? own.details(message.id) : Promise.resolve(store.details(message.id));
-        case 'scan-report':
-          if (sender.tab?.id !== undefined) reports.set(sender.tab.id, message.report);
-          return Promise.resolve();
-        case 'save-snippet': {
-          // A snippet must name the page it was sent from: a page cannot file passages under another site.
-          if (!sameOrigin(message.snippet.url, sender.url))
-            return Promise.reject(new Error('snippet url is not the sender'));
-          const snippet = {
-            ...message.snippet,
-            entityIds: message.snippet.entityIds.filter(isKnown),
-            savedAt: clock().toISOString(),
-          };
-          if (snippets) return snippets.save(snippet, sender);
-          pendingSnippets.push(snippet);
-          if (pendingSnippets.length > MAX_PENDING_SNIPPETS) pendingSnippets.shift();
-          return Promise.resolve({ saved: true, stored: false });
-        }
-        case 'get-page-snippets':
-          return snippets?.pageQuotes ? snippets.pageQuotes(sender) : Promise.resolve([]);
-        case 'undo-save-snippet':
-          return snippets ? snippets.undo(message.id, message.undoToken, sender) : Promise.resolve(false);
-        case 'open-search':
-          if (!openSearch) return Promise.resolve();
-          return openTab(sender, () => openSearch(message.query.trim()));
-        case 'open-explore':
-          if (!store.entity(message.id) || !openExplore) return Promise.resolve();
-          return openTab(sender, () => openExplore(message.id, message.view));
-        case 'hide-entity': {
-          if (!store.entity(message.id) || !updateSettings) return Promise.resolve({ hidden: false });
-          // Unusually many hides within a minute: this one waits for the reader's confirmation.
-          if (!message.confirmed && hides.count('all') >= HIDES_BEFORE_CONFIRM)
-            return Promise.resolve({ hidden: false, confirm: true });
-          hides.take('all');
-          const undoToken = token();
-          for (const [t, h] of hideUndo) if (ms() - h.at > UNDO_HIDE_MS) hideUndo.delete(t);
-          hideUndo.set(undoToken, { id: message.id, at: ms() });
-          return updateSettings((s) => withHiddenEntity(s, message.id)).then(() => ({ hidden: true, undoToken }));
-        }
-        case 'unhide-entity': {
-          // Only the undo of a recent hide: content scripts cannot show hidden names otherwise.
-          const hide = hideUndo.get(message.undoToken);
-          if (!hide || hide.id !== message.id || ms() - hide.at > UNDO_HIDE_MS || !updateSettings)
-            return Promise.resolve(false);
-          hideUndo.delete(message.undoToken);
-          return updateSettings((s) => ({
-            ...s,
-            hiddenEntities: s.hiddenEntities.filter((id) => id !== message.id),
-          })).then(() => true);
-        }
-        case 'card-state': {
-          const tab = sender.tab?.id;
-          if (tab === undefined || sender.frameId === undefined) return Promise.resolve();
-          const frames = framesWithCard.get(tab) ?? new Set<number>();
-          if (message.open) frames.add(sender.frameId);
-          else frames.delete(sender.frameId);
-          if (frames.size) framesWithCard.set(tab, frames);
-          else framesWithCard.delete(tab);
-          return Promise.resolve();
-        }
-        case 'escape-pressed': {
-          // Only to the frames of the same tab that have a card open: no other frame hears of it.
-          const tab = sender.tab?.id;
-          const frames = tab === undefined ? undefined : framesWithCard.get(tab);
-          if (tab === undefined || !frames || !closeCardIn) return Promise.resolve();
-          for (const frame of frames) if (frame !== sender.frameId) void closeCardIn(tab, frame).catch(() => {});
-          return Promise.resolve();
-        }
-        case 'set-note':
-          if (!isKnown(message.id) || !setNote) return Promise.resolve(false);
-          return setNote(message.id, message.text).then(() => true);
-        case 'open-library':
-          if (!isKnown(message.id) || !openLibrary) return Promise.resolve();
-          return openTab(sender, () => openLibrary(message.id));
-        case 'disable-site': {
-          // The site comes from the sender, never from the message, so a page can only switch itself off.
-          const site = sender.url ? siteOf(sender.url) : null;
-          if (!site || !updateSettings) return Promise.resolve();
-          // Whichever mode is on: added to the exceptions, or taken off the allow-list.
-          return updateSettings((s) => withSiteEnabled(s, site, false)).then(() => undefined);
-        }
-      }
+      return message ? dispatch(handlers, message, sender) : undefined;
     },
   };
 }
+
+const done: Promise<void> = Promise.resolve();
 
 /** An unguessable token (Web Crypto is in every browser and in Node). */
 function token(): string {

@@ -1,9 +1,12 @@
 /**
- * Every message between the extension's parts, as discriminated unions by direction.
- * Content scripts run next to page code, so the background validates what they send (see validate.ts).
+ * Every message between the extension's parts, as discriminated unions by direction, and one request→reply map
+ * (MessageReplies) that gives each message type its reply. Sends return that reply (browser/messages.ts), handlers
+ * must answer it (lib/background/), so neither side casts. Content scripts run next to page code, so the background
+ * validates what they send (see validate.ts).
  */
 import type { AliasIndex, Entity, Source, TimelineEvent } from '../factbase/types';
 import type { TextBatch } from '../matcher/wire';
+import type { AddedSource, SourceDraft } from '../own/own-background';
 import type { OwnOnCard } from '../own/types';
 
 /** Mentions of one entity under one surface text, as the scanner counted them. */
@@ -87,7 +90,6 @@ export type ContentToBackground =
   /** Page text for the background's matcher (lib/matcher/wire.ts): one automaton serves every page and frame. */
   | { type: 'find-mentions'; batch: TextBatch }
   | { type: 'get-entity'; id: string }
-  | { type: 'scan-report'; report: ScanReport }
   | { type: 'save-snippet'; snippet: SnippetDraft }
   | { type: 'undo-save-snippet'; id: string; undoToken: string }
   | { type: 'get-page-snippets' }
@@ -119,7 +121,6 @@ export interface ContentToBackgroundReplies {
   /** Flat [text index, start, end, entity index] quadruples (see lib/matcher/wire.ts). */
   'find-mentions': number[];
   'get-entity': EntityDetails | null;
-  'scan-report': void;
   'save-snippet': SnippetSaved;
   /** True when the snippet was removed. */
   'undo-save-snippet': boolean;
@@ -158,9 +159,80 @@ export interface BackgroundToContentReplies {
   'close-card': void;
 }
 
+/** The popup asks the top frame of a tab about its page (frames stay silent, so a page gives one answer). */
 export type PopupToContent = { type: 'get-scan-report' } | { type: 'reveal-entity'; entityId: string };
 
 export interface PopupToContentReplies {
   'get-scan-report': ScanReport | null;
+  /** True when a mark of the entity was scrolled into view. */
   'reveal-entity': boolean;
+}
+
+/**
+ * Requests from the extension's own pages (library, popup) about the reader's sources: only the background holds the
+ * matcher that reads a source into quotes. The background answers them only for senders on the extension's own
+ * origin, and checks their shape like any message (validate.ts). The popup also asks for card details with the
+ * content scripts' `get-entity`.
+ */
+export type ExtensionPageToBackground =
+  | { type: 'own-add-source'; source: SourceDraft }
+  /** Derive every source's quotes again (after an import or a restore). */
+  | { type: 'own-reindex' };
+
+export interface ExtensionPageToBackgroundReplies {
+  /** Rejects with the problems of a draft it refuses. */
+  'own-add-source': AddedSource;
+  /** How many sources were read again. */
+  'own-reindex': number;
+}
+
+/** Messages the background answers, and messages a tab's content script answers. */
+export type ToBackground = ContentToBackground | ExtensionPageToBackground;
+export type ToContent = BackgroundToContent | PopupToContent;
+
+/**
+ * The one request→reply map: every message type of every direction, with the reply its sender receives. Message
+ * types are unique across directions (an interface that extends two maps with one key of different types does not
+ * compile).
+ */
+export interface MessageReplies
+  extends
+    ContentToBackgroundReplies,
+    ExtensionPageToBackgroundReplies,
+    BackgroundToContentReplies,
+    PopupToContentReplies {}
+
+/** The message of one type. */
+export type MessageOf<M extends { type: string }, K extends M['type']> = Extract<M, { type: K }>;
+
+/** The reply to a message (a type error for a message type without a reply in the map). */
+export type ReplyTo<M extends ToBackground | ToContent> = MessageReplies[M['type']];
+
+/** Sends one of a direction's messages and resolves with its reply. */
+export type Send<M extends ToBackground | ToContent> = <T extends M>(message: T) => Promise<ReplyTo<T>>;
+
+/**
+ * A content script's send to the background (browser/messages.ts in the extension, a fake in tests). A draft to save
+ * resolves with the receipt, or rejects with a sentence for the reader.
+ */
+export type SendToBackground = Send<ContentToBackground>;
+
+/**
+ * One handler per message type of a direction, answering exactly the reply the map gives that type: a handler that
+ * answers anything else (the old `{saved: true, stored: false}` for a SnippetSaved) is a type error, and so is a
+ * missing one.
+ */
+export type HandlerMap<M extends ToBackground | ToContent, Sender> = {
+  [K in M['type']]: (message: MessageOf<M, K>, sender: Sender) => Promise<MessageReplies[K]>;
+};
+
+/** Answers a (validated) message with the handler of its type. */
+export function dispatch<M extends ToBackground | ToContent, Sender>(
+  handlers: HandlerMap<M, Sender>,
+  message: M,
+  sender: Sender,
+): Promise<ReplyTo<M>> {
+  // TypeScript cannot relate a lookup by a generic key to that key's reply; HandlerMap checks each handler instead.
+  const handler = handlers[message.type as M['type']] as unknown as (message: M, sender: Sender) => Promise<ReplyTo<M>>;
+  return handler(message, sender);
 }

@@ -1,49 +1,25 @@
 /**
- * Shape checks for messages that arrive from content scripts. A page can run code next to our content script
- * (and in a compromised renderer, forge messages), so nothing it sends is trusted until it passes here.
+ * Shape checks for messages that arrive at the background from content scripts (and from extension pages). A page
+ * can run code next to our content script (and in a compromised renderer, forge messages), so nothing it sends is
+ * trusted until it passes here. Each switch is exhaustive: a message type without a case is a type error.
  */
 import {
   FIND_LIMITS,
   type ContentToBackground,
-  type MentionCount,
+  type ExtensionPageToBackground,
   type QuoteSelector,
-  type ScanReport,
   type SnippetDraft,
 } from './messages';
 import { SNIPPET_LIMITS } from '../snippets/types';
 import { OWN_LIMITS } from '../own/types';
+import { parseSourceDraft } from '../own/own-messages';
 import { splitTexts, type TextBatch } from '../matcher/wire';
 
 const MAX_ID = 200;
 const MAX_TEXT = 2_000;
-const MAX_MENTIONS = 5_000;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isShortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e9;
-const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-
-function isMention(v: unknown): v is MentionCount {
-  return (
-    isRecord(v) &&
-    isShortString(v.entityId, MAX_ID) &&
-    isShortString(v.name, MAX_TEXT) &&
-    isShortString(v.text, MAX_TEXT) &&
-    isCount(v.count)
-  );
-}
-
-function isScanReport(v: unknown): v is ScanReport {
-  return (
-    isRecord(v) &&
-    isShortString(v.url, 8_192) &&
-    Array.isArray(v.mentions) &&
-    v.mentions.length <= MAX_MENTIONS &&
-    v.mentions.every(isMention) &&
-    isMs(v.scanMs) &&
-    isMs(v.longestSliceMs)
-  );
-}
 
 function isTextBatch(v: unknown): v is TextBatch {
   return (
@@ -101,7 +77,9 @@ function parseSnippet(v: unknown): SnippetDraft | null {
 /** Returns the message when its shape is one we handle, otherwise null. */
 export function parseContentMessage(raw: unknown): ContentToBackground | null {
   if (!isRecord(raw) || typeof raw.type !== 'string') return null;
-  switch (raw.type) {
+  // Typed as the known types so the compiler checks that every one has a case; any other string reaches `default`.
+  const type = raw.type as ContentToBackground['type'];
+  switch (type) {
     case 'get-entity-table':
       return { type: 'get-entity-table' };
     case 'load-card-stage':
@@ -112,8 +90,6 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
         : null;
     case 'get-entity':
       return isShortString(raw.id, MAX_ID) ? { type: 'get-entity', id: raw.id } : null;
-    case 'scan-report':
-      return isScanReport(raw.report) ? { type: 'scan-report', report: raw.report } : null;
     case 'save-snippet': {
       const snippet = parseSnippet(raw.snippet);
       return snippet ? { type: 'save-snippet', snippet } : null;
@@ -150,6 +126,32 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
         ? { type: 'undo-save-snippet', id: raw.id, undoToken: raw.undoToken }
         : null;
     default:
-      return null;
+      return unknownType(type);
   }
+}
+
+/**
+ * Returns a request from an extension page (checked like any message, though only the extension's own pages may
+ * send it: lib/background/extension-page-handlers.ts checks the sender), or the problems of a source draft it
+ * refuses, or null for a shape it does not know.
+ */
+export function parseExtensionPageMessage(raw: unknown): ExtensionPageToBackground | { problems: string[] } | null {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return null;
+  const type = raw.type as ExtensionPageToBackground['type'];
+  switch (type) {
+    case 'own-add-source': {
+      const source = parseSourceDraft(raw.source);
+      return Array.isArray(source) ? { problems: source } : { type: 'own-add-source', source };
+    }
+    case 'own-reindex':
+      return { type: 'own-reindex' };
+    default:
+      return unknownType(type);
+  }
+}
+
+/** A type no case handles: at run time any other string a page sends; at compile time `never`, or a missing case. */
+function unknownType(type: never): null {
+  void type;
+  return null;
 }

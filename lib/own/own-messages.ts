@@ -1,20 +1,9 @@
 /**
- * Requests from the extension's own pages (library, popup) to the background about the reader's sources: only the
- * background holds the matcher that reads a source into quotes. Content scripts never send these: the background
- * answers them only for senders on the extension's own origin, and checks their shape like any message.
+ * The shape check of a source an extension page sends to the background (`own-add-source`, in
+ * lib/messaging/messages.ts; lib/messaging/validate.ts checks the rest of the message).
  */
-import type { AddedSource, OwnBackground, SourceDraft } from './own-background';
+import type { SourceDraft } from './own-background';
 import { sourceProblems } from './validate-own';
-
-export type ExtensionPageToBackground =
-  | { type: 'own-add-source'; source: SourceDraft }
-  /** Derive every source's quotes again (after an import or a restore). */
-  | { type: 'own-reindex' };
-
-export interface ExtensionPageToBackgroundReplies {
-  'own-add-source': AddedSource;
-  'own-reindex': number;
-}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -48,26 +37,4 @@ export function parseSourceDraft(raw: unknown): SourceDraft | string[] {
     origin: d.origin,
     fileName: d.fileName,
   };
-}
-
-/**
- * Answers a request from an extension page, or returns undefined for anything else (content-script messages go to
- * the background's other handler). `extensionOrigin` is `runtime.getURL('')`.
- */
-export function answerExtensionPage(
-  raw: unknown,
-  sender: { id?: string; url?: string; tab?: unknown },
-  ownId: string,
-  extensionOrigin: string,
-  own: OwnBackground,
-): Promise<unknown> | undefined {
-  if (sender.id !== ownId || !sender.url?.startsWith(extensionOrigin)) return undefined;
-  if (!isRecord(raw)) return undefined;
-  if (raw.type === 'own-add-source') {
-    const draft = parseSourceDraft(raw.source);
-    if (Array.isArray(draft)) return Promise.reject(new Error(`Not added: ${draft.join('; ')}.`));
-    return own.addSource(draft);
-  }
-  if (raw.type === 'own-reindex') return own.reindex();
-  return undefined;
 }

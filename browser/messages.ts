@@ -1,0 +1,60 @@
+/**
+ * The typed messages of lib/messaging/messages.ts through the browser. `runtime.sendMessage` and `tabs.sendMessage`
+ * answer `Promise<any>`; these give each send the reply its message type has in the request→reply map, so no call
+ * site casts, and a content script's listeners answer through a map typed the same way.
+ */
+import { browser } from 'wxt/browser';
+import type {
+  BackgroundToContent,
+  MessageOf,
+  MessageReplies,
+  PopupToContent,
+  ReplyTo,
+  Send,
+  ToBackground,
+  ToContent,
+} from '~/lib/messaging/messages';
+
+/** A request from a content script or an extension page to the background. */
+export const sendToBackground: Send<ToBackground> = (message) => browser.runtime.sendMessage(message);
+
+/** A request from the background to a tab's content script: every frame, or one (`frameId`). */
+export function sendToTab<M extends BackgroundToContent>(
+  tabId: number,
+  message: M,
+  frameId?: number,
+): Promise<ReplyTo<M>> {
+  return frameId === undefined
+    ? browser.tabs.sendMessage(tabId, message)
+    : browser.tabs.sendMessage(tabId, message, { frameId });
+}
+
+/** A request from the popup to a tab's top frame, which answers for the page (frames stay silent). */
+export function askPage<M extends PopupToContent>(tabId: number, message: M): Promise<ReplyTo<M>> {
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+}
+
+/**
+ * A content script's answers to some of the messages the extension sends it. Returning undefined leaves the message
+ * to another frame or listener (a frame without a selection stays silent, and so do frames for the popup).
+ */
+export type ContentAnswers = {
+  [K in ToContent['type']]?: (message: MessageOf<ToContent, K>) => Promise<MessageReplies[K]> | undefined;
+};
+
+/**
+ * Answers messages from the extension (the background, the popup) until `signal` aborts. Only the extension's own
+ * contexts can reach a content script's `runtime.onMessage`, so these are not validated like a page's messages.
+ */
+export function answerExtension(answers: ContentAnswers, signal: AbortSignal): void {
+  const listener = (raw: unknown): Promise<unknown> | undefined => {
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.hasOwn(answers, type)) return undefined;
+    // The map is typed per message type; the lookup by a run-time key cannot be, so it is widened here once.
+    const answer = answers[type as ToContent['type']] as
+      ((message: unknown) => Promise<unknown> | undefined) | undefined;
+    return answer?.(raw);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}

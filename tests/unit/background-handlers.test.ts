@@ -1,0 +1,263 @@
+/**
+ * The background's handlers, one per request type, on in-memory ports for what the entrypoint hands in (the
+ * snippets store behind the real page-saves rules, the reader's own material behind the real own-background, the
+ * settings record, the tab and frame openers): each answers with its reply and acts only on what it may. Hostile
+ * shapes are refused before any handler runs (validate.test.ts); rate limits and the Esc relay are in
+ * background-guards.test.ts.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import factBaseJson from '~/data/factbase.json';
+import aliasIndexJson from '~/data/alias-index.json';
+import { createMatcher } from '~/lib/matcher';
+import { joinTexts, unpackMatches } from '~/lib/matcher/wire';
+import type { AliasIndex, FactBase } from '~/lib/factbase/types';
+import { createFactBaseStore } from '~/lib/factbase/factbase-store';
+import { createBackgroundHandlers, type MessageSender } from '~/lib/background/handlers';
+import { createExtensionPageHandlers } from '~/lib/background/extension-page-handlers';
+import type { ContentToBackground, SnippetDraft } from '~/lib/messaging/messages';
+import { createOwnBackground, type OwnStorage } from '~/lib/own/own-background';
+import type { OwnName, OwnSource, SourceQuote } from '~/lib/own/types';
+import { createPageSaves } from '~/lib/snippets/page-saves';
+import { buildSnippet } from '~/lib/snippets/build-snippet';
+import type { Snippet } from '~/lib/snippets/types';
+import { defaultSettings, type Settings } from '~/lib/settings/settings';
+
+const OWN_ID = 'lens';
+const PAGE = 'https://news.example.com/article';
+const sender: MessageSender = { id: OWN_ID, tab: { id: 3 }, frameId: 2, url: PAGE };
+const store = createFactBaseStore(factBaseJson as unknown as FactBase);
+const baseIndex = aliasIndexJson as unknown as AliasIndex;
+const draft: SnippetDraft = {
+  text: 'TANAP reached the Greek border.',
+  url: PAGE,
+  title: 'A page',
+  entityIds: ['tanap', 'not-an-entity'],
+  quote: { exact: 'TANAP reached the Greek border.', prefix: '', suffix: '' },
+};
+const ownName: OwnName = {
+  id: 'own-name-1',
+  name: 'Rovshan Mammadli',
+  aliases: [],
+  type: 'person',
+  summary: '',
+  createdAt: 1,
+  updatedAt: 1,
+};
+
+/** The reader's own material in memory: names, sources, their quotes and notes. */
+function memoryOwnStorage(names: OwnName[]) {
+  const sources = new Map<string, OwnSource>();
+  const notes = new Map<string, string>();
+  let quotes: SourceQuote[] = [];
+  const storage: OwnStorage = {
+    listNames: async () => names,
+    listSources: async () => [...sources.values()],
+    putSource: async ({ source, quotes: q }) => {
+      sources.set(source.id, source);
+      quotes = [...quotes.filter((x) => x.sourceId !== source.id), ...q];
+    },
+    replaceAllQuotes: async (q) => void (quotes = [...q]),
+    ownForEntity: async (id) => ({ note: notes.get(id) ?? '', snippets: [], snippetCount: 0, quotes: [] }),
+  };
+  return { storage, notes, quotes: () => quotes };
+}
+
+/** The background as the entrypoint wires it, on in-memory ports, after the reader's names have loaded. */
+async function setup() {
+  let settings: Settings = defaultSettings();
+  const snippets = new Map<string, Snippet>();
+  let n = 0;
+  const own = memoryOwnStorage([ownName]);
+  const ownBackground = createOwnBackground({ store, baseIndex, storage: own.storage, newId: () => 'src-1' });
+  const pageSaves = createPageSaves({
+    save: async (input) => {
+      const built = buildSnippet(input, `snip-${++n}`, 1_000);
+      if ('problems' in built) throw new Error(built.problems.join());
+      snippets.set(built.snippet.id, built.snippet);
+      return built.snippet;
+    },
+    remove: async (ids) => ids.flatMap((id) => (snippets.delete(id) ? [{ id } as Snippet] : [])),
+    forPage: async (url) => [...snippets.values()].filter((s) => s.url === url),
+    findEntities: () => [],
+    isKnownEntity: ownBackground.isKnownEntity,
+    token: () => 'undo-token',
+  });
+  const ports = {
+    updateSettings: vi.fn(async (change: (s: Settings) => Settings) => (settings = change(settings))),
+    openSearch: vi.fn<(query: string) => Promise<void>>(async () => {}),
+    openExplore: vi.fn<(id: string, view: 'map' | 'timeline') => Promise<void>>(async () => {}),
+    openLibrary: vi.fn<(id: string) => Promise<void>>(async () => {}),
+    injectCardStage: vi.fn<(tab: number, frame: number) => Promise<void>>(async () => {}),
+    closeCardIn: vi.fn<(tab: number, frame: number) => Promise<void>>(async () => {}),
+    setNote: vi.fn(async (id: string, text: string) => void own.notes.set(id, text)),
+  };
+  const bg = createBackgroundHandlers({
+    store,
+    aliasIndex: baseIndex,
+    matcher: () => ownBackground.matcher(),
+    snippets: pageSaves,
+    own: ownBackground,
+    ...ports,
+  });
+  await ownBackground.ready();
+  const ask = <M extends ContentToBackground>(message: M, from: MessageSender = sender) => bg.answer(message, from);
+  return { bg, ask, ports, snippets, own, ownBackground, settings: () => settings };
+}
+
+describe('background handlers: one per content-script request', () => {
+  it('get-entity-table answers the fact base’s entity table with the reader’s names after it', async () => {
+    const { ask } = await setup();
+    const table = await ask({ type: 'get-entity-table' });
+    expect(table.slice(0, baseIndex.entities.length)).toEqual(baseIndex.entities);
+    expect(table.slice(baseIndex.entities.length)).toEqual([['own-name-1', 'Rovshan Mammadli', 'person']]);
+  });
+
+  it('load-card-stage injects into the sender’s own tab and frame, and refuses a sender without one', async () => {
+    const { ask, ports } = await setup();
+    expect(await ask({ type: 'load-card-stage' })).toBeUndefined();
+    expect(ports.injectCardStage).toHaveBeenCalledWith(3, 2);
+    await expect(ask({ type: 'load-card-stage' }, { id: OWN_ID, url: PAGE })).rejects.toThrow(/no frame/);
+    expect(ports.injectCardStage).toHaveBeenCalledOnce();
+  });
+
+  it('find-mentions matches every text of a batch with the one matcher, the reader’s names included', async () => {
+    const { ask, ownBackground } = await setup();
+    const texts = ['Rovshan Mammadli toured TANAP.', '', 'Nothing here.'];
+    const flat = await ask({ type: 'find-mentions', batch: joinTexts(texts) });
+    const table = (await ownBackground.aliasIndex()).entities;
+    const ids = unpackMatches(flat, texts.length).map((ms) => ms.map((m) => table[m.entity]![0]));
+    expect(ids).toEqual([['own-name-1', 'tanap'], [], []]);
+  });
+
+  it('get-entity answers a card’s details with the reader’s note, an own name’s card, or null', async () => {
+    const { ask, own } = await setup();
+    own.notes.set('tanap', 'check the 2018 figure');
+    const details = await ask({ type: 'get-entity', id: 'tanap' });
+    expect(details?.entity.id).toBe('tanap');
+    expect(details?.sources.length).toBeGreaterThan(0);
+    expect(details?.own?.note).toBe('check the 2018 figure');
+    expect(await ask({ type: 'get-entity', id: 'own-name-1' })).toMatchObject({ ownName: true });
+    expect(await ask({ type: 'get-entity', id: 'nope' })).toBeNull();
+  });
+
+  it('save-snippet stores the draft with unknown entity ids dropped and answers the receipt; undo takes it back', async () => {
+    const { ask, snippets } = await setup();
+    const receipt = await ask({ type: 'save-snippet', snippet: draft });
+    expect(receipt).toEqual({ saved: true, id: 'snip-1', undoToken: 'undo-token', entityIds: ['tanap'] });
+    expect(snippets.get('snip-1')).toMatchObject({ text: draft.text, url: PAGE, entityIds: ['tanap'] });
+    expect(await ask({ type: 'get-page-snippets' })).toEqual([draft.quote]);
+    expect(await ask({ type: 'undo-save-snippet', id: 'snip-1', undoToken: 'forged' })).toBe(false);
+    expect(await ask({ type: 'undo-save-snippet', id: 'snip-1', undoToken: 'undo-token' })).toBe(true);
+    expect(snippets.size).toBe(0);
+  });
+
+  it('save-snippet is refused without a snippets store, and nothing is kept aside', async () => {
+    const bg = createBackgroundHandlers({ store, aliasIndex: baseIndex, matcher: () => createMatcher(baseIndex) });
+    await expect(bg.answer({ type: 'save-snippet', snippet: draft }, sender)).rejects.toThrow(/Not saved/);
+    expect(Object.keys(bg).sort()).toEqual(['answer', 'forgetTab', 'handlers', 'onContentMessage']);
+  });
+
+  it('open-search opens the search with the query trimmed; open-explore and open-library only for known names', async () => {
+    const { ask, ports } = await setup();
+    expect(await ask({ type: 'open-search', query: '  tokaev ' })).toBeUndefined();
+    expect(ports.openSearch).toHaveBeenCalledWith('tokaev');
+    await ask({ type: 'open-explore', id: 'nope', view: 'map' });
+    await ask({ type: 'open-library', id: 'nope' });
+    expect(ports.openExplore).not.toHaveBeenCalled();
+    expect(ports.openLibrary).not.toHaveBeenCalled();
+    await ask({ type: 'open-explore', id: 'tanap', view: 'timeline' });
+    await ask({ type: 'open-library', id: 'own-name-1' });
+    expect(ports.openExplore).toHaveBeenCalledWith('tanap', 'timeline');
+    expect(ports.openLibrary).toHaveBeenCalledWith('own-name-1');
+  });
+
+  it('hide-entity hides a known name everywhere and its undo token shows it again; unknown names are no-ops', async () => {
+    const { ask, settings, ports } = await setup();
+    expect(await ask({ type: 'hide-entity', id: 'nope' })).toEqual({ hidden: false });
+    expect(ports.updateSettings).not.toHaveBeenCalled();
+    const hidden = await ask({ type: 'hide-entity', id: 'tanap' });
+    expect(settings().hiddenEntities).toEqual(['tanap']);
+    if (!hidden.hidden) throw new Error('not hidden');
+    expect(await ask({ type: 'unhide-entity', id: 'tanap', undoToken: 'forged' })).toBe(false);
+    expect(await ask({ type: 'unhide-entity', id: 'tanap', undoToken: hidden.undoToken })).toBe(true);
+    expect(settings().hiddenEntities).toEqual([]);
+    expect(await ask({ type: 'unhide-entity', id: 'tanap', undoToken: hidden.undoToken })).toBe(false);
+  });
+
+  it('set-note stores a note for a known name only, and answers whether it did', async () => {
+    const { ask, own } = await setup();
+    expect(await ask({ type: 'set-note', id: 'own-name-1', text: 'met him in 2025' })).toBe(true);
+    expect(own.notes.get('own-name-1')).toBe('met him in 2025');
+    expect(await ask({ type: 'set-note', id: 'nope', text: 'x' })).toBe(false);
+    expect(own.notes.has('nope')).toBe(false);
+  });
+
+  it('card-state and escape-pressed relay Esc to the tab’s other frames with a card; forgetTab drops the tab', async () => {
+    const { bg, ask, ports } = await setup();
+    await ask({ type: 'card-state', open: true }, { ...sender, frameId: 5 });
+    await ask({ type: 'escape-pressed' }, { ...sender, frameId: 0 });
+    expect(ports.closeCardIn).toHaveBeenCalledWith(3, 5);
+    bg.forgetTab(3);
+    await ask({ type: 'escape-pressed' }, { ...sender, frameId: 0 });
+    expect(ports.closeCardIn).toHaveBeenCalledOnce();
+  });
+
+  it('disable-site switches off the sender’s own site', async () => {
+    const { ask, settings } = await setup();
+    expect(await ask({ type: 'disable-site' })).toBeUndefined();
+    expect(settings().disabledSites).toEqual(['news.example.com']);
+  });
+
+  it('the raw entry point validates, then dispatches to the handler of the message’s type', async () => {
+    const { bg } = await setup();
+    const reply = await bg.onContentMessage({ type: 'get-entity', id: 'tanap', extra: 1 }, sender, OWN_ID);
+    expect((reply as { entity: { id: string } }).entity.id).toBe('tanap');
+    expect(bg.onContentMessage({ type: 'scan-report', report: {} }, sender, OWN_ID)).toBeUndefined();
+  });
+});
+
+describe('background handlers: extension pages', () => {
+  const ORIGIN = 'chrome-extension://lens/';
+  const library: MessageSender = { id: OWN_ID, url: `${ORIGIN}library.html` };
+  const source = {
+    title: 'Field notes',
+    author: 'Me',
+    date: '2026-11',
+    url: '',
+    stance: 'my reporting',
+    text: 'Rovshan Mammadli visited the TANAP compressor station.',
+    origin: 'paste',
+    fileName: '',
+  };
+
+  it('own-add-source reads the source with the one matcher and answers what it added; own-reindex counts quotes', async () => {
+    const { ownBackground, own } = await setup();
+    const pages = createExtensionPageHandlers(ownBackground);
+    const added = await pages.onPageMessage({ type: 'own-add-source', source }, library, OWN_ID, ORIGIN);
+    expect(added).toMatchObject({ source: { id: 'src-1', title: 'Field notes' }, quotes: 2, entities: 2 });
+    expect(
+      own
+        .quotes()
+        .map((q) => q.entityId)
+        .sort(),
+    ).toEqual(['own-name-1', 'tanap']);
+    expect(await pages.onPageMessage({ type: 'own-reindex' }, library, OWN_ID, ORIGIN)).toBe(2);
+  });
+
+  it('refuses a draft with its problems, and answers nobody but the extension’s own pages', async () => {
+    const { ownBackground, own } = await setup();
+    const pages = createExtensionPageHandlers(ownBackground);
+    await expect(
+      pages.onPageMessage({ type: 'own-add-source', source: { ...source, text: '' } }, library, OWN_ID, ORIGIN),
+    ).rejects.toThrow(/^Not added: /);
+    const message = { type: 'own-add-source', source };
+    // A content script (its sender URL is the web page's), another extension, a page pretending with the path.
+    expect(pages.onPageMessage(message, sender, OWN_ID, ORIGIN)).toBeUndefined();
+    expect(pages.onPageMessage(message, { ...library, id: 'other' }, OWN_ID, ORIGIN)).toBeUndefined();
+    expect(
+      pages.onPageMessage(message, { id: OWN_ID, url: `https://evil.example/${ORIGIN}` }, OWN_ID, ORIGIN),
+    ).toBeUndefined();
+    expect(pages.onPageMessage({ type: 'get-entity', id: 'tanap' }, library, OWN_ID, ORIGIN)).toBeUndefined();
+    expect(own.quotes()).toEqual([]);
+  });
+});
