@@ -282,6 +282,8 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
   const seenRelations = new Map<string, string>();
   const seenViews = new Map<string, string>();
   const seenEvents = new Map<string, string>();
+  /** Each date's events by their main quote, to catch one passage cut two ways. */
+  const eventQuotes = new Map<string, { quote: string; where: string }[]>();
   const once = (seen: Map<string, string>, keys: string[], where: string, what: string) => {
     const prior = keys.map((k) => seen.get(k)).find(Boolean);
     if (prior) errors.push(`${where}: duplicate ${what}, already written at ${prior}`);
@@ -369,6 +371,16 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
       const keys = [`${date}\u0000t\u0000${fold(String(e.title))}`];
       for (const x of [ev, ...more]) if (x) keys.push(`${date}\u0000q\u0000${x.quote}`);
       once(seenEvents, keys, `${where} ${label}`, `event (${date}, same title or quote)`);
+      // The same passage cut two ways (one quote inside the other) on the same date is one happening too.
+      const earlier =
+        ev &&
+        (eventQuotes.get(date) ?? []).find(
+          (p) => p.quote !== ev.quote && (p.quote.includes(ev.quote) || ev.quote.includes(p.quote)),
+        );
+      if (earlier)
+        errors.push(`${where} ${label}: duplicate event (${date}, its quote overlaps the one at ${earlier.where})`);
+      if (ev)
+        eventQuotes.set(date, [...(eventQuotes.get(date) ?? []), { quote: ev.quote, where: `${where} ${label}` }]);
       let id = `${input.id}-${date}`;
       for (let n = 2; eventIds.has(id); n++) id = `${input.id}-${date}-${n}`;
       eventIds.add(id);

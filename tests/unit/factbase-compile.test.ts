@@ -202,6 +202,18 @@ describe('compileFactBase', () => {
     expect(event!.entities).toEqual(['tanap', 'baku']);
     expect(event!.moreEvidence!.map((e) => e.source)).toEqual(['vol-one', 'news']);
     expect(event!.dateNote).toBe('Dated by the opening ceremony.');
+    const cutTwoWays = compile(
+      pipeline({ events: [opened] }),
+      baku({
+        facts: [
+          { quote: 'A short news item about Baku.', source: 'news' },
+          { quote: 'pipeline carries gas from Azerbaijan', source: 'vol' },
+        ],
+        summary: 'A city. [1]',
+        events: [{ date: '2018-06', title: 'Gas starts to flow', fact: 2 }],
+      }),
+    );
+    expect(cutTwoWays.errors.join('\n')).toMatch(/baku event 1: duplicate event \(2018-06, its quote overlaps/);
     const undated = compile(pipeline({ events: [{ date: '2018-06', title: 'Opened', fact: 1 }] }), baku());
     expect(undated.errors.join('\n')).toMatch(/no quote gives the year 2018; add a date-note/);
   });
