@@ -17,6 +17,7 @@ import { updateSettings } from '~/browser/settings-storage';
 import { createOwnBackground } from '~/lib/own/own-background';
 import * as ownStore from '~/browser/snippets-db/own-store';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
+import { createTrackMenu, onTrackMenuClick } from '~/browser/own-menu';
 
 export default defineBackground(() => {
   const store = createFactBaseStore(factBaseJson as unknown as FactBase);
@@ -86,16 +87,24 @@ export default defineBackground(() => {
   const selectionRoutes = createSelectionRoutes(browser, pageSaves);
   // Recreated on every start: Firefox drops menu items when the browser restarts; Chromium keeps them, and
   // removeAll first avoids its duplicate-id error.
-  void browser.contextMenus.removeAll().then(() => createSaveMenu(browser));
+  void browser.contextMenus.removeAll().then(() => {
+    createSaveMenu(browser);
+    createTrackMenu(browser);
+  });
   browser.contextMenus.onClicked.addListener(
     (info, tab) => void selectionRoutes.onMenuClick(info, tab).catch(() => {}),
   );
+  browser.contextMenus.onClicked.addListener((info, tab) => void onTrackMenuClick(browser, info, tab).catch(() => {}));
   browser.commands.onCommand.addListener(
     (command, tab) => void selectionRoutes.onCommand(command, tab).catch(() => {}),
   );
   // The same two routes for end-to-end tests, since automation can click neither a browser menu nor a browser-level
   // shortcut: in the test build only (wxt.config.ts), reachable from the extension's own background context.
-  if (__LENS_TEST_BUILD__) (globalThis as { lensSelectionRoutes?: unknown }).lensSelectionRoutes = selectionRoutes;
+  if (__LENS_TEST_BUILD__) {
+    (globalThis as { lensSelectionRoutes?: unknown }).lensSelectionRoutes = selectionRoutes;
+    (globalThis as { lensTrackMenu?: unknown }).lensTrackMenu = (text: string) =>
+      onTrackMenuClick(browser, { menuItemId: 'lens-track-name', selectionText: text }, undefined);
+  }
 
   // Keyboard commands: next-mention is relayed to the active tab's top frame; toggle-pause flips the setting.
   browser.commands.onCommand.addListener(async (command) => {

@@ -126,12 +126,27 @@ export async function deleteSources(ids: readonly string[]): Promise<SourceWithQ
   }
 }
 
-/** Every quote, for re-deriving them all when the names change. */
-export async function replaceAllQuotes(quotes: readonly SourceQuote[]): Promise<void> {
+/**
+ * The quotes derived again for each source (after the names change), keyed by source id with the `updatedAt` of the
+ * version they were read from. Written in one transaction that checks each source as it is then: a source removed
+ * or edited while the matcher was reading keeps what its removal or edit left (no quotes come back for a removed
+ * source), and quotes of sources that no longer exist are dropped.
+ */
+export async function replaceQuotes(
+  bySource: ReadonlyMap<string, { updatedAt: number; quotes: readonly SourceQuote[] }>,
+): Promise<void> {
   try {
-    const tx = (await db()).transaction(SOURCE_QUOTES, 'readwrite');
-    await tx.store.clear();
-    for (const q of quotes) await tx.store.put(q);
+    const tx = (await db()).transaction([SOURCES, SOURCE_QUOTES], 'readwrite');
+    const sources = tx.objectStore(SOURCES);
+    const quotes = tx.objectStore(SOURCE_QUOTES);
+    const stored = new Map((await sources.getAll()).map((s) => [s.id, s.updatedAt]));
+    for (const [id, next] of bySource) {
+      if (stored.get(id) !== next.updatedAt) continue;
+      for (const key of await quotes.index('sourceId').getAllKeys(id)) await quotes.delete(key);
+      for (const q of next.quotes) await quotes.put(q);
+    }
+    for (let cursor = await quotes.openCursor(); cursor; cursor = await cursor.continue())
+      if (!stored.has(cursor.value.sourceId)) await cursor.delete();
     await tx.done;
     notifyOwnChanged('sources');
   } catch (err) {

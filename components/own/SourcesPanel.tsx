@@ -50,10 +50,14 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
       <span>{label}</span>
       <input
         type={key === 'url' ? 'url' : 'text'}
+        name={key}
         value={draft[key] as string}
         maxLength={max}
         placeholder={hint}
-        onInput={(e) => setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value })}
+        onInput={(e) => {
+          const value = (e.currentTarget as HTMLInputElement).value;
+          setDraft((d) => ({ ...d, [key]: value }));
+        }}
       />
     </label>
   );
@@ -141,7 +145,12 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
         one shows on its card under “From your sources”, with the title, author, date and standpoint you give here.
         Nothing leaves your browser.
       </p>
-      <form class="own-form" onSubmit={submit} aria-describedby={problem ? `${formId}-p` : undefined}>
+      <form
+        class="own-form"
+        data-own-form="source"
+        onSubmit={submit}
+        aria-describedby={problem ? `${formId}-p` : undefined}
+      >
         <div class="own-row">
           {field('title', 'Title', OWN_LIMITS.title)}
           {field('author', 'Author', OWN_LIMITS.author)}
@@ -154,11 +163,13 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
         <label class="own-field own-text">
           <span>Text</span>
           <textarea
+            name="text"
             rows={6}
             value={draft.text}
-            onInput={(e) =>
-              setDraft({ ...draft, text: (e.currentTarget as HTMLTextAreaElement).value, origin: draft.origin })
-            }
+            onInput={(e) => {
+              const text = (e.currentTarget as HTMLTextAreaElement).value;
+              setDraft((d) => ({ ...d, text }));
+            }}
             placeholder="Paste the document's text here, or pick a file."
           />
         </label>

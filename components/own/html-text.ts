@@ -22,7 +22,8 @@ export async function mainTextOfHtml(html: string, url = ''): Promise<PageText> 
   }
   const fallbackTitle = doc.title;
   const article = new Readability(doc, { charThreshold: 200 }).parse();
-  const text = blocksToText(article?.textContent ?? '') || (doc.body?.innerText ?? doc.body?.textContent ?? '');
+  const content = article?.content ? new DOMParser().parseFromString(article.content, 'text/html').body : null;
+  const text = (content && blocksToText(content)) || (doc.body ? blocksToText(doc.body) : '');
   return {
     title: (article?.title ?? fallbackTitle ?? '').trim(),
     author: (article?.byline ?? '').trim(),
@@ -31,13 +32,67 @@ export async function mainTextOfHtml(html: string, url = ''): Promise<PageText> 
   };
 }
 
-/** Readability's textContent runs paragraphs together with newlines; blank lines mark paragraphs for citations. */
-function blocksToText(text: string): string {
-  return text
-    .split(/\n\s*\n|\n(?=\s*\S)/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n\n');
+/** Elements that end a paragraph: a source's citations count paragraphs, separated by blank lines. */
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'PRE',
+  'TD',
+  'TH',
+  'DT',
+  'DD',
+  'FIGCAPTION',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'TR',
+  'TABLE',
+  'UL',
+  'OL',
+  'DL',
+  'FIGURE',
+  'ASIDE',
+]);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
+
+/**
+ * The text of a detached tree, one paragraph per block element, with the HTML source's own line breaks and
+ * indentation folded into single spaces (they are formatting, not paragraphs); `<br>` is a space too.
+ */
+function blocksToText(root: Element): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const p = current.replace(/\s+/g, ' ').trim();
+    if (p) paragraphs.push(p);
+    current = '';
+  };
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) current += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName.toUpperCase();
+        if (SKIP.has(tag)) continue;
+        if (tag === 'BR') current += ' ';
+        const block = BLOCKS.has(tag);
+        if (block) flush();
+        walk(child);
+        if (block) flush();
+      }
+    }
+  };
+  walk(root);
+  flush();
+  return paragraphs.join('\n\n');
 }
 
 function isoDate(value: string): string {

@@ -2,6 +2,8 @@
 import { typeLabel } from '~/components/card/card-model';
 import type { PageState } from './popup-api';
 import type { PageEntity } from './tab-target';
+import type { OwnMarkers } from '~/browser/snippets-db/own-store';
+import { OwnMarker } from '~/components/own/PopupOwnActions';
 
 export interface OnThisPageProps {
   page: PageState;
@@ -11,9 +13,11 @@ export interface OnThisPageProps {
   typeOf(id: string): string | undefined;
   onReveal(entityId: string): void;
   onOpenCard(entityId: string): void;
+  /** The reader's snippets, note and quotes per entity id, for the names that have any. */
+  own?: Readonly<Record<string, OwnMarkers>>;
 }
 
-export function OnThisPage({ page, entities, active, typeOf, onReveal, onOpenCard }: OnThisPageProps) {
+export function OnThisPage({ page, entities, active, typeOf, onReveal, onOpenCard, own }: OnThisPageProps) {
   if (page.kind === 'restricted' || page.kind === 'unreachable') return null;
   const mentions = entities?.reduce((n, e) => n + e.count, 0) ?? 0;
   return (
@@ -45,6 +49,7 @@ export function OnThisPage({ page, entities, active, typeOf, onReveal, onOpenCar
               >
                 <span class="page-name">{e.name}</span>
                 {typeOf(e.entityId) && <span class="page-type">{typeLabel(typeOf(e.entityId)!)}</span>}
+                <OwnMarker markers={own?.[e.entityId]} />
                 <span class="page-count" aria-label={`${e.count} on the page`}>
                   {e.count}
                 </span>

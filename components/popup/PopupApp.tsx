@@ -19,6 +19,16 @@ import type { LatestSnippets as Latest, PageState, PopupApi } from './popup-api'
 import { RESULTS_ID, ResultList, resultId } from './ResultList';
 import { SiteSwitches } from './SiteSwitches';
 import { entitiesOnPage } from './tab-target';
+import { OwnActions, TrackQuery } from '~/components/own/PopupOwnActions';
+import { popupOwnApi } from '~/components/own/popup-own-api';
+import { mergeHits, ownSearchIndex } from '~/lib/own/own-search';
+import type { OwnMarkers } from '~/browser/snippets-db/own-store';
+import { DEFAULT_LIMIT } from '~/lib/search/search';
+
+type OwnPanels = typeof import('~/components/own/PopupOwnPanels');
+/** The popup's own-material panels (forms, Readability), fetched when the reader opens one. */
+const loadOwnPanels = () => import('~/components/own/PopupOwnPanels');
+type OwnPanel = { kind: 'track'; name: string } | { kind: 'source'; tabId: number };
 
 interface Engine {
   search: Search;
@@ -75,6 +85,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [snippetsFailed, setSnippetsFailed] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const cardView = useRef<HTMLDivElement>(null);
+  /** The reader's own names as a search of their own (merged into the results), and their material per name. */
+  const [ownSearch, setOwnSearch] = useState<Search | null>(null);
+  const [ownMarkers, setOwnMarkers] = useState<Readonly<Record<string, OwnMarkers>>>({});
+  const [ownPanel, setOwnPanel] = useState<OwnPanel | null>(null);
+  const [ownPanels, setOwnPanels] = useState<OwnPanels | null>(null);
+  const [ownVersion, setOwnVersion] = useState(0);
 
   // The search artefact (its fetch started with the app's, in main.tsx) is indexed as soon as it is here: Preact runs
   // effects after the app's first frame is on screen, so indexing never delays it.
@@ -154,7 +170,30 @@ export function PopupApp({ api }: { api: PopupApi }) {
     };
   }, [api]);
 
-  const hits = useMemo(() => (engine && query.trim() ? engine.search.search(query) : []), [engine, textReady, query]);
+  // Own names: read after the first frame, and again whenever own material changes in any of the extension's pages.
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void popupOwnApi.names().then(
+        (names) => live && setOwnSearch(names.length ? createSearch(ownSearchIndex(names)) : null),
+        () => {},
+      );
+    load();
+    const stop = popupOwnApi.watch(() => {
+      load();
+      setOwnVersion((v) => v + 1);
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  const hits = useMemo(() => {
+    if (!query.trim()) return [];
+    const own = ownSearch?.search(query) ?? [];
+    return mergeHits(engine?.search.search(query) ?? [], own, DEFAULT_LIMIT);
+  }, [engine, textReady, query, ownSearch]);
   const openCard = cards[cards.length - 1];
   const open = (id: string) => setCards((c) => [...c, id]);
   const back = () => setCards((c) => c.slice(0, -1));
@@ -214,12 +253,13 @@ export function PopupApp({ api }: { api: PopupApi }) {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();
-      if (cards.length) back();
+      if (ownPanel) setOwnPanel(null);
+      else if (cards.length) back();
       else api.close();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [api, cards.length]);
+  }, [api, cards.length, ownPanel]);
 
   const onSearchKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -240,6 +280,26 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const site = page.kind === 'page' ? page.site : null;
   const active = !settings || page.kind !== 'page' || activeOn(settings, page.url);
   const onPage = page.kind === 'page' && page.report ? entitiesOnPage(page.report.mentions) : null;
+  const onPageIds = onPage?.map((e) => e.entityId).join('\n') ?? '';
+  // Which names on the page have the reader's snippets, notes or quotes from their sources.
+  useEffect(() => {
+    let live = true;
+    void popupOwnApi.markers(onPageIds ? onPageIds.split('\n') : []).then(
+      (m) => live && setOwnMarkers(m),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [onPageIds, ownVersion]);
+  const openOwn = (panel: OwnPanel) => {
+    setOwnPanel(panel);
+    if (!ownPanels) void loadOwnPanels().then(setOwnPanels, () => setOwnPanel(null));
+  };
+  const closeOwn = () => {
+    setOwnPanel(null);
+    requestAnimationFrame(() => input.current?.focus({ preventScroll: true }));
+  };
   const searching = query.trim() !== '';
 
   const update = (change: (s: Settings) => Settings) => void api.updateSettings(change).then(setSettings);
@@ -250,7 +310,19 @@ export function PopupApp({ api }: { api: PopupApi }) {
       data-view={details ? 'card' : searching ? 'search' : 'home'}
       aria-busy={openCard && !details ? 'true' : undefined}
     >
-      {details && card ? (
+      {ownPanel ? (
+        ownPanels ? (
+          ownPanel.kind === 'track' ? (
+            <ownPanels.TrackNamePanel name={ownPanel.name} onClose={closeOwn} />
+          ) : (
+            <ownPanels.PageSourcePanel tabId={ownPanel.tabId} onClose={closeOwn} />
+          )
+        ) : (
+          <p class="empty search-state" role="status">
+            …
+          </p>
+        )
+      ) : details && card ? (
         <div class="card-view" ref={cardView}>
           <div class="card-bar">
             <button type="button" class="back" onClick={back}>
@@ -317,6 +389,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
                 selected={selected}
                 onSelect={setSelected}
                 onOpen={(i) => open(hits[i]!.id)}
+                onTrack={() => openOwn({ kind: 'track', name: query })}
               />
             ) : (
               <>
@@ -328,6 +401,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
                   typeOf={(id) => engine?.types.get(id)}
                   onReveal={(id) => page.kind === 'page' && void api.reveal(page.tabId, id)}
                   onOpenCard={open}
+                  own={ownMarkers}
+                />
+                <OwnActions
+                  canAddPage={page.kind === 'page'}
+                  onAddPage={() => page.kind === 'page' && openOwn({ kind: 'source', tabId: page.tabId })}
+                  onTrack={() => openOwn({ kind: 'track', name: '' })}
                 />
                 {settings && (
                   <SiteSwitches
@@ -371,9 +450,10 @@ interface SearchPanelProps {
   selected: number;
   onSelect(i: number): void;
   onOpen(i: number): void;
+  onTrack(): void;
 }
 
-function SearchPanel({ query, ready, textReady, hits, selected, onSelect, onOpen }: SearchPanelProps) {
+function SearchPanel({ query, ready, textReady, hits, selected, onSelect, onOpen, onTrack }: SearchPanelProps) {
   if (!ready)
     return (
       <p class="empty search-state" role="status">
@@ -393,6 +473,7 @@ function SearchPanel({ query, ready, textReady, hits, selected, onSelect, onOpen
         <p class="state-text">
           Try another spelling, part of a name (“mirz”), or words from a fact (“16 bcm”, “Golden Eagle”).
         </p>
+        <TrackQuery query={query} onTrack={onTrack} />
       </div>
     );
   return (
@@ -401,6 +482,7 @@ function SearchPanel({ query, ready, textReady, hits, selected, onSelect, onOpen
         {hits.length} {hits.length === 1 ? 'result' : 'results'}; arrows to choose, Enter to open.
       </p>
       <ResultList hits={hits} selected={selected} onHover={onSelect} onOpen={onOpen} />
+      <TrackQuery query={query} onTrack={onTrack} />
     </>
   );
 }

@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { typeLabel } from '~/components/card/card-model';
 import type { SearchHit } from '~/lib/search/search';
 import { Highlighted } from './Highlighted';
+import { isOwnNameId } from '~/lib/own/types';
+import { OWN_BADGE } from '~/components/own/PopupOwnActions';
 
 export const RESULTS_ID = 'lens-results';
 export const resultId = (i: number) => `lens-result-${i}`;
@@ -36,7 +38,10 @@ export function ResultList({ hits, selected, onHover, onOpen }: ResultListProps)
             <span class="result-name">
               <Highlighted text={hit.title.text} ranges={hit.title.ranges} />
             </span>
-            <span class="result-type">{typeLabel(hit.type)}</span>
+            <span class="result-type">
+              {isOwnNameId(hit.id) && <span class="own-badge">{OWN_BADGE}</span>}
+              {typeLabel(hit.type)}
+            </span>
           </div>
           {hit.alias && (
             <div class="result-alias">

@@ -17,7 +17,8 @@ export interface OwnStorage {
   listNames(): Promise<OwnName[]>;
   listSources(): Promise<OwnSource[]>;
   putSource(next: { source: OwnSource; quotes: SourceQuote[] }): Promise<unknown>;
-  replaceAllQuotes(quotes: readonly SourceQuote[]): Promise<void>;
+  /** Quotes per source id, with the version of the source they were read from (see own-store's replaceQuotes). */
+  replaceQuotes(bySource: ReadonlyMap<string, { updatedAt: number; quotes: readonly SourceQuote[] }>): Promise<void>;
   ownForEntity(entityId: string): Promise<OwnOnCard>;
 }
 
@@ -150,10 +151,15 @@ export function createOwnBackground(deps: {
     /** Derives every source's quotes again (after names change, an import or a restore). */
     async reindex(): Promise<number> {
       await ready();
-      const all: SourceQuote[] = [];
-      for (const s of await storage.listSources()) all.push(...sourceQuotes(s.id, s.text, findNames(s.text)));
-      await storage.replaceAllQuotes(all);
-      return all.length;
+      const bySource = new Map<string, { updatedAt: number; quotes: SourceQuote[] }>();
+      let count = 0;
+      for (const s of await storage.listSources()) {
+        const quotes = sourceQuotes(s.id, s.text, findNames(s.text));
+        bySource.set(s.id, { updatedAt: s.updatedAt, quotes });
+        count += quotes.length;
+      }
+      await storage.replaceQuotes(bySource);
+      return count;
     },
   };
 }

@@ -133,8 +133,8 @@ function memoryStorage(names: OwnName[] = []) {
       sources.set(source.id, source);
       quotes = [...quotes.filter((x) => x.sourceId !== source.id), ...q];
     },
-    replaceAllQuotes: async (q) => {
-      quotes = [...q];
+    replaceQuotes: async (bySource) => {
+      quotes = [...bySource.values()].flatMap((s) => [...s.quotes]);
     },
     ownForEntity: async (id): Promise<OwnOnCard> => ({
       note: '',

@@ -1,0 +1,180 @@
+/**
+ * The form for a name the reader tracks: the name, its other spellings, a type and an optional summary. Used by the
+ * library's "Your names" (add and edit) and by the popup's "Track this name". Checks the input before anything is
+ * stored (empty, one letter, too many spellings) and says why in a sentence; stores the name in IndexedDB and hands
+ * back the record and the version it replaced, so the caller can offer undo.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { EntityType } from '~/lib/factbase/types';
+import { nameDraftProblem, splitAliases } from '~/lib/own/name-draft';
+import { OWN_LIMITS, OWN_NAME_PREFIX, type OwnName } from '~/lib/own/types';
+import { ENTITY_TYPES } from '~/lib/own/validate-own';
+import { putName } from '~/browser/snippets-db/own-store';
+
+/** The form's words, in one place (issue 19 localizes them). */
+export const NAME_FORM_TEXT = {
+  name: 'Name',
+  type: 'Type',
+  aliases: 'Other spellings (comma-separated)',
+  summary: 'Summary (optional)',
+  track: 'Track this name',
+  save: 'Save name',
+  cancel: 'Cancel',
+  cancelEdit: 'Cancel editing',
+} as const;
+
+export interface NameDraft {
+  id?: string;
+  name: string;
+  aliases: string;
+  type: EntityType;
+  summary: string;
+}
+
+export const EMPTY_NAME: NameDraft = { name: '', aliases: '', type: 'person', summary: '' };
+
+export const draftOf = (n: OwnName): NameDraft => ({
+  id: n.id,
+  name: n.name,
+  aliases: n.aliases.join(', '),
+  type: n.type,
+  summary: n.summary,
+});
+
+/** The first problem with a draft, as a sentence for the reader; null when it can be stored. */
+export const problemOf = (draft: NameDraft) => nameDraftProblem(draft.name, draft.aliases);
+
+export function NameForm(props: {
+  draft: NameDraft;
+  /** The stored version of the name being edited, if any. */
+  existing?: OwnName;
+  onSaved(record: OwnName, previous: OwnName | undefined): void;
+  onCancel?: () => void;
+  /** Focus the name field when the form appears (the popup, the "Track this name" menu item). */
+  autoFocus?: boolean;
+  compact?: boolean;
+}) {
+  const [draft, setDraft] = useState<NameDraft>(props.draft);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameField = useRef<HTMLInputElement>(null);
+  const id = useId();
+  useEffect(() => {
+    setDraft(props.draft);
+    setProblem(null);
+  }, [props.draft]);
+  useEffect(() => {
+    if (props.autoFocus) nameField.current?.focus();
+  }, [props.autoFocus, props.draft]);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const found = problemOf(draft);
+    setProblem(found);
+    if (found) return nameField.current?.focus();
+    const now = Date.now();
+    const record: OwnName = {
+      id: draft.id ?? `${OWN_NAME_PREFIX}${crypto.randomUUID()}`,
+      name: draft.name.trim(),
+      aliases: splitAliases(draft.aliases),
+      type: draft.type,
+      summary: draft.summary.trim(),
+      createdAt: props.existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    setBusy(true);
+    try {
+      props.onSaved(record, await putName(record));
+    } catch (err) {
+      setProblem((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const T = NAME_FORM_TEXT;
+  return (
+    <form
+      class={`own-form${props.compact ? ' own-form-compact' : ''}`}
+      onSubmit={submit}
+      aria-describedby={problem ? `${id}-p` : undefined}
+      data-own-form="name"
+    >
+      <div class="own-row">
+        <label class="own-field">
+          <span>{T.name}</span>
+          <input
+            ref={nameField}
+            type="text"
+            name="name"
+            value={draft.name}
+            maxLength={OWN_LIMITS.name}
+            aria-invalid={problem ? 'true' : undefined}
+            onInput={(e) => {
+              const value = (e.currentTarget as HTMLInputElement).value;
+              setDraft((d) => ({ ...d, name: value }));
+            }}
+          />
+        </label>
+        <label class="own-field">
+          <span>{T.type}</span>
+          <select
+            name="type"
+            value={draft.type}
+            onChange={(e) => {
+              const type = (e.currentTarget as HTMLSelectElement).value as EntityType;
+              setDraft((d) => ({ ...d, type }));
+            }}
+          >
+            {ENTITY_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t.replace('-', ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label class="own-field">
+        <span>{T.aliases}</span>
+        <input
+          type="text"
+          name="aliases"
+          value={draft.aliases}
+          onInput={(e) => {
+            const value = (e.currentTarget as HTMLInputElement).value;
+            setDraft((d) => ({ ...d, aliases: value }));
+          }}
+        />
+      </label>
+      <label class="own-field">
+        <span>{T.summary}</span>
+        <textarea
+          name="summary"
+          rows={2}
+          value={draft.summary}
+          maxLength={OWN_LIMITS.summary}
+          onInput={(e) => {
+            const value = (e.currentTarget as HTMLTextAreaElement).value;
+            setDraft((d) => ({ ...d, summary: value }));
+          }}
+        />
+      </label>
+      <div class="own-row own-actions">
+        <span class="spacer" />
+        {props.onCancel && (
+          <button type="button" onClick={props.onCancel}>
+            {draft.id ? T.cancelEdit : T.cancel}
+          </button>
+        )}
+        <button type="submit" class="primary" disabled={busy}>
+          {draft.id ? T.save : T.track}
+        </button>
+      </div>
+      {problem && (
+        <p class="own-problem" id={`${id}-p`} role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
