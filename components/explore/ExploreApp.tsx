@@ -7,7 +7,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { dateSpan } from '~/lib/explore/dates';
 import type { ExploreModel } from '~/lib/explore/model';
 import type { TimelineFilters } from '~/lib/explore/timeline-model';
-import { DEFAULT_MAP_CENTRE, exploreSearch, type ExploreState, type ExploreView } from '~/lib/explore/url-state';
+import {
+  DEFAULT_MAP_CENTRE,
+  exploreSearch,
+  type ExploreState,
+  type ExploreView,
+  type Presentation,
+} from '~/lib/explore/url-state';
 import { afterFirstPaint } from './after-first-paint';
 import { ExportDialog } from './ExportDialog';
 import type { Exporter, ExportRequest } from './export-types';
@@ -68,11 +74,13 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
   const [schemeChoice, setSchemeChoice, scheme] = useScheme();
   const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null);
   const exporter = useRef<Exporter | null>(null);
-  const [initialView] = useState<[number, number] | undefined>(() => {
+  const [initialView, setInitialView] = useState<[number, number] | undefined>(() => {
     const a = initial.from ? dateSpan(initial.from) : null;
     const b = initial.to ? dateSpan(initial.to) : null;
     return a && b && b.end > a.start ? [a.start, b.end] : undefined;
   });
+  /** Set when the timeline's opening had no room to label every event, and the list was shown instead. */
+  const [dense, setDense] = useState<{ count: number; range: [number, number] } | null>(null);
   /** The timeline's visible range, written to the URL after each gesture (not state: nothing re-renders for it). */
   const range = useRef<{ from?: string; to?: string }>({ from: initial.from, to: initial.to });
 
@@ -116,8 +124,10 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
       return;
     }
     const entity = state.view === 'map' ? mapCentre : state.entity;
-    history.replaceState(null, '', exploreSearch({ ...state, entity, ...range.current }));
-  }, [state, mapCentre]);
+    // A list shown because the chart was too dense is not the reader's choice: the URL keeps the chart.
+    const as = dense ? 'chart' : state.as;
+    history.replaceState(null, '', exploreSearch({ ...state, as, entity, ...range.current }));
+  }, [state, mapCentre, dense]);
 
   const openEntity = (id: string) =>
     setCard((c) => (c.id === id ? c : { id, back: c.id ? [...c.back, c.id].slice(-20) : c.back }));
@@ -132,6 +142,15 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
   };
 
   const setView = (view: ExploreView) => setState((s) => ({ ...s, view }));
+
+  const showAs = (as: Presentation) => {
+    // The reader asks for the chart the page fell back from: it opens on the same years, and does not fall back again.
+    if (as === 'chart' && dense) {
+      setInitialView(dense.range);
+      setDense(null);
+    }
+    setState((s) => ({ ...s, as }));
+  };
 
   const showOnMap = (id: string) => {
     setMapCentre(id);
@@ -191,12 +210,7 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
         <div class="ex-top-tools">
           <div class="ex-seg" role="group" aria-label="Show as">
             {(['chart', 'list'] as const).map((p) => (
-              <button
-                key={p}
-                type="button"
-                aria-pressed={state.as === p}
-                onClick={() => setState((s) => ({ ...s, as: p }))}
-              >
+              <button key={p} type="button" aria-pressed={state.as === p} onClick={() => showAs(p)}>
                 {p === 'chart' ? (state.view === 'map' ? 'Map' : 'Chart') : state.view === 'map' ? 'Table' : 'List'}
               </button>
             ))}
@@ -243,6 +257,12 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
               exporter={exporter}
               onReady={markReady('timeline')}
               initialView={initialView}
+              dense={dense}
+              onTooDense={(count, range) => {
+                setDense({ count, range });
+                setState((s) => ({ ...s, as: 'list' }));
+              }}
+              onShowChart={() => showAs('chart')}
               onRange={([a, b]) => {
                 range.current = { from: monthOf(a), to: monthOf(b - 1) };
                 history.replaceState(null, '', exploreSearch({ ...state, ...range.current }));

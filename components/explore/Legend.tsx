@@ -1,15 +1,33 @@
-/** Legends: what a timeline marker's shape says about its date, and what colours and shapes say about entities. */
+/**
+ * Legends that show exactly what the chart draws: on the timeline, the marker for each date precision present and
+ * the colour of each family present (the timeline does not use the map's shapes); on the map, the shapes and colours
+ * of the families present, and only the kinds of link and badge drawn, each explained in words.
+ */
+import type { DatePrecision } from '~/lib/explore/dates';
+import type { GraphLink } from '~/lib/explore/graph';
+import { GENERIC_RELATION } from '~/lib/explore/relations';
 import { FAMILIES, type Family } from '~/lib/explore/entity-families';
-import { FamilyGlyph, PrecisionGlyph } from './glyphs';
+import { ColourSwatch, FamilyGlyph, PrecisionGlyph } from './glyphs';
 
-export function FamilyLegend({ families, title }: { families?: ReadonlySet<Family>; title: string }) {
+const PRECISION_WORDS: Record<DatePrecision, string> = { day: 'the day', month: 'the month', year: 'the year only' };
+
+export function FamilyLegend({
+  families,
+  title,
+  as = 'shape',
+}: {
+  families?: ReadonlySet<Family>;
+  title: string;
+  /** `shape`: the map's shape and colour; `colour`: a colour swatch (the timeline colours its markers only). */
+  as?: 'shape' | 'colour';
+}) {
   const shown = FAMILIES.filter((f) => !families || families.has(f.id));
   return (
     <>
       <li class="ex-legend-title">{title}</li>
       {shown.map((f) => (
-        <li key={f.id}>
-          <FamilyGlyph family={f.id} />
+        <li key={f.id} data-family={f.id}>
+          {as === 'shape' ? <FamilyGlyph family={f.id} /> : <ColourSwatch family={f.id} />}
           {f.label}
         </li>
       ))}
@@ -17,21 +35,80 @@ export function FamilyLegend({ families, title }: { families?: ReadonlySet<Famil
   );
 }
 
-export function TimelineLegend({ families }: { families: ReadonlySet<Family> }) {
+export function TimelineLegend({
+  families,
+  precisions,
+}: {
+  families: ReadonlySet<Family>;
+  precisions: ReadonlySet<DatePrecision>;
+}) {
   return (
-    <ul class="ex-legend" aria-label="Legend">
+    <ul class="ex-legend" aria-label="Legend" data-testid="timeline-legend">
       <li class="ex-legend-title">Dated to</li>
-      <li>
-        <PrecisionGlyph precision="day" /> the day
-      </li>
-      <li>
-        <PrecisionGlyph precision="month" /> the month
-      </li>
-      <li>
-        <PrecisionGlyph precision="year" /> the year only
-      </li>
+      {(['day', 'month', 'year'] as const)
+        .filter((p) => precisions.has(p))
+        .map((p) => (
+          <li key={p} data-precision={p}>
+            <PrecisionGlyph precision={p} /> {PRECISION_WORDS[p]}
+          </li>
+        ))}
       <li class="ex-legend-sep" aria-hidden="true" />
-      <FamilyLegend families={families} title="Main entity" />
+      <FamilyLegend families={families} title="Colour: what it is about" as="colour" />
+    </ul>
+  );
+}
+
+/** The map's legend: the families on it, then each kind of link and badge it draws, said in words. */
+export function MapLegend({
+  families,
+  links,
+  more,
+}: {
+  families: ReadonlySet<Family>;
+  links: readonly GraphLink[];
+  /** Some node shows "+N" (relations whose other end is not on the map). */
+  more: boolean;
+}) {
+  const generic = links.some((l) => l.edges.every((e) => e.type === GENERIC_RELATION));
+  const share = links.some((l) => l.edges.some((e) => e.share));
+  const named = links.some((l) => l.edges.some((e) => e.type !== GENERIC_RELATION && !e.share));
+  return (
+    <ul class="ex-legend" aria-label="Legend" data-testid="map-legend">
+      <FamilyLegend families={families} title="Entities" />
+      <li class="ex-legend-sep" aria-hidden="true" />
+      {named && (
+        <li data-link="named">
+          <svg width="26" height="8" aria-hidden="true">
+            <line x1="1" x2="21" y1="4" y2="4" class="mp-link-line" />
+            <path class="mp-arrow" d="M19,0.5L25,4L19,7.5Z" />
+          </svg>
+          a relation a source names, read along the arrow
+        </li>
+      )}
+      {share && (
+        <li data-link="share">
+          <svg width="26" height="8" aria-hidden="true" class="mp-link-share">
+            <line x1="1" x2="25" y1="4" y2="4" class="mp-link-line" />
+          </svg>
+          a shareholding, with its share
+        </li>
+      )}
+      {generic && (
+        <li data-link="generic">
+          <svg width="26" height="8" aria-hidden="true" class="mp-link-generic">
+            <line x1="1" x2="25" y1="4" y2="4" class="mp-link-line" />
+          </svg>
+          linked by a source without saying how
+        </li>
+      )}
+      {more && (
+        <li data-link="more">
+          <span class="ex-legend-more" aria-hidden="true">
+            +3
+          </span>
+          relations not on the map: click the name to show them
+        </li>
+      )}
     </ul>
   );
 }

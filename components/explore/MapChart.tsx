@@ -40,14 +40,21 @@ interface Props {
   onNodeClick: (id: string) => void;
   handle: { current: MapChartHandle | null };
   onReady?: () => void;
+  /**
+   * A layer an entity belongs to beyond the fact base's (the reader's own names, say), added to its node's classes
+   * as `layer-<name>`; the fact base's own entities have none.
+   */
+  nodeLayer?: (id: string) => string | undefined;
 }
 
-export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, onReady }: Props) {
+export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, onReady, nodeLayer }: Props) {
   const stageRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const viewRef = useRef<SVGGElement>(null);
   const [size, setSize] = useState<StageSize | null>(null);
   const [hot, setHot] = useState<string | null>(null);
+  /** The fitted map is larger than the stage (its text would be under 11 px if shrunk to fit): say so. */
+  const [larger, setLarger] = useState(false);
   const stage = useRef<ZoomStage | null>(null);
   const transform = () => stage.current?.transform ?? zoomIdentity;
   const previous = useRef<Map<string, Point>>(new Map());
@@ -133,6 +140,7 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     fit: () => {
       if (!size || !target.size) return;
       const v = fitView(target, hood.centre, (id) => measure(model.graph.names.get(id) ?? id), size.width, size.height);
+      setLarger(v.larger);
       const t = zoomIdentity
         .translate(size.width / 2, size.height / 2)
         .scale(v.k)
@@ -289,6 +297,7 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
                   depth={n.depth}
                   at={p}
                   centre={centre}
+                  layer={nodeLayer?.(n.id)}
                   selected={n.id === selectedId}
                   tabStop={n.id === tabStop}
                   relations={model.graph.byNode.get(n.id)?.length ?? 0}
@@ -309,6 +318,11 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
           </g>
         </g>
       </svg>
+      {larger && (
+        <p class="ex-stage-note" data-testid="map-larger">
+          The map is larger than this window at a size its names can be read: drag to see the rest, or use the table.
+        </p>
+      )}
     </div>
   );
 }

@@ -11,6 +11,8 @@ interface Props {
   depth: number;
   at: Point;
   centre: boolean;
+  /** A layer beyond the fact base's, as a class `layer-<name>` (see MapChart's nodeLayer). */
+  layer?: string;
   selected: boolean;
   /** In the tab order (roving tabindex). */
   tabStop: boolean;
@@ -27,7 +29,19 @@ interface Props {
   onPointerLeave: () => void;
 }
 
-export function MapNode({ entity, depth, at, centre, selected, tabStop, relations, more, measure, ...on }: Props) {
+export function MapNode({
+  entity,
+  depth,
+  at,
+  centre,
+  layer,
+  selected,
+  tabStop,
+  relations,
+  more,
+  measure,
+  ...on
+}: Props) {
   const family = familyOf(entity.type);
   const info = familyInfo(family);
   const r = nodeRadius(depth, centre);
@@ -45,6 +59,7 @@ export function MapNode({ entity, depth, at, centre, selected, tabStop, relation
     info.shape === 'ring' ? 'mp-ring' : info.shape === 'dashed' ? 'mp-dashed' : '',
     `depth-${Math.min(depth, 3)}`,
     centre ? 'is-centre' : '',
+    layer ? `layer-${layer}` : '',
     selected ? 'is-selected' : '',
   ]
     .filter(Boolean)

@@ -2,15 +2,15 @@
  * The map tab: re-centre search, one or two hops, whether to show unspecific links, the map or its table, and the
  * legend. The neighbourhood is pure (lib/explore/graph); clicking a node opens its card and expands it.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { citationsFor } from '~/lib/explore/caption';
 import { familyOf } from '~/lib/explore/entity-families';
-import { groupLinks, neighbourhood } from '~/lib/explore/graph';
+import { DEFAULT_FIRST_HOP_LIMIT, groupLinks, neighbourhood } from '~/lib/explore/graph';
 import type { ExploreModel } from '~/lib/explore/model';
 import type { Presentation } from '~/lib/explore/url-state';
 import { EntitySearch } from './EntitySearch';
 import type { Exporter } from './export-types';
-import { FamilyLegend } from './Legend';
+import { MapLegend } from './Legend';
 import { MapChart, type MapChartHandle } from './MapChart';
 import { MapTable } from './MapTable';
 import { ZoomControls } from './ZoomControls';
@@ -34,17 +34,29 @@ interface Props {
 export function MapView(props: Props) {
   const { model, centre, hops, expanded, selectedId, presentation, exporter } = props;
   const [specificOnly, setSpecificOnly] = useState(false);
+  /** Direct neighbours shown: about a dozen, a dozen more for each "Show more". */
+  const [firstHop, setFirstHop] = useState(DEFAULT_FIRST_HOP_LIMIT);
+  useEffect(() => setFirstHop(DEFAULT_FIRST_HOP_LIMIT), [centre]);
   const chart = useRef<MapChartHandle | null>(null);
+  const kindOf = useMemo(() => (id: string) => familyOf(model.store.entity(id)?.type ?? 'idea'), [model]);
   const hood = useMemo(
-    () => neighbourhood(model.graph, centre, { hops, expanded, specificOnly }),
-    [model, centre, hops, expanded, specificOnly],
+    () => neighbourhood(model.graph, centre, { hops, expanded, specificOnly, firstHopLimit: firstHop, kindOf }),
+    [model, centre, hops, expanded, specificOnly, firstHop, kindOf],
   );
+  const shownOther = hood.nodes.length - 1;
+  const nextMore = Math.min(DEFAULT_FIRST_HOP_LIMIT, hood.moreNeighbours);
   const links = useMemo(() => groupLinks(hood.edges), [hood]);
   const families = useMemo(
     () => new Set(hood.nodes.map((n) => familyOf(model.store.entity(n.id)?.type ?? 'idea'))),
     [hood, model],
   );
   const centreName = model.graph.names.get(centre) ?? centre;
+  /** Whether an entity has relations whose other end is not on the map (its node shows "+N"). */
+  const shownIds = new Set(hood.nodes.map((n) => n.id));
+  const hiddenOf = (id: string) => {
+    const shown = shownIds;
+    return (model.graph.byNode.get(id) ?? []).some((e) => !shown.has(e.source === id ? e.target : e.source));
+  };
 
   exporter.current = () => {
     const svg = chart.current?.svg();
@@ -85,14 +97,30 @@ export function MapView(props: Props) {
             checked={!specificOnly}
             onChange={(e) => setSpecificOnly(!(e.target as HTMLInputElement).checked)}
           />
-          Unspecified links
+          Links whose kind no source gives
         </label>
       </div>
       <p class="ex-status">
-        <span role="status">
+        <span role="status" data-testid="map-status">
           <strong>{hood.nodes.length}</strong> entities, <strong>{hood.edges.length}</strong> relations
-          {hood.omitted > 0 && <> · {hood.omitted} more within reach not shown</>}
+          {hood.moreNeighbours > 0 && (
+            <>
+              {' '}
+              · {hood.moreNeighbours} more {hood.moreNeighbours === 1 ? 'neighbour' : 'neighbours'} of {centreName} not
+              shown
+            </>
+          )}
         </span>
+        {nextMore > 0 && (
+          <button
+            type="button"
+            class="ex-link-button"
+            data-testid="map-show-more"
+            onClick={() => setFirstHop((n) => n + DEFAULT_FIRST_HOP_LIMIT)}
+          >
+            Show {nextMore} more
+          </button>
+        )}
         {hood.expanded.map((id) => (
           <span class="ex-pill" key={id}>
             Expanded {model.graph.names.get(id)}
@@ -118,6 +146,13 @@ export function MapView(props: Props) {
           </>
         )}
       </p>
+      {hops === 2 && hood.reach > shownOther && (
+        <p class="ex-note" role="note" data-testid="map-two-hops">
+          Two hops from {centreName} reach {hood.reach} entities. To keep every name readable the map shows {shownOther}
+          : {hood.nodes.filter((n) => n.depth === 1).length} neighbours and the closest few of each of theirs. Click a
+          name to show its relations, or centre the map on it.
+        </p>
+      )}
       {presentation === 'chart' ? (
         <MapChart
           model={model}
@@ -131,22 +166,7 @@ export function MapView(props: Props) {
       ) : (
         <MapTable model={model} hood={hood} selectedId={selectedId} onOpenEntity={props.onOpenEntity} />
       )}
-      <ul class="ex-legend" aria-label="Legend">
-        <FamilyLegend families={families} title="Entities" />
-        <li class="ex-legend-sep" aria-hidden="true" />
-        <li>
-          <svg width="26" height="8" aria-hidden="true">
-            <line x1="1" x2="25" y1="4" y2="4" class="mp-link-line" style="stroke-dasharray:3 4" />
-          </svg>
-          unspecified link
-        </li>
-        <li>
-          <svg width="26" height="8" aria-hidden="true" class="mp-link-share">
-            <line x1="1" x2="25" y1="4" y2="4" class="mp-link-line" />
-          </svg>
-          shareholding
-        </li>
-      </ul>
+      <MapLegend families={families} links={links} more={hood.nodes.some((n) => n.id !== centre && hiddenOf(n.id))} />
     </>
   );
 }

@@ -14,18 +14,41 @@ import { zoomIdentity } from 'd3-zoom';
 import type { Family } from '~/lib/explore/entity-families';
 import { eventLabels, layoutLanes, type LaneLayout } from '~/lib/explore/timeline-lanes';
 import { itemsExtent, type TimelineItem } from '~/lib/explore/timeline-model';
+import { openingRange, unlabelledWithin } from '~/lib/explore/timeline-opening';
 import { LABEL_FONT, textMeasurer } from './text-measure';
 import { TimelinePainter, type TimelineFrame } from './timeline-painter';
-import { INITIAL_DOMAIN, TimelineStage } from './timeline-stage';
+import { INITIAL_DOMAIN, showing, TimelineStage } from './timeline-stage';
 import { easeCubicOut, handleStageKey, observeSize, reducedMotion, type StageSize } from './zoom-stage';
 
 const MARGIN = { top: 30, right: 14, bottom: 10, left: 14 };
-const LABEL_MAX_WIDTH = 250;
+/** Widest label (px): a title longer than this ends in "…" (the whole title is in its tooltip, the list and the panel). */
+const LABEL_MAX_WIDTH = 180;
 /** Re-pack lanes when a zoom ends this far (as a ratio) from the level they were packed for. */
 const REPACK_RATIO = 1.3;
 const KEY_ZOOM = 1.6;
 const KEY_PAN = 0.2;
 const GLIDE_MS = 260;
+/** A year's width on the unzoomed scale is measured on this one. */
+const A_YEAR: [number, number] = [Date.UTC(2001, 0, 1), Date.UTC(2002, 0, 1)];
+
+/** The range the chart opens on, whether it is given air either side, and whether it is the default opening. */
+interface Opening {
+  range: [number, number];
+  padded: boolean;
+  byDefault: boolean;
+}
+
+/** A fitted entity's events, the URL's range, or else the most recent five years with news. */
+function openingOf(items: readonly TimelineItem[], fit: boolean, initialView?: [number, number]): Opening {
+  const extent = itemsExtent(items);
+  if (fit && extent) return { range: extent, padded: true, byDefault: false };
+  if (initialView) return { range: initialView, padded: false, byDefault: false };
+  const recent = openingRange(items);
+  if (recent) return { range: recent, padded: false, byDefault: true };
+  return extent
+    ? { range: extent, padded: true, byDefault: false }
+    : { range: INITIAL_DOMAIN, padded: false, byDefault: false };
+}
 
 export interface TimelineChartHandle {
   svg(): SVGSVGElement | null;
@@ -48,8 +71,18 @@ interface Props {
   handle: { current: TimelineChartHandle | null };
   /** Zoom to the items when first shown (a timeline opened for one entity). */
   fitOnMount?: boolean;
-  /** The range to open on (from the URL), instead of the default 1990–2025. */
+  /** The range to open on (from the URL), instead of the most recent five years. */
   initialView?: [number, number];
+  /**
+   * Called once, when the default opening (the most recent five years) leaves events without a label at this size:
+   * with how many, and the range.
+   */
+  onTooDense?: (unlabelled: number, range: [number, number]) => void;
+  /**
+   * A layer an item belongs to beyond the fact base's (the reader's own events, say), added to its element's classes
+   * as `layer-<name>`; the fact base's own items have none.
+   */
+  layerOf?: (item: TimelineItem) => string | undefined;
   /** Called after the first layout with items on screen. */
   onReady?: () => void;
   /** Called when the visible range changes (debounced to gesture ends). */
@@ -66,6 +99,8 @@ export function TimelineChart({
   initialView,
   onReady,
   onViewChange,
+  onTooDense,
+  layerOf,
 }: Props) {
   const stageRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -73,7 +108,9 @@ export function TimelineChart({
   const axisRef = useRef<SVGGElement>(null);
   const gridRef = useRef<SVGGElement>(null);
   const [size, setSize] = useState<StageSize | null>(null);
-  const [packedK, setPackedK] = useState(1);
+  /** The zoom the lanes were last packed for; until the first gesture ends, the opening's. */
+  const [packedK, setPackedK] = useState<number | null>(null);
+  const [opening] = useState(() => openingOf(items, !!fitOnMount && items.length > 0, initialView));
   const stage = useRef<TimelineStage | null>(null);
   const painter = useMemo(() => new TimelinePainter(), []);
   const readyRef = useRef(false);
@@ -81,8 +118,8 @@ export function TimelineChart({
   const userAction = useRef(false);
   /** Whether the zoom gesture under way was started by the reader. */
   const byUser = useRef(false);
-  const callbacks = useRef({ onSelect, onReady, onViewChange });
-  callbacks.current = { onSelect, onReady, onViewChange };
+  const callbacks = useRef({ onSelect, onReady, onViewChange, onTooDense });
+  callbacks.current = { onSelect, onReady, onViewChange, onTooDense };
   const transform = () => stage.current?.transform ?? zoomIdentity;
 
   const innerW = size ? Math.max(100, size.width - MARGIN.left - MARGIN.right) : 0;
@@ -91,13 +128,20 @@ export function TimelineChart({
   /** The unzoomed scale: the initial domain across the chart's width. */
   const x0 = useMemo<ScaleTime<number, number>>(() => scaleUtc().domain(INITIAL_DOMAIN).range([0, innerW]), [innerW]);
 
+  /** The zoom the lanes are packed for: the opening's until a gesture settles elsewhere. */
+  const openingK = innerW ? showing(x0, innerW, opening.range[0], opening.range[1], opening.padded).k : 1;
+  const k = packedK ?? openingK;
+  const packedKRef = useRef(k);
+  packedKRef.current = k;
+  const yearWidth = Math.round((x0(A_YEAR[1]) - x0(A_YEAR[0])) * k);
+
   const measure = useMemo(() => textMeasurer(LABEL_FONT), []);
-  const labels = useMemo(() => eventLabels(items, LABEL_MAX_WIDTH, measure), [items, measure]);
+  const labels = useMemo(() => eventLabels(items, LABEL_MAX_WIDTH, measure, yearWidth), [items, measure, yearWidth]);
 
   const layout = useMemo<LaneLayout | null>(() => {
     if (!size) return null;
-    return layoutLanes(items, (t) => x0(t) * packedK, labels.width, innerH);
-  }, [items, x0, packedK, labels, innerH, size]);
+    return layoutLanes(items, (t) => x0(t) * k, labels.width, innerH);
+  }, [items, x0, k, labels, innerH, size]);
 
   /** What the painter draws against, as of this render (read by zoom frames between renders). */
   const frame = (): TimelineFrame | null => {
@@ -141,8 +185,11 @@ export function TimelineChart({
       },
       zoom: paint,
       end: (event) => {
-        const k = event.transform.k;
-        setPackedK((old) => (Math.max(k / old, old / k) >= REPACK_RATIO ? k : old));
+        // Binding applies the transform before the opening's move: the lanes wait for the zoom the chart opens on.
+        if (!readyRef.current) return;
+        const now = event.transform.k;
+        const old = packedKRef.current;
+        if (Math.max(now / old, old / now) >= REPACK_RATIO) setPackedK(now);
         // Only the reader's own moves are reported (for the URL); opening on a range or fitting on mount are not.
         if (byUser.current) callbacks.current.onViewChange?.(visibleDomain());
       },
@@ -189,7 +236,7 @@ export function TimelineChart({
       f,
       items,
       (item) => ({
-        className: `ev ev-${item.span.precision} f-${familyOf(item)}${item.event.id === selectedId ? ' is-selected' : ''}`,
+        className: `ev ev-${item.span.precision} f-${familyOf(item)}${layerClass(item)}${item.event.id === selectedId ? ' is-selected' : ''}`,
         label: labels.text.get(item.event.id) ?? '',
       }),
       labels,
@@ -198,7 +245,8 @@ export function TimelineChart({
     stage.current!.stopGlide();
     if (!moving || reducedMotion() || !readyRef.current) {
       for (const t of targets) t.n.y = t.to;
-      painter.paint(f, transform());
+      // The first time, the opening's move below paints (once, at the zoom the lanes were packed for).
+      if (readyRef.current || !size) painter.paint(f, transform());
     } else {
       const glideTo = (e: number) => {
         for (const t of targets) t.n.y = t.from + (t.to - t.from) * e;
@@ -208,12 +256,21 @@ export function TimelineChart({
     }
     if (!readyRef.current && size) {
       readyRef.current = true;
-      if (fitOnMount && items.length) fit();
-      else if (initialView) stage.current!.show(initialView[0], initialView[1], { padded: false, animate: false });
+      stage.current!.show(opening.range[0], opening.range[1], { padded: opening.padded, animate: false });
       if (selectedId) reveal(selectedId);
       callbacks.current.onReady?.();
+      if (opening.byDefault) {
+        const shown = new Map([...painter.nodes].map(([id, n]) => [id, n.shown && n.labelShown]));
+        const missing = unlabelledWithin(items, shown, opening.range);
+        if (missing.length) callbacks.current.onTooDense?.(missing.length, opening.range);
+      }
     }
   });
+
+  const layerClass = (item: TimelineItem) => {
+    const layer = layerOf?.(item);
+    return layer ? ` layer-${layer}` : '';
+  };
 
   const onClick = (e: MouseEvent) => {
     const target = (e.target as Element).closest('[data-event-id]');

@@ -9,6 +9,7 @@ import { yearOf } from '~/lib/explore/dates';
 import { familyOf, type Family } from '~/lib/explore/entity-families';
 import type { ExploreModel } from '~/lib/explore/model';
 import { filterItems, hasFilters, type TimelineFilters, type TimelineItem } from '~/lib/explore/timeline-model';
+import { itemsWithin } from '~/lib/explore/timeline-opening';
 import type { Presentation } from '~/lib/explore/url-state';
 import type { Exporter } from './export-types';
 import { TimelineLegend } from './Legend';
@@ -31,6 +32,10 @@ interface Props {
   initialView?: [number, number];
   /** The visible range after each gesture, for the URL. */
   onRange?: (domain: [number, number]) => void;
+  /** Set when the chart's opening was too dense to label and the list is shown instead. */
+  dense?: { count: number; range: [number, number] } | null;
+  onTooDense?: (unlabelled: number, range: [number, number]) => void;
+  onShowChart?: () => void;
 }
 
 export function TimelineView(props: Props) {
@@ -50,10 +55,14 @@ export function TimelineView(props: Props) {
     };
   }, [model]);
   const families = useMemo(() => new Set(items.map(familyOfItem)), [items, familyOfItem]);
+  const precisions = useMemo(() => new Set(items.map((i) => i.span.precision)), [items]);
   const total = model.items.length;
   const entity = filters.entity ? model.store.entity(filters.entity) : undefined;
 
   const set = (patch: Partial<TimelineFilters>) => onFilters({ ...filters, ...patch });
+  // Standing in for a chart too dense to label, the list holds the years the chart would have opened on.
+  const [listAll, setListAll] = useState(false);
+  const recent = presentation === 'list' && props.dense && !listAll ? itemsWithin(items, props.dense.range) : null;
   const filterDesc = describeFilters(model, filters);
 
   exporter.current = () => {
@@ -138,18 +147,30 @@ export function TimelineView(props: Props) {
               >
                 Fit
               </button>
-              <button
-                type="button"
-                class="ex-button"
-                title="Back to 1990–2025 (0)"
-                onClick={() => chart.current?.reset()}
-              >
+              <button type="button" class="ex-button" title="Show 1990–2025 (0)" onClick={() => chart.current?.reset()}>
                 1990–2025
               </button>
             </ZoomControls>
           </>
         )}
       </p>
+      {recent && (
+        <p class="ex-note" role="note" data-testid="timeline-dense">
+          The chart has no room at this window size to label all {recent.length} events of{' '}
+          {yearOf(props.dense!.range[0])}–{yearOf(props.dense!.range[1] - 1)}, so they are listed here.{' '}
+          <button type="button" class="ex-link-button" onClick={props.onShowChart}>
+            Show the chart anyway
+          </button>
+          {recent.length < items.length && (
+            <>
+              {' · '}
+              <button type="button" class="ex-link-button" onClick={() => setListAll(true)}>
+                List all {items.length} events
+              </button>
+            </>
+          )}
+        </p>
+      )}
       {presentation === 'chart' ? (
         <TimelineChart
           items={items}
@@ -161,11 +182,12 @@ export function TimelineView(props: Props) {
           initialView={props.initialView}
           onViewChange={props.onRange}
           onReady={props.onReady}
+          onTooDense={props.onTooDense}
         />
       ) : (
         <TimelineList
           model={model}
-          items={items}
+          items={recent ?? items}
           familyOf={familyOfItem}
           selectedId={selectedId}
           cardId={cardId}
@@ -173,7 +195,7 @@ export function TimelineView(props: Props) {
           onOpenEntity={onOpenEntity}
         />
       )}
-      <TimelineLegend families={families} />
+      <TimelineLegend families={families} precisions={precisions} />
     </>
   );
 }

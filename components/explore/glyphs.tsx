@@ -19,6 +19,15 @@ export function FamilyGlyph({ family, size = 12 }: { family: Family; size?: numb
   );
 }
 
+/** A family's colour alone, as the timeline uses it (its markers' shape says how precisely an event is dated). */
+export function ColourSwatch({ family }: { family: Family }) {
+  return (
+    <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" class={`f-${family}`}>
+      <rect class="ev-mark" x="1" y="1" width="10" height="10" rx="2" style="stroke-width:0" />
+    </svg>
+  );
+}
+
 /** The timeline's marker for a date precision: a dot for a day, a pill for a month, a band for a year. */
 export function PrecisionGlyph({ precision, family }: { precision: DatePrecision; family?: Family }) {
   const cls = family ? `f-${family}` : 'f-place';

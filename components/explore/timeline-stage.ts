@@ -3,7 +3,7 @@
  * zoom about a moment), against the unzoomed scale `x0` and the chart's inner size of the latest render.
  */
 import type { ScaleTime } from 'd3-scale';
-import { zoomIdentity } from 'd3-zoom';
+import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import type { DateSpan } from '~/lib/explore/dates';
 import { ZoomStage, type StageZoomEvent } from './zoom-stage';
 
@@ -17,6 +17,24 @@ const MAX_ZOOM = 160;
 const MOVE_MS = 320;
 /** Least air either side of a range that is fitted (ms): 20 days. */
 const MIN_FIT_PAD = 1000 * 3600 * 24 * 20;
+
+/**
+ * The transform that shows `[from, to]` across a chart `innerW` wide whose unzoomed scale is `x0`, with a little air
+ * either side when `padded`. The chart packs its first lanes at this zoom, before the stage is bound.
+ */
+export function showing(
+  x0: ScaleTime<number, number>,
+  innerW: number,
+  from: number,
+  to: number,
+  padded: boolean,
+): ZoomTransform {
+  const pad = padded ? Math.max((to - from) * 0.04, MIN_FIT_PAD) : 0;
+  const a = x0(from - pad);
+  const b = x0(to + pad);
+  const k = Math.min(MAX_ZOOM, innerW / Math.max(1, b - a));
+  return zoomIdentity.scale(k).translate(-a, 0);
+}
 
 export class TimelineStage extends ZoomStage {
   private x0: ScaleTime<number, number> | null = null;
@@ -62,12 +80,7 @@ export class TimelineStage extends ZoomStage {
 
   /** Shows `[from, to]` across the chart, with a little air either side unless `padded` is false. */
   show(from: number, to: number, { padded = true, animate = true } = {}): void {
-    if (!this.x0) return;
-    const pad = padded ? Math.max((to - from) * 0.04, MIN_FIT_PAD) : 0;
-    const a = this.x0(from - pad);
-    const b = this.x0(to + pad);
-    const k = Math.min(MAX_ZOOM, this.innerW / Math.max(1, b - a));
-    this.zoomTo(zoomIdentity.scale(k).translate(-a, 0), animate);
+    if (this.x0) this.zoomTo(showing(this.x0, this.innerW, from, to, padded), animate);
   }
 
   /** Zooms about a moment when it is in view, so it stays put; else about the middle. */

@@ -137,5 +137,7 @@ export function truncateText(text: string, maxWidth: number, measure: (s: string
   let n = Math.max(0, Math.min(text.length - 1, Math.floor((text.length * maxWidth) / full)));
   while (n > 0 && measure(cut(n)) > maxWidth) n--;
   while (n + 1 < text.length && measure(cut(n + 1)) <= maxWidth) n++;
-  return cut(n);
+  // At a word's end when one is near, so a label reads "…establish…" rather than "…establi…".
+  const space = text.lastIndexOf(' ', n);
+  return cut(space >= n * 0.6 ? space : n);
 }

@@ -80,6 +80,13 @@ export interface NeighbourhoodOptions {
   expanded?: Iterable<string>;
   /** Most entities on the map; the rest are counted in `omitted`. */
   maxNodes?: number;
+  /** Most direct neighbours of the centre shown; the rest are counted in `moreNeighbours` ("show N more"). */
+  firstHopLimit?: number;
+  /**
+   * An entity's kind (its family on the map): when the centre has more neighbours than are shown, each kind keeps
+   * its share of the places, so a hub shows its people, bodies and agreements rather than only its countries.
+   */
+  kindOf?: (id: string) => string;
   /** Most new entities one expansion adds. */
   expandLimit?: number;
   /** Most entities each direct neighbour brings in on the second hop. */
@@ -103,12 +110,41 @@ export interface Neighbourhood {
   omitted: number;
   /** Entities that were expanded (their neighbours are shown, up to the caps). */
   expanded: string[];
+  /** Direct neighbours of the centre that the first-hop cap left out. */
+  moreNeighbours: number;
+  /** Entities within the chosen number of hops (under the current settings), shown or not. */
+  reach: number;
 }
 
 /** Beyond about this many nodes a map stops being readable at a size that fits the screen. */
 export const DEFAULT_MAX_NODES = 60;
-export const DEFAULT_EXPAND_LIMIT = 16;
-export const DEFAULT_SECOND_HOP_LIMIT = 8;
+/** About a dozen neighbours fit around a centre with names one can read at 11 px or more (issue 21). */
+export const DEFAULT_FIRST_HOP_LIMIT = 12;
+export const DEFAULT_EXPAND_LIMIT = 12;
+/** Each shown neighbour brings its best few on the second hop: 12 × 3 keeps two hops under fifty names. */
+export const DEFAULT_SECOND_HOP_LIMIT = 3;
+
+/**
+ * Takes `limit` of `ranked` (best first): in rank order when all fit; else round-robin over kinds, each kind in
+ * rank order, the kinds in the order of their best candidate.
+ */
+export function takeByKind(ranked: readonly string[], limit: number, kindOf?: (id: string) => string): string[] {
+  if (ranked.length <= limit || !kindOf) return ranked.slice(0, limit);
+  const queues = new Map<string, string[]>();
+  for (const id of ranked) {
+    const k = kindOf(id);
+    const q = queues.get(k);
+    if (q) q.push(id);
+    else queues.set(k, [id]);
+  }
+  const chosen = new Set<string>();
+  while (chosen.size < limit)
+    for (const q of queues.values()) {
+      const next = q.shift();
+      if (next !== undefined && chosen.size < limit) chosen.add(next);
+    }
+  return ranked.filter((id) => chosen.has(id));
+}
 
 /**
  * The entities around `centre`. Direct neighbours come first (all of them, up to the cap), then the neighbours of
@@ -116,7 +152,9 @@ export const DEFAULT_SECOND_HOP_LIMIT = 8;
  * than `related-to` links, come first, so the cap drops the least connected.
  */
 export function neighbourhood(index: GraphIndex, centre: string, options: NeighbourhoodOptions): Neighbourhood {
-  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const firstHopLimit = options.firstHopLimit ?? DEFAULT_FIRST_HOP_LIMIT;
+  // Neighbours the reader asked for ("show N more") are shown whatever the default cap.
+  const maxNodes = options.maxNodes ?? Math.max(DEFAULT_MAX_NODES, firstHopLimit + 1);
   const expandLimit = options.expandLimit ?? DEFAULT_EXPAND_LIMIT;
   const secondHopLimit = options.secondHopLimit ?? DEFAULT_SECOND_HOP_LIMIT;
   const usable = (e: GraphEdge) => !options.specificOnly || e.type !== GENERIC_RELATION;
@@ -124,8 +162,8 @@ export function neighbourhood(index: GraphIndex, centre: string, options: Neighb
 
   const depth = new Map<string, number>([[centre, 0]]);
 
-  /** Adds the unseen neighbours of `from`, best first, up to `limit` and the global cap. */
-  const grow = (from: readonly string[], nextDepth: number, limit: number) => {
+  /** Adds the unseen neighbours of `from`, best first, up to `limit` and the global cap; returns how many it left. */
+  const grow = (from: readonly string[], nextDepth: number, limit: number, byKind = false): number => {
     const score = new Map<string, { links: number; specific: number }>();
     for (const id of from) {
       for (const e of edgesOf(id)) {
@@ -137,19 +175,18 @@ export function neighbourhood(index: GraphIndex, centre: string, options: Neighb
         score.set(other, s);
       }
     }
-    const ranked = [...score].sort(
-      ([a, sa], [b, sb]) => sb.specific - sa.specific || sb.links - sa.links || (a < b ? -1 : 1),
-    );
-    let added = 0;
-    for (const [id] of ranked) {
-      if (added >= limit || depth.size >= maxNodes) break;
-      depth.set(id, nextDepth);
-      added++;
-    }
+    const ranked = [...score]
+      .sort(([a, sa], [b, sb]) => sb.specific - sa.specific || sb.links - sa.links || (a < b ? -1 : 1))
+      .map(([id]) => id);
+    const room = Math.max(0, Math.min(limit, maxNodes - depth.size));
+    const taken = takeByKind(ranked, room, byKind ? options.kindOf : undefined);
+    for (const id of taken) depth.set(id, nextDepth);
+    return ranked.length - taken.length;
   };
 
+  let moreNeighbours = 0;
   if (index.names.has(centre)) {
-    grow([centre], 1, Infinity);
+    moreNeighbours = grow([centre], 1, firstHopLimit, true);
     const expanded = [...(options.expanded ?? [])].filter((id) => depth.has(id) && id !== centre);
     for (const id of expanded) grow([id], depth.get(id)! + 1, expandLimit);
     if (options.hops === 2) {
@@ -180,7 +217,28 @@ export function neighbourhood(index: GraphIndex, centre: string, options: Neighb
     edges,
     omitted: frontier.size,
     expanded: [...(options.expanded ?? [])].filter((id) => shown.has(id)),
+    moreNeighbours,
+    reach: withinHops(index, centre, options.hops, usable),
   };
+}
+
+/** How many entities (the centre left out) lie within `hops` of `centre` along the edges `usable` keeps. */
+function withinHops(index: GraphIndex, centre: string, hops: 1 | 2, usable: (e: GraphEdge) => boolean): number {
+  const seen = new Set([centre]);
+  let ring = [centre];
+  for (let h = 0; h < hops; h++) {
+    const next: string[] = [];
+    for (const id of ring)
+      for (const e of index.byNode.get(id) ?? []) {
+        const other = otherEnd(e, id);
+        if (usable(e) && !seen.has(other)) {
+          seen.add(other);
+          next.push(other);
+        }
+      }
+    ring = next;
+  }
+  return seen.size - 1;
 }
 
 /** Edges between the same two entities, drawn as one line with one combined label. */

@@ -33,6 +33,11 @@ export const CENTRE_LABEL_MAX = 300;
 export const CENTRE_LABEL_SCALE = 1.3;
 export const LINK_LABEL_MAX = 170;
 const MAX_FIT_ZOOM = 1.15;
+/** The map's smallest text (names, link labels, "+N") is set at 11.5px (chart.css). */
+export const MAP_TEXT_PX = 11.5;
+/** Text is never drawn smaller than this at the fitted zoom (issue 21): a larger map is panned, not shrunk. */
+export const MIN_TEXT_PX = 11;
+const MIN_FIT_ZOOM = MIN_TEXT_PX / MAP_TEXT_PX;
 /** Most the circular layout is widened to fill a wide stage. */
 const MAX_STRETCH = 1.5;
 /** Room kept around the map when it is fitted to the stage (px). */
@@ -63,7 +68,7 @@ export function nodeLabelWidth(measured: number, centre: boolean): number {
 /** Ring radii by hop count: far enough from the previous ring, and long enough for the ring's labels side by side. */
 export function ringRadii(nodes: readonly { depth: number; labelWidth: number }[]): Map<number, number> {
   const perDepth = new Map<number, number>();
-  for (const n of nodes) perDepth.set(n.depth, (perDepth.get(n.depth) ?? 0) + n.labelWidth + 30);
+  for (const n of nodes) perDepth.set(n.depth, (perDepth.get(n.depth) ?? 0) + n.labelWidth * 0.6 + 30);
   const ring = new Map<number, number>();
   let radius = 0;
   for (const d of [...perDepth.keys()].sort((a, b) => a - b)) {
@@ -138,7 +143,7 @@ export function layoutMap({
     .force(
       'collide',
       forceCollide<SimNode>()
-        .radius((d) => Math.max(d.r + 12, d.labelWidth * 0.5 + 6))
+        .radius((d) => Math.max(d.r + 12, d.labelWidth * 0.32 + 8))
         .strength(0.9)
         .iterations(2),
     )
@@ -166,10 +171,13 @@ export interface FitView {
   k: number;
   cx: number;
   cy: number;
+  /** The map is larger than the stage at the least zoom its text allows: it shows the centre, and pans. */
+  larger: boolean;
 }
 
 /**
- * The zoom that fits every node and its name into a stage of `width` × `height`, never above MAX_FIT_ZOOM.
+ * The zoom that fits every node and its name into a stage of `width` × `height`, never above MAX_FIT_ZOOM and never
+ * below the zoom at which text would be smaller than MIN_TEXT_PX (then centred on the centre entity, `larger` set).
  * `nameWidth` is a node's measured name width (the centre's is taken at its widest).
  */
 export function fitView(
@@ -197,5 +205,6 @@ export function fitView(
     (width - FIT_PAD * 2) / Math.max(1, x1 - x0),
     (height - FIT_PAD * 2) / Math.max(1, y1 - y0),
   );
-  return { k, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2 };
+  if (k < MIN_FIT_ZOOM) return { k: MIN_FIT_ZOOM, cx: 0, cy: 0, larger: true };
+  return { k, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, larger: false };
 }

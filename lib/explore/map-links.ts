@@ -94,7 +94,7 @@ export function drawLinks(
     const share = link.edges.some((e) => e.share);
     const generic = link.edges.every((e) => e.type === 'related-to');
     const label = truncateText(linkLabel(link), LINK_LABEL_MAX, measure);
-    const w = measure(label) * (share ? 1.08 : 0.92) + 6;
+    const w = measure(label) * (share ? 1.08 : 1) + 6; // set at the names' size; a shareholding in bold
     const priority = share ? 0 : spoke ? 1 : generic ? 3 : 2;
     return [{ link, a, b, geo, forward, backward, share, generic, label, w, priority }];
   });

@@ -6,8 +6,14 @@
 import { truncateText } from './caption';
 import { packingOrder, packLanesWithLabels, type Footprint, type TimelineItem } from './timeline-model';
 
-/** Lanes with labels: room for one line of 11.5px text. */
+/** Lanes with labels: room for one line of 11.5px text with air between lines. */
 export const LABEL_PITCH = 17;
+/**
+ * The closest labelled lanes are set when that labels every event and the usual pitch would not: 11.5px lines that
+ * no longer have air between them but do not touch (a dense stretch, such as the years 2020–2024, reads like a list
+ * rather than losing labels).
+ */
+export const MIN_LABEL_PITCH = 15;
 /** Lanes of bare markers in crowded years: still a target one can click. */
 const MIN_MARKER_PITCH = 7;
 export const MAX_MARKER_HEIGHT = 11;
@@ -78,17 +84,21 @@ export function layoutLanes(
   labelWidths: ReadonlyMap<string, number>,
   height: number,
 ): LaneLayout {
+  const extents = items.map(
+    (item) =>
+      itemGeometry(item, x(item.span.start), x(item.span.end), MAX_MARKER_HEIGHT, labelWidths.get(item.event.id) ?? 0)
+        .extent,
+  );
+  // Every label, closer together if need be, when that fits: packed in time order, so the lanes read down like a
+  // list (and need fewer lanes than precise events first).
+  const inTime = items.map((_, i) => i);
+  const all = packLanesWithLabels(extents, Infinity, GAPS);
+  if (all.count * MIN_LABEL_PITCH <= height) {
+    const pitch = Math.min(LABEL_PITCH, height / Math.max(1, all.count));
+    return laneLayout(items, inTime, all, all.count, pitch, pitch);
+  }
   const order = packingOrder(items);
-  const footprints = order.map((i) => {
-    const item = items[i]!;
-    return itemGeometry(
-      item,
-      x(item.span.start),
-      x(item.span.end),
-      MAX_MARKER_HEIGHT,
-      labelWidths.get(item.event.id) ?? 0,
-    ).extent;
-  });
+  const footprints = order.map((i) => extents[i]!);
   const pack = (cap: number) => packLanesWithLabels(footprints, cap, GAPS);
   const needs = (cap: number, count: number) => cap * LABEL_PITCH + Math.max(0, count - cap) * MIN_MARKER_PITCH;
   let lo = 0;
@@ -109,6 +119,18 @@ export function layoutLanes(
   const cap = Math.min(bestCap, best.count);
   const crowd = best.count - cap;
   const crowdPitch = crowd > 0 ? Math.max(3, Math.min(LABEL_PITCH, (height - cap * LABEL_PITCH) / crowd)) : LABEL_PITCH;
+  return laneLayout(items, order, best, cap, LABEL_PITCH, crowdPitch);
+}
+
+/** The lanes of a packing: the first `cap` labelled, `pitch` apart; the crowd of bare markers above, `crowdPitch` apart. */
+function laneLayout(
+  items: readonly TimelineItem[],
+  order: readonly number[],
+  best: { lanes: number[]; labelled: boolean[]; count: number },
+  cap: number,
+  pitch: number,
+  crowdPitch: number,
+): LaneLayout {
   const lane = new Map<string, number>();
   const labelled = new Map<string, boolean>();
   const byLane: string[][] = Array.from({ length: best.count }, () => []);
@@ -123,9 +145,9 @@ export function layoutLanes(
     labelled,
     laneCount: best.count,
     byLane,
-    y: (l) =>
-      l < cap ? l * LABEL_PITCH + LABEL_PITCH / 2 : cap * LABEL_PITCH + (l - cap) * crowdPitch + crowdPitch / 2,
-    markerHeight: (l) => (l < cap ? MAX_MARKER_HEIGHT : Math.max(2, Math.min(MAX_MARKER_HEIGHT, crowdPitch - 2))),
+    y: (l) => (l < cap ? l * pitch + pitch / 2 : cap * pitch + (l - cap) * crowdPitch + crowdPitch / 2),
+    markerHeight: (l) =>
+      l < cap ? Math.min(MAX_MARKER_HEIGHT, pitch - 4) : Math.max(2, Math.min(MAX_MARKER_HEIGHT, crowdPitch - 2)),
   };
 }
 
@@ -194,16 +216,30 @@ export function placeLaneLabel(
 export const drawnEnd = (slot: LabelSlot, spot: LabelSpot): number =>
   spot.show && !spot.flipped ? Math.max(slot.markEnd, slot.labelStart + slot.labelWidth) : slot.markEnd;
 
-/** Each event's label as drawn (its title truncated to `maxWidth`) and that label's width, by event id. */
+/** A year band at least this wide (px) holds its label inside, truncated to the band, rather than after it. */
+export const MIN_INSIDE_LABEL = 120;
+
+/**
+ * The widest an item's label may be: `maxWidth`, but for a year band wide enough to hold a label, the band's inside
+ * (so its label sits in the band and takes no room after it: a year's events then stack as bands, not as bands plus
+ * labels running into the next year). `yearWidth` is a year's width in px at the zoom packed for.
+ */
+export function labelRoom(item: TimelineItem, maxWidth: number, yearWidth: number): number {
+  const inside = yearWidth - 2 * LABEL_GAP;
+  return item.span.precision === 'year' && inside >= MIN_INSIDE_LABEL ? inside : maxWidth;
+}
+
+/** Each event's label as drawn (its title truncated to its room) and that label's width, by event id. */
 export function eventLabels(
   items: readonly TimelineItem[],
   maxWidth: number,
   measure: (s: string) => number,
+  yearWidth = 0,
 ): { text: Map<string, string>; width: Map<string, number> } {
   const text = new Map<string, string>();
   const width = new Map<string, number>();
   for (const item of items) {
-    const t = truncateText(item.event.title, maxWidth, measure);
+    const t = truncateText(item.event.title, labelRoom(item, maxWidth, yearWidth), measure);
     text.set(item.event.id, t);
     width.set(item.event.id, Math.ceil(measure(t)));
   }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import factBaseJson from '~/data/factbase.json';
 import type { FactBase } from '~/lib/factbase/types';
-import { buildGraphIndex, degree, groupLinks, neighbourhood } from '~/lib/explore/graph';
+import { familyOf } from '~/lib/explore/entity-families';
+import {
+  buildGraphIndex,
+  DEFAULT_FIRST_HOP_LIMIT,
+  degree,
+  groupLinks,
+  neighbourhood,
+  otherEnd,
+  takeByKind,
+} from '~/lib/explore/graph';
 import { relationLabel } from '~/lib/explore/relations';
 
 const base = factBaseJson as unknown as FactBase;
@@ -61,11 +70,41 @@ describe('neighbourhood', () => {
   });
 
   it('can leave out unspecific links', () => {
-    const all = neighbourhood(index, 'turkiye', { hops: 1, maxNodes: 500 });
-    const specific = neighbourhood(index, 'turkiye', { hops: 1, maxNodes: 500, specificOnly: true });
+    const all = neighbourhood(index, 'turkiye', { hops: 1, maxNodes: 500, firstHopLimit: Infinity });
+    const specific = neighbourhood(index, 'turkiye', {
+      hops: 1,
+      maxNodes: 500,
+      firstHopLimit: Infinity,
+      specificOnly: true,
+    });
     expect(specific.edges.every((e) => e.type !== 'related-to')).toBe(true);
     expect(specific.nodes.length).toBeLessThan(all.nodes.length);
     expect(all.nodes.length - 1).toBe(degree(index, 'turkiye'));
+  });
+
+  it('one hop shows about a dozen neighbours, each kind keeping its share, and counts the rest', () => {
+    const kindOf = (id: string) => familyOf(base.entities.find((e) => e.id === id)!.type);
+    const hood = neighbourhood(index, 'turkiye', { hops: 1, kindOf });
+    const direct = hood.nodes.filter((n) => n.depth === 1);
+    expect(direct).toHaveLength(DEFAULT_FIRST_HOP_LIMIT);
+    expect(hood.moreNeighbours).toBe(degree(index, 'turkiye') - DEFAULT_FIRST_HOP_LIMIT);
+    expect(hood.reach).toBe(degree(index, 'turkiye'));
+    const kinds = new Set(direct.map((n) => kindOf(n.id)));
+    const allKinds = new Set((index.byNode.get('turkiye') ?? []).map((e) => kindOf(otherEnd(e, 'turkiye'))));
+    expect(kinds.size).toBe(Math.min(allKinds.size, DEFAULT_FIRST_HOP_LIMIT));
+    // "Show N more" raises the cap: every neighbour, nothing left over.
+    const every = neighbourhood(index, 'turkiye', { hops: 1, kindOf, firstHopLimit: 12 + hood.moreNeighbours });
+    expect(every.moreNeighbours).toBe(0);
+    expect(every.nodes).toHaveLength(degree(index, 'turkiye') + 1);
+    // A small neighbourhood is shown whole.
+    expect(neighbourhood(index, 'tanap', { hops: 1, kindOf }).moreNeighbours).toBe(0);
+  });
+
+  it('takes by kind round-robin only when it must leave some out', () => {
+    const kind = (id: string) => id[0]!;
+    expect(takeByKind(['a1', 'a2', 'b1'], 5, kind)).toEqual(['a1', 'a2', 'b1']);
+    expect(takeByKind(['a1', 'a2', 'a3', 'b1', 'c1'], 3, kind)).toEqual(['a1', 'b1', 'c1']);
+    expect(takeByKind(['a1', 'a2', 'a3', 'b1'], 3, kind)).toEqual(['a1', 'a2', 'b1']);
   });
 
   it('an unknown centre is just itself', () => {

@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import factBaseJson from '~/data/factbase.json';
 import type { FactBase } from '~/lib/factbase/types';
 import { buildGraphIndex, groupLinks, neighbourhood, type GraphLink } from '~/lib/explore/graph';
-import { fitView, layoutMap, mapStretch, nodeRadius, ringRadii } from '~/lib/explore/map-layout';
+import { familyOf } from '~/lib/explore/entity-families';
+import {
+  fitView,
+  layoutMap,
+  MAP_TEXT_PX,
+  mapStretch,
+  MIN_TEXT_PX,
+  nodeRadius,
+  ringRadii,
+} from '~/lib/explore/map-layout';
 import { keyboardOrder, stepInOrder } from '~/lib/explore/map-keyboard-order';
 import { drawLinks } from '~/lib/explore/map-links';
 import { glideStarts, initialPositions, type Point } from '~/lib/explore/map-start-positions';
@@ -105,7 +114,8 @@ describe('map layout', () => {
     ]);
     expect(ring.has(0)).toBe(false);
     expect(ring.get(1)).toBe(170);
-    expect(ring.get(2)).toBeCloseTo(4030 / (2 * Math.PI), 6);
+    // Names are wider than tall and run across the ring: a ring needs about 60% of their width side by side.
+    expect(ring.get(2)).toBeCloseTo((4000 * 0.6 + 30) / (2 * Math.PI), 6);
   });
 
   it('places every node, the centre at the origin, the same way every time', () => {
@@ -132,7 +142,8 @@ describe('map layout', () => {
   });
 
   it('fits every node and name into the stage, never zooming in past 1.15', () => {
-    const placed = layoutMap(input);
+    const oneHop = neighbourhood(index, 'tanap', { hops: 1 });
+    const placed = layoutMap({ ...input, hood: oneHop, links: groupLinks(oneHop.edges) });
     const [w, h] = [900, 600];
     const v = fitView(placed, hood.centre, (id) => measure(index.names.get(id) ?? id), w, h);
     expect(v.k).toBeLessThanOrEqual(1.15);
@@ -145,8 +156,33 @@ describe('map layout', () => {
       expect(sy).toBeGreaterThanOrEqual(0);
       expect(sy).toBeLessThanOrEqual(h);
     }
+    expect(v.larger).toBe(false);
     expect(mapStretch(300, 600)).toBe(1);
     expect(mapStretch(3000, 600)).toBe(1.5);
+  });
+
+  it('never shrinks text under 11 px to fit: one hop around a hub fits the chart of a 1280×800 window whole', () => {
+    const kindOf = (id: string) => familyOf(base.entities.find((e) => e.id === id)!.type);
+    const fitted = (centre: string, hops: 1 | 2, w: number, h: number) => {
+      const around = neighbourhood(index, centre, { hops, kindOf });
+      const placed = layoutMap({ ...input, hood: around, links: groupLinks(around.edges) });
+      return fitView(placed, centre, (id) => measure(index.names.get(id) ?? id), w, h);
+    };
+    // The map's stage at 1280×800 with the card open beside it is about 820×460.
+    for (const centre of ['ots', 'turkiye', 'erdogan', 'tanap']) {
+      const v = fitted(centre, 1, 820, 460);
+      expect(v.larger, centre).toBe(false);
+      expect(v.k * MAP_TEXT_PX, centre).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+    }
+    // Larger maps (two hops, a 360 px window) keep their text at 11 px and are panned from the centre.
+    for (const [centre, hops, w, h] of [
+      ['ots', 2, 820, 460],
+      ['turkiye', 1, 336, 520],
+    ] as const) {
+      const v = fitted(centre, hops, w, h);
+      expect(v.k * MAP_TEXT_PX).toBeCloseTo(MIN_TEXT_PX, 6);
+      expect(v).toMatchObject({ cx: 0, cy: 0, larger: true });
+    }
   });
 
   it('draws a link between every pair of placed ends, with a label on the shareholdings', () => {
