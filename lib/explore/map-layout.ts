@@ -25,7 +25,7 @@ const TICKS = 120;
 const ALPHA = 0.5;
 const ALPHA_DECAY = 1 - Math.pow(0.001 / ALPHA, 1 / TICKS);
 /** Least distance between the rings of one hop and the next. */
-const RING_GAP = 170;
+const RING_GAP = 120;
 /** Widest a node's name is drawn (px); longer names are truncated. */
 export const NODE_LABEL_MAX = 150;
 export const CENTRE_LABEL_MAX = 300;
@@ -139,7 +139,7 @@ export function layoutMap({
         .distance((l) => Math.max(90, l.length + 36))
         .strength(0.03),
     )
-    .force('charge', rings > 1 ? forceManyBody<SimNode>().strength(-160).distanceMax(260) : null)
+    .force('charge', rings > 1 ? forceManyBody<SimNode>().strength(-110).distanceMax(220) : null)
     .force(
       'collide',
       forceCollide<SimNode>()

@@ -2,12 +2,14 @@
  * The card's first screen, measured in the built extension on a news page (fixtures/reader-article.html): for the five
  * entities the corpus mentions most (`npm run facts:report`) and three a reader meets on that page, which sections
  * show in the card's first 400 px without scrolling. Also: the title stays in view when the card scrolls, every text
- * meets WCAG AA contrast in light and dark, and the timeline is dated from the page's byline.
+ * meets WCAG AA contrast in light and dark, the timeline is dated from the page's byline, no line of the first screen
+ * is cut off unannounced, and the card's "Search" opens the search in a window of its own that it fills.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import type { ChromiumLensBrowser } from '../../automation/chromium';
 import { markEveryMention } from './every-mention';
 import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
@@ -176,6 +178,27 @@ function contrastFailures(page: LensPage): Promise<string[]> {
   });
 }
 
+/** The part of the extension API's `windows` the search-window test reads, in either browser. */
+interface WindowsApi {
+  windows: {
+    getAll(query: {
+      windowTypes: string[];
+    }): Promise<{ id?: number; type?: string; width?: number; height?: number }[]>;
+    remove(id: number): Promise<void>;
+  };
+}
+
+/** Polls `read` (in Node) until it returns something, like waitInPage. */
+async function waitInPageless<R>(read: () => Promise<R | null>, what: string, timeoutMs = 10_000): Promise<R> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read().catch(() => null);
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
 describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
   let server: StaticServer;
   let lens: LensBrowser;
@@ -224,6 +247,102 @@ describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
         await page.screenshot(join(dir, `card-first-screen-${text.toLowerCase().replace(/\W+/g, '-')}.png`));
     },
   );
+
+  it('no text of the first screen is cut off, except the framing rows, which end in an ellipsis and open in full', async () => {
+    for (const { text, name } of MET_ON_THE_PAGE) {
+      await openCard(page, text, name);
+      const cut = await page.evaluate(() => {
+        const root = document.querySelector('lens-card-host')!.shadowRoot!;
+        const card = root.querySelector<HTMLElement>('.lens-card')!;
+        const bottom = card.getBoundingClientRect().top + 400;
+        const found: string[] = [];
+        for (const el of card.querySelectorAll<HTMLElement>('*')) {
+          if (!el.firstChild || el.getBoundingClientRect().top > bottom || !el.getClientRects().length) continue;
+          const s = getComputedStyle(el);
+          const clips = s.overflowX !== 'visible' || s.textOverflow === 'ellipsis';
+          if (!clips || el.scrollWidth <= el.clientWidth + 1 || el === card) continue;
+          // A framing row ends in "…" and is a disclosure: the whole row is one click away.
+          const announced = s.textOverflow === 'ellipsis' && !!el.closest('details, .lens-framing');
+          if (!announced) found.push(`${el.className}: ${el.textContent?.slice(0, 50)}`);
+        }
+        return found;
+      });
+      expect(cut, name).toEqual([]);
+    }
+  });
+
+  it('"Search" opens the search for the name in a window of its own, which the search fills', async () => {
+    await openCard(page, 'OTS', 'Organization of Turkic States');
+    const button = await page.evaluate(() => {
+      const root = document.querySelector('lens-card-host')!.shadowRoot!;
+      const b = [...root.querySelectorAll('button')].find((x) => x.textContent?.trim() === 'Search')!;
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.click(button.x, button.y);
+    // The window, as the browser has it.
+    const windows = await waitInPageless(async () => {
+      const found = await lens.evaluateInBackground(async (_: undefined, bg) => {
+        const g = bg as unknown as { browser?: WindowsApi; chrome?: WindowsApi };
+        const all = await (g.browser ?? g.chrome)!.windows.getAll({ windowTypes: ['popup'] });
+        return all.map((w) => ({ type: w.type, width: w.width ?? 0, height: w.height ?? 0 }));
+      });
+      return found.length ? found : null;
+    }, 'a window for the search');
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.type).toBe('popup');
+    expect(windows[0]!.width).toBeGreaterThanOrEqual(440);
+    expect(windows[0]!.height).toBeGreaterThanOrEqual(600);
+    // The page in it: the search for the name, laid out across the whole window rather than as a 380 px strip.
+    const read = (doc: Document) => {
+      const win = doc.defaultView!;
+      const input = doc.querySelector<HTMLInputElement>('.search-input');
+      const first = doc.querySelector('[role="option"]');
+      return input && first
+        ? {
+            query: input.value,
+            first: first.textContent ?? '',
+            window: win.innerWidth,
+            page: doc.querySelector('.popup')!.getBoundingClientRect().width,
+            sideways: doc.documentElement.scrollWidth > win.innerWidth,
+          }
+        : null;
+    };
+    const shown = await waitInPageless(async () => {
+      if (browserName === 'chromium') {
+        const tab = (lens as ChromiumLensBrowser).context.pages().find((p) => p.url().includes('window=1'));
+        const expression = `(${read.toString()})(document)`;
+        return tab ? ((await tab.evaluate(expression)) as ReturnType<typeof read>) : null;
+      }
+      // Firefox: the background page reaches its extension's pages (and their documents) through getViews. The
+      // function is sent as source and closes over nothing, so it reads the same things as `read` itself.
+      return lens.evaluateInBackground((_: undefined, bg) => {
+        const g = bg as unknown as { browser: { extension: { getViews(): Window[] } } };
+        const view = g.browser.extension.getViews().find((v) => v.location.search.includes('window=1'));
+        const doc = view?.document;
+        const input = doc?.querySelector<HTMLInputElement>('.search-input');
+        const first = doc?.querySelector('[role="option"]');
+        return doc && input && first
+          ? {
+              query: input.value,
+              first: first.textContent ?? '',
+              window: view!.innerWidth,
+              page: doc.querySelector('.popup')!.getBoundingClientRect().width,
+              sideways: doc.documentElement.scrollWidth > view!.innerWidth,
+            }
+          : null;
+      });
+    }, 'the search page in that window');
+    expect(shown).toMatchObject({ query: 'Organization of Turkic States', sideways: false });
+    expect(shown!.first).toContain('Organization of Turkic States');
+    expect(shown!.window).toBeGreaterThan(400);
+    expect(shown!.page).toBeGreaterThanOrEqual(shown!.window - 1);
+    await lens.evaluateInBackground(async (_: undefined, bg) => {
+      const g = bg as unknown as { browser?: WindowsApi; chrome?: WindowsApi };
+      const api = (g.browser ?? g.chrome)!;
+      for (const w of await api.windows.getAll({ windowTypes: ['popup'] })) await api.windows.remove(w.id!);
+    });
+  });
 
   it('"why this matched" shows only for a name the title does not already say', async () => {
     await openCard(page, 'Shushi', 'Shusha');
