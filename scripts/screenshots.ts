@@ -1,0 +1,133 @@
+/**
+ * The README's screenshots, taken from the build in headless Chromium through the automation/ harness:
+ *
+ *   npm run build:test && npx tsx scripts/screenshots.ts [outDir=docs]
+ *
+ * docs/card.png (a card on the demo article), popup.png (the search for "toqaev", light and dark), library.png and
+ * library-dark.png (30 realistic snippets), explore-timeline{,-dark}.png (the timeline's opening view),
+ * explore-map{,-dark}.png (one hop around the OTS, its card beside it) and options.png (light and dark).
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchLensBrowser, PROJECT_ROOT } from '../automation/browsers';
+import type { ChromiumLensBrowser } from '../automation/chromium';
+import { hoverFirstMention, pageExpression, sleep } from '../automation/lens-browser';
+import { startStaticServer } from '../automation/static-server';
+import { screenshotLibrary } from './bench/library-screenshot';
+
+type Scheme = 'light' | 'dark';
+
+/** Polls the page (an extension page's CSP forbids the eval that page.waitForFunction uses). */
+async function until(page: Page, what: string, read: () => unknown): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await page.evaluate(pageExpression(read, null)).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`no ${what} within 20 s`);
+    await sleep(100);
+  }
+}
+
+async function extensionPage(lens: ChromiumLensBrowser, path: string, width: number, height: number): Promise<Page> {
+  const worker = lens.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (!worker) throw new Error('the extension service worker is not running');
+  const page = await lens.context.newPage();
+  await page.setViewportSize({ width, height });
+  await page.goto(`chrome-extension://${new URL(worker.url()).host}/${path}`);
+  return page;
+}
+
+/** Two PNGs side by side on the page's background, as one PNG. */
+async function sideBySide(lens: ChromiumLensBrowser, files: [string, string], out: string, gap = 20): Promise<void> {
+  const page = await lens.context.newPage();
+  const uri = (f: string) => `data:image/png;base64,${readFileSync(f).toString('base64')}`;
+  await page.setContent(
+    `<body style="margin:0;display:flex;gap:${gap}px;background:#e9edf1;width:max-content">` +
+      files.map((f) => `<img src="${uri(f)}" style="display:block">`).join('') +
+      '</body>',
+  );
+  await page.locator('body').screenshot({ path: out });
+  await page.close();
+}
+
+async function card(lens: ChromiumLensBrowser, outDir: string): Promise<void> {
+  const server = await startStaticServer({ roots: [join(PROJECT_ROOT, 'data/demo')] });
+  try {
+    const page = await lens.openPage(server.url('/article.html'));
+    await lens.scanReport(page);
+    await hoverFirstMention(page, ['Organization of Turkic States']);
+    await sleep(1500);
+    await page.screenshot(join(outDir, 'card.png'));
+    await page.close();
+  } finally {
+    await server.close();
+  }
+}
+
+async function popup(lens: ChromiumLensBrowser, file: string): Promise<void> {
+  const page = await extensionPage(lens, 'popup.html', 380, 600);
+  await until(page, 'search box', () => !!document.querySelector('.search-input'));
+  await page.locator('.search-input').fill('toqaev');
+  await until(page, 'results', () => !!document.querySelector('[role="option"]'));
+  await sleep(300);
+  await page.screenshot({ path: file });
+  await page.close();
+}
+
+async function explore(lens: ChromiumLensBrowser, outDir: string, suffix: string): Promise<void> {
+  const timeline = await extensionPage(lens, 'explore.html?view=timeline', 1280, 800);
+  await until(timeline, 'the timeline', () => document.documentElement.dataset.timelineReady === 'true');
+  await sleep(600);
+  await timeline.screenshot({ path: join(outDir, `explore-timeline${suffix}.png`) });
+  await timeline.close();
+  const map = await extensionPage(lens, 'explore.html?view=map&entity=ots', 1280, 800);
+  await until(map, 'the map and its card', () => !!document.querySelector('.ex-panel .lens-card[data-entity="ots"]'));
+  await sleep(1200);
+  await map.screenshot({ path: join(outDir, `explore-map${suffix}.png`) });
+  await map.close();
+}
+
+async function options(lens: ChromiumLensBrowser, file: string): Promise<void> {
+  const page = await extensionPage(lens, 'options.html', 800, 900);
+  await until(page, 'the settings', () => !!document.querySelector('h1') && !!document.querySelector('input'));
+  await sleep(500);
+  await page.screenshot({ path: file });
+  await page.close();
+}
+
+export async function takeScreenshots(outDir = join(PROJECT_ROOT, 'docs')): Promise<string[]> {
+  mkdirSync(outDir, { recursive: true });
+  const scratch = join(outDir, '.scratch');
+  mkdirSync(scratch, { recursive: true });
+  const shot = (name: string) => join(scratch, name);
+  for (const scheme of ['light', 'dark'] as Scheme[]) {
+    const lens = (await launchLensBrowser('chromium', { colorScheme: scheme })) as ChromiumLensBrowser;
+    try {
+      if (scheme === 'light') await card(lens, outDir);
+      await popup(lens, shot(`popup-${scheme}.png`));
+      await options(lens, shot(`options-${scheme}.png`));
+      await explore(lens, outDir, scheme === 'dark' ? '-dark' : '');
+      if (scheme === 'dark') {
+        await sideBySide(lens, [shot('popup-light.png'), shot('popup-dark.png')], join(outDir, 'popup.png'));
+        await sideBySide(lens, [shot('options-light.png'), shot('options-dark.png')], join(outDir, 'options.png'));
+      }
+    } finally {
+      await lens.close();
+    }
+  }
+  const [light] = await screenshotLibrary(outDir);
+  renameSync(light!, join(outDir, 'library.png'));
+  rmSync(scratch, { recursive: true, force: true });
+  return ['card', 'popup', 'library', 'library-dark', 'explore-timeline', 'explore-timeline-dark', 'explore-map']
+    .concat(['explore-map-dark', 'options'])
+    .map((n) => join(outDir, `${n}.png`));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(PROJECT_ROOT, 'scripts/screenshots.ts')) {
+  takeScreenshots(process.argv[2] ? resolve(process.argv[2]) : undefined).then(
+    (files) => console.log(files.join('\n')),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
+}
