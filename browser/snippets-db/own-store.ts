@@ -297,6 +297,19 @@ export interface OwnMarkers {
   quotes: number;
 }
 
+/** How many quotes the reader's sources give each entity (the explore page's layer). */
+export async function quoteCountsByEntity(): Promise<Map<string, number>> {
+  try {
+    const index = (await db()).transaction(SOURCE_QUOTES).store.index('entityId');
+    const counts = new Map<string, number>();
+    for (let cursor = await index.openKeyCursor(); cursor; cursor = await cursor.continue())
+      counts.set(cursor.key, (counts.get(cursor.key) ?? 0) + 1);
+    return counts;
+  } catch (err) {
+    throw toStoreError(err, 'read your sources');
+  }
+}
+
 /** Everything the reader owns besides snippets, for export and backup (quotes are re-derived on restore). */
 export async function exportOwn(): Promise<OwnMaterial> {
   try {

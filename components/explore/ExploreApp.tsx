@@ -21,6 +21,7 @@ import { cardPart, useLazy } from './lazy';
 import { MapView } from './MapView';
 import { SidePanel } from './SidePanel';
 import { TimelineView } from './TimelineView';
+import { ExploreOwnLayer, OwnLayerSwitch, useOwnLayerSwitch } from '~/components/own/ExploreOwnLayer';
 
 type SchemeChoice = 'auto' | 'light' | 'dark';
 
@@ -72,6 +73,8 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
     back: [],
   }));
   const [schemeChoice, setSchemeChoice, scheme] = useScheme();
+  /** The reader's own material as a layer above the chart (components/own/ExploreOwnLayer.tsx). */
+  const [ownLayerOn, setOwnLayerOn] = useOwnLayerSwitch();
   const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null);
   const exporter = useRef<Exporter | null>(null);
   const [initialView, setInitialView] = useState<[number, number] | undefined>(() => {
@@ -222,6 +225,7 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
               </button>
             ))}
           </div>
+          <OwnLayerSwitch on={ownLayerOn} onChange={setOwnLayerOn} />
           <button
             type="button"
             class="ex-button ex-button-primary"
@@ -242,6 +246,13 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
       </header>
       <div class={`ex-body${card.id || (state.view === 'timeline' && selectedEvent) ? ' has-panel' : ''}`}>
         <main class="ex-view" id="ex-view" role="tabpanel" aria-labelledby={`ex-tab-${state.view}`} tabIndex={-1}>
+          {ownLayerOn && (
+            <ExploreOwnLayer
+              isKnown={(id) => !!model.store.entity(id)}
+              nameOf={(id) => model.store.entity(id)?.name ?? id}
+              onOpenEntity={openEntity}
+            />
+          )}
           {state.view === 'timeline' ? (
             <TimelineView
               model={model}

@@ -295,6 +295,26 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     await page.close();
   });
 
+  it('explore: your material is a layer switched on and off, and its names open their cards', async () => {
+    const page = await lens!.openExtensionPage('library.html');
+    await page.evaluate(() => {
+      location.href = '/explore.html';
+    });
+    await waitInPage(page, () => document.documentElement.dataset.timelineReady === 'true', 'the timeline');
+    const layerShown = () => page.evaluate(() => !!document.querySelector('[data-own-layer]'));
+    if (await layerShown()) await clickButton(page, 'Your material', '.ex-top-tools');
+    expect(await layerShown()).toBe(false);
+    await clickButton(page, 'Your material', '.ex-top-tools');
+    const sources = await textOf(page, '[data-own-layer] [data-part="sources"]', 'your sources’ names', /Anatolian/);
+    expect(sources).toMatch(/Trans-Anatolian Natural Gas Pipeline\s*1 quote/);
+    await textOf(page, '[data-own-layer] [data-part="names"]', 'your names', /Rovshan Mammadli/);
+    await clickButton(page, /^Trans-Anatolian/, '[data-own-layer] [data-part="sources"]');
+    await textOf(page, '.ex-panel', 'TANAP’s card in the side panel', /Trans-Anatolian Natural Gas Pipeline/);
+    await clickButton(page, 'Your material', '.ex-top-tools');
+    await waitInPage(page, () => !document.querySelector('[data-own-layer]'), 'the layer switched off');
+    await page.close();
+  });
+
   it('popup: marks names with your material, finds your names, tracks a typed name, adds the page as a source', async () => {
     const articleUrl = server.url('/own/names-article.html');
     const article = await lens!.openPage(articleUrl);

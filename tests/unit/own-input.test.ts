@@ -182,3 +182,48 @@ describe('set-note and open-library from a page: hostile shapes are refused befo
     expect(openLibrary).toHaveBeenCalledWith('tanap');
   });
 });
+
+describe('the explore page’s layer of your material', () => {
+  it('counts snippets per month saved, lists the newest, and the entities your sources quote most', async () => {
+    const { ownLayer } = await import('~/lib/own/own-layer');
+    const at = (iso: string) => Date.parse(iso);
+    const snippet = (id: string, iso: string, entityIds: string[]) => ({
+      id,
+      text: `text ${id}`,
+      title: 't',
+      createdAt: at(iso),
+      entityIds,
+    });
+    const layer = ownLayer(
+      [
+        snippet('a', '2025-01-03T10:00:00Z', ['tanap', 'gone']),
+        snippet('b', '2025-03-01T10:00:00Z', []),
+        snippet('c', '2025-01-20T10:00:00Z', ['baku']),
+      ],
+      new Map([
+        ['baku', 2],
+        ['tanap', 5],
+        ['gone', 9],
+        ['shah-deniz', 0],
+      ]),
+      [ownName()],
+      (id) => id !== 'gone',
+      { recent: 2, entities: 5 },
+    );
+    expect(layer.months).toEqual([
+      { month: '2025-01', count: 2 },
+      { month: '2025-03', count: 1 },
+    ]);
+    expect(layer.recent.map((r) => [r.id, r.date, r.entityIds])).toEqual([
+      ['b', '2025-03-01', []],
+      ['c', '2025-01-20', ['baku']],
+    ]);
+    expect(layer.sourceEntities).toEqual([
+      { id: 'tanap', quotes: 5 },
+      { id: 'baku', quotes: 2 },
+    ]);
+    expect(layer.names.map((n) => n.name)).toEqual(['Rovshan Mammadli']);
+    expect(layer.empty).toBe(false);
+    expect(ownLayer([], new Map(), [], () => true).empty).toBe(true);
+  });
+});
