@@ -23,7 +23,7 @@ import type { EntityDetails, SendToBackground, SnippetSaved } from '~/lib/messag
 import type { Settings } from '~/lib/settings/settings';
 import { CardHost } from './card-host';
 import { createDetailsCache } from './hover-details';
-import { hideEntity } from './card-actions';
+import { disableSite, hideEntity } from './card-actions';
 import type { EscapeRelay } from './hover-frames';
 import { mentionRange, type PointerSink } from './hover-pointer';
 import { pageDate, pageScheme } from './hover-page';
@@ -133,7 +133,8 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     const result = step(state, event, config());
     state = result.state;
     for (const effect of result.effects) run(effect);
-    if (host) host.element.dataset.phase = phaseOf(state);
+    // Test build only: the page sees that a card host exists, nothing of what it is doing.
+    if (__LENS_TEST_BUILD__ && host) host.element.dataset.phase = phaseOf(state);
   };
 
   const run = (effect: HoverEffect<Mention, EntityDetails>) => {
@@ -231,7 +232,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
               },
               onDisableSite: () => {
                 if (!host?.gesture.recent()) return;
-                void deps.send({ type: 'disable-site' });
+                void disableSite(doc, deps.send, signal);
                 dispatch({ type: 'close', reason: 'settings' });
               },
               onClose: close,

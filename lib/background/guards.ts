@@ -40,3 +40,5 @@ export const TAB_OPENS_PER_MINUTE = 4;
 export const HIDES_BEFORE_CONFIRM = 5;
 /** How long a hide can be undone from its toast (ms). */
 export const UNDO_HIDE_MS = 120_000;
+/** "Off on this site" changes the settings for the whole site: its toast offers Undo for as long (ms). */
+export const UNDO_SITE_OFF_MS = UNDO_HIDE_MS;

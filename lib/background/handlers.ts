@@ -18,8 +18,16 @@ import {
   type SnippetSaved,
 } from '../messaging/messages';
 import { parseContentMessage } from '../messaging/validate';
-import { siteOf, withHiddenEntity, withSiteEnabled, type Settings } from '../settings/settings';
-import { createRateLimit, HIDES_BEFORE_CONFIRM, TAB_OPENS_PER_MINUTE, UNDO_HIDE_MS } from './guards';
+import {
+  siteListChange,
+  siteOf,
+  undoSiteListChange,
+  withHiddenEntity,
+  withSiteEnabled,
+  type Settings,
+  type SiteListChange,
+} from '../settings/settings';
+import { createRateLimit, HIDES_BEFORE_CONFIRM, TAB_OPENS_PER_MINUTE, UNDO_HIDE_MS, UNDO_SITE_OFF_MS } from './guards';
 import type { OwnBackground } from '../own/own-background';
 
 export interface MessageSender {
@@ -95,6 +103,8 @@ export function createBackgroundHandlers({
   const hides = createRateLimit(HIDES_BEFORE_CONFIRM, MINUTE_MS, ms);
   /** Undo tokens of recent hides: token → entity id and when. */
   const hideUndo = new Map<string, { id: string; at: number }>();
+  /** Undo tokens of recent "Off on this site": token → the site and what the switch changed. */
+  const siteUndo = new Map<string, { site: string; change: SiteListChange; at: number }>();
   /** Frames that have a card open, per tab: where an Esc pressed in another frame of the tab is relayed. */
   const framesWithCard = new Map<number, Set<number>>();
   const openTab = (sender: MessageSender, open: () => Promise<unknown>): Promise<void> =>
@@ -176,9 +186,28 @@ export function createBackgroundHandlers({
     'disable-site': (_message, sender) => {
       // The site comes from the sender, never from the message, so a page can only switch itself off.
       const site = sender.url ? siteOf(sender.url) : null;
-      if (!site || !updateSettings) return done;
-      // Whichever mode is on: added to the exceptions, or taken off the allow-list.
-      return updateSettings((s) => withSiteEnabled(s, site, false)).then(() => undefined);
+      if (!site || !updateSettings) return Promise.resolve({ disabled: false });
+      // Whichever mode is on: added to the exceptions, or taken off the allow-list. Undone exactly, from its toast.
+      let change: SiteListChange = { mode: 'everywhere', added: [], removed: [] };
+      return updateSettings((s) => {
+        const next = withSiteEnabled(s, site, false);
+        change = siteListChange(s, next);
+        return next;
+      }).then(() => {
+        const undoToken = token();
+        for (const [t, u] of siteUndo) if (ms() - u.at > UNDO_SITE_OFF_MS) siteUndo.delete(t);
+        siteUndo.set(undoToken, { site, change, at: ms() });
+        return { disabled: true as const, site, undoToken };
+      });
+    },
+    'undo-disable-site': (message, sender) => {
+      // Only the undo of a recent switch, asked from the same site: content scripts cannot switch sites on otherwise.
+      const entry = siteUndo.get(message.undoToken);
+      const site = sender.url ? siteOf(sender.url) : null;
+      if (!entry || entry.site !== site || ms() - entry.at > UNDO_SITE_OFF_MS || !updateSettings)
+        return Promise.resolve(false);
+      siteUndo.delete(message.undoToken);
+      return updateSettings((s) => undoSiteListChange(s, entry.change)).then(() => true);
     },
   };
 

@@ -82,6 +82,9 @@ export interface SnippetSaved {
 /** A hide's answer: done (with a token for its Undo), or waiting for the reader to confirm an unusual burst. */
 export type EntityHidden = { hidden: true; undoToken: string } | { hidden: false; confirm?: true };
 
+/** "Off on this site"'s answer: the site switched off (the sender's own), with a token for its Undo. */
+export type SiteSwitchedOff = { disabled: true; site: string; undoToken: string } | { disabled: false };
+
 export type ContentToBackground =
   /** The entity table ([id, name, type] by entity number), asked for once a frame has found names. */
   | { type: 'get-entity-table' }
@@ -109,6 +112,8 @@ export type ContentToBackground =
   | { type: 'escape-pressed' }
   /** A card's "Off on this site": the background takes the site from the sender, never from the message. */
   | { type: 'disable-site' }
+  /** The Undo of "Off on this site", from the same site, with the token its reply gave. */
+  | { type: 'undo-disable-site'; undoToken: string }
   /** The reader's note on an entity, written on its card; an empty text removes it. */
   | { type: 'set-note'; id: string; text: string }
   /** A card's "Your snippets" link: the library, filtered to the entity. */
@@ -136,7 +141,9 @@ export interface ContentToBackgroundReplies {
   'unhide-entity': boolean;
   'card-state': void;
   'escape-pressed': void;
-  'disable-site': void;
+  'disable-site': SiteSwitchedOff;
+  /** True when the site is on again. */
+  'undo-disable-site': boolean;
   /** True when the note was stored. */
   'set-note': boolean;
   'open-library': void;

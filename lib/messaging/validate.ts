@@ -113,6 +113,8 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
       return { type: 'escape-pressed' };
     case 'disable-site':
       return { type: 'disable-site' };
+    case 'undo-disable-site':
+      return isShortString(raw.undoToken, 100) ? { type: 'undo-disable-site', undoToken: raw.undoToken } : null;
     case 'get-page-snippets':
       return { type: 'get-page-snippets' };
     case 'set-note':

@@ -262,6 +262,33 @@ export function withSiteEnabled(settings: Settings, hostname: string, enabled: b
   return { ...settings, disabledSites };
 }
 
+/**
+ * What switching a site changed in the active mode's site list, so an Undo restores exactly that: a broader entry
+ * the switch took off the allow-list (example.com, for news.example.com) comes back, and nothing else changes.
+ */
+export interface SiteListChange {
+  mode: Settings['mode'];
+  added: string[];
+  removed: string[];
+}
+
+export function siteListChange(before: Settings, after: Settings): SiteListChange {
+  const key = before.mode === 'allow-list' ? 'allowedSites' : 'disabledSites';
+  return {
+    mode: before.mode,
+    added: after[key].filter((s) => !before[key].includes(s)),
+    removed: before[key].filter((s) => !after[key].includes(s)),
+  };
+}
+
+/** Takes back a `SiteListChange`; a no-op once the reader has switched modes. */
+export function undoSiteListChange(settings: Settings, change: SiteListChange): Settings {
+  if (settings.mode !== change.mode) return settings;
+  const key = change.mode === 'allow-list' ? 'allowedSites' : 'disabledSites';
+  const kept = settings[key].filter((s) => !change.added.includes(s));
+  return { ...settings, [key]: [...kept, ...change.removed.filter((s) => !kept.includes(s))] };
+}
+
 export function withDisabledSite(settings: Settings, site: string): Settings {
   const s = normalizeSite(site);
   if (s === null || settings.disabledSites.includes(s)) return settings;

@@ -1,6 +1,7 @@
 /**
  * The background's limits on what a content script may ask for (issue 22), in case a page finds a way to drive one:
- * tabs opened per tab, a burst of global hides that waits for confirmation and can be undone, the Esc relay reaching
+ * tabs opened per tab, a burst of global hides that waits for confirmation and can be undone, "Off on this site" that
+ * can be undone, the Esc relay reaching
  * only frames with a card, and saved passages painted only for a web page whose real origin is its URL's.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -10,7 +11,13 @@ import { createMatcher } from '~/lib/matcher';
 import type { AliasIndex, FactBase } from '~/lib/factbase/types';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers, type MessageSender } from '~/lib/background/handlers';
-import { createRateLimit, HIDES_BEFORE_CONFIRM, TAB_OPENS_PER_MINUTE, UNDO_HIDE_MS } from '~/lib/background/guards';
+import {
+  createRateLimit,
+  HIDES_BEFORE_CONFIRM,
+  TAB_OPENS_PER_MINUTE,
+  UNDO_HIDE_MS,
+  UNDO_SITE_OFF_MS,
+} from '~/lib/background/guards';
 import { paintablePage } from '~/lib/snippets/page-saves';
 import { parseContentMessage } from '~/lib/messaging/validate';
 import { defaultSettings, type Settings } from '~/lib/settings/settings';
@@ -43,6 +50,7 @@ function setup() {
     openExplore,
     closeCardIn,
     settings: () => settings,
+    updateSettings,
     tick: (ms: number) => (clock += ms),
   };
 }
@@ -111,6 +119,53 @@ describe('hiding names everywhere', () => {
       { type: 'unhide-entity', id: 'baku', undoToken: 'x'.repeat(101) },
       { type: 'card-state', open: 'yes' },
       { type: 'card-state' },
+    ])
+      expect(parseContentMessage(raw)).toBeNull();
+  });
+});
+
+describe('"Off on this site" and its Undo', () => {
+  it("switches the sender's site off and back on with its token, once, from that site, for a while", async () => {
+    const { send, settings, tick } = setup();
+    const reply = (await send({ type: 'disable-site' }, from(1))) as {
+      disabled: true;
+      site: string;
+      undoToken: string;
+    };
+    expect(reply).toMatchObject({ disabled: true, site: 'news.example.com' });
+    expect(settings().disabledSites).toEqual(['news.example.com']);
+    expect(await send({ type: 'undo-disable-site', undoToken: 'guess' }, from(1))).toBe(false);
+    // Another site cannot take it back, even with the token.
+    const elsewhere = { ...from(2), url: 'https://other.example.org/' };
+    expect(await send({ type: 'undo-disable-site', undoToken: reply.undoToken }, elsewhere)).toBe(false);
+    expect(await send({ type: 'undo-disable-site', undoToken: reply.undoToken }, from(1))).toBe(true);
+    expect(settings().disabledSites).toEqual([]);
+    expect(await send({ type: 'undo-disable-site', undoToken: reply.undoToken }, from(1))).toBe(false);
+    const late = (await send({ type: 'disable-site' }, from(1))) as { undoToken: string };
+    tick(UNDO_SITE_OFF_MS + 1);
+    expect(await send({ type: 'undo-disable-site', undoToken: late.undoToken }, from(1))).toBe(false);
+    expect(settings().disabledSites).toEqual(['news.example.com']);
+  });
+
+  it('in allow-list mode, Undo puts back the broader entry the switch took off, and nothing else', async () => {
+    const { send, settings, updateSettings } = setup();
+    const allowed = ['example.com', 'other.org'];
+    await send({ type: 'hide-entity', id: 'baku' }, from(1));
+    await updateSettings((s) => ({ ...s, mode: 'allow-list', allowedSites: allowed }));
+    const reply = (await send({ type: 'disable-site' }, from(1))) as { undoToken: string };
+    expect(settings().allowedSites).toEqual(['other.org']);
+    expect(await send({ type: 'undo-disable-site', undoToken: reply.undoToken }, from(1))).toBe(true);
+    expect([...settings().allowedSites].sort()).toEqual(allowed);
+    expect(settings().hiddenEntities).toEqual(['baku']);
+  });
+
+  it('a page without a site gets no switch and no token; malformed undos are refused', async () => {
+    const { send } = setup();
+    expect(await send({ type: 'disable-site' }, { ...from(1), url: 'about:blank' })).toEqual({ disabled: false });
+    for (const raw of [
+      { type: 'undo-disable-site' },
+      { type: 'undo-disable-site', undoToken: 7 },
+      { type: 'undo-disable-site', undoToken: 'x'.repeat(101) },
     ])
       expect(parseContentMessage(raw)).toBeNull();
   });

@@ -202,10 +202,15 @@ describe('background handlers: one per content-script request', () => {
     expect(ports.closeCardIn).toHaveBeenCalledOnce();
   });
 
-  it('disable-site switches off the sender’s own site', async () => {
+  it('disable-site switches off the sender’s own site, and its undo token switches it on again', async () => {
     const { ask, settings } = await setup();
-    expect(await ask({ type: 'disable-site' })).toBeUndefined();
+    const off = await ask({ type: 'disable-site' });
+    expect(off).toMatchObject({ disabled: true, site: 'news.example.com' });
     expect(settings().disabledSites).toEqual(['news.example.com']);
+    if (!off.disabled) throw new Error('not switched off');
+    expect(await ask({ type: 'undo-disable-site', undoToken: 'forged' })).toBe(false);
+    expect(await ask({ type: 'undo-disable-site', undoToken: off.undoToken })).toBe(true);
+    expect(settings().disabledSites).toEqual([]);
   });
 
   it('the raw entry point validates, then dispatches to the handler of the message’s type', async () => {

@@ -54,6 +54,7 @@ const EXAMPLES: { [T in ContentType]: Extract<ContentToBackground, { type: T }> 
   'card-state': { type: 'card-state', open: true },
   'escape-pressed': { type: 'escape-pressed' },
   'disable-site': { type: 'disable-site' },
+  'undo-disable-site': { type: 'undo-disable-site', undoToken: 'token' },
   'set-note': { type: 'set-note', id: 'baku', text: 'my note' },
   'open-library': { type: 'open-library', id: 'baku' },
 };
