@@ -76,11 +76,18 @@ export default defineBackground(() => {
     closeCardIn: (tabId, frameId) => sendToTab(tabId, { type: 'close-card' }, frameId),
   });
   const pageHandlers = createExtensionPageHandlers(own);
-  browser.runtime.onMessage.addListener(
-    (message, sender) =>
+  // Test build only: how many messages of each type content scripts sent, which the attack tests read to see that
+  // a page's synthetic input asked the background for nothing (tests/e2e/attacks*).
+  const received: Record<string, number> = {};
+  if (__LENS_TEST_BUILD__) (globalThis as { lensContentMessages?: unknown }).lensContentMessages = received;
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (__LENS_TEST_BUILD__ && sender.tab && typeof type === 'string') received[type] = (received[type] ?? 0) + 1;
+    return (
       pageHandlers.onPageMessage(message, sender, browser.runtime.id, browser.runtime.getURL('/')) ??
-      handlers.onContentMessage(message, sender, browser.runtime.id),
-  );
+      handlers.onContentMessage(message, sender, browser.runtime.id)
+    );
+  });
   browser.tabs.onRemoved.addListener((tabId) => handlers.forgetTab(tabId));
 
   // Saving a selection: the context-menu item and the save-selection command.

@@ -81,8 +81,8 @@ export class CardHost {
     this.root.append(this.frame);
     doc.documentElement.append(this.element);
     this.styleMode = adoptStyles(this.root, HOST_CSS + cardCss, doc, this.element);
-    // Which styling path worked in this browser, for tests and bug reports.
-    this.element.dataset.styles = this.styleMode;
+    // Which styling path worked in this browser, for tests (test build only: the page sees a bare element).
+    if (__LENS_TEST_BUILD__) this.element.dataset.styles = this.styleMode;
   }
 
   get isShown(): boolean {

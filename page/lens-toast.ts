@@ -1,6 +1,6 @@
 /**
  * A small in-page confirmation ("Saved to Caspian Lens · Undo") in a closed shadow root, so the page's CSS cannot
- * reach it and its scripts cannot read it. One at a time: a new toast replaces the old one. Sizes are in px
+ * reach it and its scripts cannot read it or press its buttons. One at a time: a new toast replaces the old one. Sizes are in px
  * because `rem` would follow the page's root font size.
  *
  * Content scripts cannot define custom elements in Chromium (no `customElements` in the isolated world), so
@@ -45,7 +45,8 @@ let current: ToastHandle | null = null;
 export function showToast(doc: Document, options: ToastOptions, signal?: AbortSignal): ToastHandle {
   current?.close();
   const host = doc.createElement(TOAST_TAG);
-  const shadow = host.attachShadow({ mode: 'closed' });
+  // Open in the test build only, as the card's is, so end-to-end tests can read it and find its buttons.
+  const shadow = host.attachShadow({ mode: __LENS_TEST_BUILD__ ? 'open' : 'closed' });
   // Undo and confirmations answer the reader only, never a page's synthetic click.
   refuseSyntheticInput(shadow);
   const style = doc.createElement('style');

@@ -132,7 +132,13 @@ describe('store packages', () => {
  * What only the test build may carry (wxt.config.ts, issue 16): page events with what the extension found or what the
  * reader opened, and the background's selection routes for automation. A user's browser gets none of them.
  */
-const TEST_HOOK_NAMES = ['lens-scan-done', 'lens-report-request', 'lens-card-shown', 'lensSelectionRoutes'];
+const TEST_HOOK_NAMES = [
+  'lens-scan-done',
+  'lens-report-request',
+  'lens-card-shown',
+  'lensSelectionRoutes',
+  'lensContentMessages',
+];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
