@@ -133,3 +133,81 @@ export function extensionIdOf(lens: LensBrowser): string {
   };
   return manifest.browser_specific_settings!.gecko!.id!;
 }
+
+/**
+ * How many messages of each type content scripts sent the background so far (the test build's `lensContentMessages`):
+ * the attacks check that a page's synthetic input asked for nothing, the card's code included (`load-card-stage`).
+ */
+export function contentMessages(lens: LensBrowser): Promise<Record<string, number>> {
+  return lens.evaluateInBackground(
+    (_: null, background) =>
+      JSON.parse(
+        JSON.stringify((background as unknown as { lensContentMessages?: object }).lensContentMessages ?? {}),
+      ) as Record<string, number>,
+    null,
+  );
+}
+
+/** The toast on the page (its root is open in the test build), with the middle of each of its buttons. */
+export interface ToastAt {
+  text: string;
+  buttons: { label: string; x: number; y: number }[];
+}
+
+/** Waits for a toast whose text matches `pattern` (a regular expression's source). */
+export function waitForToast(page: LensPage, pattern: string): Promise<ToastAt> {
+  return waitInPage(
+    page,
+    (source) => {
+      const root = document.querySelector('lens-toast')?.shadowRoot;
+      const box = root?.querySelector('.toast');
+      const text = box?.querySelector('.msg')?.textContent ?? '';
+      if (!box || !new RegExp(source).test(text)) return null;
+      const buttons = [...box.querySelectorAll('button')].map((b) => {
+        const r = b.getBoundingClientRect();
+        return {
+          label: b.getAttribute('aria-label') ?? b.textContent ?? '',
+          x: r.left + r.width / 2,
+          y: r.top + r.height / 2,
+        };
+      });
+      return { text, buttons };
+    },
+    `a toast saying /${pattern}/`,
+    10_000,
+    pattern,
+  );
+}
+
+/** The middle of the open card's button labelled `label` (its text), or null. */
+export function cardButton(page: LensPage, label: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((label) => {
+    const root = document.querySelector('lens-card-host')?.shadowRoot;
+    const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim().startsWith(label));
+    const r = button?.getBoundingClientRect();
+    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  }, label);
+}
+
+/** Changes the stored settings from an extension page, as the options page would. */
+export async function changeSettings(lens: LensBrowser, patch: Record<string, unknown>): Promise<void> {
+  const page = await lens.openExtensionPage('options.html');
+  try {
+    await page.evaluate(async (patch) => {
+      type Api = {
+        storage: { local: { get(k: string): Promise<{ settings?: object }>; set(v: object): Promise<void> } };
+      };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      const local = (g.browser ?? g.chrome).storage.local;
+      const { settings } = await local.get('settings');
+      await local.set({ settings: { ...settings, ...patch } });
+    }, patch);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The stored settings, as the options page reads them. */
+export async function storedSettings(lens: LensBrowser): Promise<Record<string, unknown>> {
+  return JSON.parse((await extensionState(lens)).settings).settings ?? {};
+}

@@ -9,6 +9,7 @@ import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automa
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import {
   cardRootVisible,
+  contentMessages,
   extensionIdOf,
   extensionState,
   openCardByHover,
@@ -91,6 +92,44 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
     );
     await sleep(PAST_DWELL_MS);
     expect(await openCardTitle(page)).toBeNull();
+    await page.close();
+  });
+
+  it("synthetic pointer, touch and key events over marks do not even load the card's code", async () => {
+    const page = await openAttackPage(lens);
+    const loads = async () => (await contentMessages(lens))['load-card-stage'] ?? 0;
+    const before = await loads();
+    const marks = await readMarks(page);
+    await page.evaluate(
+      async (points) => {
+        const end = performance.now() + 1_500;
+        while (performance.now() < end) {
+          for (const { x, y } of points) {
+            const target = document.elementFromPoint(x, y) ?? document.body;
+            const init = { clientX: x, clientY: y, bubbles: true, composed: true, pointerId: 7, isPrimary: true };
+            for (const type of ['pointerover', 'pointerenter', 'pointermove', 'pointerdown', 'pointerup'])
+              for (const pointerType of ['mouse', 'touch', 'pen'])
+                target.dispatchEvent(new PointerEvent(type, { ...init, pointerType, altKey: true }));
+            for (const type of ['mouseover', 'mousemove', 'mousedown', 'mouseup', 'click'])
+              target.dispatchEvent(new MouseEvent(type, { ...init, altKey: true }));
+            // Alt and Shift going down start loading the card for the shortcut, for the reader's own keys only.
+            for (const key of ['Alt', 'Shift'])
+              document.dispatchEvent(
+                new KeyboardEvent('keydown', { key, altKey: true, shiftKey: true, bubbles: true }),
+              );
+          }
+          await new Promise((r) => setTimeout(r, 30));
+        }
+      },
+      marks.slice(0, 4),
+    );
+    await sleep(PAST_DWELL_MS);
+    expect(await loads()).toBe(before);
+    // Nothing of the card reached the page either: no host element.
+    expect(await page.evaluate(() => document.querySelector('lens-card-host'))).toBeNull();
+    // The reader's own pointer loads it.
+    await openCardByHover(page, marks[0]!);
+    expect(await loads()).toBe(before + 1);
     await page.close();
   });
 
