@@ -1,17 +1,10 @@
-// ESLint flat config: ESLint's and typescript-eslint's recommended rules, plus bans on the ways to turn strings into
-// markup or code. Pages we scan are hostile input and the fact base is data: both reach the DOM only as text nodes.
+// ESLint flat config: ESLint's and typescript-eslint's recommended rules, the rules of hooks for the Preact UI, plus
+// bans on the ways to turn strings into markup or code. Pages we scan are hostile input and the fact base is data:
+// both reach the DOM only as text nodes.
+import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
-import { builtinRules } from 'eslint/use-at-your-own-risk';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
-
-// ESLint's own recommended set, read from the installed ESLint (the same list @eslint/js publishes, without adding that
-// package); typescript-eslint's recommended config then switches off the core rules TypeScript already covers.
-const eslintRecommended = {
-  name: 'eslint/recommended',
-  rules: Object.fromEntries(
-    [...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended).map(([name]) => [name, 'error']),
-  ),
-};
 
 const NO_HTML_STRINGS = 'Build DOM nodes (or Preact elements) and set textContent; never parse strings as HTML.';
 const NO_CODE_STRINGS = 'Never run strings as code (also forbidden in extension pages by the MV3 CSP).';
@@ -30,8 +23,18 @@ export default defineConfig(
       'test-results/**',
     ],
   },
-  eslintRecommended,
+  js.configs.recommended,
   tseslint.configs.recommended,
+  {
+    // Hooks are called unconditionally and effects list what they read (preact/hooks follows React's rules). Only
+    // these two: the plugin's React Compiler rules assume React's compiler, which Preact does not use.
+    files: ['**/*.tsx', 'components/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
   {
     rules: {
       'no-restricted-properties': [

@@ -34,13 +34,14 @@ function useScheme(): [SchemeChoice, (s: SchemeChoice) => void, 'light' | 'dark'
     const saved = localStorage.getItem(SCHEME_KEY);
     return saved === 'light' || saved === 'dark' ? saved : 'auto';
   });
-  const media = matchMedia('(prefers-color-scheme: dark)');
+  // One query list for the page's life, so the listener below is added once.
+  const [media] = useState(() => matchMedia('(prefers-color-scheme: dark)'));
   const [systemDark, setSystemDark] = useState(media.matches);
   useEffect(() => {
     const onChange = () => setSystemDark(media.matches);
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
-  }, []);
+  }, [media]);
   useEffect(() => {
     const root = document.documentElement;
     if (choice === 'auto') {

@@ -17,6 +17,7 @@ import { glideFrame } from './map-glide';
 import { MapNode } from './MapNode';
 import { LABEL_FONT, textMeasurer } from './text-measure';
 import { easeCubicInOut, handleStageKey, observeSize, reducedMotion, ZoomStage, type StageSize } from './zoom-stage';
+import { useLatest } from '../use-latest';
 
 const GLIDE_MS = 420;
 /** Animated zooms and pans (buttons, keys, fitting). */
@@ -60,6 +61,8 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
   const previous = useRef<Map<string, Point>>(new Map());
   const [positions, setPositions] = useState<Map<string, Point>>(new Map());
   const readyRef = useRef(false);
+  // Readiness is reported once, with the latest callback (a parent may pass a new one on every render).
+  const onReadyRef = useLatest(onReady);
   const measure = useMemo(() => textMeasurer(LABEL_FONT), []);
   /** The node in the tab order (roving tabindex): the last one focused, else the selected one, else the centre. */
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -109,7 +112,8 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     const glider = stage.current!;
     glider.glide(GLIDE_MS, easeCubicInOut, frame, settle);
     return () => glider.stopGlide();
-  }, [target]);
+    // hood and links change only together with target (its memo reads them), so this still runs once per layout.
+  }, [target, hood.centre, links]);
 
   // The stage lives as long as the chart; its size is read at once on mount, then followed.
   useLayoutEffect(() => {
@@ -155,9 +159,9 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     handle.current?.fit();
     if (!readyRef.current) {
       readyRef.current = true;
-      onReady?.();
+      onReadyRef.current?.();
     }
-  }, [target, size]);
+  }, [target, size, handle, onReadyRef]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const z = stage.current;

@@ -8,7 +8,7 @@
  * only on the zoom level, so they are re-packed (and the items glide to their new lanes) only when a zoom gesture
  * ends at a level far enough from the one they were packed for.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { zoomIdentity } from 'd3-zoom';
 import type { Family } from '~/lib/explore/entity-families';
@@ -151,10 +151,12 @@ export function TimelineChart({
   };
   const frameRef = useRef(frame);
   frameRef.current = frame;
-  const paint = () => {
+  const visibleDomain = useCallback((): [number, number] => stage.current?.visibleDomain(x0) ?? INITIAL_DOMAIN, [x0]);
+  // Stable: the zoom gestures are bound with it once per size, and it reads everything through refs.
+  const paint = useCallback(() => {
     const f = frameRef.current();
-    if (f) painter.paint(f, transform());
-  };
+    if (f) painter.paint(f, stage.current?.transform ?? zoomIdentity);
+  }, [painter]);
 
   // The stage lives as long as the chart; its size is read at once on mount, then followed. The same visible range
   // is kept when the width changes.
@@ -194,9 +196,7 @@ export function TimelineChart({
         if (byUser.current) callbacks.current.onViewChange?.(visibleDomain());
       },
     });
-  }, [innerW, innerH, x0]);
-
-  const visibleDomain = (): [number, number] => stage.current?.visibleDomain(x0) ?? INITIAL_DOMAIN;
+  }, [innerW, innerH, x0, paint, visibleDomain]);
   const zoomBy = (factor: number) =>
     stage.current?.zoomAbout(factor, selectedId ? painter.nodes.get(selectedId)?.item.span.start : undefined);
   const panBy = (fraction: number) => stage.current?.panBy(fraction);

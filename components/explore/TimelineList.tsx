@@ -32,10 +32,12 @@ export function TimelineList({ model, items, familyOf, selectedId, cardId, onSel
     else years.push({ year, items: [item] });
   }
 
-  // Bring the selected event into view when the list opens on it.
+  // Bring the selected event into view when the list opens on it (only then: later selections are the reader's).
+  const openedOn = useRef(selectedId);
   useEffect(() => {
-    if (!selectedId) return;
-    wrapRef.current?.querySelector(`[data-event-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'center' });
+    const id = openedOn.current;
+    if (!id) return;
+    wrapRef.current?.querySelector(`[data-event-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
   }, []);
 
   if (!items.length) return <p class="ex-list-wrap ex-empty">No events match these filters.</p>;

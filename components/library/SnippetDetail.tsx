@@ -30,9 +30,9 @@ export function SnippetDetail({
   // Another snippet opened: start from what is stored. The same snippet changed (a save here, an edit in another
   // tab): take the stored value only for fields the reader has not been editing, so no typing is lost.
   const stored = useRef({ id: s.id, note: s.note, tags: s.tags.join(', ') });
+  const tagText = s.tags.join(', ');
   useEffect(() => {
     const before = stored.current;
-    const tagText = s.tags.join(', ');
     if (before.id !== s.id) {
       setNote(s.note);
       setTags(tagText);
@@ -42,7 +42,8 @@ export function SnippetDetail({
       setTags((current) => (current === before.tags ? tagText : current));
     }
     stored.current = { id: s.id, note: s.note, tags: tagText };
-  }, [s.id, s.updatedAt]);
+    // Compared by value: a reload that brings the same snippet back as a new object changes nothing.
+  }, [s.id, s.updatedAt, s.note, tagText]);
 
   const dirty = note !== s.note || parseTags(tags).join('\u0000') !== s.tags.join('\u0000');
   const save = async () => {

@@ -74,9 +74,10 @@ export function OptionsApp({ api, entities, shortcutsHelp }: OptionsAppProps) {
     };
   }, [api]);
 
+  const theme = settings?.theme;
   useEffect(() => {
-    if (settings) applyTheme(document, settings.theme);
-  }, [settings?.theme]);
+    if (theme) applyTheme(document, theme);
+  }, [theme]);
 
   const save = (patch: Partial<Settings>) => {
     // Optimistic: the controls answer at once; the stored result (validated) replaces it a moment later.

@@ -9,6 +9,7 @@ import type { EntityNote, OwnName } from '~/lib/own/types';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
 import { entitiesWithOwnMaterial, listNames, listNotes, restoreNote, setNote } from '~/browser/snippets-db/own-store';
 import type { Notice } from './SourcesPanel';
+import { useLatest } from '../use-latest';
 
 interface Row {
   id: string;
@@ -50,10 +51,12 @@ export function EntitiesPanel(props: {
     setRows(list);
   };
 
+  // Loaded again when the snippets change and on every change to the reader's material, with the latest props.
+  const latest = useLatest({ reload, show: props.show });
   useEffect(() => {
-    void reload().catch((err: Error) => props.show({ kind: 'error', text: err.message }));
-    return onOwnChanged(() => void reload().catch(() => {}));
-  }, [props.snippets]);
+    void latest.current.reload().catch((err: Error) => latest.current.show({ kind: 'error', text: err.message }));
+    return onOwnChanged(() => void latest.current.reload().catch(() => {}));
+  }, [props.snippets, latest]);
 
   if (!rows) return <p class="muted">Loading…</p>;
   if (!rows.length)

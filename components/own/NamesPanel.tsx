@@ -9,6 +9,7 @@ import { onOwnChanged } from '~/browser/snippets-db/own-events';
 import { deleteName, listNames, putName, restoreName } from '~/browser/snippets-db/own-store';
 import { EMPTY_NAME, NameForm, draftOf, type NameDraft } from './NameForm';
 import type { Notice } from './SourcesPanel';
+import { useLatest } from '../use-latest';
 
 const TEXT = {
   heading: 'Names you track',
@@ -32,10 +33,12 @@ export function NamesPanel(props: { show: (notice: Notice) => void; initialName?
 
   const reload = () =>
     void listNames().then(setNames, (err: Error) => props.show({ kind: 'error', text: err.message }));
+  // Loaded once and again on every change, with the latest props.
+  const reloadRef = useLatest(reload);
   useEffect(() => {
-    reload();
-    return onOwnChanged(() => reload());
-  }, []);
+    reloadRef.current();
+    return onOwnChanged(() => reloadRef.current());
+  }, [reloadRef]);
 
   const saved = (record: OwnName, previous: OwnName | undefined) => {
     setDraft({ ...EMPTY_NAME });

@@ -11,6 +11,7 @@ import { onOwnChanged } from '~/browser/snippets-db/own-events';
 import { deleteSources, listSources, putSource } from '~/browser/snippets-db/own-store';
 import { addOwnSource } from './own-api';
 import { mainTextOfHtml } from './html-text';
+import { useLatest } from '../use-latest';
 
 export interface Notice {
   text: string;
@@ -40,10 +41,12 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
 
   const reload = () =>
     void listSources().then(setSources, (err: Error) => props.show({ kind: 'error', text: err.message }));
+  // Loaded once and again on every change, with the latest props.
+  const reloadRef = useLatest(reload);
   useEffect(() => {
-    reload();
-    return onOwnChanged(() => reload());
-  }, []);
+    reloadRef.current();
+    return onOwnChanged(() => reloadRef.current());
+  }, [reloadRef]);
 
   const field = (key: keyof SourceDraft, label: string, max: number, hint?: string) => (
     <label class="own-field">

@@ -7,7 +7,7 @@
  * typed in the meantime runs as soon as the index is ready. The card component and an entity's details are loaded
  * only when a card is opened (the component is prefetched when the popup is idle).
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { applyTheme, effectiveScheme } from '~/components/apply-theme';
 import type { EntityType } from '~/lib/factbase/types';
 import type { EntityDetails } from '~/lib/messaging/messages';
@@ -151,9 +151,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
     void api.loadSettings().then(setSettings);
     return api.watchSettings(setSettings);
   }, [api]);
+  const theme = settings?.theme;
   useEffect(() => {
-    if (settings) applyTheme(document, settings.theme);
-  }, [settings?.theme]);
+    if (theme) applyTheme(document, theme);
+  }, [theme]);
 
   useEffect(() => {
     let live = true;
@@ -193,6 +194,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
     if (!query.trim()) return [];
     const own = ownSearch?.search(query) ?? [];
     return mergeHits(engine?.search.search(query) ?? [], own, DEFAULT_LIMIT);
+    // textReady: the engine indexed summaries and quotes in place (the same object), so the search runs again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [engine, textReady, query, ownSearch]);
   const openCard = cards[cards.length - 1];
   const open = (id: string) => setCards((c) => [...c, id]);
@@ -201,11 +204,14 @@ export function PopupApp({ api }: { api: PopupApi }) {
   // Card details are asked for once per entity: for the chosen result after a pause in typing (so Enter opens its
   // card at once, and a sleeping background wakes meanwhile), and for any card opened.
   const requests = useRef(new Map<string, Promise<EntityDetails | null>>());
-  const detailsOf = (id: string) => {
-    let request = requests.current.get(id);
-    if (!request) requests.current.set(id, (request = api.entityDetails(id).catch(() => null)));
-    return request;
-  };
+  const detailsOf = useCallback(
+    (id: string) => {
+      let request = requests.current.get(id);
+      if (!request) requests.current.set(id, (request = api.entityDetails(id).catch(() => null)));
+      return request;
+    },
+    [api],
+  );
   const chosen = hits[Math.min(selected, hits.length - 1)]?.id;
   useEffect(() => {
     if (!chosen) return;
@@ -214,28 +220,33 @@ export function PopupApp({ api }: { api: PopupApi }) {
       prefetchCard();
     }, DETAILS_PREFETCH_MS);
     return () => clearTimeout(timer);
-  }, [chosen]);
+  }, [chosen, detailsOf]);
 
   // An opened card's details and the card component, loaded the first time they are needed. An id the fact base
   // does not know leaves the stack again.
   useEffect(() => {
-    if (!openCard) return;
+    if (!openCard || card) return;
     let live = true;
-    if (!card)
-      loadCard().then(
-        (Card) => live && setCard({ Card }),
-        () => {},
-      );
-    if (!loaded.has(openCard))
-      void detailsOf(openCard).then((d) => {
-        if (!live) return;
-        setLoaded((m) => new Map(m).set(openCard, d));
-        if (!d) setCards((c) => (c[c.length - 1] === openCard ? c.slice(0, -1) : c));
-      });
+    loadCard().then(
+      (Card) => live && setCard({ Card }),
+      () => {},
+    );
     return () => {
       live = false;
     };
-  }, [api, openCard]);
+  }, [openCard, card]);
+  useEffect(() => {
+    if (!openCard || loaded.has(openCard)) return;
+    let live = true;
+    void detailsOf(openCard).then((d) => {
+      if (!live) return;
+      setLoaded((m) => new Map(m).set(openCard, d));
+      if (!d) setCards((c) => (c[c.length - 1] === openCard ? c.slice(0, -1) : c));
+    });
+    return () => {
+      live = false;
+    };
+  }, [openCard, loaded, detailsOf]);
   const details = (openCard && card && loaded.get(openCard)) || null;
   const shown = details ? openCard : null;
 
