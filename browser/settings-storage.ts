@@ -8,7 +8,6 @@
 import { browser } from 'wxt/browser';
 import {
   applySettingsPatch,
-  LEGACY_SETTINGS_KEY,
   normalizeSettings,
   sameSettings,
   SETTINGS_KEY,
@@ -18,8 +17,8 @@ import {
 } from '~/lib/settings/settings';
 
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get([SETTINGS_KEY, LEGACY_SETTINGS_KEY]);
-  return normalizeSettings(stored[SETTINGS_KEY] ?? stored[LEGACY_SETTINGS_KEY]);
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return normalizeSettings(stored[SETTINGS_KEY]);
 }
 
 /** Stores `settings` after validating them; returns what was stored. */

@@ -21,6 +21,7 @@ import {
 import { placeCard } from '~/lib/hover/placement';
 import type { EntityDetails, SendToBackground, SnippetSaved } from '~/lib/messaging/messages';
 import type { Settings } from '~/lib/settings/settings';
+import { whenIdle } from '~/components/when-idle';
 import { CardHost } from './card-host';
 import { createDetailsCache } from './hover-details';
 import { disableSite, hideEntity } from './card-actions';
@@ -374,23 +375,23 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   const warmUp = () => {
     if (warmed || signal.aborted || store.size === 0) return;
     warmed = true;
-    // Bound: Firefox refuses a Window method called on anything but its window.
-    const idle = win.requestIdleCallback
-      ? win.requestIdleCallback.bind(win)
-      : (fn: () => void) => win.setTimeout(fn, 200);
-    idle(() => {
-      if (signal.aborted || host) return;
-      host = new CardHost(doc);
-      // A real entity from the page exercises every path the first card takes (its alphabets included).
-      const first = store.all()[0];
-      const ready = first ? details.get(entityId(first)).catch(() => null) : Promise.resolve(null);
-      void ready.then((d) => {
-        if (signal.aborted || !host || shown) return;
-        host.warm(
-          h(EntityCard, { details: d ?? WARM_UP_DETAILS, matchedText: first?.text, asOf, actions: { onClose() {} } }),
-        );
-      });
-    });
+    whenIdle(
+      win,
+      () => {
+        if (signal.aborted || host) return;
+        host = new CardHost(doc);
+        // A real entity from the page exercises every path the first card takes (its alphabets included).
+        const first = store.all()[0];
+        const ready = first ? details.get(entityId(first)).catch(() => null) : Promise.resolve(null);
+        void ready.then((d) => {
+          if (signal.aborted || !host || shown) return;
+          host.warm(
+            h(EntityCard, { details: d ?? WARM_UP_DETAILS, matchedText: first?.text, asOf, actions: { onClose() {} } }),
+          );
+        });
+      },
+      { fallbackMs: 200 },
+    );
   };
 
   const onReposition = () => {

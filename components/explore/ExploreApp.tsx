@@ -17,7 +17,8 @@ import {
 import { afterFirstPaint } from './after-first-paint';
 import { ExportDialog } from './ExportDialog';
 import type { Exporter, ExportRequest } from './export-types';
-import { cardPart, useLazy } from './lazy';
+import { cardChunk } from '../card/card-chunk';
+import { useLazy } from '../lazy-part';
 import { MapView } from './MapView';
 import { SidePanel } from './SidePanel';
 import { TimelineView } from './TimelineView';
@@ -103,7 +104,7 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
     let live = true;
     const cancel = afterFirstPaint(
       () =>
-        void Promise.all([model.loadDetails(), cardPart.load()]).then(
+        void Promise.all([model.loadDetails(), cardChunk.load()]).then(
           () => {
             document.documentElement.dataset.detailsReady = 'true'; // for tests and the bench
             if (live) setHasDetails(true);
@@ -116,7 +117,7 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
       cancel();
     };
   }, [model]);
-  const EntityCard = useLazy(cardPart, hasDetails);
+  const EntityCard = useLazy(cardChunk, hasDetails);
   const selectedEvent = state.event ? model.items.find((i) => i.event.id === state.event)?.event : undefined;
 
   // The URL follows the state, without adding history entries for every filter change. Left alone until the state

@@ -36,11 +36,7 @@ import { ROW_HEIGHT, SnippetRow } from './SnippetRow';
 import { StorageStatus } from './StorageStatus';
 import { VirtualList } from './VirtualList';
 import './library.css';
-
-const idle = (fn: (deadline?: IdleDeadline) => void): number =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn) : (setTimeout(fn, 16) as unknown as number);
-const cancelIdle = (handle: number) =>
-  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle);
+import { whenIdle } from '../when-idle';
 
 const entityName = entityLookupFromRows((aliasIndexJson as unknown as AliasIndex).entities);
 /** Long enough to notice a mistake and reach Undo. Milliseconds. */
@@ -118,14 +114,14 @@ export function LibraryApp() {
   useEffect(() => {
     if (!all) return;
     let i = 0;
-    let handle = 0;
+    let cancel = () => {};
     const step = (deadline?: IdleDeadline) => {
       const until = performance.now() + (deadline ? Math.max(4, deadline.timeRemaining()) : 8);
       while (i < all.length && performance.now() < until) haystackOf(all[i++]!);
-      if (i < all.length) handle = idle(step);
+      if (i < all.length) cancel = whenIdle(window, step, { fallbackMs: 16 });
     };
-    handle = idle(step);
-    return () => cancelIdle(handle);
+    cancel = whenIdle(window, step, { fallbackMs: 16 });
+    return () => cancel();
   }, [all, haystackOf]);
 
   const shown = useMemo(() => (all ? filterSnippets(all, query, haystackOf) : []), [all, query, haystackOf]);

@@ -24,6 +24,9 @@ import { popupOwnApi } from '~/components/own/popup-own-api';
 import { mergeHits, ownSearchIndex } from '~/lib/own/own-search';
 import type { OwnMarkers } from '~/browser/snippets-db/own-store';
 import { DEFAULT_LIMIT } from '~/lib/search/search';
+import { whenIdle } from '../when-idle';
+import { cardChunk } from '../card/card-chunk';
+import { useLazy } from '../lazy-part';
 
 type OwnPanels = typeof import('~/components/own/PopupOwnPanels');
 /** The popup's own-material panels (forms, Readability), fetched when the reader opens one. */
@@ -35,34 +38,16 @@ interface Engine {
   types: ReadonlyMap<string, EntityType>;
 }
 
-type CardComponent = (typeof import('~/components/card/page-card'))['EntityCard'];
-let cardModule: Promise<CardComponent> | null = null;
-/** The card (about 50 KB with its styles) is not needed until one is opened. */
-/**
- * The card chunk, fetched once. A fetch that fails (the popup closing while its stylesheet loads) is forgotten, so
- * the next call tries again, and callers that only prefetch ignore the failure.
- */
-const loadCard = () =>
-  (cardModule ??= import('~/components/card/page-card').then(
-    (m) => m.EntityCard,
-    (err: unknown) => {
-      cardModule = null;
-      throw err;
-    },
-  ));
-const prefetchCard = () => void loadCard().catch(() => {});
+/** The card is not needed until one is opened; a prefetch that fails is retried by the next load. */
+const prefetchCard = () => void cardChunk.load().catch(() => {});
 
+/** The popup's idle work waits at most this long for an idle moment (the timer stands in where there is none). */
+const POPUP_IDLE = { timeout: 500, fallbackMs: 50 };
 /** How often "On this page" asks the tab again while the popup is open: scans finish, pages change. */
 const REPORT_POLL_MS = 1_000;
 const SNIPPETS_SHOWN = 3;
 /** How long the chosen result must stay chosen before its card details are fetched ahead of Enter. */
 const DETAILS_PREFETCH_MS = 150;
-
-/** Runs `work` when the popup has nothing else to do (Firefox and Chromium both have requestIdleCallback). */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
-  else setTimeout(work, 50);
-}
 
 /** Marks on <html> for tests and the benchmark: when the search became usable, in ms since the page started. */
 function markReady(name: string): void {
@@ -76,9 +61,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [selected, setSelected] = useState(0);
   /** Opened cards, the last one shown; Esc and Back pop one. */
   const [cards, setCards] = useState<string[]>([]);
-  /** Details of the entities whose cards were opened (null: unknown to the fact base), and the card component. */
+  /** Details of the entities whose cards were opened (null: unknown to the fact base). */
   const [loaded, setLoaded] = useState<ReadonlyMap<string, EntityDetails | null>>(() => new Map());
-  const [card, setCard] = useState<{ Card: CardComponent } | null>(null);
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [latest, setLatest] = useState<Latest | null>(null);
@@ -108,15 +92,19 @@ export function PopupApp({ api }: { api: PopupApi }) {
       performance.mark('lens-search-built');
       setEngine(next);
       markReady('searchReady');
-      whenIdle(() => {
-        if (!live) return;
-        next.search.indexText();
-        performance.mark('lens-text-indexed');
-        setTextReady(true);
-        markReady('textReady');
-        // The card component next, so the first card opens without waiting for it.
-        whenIdle(prefetchCard);
-      });
+      whenIdle(
+        window,
+        () => {
+          if (!live) return;
+          next.search.indexText();
+          performance.mark('lens-text-indexed');
+          setTextReady(true);
+          markReady('textReady');
+          // The card component next, so the first card opens without waiting for it.
+          whenIdle(window, prefetchCard, POPUP_IDLE);
+        },
+        POPUP_IDLE,
+      );
     });
     return () => {
       live = false;
@@ -224,17 +212,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   // An opened card's details and the card component, loaded the first time they are needed. An id the fact base
   // does not know leaves the stack again.
-  useEffect(() => {
-    if (!openCard || card) return;
-    let live = true;
-    loadCard().then(
-      (Card) => live && setCard({ Card }),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [openCard, card]);
+  const Card = useLazy(cardChunk, !!openCard);
   useEffect(() => {
     if (!openCard || loaded.has(openCard)) return;
     let live = true;
@@ -247,7 +225,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
       live = false;
     };
   }, [openCard, loaded, detailsOf]);
-  const details = (openCard && card && loaded.get(openCard)) || null;
+  const details = (openCard && Card && loaded.get(openCard)) || null;
   const shown = details ? openCard : null;
 
   // Focus follows the view: the card when one is shown (so arrows and Page Down scroll it), the box when back. In the
@@ -333,7 +311,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
             …
           </p>
         )
-      ) : details && card ? (
+      ) : details && Card ? (
         <div class="card-view" ref={cardView}>
           <div class="card-bar">
             <button type="button" class="back" onClick={back}>
@@ -343,7 +321,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
               Esc
             </span>
           </div>
-          <card.Card details={details} role="article" scheme={scheme} onSelectEntity={open} />
+          <Card details={details} role="article" scheme={scheme} onSelectEntity={open} />
         </div>
       ) : (
         <>

@@ -10,8 +10,6 @@ import type { EntityType } from '../factbase/types';
 
 /** The storage key. */
 export const SETTINGS_KEY = 'settings';
-/** Where an early draft stored settings; read once as a fallback so nothing set there is lost. */
-export const LEGACY_SETTINGS_KEY = 'lens-settings';
 export const SETTINGS_VERSION = 1;
 
 /** How cards open: after a dwell ('off' = no modifier needed), only while Alt is held, or only on click. */
@@ -326,15 +324,15 @@ export function settingsToExport(settings: Settings): Record<string, unknown> {
 
 /**
  * Settings from an export: accepts the keyed form `{ settings: {...} }` (also a whole snippets backup, whose
- * `settings` record holds the keyed form), the first draft's `{ 'lens-settings': {...} }`, or a bare settings object. Null when nothing in it looks like
- * settings, so an unrelated file is refused rather than silently resetting everything to defaults.
+ * `settings` record holds the keyed form) or a bare settings object. Null when nothing in it looks like settings, so
+ * an unrelated file is refused rather than silently resetting everything to defaults.
  */
 export function settingsFromImport(raw: unknown): Settings | null {
   try {
     // Unwrap at most twice: a backup's `settings` record may itself hold the keyed form.
     let inner: unknown = raw;
     for (let depth = 0; depth < 2 && isRecord(inner); depth++) {
-      const next = isRecord(inner[SETTINGS_KEY]) ? inner[SETTINGS_KEY] : inner[LEGACY_SETTINGS_KEY];
+      const next = inner[SETTINGS_KEY];
       if (!isRecord(next)) break;
       inner = next;
     }

@@ -1,8 +1,7 @@
 /**
- * Parts of the explore page that its first render does not need, loaded as separate chunks: the entity card (with
- * its stylesheet). A part is loaded once; `useLazy` renders with it as soon as it is there (at once when it already
- * is). The map is not one: its code is small beside the wait for a second chunk, which held back the map's first
- * render by 10-25 ms.
+ * Parts of an extension page that its first render does not need, loaded as separate chunks (the entity card with
+ * its stylesheet: components/card/card-chunk.ts). A part is loaded once; `useLazy` renders with it as soon as it is
+ * there (at once when it already is).
  */
 import { useEffect, useState } from 'preact/hooks';
 
@@ -32,8 +31,6 @@ export function lazyPart<T>(load: () => Promise<T>): LazyPart<T> {
       )),
   };
 }
-
-export const cardPart = lazyPart(async () => (await import('~/components/card/page-card')).EntityCard);
 
 /** The part when `wanted` (loading it if need be), else whatever is already loaded. */
 export function useLazy<T>(part: LazyPart<T>, wanted: boolean): T | undefined {
