@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import {
   backgroundExpression,
-  pageExpression,
   SCAN_LISTENER_SCRIPT,
+  sharedPageActions,
   sleep,
   VIEWPORT,
   waitForScanReport,
@@ -220,22 +220,14 @@ function wrapPage(page: Page): LensPage {
         return cdp;
       }));
   return {
-    evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-      return page.evaluate(pageExpression(fn, arg)) as Promise<R>;
-    },
-    async screenshot(path, options) {
-      await page.screenshot({ path, fullPage: options?.fullPage ?? false });
-    },
-    hover: (x, y) => page.mouse.move(x, y),
+    ...sharedPageActions(page),
     press: (keys) => page.keyboard.press(keys),
     keyDown: (key) => page.keyboard.down(key),
     keyUp: (key) => page.keyboard.up(key),
-    click: (x, y) => page.mouse.click(x, y),
     async tap(x, y) {
       const cdp = await touchSession();
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     },
-    close: () => page.close(),
   };
 }

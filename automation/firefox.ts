@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import {
   backgroundExpression,
-  pageExpression,
   SCAN_LISTENER_SCRIPT,
+  sharedPageActions,
   sleep,
   VIEWPORT,
   waitForScanReport,
@@ -223,13 +223,7 @@ function collectErrors(process: ReturnType<Browser['process']>, errors: string[]
 
 function wrapPage(page: Page): LensPage {
   return {
-    evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-      return page.evaluate(pageExpression(fn, arg)) as Promise<R>;
-    },
-    async screenshot(path, options) {
-      await page.screenshot({ path, fullPage: options?.fullPage ?? false });
-    },
-    hover: (x, y) => page.mouse.move(x, y),
+    ...sharedPageActions(page),
     async press(keys) {
       // Puppeteer has no chord syntax: hold the modifiers, press the key, release in reverse.
       const parts = keys.split('+') as KeyInput[];
@@ -240,9 +234,7 @@ function wrapPage(page: Page): LensPage {
     },
     keyDown: (key) => page.keyboard.down(key as KeyInput),
     keyUp: (key) => page.keyboard.up(key as KeyInput),
-    click: (x, y) => page.mouse.click(x, y),
     // WebDriver BiDi pointer actions of type "touch": Firefox turns them into touch and pointer events and a click.
     tap: (x, y) => page.touchscreen.tap(x, y),
-    close: () => page.close(),
   };
 }

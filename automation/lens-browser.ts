@@ -96,6 +96,33 @@ export const SCAN_REPORT_TIMEOUT_MS = 30_000;
 const REPORT_REQUEST_AFTER_MS = 1_000;
 const POLL_MS = 100;
 
+/**
+ * What Playwright's and Puppeteer's pages do alike (the same calls, the same shape): the LensPage methods both
+ * drivers share. Keys and touch differ, and each driver adds its own.
+ */
+interface DriverPage {
+  evaluate(expression: string): Promise<unknown>;
+  screenshot(options: { path: string; fullPage: boolean }): Promise<unknown>;
+  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  close(): Promise<void>;
+}
+
+export function sharedPageActions(
+  page: DriverPage,
+): Pick<LensPage, 'evaluate' | 'screenshot' | 'hover' | 'click' | 'close'> {
+  return {
+    evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+      return page.evaluate(pageExpression(fn, arg)) as Promise<R>;
+    },
+    async screenshot(path, options) {
+      await page.screenshot({ path, fullPage: options?.fullPage ?? false });
+    },
+    hover: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    close: () => page.close(),
+  };
+}
+
 /** The source for `LensPage.evaluate` and init scripts: `fn(arg)` as an expression, with esbuild's `__name` stubbed. */
 export function pageExpression(fn: (arg: never) => unknown, arg: unknown): string {
   return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg ?? null)}); })()`;

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { EntityType } from '~/lib/factbase/types';
 import { nameDraftProblem, splitAliases } from '~/lib/own/name-draft';
 import { OWN_LIMITS, OWN_NAME_PREFIX, type OwnName } from '~/lib/own/types';
-import { ENTITY_TYPES } from '~/lib/own/validate-own';
+import { ENTITY_TYPES } from '~/lib/factbase/types';
 import { putName } from '~/browser/snippets-db/own-store';
 
 /** The form's words, in one place (issue 19 localizes them). */

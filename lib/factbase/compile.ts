@@ -4,18 +4,19 @@
  * every entity sourced, every summary sentence backed, every document contributing.
  * Pure: the caller reads the files and hands in their text.
  */
-import type {
-  Alias,
-  AliasRule,
-  Entity,
-  EntityType,
-  Evidence,
-  FactBase,
-  Relation,
-  Source,
-  SummarySentence,
-  TimelineEvent,
-  View,
+import {
+  ENTITY_TYPES,
+  type Alias,
+  type AliasRule,
+  type Entity,
+  type EntityType,
+  type Evidence,
+  type FactBase,
+  type Relation,
+  type Source,
+  type SummarySentence,
+  type TimelineEvent,
+  type View,
 } from './types';
 import type { EditorialInput, EntityFile, EntityInput, EvidenceInput, SourceInput } from './input-types';
 import { checkOwnVoice, relationKey } from './editorial';
@@ -27,25 +28,6 @@ const ALIAS_RULES: readonly AliasRule[] = ['near', 'exact-case', 'surname'];
 
 export const FACTBASE_VERSION = 1;
 export const MAX_FACTS = 5;
-
-export const ENTITY_TYPES: readonly EntityType[] = [
-  'person',
-  'organization',
-  'company',
-  'agreement',
-  'pipeline',
-  'corridor',
-  'port',
-  'railway',
-  'gas-field',
-  'military-system',
-  'event',
-  'place',
-  'country',
-  'region',
-  'idea',
-  'program',
-];
 
 export const RELATION_TYPES = [
   'member-of',

@@ -3,23 +3,27 @@
  * Written by scripts/build-factbase.ts from the curated YAML in data/; read by the background, popup and pages.
  */
 
-export type EntityType =
-  | 'person'
-  | 'organization'
-  | 'company'
-  | 'agreement'
-  | 'pipeline'
-  | 'corridor'
-  | 'port'
-  | 'railway'
-  | 'gas-field'
-  | 'military-system'
-  | 'event'
-  | 'place'
-  | 'country'
-  | 'region'
-  | 'idea'
-  | 'program';
+/** Every entity type: the one list the fact-base build and the reader's own names are checked against. */
+export const ENTITY_TYPES = [
+  'person',
+  'organization',
+  'company',
+  'agreement',
+  'pipeline',
+  'corridor',
+  'port',
+  'railway',
+  'gas-field',
+  'military-system',
+  'event',
+  'place',
+  'country',
+  'region',
+  'idea',
+  'program',
+] as const;
+
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export interface Chapter {
   id: string;

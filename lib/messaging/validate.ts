@@ -14,11 +14,11 @@ import { SNIPPET_LIMITS } from '../snippets/types';
 import { OWN_LIMITS } from '../own/types';
 import { parseSourceDraft } from '../own/own-messages';
 import { splitTexts, type TextBatch } from '../matcher/wire';
+import { isRecord } from '../record-checks';
 
 const MAX_ID = 200;
 const MAX_TEXT = 2_000;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isShortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
 function isTextBatch(v: unknown): v is TextBatch {

@@ -4,8 +4,7 @@
  */
 import type { SourceDraft } from './own-background';
 import { sourceProblems } from './validate-own';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../record-checks';
 
 /** The draft with known fields only, or the problems (empty title or text, oversized fields). */
 export function parseSourceDraft(raw: unknown): SourceDraft | string[] {

@@ -2,49 +2,19 @@
  * Shape checks for the reader's own records, on import and restore (every record, before anything is written).
  * Pure: returns the problems as readable text.
  */
-import type { EntityType } from '../factbase/types';
+import { ENTITY_TYPES, type EntityType } from '../factbase/types';
+import { checkText, checkTime, isRecord } from '../record-checks';
 import { OWN_LIMITS as L, isOwnNameId, type EntityNote, type OwnMaterial, type OwnName, type OwnSource } from './types';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const MAX_TIME = 8.64e15;
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
-export const ENTITY_TYPES: readonly EntityType[] = [
-  'person',
-  'organization',
-  'company',
-  'agreement',
-  'pipeline',
-  'corridor',
-  'port',
-  'railway',
-  'gas-field',
-  'military-system',
-  'event',
-  'place',
-  'country',
-  'region',
-  'idea',
-  'program',
-];
-
-function text(r: Record<string, unknown>, key: string, max: number, out: string[], nonEmpty = false): void {
-  const v = r[key];
-  if (typeof v !== 'string') out.push(`${key} is missing or not text`);
-  else if (v.length > max) out.push(`${key} is longer than ${max} characters`);
-  else if (nonEmpty && !v.trim()) out.push(`${key} is empty`);
-}
-function time(r: Record<string, unknown>, key: string, out: string[]): void {
-  const v = r[key];
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_TIME) out.push(`${key} is not a valid time`);
-}
 
 export function noteProblems(raw: unknown): string[] {
   if (!isRecord(raw)) return ['is not an object'];
   const out: string[] = [];
-  text(raw, 'entityId', L.entityId, out, true);
-  text(raw, 'text', L.note, out);
-  time(raw, 'createdAt', out);
-  time(raw, 'updatedAt', out);
+  checkText(raw, 'entityId', L.entityId, out, true);
+  checkText(raw, 'text', L.note, out);
+  checkTime(raw, 'createdAt', out);
+  checkTime(raw, 'updatedAt', out);
   return out;
 }
 
@@ -52,16 +22,16 @@ export function sourceProblems(raw: unknown): string[] {
   if (!isRecord(raw)) return ['is not an object'];
   const out: string[] = [];
   if (typeof raw.id !== 'string' || !ID.test(raw.id)) out.push('id is missing or malformed');
-  text(raw, 'title', L.title, out, true);
-  text(raw, 'author', L.author, out);
-  text(raw, 'date', L.date, out);
-  text(raw, 'url', L.url, out);
-  text(raw, 'stance', L.stance, out);
-  text(raw, 'text', L.sourceText, out, true);
-  text(raw, 'fileName', L.fileName, out);
+  checkText(raw, 'title', L.title, out, true);
+  checkText(raw, 'author', L.author, out);
+  checkText(raw, 'date', L.date, out);
+  checkText(raw, 'url', L.url, out);
+  checkText(raw, 'stance', L.stance, out);
+  checkText(raw, 'text', L.sourceText, out, true);
+  checkText(raw, 'fileName', L.fileName, out);
   if (raw.origin !== 'paste' && raw.origin !== 'file' && raw.origin !== 'page') out.push('origin is not known');
-  time(raw, 'createdAt', out);
-  time(raw, 'updatedAt', out);
+  checkTime(raw, 'createdAt', out);
+  checkTime(raw, 'updatedAt', out);
   return out;
 }
 
@@ -70,8 +40,8 @@ export function ownNameProblems(raw: unknown): string[] {
   const out: string[] = [];
   if (typeof raw.id !== 'string' || !isOwnNameId(raw.id) || raw.id.length > L.id)
     out.push('id is missing or malformed');
-  text(raw, 'name', L.name, out, true);
-  text(raw, 'summary', L.summary, out);
+  checkText(raw, 'name', L.name, out, true);
+  checkText(raw, 'summary', L.summary, out);
   if (!ENTITY_TYPES.includes(raw.type as EntityType)) out.push('type is not known');
   if (
     !Array.isArray(raw.aliases) ||
@@ -79,8 +49,8 @@ export function ownNameProblems(raw: unknown): string[] {
     !raw.aliases.every((a) => typeof a === 'string' && a.trim().length > 0 && a.length <= L.name)
   )
     out.push('aliases must be a short list of names');
-  time(raw, 'createdAt', out);
-  time(raw, 'updatedAt', out);
+  checkTime(raw, 'createdAt', out);
+  checkTime(raw, 'updatedAt', out);
   return out;
 }
 

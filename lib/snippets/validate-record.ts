@@ -2,27 +2,11 @@
  * Shape checks for snippet records of every schema version. Used on import (every record, before anything is
  * written) and by the store before a put. Pure: returns the problems as readable text.
  */
+import { checkText as checkString, checkTime, isRecord } from '../record-checks';
 import { SNIPPET_LIMITS as L } from './types';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** UUIDs and the ids older builds made; nothing that could surprise a CSS selector, a file name or a log line. */
 export const SNIPPET_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
-
-/** Latest plausible time: year 275760, the end of the ECMAScript Date range. */
-const MAX_TIME = 8.64e15;
-
-function checkString(r: Record<string, unknown>, key: string, max: number, out: string[], nonEmpty = false): void {
-  const v = r[key];
-  if (typeof v !== 'string') out.push(`${key} is missing or not text`);
-  else if (v.length > max) out.push(`${key} is longer than ${max} characters`);
-  else if (nonEmpty && v.trim() === '') out.push(`${key} is empty`);
-}
-
-function checkTime(r: Record<string, unknown>, key: string, out: string[]): void {
-  const v = r[key];
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_TIME) out.push(`${key} is not a valid time`);
-}
 
 function checkStringList(
   r: Record<string, unknown>,
