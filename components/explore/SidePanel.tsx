@@ -11,7 +11,7 @@ import { EntityChips, EventQuote } from './event-parts';
 
 interface Props {
   model: ExploreModel;
-  /** The card component, loaded with the details after the first render (components/explore/lazy). */
+  /** The card component, loaded with the details after the first render (components/card/card-chunk.ts). */
   Card?: typeof EntityCard;
   view: ExploreView;
   event?: TimelineEvent;

@@ -12,7 +12,7 @@ import '~/components/explore/chart.css';
 // Marks read by scripts/bench/explore-bench.ts: script start, model built, first chart laid out and painted (in
 // ExploreApp). The page opens on the compact explore base (200 KB: events, names, relations); the full fact base
 // (1.5 MB: cards, relation quotes, aliases) is a separate chunk, loaded after the first render, as is the entity
-// card (components/explore/lazy).
+// card (components/card/card-chunk.ts).
 performance.mark('lens-explore-start');
 const initial = parseExploreSearch(location.search);
 const model = createExploreModel(
