@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ownLayer, type OwnLayer } from '~/lib/own/own-layer';
+import { useLatest } from '~/components/use-latest';
 import './own-explore.css';
 
 const TEXT = {
@@ -71,10 +72,12 @@ export function ExploreOwnLayer(props: {
   onOpenEntity: (id: string) => void;
 }) {
   const [layer, setLayer] = useState<OwnLayer | null | 'failed'>(null);
+  // The layer loads once and reloads when own material changes; it reads the latest `isKnown` then.
+  const isKnown = useLatest(props.isKnown);
   useEffect(() => {
     let live = true;
     const load = () =>
-      void readLayer(props.isKnown).then(
+      void readLayer(isKnown.current).then(
         (l) => live && setLayer(l),
         () => live && setLayer('failed'),
       );
@@ -87,7 +90,7 @@ export function ExploreOwnLayer(props: {
       live = false;
       stop();
     };
-  }, []);
+  }, [isKnown]);
 
   const entity = (id: string, extra?: string) => (
     <button key={id} type="button" class="own-layer-entity" onClick={() => props.onOpenEntity(id)}>
