@@ -32,6 +32,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // Rebuilds the test build when a source is newer than it: a stale extension is never what gets tested.
+          globalSetup: ['tests/e2e/global-setup.ts'],
           // A browser launch is seconds, a Firefox one up to ten on a busy machine.
           testTimeout: 120_000,
           // Real browsers on a loaded 2-core machine: a card that misses its wait once is retried, not reported as a

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newerSource } from './build-freshness';
 import { launchChromium, type ChromiumLensBrowser } from './chromium';
 import { launchFirefox } from './firefox';
 import { BROWSER_NAMES, type BrowserName, type LaunchOptions, type LensBrowser } from './lens-browser';
@@ -62,12 +63,26 @@ export function outputDir(build: BuildKind = 'test'): string {
   return resolve(PROJECT_ROOT, process.env.LENS_OUT_DIR ?? (build === 'test' ? '.output-test' : '.output'));
 }
 
-/** The unpacked extension for a browser, or a SetupError when it has not been built. */
+/** The npm script that makes a build. */
+export const buildCommand = (build: BuildKind = 'test') => `npm run ${build === 'test' ? 'build:test' : 'build'}`;
+
+/**
+ * Why a browser's build cannot be used as it is (missing, or older than a source file), or null when it is current.
+ * LENS_STALE_BUILD_OK=1 accepts an old build (to re-run a test against a build kept on purpose).
+ */
+export function buildProblem(name: BrowserName, build: BuildKind = 'test'): string | null {
+  const manifest = join(outputDir(build), BUILD_DIRS[name], 'manifest.json');
+  if (!existsSync(manifest)) return `${name} build not found`;
+  if (process.env.LENS_STALE_BUILD_OK === '1' || process.env.LENS_OUT_DIR) return null;
+  const newer = newerSource(PROJECT_ROOT, manifest);
+  return newer ? `${name} build is older than ${newer}` : null;
+}
+
+/** The unpacked extension for a browser, or a SetupError when it has not been built or is older than its sources. */
 export function extensionDir(name: BrowserName, build: BuildKind = 'test'): string {
-  const dir = join(outputDir(build), BUILD_DIRS[name]);
-  if (!existsSync(join(dir, 'manifest.json')))
-    throw new SetupError(`build not found: run npm run ${build === 'test' ? 'build:test' : 'build'}`);
-  return dir;
+  const problem = buildProblem(name, build);
+  if (problem) throw new SetupError(`${problem}: run ${buildCommand(build)}`);
+  return join(outputDir(build), BUILD_DIRS[name]);
 }
 
 /** The browsers e2e tests run in: both, or the comma-separated list in LENS_BROWSERS (e.g. `chromium`). */

@@ -28,8 +28,15 @@ import {
 
 /** Any fixed v4 UUID: extension pages then live at a known moz-extension://UUID/ origin. */
 const EXTENSION_UUID = '6f1c2a9e-4b7d-4e3a-9c58-2d0b7e41a6f3';
-/** Browser output is read through a pipe; give it this long to arrive before reporting errors. */
-const OUTPUT_SETTLE_MS = 300;
+/**
+ * Browser output is read through a pipe, from several processes. Before reporting errors: a marker logged by the
+ * background must have come through (the extension process's output is flushed up to now), then the output must
+ * have been quiet this long (web content processes write on their own; an error still on its way keeps it busy).
+ */
+const OUTPUT_QUIET_MS = 500;
+/** The longest wait for the marker and the quiet, after which the errors seen so far are reported. */
+const OUTPUT_FLUSH_TIMEOUT_MS = 10_000;
+const FLUSH_MARKER = 'lens-e2e-output-flushed';
 const EXTENSION_PAGE_TIMEOUT_MS = 15_000;
 const RELOAD_POLL_MS = 250;
 const RELOAD_SETTLE_MS = 1_500;
@@ -63,7 +70,7 @@ export async function launchFirefox({
     },
   });
   const errors: string[] = [];
-  collectErrors(browser.process(), errors);
+  const output = collectErrors(browser.process(), errors);
   try {
     await browser.installExtension(extensionDir);
   } catch (error) {
@@ -161,7 +168,18 @@ export async function launchFirefox({
       throw new Error('the extension did not come back after runtime.reload()');
     },
     async consoleErrors() {
-      await sleep(OUTPUT_SETTLE_MS);
+      const started = Date.now();
+      const marker = `${FLUSH_MARKER} ${started}`;
+      // The background may be gone (a test that breaks it on purpose): then only the quiet is waited for.
+      const logged = await evaluateInBackground((text, background) => background.console.log(text), marker).then(
+        () => true,
+        () => false,
+      );
+      while (Date.now() - started < OUTPUT_FLUSH_TIMEOUT_MS) {
+        const flushed = !logged || output.seen(marker);
+        if (flushed && Date.now() - output.lastDataAt() >= OUTPUT_QUIET_MS) break;
+        await sleep(50);
+      }
       return [...errors];
     },
     close: () => browser.close(),
@@ -204,14 +222,28 @@ const FIREFOX_LOGGER = /^[A-Za-z][\w.-]*:( |$)/;
  * background) and `JavaScript error: URL, line N: …` for web and extension URLs (Firefox's own resource:/chrome:
  * scripts also report there, and are not ours).
  */
-function collectErrors(process: ReturnType<Browser['process']>, errors: string[]): void {
+function collectErrors(
+  process: ReturnType<Browser['process']>,
+  errors: string[],
+): { lastDataAt(): number; seen(marker: string): boolean } {
+  let lastDataAt = Date.now();
+  const markers = new Set<string>();
   for (const stream of [process?.stdout, process?.stderr]) {
     let partial = '';
     stream?.setEncoding('utf8');
     stream?.on('data', (chunk: string) => {
+      lastDataAt = Date.now();
       const lines = (partial + chunk).split('\n');
       partial = lines.pop() ?? '';
       for (const line of lines) {
+        const marker = line.indexOf(FLUSH_MARKER);
+        if (marker >= 0)
+          markers.add(
+            line
+              .slice(marker)
+              .replace(/["')]+$/, '')
+              .trim(),
+          );
         const consoleError = /^console\.error: (.*)$/.exec(line);
         if (consoleError && !FIREFOX_LOGGER.test(consoleError[1]!)) errors.push(`[console.error] ${consoleError[1]}`);
         const jsError = /^JavaScript error: ((?:moz-extension|https?):\/\/[^,]*), line (\d+): (.*)$/.exec(line);
@@ -219,6 +251,7 @@ function collectErrors(process: ReturnType<Browser['process']>, errors: string[]
       }
     });
   }
+  return { lastDataAt: () => lastDataAt, seen: (marker) => markers.has(marker) };
 }
 
 function wrapPage(page: Page): LensPage {

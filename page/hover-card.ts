@@ -29,7 +29,7 @@ import type { EscapeRelay } from './hover-frames';
 import { mentionRange, type PointerSink } from './hover-pointer';
 import { pageDate, pageScheme } from './hover-page';
 import { snippetFor } from './hover-snippet';
-import { announceCardTiming, type CardTiming } from './hover-timing';
+import { announceCardTiming, announceHoverStep, type CardTiming } from './hover-timing';
 import { DOUBLE_TRIGGER_MS, nextMention } from './keyboard-nav';
 import type { Mention, MentionStore } from './mention-store';
 
@@ -136,7 +136,24 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     for (const effect of result.effects) run(effect);
     // Test build only: the page sees that a card host exists, nothing of what it is doing.
     if (__LENS_TEST_BUILD__ && host) host.element.dataset.phase = phaseOf(state);
+    if (__LENS_TEST_BUILD__) announceStep(event, result.effects);
   };
+
+  /** Test build only (page/hover-timing.ts): the step just taken, for tests that drive time by the machine's own timers. */
+  const announceStep = (event: Ev, effects: HoverEffect<Mention, EntityDetails>[]) =>
+    announceHoverStep(doc, {
+      event: event.type,
+      token: 'token' in event ? event.token : null,
+      ...(event.type === 'pointer'
+        ? { at: event.at === null ? null : event.at === 'card' ? 'card' : 'mark', canOpen: event.canOpen !== false }
+        : {}),
+      effects: effects.map((e) => ({
+        type: e.type === 'start-dwell-timer' ? 'dwell' : e.type === 'start-grace-timer' ? 'grace' : e.type,
+        token: 'token' in e ? e.token : null,
+      })),
+      phase: phaseOf(state),
+      shown: !!shown,
+    });
 
   const run = (effect: HoverEffect<Mention, EntityDetails>) => {
     switch (effect.type) {

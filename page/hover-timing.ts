@@ -22,3 +22,28 @@ export interface CardTiming {
 export function announceCardTiming(doc: Document, timing: CardTiming): void {
   doc.dispatchEvent(new CustomEvent(CARD_TIMING_EVENT, { detail: JSON.stringify(timing) }));
 }
+
+/**
+ * Each step of the hover state machine as a DOM event, in the test build only: what came in, the timers and fetches it
+ * started, the phase it left, and whether a card is on screen. End-to-end tests read the machine's own transitions
+ * instead of sleeping inside the dwell and grace windows: a negative check ("nothing opens") is read once every timer
+ * the machine started has fired.
+ */
+export const HOVER_STEP_EVENT = 'lens-hover-step';
+
+export interface HoverStep {
+  event: string;
+  /** The token of a timer expiry or fetch answer coming in. */
+  token: number | null;
+  /** For pointer events: on a mark, on the card, or elsewhere; and whether a dwell may start there. */
+  at?: 'mark' | 'card' | null;
+  canOpen?: boolean;
+  /** What the step started ('dwell', 'grace', 'fetch') and what it showed or hid, each with its token. */
+  effects: { type: string; token: number | null }[];
+  phase: string;
+  shown: boolean;
+}
+
+export function announceHoverStep(doc: Document, step: HoverStep): void {
+  doc.dispatchEvent(new CustomEvent(HOVER_STEP_EVENT, { detail: JSON.stringify(step) }));
+}

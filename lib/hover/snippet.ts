@@ -14,7 +14,10 @@ export function sentenceAround(text: string, start: number, end: number, locale 
   let to = text.length;
   const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
   if (Segmenter) {
-    for (const seg of new Segmenter(locale, { granularity: 'sentence' }).segment(text)) {
+    // A line break in the page's source is white space on screen, but a sentence break to the segmenter: segment the
+    // text with every white-space character as a space (same length, so offsets still point into `text`).
+    const spaced = text.replace(/\s/g, ' ');
+    for (const seg of new Segmenter(locale, { granularity: 'sentence' }).segment(spaced)) {
       const segEnd = seg.index + seg.segment.length;
       if (segEnd <= start) continue;
       from = seg.index;

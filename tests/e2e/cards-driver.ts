@@ -242,3 +242,105 @@ export async function setBrowserZoom(lens: LensBrowser, factor: number): Promise
     await helper.close();
   }
 }
+
+/** One step of the hover state machine, as the test build announces it (page/hover-timing.ts HOVER_STEP_EVENT). */
+export interface HoverStep {
+  event: string;
+  token: number | null;
+  at?: 'mark' | 'card' | null;
+  canOpen?: boolean;
+  effects: { type: string; token: number | null }[];
+  phase: string;
+  shown: boolean;
+}
+
+/**
+ * Starts keeping the hover state machine's steps in the page (in `where`'s document). Call it before the pointer
+ * first approaches a mark: the card's stage announces from its first step.
+ */
+export function recordHoverSteps(page: LensPage, where: Where = {}): Promise<unknown> {
+  return page.evaluate((frame) => {
+    const doc = frame ? document.querySelector<HTMLIFrameElement>(frame)!.contentDocument! : document;
+    const w = doc.defaultView as unknown as { __lensHoverSteps?: string[] };
+    if (w.__lensHoverSteps) return;
+    const steps: string[] = [];
+    w.__lensHoverSteps = steps;
+    doc.addEventListener('lens-hover-step', (e) => steps.push(String((e as CustomEvent<unknown>).detail)));
+  }, where.frame ?? null);
+}
+
+export async function hoverSteps(page: LensPage, where: Where = {}): Promise<HoverStep[]> {
+  const raw = await page.evaluate((frame) => {
+    const doc = frame ? document.querySelector<HTMLIFrameElement>(frame)!.contentDocument! : document;
+    return (doc.defaultView as unknown as { __lensHoverSteps?: string[] }).__lensHoverSteps ?? null;
+  }, where.frame ?? null);
+  if (!raw) throw new Error('hover steps are not being recorded: call recordHoverSteps first');
+  return raw.map((s) => JSON.parse(s) as HoverStep);
+}
+
+/** Timers and fetches the machine started whose expiry or answer has not come back yet. */
+export function pendingTimers(steps: readonly HoverStep[]): string[] {
+  const started = new Set<string>();
+  const answer: Record<string, string> = { 'dwell-elapsed': 'dwell', 'grace-elapsed': 'grace', details: 'fetch' };
+  for (const step of steps) {
+    const kind = answer[step.event];
+    if (kind) started.delete(`${kind}:${step.token}`);
+    for (const effect of step.effects)
+      if (effect.type === 'dwell' || effect.type === 'grace' || effect.type === 'fetch')
+        started.add(`${effect.type}:${effect.token}`);
+  }
+  return [...started];
+}
+
+/**
+ * Time driven by the machine's own clock, not a sleep: waits until the machine has taken a step matching `reached`
+ * (after the first `since` steps) and then until every dwell, grace period and fetch it started has come back (fired
+ * or answered, stale or not). Whatever a negative check reads afterwards, no timer of the machine can still change.
+ * Returns every step so far.
+ */
+export async function hoverSettled(
+  page: LensPage,
+  reached: (step: HoverStep) => boolean,
+  {
+    since = 0,
+    where = {},
+    what = 'the hover machine to settle',
+  }: { since?: number; where?: Where; what?: string } = {},
+): Promise<HoverStep[]> {
+  const started = Date.now();
+  for (;;) {
+    const steps = await hoverSteps(page, where);
+    if (steps.slice(since).some(reached) && pendingTimers(steps).length === 0) return steps;
+    if (Date.now() - started > SETTLE_TIMEOUT_MS)
+      throw new Error(
+        `timed out waiting for ${what}: pending ${pendingTimers(steps).join(', ') || 'none'}, steps ${JSON.stringify(steps.slice(since))}`,
+      );
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/** Longer than the longest dwell a setting allows (3 s) plus a slow fetch. */
+const SETTLE_TIMEOUT_MS = 10_000;
+
+/** The pointer came to rest on a mark (as the machine saw it). */
+export const pointerOnMark = (step: HoverStep) => step.event === 'pointer' && step.at === 'mark';
+export const pointerOff = (step: HoverStep) => step.event === 'pointer' && step.at === null;
+
+/** Waits until the machine has taken a step matching `reached` (after the first `since`); returns every step. */
+export async function waitForStep(
+  page: LensPage,
+  reached: (step: HoverStep) => boolean,
+  what: string,
+  since = 0,
+): Promise<HoverStep[]> {
+  const started = Date.now();
+  for (;;) {
+    const steps = await hoverSteps(page);
+    if (steps.slice(since).some(reached)) return steps;
+    if (Date.now() - started > SETTLE_TIMEOUT_MS) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/** A step that started a dwell on a mark. */
+export const dwellStarted = (step: HoverStep) => step.effects.some((e) => e.type === 'dwell');

@@ -3,30 +3,60 @@
  * path: a finger tap (Chromium: touch emulation and Input.dispatchTouchEvent; Firefox: WebDriver BiDi touch
  * actions), and the two on-demand modes of the settings: only while Alt is held, or only on click.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   changeSettings,
-  DWELL_MS,
   expectBesideMark,
   findMark,
-  GRACE_MS,
+  hoverSettled,
+  hoverSteps,
+  pointerOff,
+  pointerOnMark,
   readCardGeometry,
+  recordHoverSteps,
   waitForCard,
   waitForNoCard,
+  type HoverStep,
+  waitForStep,
 } from './cards-driver';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
 import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
+import { defaultSettings } from '../../lib/settings/settings';
 
-/** Longer than any dwell that could open a card by mistake: the default dwell, with room for a slow machine. */
-const NOTHING_OPENS_MS = DWELL_MS + 700;
-
+/** Opens the fixture with its marks painted, recording the hover machine's steps and the page's clicks. */
 async function openArticle(lens: LensBrowser, server: StaticServer): Promise<LensPage> {
   const page = await lens.openPage(server.url('/cards-input.html'));
   await lens.scanReport(page);
   await waitInPage(page, () => document.readyState === 'complete', 'the page to load');
+  await recordHoverSteps(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { __clicks: number };
+    w.__clicks = 0;
+    // Capturing on the window: the page sees every click first, whatever the extension does with it afterwards.
+    addEventListener('click', () => w.__clicks++, true);
+  });
   return page;
 }
+
+/**
+ * Whether a click followed a link: read once the page has seen `clicks` clicks, in a later task than the click's
+ * dispatch, when a followed link has already changed the address.
+ */
+async function hashAfterClicks(page: LensPage, clicks: number): Promise<string> {
+  await waitInPage(
+    page,
+    (n) => (window as unknown as { __clicks: number }).__clicks >= n,
+    `click ${clicks}`,
+    5_000,
+    clicks,
+  );
+  return page.evaluate(() => new Promise<string>((done) => setTimeout(() => done(location.hash), 0)));
+}
+
+/** Nothing in these steps started a dwell or showed a card. */
+const openedNothing = (steps: HoverStep[]) =>
+  !steps.some((s) => s.effects.some((e) => e.type === 'dwell' || e.type === 'show'));
 
 /** A point on plain text with no mark under it, above the marks (so never under a card placed below one). */
 const plainText = (page: LensPage) =>
@@ -37,8 +67,6 @@ const plainText = (page: LensPage) =>
     return { x: r.left + 30, y: (r.top + r.bottom) / 2 };
   });
 
-const hash = (page: LensPage) => page.evaluate(() => location.hash);
-
 describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserName) => {
   let server: StaticServer;
   let lens: LensBrowser;
@@ -47,6 +75,9 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
     server = await startStaticServer();
     lens = await launchLensBrowser(browserName);
   });
+
+  // Each test starts from the default settings (cards on hover), whatever mode the one before chose.
+  beforeEach(() => changeSettings(lens, { ...defaultSettings() }));
 
   afterAll(async () => {
     await lens?.close();
@@ -59,8 +90,10 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
     await page.tap(mark.x, mark.y);
     const card = await waitForCard(page, 'Kassym-Jomart Tokayev');
     expectBesideMark(card, mark);
-    // A touch has no hover: no grace period runs out under a finger that has lifted.
-    await sleep(GRACE_MS + 500);
+    // A touch has no hover: no grace period runs out under a finger that has lifted. Read once every timer the
+    // machine started has come back.
+    const steps = await hoverSettled(page, (s) => s.shown);
+    expect(steps.some((s) => s.effects.some((e) => e.type === 'grace' || e.type === 'hide'))).toBe(false);
     expect((await readCardGeometry(page)).shown).toBe(true);
     const elsewhere = await plainText(page);
     await page.tap(elsewhere.x, elsewhere.y);
@@ -73,8 +106,7 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
     const mark = await findMark(page, 'Middle Corridor', { inside: '#link' });
     await page.tap(mark.x, mark.y);
     expectBesideMark(await waitForCard(page, 'Middle Corridor'), mark);
-    await sleep(300);
-    expect(await hash(page)).toBe('');
+    expect(await hashAfterClicks(page, 1)).toBe('');
     await page.tap(mark.x, mark.y);
     await waitInPage(page, () => location.hash === '#followed', 'the link to be followed');
     await page.close();
@@ -86,7 +118,9 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
     const mark = await findMark(page, 'Baku', { inside: '#plain' });
     await page.hover(mark.x - 1, mark.y);
     await page.hover(mark.x, mark.y);
-    await sleep(NOTHING_OPENS_MS);
+    const resting = await hoverSettled(page, pointerOnMark);
+    expect(resting.find(pointerOnMark)!.canOpen).toBe(false);
+    expect(openedNothing(resting)).toBe(true);
     expect((await readCardGeometry(page)).shown).toBe(false);
 
     // Whether the page saw each Alt release as handled (then browsers do not open their menu bar on it).
@@ -104,14 +138,19 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
     await page.keyUp('Alt');
     expect(await altUps()).toEqual([true]);
     // Reading it does not need the key held: small moves on the mark keep it open past the grace period.
+    let since = (await hoverSteps(page)).length;
     await page.hover(mark.x + 1, mark.y);
-    await sleep(GRACE_MS + 400);
+    const kept = await hoverSettled(page, pointerOnMark, { since });
+    expect(kept.at(-1)).toMatchObject({ phase: 'open', shown: true });
     expect((await readCardGeometry(page)).shown).toBe(true);
     // Away from mark and card: it closes after the grace period, and another mark needs Alt again.
+    since = kept.length;
     const other = await findMark(page, 'Kassym-Jomart Tokayev');
     await page.hover(other.x, other.y);
     await waitForNoCard(page);
-    await sleep(NOTHING_OPENS_MS);
+    const away = (await hoverSettled(page, (s) => s.event === 'grace-elapsed', { since })).slice(since);
+    expect(away.filter((s) => s.effects.some((e) => e.type === 'show'))).toEqual([]);
+    expect(openedNothing(away)).toBe(true);
     expect((await readCardGeometry(page)).shown).toBe(false);
     // Moving with Alt held opens it too.
     await page.keyDown('Alt');
@@ -133,15 +172,22 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
     const page = await openArticle(lens, server);
     const mark = await findMark(page, 'Kassym-Jomart Tokayev');
     await page.hover(mark.x, mark.y);
-    await sleep(NOTHING_OPENS_MS);
+    const resting = await hoverSettled(page, pointerOnMark);
+    expect(resting.find(pointerOnMark)!.canOpen).toBe(false);
+    expect(openedNothing(resting)).toBe(true);
     expect((await readCardGeometry(page)).shown).toBe(false);
 
     await page.click(mark.x, mark.y);
     expectBesideMark(await waitForCard(page, 'Kassym-Jomart Tokayev'), mark);
-    // The pointer leaving does not close a card opened by a click.
+    // The pointer leaving does not close a card opened by a click: it moves on the mark (the machine sees it there,
+    // beside its open card), then away.
+    const opened = (await hoverSteps(page)).length;
+    await page.hover(mark.x + 2, mark.y);
+    const since = (await waitForStep(page, pointerOnMark, 'the pointer on the mark', opened)).length;
     const elsewhere = await plainText(page);
     await page.hover(elsewhere.x, elsewhere.y);
-    await sleep(GRACE_MS + 400);
+    const left = (await hoverSettled(page, pointerOff, { since })).slice(since);
+    expect(left.some((s) => s.effects.some((e) => e.type === 'grace' || e.type === 'hide'))).toBe(false);
     expect((await readCardGeometry(page)).shown).toBe(true);
     await page.click(elsewhere.x, elsewhere.y);
     await waitForNoCard(page);
@@ -150,11 +196,10 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
     const linked = await findMark(page, 'Middle Corridor', { inside: '#link' });
     await page.click(linked.x, linked.y);
     await waitForCard(page, 'Middle Corridor');
-    await sleep(300);
-    expect(await hash(page)).toBe('');
+    // Three clicks so far: on the mark, elsewhere, on the linked mark.
+    expect(await hashAfterClicks(page, 3)).toBe('');
     await page.click(linked.x, linked.y);
     await waitInPage(page, () => location.hash === '#followed', 'the link to be followed');
-    await changeSettings(lens, { onDemand: 'off' });
     await page.close();
   });
 

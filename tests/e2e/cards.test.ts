@@ -5,14 +5,23 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
-import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
+import { defaultSettings } from '../../lib/settings/settings';
+import {
+  changeSettings,
+  hoverSettled,
+  hoverSteps,
+  pointerOff,
+  pointerOnMark,
+  recordHoverSteps,
+  dwellStarted,
+  waitForStep,
+} from './cards-driver';
+import { readAllRecords, waitForLibrary } from './snippets-driver';
 
-/** The default dwell (lib/settings/settings.ts) plus the grace period (lib/hover/machine), with room for a slow CI machine. */
-const DWELL_MS = 400;
-const GRACE_MS = 300;
 const OPEN_TIMEOUT_MS = 5_000;
 
 interface MarkBox {
@@ -178,14 +187,15 @@ function luminance(rgb: string): number {
   return (0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0)) / 255;
 }
 
-/** A point with no text under it: the page's left margin (the article column is centred). */
-let BLANK = { x: 8, y: 600 };
+/** A point with no text under it: the page's left margin (the article column is centred), near its bottom. */
+const blankPoint = async (page: LensPage) => ({ x: 8, y: (await page.evaluate(() => innerHeight)) - 20 });
 
+/** Opens an article with its marks painted, recording the hover machine's steps from the start. */
 async function openArticle(lens: LensBrowser, server: StaticServer, path = '/cards-news.html'): Promise<LensPage> {
   const page = await lens.openPage(server.url(path));
   await lens.scanReport(page);
   await waitInPage(page, () => (document.readyState === 'complete' ? true : null), 'the page to load');
-  BLANK = { x: 8, y: (await page.evaluate(() => innerHeight)) - 20 };
+  await recordHoverSteps(page);
   return page;
 }
 
@@ -207,6 +217,9 @@ describe.each(browsersUnderTest())('%s hover cards', (browserName) => {
     lens = await launchLensBrowser(browserName);
   });
 
+  // Every test starts from the default settings, whatever the one before changed ("Hide name", a longer dwell).
+  beforeEach(() => changeSettings(lens, { ...defaultSettings() }));
+
   afterAll(async () => {
     await lens?.close();
     await server?.close();
@@ -216,7 +229,8 @@ describe.each(browsersUnderTest())('%s hover cards', (browserName) => {
     const page = await openArticle(lens, server);
     const before = await pageText(page);
     const mark = await markNamed(page, 'Shushi');
-    await page.hover(BLANK.x, BLANK.y);
+    const blank = await blankPoint(page);
+    await page.hover(blank.x, blank.y);
     await page.hover(mark.x, mark.y);
     await waitForCard(page, 'Shusha');
     const card = await readCard(page);
@@ -280,27 +294,45 @@ describe.each(browsersUnderTest())('%s hover cards', (browserName) => {
     await page.hover(mark.x, mark.y);
     await waitForCard(page, 'Kassym-Jomart Tokayev');
     const { rect } = await readCard(page);
-    // Into the card, through the gap: it stays.
+    // Into the card, through the gap: it stays, once every timer the crossing started has run out.
+    let since = (await hoverSteps(page)).length;
     await page.hover(mark.x, (mark.bottom + rect!.top) / 2);
     await page.hover(rect!.left + 40, rect!.top + 40);
-    await sleep(GRACE_MS + 400);
+    const inside = await hoverSettled(page, (s) => s.event === 'pointer' && s.at === 'card', { since });
+    expect(inside.at(-1)).toMatchObject({ phase: 'open', shown: true });
     expect((await readCard(page)).shown).toBe(true);
-    // Out of both: still there during the grace period, gone after it.
-    await page.hover(BLANK.x, BLANK.y);
-    await sleep(60);
-    const during = await readCard(page);
-    expect(during.shown).toBe(true);
+    // Out of both: the machine enters its grace period with the card still on screen, and only its expiry closes it.
+    since = inside.length;
+    const blank = await blankPoint(page);
+    await page.hover(blank.x, blank.y);
+    const after = (await hoverSettled(page, pointerOff, { since })).slice(since);
+    const left = after.findIndex(pointerOff);
+    expect(after[left]).toMatchObject({ phase: 'grace', shown: true });
+    const graceToken = after[left]!.effects.find((e) => e.type === 'grace')!.token;
+    const expiry = after.findIndex((s) => s.event === 'grace-elapsed' && s.token === graceToken);
+    expect(expiry).toBeGreaterThan(left);
+    // Nothing closed the card between leaving and the grace period's end.
+    expect(after.slice(left, expiry).every((s) => s.shown)).toBe(true);
+    expect(after[expiry]).toMatchObject({ phase: 'idle', shown: false });
     await waitForNoCard(page);
     await page.close();
   });
 
   it('a dwell abandoned before it ends shows no card, not even late', async () => {
+    // A dwell long enough that leaving always comes first, even on a loaded machine (the setting allows up to 3 s).
+    await changeSettings(lens, { dwellMs: 2_000 });
     const page = await openArticle(lens, server);
     const mark = await markNamed(page, 'Baku');
     await page.hover(mark.x, mark.y);
-    await sleep(150);
-    await page.hover(BLANK.x, BLANK.y);
-    await sleep(DWELL_MS + 600);
+    await waitForStep(page, dwellStarted, 'the dwell to start');
+    const blank = await blankPoint(page);
+    await page.hover(blank.x, blank.y);
+    // Read after the abandoned dwell's own timer has fired: it came back stale and showed nothing.
+    const steps = await hoverSettled(page, pointerOff);
+    const dwell = steps.find(dwellStarted)!.effects.find((e) => e.type === 'dwell')!.token;
+    const fired = steps.findIndex((s) => s.event === 'dwell-elapsed' && s.token === dwell);
+    expect(fired).toBeGreaterThan(steps.findIndex(pointerOff));
+    expect(steps.some((s) => s.effects.some((e) => e.type === 'show'))).toBe(false);
     expect((await readCard(page)).shown).toBe(false);
     await page.close();
   });
@@ -312,15 +344,19 @@ describe.each(browsersUnderTest())('%s hover cards', (browserName) => {
     await waitForCard(page, 'Middle Corridor');
     await page.press('Escape');
     await waitForNoCard(page);
-    // The pointer still rests on the mark: Esc means closed, not "open again after another dwell".
-    await sleep(DWELL_MS + 300);
+    // The pointer still rests on the mark, and moves on it: Esc means closed, not "open again after another dwell".
+    const since = (await hoverSteps(page)).length;
+    await page.hover(mark.x + 2, mark.y);
+    const steps = (await hoverSettled(page, pointerOnMark, { since })).slice(since);
+    expect(steps.some((s) => s.effects.some((e) => e.type === 'dwell' || e.type === 'show'))).toBe(false);
     expect((await readCard(page)).shown).toBe(false);
     await page.close();
   });
 
   it('keyboard: Alt+Shift+M opens marks in reading order with focus in the card; Tab walks it; Esc returns focus', async () => {
     const page = await openArticle(lens, server);
-    await page.hover(BLANK.x, BLANK.y);
+    const blank = await blankPoint(page);
+    await page.hover(blank.x, blank.y);
     await page.evaluate(() => {
       window.scrollTo(0, 0);
       document.querySelector<HTMLElement>('.brand')!.focus();
@@ -392,7 +428,8 @@ describe.each(browsersUnderTest())('%s hover cards', (browserName) => {
   });
 
   it('"Save snippet" saves the sentence around the mark', async () => {
-    const page = await openArticle(lens, server);
+    // An address of its own, so a retry finds only its own save.
+    const page = await openArticle(lens, server, `/cards-news.html?save=${Date.now()}`);
     const mark = await markNamed(page, 'Shushi');
     await page.hover(mark.x, mark.y);
     await waitForCard(page, 'Shusha');
@@ -403,10 +440,25 @@ describe.each(browsersUnderTest())('%s hover cards', (browserName) => {
       'the save status',
     );
     expect((await readCard(page)).buttons).toContain('Saved');
+    // What was stored: the page's sentence around the mark, with the page's address and the entity it names.
+    const sentence = await page.evaluate(() =>
+      document.getElementById('lede')!.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    const url = await page.evaluate(() => location.href);
     await page.close();
+    const library = await lens.openExtensionPage('library.html');
+    try {
+      await waitForLibrary(library);
+      const stored = (await readAllRecords(library))!.filter((r) => r.url === url);
+      expect(stored).toEqual([
+        expect.objectContaining({ text: sentence, url, entityIds: expect.arrayContaining(['shusha']) }),
+      ]);
+    } finally {
+      await library.close();
+    }
   });
 
-  // Last: these change the browser profile's settings for every later page.
+  // The settings these change are put back by the next test's beforeEach.
   it('"Hide name" unmarks that entity at once; "Off on this site" unmarks everything', async () => {
     const page = await openArticle(lens, server);
     const count = async (text: string) => (await readMarks(page)).filter((m) => m.text === text).length;
