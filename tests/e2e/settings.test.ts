@@ -10,6 +10,7 @@ import { startStaticServer, type StaticServer } from '../../automation/static-se
 import { clickAndCaptureDownload, clickAndProvideFile } from './snippets-driver';
 import { browserNoise } from './privacy-tools';
 import type { ScanReport } from '../../lib/messaging/messages';
+import { defaultSettings } from '../../lib/settings/settings';
 
 const CHANGE_TIMEOUT_MS = 10_000;
 
@@ -135,11 +136,39 @@ describe.each(browsersUnderTest())('%s settings apply at once', (browserName) =>
     await server?.close();
   });
 
-  it('the article starts with marks and the options page with the defaults', () => {
+  it('the article starts with marks and the options page with the defaults', async () => {
     expect(all).toBeGreaterThan(3);
     // The calm default marks fewer than every mention (tests/e2e/mark-density.test.ts says which).
     expect(calm).toBeLessThan(all);
     expect(report.mentions.length).toBeGreaterThan(1);
+    // After "Reset to defaults" (beforeEach), what is stored and what the form shows are the documented defaults,
+    // but for "every mention", which beforeEach chose since.
+    const defaults = { ...defaultSettings(), mentions: 'every' };
+    expect(await storedSettings(options)).toEqual(defaults);
+    const form = await options.evaluate(() => {
+      const shown: Record<string, unknown> = {};
+      for (const input of document.querySelectorAll<HTMLInputElement>('input[name]')) {
+        if (input.name === 'site' || input.name === 'hide-entity' || input.name === 'viewport') continue;
+        if (input.type === 'radio') {
+          if (input.checked) shown[input.name] = input.value;
+        } else if (input.name === 'entityTypes') {
+          if (input.checked) shown.entityTypes = [...((shown.entityTypes as string[]) ?? []), input.value];
+        } else if (input.type === 'checkbox') shown[input.name] = input.checked;
+        else shown[input.name] = Number(input.value);
+      }
+      return shown;
+    });
+    expect(form).toEqual({
+      mode: defaults.mode,
+      paused: defaults.paused,
+      markStyle: defaults.markStyle,
+      mentions: defaults.mentions,
+      entityTypes: defaults.entityTypes,
+      dwellMs: defaults.dwellMs,
+      onDemand: defaults.onDemand,
+      theme: defaults.theme,
+      highlightSnippets: defaults.highlightSnippets,
+    });
   });
 
   it('pause clears the marks; resume brings them back', async () => {
