@@ -168,7 +168,9 @@ describe.each(browsersUnderTest())('%s on hostile pages', (browserName) => {
         );
         return {
           // Marks are CSS highlights: the page's own markup is exactly what it was sent.
-          untouched: parsed.body.innerHTML.trim() === document.body.innerHTML.trim(),
+          untouched:
+            new XMLSerializer().serializeToString(parsed.body).trim() ===
+            new XMLSerializer().serializeToString(document.body).trim(),
           injected: [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('lens-')).length,
           marks: marks?.size ?? 0,
         };
