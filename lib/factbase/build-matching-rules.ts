@@ -4,6 +4,7 @@
  * names exists, every one-word alias of a person says how it is told apart (a surname rule, or evidence).
  */
 import type { AliasIndex, FactBase } from './types';
+import { precompileForms } from '../matcher/patterns';
 import {
   MATCHING_RULES_VERSION,
   checkLanguages,
@@ -33,6 +34,10 @@ export function buildMatchingRules(
     classes: languages.morphology,
     languageMorphology: Object.fromEntries(Object.entries(languages.languages).map(([k, v]) => [k, v.morphology])),
     unlabelled: languages.unlabelled ?? {},
+    phraseMorphology: Object.fromEntries(
+      Object.entries(languages.languages).flatMap(([k, v]) => (v.phrases ? [[k, v.phrases]] : [])),
+    ),
+    unlabelledPhrases: languages['unlabelled-phrases'] ?? {},
     aliasLangs: [],
     evidence: {},
     titles: {},
@@ -79,5 +84,6 @@ export function buildMatchingRules(
       errors.push(`${where}: a one-word name of a person needs rule surname, near, or needs/not-near evidence`);
     if (Object.keys(evidence).length) rules.evidence[i] = evidence;
   });
+  rules.forms = precompileForms(index, rules);
   return rules;
 }

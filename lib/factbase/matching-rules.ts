@@ -5,6 +5,8 @@
  * matcher reads (pages never receive it). Pure: no file system.
  */
 
+import type { PrecompiledForms } from '../matcher/patterns';
+
 export type SuffixClass = {
   kind: 'suffixes';
   apostrophe?: 'optional';
@@ -52,6 +54,8 @@ export interface LanguageDef {
   /** Letters an alias labelled with this language may use (lowercase); none given: any letter of the script. */
   alphabet?: string;
   morphology: string[];
+  /** The classes of its names of several words, when fewer (a Russian phrase takes no Turkic suffixes). */
+  phrases?: string[];
 }
 
 export interface Windows {
@@ -67,6 +71,7 @@ export interface LanguagesInput {
   courtesy: string[];
   languages: Record<string, LanguageDef>;
   unlabelled: Record<string, string[]>;
+  'unlabelled-phrases'?: Record<string, string[]>;
   morphology: Record<string, MorphologyClass>;
 }
 
@@ -93,12 +98,17 @@ export interface MatchingRules {
   /** Morphology classes per alias language, and per script for aliases without one. */
   languageMorphology: Record<string, string[]>;
   unlabelled: Record<string, string[]>;
+  /** The same for names of several words, where a language or script gives fewer classes for them. */
+  phraseMorphology?: Record<string, string[]>;
+  unlabelledPhrases?: Record<string, string[]>;
   /** Parallel to AliasIndex.aliases: each alias's language ('' for none). */
   aliasLangs: string[];
   /** Sparse, by alias index. */
   evidence: Record<number, AliasEvidence>;
   /** Sparse, by entity index: words that, right before a bare surname, name this person (President, Arkadag). */
   titles: Record<number, string[]>;
+  /** Every alias's stem and endings, worked out at build time (lib/matcher/patterns.ts, `precompileForms`). */
+  forms?: PrecompiledForms;
 }
 
 export const MATCHING_RULES_VERSION = 1;
@@ -157,8 +167,11 @@ export function checkLanguages(input: LanguagesInput, errors: string[]): void {
   for (const [lang, def] of Object.entries(input.languages ?? {})) {
     if (!SCRIPTS[def.script]) errors.push(`languages.yaml: ${lang} has unknown script "${def.script}"`);
     named(`language ${lang}`, def.morphology);
+    named(`language ${lang} phrases`, def.phrases);
   }
   for (const [script, list] of Object.entries(input.unlabelled ?? {})) named(`unlabelled ${script}`, list);
+  for (const [script, list] of Object.entries(input['unlabelled-phrases'] ?? {}))
+    named(`unlabelled-phrases ${script}`, list);
   for (const [name, c] of Object.entries(classes)) {
     if (c.kind === 'suffixes') {
       for (const s of c.suffixes) {

@@ -125,11 +125,17 @@ function foldedIndexOf(folded: FoldedCodes, at: number): number {
   return lo;
 }
 
+const ACRONYM_IN_PARENS = /\(\s*([\p{Lu}][\p{Lu}\p{N}]{1,9})\s*\)/uy;
+
 /** "(CPC)" after a spelled-out name: the acronym means that name on this page, an entity of ours or not. */
 function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageContext) {
   if (t.acronyms.size === 0) return;
   for (const { text, folded } of texts) {
-    for (const m of text.matchAll(/\(\s*([\p{Lu}][\p{Lu}\p{N}]{1,9})\s*\)/gu)) {
+    // From each "(" only: a regular expression over the whole text would cost as much as the scan of it.
+    for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+      ACRONYM_IN_PARENS.lastIndex = at;
+      const m = ACRONYM_IN_PARENS.exec(text);
+      if (!m) continue;
       const key = foldAlias(m[1]!);
       const owners = t.acronyms.get(key);
       if (!owners) continue;

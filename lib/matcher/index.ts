@@ -81,6 +81,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
 }
 
 const AS_WRITTEN: readonly string[] = [''];
+const NO_ENDINGS: readonly string[] = [];
 
 /** A text shorter than this (a list item, a weather line, a caption) reads with the short texts around it. */
 const SHORT_TEXT = 100;
@@ -128,7 +129,10 @@ function collectCandidates(
     // The ending that reaches a word boundary (longest first: "Токаевым", not "Токаев" + "ы").
     let end = -1;
     let matchedEnd = foldedEnd;
-    for (const ending of pattern.endings ?? AS_WRITTEN) {
+    const index = pattern.endingIndex;
+    // Only the endings that start with the unit after the hit can follow it; none at all is tried last.
+    const tried = index ? (foldedEnd < length ? index.byUnit.get(codes[foldedEnd]!) : undefined) : AS_WRITTEN;
+    for (const ending of tried ?? NO_ENDINGS) {
       if (!hasEndingAt(codes, length, foldedEnd, ending)) continue;
       const e = originalEnd(foldedEnd + ending.length);
       if (!isWordCharAt(text, e)) {
@@ -136,6 +140,10 @@ function collectCandidates(
         matchedEnd = foldedEnd + ending.length;
         break;
       }
+    }
+    if (end < 0 && index?.bare) {
+      const e = originalEnd(foldedEnd);
+      if (!isWordCharAt(text, e)) end = e;
     }
     if (end < 0 || !caseAllows(pattern.caseRule, text, start, end)) return;
     candidates.push({

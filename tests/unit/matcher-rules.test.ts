@@ -8,6 +8,7 @@ import rulesJson from '../../data/matching-rules.json';
 import type { AliasIndex } from '../../lib/factbase/types';
 import type { MatchingRules } from '../../lib/factbase/matching-rules';
 import { createMatcher, newPageContext } from '../../lib/matcher/index';
+import { compilePatterns, precompileForms } from '../../lib/matcher/patterns';
 
 const index = aliasIndexJson as unknown as AliasIndex;
 const matcher = createMatcher(index, { rules: rulesJson as unknown as MatchingRules });
@@ -21,6 +22,29 @@ function page(...texts: string[]): [string, string][] {
     );
 }
 const ids = (...texts: string[]) => page(...texts).map(([, id]) => id);
+
+describe('precompiled forms (facts:build)', () => {
+  const rules = rulesJson as unknown as MatchingRules;
+  it('are what the rules give today: facts:build was run after the last change to the morphology', () => {
+    expect(rules.forms).toEqual(precompileForms(index, rules));
+  });
+  it('give the same patterns as working the forms out at build time', () => {
+    const strip = (ps: ReturnType<typeof compilePatterns>) =>
+      ps.map((p) => ({ text: p.text, alias: p.alias, endings: p.endings }));
+    expect(strip(compilePatterns(index, rules))).toEqual(strip(compilePatterns(index, { ...rules, forms: undefined })));
+  });
+  it('are ignored for an alias they were not made for', () => {
+    // An alias whose stem is shorter than it (Россия → росси-), changed: its table entry no longer fits.
+    const j = index.aliases.findIndex(([text]) => text === 'Россия');
+    const other: AliasIndex = {
+      ...index,
+      aliases: index.aliases.map((a, i) => (i === j ? ['Россиян', a[1], a[2]] : a)),
+    };
+    const pick = (r: MatchingRules) => compilePatterns(other, r).find((p) => p.alias === j)!;
+    expect(pick(rules).endings).toEqual(pick({ ...rules, forms: undefined }).endings);
+    expect(pick(rules).text).not.toBe(compilePatterns(index, rules).find((p) => p.alias === j)!.text);
+  });
+});
 
 describe('morphology by rule', () => {
   it('declines every word of a Russian name, adjectives agreeing with the noun', () => {

@@ -7,7 +7,13 @@ import type { MatchingRules } from '../../lib/factbase/matching-rules';
 import matchingRules from '../../data/matching-rules.json';
 
 /** The project's morphology classes, with none of its per-alias rules: this index's Cyrillic names are unlabelled. */
-const RULES: MatchingRules = { ...(matchingRules as MatchingRules), aliasLangs: [], evidence: {}, titles: {} };
+const RULES: MatchingRules = {
+  ...(matchingRules as MatchingRules),
+  aliasLangs: [],
+  evidence: {},
+  titles: {},
+  forms: undefined,
+};
 
 // A small hand-made index: [alias, entity id, flags]. Entity indexes follow the order of first appearance.
 const ALIASES: [string, string, number][] = [
