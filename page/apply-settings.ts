@@ -4,7 +4,8 @@
  *
  * - Off (paused, site switched off, not on the allow-list): marks are cleared and scanning and watching stop; on
  *   again: one full rescan and watching resumes. What runs while on is the caller's `start(signal)`.
- * - Entity types and hidden entities: mentions stay known but are not painted (and are left out of the report).
+ * - Entity types, hidden entities and the reader's "Not this" corrections (on this frame's site or everywhere):
+ *   mentions stay known but are not painted (and are left out of the report).
  * - Mark style: the same Highlight object is registered under the name whose CSS paints the chosen style
  *   (entrypoints/content/style.css), or under none for 'none', so switching repaints nothing by hand.
  * - 'calm' (the default): each name once per section of running text, nothing in navigation, headings, captions
@@ -16,7 +17,7 @@
  */
 import type { AliasIndex, EntityType } from '~/lib/factbase/types';
 import type { MentionCount } from '~/lib/messaging/messages';
-import { ALL_ENTITY_TYPES, isSiteEnabled, type MarkStyle, type Settings } from '~/lib/settings/settings';
+import { ALL_ENTITY_TYPES, isCorrected, isSiteEnabled, type MarkStyle, type Settings } from '~/lib/settings/settings';
 import { calmMentions } from './mark-density';
 import { MENTION_HIGHLIGHT, type Mention, type MentionStore } from './mention-store';
 
@@ -95,8 +96,12 @@ export class SettingsApplier {
     const s = this.settings;
     if (!s) return counts;
     const types = new Map(this.index.entities.map(([id, , type]) => [id, type]));
+    const site = frameSite(this.doc);
     return counts.filter(
-      (c) => !s.hiddenEntities.includes(c.entityId) && s.entityTypes.includes(types.get(c.entityId)!),
+      (c) =>
+        !s.hiddenEntities.includes(c.entityId) &&
+        s.entityTypes.includes(types.get(c.entityId)!) &&
+        !isCorrected(s.corrections, c.entityId, c.text, site),
     );
   }
 
@@ -104,11 +109,17 @@ export class SettingsApplier {
     const s = this.settings!;
     const hidden = new Set<string>(s.hiddenEntities);
     const types = new Set<EntityType>(s.entityTypes);
-    const allTypes = types.size === ALL_ENTITY_TYPES.length && hidden.size === 0;
+    const allTypes = types.size === ALL_ENTITY_TYPES.length && hidden.size === 0 && s.corrections.length === 0;
+    const site = frameSite(this.doc);
     const shown = (m: Mention) => {
       if (allTypes) return true;
       const entity = this.index.entities[m.entity];
-      return entity !== undefined && !hidden.has(entity[0]) && types.has(entity[2]);
+      return (
+        entity !== undefined &&
+        !hidden.has(entity[0]) &&
+        types.has(entity[2]) &&
+        !isCorrected(s.corrections, entity[0], m.text, site)
+      );
     };
     if (s.mentions === 'every') {
       this.store.setVisible(shown);
@@ -155,8 +166,23 @@ function filterChanged(a: Settings, b: Settings): boolean {
   return (
     a.mentions !== b.mentions ||
     a.hiddenEntities.join('\n') !== b.hiddenEntities.join('\n') ||
+    JSON.stringify(a.corrections) !== JSON.stringify(b.corrections) ||
     a.entityTypes.join('\n') !== b.entityTypes.join('\n')
   );
+}
+
+/**
+ * The site a "Not this" correction made in this frame belongs to: the frame's own origin (about:blank and srcdoc
+ * frames inherit their parent's), as the background records it from the sender's origin.
+ */
+export function frameSite(doc: Document): string {
+  const win = doc.defaultView;
+  try {
+    if (win?.origin && win.origin !== 'null') return new URL(win.origin).hostname;
+  } catch {
+    // Opaque origin.
+  }
+  return win?.location.hostname ?? '';
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * What the card's settings actions do beyond sending their message. Both change settings beyond this page, so each
+ * What the card's settings actions do beyond sending their message. Each changes settings beyond this page, so each
  * is confirmed with a toast that offers Undo: "Hide this name" applies on every site, and an unusual burst of hides
  * (lib/background/guards.ts) waits for the reader to confirm in that toast; "Off on this site" switches the whole
- * site off. Toast buttons answer real presses only (page/lens-toast.ts).
+ * site off; "Not this" corrects a mark on this site or everywhere. Toast buttons answer real presses only
+ * (page/lens-toast.ts).
  */
-import type { EntityHidden, SendToBackground, SiteSwitchedOff } from '~/lib/messaging/messages';
+import type { EntityHidden, MarkCorrected, SendToBackground, SiteSwitchedOff } from '~/lib/messaging/messages';
 import { showToast } from './lens-toast';
 
 /** A change beyond this page leaves its toast up longer than a save's, for the reader to notice it and reach Undo. */
@@ -96,6 +97,50 @@ export async function disableSite(doc: Document, send: SendToBackground, signal:
                 durationMs: 4_000,
               }),
             () => toast.update({ message: 'Could not undo: switch it on in the toolbar.', kind: 'error' }),
+          ),
+      },
+    },
+    signal,
+  );
+}
+
+/**
+ * "Not this" on a card: the mark's words are not this entity, on this frame's site or everywhere. The settings
+ * change removes the mark (and the same words marked as the same entity) in every open tab; a toast says what
+ * changed and offers Undo, and Settings lists the correction.
+ */
+export async function correctMark(
+  doc: Document,
+  send: SendToBackground,
+  mark: { id: string; name: string; text: string },
+  everywhere: boolean,
+  signal: AbortSignal,
+): Promise<void> {
+  let reply: MarkCorrected;
+  try {
+    reply = await send({ type: 'correct-mark', id: mark.id, text: mark.text, everywhere });
+  } catch {
+    reply = { corrected: false };
+  }
+  if (!reply?.corrected) {
+    showToast(doc, { message: `Could not remove the mark: try again in a minute.`, kind: 'error' }, signal);
+    return;
+  }
+  const where = everywhere ? 'on any site' : 'on this site';
+  const toast = showToast(
+    doc,
+    {
+      message: `“${mark.text}” will not be marked as ${mark.name} ${where}.`,
+      action: {
+        label: 'Undo',
+        run: () =>
+          void send({ type: 'uncorrect-mark', undoToken: reply.undoToken }).then(
+            (undone) =>
+              toast.update({
+                message: undone ? `“${mark.text}” is marked again.` : 'Too late to undo here: undo it in Settings.',
+                durationMs: 4_000,
+              }),
+            () => toast.update({ message: 'Could not undo: undo it in Settings.', kind: 'error' }),
           ),
       },
     },

@@ -24,7 +24,7 @@ import type { Settings } from '~/lib/settings/settings';
 import { whenIdle } from '~/components/when-idle';
 import { CardHost } from './card-host';
 import { createDetailsCache } from './hover-details';
-import { disableSite, hideEntity } from './card-actions';
+import { correctMark, disableSite, hideEntity } from './card-actions';
 import type { EscapeRelay } from './hover-frames';
 import { mentionRange, type PointerSink } from './hover-pointer';
 import { pageDate, pageScheme } from './hover-page';
@@ -253,6 +253,16 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
                 void disableSite(doc, deps.send, signal);
                 dispatch({ type: 'close', reason: 'settings' });
               },
+              // Only for the entity the mark was painted for, not one reached through a related chip.
+              onNotThis:
+                current.entity.id === id
+                  ? (everywhere: boolean) => {
+                      if (!host?.gesture.recent()) return;
+                      const mark = { id, name: current.entity.name, text: s.target.text };
+                      void correctMark(doc, deps.send, mark, everywhere, signal);
+                      dispatch({ type: 'close', reason: 'settings' });
+                    }
+                  : undefined,
               onClose: close,
             },
             // The reader's note and library link act only on their own press in the card, like every other action.

@@ -9,6 +9,7 @@ import { keyFacts, summaryLead, typeLabel, whyMatched } from './card-model';
 import { Quote } from './Evidence';
 import { Related, Timeline, Views, WhyMatched } from './sections';
 import { OwnSection, type OwnCardActions } from '../own/OwnSection';
+import { NotThis } from './NotThis';
 
 /** What a save kept, for the confirmation: the passage itself, and a way to take the save back. */
 export interface SavedPassage {
@@ -29,6 +30,8 @@ export interface EntityCardActions {
   onOpenExplore?: () => void;
   onHideEntity?: () => void;
   onDisableSite?: () => void;
+  /** "Not this": the mark's words are not this entity, on this site or everywhere (shown with `matchedText`). */
+  onNotThis?: (everywhere: boolean) => void;
   onClose?: () => void;
 }
 
@@ -169,7 +172,12 @@ export function EntityCard(props: EntityCardProps) {
       )}
 
       {actions &&
-        (save || actions.onOpenSearch || actions.onOpenExplore || actions.onHideEntity || actions.onDisableSite) && (
+        (save ||
+          actions.onOpenSearch ||
+          actions.onOpenExplore ||
+          actions.onHideEntity ||
+          actions.onDisableSite ||
+          actions.onNotThis) && (
           <footer class="lens-actions">
             {save && (
               <button
@@ -204,6 +212,9 @@ export function EntityCard(props: EntityCardProps) {
               >
                 Map
               </button>
+            )}
+            {actions.onNotThis && matchedText && (
+              <NotThis matched={matchedText} name={entity.name} onCorrect={actions.onNotThis} />
             )}
             {(actions.onHideEntity || actions.onDisableSite) && (
               <button

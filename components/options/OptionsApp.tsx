@@ -23,6 +23,7 @@ import { Choice, Section, Switch } from './controls';
 import { SiteList } from './SiteList';
 import { EntityTypePicker } from './EntityTypePicker';
 import { HiddenEntities } from './HiddenEntities';
+import { Corrections } from './Corrections';
 import { BackupSection } from './BackupSection';
 import './options.css';
 
@@ -166,6 +167,7 @@ export function OptionsApp({ api, entities, shortcutsHelp }: OptionsAppProps) {
           entities={entities}
           onChange={(hiddenEntities) => save({ hiddenEntities })}
         />
+        <Corrections corrections={s.corrections} names={names} onChange={(corrections) => save({ corrections })} />
       </Section>
 
       <Section title="Marks and cards" id="cards">

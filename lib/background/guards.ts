@@ -42,3 +42,9 @@ export const HIDES_BEFORE_CONFIRM = 5;
 export const UNDO_HIDE_MS = 120_000;
 /** "Off on this site" changes the settings for the whole site: its toast offers Undo for as long (ms). */
 export const UNDO_SITE_OFF_MS = UNDO_HIDE_MS;
+
+/**
+ * "Not this" corrections a tab may make per minute: a reader correcting a page corrects a few names; more than this
+ * is a page driving the card, and is refused (the corrections it already made are listed in Settings).
+ */
+export const CORRECTIONS_PER_MINUTE = 10;

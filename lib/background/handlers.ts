@@ -22,12 +22,22 @@ import {
   siteListChange,
   siteOf,
   undoSiteListChange,
+  withCorrection,
   withHiddenEntity,
+  withoutCorrection,
   withSiteEnabled,
+  type Correction,
   type Settings,
   type SiteListChange,
 } from '../settings/settings';
-import { createRateLimit, HIDES_BEFORE_CONFIRM, TAB_OPENS_PER_MINUTE, UNDO_HIDE_MS, UNDO_SITE_OFF_MS } from './guards';
+import {
+  CORRECTIONS_PER_MINUTE,
+  createRateLimit,
+  HIDES_BEFORE_CONFIRM,
+  TAB_OPENS_PER_MINUTE,
+  UNDO_HIDE_MS,
+  UNDO_SITE_OFF_MS,
+} from './guards';
 import type { OwnBackground } from '../own/own-background';
 
 export interface MessageSender {
@@ -105,6 +115,9 @@ export function createBackgroundHandlers({
   const hideUndo = new Map<string, { id: string; at: number }>();
   /** Undo tokens of recent "Off on this site": token → the site and what the switch changed. */
   const siteUndo = new Map<string, { site: string; change: SiteListChange; at: number }>();
+  const corrections = createRateLimit(CORRECTIONS_PER_MINUTE, MINUTE_MS, ms);
+  /** Undo tokens of recent corrections: token → the correction and when. */
+  const correctionUndo = new Map<string, { correction: Correction; at: number }>();
   /** Frames that have a card open, per tab: where an Esc pressed in another frame of the tab is relayed. */
   const framesWithCard = new Map<number, Set<number>>();
   const openTab = (sender: MessageSender, open: () => Promise<unknown>): Promise<void> =>
@@ -183,6 +196,25 @@ export function createBackgroundHandlers({
       isKnown(message.id) && setNote ? setNote(message.id, message.text).then(() => true) : Promise.resolve(false),
     'open-library': (message, sender) =>
       isKnown(message.id) && openLibrary ? openTab(sender, () => openLibrary(message.id)) : done,
+    'correct-mark': (message, sender) => {
+      // The site is the sender's own (its real origin where the browser reports it), never one the page names.
+      const from = sender.origin && sender.origin !== 'null' ? sender.origin : (sender.url ?? '');
+      const site = message.everywhere ? '' : siteOf(from);
+      if (!store.entity(message.id) || site === null || !updateSettings || !corrections.take(sender.tab?.id ?? -1))
+        return Promise.resolve({ corrected: false as const });
+      const correction = { entity: message.id, text: message.text, site };
+      const undoToken = token();
+      for (const [t, u] of correctionUndo) if (ms() - u.at > UNDO_HIDE_MS) correctionUndo.delete(t);
+      correctionUndo.set(undoToken, { correction, at: ms() });
+      return updateSettings((s) => withCorrection(s, correction)).then(() => ({ corrected: true as const, undoToken }));
+    },
+    'uncorrect-mark': (message) => {
+      // Only the undo of a recent correction: content scripts cannot remove the reader's corrections otherwise.
+      const undo = correctionUndo.get(message.undoToken);
+      if (!undo || ms() - undo.at > UNDO_HIDE_MS || !updateSettings) return Promise.resolve(false);
+      correctionUndo.delete(message.undoToken);
+      return updateSettings((s) => withoutCorrection(s, undo.correction)).then(() => true);
+    },
     'disable-site': (_message, sender) => {
       // The site comes from the sender, never from the message, so a page can only switch itself off.
       const site = sender.url ? siteOf(sender.url) : null;

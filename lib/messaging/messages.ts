@@ -79,6 +79,9 @@ export interface SnippetSaved {
   entityIds: string[];
 }
 
+/** A correction's answer: done, with a token for the toast's Undo, or refused (unknown entity, too many at once). */
+export type MarkCorrected = { corrected: true; undoToken: string } | { corrected: false };
+
 /** A hide's answer: done (with a token for its Undo), or waiting for the reader to confirm an unusual burst. */
 export type EntityHidden = { hidden: true; undoToken: string } | { hidden: false; confirm?: true };
 
@@ -114,6 +117,13 @@ export type ContentToBackground =
   | { type: 'disable-site' }
   /** The Undo of "Off on this site", from the same site, with the token its reply gave. */
   | { type: 'undo-disable-site'; undoToken: string }
+  /**
+   * A card's "Not this": the words of the mark are not this entity, on the sender's site (taken from the sender,
+   * never from the message) or everywhere.
+   */
+  | { type: 'correct-mark'; id: string; text: string; everywhere: boolean }
+  /** The Undo of a correction, with the token its reply gave. */
+  | { type: 'uncorrect-mark'; undoToken: string }
   /** The reader's note on an entity, written on its card; an empty text removes it. */
   | { type: 'set-note'; id: string; text: string }
   /** A card's "Your snippets" link: the library, filtered to the entity. */
@@ -144,6 +154,9 @@ export interface ContentToBackgroundReplies {
   'disable-site': SiteSwitchedOff;
   /** True when the site is on again. */
   'undo-disable-site': boolean;
+  'correct-mark': MarkCorrected;
+  /** True when the correction was taken back. */
+  'uncorrect-mark': boolean;
   /** True when the note was stored. */
   'set-note': boolean;
   'open-library': void;

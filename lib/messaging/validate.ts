@@ -15,6 +15,7 @@ import { OWN_LIMITS } from '../own/types';
 import { parseSourceDraft } from '../own/own-messages';
 import { splitTexts, type TextBatch } from '../matcher/wire';
 import { isRecord } from '../record-checks';
+import { MAX_CORRECTION_TEXT } from '../settings/settings';
 
 const MAX_ID = 200;
 const MAX_TEXT = 2_000;
@@ -115,6 +116,15 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
       return { type: 'disable-site' };
     case 'undo-disable-site':
       return isShortString(raw.undoToken, 100) ? { type: 'undo-disable-site', undoToken: raw.undoToken } : null;
+    case 'correct-mark':
+      return isShortString(raw.id, MAX_ID) &&
+        isShortString(raw.text, MAX_CORRECTION_TEXT) &&
+        raw.text.trim() !== '' &&
+        typeof raw.everywhere === 'boolean'
+        ? { type: 'correct-mark', id: raw.id, text: raw.text, everywhere: raw.everywhere }
+        : null;
+    case 'uncorrect-mark':
+      return isShortString(raw.undoToken, 100) ? { type: 'uncorrect-mark', undoToken: raw.undoToken } : null;
     case 'get-page-snippets':
       return { type: 'get-page-snippets' };
     case 'set-note':

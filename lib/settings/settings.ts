@@ -46,6 +46,19 @@ export interface Settings {
   theme: ThemeSetting;
   /** Paint the passages saved as snippets when their page is visited again. */
   highlightSnippets: boolean;
+  /** Marks the reader said were not this entity ("Not this" on a card), on one site or everywhere. */
+  corrections: Correction[];
+}
+
+/**
+ * "This word is not this entity": the word as the page wrote it, folded (case, diacritics, white space), so
+ * "ALIYEV" and "Aliyev" are one correction but an inflected form is its own; on one site (subdomains included) or
+ * on every site (`site: ''`).
+ */
+export interface Correction {
+  entity: string;
+  text: string;
+  site: string;
 }
 
 /** Every entity type, in the order the options page lists them. Checked against `EntityType` at compile time. */
@@ -97,6 +110,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   mentions: 'calm',
   theme: 'auto',
   highlightSnippets: true,
+  corrections: [],
 } satisfies Settings);
 
 /** A fresh, mutable copy of the defaults. */
@@ -185,10 +199,66 @@ export function normalizeSettings(raw: unknown): Settings {
       mentions: oneOf(r.mentions, ['calm', 'every', 'first'] as const, DEFAULT_SETTINGS.mentions),
       theme: oneOf(r.theme, ['auto', 'light', 'dark'] as const, 'auto'),
       highlightSnippets: typeof r.highlightSnippets === 'boolean' ? r.highlightSnippets : true,
+      corrections: correctionList(r.corrections),
     };
   } catch {
     return { ...DEFAULT_SETTINGS, entityTypes: [...ALL_ENTITY_TYPES] };
   }
+}
+
+/** Longest word a correction keeps: a name, not a paragraph. */
+export const MAX_CORRECTION_TEXT = 200;
+
+/** Folds a mark's words the way corrections compare them: case, accents, and runs of white space. */
+export function correctionText(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+function cleanCorrection(raw: unknown): Correction | null {
+  if (!isRecord(raw)) return null;
+  const entity = typeof raw.entity === 'string' ? cleanEntityId(raw.entity) : null;
+  const text = typeof raw.text === 'string' && raw.text.length <= MAX_CORRECTION_TEXT ? correctionText(raw.text) : '';
+  const site = raw.site === '' ? '' : typeof raw.site === 'string' ? normalizeSite(raw.site) : null;
+  return entity && text && site !== null ? { entity, text, site } : null;
+}
+
+/** Valid corrections only, each once, bounded like the other lists. */
+function correctionList(value: unknown): Correction[] {
+  if (!Array.isArray(value)) return [];
+  const out = new Map<string, Correction>();
+  for (let i = 0; i < value.length && out.size < MAX_LIST_LENGTH; i++) {
+    const c = cleanCorrection(value[i]);
+    if (c) out.set(correctionKey(c), c);
+  }
+  return [...out.values()];
+}
+
+const correctionKey = (c: Correction) => `${c.entity}\u0000${c.text}\u0000${c.site}`;
+
+/** Settings with one more correction (the same one twice is one). */
+export function withCorrection(settings: Settings, correction: Correction): Settings {
+  const c = cleanCorrection(correction);
+  if (!c || settings.corrections.some((x) => correctionKey(x) === correctionKey(c))) return settings;
+  return { ...settings, corrections: [...settings.corrections, c] };
+}
+
+/** Settings without a correction (its Undo). */
+export function withoutCorrection(settings: Settings, correction: Correction): Settings {
+  const c = cleanCorrection(correction);
+  if (!c) return settings;
+  return { ...settings, corrections: settings.corrections.filter((x) => correctionKey(x) !== correctionKey(c)) };
+}
+
+/**
+ * Whether a mark of `entity` reading `text` on a page of `hostname` was corrected away: everywhere, or on that
+ * site or a site it is under. `text` is the mark's words as the page has them.
+ */
+export function isCorrected(corrections: readonly Correction[], entity: string, text: string, hostname: string) {
+  if (!corrections.length) return false;
+  const folded = correctionText(text);
+  return corrections.some(
+    (c) => c.entity === entity && c.text === folded && (c.site === '' || matchingSite([c.site], hostname) !== null),
+  );
 }
 
 /** Whether `hostname` is `site` or one of its subdomains. */

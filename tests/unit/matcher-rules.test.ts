@@ -23,7 +23,10 @@ function page(...texts: string[]): [string, string][] {
 }
 const ids = (...texts: string[]) => page(...texts).map(([, id]) => id);
 
-describe('precompiled forms (facts:build)', () => {
+/** Working out every alias's forms takes a second or more on a loaded machine; these tests do it on purpose. */
+const SLOW_MS = 60_000;
+
+describe('precompiled forms (facts:build)', { timeout: SLOW_MS }, () => {
   const rules = rulesJson as unknown as MatchingRules;
   it('are what the rules give today: facts:build was run after the last change to the morphology', () => {
     expect(rules.forms).toEqual(precompileForms(index, rules));

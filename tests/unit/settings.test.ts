@@ -54,6 +54,10 @@ describe('normalizeSettings', () => {
       mentions: 'first',
       theme: 'dark',
       highlightSnippets: false,
+      corrections: [
+        { entity: 'ilham-aliyev', text: 'алиев', site: 'sport.example' },
+        { entity: 'bayraktar-tb2', text: 'bayraktar', site: '' },
+      ],
     };
     expect(normalizeSettings(s)).toEqual(s);
     expect(normalizeSettings(normalizeSettings(s))).toEqual(s);

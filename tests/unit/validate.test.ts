@@ -55,6 +55,8 @@ const EXAMPLES: { [T in ContentType]: Extract<ContentToBackground, { type: T }> 
   'escape-pressed': { type: 'escape-pressed' },
   'disable-site': { type: 'disable-site' },
   'undo-disable-site': { type: 'undo-disable-site', undoToken: 'token' },
+  'correct-mark': { type: 'correct-mark', id: 'ilham-aliyev', text: 'Алиев', everywhere: false },
+  'uncorrect-mark': { type: 'uncorrect-mark', undoToken: 'token' },
   'set-note': { type: 'set-note', id: 'baku', text: 'my note' },
   'open-library': { type: 'open-library', id: 'baku' },
 };
@@ -78,6 +80,9 @@ describe('parseContentMessage', () => {
     ['a string', 'get-entity-table'],
     ['an array', [{ type: 'get-entity-table' }]],
     ['no type', {}],
+    ['a correction without its scope', { type: 'correct-mark', id: 'baku', text: 'Baku' }],
+    ['a correction of nothing', { type: 'correct-mark', id: 'baku', text: '  ', everywhere: true }],
+    ['a correction of a paragraph', { type: 'correct-mark', id: 'baku', text: 'x'.repeat(201), everywhere: true }],
     ['a numeric type', { type: 1 }],
     ['an unknown type', { type: 'list-snippets' }],
     ['a type with different case', { type: 'GET-ENTITY', id: 'baku' }],
