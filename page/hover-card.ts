@@ -228,6 +228,14 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
         ? h(EntityCard, {
             details: current,
             matchedText: current.entity.id === id ? s.target.text : undefined,
+            evidence: current.entity.id === id ? s.target.why : undefined,
+            namesakes:
+              current.entity.id === id
+                ? (s.target.or ?? []).flatMap((e) => {
+                    const other = index.entities[e];
+                    return other ? [{ id: other[0], name: other[1] }] : [];
+                  })
+                : undefined,
             scheme,
             asOf,
             onSelectEntity: (next: string) => navigate(s.token, next),

@@ -9,6 +9,10 @@ export interface Mention {
   entity: number;
   /** The text as it reads on the page, white space folded. */
   text: string;
+  /** The evidence a disambiguation rule used, for the card's "why this matched" (lib/matcher/wire.ts). */
+  why?: string;
+  /** Namesakes the page did not tell apart: other entity numbers the card offers. */
+  or?: number[];
   range: StaticRange;
   /** The block-level container the mention was found under, so a rescan of it can drop its old mentions. */
   container: Node;

@@ -6,7 +6,7 @@
  * automaton (built once per browser session) serves every page and frame. While a batch of text is away, the page
  * walks on, so the round trips overlap the walk.
  */
-import { joinTexts, unpackMatches, type TextBatch, type WireMatch } from '~/lib/matcher/wire';
+import { joinTexts, unpackMatches, type PackedMatches, type TextBatch, type WireMatch } from '~/lib/matcher/wire';
 import { FIND_LIMITS } from '~/lib/messaging/messages';
 import type { MentionStore, Mention } from './mention-store';
 import { pointInBlock, textBlocks, type TextBlock } from './text-blocks';
@@ -34,7 +34,7 @@ export interface Yielder {
 }
 
 /** Finds the mentions in a batch of texts: flat [text, start, end, entity] quadruples (lib/matcher/wire.ts). */
-export type MentionFinder = (batch: TextBatch) => Promise<number[]>;
+export type MentionFinder = (batch: TextBatch) => Promise<PackedMatches>;
 
 /** Yields to the page's own work between slices: scheduler.yield where the browser has it. */
 export function defaultYield(win: Window): Yielder {
@@ -181,6 +181,8 @@ export class PageScanner {
         range,
         container,
         order: order + (step * m.start) / (block.text.length + 1),
+        ...(m.why ? { why: m.why } : {}),
+        ...(m.or ? { or: m.or } : {}),
       });
     }
     if (mentions.length) this.store.add(container, mentions);

@@ -48,7 +48,7 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
   // The background's matcher, built once per browser session, does the matching for every page and frame.
   const findMentions: MentionFinder = async (batch) => {
     const found = await sendToBackground({ type: 'find-mentions', batch });
-    if (!found.length) return found;
+    if (!found?.marks?.length) return found;
     await loadEntityTable();
     // Names the reader adds later join the background's table after ours: their matches are for pages loaded later.
     return keepKnownEntities(found, entityIndex.entities.length);

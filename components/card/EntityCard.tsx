@@ -10,6 +10,8 @@ import { Quote } from './Evidence';
 import { Related, Timeline, Views, WhyMatched } from './sections';
 import { OwnSection, type OwnCardActions } from '../own/OwnSection';
 import { NotThis } from './NotThis';
+import { RuleEvidence } from './RuleEvidence';
+import { Namesakes } from './Namesakes';
 
 /** What a save kept, for the confirmation: the passage itself, and a way to take the save back. */
 export interface SavedPassage {
@@ -39,6 +41,10 @@ export interface EntityCardProps {
   details: EntityDetails;
   /** The words on the page that matched, to explain a match that is not the entity's name. */
   matchedText?: string;
+  /** The evidence a disambiguation rule used to choose this entity ("after “President”"), from the matcher. */
+  evidence?: string;
+  /** Namesakes the page did not tell apart from this entity: the card offers them (through `onSelectEntity`). */
+  namesakes?: readonly { id: string; name: string }[];
   /** A related-entity chip was chosen; the host loads that entity and re-renders. */
   onSelectEntity?: (id: string) => void;
   actions?: EntityCardActions;
@@ -127,7 +133,16 @@ export function EntityCard(props: EntityCardProps) {
         <h2 id={headingId} class="lens-name">
           {entity.name}
         </h2>
-        {reason && <WhyMatched reason={reason} name={entity.name} />}
+        {matchedText && props.namesakes?.length ? (
+          <Namesakes matched={matchedText} name={entity.name} others={props.namesakes} onSelect={onSelectEntity} />
+        ) : (
+          <>
+            {reason && <WhyMatched reason={reason} name={entity.name} evidence={props.evidence} />}
+            {!reason && matchedText && props.evidence && (
+              <RuleEvidence matched={matchedText} evidence={props.evidence} />
+            )}
+          </>
+        )}
       </header>
 
       {details.ownName && (

@@ -15,7 +15,7 @@ import {
 import { Attribution } from './Evidence';
 
 /** One quiet line under the title, only when the page's word is not plainly the title (see `whyMatched`). */
-export function WhyMatched({ reason, name }: { reason: MatchReason; name: string }) {
+export function WhyMatched({ reason, name, evidence }: { reason: MatchReason; name: string; evidence?: string }) {
   const names = reason.langs.map((l) => languageName(l)!);
   const lang = names.length ? names.join(' and ') : undefined;
   // The title is right above: the line says only how the page's word relates to it.
@@ -30,7 +30,8 @@ export function WhyMatched({ reason, name }: { reason: MatchReason; name: string
   return (
     <p class="lens-why">
       <span class="lens-why-label">On this page:</span> “{reason.matched}”, {text}
-      {ours ? ' (a known spelling, not from the sources)' : ''}.
+      {ours ? ' (a known spelling, not from the sources)' : ''}
+      {evidence ? `; matched ${evidence}` : ''}.
     </p>
   );
 }

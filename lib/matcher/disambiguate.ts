@@ -9,7 +9,7 @@ import type { MatchingRules } from '../factbase/matching-rules';
 import { foldAlias, type FoldedCodes } from './fold';
 import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
-import { findWord, foldedSlice, wordBefore, wordsBefore } from './words';
+import { findWordAt, foldedSlice, wordAt, wordBefore } from './words';
 
 export interface RuledCandidate {
   text: number;
@@ -25,6 +25,8 @@ export interface RuledCandidate {
   pattern: Pattern;
   /** Why it was kept, when a rule decided. */
   why?: string;
+  /** Namesakes the page did not tell apart: the other entity indexes it may mean. */
+  or?: number[];
 }
 
 export interface BatchText {
@@ -110,7 +112,9 @@ function foldedWords(t: RuleTables, words: readonly string[]): string[] {
 function wordNear(t: RuleTables, b: BatchText, c: RuledCandidate, words: readonly string[], window: number) {
   const from = Math.max(0, c.foldedStart - window);
   const slice = foldedSlice(b.folded, from, c.foldedEnd + window);
-  return findWord(slice, foldedWords(t, words), c.foldedStart - from, c.foldedEnd - from);
+  const found = findWordAt(slice, foldedWords(t, words), c.foldedStart - from, c.foldedEnd - from);
+  // The word as the page writes it ("drones", "Baykar'ın"), for the card; the list's word if it cannot be read.
+  return found ? wordAt(b.text, b.folded.map[from + found.at]!) || found.word : null;
 }
 
 /** The first folded position at or after original offset `at` (the map ascends). */
@@ -243,11 +247,13 @@ function recordFullName(t: RuleTables, c: RuledCandidate, ctx: PageContext) {
 
 const CAPITAL = /^\p{Lu}/u;
 
-function titleWords(text: string, start: number): string[] {
-  const [one, two] = wordsBefore(text, start, 2);
-  if (!one) return [];
-  const before = wordBefore(text, start);
-  return two && before && CAPITAL.test(before.original) ? [one, two] : [one];
+/** The word or two before a surname that may be a title, folded and as written ("Президент Азербайджана Алиев"). */
+function titleWords(text: string, start: number): { word: string; original: string }[] {
+  const one = wordBefore(text, start);
+  if (!one || one.initial) return [];
+  if (one.sentenceStart || !CAPITAL.test(one.original)) return [one];
+  const two = wordBefore(text, text.lastIndexOf(one.original, start));
+  return two && !two.initial ? [one, two] : [one];
 }
 
 /** A word from the list, or that word with a case ending (Ильхама, Президента, Cumhurbaşkanı'nın). */
@@ -272,6 +278,13 @@ function resolveSurname(
     remember(c.pattern.entity);
     return c;
   };
+  /** Namesakes the evidence fits alike: one mark whose card offers each of them; the page's memory is left as it was. */
+  const offer = (cs: RuledCandidate[], why: string) => {
+    const [c, ...rest] = cs;
+    c!.why = why;
+    c!.or = rest.map((r) => r.pattern.entity);
+    return c!;
+  };
   const before = wordBefore(b.text, first.start);
   // A given name, an initial or a title right before the surname.
   if (before && (before.initial || CAPITAL.test(before.original))) {
@@ -282,7 +295,17 @@ function resolveSurname(
           inflectedIn(before.word, t.titles.get(c.pattern.entity)),
     );
     if (named.length === 1) return pick(named[0], `after “${before.original}”`);
-    if (named.length > 1) return null;
+    if (named.length > 1) {
+      // A title both held ("President Aliyev"): the one the page named last, else the card offers each.
+      const last = ctx.surnames.get(key);
+      const earlier =
+        last && last.order < first.order ? named.find((c) => c.pattern.entity === last.entity) : undefined;
+      // Both named in full on the page ("Ilham Aliyev … his father Heydar Aliyev … President Aliyev"): it does not say.
+      const alsoNamed = named.some((c) => c !== earlier && namedInFull.has(c.pattern.entity));
+      return earlier && !alsoNamed
+        ? pick(earlier, 'named in full earlier on the page')
+        : offer(named, `after “${before.original}”`);
+    }
     if (inflectedIn(before.word, t.courtesy)) {
       // "Mr Aliyev": a person named so, whoever the page last meant.
     } else if (!before.sentenceStart) {
@@ -292,9 +315,9 @@ function resolveSurname(
   }
   // A title right before, or before a capitalised word ("Президент Азербайджана Алиев", "Cumhurbaşkanı Erdoğan").
   const titled = titleWords(b.text, first.start);
-  const titleOf = (c: RuledCandidate) => titled.find((w) => inflectedIn(w, t.titles.get(c.pattern.entity)));
+  const titleOf = (c: RuledCandidate) => titled.find((w) => inflectedIn(w.word, t.titles.get(c.pattern.entity)));
   const byTitle = group.filter((c) => titleOf(c) !== undefined);
-  if (byTitle.length === 1) return pick(byTitle[0], `after the title “${titleOf(byTitle[0]!)}”`);
+  if (byTitle.length === 1) return pick(byTitle[0], `after the title “${titleOf(byTitle[0]!)!.original}”`);
   // The last mention of this surname on the page, or else the one person of that name the batch names in full.
   const last = ctx.surnames.get(key);
   if (last && last.order < first.order) {
@@ -304,6 +327,8 @@ function resolveSurname(
       'named in full earlier on the page',
     );
   }
+  // A title both namesakes held ("President Aliyev") and nothing earlier to say which: the card offers both.
+  if (byTitle.length > 1) return offer(byTitle, `after the title “${titleOf(byTitle[0]!)!.original}”`);
   const named = group.filter((c) => namedInFull.has(c.pattern.entity));
   if (named.length === 1) return pick(named[0], 'named in full on the page');
   return null;

@@ -31,6 +31,8 @@ export interface Match {
   alias: number;
   /** The evidence a disambiguation rule used, in words ("after “President”", "near “drone”"), when one decided. */
   why?: string;
+  /** Namesakes the page did not tell apart (Heydar or Ilham Aliyev): other entity indexes the words may mean. */
+  or?: number[];
 }
 
 export interface MatcherOptions {

@@ -13,6 +13,7 @@ export interface Candidate {
   place: number;
   pattern: { entity: number; alias: number; near: boolean };
   why?: string;
+  or?: number[];
 }
 
 export interface Selected {
@@ -21,6 +22,7 @@ export interface Selected {
   entity: number;
   alias: number;
   why?: string;
+  or?: number[];
 }
 
 const lengthOf = (c: Candidate) => c.end - c.start;
@@ -78,9 +80,14 @@ export function selectMatches(candidates: Candidate[], textCount: number, nearWi
   const perText: Selected[][] = Array.from({ length: textCount }, () => []);
   for (const c of leftmostLongest(kept)) {
     const { entity, alias } = c.pattern;
-    perText[c.text]!.push(
-      c.why ? { start: c.start, end: c.end, entity, alias, why: c.why } : { start: c.start, end: c.end, entity, alias },
-    );
+    perText[c.text]!.push({
+      start: c.start,
+      end: c.end,
+      entity,
+      alias,
+      ...(c.why ? { why: c.why } : {}),
+      ...(c.or?.length ? { or: c.or } : {}),
+    });
   }
   return perText;
 }

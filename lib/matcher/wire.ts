@@ -32,31 +32,74 @@ export function splitTexts({ text, ends }: TextBatch): string[] | null {
   return from === text.length ? texts : null;
 }
 
-/** Matches per text as flat [text index, start, end, entity] quadruples, offsets within each text. */
-export function packMatches(perText: readonly (readonly Match[])[]): number[] {
-  const flat: number[] = [];
+/**
+ * What a mark's card says beyond its entity, for the few marks a disambiguation rule decided: the evidence it used
+ * ("after “President”"), and the namesakes the page did not tell apart (the card offers them all).
+ */
+export interface MarkNote {
+  /** Which mark: its number among the quadruples. */
+  mark: number;
+  why?: string;
+  /** Other entity indexes the words may mean. */
+  or?: number[];
+}
+
+/** The matcher's answer: flat [text index, start, end, entity] quadruples, and notes for a few of them. */
+export interface PackedMatches {
+  marks: number[];
+  notes: MarkNote[];
+}
+
+/** Matches per text as flat quadruples, offsets within each text, with their notes. */
+export function packMatches(perText: readonly (readonly Match[])[]): PackedMatches {
+  const marks: number[] = [];
+  const notes: MarkNote[] = [];
   perText.forEach((matches, i) => {
-    for (const m of matches) flat.push(i, m.start, m.end, m.entity);
+    for (const m of matches) {
+      if (m.why || m.or?.length)
+        notes.push({ mark: marks.length / 4, ...(m.why ? { why: m.why } : {}), ...(m.or?.length ? { or: m.or } : {}) });
+      marks.push(i, m.start, m.end, m.entity);
+    }
   });
-  return flat;
+  return { marks, notes };
 }
 
 export interface WireMatch {
   start: number;
   end: number;
   entity: number;
+  why?: string;
+  or?: number[];
 }
 
+/** Longest evidence text a note may carry to the card. */
+const MAX_WHY = 200;
+
 /** Matches per text; never throws: anything but whole quadruples of indexes with start < end is dropped. */
-export function unpackMatches(flat: unknown, textCount: number): WireMatch[][] {
+export function unpackMatches(packed: unknown, textCount: number): WireMatch[][] {
   const perText: WireMatch[][] = Array.from({ length: textCount }, () => []);
+  const flat = isRecord(packed) ? packed.marks : packed;
   if (!Array.isArray(flat)) return perText;
+  const notes = new Map<number, MarkNote>();
+  if (isRecord(packed) && Array.isArray(packed.notes))
+    for (const n of packed.notes as unknown[])
+      if (isRecord(n) && isIndex(n.mark)) notes.set(n.mark, n as unknown as MarkNote);
   for (let i = 0; i + 3 < flat.length; i += 4) {
     const [text, start, end, entity] = [flat[i], flat[i + 1], flat[i + 2], flat[i + 3]];
-    if (isIndex(text) && text < textCount && isIndex(start) && isIndex(end) && isIndex(entity) && start < end)
-      perText[text]!.push({ start, end, entity });
+    if (!(isIndex(text) && text < textCount && isIndex(start) && isIndex(end) && isIndex(entity) && start < end))
+      continue;
+    const m: WireMatch = { start, end, entity };
+    const note = notes.get(i / 4);
+    if (note && typeof note.why === 'string' && note.why.length <= MAX_WHY) m.why = note.why;
+    if (note && Array.isArray(note.or)) {
+      const or = note.or.filter(isIndex).filter((e) => e !== entity);
+      if (or.length) m.or = or;
+    }
+    perText[text]!.push(m);
   }
   return perText;
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;

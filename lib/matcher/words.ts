@@ -15,15 +15,32 @@ export function foldedSlice(folded: FoldedCodes, from: number, to: number): stri
 
 /** The first of `words` (folded) that starts a word in `window` outside [skipFrom, skipTo), or null. */
 export function findWord(window: string, words: readonly string[], skipFrom = -1, skipTo = -1): string | null {
+  return findWordAt(window, words, skipFrom, skipTo)?.word ?? null;
+}
+
+/** `findWord`, with where in `window` the word was found. */
+export function findWordAt(
+  window: string,
+  words: readonly string[],
+  skipFrom = -1,
+  skipTo = -1,
+): { word: string; at: number } | null {
   for (const w of words) {
     if (!w) continue;
     for (let at = window.indexOf(w); at >= 0; at = window.indexOf(w, at + 1)) {
       if (at >= skipFrom && at < skipTo) continue;
       if (at > 0 && isLetterCode(window.charCodeAt(at - 1))) continue;
-      return w;
+      return { word: w, at };
     }
   }
   return null;
+}
+
+/** The whole word of `text` that starts at original offset `start` (letters and marks), as the page writes it. */
+export function wordAt(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && LETTER.test(text[end]!)) end++;
+  return text.slice(start, end);
 }
 
 export interface WordBefore {

@@ -5,7 +5,7 @@
  * validates what they send (see validate.ts).
  */
 import type { AliasIndex, Entity, Source, TimelineEvent } from '../factbase/types';
-import type { TextBatch } from '../matcher/wire';
+import type { PackedMatches, TextBatch } from '../matcher/wire';
 import type { AddedSource, SourceDraft } from '../own/own-background';
 import type { OwnOnCard } from '../own/types';
 
@@ -133,8 +133,8 @@ export interface ContentToBackgroundReplies {
   'get-entity-table': AliasIndex['entities'];
   /** Resolves once the stage has run in the sender's frame. */
   'load-card-stage': void;
-  /** Flat [text index, start, end, entity index] quadruples (see lib/matcher/wire.ts). */
-  'find-mentions': number[];
+  /** Flat [text index, start, end, entity index] quadruples and their notes (see lib/matcher/wire.ts). */
+  'find-mentions': PackedMatches;
   'get-entity': EntityDetails | null;
   'save-snippet': SnippetSaved;
   /** True when the snippet was removed. */

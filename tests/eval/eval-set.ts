@@ -85,7 +85,12 @@ export interface Mark {
   start: number;
   end: number;
   entity: string;
+  /** Namesakes the mark's card offers beside `entity` (Heydar or Ilham Aliyev): right when the label is any of them. */
+  or?: string[];
 }
+
+/** Whether a mark names `entity`: its own entity, or one of the namesakes its card offers. */
+const names = (m: Mark, entity: string | null) => m.entity === entity || (!!entity && !!m.or?.includes(entity));
 
 export type ErrorKind = 'missed' | 'wrong-entity' | 'marked-trap' | 'unlabelled-mark';
 
@@ -190,7 +195,7 @@ export function scorePages(
         score.occurrences++;
         add(type, 'gold');
         const over = blockMarks.filter((m) => overlaps(m, g));
-        if (over.some((m) => m.entity === g.entity)) add(type, 'found');
+        if (over.some((m) => names(m, g.entity))) add(type, 'found');
         else if (over.length) error('wrong-entity', g, g.entity, over[0]!.entity);
         else error('missed', g, g.entity, null);
       }
@@ -198,7 +203,7 @@ export function scorePages(
         const type = typeOf(m.entity) ?? 'unknown';
         add(type, 'marks');
         const over = block.gold.filter((g) => overlaps(m, g));
-        if (over.some((g) => g.entity === m.entity)) add(type, 'correct');
+        if (over.some((g) => names(m, g.entity))) add(type, 'correct');
         else if (over.some((g) => g.entity === null)) error('marked-trap', m, null, m.entity);
         else if (!over.length) error('unlabelled-mark', m, null, m.entity);
         // A mark on a gold occurrence of another entity is already listed as wrong-entity.

@@ -39,7 +39,13 @@ export function matcherMarks(index: AliasIndex, rules: MatchingRules): (page: Ev
         newPageContext(),
       )
       .flatMap((matches, b) =>
-        matches.map((m) => ({ block: b, start: m.start, end: m.end, entity: index.entities[m.entity]![0] })),
+        matches.map((m) => ({
+          block: b,
+          start: m.start,
+          end: m.end,
+          entity: index.entities[m.entity]![0],
+          ...(m.or ? { or: m.or.map((e) => index.entities[e]![0]) } : {}),
+        })),
       );
 }
 

@@ -16,15 +16,42 @@ describe('text and matches on the wire', () => {
     expect(splitTexts({ text: 'abcdef', ends: [1.5, 6] })).toBeNull();
   });
 
-  it('round-trips matches through JSON as flat quadruples per text', () => {
-    const perText = [[{ start: 0, end: 7, entity: 12, alias: 3 }], [], [{ start: 12, end: 19, entity: 4, alias: 9 }]];
-    const flat = JSON.parse(JSON.stringify(packMatches(perText))) as unknown;
-    expect(flat).toEqual([0, 0, 7, 12, 2, 12, 19, 4]);
-    expect(unpackMatches(flat, 3)).toEqual([
+  it('round-trips matches through JSON as flat quadruples per text, with the notes of the few a rule decided', () => {
+    const perText = [
+      [{ start: 0, end: 7, entity: 12, alias: 3 }],
+      [],
+      [
+        { start: 12, end: 19, entity: 4, alias: 9, why: 'after “President”' },
+        { start: 30, end: 36, entity: 5, alias: 2, or: [6] },
+      ],
+    ];
+    const packed = JSON.parse(JSON.stringify(packMatches(perText))) as unknown;
+    expect(packed).toEqual({
+      marks: [0, 0, 7, 12, 2, 12, 19, 4, 2, 30, 36, 5],
+      notes: [
+        { mark: 1, why: 'after “President”' },
+        { mark: 2, or: [6] },
+      ],
+    });
+    expect(unpackMatches(packed, 3)).toEqual([
       [{ start: 0, end: 7, entity: 12 }],
       [],
-      [{ start: 12, end: 19, entity: 4 }],
+      [
+        { start: 12, end: 19, entity: 4, why: 'after “President”' },
+        { start: 30, end: 36, entity: 5, or: [6] },
+      ],
     ]);
+  });
+
+  it('drops notes that are not notes', () => {
+    const notes = [
+      { mark: 0, why: 5 },
+      { mark: 0, why: 'x'.repeat(201) },
+      { mark: 'a', why: 'w' },
+      { mark: 0, or: [-1, 'x', 0] },
+    ];
+    for (const note of notes)
+      expect(unpackMatches({ marks: [0, 0, 4, 0], notes: [note] }, 1)).toEqual([[{ start: 0, end: 4, entity: 0 }]]);
   });
 
   it('drops whatever is not a whole quadruple of indexes for a known text, and never throws', () => {

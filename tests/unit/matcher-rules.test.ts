@@ -49,6 +49,37 @@ describe('precompiled forms (facts:build)', { timeout: SLOW_MS }, () => {
   });
 });
 
+describe('evidence for the card, and namesakes the page does not tell apart', () => {
+  const notes = (...texts: string[]) =>
+    matcher
+      .findInPage(texts, newPageContext())
+      .flat()
+      .map((m) => ({ id: index.entities[m.entity]![0], why: m.why, or: m.or?.map((e) => index.entities[e]![0]) }));
+  it('names the evidence in the page’s own words', () => {
+    expect(notes('Cumhurbaşkanı Erdoğan konuştu.')).toEqual([
+      { id: 'erdogan', why: 'after “Cumhurbaşkanı”', or: undefined },
+    ]);
+    expect(notes('Ilham Aliyev spoke.', 'Later Aliyev left.')[1]).toEqual({
+      id: 'ilham-aliyev',
+      why: 'named in full earlier on the page',
+      or: undefined,
+    });
+  });
+  it('offers both namesakes when only a title both held names them, and one when the page named him', () => {
+    expect(notes('President Aliyev said.')).toEqual([
+      { id: 'ilham-aliyev', why: 'after “President”', or: ['heydar-aliyev'] },
+    ]);
+    expect(notes('Prezident Berdimuhamedow çykyş etdi.')).toEqual([
+      { id: 'serdar-berdimuhamedov', why: 'after “Prezident”', or: ['gurbanguly-berdimuhamedov'] },
+    ]);
+    expect(notes('Heydar Aliyev signed it in 1994.', 'President Aliyev said.')[1]).toEqual({
+      id: 'heydar-aliyev',
+      why: 'named in full earlier on the page',
+      or: undefined,
+    });
+  });
+});
+
 describe('morphology by rule', () => {
   it('declines every word of a Russian name, adjectives agreeing with the noun', () => {
     expect(page('поставки по Южному газовому коридору и Каспийскому трубопроводному консорциуму')).toEqual([

@@ -115,8 +115,15 @@ describe('own names in the one matcher', () => {
   });
 
   it('a page drops matches for names it does not know yet', () => {
-    expect(keepKnownEntities([0, 1, 2, 3, 0, 4, 5, 9], 5)).toEqual([0, 1, 2, 3]);
-    const same = [0, 1, 2, 3];
+    const packed = {
+      marks: [0, 1, 2, 9, 0, 4, 5, 3],
+      notes: [
+        { mark: 0, why: 'x' },
+        { mark: 1, or: [4, 9] },
+      ],
+    };
+    expect(keepKnownEntities(packed, 5)).toEqual({ marks: [0, 4, 5, 3], notes: [{ mark: 0, or: [4] }] });
+    const same = { marks: [0, 1, 2, 3], notes: [] };
     expect(keepKnownEntities(same, 5)).toBe(same);
   });
 });
