@@ -55,23 +55,13 @@ describe.each(browsersUnderTest())('%s "Not this"', (browserName) => {
   });
 
   it('a synthetic click does nothing; the reader’s click removes the marks of those words on this site, silently', async () => {
+    await changeSettings(lens, { mentions: 'every', corrections: [] });
     const page = await lens.openPage(server.url('/not-this.html'));
     await lens.scanReport(page);
     await waitInPage(page, () => (document.readyState === 'complete' ? true : null), 'the page to load');
     const before = await markTexts(page);
     expect(before.filter((t) => t === 'Baku')).toHaveLength(4);
     expect(before).toContain('Middle Corridor');
-    // The page listens for anything the extension might tell it.
-    await page.evaluate(() => {
-      const w = window as unknown as { heard: string[] };
-      w.heard = [];
-      for (const type of ['message', 'lens-correction', 'lens-card-shown'])
-        window.addEventListener(type, (e) => w.heard.push(e.type), true);
-      new MutationObserver((records) => {
-        for (const r of records) for (const n of r.addedNodes) w.heard.push(`added ${n.nodeName}`);
-      }).observe(document.querySelector('main')!, { subtree: true, childList: true, characterData: true });
-    });
-
     await openCardOn(page, 'Baku', 'Baku');
     // The page presses the buttons itself: nothing opens, nothing changes.
     const forged = await page.evaluate(() => {
@@ -86,6 +76,22 @@ describe.each(browsersUnderTest())('%s "Not this"', (browserName) => {
     expect(forged).toEqual({ toggle: true, row: false });
     await sleep(300);
     expect((await markTexts(page)).filter((t) => t === 'Baku')).toHaveLength(4);
+
+    // From here on, the page listens for anything the extension might tell it of the correction (the test build's
+    // own card-timing event, sent when a card opens, is not part of it).
+    await page.evaluate(() => {
+      const w = window as unknown as { heard: string[] };
+      w.heard = [];
+      for (const type of ['message', 'lens-correction'])
+        window.addEventListener(
+          type,
+          (e) => w.heard.push(`${e.type} ${JSON.stringify((e as MessageEvent).data ?? (e as CustomEvent).detail)}`),
+          true,
+        );
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) w.heard.push(`added ${n.nodeName}`);
+      }).observe(document.querySelector('main')!, { subtree: true, childList: true, characterData: true });
+    });
 
     expect(await clickInCard(page, 'Not this?')).toBe(true);
     expect(await clickInCard(page, 'On this site')).toBe(true);
@@ -104,7 +110,7 @@ describe.each(browsersUnderTest())('%s "Not this"', (browserName) => {
     const after = await markTexts(page);
     expect(after).toContain('Middle Corridor');
     expect(after).toContain('Ilham Aliyev');
-    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+    expect((await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).join(' | ')).toBe('');
     await page.close();
   });
 
@@ -127,6 +133,7 @@ describe.each(browsersUnderTest())('%s "Not this"', (browserName) => {
     expect(listed).toEqual([expect.stringMatching(/“baku” is not Baku\s*on 127\.0\.0\.1\s*Undo/)]);
     const undo = await options.evaluate(() => {
       const b = document.querySelector<HTMLButtonElement>('.lens-correction button')!;
+      b.scrollIntoView({ block: 'center' });
       const r = b.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
