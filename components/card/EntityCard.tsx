@@ -10,7 +10,7 @@ import { Quote } from './Evidence';
 import { Related, Timeline, Views, WhyMatched } from './sections';
 import { OwnSection, type OwnCardActions } from '../own/OwnSection';
 import { NotThis } from './NotThis';
-import { RuleEvidence } from './RuleEvidence';
+import { evidenceIsNews, RuleEvidence } from './RuleEvidence';
 import { Namesakes } from './Namesakes';
 
 /** What a save kept, for the confirmation: the passage itself, and a way to take the save back. */
@@ -138,7 +138,7 @@ export function EntityCard(props: EntityCardProps) {
         ) : (
           <>
             {reason && <WhyMatched reason={reason} name={entity.name} evidence={props.evidence} />}
-            {!reason && matchedText && props.evidence && (
+            {!reason && matchedText && props.evidence && evidenceIsNews(matchedText, entity.name, props.evidence) && (
               <RuleEvidence matched={matchedText} evidence={props.evidence} />
             )}
           </>

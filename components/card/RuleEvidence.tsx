@@ -5,7 +5,16 @@
 export function RuleEvidence({ matched, evidence }: { matched: string; evidence: string }) {
   return (
     <p class="lens-why">
-      <span class="lens-why-label">On this page:</span> “{matched}”, matched {evidence}.
+      <span class="lens-why-label">On this page:</span> “{matched}”, {evidence}.
     </p>
   );
+}
+
+/**
+ * Whether the evidence tells the reader anything: a bare "Erdoğan" on a page that named Recep Tayyip Erdoğan in full
+ * is plainly him, and saying so is noise (issue 21); a title, a neighbouring word or a namesake ruled out is not.
+ */
+export function evidenceIsNews(matched: string, title: string, evidence: string): boolean {
+  const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase();
+  return !(evidence.startsWith('named in full') && fold(title).includes(fold(matched)));
 }
