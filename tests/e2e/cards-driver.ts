@@ -6,6 +6,7 @@
  */
 import { expect } from 'vitest';
 import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import type { HoverStep } from '../../page/hover-timing';
 
 export const OPEN_TIMEOUT_MS = 5_000;
 /** The default dwell (lib/settings/settings.ts) and grace period (lib/hover/machine). */
@@ -243,16 +244,8 @@ export async function setBrowserZoom(lens: LensBrowser, factor: number): Promise
   }
 }
 
-/** One step of the hover state machine, as the test build announces it (page/hover-timing.ts HOVER_STEP_EVENT). */
-export interface HoverStep {
-  event: string;
-  token: number | null;
-  at?: 'mark' | 'card' | null;
-  canOpen?: boolean;
-  effects: { type: string; token: number | null }[];
-  phase: string;
-  shown: boolean;
-}
+/** One step of the hover state machine, as the test build announces it: the page's own type, not a copy. */
+export type { HoverStep };
 
 /**
  * Starts keeping the hover state machine's steps in the page (in `where`'s document). Call it before the pointer
