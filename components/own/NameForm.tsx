@@ -59,7 +59,13 @@ export function NameForm(props: {
   const [busy, setBusy] = useState(false);
   const nameField = useRef<HTMLInputElement>(null);
   const id = useId();
+  // A new draft from the parent (another name picked for editing) replaces the form's; the first render already shows
+  // it, and resetting after mount too would wipe what the reader typed before the effect ran (Preact runs effects
+  // after paint, up to 100 ms later in a busy popup).
+  const shownDraft = useRef(props.draft);
   useEffect(() => {
+    if (shownDraft.current === props.draft) return;
+    shownDraft.current = props.draft;
     setDraft(props.draft);
     setProblem(null);
   }, [props.draft]);
