@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createMatcher } from '../lib/matcher';
 import {
   eventsPerYear,
+  factsNotNamingEntity,
   oneFactEntities,
   possibleDuplicateEvents,
   standpointsPerEntity,
@@ -42,6 +43,16 @@ line();
 
 line(`## Entities with one fact (${oneFactEntities(base).length})`);
 line(oneFactEntities(base).join(', '));
+line();
+
+const unnamed = factsNotNamingEntity(base);
+line(
+  `## Facts whose quote names neither the entity nor an alias (${unnamed.length}; read: plain reference or padding?)`,
+);
+for (const f of unnamed)
+  line(
+    `${f.cited ? '  ' : '! '}${f.id} fact ${f.fact}${f.cited ? '' : ' (not cited by the summary)'}: ${f.quote.slice(0, 90)}`,
+  );
 line();
 
 line('## Standpoints on each entity with views');

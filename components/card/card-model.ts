@@ -202,6 +202,16 @@ export function groupViews(views: readonly View[]): ViewGroup[] {
   return groups;
 }
 
+/**
+ * The one sentence a contested card adds when a side of the dispute has no source in the corpus, so the standpoints
+ * it shows do not read as all there are.
+ */
+export function missingStandpointsSentence(standpoints: readonly string[]): string {
+  const list =
+    standpoints.length > 1 ? `${standpoints.slice(0, -1).join(', ')} or ${standpoints.at(-1)}` : standpoints[0];
+  return `None of the source documents gives the ${list} standpoint on this.`;
+}
+
 export interface MatchReason {
   /** The words on the page. */
   matched: string;

@@ -6,6 +6,7 @@ import {
   formatDate,
   groupViews,
   languageName,
+  missingStandpointsSentence,
   relatedChips,
   shortCitation,
   shortSourceName,
@@ -45,7 +46,8 @@ const VIEWS_SHOWN = 2;
  */
 export function Views({ details }: { details: EntityDetails }) {
   const groups = groupViews(details.entity.views);
-  if (!groups.length) return null;
+  const missing = details.entity.missingStandpoints ?? [];
+  if (!groups.length && !missing.length) return null;
   const rows = groups.flatMap((g) => g.views.map((v) => ({ label: g.label, view: v })));
   const first = rows.slice(0, VIEWS_SHOWN);
   const rest = rows.slice(VIEWS_SHOWN);
@@ -78,7 +80,8 @@ export function Views({ details }: { details: EntityDetails }) {
   return (
     <section class="lens-section lens-framing" aria-label="How sources differ">
       <h3>How sources name or frame it</h3>
-      <ul class="lens-views">{first.map(row)}</ul>
+      {first.length > 0 && <ul class="lens-views">{first.map(row)}</ul>}
+      {missing.length > 0 && <p class="lens-views-missing">{missingStandpointsSentence(missing)}</p>}
       {rest.length > 0 && (
         <details class="lens-views-rest">
           <summary>{rest.length} more</summary>

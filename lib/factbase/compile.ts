@@ -67,6 +67,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
     'aliases',
     'summary',
     'not-in-corpus',
+    'missing-standpoints',
     'facts',
     'relations',
     'events',
@@ -243,6 +244,7 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
       summarySentences,
       facts,
       ...(notInCorpus ? { notInCorpus: true as const } : {}),
+      ...missingStandpoints(where, input['missing-standpoints'], errors),
       relations: [],
       views: [],
       ...(input.titles ? { titles: input.titles.map(String) } : {}),
@@ -344,6 +346,15 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
         if (!x) errors.push(`${where} ${label} also ${j + 1}: needs a fact or a quote with its source`);
         return x ? [x] : [];
       });
+      // One event's passages are different passages: a quote inside another shows the reader the same words twice.
+      const passages = ev ? [ev, ...more] : more;
+      passages.forEach((x, j) => {
+        const twice = passages.findIndex(
+          (y, k) => k !== j && y.quote.includes(x.quote) && (y.quote !== x.quote || k < j),
+        );
+        if (twice >= 0)
+          errors.push(`${where} ${label}: passage ${j + 1} repeats words of passage ${twice + 1}; keep the longer one`);
+      });
       // A reader checks a date against its quote; when no quote gives the year, the event says where it comes from.
       const year = date.slice(0, 4);
       if (ev && ![ev, ...more].some((x) => x.quote.includes(year)) && !e['date-note'])
@@ -381,6 +392,7 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
   }
 
   addInverseRelations(entities, byId);
+  for (const e of entities) errors.push(...staleMissingStandpoints(e, sourceById));
   checkAliases(entities, located, errors);
   for (const [source, count] of contributions)
     if (count === 0) errors.push(`source ${source}: the document contributes no quote`);
@@ -390,6 +402,27 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
   events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   entities.sort((a, b) => a.id.localeCompare(b.id));
   return { factBase: { version: FACTBASE_VERSION, sources, entities, events }, errors };
+}
+
+/** `missing-standpoints`: a list of standpoint names ("Armenian"), each said once. */
+function missingStandpoints(where: string, value: unknown, errors: string[]): { missingStandpoints?: string[] } {
+  if (value === undefined) return {};
+  if (!Array.isArray(value) || !value.length || value.some((v) => typeof v !== 'string' || !v.trim())) {
+    errors.push(`${where}: missing-standpoints must be a non-empty list of standpoint names`);
+    return {};
+  }
+  return { missingStandpoints: [...new Set(value.map((v: string) => v.trim()))] };
+}
+
+/**
+ * A standpoint said to be missing must really be missing: a view from a source whose standpoint names it (an
+ * "Armenian outlet" for "Armenian") makes the card's sentence false, so the build refuses it.
+ */
+function staleMissingStandpoints(entity: Entity, sourceById: Map<string, Source>): string[] {
+  const stances = entity.views.map((v) => (sourceById.get(v.source)?.stance ?? '').toLowerCase());
+  return (entity.missingStandpoints ?? [])
+    .filter((m) => stances.some((s) => s.split(/[^\p{L}]+/u).includes(m.toLowerCase())))
+    .map((m) => `${entity.id}: missing-standpoints says no source gives the ${m} standpoint, but a view does`);
 }
 
 /** The summary of a card no document names: own-voice sentences with no [n] markers, since there is nothing to cite. */

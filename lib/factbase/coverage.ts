@@ -3,6 +3,7 @@
  * contested entity shows, events per year, and names the corpus uses often that no card covers. Pure.
  */
 import type { FactBase, Source } from './types';
+import { foldAlias } from '../matcher/fold';
 
 /** Entities whose card rests on a single quote. */
 export const oneFactEntities = (base: FactBase): string[] =>
@@ -47,6 +48,25 @@ export function possibleDuplicateEvents(base: FactBase): [string, string][] {
         pairs.push([a.id, b.id]);
     }
   return pairs;
+}
+
+/**
+ * Facts whose quote names neither the entity nor any of its aliases: a pronoun or "the two countries" may refer to it
+ * plainly, or the fact may pad the card with something else (FORMAT.md, rule 7). A machine cannot tell which, so an
+ * editor reads these; facts the summary does not cite come first.
+ */
+export function factsNotNamingEntity(base: FactBase): { id: string; fact: number; cited: boolean; quote: string }[] {
+  const out: { id: string; fact: number; cited: boolean; quote: string }[] = [];
+  for (const e of base.entities) {
+    const names = [e.name, ...e.aliases.map((a) => a.text)].map(foldAlias).filter((n) => n.length > 2);
+    const cited = new Set(e.summarySentences.flatMap((s) => s.facts));
+    e.facts.forEach((f, i) => {
+      const quote = foldAlias(f.quote);
+      if (!names.some((n) => quote.includes(n)))
+        out.push({ id: e.id, fact: i + 1, cited: cited.has(i), quote: f.quote });
+    });
+  }
+  return out.sort((a, b) => Number(a.cited) - Number(b.cited));
 }
 
 /** Capitalised words that start sentences or headings rather than naming anything. */

@@ -60,6 +60,11 @@ export interface EntityInput {
    * only undisputed things and that the documents do not name it.
    */
   'not-in-corpus'?: string;
+  /**
+   * Standpoints a contested topic has that no source document gives ("Armenian" on the 2020 war): the card says so
+   * in one sentence, rather than let the standpoints it shows read as all there are.
+   */
+  'missing-standpoints'?: string[];
   facts?: FactInput[];
   relations?: RelationInput[];
   events?: EventInput[];

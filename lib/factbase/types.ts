@@ -127,6 +127,8 @@ export interface Entity {
   facts: Fact[];
   /** No document names it: the card has a summary in the own voice and no facts (see `not-in-corpus` in FORMAT.md). */
   notInCorpus?: true;
+  /** Standpoints on this contested topic that no source document gives (see `missing-standpoints` in FORMAT.md). */
+  missingStandpoints?: string[];
   relations: Relation[];
   views: View[];
   /** Words that, right before a bare surname, name this person (President, Arkadag). */

@@ -9,6 +9,7 @@ import {
   formatDate,
   groupViews,
   keyFacts,
+  missingStandpointsSentence,
   relatedChips,
   shortCitation,
   singularStance,
@@ -168,5 +169,16 @@ describe('card model: the first screen', () => {
     const ots = summaryLead(details('ots').entity);
     expect(ots.lead).toMatch(/^An intergovernmental organization/);
     expect(ots.rest).toMatch(/Hungary and Turkmenistan/);
+  });
+  it('says in one sentence which standpoints no source gives, and only on the cards that record them', () => {
+    expect(missingStandpointsSentence(['Armenian'])).toBe(
+      'None of the source documents gives the Armenian standpoint on this.',
+    );
+    expect(missingStandpointsSentence(['Armenian', 'Georgian', 'Russian'])).toBe(
+      'None of the source documents gives the Armenian, Georgian or Russian standpoint on this.',
+    );
+    for (const id of ['first-karabakh-war', 'second-karabakh-war', 'azerbaijan-karabakh-operation-2023'])
+      expect(details(id).entity.missingStandpoints).toEqual(['Armenian']);
+    expect(details('karabakh').entity.missingStandpoints).toBeUndefined();
   });
 });

@@ -98,6 +98,56 @@ describe('facts:build on bad data', () => {
     expect(errors).toMatch(/a chapter quote without its chapter's standpoint/);
   });
 
+  it('fails on a standpoint said to be missing that a view gives, and on a malformed list', () => {
+    const views = `
+- id: summit
+  name: The Summit
+  type: event
+  summary: A summit in Baku. [1]
+  missing-standpoints: [Western]
+  facts:
+    - {quote: "The pipeline carries gas from Azerbaijan across Türkiye toward Europe.", source: vol}
+  views:
+    - {source: vol, label: the pipeline, note: A. Author writes of the pipeline, fact: 1}
+- id: parade
+  name: The Parade
+  type: event
+  summary: A parade in Baku. [1]
+  missing-standpoints: Armenian
+  facts:
+    - {quote: "the parade followed in 2020", source: vol}
+`;
+    const errors = build({ 'good.yaml': GOOD, 'views.yaml': views });
+    expect(errors).toMatch(/summit: missing-standpoints says no source gives the Western standpoint, but a view does/);
+    expect(errors).toMatch(/parade: missing-standpoints must be a non-empty list of standpoint names/);
+    const fine = build({
+      'good.yaml': GOOD,
+      'views.yaml': views
+        .replace('[Western]', '[Armenian]')
+        .replace('missing-standpoints: Armenian', 'missing-standpoints: [Armenian]'),
+    });
+    expect(fine).not.toMatch(/missing-standpoints/);
+  });
+
+  it('fails on an event that carries one passage twice, one quote inside another', () => {
+    const event = (also: string) => `
+- id: parade
+  name: The Parade
+  type: event
+  summary: A parade in Baku. [1]
+  facts:
+    - {quote: "Baku hosted the summit in 2019, and the parade followed in 2020.", source: vol}
+  events:
+    - {date: 2020, title: Parade in Baku, quote: "the parade followed in 2020", source: vol, also: [${also}]}
+`;
+    expect(build({ 'good.yaml': GOOD, 'event.yaml': event('{fact: 1}') })).toMatch(
+      /parade event 1: passage 1 repeats words of passage 2; keep the longer one/,
+    );
+    expect(
+      build({ 'good.yaml': GOOD, 'event.yaml': event('{quote: "Baku hosted the summit in 2019", source: vol}') }),
+    ).not.toMatch(/repeats words/);
+  });
+
   it('fails on a key written twice in one YAML mapping', () => {
     expect(build({ 'good.yaml': GOOD, 'twice.yaml': TWICE })).toMatch(/twice\.yaml: Map keys must be unique/);
   });

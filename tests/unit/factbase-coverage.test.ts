@@ -3,6 +3,7 @@ import factBaseJson from '~/data/factbase.json';
 import type { FactBase } from '~/lib/factbase/types';
 import {
   eventsPerYear,
+  factsNotNamingEntity,
   oneFactEntities,
   possibleDuplicateEvents,
   standpointsPerEntity,
@@ -27,5 +28,21 @@ describe('fact-base coverage report', () => {
     const years = new Map(eventsPerYear(base));
     expect([...years.values()].reduce((a, b) => a + b, 0)).toBe(base.events.length);
     for (const [a, b] of possibleDuplicateEvents(base)) expect(a).not.toBe(b);
+  });
+
+  it('lists facts whose quote names neither the entity nor an alias, uncited ones first', () => {
+    const entity = base.entities.find((e) => e.id === 'dushanbe')!;
+    const padded: FactBase = {
+      ...base,
+      entities: [
+        {
+          ...entity,
+          facts: [...entity.facts, { ...entity.facts[0]!, quote: 'The two presidents met in the capital.' }],
+        },
+      ],
+    };
+    expect(factsNotNamingEntity(padded)).toEqual([
+      { id: 'dushanbe', fact: entity.facts.length + 1, cited: false, quote: 'The two presidents met in the capital.' },
+    ]);
   });
 });
