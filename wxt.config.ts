@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { inlineCss } from './scripts/vite-inline-css';
+import { noHtmlSinks } from './scripts/vite-no-html-sinks';
 import { pageChunks } from './scripts/vite-page-chunks';
 
 /**
@@ -19,8 +20,8 @@ export default defineConfig({
   outDir: process.env.LENS_OUT_DIR ?? (testBuild ? '.output-test' : '.output'),
   vite: () => ({
     // The popup's and explore page's stylesheets go inside their HTML: first paint waits for no request
-    // (scripts/vite-inline-css).
-    plugins: [preact(), inlineCss(['popup', 'explore']), pageChunks(['explore'])],
+    // (scripts/vite-inline-css). No library we ship sets HTML from a string (scripts/vite-no-html-sinks).
+    plugins: [noHtmlSinks(), preact(), inlineCss(['popup', 'explore']), pageChunks(['explore'])],
     build: { sourcemap: false, ...(process.env.LENS_NO_MINIFY ? { minify: false } : {}) },
     // JSON.parse of a string literal parses faster than the same data as an object literal (the fact base is 1.3 MB).
     json: { stringify: true },

@@ -19,7 +19,7 @@ import { screenshotLibrary } from './bench/library-screenshot';
 type Scheme = 'light' | 'dark';
 
 /** Polls the page (an extension page's CSP forbids the eval that page.waitForFunction uses). */
-async function until(page: Page, what: string, read: () => unknown): Promise<void> {
+export async function until(page: Page, what: string, read: () => unknown): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (!(await page.evaluate(pageExpression(read, null)).catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`no ${what} within 20 s`);
@@ -27,7 +27,12 @@ async function until(page: Page, what: string, read: () => unknown): Promise<voi
   }
 }
 
-async function extensionPage(lens: ChromiumLensBrowser, path: string, width: number, height: number): Promise<Page> {
+export async function extensionPage(
+  lens: ChromiumLensBrowser,
+  path: string,
+  width: number,
+  height: number,
+): Promise<Page> {
   const worker = lens.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   if (!worker) throw new Error('the extension service worker is not running');
   const page = await lens.context.newPage();
