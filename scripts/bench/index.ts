@@ -73,6 +73,16 @@ const BENCHES: Bench[] = [
     },
   },
   {
+    name: 'own',
+    what: "the reader's own material at scale (10,000 snippets, 200 sources of 50 KB, 500 names): search, scan, card, adding a source",
+    run: async () => {
+      const m = await import('./own-bench');
+      const result = await m.runOwnBench();
+      if (result.missing.length) process.exitCode = 1;
+      return m.formatOwnBench(result);
+    },
+  },
+  {
     name: 'explore',
     what: 'explore page: first render and frame times while zooming and panning',
     run: async () => {
