@@ -3,7 +3,8 @@ import { typeLabel } from '~/components/card/card-model';
 import type { PageState } from './popup-api';
 import type { PageEntity } from './tab-target';
 import type { OwnMarkers } from '~/browser/snippets-db/own-store';
-import { OwnMarker } from '~/components/own/PopupOwnActions';
+import { OWN_BADGE, OwnMarker } from '~/components/own/PopupOwnActions';
+import { isOwnNameId } from '~/lib/own/types';
 
 export interface OnThisPageProps {
   page: PageState;
@@ -48,6 +49,8 @@ export function OnThisPage({ page, entities, active, typeOf, onReveal, onOpenCar
                 onClick={() => onReveal(e.entityId)}
               >
                 <span class="page-name">{e.name}</span>
+                {/* A name the reader tracks says so, with the type they gave it, as in the search results. */}
+                {isOwnNameId(e.entityId) && <span class="own-badge">{OWN_BADGE}</span>}
                 {typeOf(e.entityId) && <span class="page-type">{typeLabel(typeOf(e.entityId)!)}</span>}
                 <OwnMarker markers={own?.[e.entityId]} />
                 <span class="page-count" aria-label={`${e.count} on the page`}>

@@ -71,6 +71,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const cardView = useRef<HTMLDivElement>(null);
   /** The reader's own names as a search of their own (merged into the results), and their material per name. */
   const [ownSearch, setOwnSearch] = useState<Search | null>(null);
+  /** The type the reader gave each of their names, for "On this page" (the fact base's types are in `engine`). */
+  const [ownTypes, setOwnTypes] = useState<ReadonlyMap<string, EntityType>>(() => new Map());
   const [ownMarkers, setOwnMarkers] = useState<Readonly<Record<string, OwnMarkers>>>({});
   const [ownPanel, setOwnPanel] = useState<OwnPanel | null>(null);
   const [ownPanels, setOwnPanels] = useState<OwnPanels | null>(null);
@@ -164,7 +166,11 @@ export function PopupApp({ api }: { api: PopupApi }) {
     let live = true;
     const load = () =>
       void popupOwnApi.names().then(
-        (names) => live && setOwnSearch(names.length ? createSearch(ownSearchIndex(names)) : null),
+        (names) => {
+          if (!live) return;
+          setOwnSearch(names.length ? createSearch(ownSearchIndex(names)) : null);
+          setOwnTypes(new Map(names.map((n) => [n.id, n.type])));
+        },
         () => {},
       );
     load();
@@ -387,7 +393,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
                   page={page}
                   entities={onPage}
                   active={active}
-                  typeOf={(id) => engine?.types.get(id)}
+                  typeOf={(id) => engine?.types.get(id) ?? ownTypes.get(id)}
                   onReveal={(id) => page.kind === 'page' && void api.reveal(page.tabId, id)}
                   onOpenCard={open}
                   own={ownMarkers}

@@ -342,6 +342,14 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     // "On this page": your name and TANAP carry what you have on them.
     const marker = await textOf(popup, `.page-row[data-entity="${ownId}"] .page-own`, 'your marker', /note/);
     expect(marker).toBe('note · 1 quote');
+    // Your name says it is yours and what it is, as the fact base's names say what they are.
+    expect(
+      await popup.evaluate((id) => {
+        const row = document.querySelector(`.page-row[data-entity="${id}"]`)!;
+        return [row.querySelector('.own-badge')?.textContent, row.querySelector('.page-type')?.textContent];
+      }, ownId),
+    ).toEqual(['yours', 'Person']);
+    expect(await popup.evaluate(() => document.querySelector('.page-row[data-entity="tanap"] .own-badge'))).toBe(null);
     expect(await textOf(popup, '.page-row[data-entity="tanap"] .page-own', 'TANAP’s marker', /quote/)).toBe('1 quote');
     expect(await popup.evaluate(() => document.querySelector('.page-row[data-entity="shah-deniz"] .page-own'))).toBe(
       null,
