@@ -2,20 +2,23 @@
  * The reader's own material at scale (issue 18): 10,000 snippets, 200 own sources of 50 KB and 500 own names, in
  * the built extension (Chromium, test build) and in Node for search. Every figure is printed beside the same
  * measure without own material, taken in the same run on the same machine:
- *   - popup search per keystroke (p50/p95/max): the fact base's search alone vs merged with 500 own names;
- *   - page scan: the content script's main-thread ms and wall ms for the same page, before and after seeding;
- *   - card: dwell end to card on screen, before and after (the budget is 50 ms);
+ *   - popup search per keystroke (p50/p95): the fact base's search alone vs merged with 500 own names;
+ *   - page scan: the content script's main-thread ms and wall ms for the same page;
+ *   - card: dwell end to card on screen (the budget is 50 ms), and to the card with the reader's material painted;
  *   - adding one 50 KB source (background matcher + one IndexedDB transaction), with 200 sources stored;
  *   - a 300 KB source through the library's form: whether the progress indicator shows, and how long it takes.
- * Exits non-zero (through index.ts) when a measure could not be taken.
+ * Two browsers run side by side, one with an empty profile and one seeded (in one transaction), and their page loads
+ * alternate, so a machine that gets busier mid-run slows both sides alike. Medians of a few samples: the run takes a
+ * few minutes even on a loaded machine. Exits non-zero (through index.ts) when a measure could not be taken.
  *
  *   npm run build:test && npm run bench -- own
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchLensBrowser } from '../../automation/browsers';
 import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
-import { startStaticServer } from '../../automation/static-server';
+import { FIXTURES_DIR, startStaticServer } from '../../automation/static-server';
 import type { SearchIndexData } from '../../lib/search/search-index';
 import { createSearch, DEFAULT_LIMIT } from '../../lib/search/search';
 import { mergeHits, ownSearchIndex } from '../../lib/own/own-search';
@@ -28,9 +31,12 @@ export const SCALE = { snippets: 10_000, sources: 200, sourceBytes: 50 * 1024, n
 export const CARD_BUDGET_MS = 50;
 export const SCAN_OVERHEAD_BUDGET = 0.1;
 export const ADD_SOURCE_BUDGET_MS = 1_000;
-const PAGE_LOADS = Number(process.env.LENS_OWN_LOADS) || 5;
-const CARD_SAMPLES = Number(process.env.LENS_CARD_SAMPLES) || 5;
-const ADD_SAMPLES = 5;
+const PAGE_LOADS = Number(process.env.LENS_OWN_LOADS) || 3;
+const CARD_SAMPLES = Number(process.env.LENS_CARD_SAMPLES) || 4;
+const ADD_SAMPLES = 3;
+const SEARCH_ROUNDS = 7;
+/** The page both browsers load: the card bench's news page with a paragraph naming some of the reader's names. */
+const BENCH_PAGE = 'own-bench-news.html';
 const PROGRESS_CHARS = 300_000;
 
 export interface OwnBenchResult {
@@ -40,7 +46,10 @@ export interface OwnBenchResult {
   cardMs: { base: number[]; own: number[] };
   /** Dwell end to the full card (with the reader's material) painted. */
   cardCompleteMs: { base: number[]; own: number[] };
+  /** `reindexMs`: from telling the background about the new names to every source's quotes written. */
   seeded: { snippets: number; sources: number; names: number; quotes: number; seedMs: number; reindexMs: number };
+  /** Marks on the page in each browser (the seeded one also marks the reader's names). */
+  marks: { base: number; own: number };
   addSourceMs: number[];
   progress: { chars: number; shown: boolean; ms: number };
   missing: string[];
@@ -134,12 +143,36 @@ function seed(
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-    // What importOwn announces: the background reloads the names and reads every source again.
+    return performance.now() - started;
+  }, arg);
+}
+
+/**
+ * Announces the material as an import does (the background reloads the names and reads every source again), and
+ * resolves with the time until the sources' quotes are written (one transaction, so they appear all at once).
+ */
+function announceAndWaitForQuotes(page: LensPage, timeoutMs: number): Promise<number> {
+  return page.evaluate(async (timeoutMs) => {
+    const count = () =>
+      new Promise<number>((resolve, reject) => {
+        const r = indexedDB.open('caspian-lens-snippets');
+        r.onsuccess = () => {
+          const c = r.result.transaction('sourceQuotes').objectStore('sourceQuotes').count();
+          c.onsuccess = () => (r.result.close(), resolve(c.result));
+          c.onerror = () => reject(c.error);
+        };
+        r.onerror = () => reject(r.error);
+      });
+    const started = performance.now();
     const channel = new BroadcastChannel('caspian-lens-own');
     channel.postMessage('all');
     channel.close();
-    return performance.now() - started;
-  }, arg);
+    while (performance.now() - started < timeoutMs) {
+      if ((await count()) > 0) return performance.now() - started;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return NaN;
+  }, timeoutMs);
 }
 
 function count(page: LensPage, store: string): Promise<number> {
@@ -202,58 +235,63 @@ function marks(page: LensPage): Promise<{ text: string; x: number; y: number }[]
   });
 }
 
-/** Opens the page `loads` times: the scan's main-thread and wall ms each time, then card timings on the last. */
-async function measurePage(lens: LensBrowser, url: string, loads: number, missing: string[], label: string) {
-  const scan: number[] = [];
-  const wall: number[] = [];
+/** One load of the page: the scan's main-thread and wall ms, and how many marks it painted. */
+async function measureLoad(lens: LensBrowser, url: string, label: string, missing: string[]) {
+  const page = await lens.openPage(url);
+  const report = await lens.scanReport(page).catch(() => null);
+  if (!report) missing.push(`${label}: a scan report`);
+  await page.close();
+  return report
+    ? { scan: report.scanMs, wall: report.wallMs ?? NaN, marks: report.mentions.reduce((n, m) => n + m.count, 0) }
+    : null;
+}
+
+/** Dwell end to the card on screen (first paint) and to the complete card, for the first few marks in view. */
+async function measureCards(lens: LensBrowser, url: string, label: string, missing: string[]) {
   const card: number[] = [];
   const complete: number[] = [];
-  for (let i = 0; i < loads; i++) {
-    const page = await lens.openPage(url);
-    const report = await lens.scanReport(page).catch(() => null);
-    if (report) {
-      scan.push(report.scanMs);
-      wall.push(report.wallMs ?? NaN);
-    } else missing.push(`${label}: scan report ${i + 1}`);
-    if (i < loads - 1) {
-      await page.close();
-      continue;
-    }
-    await page.evaluate(LISTEN);
-    const blank = { x: 8, y: (await page.evaluate(() => innerHeight)) - 20 };
+  const page = await lens.openPage(url);
+  await lens.scanReport(page).catch(() => null);
+  await page.evaluate(LISTEN);
+  const blank = { x: 8, y: (await page.evaluate(() => innerHeight)) - 20 };
+  await page.hover(blank.x, blank.y);
+  await sleep(500);
+  for (const m of (await marks(page)).slice(0, CARD_SAMPLES)) {
+    const before = await page.evaluate(() => (window as unknown as { __lensOwnBench: string[] }).__lensOwnBench.length);
+    await page.hover(m.x, m.y);
+    // Until the full card is painted (a placeholder may come first, while the details are on their way).
+    const shown = await waitInPage(
+      page,
+      (n) => {
+        const list = (window as unknown as { __lensOwnBench: string[] }).__lensOwnBench.slice(n);
+        return list.some((t) => (JSON.parse(t) as { complete: boolean }).complete) ? list : null;
+      },
+      `the card for ${m.text}`,
+      10_000,
+      before,
+    ).catch(() => null);
+    if (shown) {
+      const events = shown.map((t) => JSON.parse(t) as { dwellEndedAt: number; paintedAt: number; complete: boolean });
+      const full = events.find((e) => e.complete)!;
+      card.push(events[0]!.paintedAt - events[0]!.dwellEndedAt);
+      complete.push(full.paintedAt - full.dwellEndedAt);
+    } else missing.push(`${label}: card for "${m.text}"`);
     await page.hover(blank.x, blank.y);
-    await sleep(1_000);
-    for (const m of (await marks(page)).slice(0, CARD_SAMPLES)) {
-      const before = await page.evaluate(
-        () => (window as unknown as { __lensOwnBench: string[] }).__lensOwnBench.length,
-      );
-      await page.hover(m.x, m.y);
-      // Until the full card is painted (a placeholder may come first, while the details are on their way).
-      const shown = await waitInPage(
-        page,
-        (n) => {
-          const list = (window as unknown as { __lensOwnBench: string[] }).__lensOwnBench.slice(n);
-          return list.some((t) => (JSON.parse(t) as { complete: boolean }).complete) ? list : null;
-        },
-        `the card for ${m.text}`,
-        10_000,
-        before,
-      ).catch(() => null);
-      if (shown) {
-        const events = shown.map(
-          (t) => JSON.parse(t) as { dwellEndedAt: number; paintedAt: number; complete: boolean },
-        );
-        const full = events.find((e) => e.complete)!;
-        card.push(events[0]!.paintedAt - events[0]!.dwellEndedAt);
-        complete.push(full.paintedAt - full.dwellEndedAt);
-      } else missing.push(`${label}: card for "${m.text}"`);
-      await page.hover(blank.x, blank.y);
-      await sleep(700);
-    }
-    if (!card.length) missing.push(`${label}: no card timings`);
-    await page.close();
+    await sleep(500);
   }
-  return { scan, wall, card, complete };
+  if (!card.length) missing.push(`${label}: no card timings`);
+  await page.close();
+  return { card, complete };
+}
+
+/** The card bench's news page with one more paragraph naming a few of the reader's names (plain text without them). */
+function benchPage(names: readonly OwnName[]): string {
+  const html = readFileSync(join(FIXTURES_DIR, 'cards-news.html'), 'utf8');
+  const who = [0, 7, 51, 130, 262, 499].map((i) => names[i]!.name);
+  const para = `<p>In Baku, ${who[0]} and ${who[1]} met ${who[2]} to discuss the Middle Corridor; ${who[3]} later told reporters that ${who[4]} and ${who[5]} would join the talks on TANAP.</p>`;
+  const at = html.lastIndexOf('</p>');
+  if (at < 0) throw new Error('cards-news.html has no paragraph to add the names after');
+  return `${html.slice(0, at + 4)}\n${para}${html.slice(at + 4)}`;
 }
 
 export async function runOwnBench(): Promise<OwnBenchResult> {
@@ -267,48 +305,70 @@ export async function runOwnBench(): Promise<OwnBenchResult> {
   const own = createSearch(ownSearchIndex(names));
   const queries = [...BENCH_QUERIES, 'tarlan qas', 'kerimova', 'Babayev Rauf', 'nigara hasan'];
   const search = {
-    base: measureKeystrokes((q) => base.search(q), queries, 15),
-    withOwn: measureKeystrokes((q) => mergeHits(base.search(q), own.search(q), DEFAULT_LIMIT), queries, 15),
+    base: measureKeystrokes((q) => base.search(q), queries, SEARCH_ROUNDS),
+    withOwn: measureKeystrokes((q) => mergeHits(base.search(q), own.search(q), DEFAULT_LIMIT), queries, SEARCH_ROUNDS),
   };
 
-  const server = await startStaticServer();
-  const lens = await launchLensBrowser('chromium').catch(async (err: unknown) => {
-    await server.close();
-    throw err;
-  });
+  const pageDir = mkdtempSync(join(tmpdir(), 'lens-own-bench-'));
+  writeFileSync(join(pageDir, BENCH_PAGE), benchPage(names));
+  const server = await startStaticServer({ roots: [pageDir, FIXTURES_DIR] });
+  const browsers: LensBrowser[] = [];
   try {
-    // The same page as the card bench, with one paragraph naming some of the reader's names (plain text without
-    // own data).
-    const url = server.url('/cards-news.html');
-    const before = await measurePage(lens, url, PAGE_LOADS, missing, 'without own data');
+    // Two profiles side by side: the baseline without own material, and the one seeded with it.
+    const bare = await launchLensBrowser('chromium');
+    browsers.push(bare);
+    const seeded = await launchLensBrowser('chromium');
+    browsers.push(seeded);
+    const url = server.url(`/${BENCH_PAGE}`);
 
-    const lib = await lens.openExtensionPage('library.html');
+    const lib = await seeded.openExtensionPage('library.html');
     await waitInPage(lib, () => document.documentElement.dataset.libraryCount !== undefined, 'the library', 30_000);
-    const snippets = realisticSnippets(SCALE.snippets);
     const seedMs = await seed(lib, {
-      snippets,
+      snippets: realisticSnippets(SCALE.snippets),
       names,
       corpus,
       sources: SCALE.sources,
       bytes: SCALE.sourceBytes,
     });
-    // The background reloads the names and reads 10 MB of sources; then one more reindex, timed.
-    await sleep(2_000);
-    const reindex = await timedMessage(lib, { type: 'own-reindex' });
-    const quotes = await count(lib, 'sourceQuotes');
-    const seeded = {
+    // The background reloads the names and reads the 10 MB of sources with them; timed until the quotes are written.
+    const reindexMs = await announceAndWaitForQuotes(lib, 300_000);
+    const counts = {
       snippets: await count(lib, 'snippets'),
       sources: await count(lib, 'sources'),
       names: await count(lib, 'names'),
-      quotes,
-      seedMs,
-      reindexMs: reindex.ms,
+      quotes: await count(lib, 'sourceQuotes'),
     };
-    if (seeded.snippets < SCALE.snippets || seeded.sources < SCALE.sources || seeded.names < SCALE.names)
-      missing.push(`seeding: ${JSON.stringify(seeded)}`);
-    if (!quotes) missing.push('the sources gave no quotes');
+    if (counts.snippets < SCALE.snippets || counts.sources < SCALE.sources || counts.names < SCALE.names)
+      missing.push(`seeding: ${JSON.stringify(counts)}`);
+    if (!counts.quotes) missing.push('the sources gave no quotes');
 
-    const after = await measurePage(lens, url, PAGE_LOADS, missing, 'with own data');
+    // One uncounted load each (the background builds its matcher, caches warm), then loads that alternate.
+    const marksIn = { base: 0, own: 0 };
+    for (const [lens, side] of [
+      [bare, 'base'],
+      [seeded, 'own'],
+    ] as const)
+      marksIn[side] = (await measureLoad(lens, url, `warm-up ${side}`, missing))?.marks ?? 0;
+    const scan = { base: [] as number[], own: [] as number[] };
+    const wall = { base: [] as number[], own: [] as number[] };
+    for (let i = 0; i < PAGE_LOADS; i++)
+      for (const [lens, side] of (i % 2
+        ? [
+            [seeded, 'own'],
+            [bare, 'base'],
+          ]
+        : [
+            [bare, 'base'],
+            [seeded, 'own'],
+          ]) as [LensBrowser, 'base' | 'own'][]) {
+        const r = await measureLoad(lens, url, side === 'base' ? 'without own data' : 'with own data', missing);
+        if (r) {
+          scan[side].push(r.scan);
+          wall[side].push(r.wall);
+        }
+      }
+    const cardsBase = await measureCards(bare, url, 'without own data', missing);
+    const cardsOwn = await measureCards(seeded, url, 'with own data', missing);
 
     // One 50 KB source at a time, with 200 stored.
     const addSourceMs: number[] = [];
@@ -330,7 +390,6 @@ export async function runOwnBench(): Promise<OwnBenchResult> {
       if (added && (added.reply as { quotes?: number } | undefined)?.quotes) addSourceMs.push(added.ms);
       else missing.push(`adding 50 KB source ${i + 1}`);
     }
-
     // A larger source through the form: the progress indicator must show while it is added.
     await lib.evaluate(() => {
       location.search = '?view=sources';
@@ -370,18 +429,20 @@ export async function runOwnBench(): Promise<OwnBenchResult> {
 
     return {
       search,
-      scanMs: { base: before.scan, own: after.scan },
-      wallMs: { base: before.wall, own: after.wall },
-      cardMs: { base: before.card, own: after.card },
-      cardCompleteMs: { base: before.complete, own: after.complete },
-      seeded,
+      scanMs: scan,
+      wallMs: wall,
+      cardMs: { base: cardsBase.card, own: cardsOwn.card },
+      cardCompleteMs: { base: cardsBase.complete, own: cardsOwn.complete },
+      seeded: { ...counts, seedMs, reindexMs },
+      marks: marksIn,
       addSourceMs,
       progress,
       missing,
     };
   } finally {
-    await lens.close();
+    for (const b of browsers) await b.close();
     await server.close();
+    rmSync(pageDir, { recursive: true, force: true });
   }
 }
 
@@ -399,7 +460,8 @@ export function formatOwnBench(r: OwnBenchResult): string {
   const scanB = median(r.scanMs.base);
   const scanO = median(r.scanMs.own);
   const lines = [
-    `Own material: ${r.seeded.snippets} snippets, ${r.seeded.sources} sources of ${SCALE.sourceBytes / 1024} KB, ${r.seeded.names} names → ${r.seeded.quotes} quotes (seeded in ${f(r.seeded.seedMs)} ms; re-reading every source: ${f(r.seeded.reindexMs)} ms)`,
+    `Own material: ${r.seeded.snippets} snippets, ${r.seeded.sources} sources of ${SCALE.sourceBytes / 1024} KB, ${r.seeded.names} names → ${r.seeded.quotes} quotes (seeded in one transaction in ${f(r.seeded.seedMs)} ms; names loaded and every source read again in ${f(r.seeded.reindexMs)} ms)`,
+    `The page: ${r.marks.base} marks without own data, ${r.marks.own} with (the reader's names are marked too). Chromium, two profiles, loads alternating.`,
     '',
     'measure                                   without own data   with own data   change   budget',
     `popup search per keystroke p50 (ms)      ${f(s.base.wall.p50).padStart(16)} ${f(s.withOwn.wall.p50).padStart(15)} ${pct(s.withOwn.wall.p50, s.base.wall.p50).padStart(8)}`,
@@ -413,7 +475,7 @@ export function formatOwnBench(r: OwnBenchResult): string {
     `add one 50 KB source, median / max (ms)  ${'–'.padStart(16)} ${`${f(median(r.addSourceMs))} / ${f(maxOf(r.addSourceMs))}`.padStart(15)} ${''.padStart(8)}   < ${ADD_SOURCE_BUDGET_MS} ms`,
     `add a ${r.progress.chars / 1000} KB source via the form (ms)  ${'–'.padStart(13)} ${f(r.progress.ms).padStart(15)} ${''.padStart(8)}   progress shown: ${r.progress.shown ? 'yes' : 'NO'}`,
     '',
-    `samples: ${r.scanMs.base.length}+${r.scanMs.own.length} page loads, ${r.cardMs.base.length}+${r.cardMs.own.length} cards, ${s.base.wall.samples} keystrokes, ${r.addSourceMs.length} adds`,
+    `samples: ${r.scanMs.base.length}+${r.scanMs.own.length} page loads, ${r.cardMs.base.length}+${r.cardMs.own.length} cards, ${s.base.wall.samples} keystrokes (medians of ${SEARCH_ROUNDS} rounds), ${r.addSourceMs.length} adds`,
   ];
   if (r.missing.length) lines.push(`NOT MEASURED: ${r.missing.join('; ')}`);
   return lines.join('\n');
