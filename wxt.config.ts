@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { inlineCss } from './scripts/vite-inline-css';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks';
 import { pageChunks } from './scripts/vite-page-chunks';
+import { localeFiles } from './scripts/locale-files';
 
 /**
  * `LENS_TEST_BUILD=1` makes the test build (`npm run build:test`, in `.output-test/`): the same extension plus the
@@ -18,6 +19,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Builds for tests and benchmarks can be sent elsewhere so parallel runs never share an output folder.
   outDir: process.env.LENS_OUT_DIR ?? (testBuild ? '.output-test' : '.output'),
+  // The interface's catalogs (`_locales/<lang>/messages.json`) go into the package as the browser reads them, without
+  // their translators' notes (scripts/locale-files.ts).
+  hooks: { 'build:publicAssets': (_wxt, files) => void files.push(...localeFiles()) },
   vite: () => ({
     // The popup's and explore page's stylesheets go inside their HTML: first paint waits for no request
     // (scripts/vite-inline-css). No library we ship sets HTML from a string (scripts/vite-no-html-sinks).
@@ -28,9 +32,10 @@ export default defineConfig({
     define: { __LENS_TEST_BUILD__: JSON.stringify(testBuild) },
   }),
   manifest: ({ browser }) => ({
-    name: 'Caspian Lens',
-    description:
-      'Sourced context cards for names in news about Türkiye, the South Caucasus and Central Asia. Works offline; sends nothing anywhere.',
+    // In the browser's language, from _locales (lib/i18n); English where it has none of ours.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // `scripting` and the host permission let the background inject the card's code into a frame when the reader
     // first approaches a mark there (README "Content-script size"); both add nothing to the install warning, which
     // the content script on every site already gives ("read and change all your data on all websites").
@@ -42,15 +47,15 @@ export default defineConfig({
     commands: {
       'save-selection': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Save the selected passage as a snippet',
+        description: '__MSG_commandSaveSelection__',
       },
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+M' },
-        description: 'Move to the next marked name on the page and open its card',
+        description: '__MSG_commandNextMention__',
       },
       'toggle-pause': {
         suggested_key: { default: 'Alt+Shift+O' },
-        description: 'Pause or resume Caspian Lens everywhere',
+        description: '__MSG_commandTogglePause__',
       },
     },
     ...(browser === 'firefox'

@@ -6,15 +6,15 @@
  */
 import type { browser as browserApi } from 'wxt/browser';
 import { trackNameUrl } from '~/lib/own/track-name';
+import { t } from '~/lib/i18n/translator';
 
 type Browser = typeof browserApi;
 
 export const TRACK_MENU_ID = 'lens-track-name';
-export const TRACK_MENU_TITLE = 'Track this name in Caspian Lens';
 
 export function createTrackMenu(browser: Browser): void {
   browser.contextMenus.create(
-    { id: TRACK_MENU_ID, title: TRACK_MENU_TITLE, contexts: ['selection'] },
+    { id: TRACK_MENU_ID, title: t('menuTrackName'), contexts: ['selection'] },
     () => void browser.runtime.lastError,
   );
 }

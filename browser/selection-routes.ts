@@ -8,7 +8,9 @@
 import type { browser as browserApi } from 'wxt/browser';
 
 type Browser = typeof browserApi;
-import type { SnippetSaved } from '~/lib/messaging/messages';
+import type { SaveSelectionText, SnippetSaved } from '~/lib/messaging/messages';
+import { SNIPPET_LIMITS } from '~/lib/snippets/types';
+import { interfaceLocale, pluralForms, t } from '~/lib/i18n/translator';
 import type { createPageSaves } from '~/lib/snippets/page-saves';
 import { sendToTab } from './messages';
 
@@ -40,7 +42,7 @@ export function createSelectionRoutes(browser: Browser, pageSaves: ReturnType<ty
   ): Promise<SnippetSaved | null | undefined> => {
     let reply: SnippetSaved | null | undefined;
     try {
-      reply = await sendToTab(tabId, { type: 'save-selection', via }, frameId);
+      reply = await sendToTab(tabId, { type: 'save-selection', via, text: saveSelectionText() }, frameId);
     } catch (err) {
       if (/receiving end|could not establish|no matching|message port closed/i.test(String(err))) return undefined;
       throw err;
@@ -74,10 +76,27 @@ export function createSelectionRoutes(browser: Browser, pageSaves: ReturnType<ty
   };
 }
 
+/** The first stage's toast words, in the interface language (it carries no catalog; page/save-selection.ts). */
+export function saveSelectionText(): SaveSelectionText {
+  return {
+    locale: interfaceLocale(),
+    saved: t('toastSaved'),
+    savedLinked: pluralForms('toastSavedLinked', '#'),
+    undo: t('cardUndo'),
+    dismiss: t('cardToastDismiss'),
+    removed: t('toastSnippetRemoved'),
+    tooLate: t('toastSaveTooLate'),
+    undoFailed: t('toastSaveUndoFailed'),
+    tooLong: t('toastSelectionTooLong', SNIPPET_LIMITS.text),
+    noAnswer: t('toastNoAnswer'),
+    notSaved: t('toastNotSaved'),
+  };
+}
+
 /** Creates the menu item. Menus persist across browser restarts, so this runs on install/update only. */
 export function createSaveMenu(browser: Browser): void {
   browser.contextMenus.create(
-    { id: SAVE_MENU_ID, title: 'Save to Caspian Lens', contexts: ['selection'] },
+    { id: SAVE_MENU_ID, title: t('menuSaveSelection'), contexts: ['selection'] },
     // A second create after an update reports a duplicate id; the existing item is the one we want.
     () => void browser.runtime.lastError,
   );

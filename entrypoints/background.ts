@@ -12,14 +12,23 @@ import type { Matcher } from '~/lib/matcher';
 import { createPageSaves } from '~/lib/snippets/page-saves';
 import { deleteSnippets, saveSnippet, snippetsForPage } from '~/browser/snippets-db/snippet-store';
 import { sendToTab } from '~/browser/messages';
-import { createSaveMenu, createSelectionRoutes } from '~/browser/selection-routes';
+import { createSaveMenu, createSelectionRoutes, SAVE_MENU_ID } from '~/browser/selection-routes';
 import { updateSettings } from '~/browser/settings-storage';
 import { createOwnBackground } from '~/lib/own/own-background';
 import * as ownStore from '~/browser/snippets-db/own-store';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
-import { createTrackMenu, onTrackMenuClick } from '~/browser/own-menu';
+import { createTrackMenu, onTrackMenuClick, TRACK_MENU_ID } from '~/browser/own-menu';
+import { currentInterfaceText, followInterfaceText } from '~/browser/interface-text';
+import { cardText, CARD_TEXT_GLOBAL } from '~/lib/i18n/card-text';
+import { t } from '~/lib/i18n/translator';
 
 export default defineBackground(() => {
+  // The interface language (the setting, else the browser's): menus, toasts and the card's words follow it.
+  const textReady = followInterfaceText(() => void retitleMenus());
+  const retitleMenus = async () => {
+    await browser.contextMenus.update(SAVE_MENU_ID, { title: t('menuSaveSelection') }).catch(() => {});
+    await browser.contextMenus.update(TRACK_MENU_ID, { title: t('menuTrackName') }).catch(() => {});
+  };
   const store = createFactBaseStore(factBaseJson as unknown as FactBase);
   const aliasIndex = aliasIndexJson as unknown as AliasIndex;
   // The reader's own names join the fact base's index; the matcher is built on first use from both, kept while the
@@ -65,12 +74,19 @@ export default defineBackground(() => {
       }),
     // The card's code, injected into one frame on the reader's first approach to a mark there (page/card-stage.ts):
     // not web-accessible, so no page can probe for it. Needs `scripting` and the host permission (README).
-    injectCardStage: (tabId, frameId) =>
-      browser.scripting.executeScript({
-        target: { tabId, frameIds: [frameId] },
-        files: ['/card-stage.js'],
+    // The card's words go first, into the same isolated world (lib/i18n/card-text.ts): the page never sees them.
+    injectCardStage: async (tabId, frameId) => {
+      const target = { tabId, frameIds: [frameId] };
+      await textReady.catch(() => {});
+      await browser.scripting.executeScript({
+        target,
+        func: (name: string, text: unknown) => void ((globalThis as Record<string, unknown>)[name] = text),
+        args: [CARD_TEXT_GLOBAL, cardText(currentInterfaceText())],
         injectImmediately: true,
-      }),
+      });
+      return browser.scripting.executeScript({ target, files: ['/card-stage.js'], injectImmediately: true });
+    },
+    cardText: () => textReady.then(() => cardText(currentInterfaceText())),
     openExplore: (id, view) =>
       browser.tabs.create({ url: browser.runtime.getURL(`/${exploreHref(view, id)}` as `/explore.html${string}`) }),
     closeCardIn: (tabId, frameId) => sendToTab(tabId, { type: 'close-card' }, frameId),
@@ -94,7 +110,7 @@ export default defineBackground(() => {
   const selectionRoutes = createSelectionRoutes(browser, pageSaves);
   // Recreated on every start: Firefox drops menu items when the browser restarts; Chromium keeps them, and
   // removeAll first avoids its duplicate-id error.
-  void browser.contextMenus.removeAll().then(() => {
+  void Promise.all([browser.contextMenus.removeAll(), textReady.catch(() => {})]).then(() => {
     createSaveMenu(browser);
     createTrackMenu(browser);
   });

@@ -6,7 +6,12 @@
  * (page/lens-toast.ts).
  */
 import type { EntityHidden, MarkCorrected, SendToBackground, SiteSwitchedOff } from '~/lib/messaging/messages';
-import { showToast } from './lens-toast';
+import { showToast as show, type ToastOptions } from './lens-toast';
+import { t } from '~/lib/i18n/translator';
+
+/** A toast in the interface language (its close button included). */
+const showToast = (doc: Document, options: ToastOptions, signal: AbortSignal) =>
+  show(doc, { dismissLabel: t('cardToastDismiss'), ...options }, signal);
 
 /** A change beyond this page leaves its toast up longer than a save's, for the reader to notice it and reach Undo. */
 const SETTINGS_TOAST_MS = 15_000;
@@ -22,11 +27,7 @@ export async function hideEntity(
   try {
     reply = await send({ type: 'hide-entity', id: entity.id, ...(confirmed ? { confirmed } : {}) });
   } catch {
-    showToast(
-      doc,
-      { message: `Could not hide ${entity.name}: try again from the options page.`, kind: 'error' },
-      signal,
-    );
+    showToast(doc, { message: t('cardToastHideFailed', entity.name), kind: 'error' }, signal);
     return;
   }
   if (!reply?.hidden) {
@@ -34,8 +35,8 @@ export async function hideEntity(
       showToast(
         doc,
         {
-          message: `You have hidden several names in the last minute. Hide ${entity.name} on every site too?`,
-          action: { label: 'Hide', run: () => void hideEntity(doc, send, entity, signal, true) },
+          message: t('cardToastHideConfirm', entity.name),
+          action: { label: t('cardToastHide'), run: () => void hideEntity(doc, send, entity, signal, true) },
           durationMs: SETTINGS_TOAST_MS,
         },
         signal,
@@ -45,18 +46,18 @@ export async function hideEntity(
   const toast = showToast(
     doc,
     {
-      message: `${entity.name} will not be marked on any site.`,
+      message: t('cardToastHidden', entity.name),
       durationMs: SETTINGS_TOAST_MS,
       action: {
-        label: 'Undo',
+        label: t('cardUndo'),
         run: () =>
           void send({ type: 'unhide-entity', id: entity.id, undoToken: reply.undoToken }).then(
             (shown) =>
               toast.update({
-                message: shown ? `${entity.name} is marked again.` : 'Too late to undo here: show it again in Options.',
+                message: shown ? t('cardToastShownAgain', entity.name) : t('cardToastHideTooLate'),
                 durationMs: 4_000,
               }),
-            () => toast.update({ message: 'Could not undo: show it again in Options.', kind: 'error' }),
+            () => toast.update({ message: t('cardToastHideUndoFailed'), kind: 'error' }),
           ),
       },
     },
@@ -72,31 +73,25 @@ export async function disableSite(doc: Document, send: SendToBackground, signal:
     reply = { disabled: false };
   }
   if (!reply?.disabled) {
-    showToast(
-      doc,
-      { message: 'Could not switch Caspian Lens off here: use the toolbar button or the options page.', kind: 'error' },
-      signal,
-    );
+    showToast(doc, { message: t('cardToastSiteOffFailed'), kind: 'error' }, signal);
     return;
   }
   const { site, undoToken } = reply;
   const toast = showToast(
     doc,
     {
-      message: `Caspian Lens is off on ${site}.`,
+      message: t('cardToastSiteOff', site),
       durationMs: SETTINGS_TOAST_MS,
       action: {
-        label: 'Undo',
+        label: t('cardUndo'),
         run: () =>
           void send({ type: 'undo-disable-site', undoToken }).then(
             (on) =>
               toast.update({
-                message: on
-                  ? `Caspian Lens is on again on ${site}.`
-                  : 'Too late to undo here: switch it on in the toolbar.',
+                message: on ? t('cardToastSiteOnAgain', site) : t('cardToastSiteTooLate'),
                 durationMs: 4_000,
               }),
-            () => toast.update({ message: 'Could not undo: switch it on in the toolbar.', kind: 'error' }),
+            () => toast.update({ message: t('cardToastSiteUndoFailed'), kind: 'error' }),
           ),
       },
     },
@@ -123,24 +118,25 @@ export async function correctMark(
     reply = { corrected: false };
   }
   if (!reply?.corrected) {
-    showToast(doc, { message: `Could not remove the mark: try again in a minute.`, kind: 'error' }, signal);
+    showToast(doc, { message: t('cardToastCorrectFailed'), kind: 'error' }, signal);
     return;
   }
-  const where = everywhere ? 'on any site' : 'on this site';
   const toast = showToast(
     doc,
     {
-      message: `“${mark.text}” will not be marked as ${mark.name} ${where}.`,
+      message: everywhere
+        ? t('cardToastCorrectedEverywhere', mark.text, mark.name)
+        : t('cardToastCorrectedHere', mark.text, mark.name),
       action: {
-        label: 'Undo',
+        label: t('cardUndo'),
         run: () =>
           void send({ type: 'uncorrect-mark', undoToken: reply.undoToken }).then(
             (undone) =>
               toast.update({
-                message: undone ? `“${mark.text}” is marked again.` : 'Too late to undo here: undo it in Settings.',
+                message: undone ? t('cardToastMarkedAgain', mark.text) : t('cardToastCorrectTooLate'),
                 durationMs: 4_000,
               }),
-            () => toast.update({ message: 'Could not undo: undo it in Settings.', kind: 'error' }),
+            () => toast.update({ message: t('cardToastCorrectUndoFailed'), kind: 'error' }),
           ),
       },
     },

@@ -32,6 +32,8 @@ import { snippetFor } from './hover-snippet';
 import { announceCardTiming, announceHoverStep, type CardTiming } from './hover-timing';
 import { DOUBLE_TRIGGER_MS, nextMention } from './keyboard-nav';
 import type { Mention, MentionStore } from './mention-store';
+import { setInterfaceText, t } from '~/lib/i18n/translator';
+import { isInterfaceText } from '~/lib/i18n/card-text';
 
 export interface HoverCardDeps {
   doc: Document;
@@ -126,6 +128,8 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   const timing = new Map<number, number>();
   const fetchMs = new Map<number, number>();
   const asOf = pageDate(doc);
+  /** The language setting the card's words are in; another one asks the background for them again. */
+  let language = deps.settings().language;
 
   const entityId = (m: Mention) => index.entities[m.entity]![0];
   const config = () => ({ dwellMs: deps.settings().dwellMs, graceMs: GRACE_MS });
@@ -242,7 +246,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
             onBack: s.stack.length > 1 ? () => back(s.token) : undefined,
             actions: {
               onSave: () => saveSnippet(s.target),
-              saveWhat: `the page’s sentence around “${s.target.text}”`,
+              saveWhat: t('cardKeeps', s.target.text),
               onOpenSearch: () => {
                 if (host?.gesture.recent()) void deps.send({ type: 'open-search', query: current.entity.name });
               },
@@ -276,10 +280,10 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
             // The reader's note and library link act only on their own press in the card, like every other action.
             own: {
               saveNote: async (entity: string, text: string) => {
-                if (!host?.gesture.recent()) throw new Error('press the button to save');
+                if (!host?.gesture.recent()) throw new Error(t('cardOwnPressToSave'));
                 const stored = await deps.send({ type: 'set-note', id: entity, text });
                 details.forget(entity);
-                if (!stored) throw new Error('the note was not stored');
+                if (!stored) throw new Error(t('cardOwnNotStored'));
               },
               openLibrary: (entity: string) => {
                 if (host?.gesture.recent()) void deps.send({ type: 'open-library', id: entity });
@@ -489,6 +493,18 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     close: () => dispatch({ type: 'close', reason: 'settings' }),
     refresh() {
       if (shown && (!deps.active() || !store.isVisible(shown.target))) dispatch({ type: 'close', reason: 'settings' });
+      if (deps.settings().language !== language) {
+        language = deps.settings().language;
+        // The open card (if any) repaints in the new language; later ones open in it.
+        void deps.send({ type: 'get-card-text' }).then(
+          (text) => {
+            if (!isInterfaceText(text)) return;
+            setInterfaceText(text);
+            paint();
+          },
+          () => {},
+        );
+      }
     },
   };
 }

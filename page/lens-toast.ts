@@ -16,6 +16,8 @@ export interface ToastOptions {
   action?: { label: string; run: () => void };
   /** How long the toast stays; long enough to read a sentence and reach Undo. Milliseconds. */
   durationMs?: number;
+  /** The close button's label in the interface language (the caller has the catalog; the first stage does not). */
+  dismissLabel?: string;
 }
 
 export const TOAST_TAG = 'lens-toast';
@@ -80,7 +82,7 @@ export function showToast(doc: Document, options: ToastOptions, signal?: AbortSi
       const close = doc.createElement('button');
       close.className = 'close';
       close.textContent = '✕';
-      close.setAttribute('aria-label', 'Dismiss');
+      close.setAttribute('aria-label', next.dismissLabel ?? options.dismissLabel ?? 'Dismiss');
       close.addEventListener('click', () => handle.close());
       parts.push(close);
       box.replaceChildren(...parts);

@@ -4,7 +4,7 @@
  * as a `save-snippet` draft, and confirm with a toast that offers Undo.
  */
 import { answerExtension, sendToBackground } from '~/browser/messages';
-import type { SendToBackground, SnippetDraft, SnippetSaved } from '~/lib/messaging/messages';
+import type { SaveSelectionText, SendToBackground, SnippetDraft, SnippetSaved } from '~/lib/messaging/messages';
 import { quoteSelectorAt, tidySelectionText } from '~/lib/snippets/quote-selector';
 import { SNIPPET_LIMITS } from '~/lib/snippets/types';
 import { showToast } from './lens-toast';
@@ -41,36 +41,34 @@ export async function saveDraft(
   doc: Document,
   draft: SnippetDraft,
   send: SendToBackground,
+  words: SaveSelectionText,
   signal?: AbortSignal,
 ): Promise<SnippetSaved> {
+  const dismissLabel = words.dismiss;
   if (draft.text.length > SNIPPET_LIMITS.text || draft.quote.exact.length > SNIPPET_LIMITS.text) {
-    const message = `Not saved: the selection is longer than ${SNIPPET_LIMITS.text.toLocaleString('en')} characters. Select less and try again.`;
-    showToast(doc, { message, kind: 'error' }, signal);
-    throw new Error(message);
+    showToast(doc, { message: words.tooLong, kind: 'error', dismissLabel }, signal);
+    throw new Error(words.tooLong);
   }
   let receipt: SnippetSaved;
   try {
     receipt = await send({ type: 'save-snippet', snippet: draft });
-    if (!receipt?.saved) throw new Error('Not saved: Caspian Lens did not answer. Reload the page and try again.');
+    if (!receipt?.saved) throw new Error(words.noAnswer);
   } catch (err) {
-    const message = err instanceof Error && err.message ? err.message : 'Not saved.';
-    showToast(doc, { message, kind: 'error' }, signal);
+    const message = err instanceof Error && err.message ? err.message : words.notSaved;
+    showToast(doc, { message, kind: 'error', dismissLabel }, signal);
     throw err;
   }
   const toast = showToast(
     doc,
     {
-      message: savedMessage(receipt.entityIds.length),
+      message: savedMessage(words, receipt.entityIds.length),
+      dismissLabel,
       action: {
-        label: 'Undo',
+        label: words.undo,
         run: () => {
           void send({ type: 'undo-save-snippet', id: receipt.id, undoToken: receipt.undoToken }).then(
-            (removed) =>
-              toast.update({
-                message: removed ? 'Snippet removed.' : 'Too late to undo here: delete it in the Caspian Lens library.',
-                durationMs: 4_000,
-              }),
-            () => toast.update({ message: 'Could not undo: delete it in the Caspian Lens library.', kind: 'error' }),
+            (removed) => toast.update({ message: removed ? words.removed : words.tooLate, durationMs: 4_000 }),
+            () => toast.update({ message: words.undoFailed, kind: 'error' }),
           );
         },
       },
@@ -80,9 +78,12 @@ export async function saveDraft(
   return receipt;
 }
 
-function savedMessage(entities: number): string {
-  if (entities === 0) return 'Saved to Caspian Lens.';
-  return `Saved to Caspian Lens, with ${entities} linked ${entities === 1 ? 'entity' : 'entities'}.`;
+/** "Saved", with the number of linked names in the plural form the language's rules choose. */
+function savedMessage(words: SaveSelectionText, entities: number): string {
+  if (!entities) return words.saved;
+  const forms = words.savedLinked;
+  const form = forms[new Intl.PluralRules(words.locale).select(entities)] ?? forms.other ?? words.saved;
+  return form.replace('#', entities.toLocaleString(words.locale));
 }
 
 /** Where the selection stands: its boundary points, or a text field's selected span. */
@@ -146,7 +147,7 @@ export function listenForSaveSelection(
         const mine = reader.isReaderMade() && (message.via === 'context-menu' || hasCommandFocus(doc));
         const draft = mine ? captureSelection(doc) : null;
         if (!draft) return message.via === 'context-menu' ? Promise.resolve(null) : undefined;
-        return saveDraft(doc, draft, send, signal).then((receipt) => {
+        return saveDraft(doc, draft, send, message.text, signal).then((receipt) => {
           onSaved();
           return receipt;
         });

@@ -5,13 +5,14 @@
  */
 import { useId, useState } from 'preact/hooks';
 import type { EntityDetails } from '~/lib/messaging/messages';
-import { keyFacts, summaryLead, typeLabel, whyMatched } from './card-model';
+import { keyFacts, nameInLanguage, summaryLead, typeLabel, whyMatched } from './card-model';
 import { Quote } from './Evidence';
 import { Related, Timeline, Views, WhyMatched } from './sections';
 import { OwnSection, type OwnCardActions } from '../own/OwnSection';
 import { NotThis } from './NotThis';
 import { evidenceIsNews, RuleEvidence } from './RuleEvidence';
 import { Namesakes } from './Namesakes';
+import { interfaceLanguage, interfaceLocale, t } from '~/lib/i18n/translator';
 
 /** What a save kept, for the confirmation: the passage itself, and a way to take the save back. */
 export interface SavedPassage {
@@ -25,7 +26,7 @@ export interface EntityCardActions {
    * when the host can take it back) or report a failure.
    */
   onSave?: () => void | Promise<SavedPassage | void>;
-  /** What "Save snippet" keeps, said beside the button before it is pressed ("the sentence around “Shushi”"). */
+  /** What "Save snippet" keeps, said beside the button before it is pressed ("Keeps the sentence around “Shushi”."). */
   saveWhat?: string;
   onOpenSearch?: () => void;
   /** Shows the entity on the explore page's relationship map and timeline. */
@@ -77,6 +78,8 @@ export function EntityCard(props: EntityCardProps) {
   const facts = keyFacts(entity, compact ? 1 : undefined);
   const reason = whyMatched(matchedText, details);
   const { lead, rest } = summaryLead(entity);
+  // The name as the fact base writes it in the interface language, beside the English one.
+  const local = nameInLanguage(entity, interfaceLanguage());
   const undo = saved?.undo
     ? () => {
         setSaveState('saving');
@@ -115,7 +118,7 @@ export function EntityCard(props: EntityCardProps) {
         <div class="lens-head-row">
           {onBack && (
             <button type="button" class="lens-back" onClick={onBack}>
-              <span aria-hidden="true">←</span> Back
+              <span aria-hidden="true">←</span> {t('cardBack')}
             </button>
           )}
           <p class="lens-type">
@@ -125,13 +128,25 @@ export function EntityCard(props: EntityCardProps) {
             ) : null}
           </p>
           {actions?.onClose && (
-            <button type="button" class="lens-close" aria-label="Close" title="Close (Esc)" onClick={actions.onClose}>
+            <button
+              type="button"
+              class="lens-close"
+              aria-label={t('cardClose')}
+              title={t('cardCloseTitle')}
+              onClick={actions.onClose}
+            >
               ×
             </button>
           )}
         </div>
         <h2 id={headingId} class="lens-name">
           {entity.name}
+          {local && (
+            <span class="lens-name-local" lang={interfaceLocale()}>
+              {' '}
+              · {local}
+            </span>
+          )}
         </h2>
         {matchedText && props.namesakes?.length ? (
           <Namesakes matched={matchedText} name={entity.name} others={props.namesakes} onSelect={onSelectEntity} />
@@ -145,9 +160,7 @@ export function EntityCard(props: EntityCardProps) {
         )}
       </header>
 
-      {details.ownName && (
-        <p class="lens-own-tag lens-own-name">A name you track: this card is built from your material.</p>
-      )}
+      {details.ownName && <p class="lens-own-tag lens-own-name">{t('cardOwnName')}</p>}
       {/* The first screen: what it is in a sentence or two, how sources frame it, then what they say. */}
       <p class="lens-summary">
         {compact || fullSummary || !rest ? entity.summary : lead}
@@ -160,7 +173,7 @@ export function EntityCard(props: EntityCardProps) {
               aria-expanded={fullSummary}
               onClick={() => setFullSummary(!fullSummary)}
             >
-              {fullSummary ? 'less' : 'more'}
+              {fullSummary ? t('cardLess') : t('cardMore')}
             </button>
           </>
         )}
@@ -169,8 +182,8 @@ export function EntityCard(props: EntityCardProps) {
       {!compact && <Views details={details} />}
 
       {facts.length > 0 && (
-        <section class="lens-section lens-facts" aria-label="Key facts">
-          {!compact && <h3>From the sources</h3>}
+        <section class="lens-section lens-facts" aria-label={t('cardKeyFacts')}>
+          {!compact && <h3>{t('cardFromSources')}</h3>}
           {facts.map((f, i) => (
             // The claim (our gloss) only in lists: on the card the summary says it, and the quote comes sooner.
             <Quote key={i} evidence={f} sources={sources} claim={compact ? f.claim : undefined} />
@@ -202,30 +215,22 @@ export function EntityCard(props: EntityCardProps) {
                 aria-describedby={actions.saveWhat ? `${moreId}-save` : undefined}
               >
                 {saveState === 'saved'
-                  ? 'Saved'
+                  ? t('cardSaved')
                   : saveState === 'saving'
-                    ? 'Saving…'
+                    ? t('cardSaving')
                     : saveState === 'failed'
-                      ? 'Retry save'
-                      : 'Save snippet'}
+                      ? t('cardRetrySave')
+                      : t('cardSaveSnippet')}
               </button>
             )}
             {actions.onOpenSearch && (
-              <button
-                type="button"
-                onClick={actions.onOpenSearch}
-                title={`Open ${entity.name} in the extension's search`}
-              >
-                Search
+              <button type="button" onClick={actions.onOpenSearch} title={t('cardSearchTitle', entity.name)}>
+                {t('cardSearch')}
               </button>
             )}
             {actions.onOpenExplore && (
-              <button
-                type="button"
-                onClick={actions.onOpenExplore}
-                title={`Show ${entity.name} on the map and timeline`}
-              >
-                Map
+              <button type="button" onClick={actions.onOpenExplore} title={t('cardMapTitle', entity.name)}>
+                {t('cardMap')}
               </button>
             )}
             {actions.onNotThis && matchedText && (
@@ -237,47 +242,47 @@ export function EntityCard(props: EntityCardProps) {
                 class="lens-more lens-quiet"
                 aria-expanded={more}
                 aria-controls={moreId}
-                title={`Hide ${entity.name}, or turn Caspian Lens off on this site`}
+                title={t('cardMoreActionsTitle', entity.name)}
                 onClick={() => setMore(!more)}
               >
-                More <span aria-hidden="true">{more ? '▴' : '▾'}</span>
+                {t('cardMoreActions')} <span aria-hidden="true">{more ? '▴' : '▾'}</span>
               </button>
             )}
             {more && (
-              <div class="lens-more-row" id={moreId} role="group" aria-label="More actions">
+              <div class="lens-more-row" id={moreId} role="group" aria-label={t('cardMoreActionsLabel')}>
                 {actions.onHideEntity && (
-                  <button type="button" onClick={actions.onHideEntity} title={`Never mark ${entity.name} again`}>
-                    Hide name
+                  <button type="button" onClick={actions.onHideEntity} title={t('cardHideNameTitle', entity.name)}>
+                    {t('cardHideName')}
                   </button>
                 )}
                 {actions.onDisableSite && (
-                  <button type="button" onClick={actions.onDisableSite} title="No marks or cards on this site">
-                    Off on this site
+                  <button type="button" onClick={actions.onDisableSite} title={t('cardSiteOffTitle')}>
+                    {t('cardSiteOff')}
                   </button>
                 )}
               </div>
             )}
             {save && actions.saveWhat && saveState === 'idle' && (
               <p class="lens-save-what" id={`${moreId}-save`}>
-                Keeps {actions.saveWhat}.
+                {actions.saveWhat}
               </p>
             )}
             <div class="lens-status" role="status">
               {saveState === 'saved' && (
                 <>
                   <p class="lens-saved-head">
-                    Saved to your library{saved ? ':' : '.'}
+                    {saved ? t('cardSavedToLibrary') : t('cardSavedToLibraryPlain')}
                     {undo && (
                       <button type="button" class="lens-undo" onClick={undo}>
-                        Undo
+                        {t('cardUndo')}
                       </button>
                     )}
                   </p>
                   {saved && <blockquote class="lens-saved-text">{saved.text}</blockquote>}
                 </>
               )}
-              {saveState === 'undone' && <p>Save undone: nothing was kept.</p>}
-              {saveState === 'failed' && <p>Could not save the snippet.</p>}
+              {saveState === 'undone' && <p>{t('cardSaveUndone')}</p>}
+              {saveState === 'failed' && <p>{t('cardSaveFailed')}</p>}
             </div>
           </footer>
         )}
@@ -310,7 +315,13 @@ export function EntityCardSkeleton(props: {
         <div class="lens-head-row">
           <p class="lens-type">{typeLabel(props.type)}</p>
           {props.onClose && (
-            <button type="button" class="lens-close" aria-label="Close" title="Close (Esc)" onClick={props.onClose}>
+            <button
+              type="button"
+              class="lens-close"
+              aria-label={t('cardClose')}
+              title={t('cardCloseTitle')}
+              onClick={props.onClose}
+            >
               ×
             </button>
           )}
@@ -319,7 +330,7 @@ export function EntityCardSkeleton(props: {
           {props.name}
         </h2>
       </header>
-      <p class="lens-summary lens-placeholder">Loading sources…</p>
+      <p class="lens-summary lens-placeholder">{t('cardLoadingSources')}</p>
     </div>
   );
 }

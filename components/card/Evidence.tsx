@@ -4,6 +4,7 @@
  */
 import type { Evidence, Source } from '~/lib/factbase/types';
 import { attribute, byline, shortCitation } from './card-model';
+import { t, tParts } from '~/lib/i18n/translator';
 
 export function Quote({
   evidence,
@@ -29,7 +30,7 @@ export function Citation({ evidence, sources }: { evidence: Evidence; sources: r
   if (!c) return <Attribution evidence={evidence} sources={sources} />;
   return (
     <details class="lens-cite">
-      <summary title="Show the full citation">
+      <summary title={t('cardCitationTitle')}>
         <span class="lens-cite-who">{c.who}</span>
         {c.stance && <span class="lens-stance"> · {c.stance}</span>}
         <span class="lens-cite-where">
@@ -44,19 +45,13 @@ export function Citation({ evidence, sources }: { evidence: Evidence; sources: r
 
 export function Attribution({ evidence, sources }: { evidence: Evidence; sources: readonly Source[] }) {
   const a = attribute(evidence, sources);
-  if (!a) return <figcaption class="lens-attribution">Source: {evidence.source}</figcaption>;
-  const place = [a.section && `section “${a.section}”`, `paragraph ${a.paragraph}`].filter(Boolean).join(', ');
+  if (!a) return <figcaption class="lens-attribution">{t('cardSourceOnly', evidence.source)}</figcaption>;
+  const place = [a.section && t('cardSection', a.section), t('cardParagraph', a.paragraph)].filter(Boolean).join(', ');
   return (
     <figcaption class="lens-attribution">
       <span class="lens-attr-work">
         {a.author && <span class="lens-attr-author">{byline(a)}, </span>}
-        {a.chapter ? (
-          <>
-            “{a.chapter}”, in <cite>{a.title}</cite>
-          </>
-        ) : (
-          <cite>{a.title}</cite>
-        )}
+        {a.chapter ? <>{tParts('cardChapterIn', a.chapter, <cite>{a.title}</cite>)}</> : <cite>{a.title}</cite>}
       </span>
       <span class="lens-attr-meta">
         {[a.publisher, a.date].filter(Boolean).join(', ')}

@@ -3,6 +3,7 @@
  * every site. The host removes the mark and remembers the correction (Settings lists it, with Undo).
  */
 import { useId, useState } from 'preact/hooks';
+import { t } from '~/lib/i18n/translator';
 
 export function NotThis(props: { matched: string; name: string; onCorrect: (everywhere: boolean) => void }) {
   const [open, setOpen] = useState(false);
@@ -14,21 +15,19 @@ export function NotThis(props: { matched: string; name: string; onCorrect: (ever
         class="lens-quiet lens-not-this"
         aria-expanded={open}
         aria-controls={rowId}
-        title={`“${props.matched}” here is not ${props.name}: remove the mark`}
+        title={t('cardNotThisTitle', props.matched, props.name)}
         onClick={() => setOpen(!open)}
       >
-        Not this?
+        {t('cardNotThis')}
       </button>
       {open && (
-        <div class="lens-more-row lens-not-this-row" id={rowId} role="group" aria-label="Not this">
-          <span class="lens-not-this-what">
-            “{props.matched}” is not {props.name}:
-          </span>
+        <div class="lens-more-row lens-not-this-row" id={rowId} role="group" aria-label={t('cardNotThisLabel')}>
+          <span class="lens-not-this-what">{t('cardNotThisWhat', props.matched, props.name)}</span>
           <button type="button" onClick={() => props.onCorrect(false)}>
-            On this site
+            {t('cardOnThisSite')}
           </button>
           <button type="button" onClick={() => props.onCorrect(true)}>
-            Everywhere
+            {t('cardEverywhere')}
           </button>
         </div>
       )}

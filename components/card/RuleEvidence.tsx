@@ -2,10 +2,12 @@
  * "Why this matched" when the page's word is plainly the name but a disambiguation rule decided who it is (a bare
  * surname, a word that is also a common word or a company): the rule's evidence, in the page's own words.
  */
+import { t } from '~/lib/i18n/translator';
+import { evidenceWords } from './card-model';
 export function RuleEvidence({ matched, evidence }: { matched: string; evidence: string }) {
   return (
     <p class="lens-why">
-      <span class="lens-why-label">On this page:</span> “{matched}”, {evidence}.
+      <span class="lens-why-label">{t('cardWhyLabel')}</span> {t('cardRuleLine', matched, evidenceWords(evidence))}
     </p>
   );
 }

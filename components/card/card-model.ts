@@ -5,33 +5,18 @@
 import type { Alias, Entity, Evidence, Fact, Source, TimelineEvent, View } from '~/lib/factbase/types';
 import type { EntityDetails } from '~/lib/messaging/messages';
 import { foldAlias } from '~/lib/matcher/fold';
+import { formatIsoDate, formatList, languageName as displayLanguage, t, type MessageKey } from '~/lib/i18n/translator';
+import { relationWords, typeLabel } from '~/lib/i18n/words';
 
 /** Two or three facts: enough to ground the summary, few enough to read in a hover. */
 export const MAX_KEY_FACTS = 3;
 /** Chips beyond this many stop being scannable at a glance. */
 export const MAX_RELATED = 8;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `2022-08-16` → `16 Aug 2022` (in the interface language), `2022` → `2022`; anything else as given. */
+export const formatDate = (date: string | null | undefined): string => formatIsoDate(date);
 
-/** `2022-08-16` → `16 Aug 2022`, `2022-08` → `Aug 2022`, `2022` → `2022`; anything else as given. */
-export function formatDate(date: string | null | undefined): string {
-  if (!date) return '';
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
-  if (!m) return date;
-  const [, y, mo, d] = m;
-  const month = mo ? MONTHS[Number(mo) - 1] : undefined;
-  if (!month) return y!;
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-}
-
-const TYPE_LABELS: Record<string, string> = {
-  'gas-field': 'Gas or oil field',
-  'military-system': 'Military system',
-};
-
-export function typeLabel(type: string): string {
-  return TYPE_LABELS[type] ?? type.charAt(0).toUpperCase() + type.slice(1).replace(/-/g, ' ');
-}
+export { typeLabel };
 
 export interface Attribution {
   /** Who wrote it: the chapter's author in an edited volume, else the document's authors; may be empty. */
@@ -207,9 +192,7 @@ export function groupViews(views: readonly View[]): ViewGroup[] {
  * it shows do not read as all there are.
  */
 export function missingStandpointsSentence(standpoints: readonly string[]): string {
-  const list =
-    standpoints.length > 1 ? `${standpoints.slice(0, -1).join(', ')} or ${standpoints.at(-1)}` : standpoints[0];
-  return `None of the source documents gives the ${list} standpoint on this.`;
+  return t('cardViewsMissing', formatList(standpoints, 'disjunction'));
 }
 
 export interface MatchReason {
@@ -227,24 +210,9 @@ export interface MatchReason {
   respelling: boolean;
 }
 
-const LANGUAGES: Record<string, string> = {
-  tr: 'Turkish',
-  az: 'Azerbaijani',
-  kk: 'Kazakh',
-  uz: 'Uzbek',
-  ru: 'Russian',
-  ky: 'Kyrgyz',
-  tk: 'Turkmen',
-  hy: 'Armenian',
-  ka: 'Georgian',
-  'kk-Latn': 'Kazakh (Latin)',
-  'uz-Cyrl': 'Uzbek (Cyrillic)',
-  fa: 'Persian',
-  en: 'English',
-};
-
+/** A spelling's language ("Kazakh", "Kazakh (Latin)") in the interface language. */
 export const languageName = (lang: string | undefined): string | undefined =>
-  lang ? (LANGUAGES[lang] ?? lang) : undefined;
+  lang ? displayLanguage(lang) : undefined;
 
 /**
  * The languages of the spelling on the page: of the alias written exactly so when there is one (a plain "Erdoğan" is
@@ -398,31 +366,40 @@ export function relatedChips(details: EntityDetails, max = MAX_RELATED): Related
     chips.push({ id, name: target.name, relation });
   };
   for (const r of details.entity.relations) add(r.target, relationLabel(r.type, r.direction));
-  for (const e of details.events) for (const id of e.entities) add(id, 'in its timeline');
+  for (const e of details.events) for (const id of e.entities) add(id, t('cardRelInTimeline'));
   return chips.slice(0, max);
 }
 
-const INVERSE: Record<string, string> = {
-  'member-of': 'has member',
-  leads: 'led by',
-  'head-of-state-of': 'head of state',
-  'minister-of': 'minister',
-  'part-of': 'includes',
-  operates: 'operated by',
-  owns: 'owned by',
-  'shareholder-of': 'shareholder',
-  signed: 'signed by',
-  'signed-by': 'signed',
-  founded: 'founded by',
-  supplies: 'supplied by',
-  connects: 'connected by',
-  'located-in': 'location of',
-  'successor-of': 'predecessor of',
-  'produced-by': 'produces',
-  uses: 'used by',
-};
+/** A relation in words, read from this card's entity ("member of", or "has member" for the inverse). */
+export const relationLabel = (type: string, direction: 'out' | 'in'): string => relationWords(type, direction);
 
-export function relationLabel(type: string, direction: 'out' | 'in'): string {
-  if (direction === 'in') return INVERSE[type] ?? type.replace(/-/g, ' ');
-  return type.replace(/-/g, ' ');
+/**
+ * The matcher's evidence for who a name is (lib/matcher/disambiguate.ts writes it in English phrases, which travel
+ * with the marks) in the interface language. A phrase it does not know is shown as the matcher wrote it.
+ */
+const EVIDENCE: [RegExp, MessageKey][] = [
+  [/^after the title “(.+)”$/, 'cardEvidenceAfterTitle'],
+  [/^after “(.+)”$/, 'cardEvidenceAfter'],
+  [/^near “(.+)”$/, 'cardEvidenceNear'],
+  [/^named in full earlier on the page$/, 'cardEvidenceNamedEarlier'],
+  [/^named in full on the page$/, 'cardEvidenceNamedOnPage'],
+  [/^spelled out on this page$/, 'cardEvidenceSpelledOut'],
+];
+
+export function evidenceWords(why: string): string {
+  for (const [re, key] of EVIDENCE) {
+    const m = re.exec(why);
+    if (m) return m[1] === undefined ? t(key) : t(key, m[1]);
+  }
+  return why;
+}
+
+/**
+ * The entity's name as the fact base writes it in the interface language (Тоқаев's full name for Kazakh), for the
+ * card to show beside the English one: a full name, not a surname or a word that needs company, and only when it
+ * differs from the title in more than case and accents. Undefined when the fact base has none.
+ */
+export function nameInLanguage(entity: Pick<Entity, 'name' | 'aliases'>, lang: string): string | undefined {
+  const title = foldAlias(entity.name);
+  return entity.aliases.find((a) => !a.rule && a.lang?.split(' ').includes(lang) && foldAlias(a.text) !== title)?.text;
 }

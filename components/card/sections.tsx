@@ -3,6 +3,7 @@ import { eventEvidence, type Source, type TimelineEvent } from '~/lib/factbase/t
 import type { EntityDetails } from '~/lib/messaging/messages';
 import {
   eventsAround,
+  evidenceWords,
   formatDate,
   groupViews,
   languageName,
@@ -14,25 +15,24 @@ import {
   type MatchReason,
 } from './card-model';
 import { Attribution } from './Evidence';
+import { formatList, t, tp } from '~/lib/i18n/translator';
 
 /** One quiet line under the title, only when the page's word is not plainly the title (see `whyMatched`). */
 export function WhyMatched({ reason, name, evidence }: { reason: MatchReason; name: string; evidence?: string }) {
   const names = reason.langs.map((l) => languageName(l)!);
-  const lang = names.length ? names.join(' and ') : undefined;
   // The title is right above: the line says only how the page's word relates to it.
   let text: string;
-  if (reason.usedBy.length)
-    text = `the name ${reason.usedBy.join(' and ')} ${reason.usedBy.length > 1 ? 'use' : 'uses'}`;
-  else if (lang) text = `the ${lang} spelling`;
-  else if (reason.respelling) text = 'another spelling';
-  else text = `another name for ${name}`;
-  if (reason.inflected && reason.alias) text = `a form of “${reason.alias.text}”, ${text}`;
+  if (reason.usedBy.length) text = tp('cardWhyUsedBy', reason.usedBy.length, formatList(reason.usedBy));
+  else if (names.length) text = t('cardWhySpelling', formatList(names));
+  else if (reason.respelling) text = t('cardWhyRespelling');
+  else text = t('cardWhyOtherName', name);
+  if (reason.inflected && reason.alias) text = t('cardWhyForm', reason.alias.text, text);
   const ours = reason.alias && !reason.alias.inCorpus && !reason.usedBy.length;
+  if (ours) text += ` ${t('cardWhyNotFromSources')}`;
+  if (evidence) text += t('cardWhyEvidence', evidenceWords(evidence));
   return (
     <p class="lens-why">
-      <span class="lens-why-label">On this page:</span> “{reason.matched}”, {text}
-      {ours ? ' (a known spelling, not from the sources)' : ''}
-      {evidence ? `; matched ${evidence}` : ''}.
+      <span class="lens-why-label">{t('cardWhyLabel')}</span> {t('cardWhyLine', reason.matched, text)}
     </p>
   );
 }
@@ -78,13 +78,13 @@ export function Views({ details }: { details: EntityDetails }) {
     );
   };
   return (
-    <section class="lens-section lens-framing" aria-label="How sources differ">
-      <h3>How sources name or frame it</h3>
+    <section class="lens-section lens-framing" aria-label={t('cardViewsLabel')}>
+      <h3>{t('cardViewsHeading')}</h3>
       {first.length > 0 && <ul class="lens-views">{first.map(row)}</ul>}
       {missing.length > 0 && <p class="lens-views-missing">{missingStandpointsSentence(missing)}</p>}
       {rest.length > 0 && (
         <details class="lens-views-rest">
-          <summary>{rest.length} more</summary>
+          <summary>{tp('cardViewsMore', rest.length)}</summary>
           <ul class="lens-views">{rest.map((r, i) => row(r, i + VIEWS_SHOWN))}</ul>
         </details>
       )}
@@ -100,13 +100,14 @@ export function Timeline({ events, asOf, sources }: { events: TimelineEvent[]; a
   if (!events.length) return null;
   const today = new Date().toISOString().slice(0, 10);
   const { previous, next } = eventsAround(events, asOf ?? today);
-  const rows = [previous && { label: 'Before', event: previous }, next && { label: 'After', event: next }].filter(
-    (r): r is { label: string; event: TimelineEvent } => !!r,
-  );
+  const rows = [
+    previous && { label: t('cardBefore'), event: previous },
+    next && { label: t('cardAfter'), event: next },
+  ].filter((r): r is { label: string; event: TimelineEvent } => !!r);
   if (!rows.length) return null;
   return (
-    <section class="lens-section" aria-label="Timeline">
-      <h3>{asOf ? `Timeline around the article’s date, ${formatDate(asOf)}` : 'Timeline around today'}</h3>
+    <section class="lens-section" aria-label={t('cardTimeline')}>
+      <h3>{asOf ? t('cardTimelineAroundDate', formatDate(asOf)) : t('cardTimelineAroundToday')}</h3>
       <ol class="lens-events">
         {rows.map(({ label, event }) => (
           <li key={event.id}>
@@ -139,8 +140,8 @@ export function Related({ details, onSelect }: { details: EntityDetails; onSelec
   const chips = relatedChips(details);
   if (!chips.length) return null;
   return (
-    <section class="lens-section" aria-label="Related">
-      <h3>Related</h3>
+    <section class="lens-section" aria-label={t('cardRelated')}>
+      <h3>{t('cardRelated')}</h3>
       <ul class="lens-chips">
         {chips.map((c) => (
           <li key={c.id}>

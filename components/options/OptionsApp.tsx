@@ -25,6 +25,8 @@ import { EntityTypePicker } from './EntityTypePicker';
 import { HiddenEntities } from './HiddenEntities';
 import { Corrections } from './Corrections';
 import { BackupSection } from './BackupSection';
+import { LanguageMenu } from './LanguageMenu';
+import { formatNumber, t } from '~/lib/i18n';
 import './options.css';
 
 export interface SettingsApi {
@@ -86,9 +88,9 @@ export function OptionsApp({ api, entities, shortcutsHelp }: OptionsAppProps) {
     api.update(patch).then(
       (stored) => {
         setSettings(stored);
-        setStatus('Saved. Open tabs have been updated.');
+        setStatus(t('optionsSaved'));
       },
-      () => setStatus('Could not save this change. Please try again.'),
+      () => setStatus(t('optionsSaveFailed')),
     );
   };
 
@@ -101,64 +103,60 @@ export function OptionsApp({ api, entities, shortcutsHelp }: OptionsAppProps) {
   return (
     <main class="lens-options">
       <header class="lens-options__header">
-        <h1>Caspian Lens settings</h1>
-        <p class="lens-muted">Changes are saved as you make them and apply at once in every open tab.</p>
+        <h1>{t('optionsTitle')}</h1>
+        <p class="lens-muted">{t('optionsIntro')}</p>
       </header>
       {s.paused && (
         <div class="lens-paused" role="note">
-          <span>Caspian Lens is paused: nothing is marked on any page.</span>
+          <span>{t('optionsPausedNote')}</span>
           <button type="button" class="lens-button" onClick={() => save({ paused: false })}>
-            Resume
+            {t('optionsResume')}
           </button>
         </div>
       )}
 
-      <Section title="Where it runs" id="where">
+      <Section title={t('optionsWhereItRuns')} id="where">
         <Switch
-          label="Pause everywhere"
-          hint="No marks and no cards on any page until you turn this off (also from the toolbar and with the shortcut)."
+          label={t('optionsPauseEverywhere')}
+          hint={t('optionsPauseHint')}
           checked={s.paused}
           onChange={(paused) => save({ paused })}
           name="paused"
         />
         <Choice<SiteMode>
-          legend="Sites"
+          legend={t('optionsSites')}
           name="mode"
           value={s.mode}
           onChange={(mode) => save({ mode })}
           options={[
-            { value: 'everywhere', label: 'On every site', hint: 'except the sites listed below' },
-            { value: 'allow-list', label: 'Only on sites I choose', hint: 'listed below' },
+            { value: 'everywhere', label: t('optionsEverySite'), hint: t('optionsEverySiteHint') },
+            { value: 'allow-list', label: t('optionsChosenSites'), hint: t('optionsChosenSitesHint') },
           ]}
         />
         <SiteList
           key={s.mode}
-          label={s.mode === 'everywhere' ? 'Sites where Caspian Lens is off' : 'Sites where Caspian Lens is on'}
-          empty={
-            s.mode === 'everywhere'
-              ? 'None. Turn a site off from the toolbar popup, a card, or add it here.'
-              : 'None yet: Caspian Lens is off everywhere until you add a site.'
-          }
+          label={s.mode === 'everywhere' ? t('optionsSitesOff') : t('optionsSitesOn')}
+          empty={s.mode === 'everywhere' ? t('optionsSitesOffEmpty') : t('optionsSitesOnEmpty')}
           sites={sites}
           onChange={(list) => save(s.mode === 'everywhere' ? { disabledSites: list } : { allowedSites: list })}
         />
       </Section>
 
-      <Section title="What is marked" id="what">
+      <Section title={t('optionsWhatIsMarked')} id="what">
         <EntityTypePicker selected={s.entityTypes} onChange={(entityTypes) => save({ entityTypes })} />
         <Choice<MentionsMode>
-          legend="Mentions"
+          legend={t('optionsMentions')}
           name="mentions"
           value={s.mentions}
           onChange={(mentions) => save({ mentions })}
           options={[
             {
               value: 'calm',
-              label: 'Calm',
-              hint: 'each name once per section of the text; none in menus, headlines, captions or bylines',
+              label: t('optionsCalm'),
+              hint: t('optionsCalmHint'),
             },
-            { value: 'every', label: 'Every mention' },
-            { value: 'first', label: 'First mention of each name', hint: 'the popup still counts them all' },
+            { value: 'every', label: t('optionsEveryMention') },
+            { value: 'first', label: t('optionsFirstMention'), hint: t('optionsFirstMentionHint') },
           ]}
         />
         <HiddenEntities
@@ -170,47 +168,48 @@ export function OptionsApp({ api, entities, shortcutsHelp }: OptionsAppProps) {
         <Corrections corrections={s.corrections} names={names} onChange={(corrections) => save({ corrections })} />
       </Section>
 
-      <Section title="Marks and cards" id="cards">
+      <Section title={t('optionsMarksAndCards')} id="cards">
         <Choice<MarkStyle>
-          legend="Mark style"
+          legend={t('optionsMarkStyle')}
           name="markStyle"
           value={s.markStyle}
           onChange={(markStyle) => save({ markStyle })}
           options={[
-            { value: 'underline', label: 'Dotted underline', preview: 'underline' },
-            { value: 'background', label: 'Tinted background', preview: 'background' },
-            { value: 'none', label: 'No marks', hint: 'cards on demand only: hold Alt or click on a name' },
+            { value: 'underline', label: t('optionsUnderline'), preview: 'underline' },
+            { value: 'background', label: t('optionsBackground'), preview: 'background' },
+            { value: 'none', label: t('optionsNoMarks'), hint: t('optionsNoMarksHint') },
           ]}
         />
         <Choice<OnDemandMode>
-          legend="Open a card"
+          legend={t('optionsOpenCard')}
           name="onDemand"
           value={s.onDemand}
           onChange={(onDemand) => save({ onDemand })}
           options={[
-            { value: 'off', label: 'When the pointer rests on a name' },
-            { value: 'alt', label: 'Only while Alt is held' },
-            { value: 'click', label: 'Only on click' },
+            { value: 'off', label: t('optionsOnRest') },
+            { value: 'alt', label: t('optionsOnAlt') },
+            { value: 'click', label: t('optionsOnClick') },
           ]}
         />
         <DwellSlider value={s.dwellMs} disabled={s.onDemand === 'click'} onChange={(dwellMs) => save({ dwellMs })} />
       </Section>
 
-      <Section title="Appearance" id="appearance">
+      <Section title={t('optionsAppearance')} id="appearance">
+        <LanguageMenu value={s.language} onChange={(language) => save({ language })} />
         <Choice<ThemeSetting>
-          legend="Theme"
+          legend={t('optionsTheme')}
           name="theme"
           value={s.theme}
           onChange={(theme) => save({ theme })}
           options={[
-            { value: 'auto', label: 'Follow the system' },
-            { value: 'light', label: 'Light' },
-            { value: 'dark', label: 'Dark' },
+            { value: 'auto', label: t('optionsThemeAuto') },
+            { value: 'light', label: t('optionsThemeLight') },
+            { value: 'dark', label: t('optionsThemeDark') },
           ]}
         />
         <Switch
-          label="Highlight saved snippets"
-          hint="When you revisit a page, passages you saved from it are tinted."
+          label={t('optionsHighlightSnippets')}
+          hint={t('optionsHighlightSnippetsHint')}
           checked={s.highlightSnippets}
           onChange={(highlightSnippets) => save({ highlightSnippets })}
           name="highlightSnippets"
@@ -218,16 +217,18 @@ export function OptionsApp({ api, entities, shortcutsHelp }: OptionsAppProps) {
       </Section>
 
       {shortcuts.length > 0 && (
-        <Section title="Keyboard shortcuts" id="shortcuts">
+        <Section title={t('optionsShortcuts')} id="shortcuts">
           <dl class="lens-shortcuts">
             {shortcuts.map((c) => (
               <div key={c.name}>
                 <dt>{c.description}</dt>
-                <dd>{c.shortcut ? <kbd>{c.shortcut}</kbd> : <span class="lens-muted">not set</span>}</dd>
+                <dd>
+                  {c.shortcut ? <kbd>{c.shortcut}</kbd> : <span class="lens-muted">{t('optionsShortcutNotSet')}</span>}
+                </dd>
               </div>
             ))}
           </dl>
-          {shortcutsHelp && <p class="lens-muted lens-small">Change them at {shortcutsHelp}.</p>}
+          {shortcutsHelp && <p class="lens-muted lens-small">{t('optionsShortcutsHelp', shortcutsHelp)}</p>}
         </Section>
       )}
 
@@ -237,16 +238,13 @@ export function OptionsApp({ api, entities, shortcutsHelp }: OptionsAppProps) {
         onReset={() =>
           api.reset().then((stored) => {
             setSettings(stored);
-            setStatus('Settings are back to their defaults.');
+            setStatus(t('optionsResetDone'));
           })
         }
       />
 
-      <Section title="Privacy" id="privacy">
-        <p class="lens-small">
-          Caspian Lens reads pages on your computer and sends nothing anywhere: no requests, no analytics, no remote
-          code. Its fact base ships inside the extension; your snippets and settings stay in this browser profile.
-        </p>
+      <Section title={t('optionsPrivacy')} id="privacy">
+        <p class="lens-small">{t('optionsPrivacyText')}</p>
       </Section>
 
       <p class="lens-status" role="status" aria-live="polite">
@@ -271,7 +269,10 @@ function DwellSlider({
   return (
     <div class={`lens-field${disabled ? ' lens-field--disabled' : ''}`}>
       <label for="lens-dwell" class="lens-label">
-        Delay before a card opens <output for="lens-dwell">{(draft / 1000).toFixed(2)} s</output>
+        {t('optionsDelay')}{' '}
+        <output for="lens-dwell">
+          {t('optionsSeconds', formatNumber(draft / 1000, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))}
+        </output>
       </label>
       <input
         id="lens-dwell"
@@ -285,11 +286,7 @@ function DwellSlider({
         onInput={(e) => setDraft(Number(e.currentTarget.value))}
         onChange={(e) => onChange(Number(e.currentTarget.value))}
       />
-      <p class="lens-hint">
-        {disabled
-          ? 'Cards open on click, so there is no delay.'
-          : 'Shorter opens faster; longer avoids cards you did not want.'}
-      </p>
+      <p class="lens-hint">{disabled ? t('optionsDelayClickHint') : t('optionsDelayHint')}</p>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { Evidence, Source } from '~/lib/factbase/types';
 import type { OwnOnCard } from '~/lib/own/types';
 import { siteOf } from '~/lib/snippets/entity-names';
 import { Quote } from '../card/Evidence';
+import { formatDate, t, tp } from '~/lib/i18n/translator';
 
 export interface OwnCardActions {
   /** Stores the note (empty removes it); rejects with a sentence when it could not be stored. */
@@ -16,7 +17,6 @@ export interface OwnCardActions {
   openLibrary(entityId: string): void;
 }
 
-const shortDate = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
 /** A snippet on a card is a reminder, not the passage: about two lines. Characters. */
 const SNIPPET_CHARS = 180;
 
@@ -37,7 +37,7 @@ function asCitation(q: OwnOnCard['quotes'][number]): { evidence: Evidence; sourc
       authors: s.author ? [s.author] : [],
       publisher: s.url ? siteOf(s.url) : null,
       date: s.date || null,
-      stance: s.stance ? `${s.stance} (your label)` : '',
+      stance: s.stance ? t('cardOwnYourLabel', s.stance) : '',
     },
   };
 }
@@ -76,10 +76,16 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
       setNote(text.trim() ? text : '');
       setEditing(false);
       const removed = !text.trim() && !!previous;
-      setStatus(text.trim() ? { text: 'Note saved.' } : removed ? { text: 'Note removed.', undo: previous } : null);
+      setStatus(
+        text.trim()
+          ? { text: t('cardOwnNoteSaved') }
+          : removed
+            ? { text: t('cardOwnNoteRemoved'), undo: previous }
+            : null,
+      );
       setFocusNext(removed ? 'undo' : 'edit');
     } catch (err) {
-      setStatus({ text: `Could not save the note: ${(err as Error).message}` });
+      setStatus({ text: t('cardOwnNoteFailed', (err as Error).message) });
     }
   };
 
@@ -90,19 +96,21 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
   return (
     <section class="lens-section lens-own" aria-labelledby={headingId} data-own-section="">
       <h3 id={headingId}>
-        Yours <span class="lens-own-tag">your own material, not from the fact base</span>
+        {t('cardOwnHeading')} <span class="lens-own-tag">{t('cardOwnTag')}</span>
       </h3>
 
       {own.snippetCount > 0 && (
         <div class="lens-own-part">
-          <h4>Your snippets ({own.snippetCount})</h4>
+          <h4>{t('cardOwnSnippets', own.snippetCount)}</h4>
           <ul class="lens-own-snippets">
             {own.snippets.map((s) => (
               <li key={s.id}>
                 <p class="lens-own-snippet">{clip(s.text, SNIPPET_CHARS)}</p>
                 <p class="lens-own-meta">
                   {s.title.trim() || siteOf(s.url)} ·{' '}
-                  <time dateTime={new Date(s.createdAt).toISOString()}>{shortDate.format(s.createdAt)}</time>
+                  <time dateTime={new Date(s.createdAt).toISOString()}>
+                    {formatDate(s.createdAt, { day: 'numeric', month: 'short', year: 'numeric' })}
+                  </time>
                 </p>
               </li>
             ))}
@@ -110,8 +118,8 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
           {actions && (
             <button type="button" class="lens-own-link" onClick={() => actions.openLibrary(entityId)}>
               {own.snippetCount > own.snippets.length
-                ? `All ${own.snippetCount} in the library`
-                : 'Open in the library'}
+                ? tp('cardOwnAllInLibrary', own.snippetCount)
+                : t('cardOwnOpenLibrary')}
             </button>
           )}
         </div>
@@ -119,7 +127,7 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
 
       {quotes.length > 0 && (
         <div class="lens-own-part">
-          <h4>From your sources</h4>
+          <h4>{t('cardOwnFromSources')}</h4>
           {quotes.map((q, i) => (
             <Quote key={i} evidence={q.evidence} sources={[q.source]} />
           ))}
@@ -127,7 +135,7 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
       )}
 
       <div class="lens-own-part">
-        {(note || editing) && <h4 id={noteId}>Your note</h4>}
+        {(note || editing) && <h4 id={noteId}>{t('cardOwnNote')}</h4>}
         {editing ? (
           <form
             class="lens-own-note-form"
@@ -153,7 +161,7 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
               }}
             />
             <div class="lens-own-row">
-              <button type="submit">Save note</button>
+              <button type="submit">{t('cardOwnSaveNote')}</button>
               <button
                 type="button"
                 class="lens-quiet"
@@ -162,7 +170,7 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
                   setFocusNext('edit');
                 }}
               >
-                Cancel
+                {t('cardOwnCancel')}
               </button>
             </div>
           </form>
@@ -179,13 +187,13 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
                     setStatus(null);
                     setEditing(true);
                   }}
-                  title={`Your note on ${name}`}
+                  title={t('cardOwnNoteTitle', name)}
                 >
-                  {note ? 'Edit note' : 'Add a note'}
+                  {note ? t('cardOwnEditNote') : t('cardOwnAddNote')}
                 </button>
                 {note && (
                   <button type="button" class="lens-quiet" onClick={() => void store('', note)}>
-                    Remove note
+                    {t('cardOwnRemoveNote')}
                   </button>
                 )}
               </div>
@@ -198,7 +206,7 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
             <>
               {' '}
               <button type="button" ref={undo} class="lens-own-link" onClick={() => void store(status.undo!, '')}>
-                Undo
+                {t('cardUndo')}
               </button>
             </>
           )}

@@ -1,5 +1,6 @@
 /** The newest saved snippets, with the way to the library. */
 import type { LatestSnippets as Latest } from './popup-api';
+import { formatDate, t, tp, tParts } from '~/lib/i18n';
 
 export interface LatestSnippetsProps {
   latest: Latest | null;
@@ -17,7 +18,7 @@ const hostOf = (url: string) => {
   }
 };
 
-const dateOf = (ms: number) => new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+const dateOf = (ms: number) => formatDate(ms, { day: 'numeric', month: 'short' });
 
 export function LatestSnippets({ latest, failed, libraryUrl, onOpenLibrary }: LatestSnippetsProps) {
   const open = (e: MouseEvent) => {
@@ -27,17 +28,22 @@ export function LatestSnippets({ latest, failed, libraryUrl, onOpenLibrary }: La
   return (
     <section class="section snippets" aria-labelledby="lens-snippets">
       <h2 id="lens-snippets" class="section-title">
-        Latest snippets
-        {latest && latest.total > 0 && <span class="section-count">{latest.total} saved</span>}
+        {t('popupLatestSnippets')}
+        {latest && latest.total > 0 && <span class="section-count">{tp('popupSavedCount', latest.total)}</span>}
       </h2>
       {failed ? (
-        <p class="empty">The saved snippets can't be read here.</p>
+        <p class="empty">{t('popupSnippetsUnreadable')}</p>
       ) : !latest ? (
         <p class="empty">…</p>
       ) : latest.snippets.length === 0 ? (
         <p class="empty">
-          None yet. Select a passage on a page and press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>, or use “Save
-          snippet” in a card.
+          {tParts(
+            'popupNoSnippets',
+            <>
+              <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>
+            </>,
+            t('cardSaveSnippet'),
+          )}
         </p>
       ) : (
         <ul class="snippet-list">
@@ -52,7 +58,7 @@ export function LatestSnippets({ latest, failed, libraryUrl, onOpenLibrary }: La
         </ul>
       )}
       <a class="library-link" href={libraryUrl} onClick={open}>
-        Open the library <span aria-hidden="true">→</span>
+        {t('popupOpenLibrary')} <span aria-hidden="true">→</span>
       </a>
     </section>
   );

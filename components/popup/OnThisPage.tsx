@@ -5,6 +5,7 @@ import type { PageEntity } from './tab-target';
 import type { OwnMarkers } from '~/browser/snippets-db/own-store';
 import { OWN_BADGE, OwnMarker } from '~/components/own/PopupOwnActions';
 import { isOwnNameId } from '~/lib/own/types';
+import { t, tp } from '~/lib/i18n';
 
 export interface OnThisPageProps {
   page: PageState;
@@ -24,20 +25,19 @@ export function OnThisPage({ page, entities, active, typeOf, onReveal, onOpenCar
   return (
     <section class="section page-entities" aria-labelledby="lens-on-page">
       <h2 id="lens-on-page" class="section-title">
-        On this page
+        {t('popupOnThisPage')}
         {active && entities && entities.length > 0 && (
           <span class="section-count">
-            {entities.length} {entities.length === 1 ? 'name' : 'names'} · {mentions}{' '}
-            {mentions === 1 ? 'mention' : 'mentions'}
+            {tp('popupNameCount', entities.length)} · {tp('popupMentionCount', mentions)}
           </span>
         )}
       </h2>
       {!active ? (
-        <p class="empty">Marks and cards are off here, so the page is not read.</p>
+        <p class="empty">{t('popupMarksOff')}</p>
       ) : page.kind === 'loading' || !entities ? (
-        <p class="empty">Reading the page…</p>
+        <p class="empty">{t('popupReadingPage')}</p>
       ) : entities.length === 0 ? (
-        <p class="empty">No names from the fact base on this page.</p>
+        <p class="empty">{t('popupNoNames')}</p>
       ) : (
         <ul class="page-list">
           {entities.map((e) => (
@@ -45,7 +45,7 @@ export function OnThisPage({ page, entities, active, typeOf, onReveal, onOpenCar
               <button
                 type="button"
                 class="page-reveal"
-                title="Show it on the page"
+                title={t('popupShowOnPage')}
                 onClick={() => onReveal(e.entityId)}
               >
                 <span class="page-name">{e.name}</span>
@@ -53,15 +53,15 @@ export function OnThisPage({ page, entities, active, typeOf, onReveal, onOpenCar
                 {isOwnNameId(e.entityId) && <span class="own-badge">{OWN_BADGE}</span>}
                 {typeOf(e.entityId) && <span class="page-type">{typeLabel(typeOf(e.entityId)!)}</span>}
                 <OwnMarker markers={own?.[e.entityId]} />
-                <span class="page-count" aria-label={`${e.count} on the page`}>
+                <span class="page-count" aria-label={tp('popupOnPage', e.count)}>
                   {e.count}
                 </span>
               </button>
               <button
                 type="button"
                 class="page-card"
-                aria-label={`Card for ${e.name}`}
-                title="Open the card"
+                aria-label={t('popupCardFor', e.name)}
+                title={t('popupOpenCard')}
                 onClick={() => onOpenCard(e.entityId)}
               >
                 <svg viewBox="0 0 16 16" aria-hidden="true" width="14" height="14">
@@ -88,20 +88,15 @@ export function PageUnavailable({ page }: { page: PageState }) {
   if (page.kind === 'restricted')
     return (
       <section class="section state-card" data-state="restricted">
-        <h2 class="state-title">Caspian Lens can't read this page</h2>
-        <p class="state-text">
-          The browser keeps its own pages, other extensions and add-on stores out of every extension's reach. Search
-          still works: type a name above.
-        </p>
+        <h2 class="state-title">{t('popupRestrictedTitle')}</h2>
+        <p class="state-text">{t('popupRestrictedText')}</p>
       </section>
     );
   if (page.kind === 'unreachable')
     return (
       <section class="section state-card" data-state="unreachable">
-        <h2 class="state-title">This page hasn't been read yet</h2>
-        <p class="state-text">
-          It was open before Caspian Lens started, or it is not an article. Reload it to see the names on it.
-        </p>
+        <h2 class="state-title">{t('popupUnreachableTitle')}</h2>
+        <p class="state-text">{t('popupUnreachableText')}</p>
       </section>
     );
   return null;

@@ -27,6 +27,7 @@ import { DEFAULT_LIMIT } from '~/lib/search/search';
 import { whenIdle } from '../when-idle';
 import { cardChunk } from '../card/card-chunk';
 import { useLazy } from '../lazy-part';
+import { t, tp } from '~/lib/i18n';
 
 type OwnPanels = typeof import('~/components/own/PopupOwnPanels');
 /** The popup's own-material panels (forms, Readability), fetched when the reader opens one. */
@@ -321,7 +322,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
         <div class="card-view" ref={cardView}>
           <div class="card-bar">
             <button type="button" class="back" onClick={back}>
-              <span aria-hidden="true">←</span> {cards.length > 1 ? 'Back' : searching ? 'Back to results' : 'Back'}
+              <span aria-hidden="true">←</span>{' '}
+              {cards.length > 1 ? t('popupBack') : searching ? t('popupBackToResults') : t('popupBack')}
             </button>
             <span class="card-bar-hint" aria-hidden="true">
               Esc
@@ -342,12 +344,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
                 type="text"
                 class="search-input"
                 role="combobox"
-                aria-label="Search the fact base"
+                aria-label={t('popupSearchLabel')}
                 aria-expanded={searching && hits.length > 0}
                 aria-controls={RESULTS_ID}
                 aria-activedescendant={searching && hits.length ? resultId(selected) : undefined}
                 aria-autocomplete="list"
-                placeholder="Search names, places, facts…"
+                placeholder={t('popupSearchPlaceholder')}
                 autoComplete="off"
                 spellcheck={false}
                 enterKeyHint="search"
@@ -363,7 +365,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
                 <button
                   type="button"
                   class="search-clear"
-                  aria-label="Clear the search"
+                  aria-label={t('popupClearSearch')}
                   onClick={() => {
                     setQuery('');
                     input.current?.focus();
@@ -421,14 +423,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
             )}
           </main>
           <footer class="foot">
-            <span class="foot-count">
-              {engine ? `${engine.search.entityCount} entities, every fact quoted from its source` : ' '}
-            </span>
+            <span class="foot-count">{engine ? tp('popupEntityCount', engine.search.entityCount) : ' '}</span>
             <button type="button" class="foot-link" onClick={() => api.openExplore('timeline')}>
-              Explore
+              {t('popupExplore')}
             </button>
             <button type="button" class="foot-link" onClick={api.openOptions}>
-              Settings
+              {t('popupSettings')}
             </button>
           </footer>
         </>
@@ -452,29 +452,27 @@ function SearchPanel({ query, ready, textReady, hits, selected, onSelect, onOpen
   if (!ready)
     return (
       <p class="empty search-state" role="status">
-        Loading the fact base…
+        {t('popupLoadingFactBase')}
       </p>
     );
   if (!hits.length && !textReady)
     return (
       <p class="empty search-state" role="status">
-        Searching the quotes…
+        {t('popupSearchingQuotes')}
       </p>
     );
   if (!hits.length)
     return (
       <div class="search-state" role="status">
-        <p class="state-title">No match for “{query.trim()}”</p>
-        <p class="state-text">
-          Try another spelling, part of a name (“mirz”), or words from a fact (“16 bcm”, “Golden Eagle”).
-        </p>
+        <p class="state-title">{t('popupNoMatch', query.trim())}</p>
+        <p class="state-text">{t('popupNoMatchHint')}</p>
         <TrackQuery query={query} onTrack={onTrack} />
       </div>
     );
   return (
     <>
       <p class="visually-hidden" role="status">
-        {hits.length} {hits.length === 1 ? 'result' : 'results'}; arrows to choose, Enter to open.
+        {tp('popupResultCount', hits.length)}
       </p>
       <ResultList hits={hits} selected={selected} onHover={onSelect} onOpen={onOpen} />
       <TrackQuery query={query} onTrack={onTrack} />

@@ -5,6 +5,7 @@ import type { SearchHit } from '~/lib/search/search';
 import { Highlighted } from './Highlighted';
 import { isOwnNameId } from '~/lib/own/types';
 import { OWN_BADGE } from '~/components/own/PopupOwnActions';
+import { t } from '~/lib/i18n';
 
 export const RESULTS_ID = 'lens-results';
 export const resultId = (i: number) => `lens-result-${i}`;
@@ -22,7 +23,7 @@ export function ResultList({ hits, selected, onHover, onOpen }: ResultListProps)
     list.current?.querySelector(`#${resultId(selected)}`)?.scrollIntoView({ block: 'nearest' });
   }, [selected, hits]);
   return (
-    <ul id={RESULTS_ID} class="results" role="listbox" aria-label="Search results" ref={list}>
+    <ul id={RESULTS_ID} class="results" role="listbox" aria-label={t('popupResultsLabel')} ref={list}>
       {hits.map((hit, i) => (
         <li
           key={hit.id}
@@ -45,7 +46,7 @@ export function ResultList({ hits, selected, onHover, onOpen }: ResultListProps)
           </div>
           {hit.alias && (
             <div class="result-alias">
-              <span class="result-alias-label">also </span>
+              <span class="result-alias-label">{t('popupAlso')} </span>
               {hit.alias.clippedStart && '…'}
               <Highlighted text={hit.alias.text} ranges={hit.alias.ranges} />
               {hit.alias.clippedEnd && '…'}

@@ -1,6 +1,7 @@
 /** The switch for the current site and the global pause. Both write the settings; open tabs follow at once. */
 import type { Settings } from '~/lib/settings/settings';
 import { isSiteEnabled } from '~/lib/settings/settings';
+import { t, tParts } from '~/lib/i18n';
 
 export interface SiteSwitchesProps {
   site: string | null;
@@ -13,16 +14,12 @@ export function SiteSwitches({ site, settings, onSite, onPause }: SiteSwitchesPr
   // The site's own rule, whatever the pause says: switching the pause off brings back what the site had.
   const siteOn = site !== null && isSiteEnabled({ ...settings, paused: false }, site);
   return (
-    <section class="section switches" aria-label="Where Caspian Lens runs">
+    <section class="section switches" aria-label={t('popupWhereItRuns')}>
       {site !== null && (
         <label class="switch-row">
           <span class="switch-text">
-            <span class="switch-label">
-              On <span class="site-name">{site}</span>
-            </span>
-            <span class="switch-hint">
-              {siteOn ? 'Names are marked and cards open here.' : 'No marks or cards on this site.'}
-            </span>
+            <span class="switch-label">{tParts('popupOnSite', <span class="site-name">{site}</span>)}</span>
+            <span class="switch-hint">{siteOn ? t('popupSiteOnHint') : t('popupSiteOffHint')}</span>
           </span>
           <input
             type="checkbox"
@@ -36,10 +33,8 @@ export function SiteSwitches({ site, settings, onSite, onPause }: SiteSwitchesPr
       )}
       <label class="switch-row">
         <span class="switch-text">
-          <span class="switch-label">Pause everywhere</span>
-          <span class="switch-hint">
-            {settings.paused ? 'Paused: no marks or cards on any site.' : 'Every site, until you switch it back.'}
-          </span>
+          <span class="switch-label">{t('popupPauseEverywhere')}</span>
+          <span class="switch-hint">{settings.paused ? t('popupPausedHint') : t('popupPauseHint')}</span>
         </span>
         <input
           type="checkbox"

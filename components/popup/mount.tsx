@@ -2,7 +2,7 @@
  * Replaces the static search box of popup.html with the app, keeping what was typed into it, where the caret was and
  * the focus: all in one task, so no key pressed meanwhile can land between the two boxes.
  */
-import { render } from 'preact';
+import { renderLocalized } from '../localized';
 import { PopupApp } from './PopupApp';
 import { createPopupApi } from './popup-api';
 import type { SearchIndexData } from '~/lib/search/search-index';
@@ -14,7 +14,8 @@ export function mountPopup(root: HTMLElement, searchIndex?: Promise<unknown>): v
   const typed = old?.value ?? '';
   // The box had the focus, or nothing had (a popup that opened without focusing its autofocus box).
   const focused = !old || document.activeElement === old || document.activeElement === document.body;
-  render(<PopupApp api={createPopupApi(typed, searchIndex as Promise<SearchIndexData> | undefined)} />, root);
+  const api = createPopupApi(typed, searchIndex as Promise<SearchIndexData> | undefined);
+  renderLocalized(root, () => <PopupApp api={api} />);
   const box = root.querySelector<HTMLInputElement>('.search-input');
   boot?.remove();
   if (box && focused) {

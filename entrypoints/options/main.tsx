@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import aliasIndexJson from '~/data/alias-index.json';
 import type { AliasIndex } from '~/lib/factbase/types';
@@ -11,7 +10,18 @@ import {
   updateSettings,
   watchSettings,
 } from '~/browser/settings-storage';
+import { startInterfaceText } from '~/browser/interface-text';
+import { renderLocalized } from '~/components/localized';
+import { t } from '~/lib/i18n';
 import '~/components/theme.css';
+
+/** Our commands in the interface language (the browser lists them in its own, from the manifest). */
+const commandText = (name: string): string | undefined =>
+  ({
+    'save-selection': t('commandSaveSelection'),
+    'next-mention': t('commandNextMention'),
+    'toggle-pause': t('commandTogglePause'),
+  })[name];
 
 const api: SettingsApi = {
   load: loadSettings,
@@ -23,18 +33,22 @@ const api: SettingsApi = {
   shortcuts: async () =>
     (await browser.commands.getAll()).map((c) => ({
       name: c.name ?? '',
-      // The toolbar button's own command has no description of ours.
-      description: c.name?.startsWith('_execute') ? 'Open the Caspian Lens popup' : (c.description ?? c.name ?? ''),
+      // In the interface language (the browser gives the manifest's, in its own); the toolbar button's own command
+      // has no description of ours.
+      description: c.name?.startsWith('_execute')
+        ? t('commandOpenPopup')
+        : (commandText(c.name ?? '') ?? c.description ?? c.name ?? ''),
       shortcut: c.shortcut ?? '',
     })),
 };
 
 const isFirefox = browser.runtime.getURL('').startsWith('moz-extension:');
-render(
-  <OptionsApp
-    api={api}
-    entities={(aliasIndexJson as unknown as AliasIndex).entities}
-    shortcutsHelp={isFirefox ? 'about:addons → ⚙ → Manage Extension Shortcuts' : 'chrome://extensions/shortcuts'}
-  />,
-  document.getElementById('app')!,
+void startInterfaceText(document).then(() =>
+  renderLocalized(document.getElementById('app')!, () => (
+    <OptionsApp
+      api={api}
+      entities={(aliasIndexJson as unknown as AliasIndex).entities}
+      shortcutsHelp={isFirefox ? t('optionsFirefoxShortcuts') : 'chrome://extensions/shortcuts'}
+    />
+  )),
 );

@@ -39,6 +39,7 @@ import {
   UNDO_SITE_OFF_MS,
 } from './guards';
 import type { OwnBackground } from '../own/own-background';
+import type { InterfaceText } from '../i18n/translator';
 
 export interface MessageSender {
   id?: string;
@@ -83,6 +84,8 @@ export interface BackgroundDeps {
   setNote?: (id: string, text: string) => Promise<unknown>;
   /** Opens the library filtered to an entity. */
   openLibrary?: (id: string) => Promise<unknown>;
+  /** The card's words in the interface language (lib/i18n/card-text.ts). */
+  cardText?: () => Promise<InterfaceText>;
 }
 
 const MINUTE_MS = 60_000;
@@ -103,6 +106,7 @@ export function createBackgroundHandlers({
   own,
   setNote,
   openLibrary,
+  cardText,
 }: BackgroundDeps) {
   const isKnown = (id: string) => (own ? own.isKnownEntity(id) : store.entity(id) !== undefined);
   // Evidence a page gave in earlier batches (a full name, an acronym spelled out) counts for its later ones.
@@ -196,6 +200,7 @@ export function createBackgroundHandlers({
       isKnown(message.id) && setNote ? setNote(message.id, message.text).then(() => true) : Promise.resolve(false),
     'open-library': (message, sender) =>
       isKnown(message.id) && openLibrary ? openTab(sender, () => openLibrary(message.id)) : done,
+    'get-card-text': () => (cardText ? cardText() : Promise.reject(new Error('no interface text'))),
     'correct-mark': (message, sender) => {
       // The site is the sender's own (its real origin where the browser reports it), never one the page names.
       const from = sender.origin && sender.origin !== 'null' ? sender.origin : (sender.url ?? '');

@@ -3,29 +3,7 @@
  * Pure: no DOM, no browser.
  */
 import type { GraphLink } from './graph';
-
-const LABELS: Record<string, string> = {
-  'member-of': 'member of',
-  leads: 'leads',
-  'head-of-state-of': 'head of state of',
-  'minister-of': 'minister of',
-  'part-of': 'part of',
-  operates: 'operates',
-  owns: 'owns',
-  'shareholder-of': 'shareholder of',
-  signed: 'signed',
-  'signed-by': 'signed by',
-  founded: 'founded',
-  supplies: 'supplies',
-  connects: 'connects',
-  'located-in': 'located in',
-  'successor-of': 'successor of',
-  'produced-by': 'produced by',
-  uses: 'uses',
-  'ally-of': 'ally of',
-  borders: 'borders',
-  'related-to': 'related to',
-};
+import { relationWords as relationWordsIn } from '../i18n/words';
 
 /** Relations that read the same both ways: A ally-of B is B ally-of A. */
 export const SYMMETRIC_RELATIONS: ReadonlySet<string> = new Set(['ally-of', 'borders', 'related-to']);
@@ -33,9 +11,8 @@ export const SYMMETRIC_RELATIONS: ReadonlySet<string> = new Set(['ally-of', 'bor
 /** The unspecific relation the fact base uses when a source links two names without saying how. */
 export const GENERIC_RELATION = 'related-to';
 
-export function relationWords(type: string): string {
-  return LABELS[type] ?? type.replace(/-/g, ' ');
-}
+/** A relation in words, in the interface language, read from the subject ("member of"). */
+export const relationWords = (type: string): string => relationWordsIn(type);
 
 /** `shareholder of 30%`, `member of`. */
 export function relationLabel(type: string, share?: string): string {

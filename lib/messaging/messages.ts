@@ -8,6 +8,7 @@ import type { AliasIndex, Entity, Source, TimelineEvent } from '../factbase/type
 import type { PackedMatches, TextBatch } from '../matcher/wire';
 import type { AddedSource, SourceDraft } from '../own/own-background';
 import type { OwnOnCard } from '../own/types';
+import type { InterfaceText } from '../i18n/translator';
 
 /** Mentions of one entity under one surface text, as the scanner counted them. */
 export interface MentionCount {
@@ -88,6 +89,25 @@ export type EntityHidden = { hidden: true; undoToken: string } | { hidden: false
 /** "Off on this site"'s answer: the site switched off (the sender's own), with a token for its Undo. */
 export type SiteSwitchedOff = { disabled: true; site: string; undoToken: string } | { disabled: false };
 
+/** What the first stage says after saving a selection, in the interface language (page/save-selection.ts). */
+export interface SaveSelectionText {
+  /** The locale for the plural rules and the count's digits. */
+  locale: string;
+  /** "Saved to Caspian Lens." */
+  saved: string;
+  /** "Saved to Caspian Lens, with # linked entities.", per plural category of the count (`#`). */
+  savedLinked: Partial<Record<Intl.LDMLPluralRule, string>>;
+  undo: string;
+  dismiss: string;
+  removed: string;
+  tooLate: string;
+  undoFailed: string;
+  /** Says the limit. */
+  tooLong: string;
+  noAnswer: string;
+  notSaved: string;
+}
+
 export type ContentToBackground =
   /** The entity table ([id, name, type] by entity number), asked for once a frame has found names. */
   | { type: 'get-entity-table' }
@@ -127,7 +147,9 @@ export type ContentToBackground =
   /** The reader's note on an entity, written on its card; an empty text removes it. */
   | { type: 'set-note'; id: string; text: string }
   /** A card's "Your snippets" link: the library, filtered to the entity. */
-  | { type: 'open-library'; id: string };
+  | { type: 'open-library'; id: string }
+  /** The card's words in the interface language, asked again when the reader changes it (lib/i18n/card-text.ts). */
+  | { type: 'get-card-text' };
 
 export interface ContentToBackgroundReplies {
   'get-entity-table': AliasIndex['entities'];
@@ -160,6 +182,7 @@ export interface ContentToBackgroundReplies {
   /** True when the note was stored. */
   'set-note': boolean;
   'open-library': void;
+  'get-card-text': InterfaceText;
 }
 
 /**
@@ -167,7 +190,8 @@ export interface ContentToBackgroundReplies {
  * Frames without a selection stay silent, so the frame holding it answers.
  */
 export type BackgroundToContent =
-  | { type: 'save-selection'; via: 'command' | 'context-menu' }
+  /** `text`: the toast's words in the interface language (the first stage carries no catalog). */
+  | { type: 'save-selection'; via: 'command' | 'context-menu'; text: SaveSelectionText }
   | { type: 'next-mention' }
   /** Esc was pressed in another frame of the tab: close the card here. */
   | { type: 'close-card' };

@@ -133,6 +133,8 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
         : null;
     case 'open-library':
       return isShortString(raw.id, MAX_ID) ? { type: 'open-library', id: raw.id } : null;
+    case 'get-card-text':
+      return { type: 'get-card-text' };
     case 'undo-save-snippet':
       return isShortString(raw.id, SNIPPET_LIMITS.id) && isShortString(raw.undoToken, 100)
         ? { type: 'undo-save-snippet', id: raw.id, undoToken: raw.undoToken }

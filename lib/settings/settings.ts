@@ -7,6 +7,7 @@
  * one atomic write.
  */
 import type { EntityType } from '../factbase/types';
+import { LANGUAGE_SETTINGS, type LanguageSetting } from '../i18n/languages';
 
 /** The storage key. */
 export const SETTINGS_KEY = 'settings';
@@ -48,6 +49,8 @@ export interface Settings {
   highlightSnippets: boolean;
   /** Marks the reader said were not this entity ("Not this" on a card), on one site or everywhere. */
   corrections: Correction[];
+  /** The interface language: the browser's ('auto') or one chosen in Options (lib/i18n/languages.ts). */
+  language: LanguageSetting;
 }
 
 /**
@@ -111,6 +114,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'auto',
   highlightSnippets: true,
   corrections: [],
+  language: 'auto',
 } satisfies Settings);
 
 /** A fresh, mutable copy of the defaults. */
@@ -200,6 +204,7 @@ export function normalizeSettings(raw: unknown): Settings {
       theme: oneOf(r.theme, ['auto', 'light', 'dark'] as const, 'auto'),
       highlightSnippets: typeof r.highlightSnippets === 'boolean' ? r.highlightSnippets : true,
       corrections: correctionList(r.corrections),
+      language: oneOf(r.language, LANGUAGE_SETTINGS, 'auto'),
     };
   } catch {
     return { ...DEFAULT_SETTINGS, entityTypes: [...ALL_ENTITY_TYPES] };

@@ -58,6 +58,7 @@ describe('normalizeSettings', () => {
         { entity: 'ilham-aliyev', text: 'алиев', site: 'sport.example' },
         { entity: 'bayraktar-tb2', text: 'bayraktar', site: '' },
       ],
+      language: 'kk',
     };
     expect(normalizeSettings(s)).toEqual(s);
     expect(normalizeSettings(normalizeSettings(s))).toEqual(s);
@@ -77,6 +78,7 @@ describe('normalizeSettings', () => {
       onDemand: 'shift',
       mentions: 1,
       theme: 'neon',
+      language: 'klingon',
       highlightSnippets: 'no',
       extra: 'dropped',
     });

@@ -59,6 +59,7 @@ const EXAMPLES: { [T in ContentType]: Extract<ContentToBackground, { type: T }> 
   'uncorrect-mark': { type: 'uncorrect-mark', undoToken: 'token' },
   'set-note': { type: 'set-note', id: 'baku', text: 'my note' },
   'open-library': { type: 'open-library', id: 'baku' },
+  'get-card-text': { type: 'get-card-text' },
 };
 /** Every example, and the variants a type also accepts. */
 const VALID: ContentToBackground[] = [...Object.values(EXAMPLES), { type: 'hide-entity', id: 'baku', confirmed: true }];

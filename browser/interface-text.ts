@@ -1,0 +1,90 @@
+/**
+ * The interface's catalogs as this context reads them: the packaged `_locales/<lang>/messages.json` files (the same
+ * files the browser reads for the manifest), fetched from the extension's own package, never the network. Chooses
+ * the language from the settings and the browser's, installs it for `t()` (lib/i18n/translator.ts) and follows the
+ * setting when it changes.
+ */
+import { browser } from 'wxt/browser';
+import type { Catalog } from '~/lib/i18n/catalog';
+import { PSEUDO, resolveLanguage, type LanguageSetting } from '~/lib/i18n/languages';
+import { pseudoCatalog } from '~/lib/i18n/pseudo';
+import { interfaceDirection, interfaceLocale, setInterfaceText, type InterfaceText } from '~/lib/i18n/translator';
+import { loadSettings, watchSettings } from './settings-storage';
+
+const catalogs = new Map<string, Promise<Catalog>>();
+
+function fetchCatalog(lang: string): Promise<Catalog> {
+  let catalog = catalogs.get(lang);
+  if (!catalog) {
+    const url = browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/');
+    catalog = fetch(url).then((r) => r.json() as Promise<Catalog>);
+    catalog.catch(() => catalogs.delete(lang));
+    catalogs.set(lang, catalog);
+  }
+  return catalog;
+}
+
+/** The browser's languages, its interface language first. */
+export function browserLanguages(): string[] {
+  return [browser.i18n.getUILanguage(), ...(globalThis.navigator?.languages ?? [])];
+}
+
+/** The catalog for a language setting, with English beneath it for any key it lacks. */
+export async function interfaceTextFor(setting: LanguageSetting): Promise<InterfaceText> {
+  let lang = resolveLanguage(setting, browserLanguages());
+  // The pseudo-locale exists in the test build only; a production build reads the setting as English.
+  if (lang === PSEUDO && !__LENS_TEST_BUILD__) lang = 'en';
+  const english = fetchCatalog('en');
+  if (lang === 'en') return { lang, messages: await english };
+  if (lang === PSEUDO) return { lang, messages: pseudoCatalog(await english) };
+  const [messages, fallback] = await Promise.all([fetchCatalog(lang), english]);
+  return { lang, messages, fallback };
+}
+
+/** `<html lang dir>` for the interface language, so screen readers and hyphenation follow it. */
+export function applyLanguageToDocument(doc: Document): void {
+  doc.documentElement.lang = interfaceLocale();
+  doc.documentElement.dir = interfaceDirection();
+}
+
+/**
+ * For the background: installs the interface text for the stored setting, and again whenever the setting changes,
+ * calling `onChange` after each (to retitle the context menu). Resolves with the first.
+ */
+export async function followInterfaceText(onChange: () => void): Promise<void> {
+  const settings = await loadSettings().catch(() => null);
+  let setting = settings?.language ?? 'auto';
+  setInterfaceText(await interfaceTextFor(setting));
+  watchSettings((next) => {
+    if (next.language === setting) return;
+    setting = next.language;
+    void interfaceTextFor(setting).then((text) => {
+      if (setting !== next.language) return;
+      setInterfaceText(text);
+      onChange();
+    });
+  });
+}
+
+/** The interface text installed now (the background hands the card's part of it to pages). */
+export { currentInterfaceText } from '~/lib/i18n/translator';
+
+/**
+ * For an extension page, before it renders: installs the interface text for the stored setting and marks the
+ * document with its language; afterwards follows the setting (the page re-renders through onInterfaceTextChange).
+ */
+export async function startInterfaceText(doc: Document): Promise<void> {
+  const settings = await loadSettings().catch(() => null);
+  let setting = settings?.language ?? 'auto';
+  setInterfaceText(await interfaceTextFor(setting));
+  applyLanguageToDocument(doc);
+  watchSettings((next) => {
+    if (next.language === setting) return;
+    setting = next.language;
+    void interfaceTextFor(setting).then((text) => {
+      if (setting !== next.language) return;
+      setInterfaceText(text);
+      applyLanguageToDocument(doc);
+    });
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * The card's part of the interface text, which the background hands to a page's card stage with the stage itself
+ * (entrypoints/background.ts → entrypoints/card-stage.ts) and again when the reader changes the language: the keys
+ * the card, its toasts and its vocabularies use (`card…`), with English filled in for any the language lacks. The
+ * content script never carries a catalog of its own, and the page can reach none (no web-accessible resource).
+ */
+import type { Catalog } from './catalog';
+import type { InterfaceText } from './translator';
+
+/** The isolated-world global the background sets before the card stage runs. */
+export const CARD_TEXT_GLOBAL = 'lensCardText';
+
+const CARD_KEY = /^card[A-Z]/;
+
+export function cardText(text: InterfaceText): InterfaceText {
+  const messages: Catalog = {};
+  for (const catalog of [text.fallback ?? {}, text.messages])
+    for (const [key, { message, placeholders }] of Object.entries(catalog))
+      if (CARD_KEY.test(key)) messages[key] = placeholders ? { message, placeholders } : { message };
+  return { lang: text.lang, messages };
+}
+
+/** Whether a value is interface text as cardText makes it (what a stage reads from its global or a reply). */
+export function isInterfaceText(value: unknown): value is InterfaceText {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<InterfaceText>;
+  return typeof v.lang === 'string' && typeof v.messages === 'object' && v.messages !== null;
+}

@@ -1,0 +1,166 @@
+/**
+ * `t(key, ...subs)`: the interface's words in the interface language, from the catalog the context installed
+ * (setInterfaceText). Each context has its own: an extension page loads its catalog before it renders
+ * (browser/interface-text.ts), the background keeps one for menus and toasts, and the card's stage in a page gets
+ * the card's part of it from the background with the stage itself. Pure: no `browser`, no DOM.
+ *
+ * A key missing from the language falls back to English, then to the key itself, so a gap shows rather than blanks.
+ */
+import type enMessages from '~/_locales/en/messages.json';
+import { messageParts, type Catalog } from './catalog';
+import { directionOf, PSEUDO } from './languages';
+
+type AnyKey = keyof typeof enMessages & string;
+type PluralSuffix = '_zero' | '_one' | '_two' | '_few' | '_many' | '_other';
+/** A message's key (checked against the English catalog at compile time). */
+export type MessageKey = Exclude<AnyKey, `${string}${PluralSuffix}`>;
+/** The base of a plural group (`snippetCount` for `snippetCount_one`, `snippetCount_other`…). */
+export type PluralKey = AnyKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
+/** What a message's `$1`…`$9` may be: numbers are formatted for the language. */
+export type Sub = string | number;
+
+/** What a context installs: the language's catalog and, unless it is English, English for what it lacks. */
+export interface InterfaceText {
+  lang: string;
+  messages: Catalog;
+  fallback?: Catalog;
+}
+
+interface State {
+  text: InterfaceText;
+  /** The locale Intl formats with (the pseudo-locale formats as English). */
+  locale: string;
+  plural: Intl.PluralRules;
+  number: Intl.NumberFormat;
+}
+
+const stateFor = (text: InterfaceText): State => {
+  const locale = text.lang === PSEUDO ? 'en' : text.lang;
+  return { text, locale, plural: new Intl.PluralRules(locale), number: new Intl.NumberFormat(locale) };
+};
+
+let state = stateFor({ lang: 'en', messages: {} });
+const listeners = new Set<() => void>();
+
+/** Installs this context's catalog and tells whoever listens (a page re-renders). */
+export function setInterfaceText(text: InterfaceText): void {
+  state = stateFor(text);
+  for (const listener of listeners) listener();
+}
+
+/** The text installed now. */
+export const currentInterfaceText = (): InterfaceText => state.text;
+
+/** Calls `listener` after each setInterfaceText; returns the way to stop. */
+export function onInterfaceTextChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The interface language now (`en`, `tr`…, or the pseudo-locale): for `lang` attributes and formatting. */
+export const interfaceLanguage = (): string => state.text.lang;
+/** The locale for Intl and `lang` attributes (the pseudo-locale is English underneath). */
+export const interfaceLocale = (): string => state.locale;
+export const interfaceDirection = (): 'ltr' | 'rtl' => directionOf(state.text.lang);
+
+const entryFor = (key: string) => state.text.messages[key] ?? state.text.fallback?.[key];
+const subText = (s: Sub) => (typeof s === 'number' ? state.number.format(s) : s);
+
+/** The message `key` with `subs` as its `$1`…`$9`. */
+export function t(key: MessageKey, ...subs: Sub[]): string {
+  const entry = entryFor(key);
+  return entry ? messageParts(entry, subs.map(subText)).join('') : key;
+}
+
+/**
+ * The plural form of `base` for `count` (its `$1`, formatted for the language), with `subs` as `$2`…: the category
+ * comes from Intl.PluralRules in the interface language.
+ */
+export function tp(base: PluralKey, count: number, ...subs: Sub[]): string {
+  const category = state.plural.select(count);
+  const entry = entryFor(`${base}_${category}`) ?? entryFor(`${base}_other`);
+  return entry ? messageParts(entry, [count, ...subs].map(subText)).join('') : base;
+}
+
+/**
+ * Every plural form of `base` with `marker` standing for the count, keyed by plural category: for a context without
+ * a catalog (the content script's first stage) to choose from with Intl.PluralRules in `interfaceLocale()`.
+ */
+export function pluralForms(base: PluralKey, marker: string): Partial<Record<Intl.LDMLPluralRule, string>> {
+  const forms: Partial<Record<Intl.LDMLPluralRule, string>> = {};
+  for (const category of state.plural.resolvedOptions().pluralCategories) {
+    const entry = entryFor(`${base}_${category}`) ?? entryFor(`${base}_other`);
+    if (entry) forms[category] = messageParts(entry, [marker]).join('');
+  }
+  return forms;
+}
+
+/**
+ * The message as pieces, for a component that puts elements into it (`On $site$` with the site in a span): strings
+ * and numbers are substituted as text, anything else comes back as a piece of its own.
+ */
+export function tParts<T extends object>(key: MessageKey, ...subs: (Sub | T)[]): (string | T)[] {
+  const entry = entryFor(key);
+  if (!entry) return [key];
+  return messageParts(
+    entry,
+    subs.map((s) => (typeof s === 'object' ? s : subText(s))),
+  );
+}
+
+/** A number in the interface language (digit grouping, decimal sign). */
+export const formatNumber = (n: number, options?: Intl.NumberFormatOptions): string =>
+  options ? new Intl.NumberFormat(state.locale, options).format(n) : state.number.format(n);
+
+/** A date in the interface language. */
+export const formatDate = (date: Date | number, options: Intl.DateTimeFormatOptions): string =>
+  new Intl.DateTimeFormat(state.locale, options).format(date);
+
+/**
+ * A date the fact base writes as an ISO prefix (`2022`, `2022-08`, `2022-08-16`) at its own precision, in the
+ * interface language: "16 Aug 2022", "16 авг. 2022 г.", "16 Ağu 2022". English keeps the day first, as the sources
+ * write it (Intl's plain English would say "Aug 16, 2022"). Anything else is returned as given.
+ */
+export function formatIsoDate(iso: string | null | undefined, month: 'short' | 'long' = 'short'): string {
+  if (!iso) return '';
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  if (!mo || Number(mo) < 1 || Number(mo) > 12) return y!;
+  const date = Date.UTC(Number(y), Number(mo) - 1, d ? Number(d) : 1);
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month,
+    ...(d ? { day: 'numeric' } : {}),
+  };
+  const format = new Intl.DateTimeFormat(state.locale, options);
+  if (state.locale !== 'en') return format.format(date);
+  const part = (type: string) => format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return [d ? part('day') : '', part('month'), part('year')].filter(Boolean).join(' ');
+}
+
+/** A list ("A, B and C") in the interface language. */
+export const formatList = (items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string =>
+  new Intl.ListFormat(state.locale, { type }).format(items);
+
+/** The same list as pieces, for items that are elements ("A, B or C" with each name a button). */
+export function formatListParts<T>(
+  items: readonly T[],
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+): (string | T)[] {
+  // Intl lays out stand-ins; each is swapped for its item.
+  const stand = items.map((_, i) => `\u0000${i}\u0000`);
+  return new Intl.ListFormat(state.locale, { type })
+    .formatToParts(stand)
+    .map((p) => (p.type === 'element' ? items[Number(p.value.slice(1, -1))]! : p.value));
+}
+
+/** A language's name in the interface language ("Kazakh", "казахский", "Kazakça"), from the platform's own list. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([state.locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
