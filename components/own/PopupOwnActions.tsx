@@ -5,19 +5,30 @@
  */
 import type { OwnMarkers } from '~/browser/snippets-db/own-store';
 import './own-popup.css';
+import { formatList, t, tp } from '~/lib/i18n/translator';
 
-export const OWN_BADGE = 'yours';
+/** The badge on a name the reader added (in the interface language). */
+export const ownBadge = () => t('ownBadge');
 
+/** The words, in the interface language when read (lib/i18n). */
 const TEXT = {
-  heading: 'Your material',
-  addPage: 'Add this page as a source',
-  track: 'Track a name…',
-  trackQuery: (q: string) => `Track “${q}” as a name`,
-  snippets: (n: number) => `${n} snippet${n === 1 ? '' : 's'}`,
-  quotes: (n: number) => `${n} quote${n === 1 ? '' : 's'}`,
-  note: 'note',
-  label: (parts: string[]) => `Yours: ${parts.join(', ')}`,
-} as const;
+  get heading() {
+    return t('ownPopupHeading');
+  },
+  get addPage() {
+    return t('ownAddPage');
+  },
+  get track() {
+    return t('ownTrackName');
+  },
+  trackQuery: (q: string) => t('ownTrackQuery', q),
+  snippets: (n: number) => tp('ownSnippetCount', n),
+  quotes: (n: number) => tp('ownQuoteCount', n),
+  get note() {
+    return t('ownNoteMarker');
+  },
+  label: (parts: string[]) => t('ownMarkerLabel', formatList(parts)),
+};
 
 export function OwnActions(props: { canAddPage: boolean; onAddPage: () => void; onTrack: () => void }) {
   return (

@@ -12,42 +12,84 @@ import { addOwnSource } from './own-api';
 import { mainTextOfHtml } from './html-text';
 import { MAX_PAGE_HTML, popupOwnApi } from './popup-own-api';
 import './own-library.css';
+import { t, tp } from '~/lib/i18n/translator';
 
+/** The words, in the interface language when read (lib/i18n). */
 const TEXT = {
-  back: 'Back',
-  trackTitle: 'Track this name',
-  trackIntro: 'Marked on pages from now on, like the names of the fact base. Its card shows your own material.',
-  tracking: (name: string, updated: boolean) =>
-    `${updated ? 'Updated' : 'Tracking'} “${name}”. Pages opened from now on mark it.`,
-  undo: 'Undo',
-  undone: 'Undone.',
-  done: 'Done',
-  sourceTitle: 'Add this page as a source',
-  reading: 'Reading the page…',
-  found: (words: number, site: string) => `${words.toLocaleString('en')} words of main text from ${site}.`,
-  noText: 'No article text was found on this page. Nothing was added.',
-  tooLarge: 'This page is too large to add as a source (over 5 MB of text). Nothing was added.',
-  unreadable: (why: string) => `The page could not be read: ${why} Nothing was added.`,
-  title: 'Title',
-  author: 'Author',
-  date: 'Date',
-  stance: 'Standpoint',
-  stanceHint: 'e.g. Azerbaijani state media',
-  noTitle: 'Give the source a title.',
-  add: 'Add source',
-  adding: 'Adding…',
-  addingLong: (words: number) => `Reading ${words.toLocaleString('en')} words for names…`,
-  progressLabel: 'Adding the source',
+  get back() {
+    return t('ownBack');
+  },
+  get trackTitle() {
+    return t('ownTrackTitle');
+  },
+  get trackIntro() {
+    return t('ownTrackIntro');
+  },
+  tracking: (name: string, updated: boolean) => (updated ? t('ownUpdated', name) : t('ownTracking', name)),
+  get undo() {
+    return t('ownUndo');
+  },
+  get undone() {
+    return t('ownUndone');
+  },
+  get done() {
+    return t('ownDone');
+  },
+  get sourceTitle() {
+    return t('ownSourceTitle');
+  },
+  get reading() {
+    return t('ownReadingPage');
+  },
+  found: (words: number, site: string) => t('ownFoundText', words, site),
+  get noText() {
+    return t('ownNoText');
+  },
+  get tooLarge() {
+    return t('ownTooLarge');
+  },
+  unreadable: (why: string) => t('ownUnreadable', why),
+  get title() {
+    return t('ownFieldTitle');
+  },
+  get author() {
+    return t('ownFieldAuthor');
+  },
+  get date() {
+    return t('ownFieldDate');
+  },
+  get dateHint() {
+    return t('ownDateHint');
+  },
+  get stance() {
+    return t('ownFieldStance');
+  },
+  get stanceHint() {
+    return t('ownStanceHint');
+  },
+  get noTitle() {
+    return t('ownNoTitle');
+  },
+  get add() {
+    return t('ownAddSource');
+  },
+  get adding() {
+    return t('ownAdding');
+  },
+  addingLong: (words: number) => t('ownAddingLong', words),
+  get progressLabel() {
+    return t('ownProgressLabel');
+  },
   added: (title: string, quotes: number, entities: number) =>
-    `Added “${title}”: ${quotes} quote${quotes === 1 ? '' : 's'} about ${entities} name${entities === 1 ? '' : 's'}.`,
-} as const;
+    t('ownAdded', title, tp('ownQuoteCount', quotes), tp('ownNameCount', entities)),
+};
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const siteOf = (url: string) => {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
-    return 'this page';
+    return t('ownThisPage');
   }
 };
 
@@ -223,7 +265,7 @@ export function PageSourcePanel(props: { tabId: number; onClose: () => void }) {
             {field('title', TEXT.title, OWN_LIMITS.title)}
             <div class="own-row">
               {field('author', TEXT.author, OWN_LIMITS.author)}
-              {field('date', TEXT.date, OWN_LIMITS.date, 'YYYY-MM-DD')}
+              {field('date', TEXT.date, OWN_LIMITS.date, TEXT.dateHint)}
             </div>
             {field('stance', TEXT.stance, OWN_LIMITS.stance, TEXT.stanceHint)}
             <div class="own-row own-actions">

@@ -4,7 +4,7 @@ import { typeLabel } from '~/components/card/card-model';
 import type { SearchHit } from '~/lib/search/search';
 import { Highlighted } from './Highlighted';
 import { isOwnNameId } from '~/lib/own/types';
-import { OWN_BADGE } from '~/components/own/PopupOwnActions';
+import { ownBadge } from '~/components/own/PopupOwnActions';
 import { t } from '~/lib/i18n';
 
 export const RESULTS_ID = 'lens-results';
@@ -40,7 +40,7 @@ export function ResultList({ hits, selected, onHover, onOpen }: ResultListProps)
               <Highlighted text={hit.title.text} ranges={hit.title.ranges} />
             </span>
             <span class="result-type">
-              {isOwnNameId(hit.id) && <span class="own-badge">{OWN_BADGE}</span>}
+              {isOwnNameId(hit.id) && <span class="own-badge">{ownBadge()}</span>}
               {typeLabel(hit.type)}
             </span>
           </div>
