@@ -15,6 +15,7 @@ import {
   settingsToExport,
   type Settings,
 } from '~/lib/settings/settings';
+import { t } from '~/lib/i18n/translator';
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
@@ -85,6 +86,6 @@ export type SettingsImportResult = { ok: true; settings: Settings } | { ok: fals
  */
 export async function importSettings(raw: unknown): Promise<SettingsImportResult> {
   const parsed = settingsFromImport(raw);
-  if (!parsed) return { ok: false, error: 'The file holds no Caspian Lens settings. Nothing was changed.' };
+  if (!parsed) return { ok: false, error: t('optionsNoSettingsInFile') };
   return { ok: true, settings: await saveSettings(parsed) };
 }

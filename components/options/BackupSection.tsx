@@ -5,6 +5,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { SettingsApi } from './OptionsApp';
 import { Section } from './controls';
+import { t } from '~/lib/i18n/translator';
 
 export const SETTINGS_FILE_FORMAT = 'caspian-lens-settings';
 /** A settings file is a few kilobytes; anything far larger is not one, and is not read into memory. */
@@ -26,44 +27,42 @@ export function BackupSection(props: { api: SettingsApi; onStatus: (s: string) =
     a.download = `caspian-lens-settings-${new Date().toISOString().slice(0, 10)}.json`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    props.onStatus('Settings exported.');
+    props.onStatus(t('optionsExported'));
   };
 
   const importFile = async (f: File | undefined) => {
     if (!f) return;
     if (f.size > MAX_IMPORT_BYTES) {
-      props.onStatus('That file is too large to be a settings file. Nothing was changed.');
+      props.onStatus(t('optionsFileTooLarge'));
       return;
     }
     let raw: unknown;
     try {
       raw = JSON.parse(await f.text());
     } catch {
-      props.onStatus('That file is not valid JSON. Nothing was changed.');
+      props.onStatus(t('optionsFileNotJson'));
       return;
     }
     const result = await props.api.importSettings(raw);
-    props.onStatus(result.ok ? 'Settings imported and applied.' : result.error);
+    props.onStatus(result.ok ? t('optionsImported') : result.error);
   };
 
   return (
-    <Section title="Export and import" id="backup">
-      <p class="lens-hint">
-        Settings only. To back up snippets and settings together, use Backup in the snippets library.
-      </p>
+    <Section title={t('optionsExportImport')} id="backup">
+      <p class="lens-hint">{t('optionsExportHint')}</p>
       <div class="lens-row">
         <button type="button" class="lens-button" onClick={() => void exportFile()}>
-          Export settings…
+          {t('optionsExport')}
         </button>
         <button type="button" class="lens-button" onClick={() => file.current?.click()}>
-          Import settings…
+          {t('optionsImport')}
         </button>
         <input
           ref={file}
           type="file"
           accept="application/json,.json"
           hidden
-          aria-label="Settings file to import"
+          aria-label={t('optionsImportFile')}
           onChange={(e) => {
             void importFile(e.currentTarget.files?.[0]);
             e.currentTarget.value = '';
@@ -71,7 +70,7 @@ export function BackupSection(props: { api: SettingsApi; onStatus: (s: string) =
         />
         {confirmReset ? (
           <span class="lens-row lens-confirm">
-            <span>Reset every setting?</span>
+            <span>{t('optionsResetConfirm')}</span>
             <button
               type="button"
               class="lens-button lens-button--danger"
@@ -80,15 +79,15 @@ export function BackupSection(props: { api: SettingsApi; onStatus: (s: string) =
                 props.onReset();
               }}
             >
-              Reset
+              {t('optionsReset')}
             </button>
             <button type="button" class="lens-link" onClick={() => setConfirmReset(false)}>
-              Cancel
+              {t('optionsCancel')}
             </button>
           </span>
         ) : (
           <button type="button" class="lens-link lens-push" onClick={() => setConfirmReset(true)}>
-            Reset to defaults
+            {t('optionsResetToDefaults')}
           </button>
         )}
       </div>

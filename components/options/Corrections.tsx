@@ -1,6 +1,7 @@
 /** The reader's "Not this" corrections (made on a card): which words are not which name, where; each can be undone. */
 import type { EntityType } from '~/lib/factbase/types';
 import type { Correction } from '~/lib/settings/settings';
+import { t } from '~/lib/i18n/translator';
 
 export function Corrections(props: {
   corrections: Correction[];
@@ -10,16 +11,16 @@ export function Corrections(props: {
   return (
     <div class="lens-field">
       <h3 class="lens-label" id="lens-corrections-label">
-        Corrected marks
+        {t('optionsCorrections')}
       </h3>
       {props.corrections.length === 0 ? (
-        <p class="lens-hint">None. “Not this?” on a card removes a wrong mark, on its site or everywhere.</p>
+        <p class="lens-hint">{t('optionsCorrectionsEmpty')}</p>
       ) : (
         <ul class="lens-corrections" aria-labelledby="lens-corrections-label">
           {props.corrections.map((c) => {
             const name = props.names.get(c.entity)?.name ?? c.entity;
-            const what = `“${c.text}” is not ${name}`;
-            const where = c.site ? `on ${c.site}` : 'everywhere';
+            const what = t('optionsCorrectionWhat', c.text, name);
+            const where = c.site ? t('optionsCorrectionOnSite', c.site) : t('optionsCorrectionEverywhere');
             return (
               <li key={`${c.entity} ${c.text} ${c.site}`} class="lens-correction">
                 <span>
@@ -28,10 +29,10 @@ export function Corrections(props: {
                 <button
                   type="button"
                   class="lens-button"
-                  aria-label={`Undo: mark “${c.text}” as ${name} ${where} again`}
+                  aria-label={t('optionsCorrectionUndo', c.text, name, where)}
                   onClick={() => props.onChange(props.corrections.filter((x) => x !== c))}
                 >
-                  Undo
+                  {t('optionsUndo')}
                 </button>
               </li>
             );

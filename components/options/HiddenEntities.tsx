@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { EntityType } from '~/lib/factbase/types';
 import type { EntityNames } from './OptionsApp';
-import { ENTITY_TYPE_LABELS } from './EntityTypePicker';
+import { kindLabel } from './EntityTypePicker';
+import { t } from '~/lib/i18n/translator';
 
 export function HiddenEntities(props: {
   hidden: string[];
@@ -18,7 +19,7 @@ export function HiddenEntities(props: {
     e.preventDefault();
     const id = byName.get(draft.trim().toLowerCase());
     if (!id) {
-      setError('Pick a name from the list.');
+      setError(t('optionsPickName'));
       return;
     }
     setError('');
@@ -29,10 +30,10 @@ export function HiddenEntities(props: {
   return (
     <div class="lens-field">
       <h3 class="lens-label" id="lens-hidden-label">
-        Hidden names
+        {t('optionsHiddenNames')}
       </h3>
       {props.hidden.length === 0 ? (
-        <p class="lens-hint">None. A card's “Hide” action adds a name here.</p>
+        <p class="lens-hint">{t('optionsHiddenEmpty')}</p>
       ) : (
         <ul class="lens-chips" aria-labelledby="lens-hidden-label">
           {props.hidden.map((id) => {
@@ -41,13 +42,13 @@ export function HiddenEntities(props: {
               <li key={id} class="lens-chip">
                 <span>
                   {entity?.name ?? id}
-                  {entity && <span class="lens-chip__type"> · {ENTITY_TYPE_LABELS[entity.type]}</span>}
+                  {entity && <span class="lens-chip__type"> · {kindLabel(entity.type)}</span>}
                 </span>
                 <button
                   type="button"
                   class="lens-chip__remove"
-                  aria-label={`Show ${entity?.name ?? id} again`}
-                  title="Show again"
+                  aria-label={t('optionsShowAgainName', entity?.name ?? id)}
+                  title={t('optionsShowAgain')}
                   onClick={() => props.onChange(props.hidden.filter((h) => h !== id))}
                 >
                   ×
@@ -63,8 +64,8 @@ export function HiddenEntities(props: {
           name="hide-entity"
           list="lens-entity-names"
           autoComplete="off"
-          placeholder="A name, e.g. Baku–Tbilisi–Ceyhan"
-          aria-label="Name to hide"
+          placeholder={t('optionsHidePlaceholder')}
+          aria-label={t('optionsNameToHide')}
           aria-invalid={error ? true : undefined}
           value={draft}
           onInput={(e) => setDraft(e.currentTarget.value)}
@@ -77,7 +78,7 @@ export function HiddenEntities(props: {
             ))}
         </datalist>
         <button type="submit" class="lens-button">
-          Hide name
+          {t('optionsHideName')}
         </button>
       </form>
       {error && (

@@ -1,6 +1,7 @@
 /** A list of sites with an add box: takes what people paste (a URL, `www.`, a port) and keeps the hostname. */
 import { useState } from 'preact/hooks';
 import { normalizeSite } from '~/lib/settings/settings';
+import { t } from '~/lib/i18n/translator';
 
 export function SiteList(props: {
   label: string;
@@ -15,7 +16,7 @@ export function SiteList(props: {
     e.preventDefault();
     const site = normalizeSite(draft);
     if (!site) {
-      setError('That does not look like a site. Type a name such as example.com.');
+      setError(t('optionsNotASite'));
       return;
     }
     setError('');
@@ -38,8 +39,8 @@ export function SiteList(props: {
               <button
                 type="button"
                 class="lens-chip__remove"
-                aria-label={`Remove ${site}`}
-                title={`Remove ${site}`}
+                aria-label={t('optionsRemoveSite', site)}
+                title={t('optionsRemoveSite', site)}
                 onClick={() => props.onChange(props.sites.filter((s) => s !== site))}
               >
                 ×
@@ -56,14 +57,14 @@ export function SiteList(props: {
           autoComplete="off"
           spellcheck={false}
           placeholder="example.com"
-          aria-label="Site to add"
+          aria-label={t('optionsSiteToAdd')}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'lens-site-error' : undefined}
           value={draft}
           onInput={(e) => setDraft(e.currentTarget.value)}
         />
         <button type="submit" class="lens-button">
-          Add site
+          {t('optionsAddSite')}
         </button>
       </form>
       {error && (
@@ -71,7 +72,7 @@ export function SiteList(props: {
           {error}
         </p>
       )}
-      <p class="lens-hint">A site includes its subdomains: example.com covers news.example.com.</p>
+      <p class="lens-hint">{t('optionsSubdomains')}</p>
     </div>
   );
 }
