@@ -30,13 +30,14 @@ import { listNames } from '~/browser/snippets-db/own-store';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
 import { settingsFromImport } from '~/lib/settings/settings';
 import { datedFilename, downloadText, pickFile } from './library-io';
-import { plural } from './format';
+import { snippetCount } from './format';
 import { SnippetDetail } from './SnippetDetail';
 import { ROW_HEIGHT, SnippetRow } from './SnippetRow';
 import { StorageStatus } from './StorageStatus';
 import { VirtualList } from './VirtualList';
 import './library.css';
 import { whenIdle } from '../when-idle';
+import { formatNumber, t, tp, tParts } from '~/lib/i18n/translator';
 
 const entityName = entityLookupFromRows((aliasIndexJson as unknown as AliasIndex).entities);
 /** Long enough to notice a mistake and reach Undo. Milliseconds. */
@@ -170,12 +171,12 @@ export function LibraryApp() {
         await reload();
         show({
           kind: 'ok',
-          text: `Deleted ${plural(removed.length, 'snippet')}.`,
+          text: t('libraryDeleted', snippetCount(removed.length)),
           undo: async () => {
             try {
               await restore(removed);
               await reload();
-              show({ kind: 'ok', text: `Restored ${plural(removed.length, 'snippet')}.` });
+              show({ kind: 'ok', text: t('libraryRestoredDeleted', snippetCount(removed.length)) });
             } catch (err) {
               show({ kind: 'error', text: (err as Error).message });
             }
@@ -217,7 +218,7 @@ export function LibraryApp() {
     if (format === 'csv') downloadText(exportSnippetsCsv(list, entityName), datedFilename(kind, 'csv'), 'text/csv');
     show({
       kind: 'ok',
-      text: `Exported ${plural(list.length, 'snippet')} as ${format === 'md' ? 'Markdown' : format.toUpperCase()}.`,
+      text: t('libraryExported', snippetCount(list.length), format === 'md' ? 'Markdown' : format.toUpperCase()),
     });
   };
 
@@ -238,10 +239,10 @@ export function LibraryApp() {
       );
       show({
         kind: 'ok',
-        text: `Backed up ${plural(snippets.length, 'snippet')}, your notes, sources and names, and your settings.`,
+        text: t('libraryBackedUp', snippetCount(snippets.length)),
       });
     } catch (err) {
-      show({ kind: 'error', text: `Backup failed: ${(err as Error).message}` });
+      show({ kind: 'error', text: t('libraryBackupFailed', (err as Error).message) });
     }
   };
 
@@ -279,13 +280,13 @@ export function LibraryApp() {
     <div class="library" onKeyDown={onKey}>
       <header class="top">
         <div class="brand">
-          <h1>Saved snippets</h1>
+          <h1>{t('libraryTitle')}</h1>
           <span class="count" data-testid="count">
             {all === null
-              ? 'Loading…'
+              ? t('libraryLoading')
               : filtersOn
-                ? `${shown.length.toLocaleString('en')} of ${plural(all.length, 'snippet')}`
-                : plural(all.length, 'snippet')}
+                ? t('libraryCountOf', shown.length, snippetCount(all.length))
+                : snippetCount(all.length)}
           </span>
         </div>
         <OwnTabs view={view} onChange={setView} />
@@ -294,16 +295,16 @@ export function LibraryApp() {
             type="button"
             onClick={() => void pickFile('.json,application/json').then((f) => importFile(f, 'import'))}
           >
-            Import…
+            {t('libraryImport')}
           </button>
-          <button type="button" onClick={backup} title="Snippets and settings in one JSON file">
-            Back up everything
+          <button type="button" onClick={backup} title={t('libraryBackupTitle')}>
+            {t('libraryBackup')}
           </button>
           <button
             type="button"
             onClick={() => void pickFile('.json,application/json').then((f) => importFile(f, 'restore'))}
           >
-            Restore…
+            {t('libraryRestore')}
           </button>
         </div>
       </header>
@@ -327,13 +328,14 @@ export function LibraryApp() {
               ref={search}
               type="search"
               class="search"
-              placeholder="Search text, notes, titles, names…  ( / )"
-              aria-label="Search snippets"
+              placeholder={t('librarySearchPlaceholder')}
+              aria-label={t('librarySearchLabel')}
               value={query.text}
               onInput={(e) => setQuery({ ...query, text: (e.currentTarget as HTMLInputElement).value })}
             />
             <FacetSelect
-              label="Entity"
+              label={t('libraryFilterEntity')}
+              any={t('libraryAnyEntity')}
               value={query.entityId}
               options={facetLists.entities.map((f) => ({
                 value: f.value,
@@ -343,20 +345,22 @@ export function LibraryApp() {
               onChange={(entityId) => setQuery({ ...query, entityId })}
             />
             <FacetSelect
-              label="Tag"
+              label={t('libraryFilterTag')}
+              any={t('libraryAnyTag')}
               value={query.tag}
               options={facetLists.tags.map((f) => ({ value: f.value, label: `#${f.value}`, count: f.count }))}
               onChange={(tag) => setQuery({ ...query, tag })}
             />
             <FacetSelect
-              label="Site"
+              label={t('libraryFilterSite')}
+              any={t('libraryAnySite')}
               value={query.site}
               options={facetLists.sites.map((f) => ({ value: f.value, label: f.value, count: f.count }))}
               onChange={(site) => setQuery({ ...query, site })}
             />
             {filtersOn && (
               <button type="button" class="link" onClick={() => setQuery({ text: '' })}>
-                Clear filters
+                {t('libraryClearFilters')}
               </button>
             )}
           </div>
@@ -372,10 +376,12 @@ export function LibraryApp() {
                   setSelected(allShownSelected ? new Set() : new Set([...selected, ...shown.map((s) => s.id)]))
                 }
               />
-              {selectedShown.length ? `${plural(selectedShown.length, 'selected', 'selected')}` : 'Select all shown'}
+              {selectedShown.length ? tp('librarySelectedCount', selectedShown.length) : t('librarySelectAllShown')}
             </label>
             <span class="spacer" />
-            <span class="export-label">{selectedShown.length ? 'Export selection:' : 'Export all:'}</span>
+            <span class="export-label">
+              {selectedShown.length ? t('libraryExportSelection') : t('libraryExportAll')}
+            </span>
             <button type="button" onClick={() => void exportAs('json')} disabled={!all?.length}>
               JSON
             </button>
@@ -387,7 +393,7 @@ export function LibraryApp() {
             </button>
             {selectedShown.length > 0 && (
               <button type="button" class="danger" onClick={() => void remove(selectedShown.map((s) => s.id))}>
-                Delete {selectedShown.length}
+                {t('libraryDeleteCount', selectedShown.length)}
               </button>
             )}
           </div>
@@ -397,18 +403,18 @@ export function LibraryApp() {
               {loadError ? (
                 <p class="empty error">{loadError}</p>
               ) : all === null ? (
-                <p class="empty">Loading…</p>
+                <p class="empty">{t('libraryLoading')}</p>
               ) : all.length === 0 ? (
                 <EmptyLibrary />
               ) : shown.length === 0 ? (
-                <p class="empty">No snippet matches. Try fewer words, or clear the filters.</p>
+                <p class="empty">{t('libraryNoMatch')}</p>
               ) : (
                 <VirtualList
                   items={shown}
                   rowHeight={ROW_HEIGHT}
                   keyOf={(s) => s.id}
                   scrollToIndex={cursor}
-                  label="Snippets, newest first"
+                  label={t('libraryListLabel')}
                   renderRow={(s, i) => (
                     <SnippetRow
                       snippet={s}
@@ -440,7 +446,7 @@ export function LibraryApp() {
 
       <footer class="bottom">
         <StorageStatus />
-        <span class="muted">Keys: / search · ↑↓ move · x select · Delete · Esc</span>
+        <span class="muted">{t('libraryKeys')}</span>
       </footer>
 
       {banner && (
@@ -455,10 +461,10 @@ export function LibraryApp() {
                 undo();
               }}
             >
-              Undo
+              {t('libraryUndo')}
             </button>
           )}
-          <button type="button" class="icon" aria-label="Dismiss" onClick={() => show(null)}>
+          <button type="button" class="icon" aria-label={t('libraryDismiss')} onClick={() => show(null)}>
             ✕
           </button>
         </div>
@@ -469,6 +475,8 @@ export function LibraryApp() {
 
 function FacetSelect(props: {
   label: string;
+  /** The first choice: no filter. */
+  any: string;
   value: string | undefined;
   options: { value: string; label: string; count: number }[];
   onChange: (value: string | undefined) => void;
@@ -476,15 +484,15 @@ function FacetSelect(props: {
   return (
     <select
       class="facet"
-      aria-label={`Filter by ${props.label.toLowerCase()}`}
+      aria-label={props.label}
       value={props.value ?? ''}
       disabled={!props.options.length}
       onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value || undefined)}
     >
-      <option value="">{`Any ${props.label.toLowerCase()}`}</option>
+      <option value="">{props.any}</option>
       {props.options.map((o) => (
         <option key={o.value} value={o.value}>
-          {`${o.label} (${o.count})`}
+          {t('libraryFacetOption', o.label, o.count)}
         </option>
       ))}
     </select>
@@ -495,11 +503,17 @@ function EmptyLibrary() {
   return (
     <div class="empty">
       <p>
-        <strong>No snippets yet.</strong>
+        <strong>{t('libraryEmptyTitle')}</strong>
       </p>
       <p>
-        Select a passage on any page and press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>, choose “Save to Caspian
-        Lens” from the right-click menu, or use “Save snippet” on a name’s card.
+        {tParts(
+          'libraryEmptyText',
+          <>
+            <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>
+          </>,
+          t('menuSaveSelection'),
+          t('cardSaveSnippet'),
+        )}
       </p>
     </div>
   );
@@ -511,32 +525,33 @@ function EmptyLibrary() {
  */
 async function importOrRestore(file: File, mode: 'import' | 'restore'): Promise<Banner> {
   if (file.size > SNIPPET_LIMITS.importBytes) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const mb = (n: number) =>
+      t('libraryMegabytes', formatNumber(n / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
     return {
       kind: 'error',
-      text: `“${file.name}” is too large (${mb(file.size)}); files up to ${mb(SNIPPET_LIMITS.importBytes)} can be imported. Nothing was changed.`,
+      text: t('libraryFileTooLarge', file.name, mb(file.size), mb(SNIPPET_LIMITS.importBytes)),
     };
   }
   const parsed = parseImportFile(await file.text(), file.size);
-  if (!parsed.ok) return { kind: 'error', text: `“${file.name}”: ${parsed.error}` };
+  if (!parsed.ok) return { kind: 'error', text: t('libraryFileProblem', file.name, parsed.error) };
   try {
     if (mode === 'import') {
       const { added, skipped } = await importSnippets(parsed.snippets);
-      const mine = await importOwnMaterial(parsed.own, false);
+      const items = [snippetCount(added), ...(await importOwnMaterial(parsed.own, false))].join(', ');
       return {
         kind: 'ok',
-        text: `Imported ${plural(added, 'snippet')}${skipped ? ` (${plural(skipped, 'was', 'were')} already in the library)` : ''}${mine}.`,
+        text: skipped ? tp('libraryImportedSkipped', skipped, items) : t('libraryImported', items),
       };
     }
     // Restore: settings are checked before any write, so a bad settings record changes nothing at all.
     if (parsed.settings && !settingsFromImport(parsed.settings))
-      return { kind: 'error', text: `“${file.name}”: the backup's settings are not valid. Nothing was changed.` };
+      return { kind: 'error', text: t('libraryBadBackupSettings', file.name) };
     const count = await restore(parsed.snippets);
-    const mine = await importOwnMaterial(parsed.own, true);
+    const items = [snippetCount(count), ...(await importOwnMaterial(parsed.own, true))].join(', ');
     if (parsed.settings) await importSettings(parsed.settings);
     return {
       kind: 'ok',
-      text: `Restored ${plural(count, 'snippet')}${mine}${parsed.settings ? ' and your settings' : ''} from “${file.name}”.`,
+      text: parsed.settings ? t('libraryRestoredSettings', items, file.name) : t('libraryRestored', items, file.name),
     };
   } catch (err) {
     return { kind: 'error', text: (err as Error).message };
@@ -544,18 +559,16 @@ async function importOrRestore(file: File, mode: 'import' | 'restore'): Promise<
 }
 
 /** Adds (or, restoring, puts back) notes, sources and names; sources' quotes are then derived again by the
- * background's matcher. Returns the banner's words for it, empty when the file had none. */
-async function importOwnMaterial(own: OwnMaterial, replace: boolean): Promise<string> {
+ * background's matcher. Returns the banner's counts for it, none when the file had none. */
+async function importOwnMaterial(own: OwnMaterial, replace: boolean): Promise<string[]> {
   const total = own.notes.length + own.sources.length + own.names.length;
-  if (!total) return '';
+  if (!total) return [];
   const { added } = await importOwn(own, replace);
   if (own.sources.length || own.names.length) await reindexOwnSources();
   const parts = [
-    own.notes.length && plural(own.notes.length, 'note'),
-    own.sources.length && plural(own.sources.length, 'source'),
-    own.names.length && plural(own.names.length, 'name'),
-  ].filter(Boolean);
-  return replace || added === total
-    ? `, ${parts.join(', ')}`
-    : `, ${plural(added, 'note, source or name', 'notes, sources or names')}`;
+    own.notes.length && tp('libraryNoteCount', own.notes.length),
+    own.sources.length && tp('librarySourceCount', own.sources.length),
+    own.names.length && tp('libraryNameCount', own.names.length),
+  ].filter((p): p is string => !!p);
+  return replace || added === total ? parts : [tp('libraryOwnCount', added)];
 }

@@ -1,15 +1,12 @@
 /** How the library shows dates: short and local, with the full time in a tooltip. */
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
+import { formatDate, tp } from '~/lib/i18n/translator';
 export function shortDate(ms: number): string {
-  return dateFormat.format(ms);
+  return formatDate(ms, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 export function fullDate(ms: number): string {
-  return timeFormat.format(ms);
+  return formatDate(ms, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
+/** "3 snippets", in the interface language. */
+export const snippetCount = (n: number): string => tp('librarySnippetCount', n);

@@ -1,5 +1,6 @@
-import { render } from 'preact';
 import { LibraryApp } from '~/components/library/LibraryApp';
+import { startInterfaceText } from '~/browser/interface-text';
+import { renderLocalized } from '~/components/localized';
 import '~/components/theme.css';
 
-render(<LibraryApp />, document.getElementById('app')!);
+void startInterfaceText(document).then(() => renderLocalized(document.getElementById('app')!, () => <LibraryApp />));
