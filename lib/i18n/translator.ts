@@ -140,9 +140,12 @@ export function formatIsoDate(iso: string | null | undefined, month: 'short' | '
   return [d ? part('day') : '', part('month'), part('year')].filter(Boolean).join(' ');
 }
 
+/** Lists in English without the serial comma ("A, B or C"), as the interface writes them. */
+const listLocale = () => (state.locale === 'en' ? 'en-GB' : state.locale);
+
 /** A list ("A, B and C") in the interface language. */
 export const formatList = (items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string =>
-  new Intl.ListFormat(state.locale, { type }).format(items);
+  new Intl.ListFormat(listLocale(), { type }).format(items);
 
 /** The same list as pieces, for items that are elements ("A, B or C" with each name a button). */
 export function formatListParts<T>(
@@ -151,7 +154,7 @@ export function formatListParts<T>(
 ): (string | T)[] {
   // Intl lays out stand-ins; each is swapped for its item.
   const stand = items.map((_, i) => `\u0000${i}\u0000`);
-  return new Intl.ListFormat(state.locale, { type })
+  return new Intl.ListFormat(listLocale(), { type })
     .formatToParts(stand)
     .map((p) => (p.type === 'element' ? items[Number(p.value.slice(1, -1))]! : p.value));
 }
