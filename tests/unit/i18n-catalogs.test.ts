@@ -71,6 +71,11 @@ describe('interface catalogs', () => {
     for (const [key, entry] of Object.entries(en)) expect(entry.description, key).toBeTruthy();
   });
 
+  it('the manifest’s description fits the stores’ 132 characters in every language', () => {
+    for (const [lang, catalog] of Object.entries(catalogs))
+      expect([...(catalog.extDescription?.message ?? '')].length, lang).toBeLessThanOrEqual(132);
+  });
+
   it('no language has a key English lacks', () => {
     const bases = new Set(Object.keys(en).map(askedFor));
     for (const [lang, catalog] of Object.entries(catalogs))
