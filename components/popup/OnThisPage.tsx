@@ -3,7 +3,7 @@ import { typeLabel } from '~/components/card/card-model';
 import type { PageState } from './popup-api';
 import type { PageEntity } from './tab-target';
 import type { OwnMarkers } from '~/browser/snippets-db/own-store';
-import { OWN_BADGE, OwnMarker } from '~/components/own/PopupOwnActions';
+import { ownBadge, OwnMarker } from '~/components/own/PopupOwnActions';
 import { isOwnNameId } from '~/lib/own/types';
 import { t, tp } from '~/lib/i18n';
 
@@ -50,7 +50,7 @@ export function OnThisPage({ page, entities, active, typeOf, onReveal, onOpenCar
               >
                 <span class="page-name">{e.name}</span>
                 {/* A name the reader tracks says so, with the type they gave it, as in the search results. */}
-                {isOwnNameId(e.entityId) && <span class="own-badge">{OWN_BADGE}</span>}
+                {isOwnNameId(e.entityId) && <span class="own-badge">{ownBadge()}</span>}
                 {typeOf(e.entityId) && <span class="page-type">{typeLabel(typeOf(e.entityId)!)}</span>}
                 <OwnMarker markers={own?.[e.entityId]} />
                 <span class="page-count" aria-label={tp('popupOnPage', e.count)}>
