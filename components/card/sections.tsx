@@ -81,13 +81,13 @@ export function Views({ details }: { details: EntityDetails }) {
     <section class="lens-section lens-framing" aria-label={t('cardViewsLabel')}>
       <h3>{t('cardViewsHeading')}</h3>
       {first.length > 0 && <ul class="lens-views">{first.map(row)}</ul>}
-      {missing.length > 0 && <p class="lens-views-missing">{missingStandpointsSentence(missing)}</p>}
       {rest.length > 0 && (
         <details class="lens-views-rest">
           <summary>{tp('cardViewsMore', rest.length)}</summary>
           <ul class="lens-views">{rest.map((r, i) => row(r, i + VIEWS_SHOWN))}</ul>
         </details>
       )}
+      {missing.length > 0 && <p class="lens-views-missing">{missingStandpointsSentence(missing)}</p>}
     </section>
   );
 }
