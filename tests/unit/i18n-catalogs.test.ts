@@ -18,7 +18,7 @@ const read = (lang: string) => JSON.parse(readFileSync(join(LOCALES, lang, 'mess
  * The languages that must have every key. The others may lack keys while their translation is under way (the
  * interface then shows English for those), but never have a key English lacks or placeholders that differ.
  */
-const COMPLETE: readonly string[] = ['en', 'tr', 'ru', 'kk', 'uz'];
+const COMPLETE: readonly string[] = ['en', 'tr', 'ru', 'kk', 'uz', 'az'];
 
 const en = read('en');
 const catalogs = Object.fromEntries(
