@@ -6,6 +6,14 @@
  * docs/card.png (a card on the demo article), popup.png (the search for "toqaev", light and dark), library.png and
  * library-dark.png (30 realistic snippets), explore-timeline{,-dark}.png (the timeline's opening view),
  * explore-map{,-dark}.png (one hop around the OTS, its card beside it) and options.png (light and dark).
+ *
+ * The interface in other languages (issue 19):
+ *
+ *   npx tsx scripts/screenshots.ts --languages [outDir=docs]     popup-languages.png and card-languages.png
+ *                                                                 (Turkish and Russian side by side)
+ *   npx tsx scripts/screenshots.ts --pseudo DIR                   the pseudo-locale (long, accented, right-to-left)
+ *                                                                 on the popup, a card, options, library and explore,
+ *                                                                 to look for layout breaks (not for the README)
  */
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -99,6 +107,96 @@ async function options(lens: ChromiumLensBrowser, file: string): Promise<void> {
   await page.close();
 }
 
+/** Sets the interface language (the setting Options writes); every open page and card follows it. */
+async function setLanguage(lens: ChromiumLensBrowser, language: string): Promise<void> {
+  const page = await extensionPage(lens, 'options.html', 400, 300);
+  await page.evaluate(async (language) => {
+    type Api = {
+      storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+    };
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
+    const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await api.storage.local.set({ settings: { version: 1, ...current, language } });
+  }, language);
+  await page.close();
+}
+
+/** The card on the demo article, cut to the card and a margin around it. */
+async function cardShot(lens: ChromiumLensBrowser, file: string): Promise<void> {
+  const server = await startStaticServer({ roots: [join(PROJECT_ROOT, 'data/demo')] });
+  try {
+    const page = await lens.openPage(server.url('/article.html'));
+    await lens.scanReport(page);
+    await hoverFirstMention(page, ['Organization of Turkic States']);
+    await sleep(1500);
+    const raw = lens.context.pages().find((p) => p.url().endsWith('/article.html'))!;
+    // The test build leaves the card's root open, so the script can find the card's box.
+    const box = await raw.evaluate(() => {
+      const r = document
+        .querySelector('lens-card-host')
+        ?.shadowRoot?.querySelector('.lens-card')
+        ?.getBoundingClientRect();
+      return r
+        ? { x: Math.max(0, r.x - 12), y: Math.max(0, r.y - 12), width: r.width + 24, height: r.height + 24 }
+        : null;
+    });
+    await raw.screenshot({ path: file, ...(box ? { clip: box } : {}) });
+    await page.close();
+  } finally {
+    await server.close();
+  }
+}
+
+/** The popup and a card in Turkish and Russian, each pair side by side (the README's languages section). */
+export async function takeLanguageShots(outDir = join(PROJECT_ROOT, 'docs')): Promise<string[]> {
+  const scratch = join(outDir, '.scratch');
+  mkdirSync(scratch, { recursive: true });
+  const shot = (name: string) => join(scratch, name);
+  const lens = (await launchLensBrowser('chromium', { colorScheme: 'light' })) as ChromiumLensBrowser;
+  try {
+    for (const lang of ['tr', 'ru']) {
+      await setLanguage(lens, lang);
+      await popup(lens, shot(`popup-${lang}.png`));
+      await cardShot(lens, shot(`card-${lang}.png`));
+    }
+    await sideBySide(lens, [shot('popup-tr.png'), shot('popup-ru.png')], join(outDir, 'popup-languages.png'));
+    await sideBySide(lens, [shot('card-tr.png'), shot('card-ru.png')], join(outDir, 'card-languages.png'));
+  } finally {
+    await lens.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return ['popup-languages', 'card-languages'].map((n) => join(outDir, `${n}.png`));
+}
+
+/** Every surface in the pseudo-locale (test build only), for looking at layout: nothing here goes to the README. */
+export async function takePseudoShots(outDir: string): Promise<string[]> {
+  mkdirSync(outDir, { recursive: true });
+  const lens = (await launchLensBrowser('chromium', { colorScheme: 'light' })) as ChromiumLensBrowser;
+  const files: string[] = [];
+  const out = (name: string) => (files.push(join(outDir, name)), join(outDir, name));
+  try {
+    await setLanguage(lens, 'x-pseudo');
+    await popup(lens, out('popup.png'));
+    await cardShot(lens, out('card.png'));
+    await options(lens, out('options.png'));
+    const library = await extensionPage(lens, 'library.html', 1280, 800);
+    await until(library, 'the library', () => !!document.querySelector('h1'));
+    await sleep(500);
+    await library.screenshot({ path: out('library.png') });
+    await library.close();
+    const popupHome = await extensionPage(lens, 'popup.html', 380, 600);
+    await until(popupHome, 'the popup', () => !!document.querySelector('.foot'));
+    await sleep(500);
+    await popupHome.screenshot({ path: out('popup-home.png') });
+    await popupHome.close();
+    await explore(lens, outDir, '');
+    files.push(join(outDir, 'explore-timeline.png'), join(outDir, 'explore-map.png'));
+  } finally {
+    await lens.close();
+  }
+  return files;
+}
+
 export async function takeScreenshots(outDir = join(PROJECT_ROOT, 'docs')): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const scratch = join(outDir, '.scratch');
@@ -128,7 +226,14 @@ export async function takeScreenshots(outDir = join(PROJECT_ROOT, 'docs')): Prom
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(PROJECT_ROOT, 'scripts/screenshots.ts')) {
-  takeScreenshots(process.argv[2] ? resolve(process.argv[2]) : undefined).then(
+  const [flag, dir] = process.argv.slice(2);
+  const outDir = (d: string | undefined) => (d ? resolve(d) : undefined);
+  (flag === '--languages'
+    ? takeLanguageShots(outDir(dir))
+    : flag === '--pseudo'
+      ? takePseudoShots(resolve(dir ?? '.output-test/pseudo'))
+      : takeScreenshots(outDir(flag))
+  ).then(
     (files) => console.log(files.join('\n')),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

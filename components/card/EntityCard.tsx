@@ -12,7 +12,7 @@ import { OwnSection, type OwnCardActions } from '../own/OwnSection';
 import { NotThis } from './NotThis';
 import { evidenceIsNews, RuleEvidence } from './RuleEvidence';
 import { Namesakes } from './Namesakes';
-import { interfaceLanguage, interfaceLocale, t } from '~/lib/i18n/translator';
+import { interfaceDirection, interfaceLanguage, interfaceLocale, t } from '~/lib/i18n/translator';
 
 /** What a save kept, for the confirmation: the passage itself, and a way to take the save back. */
 export interface SavedPassage {
@@ -108,6 +108,8 @@ export function EntityCard(props: EntityCardProps) {
   return (
     <div
       class={`lens-card${compact ? ' lens-compact' : ''}`}
+      lang={interfaceLocale()}
+      dir={interfaceDirection()}
       role={role}
       aria-labelledby={headingId}
       data-scheme={scheme}
@@ -305,6 +307,8 @@ export function EntityCardSkeleton(props: {
   return (
     <div
       class="lens-card lens-loading"
+      lang={interfaceLocale()}
+      dir={interfaceDirection()}
       role="dialog"
       aria-labelledby={headingId}
       aria-busy="true"
