@@ -48,23 +48,34 @@ export function applyLanguageToDocument(doc: Document): void {
 }
 
 /**
- * For the background: installs the interface text for the stored setting, and again whenever the setting changes,
- * calling `onChange` after each (to retitle the context menu). Resolves with the first.
+ * Installs the interface text for the stored language setting and again whenever it changes, calling `installed`
+ * after each; resolves once the first is installed. The watch starts before the first read, so a change made
+ * meanwhile is never missed.
  */
-export async function followInterfaceText(onChange: () => void): Promise<void> {
-  const settings = await loadSettings().catch(() => null);
-  let setting = settings?.language ?? 'auto';
-  setInterfaceText(await interfaceTextFor(setting));
+async function followLanguage(installed: () => void): Promise<void> {
+  let setting: LanguageSetting | null = null;
+  let latest = 0;
+  const install = async (next: LanguageSetting) => {
+    const mine = ++latest;
+    const text = await interfaceTextFor(next);
+    if (mine !== latest) return;
+    setInterfaceText(text);
+    installed();
+  };
   watchSettings((next) => {
     if (next.language === setting) return;
     setting = next.language;
-    void interfaceTextFor(setting).then((text) => {
-      if (setting !== next.language) return;
-      setInterfaceText(text);
-      onChange();
-    });
+    void install(setting);
   });
+  const stored = await loadSettings().catch(() => null);
+  if (setting === null) {
+    setting = stored?.language ?? 'auto';
+    await install(setting);
+  }
 }
+
+/** For the background: follows the language setting; `onChange` runs after each install (to retitle the menus). */
+export const followInterfaceText = (onChange: () => void): Promise<void> => followLanguage(onChange);
 
 /** The interface text installed now (the background hands the card's part of it to pages). */
 export { currentInterfaceText } from '~/lib/i18n/translator';
@@ -73,18 +84,4 @@ export { currentInterfaceText } from '~/lib/i18n/translator';
  * For an extension page, before it renders: installs the interface text for the stored setting and marks the
  * document with its language; afterwards follows the setting (the page re-renders through onInterfaceTextChange).
  */
-export async function startInterfaceText(doc: Document): Promise<void> {
-  const settings = await loadSettings().catch(() => null);
-  let setting = settings?.language ?? 'auto';
-  setInterfaceText(await interfaceTextFor(setting));
-  applyLanguageToDocument(doc);
-  watchSettings((next) => {
-    if (next.language === setting) return;
-    setting = next.language;
-    void interfaceTextFor(setting).then((text) => {
-      if (setting !== next.language) return;
-      setInterfaceText(text);
-      applyLanguageToDocument(doc);
-    });
-  });
-}
+export const startInterfaceText = (doc: Document): Promise<void> => followLanguage(() => applyLanguageToDocument(doc));

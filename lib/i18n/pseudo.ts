@@ -34,8 +34,9 @@ export function pseudoMessage(message: string): string {
   const pieces = message.split(/(\$\$|\$[A-Za-z0-9_@]+\$|\$[1-9])/);
   const body = pieces.map((p, i) => (i % 2 ? p : [...p].map((ch) => ACCENTED[ch] ?? ch).join(''))).join('');
   const letters = message.replace(/\$[A-Za-z0-9_@]+\$|\$[1-9]/g, '').length;
-  const padding = '~'.repeat(Math.ceil(letters * 0.4));
-  return `[${body}${padding ? ` ${padding}` : ''}]`;
+  // The extra length in word-sized pieces, so it wraps as a longer sentence would (one run would never wrap).
+  const padding = ' ~~~~'.repeat(Math.ceil((letters * 0.4) / 5));
+  return `[${body}${padding}]`;
 }
 
 /** The whole catalog in the pseudo-locale. */
