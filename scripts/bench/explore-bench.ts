@@ -23,12 +23,9 @@
  * Frame times are the intervals between requestAnimationFrame callbacks while the gestures run (16.7 ms = every
  * frame at 60 Hz).
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { extensionDir, launchLensBrowser } from '../../automation/browsers';
+import { launchLensBrowser } from '../../automation/browsers';
 import type { ChromiumLensBrowser } from '../../automation/chromium';
 import {
   pageExpression,
@@ -36,9 +33,9 @@ import {
   waitInPage,
   type BrowserName,
   type ExtensionPageName,
-  type LensBrowser,
   type LensPage,
 } from '../../automation/lens-browser';
+import { BLANK_PAGE, copyBuild, extensionOrigin, launchOnCopy, type BuildCopy } from './build-copy';
 
 /** Runs `fn(arg)` in the page from its source text (tsx's `__name` helper does not exist there). */
 const inPage = <R, A>(page: Page, fn: (arg: A) => R, arg?: A): Promise<R> =>
@@ -58,6 +55,8 @@ export interface RenderSample {
   scriptStartMs: number;
   /** Navigation start → chart laid out (in the DOM, before style, layout and paint). */
   laidOutMs: number;
+  /** From that first frame until the page has loaded the full fact base and the card (the 1.5 MB after-load). */
+  postLoad: Jank;
 }
 
 export interface BlankSample {
@@ -65,6 +64,8 @@ export interface BlankSample {
   scriptStartMs: number;
   /** Navigation start → the blank page's first frame is on screen. */
   onScreenMs: number;
+  /** The same frame watch on the blank page, for BLANK_WATCH_MS after its first frame: the machine's own jank. */
+  idle: Jank;
 }
 
 export interface FrameStats {
@@ -85,11 +86,20 @@ export interface ExploreBenchResult {
   map: RenderSample[];
   /** The blank extension page, loaded between the explore pages in the same browser. */
   blank: BlankSample[];
+  /**
+   * The timeline opened while a map page opened just before is still loading its full fact base (not waited for):
+   * what the after-load costs the next page a reader opens (extension pages share one renderer).
+   */
+  timelineAfterMap: RenderSample[];
   /** Frame intervals per gesture. */
   frames: Record<string, FrameStats>;
   /** The same first renders in Firefox. */
   firefox?: Pick<ExploreBenchResult, 'timeline' | 'map' | 'blank'>;
 }
+
+type FirstRenders = Pick<ExploreBenchResult, 'timeline' | 'map' | 'blank'> & {
+  timelineAfterMap?: RenderSample[];
+};
 
 export interface ExploreBenchOptions {
   /** Page loads per view for the first-render figures; the first is a warm-up and is dropped. */
@@ -110,33 +120,77 @@ function stats(deltas: number[]): FrameStats {
   };
 }
 
-async function extensionOrigin(lens: ChromiumLensBrowser): Promise<string> {
-  const worker = lens.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  if (!worker) throw new Error('the extension service worker is not running');
-  return `chrome-extension://${new URL(worker.url()).host}`;
-}
+/**
+ * The probe put first in the explore page and the blank page (on a copy of the build): every animation frame's time
+ * from navigation start, the frame in which the page says its after-render loading is done (the full fact base and
+ * the card), and, in Chromium, every long task (over 50 ms) the page's main thread ran.
+ */
+const PROBE_SCRIPT = `(() => {
+  const probe = (window.__benchProbe = { frames: [], detailsAt: 0, longTasks: [] });
+  const tick = (t) => {
+    probe.frames.push(t);
+    if (!probe.detailsAt && document.documentElement.dataset.detailsReady === 'true') probe.detailsAt = t;
+    if (probe.frames.length < 20000) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask' });
+  } catch {
+    // Firefox has no Long Tasks API: frame intervals only.
+  }
+})();
+`;
 
-const BLANK_PAGE = 'bench-blank.html';
+function buildWithProbe(browser: BrowserName): BuildCopy {
+  return copyBuild(browser, { probe: { script: PROBE_SCRIPT, pages: ['explore.html'] } });
+}
 
 /**
- * A copy of the built extension with a blank page added (bench-blank.html: one module script that marks its start
- * and its first painted frame as ExploreApp does), in a temporary folder for LENS_OUT_DIR.
+ * Jank in a window of a page's life, read from the probe: the longest interval between animation frames, how many
+ * intervals exceeded 50 ms (a reader's click or scroll waits that long), and the blocking time (the part of each long
+ * task beyond 50 ms; Chromium only, null elsewhere).
  */
-function buildWithBlankPage(browser: BrowserName): { outDir: string; dispose: () => void } {
-  const outDir = mkdtempSync(join(tmpdir(), 'lens-explore-bench-'));
-  const dir = join(outDir, browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
-  cpSync(extensionDir(browser), dir, { recursive: true });
-  writeFileSync(
-    join(dir, BLANK_PAGE),
-    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8" /><title>blank</title>' +
-      '<script type="module" src="./bench-blank.js"></script></head><body>blank</body></html>\n',
-  );
-  writeFileSync(join(dir, 'bench-blank.js'), "performance.mark('lens-blank-start');\n");
-  return { outDir, dispose: () => rmSync(outDir, { recursive: true, force: true }) };
+export interface Jank {
+  windowMs: number;
+  maxFrameMs: number;
+  over50: number;
+  blockingMs: number | null;
 }
 
+/** In the page: jank between `from` and `to` (ms from navigation start; `to` null: the details-ready frame). */
+const readJank = ({ from, to }: { from: number; to: number | null }) => {
+  const probe = (
+    window as unknown as {
+      __benchProbe?: { frames: number[]; detailsAt: number; longTasks: [number, number][] };
+    }
+  ).__benchProbe;
+  if (!probe) return null;
+  const end = to ?? probe.detailsAt;
+  if (!end) return null;
+  let maxFrameMs = 0;
+  let over50 = 0;
+  for (let i = 1; i < probe.frames.length; i++) {
+    const [a, b] = [probe.frames[i - 1]!, probe.frames[i]!];
+    if (b <= from || a >= end) continue;
+    maxFrameMs = Math.max(maxFrameMs, b - a);
+    if (b - a > 50) over50++;
+  }
+  const supported = PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false;
+  const blockingMs = supported
+    ? probe.longTasks
+        .filter(([start, duration]) => start < end && start + duration > from)
+        .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0)
+    : null;
+  return { windowMs: end - from, maxFrameMs, over50, blockingMs };
+};
+
+/** How long the blank page is watched after its first frame: about as long as the explore page's own window. */
+const BLANK_WATCH_MS = 1_500;
+
 /** Polls the page (the extension page's CSP forbids the eval that page.waitForFunction's own polling uses). */
-async function poll<A>(page: Page, what: string, read: (arg: A) => number | null, arg: A): Promise<number> {
+async function poll<A, R>(page: Page, what: string, read: (arg: A) => R | null, arg: A): Promise<R> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const at = await inPage(page, read, arg).catch(() => null); // the page is still between documents
@@ -155,42 +209,35 @@ const readFirstContentfulPaint = () =>
 const markTime = (page: Page, mark: string) => poll(page, `${mark} mark`, readMark, mark);
 const firstContentfulPaint = (page: Page) => poll(page, 'first contentful paint', readFirstContentfulPaint, null);
 
-/** Waits until the explore page has loaded what it loads after its first render (the full fact base, the card). */
-async function settled(page: Page): Promise<void> {
-  await page
-    .waitForSelector('html[data-details-ready="true"]', { state: 'attached', timeout: 5_000 })
-    .catch(() => undefined); // a build that opens on the full fact base has nothing more to load
-  await sleep(300);
-}
-
 /**
- * Opens an explore view and reads its marks, then lets the page finish its after-render loading: extension pages
- * share one renderer process, so navigating on while the previous page still parses the full fact base would charge
- * that work to the next page's first render (a reader opens the page from the popup, on an idle renderer).
+ * Opens an explore view and reads its marks, then watches the page while it loads the rest after its first frame
+ * (the full fact base and the card, 1.5 MB): the jank a reader meets who reaches for the chart at once.
  */
 async function firstRender(page: Page, url: string, view: 'timeline' | 'map'): Promise<RenderSample> {
   await page.goto(url, { waitUntil: 'commit' });
   const paintedMs = await markTime(page, `lens-explore-${view}-painted`);
-  const sample = {
-    onScreenMs: await firstContentfulPaint(page),
+  const onScreenMs = await firstContentfulPaint(page);
+  const laidOutMs = await markTime(page, `lens-explore-${view}-ready`);
+  if (onScreenMs < laidOutMs)
+    throw new Error(`the ${view} page painted content (${onScreenMs} ms) before its chart (${laidOutMs} ms)`);
+  return {
+    onScreenMs,
     paintedMs,
-    laidOutMs: await markTime(page, `lens-explore-${view}-ready`),
+    laidOutMs,
     scriptStartMs: await markTime(page, 'lens-explore-start'),
+    postLoad: await poll(page, 'after-load (details ready)', readJank, { from: onScreenMs, to: null }).finally(() =>
+      sleep(300),
+    ),
   };
-  if (sample.onScreenMs < sample.laidOutMs)
-    throw new Error(
-      `the ${view} page painted content (${sample.onScreenMs} ms) before its chart (${sample.laidOutMs} ms)`,
-    );
-  await settled(page);
-  return sample;
 }
 
 async function blankRender(page: Page, origin: string): Promise<BlankSample> {
   await page.goto(`${origin}/${BLANK_PAGE}`, { waitUntil: 'commit' });
-  return {
-    onScreenMs: await firstContentfulPaint(page),
-    scriptStartMs: await markTime(page, 'lens-blank-start'),
-  };
+  const onScreenMs = await firstContentfulPaint(page);
+  const scriptStartMs = await markTime(page, 'lens-blank-start');
+  await sleep(BLANK_WATCH_MS);
+  const idle = await poll(page, 'blank page frames', readJank, { from: onScreenMs, to: onScreenMs + BLANK_WATCH_MS });
+  return { onScreenMs, scriptStartMs, idle };
 }
 
 /** Runs `gesture` while recording requestAnimationFrame intervals in the page. */
@@ -219,39 +266,29 @@ async function clickButton(page: Page, label: string): Promise<void> {
   await page.getByRole('button', { name: label, exact: true }).first().click();
 }
 
-/** Launches a browser on a copy of the build (LENS_OUT_DIR pointed at it while launching). */
-async function launchOnCopy(browser: BrowserName, copyDir: string): Promise<LensBrowser> {
-  const outDir = process.env.LENS_OUT_DIR;
-  process.env.LENS_OUT_DIR = copyDir;
-  return launchLensBrowser(browser).finally(() => {
-    if (outDir === undefined) delete process.env.LENS_OUT_DIR;
-    else process.env.LENS_OUT_DIR = outDir;
-  });
-}
-
 /**
  * First renders in Firefox, measured as in Chromium (first contentful paint, the page's marks) on pages opened through
  * the test harness (a new tab each; WebDriver BiDi). Firefox has no frame-time figures here: its gestures would need
  * their own input plumbing, and the issue's budget is about the first render.
  */
-async function firefoxFirstRenders(loads: number): Promise<Pick<ExploreBenchResult, 'timeline' | 'map' | 'blank'>> {
-  const copy = buildWithBlankPage('firefox');
-  const lens = await launchOnCopy('firefox', copy.outDir);
+async function firefoxFirstRenders(loads: number): Promise<FirstRenders> {
+  const copy = buildWithProbe('firefox');
+  const lens = await launchOnCopy('firefox', copy);
   const mark = (page: LensPage, name: string) => waitInPage(page, readMark, `${name} mark`, 20_000, name);
   const fcp = (page: LensPage) => waitInPage(page, readFirstContentfulPaint, 'first contentful paint', 20_000);
   const open = (name: string) => lens.openExtensionPage(name as ExtensionPageName);
   const explore = async (query: string, view: 'timeline' | 'map'): Promise<RenderSample> => {
     const page = await open(`explore.html?${query}`);
     try {
-      const sample = {
-        paintedMs: await mark(page, `lens-explore-${view}-painted`),
-        onScreenMs: await fcp(page),
+      const paintedMs = await mark(page, `lens-explore-${view}-painted`);
+      const onScreenMs = await fcp(page);
+      return {
+        paintedMs,
+        onScreenMs,
         laidOutMs: await mark(page, `lens-explore-${view}-ready`),
         scriptStartMs: await mark(page, 'lens-explore-start'),
+        postLoad: await waitInPage(page, readJank, 'the details', 20_000, { from: onScreenMs, to: null }),
       };
-      await waitInPage(page, () => document.documentElement.dataset.detailsReady === 'true', 'the details', 10_000);
-      await sleep(300);
-      return sample;
     } finally {
       await page.close();
       await sleep(150);
@@ -263,7 +300,11 @@ async function firefoxFirstRenders(loads: number): Promise<Pick<ExploreBenchResu
     const blank: BlankSample[] = [];
     for (let i = 0; i < loads; i++) {
       const page = await open(BLANK_PAGE);
-      const b = { onScreenMs: await fcp(page), scriptStartMs: await mark(page, 'lens-blank-start') };
+      const onScreenMs = await fcp(page);
+      const scriptStartMs = await mark(page, 'lens-blank-start');
+      await sleep(BLANK_WATCH_MS);
+      const window = { from: onScreenMs, to: onScreenMs + BLANK_WATCH_MS };
+      const b = { onScreenMs, scriptStartMs, idle: await waitInPage(page, readJank, 'blank frames', 5_000, window) };
       await page.close();
       await sleep(150);
       const t = await explore('view=timeline', 'timeline');
@@ -287,16 +328,19 @@ export async function runExploreBench(options: ExploreBenchOptions = {}): Promis
 }
 
 async function runInChromium(loads: number): Promise<ExploreBenchResult> {
-  const copy = buildWithBlankPage('chromium');
-  const lens = (await launchOnCopy('chromium', copy.outDir)) as ChromiumLensBrowser;
+  const copy = buildWithProbe('chromium');
+  const lens = await launchOnCopy('chromium', copy);
   try {
     const origin = await extensionOrigin(lens);
     const page = await lens.context.newPage();
     const timeline: RenderSample[] = [];
     const map: RenderSample[] = [];
     const blank: BlankSample[] = [];
+    const timelineAfterMap: RenderSample[] = [];
     // Each load in a tab of its own, as the popup and the cards open the page (tabs.create); the tab is closed once
-    // the page has settled, so no load pays for tearing down the one before it (extension pages share a renderer).
+    // the page has loaded everything, so no load pays for tearing down the one before it (extension pages share a
+    // renderer). The after-load is measured as it happens (postLoad), and once more as the next page's cost:
+    // a timeline opened while a map page, not waited for, still loads.
     const inNewTab = async <T>(load: (tab: Page) => Promise<T>): Promise<T> => {
       const tab = await lens.context.newPage();
       try {
@@ -310,10 +354,16 @@ async function runInChromium(loads: number): Promise<ExploreBenchResult> {
       const b = await inNewTab((tab) => blankRender(tab, origin));
       const t = await inNewTab((tab) => firstRender(tab, `${origin}/explore.html?view=timeline`, 'timeline'));
       const m = await inNewTab((tab) => firstRender(tab, `${origin}/explore.html?view=map&entity=tanap`, 'map'));
+      const next = await inNewTab(async (before) => {
+        await before.goto(`${origin}/explore.html?view=map&entity=tanap`, { waitUntil: 'commit' });
+        await firstContentfulPaint(before);
+        return inNewTab((tab) => firstRender(tab, `${origin}/explore.html?view=timeline`, 'timeline'));
+      });
       if (i === 0) continue; // warm-up: the first load compiles the bundle
       blank.push(b);
       timeline.push(t);
       map.push(m);
+      timelineAfterMap.push(next);
     }
 
     const frames: Record<string, FrameStats> = {};
@@ -388,7 +438,7 @@ async function runInChromium(loads: number): Promise<ExploreBenchResult> {
       await sleep(900);
     });
     await page.close();
-    return { browser: 'chromium', events, timeline, map, blank, frames };
+    return { browser: 'chromium', events, timeline, map, blank, timelineAfterMap, frames };
   } finally {
     await lens.close();
     copy.dispose();
@@ -404,7 +454,7 @@ const median = (values: number[]) => quantile(values, 0.5);
 export function formatExploreBench(r: ExploreBenchResult): string {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
-  const firstRenders = (runs: Pick<ExploreBenchResult, 'timeline' | 'map' | 'blank'>) => {
+  const firstRenders = (runs: FirstRenders) => {
     const blank = median(runs.blank.map((s) => s.onScreenMs));
     const row = (name: string, onScreen: number[], rest: string) =>
       `  ${name.padEnd(14)} ${ms(median(onScreen)).padStart(9)} ${ms(quantile(onScreen, 0.9)).padStart(9)} ${`${(median(onScreen) / blank).toFixed(2)}×`.padStart(7)}   ${rest}`;
@@ -426,6 +476,46 @@ export function formatExploreBench(r: ExploreBenchResult): string {
       ),
       render('timeline', runs.timeline),
       render('map (TANAP)', runs.map),
+      ...(runs.timelineAfterMap
+        ? [
+            render('timeline next', runs.timelineAfterMap),
+            `  ${''.padEnd(14)} (timeline next: opened while a map page opened just before still loads its 1.5 MB)`,
+          ]
+        : []),
+      ...jank(runs),
+    ];
+  };
+  /** After the first frame, while the page loads the rest: medians over loads, the blank page's idle as baseline. */
+  const jank = (runs: FirstRenders) => {
+    const row = (name: string, xs: Jank[], base: number) => {
+      const m = (f: (j: Jank) => number) => median(xs.map(f));
+      const blocking = xs.every((j) => j.blockingMs !== null) ? ms(m((j) => j.blockingMs!)) : 'n/a';
+      return `  ${name.padEnd(14)} ${ms(m((j) => j.windowMs)).padStart(9)} ${ms(m((j) => j.maxFrameMs)).padStart(10)} ${ms(
+        quantile(
+          xs.map((j) => j.maxFrameMs),
+          0.9,
+        ),
+      ).padStart(
+        9,
+      )} ${`${(m((j) => j.maxFrameMs) / base).toFixed(1)}×`.padStart(7)} ${String(m((j) => j.over50)).padStart(7)} ${blocking.padStart(10)}`;
+    };
+    const idle = runs.blank.map((b) => b.idle);
+    const base = median(idle.map((j) => j.maxFrameMs));
+    return [
+      '  After the first frame, until the full fact base and the card are loaded (medians over loads):',
+      `  ${'page'.padEnd(14)} ${'window'.padStart(9)} ${'max frame'.padStart(10)} ${'p90'.padStart(9)} ${'÷ blank'.padStart(7)} ${'>50 ms'.padStart(7)} ${'blocking'.padStart(10)}`,
+      row('blank page', idle, base),
+      row(
+        'timeline',
+        runs.timeline.map((s) => s.postLoad),
+        base,
+      ),
+      row(
+        'map (TANAP)',
+        runs.map.map((s) => s.postLoad),
+        base,
+      ),
+      `  ${''.padEnd(14)} (blank page: its first ${BLANK_WATCH_MS / 1000} s, the machine's own frame jank; blocking: long tasks beyond 50 ms, Chromium only)`,
     ];
   };
   const lines = [

@@ -16,7 +16,7 @@ interface Bench {
 const BENCHES: Bench[] = [
   {
     name: 'matcher',
-    what: 'matcher throughput (MB/s) vs one big RegExp alternation, real and synthetic alias lists',
+    what: 'matcher throughput (MB/s) vs one big RegExp alternation over the same folded text, real and synthetic alias lists',
     run: async () => {
       const m = await import('./matcher-bench');
       return m.formatMatcherTable(await m.runMatcherBench({ aliasIndexPath: 'data/alias-index.json' }));
@@ -42,7 +42,7 @@ const BENCHES: Bench[] = [
   },
   {
     name: 'card',
-    what: 'hover card: dwell end to card painted (warm and cold background), layout shift',
+    what: "hover card: dwell end to card on screen, read from outside, vs a floor extension's card (warm and cold background); layout shift",
     run: async () => {
       const m = await import('./card-bench');
       return m.formatCardBench(await m.runCardBench());
@@ -50,7 +50,7 @@ const BENCHES: Bench[] = [
   },
   {
     name: 'search',
-    what: 'popup search latency per keystroke, real fact base and 50x synthetic, vs fuse.js alone',
+    what: 'popup search latency per keystroke and the first on a fresh index, real fact base and 50x synthetic, vs fuse.js alone (same queries, same rounds)',
     run: async () => {
       const m = await import('./search-bench');
       return m.formatSearchTable(m.runSearchBench());
@@ -66,7 +66,7 @@ const BENCHES: Bench[] = [
   },
   {
     name: 'library',
-    what: 'library page with 10,000 snippets: search, export, render and scroll',
+    what: 'library page with 10,000 snippets: search, export, render and scroll, each vs the least the same job costs',
     run: async () => {
       const m = await import('./library-bench');
       return m.formatLibraryTable(await m.runLibraryBench());
@@ -84,7 +84,7 @@ const BENCHES: Bench[] = [
   },
   {
     name: 'explore',
-    what: 'explore page: first render and frame times while zooming and panning',
+    what: 'explore page: first render vs a blank page, jank while the rest loads, frame times while zooming and panning',
     run: async () => {
       const m = await import('./explore-bench');
       return m.formatExploreBench(await m.runExploreBench());
