@@ -1,0 +1,309 @@
+/**
+ * Page object for a web page with the hover card: its marks (the page's CSS highlights) and the card (read through
+ * the card host's shadow root, open in the test build). Selectors live here and in cards-driver.ts (the geometry
+ * shared by the placement, input and frame tests), so the tests read as what a reader does and sees.
+ * `where` picks a same-origin iframe whose own content script shows the card inside it.
+ */
+import { waitInPage, type LensBrowser, type LensPage } from '../../../automation/lens-browser';
+import {
+  findMark,
+  readCardGeometry,
+  recordHoverSteps,
+  waitForCard,
+  waitForNoCard,
+  type CardGeometry,
+  type MarkGeometry,
+  type Where,
+} from '../cards-driver';
+
+/** A painted mark with its first client rect, in the top page's viewport coordinates. */
+export interface MarkBox {
+  text: string;
+  x: number;
+  y: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** What the card shows, as a reader and a screen reader meet it. */
+export interface CardState {
+  phase: string | null;
+  shown: boolean;
+  role: string | null;
+  /** The text of the element aria-labelledby points at. */
+  label: string | null;
+  ariaHidden: boolean;
+  name: string;
+  type: string;
+  why: string;
+  quotes: number;
+  attributions: string[];
+  views: string[];
+  timeline: string;
+  chips: string[];
+  buttons: string[];
+  background: string;
+  rect: { left: number; top: number; right: number; bottom: number } | null;
+  focusInCard: string | null;
+  styles: string | null;
+}
+
+export class CardPage {
+  constructor(
+    readonly page: LensPage,
+    readonly where: Where = {},
+  ) {}
+
+  /**
+   * Opens a page with its marks painted and loaded; with `recordSteps`, the hover machine's steps are kept from the
+   * start (cards-driver.ts hoverSteps).
+   */
+  static async open(lens: LensBrowser, url: string, { recordSteps = true } = {}): Promise<CardPage> {
+    const page = await lens.openPage(url);
+    await lens.scanReport(page);
+    await waitInPage(page, () => (document.readyState === 'complete' ? true : null), 'the page to load');
+    if (recordSteps) await recordHoverSteps(page);
+    return new CardPage(page);
+  }
+
+  /** The same page, looking at the card inside a same-origin iframe. */
+  inFrame(frame: string): CardPage {
+    return new CardPage(this.page, { frame });
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+
+  hover(x: number, y: number): Promise<void> {
+    return this.page.hover(x, y);
+  }
+
+  press(keys: string): Promise<void> {
+    return this.page.press(keys);
+  }
+
+  /** A point with no text under it: the page's left margin, near its bottom. */
+  async blankPoint(): Promise<{ x: number; y: number }> {
+    return { x: 8, y: (await this.page.evaluate(() => innerHeight)) - 20 };
+  }
+
+  /** Every painted mark of the top document with its first client rect, in reading order (top to bottom). */
+  marks(): Promise<MarkBox[]> {
+    return this.page.evaluate(() => {
+      const out: MarkBox[] = [];
+      const registry = (CSS as unknown as { highlights?: Map<string, Iterable<AbstractRange>> }).highlights;
+      for (const [name, highlight] of registry ?? []) {
+        // Marks only (lens-mention, lens-mention-bg), not saved snippets or the reveal flash.
+        if (!name.startsWith('lens-mention')) continue;
+        for (const r of highlight) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const b = range.getClientRects()[0];
+          if (!b) continue;
+          out.push({
+            text: range.toString().replace(/\s+/g, ' '),
+            x: b.left + b.width / 2,
+            y: b.top + b.height / 2,
+            left: b.left,
+            top: b.top,
+            right: b.right,
+            bottom: b.bottom,
+          });
+        }
+      }
+      return out.sort((a, b) => a.top - b.top || a.left - b.left);
+    });
+  }
+
+  /** The first mark reading `text`, in reading order. */
+  async mark(text: string): Promise<MarkBox> {
+    const marks = await this.marks();
+    const mark = marks.find((m) => m.text === text);
+    if (!mark) throw new Error(`no mark "${text}" among: ${marks.map((m) => m.text).join(', ')}`);
+    return mark;
+  }
+
+  /** How many marks read `text` (0 once it is unmarked). */
+  async markCount(text: string): Promise<number> {
+    return (await this.marks()).filter((m) => m.text === text).length;
+  }
+
+  /** A mark with all its rects, in `where`'s document (see cards-driver.ts findMark). */
+  markGeometry(text: string, options: { inside?: string; nth?: number } = {}): Promise<MarkGeometry> {
+    return findMark(this.page, text, { ...this.where, ...options });
+  }
+
+  /** Waits for the card (for `name`, or any) with its details; returns its geometry. */
+  waitForCard(name: string | null = null): Promise<CardGeometry> {
+    return waitForCard(this.page, name, this.where);
+  }
+
+  waitForNoCard(): Promise<unknown> {
+    return waitForNoCard(this.page, this.where);
+  }
+
+  geometry(): Promise<CardGeometry> {
+    return readCardGeometry(this.page, this.where);
+  }
+
+  /** Rests the pointer on a mark until its card (for `name`) shows. */
+  async hoverUntilCard(mark: { x: number; y: number }, name: string | null = null): Promise<CardGeometry> {
+    await this.page.hover(mark.x, mark.y);
+    return this.waitForCard(name);
+  }
+
+  /** Everything the card shows (top document). */
+  read(): Promise<CardState> {
+    return this.page.evaluate(() => {
+      const host = document.querySelector('lens-card-host');
+      const root = host?.shadowRoot ?? null;
+      const frame = root?.querySelector<HTMLElement>('.lens-frame') ?? null;
+      const card = root?.querySelector<HTMLElement>('.lens-card') ?? null;
+      const text = (sel: string) => root?.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      const all = (sel: string) =>
+        [...(root?.querySelectorAll(sel) ?? [])].map((e) => e.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+      const labelId = card?.getAttribute('aria-labelledby');
+      const r = frame && !frame.hidden ? card?.getBoundingClientRect() : null;
+      const focused = root?.activeElement as HTMLElement | null | undefined;
+      return {
+        phase: host?.getAttribute('data-phase') ?? null,
+        shown: !!frame && !frame.hidden && !!card,
+        role: card?.getAttribute('role') ?? null,
+        label: labelId ? (root?.getElementById(labelId)?.textContent?.trim() ?? null) : null,
+        ariaHidden: !!host?.closest('[aria-hidden="true"]') || !!card?.closest('[aria-hidden="true"]'),
+        name: text('.lens-name'),
+        type: text('.lens-type'),
+        why: text('.lens-why'),
+        quotes: root?.querySelectorAll('.lens-quote blockquote').length ?? 0,
+        attributions: all('.lens-quote .lens-attribution'),
+        views: all('.lens-view-label'),
+        timeline: text('.lens-events'),
+        chips: all('.lens-chip'),
+        buttons: all('button'),
+        background: card ? getComputedStyle(card).backgroundColor : '',
+        rect: r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null,
+        focusInCard: focused ? (focused.getAttribute('aria-label') ?? focused.className ?? focused.tagName) : null,
+        styles: host?.getAttribute('data-styles') ?? null,
+      };
+    });
+  }
+
+  /**
+   * Presses a button inside the card by its text, with the mouse: the card refuses synthetic clicks (issue 22).
+   * False when the card has no such button.
+   */
+  async pressButton(label: string): Promise<boolean> {
+    const at = await this.page.evaluate((label) => {
+      const root = document.querySelector('lens-card-host')?.shadowRoot;
+      const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === label);
+      if (!button) return null;
+      // Scrolled into the card's own view (it scrolls inside itself), never by moving the page under the card.
+      const card = button.closest<HTMLElement>('.lens-card');
+      const box = card?.getBoundingClientRect();
+      const r0 = button.getBoundingClientRect();
+      if (card && box && (r0.bottom > box.bottom || r0.top < box.top))
+        card.scrollTop += r0.top - box.top - (box.height - r0.height) / 2;
+      const r = button.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, label);
+    if (at) await this.page.click(at.x, at.y);
+    return !!at;
+  }
+
+  /** How many lines the card's action buttons take: their vertical middles, grouped when within 6 px. */
+  actionRows(): Promise<number> {
+    return this.page.evaluate(() => {
+      const buttons =
+        document.querySelector('lens-card-host')?.shadowRoot?.querySelectorAll('.lens-actions button') ?? [];
+      const middles = [...buttons].map((b) => b.getBoundingClientRect()).map((r) => (r.top + r.bottom) / 2);
+      middles.sort((a, b) => a - b);
+      return middles.filter((m, i) => i === 0 || m - middles[i - 1]! > 6).length;
+    });
+  }
+
+  /** "More ▾" opened: whether its toggle says so, and the buttons of the row it controls. */
+  async moreRow(): Promise<{ expanded: string | null; row: (string | null)[] }> {
+    await this.waitForPart('.lens-more-row', 'More');
+    return this.page.evaluate(() => {
+      const root = document.querySelector('lens-card-host')!.shadowRoot!;
+      const toggle = root.querySelector('.lens-more')!;
+      const row = root.getElementById(toggle.getAttribute('aria-controls') ?? '');
+      return {
+        expanded: toggle.getAttribute('aria-expanded'),
+        row: [...(row?.querySelectorAll('button') ?? [])].map((b) => b.textContent),
+      };
+    });
+  }
+
+  /** Waits for the "Back" button a related card shows. */
+  waitForBack(): Promise<unknown> {
+    return this.waitForPart('.lens-back', 'Back');
+  }
+
+  /** The card's status line (after a save), once it says something. */
+  status(): Promise<string> {
+    return waitInPage(
+      this.page,
+      () => document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-status')?.textContent ?? '',
+      'the card status',
+    );
+  }
+
+  /** The card's own computed styles that page CSS could break: corner radius, width, and its frame's position. */
+  style(): Promise<{ radius: string; width: string; position: string }> {
+    return this.page.evaluate(() => {
+      const card = document.querySelector('lens-card-host')!.shadowRoot!.querySelector('.lens-card')!;
+      const s = getComputedStyle(card);
+      return {
+        radius: s.borderTopLeftRadius,
+        width: s.width,
+        position: getComputedStyle(card.parentElement!).position,
+      };
+    });
+  }
+
+  /** Waits until no mark of the top document reads `text`. */
+  waitForUnmarked(text: string): Promise<unknown> {
+    return waitInPage(
+      this.page,
+      (text) => {
+        for (const [name, h] of (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights)
+          if (name.startsWith('lens-mention'))
+            for (const r of h)
+              if (r.startContainer.textContent?.slice(r.startOffset, r.endOffset) === text) return false;
+        return true;
+      },
+      `${text} to be unmarked`,
+      10_000,
+      text,
+    );
+  }
+
+  /** Waits until the top document has no mark at all. */
+  waitForNoMarks(): Promise<unknown> {
+    return waitInPage(
+      this.page,
+      () => {
+        let n = 0;
+        for (const [name, h] of (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights)
+          if (name.startsWith('lens-mention')) n += h.size;
+        return n === 0;
+      },
+      'every mark to go',
+    );
+  }
+
+  private waitForPart(selector: string, what: string): Promise<unknown> {
+    return waitInPage(
+      this.page,
+      (selector) => !!document.querySelector('lens-card-host')?.shadowRoot?.querySelector(selector),
+      what,
+      10_000,
+      selector,
+    );
+  }
+}
