@@ -77,6 +77,18 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
       const atRight = await hoverUntilCard(page, right, null);
       expectBesideMark(atRight, right);
       await closeCard(page);
+      // A mark that touches the right edge (the same site, so zoomed too): shifted left, still next to it.
+      const edgePage = await openPage(lens, server, '/cards-right-edge.html');
+      try {
+        expect(await edgePage.evaluate(() => devicePixelRatio)).toBe(2);
+        await expectNextToMarkAtRightEdge(
+          edgePage,
+          await findMark(edgePage, 'TANAP'),
+          'Trans-Anatolian Natural Gas Pipeline',
+        );
+      } finally {
+        await edgePage.close();
+      }
 
       // Scrolled to sit just above the bottom edge: the card flips above (or beside) rather than off-screen.
       let low = await findMark(page, 'Middle Corridor');
@@ -91,6 +103,21 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
       await setBrowserZoom(lens, 1);
       await page.close();
     }
+  });
+
+  it('a mark touching the right edge: the card is inside the viewport and next to the mark, at the top and the bottom', async () => {
+    const page = await openPage(lens, server, '/cards-right-edge.html');
+    await expectNextToMarkAtRightEdge(page, await findMark(page, 'TANAP'), 'Trans-Anatolian Natural Gas Pipeline');
+
+    // Scrolled to sit just above the bottom edge: above the mark (or beside it), still inside the viewport.
+    const height = await page.evaluate(() => innerHeight);
+    let low = await findMark(page, 'Baku', { inside: '#bottom-right' });
+    await scrollBy(page, low.rects[0]!.bottom - (height - 30));
+    low = await findMark(page, 'Baku', { inside: '#bottom-right' });
+    expect(low.rects[0]!.bottom).toBeGreaterThan(height - 60);
+    const card = await expectNextToMarkAtRightEdge(page, low, 'Baku');
+    expect(card.bottom).toBeLessThanOrEqual(low.rects[0]!.top);
+    await page.close();
   });
 
   it('on a right-to-left page: aligned with the mark’s right edge, inside the viewport at both edges and the bottom', async () => {
@@ -176,6 +203,25 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
     expect(await lens.consoleErrors()).toEqual([]);
   });
 });
+
+/**
+ * Hovers a mark that touches its viewport's right edge (checked first: within 40 px of it) and checks the card: beside
+ * the mark and inside the viewport (expectBesideMark), and next to it, not merely somewhere on screen: it overlaps the
+ * mark's columns and sits within 20 px above or below it.
+ */
+async function expectNextToMarkAtRightEdge(page: LensPage, mark: MarkGeometry, name: string) {
+  const viewport = (await readCardGeometry(page)).viewport;
+  const r = mark.rects[0]!;
+  expect(viewport.right - r.right, `"${mark.text}" is near the right edge`).toBeLessThan(40);
+  const card = expectBesideMark(await hoverUntilCard(page, mark, name), mark);
+  expect(card.left, 'the card overlaps the mark’s columns').toBeLessThan(r.right);
+  expect(card.right, 'the card overlaps the mark’s columns').toBeGreaterThan(r.left);
+  const gap = card.top >= r.bottom ? card.top - r.bottom : r.top - card.bottom;
+  expect(gap, 'the card is just above or below the mark').toBeGreaterThanOrEqual(-0.5);
+  expect(gap, 'the card is just above or below the mark').toBeLessThan(20);
+  await closeCard(page);
+  return card;
+}
 
 /** The visible mark whose right edge is furthest right. */
 async function rightmostMark(page: LensPage): Promise<MarkGeometry> {
