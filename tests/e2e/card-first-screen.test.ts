@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
 import type { ChromiumLensBrowser } from '../../automation/chromium';
 import { markEveryMention } from './every-mention';
-import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import type { LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
+import { CardPage, type FirstScreen } from './pages/card-page';
 
 /** "The first 400 px at the default size" (issue 21). */
 const FIRST_SCREEN_PX = 400;
@@ -30,153 +31,6 @@ const MET_ON_THE_PAGE = [
   { text: 'Middle Corridor', name: 'Middle Corridor', framed: true },
   { text: 'Shushi', name: 'Shusha', framed: true },
 ];
-
-interface FirstScreen {
-  /** Sections whose start lies within the first screen (a quote counts when its citation and two lines show). */
-  visible: string[];
-  cardHeight: number;
-  citation: string;
-  why: string;
-  timeline: string;
-}
-
-/** Hovers the first painted mark reading `text`, after scrolling it near the top so the card opens below it. */
-async function openCard(page: LensPage, text: string, name: string): Promise<void> {
-  // Close the card before, so it cannot cover the next mark.
-  await page.press('Escape');
-  await waitInPage(
-    page,
-    () => {
-      const frame = document.querySelector('lens-card-host')?.shadowRoot?.querySelector<HTMLElement>('.lens-frame');
-      return !frame || frame.hidden;
-    },
-    'the card to close',
-  );
-  const point = await page.evaluate((want) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights;
-    for (const [key, highlight] of registry)
-      if (key.startsWith('lens-mention'))
-        for (const r of highlight) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString().replace(/\s+/g, ' ') !== want) continue;
-          const top = range.getBoundingClientRect().top + scrollY;
-          scrollTo(0, top - 80);
-          const b = range.getClientRects()[0]!;
-          return { x: b.left + Math.min(b.width / 2, 10), y: b.top + b.height / 2 };
-        }
-    return null;
-  }, text);
-  if (!point) throw new Error(`no mark "${text}"`);
-  await page.hover(4, 4);
-  await page.hover(point.x, point.y);
-  await waitInPage(
-    page,
-    (want) => {
-      const root = document.querySelector('lens-card-host')?.shadowRoot;
-      const frame = root?.querySelector<HTMLElement>('.lens-frame');
-      return (
-        !!frame &&
-        !frame.hidden &&
-        !root!.querySelector('.lens-loading') &&
-        root!.querySelector('.lens-name')?.textContent === want
-      );
-    },
-    `the card for ${name}`,
-    5_000,
-    name,
-  );
-}
-
-function readFirstScreen(page: LensPage): Promise<FirstScreen> {
-  return page.evaluate((limit) => {
-    const root = document.querySelector('lens-card-host')!.shadowRoot!;
-    const card = root.querySelector<HTMLElement>('.lens-card')!;
-    card.scrollTop = 0;
-    const top = card.getBoundingClientRect().top;
-    const bottom = Math.min(top + limit, card.getBoundingClientRect().bottom);
-    // The sticky actions row covers the card's bottom edge: what sits under it is not visible.
-    const actions = root.querySelector('.lens-actions')?.getBoundingClientRect();
-    const seenTo = actions && actions.top < bottom ? actions.top : bottom;
-    const within = (el: Element | null, depth = Infinity) => {
-      if (!el) return false;
-      const r = el.getBoundingClientRect();
-      return r.top >= top - 1 && Math.min(r.bottom, r.top + depth) <= seenTo + 1 && r.height > 0;
-    };
-    const lineHeight = (el: Element) => parseFloat(getComputedStyle(el).lineHeight) || 20;
-    const quote = root.querySelector('.lens-facts .lens-quote blockquote');
-    const sections: [string, boolean][] = [
-      ['title', within(root.querySelector('.lens-name'))],
-      ['summary', within(root.querySelector('.lens-summary'))],
-      [
-        'framing',
-        within(root.querySelector('.lens-framing h3')) && within(root.querySelector('.lens-framing .lens-view')),
-      ],
-      [
-        'quote',
-        within(root.querySelector('.lens-facts .lens-cite')) && !!quote && within(quote, 2 * lineHeight(quote)),
-      ],
-      ['timeline', within(root.querySelector('.lens-events li'))],
-      ['related', within(root.querySelector('.lens-chips'))],
-    ];
-    const text = (sel: string) => root.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-    return {
-      visible: sections.filter(([, v]) => v).map(([k]) => k),
-      cardHeight: Math.round(card.getBoundingClientRect().height),
-      citation: text('.lens-facts .lens-cite > summary'),
-      why: text('.lens-why'),
-      timeline:
-        [...root.querySelectorAll('.lens-section h3')]
-          .map((h) => h.textContent)
-          .find((t) => /^Timeline/.test(t ?? '')) ?? '',
-    };
-  }, FIRST_SCREEN_PX);
-}
-
-/** Every text in the card (disclosures opened) whose contrast with what is behind it is below WCAG AA. */
-function contrastFailures(page: LensPage): Promise<string[]> {
-  return page.evaluate(() => {
-    const root = document.querySelector('lens-card-host')!.shadowRoot!;
-    const card = root.querySelector<HTMLElement>('.lens-card')!;
-    for (const d of card.querySelectorAll('details')) d.open = true;
-    const rgba = (c: string) => {
-      const [r = 0, g = 0, b = 0, a = 1] = (c.match(/[\d.]+/g) ?? []).map(Number);
-      return { r, g, b, a: c.startsWith('rgba') ? a : 1 };
-    };
-    const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    const background = (el: Element | null) => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = rgba(getComputedStyle(e).backgroundColor);
-        if (c.a > 0.5) return c;
-      }
-      return rgba(getComputedStyle(card).backgroundColor);
-    };
-    const failures: string[] = [];
-    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!el || !n.nodeValue?.trim() || !el.getClientRects().length) continue;
-      const s = getComputedStyle(el);
-      const fg = rgba(s.color);
-      const bg = background(el);
-      const opacity = parseFloat(s.opacity);
-      const mix = (f: number, b: number) => f * fg.a * opacity + b * (1 - fg.a * opacity);
-      const seen = { r: mix(fg.r, bg.r), g: mix(fg.g, bg.g), b: mix(fg.b, bg.b) };
-      const [hi, lo] = [lum(seen), lum(bg)].sort((a, b) => b - a) as [number, number];
-      const ratio = (hi + 0.05) / (lo + 0.05);
-      const size = parseFloat(s.fontSize);
-      const large = size >= 24 || (size >= 18.66 && Number(s.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5))
-        failures.push(`${ratio.toFixed(2)}:1 ${s.color} on ${JSON.stringify(bg)} "${n.nodeValue.trim().slice(0, 40)}"`);
-    }
-    for (const d of card.querySelectorAll('details')) d.open = false;
-    return failures;
-  });
-}
 
 /** The part of the extension API's `windows` the search-window test reads, in either browser. */
 interface WindowsApi {
@@ -202,7 +56,7 @@ async function waitInPageless<R>(read: () => Promise<R | null>, what: string, ti
 describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
   let server: StaticServer;
   let lens: LensBrowser;
-  let page: LensPage;
+  let page: CardPage;
   const dir = join(PROJECT_ROOT, 'test-results');
 
   beforeAll(async () => {
@@ -211,10 +65,9 @@ describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
     lens = await launchLensBrowser(browserName);
     // Cards are opened from particular words ("OTS", "Erdoğan"), some of which the calm default leaves unmarked.
     await markEveryMention(lens);
-    page = await lens.openPage(server.url('/reader-article.html'));
-    await lens.scanReport(page);
+    page = await CardPage.open(lens, server.url('/reader-article.html'), { recordSteps: false });
     // Room below the article, so every mark can sit near the top and its card open at its full size below it.
-    await page.evaluate(() => void (document.body.style.paddingBottom = '100vh'));
+    await page.page.evaluate(() => void (document.body.style.paddingBottom = '100vh'));
   });
 
   afterAll(async () => {
@@ -233,8 +86,8 @@ describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
   it.each([...MOST_MENTIONED, ...MET_ON_THE_PAGE])(
     '$name: title, summary, framing where sources differ, and a cited quote in the first 400 px',
     async ({ text, name, framed }) => {
-      await openCard(page, text, name);
-      const screen = await readFirstScreen(page);
+      await page.openByText(text, name);
+      const screen = await page.firstScreen(FIRST_SCREEN_PX);
       figures[name] = screen;
       expect(screen.visible).toEqual(expect.arrayContaining(['title', 'summary', 'quote']));
       if (framed) expect(screen.visible).toContain('framing');
@@ -244,30 +97,14 @@ describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
       // The byline says 14 May 2025, with no metadata and no <time>.
       expect(screen.timeline === '' || /14 May 2025/.test(screen.timeline)).toBe(true);
       if (MET_ON_THE_PAGE.some((e) => e.name === name) && browserName === 'chromium')
-        await page.screenshot(join(dir, `card-first-screen-${text.toLowerCase().replace(/\W+/g, '-')}.png`));
+        await page.page.screenshot(join(dir, `card-first-screen-${text.toLowerCase().replace(/\W+/g, '-')}.png`));
     },
   );
 
   it('no text of the first screen is cut off, except the framing rows, which end in an ellipsis and open in full', async () => {
     for (const { text, name } of MET_ON_THE_PAGE) {
-      await openCard(page, text, name);
-      const cut = await page.evaluate(() => {
-        const root = document.querySelector('lens-card-host')!.shadowRoot!;
-        const card = root.querySelector<HTMLElement>('.lens-card')!;
-        const bottom = card.getBoundingClientRect().top + 400;
-        const found: string[] = [];
-        for (const el of card.querySelectorAll<HTMLElement>('*')) {
-          if (!el.firstChild || el.getBoundingClientRect().top > bottom || !el.getClientRects().length) continue;
-          const s = getComputedStyle(el);
-          const clips = s.overflowX !== 'visible' || s.textOverflow === 'ellipsis';
-          if (!clips || el.scrollWidth <= el.clientWidth + 1 || el === card) continue;
-          // A framing row ends in "…" and is a disclosure: the whole row is one click away.
-          const announced = s.textOverflow === 'ellipsis' && !!el.closest('details, .lens-framing');
-          if (!announced) found.push(`${el.className}: ${el.textContent?.slice(0, 50)}`);
-        }
-        return found;
-      });
-      expect(cut, name).toEqual([]);
+      await page.openByText(text, name);
+      expect(await page.clippedText(FIRST_SCREEN_PX), name).toEqual([]);
     }
   });
 
@@ -279,14 +116,8 @@ describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
         for (const w of await api.windows.getAll({ windowTypes: ['popup'] })) await api.windows.remove(w.id!);
       });
     await closeSearchWindows(); // left by an earlier try
-    await openCard(page, 'OTS', 'Organization of Turkic States');
-    const button = await page.evaluate(() => {
-      const root = document.querySelector('lens-card-host')!.shadowRoot!;
-      const b = [...root.querySelectorAll('button')].find((x) => x.textContent?.trim() === 'Search')!;
-      const r = b.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.click(button.x, button.y);
+    await page.openByText('OTS', 'Organization of Turkic States');
+    expect(await page.pressButton('Search')).toBe(true);
     // The window, as the browser has it.
     const windows = await waitInPageless(async () => {
       const found = await lens.evaluateInBackground(async (_: undefined, bg) => {
@@ -330,35 +161,26 @@ describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
   });
 
   it('"why this matched" shows only for a name the title does not already say', async () => {
-    await openCard(page, 'Shushi', 'Shusha');
-    expect((await readFirstScreen(page)).why).toMatch(/“Shushi”, the name News Explained uses/);
+    await page.openByText('Shushi', 'Shusha');
+    expect((await page.firstScreen(FIRST_SCREEN_PX)).why).toMatch(/“Shushi”, the name News Explained uses/);
     for (const [text, name] of [
       ['OTS', 'Organization of Turkic States'],
       ['Erdoğan', 'Recep Tayyip Erdoğan'],
       ['Tokayev', 'Kassym-Jomart Tokayev'],
     ] as const) {
-      await openCard(page, text, name);
-      expect((await readFirstScreen(page)).why, text).toBe('');
+      await page.openByText(text, name);
+      expect((await page.firstScreen(FIRST_SCREEN_PX)).why, text).toBe('');
     }
   });
 
   it('the title stays in view while the card scrolls', async () => {
-    await openCard(page, 'OTS', 'Organization of Turkic States');
-    const kept = await page.evaluate(() => {
-      const root = document.querySelector('lens-card-host')!.shadowRoot!;
-      const card = root.querySelector<HTMLElement>('.lens-card')!;
-      card.scrollTop = card.scrollHeight;
-      const scrolled = card.scrollTop > 100;
-      const c = card.getBoundingClientRect();
-      const t = root.querySelector('.lens-name')!.getBoundingClientRect();
-      return { scrolled, inView: t.top >= c.top - 1 && t.bottom <= c.top + 90 };
-    });
-    expect(kept).toEqual({ scrolled: true, inView: true });
+    await page.openByText('OTS', 'Organization of Turkic States');
+    expect(await page.scrollToEnd()).toEqual({ scrolled: true, inView: true });
   });
 
   it.each(['light', 'dark'] as const)('every text on the card meets WCAG AA contrast (%s)', async (scheme) => {
     // The card follows a scheme the page declares as its only one.
-    await page.evaluate((s) => {
+    await page.page.evaluate((s) => {
       document.querySelector('meta[name="color-scheme"]')?.remove();
       const meta = document.createElement('meta');
       meta.name = 'color-scheme';
@@ -366,15 +188,11 @@ describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
       document.head.append(meta);
     }, scheme);
     for (const { text, name } of [MET_ON_THE_PAGE[0]!, MET_ON_THE_PAGE[2]!]) {
-      await openCard(page, text, name);
-      const background = await page.evaluate(
-        () =>
-          getComputedStyle(document.querySelector('lens-card-host')!.shadowRoot!.querySelector('.lens-card')!)
-            .backgroundColor,
-      );
+      await page.openByText(text, name);
+      const { background } = await page.read();
       const dark = (background.match(/\d+/g) ?? []).map(Number).reduce((a, b) => a + b, 0) < 300;
       expect(dark).toBe(scheme === 'dark');
-      expect(await contrastFailures(page)).toEqual([]);
+      expect(await page.contrastFailures()).toEqual([]);
     }
   });
 });

@@ -50,6 +50,16 @@ export interface CardState {
   styles: string | null;
 }
 
+/** What the card's first screen shows (see firstScreen). */
+export interface FirstScreen {
+  /** Sections whose start lies within the first screen (a quote counts when its citation and two lines show). */
+  visible: string[];
+  cardHeight: number;
+  citation: string;
+  why: string;
+  timeline: string;
+}
+
 export class CardPage {
   constructor(
     readonly page: LensPage,
@@ -295,6 +305,163 @@ export class CardPage {
       },
       'every mark to go',
     );
+  }
+
+  /**
+   * Scrolls the first mark reading `text` near the top (so its card opens below it at full size) and rests the
+   * pointer on it until the card for `name` shows; a card open before is closed first, so it cannot cover the mark.
+   */
+  async openByText(text: string, name: string): Promise<void> {
+    await this.page.press('Escape');
+    await this.waitForNoCard();
+    const point = await this.page.evaluate((want) => {
+      const registry = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights;
+      for (const [key, highlight] of registry)
+        if (key.startsWith('lens-mention'))
+          for (const r of highlight) {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            if (range.toString().replace(/\s+/g, ' ') !== want) continue;
+            const top = range.getBoundingClientRect().top + scrollY;
+            scrollTo(0, top - 80);
+            const b = range.getClientRects()[0]!;
+            return { x: b.left + Math.min(b.width / 2, 10), y: b.top + b.height / 2 };
+          }
+      return null;
+    }, text);
+    if (!point) throw new Error(`no mark "${text}"`);
+    await this.page.hover(4, 4);
+    await this.page.hover(point.x, point.y);
+    await this.waitForCard(name);
+  }
+
+  /** Which sections start within the card's first `limit` px (scrolled to its top), and a few of their texts. */
+  firstScreen(limit: number): Promise<FirstScreen> {
+    return this.page.evaluate((limit) => {
+      const root = document.querySelector('lens-card-host')!.shadowRoot!;
+      const card = root.querySelector<HTMLElement>('.lens-card')!;
+      card.scrollTop = 0;
+      const top = card.getBoundingClientRect().top;
+      const bottom = Math.min(top + limit, card.getBoundingClientRect().bottom);
+      // The sticky actions row covers the card's bottom edge: what sits under it is not visible.
+      const actions = root.querySelector('.lens-actions')?.getBoundingClientRect();
+      const seenTo = actions && actions.top < bottom ? actions.top : bottom;
+      const within = (el: Element | null, depth = Infinity) => {
+        if (!el) return false;
+        const r = el.getBoundingClientRect();
+        return r.top >= top - 1 && Math.min(r.bottom, r.top + depth) <= seenTo + 1 && r.height > 0;
+      };
+      const lineHeight = (el: Element) => parseFloat(getComputedStyle(el).lineHeight) || 20;
+      const quote = root.querySelector('.lens-facts .lens-quote blockquote');
+      const sections: [string, boolean][] = [
+        ['title', within(root.querySelector('.lens-name'))],
+        ['summary', within(root.querySelector('.lens-summary'))],
+        [
+          'framing',
+          within(root.querySelector('.lens-framing h3')) && within(root.querySelector('.lens-framing .lens-view')),
+        ],
+        [
+          'quote',
+          within(root.querySelector('.lens-facts .lens-cite')) && !!quote && within(quote, 2 * lineHeight(quote)),
+        ],
+        ['timeline', within(root.querySelector('.lens-events li'))],
+        ['related', within(root.querySelector('.lens-chips'))],
+      ];
+      const text = (sel: string) => root.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      return {
+        visible: sections.filter(([, v]) => v).map(([k]) => k),
+        cardHeight: Math.round(card.getBoundingClientRect().height),
+        citation: text('.lens-facts .lens-cite > summary'),
+        why: text('.lens-why'),
+        timeline:
+          [...root.querySelectorAll('.lens-section h3')]
+            .map((h) => h.textContent)
+            .find((t) => /^Timeline/.test(t ?? '')) ?? '',
+      };
+    }, limit);
+  }
+
+  /** Every text in the card (disclosures opened) whose contrast with what is behind it is below WCAG AA. */
+  contrastFailures(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const root = document.querySelector('lens-card-host')!.shadowRoot!;
+      const card = root.querySelector<HTMLElement>('.lens-card')!;
+      for (const d of card.querySelectorAll('details')) d.open = true;
+      const rgba = (c: string) => {
+        const [r = 0, g = 0, b = 0, a = 1] = (c.match(/[\d.]+/g) ?? []).map(Number);
+        return { r, g, b, a: c.startsWith('rgba') ? a : 1 };
+      };
+      const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
+        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const background = (el: Element | null) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgba(getComputedStyle(e).backgroundColor);
+          if (c.a > 0.5) return c;
+        }
+        return rgba(getComputedStyle(card).backgroundColor);
+      };
+      const failures: string[] = [];
+      const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !n.nodeValue?.trim() || !el.getClientRects().length) continue;
+        const s = getComputedStyle(el);
+        const fg = rgba(s.color);
+        const bg = background(el);
+        const opacity = parseFloat(s.opacity);
+        const mix = (f: number, b: number) => f * fg.a * opacity + b * (1 - fg.a * opacity);
+        const seen = { r: mix(fg.r, bg.r), g: mix(fg.g, bg.g), b: mix(fg.b, bg.b) };
+        const [hi, lo] = [lum(seen), lum(bg)].sort((a, b) => b - a) as [number, number];
+        const ratio = (hi + 0.05) / (lo + 0.05);
+        const size = parseFloat(s.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(s.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5))
+          failures.push(
+            `${ratio.toFixed(2)}:1 ${s.color} on ${JSON.stringify(bg)} "${n.nodeValue.trim().slice(0, 40)}"`,
+          );
+      }
+      for (const d of card.querySelectorAll('details')) d.open = false;
+      return failures;
+    });
+  }
+
+  /**
+   * Elements of the card's first `limit` px whose text is cut off without saying so (a framing row ending in "…"
+   * that opens in full says so).
+   */
+  clippedText(limit: number): Promise<string[]> {
+    return this.page.evaluate((limit) => {
+      const root = document.querySelector('lens-card-host')!.shadowRoot!;
+      const card = root.querySelector<HTMLElement>('.lens-card')!;
+      const bottom = card.getBoundingClientRect().top + limit;
+      const found: string[] = [];
+      for (const el of card.querySelectorAll<HTMLElement>('*')) {
+        if (!el.firstChild || el.getBoundingClientRect().top > bottom || !el.getClientRects().length) continue;
+        const s = getComputedStyle(el);
+        const clips = s.overflowX !== 'visible' || s.textOverflow === 'ellipsis';
+        if (!clips || el.scrollWidth <= el.clientWidth + 1 || el === card) continue;
+        // A framing row ends in "…" and is a disclosure: the whole row is one click away.
+        const announced = s.textOverflow === 'ellipsis' && !!el.closest('details, .lens-framing');
+        if (!announced) found.push(`${el.className}: ${el.textContent?.slice(0, 50)}`);
+      }
+      return found;
+    }, limit);
+  }
+
+  /** Scrolls the card to its end: whether it scrolled, and whether the title is still in view at its top. */
+  scrollToEnd(): Promise<{ scrolled: boolean; inView: boolean }> {
+    return this.page.evaluate(() => {
+      const root = document.querySelector('lens-card-host')!.shadowRoot!;
+      const card = root.querySelector<HTMLElement>('.lens-card')!;
+      card.scrollTop = card.scrollHeight;
+      const scrolled = card.scrollTop > 100;
+      const c = card.getBoundingClientRect();
+      const t = root.querySelector('.lens-name')!.getBoundingClientRect();
+      return { scrolled, inView: t.top >= c.top - 1 && t.bottom <= c.top + 90 };
+    });
   }
 
   private waitForPart(selector: string, what: string): Promise<unknown> {
