@@ -12,14 +12,14 @@ import { fileURLToPath } from 'node:url';
 /** The e2e fixture pages (also what the benches load), served by default. */
 export const FIXTURES_DIR = fileURLToPath(new URL('../tests/e2e/fixtures/', import.meta.url));
 
-export interface StaticServerOptions {
+interface StaticServerOptions {
   /** Folders to serve, searched in order; the first holding the file wins. Defaults to the e2e fixtures. */
   roots?: string[];
   /** Extra response headers by URL path, e.g. `{ '/csp-article.html': { 'Content-Security-Policy': "default-src 'none'" } }`. */
   headers?: Record<string, Record<string, string>>;
 }
 
-export interface ServedRequest {
+interface ServedRequest {
   method: string;
   /** The URL path without the query string. */
   path: string;

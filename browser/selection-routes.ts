@@ -15,7 +15,7 @@ import type { createPageSaves } from '~/lib/snippets/page-saves';
 import { sendToTab } from './messages';
 
 export const SAVE_MENU_ID = 'lens-save-selection';
-export const SAVE_COMMAND = 'save-selection';
+const SAVE_COMMAND = 'save-selection';
 
 interface MenuInfo {
   menuItemId: string | number;

@@ -7,9 +7,9 @@ import { dispatch, type ExtensionPageToBackground, type HandlerMap } from '../me
 import { parseExtensionPageMessage } from '../messaging/validate';
 import type { OwnBackground } from '../own/own-background';
 
-export type ExtensionPageHandlers = HandlerMap<ExtensionPageToBackground, ExtensionPageSender>;
+type ExtensionPageHandlers = HandlerMap<ExtensionPageToBackground, ExtensionPageSender>;
 
-export interface ExtensionPageSender {
+interface ExtensionPageSender {
   id?: string;
   url?: string;
 }

@@ -52,7 +52,7 @@ export interface MessageSender {
 }
 
 /** The snippets store as pages may use it (lib/snippets/page-saves.ts): save, and undo the tab's own fresh save. */
-export interface SnippetSink {
+interface SnippetSink {
   /** Resolves with the receipt; rejects with a sentence for the reader (quota full, too many saves). */
   save(snippet: SnippetDraft, sender: MessageSender): Promise<SnippetSaved>;
   undo(id: string, undoToken: string, sender: MessageSender): Promise<boolean>;
@@ -60,7 +60,7 @@ export interface SnippetSink {
   pageQuotes?(sender: MessageSender): Promise<QuoteSelector[]>;
 }
 
-export interface BackgroundDeps {
+interface BackgroundDeps {
   store: FactBaseStore;
   aliasIndex: AliasIndex;
   /** The matcher built from aliasIndex, once per session (the entrypoint memoises it). */
@@ -90,7 +90,7 @@ export interface BackgroundDeps {
 
 const MINUTE_MS = 60_000;
 
-export type ContentHandlers = HandlerMap<ContentToBackground, MessageSender>;
+type ContentHandlers = HandlerMap<ContentToBackground, MessageSender>;
 
 export function createBackgroundHandlers({
   store,

@@ -19,16 +19,16 @@
 export const GRACE_MS = 300;
 
 export type OpenedBy = 'pointer' | 'keyboard' | 'tap';
-export type CloseReason = 'escape' | 'button' | 'scrolled' | 'settings' | 'outside' | 'unknown-entity';
+type CloseReason = 'escape' | 'button' | 'scrolled' | 'settings' | 'outside' | 'unknown-entity';
 
-export interface Dwell<T, D> {
+interface Dwell<T, D> {
   token: number;
   target: T;
   /** undefined: not fetched yet; null: the background knows no such entity. */
   details: D | null | undefined;
 }
 
-export interface OpenCard<T, D> {
+interface OpenCard<T, D> {
   token: number;
   target: T;
   details: D | undefined;
@@ -38,7 +38,7 @@ export interface OpenCard<T, D> {
 }
 
 /** Where the pointer is: on a mark, on the card, or elsewhere. */
-export type PointerAt<T> = T | 'card' | null;
+type PointerAt<T> = T | 'card' | null;
 
 export interface HoverState<T, D> {
   lastToken: number;
@@ -69,14 +69,14 @@ export type HoverEffect<T, D> =
   | { type: 'show'; token: number; target: T; details: D | undefined; openedBy: OpenedBy }
   | { type: 'hide'; reason: CloseReason | 'grace' };
 
-export interface HoverConfig {
+interface HoverConfig {
   dwellMs: number;
   graceMs: number;
 }
 
-export type Phase = 'idle' | 'dwelling' | 'open' | 'grace' | 'closed';
+type Phase = 'idle' | 'dwelling' | 'open' | 'grace' | 'closed';
 
-export interface Step<T, D> {
+interface Step<T, D> {
   state: HoverState<T, D>;
   effects: HoverEffect<T, D>[];
 }

@@ -11,7 +11,7 @@ export interface Rect {
   bottom: number;
 }
 
-export interface PlacementInput {
+interface PlacementInput {
   /** The mark's client rects: one per line it covers. */
   anchor: readonly Rect[];
   /** The pointer, to align with the line under it when the mark wraps. */
@@ -24,7 +24,7 @@ export interface PlacementInput {
   margin?: number;
 }
 
-export type Side = 'below' | 'above' | 'right' | 'left';
+type Side = 'below' | 'above' | 'right' | 'left';
 
 export interface Placement {
   left: number;
@@ -40,7 +40,7 @@ export const PLACEMENT_GAP = 6;
 /** The card never touches the viewport's edge. */
 export const VIEWPORT_MARGIN = 8;
 /** Below this height a card shows too little to read; then a side placement is tried before squeezing. */
-export const MIN_USEFUL_HEIGHT = 160;
+const MIN_USEFUL_HEIGHT = 160;
 
 export function placeCard(input: PlacementInput): Placement {
   const gap = input.gap ?? PLACEMENT_GAP;

@@ -5,9 +5,9 @@
 import type { QuoteSelector } from '~/lib/messaging/messages';
 
 /** Enough context to tell two identical sentences on one page apart, little enough to stay readable. */
-export const AFFIX_CHARS = 32;
+const AFFIX_CHARS = 32;
 /** A sentence longer than this (a run-on list, a page without punctuation) is cut around the mark. */
-export const MAX_SENTENCE_CHARS = 600;
+const MAX_SENTENCE_CHARS = 600;
 
 export function sentenceAround(text: string, start: number, end: number, locale = 'en'): QuoteSelector {
   let from = 0;

@@ -151,7 +151,7 @@ export type ContentToBackground =
   /** The card's words in the interface language, asked again when the reader changes it (lib/i18n/card-text.ts). */
   | { type: 'get-card-text' };
 
-export interface ContentToBackgroundReplies {
+interface ContentToBackgroundReplies {
   'get-entity-table': AliasIndex['entities'];
   /** Resolves once the stage has run in the sender's frame. */
   'load-card-stage': void;
@@ -196,7 +196,7 @@ export type BackgroundToContent =
   /** Esc was pressed in another frame of the tab: close the card here. */
   | { type: 'close-card' };
 
-export interface BackgroundToContentReplies {
+interface BackgroundToContentReplies {
   /** Null when nothing was selected in the frame that answered; rejects with the reason when the save failed. */
   'save-selection': SnippetSaved | null;
   'next-mention': void;
@@ -206,7 +206,7 @@ export interface BackgroundToContentReplies {
 /** The popup asks the top frame of a tab about its page (frames stay silent, so a page gives one answer). */
 export type PopupToContent = { type: 'get-scan-report' } | { type: 'reveal-entity'; entityId: string };
 
-export interface PopupToContentReplies {
+interface PopupToContentReplies {
   'get-scan-report': ScanReport | null;
   /** True when a mark of the entity was scrolled into view. */
   'reveal-entity': boolean;
@@ -223,7 +223,7 @@ export type ExtensionPageToBackground =
   /** Derive every source's quotes again (after an import or a restore). */
   | { type: 'own-reindex' };
 
-export interface ExtensionPageToBackgroundReplies {
+interface ExtensionPageToBackgroundReplies {
   /** Rejects with the problems of a draft it refuses. */
   'own-add-source': AddedSource;
   /** How many sources were read again. */

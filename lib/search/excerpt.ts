@@ -1,6 +1,6 @@
 /** One line of context around the first match of a long text, cut at word boundaries. Pure. */
 
-export interface Excerpt {
+interface Excerpt {
   text: string;
   /** Half-open ranges into `text`. */
   ranges: [number, number][];

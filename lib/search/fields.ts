@@ -3,7 +3,7 @@ import type { EntityType, FactBase } from '../factbase/types';
 import { toSearchForm, toSearchForms, wordsOf } from './normalize';
 import { toSearchIndex, type SearchIndexData } from './search-index';
 
-export type FieldKind = 'name' | 'alias' | 'summary' | 'quote';
+type FieldKind = 'name' | 'alias' | 'summary' | 'quote';
 
 export interface Field {
   /** Index into SearchEntity[]. */
@@ -38,7 +38,7 @@ export const isTextKind = (kind: FieldKind) => kind === 'summary' || kind === 'q
 /** A field before indexing; `form` when the artefact carries it, else computed by formFields. */
 export type RawField = Omit<Field, 'form' | 'words'> & { form?: string | undefined };
 
-export interface CollectedFields {
+interface CollectedFields {
   entities: SearchEntity[];
   /** Names and aliases: small, indexed first. */
   names: RawField[];

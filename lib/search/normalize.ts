@@ -14,7 +14,7 @@
  */
 import { foldCodes } from '../matcher/fold';
 
-export interface SearchForm {
+interface SearchForm {
   /** The skeleton: lowercase, mostly Latin, single spaces. */
   text: string;
   /** `map[i]` is the original offset of `text[i]`; `map[text.length]` is the original length. */

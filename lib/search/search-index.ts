@@ -8,7 +8,7 @@ import { toSearchForms } from './normalize';
 
 export const SEARCH_INDEX_VERSION = 1;
 
-export interface SearchIndexEntity {
+interface SearchIndexEntity {
   id: string;
   name: string;
   type: EntityType;

@@ -20,7 +20,7 @@ import { parseQuery, toOriginalRanges, wordSpans, type Query } from './normalize
 import type { SearchIndexData } from './search-index';
 import { buildWordIndex, type WordIndex, type WordRange } from './word-index';
 
-export interface Highlighted {
+interface Highlighted {
   text: string;
   /** Half-open ranges of `text` that matched the query. */
   ranges: [number, number][];
@@ -41,7 +41,7 @@ export interface SearchHit {
   context: Highlighted & { kind: 'summary' | 'quote'; clippedStart: boolean; clippedEnd: boolean; factIndex?: number };
 }
 
-export interface SearchOptions {
+interface SearchOptions {
   /** Most entities returned. */
   limit?: number;
 }
@@ -55,7 +55,7 @@ export interface Search {
   search(query: string, options?: SearchOptions): SearchHit[];
 }
 
-export interface CreateSearchOptions {
+interface CreateSearchOptions {
   /**
    * Leave summaries and quotes for a later `indexText()`: names and aliases are a tenth of the text, so the popup's
    * search is usable that much sooner, and the rest is indexed in idle time.
@@ -91,7 +91,7 @@ const FUSE_OPTIONS: IFuseOptions<string> = {
  * Edits allowed between a query word and an indexed word. The word still being typed is matched as a prefix and gets
  * fewer: a short prefix with one edit matches half the vocabulary.
  */
-export function editsFor(length: number, prefix: boolean): number {
+function editsFor(length: number, prefix: boolean): number {
   if (prefix) return length <= 4 ? 0 : length <= 8 ? 1 : 2;
   return length <= 3 ? 0 : length <= 6 ? 1 : 2;
 }
@@ -105,7 +105,7 @@ export function createSearch(base: FactBase | SearchIndexData, options: CreateSe
 }
 
 /** A search over ready name and alias fields; text fields are formed and indexed by `indexText()`. */
-export function createSearchFromFields(
+function createSearchFromFields(
   entities: SearchEntity[],
   nameFields: Field[],
   rawTexts: readonly RawField[] = [],
@@ -314,7 +314,7 @@ function wordMatches(w: string, tokens: readonly string[], k: number, lastIsPref
   return w === t || (lastIsPrefix && k === tokens.length - 1 && w.startsWith(t));
 }
 
-export function tierOf(field: Field, query: Query): number {
+function tierOf(field: Field, query: Query): number {
   const { tokens, lastIsPrefix } = query;
   const words = field.words;
   const n = tokens.length;

@@ -32,7 +32,7 @@ export function csvField(value: string): string {
   return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function snippetToCsvRow(s: Snippet, entityName: EntityLookup = () => undefined): string {
+function snippetToCsvRow(s: Snippet, entityName: EntityLookup = () => undefined): string {
   const cells = [
     s.id,
     new Date(s.createdAt).toISOString(),

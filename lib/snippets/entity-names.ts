@@ -1,5 +1,5 @@
 /** How codecs and the library name an entity id; built from the alias index by the caller, so codecs stay pure. */
-export interface EntityLabel {
+interface EntityLabel {
   name: string;
   type: string;
 }

@@ -64,7 +64,7 @@ export function filterSnippets(
   });
 }
 
-export interface Facet {
+interface Facet {
   value: string;
   count: number;
 }

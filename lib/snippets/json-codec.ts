@@ -12,9 +12,9 @@ import { SNIPPET_LIMITS, SNIPPET_SCHEMA_VERSION, type Snippet } from './types';
 import { recordProblems } from './validate-record';
 
 export const SNIPPETS_FORMAT = 'caspian-lens/snippets';
-export const BACKUP_FORMAT = 'caspian-lens/backup';
+const BACKUP_FORMAT = 'caspian-lens/backup';
 
-export interface SnippetExport {
+interface SnippetExport {
   format: typeof SNIPPETS_FORMAT;
   version: number;
   exportedAt: string;
@@ -24,7 +24,7 @@ export interface SnippetExport {
   own?: OwnMaterial;
 }
 
-export interface Backup {
+interface Backup {
   format: typeof BACKUP_FORMAT;
   version: number;
   exportedAt: string;
@@ -65,7 +65,7 @@ export function exportBackupJson(
   return JSON.stringify(file, null, 2) + '\n';
 }
 
-export type ParsedImport =
+type ParsedImport =
   | {
       ok: true;
       kind: 'snippets' | 'backup';
@@ -172,7 +172,7 @@ export function parseImportFile(text: string, byteLength = text.length): ParsedI
  * Exactly the fields a snippet has, copied: a hand-edited file's extra keys are not carried into the database,
  * where nothing would show or export them (our own exports have no extra keys, so round trips stay lossless).
  */
-export function knownFields(s: Snippet): Snippet {
+function knownFields(s: Snippet): Snippet {
   return {
     id: s.id,
     text: s.text,

@@ -37,7 +37,7 @@ function isoDay(ms: number): string {
   return Number.isNaN(d.getTime()) ? 'unknown date' : d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
-export function snippetToMarkdown(s: Snippet, entityName: EntityLookup = () => undefined): string {
+function snippetToMarkdown(s: Snippet, entityName: EntityLookup = () => undefined): string {
   const lines: string[] = [];
   const title = s.title.trim() || siteOf(s.url);
   lines.push(`### ${escapeMarkdown(title).replace(/\n/g, ' ')}`, '');

@@ -7,7 +7,7 @@
 import type { QuoteSelector, SnippetDraft, SnippetSaved } from '../messaging/messages';
 import type { NewSnippet, Snippet } from './types';
 
-export interface PageSaveDeps {
+interface PageSaveDeps {
   save(input: NewSnippet): Promise<Snippet>;
   remove(ids: string[]): Promise<Snippet[]>;
   /** Snippets saved from this page address (any #fragment). */
@@ -20,7 +20,7 @@ export interface PageSaveDeps {
   token?: () => string;
 }
 
-export interface SaveSender {
+interface SaveSender {
   tab?: { id?: number };
   /** The sending frame's URL, as the browser reports it. */
   url?: string;
@@ -31,7 +31,7 @@ export interface SaveSender {
 /** The toast offers Undo for about 8 s; the token lives a little longer for slow clicks and message latency. */
 export const UNDO_WINDOW_MS = 30_000;
 /** More highlights than anyone reads on one page; bounds the work a page can cause. */
-export const MAX_PAGE_QUOTES = 500;
+const MAX_PAGE_QUOTES = 500;
 /** A person saves a few passages a minute; a page spamming saves through a hijacked renderer gets cut off here. */
 export const MAX_SAVES_PER_MINUTE = 30;
 

@@ -7,9 +7,9 @@
 import type { TextQuoteSelector } from './types';
 
 /** Characters of context kept either side: enough to tell apart repeated phrases, short enough to store cheaply. */
-export const QUOTE_CONTEXT_CHARS = 32;
+const QUOTE_CONTEXT_CHARS = 32;
 
-export interface TextSpan {
+interface TextSpan {
   start: number;
   end: number;
 }
@@ -88,7 +88,7 @@ function commonPrefix(text: string, at: number, suffix: string): number {
 }
 
 /** Collapses every run of white space to one space; `map[i]` is the original offset of folded character i. */
-export function collapseSpace(text: string): { text: string; map: number[] } {
+function collapseSpace(text: string): { text: string; map: number[] } {
   let out = '';
   const map: number[] = [];
   let inSpace = false;

@@ -1,5 +1,5 @@
 /** Store failures as a code plus the sentence the user reads (toast, library banner). */
-export type SnippetStoreErrorCode = 'quota' | 'invalid' | 'unavailable' | 'unknown';
+type SnippetStoreErrorCode = 'quota' | 'invalid' | 'unavailable' | 'unknown';
 
 export class SnippetStoreError extends Error {
   constructor(

@@ -6,7 +6,7 @@ import { checkText as checkString, checkTime, isRecord } from '../record-checks'
 import { SNIPPET_LIMITS as L } from './types';
 
 /** UUIDs and the ids older builds made; nothing that could surprise a CSS selector, a file name or a log line. */
-export const SNIPPET_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+const SNIPPET_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 
 function checkStringList(
   r: Record<string, unknown>,

@@ -21,7 +21,7 @@ export interface BuildCopy {
   dispose(): void;
 }
 
-export interface CopyOptions {
+interface CopyOptions {
   /** Source of a classic script run first in the named pages (and the blank page): `bench-probe.js`. */
   probe?: { script: string; pages: string[] };
   /** Script of the blank page, a module as the extension's pages load theirs. */

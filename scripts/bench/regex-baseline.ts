@@ -53,7 +53,7 @@ export function countRegExpMatches(re: RegExp, text: string): number {
   return count;
 }
 
-export type RegExpTiming = { ms: number; count: number } | { ms: null; count: null; estimateMs: number };
+type RegExpTiming = { ms: number; count: number } | { ms: null; count: null; estimateMs: number };
 
 /**
  * Times the RegExp baseline on the whole text, folding included: the same text and the same work as our matcher

@@ -6,7 +6,7 @@
 
 import { ALIAS_NEAR, type AliasIndex } from '../../lib/factbase/types';
 
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 
 /** True when checks must not be skipped for want of a corpus. */
-export const corpusRequired = (): boolean => process.env.LENS_REQUIRE_CORPUS === '1';
+const corpusRequired = (): boolean => process.env.LENS_REQUIRE_CORPUS === '1';
 
 /**
  * The one line a skipped check prints. `what` names the check, `command` is how to run it.

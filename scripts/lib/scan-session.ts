@@ -28,7 +28,7 @@ export function argsError(error: unknown, usage: string): UsageError {
   return new UsageError(`${sentence}; usage: ${usage}`);
 }
 
-export interface Target {
+interface Target {
   url: string;
   /** Serves a local file's folder over http on 127.0.0.1; null for http(s) targets. */
   server: StaticServer | null;
@@ -100,7 +100,7 @@ export function printSummary(summary: ScanSummary): void {
 }
 
 /** Indented JSON with one mention per line: readable in a terminal, still one object for `jq` or JSON.parse. */
-export function formatSummary({ url, browser, mentions, scanMs }: ScanSummary): string {
+function formatSummary({ url, browser, mentions, scanMs }: ScanSummary): string {
   const head = `  "url": ${JSON.stringify(url)},\n  "browser": ${JSON.stringify(browser)},\n`;
   const list = mentions.length ? `[\n${mentions.map((m) => `    ${JSON.stringify(m)}`).join(',\n')}\n  ]` : '[]';
   return `{\n${head}  "mentions": ${list},\n  "scanMs": ${JSON.stringify(scanMs)}\n}`;
@@ -122,7 +122,7 @@ export async function runCommand(main: () => Promise<void>): Promise<void> {
   }
 }
 
-export function firstLine(error: unknown): string {
+function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.trim();
 }

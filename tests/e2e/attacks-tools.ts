@@ -79,7 +79,7 @@ export async function openCardByHover(page: LensPage, mark: MarkAt): Promise<voi
 }
 
 /** The extension's own state, read from one of its pages: settings, every stored snippet, and how many tabs exist. */
-export interface ExtensionState {
+interface ExtensionState {
   settings: string;
   snippets: number;
   tabs: number;
@@ -149,7 +149,7 @@ export function contentMessages(lens: LensBrowser): Promise<Record<string, numbe
 }
 
 /** The toast on the page (its root is open in the test build), with the middle of each of its buttons. */
-export interface ToastAt {
+interface ToastAt {
   text: string;
   buttons: { label: string; x: number; y: number }[];
 }

@@ -8,12 +8,8 @@ import { expect } from 'vitest';
 import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import type { HoverStep } from '../../page/hover-timing';
 
-export const OPEN_TIMEOUT_MS = 5_000;
-/** The default dwell (lib/settings/settings.ts) and grace period (lib/hover/machine). */
-export const DWELL_MS = 400;
-export const GRACE_MS = 300;
-
-export interface Box {
+const OPEN_TIMEOUT_MS = 5_000;
+interface Box {
   left: number;
   top: number;
   right: number;
@@ -272,7 +268,7 @@ export async function hoverSteps(page: LensPage, where: Where = {}): Promise<Hov
 }
 
 /** Timers and fetches the machine started whose expiry or answer has not come back yet. */
-export function pendingTimers(steps: readonly HoverStep[]): string[] {
+function pendingTimers(steps: readonly HoverStep[]): string[] {
   const started = new Set<string>();
   const answer: Record<string, string> = { 'dwell-elapsed': 'dwell', 'grace-elapsed': 'grace', details: 'fetch' };
   for (const step of steps) {

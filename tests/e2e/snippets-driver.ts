@@ -60,7 +60,7 @@ export async function selectText(page: LensPage, id: string, from = 0, to?: numb
 }
 
 /** The same selection made by the page's own script alone, with no real input: not the reader's. */
-export function selectTextByScript(page: LensPage, id: string, from = 0, to?: number): Promise<string> {
+function selectTextByScript(page: LensPage, id: string, from = 0, to?: number): Promise<string> {
   return page.evaluate(
     ({ id, from, to }) => {
       const el = document.getElementById(id)!;

@@ -11,10 +11,10 @@
  *   aside: [[Qarabağ|none]] 2:1 yendi             `[[surface|entity-id]]` or `[[surface|none]]`
  */
 
-export const BLOCK_KINDS = ['h1', 'h2', 'byline', 'p', 'quote', 'caption', 'aside', 'li', 'nav', 'footer'] as const;
-export type BlockKind = (typeof BLOCK_KINDS)[number];
+const BLOCK_KINDS = ['h1', 'h2', 'byline', 'p', 'quote', 'caption', 'aside', 'li', 'nav', 'footer'] as const;
+type BlockKind = (typeof BLOCK_KINDS)[number];
 
-export interface Gold {
+interface Gold {
   /** Offsets into the block's plain text, end exclusive. */
   start: number;
   end: number;
@@ -22,7 +22,7 @@ export interface Gold {
   entity: string | null;
 }
 
-export interface Block {
+interface Block {
   kind: BlockKind;
   text: string;
   gold: Gold[];
@@ -92,9 +92,9 @@ export interface Mark {
 /** Whether a mark names `entity`: its own entity, or one of the namesakes its card offers. */
 const names = (m: Mark, entity: string | null) => m.entity === entity || (!!entity && !!m.or?.includes(entity));
 
-export type ErrorKind = 'missed' | 'wrong-entity' | 'marked-trap' | 'unlabelled-mark';
+type ErrorKind = 'missed' | 'wrong-entity' | 'marked-trap' | 'unlabelled-mark';
 
-export interface EvalError {
+interface EvalError {
   file: string;
   kind: ErrorKind;
   /** The words on the page (the gold span, or the mark when it overlaps no gold label). */
@@ -104,7 +104,7 @@ export interface EvalError {
   context: string;
 }
 
-export interface Tally {
+interface Tally {
   /** Gold entity occurrences, and those found with the right entity. */
   gold: number;
   found: number;
@@ -113,9 +113,9 @@ export interface Tally {
   correct: number;
 }
 
-export const emptyTally = (): Tally => ({ gold: 0, found: 0, marks: 0, correct: 0 });
+const emptyTally = (): Tally => ({ gold: 0, found: 0, marks: 0, correct: 0 });
 
-export interface PageScore {
+interface PageScore {
   byLang: Map<string, Tally>;
   byType: Map<string, Tally>;
   total: Tally;

@@ -7,7 +7,7 @@ import type { MatchingRules } from '../../lib/factbase/matching-rules';
 import { createMatcher, newPageContext } from '../../lib/matcher/index';
 import { parsePage, type EvalPage, type Mark } from './eval-set';
 
-export const PAGES_DIR = fileURLToPath(new URL('./pages', import.meta.url));
+const PAGES_DIR = fileURLToPath(new URL('./pages', import.meta.url));
 const ALIAS_INDEX = fileURLToPath(new URL('../../data/alias-index.json', import.meta.url));
 const MATCHING_RULES = fileURLToPath(new URL('../../data/matching-rules.json', import.meta.url));
 

@@ -17,7 +17,7 @@ import {
 } from '../cards-driver';
 
 /** A painted mark with its first client rect, in the top page's viewport coordinates. */
-export interface MarkBox {
+interface MarkBox {
   text: string;
   x: number;
   y: number;
@@ -28,7 +28,7 @@ export interface MarkBox {
 }
 
 /** What the card shows, as a reader and a screen reader meet it. */
-export interface CardState {
+interface CardState {
   phase: string | null;
   shown: boolean;
   role: string | null;

@@ -15,7 +15,7 @@ interface Api {
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
 }
 
-export interface PageRow {
+interface PageRow {
   id: string;
   count: number;
 }
