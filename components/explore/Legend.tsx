@@ -7,7 +7,7 @@ import type { DatePrecision } from '~/lib/explore/dates';
 import type { GraphLink } from '~/lib/explore/graph';
 import { GENERIC_RELATION } from '~/lib/explore/relations';
 import { FAMILIES, type Family } from '~/lib/explore/entity-families';
-import { ColourSwatch, FamilyGlyph, PrecisionGlyph } from './glyphs';
+import { ClusterGlyph, ColourSwatch, FamilyGlyph, PrecisionGlyph } from './glyphs';
 
 const PRECISION_WORDS: Record<DatePrecision, string> = { day: 'the day', month: 'the month', year: 'the year only' };
 
@@ -38,9 +38,12 @@ export function FamilyLegend({
 export function TimelineLegend({
   families,
   precisions,
+  clusters = false,
 }: {
   families: ReadonlySet<Family>;
   precisions: ReadonlySet<DatePrecision>;
+  /** Whether the chart now draws clusters of events without room for a label. */
+  clusters?: boolean;
 }) {
   return (
     <ul class="ex-legend" aria-label="Legend" data-testid="timeline-legend">
@@ -52,6 +55,11 @@ export function TimelineLegend({
             <PrecisionGlyph precision={p} /> {PRECISION_WORDS[p]}
           </li>
         ))}
+      {clusters && (
+        <li data-legend="cluster">
+          <ClusterGlyph /> events without room for a label at this zoom, counted per period: click to zoom in
+        </li>
+      )}
       <li class="ex-legend-sep" aria-hidden="true" />
       <FamilyLegend families={families} title="Colour: what it is about" as="colour" />
     </ul>

@@ -12,6 +12,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/
 import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { zoomIdentity } from 'd3-zoom';
 import type { Family } from '~/lib/explore/entity-families';
+import { clusterLabel } from '~/lib/explore/timeline-clusters';
 import { eventLabels, layoutLanes, type LaneLayout } from '~/lib/explore/timeline-lanes';
 import { itemsExtent, type TimelineItem } from '~/lib/explore/timeline-model';
 import { openingRange, unlabelledWithin } from '~/lib/explore/timeline-opening';
@@ -85,6 +86,8 @@ interface Props {
   layerOf?: (item: TimelineItem) => string | undefined;
   /** Called after the first layout with items on screen. */
   onReady?: () => void;
+  /** Called when clusters ("N more") appear in or leave the chart, for the legend. */
+  onClusters?: (shown: boolean) => void;
   /** Called when the visible range changes (debounced to gesture ends). */
   onViewChange?: (domain: [number, number]) => void;
 }
@@ -101,6 +104,7 @@ export function TimelineChart({
   onViewChange,
   onTooDense,
   layerOf,
+  onClusters,
 }: Props) {
   const stageRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -109,7 +113,7 @@ export function TimelineChart({
   const gridRef = useRef<SVGGElement>(null);
   const [size, setSize] = useState<StageSize | null>(null);
   /** The zoom the lanes were last packed for; until the first gesture ends, the opening's. */
-  const [packedK, setPackedK] = useState<number | null>(null);
+  const [packed, setPacked] = useState<{ k: number; right: number } | null>(null);
   const [opening] = useState(() => openingOf(items, !!fitOnMount && items.length > 0, initialView));
   const stage = useRef<TimelineStage | null>(null);
   const painter = useMemo(() => new TimelinePainter(), []);
@@ -118,8 +122,9 @@ export function TimelineChart({
   const userAction = useRef(false);
   /** Whether the zoom gesture under way was started by the reader. */
   const byUser = useRef(false);
-  const callbacks = useRef({ onSelect, onReady, onViewChange, onTooDense });
-  callbacks.current = { onSelect, onReady, onViewChange, onTooDense };
+  const callbacks = useRef({ onSelect, onReady, onViewChange, onTooDense, onClusters });
+  callbacks.current = { onSelect, onReady, onViewChange, onTooDense, onClusters };
+  const clustersShown = useRef(false);
   const transform = () => stage.current?.transform ?? zoomIdentity;
 
   const innerW = size ? Math.max(100, size.width - MARGIN.left - MARGIN.right) : 0;
@@ -129,25 +134,42 @@ export function TimelineChart({
   const x0 = useMemo<ScaleTime<number, number>>(() => scaleUtc().domain(INITIAL_DOMAIN).range([0, innerW]), [innerW]);
 
   /** The zoom the lanes are packed for: the opening's until a gesture settles elsewhere. */
-  const openingK = innerW ? showing(x0, innerW, opening.range[0], opening.range[1], opening.padded).k : 1;
-  const k = packedK ?? openingK;
+  const openingT = innerW ? showing(x0, innerW, opening.range[0], opening.range[1], opening.padded) : zoomIdentity;
+  const k = packed?.k ?? openingT.k;
+  /** The view's right edge in zoom-level space when the lanes were packed: labels that would cross it go left. */
+  const packedRight = packed?.right ?? innerW - openingT.x;
   const packedKRef = useRef(k);
   packedKRef.current = k;
-  const yearWidth = Math.round((x0(A_YEAR[1]) - x0(A_YEAR[0])) * k);
+  // Rounded down, and a pixel less for the label's measured width (rounded up): rounded to the nearest, a 365-day
+  // year's band could come out a fraction narrower than the room its label was cut for, and the label then went
+  // after the band instead of inside it (a 2022 band at the opening zoom).
+  const yearWidth = Math.floor((x0(A_YEAR[1]) - x0(A_YEAR[0])) * k) - 1;
 
   const measure = useMemo(() => textMeasurer(LABEL_FONT), []);
   const labels = useMemo(() => eventLabels(items, LABEL_MAX_WIDTH, measure, yearWidth), [items, measure, yearWidth]);
 
   const layout = useMemo<LaneLayout | null>(() => {
     if (!size) return null;
-    return layoutLanes(items, (t) => x0(t) * k, labels.width, innerH);
-  }, [items, x0, k, labels, innerH, size]);
+    // Clusters are sized for the widest count the fact base could give one ("999 more").
+    const clusterWidth = Math.ceil(measure(clusterLabel(999)));
+    return layoutLanes(items, (t) => x0(t) * k, labels.width, innerH, clusterWidth, packedRight);
+  }, [items, x0, k, labels, innerH, size, measure, packedRight]);
 
   /** What the painter draws against, as of this render (read by zoom frames between renders). */
   const frame = (): TimelineFrame | null => {
     const pan = itemsRef.current?.firstElementChild as SVGGElement | null | undefined;
     if (!layout || !innerW || !pan) return null;
-    return { x0, layout, innerW, gridH: innerH + MARGIN.bottom, axis: axisRef.current, grid: gridRef.current, pan };
+    const clusters = pan.nextElementSibling as SVGGElement | null;
+    return {
+      x0,
+      layout,
+      innerW,
+      gridH: innerH + MARGIN.bottom,
+      axis: axisRef.current,
+      grid: gridRef.current,
+      pan,
+      clusters,
+    };
   };
   const frameRef = useRef(frame);
   frameRef.current = frame;
@@ -191,7 +213,7 @@ export function TimelineChart({
         if (!readyRef.current) return;
         const now = event.transform.k;
         const old = packedKRef.current;
-        if (Math.max(now / old, old / now) >= REPACK_RATIO) setPackedK(now);
+        if (Math.max(now / old, old / now) >= REPACK_RATIO) setPacked({ k: now, right: innerW - event.transform.x });
         // Only the reader's own moves are reported (for the URL); opening on a range or fitting on mount are not.
         if (byUser.current) callbacks.current.onViewChange?.(visibleDomain());
       },
@@ -241,6 +263,12 @@ export function TimelineChart({
       }),
       labels,
     );
+    painter.syncClusters(f, measure);
+    const hasClusters = f.layout.clusters.length > 0;
+    if (hasClusters !== clustersShown.current) {
+      clustersShown.current = hasClusters;
+      callbacks.current.onClusters?.(hasClusters);
+    }
     const moving = targets.some((t) => t.from !== t.to);
     stage.current!.stopGlide();
     if (!moving || reducedMotion() || !readyRef.current) {
@@ -273,6 +301,13 @@ export function TimelineChart({
   };
 
   const onClick = (e: MouseEvent) => {
+    // A cluster opens onto its period, where its events have room for their labels.
+    const cluster = painter.clusterAt(e.target as Element);
+    if (cluster) {
+      userAction.current = true;
+      stage.current?.show(cluster.start, cluster.end);
+      return;
+    }
     const target = (e.target as Element).closest('[data-event-id]');
     const id = target?.getAttribute('data-event-id');
     if (id) callbacks.current.onSelect(id);
@@ -340,8 +375,9 @@ export function TimelineChart({
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             <g class="tl-grid" ref={gridRef} clip-path="url(#tl-clip)" />
             <g class="tl-items" ref={itemsRef} clip-path="url(#tl-clip)">
-              {/* The events' elements: built by syncItemElements, not by Preact. */}
+              {/* The events' elements: built by syncItemElements, not by Preact; the clusters' by the painter. */}
               <g class="tl-pan" />
+              <g class="tl-pan tl-clusters" />
             </g>
             <rect
               class="tl-axis-band"

@@ -62,6 +62,8 @@ export function TimelineView(props: Props) {
   const set = (patch: Partial<TimelineFilters>) => onFilters({ ...filters, ...patch });
   // Standing in for a chart too dense to label, the list holds the years the chart would have opened on.
   const [listAll, setListAll] = useState(false);
+  /** Whether the chart gathers events without room for a label in clusters at its zoom (the legend explains them). */
+  const [clusters, setClusters] = useState(false);
   const recent = presentation === 'list' && props.dense && !listAll ? itemsWithin(items, props.dense.range) : null;
   const filterDesc = describeFilters(model, filters);
 
@@ -183,6 +185,7 @@ export function TimelineView(props: Props) {
           onViewChange={props.onRange}
           onReady={props.onReady}
           onTooDense={props.onTooDense}
+          onClusters={setClusters}
         />
       ) : (
         <TimelineList
@@ -195,7 +198,7 @@ export function TimelineView(props: Props) {
           onOpenEntity={onOpenEntity}
         />
       )}
-      <TimelineLegend families={families} precisions={precisions} />
+      <TimelineLegend families={families} precisions={precisions} clusters={presentation === 'chart' && clusters} />
     </>
   );
 }

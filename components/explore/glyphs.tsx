@@ -39,3 +39,15 @@ export function PrecisionGlyph({ precision, family }: { precision: DatePrecision
     </svg>
   );
 }
+
+/** The timeline's cluster of events without room for a label: a box with its count. */
+export function ClusterGlyph() {
+  return (
+    <svg width="30" height="14" viewBox="0 0 30 14" aria-hidden="true" class="tl-cluster">
+      <rect class="tl-cluster-box" x="0.5" y="0.5" width="29" height="13" rx="3" />
+      <text class="tl-cluster-label" x="15" y="7.5" text-anchor="middle">
+        N
+      </text>
+    </svg>
+  );
+}

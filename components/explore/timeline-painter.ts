@@ -8,9 +8,25 @@ import { axisTop } from 'd3-axis';
 import type { ScaleTime } from 'd3-scale';
 import { select } from 'd3-selection';
 import type { ZoomTransform } from 'd3-zoom';
-import { drawnEnd, itemGeometry, placeLaneLabel, type LabelSpot, type LaneLayout } from '~/lib/explore/timeline-lanes';
+import {
+  CLUSTER_HEIGHT,
+  drawnEnd,
+  itemGeometry,
+  placeLaneLabel,
+  type LabelSpot,
+  type LaneLayout,
+} from '~/lib/explore/timeline-lanes';
+import {
+  CLUSTER_INSET,
+  clusterLabel,
+  clusterPeriodText,
+  placeClusterLabel,
+  type TimelineCluster,
+} from '~/lib/explore/timeline-clusters';
 import type { TimelineItem } from '~/lib/explore/timeline-model';
 import { addLabel, syncItemElements, type ItemLook } from './timeline-items';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Items further than this outside the chart are hidden and skipped while zooming. */
 const CULL_MARGIN = 300;
@@ -26,6 +42,17 @@ export interface TimelineFrame {
   grid: SVGGElement | null;
   /** The group translated by the pan, holding the events' elements. */
   pan: SVGGElement;
+  /** The group translated by the pan, holding the clusters' elements. */
+  clusters: SVGGElement | null;
+}
+
+/** One cluster's elements (a box with its count inside), rebuilt whenever the lanes are. */
+interface ClusterNode {
+  cluster: TimelineCluster;
+  g: SVGGElement;
+  box: SVGRectElement;
+  label: SVGTextElement;
+  labelWidth: number;
 }
 
 /** One event's elements and where they were last put. */
@@ -63,6 +90,41 @@ export class TimelinePainter {
   /** The events' elements by event id, in the order of the items last synced. */
   nodes = new Map<string, ItemNode>();
   private readonly spot: LabelSpot = { show: false, x: 0, flipped: false };
+  private clusterNodes: ClusterNode[] = [];
+  private clustersOf: readonly TimelineCluster[] | null = null;
+
+  /**
+   * Makes one element per cluster of the layout (a box and its "N more"), when the layout's clusters changed: they
+   * are few (one per period in view), and change only when the lanes are packed again.
+   */
+  syncClusters(frame: TimelineFrame, measure: (s: string) => number): void {
+    const { clusters } = frame.layout;
+    if (!frame.clusters || clusters === this.clustersOf) return;
+    this.clustersOf = clusters;
+    frame.clusters.replaceChildren();
+    this.clusterNodes = clusters.map((cluster) => {
+      const g = document.createElementNS(SVG_NS, 'g');
+      g.setAttribute('class', 'tl-cluster');
+      g.setAttribute('data-cluster', cluster.id);
+      g.setAttribute('data-count', String(cluster.ids.length));
+      const box = document.createElementNS(SVG_NS, 'rect');
+      box.setAttribute('class', 'tl-cluster-box');
+      box.setAttribute('rx', '3');
+      const label = document.createElementNS(SVG_NS, 'text');
+      label.setAttribute('class', 'tl-cluster-label');
+      const text = clusterLabel(cluster.ids.length);
+      label.textContent = text;
+      g.append(box, label);
+      frame.clusters!.append(g);
+      return { cluster, g, box, label, labelWidth: Math.ceil(measure(text)) };
+    });
+  }
+
+  /** The cluster under an element, if any. */
+  clusterAt(target: Element): TimelineCluster | undefined {
+    const g = target.closest('[data-cluster]');
+    return g ? this.clusterNodes.find((n) => n.g === g)?.cluster : undefined;
+  }
 
   /**
    * Brings the event elements in step with `items` (kept, created, removed), each keeping the lane position it was
@@ -120,6 +182,8 @@ export class TimelinePainter {
           .tickFormat(() => ''),
       );
     frame.pan.setAttribute('transform', `translate(${t.x.toFixed(2)},0)`);
+    frame.clusters?.setAttribute('transform', `translate(${t.x.toFixed(2)},0)`);
+    this.paintClusters(frame, t);
     const nodes = this.nodes;
     const starts = new Map<string, number>();
     for (const node of nodes.values()) {
@@ -130,7 +194,11 @@ export class TimelinePainter {
       const a = x0(item.span.start) * t.k;
       const b = x0(item.span.end) * t.k;
       const g = itemGeometry(item, a, b, h, node.labelWidth);
-      const visible = g.extent.labelled.end + t.x > -CULL_MARGIN && g.extent.marker.start + t.x < innerW + CULL_MARGIN;
+      // An event gathered in a cluster at this zoom is not drawn on its own.
+      const visible =
+        !layout.clustered.has(item.event.id) &&
+        g.extent.labelled.end + t.x > -CULL_MARGIN &&
+        g.extent.marker.start + t.x < innerW + CULL_MARGIN;
       if (visible !== node.shown) {
         node.shown = visible;
         if (visible) node.g.removeAttribute('display');
@@ -157,6 +225,32 @@ export class TimelinePainter {
     this.paintLabels(layout, starts, -t.x, innerW - t.x);
   }
 
+  /** Each cluster's box over its period, with its count inside while it fits (see placeClusterLabel). */
+  private paintClusters(frame: TimelineFrame, t: ZoomTransform): void {
+    const { x0, layout, innerW } = frame;
+    const y = layout.clusterY;
+    for (const n of this.clusterNodes) {
+      const start = x0(n.cluster.start) * t.k + CLUSTER_INSET;
+      const end = Math.max(start + 2, x0(n.cluster.end) * t.k - CLUSTER_INSET);
+      const visible = end + t.x > -CULL_MARGIN && start + t.x < innerW + CULL_MARGIN;
+      if (!visible) {
+        n.g.setAttribute('display', 'none');
+        continue;
+      }
+      n.g.removeAttribute('display');
+      n.box.setAttribute('x', start.toFixed(1));
+      n.box.setAttribute('width', (end - start).toFixed(1));
+      n.box.setAttribute('y', (y - CLUSTER_HEIGHT / 2).toFixed(1));
+      n.box.setAttribute('height', String(CLUSTER_HEIGHT));
+      const spot = placeClusterLabel({ start, end }, n.labelWidth, -t.x, innerW - t.x);
+      if (spot.show) {
+        n.label.removeAttribute('display');
+        n.label.setAttribute('x', spot.x.toFixed(1));
+        n.label.setAttribute('y', (y + 0.5).toFixed(1));
+      } else n.label.setAttribute('display', 'none');
+    }
+  }
+
   /** Shows, places or hides each label as its lane's room allows (see placeLaneLabel). */
   private paintLabels(layout: LaneLayout, starts: ReadonlyMap<string, number>, left: number, right: number): void {
     const nodes = this.nodes;
@@ -169,7 +263,7 @@ export class TimelinePainter {
         if (!node) continue;
         const wanted = !!node.labelText && !!layout.labelled.get(ids[i]!) && node.shown;
         const nextStart = wanted && i + 1 < ids.length ? starts.get(ids[i + 1]!) : undefined;
-        placeLaneLabel(node, wanted, nextStart, prevEnd, left, right, spot);
+        placeLaneLabel(node, wanted, nextStart, prevEnd, left, right, spot, layout.flipped.has(ids[i]!));
         if (spot.show) {
           if (!node.label) {
             node.label = addLabel(node.g, node.labelText);
@@ -194,11 +288,20 @@ export class TimelinePainter {
    * <title> in every event would be a few hundred more nodes for the first frame to build, style and lay out.
    */
   addTooltip(target: Element): void {
+    const cluster = target.closest('[data-cluster]');
+    if (cluster && cluster.firstElementChild?.tagName !== 'title') {
+      const c = this.clusterAt(cluster);
+      if (!c) return;
+      const title = document.createElementNS(SVG_NS, 'title');
+      title.textContent = `${c.ids.length} more ${c.ids.length === 1 ? 'event' : 'events'} in ${clusterPeriodText(c)}, without room for a label at this zoom: click to zoom in`;
+      cluster.prepend(title);
+      return;
+    }
     const g = target.closest('[data-event-id]');
     if (!g || g.firstElementChild?.tagName === 'title') return;
     const item = this.nodes.get(g.getAttribute('data-event-id') ?? '')?.item;
     if (!item) return;
-    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    const title = document.createElementNS(SVG_NS, 'title');
     title.textContent = `${item.dateLabel} — ${item.event.title}`;
     g.prepend(title);
   }

@@ -4,6 +4,7 @@
  * label has room while the reader zooms. Pure: no DOM, no browser; x positions come from the caller's scale.
  */
 import { truncateText } from './caption';
+import { clusterItems, clusterPeriod, type TimelineCluster } from './timeline-clusters';
 import { packingOrder, packLanesWithLabels, type Footprint, type TimelineItem } from './timeline-model';
 
 /** Lanes with labels: room for one line of 11.5px text with air between lines. */
@@ -14,8 +15,9 @@ export const LABEL_PITCH = 17;
  * rather than losing labels).
  */
 export const MIN_LABEL_PITCH = 15;
-/** Lanes of bare markers in crowded years: still a target one can click. */
-const MIN_MARKER_PITCH = 7;
+/** The row of clusters above the labelled lanes, when some events have no labelled lane (see timeline-clusters). */
+export const CLUSTER_ROW = 20;
+export const CLUSTER_HEIGHT = 15;
 export const MAX_MARKER_HEIGHT = 11;
 /** Space between a marker and its label (px). */
 export const LABEL_GAP = 5;
@@ -64,72 +66,83 @@ export function itemGeometry(item: TimelineItem, x0: number, x1: number, h: numb
 }
 
 export interface LaneLayout {
+  /** Each item's lane; -1 for an item gathered in a cluster (not drawn on its own at this zoom). */
   lane: Map<string, number>;
   labelled: Map<string, boolean>;
   /** A lane's middle, from the top of the chart. */
   y: (lane: number) => number;
   markerHeight: (lane: number) => number;
+  /** Rows drawn: the labelled lanes, and the cluster row when there is one. */
   laneCount: number;
   /** Item ids per lane in time order, for the label room check while zooming. */
   byLane: string[][];
+  /** Events without room for a label at this zoom, gathered per period in one row at the top (`clusterY`). */
+  clusters: TimelineCluster[];
+  clustered: ReadonlySet<string>;
+  clusterY: number;
+  /** Events whose label was packed to the left of their marker (it would have run past the view's right edge). */
+  flipped: ReadonlySet<string>;
 }
 
 /**
- * Lanes for a zoom level: as many labelled lanes as fit above the crowd of bare markers. Fewer labelled lanes leave
- * more height for the crowd, so the largest count that still fits the height is searched for.
+ * Lanes for a zoom level. When every event can have its label (the lanes closer together if need be), each has it.
+ * Otherwise (zoomed out over decades) as many labelled lanes as fit under one row of clusters, which gathers the
+ * events left over per period: the chart never grows a tower of unlabelled markers, however many events a year holds.
+ * `clusterLabelWidth` is the width of the widest cluster label ("999 more") in the chart's font.
  */
 export function layoutLanes(
   items: readonly TimelineItem[],
   x: (t: number) => number,
   labelWidths: ReadonlyMap<string, number>,
   height: number,
+  clusterLabelWidth = 48,
+  right = Infinity,
 ): LaneLayout {
-  const extents = items.map(
-    (item) =>
-      itemGeometry(item, x(item.span.start), x(item.span.end), MAX_MARKER_HEIGHT, labelWidths.get(item.event.id) ?? 0)
-        .extent,
-  );
+  // A label that would run past the view's right edge (`right`, in the same space as `x`) is packed to the left of
+  // its marker, where the painter then draws it: packed after it, it would be hidden there rather than cut.
+  const flipped = new Set<string>();
+  const extents = items.map((item) => {
+    const labelWidth = labelWidths.get(item.event.id) ?? 0;
+    const g = itemGeometry(item, x(item.span.start), x(item.span.end), MAX_MARKER_HEIGHT, labelWidth);
+    const after = g.labelX >= g.markEnd;
+    if (!after || !labelWidth || g.extent.labelled.end <= right) return g.extent;
+    flipped.add(item.event.id);
+    const start = g.extent.marker.start - LABEL_GAP - labelWidth;
+    return { marker: g.extent.marker, labelled: { start, end: g.extent.marker.end } };
+  });
   // Every label, closer together if need be, when that fits: packed in time order, so the lanes read down like a
   // list (and need fewer lanes than precise events first).
   const inTime = items.map((_, i) => i);
   const all = packLanesWithLabels(extents, Infinity, GAPS);
   if (all.count * MIN_LABEL_PITCH <= height) {
     const pitch = Math.min(LABEL_PITCH, height / Math.max(1, all.count));
-    return laneLayout(items, inTime, all, all.count, pitch, pitch);
+    return laneLayout(items, inTime, all, pitch, 0, [], flipped);
   }
+  // Precisely dated events first (nearest the top), into the labelled lanes that fit under the cluster row; the
+  // events left over are gathered in clusters.
   const order = packingOrder(items);
-  const footprints = order.map((i) => extents[i]!);
-  const pack = (cap: number) => packLanesWithLabels(footprints, cap, GAPS);
-  const needs = (cap: number, count: number) => cap * LABEL_PITCH + Math.max(0, count - cap) * MIN_MARKER_PITCH;
-  let lo = 0;
-  let hi = Math.max(0, Math.floor(height / LABEL_PITCH));
-  let best: ReturnType<typeof pack> | undefined;
-  let bestCap = 0;
-  // Binary search for the most labelled lanes that still fit (packing grows monotonically enough for this).
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = pack(mid);
-    if (needs(mid, r.count) <= height || mid === 0) {
-      best = r;
-      bestCap = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  best ??= pack(0); // never packed here: the search always ends with a fit (a cap of 0 always fits)
-  const cap = Math.min(bestCap, best.count);
-  const crowd = best.count - cap;
-  const crowdPitch = crowd > 0 ? Math.max(3, Math.min(LABEL_PITCH, (height - cap * LABEL_PITCH) / crowd)) : LABEL_PITCH;
-  return laneLayout(items, order, best, cap, LABEL_PITCH, crowdPitch);
+  const cap = Math.max(0, Math.floor((height - CLUSTER_ROW) / LABEL_PITCH));
+  const packed = packLanesWithLabels(
+    order.map((i) => extents[i]!),
+    cap,
+    GAPS,
+    true,
+  );
+  const left = new Set(order.filter((_, k) => !packed.labelled[k]).map((i) => items[i]!.event.id));
+  const monthWidth = (x(Date.UTC(2002, 0, 1)) - x(Date.UTC(2001, 0, 1))) / 12;
+  const clusters = clusterItems(items, left, clusterPeriod(monthWidth, clusterLabelWidth));
+  return laneLayout(items, order, packed, LABEL_PITCH, clusters.length ? CLUSTER_ROW : 0, clusters, flipped);
 }
 
-/** The lanes of a packing: the first `cap` labelled, `pitch` apart; the crowd of bare markers above, `crowdPitch` apart. */
+/** The lanes of a packing, `pitch` apart under a cluster row `top` high (0 when there are no clusters). */
 function laneLayout(
   items: readonly TimelineItem[],
   order: readonly number[],
   best: { lanes: number[]; labelled: boolean[]; count: number },
-  cap: number,
   pitch: number,
-  crowdPitch: number,
+  top: number,
+  clusters: TimelineCluster[],
+  flipped: ReadonlySet<string>,
 ): LaneLayout {
   const lane = new Map<string, number>();
   const labelled = new Map<string, boolean>();
@@ -139,15 +152,22 @@ function laneLayout(
     lane.set(id, best.lanes[k]!);
     labelled.set(id, best.labelled[k]!);
   });
-  for (const item of items) byLane[lane.get(item.event.id)!]!.push(item.event.id);
+  for (const item of items) {
+    const l = lane.get(item.event.id)!;
+    if (l >= 0) byLane[l]!.push(item.event.id);
+  }
+  const markerHeight = Math.min(MAX_MARKER_HEIGHT, pitch - 4);
   return {
     lane,
     labelled,
-    laneCount: best.count,
+    laneCount: best.count + (clusters.length ? 1 : 0),
     byLane,
-    y: (l) => (l < cap ? l * pitch + pitch / 2 : cap * pitch + (l - cap) * crowdPitch + crowdPitch / 2),
-    markerHeight: (l) =>
-      l < cap ? Math.min(MAX_MARKER_HEIGHT, pitch - 4) : Math.max(2, Math.min(MAX_MARKER_HEIGHT, crowdPitch - 2)),
+    y: (l) => top + l * pitch + pitch / 2,
+    markerHeight: () => markerHeight,
+    clusters,
+    clustered: new Set(clusters.flatMap((c) => c.ids)),
+    clusterY: top / 2,
+    flipped,
   };
 }
 
@@ -185,12 +205,21 @@ export function placeLaneLabel(
   left: number,
   right: number,
   out: LabelSpot,
+  packedFlipped = false,
 ): LabelSpot {
   let show = wanted;
-  if (show && nextStart !== undefined && nextStart - GAPS.marker < slot.labelStart + slot.labelWidth) show = false;
   let x = slot.labelX;
   let flipped = false;
   const inside = slot.labelStart < slot.markEnd;
+  if (show && packedFlipped && !inside) {
+    // Packed on the left of its marker: drawn there while that stays in view and clear of its neighbour.
+    const end = slot.markStart - LABEL_GAP;
+    out.show = end - slot.labelWidth >= Math.max(prevEnd + GAPS.marker, left) && end <= right;
+    out.x = slot.markStart - (slot.labelStart - slot.labelX) - LABEL_GAP;
+    out.flipped = true;
+    return out;
+  }
+  if (show && nextStart !== undefined && nextStart - GAPS.marker < slot.labelStart + slot.labelWidth) show = false;
   if (show && inside) {
     // Inside a year band: kept in view while the band is, at most at the band's own edges.
     const lo = slot.markStart + LABEL_GAP;

@@ -226,12 +226,13 @@ export interface LaneLayout {
 /**
  * Lane packing that gives labels room where there is some: each footprint (in the order given) goes with its label
  * into the lowest of the first `labelLanes` lanes where it fits; failing that, as a bare marker into the lowest lane
- * where the marker fits. Dense years thus show markers only, sparse ones read like a list.
+ * where the marker fits, or with `dropUnlabelled` into no lane at all (lane -1: the caller gathers those elsewhere).
  */
 export function packLanesWithLabels(
   footprints: readonly Footprint[],
   labelLanes: number,
   gaps: { label: number; marker: number },
+  dropUnlabelled = false,
 ): LaneLayout {
   const occupied: Lane[] = [];
   const lanes: number[] = [];
@@ -256,6 +257,12 @@ export function packLanesWithLabels(
       lanes.push(lane);
       labelled.push(true);
       previous = { f, labelFrom: lane + 1, markerFrom: 0 };
+      continue;
+    }
+    if (dropUnlabelled) {
+      lanes.push(-1);
+      labelled.push(false);
+      previous = { f, labelFrom: labelLanes, markerFrom: 0 };
       continue;
     }
     lane = previous && contains(f.marker, previous.f.marker) ? previous.markerFrom : 0;

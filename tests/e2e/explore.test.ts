@@ -8,6 +8,7 @@ import factBaseJson from '../../data/factbase.json';
 import type { FactBase } from '../../lib/factbase/types';
 import { buildGraphIndex } from '../../lib/explore/graph';
 import { filterItems, timelineItems } from '../../lib/explore/timeline-model';
+import { itemsWithin, openingRange } from '../../lib/explore/timeline-opening';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
 import { waitInPage, type ExtensionPageName, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 
@@ -41,6 +42,90 @@ const renderedEventIds = (page: LensPage) =>
       el.getAttribute('data-event-id')!,
     ),
   );
+
+/** What the timeline draws now: its box, every label shown (events' and clusters'), events drawn without a label. */
+interface ChartDrawing {
+  /** The plot area (the items' clip) and the chart's height, in viewport px. */
+  plot: { left: number; right: number; top: number; bottom: number };
+  labels: { id: string; text: string; left: number; right: number; top: number; bottom: number }[];
+  /** Events drawn wholly in view (not gathered in a cluster) with no label shown. */
+  bare: string[];
+  /** Events drawn in view, by id. */
+  drawn: string[];
+  clusters: { count: number; cx: number; cy: number }[];
+  lanes: number;
+}
+
+const chartDrawing = (page: LensPage) =>
+  page.evaluate((): ChartDrawing | null => {
+    const svg = document.querySelector('svg.ex-chart');
+    const clip = document.querySelector('#tl-clip rect');
+    const ctm = (document.querySelector('svg.ex-chart g.tl-items') as SVGGraphicsElement | null)?.getScreenCTM();
+    if (!svg || !clip || !ctm) return null;
+    const box = svg.getBoundingClientRect();
+    const left = ctm.e + Number(clip.getAttribute('x'));
+    const plot = { left, right: left + Number(clip.getAttribute('width')), top: box.top, bottom: box.bottom };
+    const shown = (el: Element) => !el.closest('[display="none"]');
+    const labels: ChartDrawing['labels'] = [];
+    const bare: string[] = [];
+    const drawn: string[] = [];
+    for (const g of Array.from(svg.querySelectorAll('[data-event-id]'))) {
+      if (!shown(g)) continue;
+      // Drawn just past the edges (culled only further out) is not in view: those labels wait, never cut.
+      const mark = g.querySelector('.ev-mark, .ev-band')!.getBoundingClientRect();
+      if (mark.right <= plot.left || mark.left >= plot.right) continue;
+      const id = g.getAttribute('data-event-id')!;
+      drawn.push(id);
+      const label = g.querySelector('.ev-label');
+      if (!label || !shown(label)) {
+        // A marker cut by an edge may lose its label (one that does not fit the part in view is left out, not cut).
+        if (mark.left >= plot.left && mark.right <= plot.right) bare.push(id);
+        continue;
+      }
+      const r = label.getBoundingClientRect();
+      labels.push({ id, text: label.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+    }
+    const clusters: ChartDrawing['clusters'] = [];
+    for (const g of Array.from(svg.querySelectorAll('.tl-cluster[data-cluster]'))) {
+      if (!shown(g)) continue;
+      const b = g.querySelector('.tl-cluster-box')!.getBoundingClientRect();
+      clusters.push({
+        count: Number(g.getAttribute('data-count')),
+        cx: b.left + b.width / 2,
+        cy: b.top + b.height / 2,
+      });
+      const label = g.querySelector('.tl-cluster-label')!;
+      if (!shown(label)) continue;
+      const r = label.getBoundingClientRect();
+      labels.push({
+        id: g.getAttribute('data-cluster')!,
+        text: label.textContent ?? '',
+        left: r.left,
+        right: r.right,
+        top: r.top,
+        bottom: r.bottom,
+      });
+    }
+    return { plot, labels, bare, drawn, clusters, lanes: Number(svg.getAttribute('data-lanes')) };
+  });
+
+/** Labels cut by the plot's edges, and pairs of labels that overlap (by more than a pixel's rounding). */
+function labelFaults(d: ChartDrawing): { cut: string[]; overlapping: string[] } {
+  const cut = d.labels
+    .filter(
+      (l) => l.left < d.plot.left - 1 || l.right > d.plot.right + 1 || l.top < d.plot.top || l.bottom > d.plot.bottom,
+    )
+    .map((l) => l.text);
+  const overlapping: string[] = [];
+  for (let i = 0; i < d.labels.length; i++)
+    for (let j = i + 1; j < d.labels.length; j++) {
+      const [a, b] = [d.labels[i]!, d.labels[j]!];
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 1 && h > 1) overlapping.push(`${a.text} / ${b.text}`);
+    }
+  return { cut, overlapping };
+}
 
 describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
   let lens: LensBrowser;
@@ -372,6 +457,145 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
     await page.press('Tab');
     expect((await focused()).id).toBeNull();
     await page.close();
+  });
+
+  it('opens on 2020–2024 with every event of those years drawn and labelled, no label cut off or overlapping', async () => {
+    const page = await openTimeline(lens);
+    const range = openingRange(items)!;
+    expect(range).toEqual([Date.UTC(2020, 0, 1), Date.UTC(2025, 0, 1)]);
+    const expected = itemsWithin(items, range).map((i) => i.event.id);
+    expect(expected.length).toBeGreaterThan(30);
+    const d = await chartDrawing(page);
+    expect(d, 'the chart, not the list it falls back to when too dense').not.toBeNull();
+    const labelled = new Set(d!.labels.map((l) => l.id));
+    expect(expected.filter((id) => !labelled.has(id))).toEqual([]);
+    expect(d!.bare).toEqual([]);
+    expect(d!.clusters).toEqual([]);
+    expect(d!.labels.every((l) => l.text.trim().length > 1)).toBe(true);
+    expect(labelFaults(d!)).toEqual({ cut: [], overlapping: [] });
+    // A year wide enough to hold its label holds it: none spills after its band (a 2022 band's did, by rounding).
+    const spilled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('svg.ex-chart [data-precision="year"]'))
+        .filter((g) => !g.closest('[display="none"]'))
+        .filter((g) => {
+          const band = g.querySelector('.ev-band')!.getBoundingClientRect();
+          const label = g.querySelector('.ev-label');
+          if (!label || label.closest('[display="none"]') || band.width < 120) return false;
+          const r = label.getBoundingClientRect();
+          return r.left < band.left || r.right > band.right;
+        })
+        .map((g) => g.getAttribute('data-event-id')),
+    );
+    expect(spilled).toEqual([]);
+    await page.close();
+  });
+
+  it('zoomed out to 1990–2025 the lanes stay inside the chart: each event is labelled or counted in a cluster, which zooms in', async () => {
+    const page = await openTimeline(lens, 'view=timeline&from=1990-01&to=2025-06');
+    const d = (await chartDrawing(page))!;
+    expect(d).not.toBeNull();
+    // No tower of bare markers: what is drawn has its label; the rest is counted in the clusters' row.
+    expect(d.bare).toEqual([]);
+    expect(d.clusters.length).toBeGreaterThan(0);
+    const inView = itemsWithin(items, [Date.UTC(1990, 0, 1), Date.UTC(2025, 6, 1)]).length;
+    const counted = d.clusters.reduce((n, c) => n + c.count, 0);
+    expect(d.labels.filter((l) => !l.id.startsWith('cluster-')).length + counted).toBeGreaterThanOrEqual(inView);
+    expect(labelFaults(d)).toEqual({ cut: [], overlapping: [] });
+    // Every row is inside the chart (the lanes were packed for its height).
+    const rows = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('svg.ex-chart [data-event-id], svg.ex-chart .tl-cluster'))
+        .filter((g) => !g.closest('[display="none"]'))
+        .map((g) => g.getBoundingClientRect().bottom),
+    );
+    expect(Math.max(...rows)).toBeLessThanOrEqual(d.plot.bottom);
+    // A cluster zooms into its period, where its events find room for their labels.
+    const biggest = [...d.clusters].sort((a, b) => b.count - a.count)[0]!;
+    const before = await page.evaluate(() => location.search);
+    await page.click(biggest.cx, biggest.cy);
+    await waitInPage(
+      page,
+      (was) => location.search !== was && location.search.includes('from='),
+      'the zoom to the cluster',
+      10_000,
+      before,
+    );
+    await new Promise((r) => setTimeout(r, 800));
+    const after = (await chartDrawing(page))!;
+    expect(after.bare).toEqual([]);
+    expect(after.labels.filter((l) => !l.id.startsWith('cluster-')).length).toBeGreaterThan(
+      d.labels.filter((l) => !l.id.startsWith('cluster-')).length / 2,
+    );
+    expect(labelFaults(after)).toEqual({ cut: [], overlapping: [] });
+    await page.close();
+  });
+
+  it('at 360 px wide nothing overflows sideways and every control is within reach, on the timeline, its list and the map', async () => {
+    // The page in a 360 px frame of an extension page (the same origin, so the test reads into it): media queries
+    // answer to the frame's width in both browsers.
+    const host = await lens.openExtensionPage(explore('view=timeline&as=list'));
+    const overflow = async (query: string) => {
+      await host.evaluate((q) => {
+        const frame = document.createElement('iframe');
+        frame.style.cssText = 'width:360px;height:720px;border:0;display:block';
+        frame.src = `explore.html?${q}`;
+        document.body.replaceChildren(frame);
+      }, query);
+      await waitInPage(
+        host,
+        () => {
+          const doc = document.querySelector('iframe')?.contentDocument;
+          const ds = doc?.documentElement.dataset;
+          const list = doc?.querySelector('.ex-events [data-event-id]');
+          return !!ds && (ds.timelineReady === 'true' || ds.mapReady === 'true' || !!list);
+        },
+        `explore at 360 px (${query})`,
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      return host.evaluate(() => {
+        const doc = document.querySelector('iframe')!.contentDocument!;
+        const win = doc.defaultView!;
+        const width = win.innerWidth;
+        const clips = (el: Element) =>
+          ['hidden', 'auto', 'scroll', 'clip'].includes(win.getComputedStyle(el).overflowX);
+        /** Out of the frame sideways, and not inside something that scrolls or clips it within the frame. */
+        const outside = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          if (!r.width || !r.height || (r.left >= -1 && r.right <= width + 1)) return false;
+          for (let p = el.parentElement; p && p !== doc.body; p = p.parentElement) {
+            if (p.tagName.toLowerCase() === 'svg') return false; // the charts pan inside their own box
+            if (clips(p)) {
+              const b = p.getBoundingClientRect();
+              if (b.left >= -1 && b.right <= width + 1) return false;
+            }
+          }
+          return true;
+        };
+        const controls = Array.from(doc.querySelectorAll('button, a[href], select, input, textarea, [tabindex]'));
+        return {
+          width,
+          scrollWidth: doc.documentElement.scrollWidth,
+          controls: controls.filter((c) => c.getBoundingClientRect().width > 0).length,
+          outside: Array.from(doc.body.querySelectorAll('*'))
+            .filter(outside)
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} “${(el.textContent ?? '').slice(0, 30)}”`,
+            ),
+          unreachable: controls
+            .filter((c) => c.getBoundingClientRect().width > 0 && outside(c))
+            .map((c) => (c.textContent ?? c.getAttribute('aria-label') ?? '').slice(0, 30)),
+        };
+      });
+    };
+    for (const query of ['view=timeline&as=list', 'view=timeline&from=2020-01&to=2024-12', 'view=map&entity=tanap']) {
+      const r = await overflow(query);
+      expect(r.width, query).toBe(360);
+      expect(r.scrollWidth, query).toBeLessThanOrEqual(361);
+      expect(r.controls, query).toBeGreaterThan(5);
+      expect(r.outside, query).toEqual([]);
+      expect(r.unreachable, query).toEqual([]);
+    }
+    await host.close();
   });
 
   it('labels stay inside the drawing: none is cut off at the edges of the timeline or the map', async () => {

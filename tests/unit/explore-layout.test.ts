@@ -20,6 +20,7 @@ import { keyboardOrder, stepInOrder } from '~/lib/explore/map-keyboard-order';
 import { drawLinks } from '~/lib/explore/map-links';
 import { glideStarts, initialPositions, type Point } from '~/lib/explore/map-start-positions';
 import {
+  CLUSTER_ROW,
   GAPS,
   itemGeometry,
   LABEL_GAP,
@@ -245,33 +246,79 @@ describe('timeline geometry and lanes', () => {
     expect(wideYear.extent.labelled).toEqual({ start: 0, end: 300 });
   });
 
-  it('packs the real fact base so that nothing in a lane overlaps, within the chart’s height', () => {
+  it('packs the real fact base over 1990–2025 into labelled lanes and one row of clusters, within the chart’s height', () => {
     const { items } = timelineItems(base);
     const x = (t: number) => (t - Date.UTC(1990, 0, 1)) / (DAY * 12);
     const widths = new Map(items.map((i) => [i.event.id, Math.min(250, i.event.title.length * 6)]));
     const height = 400;
-    const layout = layoutLanes(items, x, widths, height);
+    const clusterLabel = 48;
+    const layout = layoutLanes(items, x, widths, height, clusterLabel);
     expect(layout.lane.size).toBe(items.length);
-    expect(layout.byLane.flat().length).toBe(items.length);
+    // Every event is either in a lane with its label or counted in a cluster, never both, never neither.
+    const inLanes = layout.byLane.flat();
+    expect(inLanes.length + layout.clustered.size).toBe(items.length);
+    expect(inLanes.every((id) => layout.labelled.get(id) && !layout.clustered.has(id))).toBe(true);
+    expect(layout.clusters.reduce((n, c) => n + c.ids.length, 0)).toBe(layout.clustered.size);
+    expect(layout.clustered.size).toBeGreaterThan(0);
     const byId = new Map(items.map((i) => [i.event.id, i]));
     for (const [lane, ids] of layout.byLane.entries()) {
-      const h = layout.markerHeight(lane);
-      expect(h).toBeGreaterThanOrEqual(2);
-      // What each item occupies in its lane: its marker, with its label when it was packed with one.
+      expect(layout.markerHeight(lane)).toBeGreaterThanOrEqual(7);
+      // What each item occupies in its lane: its marker with its label.
       const occupied = ids
         .map((id) => {
           const it = byId.get(id)!;
-          const g = itemGeometry(it, x(it.span.start), x(it.span.end), 11, widths.get(id)!);
-          return layout.labelled.get(id) ? g.extent.labelled : g.extent.marker;
+          return itemGeometry(it, x(it.span.start), x(it.span.end), 11, widths.get(id)!).extent.labelled;
         })
         .sort((a, b) => a.start - b.start);
       for (let i = 1; i < occupied.length; i++)
-        expect(occupied[i]!.start, `lane ${lane}`).toBeGreaterThanOrEqual(occupied[i - 1]!.end + GAPS.marker - 1e-9);
+        expect(occupied[i]!.start, `lane ${lane}`).toBeGreaterThanOrEqual(occupied[i - 1]!.end + GAPS.label - 1e-9);
     }
-    for (let l = 1; l < layout.laneCount; l++) expect(layout.y(l)).toBeGreaterThan(layout.y(l - 1));
-    expect(layout.y(layout.laneCount - 1)).toBeLessThanOrEqual(height);
-    expect(layout.labelled.size).toBe(items.length);
-    expect([...layout.labelled.values()].some(Boolean)).toBe(true);
+    // The rows: clusters at the top, then labelled lanes a label's pitch apart, the last one inside the chart.
+    expect(layout.clusterY).toBe(CLUSTER_ROW / 2);
+    expect(layout.y(0)).toBe(CLUSTER_ROW + LABEL_PITCH / 2);
+    const lanes = layout.byLane.length;
+    for (let l = 1; l < lanes; l++) expect(layout.y(l) - layout.y(l - 1)).toBe(LABEL_PITCH);
+    expect(layout.y(lanes - 1) + LABEL_PITCH / 2).toBeLessThanOrEqual(height);
+    expect(layout.laneCount).toBe(lanes + 1);
+    // Clusters sit side by side, each wide enough for its label.
+    for (let i = 0; i < layout.clusters.length; i++) {
+      const c = layout.clusters[i]!;
+      expect(x(c.end) - x(c.start)).toBeGreaterThanOrEqual(clusterLabel + 10);
+      if (i) expect(c.start).toBeGreaterThanOrEqual(layout.clusters[i - 1]!.end);
+      for (const id of c.ids) expect(byId.get(id)!.span.start).toBeGreaterThanOrEqual(c.start);
+      for (const id of c.ids) expect(byId.get(id)!.span.start).toBeLessThan(c.end);
+    }
+  });
+
+  it('packs a label that would cross the view’s right edge to the left of its marker, and the painter draws it there', () => {
+    const items = [item('a', 'day', 0, 1), item('b', 'day', 90 * DAY, 1)];
+    const x = (t: number) => t / DAY; // a day a pixel: b sits at 90 px, its 40 px label would end past 100
+    const layout = layoutLanes(
+      items,
+      x,
+      new Map([
+        ['a', 40],
+        ['b', 40],
+      ]),
+      400,
+      48,
+      100,
+    );
+    expect([...layout.flipped]).toEqual(['b']);
+    expect(layout.byLane.flat().sort()).toEqual(['a', 'b']);
+    const slot: LabelSlot = { markStart: 85, markEnd: 96, labelX: 16, labelStart: 101, labelWidth: 40 };
+    const spot = placeLaneLabel(slot, true, undefined, -Infinity, 0, 100, { show: false, x: 0, flipped: false }, true);
+    // x is relative to the item's left edge (85), the text anchored at its end: 40 to 80 px, clear of the marker.
+    expect(spot).toEqual({ show: true, x: -LABEL_GAP, flipped: true });
+  });
+
+  it('labels every event and draws no cluster when the lanes fit', () => {
+    const { items } = timelineItems(base);
+    const few = items.slice(0, 12);
+    const x = (t: number) => (t - Date.UTC(1900, 0, 1)) / DAY;
+    const layout = layoutLanes(few, x, new Map(few.map((i) => [i.event.id, 60])), 400);
+    expect(layout.clusters).toEqual([]);
+    expect(layout.byLane.flat().length).toBe(few.length);
     expect(layout.y(0)).toBe(LABEL_PITCH / 2);
   });
 });
