@@ -5,6 +5,7 @@ import { createExploreModel } from '~/lib/explore/model';
 import { parseExploreSearch } from '~/lib/explore/url-state';
 import { typeLabel } from '~/components/card/card-model';
 import { ExploreApp } from '~/components/explore/ExploreApp';
+import { startInterfaceText } from '~/browser/interface-text';
 import '~/components/theme.css';
 import '~/components/explore/explore.css';
 import '~/components/explore/chart.css';
@@ -21,4 +22,8 @@ const model = createExploreModel(
   async () => (await import('~/data/factbase.json')).default as unknown as FactBase,
 );
 performance.mark('lens-explore-model');
-render(<ExploreApp model={model} initial={initial} />, document.getElementById('app')!);
+// The relations' words on the map and in the panel come from the interface catalog (lib/explore/relations.ts):
+// rendered before it is read, they showed its keys ("cardRelShareholderOf 30%").
+void startInterfaceText(document).then(() =>
+  render(<ExploreApp model={model} initial={initial} />, document.getElementById('app')!),
+);
