@@ -116,7 +116,7 @@ export function EntityCard(props: EntityCardProps) {
       data-entity={entity.id}
       tabIndex={-1}
     >
-      <header class="lens-head">
+      <div class="lens-head">
         <div class="lens-head-row">
           {onBack && (
             <button type="button" class="lens-back" onClick={onBack}>
@@ -160,7 +160,7 @@ export function EntityCard(props: EntityCardProps) {
             )}
           </>
         )}
-      </header>
+      </div>
 
       {details.ownName && <p class="lens-own-tag lens-own-name">{t('cardOwnName')}</p>}
       {/* The first screen: what it is in a sentence or two, how sources frame it, then what they say. */}
@@ -208,7 +208,7 @@ export function EntityCard(props: EntityCardProps) {
           actions.onHideEntity ||
           actions.onDisableSite ||
           actions.onNotThis) && (
-          <footer class="lens-actions">
+          <div class="lens-actions">
             {save && (
               <button
                 type="button"
@@ -286,7 +286,7 @@ export function EntityCard(props: EntityCardProps) {
               {saveState === 'undone' && <p>{t('cardSaveUndone')}</p>}
               {saveState === 'failed' && <p>{t('cardSaveFailed')}</p>}
             </div>
-          </footer>
+          </div>
         )}
     </div>
   );
@@ -315,7 +315,7 @@ export function EntityCardSkeleton(props: {
       data-scheme={props.scheme}
       tabIndex={-1}
     >
-      <header class="lens-head">
+      <div class="lens-head">
         <div class="lens-head-row">
           <p class="lens-type">{typeLabel(props.type)}</p>
           {props.onClose && (
@@ -333,7 +333,7 @@ export function EntityCardSkeleton(props: {
         <h2 id={headingId} class="lens-name">
           {props.name}
         </h2>
-      </header>
+      </div>
       <p class="lens-summary lens-placeholder">{t('cardLoadingSources')}</p>
     </div>
   );

@@ -203,7 +203,7 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
               role="tab"
               class="ex-tab"
               aria-selected={state.view === v}
-              aria-controls="ex-view"
+              aria-controls="ex-tabpanel"
               tabIndex={state.view === v ? 0 : -1}
               onClick={() => setView(v)}
               onKeyDown={onTabKey}
@@ -247,64 +247,68 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
         </div>
       </header>
       <div class={`ex-body${card.id || (state.view === 'timeline' && selectedEvent) ? ' has-panel' : ''}`}>
-        <main class="ex-view" id="ex-view" role="tabpanel" aria-labelledby={`ex-tab-${state.view}`} tabIndex={-1}>
-          {ownLayerOn && (
-            <ExploreOwnLayer
-              isKnown={(id) => !!model.store.entity(id)}
-              nameOf={(id) => model.store.entity(id)?.name ?? id}
-              onOpenEntity={openEntity}
-            />
-          )}
-          {state.view === 'timeline' ? (
-            <TimelineView
-              model={model}
-              filters={filters}
-              onFilters={(f) =>
-                setState((s) => ({ ...s, country: f.country, type: f.type, source: f.source, entity: f.entity }))
-              }
-              selectedId={state.event}
-              onSelect={selectEvent}
-              cardId={card.id}
-              onOpenEntity={openEntity}
-              presentation={state.as}
-              exporter={exporter}
-              onReady={markReady('timeline')}
-              initialView={initialView}
-              dense={dense}
-              onTooDense={(count, range) => {
-                setDense({ count, range });
-                setState((s) => ({ ...s, as: 'list' }));
-              }}
-              onShowChart={() => showAs('chart')}
-              onRange={([a, b]) => {
-                range.current = { from: monthOf(a), to: monthOf(b - 1) };
-                history.replaceState(null, '', exploreSearch({ ...state, ...range.current }));
-              }}
-            />
-          ) : (
-            <MapView
-              model={model}
-              centre={mapCentre}
-              hops={state.hops}
-              expanded={expanded}
-              selectedId={card.id}
-              presentation={state.as}
-              exporter={exporter}
-              onRecentre={(id) => {
-                setMapCentre(id);
-                setExpanded([]);
-                openEntity(id);
-              }}
-              onHops={(hops) => setState((s) => ({ ...s, hops }))}
-              onNodeClick={(id) => {
-                openEntity(id);
-                if (id !== mapCentre) setExpanded((e) => (e.includes(id) ? e : [...e, id]));
-              }}
-              onCollapse={(id) => setExpanded((e) => e.filter((x) => x !== id))}
-              onOpenEntity={openEntity}
-              onReady={markReady('map')}
-            />
-          )}
+        {/* The tab panel is inside the main landmark (a role on <main> itself would take the landmark away); it adds
+            no box of its own (explore.css). */}
+        <main class="ex-view" id="ex-view" tabIndex={-1}>
+          <div class="ex-tabpanel" id="ex-tabpanel" role="tabpanel" aria-labelledby={`ex-tab-${state.view}`}>
+            {ownLayerOn && (
+              <ExploreOwnLayer
+                isKnown={(id) => !!model.store.entity(id)}
+                nameOf={(id) => model.store.entity(id)?.name ?? id}
+                onOpenEntity={openEntity}
+              />
+            )}
+            {state.view === 'timeline' ? (
+              <TimelineView
+                model={model}
+                filters={filters}
+                onFilters={(f) =>
+                  setState((s) => ({ ...s, country: f.country, type: f.type, source: f.source, entity: f.entity }))
+                }
+                selectedId={state.event}
+                onSelect={selectEvent}
+                cardId={card.id}
+                onOpenEntity={openEntity}
+                presentation={state.as}
+                exporter={exporter}
+                onReady={markReady('timeline')}
+                initialView={initialView}
+                dense={dense}
+                onTooDense={(count, range) => {
+                  setDense({ count, range });
+                  setState((s) => ({ ...s, as: 'list' }));
+                }}
+                onShowChart={() => showAs('chart')}
+                onRange={([a, b]) => {
+                  range.current = { from: monthOf(a), to: monthOf(b - 1) };
+                  history.replaceState(null, '', exploreSearch({ ...state, ...range.current }));
+                }}
+              />
+            ) : (
+              <MapView
+                model={model}
+                centre={mapCentre}
+                hops={state.hops}
+                expanded={expanded}
+                selectedId={card.id}
+                presentation={state.as}
+                exporter={exporter}
+                onRecentre={(id) => {
+                  setMapCentre(id);
+                  setExpanded([]);
+                  openEntity(id);
+                }}
+                onHops={(hops) => setState((s) => ({ ...s, hops }))}
+                onNodeClick={(id) => {
+                  openEntity(id);
+                  if (id !== mapCentre) setExpanded((e) => (e.includes(id) ? e : [...e, id]));
+                }}
+                onCollapse={(id) => setExpanded((e) => e.filter((x) => x !== id))}
+                onOpenEntity={openEntity}
+                onReady={markReady('map')}
+              />
+            )}
+          </div>
         </main>
         <SidePanel
           model={model}

@@ -52,7 +52,8 @@ export function ExportDialog({
     >
       <div class="ex-dialog-inner">
         <h2 id="ex-export-title">Export the {request.kind === 'map' ? 'map' : 'timeline'}</h2>
-        <div class="ex-dialog-preview">
+        {/* Scrolls when the figure is tall: focusable, so the keyboard can scroll it too. */}
+        <div class="ex-dialog-preview" tabIndex={0} role="group" aria-label="Preview">
           <img src={svgUrl} width={figure.width} height={figure.height} alt={`Preview: ${figure.caption}`} />
         </div>
         <p class="ex-dialog-caption" data-testid="export-caption">

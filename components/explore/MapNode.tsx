@@ -45,8 +45,14 @@ export function MapNode({
   const family = familyOf(entity.type);
   const info = familyInfo(family);
   const r = nodeRadius(depth, centre);
+  const shown = centre
+    ? truncateText(entity.name, CENTRE_LABEL_MAX / CENTRE_LABEL_SCALE, measure)
+    : truncateText(entity.name, NODE_LABEL_MAX, measure);
+  // The name starts with what the node shows, in its order (label, then the "+N" badge), as WCAG's "label in name"
+  // asks of a control; a shortened label is followed by the full name.
   const name = [
-    entity.name,
+    `${shown}${more ? ` +${more}` : ''}`,
+    shown === entity.name ? '' : entity.name,
     typeLabel(entity.type).toLowerCase(),
     `${relations} ${relations === 1 ? 'relation' : 'relations'}${more ? `, ${more} not shown` : ''}`,
     centre ? 'centre of the map' : '',
@@ -87,16 +93,14 @@ export function MapNode({
       <circle class="mp-focus-ring ex-ui-only" r={r + (centre ? 12 : 6)} />
       {centre && <circle class="mp-halo" r={r + 8} />}
       <path class="mp-shape" d={shapePath(info.shape, r)} />
+      <text class="mp-node-label" y={r + 14}>
+        {shown}
+      </text>
       {more > 0 && (
         <text class="mp-node-more ex-ui-only" x={r + 5} y={-r - 3}>
           +{more}
         </text>
       )}
-      <text class="mp-node-label" y={r + 14}>
-        {centre
-          ? truncateText(entity.name, CENTRE_LABEL_MAX / CENTRE_LABEL_SCALE, measure)
-          : truncateText(entity.name, NODE_LABEL_MAX, measure)}
-      </text>
     </g>
   );
 }

@@ -365,7 +365,8 @@ export function LibraryApp() {
             )}
           </div>
 
-          <div class="bulk">
+          {/* A named region: landmarks hold every part of the page (header, search, this bar, main, footer). */}
+          <section class="bulk" aria-label="Selection and export">
             <label class="select-all">
               <input
                 type="checkbox"
@@ -396,7 +397,7 @@ export function LibraryApp() {
                 {t('libraryDeleteCount', selectedShown.length)}
               </button>
             )}
-          </div>
+          </section>
 
           <main class={`panes${active ? ' with-detail' : ''}`}>
             <section class="list-pane">

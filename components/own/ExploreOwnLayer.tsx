@@ -44,7 +44,7 @@ export function OwnLayerSwitch(props: { on: boolean; onChange: (on: boolean) => 
       type="button"
       class="ex-button own-layer-switch"
       aria-pressed={props.on}
-      aria-controls="own-layer"
+      aria-controls={props.on ? 'own-layer' : undefined}
       title={TEXT.toggleTitle}
       onClick={() => props.onChange(!props.on)}
     >

@@ -69,7 +69,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [latest, setLatest] = useState<Latest | null>(null);
   const [snippetsFailed, setSnippetsFailed] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const cardView = useRef<HTMLDivElement>(null);
+  const cardView = useRef<HTMLElement>(null);
   /** The reader's own names as a search of their own (merged into the results), and their material per name. */
   const [ownSearch, setOwnSearch] = useState<Search | null>(null);
   /** The type the reader gave each of their names, for "On this page" (the fact base's types are in `engine`). */
@@ -300,6 +300,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   const update = (change: (s: Settings) => Settings) => void api.updateSettings(change).then(setSettings);
 
+  // The page's one level-one heading, for screen readers (the popup shows the product's name nowhere else), inside a
+  // landmark like everything else on the page.
+  const title = <h1 class="visually-hidden">Caspian Lens</h1>;
+
   return (
     <div
       class="popup"
@@ -319,7 +323,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
           </p>
         )
       ) : details && Card ? (
-        <div class="card-view" ref={cardView}>
+        <main class="card-view" ref={cardView}>
+          {title}
           <div class="card-bar">
             <button type="button" class="back" onClick={back}>
               <span aria-hidden="true">←</span>{' '}
@@ -330,10 +335,11 @@ export function PopupApp({ api }: { api: PopupApi }) {
             </span>
           </div>
           <Card details={details} role="article" scheme={scheme} onSelectEntity={open} />
-        </div>
+        </main>
       ) : (
         <>
           <header class="top">
+            {title}
             <div class="search-box">
               <svg class="search-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
                 <circle cx="7" cy="7" r="4.6" fill="none" stroke="currentColor" stroke-width="1.6" />
