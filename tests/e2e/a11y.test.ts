@@ -91,7 +91,7 @@ describe.each(browsersUnderTest())('%s: accessibility', (browserName) => {
       const popup = await open(
         lens,
         `popup.html?tab=${articleTab}`,
-        () => document.documentElement.dataset.page === 'page' && document.querySelector('.page-list li'),
+        () => document.documentElement.dataset.page === 'page' && !!document.querySelector('.page-list li'),
         'the popup with the page',
       );
       await audit(popup);
@@ -99,18 +99,18 @@ describe.each(browsersUnderTest())('%s: accessibility', (browserName) => {
 
     it('popup search results and the search window', async () => {
       for (const path of ['popup.html?q=toqaev', 'popup.html?q=shusha&window=1'])
-        await audit(await open(lens, path, () => document.querySelector('[role="option"]'), `results in ${path}`));
+        await audit(await open(lens, path, () => !!document.querySelector('[role="option"]'), `results in ${path}`));
     });
 
     it('popup with an entity card open', async () => {
-      const popup = await open(lens, 'popup.html?q=toqaev', () => document.querySelector('.result'), 'results');
+      const popup = await open(lens, 'popup.html?q=toqaev', () => !!document.querySelector('.result'), 'results');
       await popup.evaluate(() => document.querySelector<HTMLElement>('.result')!.click());
-      await waitInPage(popup, () => document.querySelector('.card-view .lens-card'), 'the card');
+      await waitInPage(popup, () => !!document.querySelector('.card-view .lens-card'), 'the card');
       await audit(popup);
     });
 
     it('options', async () => {
-      await audit(await open(lens, 'options.html', () => document.querySelector('h1 + *, input'), 'the settings'));
+      await audit(await open(lens, 'options.html', () => !!document.querySelector('h1 + *, input'), 'the settings'));
     });
 
     it('library: snippets with one open', async () => {
@@ -121,13 +121,18 @@ describe.each(browsersUnderTest())('%s: accessibility', (browserName) => {
         'the snippets',
       );
       await library.evaluate(() => document.querySelectorAll<HTMLElement>('.snippet-row')[1]!.click());
-      await waitInPage(library, () => document.querySelector('.detail'), 'the open snippet');
+      await waitInPage(library, () => !!document.querySelector('.detail'), 'the open snippet');
       await audit(library);
     });
 
     it.each(['entities', 'sources', 'names'])('library: the %s view', async (view) => {
       await audit(
-        await open(lens, `library.html?view=${view}`, () => document.querySelector('.own-view h2'), `the ${view} view`),
+        await open(
+          lens,
+          `library.html?view=${view}`,
+          () => !!document.querySelector('.own-view h2'),
+          `the ${view} view`,
+        ),
       );
     });
 
@@ -160,7 +165,7 @@ describe.each(browsersUnderTest())('%s: accessibility', (browserName) => {
       await explore.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('button')].find((b) => /export/i.test(b.textContent ?? ''))!.click(),
       );
-      await waitInPage(explore, () => document.querySelector('dialog[open]'), 'the export dialog');
+      await waitInPage(explore, () => !!document.querySelector('dialog[open]'), 'the export dialog');
       await audit(explore);
     });
 
