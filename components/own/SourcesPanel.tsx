@@ -161,7 +161,7 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
         </div>
         <div class="own-row">
           {field('url', 'URL', OWN_LIMITS.url, 'web address of the source')}
-          {field('stance', 'Standpoint', OWN_LIMITS.stance, 'e.g. Azerbaijani state media')}
+          {field('stance', 'Standpoint', OWN_LIMITS.stance, 'e.g. state media, independent analyst')}
         </div>
         <label class="own-field own-text">
           <span>Text</span>

@@ -17,7 +17,7 @@ export interface FamilyInfo {
 
 export const FAMILIES: readonly FamilyInfo[] = [
   { id: 'person', label: 'People', shape: 'circle' },
-  { id: 'body', label: 'Organisations', shape: 'rounded' },
+  { id: 'body', label: 'Organizations', shape: 'rounded' },
   { id: 'company', label: 'Companies', shape: 'square' },
   { id: 'agreement', label: 'Agreements', shape: 'diamond' },
   { id: 'infrastructure', label: 'Energy & transport', shape: 'hexagon' },
