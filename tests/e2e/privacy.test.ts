@@ -197,10 +197,13 @@ describe('the built extension, read statically', () => {
       ]) {
         expect.soft(code.includes(api), `${api} in ${file}`).toBe(false);
       }
-      // Vite's module-preload polyfill fetches <link rel=modulepreload> chunks of the extension itself.
+      // Vite's module-preload polyfill fetches <link rel=modulepreload> chunks of the extension itself, and the
+      // interface catalogs are read from the extension's own package (browser/interface-text.ts): a `fetch` whose
+      // argument is `runtime.getURL(…)` cannot leave the package. Any other fetch fails here.
       const fetches = code.match(/fetch\(/g)?.length ?? 0;
       const preloads = code.match(/fetch\(\w+\.href,\w+\)/g)?.length ?? 0;
-      expect.soft(fetches - preloads, `fetch( in ${file}`).toBe(0);
+      const ownPackage = code.match(/fetch\([\w$]+\.runtime\.getURL\(/g)?.length ?? 0;
+      expect.soft(fetches - preloads - ownPackage, `fetch( in ${file}`).toBe(0);
       expect.soft(/https:\/\//.test(code), `an https URL in ${file}`).toBe(false);
     }
   });
