@@ -366,7 +366,7 @@ export function LibraryApp() {
           </div>
 
           {/* A named region: landmarks hold every part of the page (header, search, this bar, main, footer). */}
-          <section class="bulk" aria-label="Selection and export">
+          <section class="bulk" aria-label={t('librarySelectionBar')}>
             <label class="select-all">
               <input
                 type="checkbox"
