@@ -129,17 +129,7 @@ export function EntityCard(props: EntityCardProps) {
               <span class="lens-country"> · {entity.country.map(countryName(details)).join(', ')}</span>
             ) : null}
           </p>
-          {actions?.onClose && (
-            <button
-              type="button"
-              class="lens-close"
-              aria-label={t('cardClose')}
-              title={t('cardCloseTitle')}
-              onClick={actions.onClose}
-            >
-              ×
-            </button>
-          )}
+          {actions?.onClose && <CloseButton onClose={actions.onClose} />}
         </div>
         <h2 id={headingId} class="lens-name">
           {entity.name}
@@ -297,6 +287,21 @@ const countryName = (details: EntityDetails) => (id: string) =>
   details.related[id]?.name ?? id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
 
 /** What the hover card shows for the moment between the dwell ending and the details arriving. */
+/** The card's × in its head row: the full card's and the placeholder's, so both close the same way. */
+function CloseButton(props: { onClose: () => void }) {
+  return (
+    <button
+      type="button"
+      class="lens-close"
+      aria-label={t('cardClose')}
+      title={t('cardCloseTitle')}
+      onClick={props.onClose}
+    >
+      ×
+    </button>
+  );
+}
+
 export function EntityCardSkeleton(props: {
   name: string;
   type: string;
@@ -318,17 +323,7 @@ export function EntityCardSkeleton(props: {
       <div class="lens-head">
         <div class="lens-head-row">
           <p class="lens-type">{typeLabel(props.type)}</p>
-          {props.onClose && (
-            <button
-              type="button"
-              class="lens-close"
-              aria-label={t('cardClose')}
-              title={t('cardCloseTitle')}
-              onClick={props.onClose}
-            >
-              ×
-            </button>
-          )}
+          {props.onClose && <CloseButton onClose={props.onClose} />}
         </div>
         <h2 id={headingId} class="lens-name">
           {props.name}
