@@ -23,7 +23,7 @@ const model = createExploreModel(
 );
 performance.mark('lens-explore-model');
 // The relations' words on the map and in the panel come from the interface catalog (lib/explore/relations.ts):
-// rendered before it is read, they showed its keys ("cardRelShareholderOf 30%").
-void startInterfaceText(document).then(() =>
-  render(<ExploreApp model={model} initial={initial} />, document.getElementById('app')!),
-);
+// rendered before it is read, they showed its keys ("cardRelShareholderOf 30%"). The root is taken before that wait:
+// looked up after it, a document changed meanwhile (an embedding test page) handed Preact a null root.
+const root = document.getElementById('app')!;
+void startInterfaceText(document).then(() => render(<ExploreApp model={model} initial={initial} />, root));

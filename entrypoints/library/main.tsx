@@ -3,4 +3,6 @@ import { startInterfaceText } from '~/browser/interface-text';
 import { renderLocalized } from '~/components/localized';
 import '~/components/theme.css';
 
-void startInterfaceText(document).then(() => renderLocalized(document.getElementById('app')!, () => <LibraryApp />));
+// The root is taken before the catalog's wait, so the app never looks it up in a document changed meanwhile.
+const root = document.getElementById('app')!;
+void startInterfaceText(document).then(() => renderLocalized(root, () => <LibraryApp />));

@@ -17,12 +17,11 @@ if (boot && i18n) {
 // popup.html's static search box is the first paint. This module stays tiny so nothing delays that frame. After it,
 // the app (Preact, the search) and the search artefact are fetched side by side; the app takes over the box, keeping
 // what was typed and the focus (components/popup/mount.tsx), and searches as soon as the artefact is indexed.
+const root = document.getElementById('app')!;
 requestAnimationFrame(() =>
   setTimeout(() => {
     const searchIndex = import('~/data/search-index.json').then((m) => m.default);
     const text = import('~/browser/interface-text').then((m) => m.startInterfaceText(document));
-    void Promise.all([import('~/components/popup/mount'), text]).then(([m]) =>
-      m.mountPopup(document.getElementById('app')!, searchIndex),
-    );
+    void Promise.all([import('~/components/popup/mount'), text]).then(([m]) => m.mountPopup(root, searchIndex));
   }, 0),
 );
