@@ -17,7 +17,7 @@ const LINEAR_SCAN_MAX = 8;
 const UNITS = 0x10000;
 const NONE = -1;
 
-export type HitHandler = (pattern: number, end: number) => void;
+type HitHandler = (pattern: number, end: number) => void;
 
 export interface Automaton {
   readonly stateCount: number;

@@ -35,7 +35,7 @@ export interface BatchText {
 }
 
 /** What the rules need from the index, computed once per matcher. */
-export interface RuleTables {
+interface RuleTables {
   windows: { needs: number; notNear: number };
   courtesy: string[];
   /** Per person entity: folded first words of its multi-word names, and their initials. */

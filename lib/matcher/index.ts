@@ -19,7 +19,7 @@ export { foldText, foldAlias } from './fold';
 export { newPageContext, type PageContext } from './page-context';
 
 /** A few sentences: how close an ambiguous alias (TAP, Anka, Star) must be to an unambiguous mention to count. */
-export const DEFAULT_NEAR_WINDOW = 400;
+const DEFAULT_NEAR_WINDOW = 400;
 
 export interface Match {
   /** Offsets into the original text, end exclusive. */
@@ -35,7 +35,7 @@ export interface Match {
   or?: number[];
 }
 
-export interface MatcherOptions {
+interface MatcherOptions {
   nearWindow?: number;
   /** Morphology and disambiguation rules (data/matching-rules.json); without them aliases match as written. */
   rules?: MatchingRules;

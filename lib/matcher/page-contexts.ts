@@ -7,7 +7,7 @@ import { newPageContext, type PageContext } from './page-context';
 /** Pages whose evidence is kept: more than a reader has open, each a few hundred bytes. */
 const MAX_PAGES = 64;
 
-export interface PageKey {
+interface PageKey {
   tab?: { id?: number };
   frameId?: number;
   url?: string;

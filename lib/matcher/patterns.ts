@@ -31,7 +31,7 @@ export interface Pattern {
  * An ending list by first code unit, each group longest first, and whether no ending is allowed: a hit tries only
  * the endings that start with the unit after it (a Turkish name has some 60 endings; a hit reads a handful).
  */
-export interface EndingIndex {
+interface EndingIndex {
   byUnit: Map<number, readonly string[]>;
   bare: boolean;
 }

@@ -36,7 +36,7 @@ export function splitTexts({ text, ends }: TextBatch): string[] | null {
  * What a mark's card says beyond its entity, for the few marks a disambiguation rule decided: the evidence it used
  * ("after “President”"), and the namesakes the page did not tell apart (the card offers them all).
  */
-export interface MarkNote {
+interface MarkNote {
   /** Which mark: its number among the quadruples. */
   mark: number;
   why?: string;

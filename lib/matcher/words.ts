@@ -13,12 +13,7 @@ export function foldedSlice(folded: FoldedCodes, from: number, to: number): stri
   return a < b ? codesToString(folded.codes.subarray(a, b), b - a) : '';
 }
 
-/** The first of `words` (folded) that starts a word in `window` outside [skipFrom, skipTo), or null. */
-export function findWord(window: string, words: readonly string[], skipFrom = -1, skipTo = -1): string | null {
-  return findWordAt(window, words, skipFrom, skipTo)?.word ?? null;
-}
-
-/** `findWord`, with where in `window` the word was found. */
+/** The first of `words` (folded) that starts a word in `window` outside [skipFrom, skipTo), and where; or null. */
 export function findWordAt(
   window: string,
   words: readonly string[],
@@ -43,7 +38,7 @@ export function wordAt(text: string, start: number): string {
   return text.slice(start, end);
 }
 
-export interface WordBefore {
+interface WordBefore {
   /** The word right before, folded, or '' when punctuation or the start of the text comes first. */
   word: string;
   /** The original word, to see its case. */
@@ -77,18 +72,4 @@ export function wordBefore(text: string, start: number): WordBefore | null {
   while (j > 0 && /\s/u.test(text[j - 1]!)) j--;
   const sentenceStart = j === 0 || SENTENCE_END.test(text[j - 1]!);
   return { word: foldAlias(original), original, sentenceStart, initial };
-}
-
-/** Up to `count` words before `start` (folded), stopping at sentence punctuation. */
-export function wordsBefore(text: string, start: number, count: number): string[] {
-  const words: string[] = [];
-  let at = start;
-  for (let n = 0; n < count; n++) {
-    const w = wordBefore(text, at);
-    if (!w || w.initial) break;
-    words.push(w.word);
-    at = text.lastIndexOf(w.original, at);
-    if (w.sentenceStart) break;
-  }
-  return words;
 }
