@@ -12,7 +12,7 @@ import { ENTITY_TYPES } from '~/lib/factbase/types';
 import { putName } from '~/browser/snippets-db/own-store';
 
 /** The form's words, in one place (issue 19 localizes them). */
-export const NAME_FORM_TEXT = {
+const NAME_FORM_TEXT = {
   name: 'Name',
   type: 'Type',
   aliases: 'Other spellings (comma-separated)',
@@ -42,7 +42,7 @@ export const draftOf = (n: OwnName): NameDraft => ({
 });
 
 /** The first problem with a draft, as a sentence for the reader; null when it can be stored. */
-export const problemOf = (draft: NameDraft) => nameDraftProblem(draft.name, draft.aliases);
+const problemOf = (draft: NameDraft) => nameDraftProblem(draft.name, draft.aliases);
 
 export function NameForm(props: {
   draft: NameDraft;

@@ -3,7 +3,7 @@
  * behind Firefox's Reader View. Runs on the extension's pages only (library, popup), on a detached document parsed
  * with DOMParser: no script runs, nothing is fetched, and the page's own DOM is never touched. Loaded on demand.
  */
-export interface PageText {
+interface PageText {
   title: string;
   author: string;
   /** ISO date prefix when the document states one. */

@@ -10,7 +10,7 @@ import type { OwnName } from '~/lib/own/types';
 /** A page's HTML above this is refused before it is parsed (a source keeps at most 5 MB of text). Characters. */
 export const MAX_PAGE_HTML = 20 * 1024 * 1024;
 
-export interface PageHtml {
+interface PageHtml {
   html: string;
   url: string;
   title: string;
@@ -55,5 +55,3 @@ export const popupOwnApi = {
     return page;
   },
 };
-
-export type PopupOwnApi = typeof popupOwnApi;

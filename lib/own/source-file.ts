@@ -4,9 +4,9 @@
  */
 import { OWN_LIMITS } from './types';
 
-export type SourceFileKind = 'text' | 'markdown' | 'html';
+type SourceFileKind = 'text' | 'markdown' | 'html';
 
-export type ReadSourceFile = { ok: true; kind: SourceFileKind; text: string } | { ok: false; error: string };
+type ReadSourceFile = { ok: true; kind: SourceFileKind; text: string } | { ok: false; error: string };
 
 const KINDS: Record<string, SourceFileKind> = {
   txt: 'text',
@@ -22,7 +22,7 @@ export const SOURCE_FILE_ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text
 
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-export function sourceFileKind(name: string): SourceFileKind | null {
+function sourceFileKind(name: string): SourceFileKind | null {
   const ext = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase();
   return (ext && KINDS[ext]) || null;
 }

@@ -17,7 +17,7 @@ export interface EntityNote {
   updatedAt: number;
 }
 
-export type SourceOrigin = 'paste' | 'file' | 'page';
+type SourceOrigin = 'paste' | 'file' | 'page';
 
 /** A document the reader added: its text, and what they record about it. */
 export interface OwnSource {
@@ -102,7 +102,7 @@ export interface OwnOnCard {
 }
 
 /** What a quote's citation line needs of its source (never its text). */
-export interface OwnSourceCitation {
+interface OwnSourceCitation {
   id: string;
   title: string;
   author: string;

@@ -8,7 +8,7 @@ import { OWN_LIMITS as L, isOwnNameId, type EntityNote, type OwnMaterial, type O
 
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-export function noteProblems(raw: unknown): string[] {
+function noteProblems(raw: unknown): string[] {
   if (!isRecord(raw)) return ['is not an object'];
   const out: string[] = [];
   checkText(raw, 'entityId', L.entityId, out, true);
@@ -35,7 +35,7 @@ export function sourceProblems(raw: unknown): string[] {
   return out;
 }
 
-export function ownNameProblems(raw: unknown): string[] {
+function ownNameProblems(raw: unknown): string[] {
   if (!isRecord(raw)) return ['is not an object'];
   const out: string[] = [];
   if (typeof raw.id !== 'string' || !isOwnNameId(raw.id) || raw.id.length > L.id)
