@@ -11,7 +11,7 @@ import { ClusterGlyph, ColourSwatch, FamilyGlyph, PrecisionGlyph } from './glyph
 
 const PRECISION_WORDS: Record<DatePrecision, string> = { day: 'the day', month: 'the month', year: 'the year only' };
 
-export function FamilyLegend({
+function FamilyLegend({
   families,
   title,
   as = 'shape',

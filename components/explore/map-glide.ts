@@ -8,7 +8,7 @@ import type { PlacedNode } from '~/lib/explore/map-layout';
 import { linkShape } from '~/lib/explore/map-links';
 import type { Point } from '~/lib/explore/map-start-positions';
 
-export interface GlideParts {
+interface GlideParts {
   svg: SVGSVGElement;
   links: readonly GraphLink[];
   /** Where the nodes settle, and where they start. */

@@ -56,7 +56,7 @@ interface ClusterNode {
 }
 
 /** One event's elements and where they were last put. */
-export interface ItemNode {
+interface ItemNode {
   /** Attribute values last written, so unchanged ones are not written again. */
   written: Map<Element, Map<string, string>>;
   /** Where the label starts, in zoom-level space (for the label room check). */

@@ -12,7 +12,7 @@ import { directZoomPath } from '~/lib/explore/zoom-path';
 type Extent = [[number, number], [number, number]];
 export type StageZoomEvent = D3ZoomEvent<SVGSVGElement, unknown>;
 
-export interface ZoomStageOptions {
+interface ZoomStageOptions {
   scaleExtent: [number, number];
   /** How long animated zooms and pans (buttons, keys, fitting) take, in ms. */
   duration: number;

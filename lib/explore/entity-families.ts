@@ -9,7 +9,7 @@ export type Family =
   'person' | 'body' | 'company' | 'agreement' | 'infrastructure' | 'place' | 'event' | 'idea' | 'military';
 export type Shape = 'circle' | 'square' | 'rounded' | 'diamond' | 'hexagon' | 'ring' | 'triangle' | 'dashed';
 
-export interface FamilyInfo {
+interface FamilyInfo {
   id: Family;
   label: string;
   shape: Shape;

@@ -73,7 +73,7 @@ export function degree(index: GraphIndex, id: string): number {
   return new Set((index.byNode.get(id) ?? []).map((e) => otherEnd(e, id))).size;
 }
 
-export interface NeighbourhoodOptions {
+interface NeighbourhoodOptions {
   /** 1: the entity and its direct relations; 2: their relations too. */
   hops: 1 | 2;
   /** Entities whose neighbours the reader asked to see as well. */
@@ -95,7 +95,7 @@ export interface NeighbourhoodOptions {
   specificOnly?: boolean;
 }
 
-export interface GraphNode {
+interface GraphNode {
   id: string;
   /** Hops from the centre along the shown edges (0 for the centre). */
   depth: number;
@@ -117,12 +117,12 @@ export interface Neighbourhood {
 }
 
 /** Beyond about this many nodes a map stops being readable at a size that fits the screen. */
-export const DEFAULT_MAX_NODES = 60;
+const DEFAULT_MAX_NODES = 60;
 /** About a dozen neighbours fit around a centre with names one can read at 11 px or more (issue 21). */
 export const DEFAULT_FIRST_HOP_LIMIT = 12;
-export const DEFAULT_EXPAND_LIMIT = 12;
+const DEFAULT_EXPAND_LIMIT = 12;
 /** Each shown neighbour brings its best few on the second hop: 12 × 3 keeps two hops under fifty names. */
-export const DEFAULT_SECOND_HOP_LIMIT = 3;
+const DEFAULT_SECOND_HOP_LIMIT = 3;
 
 /**
  * Takes `limit` of `ranked` (best first): in rank order when all fit; else round-robin over kinds, each kind in

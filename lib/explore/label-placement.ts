@@ -18,7 +18,7 @@ export interface Box {
   h: number;
 }
 
-export interface LabelRequest {
+interface LabelRequest {
   id: string;
   w: number;
   h: number;

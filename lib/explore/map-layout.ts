@@ -79,7 +79,7 @@ export function ringRadii(nodes: readonly { depth: number; labelWidth: number }[
   return ring;
 }
 
-export interface MapLayoutInput {
+interface MapLayoutInput {
   hood: Neighbourhood;
   links: readonly GraphLink[];
   /** Where nodes were last shown (they start there). */
@@ -167,7 +167,7 @@ export function mapStretch(width: number, height: number): number {
 }
 
 /** A zoom that shows the point (cx, cy) of the layout at the stage's middle, scaled by k. */
-export interface FitView {
+interface FitView {
   k: number;
   cx: number;
   cy: number;

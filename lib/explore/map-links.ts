@@ -14,7 +14,7 @@ import { linkLabel, SYMMETRIC_RELATIONS } from './relations';
  * A link's path between two node rims and the control point of its curve. Links between two non-centre nodes bow
  * outwards, away from the centre, so they do not run through it and their labels stay off the spokes.
  */
-export function linkGeometry(
+function linkGeometry(
   a: Point,
   b: Point,
   trimA: number,
@@ -60,7 +60,7 @@ export function linkShape(link: GraphLink, a: Point, b: Point, radius: (id: stri
   return { geo: linkGeometry(a, b, ra, rb, !spoke), forward, backward, spoke };
 }
 
-export interface DrawnLink {
+interface DrawnLink {
   link: GraphLink;
   geo: { d: string; control: Point | null };
   forward: boolean;

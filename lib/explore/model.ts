@@ -14,7 +14,7 @@ import { buildGraphIndex, type GraphIndex } from './graph';
 import { filterOptions, timelineItems, type FilterOptions, type TimelineItem } from './timeline-model';
 
 /** A re-centre candidate: the entity, and the alias that matched when it was not the name. */
-export interface EntityHit {
+interface EntityHit {
   id: string;
   name: string;
   type: EntityType;

@@ -39,7 +39,7 @@ export interface CaptionLine {
   strong?: boolean;
 }
 
-export interface ExportFigure {
+interface ExportFigure {
   /** The view's width and height in px; the caption is added below. */
   width: number;
   height: number;

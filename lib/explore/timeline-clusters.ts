@@ -18,7 +18,7 @@ export interface TimelineCluster {
 }
 
 /** Period lengths a cluster may cover, in months. */
-export const CLUSTER_PERIODS = [1, 3, 6, 12, 24, 60, 120, 240] as const;
+const CLUSTER_PERIODS = [1, 3, 6, 12, 24, 60, 120, 240] as const;
 /** Space between neighbouring clusters, and between a cluster's edge and its label (px). */
 export const CLUSTER_INSET = 2;
 export const CLUSTER_LABEL_PAD = 5;

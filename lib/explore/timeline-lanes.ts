@@ -18,14 +18,14 @@ export const MIN_LABEL_PITCH = 15;
 /** The row of clusters above the labelled lanes, when some events have no labelled lane (see timeline-clusters). */
 export const CLUSTER_ROW = 20;
 export const CLUSTER_HEIGHT = 15;
-export const MAX_MARKER_HEIGHT = 11;
+const MAX_MARKER_HEIGHT = 11;
 /** Space between a marker and its label (px). */
 export const LABEL_GAP = 5;
 /** Least space between neighbours in a lane: after a label, after a bare marker (px). */
 export const GAPS = { label: 12, marker: 2 };
 
 /** Geometry of one item relative to its left edge `x0`, at one scale. */
-export interface ItemGeometry {
+interface ItemGeometry {
   /** The marker's left and right relative to x0 (a day's dot is centred on the day). */
   markStart: number;
   markEnd: number;
@@ -246,7 +246,7 @@ export const drawnEnd = (slot: LabelSlot, spot: LabelSpot): number =>
   spot.show && !spot.flipped ? Math.max(slot.markEnd, slot.labelStart + slot.labelWidth) : slot.markEnd;
 
 /** A year band at least this wide (px) holds its label inside, truncated to the band, rather than after it. */
-export const MIN_INSIDE_LABEL = 120;
+const MIN_INSIDE_LABEL = 120;
 
 /**
  * The widest an item's label may be: `maxWidth`, but for a year band wide enough to hold a label, the band's inside

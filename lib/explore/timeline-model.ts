@@ -33,7 +33,7 @@ export interface TimelineFilters {
 const PRECISION_RANK = { day: 0, month: 1, year: 2 } as const;
 
 /** Orders events by start, the more precisely dated first on ties, then by id so the order is stable. */
-export function compareItems(a: TimelineItem, b: TimelineItem): number {
+function compareItems(a: TimelineItem, b: TimelineItem): number {
   return (
     a.span.start - b.span.start ||
     PRECISION_RANK[a.span.precision] - PRECISION_RANK[b.span.precision] ||
@@ -74,7 +74,7 @@ export function timelineItems(base: FactBase): { items: TimelineItem[]; undated:
   return { items, undated };
 }
 
-export function matchesFilters(item: TimelineItem, f: TimelineFilters): boolean {
+function matchesFilters(item: TimelineItem, f: TimelineFilters): boolean {
   if (f.country && !item.countries.has(f.country)) return false;
   if (f.type && !item.types.has(f.type)) return false;
   if (f.source && item.source !== f.source) return false;
@@ -87,7 +87,7 @@ export const filterItems = (items: readonly TimelineItem[], f: TimelineFilters):
 
 export const hasFilters = (f: TimelineFilters): boolean => !!(f.country || f.type || f.source || f.entity);
 
-export interface FilterOption<T extends string = string> {
+interface FilterOption<T extends string = string> {
   value: T;
   label: string;
   /** Events this option alone would keep. */

@@ -7,12 +7,12 @@
 import type { TimelineItem } from './timeline-model';
 
 /** How many calendar years the timeline opens on. */
-export const OPENING_YEARS = 5;
+const OPENING_YEARS = 5;
 /**
  * The opening ends with the latest year that has at least this many events: a lone planned event (a pipeline due in
  * 2031) does not make its year "recent news".
  */
-export const OPENING_MIN_EVENTS = 3;
+const OPENING_MIN_EVENTS = 3;
 
 /**
  * `[start, end)` of the OPENING_YEARS calendar years ending with the latest year holding at least OPENING_MIN_EVENTS

@@ -7,7 +7,7 @@
  *
  * A view is d3-zoom's `[centre x, centre y, width]`. Pure.
  */
-export type ZoomView = [number, number, number];
+type ZoomView = [number, number, number];
 
 export function directZoomPath(a: ZoomView, b: ZoomView): (t: number) => ZoomView {
   const ratio = b[2] / a[2];
