@@ -1,7 +1,7 @@
 /** Derives the content script's compact alias index from the full fact base. */
 import { ALIAS_EXACT_CASE, ALIAS_NEAR, type AliasIndex, type FactBase } from './types';
 
-export const ALIAS_INDEX_VERSION = 1;
+const ALIAS_INDEX_VERSION = 1;
 
 export function buildAliasIndex(base: FactBase): AliasIndex {
   const index: AliasIndex = { version: ALIAS_INDEX_VERSION, entities: [], aliases: [] };

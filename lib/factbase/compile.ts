@@ -26,10 +26,10 @@ import { aliasEvidenceFields, canShareAlias } from './alias-evidence';
 
 const ALIAS_RULES: readonly AliasRule[] = ['near', 'exact-case', 'surname'];
 
-export const FACTBASE_VERSION = 1;
-export const MAX_FACTS = 5;
+const FACTBASE_VERSION = 1;
+const MAX_FACTS = 5;
 
-export const RELATION_TYPES = [
+const RELATION_TYPES = [
   'member-of',
   'leads',
   'head-of-state-of',
@@ -88,7 +88,7 @@ function checkKeys(where: string, kind: keyof typeof ALLOWED_KEYS, entry: unknow
       errors.push(`${where}: unexpected key "${key}" in ${kind} (unquoted comma?)`);
 }
 
-export interface CompileInput {
+interface CompileInput {
   sources: SourceInput[];
   /** Corpus text by file name. */
   documents: Map<string, string>;
@@ -98,9 +98,9 @@ export interface CompileInput {
 }
 
 /** The source id of a chapter of an edited volume. */
-export const chapterSourceId = (volume: string, chapter: string): string => `${volume}-${chapter}`;
+const chapterSourceId = (volume: string, chapter: string): string => `${volume}-${chapter}`;
 
-export interface CompileResult {
+interface CompileResult {
   factBase: FactBase;
   errors: string[];
 }

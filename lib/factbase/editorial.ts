@@ -31,7 +31,7 @@ export const sentences = (text: string): string[] =>
 
 /** Who may be named to attribute a sentence: each source's authors (by surname), publisher and standpoint, and the
  * speakers listed in data/editorial.yaml. */
-export function attributionNames(sources: readonly Source[], editorial: EditorialInput): string[] {
+function attributionNames(sources: readonly Source[], editorial: EditorialInput): string[] {
   const names = new Set<string>(editorial.speakers);
   for (const s of sources) {
     for (const a of s.authors) {

@@ -16,13 +16,13 @@ export interface EvidenceInput {
   source?: string;
 }
 
-export interface RelationInput extends EvidenceInput {
+interface RelationInput extends EvidenceInput {
   type: string;
   target: string;
   share?: string | number;
 }
 
-export interface EventInput extends EvidenceInput {
+interface EventInput extends EvidenceInput {
   date?: string | number;
   from?: string | number;
   to?: string | number;
@@ -34,13 +34,13 @@ export interface EventInput extends EvidenceInput {
   'date-note'?: string;
 }
 
-export interface ViewInput extends EvidenceInput {
+interface ViewInput extends EvidenceInput {
   source: string;
   label: string;
   note: string;
 }
 
-export interface FactInput {
+interface FactInput {
   quote: string;
   source: string;
   claim?: string;
@@ -84,7 +84,7 @@ export interface SourceInput {
 }
 
 /** A chapter of an edited volume: a source of its own, found by its heading line in the volume's document. */
-export interface ChapterInput {
+interface ChapterInput {
   /** Short id within the volume; the chapter's source id is `<volume id>-<id>`. */
   id: string;
   heading: string;

@@ -5,7 +5,7 @@
  */
 import type { Chapter, Location } from './types';
 
-export interface ChapterHeading extends Chapter {
+interface ChapterHeading extends Chapter {
   /** The heading line exactly as it stands in the document. */
   heading: string;
 }

@@ -48,7 +48,7 @@ export type RussianClass = {
 
 export type MorphologyClass = SuffixClass | EndingsClass | RussianClass;
 
-export interface LanguageDef {
+interface LanguageDef {
   name: string;
   script: string;
   /** Letters an alias labelled with this language may use (lowercase); none given: any letter of the script. */
