@@ -22,13 +22,13 @@ import { calmMentions } from './mark-density';
 import { MENTION_HIGHLIGHT, type Mention, type MentionStore } from './mention-store';
 
 /** Highlight names per mark style; their paint is in entrypoints/content/style.css. */
-export const MARK_HIGHLIGHT_NAMES: Record<MarkStyle, string | null> = {
+const MARK_HIGHLIGHT_NAMES: Record<MarkStyle, string | null> = {
   underline: MENTION_HIGHLIGHT,
   background: 'lens-mention-bg',
   none: null,
 };
 
-export interface LensLifecycle {
+interface LensLifecycle {
   /** Scan the document and watch it until `signal` aborts. Called when the lens turns on. */
   start(signal: AbortSignal): void;
   /** Called after the lens turned off and its marks were cleared (e.g. to publish an empty report). */
@@ -175,7 +175,7 @@ function filterChanged(a: Settings, b: Settings): boolean {
  * The site a "Not this" correction made in this frame belongs to: the frame's own origin (about:blank and srcdoc
  * frames inherit their parent's), as the background records it from the sender's origin.
  */
-export function frameSite(doc: Document): string {
+function frameSite(doc: Document): string {
   const win = doc.defaultView;
   try {
     if (win?.origin && win.origin !== 'null') return new URL(win.origin).hostname;

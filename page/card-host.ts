@@ -10,7 +10,7 @@ import { cardCss } from '~/components/card/styles';
 import type { Placement } from '~/lib/hover/placement';
 import { refuseSyntheticInput, watchGestures } from './trusted-input';
 
-export const CARD_HOST_TAG = 'lens-card-host';
+const CARD_HOST_TAG = 'lens-card-host';
 
 /**
  * Host styles, inside the shadow root. `!important` here beats even `!important` page rules aimed at the host
@@ -60,7 +60,7 @@ const HOST_CSS = `
 .lens-frame.lens-measuring { visibility: hidden; }
 `;
 
-export type StyleMode = 'adopted' | 'adopted-page' | 'style-element';
+type StyleMode = 'adopted' | 'adopted-page' | 'style-element';
 
 export class CardHost {
   readonly element: HTMLElement;

@@ -10,7 +10,7 @@ import type { HoverCardDeps, HoverCards } from './hover-card';
 /** The property of the isolated world's global the second stage sets. */
 export const CARD_STAGE_GLOBAL = 'lensCardStage';
 
-export type StartHoverCards = (deps: HoverCardDeps) => HoverCards;
+type StartHoverCards = (deps: HoverCardDeps) => HoverCards;
 
 /** The second stage's entry point, once the background has injected it into this frame. */
 export function cardStageEntry(): StartHoverCards | undefined {

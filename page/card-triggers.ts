@@ -12,7 +12,7 @@ import { trackPointer, type PointerAt } from './hover-pointer';
 import { watchKeys } from './keyboard-nav';
 import type { Mention } from './mention-store';
 
-export interface CardTriggers {
+interface CardTriggers {
   next(route: 'key' | 'command'): void;
   /** Settings changed: close a card whose entity or site was just switched off. */
   refresh(): void;

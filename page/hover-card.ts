@@ -75,10 +75,10 @@ const WARM_UP_DETAILS: EntityDetails = {
 };
 
 /** The highlight name of the focus mark on the name the keyboard opened. */
-export const ACTIVE_HIGHLIGHT = 'lens-active';
+const ACTIVE_HIGHLIGHT = 'lens-active';
 
 /** A hover card is a glance, not a page: past this height it scrolls inside itself (px). */
-export const MAX_CARD_HEIGHT = 560;
+const MAX_CARD_HEIGHT = 560;
 
 /** What the first stage passes on: the pointer (PointerSink), the keyboard, and settings changes. */
 export interface HoverCards extends PointerSink {

@@ -2,9 +2,9 @@
 import type { EntityDetails } from '~/lib/messaging/messages';
 
 /** Enough for every entity a reader hovers on a long article; each entry is a few kilobytes. */
-export const DETAILS_CACHE_SIZE = 64;
+const DETAILS_CACHE_SIZE = 64;
 
-export interface DetailsCache {
+interface DetailsCache {
   get(id: string): Promise<EntityDetails | null>;
   /** Drops an entity's entry, so its next card asks again (the reader changed their own material on it). */
   forget(id: string): void;

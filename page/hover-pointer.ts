@@ -33,7 +33,7 @@ export interface PointerSink {
   downOutside(): void;
 }
 
-export interface PointerOptions {
+interface PointerOptions {
   /** Whether cards may open at all now (settings). */
   enabled(): boolean;
   mode(): OnDemandMode;
@@ -41,7 +41,7 @@ export interface PointerOptions {
   inCard(event: Event): boolean;
 }
 
-export function mentionAt(doc: Document, store: MentionStore, x: number, y: number): Mention | null {
+function mentionAt(doc: Document, store: MentionStore, x: number, y: number): Mention | null {
   if (store.size === 0) return null;
   const node = textNodeAt(doc, x, y);
   if (!node) return null;

@@ -3,7 +3,7 @@
  * moment the dwell ended (or the keyboard asked) to the frame the card was painted in. The detail is JSON text because Firefox does not let page code read
  * objects made by a content script.
  */
-export const CARD_TIMING_EVENT = 'lens-card-shown';
+const CARD_TIMING_EVENT = 'lens-card-shown';
 
 export interface CardTiming {
   entityId: string;
@@ -29,7 +29,7 @@ export function announceCardTiming(doc: Document, timing: CardTiming): void {
  * instead of sleeping inside the dwell and grace windows: a negative check ("nothing opens") is read once every timer
  * the machine started has fired.
  */
-export const HOVER_STEP_EVENT = 'lens-hover-step';
+const HOVER_STEP_EVENT = 'lens-hover-step';
 
 export interface HoverStep {
   event: string;

@@ -6,7 +6,7 @@
 import type { Mention, MentionStore } from './mention-store';
 import { mentionRange } from './hover-pointer';
 
-export interface KeyboardSink {
+interface KeyboardSink {
   next(route: 'key' | 'command'): void;
   /** Returns true when a card was open and is now closed. */
   escape(): boolean;
@@ -20,7 +20,7 @@ export interface KeyboardSink {
 export const DOUBLE_TRIGGER_MS = 1_000;
 
 /** The `next-mention` command's default key with Alt+Shift (wxt.config.ts), as `KeyboardEvent.code`. */
-export const NEXT_MENTION_KEY = 'KeyM';
+const NEXT_MENTION_KEY = 'KeyM';
 
 export function watchKeys(doc: Document, sink: KeyboardSink, signal: AbortSignal): void {
   doc.addEventListener(

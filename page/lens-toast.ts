@@ -20,7 +20,7 @@ export interface ToastOptions {
   dismissLabel?: string;
 }
 
-export const TOAST_TAG = 'lens-toast';
+const TOAST_TAG = 'lens-toast';
 const DEFAULT_DURATION_MS = 8_000;
 
 const STYLE = `
@@ -37,7 +37,7 @@ button:focus-visible { outline: 2px solid #7fd4ff; outline-offset: 1px; }
 @keyframes in { from { transform: translateY(8px); opacity: 0; } }
 `;
 
-export interface ToastHandle {
+interface ToastHandle {
   close(): void;
   update(options: ToastOptions): void;
 }

@@ -16,7 +16,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-export interface Lifetime {
+interface Lifetime {
   readonly signal: AbortSignal;
   /** True once ended; reading it also notices that the extension has gone. */
   readonly isInvalid: boolean;

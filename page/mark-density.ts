@@ -39,7 +39,7 @@ const FURNITURE = [
  * About a screen of text at 1280×800 (a news paragraph runs three to five lines): a name already marked this many
  * paragraphs back is marked again.
  */
-export const PARAGRAPHS_PER_SECTION = 6;
+const PARAGRAPHS_PER_SECTION = 6;
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 

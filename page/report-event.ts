@@ -6,7 +6,7 @@
 import type { ScanReport } from '~/lib/messaging/messages';
 
 export const SCAN_DONE_EVENT = 'lens-scan-done';
-export const REPORT_REQUEST_EVENT = 'lens-report-request';
+const REPORT_REQUEST_EVENT = 'lens-report-request';
 
 export function announceScanReport(doc: Document, report: ScanReport): void {
   doc.dispatchEvent(new CustomEvent(SCAN_DONE_EVENT, { detail: JSON.stringify(report) }));

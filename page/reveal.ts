@@ -2,7 +2,7 @@
 import type { AliasIndex } from '~/lib/factbase/types';
 import type { MentionStore } from './mention-store';
 
-export const FLASH_HIGHLIGHT = 'lens-flash';
+const FLASH_HIGHLIGHT = 'lens-flash';
 const FLASH_MS = 1_600;
 
 export function revealEntity(

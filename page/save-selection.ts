@@ -11,7 +11,7 @@ import { showToast } from './lens-toast';
 import { buildTextIndex, offsetOfPoint } from './text-index';
 
 /** The selection as a snippet draft, or null when nothing (or only white space) is selected. */
-export function captureSelection(doc: Document): SnippetDraft | null {
+function captureSelection(doc: Document): SnippetDraft | null {
   const base = { url: doc.URL, title: doc.title, entityIds: [] as string[] };
   const field = doc.activeElement;
   if (field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text')) {
@@ -37,7 +37,7 @@ export function captureSelection(doc: Document): SnippetDraft | null {
 }
 
 /** Sends a draft, shows "Saved" with Undo (or the reason it failed), and resolves with the receipt. */
-export async function saveDraft(
+async function saveDraft(
   doc: Document,
   draft: SnippetDraft,
   send: SendToBackground,
@@ -102,7 +102,7 @@ function selectionMark(doc: Document): SelectionMark {
  * in this document (drags, double and triple clicks, Shift+arrows, Ctrl+A all end in one). A selection a script made
  * or moved afterwards, as an ad frame's script does with its own text, is not the reader's.
  */
-export function watchReaderSelection(doc: Document, signal: AbortSignal): { isReaderMade(): boolean } {
+function watchReaderSelection(doc: Document, signal: AbortSignal): { isReaderMade(): boolean } {
   let mark: SelectionMark | null = null;
   const note = (e: Event) => {
     if (e.isTrusted) mark = selectionMark(doc);

@@ -13,7 +13,7 @@ import { pointInBlock, textBlocks, type TextBlock } from './text-blocks';
 import { isBlock } from './skip-rules';
 
 /** A slice stays well under the 50 ms long-task threshold, leaving the page room to respond in between. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 /**
  * Text sent for matching in one message, about. Chromium converts a message on the sender's main thread, inside the
  * slice (a 64K batch took 5-8 ms there); 16K keeps that to a small part of a slice. A block may overshoot it by one.
@@ -21,7 +21,7 @@ export const SLICE_MS = 8;
 const BATCH_CHARS = 16_384;
 const BATCH_TEXTS = FIND_LIMITS.texts / 2;
 
-export interface ScanStats {
+interface ScanStats {
   /** Main-thread milliseconds spent scanning (walking text and painting marks), summed over slices. */
   scanMs: number;
   longestSliceMs: number;
@@ -29,7 +29,7 @@ export interface ScanStats {
   wallMs: number;
 }
 
-export interface Yielder {
+interface Yielder {
   (): Promise<void>;
 }
 

@@ -14,9 +14,9 @@ import type { QuoteSelector, SendToBackground } from '~/lib/messaging/messages';
 import { findQuote } from '~/lib/snippets/quote-selector';
 import { buildTextIndex, rangeOfSpan } from './text-index';
 
-export const SNIPPET_HIGHLIGHT = 'lens-snippet';
+const SNIPPET_HIGHLIGHT = 'lens-snippet';
 
-export interface SnippetHighlights {
+interface SnippetHighlights {
   /** Turns painting on (and paints) or off (and clears). */
   setEnabled(enabled: boolean): void;
   /** Asks again and repaints (after a save). */

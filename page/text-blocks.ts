@@ -21,9 +21,9 @@ export interface TextBlock {
  * block boundary) is matched window by window, so one scanning slice stays a few milliseconds (the matcher reads
  * about 10 MB/s).
  */
-export const MAX_BLOCK_CHARS = 32_768;
+const MAX_BLOCK_CHARS = 32_768;
 /** Each window also reads this much of its neighbours, longer than any alias, so a name on a window edge is found. */
-export const BLOCK_OVERLAP_CHARS = 256;
+const BLOCK_OVERLAP_CHARS = 256;
 
 /** Yields the text blocks under `root` in document order, descending into open shadow roots. */
 export function* textBlocks(root: Node): Generator<TextBlock> {

@@ -6,7 +6,7 @@
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 
-export interface TextIndex {
+interface TextIndex {
   text: string;
   nodes: Text[];
   /** Offset in `text` where each node starts. */

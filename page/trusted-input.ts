@@ -41,7 +41,7 @@ export function refuseSyntheticInput(root: EventTarget, signal?: AbortSignal): v
 }
 
 /** How long after the reader's own press inside our UI an action may still count as theirs (ms). */
-export const GESTURE_WINDOW_MS = 1_500;
+const GESTURE_WINDOW_MS = 1_500;
 
 /**
  * Remembers the reader's last real press (pointer or key) inside a root, so actions that change settings for every

@@ -7,13 +7,13 @@ import { blockContainer } from './scan-page';
 import { isBlock, isSkipped, LENS_PREFIX } from './skip-rules';
 
 /** Collect mutations for this long before acting, so a render burst is handled once. */
-export const BATCH_MS = 120;
+const BATCH_MS = 120;
 /** Above this many changed blocks in one batch, one full rescan is cheaper than many small ones. */
-export const STORM_THRESHOLD = 400;
+const STORM_THRESHOLD = 400;
 /** A page that mutates continuously gets at most one full rescan in this period. */
-export const STORM_RESCAN_MS = 2_000;
+const STORM_RESCAN_MS = 2_000;
 
-export interface MutationSink {
+interface MutationSink {
   /** Rescan these subtrees (none contains another). */
   rescan(roots: Node[]): void;
   /** Rescan the whole document. */
