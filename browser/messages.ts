@@ -38,7 +38,7 @@ export function askPage<M extends PopupToContent>(tabId: number, message: M): Pr
  * A content script's answers to some of the messages the extension sends it. Returning undefined leaves the message
  * to another frame or listener (a frame without a selection stays silent, and so do frames for the popup).
  */
-export type ContentAnswers = {
+type ContentAnswers = {
   [K in ToContent['type']]?: (message: MessageOf<ToContent, K>) => Promise<MessageReplies[K]> | undefined;
 };
 

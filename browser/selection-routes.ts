@@ -77,7 +77,7 @@ export function createSelectionRoutes(browser: Browser, pageSaves: ReturnType<ty
 }
 
 /** The first stage's toast words, in the interface language (it carries no catalog; page/save-selection.ts). */
-export function saveSelectionText(): SaveSelectionText {
+function saveSelectionText(): SaveSelectionText {
   return {
     locale: interfaceLocale(),
     saved: t('toastSaved'),

@@ -23,7 +23,7 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 /** Stores `settings` after validating them; returns what was stored. */
-export async function saveSettings(settings: Settings): Promise<Settings> {
+async function saveSettings(settings: Settings): Promise<Settings> {
   const clean = normalizeSettings(settings);
   await browser.storage.local.set({ [SETTINGS_KEY]: clean });
   return clean;

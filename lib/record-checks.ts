@@ -7,7 +7,7 @@ export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Latest plausible time: year 275760, the end of the ECMAScript Date range. */
-export const MAX_TIME = 8.64e15;
+const MAX_TIME = 8.64e15;
 
 /** `r[key]` is text of at most `max` characters (and not blank, when `nonEmpty`). */
 export function checkText(r: Record<string, unknown>, key: string, max: number, out: string[], nonEmpty = false): void {

@@ -20,7 +20,7 @@ export interface SavedPassage {
   undo?: () => Promise<unknown>;
 }
 
-export interface EntityCardActions {
+interface EntityCardActions {
   /**
    * Save the passage around the mark; a returned promise lets the card say "Saved" (showing the passage, with Undo
    * when the host can take it back) or report a failure.
@@ -38,7 +38,7 @@ export interface EntityCardActions {
   onClose?: () => void;
 }
 
-export interface EntityCardProps {
+interface EntityCardProps {
   details: EntityDetails;
   /** The words on the page that matched, to explain a match that is not the entity's name. */
   matchedText?: string;

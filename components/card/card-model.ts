@@ -9,9 +9,9 @@ import { formatIsoDate, formatList, languageName as displayLanguage, t, type Mes
 import { relationWords, typeLabel } from '~/lib/i18n/words';
 
 /** Two or three facts: enough to ground the summary, few enough to read in a hover. */
-export const MAX_KEY_FACTS = 3;
+const MAX_KEY_FACTS = 3;
 /** Chips beyond this many stop being scannable at a glance. */
-export const MAX_RELATED = 8;
+const MAX_RELATED = 8;
 
 /** `2022-08-16` → `16 Aug 2022` (in the interface language), `2022` → `2022`; anything else as given. */
 export const formatDate = (date: string | null | undefined): string => formatIsoDate(date);
@@ -70,7 +70,7 @@ export const byline = (a: Pick<Attribution, 'author' | 'affiliation'>): string =
  * The one-line citation under a quote, who and from where first: "Shaffer · Western analyst · Silk Road Paper 2024, ¶3".
  * The full citation (chapter, volume, publisher, section) sits behind a disclosure.
  */
-export interface ShortCitation {
+interface ShortCitation {
   /** Surnames of the chapter's or document's authors, else the publisher. */
   who: string;
   stance?: string;
@@ -169,7 +169,7 @@ export function keyFacts(entity: Entity, max = MAX_KEY_FACTS): Fact[] {
   return out;
 }
 
-export interface ViewGroup {
+interface ViewGroup {
   /** The name or framing these sources use. */
   label: string;
   views: View[];
@@ -326,7 +326,7 @@ function editDistance(a: string, b: string): number {
 /** "OTS", "TANAP", "BTC": an abbreviation, which the title beside it spells out. */
 const isAbbreviation = (text: string) => /^[\p{Lu}\p{N}&.-]{2,8}$/u.test(text.trim());
 
-export interface EventsAround {
+interface EventsAround {
   /** The latest event on or before the reference date. */
   previous?: TimelineEvent;
   /** The earliest event after it. */
@@ -350,7 +350,7 @@ export function eventsAround(events: readonly TimelineEvent[], asOf: string): Ev
   return { previous, next };
 }
 
-export interface RelatedChip {
+interface RelatedChip {
   id: string;
   name: string;
   /** The relation, in words ("produced by"), or "timeline" for a co-participant in an event. */

@@ -5,7 +5,7 @@ import { parseTags } from '~/lib/snippets/filter';
 import type { Snippet, SnippetPatch } from '~/lib/snippets/types';
 import { fullDate } from './format';
 
-export interface SnippetDetailProps {
+interface SnippetDetailProps {
   snippet: Snippet;
   entityName: EntityLookup;
   onSave: (id: string, patch: SnippetPatch) => Promise<boolean>;

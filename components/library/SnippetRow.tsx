@@ -10,7 +10,7 @@ export const ROW_HEIGHT = 112;
 /** Chips shown in a row; the detail pane shows them all. */
 const MAX_ROW_CHIPS = 4;
 
-export interface SnippetRowProps {
+interface SnippetRowProps {
   snippet: Snippet;
   index: number;
   selected: boolean;

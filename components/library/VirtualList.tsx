@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 /** Rows rendered beyond each edge of the viewport, so fast scrolling shows no blank band. */
 const OVERSCAN_ROWS = 6;
 
-export interface VirtualListProps<T> {
+interface VirtualListProps<T> {
   items: readonly T[];
   rowHeight: number;
   renderRow: (item: T, index: number) => ComponentChildren;

@@ -7,7 +7,7 @@ import type { SettingsApi } from './OptionsApp';
 import { Section } from './controls';
 import { t } from '~/lib/i18n/translator';
 
-export const SETTINGS_FILE_FORMAT = 'caspian-lens-settings';
+const SETTINGS_FILE_FORMAT = 'caspian-lens-settings';
 /** A settings file is a few kilobytes; anything far larger is not one, and is not read into memory. */
 const MAX_IMPORT_BYTES = 2_000_000;
 

@@ -51,7 +51,7 @@ export interface Shortcut {
 /** `[id, name, type]` of every entity, for the hidden-entities list (the alias index's first table). */
 export type EntityNames = readonly (readonly [string, string, EntityType])[];
 
-export interface OptionsAppProps {
+interface OptionsAppProps {
   api: SettingsApi;
   entities: EntityNames;
   /** Where the browser lets people change shortcuts; null when it has no page for it. */

@@ -44,7 +44,7 @@ export function Switch(props: {
   );
 }
 
-export interface ChoiceOption<T extends string> {
+interface ChoiceOption<T extends string> {
   value: T;
   label: string;
   hint?: string;

@@ -2,7 +2,7 @@
 import type { LatestSnippets as Latest } from './popup-api';
 import { formatDate, t, tp, tParts } from '~/lib/i18n';
 
-export interface LatestSnippetsProps {
+interface LatestSnippetsProps {
   latest: Latest | null;
   /** Set when the snippets could not be read (IndexedDB unavailable, e.g. in a private window). */
   failed: boolean;

@@ -7,7 +7,7 @@ import { ownBadge, OwnMarker } from '~/components/own/PopupOwnActions';
 import { isOwnNameId } from '~/lib/own/types';
 import { t, tp } from '~/lib/i18n';
 
-export interface OnThisPageProps {
+interface OnThisPageProps {
   page: PageState;
   entities: readonly PageEntity[] | null;
   /** False when the lens is paused or off on this site: the list would be empty for that reason, not for lack of names. */

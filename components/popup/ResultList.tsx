@@ -10,7 +10,7 @@ import { t } from '~/lib/i18n';
 export const RESULTS_ID = 'lens-results';
 export const resultId = (i: number) => `lens-result-${i}`;
 
-export interface ResultListProps {
+interface ResultListProps {
   hits: readonly SearchHit[];
   selected: number;
   onHover(i: number): void;

@@ -3,7 +3,7 @@ import type { Settings } from '~/lib/settings/settings';
 import { isSiteEnabled } from '~/lib/settings/settings';
 import { t, tParts } from '~/lib/i18n';
 
-export interface SiteSwitchesProps {
+interface SiteSwitchesProps {
   site: string | null;
   settings: Settings;
   onSite(enabled: boolean): void;

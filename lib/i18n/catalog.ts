@@ -8,13 +8,13 @@
  * of the language (`snippetCount_one`, `snippetCount_other`; Russian adds `_few` and `_many`).
  */
 
-export interface CatalogPlaceholder {
+interface CatalogPlaceholder {
   /** `$1`…`$9`: the substitution it stands for. */
   content: string;
   example?: string;
 }
 
-export interface CatalogEntry {
+interface CatalogEntry {
   message: string;
   description?: string;
   placeholders?: Record<string, CatalogPlaceholder>;
@@ -22,8 +22,6 @@ export interface CatalogEntry {
 
 export type Catalog = Record<string, CatalogEntry>;
 
-/** The plural categories Intl.PluralRules knows, in the order a catalog lists them. */
-export const PLURAL_CATEGORIES: readonly Intl.LDMLPluralRule[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
 const PLURAL_KEY = /^(.+)_(zero|one|two|few|many|other)$/;
 
 /** `snippetCount_few` → `{ base: 'snippetCount', category: 'few' }`; null for a key that is not a plural form. */

@@ -11,7 +11,7 @@ import { LANGUAGE_SETTINGS, type LanguageSetting } from '../i18n/languages';
 
 /** The storage key. */
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+const SETTINGS_VERSION = 1;
 
 /** How cards open: after a dwell ('off' = no modifier needed), only while Alt is held, or only on click. */
 export type OnDemandMode = 'off' | 'alt' | 'click';
