@@ -81,7 +81,7 @@ export function compileFromDisk(root = ROOT, corpusDir = CORPUS_DIR) {
  * JSON a reviewer can diff: the top-level object a key per line and each list an item per line, items compact.
  * (The bundler re-serializes imported JSON, so the layout costs the extension nothing.)
  */
-export function reviewableJson(value: object): string {
+function reviewableJson(value: object): string {
   const fields = Object.entries(value).map(([key, v]) => {
     const body = Array.isArray(v)
       ? v.length

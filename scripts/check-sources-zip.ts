@@ -34,7 +34,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Files that differ between two folders: changed, only in the first, only in the second. */
-export function compareFolders(expected: string, actual: string): string[] {
+function compareFolders(expected: string, actual: string): string[] {
   const want = filesUnder(expected);
   const got = new Set(filesUnder(actual));
   const problems: string[] = [];
@@ -48,7 +48,7 @@ export function compareFolders(expected: string, actual: string): string[] {
   return problems;
 }
 
-export function checkSourcesZip(): string[] {
+function checkSourcesZip(): string[] {
   const output = join(PROJECT_ROOT, '.output');
   const zip = join(output, `${pkg.name}-${pkg.version}-sources.zip`);
   const built = join(output, 'firefox-mv2');

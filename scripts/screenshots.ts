@@ -148,7 +148,7 @@ async function cardShot(lens: ChromiumLensBrowser, file: string): Promise<void> 
 }
 
 /** The popup and a card in Turkish and Russian, each pair side by side (the README's languages section). */
-export async function takeLanguageShots(outDir = join(PROJECT_ROOT, 'docs')): Promise<string[]> {
+async function takeLanguageShots(outDir = join(PROJECT_ROOT, 'docs')): Promise<string[]> {
   const scratch = join(outDir, '.scratch');
   mkdirSync(scratch, { recursive: true });
   const shot = (name: string) => join(scratch, name);
@@ -169,7 +169,7 @@ export async function takeLanguageShots(outDir = join(PROJECT_ROOT, 'docs')): Pr
 }
 
 /** Every surface in the pseudo-locale (test build only), for looking at layout: nothing here goes to the README. */
-export async function takePseudoShots(outDir: string): Promise<string[]> {
+async function takePseudoShots(outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const lens = (await launchLensBrowser('chromium', { colorScheme: 'light' })) as ChromiumLensBrowser;
   const files: string[] = [];
@@ -197,7 +197,7 @@ export async function takePseudoShots(outDir: string): Promise<string[]> {
   return files;
 }
 
-export async function takeScreenshots(outDir = join(PROJECT_ROOT, 'docs')): Promise<string[]> {
+async function takeScreenshots(outDir = join(PROJECT_ROOT, 'docs')): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const scratch = join(outDir, '.scratch');
   mkdirSync(scratch, { recursive: true });

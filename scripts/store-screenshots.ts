@@ -29,7 +29,7 @@ interface StoreSize {
   height: number;
 }
 
-export const STORE_SIZES: readonly StoreSize[] = [
+const STORE_SIZES: readonly StoreSize[] = [
   { store: 'chrome', width: 1280, height: 800 },
   { store: 'firefox', width: 1280, height: 960 },
 ];
@@ -38,7 +38,7 @@ export const STORE_SIZES: readonly StoreSize[] = [
 const POPUP = { width: 380, height: 600 };
 
 /** Width and height from a PNG's IHDR chunk. */
-export function pngSize(file: string): { width: number; height: number } {
+function pngSize(file: string): { width: number; height: number } {
   const png = readFileSync(file);
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
@@ -145,7 +145,7 @@ async function libraryShot(lens: ChromiumLensBrowser, size: StoreSize, file: str
   await page.close();
 }
 
-export async function takeStoreScreenshots(outDir = join(PROJECT_ROOT, 'store/screenshots')): Promise<string[]> {
+async function takeStoreScreenshots(outDir = join(PROJECT_ROOT, 'store/screenshots')): Promise<string[]> {
   if (buildProblem('chromium')) {
     const built = spawnSync('npm', ['run', 'build:test'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('npm run build:test failed');

@@ -18,7 +18,7 @@
  */
 import type { Plugin } from 'vite';
 
-export interface SourcePatch {
+interface SourcePatch {
   /** Which module: a path fragment of its resolved file. */
   module: string;
   find: string;

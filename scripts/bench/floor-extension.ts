@@ -16,7 +16,7 @@ const FLOOR_CONTENT_SCRIPT = `(() => {
 })();
 `;
 
-export const FLOOR_GECKO_ID = 'lens-floor@caspian-lens.org';
+const FLOOR_GECKO_ID = 'lens-floor@caspian-lens.org';
 
 export function writeFloorExtension(dir: string, browser: BrowserName): string {
   mkdirSync(dir, { recursive: true });

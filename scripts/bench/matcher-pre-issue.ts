@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { CORPUS_DIR } from '../build-factbase';
 
 /** The last commit before the morphology and disambiguation rules landed (`git log --oneline -- lib/matcher`). */
-export const PRE_ISSUE = '53c5ca0';
+const PRE_ISSUE = '53c5ca0';
 
 interface AnyMatcher {
   find(text: string): unknown[];
@@ -99,7 +99,7 @@ function __filenameOf(): string {
   return resolve('scripts/bench/matcher-pre-issue.ts');
 }
 
-export async function runPreIssueBench(rounds = 15, children = 5) {
+async function runPreIssueBench(rounds = 15, children = 5) {
   const root = process.cwd();
   const oldDir = checkOutPreIssue(root);
   try {
@@ -153,7 +153,7 @@ export async function runPreIssueBench(rounds = 15, children = 5) {
   }
 }
 
-export function formatPreIssue(result: Awaited<ReturnType<typeof runPreIssueBench>>): string {
+function formatPreIssue(result: Awaited<ReturnType<typeof runPreIssueBench>>): string {
   const lines = [
     `matcher vs pre-issue (${PRE_ISSUE}), CPU time, medians of interleaved rounds`,
     'text                                   chars   old ms   new ms  old MB/s  new MB/s  new/old  marks old/new',

@@ -18,7 +18,7 @@ export interface TraceEvent {
   args?: Record<string, unknown>;
 }
 
-export interface ProcessBusy {
+interface ProcessBusy {
   pid: number;
   /** The URLs of the frames this process committed (a cross-site iframe gets its own process). */
   urls: string[];
