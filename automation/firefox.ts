@@ -150,22 +150,30 @@ export async function launchFirefox({
       const backgroundStart = () =>
         evaluateInBackground((_: null, background) => background.performance.timeOrigin, null);
       const before = await backgroundStart();
-      const helper = await openExtensionPage('popup.html');
-      await helper.evaluate(() => {
-        const runtime = (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime;
-        setTimeout(() => runtime.reload(), 0);
-      });
-      // A tab opened while the add-on unloads can hang until its timeout: give the unload a head start.
-      await sleep(RELOAD_SETTLE_MS);
-      await helper.close().catch(() => undefined);
-      // Back when an extension page loads again and a new background page (a later time origin) answers.
-      const started = Date.now();
-      while (Date.now() - started < EXTENSION_PAGE_TIMEOUT_MS) {
-        const after = await backgroundStart().catch(() => null);
-        if (after !== null && after !== before) return;
-        await sleep(RELOAD_POLL_MS);
+      // Firefox closes an add-on's own tabs when it unloads it. Were they all the window had (a test that opened only
+      // extension pages), the window would close with them and the browser quit (BiDi: "TabManager.getTabBrowser(...)
+      // is null", then "Connection closed"). A blank tab keeps the window open until the add-on is back.
+      const keeper = await browser.newPage();
+      try {
+        const helper = await openExtensionPage('popup.html');
+        await helper.evaluate(() => {
+          const runtime = (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime;
+          setTimeout(() => runtime.reload(), 0);
+        });
+        // A tab opened while the add-on unloads can hang until its timeout: give the unload a head start.
+        await sleep(RELOAD_SETTLE_MS);
+        await helper.close().catch(() => undefined);
+        // Back when an extension page loads again and a new background page (a later time origin) answers.
+        const started = Date.now();
+        while (Date.now() - started < EXTENSION_PAGE_TIMEOUT_MS) {
+          const after = await backgroundStart().catch(() => null);
+          if (after !== null && after !== before) return;
+          await sleep(RELOAD_POLL_MS);
+        }
+        throw new Error('the extension did not come back after runtime.reload()');
+      } finally {
+        await keeper.close().catch(() => undefined);
       }
-      throw new Error('the extension did not come back after runtime.reload()');
     },
     async consoleErrors() {
       const started = Date.now();
