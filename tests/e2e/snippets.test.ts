@@ -6,23 +6,22 @@
  * without changing anything, upgrade a version-1 database, and back up and restore everything.
  * The hover card's "Save snippet" sends the same validated `save-snippet` message (covered by the card's tests and
  * by tests/unit/snippets-page-saves.test.ts).
+ *
+ * Each test sets up what it needs (the default settings, and the snippets it works on written into the store), so
+ * any one runs alone (`-t`) and in any order.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
-import { waitForScanReport, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { waitForScanReport, waitInPage, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
-import {
-  bannerText,
-  clickAndCaptureDownload,
-  clickAndProvideFile,
-  saveVia,
-  readAllRecords,
-  selectText,
-  waitForLibrary,
-} from './snippets-driver';
+import { defaultSettings } from '../../lib/settings/settings';
+import type { Snippet } from '../../lib/snippets/types';
+import { changeSettings } from './cards-driver';
+import { LibraryPage } from './pages/library-page';
+import { saveVia, selectText } from './snippets-driver';
 
 const V1_RECORDS = [
   {
@@ -47,50 +46,74 @@ const V1_RECORDS = [
   },
 ];
 
+/** Two snippets as the save routes write them (current schema): the older one names no place called Astana. */
+const SEEDED: readonly Snippet[] = [
+  {
+    id: 'seed-0000-pipeline',
+    text: 'The pipeline opened in 2018.',
+    url: 'https://ledger.example/snippets-article.html',
+    title: 'Middle Corridor cargo doubles | The Caspian Ledger',
+    createdAt: 1_760_000_000_000,
+    updatedAt: 1_760_000_000_000,
+    selector: {
+      type: 'TextQuoteSelector',
+      exact: 'The pipeline opened in 2018.',
+      prefix: 'reaches Europe through TAP. ',
+      suffix: ' Critics said',
+    },
+    entityIds: [],
+    note: '',
+    tags: [],
+  },
+  {
+    id: 'seed-0000-declaration',
+    text: 'Ilham Aliyev and Kassym-Jomart Tokayev signed a declaration on strategic partnership in Astana.',
+    url: 'https://ledger.example/snippets-article.html',
+    title: 'Middle Corridor cargo doubles | The Caspian Ledger',
+    createdAt: 1_760_000_100_000,
+    updatedAt: 1_760_000_100_000,
+    selector: {
+      type: 'TextQuoteSelector',
+      exact: 'Ilham Aliyev and Kassym-Jomart Tokayev signed a declaration',
+      prefix: '',
+      suffix: ' on strategic partnership in Astana.',
+    },
+    entityIds: ['ilham-aliyev', 'tokayev', 'astana'],
+    note: '',
+    tags: [],
+  },
+];
+const SEEDED_SORTED = [...SEEDED].sort((a, b) => a.id.localeCompare(b.id));
+
 const collapse = (s: unknown) => String(s).replace(/\s+/g, ' ');
-const rowTexts = (page: LensPage) =>
-  page.evaluate(() => [...document.querySelectorAll('.snippet-row .row-text')].map((p) => p.textContent ?? ''));
-
-function setInput(page: LensPage, selector: string, value: string): Promise<void> {
-  return page.evaluate(
-    ({ selector, value }) => {
-      const el = document.querySelector(selector) as HTMLInputElement | HTMLTextAreaElement;
-      el.focus();
-      el.value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    { selector, value },
-  );
-}
-
-function clickButton(page: LensPage, label: string, scope = 'body'): Promise<void> {
-  return page.evaluate(
-    ({ label, scope }) => {
-      const button = [...document.querySelectorAll(`${scope} button`)].find(
-        (b) => b.textContent?.trim() === label,
-      ) as HTMLButtonElement;
-      if (!button) throw new Error(`no button "${label}"`);
-      button.click();
-    },
-    { label, scope },
-  );
-}
 
 describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
   let server: StaticServer;
   const profiles: string[] = [];
+  /** The browser the tests use, and its profile (a test that restarts or changes profile replaces both). */
   let lens: LensBrowser | null = null;
-  let saved: Record<string, unknown>[] = [];
+  let profile = '';
   const newProfile = () => {
     const dir = mkdtempSync(join(tmpdir(), `lens-snippets-${browserName}-`));
     profiles.push(dir);
     return dir;
   };
+  const relaunch = async (dir: string) => {
+    await lens?.close();
+    profile = dir;
+    lens = await launchLensBrowser(browserName, { profileDir: profile });
+    return lens;
+  };
+  /** The library holding exactly the two seeded snippets. */
+  const seededLibrary = () => LibraryPage.open(lens!, { records: SEEDED });
 
   beforeAll(async () => {
     server = await startStaticServer();
-    lens = await launchLensBrowser(browserName, { profileDir: newProfile() });
+    await relaunch(newProfile());
   });
+
+  // Every test starts from the default settings, whatever the one before changed (a restore pauses the lens).
+  beforeEach(() => changeSettings(lens!, { ...defaultSettings() }));
 
   afterAll(async () => {
     await lens?.close().catch(() => undefined);
@@ -99,6 +122,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
   });
 
   it('saves a selection through the keyboard-command route, with its quote selector and entities', async () => {
+    await (await LibraryPage.open(lens!, { records: [] })).close();
     const url = server.url('/snippets-article.html');
     const page = await lens!.openPage(url);
     await waitForScanReport(page);
@@ -117,6 +141,24 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
     expect(second).toMatchObject({ saved: true });
     expect(second.entityIds.length).toBeGreaterThan(0);
     await page.close();
+
+    // What was stored: the passage with its W3C quote selector, the page's URL and title.
+    const lib = await LibraryPage.open(lens!);
+    await lib.waitForCount(2);
+    const records = (await lib.records())!;
+    const pipeline = records.find((r) => r.text === 'The pipeline opened in 2018.')!;
+    const selector = pipeline.selector as { type: string; exact: string; prefix: string; suffix: string };
+    expect(selector.type).toBe('TextQuoteSelector');
+    expect(selector.exact).toBe('The pipeline opened in 2018.');
+    expect(collapse(selector.prefix)).toMatch(/reaches Europe through TAP\. $/);
+    expect(collapse(selector.suffix)).toMatch(/^ Critics said/);
+    expect(pipeline.url).toBe(url);
+    expect(pipeline.title).toBe('Middle Corridor cargo doubles | The Caspian Ledger');
+    // Newest first.
+    const texts = await lib.rowTexts();
+    expect(texts[0]).toMatch(/^Ilham Aliyev and Kassym-Jomart Tokayev/);
+    expect(texts[1]).toBe('The pipeline opened in 2018.');
+    await lib.close();
 
     // Visiting the page again paints both saved passages (setting "highlightSnippets", on by default).
     const again = await lens!.openPage(url);
@@ -143,107 +185,108 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
   });
 
   it('lists snippets newest first, searches, edits note and tags, deletes with undo', async () => {
-    const lib = await lens!.openExtensionPage('library.html');
-    await waitForLibrary(lib, 2);
+    const lib = await seededLibrary();
     // The library asked for persistent storage and shows the answer (which one depends on the browser).
-    const persisted = await waitInPage(
-      lib,
-      () => document.documentElement.dataset.storagePersisted ?? null,
-      'the persist() answer',
-    );
+    const persisted = await lib.storagePersisted();
     expect(['true', 'false']).toContain(persisted);
     console.info(`[snippets] ${browserName}: navigator.storage.persist() → ${persisted}`);
-    const texts = await rowTexts(lib);
+    const texts = await lib.rowTexts();
     expect(texts[0]).toMatch(/^Ilham Aliyev and Kassym-Jomart Tokayev/);
     expect(texts[1]).toBe('The pipeline opened in 2018.');
+    const pipeline = SEEDED[0]!;
 
-    const records = (await readAllRecords(lib))!;
-    const pipeline = records.find((r) => r.text === 'The pipeline opened in 2018.')!;
-    const selector = pipeline.selector as { type: string; exact: string; prefix: string; suffix: string };
-    expect(selector.type).toBe('TextQuoteSelector');
-    expect(selector.exact).toBe('The pipeline opened in 2018.');
-    expect(collapse(selector.prefix)).toMatch(/reaches Europe through TAP\. $/);
-    expect(collapse(selector.suffix)).toMatch(/^ Critics said/);
-    expect(pipeline.url).toBe(server.url('/snippets-article.html'));
-    expect(pipeline.title).toBe('Middle Corridor cargo doubles | The Caspian Ledger');
-
-    await setInput(lib, 'input.search', 'astana');
-    await waitInPage(lib, () => document.querySelectorAll('.snippet-row').length === 1, 'one search result');
-    await setInput(lib, 'input.search', '');
+    await lib.search('astana');
+    await lib.waitForRows(1);
+    expect(await lib.rowTexts()).toEqual([SEEDED[1]!.text]);
+    await lib.search('');
+    await lib.waitForRows(2);
 
     // Open the pipeline snippet and give it a note and tags.
-    await lib.evaluate(() => (document.querySelectorAll('.snippet-row')[1] as HTMLElement).click());
-    await waitInPage(lib, () => document.querySelector('.detail textarea') !== null, 'the detail pane');
-    await setInput(lib, '.detail textarea', 'Opened 2018 — check <b>this</b>');
-    await setInput(lib, '.detail input[type=text]', 'energy, to verify');
+    await lib.openRow(1);
+    await lib.setNote('Opened 2018 — check <b>this</b>');
+    await lib.setTags('energy, to verify');
     // Leaving a field saves it (the button does the same).
-    await lib.evaluate(() => (document.activeElement as HTMLElement).blur());
-    await waitInPage(lib, () => document.querySelector('.save-state')?.textContent === 'Saved.', 'the save');
-    await waitInPage(
-      lib,
-      () => document.querySelectorAll('.snippet-row .chip.tag').length === 2,
-      'the tags in the list',
-    );
-    const edited = (await readAllRecords(lib))!.find((r) => r.id === pipeline.id)!;
+    await lib.leaveFieldAndWaitSaved();
+    await waitInPage(lib.page, () => document.querySelectorAll('.snippet-row .chip.tag').length === 2, 'the tags');
+    expect(await lib.tagChipsInList()).toBe(2);
+    const edited = (await lib.records())!.find((r) => r.id === pipeline.id)!;
     expect(edited).toMatchObject({ note: 'Opened 2018 — check <b>this</b>', tags: ['energy', 'to verify'] });
     // Text, never markup: the note shows its angle brackets.
-    expect(await lib.evaluate(() => document.querySelector('.row-note')?.textContent)).toContain('<b>this</b>');
+    expect(await lib.noteInList()).toContain('<b>this</b>');
 
-    await clickButton(lib, 'Delete', '.detail');
-    expect(await bannerText(lib)).toMatch(/Deleted 1 snippet/);
-    await waitForLibrary(lib, 1);
-    await clickButton(lib, 'Undo', '.banner');
-    await waitForLibrary(lib, 2);
-    saved = (await readAllRecords(lib))!;
-    expect(saved.find((r) => r.id === pipeline.id)).toEqual(edited);
+    await lib.deleteOpenSnippet();
+    expect(await lib.banner()).toMatch(/Deleted 1 snippet/);
+    await lib.waitForCount(1);
+    expect((await lib.records())!.map((r) => r.id)).toEqual([SEEDED[1]!.id]);
+    await lib.undo();
+    await lib.waitForCount(2);
+    expect((await lib.records())!.find((r) => r.id === pipeline.id)).toEqual(edited);
     await lib.close();
   });
 
   it('keeps the snippets through an extension reload', async () => {
+    // Saved from the article this server serves, so the reloaded background shows it has them by painting them there.
+    const url = server.url('/snippets-article.html');
+    const records = SEEDED.map((r) => ({ ...r, url }));
+    const sorted = [...records].sort((a, b) => a.id.localeCompare(b.id));
+    const before = await LibraryPage.open(lens!, { records });
+    expect(await before.records()).toEqual(sorted);
+    await before.close();
     await lens!.reloadExtension();
-    const lib = await lens!.openExtensionPage('library.html');
-    await waitForLibrary(lib, 2);
-    expect(await readAllRecords(lib)).toEqual(saved);
+    const page = await lens!.openPage(url);
+    await waitForScanReport(page);
+    await waitInPage(
+      page,
+      () =>
+        (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('lens-snippet')?.size === 2,
+      'the two saved passages to be painted',
+    );
+    await page.close();
+    const lib = await LibraryPage.open(lens!);
+    await lib.waitForCount(2);
+    expect(await lib.records()).toEqual(sorted);
     await lib.close();
   });
 
-  let exported = '';
-  it('keeps the snippets through a browser restart on the same profile', async () => {
-    await lens!.close();
-    lens = await launchLensBrowser(browserName, { profileDir: profiles[0]! });
-    const lib = await lens.openExtensionPage('library.html');
-    await waitForLibrary(lib, 2);
-    expect(await readAllRecords(lib)).toEqual(saved);
-    const file = await clickAndCaptureDownload(lib, 'JSON');
+  it('keeps the snippets through a browser restart on the same profile, and exports them', async () => {
+    await (await seededLibrary()).close();
+    await relaunch(profile);
+    const lib = await LibraryPage.open(lens!);
+    await lib.waitForCount(2);
+    expect(await lib.records()).toEqual(SEEDED_SORTED);
+    const file = await lib.download('JSON');
     expect(file.name).toMatch(/^caspian-lens-snippets-\d{4}-\d\d-\d\d\.json$/);
-    exported = file.text;
-    const md = await clickAndCaptureDownload(lib, 'Markdown');
+    expect((JSON.parse(file.text) as { snippets: unknown[] }).snippets).toHaveLength(2);
+    const md = await lib.download('Markdown');
     expect(md.text).toContain('> The pipeline opened in 2018.');
-    const csv = await clickAndCaptureDownload(lib, 'CSV');
+    const csv = await lib.download('CSV');
     expect(csv.text.split('\r\n')[0]).toContain('id,created,title,url');
+    expect(csv.text).toContain('seed-0000-declaration');
     await lib.close();
   });
 
   it('imports the export into a fresh profile, equal to the original, and importing twice doubles nothing', async () => {
-    await lens!.close();
-    lens = await launchLensBrowser(browserName, { profileDir: newProfile() });
-    const lib = await lens.openExtensionPage('library.html');
-    await waitForLibrary(lib, 0);
-    await clickAndProvideFile(lib, 'Import…', 'export.json', exported);
-    expect(await bannerText(lib)).toMatch(/Imported 2 snippets/);
-    await waitForLibrary(lib, 2);
-    expect(await readAllRecords(lib)).toEqual(saved);
+    const source = await seededLibrary();
+    const exported = (await source.download('JSON')).text;
+    await source.close();
+    await relaunch(newProfile());
+    const lib = await LibraryPage.open(lens!);
+    await lib.waitForCount(0);
+    await lib.provideFile('Import…', 'export.json', exported);
+    expect(await lib.banner()).toMatch(/Imported 2 snippets/);
+    await lib.waitForCount(2);
+    expect(await lib.records()).toEqual(SEEDED_SORTED);
 
-    const before = await lib.evaluate(() => document.querySelector('.banner')?.textContent ?? '');
-    await clickAndProvideFile(lib, 'Import…', 'export-again.json', exported);
-    expect(await bannerText(lib, before)).toMatch(/Imported 0 snippets \(2 were already in the library\)/);
-    expect(await readAllRecords(lib)).toEqual(saved);
+    const before = await lib.currentBanner();
+    await lib.provideFile('Import…', 'export-again.json', exported);
+    expect(await lib.banner(before)).toMatch(/Imported 0 snippets \(2 were already in the library\)/);
+    expect(await lib.records()).toEqual(SEEDED_SORTED);
     await lib.close();
   });
 
   it('refuses bad import files with a clear message and changes nothing', async () => {
-    const lib = await lens!.openExtensionPage('library.html');
-    await waitForLibrary(lib, 2);
+    const lib = await seededLibrary();
+    const exported = (await lib.download('JSON')).text;
     const good = JSON.parse(exported) as { snippets: Record<string, unknown>[] };
     const withRecord = (patch: Record<string, unknown>) =>
       JSON.stringify({ ...good, snippets: [{ ...good.snippets[0], ...patch }, good.snippets[1]] });
@@ -257,22 +300,21 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
       ['record with a number for text', withRecord({ text: 42 }), /text is missing or not text/],
       ['too large (21 MB)', exported, /too large \(21\.0 MB\)/, 21 * 1024 * 1024],
     ];
-    let previous = '';
+    let previous = await lib.currentBanner();
     for (const [name, text, message, padTo] of table) {
-      await clickAndProvideFile(lib, 'Import…', `${name}.json`, text, padTo ?? 0);
-      previous = await bannerText(lib, previous);
+      await lib.provideFile('Import…', `${name}.json`, text, padTo ?? 0);
+      previous = await lib.banner(previous);
       expect(previous, name).toMatch(message);
       expect(previous, name).toMatch(/nothing was (imported|changed)/i);
-      expect(await readAllRecords(lib), name).toEqual(saved);
+      expect(await lib.records(), name).toEqual(SEEDED_SORTED);
     }
     await lib.close();
   });
 
   it('upgrades a version-1 database in place', async () => {
-    let lib = await lens!.openExtensionPage('library.html');
-    await waitForLibrary(lib, 2);
+    let lib = await LibraryPage.open(lens!);
     // What the first release left on disk: schema 1 (one store, a createdAt index) holding v1 records.
-    await lib.evaluate(async (records) => {
+    await lib.page.evaluate(async (records) => {
       await new Promise<void>((resolve, reject) => {
         const del = indexedDB.deleteDatabase('caspian-lens-snippets');
         del.onsuccess = () => resolve();
@@ -293,9 +335,9 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
       });
     }, V1_RECORDS);
     await lib.close();
-    lib = await lens!.openExtensionPage('library.html');
-    await waitForLibrary(lib, 2);
-    const upgraded = (await readAllRecords(lib))!;
+    lib = await LibraryPage.open(lens!);
+    await lib.waitForCount(2);
+    const upgraded = (await lib.records())!;
     expect(upgraded).toEqual(
       V1_RECORDS.map((r) => ({
         ...r,
@@ -304,7 +346,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
         selector: { type: 'TextQuoteSelector', ...r.selector },
       })),
     );
-    const schema = await lib.evaluate(
+    const schema = await lib.page.evaluate(
       () =>
         new Promise<{ version: number; indexes: string[] }>((resolve) => {
           const open = indexedDB.open('caspian-lens-snippets');
@@ -317,22 +359,21 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
         }),
     );
     expect(schema).toEqual({ version: 3, indexes: ['createdAt', 'entityIds', 'tags', 'url'] });
-    expect(await rowTexts(lib)).toEqual([V1_RECORDS[1]!.text, V1_RECORDS[0]!.text]);
+    expect(await lib.rowTexts()).toEqual([V1_RECORDS[1]!.text, V1_RECORDS[0]!.text]);
     await lib.close();
   });
 
   it('backs up and restores everything: snippets and settings', async () => {
-    const lib = await lens!.openExtensionPage('library.html');
-    await waitForLibrary(lib, 2);
+    const lib = await seededLibrary();
     const setSettings = (paused: boolean) =>
-      lib.evaluate(async (paused) => {
+      lib.page.evaluate(async (paused) => {
         const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
           storage: { local: { set(v: object): Promise<void> } };
         };
         await api.storage.local.set({ settings: { version: 1, paused, dwellMs: 650 } });
       }, paused);
     const readSettings = () =>
-      lib.evaluate(async () => {
+      lib.page.evaluate(async () => {
         const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
           storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
         };
@@ -340,8 +381,7 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
       });
     await setSettings(true);
     const settingsBefore = await readSettings();
-    const recordsBefore = await readAllRecords(lib);
-    const backup = await clickAndCaptureDownload(lib, 'Back up everything');
+    const backup = await lib.download('Back up everything');
     expect(backup.name).toMatch(/^caspian-lens-backup-/);
     expect(JSON.parse(backup.text)).toMatchObject({
       format: 'caspian-lens/backup',
@@ -350,15 +390,14 @@ describe.each(browsersUnderTest())('%s: snippets', (browserName) => {
     });
 
     // Lose everything, then restore from the file.
-    await lib.evaluate(() => (document.querySelector('.select-all input') as HTMLInputElement).click());
-    await clickButton(lib, 'Delete 2');
-    await waitForLibrary(lib, 0);
+    await lib.deleteAll(2);
+    await lib.waitForCount(0);
     await setSettings(false);
-    const shownBefore = await lib.evaluate(() => document.querySelector('.banner')?.textContent ?? '');
-    await clickAndProvideFile(lib, 'Restore…', 'backup.json', backup.text);
-    expect(await bannerText(lib, shownBefore)).toMatch(/Restored 2 snippets and your settings/);
-    await waitForLibrary(lib, 2);
-    expect(await readAllRecords(lib)).toEqual(recordsBefore);
+    const shownBefore = await lib.currentBanner();
+    await lib.provideFile('Restore…', 'backup.json', backup.text);
+    expect(await lib.banner(shownBefore)).toMatch(/Restored 2 snippets and your settings/);
+    await lib.waitForCount(2);
+    expect(await lib.records()).toEqual(SEEDED_SORTED);
     expect(await readSettings()).toMatchObject({ paused: true, dwellMs: settingsBefore.dwellMs });
     await lib.close();
   });
