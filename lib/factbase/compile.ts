@@ -68,6 +68,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
     'summary',
     'not-in-corpus',
     'missing-standpoints',
+    'contested-status',
     'facts',
     'relations',
     'events',
@@ -393,6 +394,8 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
 
   addInverseRelations(entities, byId);
   for (const e of entities) errors.push(...staleMissingStandpoints(e, sourceById));
+  for (const [id, { input, file }] of defined)
+    if (input['contested-status'] !== undefined) errors.push(...contestedStatus(`${file}: ${id}`, input, byId));
   checkAliases(entities, located, errors);
   for (const [source, count] of contributions)
     if (count === 0) errors.push(`source ${source}: the document contributes no quote`);
@@ -423,6 +426,29 @@ function staleMissingStandpoints(entity: Entity, sourceById: Map<string, Source>
   return (entity.missingStandpoints ?? [])
     .filter((m) => stances.some((s) => s.split(/[^\p{L}]+/u).includes(m.toLowerCase())))
     .map((m) => `${entity.id}: missing-standpoints says no source gives the ${m} standpoint, but a view does`);
+}
+
+/**
+ * A place whose status a source disputes (Karabakh): no `part-of`/`located-in` link to a state, since a card shows a
+ * link as a plain fact; the summary states the undisputed part, the international recognition, in those words; and
+ * the card shows the dispute in views or says which standpoint no source gives.
+ */
+function contestedStatus(where: string, input: EntityInput, byId: Map<string, Entity>): string[] {
+  const errors: string[] = [];
+  const entity = byId.get(input.id)!;
+  if (!String(input['contested-status']).trim()) errors.push(`${where}: contested-status gives no reason`);
+  for (const r of entity.relations)
+    if (
+      r.direction === 'out' &&
+      (r.type === 'part-of' || r.type === 'located-in') &&
+      byId.get(r.target)?.type === 'country'
+    )
+      errors.push(`${where}: contested status, but a ${r.type} link to ${r.target} states it as fact; link related-to`);
+  if (input.country?.length && !/internationally recogni[sz]ed/.test(entity.summary))
+    errors.push(`${where}: contested status: the summary must say whose part it is "internationally recognised"`);
+  if (!entity.views.length && !entity.missingStandpoints?.length)
+    errors.push(`${where}: contested status, but no view or missing-standpoints shows the dispute`);
+  return errors;
 }
 
 /** The summary of a card no document names: own-voice sentences with no [n] markers, since there is nothing to cite. */

@@ -65,6 +65,12 @@ export interface EntityInput {
    * in one sentence, rather than let the standpoints it shows read as all there are.
    */
   'missing-standpoints'?: string[];
+  /**
+   * Why the place's status is disputed (who disputes whose hold on it). Sovereignty is then stated as recognition in
+   * the summary ("internationally recognised as part of …"), never as a `part-of`/`located-in` link to a state, which a
+   * card would show as a plain fact (FORMAT.md, Editorial rule 10).
+   */
+  'contested-status'?: string;
   facts?: FactInput[];
   relations?: RelationInput[];
   events?: EventInput[];

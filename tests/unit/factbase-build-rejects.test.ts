@@ -148,6 +148,38 @@ describe('facts:build on bad data', () => {
     ).not.toMatch(/repeats words/);
   });
 
+  it('fails on a contested place stated as part of a state, without its recognition or the dispute shown', () => {
+    const place = `
+- id: azerbaijan
+  name: Azerbaijan
+  type: country
+  summary: A state on the pipeline's route. [1]
+  facts:
+    - {quote: "The pipeline carries gas from Azerbaijan across Türkiye toward Europe.", source: vol}
+- id: karabakh
+  name: Karabakh
+  type: place
+  country: [azerbaijan]
+  contested-status: A. Author and B. Author disagree on who holds it.
+  summary: A region that is part of Azerbaijan. [1]
+  facts:
+    - {quote: "The pipeline carries gas from Azerbaijan across Türkiye toward Europe.", source: vol}
+  relations:
+    - {type: part-of, target: azerbaijan, fact: 1}
+`;
+    const errors = build({ 'good.yaml': GOOD, 'place.yaml': place });
+    expect(errors).toMatch(/karabakh: contested status, but a part-of link to azerbaijan states it as fact/);
+    expect(errors).toMatch(
+      /karabakh: contested status: the summary must say whose part it is "internationally recognised"/,
+    );
+    expect(errors).toMatch(/karabakh: contested status, but no view or missing-standpoints shows the dispute/);
+    const fixed = place
+      .replace('that is part of', 'internationally recognised as part of')
+      .replace('type: part-of', 'type: related-to')
+      .replace(/(contested-status: .*\n)/, '$1  missing-standpoints: [Armenian]\n');
+    expect(build({ 'good.yaml': GOOD, 'place.yaml': fixed })).not.toMatch(/contested/);
+  });
+
   it('fails on a key written twice in one YAML mapping', () => {
     expect(build({ 'good.yaml': GOOD, 'twice.yaml': TWICE })).toMatch(/twice\.yaml: Map keys must be unique/);
   });
