@@ -134,37 +134,50 @@ export async function deleteSources(ids: readonly string[]): Promise<SourceWithQ
 }
 
 /**
- * The quotes derived again for each source (after the names change), keyed by source id with the `updatedAt` of the
+ * The quotes derived again for some sources (after the names change), keyed by source id with the `updatedAt` of the
  * version they were read from. Written in one transaction that checks each source as it is then: a source removed
  * or edited while the matcher was reading keeps what its removal or edit left (no quotes come back for a removed
- * source), and quotes of sources that no longer exist are dropped.
+ * source). Only what differs is written: a re-read that finds what was there before writes nothing. With
+ * `dropOthers` (every source was read), quotes of sources that no longer exist are dropped too.
  */
 export async function replaceQuotes(
   bySource: ReadonlyMap<string, { updatedAt: number; quotes: readonly SourceQuote[] }>,
+  options: { dropOthers?: boolean } = {},
 ): Promise<void> {
   try {
     const tx = (await db()).transaction([SOURCES, SOURCE_QUOTES], 'readwrite');
     const sources = tx.objectStore(SOURCES);
     const quotes = tx.objectStore(SOURCE_QUOTES);
+    const byIndex = quotes.index('sourceId');
     // Each source's writes are sent at once rather than each after the last one's answer: with 200 sources of 50 KB
     // this is tens of thousands of quotes, and a round trip each took minutes.
-    const stored = new Map((await sources.getAll()).map((s) => [s.id, s.updatedAt]));
-    const byIndex = quotes.index('sourceId');
     const writes: Promise<unknown>[] = [];
+    let changed = false;
     for (const [id, next] of bySource) {
-      if (stored.get(id) !== next.updatedAt) continue;
-      for (const key of await byIndex.getAllKeys(id)) writes.push(quotes.delete(key));
-      for (const q of next.quotes) writes.push(quotes.put(q));
+      const [source, before] = await Promise.all([sources.get(id), byIndex.getAll(id)]);
+      if (source?.updatedAt !== next.updatedAt) continue;
+      const now = new Map(next.quotes.map((q) => [q.id, q]));
+      for (const q of before) if (!now.has(q.id)) writes.push(quotes.delete(q.id));
+      const kept = new Map(before.map((q) => [q.id, q]));
+      for (const q of next.quotes) if (!sameQuote(kept.get(q.id), q)) writes.push(quotes.put(q));
+      changed ||= writes.length > 0;
     }
-    // Quotes of sources that no longer exist: one step per source id in the index, not one per quote.
-    for (let c = await byIndex.openKeyCursor(null, 'nextunique'); c; c = await c.continue())
-      if (!stored.has(c.key)) for (const key of await byIndex.getAllKeys(c.key)) writes.push(quotes.delete(key));
+    if (options.dropOthers) {
+      // Quotes of sources that no longer exist: one step per source id in the index, not one per quote.
+      const stored = new Set(await sources.getAllKeys());
+      for (let c = await byIndex.openKeyCursor(null, 'nextunique'); c; c = await c.continue())
+        if (!stored.has(c.key)) for (const key of await byIndex.getAllKeys(c.key)) writes.push(quotes.delete(key));
+      changed ||= writes.length > 0;
+    }
     await Promise.all([...writes, tx.done]);
-    notifyOwnChanged('sources');
+    if (changed) notifyOwnChanged('sources');
   } catch (err) {
     throw toStoreError(err, 'update the quotes of your sources');
   }
 }
+
+const sameQuote = (a: SourceQuote | undefined, b: SourceQuote) =>
+  !!a && a.sourceId === b.sourceId && a.entityId === b.entityId && a.quote === b.quote && a.paragraph === b.paragraph;
 
 export async function listNames(): Promise<OwnName[]> {
   try {

@@ -5,7 +5,8 @@
  */
 import type { FactBaseStore } from '../factbase/factbase-store';
 import type { AliasIndex, Entity } from '../factbase/types';
-import { createMatcher, type Matcher } from '../matcher';
+import { createMatcher, foldText, type Matcher } from '../matcher';
+import { compilePatterns } from '../matcher/patterns';
 import type { MatchingRules } from '../factbase/matching-rules';
 import type { EntityDetails } from '../messaging/messages';
 import { withOwnNames } from './own-names';
@@ -17,8 +18,14 @@ export interface OwnStorage {
   listNames(): Promise<OwnName[]>;
   listSources(): Promise<OwnSource[]>;
   putSource(next: { source: OwnSource; quotes: SourceQuote[] }): Promise<unknown>;
-  /** Quotes per source id, with the version of the source they were read from (see own-store's replaceQuotes). */
-  replaceQuotes(bySource: ReadonlyMap<string, { updatedAt: number; quotes: readonly SourceQuote[] }>): Promise<void>;
+  /**
+   * Replaces the quotes of the sources given, each with the version of the source it was read from (see own-store's
+   * replaceQuotes); with `dropOthers`, quotes of sources that no longer exist go too (after reading every source).
+   */
+  replaceQuotes(
+    bySource: ReadonlyMap<string, { updatedAt: number; quotes: readonly SourceQuote[] }>,
+    options?: { dropOthers?: boolean },
+  ): Promise<void>;
   ownForEntity(entityId: string): Promise<OwnOnCard>;
 }
 
@@ -30,6 +37,23 @@ export interface AddedSource {
   /** Quotes the source contributed, and how many entities they are about. */
   quotes: number;
   entities: number;
+}
+
+/**
+ * Between two sources a re-read hands the worker back: pages' scans run in the same background, and one source takes
+ * the matcher several milliseconds (200 of them were minutes of a blocked worker).
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** What of a name decides where it matches: its words and its type (a person's names take more endings). */
+const matchKey = (n: OwnName) => JSON.stringify([n.name, n.aliases, n.type]);
+
+/** Ids of the names added, removed or changed in what they match, between two loads. */
+export function changedNames(before: ReadonlyMap<string, OwnName>, after: ReadonlyMap<string, OwnName>): Set<string> {
+  const changed = new Set<string>();
+  for (const [id, n] of after) if (!before.has(id) || matchKey(before.get(id)!) !== matchKey(n)) changed.add(id);
+  for (const id of before.keys()) if (!after.has(id)) changed.add(id);
+  return changed;
 }
 
 export function createOwnBackground(deps: {
@@ -82,6 +106,39 @@ export function createOwnBackground(deps: {
       .map((m) => ({ start: m.start, end: m.end, entityId: index.entities[m.entity]![0] }))
       .filter((f) => !isOwnNameId(f.entityId) || names.has(f.entityId));
 
+  /** The folded texts the automaton looks for, for the patterns of these entities in `of`. */
+  const stemsOf = (of: AliasIndex, ids: ReadonlySet<string>): string[] =>
+    compilePatterns(of, deps.rules)
+      .filter((p) => ids.has(of.entities[p.entity]![0]))
+      .map((p) => p.text);
+
+  /** Re-reads run one after another, so two never write a source's quotes from different matchers out of order. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.then(job, job);
+    queue = next.catch(() => {});
+    return next;
+  };
+  let fullPending: Promise<number> | null = null;
+
+  /**
+   * Reads again the sources `wanted` picks (every one when null), one at a time with the worker handed back between
+   * them, and writes their quotes; resolves with how many quotes those sources now give.
+   */
+  const reread = async (wanted: ((text: string) => boolean) | null): Promise<number> => {
+    const bySource = new Map<string, { updatedAt: number; quotes: SourceQuote[] }>();
+    let count = 0;
+    for (const s of await storage.listSources()) {
+      await nextTask();
+      if (wanted && !wanted(s.text)) continue;
+      const quotes = sourceQuotes(s.id, s.text, findNames(s.text));
+      bySource.set(s.id, { updatedAt: s.updatedAt, quotes });
+      count += quotes.length;
+    }
+    if (bySource.size || !wanted) await storage.replaceQuotes(bySource, { dropOthers: !wanted });
+    return count;
+  };
+
   const ownEntity = (name: OwnName): Entity => ({
     id: name.id,
     name: name.name,
@@ -119,11 +176,28 @@ export function createOwnBackground(deps: {
       const material = await storage.ownForEntity(id).catch(() => null);
       return material ? { ...base, own: material, ...(own ? { ownName: true } : {}) } : base;
     },
-    /** Names changed in another context: rebuild the matcher, then read every source again with it. */
+    /**
+     * Names changed in another context: the matcher is rebuilt, and only the sources in which an added, changed or
+     * removed name could match are read again (the text the matcher's automaton looks for, the part every form of
+     * the name shares, occurs in the source, as it was before the change or as it is now). A source without any
+     * of them gives the same quotes as before, so the 200 sources of a reader with 500 names are not read again
+     * for one new name.
+     */
     async namesChanged(): Promise<void> {
       await ready();
+      const before = { names, index };
       await loadNames();
-      await this.reindex();
+      const changed = changedNames(before.names, names);
+      if (!changed.size) return;
+      const stems = [...new Set([...stemsOf(before.index, changed), ...stemsOf(index, changed)])];
+      await serially(() =>
+        fullPending
+          ? Promise.resolve(0) // a full re-read is queued behind this one and covers it
+          : reread((text) => {
+              const folded = foldText(text).folded;
+              return stems.some((stem) => folded.includes(stem));
+            }),
+      );
     },
     /** Stores a source with the quotes the matcher finds in it, in one transaction. */
     async addSource(draft: SourceDraft): Promise<AddedSource> {
@@ -148,18 +222,17 @@ export function createOwnBackground(deps: {
       await storage.putSource({ source, quotes });
       return { source, quotes: quotes.length, entities: new Set(quotes.map((q) => q.entityId)).size };
     },
-    /** Derives every source's quotes again (after names change, an import or a restore). */
-    async reindex(): Promise<number> {
-      await ready();
-      const bySource = new Map<string, { updatedAt: number; quotes: SourceQuote[] }>();
-      let count = 0;
-      for (const s of await storage.listSources()) {
-        const quotes = sourceQuotes(s.id, s.text, findNames(s.text));
-        bySource.set(s.id, { updatedAt: s.updatedAt, quotes });
-        count += quotes.length;
-      }
-      await storage.replaceQuotes(bySource);
-      return count;
+    /**
+     * Derives every source's quotes again (after an import or a restore), with the names as stored now. Asked for
+     * again while one is queued, the queued one answers both.
+     */
+    reindex(): Promise<number> {
+      return (fullPending ??= serially(async () => {
+        fullPending = null;
+        await ready();
+        await loadNames();
+        return reread(null);
+      }));
     },
   };
 }

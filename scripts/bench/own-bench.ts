@@ -33,11 +33,25 @@ export const SCAN_OVERHEAD_BUDGET = 0.1;
 export const ADD_SOURCE_BUDGET_MS = 1_000;
 const PAGE_LOADS = Number(process.env.LENS_OWN_LOADS) || 3;
 const CARD_SAMPLES = Number(process.env.LENS_CARD_SAMPLES) || 4;
+/** Each mark's card is opened this many times on each side (the page's details cache keeps the second from the store). */
+const ROUNDS_OF_CARDS = 2;
 const ADD_SAMPLES = 3;
 const SEARCH_ROUNDS = 7;
 /** The page both browsers load: the card bench's news page with a paragraph naming some of the reader's names. */
 const BENCH_PAGE = 'own-bench-news.html';
 const PROGRESS_CHARS = 300_000;
+/** Page loads timed while every source is read again. */
+const REREAD_SCANS = 2;
+/** A name the corpus uses (so some sources quote it) that the fact base does not know. */
+const NEW_NAME: OwnName = {
+  id: 'own-name-bench-new',
+  name: 'Brenda Shaffer',
+  aliases: ['Shaffer'],
+  type: 'person',
+  summary: '',
+  createdAt: 1_800_000_000_000,
+  updatedAt: 1_800_000_000_000,
+};
 
 export interface OwnBenchResult {
   search: { base: KeystrokeStats; withOwn: KeystrokeStats };
@@ -46,13 +60,26 @@ export interface OwnBenchResult {
   cardMs: { base: number[]; own: number[] };
   /** Dwell end to the full card (with the reader's material) painted. */
   cardCompleteMs: { base: number[]; own: number[] };
-  /** `reindexMs`: from telling the background about the new names to every source's quotes written. */
+  /** Of `cardMs`: dwell end to the card rendered and placed (script and forced layout), and asking to answer. */
+  cardParts: { base: CardParts; own: CardParts };
+  /** The entities whose cards were timed, in order (the same on both sides when the pages mark the same names). */
+  cardEntities: { base: string[]; own: string[] };
+  /** `reindexMs`: the background reads the stored names and every source again, until every quote is written. */
   seeded: { snippets: number; sources: number; names: number; quotes: number; seedMs: number; reindexMs: number };
+  /** One name added to the 500: until its quotes are written, and how many sources it is quoted from. */
+  newName: { ms: number; quotes: number; sources: number };
+  /** A page scan's wall ms in the seeded browser while every source is read again, and right after, idle. */
+  scanDuringReread: { during: number[]; idle: number[] };
   /** Marks on the page in each browser (the seeded one also marks the reader's names). */
   marks: { base: number; own: number };
   addSourceMs: number[];
   progress: { chars: number; shown: boolean; ms: number };
   missing: string[];
+}
+
+export interface CardParts {
+  renderMs: number[];
+  detailsMs: number[];
 }
 
 // ---- the reader's material, made up but deterministic ----------------------------------------------------------
@@ -148,31 +175,49 @@ function seed(
 }
 
 /**
- * Announces the material as an import does (the background reloads the names and reads every source again), and
- * resolves with the time until the sources' quotes are written (one transaction, so they appear all at once).
+ * Adds one name as the library does (stored, then announced), and resolves with the time until its quotes are written
+ * (the background reads again only the sources it could be in) and how many there are.
  */
-function announceAndWaitForQuotes(page: LensPage, timeoutMs: number): Promise<number> {
-  return page.evaluate(async (timeoutMs) => {
-    const count = () =>
-      new Promise<number>((resolve, reject) => {
-        const r = indexedDB.open('caspian-lens-snippets');
-        r.onsuccess = () => {
-          const c = r.result.transaction('sourceQuotes').objectStore('sourceQuotes').count();
-          c.onsuccess = () => (r.result.close(), resolve(c.result));
-          c.onerror = () => reject(c.error);
-        };
-        r.onerror = () => reject(r.error);
-      });
-    const started = performance.now();
-    const channel = new BroadcastChannel('caspian-lens-own');
-    channel.postMessage('all');
-    channel.close();
-    while (performance.now() - started < timeoutMs) {
-      if ((await count()) > 0) return performance.now() - started;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return NaN;
-  }, timeoutMs);
+function addNameAndWaitForQuotes(page: LensPage, name: OwnName, timeoutMs: number) {
+  return page.evaluate(
+    async ({ name, timeoutMs }) => {
+      const open = () =>
+        new Promise<IDBDatabase>((resolve, reject) => {
+          const r = indexedDB.open('caspian-lens-snippets');
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      const quotes = async () => {
+        const db = await open();
+        const all = db.transaction('sourceQuotes').objectStore('sourceQuotes').index('entityId').getAll(name.id);
+        return new Promise<{ sourceId: string }[]>((resolve, reject) => {
+          all.onsuccess = () => (db.close(), resolve(all.result as { sourceId: string }[]));
+          all.onerror = () => reject(all.error);
+        });
+      };
+      const db = await open();
+      const tx = db.transaction('names', 'readwrite');
+      tx.objectStore('names').put(name);
+      await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = reject)));
+      db.close();
+      const started = performance.now();
+      const channel = new BroadcastChannel('caspian-lens-own');
+      channel.postMessage('names');
+      channel.close();
+      while (performance.now() - started < timeoutMs) {
+        const found = await quotes();
+        if (found.length)
+          return {
+            ms: performance.now() - started,
+            quotes: found.length,
+            sources: new Set(found.map((q) => q.sourceId)).size,
+          };
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return { ms: NaN, quotes: 0, sources: 0 };
+    },
+    { name, timeoutMs },
+  );
 }
 
 function count(page: LensPage, store: string): Promise<number> {
@@ -246,42 +291,93 @@ async function measureLoad(lens: LensBrowser, url: string, label: string, missin
     : null;
 }
 
-/** Dwell end to the card on screen (first paint) and to the complete card, for the first few marks in view. */
-async function measureCards(lens: LensBrowser, url: string, label: string, missing: string[]) {
-  const card: number[] = [];
-  const complete: number[] = [];
+interface CardSample {
+  entityId: string;
+  card: number;
+  complete: number;
+  renderMs: number;
+  detailsMs: number;
+}
+
+/** A page of one browser, ready for cards: its marks in view, the timing listener on, the pointer at rest. */
+async function cardPage(lens: LensBrowser, url: string) {
   const page = await lens.openPage(url);
   await lens.scanReport(page).catch(() => null);
   await page.evaluate(LISTEN);
   const blank = { x: 8, y: (await page.evaluate(() => innerHeight)) - 20 };
   await page.hover(blank.x, blank.y);
   await sleep(500);
-  for (const m of (await marks(page)).slice(0, CARD_SAMPLES)) {
-    const before = await page.evaluate(() => (window as unknown as { __lensOwnBench: string[] }).__lensOwnBench.length);
-    await page.hover(m.x, m.y);
-    // Until the full card is painted (a placeholder may come first, while the details are on their way).
-    const shown = await waitInPage(
-      page,
-      (n) => {
-        const list = (window as unknown as { __lensOwnBench: string[] }).__lensOwnBench.slice(n);
-        return list.some((t) => (JSON.parse(t) as { complete: boolean }).complete) ? list : null;
+  return { page, blank, marks: (await marks(page)).slice(0, CARD_SAMPLES) };
+}
+
+/** Dwell end to the card on screen (first paint) and to the complete card, for one mark. */
+async function measureCard(
+  at: Awaited<ReturnType<typeof cardPage>>,
+  m: { text: string; x: number; y: number },
+): Promise<CardSample | null> {
+  const { page, blank } = at;
+  const before = await page.evaluate(() => (window as unknown as { __lensOwnBench: string[] }).__lensOwnBench.length);
+  await page.hover(m.x, m.y);
+  // Until the full card is painted (a placeholder may come first, while the details are on their way).
+  const shown = await waitInPage(
+    page,
+    (n) => {
+      const list = (window as unknown as { __lensOwnBench: string[] }).__lensOwnBench.slice(n);
+      return list.some((t) => (JSON.parse(t) as { complete: boolean }).complete) ? list : null;
+    },
+    `the card for ${m.text}`,
+    10_000,
+    before,
+  ).catch(() => null);
+  await page.hover(blank.x, blank.y);
+  await sleep(500);
+  if (!shown) return null;
+  const events = shown.map(
+    (t) =>
+      JSON.parse(t) as {
+        entityId: string;
+        dwellEndedAt: number;
+        renderedAt: number;
+        paintedAt: number;
+        complete: boolean;
+        detailsMs: number | null;
       },
-      `the card for ${m.text}`,
-      10_000,
-      before,
-    ).catch(() => null);
-    if (shown) {
-      const events = shown.map((t) => JSON.parse(t) as { dwellEndedAt: number; paintedAt: number; complete: boolean });
-      const full = events.find((e) => e.complete)!;
-      card.push(events[0]!.paintedAt - events[0]!.dwellEndedAt);
-      complete.push(full.paintedAt - full.dwellEndedAt);
-    } else missing.push(`${label}: card for "${m.text}"`);
-    await page.hover(blank.x, blank.y);
-    await sleep(500);
+  );
+  const first = events[0]!;
+  const full = events.find((e) => e.complete)!;
+  return {
+    entityId: first.entityId,
+    card: first.paintedAt - first.dwellEndedAt,
+    complete: full.paintedAt - full.dwellEndedAt,
+    renderMs: first.renderedAt - first.dwellEndedAt,
+    detailsMs: full.detailsMs ?? NaN,
+  };
+}
+
+/**
+ * Cards in both browsers, alternating mark by mark (the same marks in the same order where both pages mark them), so
+ * the two sides meet the same machine.
+ */
+async function measureCardsSideBySide(bare: LensBrowser, seeded: LensBrowser, url: string, missing: string[]) {
+  const sides = { base: await cardPage(bare, url), own: await cardPage(seeded, url) };
+  const out = {
+    base: [] as CardSample[],
+    own: [] as CardSample[],
+  };
+  for (let round = 0; round < ROUNDS_OF_CARDS; round++)
+    for (let i = 0; i < CARD_SAMPLES; i++)
+      for (const side of (i + round) % 2 ? (['own', 'base'] as const) : (['base', 'own'] as const)) {
+        const m = sides[side].marks[i];
+        if (!m) continue;
+        const sample = await measureCard(sides[side], m);
+        if (sample) out[side].push(sample);
+        else missing.push(`${side === 'base' ? 'without' : 'with'} own data: card for "${m.text}"`);
+      }
+  for (const side of ['base', 'own'] as const) {
+    if (!out[side].length) missing.push(`${side}: no card timings`);
+    await sides[side].page.close();
   }
-  if (!card.length) missing.push(`${label}: no card timings`);
-  await page.close();
-  return { card, complete };
+  return out;
 }
 
 /** The card bench's news page with one more paragraph naming a few of the reader's names (plain text without them). */
@@ -330,8 +426,11 @@ export async function runOwnBench(): Promise<OwnBenchResult> {
       sources: SCALE.sources,
       bytes: SCALE.sourceBytes,
     });
-    // The background reloads the names and reads the 10 MB of sources with them; timed until the quotes are written.
-    const reindexMs = await announceAndWaitForQuotes(lib, 300_000);
+    // As after a restore: the background reloads the names and reads the 10 MB of sources with them, until every
+    // quote is written.
+    const reread = await timedMessage(lib, { type: 'own-reindex' }).catch(() => null);
+    if (!reread) missing.push('reading every source again');
+    const reindexMs = reread?.ms ?? NaN;
     const counts = {
       snippets: await count(lib, 'snippets'),
       sources: await count(lib, 'sources'),
@@ -367,8 +466,25 @@ export async function runOwnBench(): Promise<OwnBenchResult> {
           wall[side].push(r.wall);
         }
       }
-    const cardsBase = await measureCards(bare, url, 'without own data', missing);
-    const cardsOwn = await measureCards(seeded, url, 'with own data', missing);
+    const cards = await measureCardsSideBySide(bare, seeded, url, missing);
+
+    // A page scanned while the background reads every source again, and one scanned right after (the same browser).
+    const scanDuringReread = { during: [] as number[], idle: [] as number[] };
+    for (let i = 0; i < REREAD_SCANS; i++) {
+      const rereading = timedMessage(lib, { type: 'own-reindex' }).catch(() => null);
+      await sleep(300); // the re-read has listed the sources and is reading them
+      const during = await measureLoad(seeded, url, 'scan during a re-read', missing);
+      if (!(await rereading)) missing.push('a re-read to scan beside');
+      const idle = await measureLoad(seeded, url, 'scan after a re-read', missing);
+      if (during && idle) {
+        scanDuringReread.during.push(during.wall);
+        scanDuringReread.idle.push(idle.wall);
+      }
+    }
+
+    // One more name among the 500, found in a few of the sources.
+    const newName = await addNameAndWaitForQuotes(lib, NEW_NAME, 120_000);
+    if (!newName.quotes) missing.push(`quotes for the new name ${NEW_NAME.name}`);
 
     // One 50 KB source at a time, with 200 stored.
     const addSourceMs: number[] = [];
@@ -431,9 +547,16 @@ export async function runOwnBench(): Promise<OwnBenchResult> {
       search,
       scanMs: scan,
       wallMs: wall,
-      cardMs: { base: cardsBase.card, own: cardsOwn.card },
-      cardCompleteMs: { base: cardsBase.complete, own: cardsOwn.complete },
+      cardMs: { base: cards.base.map((c) => c.card), own: cards.own.map((c) => c.card) },
+      cardCompleteMs: { base: cards.base.map((c) => c.complete), own: cards.own.map((c) => c.complete) },
+      cardParts: {
+        base: { renderMs: cards.base.map((c) => c.renderMs), detailsMs: cards.base.map((c) => c.detailsMs) },
+        own: { renderMs: cards.own.map((c) => c.renderMs), detailsMs: cards.own.map((c) => c.detailsMs) },
+      },
+      cardEntities: { base: cards.base.map((c) => c.entityId), own: cards.own.map((c) => c.entityId) },
       seeded: { ...counts, seedMs, reindexMs },
+      newName,
+      scanDuringReread,
       marks: marksIn,
       addSourceMs,
       progress,
@@ -461,6 +584,7 @@ export function formatOwnBench(r: OwnBenchResult): string {
   const scanO = median(r.scanMs.own);
   const lines = [
     `Own material: ${r.seeded.snippets} snippets, ${r.seeded.sources} sources of ${SCALE.sourceBytes / 1024} KB, ${r.seeded.names} names → ${r.seeded.quotes} quotes (seeded in one transaction in ${f(r.seeded.seedMs)} ms; names loaded and every source read again in ${f(r.seeded.reindexMs)} ms)`,
+    `Cards timed: ${r.cardEntities.base.join(', ')} without own data; ${r.cardEntities.own.join(', ')} with.`,
     `The page: ${r.marks.base} marks without own data, ${r.marks.own} with (the reader's names are marked too). Chromium, two profiles, loads alternating.`,
     '',
     'measure                                   without own data   with own data   change   budget',
@@ -472,6 +596,10 @@ export function formatOwnBench(r: OwnBenchResult): string {
     `card on screen after dwell, median (ms)  ${f(median(r.cardMs.base)).padStart(16)} ${f(median(r.cardMs.own)).padStart(15)} ${pct(median(r.cardMs.own), median(r.cardMs.base)).padStart(8)}   < ${CARD_BUDGET_MS} ms`,
     `card on screen after dwell, max (ms)     ${f(maxOf(r.cardMs.base)).padStart(16)} ${f(maxOf(r.cardMs.own)).padStart(15)} ${''.padStart(8)}   < ${CARD_BUDGET_MS} ms`,
     `full card painted after dwell, median    ${f(median(r.cardCompleteMs.base)).padStart(16)} ${f(median(r.cardCompleteMs.own)).padStart(15)} ${pct(median(r.cardCompleteMs.own), median(r.cardCompleteMs.base)).padStart(8)}`,
+    `  of which rendered and placed, median   ${f(median(r.cardParts.base.renderMs)).padStart(16)} ${f(median(r.cardParts.own.renderMs)).padStart(15)} ${pct(median(r.cardParts.own.renderMs), median(r.cardParts.base.renderMs)).padStart(8)}`,
+    `card details asked → answered, median    ${f(median(r.cardParts.base.detailsMs)).padStart(16)} ${f(median(r.cardParts.own.detailsMs)).padStart(15)} ${pct(median(r.cardParts.own.detailsMs), median(r.cardParts.base.detailsMs)).padStart(8)}   hidden by the dwell`,
+    `page scan wall during a full re-read     ${f(median(r.scanDuringReread.idle)).padStart(16)} ${f(median(r.scanDuringReread.during)).padStart(15)} ${pct(median(r.scanDuringReread.during), median(r.scanDuringReread.idle)).padStart(8)}   (left: the same browser idle)`,
+    `one name added → its quotes written (ms) ${'–'.padStart(16)} ${f(r.newName.ms).padStart(15)} ${''.padStart(8)}   ${r.newName.quotes} quotes from ${r.newName.sources} of ${r.seeded.sources} sources`,
     `add one 50 KB source, median / max (ms)  ${'–'.padStart(16)} ${`${f(median(r.addSourceMs))} / ${f(maxOf(r.addSourceMs))}`.padStart(15)} ${''.padStart(8)}   < ${ADD_SOURCE_BUDGET_MS} ms`,
     `add a ${r.progress.chars / 1000} KB source via the form (ms)  ${'–'.padStart(13)} ${f(r.progress.ms).padStart(15)} ${''.padStart(8)}   progress shown: ${r.progress.shown ? 'yes' : 'NO'}`,
     '',

@@ -56,7 +56,11 @@ function memoryOwnStorage(names: OwnName[]) {
       sources.set(source.id, source);
       quotes = [...quotes.filter((x) => x.sourceId !== source.id), ...q];
     },
-    replaceQuotes: async (bySource) => void (quotes = [...bySource.values()].flatMap((s) => [...s.quotes])),
+    replaceQuotes: async (bySource) =>
+      void (quotes = [
+        ...quotes.filter((q) => !bySource.has(q.sourceId)),
+        ...[...bySource.values()].flatMap((s) => [...s.quotes]),
+      ]),
     ownForEntity: async (id) => ({ note: notes.get(id) ?? '', snippets: [], snippetCount: 0, quotes: [] }),
   };
   return { storage, notes, quotes: () => quotes };

@@ -131,8 +131,9 @@ describe('own names in the one matcher', () => {
 function memoryStorage(names: OwnName[] = []) {
   const sources = new Map<string, OwnSource>();
   let quotes: SourceQuote[] = [];
-  const storage: OwnStorage & { quotes: () => SourceQuote[]; names: OwnName[] } = {
+  const storage: OwnStorage & { quotes: () => SourceQuote[]; names: OwnName[]; rewritten: string[] } = {
     names,
+    rewritten: [],
     quotes: () => quotes,
     listNames: async () => names,
     listSources: async () => [...sources.values()],
@@ -140,8 +141,10 @@ function memoryStorage(names: OwnName[] = []) {
       sources.set(source.id, source);
       quotes = [...quotes.filter((x) => x.sourceId !== source.id), ...q];
     },
-    replaceQuotes: async (bySource) => {
-      quotes = [...bySource.values()].flatMap((s) => [...s.quotes]);
+    replaceQuotes: async (bySource, options) => {
+      storage.rewritten.push(...bySource.keys());
+      const kept = quotes.filter((q) => !bySource.has(q.sourceId) && (!options?.dropOthers || sources.has(q.sourceId)));
+      quotes = [...kept, ...[...bySource.values()].flatMap((s) => [...s.quotes])];
     },
     ownForEntity: async (id): Promise<OwnOnCard> => ({
       note: '',
@@ -159,18 +162,18 @@ function memoryStorage(names: OwnName[] = []) {
   return storage;
 }
 
-describe('the background’s own material', () => {
-  const draft = {
-    title: 'Field notes',
-    author: 'Me',
-    date: '2026-11',
-    url: '',
-    stance: 'my reporting',
-    text: 'Rovshan Mammadli visited the TANAP compressor station.\n\nNothing else.',
-    origin: 'paste' as const,
-    fileName: '',
-  };
+const draft = {
+  title: 'Field notes',
+  author: 'Me',
+  date: '2026-11',
+  url: '',
+  stance: 'my reporting',
+  text: 'Rovshan Mammadli visited the TANAP compressor station.\n\nNothing else.',
+  origin: 'paste' as const,
+  fileName: '',
+};
 
+describe('the background’s own material', () => {
   it('reads a source with the matcher that knows the reader’s names, and re-reads when names change', async () => {
     const storage = memoryStorage();
     const own = createOwnBackground({ store: factBase, baseIndex: base, storage, newId: () => 'src1' });
@@ -189,6 +192,67 @@ describe('the background’s own material', () => {
     expect(details).toMatchObject({ ownName: true, entity: { name: 'Rovshan Mammadli', type: 'person' } });
     expect(details!.own!.quotes[0]!.quote).toBe('Rovshan Mammadli visited the TANAP compressor station.');
     expect(own.isKnownEntity('own-name-1')).toBe(true);
+  });
+
+  it('after a names change reads again only the sources the changed names could match in, with the rules', async () => {
+    const storage = memoryStorage();
+    let n = 0;
+    const own = createOwnBackground({
+      store: factBase,
+      baseIndex: base,
+      storage,
+      rules: matchingRules as unknown as MatchingRules,
+      newId: () => `src${++n}`,
+    });
+    await own.addSource(draft); // names Rovshan Mammadli (in the genitive below) and TANAP
+    await own.addSource({ ...draft, text: 'Визит Мамедли Ровшана в Баку.\n\nНичего больше.' });
+    await own.addSource({ ...draft, text: 'The TANAP pipeline reached Greece.' });
+    const tanap = () =>
+      storage
+        .quotes()
+        .filter((q) => q.entityId === 'tanap')
+        .sort((a, b) => a.id.localeCompare(b.id));
+    const tanapBefore = tanap();
+    storage.names.push(name());
+    await own.namesChanged();
+    // The third source names no spelling of the new name: it is not read again, and keeps its quotes.
+    expect(storage.rewritten).toEqual(['src1', 'src2']);
+    expect(
+      storage
+        .quotes()
+        .filter((q) => q.entityId === 'own-name-1')
+        .map((q) => q.sourceId),
+    ).toEqual(['src1', 'src2']);
+    expect(tanap()).toEqual(tanapBefore);
+
+    // A change that does not touch what the name matches reads nothing; a removal reads where it was found.
+    storage.rewritten.length = 0;
+    storage.names[0] = { ...storage.names[0]!, summary: 'Now a minister.' };
+    await own.namesChanged();
+    expect(storage.rewritten).toEqual([]);
+    storage.names.splice(0, 1);
+    await own.namesChanged();
+    expect(storage.rewritten).toEqual(['src1', 'src2']);
+    expect(storage.quotes().some((q) => q.entityId === 'own-name-1')).toBe(false);
+  });
+
+  it('hands the worker back between sources while it reads them, so page scans are not held up', async () => {
+    const storage = memoryStorage([name()]);
+    let n = 0;
+    const own = createOwnBackground({ store: factBase, baseIndex: base, storage, newId: () => `src${++n}` });
+    for (let i = 0; i < 5; i++) await own.addSource(draft);
+    let readBefore = -1;
+    const reading = own.reindex();
+    // A task queued now (a page's scan) runs before the re-read has finished with all five sources.
+    await new Promise<void>((resolve) =>
+      setTimeout(() => {
+        readBefore = storage.rewritten.length;
+        resolve();
+      }, 0),
+    );
+    expect(await reading).toBe(10);
+    expect(readBefore).toBe(0);
+    expect(storage.rewritten).toHaveLength(5);
   });
 
   it('keeps entity indexes stable when a name is removed, and stops matching it', async () => {
