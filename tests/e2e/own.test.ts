@@ -322,4 +322,61 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
     expect((await readStore(lib, 'notes')).map((n) => n.text)).toEqual(['Ask about the 2026 expansion.']);
     await lib.close();
   });
+  it('a name in more than 40 snippets shows its newest two, found through the date index', async () => {
+    // 45 snippets name the Baku–Supsa pipeline, saved a minute apart among 400 others; the newest snippets of all
+    // name something else, so a path that forgot the name, or walked the dates the wrong way, shows another two.
+    const minute = 60_000;
+    const t0 = 1_750_000_000_000;
+    const record = (id: string, at: number, entityIds: string[]) => ({
+      id,
+      text: `Passage ${id}.`,
+      url: `https://ledger.example/${id}`,
+      title: id,
+      createdAt: at,
+      updatedAt: at,
+      selector: { type: 'TextQuoteSelector', exact: `Passage ${id}`, prefix: '', suffix: '' },
+      entityIds,
+      note: '',
+      tags: [],
+    });
+    const named = Array.from({ length: 45 }, (_, i) =>
+      record(`supsa-${i}`, t0 + (i * 9 + 3) * minute, ['baku-supsa-pipeline']),
+    );
+    const others = Array.from({ length: 400 }, (_, i) => record(`other-${i}`, t0 + (i + 10) * minute, ['baku']));
+    const lib = await lens!.openExtensionPage('library.html');
+    await waitForLibrary(lib);
+    const write = (put: unknown[], remove: string[]) =>
+      lib.evaluate(
+        ({ put, remove }) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('caspian-lens-snippets');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('snippets', 'readwrite');
+              for (const r of put) tx.objectStore('snippets').put(r);
+              for (const id of remove) tx.objectStore('snippets').delete(id);
+              tx.oncomplete = () => (open.result.close(), resolve());
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        { put, remove },
+      );
+    await write([...named, ...others], []);
+    // What a card asks the background for, asked from the library (an extension page may ask what a card does).
+    const own = await lib.evaluate(async () => {
+      type Send = (m: unknown) => Promise<{ own?: { snippetCount: number; snippets: { id: string }[] } } | null>;
+      const g = globalThis as unknown as {
+        browser?: { runtime: { sendMessage: Send } };
+        chrome: { runtime: { sendMessage: Send } };
+      };
+      return (await (g.browser ?? g.chrome).runtime.sendMessage({ type: 'get-entity', id: 'baku-supsa-pipeline' }))
+        ?.own;
+    });
+    expect(own?.snippetCount).toBe(45);
+    expect(own?.snippets.map((s) => s.id)).toEqual(['supsa-44', 'supsa-43']);
+    await write(
+      [],
+      [...named, ...others].map((r) => r.id),
+    );
+    await lib.close();
+  });
 });
