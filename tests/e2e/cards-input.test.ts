@@ -4,46 +4,30 @@
  * actions), and the two on-demand modes of the settings: only while Alt is held, or only on click.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  changeSettings,
-  expectBesideMark,
-  findMark,
-  hoverSettled,
-  hoverSteps,
-  pointerOff,
-  pointerOnMark,
-  readCardGeometry,
-  recordHoverSteps,
-  waitForCard,
-  waitForNoCard,
-  type HoverStep,
-  waitForStep,
-} from './cards-driver';
+import { changeSettings, expectBesideMark, pointerOff, pointerOnMark, type HoverStep } from './cards-driver';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
-import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { sleep, waitInPage, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { defaultSettings } from '../../lib/settings/settings';
+import { CardPage } from './pages/card-page';
 
 /** Opens the fixture with its marks painted, recording the hover machine's steps and the page's clicks. */
-async function openArticle(lens: LensBrowser, server: StaticServer): Promise<LensPage> {
-  const page = await lens.openPage(server.url('/cards-input.html'));
-  await lens.scanReport(page);
-  await waitInPage(page, () => document.readyState === 'complete', 'the page to load');
-  await recordHoverSteps(page);
-  await page.evaluate(() => {
+async function openArticle(lens: LensBrowser, server: StaticServer): Promise<CardPage> {
+  const card = await CardPage.open(lens, server.url('/cards-input.html'));
+  await card.page.evaluate(() => {
     const w = window as unknown as { __clicks: number };
     w.__clicks = 0;
     // Capturing on the window: the page sees every click first, whatever the extension does with it afterwards.
     addEventListener('click', () => w.__clicks++, true);
   });
-  return page;
+  return card;
 }
 
 /**
  * Whether a click followed a link: read once the page has seen `clicks` clicks, in a later task than the click's
  * dispatch, when a followed link has already changed the address.
  */
-async function hashAfterClicks(page: LensPage, clicks: number): Promise<string> {
+async function hashAfterClicks({ page }: CardPage, clicks: number): Promise<string> {
   await waitInPage(
     page,
     (n) => (window as unknown as { __clicks: number }).__clicks >= n,
@@ -59,7 +43,7 @@ const openedNothing = (steps: HoverStep[]) =>
   !steps.some((s) => s.effects.some((e) => e.type === 'dwell' || e.type === 'show'));
 
 /** A point on plain text with no mark under it, above the marks (so never under a card placed below one). */
-const plainText = (page: LensPage) =>
+const plainText = ({ page }: CardPage) =>
   page.evaluate(() => {
     const range = document.createRange();
     range.selectNodeContents(document.querySelector('h1')!);
@@ -86,76 +70,76 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
 
   it('tapping a mark opens its card beside it at once; it stays without hover; a tap elsewhere closes it', async () => {
     const page = await openArticle(lens, server);
-    const mark = await findMark(page, 'Kassym-Jomart Tokayev');
+    const mark = await page.markGeometry('Kassym-Jomart Tokayev');
     await page.tap(mark.x, mark.y);
-    const card = await waitForCard(page, 'Kassym-Jomart Tokayev');
+    const card = await page.waitForCard('Kassym-Jomart Tokayev');
     expectBesideMark(card, mark);
     // A touch has no hover: no grace period runs out under a finger that has lifted. Read once every timer the
     // machine started has come back.
-    const steps = await hoverSettled(page, (s) => s.shown);
+    const steps = await page.hoverSettled((s) => s.shown);
     expect(steps.some((s) => s.effects.some((e) => e.type === 'grace' || e.type === 'hide'))).toBe(false);
-    expect((await readCardGeometry(page)).shown).toBe(true);
+    expect((await page.geometry()).shown).toBe(true);
     const elsewhere = await plainText(page);
     await page.tap(elsewhere.x, elsewhere.y);
-    await waitForNoCard(page);
+    await page.waitForNoCard();
     await page.close();
   });
 
   it('the first tap on a mark inside a link opens the card and does not follow the link; a second tap does', async () => {
     const page = await openArticle(lens, server);
-    const mark = await findMark(page, 'Middle Corridor', { inside: '#link' });
+    const mark = await page.markGeometry('Middle Corridor', { inside: '#link' });
     await page.tap(mark.x, mark.y);
-    expectBesideMark(await waitForCard(page, 'Middle Corridor'), mark);
+    expectBesideMark(await page.waitForCard('Middle Corridor'), mark);
     expect(await hashAfterClicks(page, 1)).toBe('');
     await page.tap(mark.x, mark.y);
-    await waitInPage(page, () => location.hash === '#followed', 'the link to be followed');
+    await waitInPage(page.page, () => location.hash === '#followed', 'the link to be followed');
     await page.close();
   });
 
   it('Alt mode: resting on a mark opens nothing; pressing Alt there opens it; letting go of Alt keeps it', async () => {
     await changeSettings(lens, { onDemand: 'alt' });
     const page = await openArticle(lens, server);
-    const mark = await findMark(page, 'Baku', { inside: '#plain' });
+    const mark = await page.markGeometry('Baku', { inside: '#plain' });
     await page.hover(mark.x - 1, mark.y);
     await page.hover(mark.x, mark.y);
-    const resting = await hoverSettled(page, pointerOnMark);
+    const resting = await page.hoverSettled(pointerOnMark);
     expect(resting.find(pointerOnMark)!.canOpen).toBe(false);
     expect(openedNothing(resting)).toBe(true);
-    expect((await readCardGeometry(page)).shown).toBe(false);
+    expect((await page.geometry()).shown).toBe(false);
 
     // Whether the page saw each Alt release as handled (then browsers do not open their menu bar on it).
-    await page.evaluate(() => {
+    await page.page.evaluate(() => {
       const w = window as unknown as { altUps: boolean[] };
       w.altUps = [];
       addEventListener('keyup', (e) => e.key === 'Alt' && w.altUps.push(e.defaultPrevented));
     });
-    const altUps = () => page.evaluate(() => (window as unknown as { altUps: boolean[] }).altUps);
+    const altUps = () => page.page.evaluate(() => (window as unknown as { altUps: boolean[] }).altUps);
 
     // The pointer does not move: pressing the modifier is what asks for the card.
     await page.keyDown('Alt');
-    const card = await waitForCard(page, 'Baku');
+    const card = await page.waitForCard('Baku');
     expectBesideMark(card, mark);
     await page.keyUp('Alt');
     expect(await altUps()).toEqual([true]);
     // Reading it does not need the key held: small moves on the mark keep it open past the grace period.
-    let since = (await hoverSteps(page)).length;
+    let since = (await page.hoverSteps()).length;
     await page.hover(mark.x + 1, mark.y);
-    const kept = await hoverSettled(page, pointerOnMark, { since });
+    const kept = await page.hoverSettled(pointerOnMark, since);
     expect(kept.at(-1)).toMatchObject({ phase: 'open', shown: true });
-    expect((await readCardGeometry(page)).shown).toBe(true);
+    expect((await page.geometry()).shown).toBe(true);
     // Away from mark and card: it closes after the grace period, and another mark needs Alt again.
     since = kept.length;
-    const other = await findMark(page, 'Kassym-Jomart Tokayev');
+    const other = await page.markGeometry('Kassym-Jomart Tokayev');
     await page.hover(other.x, other.y);
-    await waitForNoCard(page);
-    const away = (await hoverSettled(page, (s) => s.event === 'grace-elapsed', { since })).slice(since);
+    await page.waitForNoCard();
+    const away = (await page.hoverSettled((s) => s.event === 'grace-elapsed', since)).slice(since);
     expect(away.filter((s) => s.effects.some((e) => e.type === 'show'))).toEqual([]);
     expect(openedNothing(away)).toBe(true);
-    expect((await readCardGeometry(page)).shown).toBe(false);
+    expect((await page.geometry()).shown).toBe(false);
     // Moving with Alt held opens it too.
     await page.keyDown('Alt');
     await page.hover(other.x + 2, other.y);
-    await waitForCard(page, 'Kassym-Jomart Tokayev');
+    await page.waitForCard('Kassym-Jomart Tokayev');
     await page.keyUp('Alt');
     // Alt pressed and let go away from every mark is the browser's, as always.
     const heading = await plainText(page);
@@ -170,36 +154,36 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
   it('click mode: hovering opens nothing; a click opens the card, a click elsewhere closes it', async () => {
     await changeSettings(lens, { onDemand: 'click' });
     const page = await openArticle(lens, server);
-    const mark = await findMark(page, 'Kassym-Jomart Tokayev');
+    const mark = await page.markGeometry('Kassym-Jomart Tokayev');
     await page.hover(mark.x, mark.y);
-    const resting = await hoverSettled(page, pointerOnMark);
+    const resting = await page.hoverSettled(pointerOnMark);
     expect(resting.find(pointerOnMark)!.canOpen).toBe(false);
     expect(openedNothing(resting)).toBe(true);
-    expect((await readCardGeometry(page)).shown).toBe(false);
+    expect((await page.geometry()).shown).toBe(false);
 
     await page.click(mark.x, mark.y);
-    expectBesideMark(await waitForCard(page, 'Kassym-Jomart Tokayev'), mark);
+    expectBesideMark(await page.waitForCard('Kassym-Jomart Tokayev'), mark);
     // The pointer leaving does not close a card opened by a click: it moves on the mark (the machine sees it there,
     // beside its open card), then away.
-    const opened = (await hoverSteps(page)).length;
+    const opened = (await page.hoverSteps()).length;
     await page.hover(mark.x + 2, mark.y);
-    const since = (await waitForStep(page, pointerOnMark, 'the pointer on the mark', opened)).length;
+    const since = (await page.waitForStep(pointerOnMark, 'the pointer on the mark', opened)).length;
     const elsewhere = await plainText(page);
     await page.hover(elsewhere.x, elsewhere.y);
-    const left = (await hoverSettled(page, pointerOff, { since })).slice(since);
+    const left = (await page.hoverSettled(pointerOff, since)).slice(since);
     expect(left.some((s) => s.effects.some((e) => e.type === 'grace' || e.type === 'hide'))).toBe(false);
-    expect((await readCardGeometry(page)).shown).toBe(true);
+    expect((await page.geometry()).shown).toBe(true);
     await page.click(elsewhere.x, elsewhere.y);
-    await waitForNoCard(page);
+    await page.waitForNoCard();
 
     // A name inside a link: the first click shows the card, the second follows the link.
-    const linked = await findMark(page, 'Middle Corridor', { inside: '#link' });
+    const linked = await page.markGeometry('Middle Corridor', { inside: '#link' });
     await page.click(linked.x, linked.y);
-    await waitForCard(page, 'Middle Corridor');
+    await page.waitForCard('Middle Corridor');
     // Three clicks so far: on the mark, elsewhere, on the linked mark.
     expect(await hashAfterClicks(page, 3)).toBe('');
     await page.click(linked.x, linked.y);
-    await waitInPage(page, () => location.hash === '#followed', 'the link to be followed');
+    await waitInPage(page.page, () => location.hash === '#followed', 'the link to be followed');
     await page.close();
   });
 

@@ -2,43 +2,19 @@
  * Where the hover card goes, in Chromium and Firefox, read from the real layout: beside its mark without covering any
  * of it and wholly inside the viewport, at 200% browser zoom, on a right-to-left page with Latin names at both edges,
  * and for a mark inside a same-origin iframe (the frame's own content script shows the card inside that frame).
+ * Pages are driven and read through the card page object (tests/e2e/pages/card-page.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectBesideMark,
-  findMark,
-  readCardGeometry,
-  scrollBy,
-  setBrowserZoom,
-  waitForCard,
-  waitForNoCard,
-  type MarkGeometry,
-  type Where,
-} from './cards-driver';
+import { expectBesideMark, setBrowserZoom, type MarkGeometry } from './cards-driver';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
 import { markEveryMention } from './every-mention';
-import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { waitInPage, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
+import { CardPage } from './pages/card-page';
 
-async function openPage(lens: LensBrowser, server: StaticServer, path: string): Promise<LensPage> {
-  const page = await lens.openPage(server.url(path));
-  await lens.scanReport(page);
-  await waitInPage(page, () => document.readyState === 'complete', 'the page to load');
-  return page;
-}
-
-/** Rests the pointer on the mark (coming from a point beside it, so the browser sees a move) until its card opens. */
-async function hoverUntilCard(page: LensPage, mark: MarkGeometry, name: string | null, where: Where = {}) {
-  await page.hover(mark.x, mark.y + 40);
-  await page.hover(mark.x, mark.y);
-  return waitForCard(page, name, where);
-}
-
-/** Closes the card with Esc and moves the pointer off the mark, so the next mark starts from nothing. */
-async function closeCard(page: LensPage, where: Where = {}) {
-  await page.press('Escape');
-  await waitForNoCard(page, where);
-}
+/** Rests the pointer on the mark, coming from a point below it so the browser sees a move, until its card opens. */
+const hoverUntilCard = (card: CardPage, mark: MarkGeometry, name: string | null) =>
+  card.hoverUntilCard(mark, name, { fromBelow: 40 });
 
 describe.each(browsersUnderTest())('%s card placement', (browserName) => {
   let server: StaticServer;
@@ -58,32 +34,32 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
 
   it('at 200% browser zoom: beside the mark and inside the viewport, at the top, the right edge and the bottom', async () => {
     // Zoom is kept per site: zoom the site once, then open the article afresh, as a reader who zoomed would.
-    const first = await openPage(lens, server, '/cards-news.html');
+    const first = await CardPage.open(lens, server.url('/cards-news.html'), { recordSteps: false });
     await setBrowserZoom(lens, 2);
     await first.close();
-    const page = await openPage(lens, server, '/cards-news.html');
+    const page = await CardPage.open(lens, server.url('/cards-news.html'), { recordSteps: false });
     try {
-      const zoom = await page.evaluate(() => ({ dpr: devicePixelRatio, width: innerWidth, height: innerHeight }));
+      const zoom = await page.page.evaluate(() => ({ dpr: devicePixelRatio, width: innerWidth, height: innerHeight }));
       expect(zoom.dpr).toBe(2);
       expect(zoom.width).toBeLessThanOrEqual(700);
 
       // In the lede, near the top.
-      const top = await findMark(page, 'Shushi');
+      const top = await page.markGeometry('Shushi');
       expectBesideMark(await hoverUntilCard(page, top, 'Shusha'), top);
-      await closeCard(page);
+      await page.closeWithEscape();
 
       // The rightmost mark on screen: the card (400 px wide, in a 640 px viewport) is shifted left to fit.
-      const right = await rightmostMark(page);
+      const right = await page.rightmostMark();
       const atRight = await hoverUntilCard(page, right, null);
       expectBesideMark(atRight, right);
-      await closeCard(page);
+      await page.closeWithEscape();
       // A mark that touches the right edge (the same site, so zoomed too): shifted left, still next to it.
-      const edgePage = await openPage(lens, server, '/cards-right-edge.html');
+      const edgePage = await CardPage.open(lens, server.url('/cards-right-edge.html'), { recordSteps: false });
       try {
-        expect(await edgePage.evaluate(() => devicePixelRatio)).toBe(2);
+        expect(await edgePage.page.evaluate(() => devicePixelRatio)).toBe(2);
         await expectNextToMarkAtRightEdge(
           edgePage,
-          await findMark(edgePage, 'TANAP'),
+          await edgePage.markGeometry('TANAP'),
           'Trans-Anatolian Natural Gas Pipeline',
         );
       } finally {
@@ -91,14 +67,14 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
       }
 
       // Scrolled to sit just above the bottom edge: the card flips above (or beside) rather than off-screen.
-      let low = await findMark(page, 'Middle Corridor');
-      await scrollBy(page, low.rects[0]!.bottom - (zoom.height - 30));
-      low = await findMark(page, 'Middle Corridor');
+      let low = await page.markGeometry('Middle Corridor');
+      await page.scrollBy(low.rects[0]!.bottom - (zoom.height - 30));
+      low = await page.markGeometry('Middle Corridor');
       expect(low.rects[0]!.bottom).toBeGreaterThan(zoom.height - 60);
       const atBottom = await hoverUntilCard(page, low, 'Middle Corridor');
       const c = expectBesideMark(atBottom, low);
       expect(c.bottom).toBeLessThanOrEqual(low.rects[0]!.top);
-      await closeCard(page);
+      await page.closeWithEscape();
     } finally {
       await setBrowserZoom(lens, 1);
       await page.close();
@@ -106,14 +82,14 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
   });
 
   it('a mark touching the right edge: the card is inside the viewport and next to the mark, at the top and the bottom', async () => {
-    const page = await openPage(lens, server, '/cards-right-edge.html');
-    await expectNextToMarkAtRightEdge(page, await findMark(page, 'TANAP'), 'Trans-Anatolian Natural Gas Pipeline');
+    const page = await CardPage.open(lens, server.url('/cards-right-edge.html'), { recordSteps: false });
+    await expectNextToMarkAtRightEdge(page, await page.markGeometry('TANAP'), 'Trans-Anatolian Natural Gas Pipeline');
 
     // Scrolled to sit just above the bottom edge: above the mark (or beside it), still inside the viewport.
-    const height = await page.evaluate(() => innerHeight);
-    let low = await findMark(page, 'Baku', { inside: '#bottom-right' });
-    await scrollBy(page, low.rects[0]!.bottom - (height - 30));
-    low = await findMark(page, 'Baku', { inside: '#bottom-right' });
+    const height = await page.page.evaluate(() => innerHeight);
+    let low = await page.markGeometry('Baku', { inside: '#bottom-right' });
+    await page.scrollBy(low.rects[0]!.bottom - (height - 30));
+    low = await page.markGeometry('Baku', { inside: '#bottom-right' });
     expect(low.rects[0]!.bottom).toBeGreaterThan(height - 60);
     const card = await expectNextToMarkAtRightEdge(page, low, 'Baku');
     expect(card.bottom).toBeLessThanOrEqual(low.rects[0]!.top);
@@ -121,38 +97,38 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
   });
 
   it('on a right-to-left page: aligned with the mark’s right edge, inside the viewport at both edges and the bottom', async () => {
-    const page = await openPage(lens, server, '/cards-rtl.html');
-    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    const page = await CardPage.open(lens, server.url('/cards-rtl.html'), { recordSteps: false });
+    expect(await page.page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
 
     // The first word of an RTL paragraph: flush with the right edge.
-    const right = await findMark(page, 'TANAP', { inside: '#right-edge' });
-    expect(right.rects[0]!.right).toBeGreaterThan((await readCardGeometry(page)).viewport.right - 40);
+    const right = await page.markGeometry('TANAP', { inside: '#right-edge' });
+    expect(right.rects[0]!.right).toBeGreaterThan((await page.geometry()).viewport.right - 40);
     expectBesideMark(await hoverUntilCard(page, right, 'Trans-Anatolian Natural Gas Pipeline'), right);
-    await closeCard(page);
+    await page.closeWithEscape();
 
     // The last word of a left-aligned line in the left column: flush with the left edge.
-    const left = await findMark(page, 'Baku', { inside: 'aside' });
+    const left = await page.markGeometry('Baku', { inside: 'aside' });
     expect(left.rects[0]!.left).toBeLessThan(40);
     expectBesideMark(await hoverUntilCard(page, left, 'Baku'), left);
-    await closeCard(page);
+    await page.closeWithEscape();
 
     // Mid-line near the bottom: above the mark, its right edge with the mark's (the start of an RTL line).
-    let low = await findMark(page, 'Middle Corridor', { inside: '#bottom' });
-    const height = await page.evaluate(() => innerHeight);
-    await scrollBy(page, low.rects[0]!.bottom - (height - 30));
-    low = await findMark(page, 'Middle Corridor', { inside: '#bottom' });
+    let low = await page.markGeometry('Middle Corridor', { inside: '#bottom' });
+    const height = await page.page.evaluate(() => innerHeight);
+    await page.scrollBy(low.rects[0]!.bottom - (height - 30));
+    low = await page.markGeometry('Middle Corridor', { inside: '#bottom' });
     const card = expectBesideMark(await hoverUntilCard(page, low, 'Middle Corridor'), low);
     expect(card.bottom).toBeLessThanOrEqual(low.rects[0]!.top);
     expect(Math.abs(card.right - low.rects[0]!.right)).toBeLessThanOrEqual(1);
-    await closeCard(page);
+    await page.closeWithEscape();
     await page.close();
   });
 
   it('a mark inside a same-origin iframe: its card opens inside that frame, beside the mark; Esc in either frame closes the other’s card', async () => {
-    const page = await openPage(lens, server, '/cards-frame.html');
-    const frame = { frame: '#embed' };
+    const page = await CardPage.open(lens, server.url('/cards-frame.html'), { recordSteps: false });
+    const inFrame = page.inFrame('#embed');
     await waitInPage(
-      page,
+      page.page,
       () => {
         const win = document.querySelector<HTMLIFrameElement>('#embed')?.contentWindow as
           (Window & typeof globalThis) | null;
@@ -163,26 +139,26 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
     );
 
     // A card on the top page first: moving into the frame leaves it, so it closes (the frame gets the moves now).
-    const outside = await findMark(page, 'Middle Corridor', { inside: '#outside' });
+    const outside = await page.markGeometry('Middle Corridor', { inside: '#outside' });
     await hoverUntilCard(page, outside, 'Middle Corridor');
 
-    const top = await findMark(page, 'TANAP', frame);
-    const card = expectBesideMark(await hoverUntilCard(page, top, 'Trans-Anatolian Natural Gas Pipeline', frame), top);
+    const top = await inFrame.markGeometry('TANAP');
+    const card = expectBesideMark(await hoverUntilCard(inFrame, top, 'Trans-Anatolian Natural Gas Pipeline'), top);
     // Below the mark in the frame's own coordinates (a card placed with the top page's numbers would be far off).
     expect(card.top).toBeGreaterThanOrEqual(top.rects[0]!.bottom);
     expect(card.top - top.rects[0]!.bottom).toBeLessThan(20);
-    await waitForNoCard(page);
+    await page.waitForNoCard();
     // Focus is still in the top page, where Esc is pressed: it closes the frame's card.
-    await closeCard(page, frame);
+    await inFrame.closeWithEscape();
 
     // Bottom right corner of the frame: above the mark, shifted left to stay inside the frame.
-    const corner = await findMark(page, 'Baku', frame);
-    const above = expectBesideMark(await hoverUntilCard(page, corner, 'Baku', frame), corner);
+    const corner = await inFrame.markGeometry('Baku');
+    const above = expectBesideMark(await hoverUntilCard(inFrame, corner, 'Baku'), corner);
     expect(above.bottom).toBeLessThanOrEqual(corner.rects[0]!.top);
-    await closeCard(page, frame);
+    await inFrame.closeWithEscape();
 
     // The other way round: focus in the frame (on its first paragraph), a card on the top page, Esc closes it.
-    await page.evaluate(() => {
+    await page.page.evaluate(() => {
       const inner = document.querySelector<HTMLIFrameElement>('#embed')!.contentDocument!;
       const p = inner.getElementById('top')!;
       p.tabIndex = -1;
@@ -190,12 +166,12 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
       (window as unknown as { __keys: string[] }).__keys = [];
       inner.addEventListener('keydown', (e) => (window as unknown as { __keys: string[] }).__keys.push(e.key));
     });
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('embed');
+    expect(await page.page.evaluate(() => document.activeElement?.id)).toBe('embed');
     await hoverUntilCard(page, outside, 'Middle Corridor');
     await page.press('Escape');
     // The key went to the frame, not the top page.
-    expect(await page.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).toEqual(['Escape']);
-    await waitForNoCard(page);
+    expect(await page.page.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).toEqual(['Escape']);
+    await page.waitForNoCard();
     await page.close();
   });
 
@@ -209,8 +185,8 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
  * the mark and inside the viewport (expectBesideMark), and next to it, not merely somewhere on screen: it overlaps the
  * mark's columns and sits within 20 px above or below it.
  */
-async function expectNextToMarkAtRightEdge(page: LensPage, mark: MarkGeometry, name: string) {
-  const viewport = (await readCardGeometry(page)).viewport;
+async function expectNextToMarkAtRightEdge(page: CardPage, mark: MarkGeometry, name: string) {
+  const viewport = (await page.geometry()).viewport;
   const r = mark.rects[0]!;
   expect(viewport.right - r.right, `"${mark.text}" is near the right edge`).toBeLessThan(40);
   const card = expectBesideMark(await hoverUntilCard(page, mark, name), mark);
@@ -219,30 +195,6 @@ async function expectNextToMarkAtRightEdge(page: LensPage, mark: MarkGeometry, n
   const gap = card.top >= r.bottom ? card.top - r.bottom : r.top - card.bottom;
   expect(gap, 'the card is just above or below the mark').toBeGreaterThanOrEqual(-0.5);
   expect(gap, 'the card is just above or below the mark').toBeLessThan(20);
-  await closeCard(page);
+  await page.closeWithEscape();
   return card;
-}
-
-/** The visible mark whose right edge is furthest right. */
-async function rightmostMark(page: LensPage): Promise<MarkGeometry> {
-  const text = await page.evaluate(() => {
-    let best: { text: string; right: number } | null = null;
-    const registry = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights;
-    for (const [name, highlight] of registry) {
-      if (!name.startsWith('lens-mention')) continue;
-      for (const r of highlight) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        const rects = [...range.getClientRects()];
-        // One line only, on screen.
-        if (rects.length !== 1 || rects[0]!.top < 0 || rects[0]!.bottom > innerHeight) continue;
-        if (!best || rects[0]!.right > best.right)
-          best = { text: range.toString().replace(/\s+/g, ' '), right: rects[0]!.right };
-      }
-    }
-    return best?.text ?? null;
-  });
-  if (!text) throw new Error('no mark on screen');
-  return findMark(page, text);
 }

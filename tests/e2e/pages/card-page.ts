@@ -7,11 +7,16 @@
 import { waitInPage, type LensBrowser, type LensPage } from '../../../automation/lens-browser';
 import {
   findMark,
+  hoverSettled,
+  hoverSteps,
   readCardGeometry,
   recordHoverSteps,
+  scrollBy,
   waitForCard,
   waitForNoCard,
+  waitForStep,
   type CardGeometry,
+  type HoverStep,
   type MarkGeometry,
   type Where,
 } from '../cards-driver';
@@ -95,6 +100,46 @@ export class CardPage {
     return this.page.press(keys);
   }
 
+  click(x: number, y: number): Promise<void> {
+    return this.page.click(x, y);
+  }
+
+  /** A finger tap, through the browser's touch input. */
+  tap(x: number, y: number): Promise<void> {
+    return this.page.tap(x, y);
+  }
+
+  keyDown(key: string): Promise<void> {
+    return this.page.keyDown(key);
+  }
+
+  keyUp(key: string): Promise<void> {
+    return this.page.keyUp(key);
+  }
+
+  /** Scrolls the document that holds the marks (`where`'s) by `dy` px, and waits for the scroll to land. */
+  scrollBy(dy: number): Promise<unknown> {
+    return scrollBy(this.page, dy, this.where);
+  }
+
+  /** The hover machine's steps so far (recorded from the page's open: see `open`). */
+  hoverSteps(): Promise<HoverStep[]> {
+    return hoverSteps(this.page, this.where);
+  }
+
+  /**
+   * Waits until the machine has taken a step matching `reached` (after the first `since`) and every timer and fetch
+   * it started has come back: time driven by the machine's own clock, not a sleep. Returns every step so far.
+   */
+  hoverSettled(reached: (step: HoverStep) => boolean, since = 0): Promise<HoverStep[]> {
+    return hoverSettled(this.page, reached, { since, where: this.where });
+  }
+
+  /** Waits until the machine has taken a step matching `reached` (after the first `since`); returns every step. */
+  waitForStep(reached: (step: HoverStep) => boolean, what: string, since = 0): Promise<HoverStep[]> {
+    return waitForStep(this.page, reached, what, since);
+  }
+
   /** A point with no text under it: the page's left margin, near its bottom. */
   async blankPoint(): Promise<{ x: number; y: number }> {
     return { x: 8, y: (await this.page.evaluate(() => innerHeight)) - 20 };
@@ -160,10 +205,48 @@ export class CardPage {
     return readCardGeometry(this.page, this.where);
   }
 
-  /** Rests the pointer on a mark until its card (for `name`) shows. */
-  async hoverUntilCard(mark: { x: number; y: number }, name: string | null = null): Promise<CardGeometry> {
+  /**
+   * Rests the pointer on a mark until its card (for `name`) shows; with `fromBelow`, coming from that many px below
+   * it, so the browser sees a move onto the mark.
+   */
+  async hoverUntilCard(
+    mark: { x: number; y: number },
+    name: string | null = null,
+    { fromBelow = 0 } = {},
+  ): Promise<CardGeometry> {
+    if (fromBelow) await this.page.hover(mark.x, mark.y + fromBelow);
     await this.page.hover(mark.x, mark.y);
     return this.waitForCard(name);
+  }
+
+  /** Closes the card with Esc and waits until it has gone, so the next mark starts from nothing. */
+  async closeWithEscape(): Promise<void> {
+    await this.page.press('Escape');
+    await this.waitForNoCard();
+  }
+
+  /** The visible one-line mark of the top document whose right edge is furthest right. */
+  async rightmostMark(): Promise<MarkGeometry> {
+    const text = await this.page.evaluate(() => {
+      let best: { text: string; right: number } | null = null;
+      const registry = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights;
+      for (const [name, highlight] of registry) {
+        if (!name.startsWith('lens-mention')) continue;
+        for (const r of highlight) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const rects = [...range.getClientRects()];
+          // One line only, on screen.
+          if (rects.length !== 1 || rects[0]!.top < 0 || rects[0]!.bottom > innerHeight) continue;
+          if (!best || rects[0]!.right > best.right)
+            best = { text: range.toString().replace(/\s+/g, ' '), right: rects[0]!.right };
+        }
+      }
+      return best?.text ?? null;
+    });
+    if (!text) throw new Error('no mark on screen');
+    return this.markGeometry(text);
   }
 
   /** Everything the card shows (top document). */
