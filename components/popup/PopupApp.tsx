@@ -3,7 +3,7 @@
  * current page, the site switch and global pause, and the latest snippets.
  *
  * The first paint is popup.html's static search box; this component takes it over (mount.tsx). The search artefact
- * (data/search-index.json, a fifth of the fact base) is imported and indexed after the app's first frame, and a query
+ * (data/search-index.json, a third of the fact base) is imported and indexed after the app's first frame, and a query
  * typed in the meantime runs as soon as the index is ready. The card component and an entity's details are loaded
  * only when a card is opened (the component is prefetched when the popup is idle).
  */

@@ -1,6 +1,6 @@
 /**
  * The search artefact (data/search-index.json): the texts search reads and nothing else, generated from the fact
- * base by `npm run facts:build`. The popup searches it without parsing the whole fact base (a fifth of its size);
+ * base by `npm run facts:build`. The popup searches it without parsing the whole fact base (a third of its size);
  * an entity's full details are asked for only when its card is opened. Pure.
  */
 import type { EntityType, FactBase } from '../factbase/types';
