@@ -9,7 +9,8 @@ import type { MatchingRules } from '../factbase/matching-rules';
 import { foldAlias, type FoldedCodes } from './fold';
 import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
-import { findWordAt, foldedSlice, wordAt, wordBefore } from './words';
+import { caseOfUnit, UPPER } from './char-kinds';
+import { findWordIn, foldedSlice, wordAt, wordBefore, wordList, type WordList } from './words';
 
 export interface RuledCandidate {
   text: number;
@@ -49,8 +50,8 @@ interface RuleTables {
   /** Folded acronym → entity indexes; and per entity its non-acronym patterns (to recognise a spelled-out form). */
   acronyms: Map<string, number[]>;
   spelledOut: Map<number, Pattern[]>;
-  /** Evidence word lists, folded once. */
-  folded: Map<readonly string[], string[]>;
+  /** Evidence word lists, folded and indexed once. */
+  folded: Map<readonly string[], WordList>;
 }
 
 /** How many texts (blocks) either side a namesake's context reaches: a headline, its byline, the first paragraph. */
@@ -99,22 +100,27 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     }
   }
   for (const [e, titles] of Object.entries(rules?.titles ?? {})) t.titles.set(Number(e), titles.map(foldAlias));
+  const namesakeKeys = new Set(patterns.flatMap((p) => (p.evidence?.notNear ? [p.key] : [])));
+  for (const p of patterns) {
+    p.fullName = t.fullNames.has(p.alias);
+    p.acronym = t.acronyms.has(p.key);
+    p.namesakeKey = namesakeKeys.has(p.key);
+  }
   return t;
 }
 
-function foldedWords(t: RuleTables, words: readonly string[]): string[] {
+function foldedWords(t: RuleTables, words: readonly string[]): WordList {
   let f = t.folded.get(words);
-  if (!f) t.folded.set(words, (f = words.map(foldAlias)));
+  if (!f) t.folded.set(words, (f = wordList(words.map(foldAlias))));
   return f;
 }
 
 /** Whether one of `words` is within `window` folded characters of the candidate (outside it). */
 function wordNear(t: RuleTables, b: BatchText, c: RuledCandidate, words: readonly string[], window: number) {
-  const from = Math.max(0, c.foldedStart - window);
-  const slice = foldedSlice(b.folded, from, c.foldedEnd + window);
-  const found = findWordAt(slice, foldedWords(t, words), c.foldedStart - from, c.foldedEnd - from);
+  const from = c.foldedStart - window;
+  const found = findWordIn(b.folded, from, c.foldedEnd + window, foldedWords(t, words), c.foldedStart, c.foldedEnd);
   // The word as the page writes it ("drones", "Baykar'ın"), for the card; the list's word if it cannot be read.
-  return found ? wordAt(b.text, b.folded.map[from + found.at]!) || found.word : null;
+  return found ? wordAt(b.text, b.folded.map[found.at]!) || found.word : null;
 }
 
 /** The first folded position at or after original offset `at` (the map ascends). */
@@ -130,6 +136,8 @@ function foldedIndexOf(folded: FoldedCodes, at: number): number {
 }
 
 const ACRONYM_IN_PARENS = /\(\s*([\p{Lu}][\p{Lu}\p{N}]{1,9})\s*\)/uy;
+const SPACE_AFTER_PAREN = /^\s$/u;
+const AS_WRITTEN: readonly string[] = [''];
 
 /** "(CPC)" after a spelled-out name: the acronym means that name on this page, an entity of ours or not. */
 function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageContext) {
@@ -137,6 +145,9 @@ function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageCont
   for (const { text, folded } of texts) {
     // From each "(" only: a regular expression over the whole text would cost as much as the scan of it.
     for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+      // Most parentheses hold a year or a lowercase word: only a capital or a space after "(" can start an acronym.
+      const next = text.charCodeAt(at + 1);
+      if (caseOfUnit(next) !== UPPER && !SPACE_AFTER_PAREN.test(text.charAt(at + 1))) continue;
       ACRONYM_IN_PARENS.lastIndex = at;
       const m = ACRONYM_IN_PARENS.exec(text);
       if (!m) continue;
@@ -148,7 +159,7 @@ function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageCont
       const before = ` ${foldedSlice(folded, foldedAt - 120, foldedAt).trimEnd()}`;
       const owner = owners.find((e) =>
         (t.spelledOut.get(e) ?? []).some((p) =>
-          (p.endings ?? ['']).some((ending) => {
+          (p.endings?.list ?? AS_WRITTEN).some((ending) => {
             const form = p.text + ending;
             return form.length > key.length && before.endsWith(` ${form}`);
           }),
@@ -167,42 +178,61 @@ export function applyRules(
   ctx: PageContext,
 ): RuledCandidate[] {
   learnAcronyms(t, texts, ctx);
-  const ruled = candidates.some((c) => c.pattern.ruled || (ctx.acronyms.size > 0 && ctx.acronyms.has(c.pattern.key)));
+  const spelled = ctx.acronyms.size > 0;
+  let ruled = false;
+  let surnames = false;
+  for (const { pattern: p } of candidates) {
+    if (p.ruled || (spelled && p.acronym && ctx.acronyms.has(p.key))) ruled = true;
+    if (p.evidence?.surname) surnames = true;
+  }
   if (!ruled) {
-    for (const c of candidates) recordFullName(t, c, ctx);
+    for (const c of candidates) if (c.pattern.fullName) recordFullName(t, c, ctx);
     return candidates;
   }
   // Page order matters to surnames only (who was named last); scan order is by end, which the rest can use.
-  if (candidates.some((c) => c.pattern.evidence?.surname))
-    candidates.sort((a, b) => a.order - b.order || b.end - a.end);
+  if (surnames) candidates.sort(byPageOrder);
   // Namesakes first: "Qarabağ FK" in the first paragraph means the headline's Qarabağ too, and the next items of a
   // list; a sidebar further away may still mean the region.
   const namesakes = new Map<string, number[]>();
+  const namedInFull = new Set<number>();
   for (const c of candidates) {
     const notNear = c.pattern.evidence?.notNear;
-    if (notNear && wordNear(t, texts[c.text]!, c, notNear, t.windows.notNear))
-      namesakes.set(c.pattern.key, [...(namesakes.get(c.pattern.key) ?? []), c.text]);
+    if (notNear && wordNear(t, texts[c.text]!, c, notNear, t.windows.notNear)) {
+      const list = namesakes.get(c.pattern.key);
+      if (list) list.push(c.text);
+      else namesakes.set(c.pattern.key, [c.text]);
+    }
+    if (c.pattern.fullName) namedInFull.add(c.pattern.entity);
   }
-  const isNamesake = (c: RuledCandidate) =>
-    namesakes.get(c.pattern.key)?.some((text) => Math.abs(text - c.text) <= NAMESAKE_TEXTS) ?? false;
-  const namedInFull = new Set(candidates.filter((c) => t.fullNames.has(c.pattern.alias)).map((c) => c.pattern.entity));
   const kept: RuledCandidate[] = [];
   // The end of the last full name seen in the current text: a surname inside "Recep Tayyip Erdoğan" is not a mention.
-  let cover = { text: -1, end: -1 };
+  let coverText = -1;
+  let coverEnd = -1;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    const ev = c.pattern.evidence;
-    if (!ev && (c.text !== cover.text || c.end > cover.end)) cover = { text: c.text, end: c.end };
-    else if (ev?.surname && c.text === cover.text && c.end <= cover.end) continue;
-    if (isNamesake(c)) continue;
+    const p = c.pattern;
+    const ev = p.evidence;
+    if (!ev) {
+      if (c.text !== coverText || c.end > coverEnd) {
+        coverText = c.text;
+        coverEnd = c.end;
+      }
+    } else if (ev.surname && c.text === coverText && c.end <= coverEnd) continue;
+    if (p.namesakeKey && isNamesake(namesakes, c)) continue;
+    // A plain name (no evidence, not an acronym the page spelled out): nothing more to check.
+    if (!ev && !(spelled && p.acronym)) {
+      if (p.fullName) recordFullName(t, c, ctx);
+      kept.push(c);
+      continue;
+    }
     const b = texts[c.text]!;
     if (ev?.notAfter) {
       const before = wordBefore(b.text, c.start);
-      if (before && foldedWords(t, ev.notAfter).includes(before.word)) continue;
+      if (before && foldedWords(t, ev.notAfter).words.includes(before.word)) continue;
     }
-    const acronym = ctx.acronyms.get(c.pattern.key);
-    if (acronym !== undefined && t.acronyms.has(c.pattern.key)) {
-      if (acronym !== c.pattern.entity) continue;
+    const acronym = p.acronym ? ctx.acronyms.get(p.key) : undefined;
+    if (acronym !== undefined) {
+      if (acronym !== p.entity) continue;
       c.why = 'spelled out on this page';
     }
     if (ev?.surname) {
@@ -222,10 +252,20 @@ export function applyRules(
       continue;
     }
     if (!passesNeeds(t, b, c)) continue;
-    recordFullName(t, c, ctx);
+    if (p.fullName) recordFullName(t, c, ctx);
     kept.push(c);
   }
   return kept;
+}
+
+const byPageOrder = (a: RuledCandidate, b: RuledCandidate) => a.order - b.order || b.end - a.end;
+
+/** Whether a `not-near` namesake was seen within a few texts of the candidate. */
+function isNamesake(namesakes: ReadonlyMap<string, number[]>, c: RuledCandidate): boolean {
+  const texts = namesakes.get(c.pattern.key);
+  if (!texts) return false;
+  for (const text of texts) if (Math.abs(text - c.text) <= NAMESAKE_TEXTS) return true;
+  return false;
 }
 
 const sameSpan = (a: RuledCandidate, b: RuledCandidate) => a.text === b.text && a.start === b.start && a.end === b.end;
@@ -239,8 +279,9 @@ function passesNeeds(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
   return true;
 }
 
+/** A person named in full: who the page means by that surname from here on. */
 function recordFullName(t: RuleTables, c: RuledCandidate, ctx: PageContext) {
-  if (!t.fullNames.has(c.pattern.alias)) return;
+  ctx.namedInFull.add(c.pattern.entity);
   for (const key of t.surnames.get(c.pattern.entity) ?? [])
     ctx.surnames.set(key, { order: c.order, entity: c.pattern.entity });
 }
@@ -301,7 +342,9 @@ function resolveSurname(
       const earlier =
         last && last.order < first.order ? named.find((c) => c.pattern.entity === last.entity) : undefined;
       // Both named in full on the page ("Ilham Aliyev … his father Heydar Aliyev … President Aliyev"): it does not say.
-      const alsoNamed = named.some((c) => c !== earlier && namedInFull.has(c.pattern.entity));
+      const alsoNamed = named.some(
+        (c) => c !== earlier && (namedInFull.has(c.pattern.entity) || ctx.namedInFull.has(c.pattern.entity)),
+      );
       return earlier && !alsoNamed
         ? pick(earlier, 'named in full earlier on the page')
         : offer(named, `after “${before.original}”`);
@@ -322,10 +365,12 @@ function resolveSurname(
   const last = ctx.surnames.get(key);
   if (last && last.order < first.order) {
     if (last.entity < 0) return null;
-    return pick(
-      group.find((c) => c.pattern.entity === last.entity),
-      'named in full earlier on the page',
-    );
+    const latest = group.find((c) => c.pattern.entity === last.entity);
+    // Both namesakes named in full earlier ("Serdar Berdimuhamedov … his father Gurbanguly Berdimuhamedov …
+    // Berdimuhamedov said"): the one named last is likelier, but the page does not say, so the card offers the other.
+    const alsoNamed = group.filter((c) => c !== latest && ctx.namedInFull.has(c.pattern.entity));
+    if (latest && alsoNamed.length) return offer([latest, ...alsoNamed], 'named in full earlier on the page');
+    return pick(latest, 'named in full earlier on the page');
   }
   // A title both namesakes held ("President Aliyev") and nothing earlier to say which: the card offers both.
   if (byTitle.length > 1) return offer(byTitle, `after the title “${titleOf(byTitle[0]!)!.original}”`);

@@ -103,8 +103,11 @@ function isUzbekModifier(codes: Uint16Array, k: number, text: string, i: number)
 }
 
 export function foldCodes(text: string): FoldedCodes {
-  const codes = new Uint16Array(text.length);
-  const map = new Uint32Array(text.length + 1);
+  return foldCodesInto(text, new Uint16Array(text.length), new Uint32Array(text.length + 1));
+}
+
+/** `foldCodes` into buffers the caller owns (at least text.length codes and text.length + 1 map entries). */
+export function foldCodesInto(text: string, codes: Uint16Array, map: Uint32Array): FoldedCodes {
   const length = foldInto(text, codes, map);
   return { codes, length, map: map.subarray(0, length + 1) };
 }

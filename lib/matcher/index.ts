@@ -10,7 +10,7 @@ import { buildAutomaton, type Automaton } from './automaton';
 import { caseAllows } from './case-rules';
 import { isWordCharAt, isWordCharBefore, skipMarks } from './char-kinds';
 import { applyRules, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
-import { foldCodes, skipDropped, type FoldedCodes } from './fold';
+import { foldCodesInto, skipDropped, type FoldedCodes } from './fold';
 import { newPageContext, type PageContext } from './page-context';
 import { compilePatterns, type Pattern } from './patterns';
 import { selectMatches } from './select';
@@ -56,13 +56,22 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
   const tables = buildRuleTables(index, patterns, options.rules);
   const automaton = buildAutomaton(patterns.map((p) => p.text));
   const nearWindow = Math.max(0, options.nearWindow ?? options.rules?.windows.near ?? DEFAULT_NEAR_WINDOW);
+  const scratch = new FoldScratch();
   const findInPage = (texts: readonly string[], context: PageContext): Match[][] => {
     const batch: BatchText[] = [];
     const candidates: RuledCandidate[] = [];
     let order = context.offset;
+    const buffers = scratch.reserve(texts);
+    let at = 0;
     texts.forEach((text, i) => {
       const valid = typeof text === 'string' ? text : '';
-      const folded = foldCodes(valid);
+      // Each text folds into its own stretch of one buffer: the batch's folded text is read until the rules are done.
+      const folded = foldCodesInto(
+        valid,
+        buffers.codes.subarray(at, at + valid.length),
+        buffers.map.subarray(at + i, at + i + valid.length + 1),
+      );
+      at += valid.length;
       batch.push({ text: valid, folded });
       if (valid.length && patterns.length) collectCandidates(valid, folded, automaton, patterns, i, order, candidates);
       order += valid.length + 1;
@@ -80,6 +89,28 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     },
     findInPage,
   };
+}
+
+/** Batches up to this many characters fold into buffers kept for the next batch; a bigger one gets its own. */
+const KEPT_SCRATCH_CHARS = 1 << 19;
+
+/**
+ * The folded text of a batch, in buffers reused from batch to batch: folding allocated six bytes per character of
+ * every page, and collecting that garbage cost more than the rules. The matcher is synchronous, so one is enough.
+ */
+class FoldScratch {
+  private codes = new Uint16Array(0);
+  private map = new Uint32Array(0);
+
+  reserve(texts: readonly string[]): { codes: Uint16Array; map: Uint32Array } {
+    let chars = 0;
+    for (const text of texts) chars += typeof text === 'string' ? text.length : 0;
+    const mapLength = chars + texts.length;
+    if (chars > KEPT_SCRATCH_CHARS) return { codes: new Uint16Array(chars), map: new Uint32Array(mapLength) };
+    if (this.codes.length < chars) this.codes = new Uint16Array(Math.max(chars, 2 * this.codes.length, 4096));
+    if (this.map.length < mapLength) this.map = new Uint32Array(Math.max(mapLength, 2 * this.map.length, 4096));
+    return { codes: this.codes, map: this.map };
+  }
 }
 
 const AS_WRITTEN: readonly string[] = [''];
@@ -131,7 +162,7 @@ function collectCandidates(
     // The ending that reaches a word boundary (longest first: "Токаевым", not "Токаев" + "ы").
     let end = -1;
     let matchedEnd = foldedEnd;
-    const index = pattern.endingIndex;
+    const index = pattern.endings?.index;
     // Only the endings that start with the unit after the hit can follow it; none at all is tried last.
     const tried = index ? (foldedEnd < length ? index.byUnit.get(codes[foldedEnd]!) : undefined) : AS_WRITTEN;
     for (const ending of tried ?? NO_ENDINGS) {

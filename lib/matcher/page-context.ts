@@ -9,8 +9,10 @@ export interface PageContext {
   surnames: Map<string, { order: number; entity: number }>;
   /** Acronyms spelled out on this page: the entity index they stand for, -1 for something else (CPC, the party). */
   acronyms: Map<string, number>;
+  /** People named in full so far (entity indexes): namesakes both named leave a bare surname undecided. */
+  namedInFull: Set<number>;
 }
 
 export function newPageContext(): PageContext {
-  return { offset: 0, surnames: new Map(), acronyms: new Map() };
+  return { offset: 0, surnames: new Map(), acronyms: new Map(), namedInFull: new Set() };
 }

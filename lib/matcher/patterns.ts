@@ -16,15 +16,20 @@ export interface Pattern {
   entity: number;
   near: boolean;
   caseRule: CaseRule;
-  /** Endings one of which must follow the pattern, '' meaning none, longest first; null: the alias as written. */
-  endings: readonly string[] | null;
-  /** The same endings by their first code unit (see `EndingIndex`); null with `endings`. */
-  endingIndex: EndingIndex | null;
+  /** Endings one of which must follow the pattern (see `Endings`); null: the alias as written. */
+  endings: Endings | null;
   /** The folded alias as written: acronyms and surnames are recognised by it across the page. */
   key: string;
   evidence: AliasEvidence | null;
   /** Whether it carries disambiguation evidence (acronyms are checked only on pages that spell one out). */
   ruled: boolean;
+  /**
+   * What the rules look up per hit, worked out once by `buildRuleTables` (disambiguate.ts) so that a hit on a plain
+   * name costs no lookups: a person's full name, an acronym of ours, an alias that may be a namesake's (`not-near`).
+   */
+  fullName: boolean;
+  acronym: boolean;
+  namesakeKey: boolean;
 }
 
 /**
@@ -34,6 +39,26 @@ export interface Pattern {
 interface EndingIndex {
   byUnit: Map<number, readonly string[]>;
   bare: boolean;
+}
+
+/**
+ * A pattern's endings, '' meaning none, longest first, split and indexed on first use: a build then splits and sorts
+ * nothing (some 10,000 endings in 300 lists), and only the lists of patterns a page actually hits are worked out,
+ * once per session. Aliases with the same list share one.
+ */
+export class Endings {
+  private cachedList: readonly string[] | null = null;
+  private cachedIndex: EndingIndex | null = null;
+
+  constructor(private readonly make: () => readonly string[]) {}
+
+  get list(): readonly string[] {
+    return (this.cachedList ??= this.make());
+  }
+
+  get index(): EndingIndex {
+    return (this.cachedIndex ??= indexEndings(this.list));
+  }
 }
 
 function indexEndings(endings: readonly string[]): EndingIndex {
@@ -111,43 +136,54 @@ export function precompileForms(index: AliasIndex, rules: MatchingRules): Precom
   return { lists, aliases };
 }
 
-/** The precompiled forms of `alias`, when the tables cover it and fit it; else null (own names, a stale table). */
+/** The stem and endings an alias takes, from the precompiled table or worked out now. */
+interface Found {
+  stem: string;
+  /** null: the alias as written. */
+  endings: Endings | null;
+}
+
+/**
+ * The precompiled forms of `alias`, when the tables cover it and fit it; else null (own names, a stale table).
+ * `shared` holds one `Endings` per list of the table.
+ */
 function precompiled(
   table: PrecompiledForms | undefined,
-  lists: Map<number, AliasForms['endings']>,
+  shared: Map<number, Endings>,
   alias: number,
   folded: string,
-): AliasForms | null {
+): Found | null {
   if (!table || 3 * alias + 2 >= table.aliases.length || table.aliases[3 * alias] !== folded.length) return null;
   const stemLength = table.aliases[3 * alias + 1]!;
   const id = table.aliases[3 * alias + 2]!;
   if (!(stemLength > 0 && stemLength <= folded.length)) return null;
-  if (id < 0) return { stem: folded.slice(0, stemLength), endings: [''], key: '' };
+  const stem = stemLength === folded.length ? folded : folded.slice(0, stemLength);
+  if (id < 0) return { stem, endings: null };
   const list = table.lists[id];
   if (list === undefined) return null;
-  let endings = lists.get(id);
-  if (!endings) lists.set(id, (endings = list.split(LIST_SEPARATOR)));
-  return { stem: folded.slice(0, stemLength), endings, key: list };
+  let endings = shared.get(id);
+  if (!endings) shared.set(id, (endings = new Endings(() => list.split(LIST_SEPARATOR))));
+  return { stem, endings };
+}
+
+/** Aliases that make one pattern: the first alias's pattern, and every distinct ending list among them. */
+interface Group {
+  pattern: Pattern;
+  lists: (Endings | null)[];
 }
 
 export function compilePatterns(index: AliasIndex, rules?: MatchingRules): Pattern[] {
-  const endingLists = new Map<string, { endings: readonly string[]; index: EndingIndex }>(); // shared by aliases
-  const shareList = (sorted: readonly string[], listKey: string) => {
-    if (sorted.length === 1 && sorted[0] === '') return null;
-    let shared = endingLists.get(listKey);
-    if (!shared) endingLists.set(listKey, (shared = { endings: sorted, index: indexEndings(sorted) }));
-    return shared;
-  };
-  const splitLists = new Map<number, string[]>();
+  const fromTable = new Map<number, Endings>();
+  const worked = new Map<string, Endings>(); // lists worked out now, shared by key
   // Aliases that give the same stem for the same entity under the same rules ("Türkiye" labelled tr and en, Турция
   // and Туркия) make one pattern with the union of their endings: each extra pattern would only add hits.
-  const groups = new Map<string, { pattern: Pattern; lists: Map<string, readonly string[]> }>();
-  const add = (pattern: Pattern, listKey: string, sorted: readonly string[]) => {
+  const groups = new Map<string, Group>();
+  const add = (pattern: Pattern) => {
     const rules = pattern.ruled ? `${pattern.key}\u0000${JSON.stringify(pattern.evidence)}` : '';
     const key = `${pattern.text}\u0000${pattern.entity}\u0000${pattern.near}\u0000${caseKey(pattern.caseRule)}\u0000${rules}`;
     const group = groups.get(key);
-    if (group) group.lists.set(listKey, sorted);
-    else groups.set(key, { pattern, lists: new Map([[listKey, sorted]]) });
+    if (!group) groups.set(key, { pattern, lists: [pattern.endings] });
+    else if (!group.lists.includes(pattern.endings)) group.lists.push(pattern.endings);
   };
   index.aliases.forEach((entry, alias) => {
     const [text, , flags] = entry;
@@ -155,25 +191,57 @@ export function compilePatterns(index: AliasIndex, rules?: MatchingRules): Patte
     const folded = foldAlias(text);
     if (folded === '') return;
     const caseRule = caseRuleFor(text, flags);
-    const found = precompiled(rules?.forms, splitLists, alias, folded) ?? formsOf(index, rules, alias, folded);
-    const pattern = makePattern(index, rules, alias, found.stem, shareList(found.endings, found.key), folded, caseRule);
-    add(pattern, found.key, found.endings);
+    const found = precompiled(rules?.forms, fromTable, alias, folded) ?? workOut(index, rules, alias, folded, worked);
+    add(makePattern(index, rules, alias, found.stem, found.endings, folded, caseRule));
     // Compounds are also written as one word (Şahdəniz, Nursultan, KazMunayGas): the parts joined, as written.
-    const parts = folded.split(' ');
-    if (parts.length > 1 && parts.length <= 3 && parts.every((p) => p.length >= 3))
-      add({ ...pattern, text: parts.join(''), endings: null, endingIndex: null }, '', AS_WRITTEN);
+    if (folded.includes(' ') && isCompoundName(index, entry)) {
+      const parts = folded.split(' ');
+      if (parts.length <= 3 && parts.every((p) => p.length >= 3))
+        add(makePattern(index, rules, alias, parts.join(''), null, folded, caseRule));
+    }
   });
   const patterns: Pattern[] = [];
   for (const { pattern, lists } of groups.values()) {
-    if (lists.size === 1) {
-      patterns.push(pattern);
-      continue;
-    }
-    const union = [...new Set([...lists.values()].flat())].sort(longestFirst);
-    const shared = shareList(union, union.join(LIST_SEPARATOR));
-    patterns.push({ ...pattern, endings: shared?.endings ?? null, endingIndex: shared?.index ?? null });
+    if (lists.length > 1) pattern.endings = unionOf(lists);
+    patterns.push(pattern);
   }
   return patterns;
+}
+
+const PART_BREAK = /[\s\-\u2010-\u2015]+/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * Whether a name of several words may also be written as one: every part a capitalised name of its own (Shah Deniz,
+ * Nur-Sultan, Kaz Munay Gas), not a person (nobody writes "Rəcəbtayyibərdoğan") and no common-noun part ("Xəzər
+ * dənizi", "Orta Asya"). Each joined form is one more pattern for the whole session, so only where it can occur.
+ */
+function isCompoundName(index: AliasIndex, [text, entity]: AliasIndex['aliases'][number]): boolean {
+  if (index.entities[entity]?.[2] === 'person') return false;
+  return text
+    .trim()
+    .split(PART_BREAK)
+    .every((part) => CAPITALISED.test(part));
+}
+
+/** The forms of an alias the precompiled table does not cover, worked out now; equal lists share one `Endings`. */
+function workOut(
+  index: AliasIndex,
+  rules: MatchingRules | undefined,
+  alias: number,
+  folded: string,
+  shared: Map<string, Endings>,
+): Found {
+  const { stem, endings, key } = formsOf(index, rules, alias, folded);
+  if (key === '' || (endings.length === 1 && endings[0] === '')) return { stem, endings: null };
+  let found = shared.get(key);
+  if (!found) shared.set(key, (found = new Endings(() => endings)));
+  return { stem, endings: found };
+}
+
+/** The endings of several lists together (null: the alias as written, '' alone), longest first. */
+function unionOf(lists: readonly (Endings | null)[]): Endings {
+  return new Endings(() => [...new Set(lists.flatMap((e) => e?.list ?? AS_WRITTEN))].sort(longestFirst));
 }
 
 const AS_WRITTEN: readonly string[] = [''];
@@ -186,7 +254,7 @@ function makePattern(
   rules: MatchingRules | undefined,
   alias: number,
   text: string,
-  shared: { endings: readonly string[]; index: EndingIndex } | null,
+  endings: Endings | null,
   key: string,
   caseRule: CaseRule,
 ): Pattern {
@@ -198,11 +266,13 @@ function makePattern(
     entity,
     near: (flags & ALIAS_NEAR) !== 0,
     caseRule,
-    endings: shared?.endings ?? null,
-    endingIndex: shared?.index ?? null,
+    endings,
     key,
     evidence,
     ruled: evidence !== null,
+    fullName: false,
+    acronym: false,
+    namesakeKey: false,
   };
 }
 

@@ -79,15 +79,10 @@ export function selectMatches(candidates: Candidate[], textCount: number, nearWi
   }
   const perText: Selected[][] = Array.from({ length: textCount }, () => []);
   for (const c of leftmostLongest(kept)) {
-    const { entity, alias } = c.pattern;
-    perText[c.text]!.push({
-      start: c.start,
-      end: c.end,
-      entity,
-      alias,
-      ...(c.why ? { why: c.why } : {}),
-      ...(c.or?.length ? { or: c.or } : {}),
-    });
+    const m: Selected = { start: c.start, end: c.end, entity: c.pattern.entity, alias: c.pattern.alias };
+    if (c.why) m.why = c.why;
+    if (c.or?.length) m.or = c.or;
+    perText[c.text]!.push(m);
   }
   return perText;
 }
