@@ -16,10 +16,12 @@ interface Bench {
 const BENCHES: Bench[] = [
   {
     name: 'matcher',
-    what: 'matcher throughput (MB/s) vs one big RegExp alternation over the same folded text, real and synthetic alias lists',
+    what: 'matcher with its matching rules vs the pre-issue-15 matcher from git (interleaved, English corpus and eval pages), and throughput (MB/s) vs one big RegExp alternation, real and synthetic alias lists',
     run: async () => {
+      const pre = await import('./matcher-pre-issue');
       const m = await import('./matcher-bench');
-      return m.formatMatcherTable(await m.runMatcherBench({ aliasIndexPath: 'data/alias-index.json' }));
+      const vsPreIssue = pre.formatPreIssue(await pre.runPreIssueBench());
+      return `${vsPreIssue}\n\n${m.formatMatcherTable(await m.runMatcherBench({ aliasIndexPath: 'data/alias-index.json' }))}`;
     },
   },
   {

@@ -2,7 +2,8 @@
  * Matcher throughput: our fold + Aho-Corasick matcher against the obvious alternative, one big RegExp alternation
  * of the folded, escaped aliases with Unicode word-boundary lookarounds over the same text folded the same way
  * (regex-baseline.ts), measured in the same run on the whole of each corpus document and a 10 MB synthetic page,
- * with the real alias list and 10x / 100x synthetic ones.
+ * with the real alias list and its matching rules (data/matching-rules.json: morphology and disambiguation, as the
+ * background builds it) and 10x / 100x synthetic lists (no rules: the rules are per alias of the real index).
  *
  *   npx tsx scripts/bench/matcher-bench.ts [path/to/alias-index.json]
  *
@@ -11,10 +12,11 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { AliasIndex } from '../../lib/factbase/types';
+import type { MatchingRules } from '../../lib/factbase/matching-rules';
 import { createMatcher } from '../../lib/matcher/index';
 import { buildAliasRegExp, countRegExpMatches, median, timeRegExp } from './regex-baseline';
 import { syntheticAliasIndex, syntheticText } from './synthetic-matcher-data';
@@ -69,10 +71,14 @@ function timeMedian(work: () => number, runs: number): { ms: number; result: num
   return { ms: median(times), result };
 }
 
-function loadAliasIndex(path: string): { index: AliasIndex; label: string } {
+/** The index, with the matching rules built beside it (data/matching-rules.json) when they are there. */
+function loadAliasIndex(path: string): AliasSet {
   if (existsSync(path)) {
     const index = JSON.parse(readFileSync(path, 'utf8')) as AliasIndex;
-    return { index, label: `real (${basename(path)})` };
+    const rulesPath = join(dirname(path), 'matching-rules.json');
+    if (!existsSync(rulesPath)) return { index, label: `real (${basename(path)}, no rules)` };
+    const rules = JSON.parse(readFileSync(rulesPath, 'utf8')) as MatchingRules;
+    return { index, rules, label: `real (${basename(path)} + rules)` };
   }
   return { index: syntheticAliasIndex(SYNTHETIC_REAL_SIZE), label: 'synthetic 1.5k (no index file)' };
 }
@@ -93,14 +99,19 @@ function loadCorpus(dir: string): BenchText[] {
 interface AliasSet {
   label: string;
   index: AliasIndex;
+  rules?: MatchingRules;
 }
 
 function measureSet(set: AliasSet, texts: readonly BenchText[], runs: number, log: (line: string) => void) {
   const t0 = performance.now();
-  const matcher = createMatcher(set.index);
+  const options = { rules: set.rules };
+  const matcher = createMatcher(set.index, options);
   const coldBuildMs = performance.now() - t0;
-  // A content script builds once, cold; the warm median says what the code costs once the JIT has seen it.
-  const buildMs = timeMedian(() => createMatcher(set.index) && 0, set.index.aliases.length > 50_000 ? 1 : runs).ms;
+  // The background builds once, cold; the warm median says what the code costs once the JIT has seen it.
+  const buildMs = timeMedian(
+    () => createMatcher(set.index, options) && 0,
+    set.index.aliases.length > 50_000 ? 1 : runs,
+  ).ms;
   const re = buildAliasRegExp(set.index);
   // V8 compiles a RegExp at its first exec and tiers it up to native code at the second: keep both out of timings.
   if (re !== null) for (let i = 0; i < 2; i++) countRegExpMatches(re, texts[0]?.text.slice(0, 64) ?? '');
@@ -149,7 +160,7 @@ export async function runMatcherBench(options: MatcherBenchOptions = {}): Promis
   const real = loadAliasIndex(options.aliasIndexPath ?? DEFAULT_INDEX);
   const base = real.index.aliases.length;
   const aliasSets: AliasSet[] = [
-    { label: real.label, index: real.index },
+    real,
     { label: 'synthetic 10x', index: syntheticAliasIndex(base * 10, 10) },
     { label: 'synthetic 100x', index: syntheticAliasIndex(base * 100, 100) },
   ];

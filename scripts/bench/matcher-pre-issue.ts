@@ -1,14 +1,20 @@
 /**
- * Issue 15's performance limit: the matcher with its morphology and disambiguation rules against the matcher as it was
- * before them (commit PRE_ISSUE, with the alias index of that commit), checked out from git history into a temporary
- * folder and measured in the same run on the same texts: the corpus documents and the evaluation pages (the region's
- * languages). Both sides run interleaved, in alternating order, and are timed in CPU time of this process, because
- * the machine is shared and wall time mostly measures the neighbours.
+ * Issue 15's performance limit: the matcher with its morphology and disambiguation rules (data/matching-rules.json,
+ * as the background builds it) against the matcher as it was before them (commit PRE_ISSUE), checked out from git
+ * history into a temporary folder and measured in the same run on the same texts: the corpus documents (English) and
+ * the evaluation pages (the region's languages). Three sides:
+ *   old       the pre-issue code with the pre-issue alias index (what users had);
+ *   old+idx   the pre-issue code with today's alias index (the same names, the code's own cost isolated: the index
+ *             gained the names the issue asked for, and more names cost more in any matcher);
+ *   new       today's code, today's index and rules.
+ * The sides run interleaved, in rotating order, timed in CPU time of this process (the machine is shared and wall time
+ * mostly measures the neighbours).
  *
  *   npx tsx scripts/bench/matcher-pre-issue.ts [--rounds N]
  *
- * Throughput: `find` over every text, median of the rounds. Build: a cold first build in a fresh process (what the
- * background pays once per session), children interleaved, and warm rebuilds in this process.
+ * Throughput: `find` over every text, median of the rounds; each ratio is the median of per-round ratios. Build: a
+ * cold first build in a fresh process (what the background pays once per session), children interleaved, and warm
+ * rebuilds in this process.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -47,7 +53,17 @@ function checkOutPreIssue(root: string): string {
   return dir;
 }
 
-async function loaders(root: string, oldDir: string): Promise<{ old: Build; now: Build }> {
+const SIDES = ['old', 'oldIdx', 'now'] as const;
+type Side = (typeof SIDES)[number];
+
+/** Round r's order: every rotation of the sides, forwards and backwards, so no side always runs first or last. */
+const orderOf = (r: number): Side[] => {
+  const k = r % SIDES.length;
+  const rotated = [...SIDES.slice(k), ...SIDES.slice(0, k)];
+  return Math.floor(r / SIDES.length) % 2 ? rotated.reverse() : rotated;
+};
+
+async function loaders(root: string, oldDir: string): Promise<Record<Side, Build>> {
   const oldMod = (await import(pathToFileURL(join(oldDir, 'lib/matcher/index.ts')).href)) as {
     createMatcher: (index: unknown) => AnyMatcher;
   };
@@ -57,7 +73,11 @@ async function loaders(root: string, oldDir: string): Promise<{ old: Build; now:
   const oldIndex = JSON.parse(readFileSync(join(oldDir, 'data/alias-index.json'), 'utf8')) as unknown;
   const newIndex = JSON.parse(readFileSync(join(root, 'data/alias-index.json'), 'utf8')) as unknown;
   const rules = JSON.parse(readFileSync(join(root, 'data/matching-rules.json'), 'utf8')) as unknown;
-  return { old: () => oldMod.createMatcher(oldIndex), now: () => newMod.createMatcher(newIndex, { rules }) };
+  return {
+    old: () => oldMod.createMatcher(oldIndex),
+    oldIdx: () => oldMod.createMatcher(newIndex),
+    now: () => newMod.createMatcher(newIndex, { rules }),
+  };
 }
 
 function benchTexts(root: string): { name: string; text: string }[] {
@@ -82,16 +102,16 @@ function benchTexts(root: string): { name: string; text: string }[] {
 }
 
 /** CPU ms of one cold build in a fresh Node process, for each side, interleaved. */
-function coldBuilds(root: string, oldDir: string, children: number): { old: number[]; now: number[] } {
-  const out = { old: [] as number[], now: [] as number[] };
+function coldBuilds(root: string, oldDir: string, children: number): Record<Side, number[]> {
+  const out: Record<Side, number[]> = { old: [], oldIdx: [], now: [] };
   const tsx = join(root, 'node_modules/.bin/tsx');
-  for (let i = 0; i < children * 2; i++) {
-    const side = (i + (i >> 1)) % 2 === 0 ? 'old' : 'now'; // old, now, now, old, old, now…
-    const r = spawnSync(tsx, [__filenameOf(), '--child', side, oldDir], { cwd: root, encoding: 'utf8' });
-    const ms = Number(/cold-build-ms (\S+)/.exec(r.stdout)?.[1]);
-    if (!Number.isFinite(ms)) throw new Error(`cold build child failed: ${r.stderr || r.stdout}`);
-    out[side].push(ms);
-  }
+  for (let i = 0; i < children; i++)
+    for (const side of orderOf(i)) {
+      const r = spawnSync(tsx, [__filenameOf(), '--child', side, oldDir], { cwd: root, encoding: 'utf8' });
+      const ms = Number(/cold-build-ms (\S+)/.exec(r.stdout)?.[1]);
+      if (!Number.isFinite(ms)) throw new Error(`cold build child failed: ${r.stderr || r.stdout}`);
+      out[side].push(ms);
+    }
   return out;
 }
 
@@ -99,51 +119,47 @@ function __filenameOf(): string {
   return resolve('scripts/bench/matcher-pre-issue.ts');
 }
 
-async function runPreIssueBench(rounds = 15, children = 5) {
+export async function runPreIssueBench(rounds = 15, children = 5) {
   const root = process.cwd();
   const oldDir = checkOutPreIssue(root);
   try {
-    const { old, now } = await loaders(root, oldDir);
+    const builds = await loaders(root, oldDir);
     const texts = benchTexts(root);
-    const sides = { old: old(), now: now() };
-    // Warm-up: both JITs see every text.
-    for (let i = 0; i < 3; i++)
-      for (const t of texts) {
-        sides.old.find(t.text);
-        sides.now.find(t.text);
-      }
+    const sides = { old: builds.old(), oldIdx: builds.oldIdx(), now: builds.now() };
+    // Warm-up: every JIT sees every text.
+    for (let i = 0; i < 3; i++) for (const t of texts) for (const side of SIDES) sides[side].find(t.text);
     const rows = texts.map((t) => {
-      const times = { old: [] as number[], now: [] as number[] };
-      const ratios: number[] = [];
+      const times: Record<Side, number[]> = { old: [], oldIdx: [], now: [] };
+      const ratios = { old: [] as number[], oldIdx: [] as number[] };
       const repeats = Math.max(1, Math.round(400_000 / t.text.length));
       for (let r = 0; r < rounds; r++) {
-        const order = r % 2 ? (['now', 'old'] as const) : (['old', 'now'] as const);
-        const round: Record<string, number> = {};
-        for (const side of order) {
+        const round = {} as Record<Side, number>;
+        for (const side of orderOf(r)) {
           const t0 = cpuMs();
           for (let k = 0; k < repeats; k++) sides[side].find(t.text);
           round[side] = (cpuMs() - t0) / repeats;
-          times[side].push(round[side]!);
+          times[side].push(round[side]);
         }
-        ratios.push(round.now! / round.old!);
+        ratios.old.push(round.now / round.old);
+        ratios.oldIdx.push(round.now / round.oldIdx);
       }
-      const mb = Buffer.byteLength(t.text) / 1e6;
       return {
         name: t.name,
         chars: t.text.length,
-        oldMs: median(times.old),
-        nowMs: median(times.now),
-        oldMBps: mb / (median(times.old) / 1000),
-        nowMBps: mb / (median(times.now) / 1000),
-        ratio: median(ratios),
-        matches: { old: sides.old.find(t.text).length, now: sides.now.find(t.text).length },
+        ms: { old: median(times.old), oldIdx: median(times.oldIdx), now: median(times.now) },
+        ratio: { old: median(ratios.old), oldIdx: median(ratios.oldIdx) },
+        marks: {
+          old: sides.old.find(t.text).length,
+          oldIdx: sides.oldIdx.find(t.text).length,
+          now: sides.now.find(t.text).length,
+        },
       };
     });
-    const warm = { old: [] as number[], now: [] as number[] };
-    for (let r = 0; r < 7; r++)
-      for (const side of r % 2 ? (['now', 'old'] as const) : (['old', 'now'] as const)) {
+    const warm: Record<Side, number[]> = { old: [], oldIdx: [], now: [] };
+    for (let r = 0; r < 9; r++)
+      for (const side of orderOf(r)) {
         const t0 = cpuMs();
-        void (side === 'old' ? old : now)();
+        void builds[side]();
         warm[side].push(cpuMs() - t0);
       }
     const cold = coldBuilds(root, oldDir, children);
@@ -153,48 +169,54 @@ async function runPreIssueBench(rounds = 15, children = 5) {
   }
 }
 
-function formatPreIssue(result: Awaited<ReturnType<typeof runPreIssueBench>>): string {
+export function formatPreIssue(result: Awaited<ReturnType<typeof runPreIssueBench>>): string {
+  const f = (x: number, d = 2) => x.toFixed(d);
   const lines = [
-    `matcher vs pre-issue (${PRE_ISSUE}), CPU time, medians of interleaved rounds`,
-    'text                                   chars   old ms   new ms  old MB/s  new MB/s  new/old  marks old/new',
+    `matcher vs pre-issue (${PRE_ISSUE}), CPU time, medians of ${SIDES.length}-way interleaved rounds`,
+    "  old: pre-issue code and index; old+idx: pre-issue code, today's index; new: today's code, index and rules",
+    'text                                   chars   old ms  old+idx ms   new ms  new/old  new/old+idx  marks old/old+idx/new',
   ];
   for (const r of result.rows)
     lines.push(
-      `${r.name.padEnd(36)} ${String(r.chars).padStart(7)} ${r.oldMs.toFixed(2).padStart(8)} ${r.nowMs
-        .toFixed(2)
-        .padStart(8)} ${r.oldMBps.toFixed(1).padStart(9)} ${r.nowMBps.toFixed(1).padStart(9)} ${r.ratio
-        .toFixed(2)
-        .padStart(7)}x  ${r.matches.old}/${r.matches.now}`,
+      `${r.name.padEnd(36)} ${String(r.chars).padStart(7)} ${f(r.ms.old).padStart(8)} ${f(r.ms.oldIdx).padStart(11)} ${f(
+        r.ms.now,
+      ).padStart(
+        8,
+      )} ${f(r.ratio.old).padStart(7)}x ${f(r.ratio.oldIdx).padStart(11)}x  ${r.marks.old}/${r.marks.oldIdx}/${r.marks.now}`,
     );
-  const total = (k: 'oldMs' | 'nowMs') => result.rows.reduce((s, r) => s + r[k], 0);
+  const total = (side: Side) => result.rows.reduce((s, r) => s + r.ms[side], 0);
+  const corpus = result.rows.filter((r) => !r.name.startsWith('eval'));
+  const corpusTotal = (side: Side) => corpus.reduce((s, r) => s + r.ms[side], 0);
   lines.push(
-    `all texts: old ${total('oldMs').toFixed(1)} ms, new ${total('nowMs').toFixed(1)} ms, new/old ${(total('nowMs') / total('oldMs')).toFixed(2)}x`,
+    `English corpus (${corpus.length} texts): old ${f(corpusTotal('old'), 1)} ms, old+idx ${f(corpusTotal('oldIdx'), 1)} ms, new ${f(
+      corpusTotal('now'),
+      1,
+    )} ms; new/old ${f(corpusTotal('now') / corpusTotal('old'))}x, new/old+idx ${f(corpusTotal('now') / corpusTotal('oldIdx'))}x`,
+    `all texts: old ${f(total('old'), 1)} ms, old+idx ${f(total('oldIdx'), 1)} ms, new ${f(total('now'), 1)} ms; new/old ${f(
+      total('now') / total('old'),
+    )}x, new/old+idx ${f(total('now') / total('oldIdx'))}x`,
   );
-  lines.push(
-    `build, cold (fresh process, CPU ms, median of ${result.cold.old.length}): old ${median(result.cold.old).toFixed(1)}, new ${median(
-      result.cold.now,
-    ).toFixed(1)}, new/old ${(median(result.cold.now) / median(result.cold.old)).toFixed(2)}x`,
-  );
-  lines.push(
-    `build, warm (CPU ms, median of ${result.warm.old.length}): old ${median(result.warm.old).toFixed(1)}, new ${median(
-      result.warm.now,
-    ).toFixed(1)}, new/old ${(median(result.warm.now) / median(result.warm.old)).toFixed(2)}x`,
-  );
+  const buildLine = (what: string, xs: Record<Side, number[]>) =>
+    `build, ${what} (CPU ms, median of ${xs.old.length}): old ${f(median(xs.old), 1)}, old+idx ${f(median(xs.oldIdx), 1)}, new ${f(
+      median(xs.now),
+      1,
+    )}; new/old ${f(median(xs.now) / median(xs.old))}x, new/old+idx ${f(median(xs.now) / median(xs.oldIdx))}x`;
+  lines.push(buildLine('cold, fresh process', result.cold), buildLine('warm', result.warm));
   return lines.join('\n');
 }
 
-async function child(side: string, oldDir: string) {
+async function child(side: Side, oldDir: string) {
   const root = process.cwd();
   // Load and parse outside the timing, as the background has its JSON imported before the first build.
-  const { old, now } = await loaders(root, oldDir);
+  const builds = await loaders(root, oldDir);
   const t0 = cpuMs();
-  void (side === 'old' ? old : now)();
+  void builds[side]();
   console.log(`cold-build-ms ${cpuMs() - t0}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const at = process.argv.indexOf('--child');
-  if (at > 0) await child(process.argv[at + 1]!, process.argv[at + 2]!);
+  if (at > 0) await child(process.argv[at + 1] as Side, process.argv[at + 2]!);
   else {
     const r = process.argv.indexOf('--rounds');
     console.log(formatPreIssue(await runPreIssueBench(r > 0 ? Number(process.argv[r + 1]) : undefined)));
