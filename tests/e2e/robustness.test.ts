@@ -110,16 +110,24 @@ describe.each(browsersUnderTest())('%s on hostile pages', (browserName) => {
     );
     expect(ticks).toBeGreaterThan(STORM_SECONDS * 100 * STORM_TICK_FLOOR);
     // After the storm the marks settle on what the page now holds: the steady paragraph is still marked, and there
-    // are no more marks than names on the page (no leak of ranges into removed nodes).
-    await sleep(3_000);
-    const state = await page.evaluate(() => {
-      const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(
-        'lens-mention',
-      );
-      let connected = 0;
-      for (const range of highlight ?? []) if (range.startContainer.isConnected) connected++;
-      return { marks: highlight?.size ?? 0, connected, text: document.body.textContent ?? '' };
-    });
+    // are no more marks than names on the page (no leak of ranges into removed nodes). Read once the marks have
+    // stood still for a second (five readings 250 ms apart), at most 10 s: the last rescan has been painted.
+    const readMarks = () =>
+      page.evaluate(() => {
+        const highlight = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(
+          'lens-mention',
+        );
+        let connected = 0;
+        for (const range of highlight ?? []) if (range.startContainer.isConnected) connected++;
+        return { marks: highlight?.size ?? 0, connected };
+      });
+    let state = await readMarks();
+    for (let still = 0, started = Date.now(); still < 4 && Date.now() - started < 10_000;) {
+      await sleep(250);
+      const now = await readMarks();
+      still = now.marks === state.marks && now.connected === state.connected ? still + 1 : 0;
+      state = now;
+    }
     expect(state.marks).toBeGreaterThanOrEqual(2);
     expect(state.connected).toBe(state.marks);
     await page.close();
