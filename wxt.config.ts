@@ -31,6 +31,22 @@ export default defineConfig({
     json: { stringify: true },
     define: { __LENS_TEST_BUILD__: JSON.stringify(testBuild) },
   }),
+  hooks: {
+    // The content script runs in every page and frame, so it goes without the WebExtension polyfill (10 KB, and in
+    // Chromium a wrapper built in every frame): what it uses (sendMessage, storage, onMessage answered as
+    // browser/messages.ts does) is promise-based in both browsers. The rest of the extension keeps the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const alias = config.resolve?.alias;
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(alias)
+          ? [native, ...alias]
+          : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+      };
+    },
+  },
   manifest: ({ browser }) => ({
     // In the browser's language, from _locales (lib/i18n); English where it has none of ours.
     name: '__MSG_extName__',

@@ -45,16 +45,38 @@ type ContentAnswers = {
 /**
  * Answers messages from the extension (the background, the popup) until `signal` aborts. Only the extension's own
  * contexts can reach a content script's `runtime.onMessage`, so these are not validated like a page's messages.
+ *
+ * Content scripts run without the WebExtension polyfill (wxt.config.ts), so this answers the way both browsers do
+ * natively: Firefox takes the promise a listener returns; Chromium takes `sendResponse` and `true`, and a failure is
+ * sent in the form the background's polyfilled `tabs.sendMessage` turns back into a rejection.
  */
 export function answerExtension(answers: ContentAnswers, signal: AbortSignal): void {
-  const listener = (raw: unknown): Promise<unknown> | undefined => {
+  const firefox = isFirefoxApi();
+  const listener = (raw: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): unknown => {
     const type = (raw as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !Object.hasOwn(answers, type)) return undefined;
     // The map is typed per message type; the lookup by a run-time key cannot be, so it is widened here once.
     const answer = answers[type as ToContent['type']] as
       ((message: unknown) => Promise<unknown> | undefined) | undefined;
-    return answer?.(raw);
+    const reply = answer?.(raw);
+    if (!reply || firefox) return reply;
+    reply.then(sendResponse, (error: unknown) =>
+      sendResponse({ [POLYFILL_REJECT]: true, message: (error as Error | null)?.message ?? String(error) }),
+    );
+    return true;
   };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  const onMessage = browser.runtime.onMessage as unknown as {
+    addListener(l: typeof listener): void;
+    removeListener(l: typeof listener): void;
+  };
+  onMessage.addListener(listener);
+  signal.addEventListener('abort', () => onMessage.removeListener(listener), { once: true });
 }
+
+/** The webextension-polyfill's mark of a rejected reply, which its `sendMessage` turns into a rejection. */
+const POLYFILL_REJECT = '__mozWebExtensionPolyfillReject__';
+
+/** Firefox's own API (only Firefox has `runtime.getBrowserInfo`), which takes a listener's promise as its reply. */
+const isFirefoxApi = () =>
+  typeof (globalThis as { browser?: { runtime?: { getBrowserInfo?: unknown } } }).browser?.runtime?.getBrowserInfo ===
+  'function';

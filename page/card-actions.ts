@@ -4,6 +4,9 @@
  * (lib/background/guards.ts) waits for the reader to confirm in that toast; "Off on this site" switches the whole
  * site off; "Not this" corrects a mark on this site or everywhere. Toast buttons answer real presses only
  * (page/lens-toast.ts).
+ *
+ * Part of the first stage, which carries the toast anyway (saved selections), and lent to the card's stage through
+ * `SettingsActions`.
  */
 import type { EntityHidden, MarkCorrected, SendToBackground, SiteSwitchedOff } from '~/lib/messaging/messages';
 import { showToast as show, type ToastOptions } from './lens-toast';
@@ -143,3 +146,7 @@ export async function correctMark(
     signal,
   );
 }
+
+/** What the card's stage borrows from the first stage (page/hover-card.ts). */
+export const settingsActions = { hideEntity, disableSite, correctMark };
+export type SettingsActions = typeof settingsActions;

@@ -7,58 +7,12 @@
  */
 import { render, type ComponentChild } from 'preact';
 import { cardCss } from '~/components/card/styles';
+// Host styles, inside the shadow root: why each rule is there is said in the stylesheet.
+import hostCss from './card-host.css?inline';
 import type { Placement } from '~/lib/hover/placement';
 import { refuseSyntheticInput, watchGestures } from './trusted-input';
 
 const CARD_HOST_TAG = 'lens-card-host';
-
-/**
- * Host styles, inside the shadow root. `!important` here beats even `!important` page rules aimed at the host
- * (for important declarations the shadow tree's own context wins), so a page cannot hide, move or restyle it.
- */
-const HOST_CSS = `
-:host {
-  all: initial !important;
-  display: block !important;
-  position: fixed !important;
-  inset: 0 auto auto 0 !important;
-  width: 0 !important;
-  height: 0 !important;
-  margin: 0 !important;
-  padding: 0 !important;
-  border: 0 !important;
-  overflow: visible !important;
-  z-index: 2147483647 !important;
-  visibility: visible !important;
-  opacity: 1 !important;
-  transform: none !important;
-  pointer-events: none !important;
-  contain: style;
-}
-/* The frame never moves: the card inside is placed through custom properties, so a card replaced by another (the
-   placeholder by the full card) is a new element appearing, not a visible element shifting. */
-.lens-frame {
-  position: absolute;
-  left: 0;
-  top: 0;
-  width: 0;
-  height: 0;
-}
-.lens-frame > .lens-card {
-  position: absolute;
-  left: var(--lens-x, 0);
-  top: var(--lens-y, 0);
-  max-width: var(--lens-max-w, none);
-  max-height: var(--lens-max-h, none);
-  pointer-events: auto;
-  /* Scrolls inside its own border when the viewport is short, so the scrollbar never sits outside it. */
-  overflow-y: auto;
-  overscroll-behavior: contain;
-  scrollbar-width: thin;
-}
-.lens-frame[hidden] { display: none; }
-.lens-frame.lens-measuring { visibility: hidden; }
-`;
 
 type StyleMode = 'adopted' | 'adopted-page' | 'style-element';
 
@@ -80,7 +34,7 @@ export class CardHost {
     this.frame.hidden = true;
     this.root.append(this.frame);
     doc.documentElement.append(this.element);
-    this.styleMode = adoptStyles(this.root, HOST_CSS + cardCss, doc, this.element);
+    this.styleMode = adoptStyles(this.root, hostCss + cardCss, doc, this.element);
     // Which styling path worked in this browser, for tests (test build only: the page sees a bare element).
     if (__LENS_TEST_BUILD__) this.element.dataset.styles = this.styleMode;
   }

@@ -5,6 +5,7 @@
  * and passed on once it is there; the dwell counts from when the pointer came to rest, so the load hides inside it.
  * A frame nobody points at never loads it.
  */
+import { settingsActions } from './card-actions';
 import { cardStageEntry } from './card-stage';
 import type { HoverCardDeps, HoverCards } from './hover-card';
 import { relayEscape } from './hover-frames';
@@ -20,7 +21,7 @@ interface CardTriggers {
 
 /** `load` asks the background to inject the card's stage into this frame and resolves once it has run. */
 export function startCardTriggers(
-  deps: Omit<HoverCardDeps, 'escapeRelay'>,
+  deps: Omit<HoverCardDeps, 'escapeRelay' | 'settingsActions'>,
   load: () => Promise<unknown>,
 ): CardTriggers {
   const { doc, win, store, signal } = deps;
@@ -41,7 +42,7 @@ export function startCardTriggers(
       .then(() => {
         const start = cardStageEntry();
         if (!start || signal.aborted) throw new Error('the card stage did not register');
-        cards = start({ ...deps, escapeRelay: relay });
+        cards = start({ ...deps, escapeRelay: relay, settingsActions });
         if (heldPointer) cards.pointer(heldPointer.at, heldPointer.point, heldPointer.canOpen, heldPointer.since);
         if (heldTap) cards.activate(heldTap.m, heldTap.point);
         for (const route of heldNext) cards.next(route);

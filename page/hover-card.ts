@@ -24,7 +24,7 @@ import type { Settings } from '~/lib/settings/settings';
 import { whenIdle } from '~/components/when-idle';
 import { CardHost } from './card-host';
 import { createDetailsCache } from './hover-details';
-import { correctMark, disableSite, hideEntity } from './card-actions';
+import type { SettingsActions } from './card-actions';
 import type { EscapeRelay } from './hover-frames';
 import { mentionRange, type PointerSink } from './hover-pointer';
 import { pageDate, pageScheme } from './hover-page';
@@ -49,6 +49,11 @@ export interface HoverCardDeps {
   /** The Esc relay between the tab's frames (page/hover-frames.ts), kept by the first stage: told when a card opens
    * and closes. */
   escapeRelay: Pick<EscapeRelay, 'cardShown'>;
+  /**
+   * Hide this name, Off on this site and Not this, with their Undo toasts (page/card-actions.ts): lent by the first
+   * stage, which carries the toast for saved selections anyway, so this stage does not carry a second copy.
+   */
+  settingsActions: SettingsActions;
 }
 
 type Ev = HoverEvent<Mention, EntityDetails>;
@@ -257,12 +262,12 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
               // Settings for every site (and this site's switch) change only on the reader's own press in the card.
               onHideEntity: () => {
                 if (!host?.gesture.recent()) return;
-                void hideEntity(doc, deps.send, current.entity, signal);
+                void deps.settingsActions.hideEntity(doc, deps.send, current.entity, signal);
                 dispatch({ type: 'close', reason: 'settings' });
               },
               onDisableSite: () => {
                 if (!host?.gesture.recent()) return;
-                void disableSite(doc, deps.send, signal);
+                void deps.settingsActions.disableSite(doc, deps.send, signal);
                 dispatch({ type: 'close', reason: 'settings' });
               },
               // Only for the entity the mark was painted for, not one reached through a related chip.
@@ -271,7 +276,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
                   ? (everywhere: boolean) => {
                       if (!host?.gesture.recent()) return;
                       const mark = { id, name: current.entity.name, text: s.target.text };
-                      void correctMark(doc, deps.send, mark, everywhere, signal);
+                      void deps.settingsActions.correctMark(doc, deps.send, mark, everywhere, signal);
                       dispatch({ type: 'close', reason: 'settings' });
                     }
                   : undefined,

@@ -22,6 +22,7 @@ import { extensionDir, findBrowser, PROJECT_ROOT } from '../../automation/browse
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import type { BrowserName } from '../../automation/lens-browser';
 import { DEFAULT_DWELL_MS } from '../../lib/settings/settings';
+import { NEXT_MENTION_KEY } from '../../page/keyboard-nav';
 import { CORPUS_DIR } from '../build-factbase';
 import { writeFloorExtension } from './floor-extension';
 import { mainThreadBusy, type TraceEvent } from './trace-main-thread';
@@ -268,9 +269,10 @@ async function measurePageCost(
  * press's event times, and a watcher resolving at the first animation frame whose card host shows a card.
  */
 const CARD_PROBE = `(() => {
+  const NEXT_KEY = ${JSON.stringify(NEXT_MENTION_KEY)};
   const probe = (window.__lensProbe = { move: 0, key: 0, shownAt: 0 });
   addEventListener('pointermove', (e) => (probe.move = e.timeStamp), true);
-  addEventListener('keydown', (e) => { if (e.code === 'KeyN') probe.key = e.timeStamp; }, true);
+  addEventListener('keydown', (e) => { if (e.code === NEXT_KEY) probe.key = e.timeStamp; }, true);
   const visible = () => {
     const root = document.querySelector('lens-card-host')?.shadowRoot;
     if (!root) return false;
@@ -327,7 +329,7 @@ async function chromiumDriver(ext: string): Promise<Driver> {
     },
     read: (expression) => tab!.evaluate(expression),
     move: (x, y) => tab!.mouse.move(x, y),
-    pressNext: () => tab!.keyboard.press('Alt+Shift+KeyN'),
+    pressNext: () => tab!.keyboard.press(`Alt+Shift+${NEXT_MENTION_KEY}`),
     pressEscape: () => tab!.keyboard.press('Escape'),
     close: () => context.close(),
   };
@@ -354,7 +356,7 @@ async function firefoxDriver(ext: string): Promise<Driver> {
     async pressNext() {
       await tab!.keyboard.down('Alt');
       await tab!.keyboard.down('Shift');
-      await tab!.keyboard.press('KeyN');
+      await tab!.keyboard.press(NEXT_MENTION_KEY);
       await tab!.keyboard.up('Shift');
       await tab!.keyboard.up('Alt');
     },
@@ -434,8 +436,8 @@ async function measureCards(
   return [
     { browser, case: 'first card after load (pointer)', samples: first },
     { browser, case: 'later cards (pointer)', samples: later },
-    { browser, case: 'first card after load (Alt+Shift+N)', samples: keyFirst },
-    { browser, case: 'next card (Alt+Shift+N)', samples: keyLater },
+    { browser, case: 'first card after load (Alt+Shift+M)', samples: keyFirst },
+    { browser, case: 'next card (Alt+Shift+M)', samples: keyLater },
   ];
 }
 

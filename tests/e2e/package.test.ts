@@ -17,9 +17,9 @@ import { outputDir, PROJECT_ROOT } from '../../automation/browsers';
  * there; budgeted too, because its parse is part of the time between the dwell and the card.
  */
 const CONTENT_SCRIPT_BUDGET_BYTES = 48 * 1024;
-// 64 KB until this stage gained "Not this", namesakes, the rules' evidence and the settings Undo toasts (68 KB);
-// raised to 72 KB rather than left failing: trimming it back (lazy parts for rare panels) is open work.
-const CARD_STAGE_BUDGET_BYTES = 72 * 1024;
+// Back to 64 KB (it was raised to 72 KB when "Not this", namesakes, the rules' evidence and the Undo toasts took it to
+// 68 KB): the toasts and settings actions are lent by the first stage, which carries the toast anyway.
+const CARD_STAGE_BUDGET_BYTES = 64 * 1024;
 
 const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const out = outputDir('production');
