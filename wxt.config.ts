@@ -19,9 +19,6 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Builds for tests and benchmarks can be sent elsewhere so parallel runs never share an output folder.
   outDir: process.env.LENS_OUT_DIR ?? (testBuild ? '.output-test' : '.output'),
-  // The interface's catalogs (`_locales/<lang>/messages.json`) go into the package as the browser reads them, without
-  // their translators' notes (scripts/locale-files.ts).
-  hooks: { 'build:publicAssets': (_wxt, files) => void files.push(...localeFiles()) },
   vite: () => ({
     // The popup's and explore page's stylesheets go inside their HTML: first paint waits for no request
     // (scripts/vite-inline-css). No library we ship sets HTML from a string (scripts/vite-no-html-sinks).
@@ -32,6 +29,9 @@ export default defineConfig({
     define: { __LENS_TEST_BUILD__: JSON.stringify(testBuild) },
   }),
   hooks: {
+    // The interface's catalogs (`_locales/<lang>/messages.json`) go into the package as the browser reads them,
+    // without their translators' notes (scripts/locale-files.ts).
+    'build:publicAssets': (_wxt, files) => void files.push(...localeFiles()),
     // The content script runs in every page and frame, so it goes without the WebExtension polyfill (10 KB, and in
     // Chromium a wrapper built in every frame): what it uses (sendMessage, storage, onMessage answered as
     // browser/messages.ts does) is promise-based in both browsers. The rest of the extension keeps the polyfill.
