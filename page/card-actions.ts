@@ -6,48 +6,56 @@
  * (page/lens-toast.ts).
  *
  * Part of the first stage, which carries the toast anyway (saved selections), and lent to the card's stage through
- * `SettingsActions`.
+ * `SettingsActions`. The words come from the card's stage too (`ActionScope.t`): the background hands the card's
+ * catalog to that stage's translator only, and the first stage carries none (a toast worded from it showed its keys).
  */
 import type { EntityHidden, MarkCorrected, SendToBackground, SiteSwitchedOff } from '~/lib/messaging/messages';
+import type { MessageKey, Sub } from '~/lib/i18n/translator';
 import { showToast as show, type ToastOptions } from './lens-toast';
-import { t } from '~/lib/i18n/translator';
+
+/** Where an action runs and speaks: the frame's document, its messages, its lifetime, and the card stage's words. */
+export interface ActionScope {
+  doc: Document;
+  send: SendToBackground;
+  signal: AbortSignal;
+  /** The card stage's `t`, which holds the card's catalog in the interface language. */
+  t: (key: MessageKey, ...subs: Sub[]) => string;
+}
 
 /** A toast in the interface language (its close button included). */
-const showToast = (doc: Document, options: ToastOptions, signal: AbortSignal) =>
+const showToast = ({ doc, signal, t }: ActionScope, options: ToastOptions) =>
   show(doc, { dismissLabel: t('cardToastDismiss'), ...options }, signal);
 
 /** A change beyond this page leaves its toast up longer than a save's, for the reader to notice it and reach Undo. */
 const SETTINGS_TOAST_MS = 15_000;
 
 export async function hideEntity(
-  doc: Document,
-  send: SendToBackground,
+  scope: ActionScope,
   entity: { id: string; name: string },
-  signal: AbortSignal,
   confirmed = false,
 ): Promise<void> {
+  const { send, t } = scope;
   let reply: EntityHidden;
   try {
     reply = await send({ type: 'hide-entity', id: entity.id, ...(confirmed ? { confirmed } : {}) });
   } catch {
-    showToast(doc, { message: t('cardToastHideFailed', entity.name), kind: 'error' }, signal);
+    showToast(scope, { message: t('cardToastHideFailed', entity.name), kind: 'error' });
     return;
   }
   if (!reply?.hidden) {
     if (reply?.confirm)
       showToast(
-        doc,
+        scope,
         {
           message: t('cardToastHideConfirm', entity.name),
-          action: { label: t('cardToastHide'), run: () => void hideEntity(doc, send, entity, signal, true) },
+          action: { label: t('cardToastHide'), run: () => void hideEntity(scope, entity, true) },
           durationMs: SETTINGS_TOAST_MS,
         },
-        signal,
       );
     return;
   }
   const toast = showToast(
-    doc,
+    scope,
     {
       message: t('cardToastHidden', entity.name),
       durationMs: SETTINGS_TOAST_MS,
@@ -64,11 +72,11 @@ export async function hideEntity(
           ),
       },
     },
-    signal,
   );
 }
 
-export async function disableSite(doc: Document, send: SendToBackground, signal: AbortSignal): Promise<void> {
+export async function disableSite(scope: ActionScope): Promise<void> {
+  const { send, t } = scope;
   let reply: SiteSwitchedOff;
   try {
     reply = await send({ type: 'disable-site' });
@@ -76,12 +84,12 @@ export async function disableSite(doc: Document, send: SendToBackground, signal:
     reply = { disabled: false };
   }
   if (!reply?.disabled) {
-    showToast(doc, { message: t('cardToastSiteOffFailed'), kind: 'error' }, signal);
+    showToast(scope, { message: t('cardToastSiteOffFailed'), kind: 'error' });
     return;
   }
   const { site, undoToken } = reply;
   const toast = showToast(
-    doc,
+    scope,
     {
       message: t('cardToastSiteOff', site),
       durationMs: SETTINGS_TOAST_MS,
@@ -98,7 +106,6 @@ export async function disableSite(doc: Document, send: SendToBackground, signal:
           ),
       },
     },
-    signal,
   );
 }
 
@@ -108,12 +115,11 @@ export async function disableSite(doc: Document, send: SendToBackground, signal:
  * changed and offers Undo, and Settings lists the correction.
  */
 export async function correctMark(
-  doc: Document,
-  send: SendToBackground,
+  scope: ActionScope,
   mark: { id: string; name: string; text: string },
   everywhere: boolean,
-  signal: AbortSignal,
 ): Promise<void> {
+  const { send, t } = scope;
   let reply: MarkCorrected;
   try {
     reply = await send({ type: 'correct-mark', id: mark.id, text: mark.text, everywhere });
@@ -121,11 +127,11 @@ export async function correctMark(
     reply = { corrected: false };
   }
   if (!reply?.corrected) {
-    showToast(doc, { message: t('cardToastCorrectFailed'), kind: 'error' }, signal);
+    showToast(scope, { message: t('cardToastCorrectFailed'), kind: 'error' });
     return;
   }
   const toast = showToast(
-    doc,
+    scope,
     {
       message: everywhere
         ? t('cardToastCorrectedEverywhere', mark.text, mark.name)
@@ -143,7 +149,6 @@ export async function correctMark(
           ),
       },
     },
-    signal,
   );
 }
 

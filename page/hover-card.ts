@@ -114,6 +114,8 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   const frames = deps.escapeRelay;
   let host: CardHost | null = null;
   const details = createDetailsCache((id) => deps.send({ type: 'get-entity', id }));
+  // The settings actions are the first stage's; their toasts speak with this stage's catalog.
+  const actionScope = { doc, send: deps.send, signal, t };
 
   /** What is on screen: the card's token, its mark, and the entities navigated through (chips, Back). */
   let shown: {
@@ -262,12 +264,12 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
               // Settings for every site (and this site's switch) change only on the reader's own press in the card.
               onHideEntity: () => {
                 if (!host?.gesture.recent()) return;
-                void deps.settingsActions.hideEntity(doc, deps.send, current.entity, signal);
+                void deps.settingsActions.hideEntity(actionScope, current.entity);
                 dispatch({ type: 'close', reason: 'settings' });
               },
               onDisableSite: () => {
                 if (!host?.gesture.recent()) return;
-                void deps.settingsActions.disableSite(doc, deps.send, signal);
+                void deps.settingsActions.disableSite(actionScope);
                 dispatch({ type: 'close', reason: 'settings' });
               },
               // Only for the entity the mark was painted for, not one reached through a related chip.
@@ -276,7 +278,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
                   ? (everywhere: boolean) => {
                       if (!host?.gesture.recent()) return;
                       const mark = { id, name: current.entity.name, text: s.target.text };
-                      void deps.settingsActions.correctMark(doc, deps.send, mark, everywhere, signal);
+                      void deps.settingsActions.correctMark(actionScope, mark, everywhere);
                       dispatch({ type: 'close', reason: 'settings' });
                     }
                   : undefined,
