@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { inlineCss } from './scripts/vite-inline-css';
@@ -35,15 +36,24 @@ export default defineConfig({
     // The content script runs in every page and frame, so it goes without the WebExtension polyfill (10 KB, and in
     // Chromium a wrapper built in every frame): what it uses (sendMessage, storage, onMessage answered as
     // browser/messages.ts does) is promise-based in both browsers. The rest of the extension keeps the polyfill.
+    // Nor does it take WXT's ContentScriptContext, which WXT's wrapper builds in every frame: that one announces each
+    // start with an event on the page's document (named with our id, so a page that knows the id hears it) and
+    // watches for it; the content script keeps its own lifetime (page/lifetime.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
-      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const lean = [
+        { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./page/no-wxt-context.ts', import.meta.url)),
+        },
+      ];
       const alias = config.resolve?.alias;
       config.resolve = {
         ...config.resolve,
         alias: Array.isArray(alias)
-          ? [native, ...alias]
-          : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+          ? [...lean, ...alias]
+          : [...lean, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
       };
     },
   },

@@ -1,5 +1,4 @@
 /** Wires the content script's parts for one document and ties them to the content script's lifetime. */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { answerExtension, sendToBackground } from '~/browser/messages';
 import type { ScanReport } from '~/lib/messaging/messages';
 import type { AliasIndex } from '~/lib/factbase/types';
@@ -16,16 +15,23 @@ import { startCardTriggers } from './card-triggers';
 import { SettingsApplier, pageHostname } from './apply-settings';
 import { loadSettings, watchSettings } from '~/browser/settings-storage';
 import { lensLifetime } from './lifetime';
+import { frameReady } from './frame-gate';
 
-export async function startLens(wxtContext: ContentScriptContext): Promise<void> {
-  // Not WXT's context itself: a page can end that one (page/lifetime.ts).
-  const ctx = lensLifetime(wxtContext);
+export async function startLens(): Promise<void> {
+  // Not WXT's context: a page can end that one (page/lifetime.ts).
+  const ctx = lensLifetime();
   const doc = document;
   const win = window;
   // The browser's own viewers (PDF, JSON, images) are not articles: stay quiet there.
   if (!doc.body || doc.contentType !== 'text/html') return;
-  // Frames too small to read (tracking pixels, hidden ad slots) are not worth a scan.
-  if (win !== win.top && (win.innerWidth < MIN_FRAME_PX || win.innerHeight < MIN_FRAME_PX)) return;
+  if (win !== win.top) {
+    // Frames too small to read (tracking pixels) are not worth a scan; hidden ones (no size yet) may be shown later.
+    const { innerWidth: w, innerHeight: h } = win;
+    if (w * h > 0 && (w < MIN_FRAME_PX || h < MIN_FRAME_PX)) return;
+    // A frame below the fold, hidden or still empty starts when it is on screen with text (page/frame-gate.ts).
+    await frameReady(doc, ctx.signal);
+    if (ctx.isInvalid) return;
+  }
   // Saving a selection works wherever the lens runs, whatever the settings say about marks; saved passages are
   // painted again on later visits when the setting says so.
   const snippetHighlights = startSnippetHighlights(doc, sendToBackground, ctx.signal);
@@ -59,15 +65,24 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
   // One scanner per period the lens is on (see apply-settings.ts); its stats are what the report shows.
   let scanner: PageScanner | null = null;
 
+  // The report (what the popup shows) is counted when the popup asks, not after every batch: counting sorts every
+  // mention, and most frames are never asked (only the top frame answers). None before the first scan has ended.
+  let scanned = false;
+  const report = (): ScanReport => ({
+    url: location.href,
+    mentions: applier.reportCounts(store.counts()),
+    scanMs: round(scanner?.stats.scanMs ?? 0),
+    longestSliceMs: round(scanner?.stats.longestSliceMs ?? 0),
+    wallMs: round(scanner?.stats.wallMs ?? 0),
+  });
+  // Test build only: the report as a page event after scans, at most one per PUBLISH_EVERY_MS while mutations keep
+  // coming, the last one always sent (page/report-event.ts), for tests, `npm run scan` and benches.
   let latest: ScanReport | null = null;
-  // Test build only: the report as a page event for tests, `npm run scan` and benches (page/report-event.ts).
   if (__LENS_TEST_BUILD__) answerReportRequests(doc, () => latest, ctx.signal);
-  // A page that mutates without pause would otherwise publish after every batch (counting and sorting every mention,
-  // serialising, messaging): at most one report per PUBLISH_EVERY_MS, the last one always sent.
   let lastPublish = -Infinity;
   let publishPending = false;
   const publishSoon = () => {
-    if (publishPending) return;
+    if (!__LENS_TEST_BUILD__ || publishPending) return;
     const wait = lastPublish + PUBLISH_EVERY_MS - performance.now();
     if (wait <= 0) return publish();
     publishPending = true;
@@ -77,15 +92,10 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
     }, wait);
   };
   const publish = () => {
+    if (!__LENS_TEST_BUILD__) return;
     lastPublish = performance.now();
-    latest = {
-      url: location.href,
-      mentions: applier.reportCounts(store.counts()),
-      scanMs: round(scanner?.stats.scanMs ?? 0),
-      longestSliceMs: round(scanner?.stats.longestSliceMs ?? 0),
-      wallMs: round(scanner?.stats.wallMs ?? 0),
-    };
-    if (__LENS_TEST_BUILD__) announceScanReport(doc, latest);
+    latest = report();
+    announceScanReport(doc, latest);
   };
 
   // Scans run one after another so two never interleave their changes to the store.
@@ -94,6 +104,7 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
     queue = queue.then(work).then(
       () => {
         applier.afterScan();
+        scanned = true;
         publishSoon();
       },
       (err) => console.debug('[lens] scan failed', err),
@@ -122,7 +133,10 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
           win,
         );
       },
-      stopped: publish,
+      stopped: () => {
+        scanned = true;
+        publish();
+      },
     },
     ctx.signal,
   );
@@ -156,7 +170,7 @@ export async function startLens(wxtContext: ContentScriptContext): Promise<void>
   if (win === win.top)
     answerExtension(
       {
-        'get-scan-report': () => Promise.resolve(latest),
+        'get-scan-report': () => Promise.resolve(scanned ? report() : null),
         'next-mention': () => Promise.resolve(cards.next('command')),
         'reveal-entity': (message) => Promise.resolve(revealEntity(doc, store, entityIndex, message.entityId)),
       },

@@ -6,9 +6,10 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  // No start-up announcement a page can read or echo (page/lifetime.ts says what ends the content script instead).
+  // No start-up announcement a page can read or echo: WXT's context is not built in this bundle at all (wxt.config.ts,
+  // page/lifetime.ts), and this keeps the announcement off should it ever be.
   noScriptStartedPostMessage: true,
-  main(ctx) {
-    startLens(ctx);
+  main() {
+    void startLens();
   },
 });

@@ -161,9 +161,17 @@ export function normalizeSite(input: string): string | null {
     .replace(/^\*\./, '')
     .replace(/^www\./, '')
     .replace(/\.$/, '');
-  if (!s || s.length > 253 || !/^[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*$/u.test(s)) return null;
+  if (!s || s.length > 253 || !(ASCII_HOST.test(s) || (!ASCII.test(s) && unicodeHost().test(s)))) return null;
   return s;
 }
+
+// A page's hostname is ASCII (punycode), so the Unicode form, whose \p{…} classes cost every frame that parsed and
+// compiled it a noticeable part of a millisecond, is made (from a string, so not even parsed before) only for what a
+// person typed in their own script.
+const ASCII_HOST = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
+const ASCII = /^[ -~]*$/;
+let unicodeHostPattern: RegExp | null = null;
+const unicodeHost = () => (unicodeHostPattern ??= new RegExp('^[\\p{L}\\p{N}_-]+(?:\\.[\\p{L}\\p{N}_-]+)*$', 'u'));
 
 function dwell(value: unknown): number {
   const n = typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_DWELL_MS;
@@ -273,6 +281,7 @@ function withinSite(hostname: string, site: string): boolean {
 
 /** Any of `sites` that covers `hostname` (so the options page can say which rule applies), or null. */
 export function matchingSite(sites: readonly string[], hostname: string): string | null {
+  if (!sites.length) return null;
   const host = normalizeSite(hostname);
   if (host === null) return null;
   return sites.find((s) => withinSite(host, s)) ?? null;

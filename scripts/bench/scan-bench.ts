@@ -119,7 +119,7 @@ small{color:#888}button{margin:6px;padding:4px 10px}</style></head><body>
 <small>Advertisement</small><div class="pic"></div><p><b>Summer sale:</b> 20% off running shoes this week only.</p>
 <button type="button">Shop now</button></body></html>`;
 
-function writePages(dir: string, server: StaticServer): BenchPage[] {
+export function writePages(dir: string, server: StaticServer): BenchPage[] {
   const article = articleBody();
   const port = new URL(server.origin).port;
   // Cross-site, as ads are: another host name for the same server, so each ad runs in its own site's process.
@@ -146,7 +146,7 @@ function writePages(dir: string, server: StaticServer): BenchPage[] {
   ];
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
   '--disable-component-update',
