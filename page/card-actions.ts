@@ -44,35 +44,29 @@ export async function hideEntity(
   }
   if (!reply?.hidden) {
     if (reply?.confirm)
-      showToast(
-        scope,
-        {
-          message: t('cardToastHideConfirm', entity.name),
-          action: { label: t('cardToastHide'), run: () => void hideEntity(scope, entity, true) },
-          durationMs: SETTINGS_TOAST_MS,
-        },
-      );
+      showToast(scope, {
+        message: t('cardToastHideConfirm', entity.name),
+        action: { label: t('cardToastHide'), run: () => void hideEntity(scope, entity, true) },
+        durationMs: SETTINGS_TOAST_MS,
+      });
     return;
   }
-  const toast = showToast(
-    scope,
-    {
-      message: t('cardToastHidden', entity.name),
-      durationMs: SETTINGS_TOAST_MS,
-      action: {
-        label: t('cardUndo'),
-        run: () =>
-          void send({ type: 'unhide-entity', id: entity.id, undoToken: reply.undoToken }).then(
-            (shown) =>
-              toast.update({
-                message: shown ? t('cardToastShownAgain', entity.name) : t('cardToastHideTooLate'),
-                durationMs: 4_000,
-              }),
-            () => toast.update({ message: t('cardToastHideUndoFailed'), kind: 'error' }),
-          ),
-      },
+  const toast = showToast(scope, {
+    message: t('cardToastHidden', entity.name),
+    durationMs: SETTINGS_TOAST_MS,
+    action: {
+      label: t('cardUndo'),
+      run: () =>
+        void send({ type: 'unhide-entity', id: entity.id, undoToken: reply.undoToken }).then(
+          (shown) =>
+            toast.update({
+              message: shown ? t('cardToastShownAgain', entity.name) : t('cardToastHideTooLate'),
+              durationMs: 4_000,
+            }),
+          () => toast.update({ message: t('cardToastHideUndoFailed'), kind: 'error' }),
+        ),
     },
-  );
+  });
 }
 
 export async function disableSite(scope: ActionScope): Promise<void> {
@@ -88,25 +82,22 @@ export async function disableSite(scope: ActionScope): Promise<void> {
     return;
   }
   const { site, undoToken } = reply;
-  const toast = showToast(
-    scope,
-    {
-      message: t('cardToastSiteOff', site),
-      durationMs: SETTINGS_TOAST_MS,
-      action: {
-        label: t('cardUndo'),
-        run: () =>
-          void send({ type: 'undo-disable-site', undoToken }).then(
-            (on) =>
-              toast.update({
-                message: on ? t('cardToastSiteOnAgain', site) : t('cardToastSiteTooLate'),
-                durationMs: 4_000,
-              }),
-            () => toast.update({ message: t('cardToastSiteUndoFailed'), kind: 'error' }),
-          ),
-      },
+  const toast = showToast(scope, {
+    message: t('cardToastSiteOff', site),
+    durationMs: SETTINGS_TOAST_MS,
+    action: {
+      label: t('cardUndo'),
+      run: () =>
+        void send({ type: 'undo-disable-site', undoToken }).then(
+          (on) =>
+            toast.update({
+              message: on ? t('cardToastSiteOnAgain', site) : t('cardToastSiteTooLate'),
+              durationMs: 4_000,
+            }),
+          () => toast.update({ message: t('cardToastSiteUndoFailed'), kind: 'error' }),
+        ),
     },
-  );
+  });
 }
 
 /**
@@ -130,26 +121,23 @@ export async function correctMark(
     showToast(scope, { message: t('cardToastCorrectFailed'), kind: 'error' });
     return;
   }
-  const toast = showToast(
-    scope,
-    {
-      message: everywhere
-        ? t('cardToastCorrectedEverywhere', mark.text, mark.name)
-        : t('cardToastCorrectedHere', mark.text, mark.name),
-      action: {
-        label: t('cardUndo'),
-        run: () =>
-          void send({ type: 'uncorrect-mark', undoToken: reply.undoToken }).then(
-            (undone) =>
-              toast.update({
-                message: undone ? t('cardToastMarkedAgain', mark.text) : t('cardToastCorrectTooLate'),
-                durationMs: 4_000,
-              }),
-            () => toast.update({ message: t('cardToastCorrectUndoFailed'), kind: 'error' }),
-          ),
-      },
+  const toast = showToast(scope, {
+    message: everywhere
+      ? t('cardToastCorrectedEverywhere', mark.text, mark.name)
+      : t('cardToastCorrectedHere', mark.text, mark.name),
+    action: {
+      label: t('cardUndo'),
+      run: () =>
+        void send({ type: 'uncorrect-mark', undoToken: reply.undoToken }).then(
+          (undone) =>
+            toast.update({
+              message: undone ? t('cardToastMarkedAgain', mark.text) : t('cardToastCorrectTooLate'),
+              durationMs: 4_000,
+            }),
+          () => toast.update({ message: t('cardToastCorrectUndoFailed'), kind: 'error' }),
+        ),
     },
-  );
+  });
 }
 
 /** What the card's stage borrows from the first stage (page/hover-card.ts). */

@@ -20,7 +20,7 @@ interface KeyboardSink {
 export const DOUBLE_TRIGGER_MS = 1_000;
 
 /** The `next-mention` command's default key with Alt+Shift (wxt.config.ts), as `KeyboardEvent.code`. */
-const NEXT_MENTION_KEY = 'KeyM';
+export const NEXT_MENTION_KEY = 'KeyM';
 
 export function watchKeys(doc: Document, sink: KeyboardSink, signal: AbortSignal): void {
   doc.addEventListener(
