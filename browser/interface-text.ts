@@ -8,7 +8,14 @@ import { browser } from 'wxt/browser';
 import type { Catalog } from '~/lib/i18n/catalog';
 import { PSEUDO, resolveLanguage, type LanguageSetting } from '~/lib/i18n/languages';
 import { pseudoCatalog } from '~/lib/i18n/pseudo';
-import { interfaceDirection, interfaceLocale, setInterfaceText, type InterfaceText } from '~/lib/i18n/translator';
+import {
+  interfaceDirection,
+  interfaceLocale,
+  setInterfaceText,
+  t,
+  type InterfaceText,
+  type MessageKey,
+} from '~/lib/i18n/translator';
 import { loadSettings, watchSettings } from './settings-storage';
 
 const catalogs = new Map<string, Promise<Catalog>>();
@@ -84,6 +91,11 @@ export { currentInterfaceText } from '~/lib/i18n/translator';
 
 /**
  * For an extension page, before it renders: installs the interface text for the stored setting and marks the
- * document with its language; afterwards follows the setting (the page re-renders through onInterfaceTextChange).
+ * document with its language and, given its key, its title (the static one in index.html is the English fallback);
+ * afterwards follows the setting (the page re-renders through onInterfaceTextChange).
  */
-export const startInterfaceText = (doc: Document): Promise<void> => followLanguage(() => applyLanguageToDocument(doc));
+export const startInterfaceText = (doc: Document, title?: MessageKey): Promise<void> =>
+  followLanguage(() => {
+    applyLanguageToDocument(doc);
+    if (title) doc.title = t(title);
+  });

@@ -16,7 +16,7 @@ export async function getNote(entityId: string): Promise<EntityNote | undefined>
   try {
     return await (await db()).get(NOTES, entityId);
   } catch (err) {
-    throw toStoreError(err, 'read the note');
+    throw toStoreError(err, 'storeReadNote');
   }
 }
 
@@ -24,7 +24,7 @@ export async function listNotes(): Promise<EntityNote[]> {
   try {
     return await (await db()).getAll(NOTES);
   } catch (err) {
-    throw toStoreError(err, 'read the notes');
+    throw toStoreError(err, 'storeReadNotes');
   }
 }
 
@@ -42,7 +42,7 @@ export async function setNote(entityId: string, text: string, now = Date.now()):
     notifyOwnChanged('notes');
     return old;
   } catch (err) {
-    throw toStoreError(err, 'save the note');
+    throw toStoreError(err, 'storeSaveNote');
   }
 }
 
@@ -55,7 +55,7 @@ export async function restoreNote(entityId: string, previous: EntityNote | undef
     await tx.done;
     notifyOwnChanged('notes');
   } catch (err) {
-    throw toStoreError(err, 'restore the note');
+    throw toStoreError(err, 'storeRestoreNote');
   }
 }
 
@@ -63,7 +63,7 @@ export async function listSources(): Promise<OwnSource[]> {
   try {
     return (await (await db()).getAllFromIndex(SOURCES, 'createdAt')).reverse();
   } catch (err) {
-    throw toStoreError(err, 'read your sources');
+    throw toStoreError(err, 'storeReadSources');
   }
 }
 
@@ -71,7 +71,7 @@ export async function getSource(id: string): Promise<OwnSource | undefined> {
   try {
     return await (await db()).get(SOURCES, id);
   } catch (err) {
-    throw toStoreError(err, 'read the source');
+    throw toStoreError(err, 'storeReadSource');
   }
 }
 
@@ -106,7 +106,7 @@ export async function putSource(next: SourceWithQuotes): Promise<SourceWithQuote
     notifyOwnChanged('sources');
     return old ? { source: old, quotes: oldQuotes } : undefined;
   } catch (err) {
-    throw toStoreError(err, 'save the source');
+    throw toStoreError(err, 'storeSaveSource');
   }
 }
 
@@ -129,7 +129,7 @@ export async function deleteSources(ids: readonly string[]): Promise<SourceWithQ
     if (removed.length) notifyOwnChanged('sources');
     return removed;
   } catch (err) {
-    throw toStoreError(err, 'remove the source');
+    throw toStoreError(err, 'storeRemoveSource');
   }
 }
 
@@ -172,7 +172,7 @@ export async function replaceQuotes(
     await Promise.all([...writes, tx.done]);
     if (changed) notifyOwnChanged('sources');
   } catch (err) {
-    throw toStoreError(err, 'update the quotes of your sources');
+    throw toStoreError(err, 'storeUpdateQuotes');
   }
 }
 
@@ -183,7 +183,7 @@ export async function listNames(): Promise<OwnName[]> {
   try {
     return await (await db()).getAllFromIndex(NAMES, 'createdAt');
   } catch (err) {
-    throw toStoreError(err, 'read your names');
+    throw toStoreError(err, 'storeReadNames');
   }
 }
 
@@ -197,7 +197,7 @@ export async function putName(name: OwnName): Promise<OwnName | undefined> {
     notifyOwnChanged('names');
     return old;
   } catch (err) {
-    throw toStoreError(err, 'save the name');
+    throw toStoreError(err, 'storeSaveName');
   }
 }
 
@@ -214,7 +214,7 @@ export async function deleteName(id: string): Promise<{ name: OwnName; note?: En
     notifyOwnChanged('names');
     return note ? { name, note } : { name };
   } catch (err) {
-    throw toStoreError(err, 'remove the name');
+    throw toStoreError(err, 'storeRemoveName');
   }
 }
 
@@ -226,7 +226,7 @@ export async function restoreName(removed: { name: OwnName; note?: EntityNote })
     await tx.done;
     notifyOwnChanged('names');
   } catch (err) {
-    throw toStoreError(err, 'restore the name');
+    throw toStoreError(err, 'storeRestoreName');
   }
 }
 
@@ -271,7 +271,7 @@ export async function ownForEntity(entityId: string): Promise<OwnOnCard> {
       })),
     };
   } catch (err) {
-    throw toStoreError(err, 'read your material');
+    throw toStoreError(err, 'storeReadOwn');
   }
 }
 
@@ -361,7 +361,7 @@ export async function entitiesWithOwnMaterial(ids: readonly string[]): Promise<R
     }
     return out;
   } catch (err) {
-    throw toStoreError(err, 'read your material');
+    throw toStoreError(err, 'storeReadOwn');
   }
 }
 
@@ -380,7 +380,7 @@ export async function quoteCountsByEntity(): Promise<Map<string, number>> {
       counts.set(cursor.key, (counts.get(cursor.key) ?? 0) + 1);
     return counts;
   } catch (err) {
-    throw toStoreError(err, 'read your sources');
+    throw toStoreError(err, 'storeReadSources');
   }
 }
 
@@ -396,7 +396,7 @@ export async function exportOwn(): Promise<OwnMaterial> {
     ]);
     return { notes, sources, names };
   } catch (err) {
-    throw toStoreError(err, 'read your material');
+    throw toStoreError(err, 'storeReadOwn');
   }
 }
 
@@ -426,6 +426,6 @@ export async function importOwn(own: OwnMaterial, replace = false): Promise<{ ad
     if (added) notifyOwnChanged('all');
     return { added, skipped };
   } catch (err) {
-    throw toStoreError(err, 'import your material');
+    throw toStoreError(err, 'storeImportOwn');
   }
 }

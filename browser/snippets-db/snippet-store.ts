@@ -11,10 +11,11 @@ import type { NewSnippet, Snippet, SnippetPatch } from '~/lib/snippets/types';
 import { recordProblems } from '~/lib/snippets/validate-record';
 import { notifySnippetsChanged } from './change-events';
 import { SnippetStoreError, toStoreError } from '~/lib/snippets/store-errors';
+import { phrase } from '~/lib/i18n/translator';
 import { DB_NAME, DB_VERSION, STORE, runUpgrades, type SnippetDb } from './schema';
 
 export { DB_NAME, DB_VERSION } from './schema';
-export { SnippetStoreError, QUOTA_MESSAGE } from '~/lib/snippets/store-errors';
+export { SnippetStoreError, QUOTA_PHRASE } from '~/lib/snippets/store-errors';
 
 type Db = IDBPDatabase<SnippetDb>;
 let connection: Promise<Db> | null = null;
@@ -61,14 +62,14 @@ const newId = () => crypto.randomUUID();
 export async function saveSnippet(input: NewSnippet, now = Date.now()): Promise<Snippet> {
   const built = buildSnippet(input, newId(), now);
   if ('problems' in built)
-    throw new SnippetStoreError('invalid', `Not saved: the snippet is not valid (${built.problems.join('; ')}).`);
+    throw new SnippetStoreError('invalid', phrase('snippetInvalidNotSaved', built.problems.join('; ')));
   try {
     const tx = (await db()).transaction(STORE, 'readwrite');
     await Promise.all([tx.store.add(built.snippet), tx.done]);
     notifySnippetsChanged();
     return built.snippet;
   } catch (err) {
-    throw toStoreError(err, 'save the snippet');
+    throw toStoreError(err, 'storeSaveSnippet');
   }
 }
 
@@ -93,7 +94,7 @@ export async function listSnippets({ limit }: ListOptions = {}): Promise<Snippet
       out.push(c.value);
     return out;
   } catch (err) {
-    throw toStoreError(err, 'read the snippets');
+    throw toStoreError(err, 'storeReadSnippets');
   }
 }
 
@@ -101,7 +102,7 @@ export async function getSnippet(id: string): Promise<Snippet | undefined> {
   try {
     return await (await db()).get(STORE, id);
   } catch (err) {
-    throw toStoreError(err, 'read the snippet');
+    throw toStoreError(err, 'storeReadSnippet');
   }
 }
 
@@ -109,7 +110,7 @@ export async function countSnippets(): Promise<number> {
   try {
     return await (await db()).count(STORE);
   } catch (err) {
-    throw toStoreError(err, 'count the snippets');
+    throw toStoreError(err, 'storeCountSnippets');
   }
 }
 
@@ -119,7 +120,7 @@ export async function snippetsForPage(url: string): Promise<Snippet[]> {
   try {
     return await (await db()).getAllFromIndex(STORE, 'url', IDBKeyRange.bound(base, `${base}#\uffff`));
   } catch (err) {
-    throw toStoreError(err, 'read the snippets');
+    throw toStoreError(err, 'storeReadSnippets');
   }
 }
 
@@ -141,13 +142,13 @@ export async function updateSnippet(id: string, patch: SnippetPatch, now = Date.
     const problems = recordProblems(next, 2);
     if (problems.length) {
       tx.abort();
-      throw new SnippetStoreError('invalid', `Not changed: ${problems.join('; ')}.`);
+      throw new SnippetStoreError('invalid', phrase('snippetInvalidNotChanged', problems.join('; ')));
     }
     await Promise.all([tx.store.put(next), tx.done]);
     notifySnippetsChanged();
     return next;
   } catch (err) {
-    throw toStoreError(err, 'change the snippet');
+    throw toStoreError(err, 'storeChangeSnippet');
   }
 }
 
@@ -166,7 +167,7 @@ export async function deleteSnippets(ids: readonly string[]): Promise<Snippet[]>
     if (removed.length) notifySnippetsChanged();
     return removed;
   } catch (err) {
-    throw toStoreError(err, 'delete the snippets');
+    throw toStoreError(err, 'storeDeleteSnippets');
   }
 }
 
@@ -177,7 +178,8 @@ export async function deleteSnippets(ids: readonly string[]): Promise<Snippet[]>
 export async function restore(snippets: readonly Snippet[]): Promise<number> {
   for (const s of snippets) {
     const problems = recordProblems(s, 2);
-    if (problems.length) throw new SnippetStoreError('invalid', `Nothing restored: ${problems.join('; ')}.`);
+    if (problems.length)
+      throw new SnippetStoreError('invalid', phrase('snippetInvalidNotRestored', problems.join('; ')));
   }
   try {
     const tx = (await db()).transaction(STORE, 'readwrite');
@@ -185,7 +187,7 @@ export async function restore(snippets: readonly Snippet[]): Promise<number> {
     notifySnippetsChanged();
     return snippets.length;
   } catch (err) {
-    throw toStoreError(err, 'restore the snippets');
+    throw toStoreError(err, 'storeRestoreSnippets');
   }
 }
 
@@ -199,7 +201,8 @@ export interface ImportOutcome {
 export async function importSnippets(snippets: readonly Snippet[]): Promise<ImportOutcome> {
   for (const s of snippets) {
     const problems = recordProblems(s, 2);
-    if (problems.length) throw new SnippetStoreError('invalid', `Nothing imported: ${problems.join('; ')}.`);
+    if (problems.length)
+      throw new SnippetStoreError('invalid', phrase('snippetInvalidNotImported', problems.join('; ')));
   }
   try {
     const tx = (await db()).transaction(STORE, 'readwrite');
@@ -213,6 +216,6 @@ export async function importSnippets(snippets: readonly Snippet[]): Promise<Impo
     if (writes.length) notifySnippetsChanged();
     return { added: writes.length, skipped };
   } catch (err) {
-    throw toStoreError(err, 'import the snippets');
+    throw toStoreError(err, 'storeImportSnippets');
   }
 }

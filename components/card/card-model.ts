@@ -7,6 +7,7 @@ import type { EntityDetails } from '~/lib/messaging/messages';
 import { foldAlias } from '~/lib/matcher/fold';
 import { formatIsoDate, formatList, languageName as displayLanguage, t, type MessageKey } from '~/lib/i18n/translator';
 import { relationWords, typeLabel } from '~/lib/i18n/words';
+import { standpointWords } from '~/lib/i18n/standpoints';
 
 /** Two or three facts: enough to ground the summary, few enough to read in a hover. */
 const MAX_KEY_FACTS = 3;
@@ -58,7 +59,7 @@ export function attribute(evidence: Evidence, sources: readonly Source[]): Attri
     date: formatDate(source.date) || undefined,
     section,
     paragraph: where.paragraph,
-    stance: source.stance || undefined,
+    stance: source.stance ? standpointWords(source.stance) : undefined,
   };
 }
 
@@ -92,7 +93,7 @@ export function shortCitation(evidence: Evidence, sources: readonly Source[]): S
   const outlet = surnames.length ? (series ?? source.publisher ?? undefined) : series;
   return {
     who,
-    stance: source.stance ? singularStance(source.stance) : undefined,
+    stance: source.stance ? standpointWords(singularStance(source.stance)) : undefined,
     work: [outlet, year].filter(Boolean).join(' '),
     paragraph: evidence.where.paragraph,
   };
@@ -192,7 +193,13 @@ export function groupViews(views: readonly View[]): ViewGroup[] {
  * it shows do not read as all there are.
  */
 export function missingStandpointsSentence(standpoints: readonly string[]): string {
-  return t('cardViewsMissing', formatList(standpoints, 'disjunction'));
+  return t(
+    'cardViewsMissing',
+    formatList(
+      standpoints.map((s) => standpointWords(s, 'cardStanceMissing')),
+      'disjunction',
+    ),
+  );
 }
 
 export interface MatchReason {

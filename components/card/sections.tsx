@@ -16,6 +16,7 @@ import {
 } from './card-model';
 import { Attribution } from './Evidence';
 import { formatList, t, tp } from '~/lib/i18n/translator';
+import { standpointWords } from '~/lib/i18n/standpoints';
 
 /** One quiet line under the title, only when the page's word is not plainly the title (see `whyMatched`). */
 export function WhyMatched({ reason, name, evidence }: { reason: MatchReason; name: string; evidence?: string }) {
@@ -54,7 +55,8 @@ export function Views({ details }: { details: EntityDetails }) {
   const row = ({ label, view }: (typeof rows)[number], i: number) => {
     const cite = view.evidence ? shortCitation(view.evidence, details.sources) : null;
     const who = cite?.who ?? shortSourceName(view.source, details.sources, view.evidence?.where.chapterAuthor);
-    const stance = cite?.stance ?? singularStance(details.sources.find((s) => s.id === view.source)?.stance ?? '');
+    const stance =
+      cite?.stance ?? standpointWords(singularStance(details.sources.find((s) => s.id === view.source)?.stance ?? ''));
     return (
       <li class="lens-view" key={i}>
         <details class="lens-view-more">

@@ -4,6 +4,7 @@ import { typeLabel } from '~/components/card/card-model';
 import { familyOf } from '~/lib/explore/entity-families';
 import type { EntitySearch as Search } from '~/lib/explore/model';
 import { FamilyGlyph } from './glyphs';
+import { t } from '~/lib/i18n/translator';
 
 export function EntitySearch({
   search,
@@ -59,7 +60,7 @@ export function EntitySearch({
         role="combobox"
         autocomplete="off"
         spellcheck={false}
-        placeholder="Name, alias or spelling…"
+        placeholder={t('exploreSearchPlaceholder')}
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={`${id}-list`}
@@ -74,7 +75,13 @@ export function EntitySearch({
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onFocus={() => setOpen(true)}
       />
-      <ul class="ex-search-list" id={`${id}-list`} role="listbox" aria-label="Matching entities" hidden={!expanded}>
+      <ul
+        class="ex-search-list"
+        id={`${id}-list`}
+        role="listbox"
+        aria-label={t('exploreMatchingEntities')}
+        hidden={!expanded}
+      >
         {hits.map((hit, i) => (
           <li
             key={hit.id}

@@ -23,6 +23,7 @@ import { MapView } from './MapView';
 import { SidePanel } from './SidePanel';
 import { TimelineView } from './TimelineView';
 import { ExploreOwnLayer, OwnLayerSwitch, useOwnLayerSwitch } from '~/components/own/ExploreOwnLayer';
+import { t } from '~/lib/i18n/translator';
 
 type SchemeChoice = 'auto' | 'light' | 'dark';
 
@@ -188,13 +189,13 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
   return (
     <div class="ex-app">
       <a class="ex-skip" href="#ex-view">
-        Skip to the {state.view === 'map' ? 'map' : 'timeline'}
+        {t(state.view === 'map' ? 'exploreSkipToMap' : 'exploreSkipToTimeline')}
       </a>
       <header class="ex-top">
         <h1 class="ex-brand">
-          Caspian Lens <span class="ex-brand-sub">Explore</span>
+          Caspian Lens <span class="ex-brand-sub">{t('exploreTitle')}</span>
         </h1>
-        <div class="ex-tabs" role="tablist" aria-label="Views">
+        <div class="ex-tabs" role="tablist" aria-label={t('exploreViews')}>
           {(['timeline', 'map'] as const).map((v) => (
             <button
               key={v}
@@ -208,22 +209,30 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
               onClick={() => setView(v)}
               onKeyDown={onTabKey}
             >
-              {v === 'timeline' ? 'Timeline' : 'Relationship map'}
+              {t(v === 'timeline' ? 'exploreTimeline' : 'exploreMap')}
             </button>
           ))}
         </div>
         <div class="ex-top-tools">
-          <div class="ex-seg" role="group" aria-label="Show as">
+          <div class="ex-seg" role="group" aria-label={t('exploreShowAs')}>
             {(['chart', 'list'] as const).map((p) => (
               <button key={p} type="button" aria-pressed={state.as === p} onClick={() => showAs(p)}>
-                {p === 'chart' ? (state.view === 'map' ? 'Map' : 'Chart') : state.view === 'map' ? 'Table' : 'List'}
+                {t(
+                  p === 'chart'
+                    ? state.view === 'map'
+                      ? 'exploreAsMap'
+                      : 'exploreAsChart'
+                    : state.view === 'map'
+                      ? 'exploreAsTable'
+                      : 'exploreAsList',
+                )}
               </button>
             ))}
           </div>
-          <div class="ex-seg" role="group" aria-label="Colour scheme">
+          <div class="ex-seg" role="group" aria-label={t('exploreScheme')}>
             {(['auto', 'light', 'dark'] as const).map((s) => (
               <button key={s} type="button" aria-pressed={schemeChoice === s} onClick={() => setSchemeChoice(s)}>
-                {s === 'auto' ? 'Auto' : s === 'light' ? 'Light' : 'Dark'}
+                {t(s === 'auto' ? 'exploreSchemeAuto' : s === 'light' ? 'exploreSchemeLight' : 'exploreSchemeDark')}
               </button>
             ))}
           </div>
@@ -232,17 +241,13 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
             type="button"
             class="ex-button ex-button-primary"
             disabled={state.as !== 'chart'}
-            title={
-              state.as === 'chart'
-                ? 'Export this view as SVG or PNG, with a caption citing the sources'
-                : 'Switch to the chart to export it'
-            }
+            title={t(state.as === 'chart' ? 'exploreExportHint' : 'exploreExportSwitch')}
             onClick={() =>
               // The caption cites the relations' quotes, which come with the details.
               void model.loadDetails().then(() => setExportRequest(exporter.current?.() ?? null))
             }
           >
-            Export…
+            {t('exploreExport')}
           </button>
         </div>
       </header>

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportRequest } from './export-types';
 import { buildFigure, PNG_SCALE, svgToPng } from './export-figure';
+import { t } from '~/lib/i18n/translator';
 
 export function ExportDialog({
   request,
@@ -51,10 +52,15 @@ export function ExportDialog({
       data-testid="export-dialog"
     >
       <div class="ex-dialog-inner">
-        <h2 id="ex-export-title">Export the {request.kind === 'map' ? 'map' : 'timeline'}</h2>
+        <h2 id="ex-export-title">{t(request.kind === 'map' ? 'exploreExportMap' : 'exploreExportTimeline')}</h2>
         {/* Scrolls when the figure is tall: focusable, so the keyboard can scroll it too. */}
-        <div class="ex-dialog-preview" tabIndex={0} role="group" aria-label="Preview">
-          <img src={svgUrl} width={figure.width} height={figure.height} alt={`Preview: ${figure.caption}`} />
+        <div class="ex-dialog-preview" tabIndex={0} role="group" aria-label={t('exploreExportPreview')}>
+          <img
+            src={svgUrl}
+            width={figure.width}
+            height={figure.height}
+            alt={t('exploreExportPreviewAlt', figure.caption)}
+          />
         </div>
         <p class="ex-dialog-caption" data-testid="export-caption">
           {figure.caption}
@@ -66,7 +72,7 @@ export function ExportDialog({
             download={`${request.fileBase}.svg`}
             data-testid="export-svg"
           >
-            Download SVG
+            {t('exploreDownloadSvg')}
           </a>
           {png && 'url' in png ? (
             <a
@@ -75,19 +81,19 @@ export function ExportDialog({
               download={`${request.fileBase}.png`}
               data-testid="export-png"
             >
-              Download PNG ({figure.width * PNG_SCALE}×{figure.height * PNG_SCALE})
+              {t('exploreDownloadPng', `${figure.width * PNG_SCALE}×${figure.height * PNG_SCALE}`)}
             </a>
           ) : (
             <span class="ex-button" aria-live="polite">
-              {png && 'error' in png ? `PNG unavailable: ${png.error}` : 'Preparing PNG…'}
+              {png && 'error' in png ? t('explorePngUnavailable', png.error) : t('explorePngPreparing')}
             </span>
           )}
           <button type="button" class="ex-button" onClick={copy}>
-            {copied ? 'Caption copied' : 'Copy caption'}
+            {t(copied ? 'exploreCaptionCopied' : 'exploreCopyCaption')}
           </button>
           <span class="ex-spacer" />
           <button type="button" class="ex-button" onClick={() => dialogRef.current?.close()}>
-            Close
+            {t('exploreClose')}
           </button>
         </div>
       </div>

@@ -8,8 +8,14 @@ import type { GraphLink } from '~/lib/explore/graph';
 import { GENERIC_RELATION } from '~/lib/explore/relations';
 import { FAMILIES, type Family } from '~/lib/explore/entity-families';
 import { ClusterGlyph, ColourSwatch, FamilyGlyph, PrecisionGlyph } from './glyphs';
+import { t, type MessageKey } from '~/lib/i18n/translator';
 
-const PRECISION_WORDS: Record<DatePrecision, string> = { day: 'the day', month: 'the month', year: 'the year only' };
+/** After "Dated to": how precisely the source dates the event a marker stands for. */
+const PRECISION_WORDS: Record<DatePrecision, MessageKey> = {
+  day: 'exploreLegendDay',
+  month: 'exploreLegendMonth',
+  year: 'exploreLegendYear',
+};
 
 function FamilyLegend({
   families,
@@ -46,22 +52,22 @@ export function TimelineLegend({
   clusters?: boolean;
 }) {
   return (
-    <ul class="ex-legend" aria-label="Legend" data-testid="timeline-legend">
-      <li class="ex-legend-title">Dated to</li>
+    <ul class="ex-legend" aria-label={t('exploreLegend')} data-testid="timeline-legend">
+      <li class="ex-legend-title">{t('exploreLegendDatedTo')}</li>
       {(['day', 'month', 'year'] as const)
         .filter((p) => precisions.has(p))
         .map((p) => (
           <li key={p} data-precision={p}>
-            <PrecisionGlyph precision={p} /> {PRECISION_WORDS[p]}
+            <PrecisionGlyph precision={p} /> {t(PRECISION_WORDS[p])}
           </li>
         ))}
       {clusters && (
         <li data-legend="cluster">
-          <ClusterGlyph /> events without room for a label at this zoom, counted per period: click to zoom in
+          <ClusterGlyph /> {t('exploreLegendClusters')}
         </li>
       )}
       <li class="ex-legend-sep" aria-hidden="true" />
-      <FamilyLegend families={families} title="Colour: what it is about" as="colour" />
+      <FamilyLegend families={families} title={t('exploreLegendColour')} as="colour" />
     </ul>
   );
 }
@@ -81,8 +87,8 @@ export function MapLegend({
   const share = links.some((l) => l.edges.some((e) => e.share));
   const named = links.some((l) => l.edges.some((e) => e.type !== GENERIC_RELATION && !e.share));
   return (
-    <ul class="ex-legend" aria-label="Legend" data-testid="map-legend">
-      <FamilyLegend families={families} title="Entities" />
+    <ul class="ex-legend" aria-label={t('exploreLegend')} data-testid="map-legend">
+      <FamilyLegend families={families} title={t('exploreLegendEntities')} />
       <li class="ex-legend-sep" aria-hidden="true" />
       {named && (
         <li data-link="named">
@@ -90,7 +96,7 @@ export function MapLegend({
             <line x1="1" x2="21" y1="4" y2="4" class="mp-link-line" />
             <path class="mp-arrow" d="M19,0.5L25,4L19,7.5Z" />
           </svg>
-          a relation a source names, read along the arrow
+          {t('exploreLegendNamed')}
         </li>
       )}
       {share && (
@@ -98,7 +104,7 @@ export function MapLegend({
           <svg width="26" height="8" aria-hidden="true" class="mp-link-share">
             <line x1="1" x2="25" y1="4" y2="4" class="mp-link-line" />
           </svg>
-          a shareholding, with its share
+          {t('exploreLegendShare')}
         </li>
       )}
       {generic && (
@@ -106,7 +112,7 @@ export function MapLegend({
           <svg width="26" height="8" aria-hidden="true" class="mp-link-generic">
             <line x1="1" x2="25" y1="4" y2="4" class="mp-link-line" />
           </svg>
-          linked by a source without saying how
+          {t('exploreLegendGeneric')}
         </li>
       )}
       {more && (
@@ -114,7 +120,7 @@ export function MapLegend({
           <span class="ex-legend-more" aria-hidden="true">
             +3
           </span>
-          relations not on the map: click the name to show them
+          {t('exploreLegendMore')}
         </li>
       )}
     </ul>

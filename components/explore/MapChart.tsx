@@ -18,6 +18,7 @@ import { MapNode } from './MapNode';
 import { LABEL_FONT, textMeasurer } from './text-measure';
 import { easeCubicInOut, handleStageKey, observeSize, reducedMotion, ZoomStage, type StageSize } from './zoom-stage';
 import { useLatest } from '../use-latest';
+import { t, tp } from '~/lib/i18n/translator';
 
 const GLIDE_MS = 420;
 /** Animated zooms and pans (buttons, keys, fitting). */
@@ -235,8 +236,13 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
       ref={stageRef}
       tabIndex={0}
       role="group"
-      aria-roledescription="relationship map"
-      aria-label={`Map of ${hood.nodes.length} entities and ${links.length} links around ${model.graph.names.get(hood.centre)}. Arrow keys pan, plus and minus zoom, 0 fits; Tab goes to the entities, arrow keys move between them, Enter opens one. The table view has the same content.`}
+      aria-roledescription={t('exploreMapRole')}
+      aria-label={t(
+        'exploreMapLabel',
+        model.graph.names.get(hood.centre) ?? hood.centre,
+        tp('exploreEntityCount', hood.nodes.length),
+        tp('exploreLinkCount', links.length),
+      )}
       onKeyDown={onKeyDown}
     >
       <svg
@@ -246,7 +252,7 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
         height={height}
         viewBox={`0 0 ${width} ${height}`}
         role="group"
-        aria-label="Entities on the map"
+        aria-label={t('exploreMapEntities')}
         data-node-count={hood.nodes.length}
         data-link-count={links.length}
         data-centre={hood.centre}
@@ -324,7 +330,7 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
       </svg>
       {larger && (
         <p class="ex-stage-note" data-testid="map-larger">
-          The map is larger than this window at a size its names can be read: drag to see the rest, or use the table.
+          {t('exploreMapLarger')}
         </p>
       )}
     </div>

@@ -5,6 +5,7 @@ import { familyInfo, familyOf, shapePath } from '~/lib/explore/entity-families';
 import { CENTRE_LABEL_MAX, CENTRE_LABEL_SCALE, NODE_LABEL_MAX, nodeRadius } from '~/lib/explore/map-layout';
 import type { Point } from '~/lib/explore/map-start-positions';
 import { typeLabel } from '~/components/card/card-model';
+import { interfaceLocale, t, tp } from '~/lib/i18n/translator';
 
 interface Props {
   entity: Entity;
@@ -53,9 +54,10 @@ export function MapNode({
   const name = [
     `${shown}${more ? ` +${more}` : ''}`,
     shown === entity.name ? '' : entity.name,
-    typeLabel(entity.type).toLowerCase(),
-    `${relations} ${relations === 1 ? 'relation' : 'relations'}${more ? `, ${more} not shown` : ''}`,
-    centre ? 'centre of the map' : '',
+    typeLabel(entity.type).toLocaleLowerCase(interfaceLocale()),
+    tp('exploreRelationCount', relations),
+    more ? tp('exploreNotShown', more) : '',
+    centre ? t('exploreMapCentre') : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -89,7 +91,7 @@ export function MapNode({
       onPointerEnter={on.onPointerEnter}
       onPointerLeave={on.onPointerLeave}
     >
-      <title>{`${entity.name} — ${info.label.toLowerCase()}${more ? ` · ${more} more relations: click to show them` : ''}`}</title>
+      <title>{`${entity.name} — ${info.label.toLocaleLowerCase(interfaceLocale())}${more ? ` · ${tp('exploreNodeMore', more)}` : ''}`}</title>
       <circle class="mp-focus-ring ex-ui-only" r={r + (centre ? 12 : 6)} />
       {centre && <circle class="mp-halo" r={r + 8} />}
       <path class="mp-shape" d={shapePath(info.shape, r)} />

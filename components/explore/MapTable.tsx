@@ -7,6 +7,7 @@ import type { GraphEdge, Neighbourhood } from '~/lib/explore/graph';
 import type { ExploreModel } from '~/lib/explore/model';
 import { relationWords } from '~/lib/explore/relations';
 import { EventQuote } from './event-parts';
+import { t, tp } from '~/lib/i18n/translator';
 
 interface Props {
   model: ExploreModel;
@@ -34,7 +35,7 @@ export function MapTable({ model, hood, selectedId, onOpenEntity }: Props) {
       class={`ex-entity-link${id === hood.centre ? ' is-centre' : ''}`}
       aria-pressed={id === selectedId}
       onClick={() => onOpenEntity(id)}
-      title={`Open the card for ${name(id)}`}
+      title={t('exploreOpenCardFor', name(id))}
     >
       {name(id)}
     </button>
@@ -43,16 +44,21 @@ export function MapTable({ model, hood, selectedId, onOpenEntity }: Props) {
     <div class="ex-list-wrap">
       <table class="ex-table" data-testid="map-table">
         <caption>
-          Relations around {centreName}: {hood.nodes.length} entities, {hood.edges.length} relations
-          {hood.omitted ? `, ${hood.omitted} more entities not shown` : ''}
+          {t(
+            'exploreTableCaption',
+            centreName,
+            tp('exploreEntityCount', hood.nodes.length),
+            tp('exploreRelationCount', hood.edges.length),
+          )}
+          {hood.omitted ? `, ${tp('exploreMoreEntitiesNotShown', hood.omitted)}` : ''}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Subject</th>
-            <th scope="col">Relation</th>
-            <th scope="col">Object</th>
-            <th scope="col">Share</th>
-            <th scope="col">Source</th>
+            <th scope="col">{t('exploreColSubject')}</th>
+            <th scope="col">{t('exploreColRelation')}</th>
+            <th scope="col">{t('exploreColObject')}</th>
+            <th scope="col">{t('exploreColShare')}</th>
+            <th scope="col">{t('exploreColSource')}</th>
           </tr>
         </thead>
         <tbody>
@@ -74,9 +80,9 @@ export function MapTable({ model, hood, selectedId, onOpenEntity }: Props) {
                     ))}
                   </details>
                 ) : model.hasDetails ? (
-                  'not quoted'
+                  t('exploreNotQuoted')
                 ) : (
-                  'loading…'
+                  t('exploreLoading')
                 )}
               </td>
             </tr>

@@ -14,6 +14,7 @@ import { MapLegend } from './Legend';
 import { MapChart, type MapChartHandle } from './MapChart';
 import { MapTable } from './MapTable';
 import { ZoomControls } from './ZoomControls';
+import { formatNumber, t, tp, tpParts, tParts } from '~/lib/i18n/translator';
 
 interface Props {
   model: ExploreModel;
@@ -64,12 +65,20 @@ export function MapView(props: Props) {
     return {
       kind: 'map',
       svg,
-      title: `Caspian Lens · Relations around ${centreName} (${hops === 2 ? 'two hops' : 'one hop'}${expanded.length ? `, ${expanded.length} expanded` : ''}) · ${hood.nodes.length} entities · ${hood.edges.length} relations`,
+      title: t(
+        'exploreMapFigureTitle',
+        centreName,
+        [tp('exploreHopCount', hops), ...(expanded.length ? [tp('exploreExpandedCount', expanded.length)] : [])].join(
+          ', ',
+        ),
+        tp('exploreEntityCount', hood.nodes.length),
+        tp('exploreRelationCount', hood.edges.length),
+      ),
       citations: citationsFor(
         hood.edges.map((e) => e.evidence),
         model.base.sources,
       ),
-      key: 'Arrows run from subject to object (BOTAŞ → shareholder of → TANAP); dashed lines are links the sources make without saying how. Shapes and colours: circle person, rounded square organisation, square company, diamond agreement or programme, hexagon pipeline, route or field, ring country or place, triangle event.',
+      key: t('exploreMapFigureKey'),
       fileBase: `caspian-lens-map-${centre}`,
     };
   };
@@ -78,15 +87,15 @@ export function MapView(props: Props) {
     <>
       <div class="ex-view-head">
         <h2 class="ex-view-title" id="ex-view-title">
-          Relations around <span data-testid="map-centre">{centreName}</span>
+          {tParts('exploreRelationsAround', <span data-testid="map-centre">{centreName}</span>)}
         </h2>
-        <EntitySearch search={model.search} onChoose={props.onRecentre} label="Centre on" />
+        <EntitySearch search={model.search} onChoose={props.onRecentre} label={t('exploreCentreOn')} />
         <div class="ex-field">
-          <span id="ex-hops-label">Reach</span>
+          <span id="ex-hops-label">{t('exploreReach')}</span>
           <div class="ex-seg" role="group" aria-labelledby="ex-hops-label">
             {([1, 2] as const).map((h) => (
               <button key={h} type="button" aria-pressed={hops === h} onClick={() => props.onHops(h)}>
-                {h === 1 ? 'One hop' : 'Two hops'}
+                {t(h === 1 ? 'exploreOneHop' : 'exploreTwoHops')}
               </button>
             ))}
           </div>
@@ -97,19 +106,14 @@ export function MapView(props: Props) {
             checked={!specificOnly}
             onChange={(e) => setSpecificOnly(!(e.target as HTMLInputElement).checked)}
           />
-          Links whose kind no source gives
+          {t('exploreGenericLinks')}
         </label>
       </div>
       <p class="ex-status">
         <span role="status" data-testid="map-status">
-          <strong>{hood.nodes.length}</strong> entities, <strong>{hood.edges.length}</strong> relations
-          {hood.moreNeighbours > 0 && (
-            <>
-              {' '}
-              · {hood.moreNeighbours} more {hood.moreNeighbours === 1 ? 'neighbour' : 'neighbours'} of {centreName} not
-              shown
-            </>
-          )}
+          {tpParts('exploreEntitiesShown', hood.nodes.length, <strong>{formatNumber(hood.nodes.length)}</strong>)},{' '}
+          {tpParts('exploreRelationsShown', hood.edges.length, <strong>{formatNumber(hood.edges.length)}</strong>)}
+          {hood.moreNeighbours > 0 && ` · ${tp('exploreMoreNeighbours', hood.moreNeighbours, centreName)}`}
         </span>
         {nextMore > 0 && (
           <button
@@ -118,15 +122,15 @@ export function MapView(props: Props) {
             data-testid="map-show-more"
             onClick={() => setFirstHop((n) => n + DEFAULT_FIRST_HOP_LIMIT)}
           >
-            Show {nextMore} more
+            {tp('exploreShowMore', nextMore)}
           </button>
         )}
         {hood.expanded.map((id) => (
           <span class="ex-pill" key={id}>
-            Expanded {model.graph.names.get(id)}
+            {t('exploreExpanded', model.graph.names.get(id) ?? id)}
             <button
               type="button"
-              aria-label={`Collapse ${model.graph.names.get(id)}`}
+              aria-label={t('exploreCollapse', model.graph.names.get(id) ?? id)}
               onClick={() => props.onCollapse(id)}
             >
               ×
@@ -136,11 +140,16 @@ export function MapView(props: Props) {
         {presentation === 'chart' && (
           <>
             <span class="ex-hint" aria-hidden="true">
-              Click a name to open it and show its relations
+              {t('exploreMapHint')}
             </span>
             <ZoomControls step={1.4} onZoom={(factor) => chart.current?.zoomBy(factor)}>
-              <button type="button" class="ex-button" title="Fit the map (0)" onClick={() => chart.current?.fit()}>
-                Fit
+              <button
+                type="button"
+                class="ex-button"
+                title={t('exploreFitMapTitle')}
+                onClick={() => chart.current?.fit()}
+              >
+                {t('exploreFit')}
               </button>
             </ZoomControls>
           </>
@@ -148,9 +157,9 @@ export function MapView(props: Props) {
       </p>
       {hops === 2 && hood.reach > shownOther && (
         <p class="ex-note" role="note" data-testid="map-two-hops">
-          Two hops from {centreName} reach {hood.reach} entities. To keep every name readable the map shows {shownOther}
-          : {hood.nodes.filter((n) => n.depth === 1).length} neighbours and the closest few of each of theirs. Click a
-          name to show its relations, or centre the map on it.
+          {tp('exploreTwoHopsReach', hood.reach, centreName)}{' '}
+          {tp('exploreTwoHopsShown', hood.nodes.filter((n) => n.depth === 1).length, shownOther)}{' '}
+          {t('exploreTwoHopsClick')}
         </p>
       )}
       {presentation === 'chart' ? (

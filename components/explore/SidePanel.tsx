@@ -4,10 +4,11 @@
  */
 import { eventEvidence, type TimelineEvent } from '~/lib/factbase/types';
 import type { EntityCard } from '~/components/card/EntityCard';
-import { datePrecision, formatEventDate, precisionLabel } from '~/lib/explore/dates';
+import { datedTo, datePrecision, formatEventDate } from '~/lib/explore/dates';
 import type { ExploreModel } from '~/lib/explore/model';
 import type { ExploreView } from '~/lib/explore/url-state';
 import { EntityChips, EventQuote } from './event-parts';
+import { t, tp } from '~/lib/i18n/translator';
 
 interface Props {
   model: ExploreModel;
@@ -42,39 +43,35 @@ export function SidePanel({
   if (!event && !details && !loading) return null;
   const precision = event ? datePrecision(event.date) : null;
   return (
-    <aside class="ex-panel" aria-label="Selected event and entity" data-testid="side-panel">
+    <aside class="ex-panel" aria-label={t('exploreSelection')} data-testid="side-panel">
       {event && (
         <>
-          <h2 class="ex-panel-heading">Event</h2>
+          <h2 class="ex-panel-heading">{t('explorePanelEvent')}</h2>
           <article class="ex-event-card" data-event={event.id} aria-labelledby="ex-event-title">
             <p class="ex-kicker">
               <time dateTime={event.date}>{formatEventDate(event.date, event.to)}</time>
-              {precision && (
-                <span>
-                  · dated to the {precision === 'day' ? 'day' : precisionLabel(precision).replace(' only', '')}
-                </span>
-              )}
+              {precision && <span> · {datedTo(precision)}</span>}
             </p>
             <h3 id="ex-event-title">{event.title}</h3>
             {event.dateNote && <p class="ex-dialog-caption">{event.dateNote}</p>}
             {event.evidence ? (
               eventEvidence(event).map((e, i) => <EventQuote key={i} evidence={e} sources={model.base.sources} />)
             ) : (
-              <p class="ex-dialog-caption">No quote backs this event.</p>
+              <p class="ex-dialog-caption">{t('exploreNoQuote')}</p>
             )}
             <EntityChips
               ids={event.entities}
               model={model}
               onOpen={onOpenEntity}
               activeId={cardId}
-              label="Entities involved"
+              label={t('exploreEntitiesInvolved')}
             />
           </article>
         </>
       )}
       {details && Card ? (
         <>
-          <h2 class="ex-panel-heading">Card</h2>
+          <h2 class="ex-panel-heading">{t('explorePanelCard')}</h2>
           <Card
             details={details}
             role="article"
@@ -86,26 +83,26 @@ export function SidePanel({
           <div class="ex-panel-actions">
             {view !== 'map' && (
               <button type="button" class="ex-button" onClick={() => onShowOnMap(details.entity.id)}>
-                Show {details.entity.name} on the map
+                {t('exploreShowOnMap', details.entity.name)}
               </button>
             )}
             {view === 'map' && (
               <button type="button" class="ex-button" onClick={() => onShowOnMap(details.entity.id)}>
-                Centre the map here
+                {t('exploreCentreHere')}
               </button>
             )}
             {details.events.length > 0 && (
               <button type="button" class="ex-button" onClick={() => onShowOnTimeline(details.entity.id)}>
-                {details.events.length} {details.events.length === 1 ? 'event' : 'events'} on the timeline
+                {tp('exploreEventsOnTimeline', details.events.length)}
               </button>
             )}
           </div>
         </>
       ) : loading ? (
         <>
-          <h2 class="ex-panel-heading">Card</h2>
+          <h2 class="ex-panel-heading">{t('explorePanelCard')}</h2>
           <p class="ex-dialog-caption" role="status" data-testid="card-loading">
-            Loading the card for {model.store.entity(cardId!)?.name}…
+            {t('exploreLoadingCard', model.store.entity(cardId!)?.name ?? cardId!)}
           </p>
         </>
       ) : null}

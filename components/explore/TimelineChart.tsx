@@ -20,6 +20,7 @@ import { LABEL_FONT, textMeasurer } from './text-measure';
 import { TimelinePainter, type TimelineFrame } from './timeline-painter';
 import { INITIAL_DOMAIN, showing, TimelineStage } from './timeline-stage';
 import { easeCubicOut, handleStageKey, observeSize, reducedMotion, type StageSize } from './zoom-stage';
+import { t, tp } from '~/lib/i18n/translator';
 
 const MARGIN = { top: 30, right: 14, bottom: 10, left: 14 };
 /** Widest label (px): a title longer than this ends in "…" (the whole title is in its tooltip, the list and the panel). */
@@ -348,8 +349,8 @@ export function TimelineChart({
       ref={stageRef}
       tabIndex={0}
       role="group"
-      aria-roledescription="zoomable timeline"
-      aria-label={`Timeline chart of ${items.length} events. Arrow keys pan, plus and minus zoom, 0 resets, F fits, N and P select the next and previous event. The list view has the same content.`}
+      aria-roledescription={t('exploreTimelineRole')}
+      aria-label={tp('exploreTimelineLabel', items.length)}
       onKeyDown={onKeyDown}
     >
       <svg

@@ -11,6 +11,7 @@ import type { ExploreModel } from '~/lib/explore/model';
 import type { TimelineItem } from '~/lib/explore/timeline-model';
 import { EntityChips, EventQuote } from './event-parts';
 import { PrecisionGlyph } from './glyphs';
+import { t, tp } from '~/lib/i18n/translator';
 
 interface Props {
   model: ExploreModel;
@@ -40,16 +41,13 @@ export function TimelineList({ model, items, familyOf, selectedId, cardId, onSel
     wrapRef.current?.querySelector(`[data-event-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
   }, []);
 
-  if (!items.length) return <p class="ex-list-wrap ex-empty">No events match these filters.</p>;
+  if (!items.length) return <p class="ex-list-wrap ex-empty">{t('exploreNoEvents')}</p>;
   return (
     <div class="ex-list-wrap" ref={wrapRef}>
       {years.map(({ year, items: inYear }) => (
         <section key={year} aria-labelledby={`ex-y-${year}`}>
           <h3 class="ex-year" id={`ex-y-${year}`}>
-            {year}{' '}
-            <span class="ex-sr">
-              ({inYear.length} {inYear.length === 1 ? 'event' : 'events'})
-            </span>
+            {year} <span class="ex-sr">({tp('exploreEventCount', inYear.length)})</span>
           </h3>
           <ol class="ex-events">
             {inYear.map((item) => {
@@ -84,7 +82,7 @@ export function TimelineList({ model, items, familyOf, selectedId, cardId, onSel
                       model={model}
                       onOpen={onOpenEntity}
                       activeId={cardId}
-                      label="Involves"
+                      label={t('exploreInvolves')}
                     />
                   </div>
                 </li>

@@ -16,6 +16,7 @@ import { TimelineLegend } from './Legend';
 import { TimelineChart, type TimelineChartHandle } from './TimelineChart';
 import { TimelineList } from './TimelineList';
 import { ZoomControls } from './ZoomControls';
+import { formatNumber, t, tp, tpParts, tParts } from '~/lib/i18n/translator';
 
 interface Props {
   model: ExploreModel;
@@ -76,38 +77,38 @@ export function TimelineView(props: Props) {
     return {
       kind: 'timeline',
       svg,
-      title: `Caspian Lens · Timeline ${range} · ${shown.length} ${shown.length === 1 ? 'event' : 'events'}${filterDesc ? ` · ${filterDesc}` : ''}`,
+      title: `${tp('exploreTimelineFigureTitle', shown.length, range)}${filterDesc ? ` · ${filterDesc}` : ''}`,
       citations: citationsFor(
         shown.map((i) => eventEvidence(i.event)),
         model.base.sources,
       ),
-      key: 'Each mark is one quoted event: a dot is dated to the day, a pill to the month, a band to the year only (it spans the year); colours show the type of the entity the event is about.',
+      key: t('exploreTimelineFigureKey'),
       fileBase: `caspian-lens-timeline-${range}`,
     };
   };
 
   return (
     <>
-      <div class="ex-view-head" role="search" aria-label="Filter events">
+      <div class="ex-view-head" role="search" aria-label={t('exploreFilterEvents')}>
         <h2 class="ex-view-title" id="ex-view-title">
-          Timeline
+          {t('exploreTimeline')}
         </h2>
         <Select
-          label="Country"
+          label={t('exploreCountry')}
           name="country"
           value={filters.country}
           options={model.options.countries}
           onChange={(v) => set({ country: v })}
         />
         <Select
-          label="Entity type"
+          label={t('exploreEntityType')}
           name="type"
           value={filters.type}
           options={model.options.types}
           onChange={(v) => set({ type: v as EntityType | undefined })}
         />
         <Select
-          label="Source document"
+          label={t('exploreSourceDocument')}
           name="source"
           value={filters.source}
           options={model.options.sources}
@@ -116,14 +117,14 @@ export function TimelineView(props: Props) {
       </div>
       <p class="ex-status">
         <span role="status" data-testid="timeline-count">
-          Showing <strong>{items.length}</strong> of {total} events
+          {tpParts('exploreShowing', total, <strong>{formatNumber(items.length)}</strong>)}
         </span>
         {entity && (
           <span class="ex-pill">
-            Involving {entity.name}
+            {t('exploreInvolving', entity.name)}
             <button
               type="button"
-              aria-label={`Show events of every entity, not only ${entity.name}`}
+              aria-label={t('exploreInvolvingClear', entity.name)}
               onClick={() => set({ entity: undefined })}
             >
               ×
@@ -132,24 +133,37 @@ export function TimelineView(props: Props) {
         )}
         {hasFilters(filters) && (
           <button type="button" class="ex-link-button" onClick={() => onFilters({})}>
-            Clear filters
+            {t('exploreClearFilters')}
           </button>
         )}
         {presentation === 'chart' && (
           <>
             <span class="ex-hint" aria-hidden="true">
-              Scroll or <kbd>+</kbd> <kbd>−</kbd> to zoom · drag or <kbd>←</kbd> <kbd>→</kbd> to pan · click an event
+              {tParts(
+                'exploreTimelineHint',
+                <>
+                  <kbd>+</kbd> <kbd>−</kbd>
+                </>,
+                <>
+                  <kbd>←</kbd> <kbd>→</kbd>
+                </>,
+              )}
             </span>
             <ZoomControls step={1.6} onZoom={(factor) => chart.current?.zoomBy(factor)}>
               <button
                 type="button"
                 class="ex-button"
-                title="Fit the shown events (F)"
+                title={t('exploreFitEventsTitle')}
                 onClick={() => chart.current?.fit()}
               >
-                Fit
+                {t('exploreFit')}
               </button>
-              <button type="button" class="ex-button" title="Show 1990–2025 (0)" onClick={() => chart.current?.reset()}>
+              <button
+                type="button"
+                class="ex-button"
+                title={t('exploreShowAllYearsTitle')}
+                onClick={() => chart.current?.reset()}
+              >
                 1990–2025
               </button>
             </ZoomControls>
@@ -158,16 +172,19 @@ export function TimelineView(props: Props) {
       </p>
       {recent && (
         <p class="ex-note" role="note" data-testid="timeline-dense">
-          The chart has no room at this window size to label all {recent.length} events of{' '}
-          {yearOf(props.dense!.range[0])}–{yearOf(props.dense!.range[1] - 1)}, so they are listed here.{' '}
+          {tp(
+            'exploreDenseNote',
+            recent.length,
+            `${yearOf(props.dense!.range[0])}–${yearOf(props.dense!.range[1] - 1)}`,
+          )}{' '}
           <button type="button" class="ex-link-button" onClick={props.onShowChart}>
-            Show the chart anyway
+            {t('exploreShowChartAnyway')}
           </button>
           {recent.length < items.length && (
             <>
               {' · '}
               <button type="button" class="ex-link-button" onClick={() => setListAll(true)}>
-                List all {items.length} events
+                {tp('exploreListAll', items.length)}
               </button>
             </>
           )}
@@ -205,10 +222,11 @@ export function TimelineView(props: Props) {
 
 function describeFilters(model: ExploreModel, f: TimelineFilters): string {
   const parts: string[] = [];
-  if (f.entity) parts.push(`Involving ${model.store.entity(f.entity)?.name ?? f.entity}`);
-  if (f.country) parts.push(`Country: ${model.store.entity(f.country)?.name ?? f.country}`);
-  if (f.type) parts.push(`Type: ${model.options.types.find((t) => t.value === f.type)?.label ?? f.type}`);
-  if (f.source) parts.push(`Source: ${model.base.sources.find((s) => s.id === f.source)?.title ?? f.source}`);
+  if (f.entity) parts.push(t('exploreInvolving', model.store.entity(f.entity)?.name ?? f.entity));
+  if (f.country) parts.push(t('exploreFilterCountry', model.store.entity(f.country)?.name ?? f.country));
+  if (f.type) parts.push(t('exploreFilterType', model.options.types.find((o) => o.value === f.type)?.label ?? f.type));
+  if (f.source)
+    parts.push(t('exploreFilterSource', model.base.sources.find((s) => s.id === f.source)?.title ?? f.source));
   return parts.join(' · ');
 }
 
@@ -233,7 +251,7 @@ function Select({
         value={value ?? ''}
         onChange={(e) => onChange((e.target as HTMLSelectElement).value || undefined)}
       >
-        <option value="">All</option>
+        <option value="">{t('exploreAll')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label} ({o.count})

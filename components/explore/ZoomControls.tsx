@@ -1,14 +1,15 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '~/lib/i18n/translator';
 
 /** The zoom buttons both explore charts show: in and out by `step`, then whatever view-specific buttons follow. */
 export function ZoomControls(props: { step: number; onZoom: (factor: number) => void; children?: ComponentChildren }) {
   return (
-    <span class="ex-zoom-controls" role="group" aria-label="Zoom">
+    <span class="ex-zoom-controls" role="group" aria-label={t('exploreZoom')}>
       <button
         type="button"
         class="ex-button ex-icon-button"
-        aria-label="Zoom in"
-        title="Zoom in (+)"
+        aria-label={t('exploreZoomIn')}
+        title={t('exploreZoomInTitle')}
         onClick={() => props.onZoom(props.step)}
       >
         +
@@ -16,8 +17,8 @@ export function ZoomControls(props: { step: number; onZoom: (factor: number) => 
       <button
         type="button"
         class="ex-button ex-icon-button"
-        aria-label="Zoom out"
-        title="Zoom out (−)"
+        aria-label={t('exploreZoomOut')}
+        title={t('exploreZoomOutTitle')}
         onClick={() => props.onZoom(1 / props.step)}
       >
         −

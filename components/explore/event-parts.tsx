@@ -1,6 +1,7 @@
 /** Pieces the timeline's list and the side panel share: a quote with its attribution, and entity chips. */
 import type { Evidence, Source } from '~/lib/factbase/types';
 import { attribute, byline } from '~/components/card/card-model';
+import { t, tParts } from '~/lib/i18n/translator';
 import { familyOf } from '~/lib/explore/entity-families';
 import type { ExploreModel } from '~/lib/explore/model';
 import { FamilyGlyph } from './glyphs';
@@ -14,13 +15,7 @@ export function EventQuote({ evidence, sources }: { evidence: Evidence; sources:
         {a ? (
           <>
             {a.author && `${byline(a)}, `}
-            {a.chapter ? (
-              <>
-                “{a.chapter}”, in <cite>{a.title}</cite>
-              </>
-            ) : (
-              <cite>{a.title}</cite>
-            )}
+            {a.chapter ? <>{tParts('exploreChapterIn', a.chapter, <cite>{a.title}</cite>)}</> : <cite>{a.title}</cite>}
             {[a.publisher, a.date].filter(Boolean).length
               ? `, ${[a.publisher, a.date].filter(Boolean).join(', ')}`
               : ''}
@@ -28,7 +23,7 @@ export function EventQuote({ evidence, sources }: { evidence: Evidence; sources:
             {a.stance && ` · ${a.stance}`}
           </>
         ) : (
-          `Source: ${evidence.source}`
+          t('exploreSourceId', evidence.source)
         )}
       </figcaption>
     </figure>
@@ -59,7 +54,7 @@ export function EntityChips({
             class="ex-chip"
             data-entity-chip={e.id}
             aria-pressed={e.id === activeId}
-            title={`Open the card for ${e.name}`}
+            title={t('exploreOpenCardFor', e.name)}
             onClick={() => onOpen(e.id)}
           >
             <FamilyGlyph family={familyOf(e.type)} size={11} />

@@ -8,6 +8,7 @@ import { composeSvg, resolveCssVars, type CaptionLine } from '~/lib/explore/svg-
 import chartCss from './chart.css?inline';
 import type { ExportRequest } from './export-types';
 import { CAPTION_FONT, textMeasurer } from './text-measure';
+import { t } from '~/lib/i18n/translator';
 
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 const PADDING = 16;
@@ -83,17 +84,17 @@ export function svgToPng(svg: string, width: number, height: number, scale = PNG
       const ctx = canvas.getContext('2d');
       if (!ctx) {
         URL.revokeObjectURL(url);
-        reject(new Error('No 2D canvas'));
+        reject(new Error(t('explorePngNoCanvas')));
         return;
       }
       ctx.scale(scale, scale);
       ctx.drawImage(img, 0, 0, width, height);
       URL.revokeObjectURL(url);
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png');
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(t('explorePngNotEncoded')))), 'image/png');
     };
     img.onerror = () => {
       URL.revokeObjectURL(url);
-      reject(new Error('The SVG could not be drawn'));
+      reject(new Error(t('explorePngNotDrawn')));
     };
     img.src = url;
   });

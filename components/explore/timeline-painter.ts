@@ -24,6 +24,7 @@ import {
   type TimelineCluster,
 } from '~/lib/explore/timeline-clusters';
 import type { TimelineItem } from '~/lib/explore/timeline-model';
+import { axisDateLabel } from '~/lib/explore/dates';
 import { addLabel, syncItemElements, type ItemLook } from './timeline-items';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -172,7 +173,15 @@ export class TimelinePainter {
     const { x0, layout, innerW } = frame;
     const xs = t.rescaleX(x0);
     const ticks = Math.max(2, Math.round(innerW / 95));
-    if (frame.axis) select(frame.axis).call(axisTop(xs).ticks(ticks).tickSizeOuter(0).tickPadding(6).tickSizeInner(5));
+    if (frame.axis)
+      select(frame.axis).call(
+        axisTop(xs)
+          .ticks(ticks)
+          .tickFormat((d) => axisDateLabel(d as Date))
+          .tickSizeOuter(0)
+          .tickPadding(6)
+          .tickSizeInner(5),
+      );
     if (frame.grid)
       select(frame.grid).call(
         axisTop(xs)

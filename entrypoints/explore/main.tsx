@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import exploreBaseJson from '~/data/explore-base.json';
 import type { FactBase } from '~/lib/factbase/types';
 import { createExploreModel } from '~/lib/explore/model';
@@ -6,6 +5,7 @@ import { parseExploreSearch } from '~/lib/explore/url-state';
 import { typeLabel } from '~/components/card/card-model';
 import { ExploreApp } from '~/components/explore/ExploreApp';
 import { startInterfaceText } from '~/browser/interface-text';
+import { renderLocalized } from '~/components/localized';
 import '~/components/theme.css';
 import '~/components/explore/explore.css';
 import '~/components/explore/chart.css';
@@ -15,15 +15,17 @@ import '~/components/explore/chart.css';
 // (1.5 MB: cards, relation quotes, aliases) is a separate chunk, loaded after the first render, as is the entity
 // card (components/card/card-chunk.ts).
 performance.mark('lens-explore-start');
-const initial = parseExploreSearch(location.search);
 const model = createExploreModel(
   exploreBaseJson as unknown as FactBase,
   typeLabel,
   async () => (await import('~/data/factbase.json')).default as unknown as FactBase,
 );
 performance.mark('lens-explore-model');
-// The relations' words on the map and in the panel come from the interface catalog (lib/explore/relations.ts):
-// rendered before it is read, they showed its keys ("cardRelShareholderOf 30%"). The root is taken before that wait:
-// looked up after it, a document changed meanwhile (an embedding test page) handed Preact a null root.
+// Every word of the page comes from the interface catalog: rendered before it is read, the page showed its keys
+// ("cardRelShareholderOf 30%"). A change of language renders the page afresh in the view the URL holds now. The root
+// is taken before that wait: looked up after it, a document changed meanwhile (an embedding test page) handed Preact
+// a null root.
 const root = document.getElementById('app')!;
-void startInterfaceText(document).then(() => render(<ExploreApp model={model} initial={initial} />, root));
+void startInterfaceText(document, 'titleExplore').then(() =>
+  renderLocalized(root, () => <ExploreApp model={model} initial={parseExploreSearch(location.search)} />),
+);

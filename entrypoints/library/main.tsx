@@ -5,4 +5,4 @@ import '~/components/theme.css';
 
 // The root is taken before the catalog's wait, so the app never looks it up in a document changed meanwhile.
 const root = document.getElementById('app')!;
-void startInterfaceText(document).then(() => renderLocalized(root, () => <LibraryApp />));
+void startInterfaceText(document, 'titleLibrary').then(() => renderLocalized(root, () => <LibraryApp />));

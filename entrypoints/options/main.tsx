@@ -45,7 +45,7 @@ const api: SettingsApi = {
 const isFirefox = browser.runtime.getURL('').startsWith('moz-extension:');
 // The root is taken before the catalog's wait, so the app never looks it up in a document changed meanwhile.
 const root = document.getElementById('app')!;
-void startInterfaceText(document).then(() =>
+void startInterfaceText(document, 'titleSettings').then(() =>
   renderLocalized(root, () => (
     <OptionsApp
       api={api}

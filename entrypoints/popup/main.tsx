@@ -21,7 +21,7 @@ const root = document.getElementById('app')!;
 requestAnimationFrame(() =>
   setTimeout(() => {
     const searchIndex = import('~/data/search-index.json').then((m) => m.default);
-    const text = import('~/browser/interface-text').then((m) => m.startInterfaceText(document));
+    const text = import('~/browser/interface-text').then((m) => m.startInterfaceText(document, 'extName'));
     void Promise.all([import('~/components/popup/mount'), text]).then(([m]) => m.mountPopup(root, searchIndex));
   }, 0),
 );

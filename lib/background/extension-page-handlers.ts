@@ -6,6 +6,7 @@
 import { dispatch, type ExtensionPageToBackground, type HandlerMap } from '../messaging/messages';
 import { parseExtensionPageMessage } from '../messaging/validate';
 import type { OwnBackground } from '../own/own-background';
+import { phrase, PhraseError } from '../i18n/translator';
 
 type ExtensionPageHandlers = HandlerMap<ExtensionPageToBackground, ExtensionPageSender>;
 
@@ -34,7 +35,8 @@ export function createExtensionPageHandlers(own: Pick<OwnBackground, 'addSource'
       if (sender.id !== ownId || !sender.url?.startsWith(extensionOrigin)) return undefined;
       const message = parseExtensionPageMessage(raw);
       if (!message) return undefined;
-      if ('problems' in message) return Promise.reject(new Error(`Not added: ${message.problems.join('; ')}.`));
+      if ('problems' in message)
+        return Promise.reject(new PhraseError(phrase('ownNotAdded', message.problems.join('; '))));
       return dispatch(handlers, message, sender);
     },
   };

@@ -39,7 +39,7 @@ import {
   UNDO_SITE_OFF_MS,
 } from './guards';
 import type { OwnBackground } from '../own/own-background';
-import type { InterfaceText } from '../i18n/translator';
+import { phrase, PhraseError, type InterfaceText } from '../i18n/translator';
 
 export interface MessageSender {
   id?: string;
@@ -146,7 +146,7 @@ export function createBackgroundHandlers({
       // A snippet must name the page it was sent from: a page cannot file passages under another site.
       if (!sameOrigin(message.snippet.url, sender.url))
         return Promise.reject(new Error('snippet url is not the sender'));
-      if (!snippets) return Promise.reject(new Error('Not saved: there is no snippets store.'));
+      if (!snippets) return Promise.reject(new PhraseError(phrase('snippetNoStore')));
       return snippets.save({ ...message.snippet, entityIds: message.snippet.entityIds.filter(isKnown) }, sender);
     },
     'get-page-snippets': (_message, sender) =>

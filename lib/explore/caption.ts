@@ -4,6 +4,8 @@
  */
 import type { Evidence, Source } from '../factbase/types';
 import { formatEventDate } from './dates';
+import { standpointWords } from '../i18n/standpoints';
+import { t } from '../i18n/translator';
 
 export interface Citation {
   sourceId: string;
@@ -24,7 +26,7 @@ function documentText(source: Source): string {
   const date = source.date ? formatEventDate(source.date) : '';
   const authors = source.authors.join(', ');
   // An edited volume's chapters carry their own standpoints; the volume's label would speak for all of them.
-  const stance = source.stance && !source.chapters?.length ? ` [${source.stance}]` : '';
+  const stance = source.stance && !source.chapters?.length ? ` [${standpointWords(source.stance)}]` : '';
   if (source.chapters?.length) {
     const tail = [source.publisher, date].filter(Boolean).join(', ');
     return `${authors ? `${authors}, ` : ''}${source.title}${tail ? ` (${tail})` : ''}${stance}`;
@@ -71,7 +73,7 @@ export function citationsFor(groups: Iterable<readonly Evidence[]>, sources: rea
           title: chapterSource?.title ?? e.where.chapterTitle ?? ch?.title ?? chapterId,
           author: chapterSource?.authors.join(', ') ?? e.where.chapterAuthor ?? ch?.author ?? '',
           ...(chapterSource?.affiliation ? { affiliation: chapterSource.affiliation } : {}),
-          ...(chapterSource?.stance ? { stance: chapterSource.stance } : {}),
+          ...(chapterSource?.stance ? { stance: standpointWords(chapterSource.stance) } : {}),
           count: 0,
         };
         citation.chapters.push(chapter);
@@ -90,7 +92,8 @@ export function citationsFor(groups: Iterable<readonly Evidence[]>, sources: rea
           return `${by}“${ch.title}”${ch.stance ? ` [${ch.stance}]` : ''}`;
         })
         .join('; ');
-      return { ...c, chapters, text: `${documentText(byId.get(c.sourceId)!)}${list ? `, chapters: ${list}` : ''}` };
+      const work = documentText(byId.get(c.sourceId)!);
+      return { ...c, chapters, text: list ? t('exploreCaptionChapters', work, list) : work };
     });
 }
 
@@ -101,8 +104,8 @@ export function captionText(
   key?: string,
 ): { title: string; sources: string; key?: string } {
   const sources = citations.length
-    ? `Sources, quoted verbatim in Caspian Lens: ${citations.map((c) => c.text).join(' — ')}.`
-    : 'Sources: none of the shown items is backed by a quote.';
+    ? t('exploreCaptionSources', citations.map((c) => c.text).join(' — '))
+    : t('exploreCaptionNoSources');
   return { title, sources, ...(key ? { key } : {}) };
 }
 

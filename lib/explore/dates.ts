@@ -1,7 +1,8 @@
 /**
  * Event dates as the sources give them: an ISO prefix (`2020`, `2020-09`, `2020-09-27`), sometimes with an end.
  * The timeline draws each date as the span it really stands for (a year-only date covers the whole year), so a
- * reader never mistakes "2020" for "1 January 2020". Pure: no DOM, no browser.
+ * reader never mistakes "2020" for "1 January 2020". Pure: no DOM, no browser. Dates are written in the interface
+ * language (lib/i18n): English as the sources write them, day first; the others as Intl writes them.
  */
 
 export type DatePrecision = 'year' | 'month' | 'day';
@@ -12,6 +13,8 @@ export interface DateSpan {
   end: number;
   precision: DatePrecision;
 }
+
+import { dateFormat, formatIsoDate, interfaceLocale, t } from '../i18n/translator';
 
 const ISO_PREFIX = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -84,14 +87,32 @@ function formatParts(p: Parts, long: boolean): string {
   return p.day === undefined ? `${month} ${p.year}` : `${p.day} ${month} ${p.year}`;
 }
 
+/** Intl's options for a date at its precision. */
+const intlOptions = (p: Parts, month: 'short' | 'long'): Intl.DateTimeFormatOptions => ({
+  timeZone: 'UTC',
+  year: 'numeric',
+  ...(p.month !== undefined ? { month } : {}),
+  ...(p.day !== undefined ? { day: 'numeric' } : {}),
+});
+const utc = (p: Parts) => Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1);
+
 /**
  * A date written as precisely as the source gave it: `2020`, `Sep 2020`, `27 Sep 2020`; ranges as `2013–2016`,
- * `Jul–Aug 2020`, `27 Sep – 10 Nov 2020`. `long` spells months out (for screen readers and captions).
+ * `Jul–Aug 2020`, `27 Sep – 10 Nov 2020`. `long` spells months out (for screen readers and captions). In another
+ * interface language, as Intl writes it there (`сент. 2020 г.`, `27 Eyl – 10 Kas 2020`).
  */
 export function formatEventDate(date: string, to?: string, long = false): string {
   const a = parts(date);
   if (!a) return date;
   const b = to ? parts(to) : null;
+  const month = long ? 'long' : 'short';
+  if (interfaceLocale() !== 'en') {
+    if (!b) return formatIsoDate(date, month);
+    // Both ends as precise: Intl writes the range as the language does, naming the shared month or year once.
+    if ((a.month === undefined) === (b.month === undefined) && (a.day === undefined) === (b.day === undefined))
+      return dateFormat(intlOptions(a, month)).formatRange(utc(a), utc(b));
+    return `${formatIsoDate(date, month)} – ${formatIsoDate(to!, month)}`;
+  }
   if (!b) return formatParts(a, long);
   const names = long ? MONTHS_LONG : MONTHS;
   if (a.year === b.year && a.month !== undefined && b.month !== undefined && a.day === undefined && b.day === undefined)
@@ -104,7 +125,24 @@ export function formatEventDate(date: string, to?: string, long = false): string
 
 /** How precisely a date is known, in words for a legend or a screen reader. */
 export function precisionLabel(precision: DatePrecision): string {
-  return precision === 'day' ? 'exact day' : precision === 'month' ? 'month only' : 'year only';
+  return t(precision === 'day' ? 'exploreExactDay' : precision === 'month' ? 'exploreMonthOnly' : 'exploreYearOnly');
+}
+
+/** "dated to the day", beside an event's date. */
+export function datedTo(precision: DatePrecision): string {
+  return t(
+    precision === 'day' ? 'exploreDatedToDay' : precision === 'month' ? 'exploreDatedToMonth' : 'exploreDatedToYear',
+  );
+}
+
+/**
+ * A tick of the timeline's axis in the interface language, as d3's default would write it in English: the year at a
+ * year's start, the month at a month's, else the day.
+ */
+export function axisDateLabel(date: Date): string {
+  if (date.getUTCDate() !== 1) return dateFormat({ timeZone: 'UTC', month: 'short', day: 'numeric' }).format(date);
+  if (date.getUTCMonth() !== 0) return dateFormat({ timeZone: 'UTC', month: 'long' }).format(date);
+  return String(date.getUTCFullYear());
 }
 
 /** The UTC year of a millisecond time. */

@@ -4,6 +4,7 @@
  * Pure: no DOM, no browser.
  */
 import type { EntityType } from '../factbase/types';
+import { t, type MessageKey } from '../i18n/translator';
 
 export type Family =
   'person' | 'body' | 'company' | 'agreement' | 'infrastructure' | 'place' | 'event' | 'idea' | 'military';
@@ -11,20 +12,29 @@ export type Shape = 'circle' | 'square' | 'rounded' | 'diamond' | 'hexagon' | 'r
 
 interface FamilyInfo {
   id: Family;
-  label: string;
+  /** In the interface language, read when shown. */
+  readonly label: string;
   shape: Shape;
 }
 
+const family = (id: Family, key: MessageKey, shape: Shape): FamilyInfo => ({
+  id,
+  get label() {
+    return t(key);
+  },
+  shape,
+});
+
 export const FAMILIES: readonly FamilyInfo[] = [
-  { id: 'person', label: 'People', shape: 'circle' },
-  { id: 'body', label: 'Organizations', shape: 'rounded' },
-  { id: 'company', label: 'Companies', shape: 'square' },
-  { id: 'agreement', label: 'Agreements', shape: 'diamond' },
-  { id: 'infrastructure', label: 'Energy & transport', shape: 'hexagon' },
-  { id: 'place', label: 'Places', shape: 'ring' },
-  { id: 'event', label: 'Events', shape: 'triangle' },
-  { id: 'idea', label: 'Ideas', shape: 'dashed' },
-  { id: 'military', label: 'Military', shape: 'square' },
+  family('person', 'exploreFamilyPeople', 'circle'),
+  family('body', 'exploreFamilyOrganizations', 'rounded'),
+  family('company', 'exploreFamilyCompanies', 'square'),
+  family('agreement', 'exploreFamilyAgreements', 'diamond'),
+  family('infrastructure', 'exploreFamilyInfrastructure', 'hexagon'),
+  family('place', 'exploreFamilyPlaces', 'ring'),
+  family('event', 'exploreFamilyEvents', 'triangle'),
+  family('idea', 'exploreFamilyIdeas', 'dashed'),
+  family('military', 'exploreFamilyMilitary', 'square'),
 ];
 
 const FAMILY_OF: Record<EntityType, Family> = {

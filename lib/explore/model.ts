@@ -10,6 +10,7 @@
 import type { EntityType, FactBase } from '../factbase/types';
 import { createFactBaseStore, type FactBaseStore } from '../factbase/factbase-store';
 import { createSearch, type Search } from '../search/search';
+import { currentInterfaceText, type InterfaceText } from '../i18n/translator';
 import { buildGraphIndex, type GraphIndex } from './graph';
 import { filterOptions, timelineItems, type FilterOptions, type TimelineItem } from './timeline-model';
 
@@ -33,7 +34,8 @@ export interface ExploreModel {
   /** Cards need the details (`hasDetails`); names and types are there from the start. */
   readonly store: FactBaseStore;
   items: TimelineItem[];
-  options: FilterOptions;
+  /** In the interface language: made on first use and again after the language changes. */
+  readonly options: FilterOptions;
   /** Built on first use: the timeline opens without paying for the map. Relation quotes arrive with the details. */
   readonly graph: GraphIndex;
   /**
@@ -65,6 +67,7 @@ export function createExploreModel(
   let search: EntitySearch | undefined;
   let pendingSearch: EntitySearch | undefined;
   let searchIndex: Search | undefined;
+  let options: { text: InterfaceText; value: FilterOptions } | undefined;
 
   const attach = (full: FactBase) => {
     current = full;
@@ -92,7 +95,12 @@ export function createExploreModel(
       return store;
     },
     items,
-    options: filterOptions(items, base, typeLabel),
+    get options() {
+      // The model is made while the page reads its catalog: the type names are asked for when first shown.
+      const text = currentInterfaceText();
+      if (options?.text !== text) options = { text, value: filterOptions(items, base, typeLabel) };
+      return options.value;
+    },
     get graph() {
       return (graph ??= buildGraphIndex(current));
     },

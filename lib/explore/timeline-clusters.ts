@@ -6,6 +6,7 @@
  * such a label, so clusters sit side by side and their labels never overlap. Pure: no DOM, no browser.
  */
 import type { TimelineItem } from './timeline-model';
+import { tp } from '../i18n/translator';
 
 export interface TimelineCluster {
   /** `cluster-<first month index>`: stable while the period length stays the same. */
@@ -24,7 +25,7 @@ export const CLUSTER_INSET = 2;
 export const CLUSTER_LABEL_PAD = 5;
 
 /** A cluster's label. */
-export const clusterLabel = (n: number): string => `${n} more`;
+export const clusterLabel = (n: number): string => tp('exploreClusterMore', n);
 
 const monthIndex = (ms: number): number => {
   const d = new Date(ms);

@@ -64,7 +64,10 @@ export function timelineItems(base: FactBase): { items: TimelineItem[]; undated:
     items.push({
       event,
       span,
-      dateLabel: formatEventDate(event.date, event.to),
+      // Read when shown, in the interface language of that moment (the items are made before the catalog is read).
+      get dateLabel() {
+        return formatEventDate(event.date, event.to);
+      },
       countries,
       types,
       source: event.evidence?.source,

@@ -108,13 +108,61 @@ export function tParts<T extends object>(key: MessageKey, ...subs: (Sub | T)[]):
   );
 }
 
+/** tParts for a plural group: the form for `count` (its `$1`), with elements among `subs` (`$2`…) as pieces. */
+export function tpParts<T extends object>(base: PluralKey, count: number, ...subs: (Sub | T)[]): (string | T)[] {
+  const entry = entryFor(`${base}_${state.plural.select(count)}`) ?? entryFor(`${base}_other`);
+  if (!entry) return [base];
+  return messageParts(
+    entry,
+    [count, ...subs].map((s) => (typeof s === 'object' ? s : subText(s))),
+  );
+}
+
+/**
+ * A sentence as a key and its substitutions, for pure code that has no catalog to read (lib/snippets' import
+ * checks) or whose words travel to another context (the background's errors): whoever shows it says it with `say`.
+ */
+export interface Phrase {
+  key: MessageKey;
+  /** A phrase among them is said first ("Saving the snippet" inside "… failed: …"). */
+  subs?: (Sub | Phrase)[];
+}
+export const phrase = (key: MessageKey, ...subs: (Sub | Phrase)[]): Phrase => ({ key, subs });
+export const say = (p: Phrase): string => t(p.key, ...(p.subs ?? []).map((s) => (typeof s === 'object' ? say(s) : s)));
+
+/**
+ * An error whose sentence is a phrase, said in the interface language of the context that throws it (an extension
+ * page, or the background, whose interface text follows the setting too), so the message a content script's toast
+ * or a page shows is the reader's. A plain message: browsers pass only that across messaging.
+ */
+export class PhraseError extends Error {
+  constructor(
+    readonly phrase: Phrase,
+    options?: { cause?: unknown },
+  ) {
+    super(say(phrase), options);
+  }
+}
+
 /** A number in the interface language (digit grouping, decimal sign). */
 export const formatNumber = (n: number, options?: Intl.NumberFormatOptions): string =>
   options ? new Intl.NumberFormat(state.locale, options).format(n) : state.number.format(n);
 
+/**
+ * The interface language's date format for `options`, made once per language: a list of a few hundred dates (the
+ * explore timeline's) would otherwise build a formatter for each.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${state.locale} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(state.locale, options)));
+  return format;
+}
+
 /** A date in the interface language. */
 export const formatDate = (date: Date | number, options: Intl.DateTimeFormatOptions): string =>
-  new Intl.DateTimeFormat(state.locale, options).format(date);
+  dateFormat(options).format(date);
 
 /**
  * A date the fact base writes as an ISO prefix (`2022`, `2022-08`, `2022-08-16`) at its own precision, in the
@@ -134,7 +182,7 @@ export function formatIsoDate(iso: string | null | undefined, month: 'short' | '
     month,
     ...(d ? { day: 'numeric' } : {}),
   };
-  const format = new Intl.DateTimeFormat(state.locale, options);
+  const format = dateFormat(options);
   if (state.locale !== 'en') return format.format(date);
   const part = (type: string) => format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
   return [d ? part('day') : '', part('month'), part('year')].filter(Boolean).join(' ');

@@ -10,6 +10,7 @@ import { parseOwnMaterial } from '../own/validate-own';
 import { upgradeRecord } from './migrate';
 import { SNIPPET_LIMITS, SNIPPET_SCHEMA_VERSION, type Snippet } from './types';
 import { recordProblems } from './validate-record';
+import { formatNumber, phrase, say, type Phrase } from '../i18n/translator';
 
 export const SNIPPETS_FORMAT = 'caspian-lens/snippets';
 const BACKUP_FORMAT = 'caspian-lens/backup';
@@ -89,41 +90,28 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * too-large files are refused before their text is even parsed.
  */
 export function parseImportFile(text: string, byteLength = text.length): ParsedImport {
-  const fail = (error: string): ParsedImport => ({ ok: false, error });
+  // Said at once: the library parses a file as the reader picks it, in the interface language of that moment.
+  const fail = (error: Phrase): ParsedImport => ({ ok: false, error: say(error) });
   if (byteLength > SNIPPET_LIMITS.importBytes)
-    return fail(
-      `The file is too large (${formatMb(byteLength)}). Caspian Lens imports files up to ${formatMb(SNIPPET_LIMITS.importBytes)}. Nothing was imported.`,
-    );
-  if (text.trim() === '') return fail('The file is empty. Nothing was imported.');
+    return fail(phrase('importTooLarge', megabytes(byteLength), megabytes(SNIPPET_LIMITS.importBytes)));
+  if (text.trim() === '') return fail(phrase('importEmpty'));
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     const trimmed = text.trimEnd();
     const endsWell = trimmed.endsWith('}') || trimmed.endsWith(']');
-    return fail(
-      endsWell
-        ? `The file is not valid JSON (${(err as Error).message}). Nothing was imported.`
-        : 'The file ends early: it looks truncated (an interrupted download or copy). Nothing was imported.',
-    );
+    return fail(endsWell ? phrase('importNotJson', (err as Error).message) : phrase('importTruncated'));
   }
   if (!isRecord(data) || (data.format !== SNIPPETS_FORMAT && data.format !== BACKUP_FORMAT))
-    return fail(
-      'This is not a Caspian Lens export or backup (its "format" field is missing or different). Nothing was imported.',
-    );
+    return fail(phrase('importNotOurs'));
   const version = data.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return fail('The file does not say which version wrote it. Nothing was imported.');
-  if (version > SNIPPET_SCHEMA_VERSION)
-    return fail(
-      `The file was written by a newer Caspian Lens (format version ${version}; this one reads up to ${SNIPPET_SCHEMA_VERSION}). Update the extension, then import again. Nothing was imported.`,
-    );
-  if (!Array.isArray(data.snippets)) return fail('The file has no list of snippets. Nothing was imported.');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail(phrase('importNoVersion'));
+  if (version > SNIPPET_SCHEMA_VERSION) return fail(phrase('importNewerVersion', version, SNIPPET_SCHEMA_VERSION));
+  if (!Array.isArray(data.snippets)) return fail(phrase('importNoSnippets'));
   const raw = data.snippets as unknown[];
   if (typeof data.count === 'number' && data.count !== raw.length)
-    return fail(
-      `The file says it holds ${data.count} snippets but contains ${raw.length}: it was cut short or edited. Nothing was imported.`,
-    );
+    return fail(phrase('importCountMismatch', data.count, raw.length));
 
   const problems: string[] = [];
   let bad = 0;
@@ -135,25 +123,22 @@ export function parseImportFile(text: string, byteLength = text.length): ParsedI
     if (id !== null) ids.add(id);
     if (found.length) {
       bad++;
-      if (problems.length < MAX_LISTED_PROBLEMS) problems.push(`snippet ${i + 1}: ${found.join('; ')}`);
+      if (problems.length < MAX_LISTED_PROBLEMS)
+        problems.push(say(phrase('importSnippetProblems', i + 1, found.join('; '))));
     }
   });
-  if (bad)
-    return fail(
-      `${bad} of ${raw.length} snippets are not valid, so nothing was imported. ${problems.join('. ')}${bad > problems.length ? ` (and ${bad - problems.length} more)` : ''}.`,
-    );
+  if (bad) {
+    const more = bad > problems.length ? ` ${say(phrase('importMoreProblems', bad - problems.length))}` : '';
+    return fail(phrase('importInvalidSnippets', bad, raw.length, `${problems.join('. ')}${more}`));
+  }
 
   const own = parseOwnMaterial(data.own);
-  if ('problems' in own)
-    return fail(
-      `Your notes, sources or names in the file are not valid, so nothing was imported. ${own.problems.join('. ')}.`,
-    );
+  if ('problems' in own) return fail(phrase('importInvalidOwn', own.problems.join('. ')));
 
   let settings: Record<string, unknown> | null = null;
   if (data.format === BACKUP_FORMAT) {
-    if (!isRecord(data.settings)) return fail('The backup has no settings object. Nothing was restored.');
-    if (JSON.stringify(data.settings).length > MAX_SETTINGS_JSON)
-      return fail("The backup's settings are implausibly large. Nothing was restored.");
+    if (!isRecord(data.settings)) return fail(phrase('importNoSettings'));
+    if (JSON.stringify(data.settings).length > MAX_SETTINGS_JSON) return fail(phrase('importSettingsTooLarge'));
     settings = data.settings;
   }
 
@@ -192,6 +177,9 @@ function knownFields(s: Snippet): Snippet {
   };
 }
 
-function formatMb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+/** A size in megabytes to a tenth ("20.0 MB", "20,0 МБ"): a file just over the limit must not read as the limit. */
+const megabytes = (bytes: number): Phrase =>
+  phrase(
+    'libraryMegabytes',
+    formatNumber(bytes / (1024 * 1024), { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  );

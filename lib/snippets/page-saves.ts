@@ -6,6 +6,7 @@
  */
 import type { QuoteSelector, SnippetDraft, SnippetSaved } from '../messaging/messages';
 import type { NewSnippet, Snippet } from './types';
+import { phrase, PhraseError } from '../i18n/translator';
 
 interface PageSaveDeps {
   save(input: NewSnippet): Promise<Snippet>;
@@ -57,8 +58,8 @@ export function createPageSaves(deps: PageSaveDeps) {
     /** Stores a validated draft; resolves with the receipt, rejects with a sentence for the reader. */
     async save(draft: SnippetDraft, sender: SaveSender): Promise<SnippetSaved> {
       const tabId = sender.tab?.id;
-      if (tabId === undefined) throw new Error('Snippets can only be saved from a page.');
-      if (!allowRate(tabId)) throw new Error('Not saved: too many saves in a minute. Wait a moment and try again.');
+      if (tabId === undefined) throw new PhraseError(phrase('snippetFromPageOnly'));
+      if (!allowRate(tabId)) throw new PhraseError(phrase('snippetTooManySaves'));
       const entityIds = new Set(draft.entityIds.filter(deps.isKnownEntity));
       for (const id of deps.findEntities(draft.text)) entityIds.add(id);
       const saved = await deps.save({

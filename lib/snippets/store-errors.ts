@@ -1,19 +1,23 @@
-/** Store failures as a code plus the sentence the user reads (toast, library banner). */
+/**
+ * Store failures as a code plus the sentence the user reads (toast, library banner): a catalog key and its
+ * substitutions, said in the interface language where the message is read (lib/i18n PhraseError). Pure.
+ */
+import { phrase, PhraseError, type MessageKey, type Phrase } from '../i18n/translator';
+
 type SnippetStoreErrorCode = 'quota' | 'invalid' | 'unavailable' | 'unknown';
 
-export class SnippetStoreError extends Error {
+export class SnippetStoreError extends PhraseError {
   constructor(
     readonly code: SnippetStoreErrorCode,
-    message: string,
-    override readonly cause?: unknown,
+    sentence: Phrase,
+    cause?: unknown,
   ) {
-    super(message);
+    super(sentence, cause === undefined ? undefined : { cause });
     this.name = 'SnippetStoreError';
   }
 }
 
-export const QUOTA_MESSAGE =
-  'Not saved: the browser says the storage for Caspian Lens is full. Free disk space, or export and delete old snippets in the library, then try again.';
+export const QUOTA_PHRASE = phrase('snippetStoreQuota');
 
 /** Chromium and Firefox name a full disk or origin quota differently, and some report it as the abort's cause. */
 export function isQuotaError(err: unknown): boolean {
@@ -27,19 +31,18 @@ export function isQuotaError(err: unknown): boolean {
   );
 }
 
-/** Wraps whatever IndexedDB threw into a SnippetStoreError with a readable message. */
-export function toStoreError(err: unknown, doing: string): SnippetStoreError {
+/**
+ * Wraps whatever IndexedDB threw into a SnippetStoreError with a readable message; `doing` names what failed
+ * ("Saving the snippet": a `store…` key).
+ */
+export function toStoreError(err: unknown, doing: MessageKey): SnippetStoreError {
   if (err instanceof SnippetStoreError) return err;
-  if (isQuotaError(err)) return new SnippetStoreError('quota', QUOTA_MESSAGE, err);
+  if (isQuotaError(err)) return new SnippetStoreError('quota', QUOTA_PHRASE, err);
   if (
     (err as { name?: unknown } | null)?.name === 'InvalidStateError' ||
     (err as { name?: unknown } | null)?.name === 'UnknownError'
   )
-    return new SnippetStoreError(
-      'unavailable',
-      `Could not ${doing}: the browser's database is unavailable (private window, or storage disabled). Nothing was changed.`,
-      err,
-    );
+    return new SnippetStoreError('unavailable', phrase('snippetStoreUnavailable', phrase(doing)), err);
   const detail = err instanceof Error ? err.message : String(err);
-  return new SnippetStoreError('unknown', `Could not ${doing}: ${detail}. Nothing was changed.`, err);
+  return new SnippetStoreError('unknown', phrase('snippetStoreFailed', phrase(doing), detail), err);
 }

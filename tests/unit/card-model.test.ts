@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import russian from '~/_locales/ru/messages.json';
+import { currentInterfaceText, setInterfaceText } from '~/lib/i18n/translator';
+import { standpointWords } from '~/lib/i18n/standpoints';
 import factBase from '../../data/factbase.json';
 import type { FactBase } from '../../lib/factbase/types';
 import { createFactBaseStore } from '../../lib/factbase/factbase-store';
@@ -180,5 +183,22 @@ describe('card model: the first screen', () => {
     for (const id of ['first-karabakh-war', 'second-karabakh-war', 'azerbaijan-karabakh-operation-2023'])
       expect(details(id).entity.missingStandpoints).toEqual(['Armenian']);
     expect(details('karabakh').entity.missingStandpoints).toBeUndefined();
+  });
+
+  it('says the fact base’s standpoints in the interface language; a reader’s own label stays as written', () => {
+    const english = currentInterfaceText();
+    const d = details('shusha');
+    const outlet = d.entity.views.find((v) => v.source === 'ne-strategic-ally')!.evidence!;
+    setInterfaceText({ lang: 'ru', messages: russian, fallback: english.messages });
+    try {
+      expect(shortCitation(outlet, d.sources)!.stance).toBe('армянское издание');
+      expect(attribute(outlet, d.sources)!.stance).toBe('армянское издание');
+      expect(missingStandpointsSentence(['Kurdish', 'Syrian government'])).toBe(
+        'Ни в одном из исходных документов не представлена курдская или официальная сирийская позиция.',
+      );
+      expect(standpointWords('state media, independent analyst')).toBe('state media, independent analyst');
+    } finally {
+      setInterfaceText(english);
+    }
   });
 });

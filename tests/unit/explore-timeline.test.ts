@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import factBaseJson from '~/data/factbase.json';
 import type { FactBase } from '~/lib/factbase/types';
-import { dateSpan, formatEventDate, datePrecision } from '~/lib/explore/dates';
+import { axisDateLabel, dateSpan, formatEventDate, datePrecision } from '~/lib/explore/dates';
+import { clusterLabel } from '~/lib/explore/timeline-clusters';
+import { FAMILIES } from '~/lib/explore/entity-families';
+import { currentInterfaceText, setInterfaceText, tp } from '~/lib/i18n/translator';
+import russian from '~/_locales/ru/messages.json';
 import {
   filterItems,
   filterOptions,
@@ -36,6 +40,36 @@ describe('event dates', () => {
     expect(formatEventDate('2020-07', '2020-08')).toBe('Jul–Aug 2020');
     expect(formatEventDate('2020-09-27', '2020-11-10')).toBe('27 Sep – 10 Nov 2020');
     expect(formatEventDate('2020-09', '2021')).toBe('Sep 2020 – 2021');
+  });
+
+  it('speaks the interface language: dates through Intl, counts with its plural forms, labels from its catalog', () => {
+    const english = currentInterfaceText();
+    expect(axisDateLabel(new Date(Date.UTC(2020, 0, 1)))).toBe('2020');
+    expect(axisDateLabel(new Date(Date.UTC(2020, 2, 1)))).toBe('March');
+    expect(axisDateLabel(new Date(Date.UTC(2020, 2, 9)))).toBe('Mar 9');
+    setInterfaceText({ lang: 'ru', messages: russian, fallback: english.messages });
+    try {
+      const intl = (options: Intl.DateTimeFormatOptions, ms: number) =>
+        new Intl.DateTimeFormat('ru', { timeZone: 'UTC', ...options }).format(ms);
+      expect(formatEventDate('2020-09-27')).toBe(
+        intl({ year: 'numeric', month: 'short', day: 'numeric' }, Date.UTC(2020, 8, 27)),
+      );
+      expect(formatEventDate('2020-09-27')).toMatch(/сент/);
+      expect(formatEventDate('2020-07', '2020-08')).toMatch(/июл.*авг.*2020/);
+      expect(formatEventDate('2013', '2016')).toMatch(/^2013\s?–\s?2016/);
+      expect(axisDateLabel(new Date(Date.UTC(2020, 2, 1)))).toBe(intl({ month: 'long' }, Date.UTC(2020, 2, 1)));
+      expect([1, 3, 5, 21].map((n) => tp('exploreEventCount', n))).toEqual([
+        '1 событие',
+        '3 события',
+        '5 событий',
+        '21 событие',
+      ]);
+      expect(clusterLabel(14)).toBe('ещё 14');
+      expect(FAMILIES.find((f) => f.id === 'person')!.label).toBe(russian.exploreFamilyPeople.message);
+    } finally {
+      setInterfaceText(english);
+    }
+    expect(formatEventDate('2020-09-27')).toBe('27 Sep 2020');
   });
 
   it('spans the whole period a date stands for', () => {

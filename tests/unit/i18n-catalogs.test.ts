@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { placeholdersUsed, pluralKeyParts, type Catalog } from '~/lib/i18n/catalog';
 import { LANGUAGES } from '~/lib/i18n/languages';
+import { standpointKey } from '~/lib/i18n/standpoints';
+import { singularStance } from '~/components/card/card-model';
+import type { FactBase } from '~/lib/factbase/types';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LOCALES = join(ROOT, '_locales');
@@ -43,6 +46,18 @@ const code = new Map(
     readFileSync(f, 'utf8'),
   ]),
 );
+
+/**
+ * The keys of the fact base's standpoint words (lib/i18n/standpoints.ts): asked for by a key made from the words, so
+ * the code never names them. A source's standpoint as written and as said under one quote, and each missing one.
+ */
+const factBase = JSON.parse(readFileSync(join(ROOT, 'data', 'factbase.json'), 'utf8')) as FactBase;
+const standpointKeys = new Set([
+  ...factBase.sources.flatMap((s) =>
+    s.stance ? [standpointKey(s.stance), standpointKey(singularStance(s.stance))] : [],
+  ),
+  ...factBase.entities.flatMap((e) => (e.missingStandpoints ?? []).map((m) => standpointKey(m, 'cardStanceMissing'))),
+]);
 
 describe('interface catalogs', () => {
   it('every interface language has its catalog, and the complete ones have every English key', () => {
@@ -122,11 +137,18 @@ describe('interface catalogs', () => {
   it('every key is used by the code, and every key the code names exists', () => {
     const all = [...code.values()].join('\n');
     const unused = [...new Set(Object.keys(en).map(askedFor))].filter(
-      (key) => !new RegExp(`['"\`]${key}['"\`]|__MSG_${key}__`).test(all),
+      (key) => !standpointKeys.has(key) && !new RegExp(`['"\`]${key}['"\`]|__MSG_${key}__`).test(all),
     );
     expect(unused).toEqual([]);
     const named = [...all.matchAll(/__MSG_(\w+)__|getMessage\('(\w+)'\)/g)].map((m) => m[1] ?? m[2]!);
     for (const key of named) expect(en[key], key).toBeDefined();
+  });
+
+  it('every standpoint the fact base names has its words, and every standpoint key is one the fact base names', () => {
+    expect(standpointKeys.size).toBeGreaterThan(5);
+    for (const key of standpointKeys) expect(en[key], `${key}: add it to every catalog`).toBeDefined();
+    for (const key of Object.keys(en).filter((k) => k.startsWith('cardStance')))
+      expect(standpointKeys.has(key), `${key} is no standpoint of the fact base`).toBe(true);
   });
 
   it('the card’s code asks only for card keys, which the background hands to the page with the card', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isQuotaError, QUOTA_MESSAGE, SnippetStoreError, toStoreError } from '~/lib/snippets/store-errors';
+import { isQuotaError, SnippetStoreError, toStoreError } from '~/lib/snippets/store-errors';
+import { currentInterfaceText, phrase, setInterfaceText, t } from '~/lib/i18n/translator';
+import turkish from '~/_locales/tr/messages.json';
 import { buildSnippet } from '../../lib/snippets/build-snippet';
 
 const domError = (name: string) => Object.assign(new Error(`${name} happened`), { name });
@@ -11,20 +13,33 @@ describe('snippet store errors', () => {
     ['an abort caused by quota', Object.assign(domError('AbortError'), { cause: domError('QuotaExceededError') })],
   ])('turns a full disk in %s into the quota message', (_name, err) => {
     expect(isQuotaError(err)).toBe(true);
-    const wrapped = toStoreError(err, 'save the snippet');
+    const wrapped = toStoreError(err, 'storeSaveSnippet');
     expect(wrapped).toBeInstanceOf(SnippetStoreError);
     expect(wrapped.code).toBe('quota');
-    expect(wrapped.message).toBe(QUOTA_MESSAGE);
+    expect(wrapped.message).toBe(t('snippetStoreQuota'));
     expect(wrapped.message).toMatch(/full.*export and delete old snippets/i);
   });
 
   it('says when the database is unavailable, and passes its own errors through', () => {
-    expect(toStoreError(domError('InvalidStateError'), 'save the snippet')).toMatchObject({ code: 'unavailable' });
-    const own = new SnippetStoreError('invalid', 'x');
-    expect(toStoreError(own, 'anything')).toBe(own);
-    expect(toStoreError('weird', 'read the snippets').message).toBe(
-      'Could not read the snippets: weird. Nothing was changed.',
+    expect(toStoreError(domError('InvalidStateError'), 'storeSaveSnippet')).toMatchObject({ code: 'unavailable' });
+    const own = new SnippetStoreError('invalid', phrase('snippetInvalidNotChanged', 'x'));
+    expect(toStoreError(own, 'storeSaveSnippet')).toBe(own);
+    expect(toStoreError('weird', 'storeReadSnippets').message).toBe(
+      t('snippetStoreFailed', t('storeReadSnippets'), 'weird'),
     );
+    expect(toStoreError('weird', 'storeReadSnippets').message).toMatch(/^Reading the snippets failed: weird\./);
+  });
+
+  it('says it in the interface language of the context that throws it', () => {
+    const english = currentInterfaceText();
+    setInterfaceText({ lang: 'tr', messages: turkish, fallback: english.messages });
+    try {
+      expect(toStoreError('weird', 'storeReadSnippets').message).toBe(
+        'Pasajları okuma başarısız oldu: weird. Hiçbir şey değişmedi.',
+      );
+    } finally {
+      setInterfaceText(english);
+    }
   });
 });
 
