@@ -10,9 +10,14 @@ import { t, type MessageKey } from './translator';
 /** A source's standpoint, said on its own ("Western analyst"), or a missing one, said of a standpoint ("Armenian"). */
 export type StandpointUse = 'cardStance' | 'cardStanceMissing';
 
-/** `Western analyst, former U.S. official` → `cardStanceWesternAnalystFormerUSOfficial`. */
+/** `Western analyst, former U.S. official` → `cardStanceWesternAnalystFormerUSOfficial`; `Gülenist` → `…Gulenist`. */
 export const standpointKey = (words: string, use: StandpointUse = 'cardStance'): string =>
-  use + words.replace(/\b\w/g, (c) => c.toUpperCase()).replace(/[^A-Za-z]/g, '');
+  use +
+  words
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\b\w/g, (c) => c.toUpperCase())
+    .replace(/[^A-Za-z]/g, '');
 
 export function standpointWords(words: string, use?: StandpointUse): string {
   const key = standpointKey(words, use) as MessageKey;
