@@ -17,6 +17,7 @@ import { updateSettings } from '~/browser/settings-storage';
 import { createOwnBackground } from '~/lib/own/own-background';
 import * as ownStore from '~/browser/snippets-db/own-store';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
+import { onSnippetsChanged } from '~/browser/snippets-db/change-events';
 import { createTrackMenu, onTrackMenuClick, TRACK_MENU_ID } from '~/browser/own-menu';
 import { currentInterfaceText, followInterfaceText } from '~/browser/interface-text';
 import { cardText, CARD_TEXT_GLOBAL } from '~/lib/i18n/card-text';
@@ -42,12 +43,15 @@ export default defineBackground(() => {
   });
   void own.ready();
   onOwnChanged((what) => {
+    own.materialChanged();
     if (what === 'names' || what === 'all') void own.namesChanged().catch(() => {});
   });
+  onSnippetsChanged(() => own.materialChanged());
   const matcher = (): Matcher => own.matcher();
   const pageSaves = createPageSaves({
-    save: (input) => saveSnippet(input),
-    remove: (ids) => deleteSnippets(ids),
+    // A card asked right after a save must not get the material from before it (the broadcast comes a task later).
+    save: (input) => saveSnippet(input).finally(own.materialChanged),
+    remove: (ids) => deleteSnippets(ids).finally(own.materialChanged),
     forPage: (url) => snippetsForPage(url),
     findEntities: (text) => [...new Set(own.findNames(text).map((m) => m.entityId))],
     isKnownEntity: own.isKnownEntity,
@@ -59,7 +63,7 @@ export default defineBackground(() => {
     snippets: pageSaves,
     updateSettings,
     own,
-    setNote: (id, text) => ownStore.setNote(id, text),
+    setNote: (id, text) => ownStore.setNote(id, text).finally(own.materialChanged),
     openLibrary: (id) =>
       browser.tabs.create({ url: `${browser.runtime.getURL('/library.html')}?entity=${encodeURIComponent(id)}` }),
     // The search lives in the popup. The toolbar popup cannot be opened from a content script's message in Firefox

@@ -45,6 +45,9 @@ export interface AddedSource {
  */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Entities whose card material the background keeps: every name on a few long pages. */
+const MATERIAL_KEPT = 300;
+
 /** What of a name decides where it matches: its words and its type (a person's names take more endings). */
 const matchKey = (n: OwnName) => JSON.stringify([n.name, n.aliases, n.type]);
 
@@ -139,6 +142,25 @@ export function createOwnBackground(deps: {
     return count;
   };
 
+  /**
+   * The reader's material per entity as cards show it, read once and kept until own material or snippets change, and
+   * read ahead for the names a page shows (`prefetch`): a card's details then wait for no IndexedDB read, which with
+   * 10,000 snippets and 200 sources took longer than the dwell on a busy machine (the card painted its placeholder).
+   */
+  const material = new Map<string, Promise<OwnOnCard | null>>();
+  const materialFor = (id: string): Promise<OwnOnCard | null> => {
+    let read = material.get(id);
+    if (!read) {
+      read = storage.ownForEntity(id).catch(() => null);
+      material.set(id, read);
+      // A failed read is not kept: the next card asks again.
+      void read.then((m) => m === null && material.get(id) === read && material.delete(id));
+      while (material.size > MATERIAL_KEPT) material.delete(material.keys().next().value!);
+    }
+    return read;
+  };
+  let prefetching: Promise<void> = Promise.resolve();
+
   const ownEntity = (name: OwnName): Entity => ({
     id: name.id,
     name: name.name,
@@ -173,8 +195,27 @@ export function createOwnBackground(deps: {
         ? { entity: ownEntity(own), sources: [], related: {}, events: [] }
         : store.details(id);
       if (!base) return null;
-      const material = await storage.ownForEntity(id).catch(() => null);
-      return material ? { ...base, own: material, ...(own ? { ownName: true } : {}) } : base;
+      const mine = await materialFor(id);
+      return mine ? { ...base, own: mine, ...(own ? { ownName: true } : {}) } : base;
+    },
+    /**
+     * Reads the material of the entities a page just showed, one after another with the worker handed back between
+     * them, so their cards find it ready (a page's next batch of text is never kept waiting behind these reads).
+     * Resolves when they are read.
+     */
+    prefetch(ids: readonly string[]): Promise<void> {
+      const wanted = [...new Set(ids)].filter((id) => !material.has(id)).slice(0, MATERIAL_KEPT);
+      if (!wanted.length) return prefetching;
+      return (prefetching = prefetching.then(async () => {
+        for (const id of wanted) {
+          await nextTask();
+          await materialFor(id);
+        }
+      }));
+    },
+    /** Own material or snippets changed somewhere: cards read them afresh. */
+    materialChanged(): void {
+      material.clear();
     },
     /**
      * Names changed in another context: the matcher is rebuilt, and only the sources in which an added, changed or

@@ -41,7 +41,7 @@ const SEARCH_ROUNDS = 7;
 const BENCH_PAGE = 'own-bench-news.html';
 const PROGRESS_CHARS = 300_000;
 /** Page loads timed while every source is read again. */
-const REREAD_SCANS = 2;
+const REREAD_SCANS = 1;
 /** A name the corpus uses (so some sources quote it) that the fact base does not know. */
 const NEW_NAME: OwnName = {
   id: 'own-name-bench-new',

@@ -354,7 +354,12 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
               const tx = open.result.transaction('snippets', 'readwrite');
               for (const r of put) tx.objectStore('snippets').put(r);
               for (const id of remove) tx.objectStore('snippets').delete(id);
-              tx.oncomplete = () => (open.result.close(), resolve());
+              tx.oncomplete = () => {
+                open.result.close();
+                // As the library does after writing snippets: the background reads cards' material afresh.
+                new BroadcastChannel('caspian-lens-snippets').postMessage('changed');
+                resolve();
+              };
               tx.onerror = () => reject(tx.error);
             };
           }),

@@ -236,6 +236,22 @@ describe('the background’s own material', () => {
     expect(storage.quotes().some((q) => q.entityId === 'own-name-1')).toBe(false);
   });
 
+  it('keeps each entity’s card material until it changes, and reads ahead what a page shows', async () => {
+    const storage = memoryStorage();
+    const reads: string[] = [];
+    const ownForEntity = storage.ownForEntity;
+    storage.ownForEntity = (id) => (reads.push(id), ownForEntity(id));
+    const own = createOwnBackground({ store: factBase, baseIndex: base, storage, newId: () => 'src1' });
+    await own.addSource(draft);
+    await own.prefetch(['tanap', 'tanap', 'baku']);
+    expect(reads).toEqual(['tanap', 'baku']);
+    expect((await own.details('tanap'))!.own!.quotes).toHaveLength(1);
+    expect(reads).toEqual(['tanap', 'baku']);
+    own.materialChanged();
+    await own.details('tanap');
+    expect(reads).toEqual(['tanap', 'baku', 'tanap']);
+  });
+
   it('hands the worker back between sources while it reads them, so page scans are not held up', async () => {
     const storage = memoryStorage([name()]);
     let n = 0;
