@@ -2,8 +2,11 @@
  * npm run scan -- [--browser chromium|firefox] [--screenshot FILE] TARGET
  *
  * Loads the built extension in a real browser, opens TARGET (an http(s) URL, or a local HTML file served from its
- * folder on 127.0.0.1), waits for the content script's scan report and prints one JSON object on stdout:
- * {"url", "browser", "mentions": [{"entityId", "name", "text", "count"}], "scanMs"}. Errors: one line on stderr.
+ * folder on 127.0.0.1), and reports what the reader sees: the page and every same-origin frame in it, once nothing has
+ * changed for a moment (a page that renders itself after load is counted as rendered; automation/settled-scan.ts).
+ * Prints one JSON object on stdout: {"url", "browser", "mentions": [{"entityId", "name", "text", "count"}],
+ * "frames": [{"url", "mentions"}], "settled", "scanMs"}; "settled" is false for a page still changing after 15 s.
+ * Errors: one line on stderr.
  * (`npm run -s scan -- …` keeps npm's banner off stdout when piping.)
  */
 import { resolve } from 'node:path';

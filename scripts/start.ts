@@ -65,8 +65,8 @@ function build(): void {
 
 async function scanDemo(url: string): Promise<void> {
   const screenshot = join(outputDir(), 'demo-card.png');
-  const summary = await scanInBrowser('chromium', url, async (page, report) => {
-    const names = report.mentions.length ? report.mentions.map((mention) => mention.text) : DEMO_NAMES;
+  const summary = await scanInBrowser('chromium', url, async (page, scan) => {
+    const names = scan.mentions.length ? scan.mentions.map((mention) => mention.text) : DEMO_NAMES;
     const hovered = await hoverFirstMention(page, names);
     process.stderr.write(
       hovered ? `hovering "${hovered}"\n` : 'nothing to hover: no mark and no known name on the page\n',

@@ -6,16 +6,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { launchLensBrowser } from '../../automation/browsers';
-import {
-  SCAN_REPORT_TIMEOUT_MS,
-  scanSummary,
-  type BrowserName,
-  type LensBrowser,
-  type LensPage,
-  type ScanSummary,
-} from '../../automation/lens-browser';
+import type { BrowserName, LensBrowser, LensPage } from '../../automation/lens-browser';
+import { settledScan, type SettledScan } from '../../automation/settled-scan';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
-import type { ScanReport } from '../../lib/messaging/messages';
+
+/** What the commands print: what the reader sees on the page, in every same-origin frame, once it has settled. */
+export type ScanSummary = SettledScan & { browser: BrowserName };
 
 /** A mistake in the command line: reported as one line with the usage hint, exit code 2. */
 export class UsageError extends Error {
@@ -60,13 +56,14 @@ export async function resolveTarget(target: string, base = userCwd()): Promise<T
 }
 
 /**
- * Opens `url` in the browser with the extension, waits for the scan report, lets `then` act on the page (screenshot,
- * hover), and closes everything. Returns what the commands print.
+ * Opens `url` in the browser with the extension, waits until the page has settled and reads the scan reports of the
+ * page and its same-origin frames (automation/settled-scan.ts), lets `then` act on the page (screenshot, hover), and
+ * closes everything. Returns what the commands print.
  */
 export async function scanInBrowser(
   browserName: BrowserName,
   url: string,
-  then?: (page: LensPage, report: ScanReport, lens: LensBrowser) => Promise<void>,
+  then?: (page: LensPage, scan: SettledScan, lens: LensBrowser) => Promise<void>,
 ): Promise<ScanSummary> {
   const lens = await launchLensBrowser(browserName);
   try {
@@ -76,14 +73,14 @@ export async function scanInBrowser(
     } catch (error) {
       throw new Error(`could not open ${url}: ${firstLine(error)}`, { cause: error });
     }
-    let report: ScanReport;
+    let scan: SettledScan;
     try {
-      report = await lens.scanReport(page, SCAN_REPORT_TIMEOUT_MS);
+      scan = await settledScan(page);
     } catch (error) {
       throw new Error(`${url}: ${firstLine(error)}`, { cause: error });
     }
-    await then?.(page, report, lens);
-    return scanSummary(report, browserName);
+    await then?.(page, scan, lens);
+    return { ...scan, browser: browserName };
   } finally {
     await lens.close();
   }
@@ -99,11 +96,20 @@ export function printSummary(summary: ScanSummary): void {
   process.stdout.write(`${formatSummary(summary)}\n`);
 }
 
-/** Indented JSON with one mention per line: readable in a terminal, still one object for `jq` or JSON.parse. */
-function formatSummary({ url, browser, mentions, scanMs }: ScanSummary): string {
-  const head = `  "url": ${JSON.stringify(url)},\n  "browser": ${JSON.stringify(browser)},\n`;
-  const list = mentions.length ? `[\n${mentions.map((m) => `    ${JSON.stringify(m)}`).join(',\n')}\n  ]` : '[]';
-  return `{\n${head}  "mentions": ${list},\n  "scanMs": ${JSON.stringify(scanMs)}\n}`;
+/** Indented JSON with one mention or frame per line: readable in a terminal, still one object for `jq` or JSON.parse. */
+export function formatSummary({ url, browser, mentions, scanMs, frames, settled }: ScanSummary): string {
+  const list = (items: readonly unknown[]) =>
+    items.length ? `[\n${items.map((m) => `    ${JSON.stringify(m)}`).join(',\n')}\n  ]` : '[]';
+  return [
+    '{',
+    `  "url": ${JSON.stringify(url)},`,
+    `  "browser": ${JSON.stringify(browser)},`,
+    `  "mentions": ${list(mentions)},`,
+    `  "frames": ${list(frames)},`,
+    `  "settled": ${JSON.stringify(settled)},`,
+    `  "scanMs": ${JSON.stringify(scanMs)}`,
+    '}',
+  ].join('\n');
 }
 
 /**
