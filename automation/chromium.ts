@@ -56,6 +56,7 @@ export async function launchChromiumContext({
   executablePath,
   headless = true,
   colorScheme = 'light',
+  reducedMotion = false,
   proxy,
   profileDir,
 }: ChromiumContextOptions): Promise<BrowserContext> {
@@ -72,6 +73,7 @@ export async function launchChromiumContext({
     headless,
     viewport: VIEWPORT,
     colorScheme,
+    reducedMotion: reducedMotion ? 'reduce' : 'no-preference',
     args: [
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       // Containers (CI runs as root) have no sandbox for Chromium. A headed window keeps it when it can, because

@@ -46,6 +46,7 @@ export async function launchFirefox({
   executablePath,
   headless = true,
   colorScheme = 'light',
+  reducedMotion = false,
   proxy,
   profileDir,
 }: LaunchOptions): Promise<LensBrowser> {
@@ -66,6 +67,8 @@ export async function launchFirefox({
       'devtools.console.stdout.content': true,
       // What pages see as prefers-color-scheme (0 dark, 1 light): BiDi has no media emulation in Firefox.
       'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+      // What pages see as prefers-reduced-motion (1 reduce, 0 no preference).
+      'ui.prefersReducedMotion': reducedMotion ? 1 : 0,
       ...(proxy ? firefoxProxyPrefs(proxy) : {}),
     },
   });

@@ -76,6 +76,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The system colour scheme pages see (`prefers-color-scheme`); defaults to light. */
   colorScheme?: 'light' | 'dark';
+  /** Whether pages see `prefers-reduced-motion: reduce`; defaults to no preference. */
+  reducedMotion?: boolean;
   /**
    * A profile folder kept on disk, to close the browser and find the extension's data again on the next launch with
    * the same folder. Default: a fresh temporary profile, removed on close.
