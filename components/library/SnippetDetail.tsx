@@ -4,6 +4,8 @@ import { isLinkableUrl, siteOf, type EntityLookup } from '~/lib/snippets/entity-
 import { parseTags } from '~/lib/snippets/filter';
 import type { Snippet, SnippetPatch } from '~/lib/snippets/types';
 import { fullDate } from './format';
+import { t } from '~/lib/i18n/translator';
+import { typeLabel } from '~/lib/i18n/words';
 
 interface SnippetDetailProps {
   snippet: Snippet;
@@ -54,7 +56,7 @@ export function SnippetDetail({
 
   const title = s.title || siteOf(s.url);
   return (
-    <aside class="detail" aria-label="Snippet">
+    <aside class="detail" aria-label={t('librarySnippetLabel')}>
       <div class="detail-head">
         <h2 class="detail-title">
           {isLinkableUrl(s.url) ? (
@@ -65,18 +67,23 @@ export function SnippetDetail({
             title
           )}
         </h2>
-        <button type="button" class="icon" aria-label="Close" onClick={onClose}>
+        <button type="button" class="icon" aria-label={t('cardClose')} onClick={onClose}>
           ✕
         </button>
       </div>
       <p class="detail-meta">
-        {siteOf(s.url)} · saved {fullDate(s.createdAt)}
-        {s.updatedAt !== s.createdAt ? ` · edited ${fullDate(s.updatedAt)}` : ''}
+        {[
+          siteOf(s.url),
+          t('librarySavedOn', fullDate(s.createdAt)),
+          s.updatedAt !== s.createdAt && t('libraryEditedOn', fullDate(s.updatedAt)),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       <blockquote class="detail-text">{s.text}</blockquote>
       {s.url && <p class="detail-url">{s.url}</p>}
 
-      <h3>Entities</h3>
+      <h3>{t('libraryEntities')}</h3>
       {s.entityIds.length ? (
         <ul class="chips">
           {s.entityIds.map((id) => {
@@ -86,26 +93,26 @@ export function SnippetDetail({
                 <button
                   type="button"
                   class="chip entity"
-                  title={`Show snippets mentioning ${label?.name ?? id}`}
+                  title={t('libraryShowMentioning', label?.name ?? id)}
                   onClick={() => onFilterEntity(id)}
                 >
                   {label?.name ?? id}
-                  {label && <span class="chip-type">{label.type}</span>}
+                  {label && <span class="chip-type">{typeLabel(label.type)}</span>}
                 </button>
               </li>
             );
           })}
         </ul>
       ) : (
-        <p class="muted">No fact-base names in this passage.</p>
+        <p class="muted">{t('libraryNoNames')}</p>
       )}
 
       <label class="field">
-        <span>Tags</span>
+        <span>{t('libraryTags')}</span>
         <input
           type="text"
           value={tags}
-          placeholder="energy, Baku, to check"
+          placeholder={t('libraryTagsHint')}
           onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)}
           onBlur={save}
           onKeyDown={(e) => e.key === 'Enter' && void save()}
@@ -123,11 +130,11 @@ export function SnippetDetail({
         </ul>
       )}
       <label class="field">
-        <span>Note</span>
+        <span>{t('libraryNote')}</span>
         <textarea
           rows={4}
           value={note}
-          placeholder="Why this matters, where it goes…"
+          placeholder={t('libraryNoteHint')}
           onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
           onBlur={save}
           onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && void save()}
@@ -135,13 +142,13 @@ export function SnippetDetail({
       </label>
       <div class="detail-actions">
         <button type="button" class="primary" disabled={!dirty || state === 'saving'} onClick={save}>
-          {state === 'saving' ? 'Saving…' : 'Save note and tags'}
+          {state === 'saving' ? t('librarySaving') : t('librarySaveNoteTags')}
         </button>
         <span class="save-state" role="status">
-          {state === 'saved' && !dirty ? 'Saved.' : state === 'failed' ? 'Not saved.' : ''}
+          {state === 'saved' && !dirty ? t('librarySaved') : state === 'failed' ? t('libraryNotSaved') : ''}
         </span>
         <button type="button" class="danger" onClick={() => onDelete([s.id])}>
-          Delete
+          {t('libraryDelete')}
         </button>
       </div>
     </aside>

@@ -4,6 +4,7 @@ import type { EntityLookup } from '~/lib/snippets/entity-names';
 import { siteOf } from '~/lib/snippets/entity-names';
 import type { Snippet } from '~/lib/snippets/types';
 import { fullDate, shortDate } from './format';
+import { t } from '~/lib/i18n/translator';
 
 /** Pixels. Title, two lines of text, one line of chips, and breathing room; the list's arithmetic depends on it. */
 export const ROW_HEIGHT = 112;
@@ -39,7 +40,7 @@ function SnippetRowView({ snippet: s, index, selected, active, entityName, onTog
         type="checkbox"
         class="row-check"
         checked={selected}
-        aria-label={`Select snippet from ${s.title || siteOf(s.url)}`}
+        aria-label={t('librarySelectSnippet', s.title || siteOf(s.url))}
         onClick={(e) => {
           e.stopPropagation();
           onToggle(s.id, index, e.shiftKey);

@@ -4,6 +4,7 @@
  * data from eviction, so the library asks on every visit until it is granted.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { formatNumber, t } from '~/lib/i18n/translator';
 
 interface Status {
   persisted: boolean | null;
@@ -23,24 +24,22 @@ export function StorageStatus() {
       document.documentElement.dataset.storagePersisted = String(persisted);
     })();
   }, []);
-  const used = status.usage === null ? '' : ` · ${formatBytes(status.usage)} used`;
-  if (status.persisted === null) return <span class="storage muted">Checking storage…</span>;
+  const used = status.usage === null ? [] : [t('libraryStorageUsed', formatBytes(status.usage))];
+  if (status.persisted === null) return <span class="storage muted">{t('libraryStorageChecking')}</span>;
   return status.persisted ? (
-    <span class="storage ok" title="The browser will not clear the library to free space.">
-      ✓ Storage is persistent{used}
+    <span class="storage ok" title={t('libraryStoragePersistentTitle')}>
+      ✓ {[t('libraryStoragePersistent'), ...used].join(' · ')}
     </span>
   ) : (
-    <span
-      class="storage warn"
-      title="navigator.storage.persist() was not granted. The unlimitedStorage permission keeps the quota from filling up, but a browser may still clear best-effort data under disk pressure."
-    >
-      Storage not marked persistent by the browser{used} · keep a backup
+    <span class="storage warn" title={t('libraryStorageNotPersistentTitle')}>
+      {[t('libraryStorageNotPersistent'), ...used, t('libraryStorageKeepBackup')].join(' · ')}
     </span>
   );
 }
 
+/** A size with its unit in the interface language ("1.5 MB", "1,5 МБ"), from Intl. */
 function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const [unit, value, digits] =
+    n < 1024 ? ['byte', n, 0] : n < 1024 * 1024 ? ['kilobyte', n / 1024, 0] : ['megabyte', n / 1024 / 1024, 1];
+  return formatNumber(value, { style: 'unit', unit, maximumFractionDigits: digits });
 }

@@ -10,6 +10,8 @@ import { onOwnChanged } from '~/browser/snippets-db/own-events';
 import { entitiesWithOwnMaterial, listNames, listNotes, restoreNote, setNote } from '~/browser/snippets-db/own-store';
 import type { Notice } from './SourcesPanel';
 import { useLatest } from '../use-latest';
+import { t, tp } from '~/lib/i18n/translator';
+import { typeLabel } from '~/lib/i18n/words';
 
 interface Row {
   id: string;
@@ -58,16 +60,11 @@ export function EntitiesPanel(props: {
     return onOwnChanged(() => void latest.current.reload().catch(() => {}));
   }, [props.snippets, latest]);
 
-  if (!rows) return <p class="muted">Loading…</p>;
-  if (!rows.length)
-    return (
-      <p class="muted">
-        Nothing yet: save a passage, add a note on a card, add a source or track a name, and it is grouped here.
-      </p>
-    );
+  if (!rows) return <p class="muted">{t('libraryLoading')}</p>;
+  if (!rows.length) return <p class="muted">{t('ownEntitiesEmpty')}</p>;
   return (
-    <section class="own-panel" aria-label="Your material by name">
-      <h2>By name</h2>
+    <section class="own-panel" aria-label={t('ownEntitiesLabel')}>
+      <h2>{t('ownEntitiesHeading')}</h2>
       <ul class="own-list">
         {rows.map((r) => (
           <EntityRow key={r.id} row={r} {...props} open={props.focusEntity === r.id} onSaved={() => void reload()} />
@@ -93,16 +90,18 @@ function EntityRow(props: {
       props.onSaved();
       props.show({
         kind: 'ok',
-        text: text.trim() ? `Note on ${row.name} saved.` : `Note on ${row.name} removed.`,
+        text: text.trim() ? t('ownNoteSaved', row.name) : t('ownNoteRemoved', row.name),
         undo: () => void restoreNote(row.id, previous).then(props.onSaved),
       });
     } catch (err) {
       props.show({ kind: 'error', text: (err as Error).message });
     }
   };
-  const counts = [
-    row.snippets && `${row.snippets} snippet${row.snippets === 1 ? '' : 's'}`,
-    row.quotes && `${row.quotes} quote${row.quotes === 1 ? '' : 's'} from your sources`,
+  const details = [
+    row.type && typeLabel(row.type),
+    row.snippets && tp('ownSnippetCount', row.snippets),
+    row.quotes && tp('ownSourceQuoteCount', row.quotes),
+    row.note && t('ownNoteMarker'),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -110,27 +109,26 @@ function EntityRow(props: {
     <li class="own-item own-entity" data-entity-id={row.id}>
       <details open={props.open || undefined}>
         <summary>
-          <strong>{row.name}</strong>{' '}
-          <span class="muted">{[row.type, counts, row.note && 'note'].filter(Boolean).join(' · ')}</span>
+          <strong>{row.name}</strong> <span class="muted">{details}</span>
         </summary>
         <label class="own-field">
-          <span>Your note on {row.name}</span>
+          <span>{t('cardOwnNoteTitle', row.name)}</span>
           <textarea rows={3} value={draft} onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)} />
         </label>
         <div class="own-row own-actions">
           {row.snippets > 0 && (
             <button type="button" onClick={() => props.onShowSnippets(row.id)}>
-              Show its snippets
+              {t('ownShowSnippets')}
             </button>
           )}
           <span class="spacer" />
           {row.note && (
             <button type="button" class="danger" onClick={() => void save('')}>
-              Remove note
+              {t('cardOwnRemoveNote')}
             </button>
           )}
           <button type="button" class="primary" disabled={draft === row.note} onClick={() => void save(draft)}>
-            Save note
+            {t('cardOwnSaveNote')}
           </button>
         </div>
       </details>

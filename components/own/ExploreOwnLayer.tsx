@@ -6,22 +6,45 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ownLayer, type OwnLayer } from '~/lib/own/own-layer';
 import { useLatest } from '~/components/use-latest';
+import { formatIsoDate, t, tp } from '~/lib/i18n/translator';
+import { typeLabel } from '~/lib/i18n/words';
 import './own-explore.css';
 
+/** The words, in the interface language when read (lib/i18n). */
 const TEXT = {
-  heading: 'Your material',
-  toggle: 'Your material',
-  toggleTitle: 'Show or hide your snippets, your sources’ names and your own names',
-  loading: 'Reading your material…',
-  failed: 'Your material could not be read here.',
-  empty: 'Nothing yet: save passages, add sources or track names, and they show here.',
-  snippets: 'Your snippets by month saved',
-  recent: 'Latest',
-  sources: 'Named in your sources',
-  names: 'Names you track',
-  quotes: (n: number) => `${n} quote${n === 1 ? '' : 's'}`,
-  count: (n: number) => `${n} snippet${n === 1 ? '' : 's'}`,
-} as const;
+  get heading() {
+    return t('ownPopupHeading');
+  },
+  get toggleTitle() {
+    return t('ownLayerToggleTitle');
+  },
+  get loading() {
+    return t('ownLayerLoading');
+  },
+  get failed() {
+    return t('ownLayerFailed');
+  },
+  get empty() {
+    return t('ownLayerEmpty');
+  },
+  get snippets() {
+    return t('ownLayerSnippets');
+  },
+  get recent() {
+    return t('ownLayerRecent');
+  },
+  get sources() {
+    return t('ownLayerSources');
+  },
+  get names() {
+    return t('ownNamesHeading');
+  },
+  get yours() {
+    return t('ownBadge');
+  },
+  quotes: (n: number) => tp('ownQuoteCount', n),
+  count: (n: number) => tp('ownSnippetCount', n),
+};
 
 const STORAGE_KEY = 'lens-explore-own-layer';
 
@@ -48,7 +71,7 @@ export function OwnLayerSwitch(props: { on: boolean; onChange: (on: boolean) => 
       title={TEXT.toggleTitle}
       onClick={() => props.onChange(!props.on)}
     >
-      {TEXT.toggle}
+      {TEXT.heading}
     </button>
   );
 }
@@ -103,7 +126,7 @@ export function ExploreOwnLayer(props: {
   return (
     <section class="own-layer" id="own-layer" aria-label={TEXT.heading} data-own-layer>
       <h2 class="own-layer-title">
-        {TEXT.heading} <span class="own-layer-tag">yours</span>
+        {TEXT.heading} <span class="own-layer-tag">{TEXT.yours}</span>
       </h2>
       {layer === null ? (
         <p class="own-layer-muted">{TEXT.loading}</p>
@@ -118,9 +141,9 @@ export function ExploreOwnLayer(props: {
               <h3>{TEXT.snippets}</h3>
               <ol class="own-layer-months" aria-label={TEXT.snippets}>
                 {layer.months.map((m) => (
-                  <li key={m.month} title={`${m.month}: ${TEXT.count(m.count)}`}>
+                  <li key={m.month} title={`${formatIsoDate(m.month)}: ${TEXT.count(m.count)}`}>
                     <span class="own-layer-bar" style={{ height: `${Math.round((m.count / max) * 100)}%` }} />
-                    <span class="own-layer-month">{m.month}</span>
+                    <span class="own-layer-month">{formatIsoDate(m.month)}</span>
                     <span class="visually-hidden">{TEXT.count(m.count)}</span>
                   </li>
                 ))}
@@ -129,8 +152,8 @@ export function ExploreOwnLayer(props: {
               <ul class="own-layer-list">
                 {layer.recent.map((s) => (
                   <li key={s.id} data-snippet-id={s.id}>
-                    <time dateTime={s.date}>{s.date}</time> <span class="own-layer-snippet">{s.text}</span>{' '}
-                    {s.entityIds.map((id) => entity(id))}
+                    <time dateTime={s.date}>{formatIsoDate(s.date)}</time>{' '}
+                    <span class="own-layer-snippet">{s.text}</span> {s.entityIds.map((id) => entity(id))}
                   </li>
                 ))}
               </ul>
@@ -148,7 +171,7 @@ export function ExploreOwnLayer(props: {
               <ul class="own-layer-list">
                 {layer.names.map((n) => (
                   <li key={n.id} data-name-id={n.id}>
-                    <strong>{n.name}</strong> <span class="own-layer-muted">{n.type.replace('-', ' ')}</span>
+                    <strong>{n.name}</strong> <span class="own-layer-muted">{typeLabel(n.type)}</span>
                     {n.summary && <span class="own-layer-muted"> — {n.summary}</span>}
                   </li>
                 ))}

@@ -10,18 +10,37 @@ import { nameDraftProblem, splitAliases } from '~/lib/own/name-draft';
 import { OWN_LIMITS, OWN_NAME_PREFIX, type OwnName } from '~/lib/own/types';
 import { ENTITY_TYPES } from '~/lib/factbase/types';
 import { putName } from '~/browser/snippets-db/own-store';
+import { t } from '~/lib/i18n/translator';
+import { typeLabel } from '~/lib/i18n/words';
+import { problemText } from './problem-text';
 
-/** The form's words, in one place (issue 19 localizes them). */
-const NAME_FORM_TEXT = {
-  name: 'Name',
-  type: 'Type',
-  aliases: 'Other spellings (comma-separated)',
-  summary: 'Summary (optional)',
-  track: 'Track this name',
-  save: 'Save name',
-  cancel: 'Cancel',
-  cancelEdit: 'Cancel editing',
-} as const;
+/** The form's words, in the interface language when read (lib/i18n). */
+const TEXT = {
+  get name() {
+    return t('ownFieldName');
+  },
+  get type() {
+    return t('ownFieldType');
+  },
+  get aliases() {
+    return t('ownFieldAliases');
+  },
+  get summary() {
+    return t('ownFieldSummary');
+  },
+  get track() {
+    return t('ownTrackTitle');
+  },
+  get save() {
+    return t('ownSaveName');
+  },
+  get cancel() {
+    return t('cardOwnCancel');
+  },
+  get cancelEdit() {
+    return t('ownCancelEdit');
+  },
+};
 
 export interface NameDraft {
   id?: string;
@@ -42,7 +61,10 @@ export const draftOf = (n: OwnName): NameDraft => ({
 });
 
 /** The first problem with a draft, as a sentence for the reader; null when it can be stored. */
-const problemOf = (draft: NameDraft) => nameDraftProblem(draft.name, draft.aliases);
+function problemOf(draft: NameDraft): string | null {
+  const found = nameDraftProblem(draft.name, draft.aliases);
+  return found && problemText(found);
+}
 
 export function NameForm(props: {
   draft: NameDraft;
@@ -98,7 +120,7 @@ export function NameForm(props: {
     }
   };
 
-  const T = NAME_FORM_TEXT;
+  const T = TEXT;
   return (
     <form
       class={`own-form${props.compact ? ' own-form-compact' : ''}`}
@@ -132,9 +154,9 @@ export function NameForm(props: {
               setDraft((d) => ({ ...d, type }));
             }}
           >
-            {ENTITY_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t.replace('-', ' ')}
+            {ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {typeLabel(type)}
               </option>
             ))}
           </select>

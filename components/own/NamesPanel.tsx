@@ -10,21 +10,33 @@ import { deleteName, listNames, putName, restoreName } from '~/browser/snippets-
 import { EMPTY_NAME, NameForm, draftOf, type NameDraft } from './NameForm';
 import type { Notice } from './SourcesPanel';
 import { useLatest } from '../use-latest';
+import { t } from '~/lib/i18n/translator';
+import { typeLabel } from '~/lib/i18n/words';
 
+/** The words, in the interface language when read (lib/i18n). */
 const TEXT = {
-  heading: 'Names you track',
-  intro:
-    'Marked on pages like the names of the fact base, with the same spelling, case-ending and word-boundary rules; their cards show your notes, snippets and the quotes from your sources.',
-  saved: (name: string, updated: boolean) =>
-    `${updated ? 'Updated' : 'Tracking'} “${name}”. Pages opened from now on mark it.`,
-  removed: (name: string, note: boolean) =>
-    `Stopped tracking “${name}”${note ? ' (and removed your note on it)' : ''}.`,
-  loading: 'Loading…',
-  none: 'No names yet.',
-  edit: 'Edit',
-  remove: 'Stop tracking',
-  also: (aliases: string[]) => `also ${aliases.join(', ')}`,
-} as const;
+  get heading() {
+    return t('ownNamesHeading');
+  },
+  get intro() {
+    return t('ownNamesIntro');
+  },
+  saved: (name: string, updated: boolean) => (updated ? t('ownUpdated', name) : t('ownTracking', name)),
+  removed: (name: string, note: boolean) => (note ? t('ownStoppedTrackingNote', name) : t('ownStoppedTracking', name)),
+  get loading() {
+    return t('libraryLoading');
+  },
+  get none() {
+    return t('ownNamesNone');
+  },
+  get edit() {
+    return t('ownEdit');
+  },
+  get remove() {
+    return t('ownStopTracking');
+  },
+  also: (aliases: string[]) => t('ownAlso', aliases.join(', ')),
+};
 
 export function NamesPanel(props: { show: (notice: Notice) => void; initialName?: string }) {
   const [names, setNames] = useState<OwnName[] | null>(null);
@@ -91,7 +103,7 @@ export function NamesPanel(props: { show: (notice: Notice) => void; initialName?
                 <strong>{n.name}</strong>
                 <span class="muted">
                   {' '}
-                  {[n.type, n.aliases.length ? TEXT.also(n.aliases) : ''].filter(Boolean).join(' · ')}
+                  {[typeLabel(n.type), n.aliases.length ? TEXT.also(n.aliases) : ''].filter(Boolean).join(' · ')}
                 </span>
                 {n.summary && <p class="own-summary">{n.summary}</p>}
               </div>

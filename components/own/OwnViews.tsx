@@ -4,15 +4,16 @@ import type { Snippet } from '~/lib/snippets/types';
 import { EntitiesPanel } from './EntitiesPanel';
 import { NamesPanel } from './NamesPanel';
 import { SourcesPanel, type Notice } from './SourcesPanel';
+import { t, type MessageKey } from '~/lib/i18n/translator';
 import './own-library.css';
 
 export type LibraryView = 'snippets' | 'entities' | 'sources' | 'names';
 
-const VIEWS: [LibraryView, string][] = [
-  ['snippets', 'Snippets'],
-  ['entities', 'By name & notes'],
-  ['sources', 'Your sources'],
-  ['names', 'Your names'],
+const VIEWS: [LibraryView, MessageKey][] = [
+  ['snippets', 'ownViewSnippets'],
+  ['entities', 'ownViewEntities'],
+  ['sources', 'ownViewSources'],
+  ['names', 'ownViewNames'],
 ];
 
 /** `?view=sources`, `?track=Name` (the "Track this name" menu item) or the snippets. */
@@ -25,7 +26,7 @@ export function initialOwnView(): LibraryView {
 
 export function OwnTabs(props: { view: LibraryView; onChange: (view: LibraryView) => void }) {
   return (
-    <nav class="own-tabs" aria-label="Library views">
+    <nav class="own-tabs" aria-label={t('ownViewsLabel')}>
       {VIEWS.map(([v, label]) => (
         <button
           key={v}
@@ -33,7 +34,7 @@ export function OwnTabs(props: { view: LibraryView; onChange: (view: LibraryView
           aria-current={props.view === v ? 'page' : undefined}
           onClick={() => props.onChange(v)}
         >
-          {label}
+          {t(label)}
         </button>
       ))}
     </nav>

@@ -12,6 +12,8 @@ import { deleteSources, listSources, putSource } from '~/browser/snippets-db/own
 import { addOwnSource } from './own-api';
 import { mainTextOfHtml } from './html-text';
 import { useLatest } from '../use-latest';
+import { formatIsoDate, t, tp } from '~/lib/i18n/translator';
+import { problemText } from './problem-text';
 
 export interface Notice {
   text: string;
@@ -70,14 +72,14 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
     setProblem(null);
     // Size first: a 500 MB file is never read into memory.
     const tooBig = sourceFileSizeProblem(file.name, file.size);
-    if (tooBig) return setProblem(tooBig);
+    if (tooBig) return setProblem(problemText(tooBig));
     const read = readSourceFile(file.name, new Uint8Array(await file.arrayBuffer()));
-    if (!read.ok) return setProblem(read.error);
+    if (!read.ok) return setProblem(problemText(read.error));
     let text = read.text;
     let meta: Partial<SourceDraft> = {};
     if (read.kind === 'html') {
       const page = await mainTextOfHtml(read.text);
-      if (!page.text) return setProblem(`“${file.name}” has no readable text. Nothing was added.`);
+      if (!page.text) return setProblem(t('ownFileNoText', file.name));
       text = page.text;
       meta = { title: page.title, author: page.author, date: page.date };
     }
@@ -95,15 +97,11 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
   const submit = async (e: Event) => {
     e.preventDefault();
     setProblem(null);
-    if (!draft.text.trim()) return setProblem('The source has no text: paste some, or pick a file.');
-    if (!draft.title.trim()) return setProblem('Give the source a title.');
+    if (!draft.text.trim()) return setProblem(t('ownSourceNoText'));
+    if (!draft.title.trim()) return setProblem(t('ownNoTitle'));
     if (draft.text.length > OWN_LIMITS.sourceText)
-      return setProblem('The text is longer than 5 MB. Nothing was added.');
-    setBusy(
-      draft.text.length > PROGRESS_ABOVE_CHARS
-        ? `Reading ${words(draft.text).toLocaleString('en')} words for names…`
-        : 'Adding…',
-    );
+      return setProblem(t('ownSourceTooLong', OWN_LIMITS.sourceText / (1024 * 1024)));
+    setBusy(draft.text.length > PROGRESS_ABOVE_CHARS ? t('ownAddingLong', words(draft.text)) : t('ownAdding'));
     try {
       const previous = draft.id ? sources?.find((s) => s.id === draft.id) : undefined;
       const added: AddedSource = await addOwnSource(draft);
@@ -111,7 +109,12 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
       reload();
       props.show({
         kind: 'ok',
-        text: `${previous ? 'Updated' : 'Added'} “${added.source.title}”: ${added.quotes} quote${added.quotes === 1 ? '' : 's'} about ${added.entities} name${added.entities === 1 ? '' : 's'}.`,
+        text: t(
+          previous ? 'ownSourceUpdated' : 'ownAdded',
+          added.source.title,
+          tp('ownQuoteCount', added.quotes),
+          tp('ownNameCount', added.entities),
+        ),
         undo: previous
           ? undefined
           : () => void deleteSources([added.source.id]).then(reload, (err: Error) => setProblem(err.message)),
@@ -129,7 +132,7 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
       reload();
       props.show({
         kind: 'ok',
-        text: `Removed “${source.title}” and the ${removed[0]?.quotes.length ?? 0} quotes it gave your cards.`,
+        text: tp('ownSourceRemoved', removed[0]?.quotes.length ?? 0, source.title),
         undo: () =>
           void Promise.all(removed.map((r) => putSource(r))).then(reload, (err: Error) =>
             props.show({ kind: 'error', text: err.message }),
@@ -142,12 +145,8 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
 
   return (
     <section class="own-panel" aria-labelledby={`${formId}-h`}>
-      <h2 id={`${formId}-h`}>Your sources</h2>
-      <p class="muted">
-        Documents you add are read for the names Caspian Lens knows (and the names you track). Each sentence that names
-        one shows on its card under “From your sources”, with the title, author, date and standpoint you give here.
-        Nothing leaves your browser.
-      </p>
+      <h2 id={`${formId}-h`}>{t('ownViewSources')}</h2>
+      <p class="muted">{t('ownSourcesIntro', t('cardOwnFromSources'))}</p>
       <form
         class="own-form"
         data-own-form="source"
@@ -155,16 +154,16 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
         aria-describedby={problem ? `${formId}-p` : undefined}
       >
         <div class="own-row">
-          {field('title', 'Title', OWN_LIMITS.title)}
-          {field('author', 'Author', OWN_LIMITS.author)}
-          {field('date', 'Date', OWN_LIMITS.date, 'YYYY-MM-DD')}
+          {field('title', t('ownFieldTitle'), OWN_LIMITS.title)}
+          {field('author', t('ownFieldAuthor'), OWN_LIMITS.author)}
+          {field('date', t('ownFieldDate'), OWN_LIMITS.date, t('ownDateHint'))}
         </div>
         <div class="own-row">
-          {field('url', 'URL', OWN_LIMITS.url, 'web address of the source')}
-          {field('stance', 'Standpoint', OWN_LIMITS.stance, 'e.g. state media, independent analyst')}
+          {field('url', t('ownFieldUrl'), OWN_LIMITS.url, t('ownUrlHint'))}
+          {field('stance', t('ownFieldStance'), OWN_LIMITS.stance, t('ownStanceHint'))}
         </div>
         <label class="own-field own-text">
-          <span>Text</span>
+          <span>{t('ownFieldText')}</span>
           <textarea
             name="text"
             rows={6}
@@ -173,12 +172,12 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
               const text = (e.currentTarget as HTMLTextAreaElement).value;
               setDraft((d) => ({ ...d, text }));
             }}
-            placeholder="Paste the document's text here, or pick a file."
+            placeholder={t('ownTextHint')}
           />
         </label>
         <div class="own-row own-actions">
           <label class="own-file button">
-            Pick a file…
+            {t('ownPickFile')}
             <input
               type="file"
               class="visually-hidden"
@@ -193,16 +192,16 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
           <span class="spacer" />
           {draft.id && (
             <button type="button" onClick={() => setDraft(EMPTY)}>
-              Cancel editing
+              {t('ownCancelEdit')}
             </button>
           )}
           <button type="submit" class="primary" disabled={!!busy}>
-            {draft.id ? 'Save source' : 'Add source'}
+            {draft.id ? t('ownSaveSource') : t('ownAddSource')}
           </button>
         </div>
         {busy && (
           <p class="own-progress" role="status">
-            <progress aria-label="Adding the source" /> {busy}
+            <progress aria-label={t('ownProgressLabel')} /> {busy}
           </p>
         )}
         {problem && (
@@ -213,11 +212,11 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
       </form>
 
       {sources === null ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('libraryLoading')}</p>
       ) : sources.length === 0 ? (
-        <p class="muted">No sources yet.</p>
+        <p class="muted">{t('ownSourcesNone')}</p>
       ) : (
-        <ul class="own-list" aria-label="Your sources">
+        <ul class="own-list" aria-label={t('ownViewSources')}>
           {sources.map((s) => (
             <li key={s.id} class="own-item" data-source-id={s.id}>
               <div>
@@ -226,9 +225,9 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
                   {' '}
                   {[
                     s.author,
-                    s.date,
-                    s.stance && `standpoint: ${s.stance}`,
-                    `${words(s.text).toLocaleString('en')} words`,
+                    formatIsoDate(s.date),
+                    s.stance && t('ownStandpointMeta', s.stance),
+                    tp('ownWordCount', words(s.text)),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -236,10 +235,10 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
               </div>
               <div class="own-item-actions">
                 <button type="button" onClick={() => setDraft({ ...s })}>
-                  Edit
+                  {t('ownEdit')}
                 </button>
                 <button type="button" class="danger" onClick={() => void remove(s)}>
-                  Remove
+                  {t('ownRemove')}
                 </button>
               </div>
             </li>

@@ -1,8 +1,8 @@
 /**
  * A name as the reader types it into "Track this name" (library or popup): checked before anything is stored,
- * with a sentence saying what is wrong. Pure.
+ * with the catalog key of a sentence saying what is wrong. Pure.
  */
-import { nameProblem } from './source-file';
+import { nameProblem, type OwnProblem } from './source-file';
 import { OWN_LIMITS } from './types';
 
 /** Other spellings, one per line or separated by commas or semicolons, each once. */
@@ -15,11 +15,11 @@ export const splitAliases = (text: string): string[] => [
   ),
 ];
 
-/** The first problem with a name and its other spellings, as a sentence for the reader; null when it can be stored. */
-export function nameDraftProblem(name: string, aliases: string): string | null {
+/** The first problem with a name and its other spellings; null when it can be stored. */
+export function nameDraftProblem(name: string, aliases: string): OwnProblem | null {
   const list = splitAliases(aliases);
-  const found = nameProblem(name) ?? list.map((a) => nameProblem(a, 'The other spelling')).find(Boolean) ?? null;
+  const found = nameProblem(name) ?? list.map((a) => nameProblem(a, 'alias')).find(Boolean) ?? null;
   if (found) return found;
-  if (list.length > OWN_LIMITS.aliases) return `At most ${OWN_LIMITS.aliases} other spellings.`;
+  if (list.length > OWN_LIMITS.aliases) return { plural: 'ownTooManyAliases', count: OWN_LIMITS.aliases };
   return null;
 }

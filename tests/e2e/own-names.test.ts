@@ -14,6 +14,7 @@ import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers'
 import { waitForScanReport, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { bannerText, waitForLibrary } from './snippets-driver';
+import { containing, enPlural, enText, exactly } from './catalog-text';
 
 const NAME = 'Rovshan Mammadli';
 const SOURCE_TEXT = [
@@ -174,15 +175,16 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
       ),
     ).toBe(NAME);
 
+    const track = enText('ownTrackTitle');
     await fill(lib, form, { name: '  ' });
-    await clickButton(lib, 'Track this name', form);
-    let shown = await problemIs(lib, /^The name is empty\.$/, '');
+    await clickButton(lib, track, form);
+    let shown = await problemIs(lib, exactly(enText('ownNameEmpty')), '');
     await fill(lib, form, { name: 'R.' });
-    await clickButton(lib, 'Track this name', form);
-    shown = await problemIs(lib, /too short: one letter would mark every word/, shown);
+    await clickButton(lib, track, form);
+    shown = await problemIs(lib, exactly(enText('ownNameShort', 'R.')), shown);
     await fill(lib, form, { name: NAME, aliases: 'M' });
-    await clickButton(lib, 'Track this name', form);
-    await problemIs(lib, /The other spelling “M” is too short/, shown);
+    await clickButton(lib, track, form);
+    await problemIs(lib, exactly(enText('ownAliasShort', 'M')), shown);
     expect(await readStore(lib, 'names')).toEqual([]);
 
     await fill(lib, form, {
@@ -191,8 +193,8 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
       type: 'person',
       summary: 'Deputy minister of energy since the autumn.',
     });
-    await clickButton(lib, 'Track this name', form);
-    expect(await bannerText(lib)).toMatch(/Tracking “Rovshan Mammadli”/);
+    await clickButton(lib, track, form);
+    expect(await bannerText(lib)).toMatch(containing(enText('ownTracking', NAME)));
     const names = await readStore(lib, 'names');
     expect(names).toMatchObject([
       { name: NAME, aliases: ['Мамедли Ровшан', 'Mammadli'], type: 'person', summary: expect.stringMatching(/Deputy/) },
@@ -212,8 +214,10 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
       text: SOURCE_TEXT,
     });
     const before = await lib.evaluate(() => document.querySelector('.banner')?.textContent ?? '');
-    await clickButton(lib, 'Add source', form);
-    expect(await bannerText(lib, before)).toMatch(/Added “My field notes”: 2 quotes about 2 names/);
+    await clickButton(lib, enText('ownAddSource'), form);
+    expect(await bannerText(lib, before)).toMatch(
+      containing(enText('ownAdded', 'My field notes', enPlural('ownQuoteCount', 2), enPlural('ownNameCount', 2))),
+    );
     const quotes = await readStore(lib, 'sourceQuotes');
     expect(quotes.map((q) => q.entityId).sort()).toEqual([ownId, 'tanap'].sort());
     expect(quotes[0]).toMatchObject({ paragraph: 2, quote: 'Rovshan Mammadli met the TANAP operator on Monday.' });
@@ -221,12 +225,20 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     // Bad files: a sentence each, and nothing stored.
     let shown = '';
     const bad: [string, { bytes?: number[]; size?: number }, RegExp][] = [
-      ['empty.txt', { bytes: [] }, /“empty\.txt” is empty\. Nothing was added\./],
-      ['scan.txt', { bytes: [0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02] }, /looks like a binary file/],
-      ['latin1.txt', { bytes: [0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72] }, /not in an encoding/],
-      ['huge.md', { size: 5 * 1024 * 1024 + 1 }, /too large \(5\.0 MB\)\. Sources can be up to 5\.0 MB/],
-      ['report.pdf', { bytes: [0x25, 0x50, 0x44, 0x46] }, /is not a \.txt, \.md or \.html file/],
-      ['blank.html', { bytes: [...new TextEncoder().encode('<html><body>   </body></html>')] }, /no readable text/],
+      ['empty.txt', { bytes: [] }, exactly(enText('ownFileEmpty', 'empty.txt'))],
+      ['scan.txt', { bytes: [0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02] }, exactly(enText('ownFileBinary', 'scan.txt'))],
+      [
+        'latin1.txt',
+        { bytes: [0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72] },
+        exactly(enText('ownFileEncoding', 'latin1.txt')),
+      ],
+      ['huge.md', { size: 5 * 1024 * 1024 + 1 }, exactly(enText('ownFileTooLarge', 'huge.md', 5, 5))],
+      ['report.pdf', { bytes: [0x25, 0x50, 0x44, 0x46] }, exactly(enText('ownFileNotText', 'report.pdf'))],
+      [
+        'blank.html',
+        { bytes: [...new TextEncoder().encode('<html><body>   </body></html>')] },
+        exactly(enText('ownFileNoText', 'blank.html')),
+      ],
     ];
     for (const [name, file, message] of bad) {
       await pickFile(lib, name, file);
@@ -240,10 +252,10 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     // Removal takes every quote the source gave; Undo puts them back.
     const removedBanner = await (async () => {
       const prev = await lib.evaluate(() => document.querySelector('.banner')?.textContent ?? '');
-      await clickButton(lib, 'Remove', '[data-source-id]');
+      await clickButton(lib, enText('ownRemove'), '[data-source-id]');
       return bannerText(lib, prev);
     })();
-    expect(removedBanner).toMatch(/Removed “My field notes” and the 2 quotes it gave your cards/);
+    expect(removedBanner).toMatch(containing(enPlural('ownSourceRemoved', 2, 'My field notes')));
     expect(await readStore(lib, 'sources')).toEqual([]);
     expect(await readStore(lib, 'sourceQuotes')).toEqual([]);
     await clickButton(lib, 'Undo', '.banner');
@@ -264,7 +276,7 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
       area.value = 'Ask him about the audit.';
       area.dispatchEvent(new Event('input', { bubbles: true }));
     }, ownId);
-    await clickButton(lib, 'Save note', `[data-entity-id="${ownId}"]`);
+    await clickButton(lib, enText('cardOwnSaveNote'), `[data-entity-id="${ownId}"]`);
     await waitInPage(lib, () => document.querySelector('.banner')?.textContent?.includes('saved'), 'the note saved');
 
     const page = await lens!.openPage(server.url('/own/names-article.html'));
@@ -302,15 +314,16 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     });
     await waitInPage(page, () => document.documentElement.dataset.timelineReady === 'true', 'the timeline');
     const layerShown = () => page.evaluate(() => !!document.querySelector('[data-own-layer]'));
-    if (await layerShown()) await clickButton(page, 'Your material', '.ex-top-tools');
+    const layerSwitch = enText('ownPopupHeading');
+    if (await layerShown()) await clickButton(page, layerSwitch, '.ex-top-tools');
     expect(await layerShown()).toBe(false);
-    await clickButton(page, 'Your material', '.ex-top-tools');
+    await clickButton(page, layerSwitch, '.ex-top-tools');
     const sources = await textOf(page, '[data-own-layer] [data-part="sources"]', 'your sources’ names', /Anatolian/);
     expect(sources).toMatch(/Trans-Anatolian Natural Gas Pipeline\s*1 quote/);
     await textOf(page, '[data-own-layer] [data-part="names"]', 'your names', /Rovshan Mammadli/);
     await clickButton(page, /^Trans-Anatolian/, '[data-own-layer] [data-part="sources"]');
     await textOf(page, '.ex-panel', 'TANAP’s card in the side panel', /Trans-Anatolian Natural Gas Pipeline/);
-    await clickButton(page, 'Your material', '.ex-top-tools');
+    await clickButton(page, layerSwitch, '.ex-top-tools');
     await waitInPage(page, () => !document.querySelector('[data-own-layer]'), 'the layer switched off');
     await page.close();
   });
@@ -385,10 +398,10 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
       await popup.evaluate((f) => document.querySelector<HTMLInputElement>(`${f} [name="name"]`)?.value, nameForm),
     ).toBe('Qaradag Logistics');
     await fill(popup, nameForm, { name: 'Q' });
-    await clickButton(popup, 'Track this name', nameForm);
-    await textOf(popup, `${nameForm} .own-problem`, 'the refusal', /too short/);
+    await clickButton(popup, enText('ownTrackTitle'), nameForm);
+    await textOf(popup, `${nameForm} .own-problem`, 'the refusal', exactly(enText('ownNameShort', 'Q')));
     await fill(popup, nameForm, { name: 'Qaradag Logistics', type: 'company' });
-    await clickButton(popup, 'Track this name', nameForm);
+    await clickButton(popup, enText('ownTrackTitle'), nameForm);
     await textOf(popup, '[data-own-panel="track"] [role="status"]', 'tracking', /Tracking “Qaradag Logistics”/);
     expect((await readStore(popup, 'names')).map((n) => [n.name, n.type])).toContainEqual([
       'Qaradag Logistics',

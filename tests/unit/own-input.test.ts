@@ -13,6 +13,7 @@ import { createMatcher } from '~/lib/matcher';
 import { parseContentMessage } from '~/lib/messaging/validate';
 import { createOwnBackground, type OwnStorage } from '~/lib/own/own-background';
 import { nameDraftProblem, splitAliases } from '~/lib/own/name-draft';
+import { problemText } from '~/components/own/problem-text';
 import { mergeHits, ownSearchIndex } from '~/lib/own/own-search';
 import { nameFromSelection, trackNameUrl } from '~/lib/own/track-name';
 import { OWN_LIMITS, type OwnName } from '~/lib/own/types';
@@ -54,14 +55,20 @@ describe('"Track this name": what the reader selected or typed', () => {
   });
 
   it('refuses empty and one-letter names and spellings with a sentence, and caps the spellings', () => {
-    expect(nameDraftProblem('', '')).toBe('The name is empty.');
-    expect(nameDraftProblem('   ', '')).toBe('The name is empty.');
-    expect(nameDraftProblem('A', '')).toMatch(/too short: one letter would mark every word/);
-    expect(nameDraftProblem(' Ş. ', '')).toMatch(/too short/);
-    expect(nameDraftProblem('Rovshan', 'R')).toMatch(/The other spelling “R” is too short/);
-    expect(nameDraftProblem('x'.repeat(201), '')).toMatch(/longer than 200/);
+    // The sentences the reader reads, from the English catalog (tests/unit/setup-i18n.ts).
+    const say = (name: string, aliases: string) => {
+      const p = nameDraftProblem(name, aliases);
+      return p && problemText(p);
+    };
+    expect(say('', '')).toBe('The name is empty.');
+    expect(say('   ', '')).toBe('The name is empty.');
+    expect(say('A', '')).toMatch(/The name “A” is too short: one letter would mark every word/);
+    expect(say(' Ş. ', '')).toMatch(/too short/);
+    expect(say('Rovshan', 'R')).toMatch(/The other spelling “R” is too short/);
+    expect(say('x'.repeat(201), '')).toBe('The name is longer than 200 characters.');
+    expect(say('Rovshan', 'y'.repeat(201))).toBe('The other spelling is longer than 200 characters.');
     const many = Array.from({ length: OWN_LIMITS.aliases + 1 }, (_, i) => `Name ${i}`).join(', ');
-    expect(nameDraftProblem('Rovshan', many)).toBe(`At most ${OWN_LIMITS.aliases} other spellings.`);
+    expect(say('Rovshan', many)).toBe(`At most ${OWN_LIMITS.aliases} other spellings.`);
     expect(nameDraftProblem('Rovshan Mammadli', 'Ровшан Мамедли; R. Mammadli')).toBeNull();
     expect(nameDraftProblem('AB', '')).toBeNull();
     expect(splitAliases('a, b;\nb , c')).toEqual(['a', 'b', 'c']);

@@ -9,6 +9,7 @@ import { createOwnBackground, type OwnStorage } from '../../lib/own/own-backgrou
 import { ownToMarkdown } from '../../lib/own/own-markdown';
 import { withOwnNames } from '../../lib/own/own-names';
 import { nameProblem, readSourceFile, sourceFileSizeProblem } from '../../lib/own/source-file';
+import { problemText } from '../../components/own/problem-text';
 import { paragraphsOf, sourceQuotes } from '../../lib/own/source-quotes';
 import { OWN_LIMITS, type OwnName, type OwnOnCard, type OwnSource, type SourceQuote } from '../../lib/own/types';
 import { parseOwnMaterial } from '../../lib/own/validate-own';
@@ -72,15 +73,18 @@ describe('own sources: bad files', () => {
   it('refuses empty, huge, binary, unknown-encoding and unknown-type files with a clear sentence', () => {
     const fail = (name: string, bytes: Uint8Array) => {
       const r = readSourceFile(name, bytes);
-      return r.ok ? 'ok' : r.error;
+      return r.ok ? 'ok' : problemText(r.error);
     };
     expect(fail('a.txt', new Uint8Array())).toMatch(/is empty/);
-    expect(sourceFileSizeProblem('big.txt', OWN_LIMITS.fileBytes + 1)).toMatch(/too large \(5\.0 MB\).*up to 5\.0 MB/);
+    expect(problemText(sourceFileSizeProblem('big.txt', OWN_LIMITS.fileBytes + 1)!)).toMatch(
+      /“big\.txt” is too large \(5 MB\)\..*up to 5 MB/,
+    );
+    expect(problemText(sourceFileSizeProblem('big.txt', OWN_LIMITS.fileBytes * 1.5)!)).toMatch(/\(7\.5 MB\)/);
     expect(fail('big.txt', new Uint8Array(OWN_LIMITS.fileBytes + 1).fill(65))).toMatch(/too large/);
     expect(fail('scan.txt', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toMatch(/binary/);
     expect(fail('latin1.txt', new Uint8Array([0x41, 0xe9, 0x74, 0xe9]))).toMatch(/encoding.*UTF-8/);
     expect(fail('doc.pdf', enc('hello'))).toMatch(/not a \.txt, \.md or \.html/);
-    expect(fail('blank.md', enc('  \n\n '))).toMatch(/holds no text/);
+    expect(fail('blank.md', enc('  \n\n '))).toMatch(/holds no readable text/);
   });
 
   it('reads UTF-8 with or without a byte-order mark, and UTF-16 with one', () => {
@@ -91,11 +95,15 @@ describe('own sources: bad files', () => {
   });
 
   it('refuses empty and one-letter names', () => {
-    expect(nameProblem('')).toMatch(/empty/);
-    expect(nameProblem('  ')).toMatch(/empty/);
-    expect(nameProblem('Q')).toMatch(/too short/);
-    expect(nameProblem('Q.')).toMatch(/too short/);
-    expect(nameProblem('Ə')).toMatch(/too short/);
+    const say = (name: string) => {
+      const p = nameProblem(name);
+      return p && problemText(p);
+    };
+    expect(say('')).toMatch(/empty/);
+    expect(say('  ')).toMatch(/empty/);
+    expect(say('Q')).toMatch(/too short/);
+    expect(say('Q.')).toMatch(/too short/);
+    expect(say('Ə')).toMatch(/too short/);
     expect(nameProblem('Ab')).toBeNull();
   });
 });
