@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { OwnMarkers } from '~/browser/snippets-db/own-store';
 import type { OwnName } from '~/lib/own/types';
+import { t } from '~/lib/i18n/translator';
 
 /** A page's HTML above this is refused before it is parsed (a source keeps at most 5 MB of text). Characters. */
 export const MAX_PAGE_HTML = 20 * 1024 * 1024;
@@ -51,7 +52,8 @@ export const popupOwnApi = {
       }),
     });
     const page = first?.result as PageHtml | undefined;
-    if (!page || typeof page.html !== 'string') throw new Error('The page could not be read.');
+    // The reason goes into ownUnreadable's sentence ("The page could not be read: … Nothing was added.").
+    if (!page || typeof page.html !== 'string') throw new Error(t('ownNoPageReply'));
     return page;
   },
 };

@@ -169,7 +169,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
       void popupOwnApi.names().then(
         (names) => {
           if (!live) return;
-          setOwnSearch(names.length ? createSearch(ownSearchIndex(names)) : null);
+          setOwnSearch(names.length ? createSearch(ownSearchIndex(names, t('ownSearchNoSummary'))) : null);
           setOwnTypes(new Map(names.map((n) => [n.id, n.type])));
         },
         () => {},

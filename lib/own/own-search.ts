@@ -7,8 +7,11 @@ import type { SearchHit } from '../search/search';
 import { SEARCH_INDEX_VERSION, type SearchIndexData } from '../search/search-index';
 import type { OwnName } from './types';
 
-/** Own names as the search artefact's entities: name, other spellings, and the summary as context. */
-export function ownSearchIndex(names: readonly OwnName[]): SearchIndexData {
+/**
+ * Own names as the search artefact's entities: name, other spellings, and the summary as context (`noSummary`, in
+ * the interface language, for a name the reader gave none).
+ */
+export function ownSearchIndex(names: readonly OwnName[], noSummary = ''): SearchIndexData {
   return {
     version: SEARCH_INDEX_VERSION,
     entities: names.map((n) => ({
@@ -18,7 +21,7 @@ export function ownSearchIndex(names: readonly OwnName[]): SearchIndexData {
       // Above the fact base's ties: a name the reader tracks is what they are most likely looking for.
       weight: 1_000,
       aliases: [...n.aliases],
-      summary: [n.summary.trim() || 'A name you track.'],
+      summary: [n.summary.trim() || noSummary],
       quotes: [],
     })),
   };

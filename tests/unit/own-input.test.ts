@@ -77,7 +77,9 @@ describe('"Track this name": what the reader selected or typed', () => {
 
 describe('the popup’s search finds own names', () => {
   const base = createSearch(searchIndexJson as unknown as SearchIndexData);
-  const own = createSearch(ownSearchIndex([ownName(), ownName({ id: 'own-name-tanap2', name: 'TANAP Phase Two' })]));
+  const own = createSearch(
+    ownSearchIndex([ownName(), ownName({ id: 'own-name-tanap2', name: 'TANAP Phase Two' })], 'A name you track.'),
+  );
 
   it('by name, prefix, other spelling in another script, and with a typo', () => {
     expect(own.search('Rovshan Mammadli')[0]).toMatchObject({ id: 'own-name-rm', tier: 0 });
