@@ -12,6 +12,7 @@ import {
   readAllRecords,
   waitForLibrary,
 } from '../snippets-driver';
+import { enText } from '../catalog-text';
 
 export class LibraryPage {
   private constructor(readonly page: LensPage) {}
@@ -121,7 +122,13 @@ export class LibraryPage {
   /** Leaves the field being edited (which saves it, as the Save button does) and waits for "Saved.". */
   async leaveFieldAndWaitSaved(): Promise<void> {
     await this.page.evaluate(() => (document.activeElement as HTMLElement).blur());
-    await waitInPage(this.page, () => document.querySelector('.save-state')?.textContent === 'Saved.', 'the save');
+    await waitInPage(
+      this.page,
+      (saved) => document.querySelector('.save-state')?.textContent === saved,
+      'the save',
+      10_000,
+      enText('librarySaved'),
+    );
   }
 
   /** How many tag chips the rows show. */
@@ -136,7 +143,7 @@ export class LibraryPage {
 
   /** "Delete" in the detail pane. */
   deleteOpenSnippet(): Promise<void> {
-    return this.clickButton('Delete', '.detail');
+    return this.clickButton(enText('libraryDelete'), '.detail');
   }
 
   /** "Undo" in the banner. */
