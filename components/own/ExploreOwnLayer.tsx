@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ownLayer, type OwnLayer } from '~/lib/own/own-layer';
 import { useLatest } from '~/components/use-latest';
-import { formatIsoDate, t, tp } from '~/lib/i18n/translator';
+import { t, tp } from '~/lib/i18n/translator';
+import { isoDate } from '../library/format';
 import { typeLabel } from '~/lib/i18n/words';
 import './own-explore.css';
 
@@ -140,20 +141,26 @@ export function ExploreOwnLayer(props: {
             <div class="own-layer-part" data-part="snippets">
               <h3>{TEXT.snippets}</h3>
               <ol class="own-layer-months" aria-label={TEXT.snippets}>
-                {layer.months.map((m) => (
-                  <li key={m.month} title={`${formatIsoDate(m.month)}: ${TEXT.count(m.count)}`}>
-                    <span class="own-layer-bar" style={{ height: `${Math.round((m.count / max) * 100)}%` }} />
-                    <span class="own-layer-month">{formatIsoDate(m.month)}</span>
-                    <span class="visually-hidden">{TEXT.count(m.count)}</span>
-                  </li>
-                ))}
+                {layer.months.map((m) => {
+                  // A screen reader hears every month with its count; the eye gets the bars and the range below.
+                  const said = `${isoDate(m.month)}: ${TEXT.count(m.count)}`;
+                  return (
+                    <li key={m.month} title={said}>
+                      <span class="own-layer-bar" style={{ height: `${Math.round((m.count / max) * 100)}%` }} />
+                      <span class="own-layer-hidden">{said}</span>
+                    </li>
+                  );
+                })}
               </ol>
+              <p class="own-layer-range" aria-hidden="true">
+                {[...new Set([layer.months[0]!.month, layer.months.at(-1)!.month])].map(isoDate).join(' – ')}
+              </p>
               <h4>{TEXT.recent}</h4>
               <ul class="own-layer-list">
                 {layer.recent.map((s) => (
                   <li key={s.id} data-snippet-id={s.id}>
-                    <time dateTime={s.date}>{formatIsoDate(s.date)}</time>{' '}
-                    <span class="own-layer-snippet">{s.text}</span> {s.entityIds.map((id) => entity(id))}
+                    <time dateTime={s.date}>{isoDate(s.date)}</time> <span class="own-layer-snippet">{s.text}</span>{' '}
+                    {s.entityIds.map((id) => entity(id))}
                   </li>
                 ))}
               </ul>

@@ -12,7 +12,8 @@ import { deleteSources, listSources, putSource } from '~/browser/snippets-db/own
 import { addOwnSource } from './own-api';
 import { mainTextOfHtml } from './html-text';
 import { useLatest } from '../use-latest';
-import { formatIsoDate, t, tp } from '~/lib/i18n/translator';
+import { t, tp } from '~/lib/i18n/translator';
+import { isoDate } from '../library/format';
 import { problemText } from './problem-text';
 
 export interface Notice {
@@ -225,7 +226,7 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
                   {' '}
                   {[
                     s.author,
-                    formatIsoDate(s.date),
+                    isoDate(s.date),
                     s.stance && t('ownStandpointMeta', s.stance),
                     tp('ownWordCount', words(s.text)),
                   ]
