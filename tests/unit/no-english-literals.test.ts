@@ -91,7 +91,7 @@ const CODE_CALLS = new Set([
   'getURL',
 ]);
 /** Array methods through which a list of literals becomes one text (`[a, 'note'].filter(Boolean).join(' · ')`). */
-const TEXT_METHODS = new Set(['join', 'filter', 'concat', 'trim', 'slice', 'map']);
+const TEXT_METHODS = new Set(['join', 'filter', 'concat', 'trim', 'slice']);
 
 const LETTER = /\p{L}/u;
 /** Two words with a capital, or words ending a sentence: prose rather than a class name, key or selector. */
