@@ -16,6 +16,7 @@ import { startStaticServer, type StaticServer } from '../../automation/static-se
 import { realisticSnippets } from '../../scripts/bench/library-snippets';
 import { describeViolations, runAxe } from './a11y-tools';
 import { waitForCard } from './cards-driver';
+import { LibraryPage } from './pages/library-page';
 import { PopupPage } from './pages/popup-page';
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -27,30 +28,6 @@ async function open(lens: LensBrowser, path: string, ready: (arg: null) => unkno
   const opened = await lens.openExtensionPage(page(path));
   await waitInPage(opened, ready, what, 20_000);
   return opened;
-}
-
-/** Puts snippets straight into the library's database, as the benches and screenshots do. */
-async function seedSnippets(lens: LensBrowser): Promise<void> {
-  const library = await open(
-    lens,
-    'library.html',
-    () => document.documentElement.dataset.libraryCount !== undefined,
-    'the library',
-  );
-  await library.evaluate(
-    (records) =>
-      new Promise<void>((done, fail) => {
-        const request = indexedDB.open('caspian-lens-snippets');
-        request.onerror = () => fail(new Error(String(request.error)));
-        request.onsuccess = () => {
-          const tx = request.result.transaction('snippets', 'readwrite');
-          for (const record of records) tx.objectStore('snippets').put(record);
-          tx.oncomplete = () => (request.result.close(), done());
-        };
-      }),
-    realisticSnippets(SNIPPETS),
-  );
-  await library.close();
 }
 
 describe.each(browsersUnderTest())('%s: accessibility', (browserName) => {
@@ -69,7 +46,8 @@ describe.each(browsersUnderTest())('%s: accessibility', (browserName) => {
 
     beforeAll(async () => {
       lens = await launchLensBrowser(browserName, { colorScheme: scheme });
-      await seedSnippets(lens);
+      // Snippets straight into the library's database, as the benches and screenshots do.
+      await (await LibraryPage.open(lens, { records: realisticSnippets(SNIPPETS) })).close();
       article = await lens.openPage(server.url('/article.html'));
       await lens.scanReport(article);
       const finder = await PopupPage.open(lens);

@@ -23,6 +23,7 @@ import {
   unreachedControls,
   type TabWalk,
 } from './keyboard-tools';
+import { LibraryPage } from './pages/library-page';
 import { PopupPage } from './pages/popup-page';
 
 const SNIPPETS = 4;
@@ -74,25 +75,7 @@ describe.each(browsersUnderTest())('%s: keyboard only', (browserName) => {
   beforeAll(async () => {
     server = await startStaticServer({ roots: [join(PROJECT_ROOT, 'tests/e2e/fixtures')] });
     lens = await launchLensBrowser(browserName);
-    const library = await open(
-      lens,
-      'library.html',
-      () => document.documentElement.dataset.libraryCount !== undefined,
-      'the library',
-    );
-    await library.evaluate(
-      (records) =>
-        new Promise<void>((done) => {
-          const request = indexedDB.open('caspian-lens-snippets');
-          request.onsuccess = () => {
-            const tx = request.result.transaction('snippets', 'readwrite');
-            for (const record of records) tx.objectStore('snippets').put(record);
-            tx.oncomplete = () => (request.result.close(), done());
-          };
-        }),
-      realisticSnippets(SNIPPETS),
-    );
-    await library.close();
+    await (await LibraryPage.open(lens, { records: realisticSnippets(SNIPPETS) })).close();
     const article = await lens.openPage(server.url('/article.html'));
     await lens.scanReport(article);
     const finder = await PopupPage.open(lens);
