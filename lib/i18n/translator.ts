@@ -30,13 +30,22 @@ interface State {
   text: InterfaceText;
   /** The locale Intl formats with (the pseudo-locale formats as English). */
   locale: string;
+  /** Whether Intl knows the locale's month names (see digitDateOptions). */
+  monthNames: boolean;
   plural: Intl.PluralRules;
   number: Intl.NumberFormat;
 }
 
 const stateFor = (text: InterfaceText): State => {
   const locale = text.lang === PSEUDO ? 'en' : text.lang;
-  return { text, locale, plural: new Intl.PluralRules(locale), number: new Intl.NumberFormat(locale) };
+  return {
+    text,
+    locale,
+    // Chromium's ICU has no Kazakh or Uzbek month names: it writes the month as "M05" ("2025 M05 28").
+    monthNames: !/M\d/.test(new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(0)),
+    plural: new Intl.PluralRules(locale),
+    number: new Intl.NumberFormat(locale),
+  };
 };
 
 let state = stateFor({ lang: 'en', messages: {} });
@@ -149,14 +158,35 @@ export const formatNumber = (n: number, options?: Intl.NumberFormatOptions): str
   options ? new Intl.NumberFormat(state.locale, options).format(n) : state.number.format(n);
 
 /**
+ * `options` with the month as digits, for a language whose month names Intl lacks: "28.05.2025" reads the same in
+ * every language, where "2025 M05 28" reads in none. A month without a day keeps its year ("05.2025", not "05"),
+ * and a date or time style becomes the digits it stands for.
+ */
+export function digitDateOptions(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormatOptions {
+  const { dateStyle, timeStyle, ...rest } = options;
+  const digits: Intl.DateTimeFormatOptions = { ...rest };
+  if (dateStyle) Object.assign(digits, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  if (timeStyle) Object.assign(digits, { hour: '2-digit', minute: '2-digit' });
+  if (!digits.month || digits.month === 'numeric' || digits.month === '2-digit') return digits;
+  digits.month = '2-digit';
+  if (digits.day) digits.day = '2-digit';
+  else digits.year ??= 'numeric';
+  return digits;
+}
+
+/**
  * The interface language's date format for `options`, made once per language: a list of a few hundred dates (the
- * explore timeline's) would otherwise build a formatter for each.
+ * explore timeline's) would otherwise build a formatter for each. Every date the interface shows goes through here,
+ * so a language without month names gets digits everywhere (card, popup, library, explore, exports).
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${state.locale} ${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(state.locale, options)));
+  if (!format) {
+    const shown = state.monthNames ? options : digitDateOptions(options);
+    dateFormats.set(key, (format = new Intl.DateTimeFormat(state.locale, shown)));
+  }
   return format;
 }
 

@@ -4,7 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { messageParts, pluralKeyParts, type Catalog } from '~/lib/i18n/catalog';
 import { resolveLanguage, directionOf, PSEUDO } from '~/lib/i18n/languages';
 import { pseudoCatalog, pseudoMessage } from '~/lib/i18n/pseudo';
-import { formatDate, formatNumber, interfaceLanguage, setInterfaceText, t, tp, tParts } from '~/lib/i18n/translator';
+import {
+  digitDateOptions,
+  formatDate,
+  formatIsoDate,
+  formatNumber,
+  interfaceLanguage,
+  setInterfaceText,
+  t,
+  tp,
+  tParts,
+} from '~/lib/i18n/translator';
 import type { MessageKey, PluralKey } from '~/lib/i18n/translator';
 
 const en: Catalog = {
@@ -81,6 +91,42 @@ describe('t, tp and formats', () => {
     expect(formatDate(Date.UTC(2024, 4, 9), { day: 'numeric', month: 'long', timeZone: 'UTC' })).toBe('9 Mayıs');
     setInterfaceText({ lang: 'kk', messages: {} });
     expect(formatDate(Date.UTC(2024, 4, 9), { month: 'long', timeZone: 'UTC' })).toBe('Мамыр');
+  });
+  it('where the browser has no month names (Chromium in Kazakh and Uzbek), every date is digits', () => {
+    // Chromium's ICU, imitated: Kazakh month names come out as "M05".
+    const Real = Intl.DateTimeFormat;
+    class ChromiumLike extends Real {
+      constructor(locale?: string | string[], options?: Intl.DateTimeFormatOptions) {
+        super(locale, options);
+        const named = options?.month === 'short' || options?.month === 'long';
+        const month = (d?: Date | number) => `M${String(new Date(d!).getUTCMonth() + 1).padStart(2, '0')}`;
+        if (String(locale).startsWith('kk') && named)
+          Object.defineProperty(this, 'format', {
+            value: (d?: Date | number) =>
+              this.formatToParts(d)
+                .map((p) => (p.type === 'month' ? month(d) : p.value))
+                .join(''),
+          });
+      }
+    }
+    Intl.DateTimeFormat = ChromiumLike as typeof Intl.DateTimeFormat;
+    try {
+      setInterfaceText({ lang: 'kk', messages: {} });
+      const may28 = Date.UTC(2025, 4, 28, 9, 5);
+      // The card and Explore (ISO prefixes at their precision), the popup's latest snippets, the library's dates.
+      expect(formatIsoDate('2025-05-28')).toBe('28.05.2025');
+      expect(formatIsoDate('2025-05', 'long')).toBe('05.2025');
+      expect(formatIsoDate('2025')).toBe('2025');
+      expect(formatDate(may28, { day: 'numeric', month: 'short', timeZone: 'UTC' })).toBe('28.05');
+      expect(formatDate(may28, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })).toBe('28.05.2025, 09:05');
+      // A language with month names keeps them.
+      setInterfaceText({ lang: 'ru', messages: {} });
+      expect(formatIsoDate('2025-05-28')).toBe('28 мая 2025 г.');
+    } finally {
+      Intl.DateTimeFormat = Real;
+    }
+    expect(digitDateOptions({ month: 'long' })).toEqual({ month: '2-digit', year: 'numeric' });
+    expect(digitDateOptions({ year: 'numeric', month: 'numeric' })).toEqual({ year: 'numeric', month: 'numeric' });
   });
   it('tParts keeps elements as pieces', () => {
     setInterfaceText({ lang: 'en', messages: en });
