@@ -40,13 +40,16 @@ export function PrecisionGlyph({ precision, family }: { precision: DatePrecision
   );
 }
 
-/** The timeline's cluster of events without room for a label: a box with its count. */
+/**
+ * The timeline's cluster of events without room for a label: a box with a count in it. The count is a sample digit,
+ * the same in every interface language (as the map legend's "+3"); the legend's words beside it say what it means.
+ */
 export function ClusterGlyph() {
   return (
     <svg width="30" height="14" viewBox="0 0 30 14" aria-hidden="true" class="tl-cluster">
       <rect class="tl-cluster-box" x="0.5" y="0.5" width="29" height="13" rx="3" />
       <text class="tl-cluster-label" x="15" y="7.5" text-anchor="middle">
-        N
+        3
       </text>
     </svg>
   );
