@@ -16,6 +16,7 @@ import { SettingsApplier, pageHostname } from './apply-settings';
 import { loadSettings, watchSettings } from '~/browser/settings-storage';
 import { lensLifetime } from './lifetime';
 import { frameReady } from './frame-gate';
+import { pageDate } from './hover-page';
 
 export async function startLens(): Promise<void> {
   // Not WXT's context: a page can end that one (page/lifetime.ts).
@@ -51,9 +52,15 @@ export async function startLens(): Promise<void> {
         throw err;
       },
     ));
+  // The article's date tells namesakes apart (lib/matcher/disambiguate.ts); read once per address (a single-page app
+  // that navigates gets a new page context in the background, so it is read again there).
+  let dated: { url: string; date: string | undefined } | null = null;
+  const articleDate = () =>
+    (dated?.url === location.href ? dated : (dated = { url: location.href, date: pageDate(doc) })).date;
   // The background's matcher, built once per browser session, does the matching for every page and frame.
   const findMentions: MentionFinder = async (batch) => {
-    const found = await sendToBackground({ type: 'find-mentions', batch });
+    const date = articleDate();
+    const found = await sendToBackground({ type: 'find-mentions', batch, ...(date ? { date } : {}) });
     if (!found?.marks?.length) return found;
     await loadEntityTable();
     // Names the reader adds later join the background's table after ours: their matches are for pages loaded later.

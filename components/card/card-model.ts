@@ -391,6 +391,7 @@ const EVIDENCE: [RegExp, MessageKey][] = [
   [/^named in full earlier on the page$/, 'cardEvidenceNamedEarlier'],
   [/^named in full on the page$/, 'cardEvidenceNamedOnPage'],
   [/^spelled out on this page$/, 'cardEvidenceSpelledOut'],
+  [/^in office in (\d{4}), the page’s date$/, 'cardEvidenceInOffice'],
 ];
 
 export function evidenceWords(why: string): string {

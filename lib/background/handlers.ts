@@ -139,7 +139,9 @@ export function createBackgroundHandlers({
     },
     'find-mentions': (message, sender) => {
       const texts = splitTexts(message.batch) ?? [];
-      const found = matcher().findInPage(texts, pages.for(sender));
+      const page = pages.for(sender);
+      if (message.date) page.date = message.date;
+      const found = matcher().findInPage(texts, page);
       // The reader's material for these names is read ahead, so their cards wait for no database read.
       if (own) void own.prefetch(found.flatMap((ms) => ms.map((m) => own.entityIdAt(m.entity) ?? '')).filter(Boolean));
       return Promise.resolve(packMatches(found));

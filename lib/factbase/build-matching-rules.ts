@@ -41,11 +41,14 @@ export function buildMatchingRules(
     aliasLangs: [],
     evidence: {},
     titles: {},
+    inOffice: {},
   };
   for (const entity of base.entities) {
     const titles = expandWords(entity.titles, lists, `${entity.id}: titles`, errors);
     if (titles?.length) rules.titles[entityIndex.get(entity.id)!] = titles;
     if (entity.titles && entity.type !== 'person') errors.push(`${entity.id}: titles are for people`);
+    if (entity.inOffice && entity.type !== 'person') errors.push(`${entity.id}: in-office is for people`);
+    if (entity.inOffice) rules.inOffice![entityIndex.get(entity.id)!] = entity.inOffice;
   }
   index.aliases.forEach(([text, e], i) => {
     const entity = byId.get(index.entities[e]![0])!;

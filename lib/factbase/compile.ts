@@ -74,6 +74,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
     'events',
     'views',
     'titles',
+    'in-office',
   ],
   alias: ['text', 'lang', 'rule', 'needs', 'not-near', 'not-after', 'morph'],
   fact: ['quote', 'source', 'claim'],
@@ -249,6 +250,7 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
       relations: [],
       views: [],
       ...(input.titles ? { titles: input.titles.map(String) } : {}),
+      ...inOffice(where, input['in-office'], errors),
     };
     entities.push(entity);
     byId.set(id, entity);
@@ -415,6 +417,20 @@ function missingStandpoints(where: string, value: unknown, errors: string[]): { 
     return {};
   }
   return { missingStandpoints: [...new Set(value.map((v: string) => v.trim()))] };
+}
+
+/** A plausible year of office: a typo (20224, 203) must not decide who a surname means. */
+const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1800 && (v as number) <= 2200;
+
+/** `in-office: [from, to]` or `[from]` (still in office), years inclusive; for people, beside their `titles`. */
+function inOffice(where: string, value: unknown, errors: string[]): { inOffice?: { from: number; to?: number } } {
+  if (value === undefined) return {};
+  const [from, to, ...rest] = Array.isArray(value) ? (value as unknown[]) : [];
+  if (!isYear(from) || (to !== undefined && (!isYear(to) || to < from)) || rest.length) {
+    errors.push(`${where}: in-office must be [from year, to year] or [from year], from ≤ to`);
+    return {};
+  }
+  return { inOffice: to === undefined ? { from } : { from, to } };
 }
 
 /**

@@ -76,6 +76,8 @@ export interface EntityInput {
   events?: EventInput[];
   views?: ViewInput[];
   titles?: string[];
+  /** `[from, to]` or `[from]` (still in office): years a person held the office their `titles` name. */
+  'in-office'?: unknown;
 }
 
 export interface SourceInput {

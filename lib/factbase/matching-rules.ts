@@ -107,6 +107,11 @@ export interface MatchingRules {
   evidence: Record<number, AliasEvidence>;
   /** Sparse, by entity index: words that, right before a bare surname, name this person (President, Arkadag). */
   titles: Record<number, string[]>;
+  /**
+   * Sparse, by entity index: the years a person held the office their titles name. A page's date tells namesakes
+   * apart by it (Heydar Aliyev, president 1993–2003; Ilham Aliyev since 2003) when nothing on the page does.
+   */
+  inOffice?: Record<number, { from: number; to?: number }>;
   /** Every alias's stem and endings, worked out at build time (lib/matcher/patterns.ts, `precompileForms`). */
   forms?: PrecompiledForms;
 }

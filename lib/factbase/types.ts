@@ -133,6 +133,8 @@ export interface Entity {
   views: View[];
   /** Words that, right before a bare surname, name this person (President, Arkadag). */
   titles?: string[];
+  /** Years (inclusive) the person held the office their titles name; no `to`: still in office. */
+  inOffice?: { from: number; to?: number };
 }
 
 export interface TimelineEvent {

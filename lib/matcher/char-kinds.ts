@@ -11,7 +11,7 @@ const OTHER = 3;
 
 export const CASELESS = 0;
 export const UPPER = 1;
-const LOWER = 2;
+export const LOWER = 2;
 
 const WORD_RE = /[\p{L}\p{N}]/u;
 const MARK_RE = /\p{M}/u;

@@ -10,7 +10,7 @@ import { foldAlias, type FoldedCodes } from './fold';
 import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
-import { findWordIn, foldedSlice, wordAt, wordBefore, wordList, type WordList } from './words';
+import { findWordIn, foldedSlice, wordAt, wordBefore, wordList, writtenLowercaseIn, type WordList } from './words';
 
 export interface RuledCandidate {
   text: number;
@@ -37,12 +37,14 @@ export interface BatchText {
 
 /** What the rules need from the index, computed once per matcher. */
 interface RuleTables {
-  windows: { needs: number; notNear: number };
+  windows: { near: number; needs: number; notNear: number };
   courtesy: string[];
   /** Per person entity: folded first words of its multi-word names, and their initials. */
   givenNames: Map<number, Set<string>>;
   initials: Map<number, Set<string>>;
   titles: Map<number, string[]>;
+  /** Per person entity: the years they held the office their titles name. */
+  inOffice: Map<number, { from: number; to?: number }>;
   /** Per person entity: the folded surnames its `surname` aliases spell. */
   surnames: Map<number, Set<string>>;
   /** Aliases that are a person's full name (two words or more, no rule). */
@@ -61,11 +63,16 @@ const isAllCaps = (text: string) => /^[\p{Lu}\p{N}]{2,}$/u.test(text.replace(/[\
 
 export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[], rules?: MatchingRules): RuleTables {
   const t: RuleTables = {
-    windows: { needs: rules?.windows.needs ?? 200, notNear: rules?.windows['not-near'] ?? 40 },
+    windows: {
+      near: rules?.windows.near ?? 400,
+      needs: rules?.windows.needs ?? 200,
+      notNear: rules?.windows['not-near'] ?? 40,
+    },
     courtesy: (rules?.courtesy ?? []).map(foldAlias),
     givenNames: new Map(),
     initials: new Map(),
     titles: new Map(),
+    inOffice: new Map(),
     surnames: new Map(),
     fullNames: new Set(),
     acronyms: new Map(),
@@ -100,6 +107,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     }
   }
   for (const [e, titles] of Object.entries(rules?.titles ?? {})) t.titles.set(Number(e), titles.map(foldAlias));
+  for (const [e, years] of Object.entries(rules?.inOffice ?? {})) t.inOffice.set(Number(e), years);
   const namesakeKeys = new Set(patterns.flatMap((p) => (p.evidence?.notNear ? [p.key] : [])));
   for (const p of patterns) {
     p.fullName = t.fullNames.has(p.alias);
@@ -247,7 +255,11 @@ export function applyRules(
         const next = candidates[++i]!;
         if (!group.some((g) => g.pattern.entity === next.pattern.entity)) group.push(next);
       }
-      const chosen = resolveSurname(t, b, group, ctx, namedInFull);
+      const previous = kept[kept.length - 1];
+      // "Президент Азербайджана Алиев": the capitalised word before is a name of ours, not a given name.
+      const afterName =
+        previous !== undefined && previous.text === c.text && onlySpaceBetween(b.text, previous.end, c.start);
+      const chosen = resolveSurname(t, texts, b, group, ctx, namedInFull, afterName);
       if (chosen && passesNeeds(t, b, chosen)) kept.push(chosen);
       continue;
     }
@@ -267,6 +279,9 @@ function isNamesake(namesakes: ReadonlyMap<string, number[]>, c: RuledCandidate)
   for (const text of texts) if (Math.abs(text - c.text) <= NAMESAKE_TEXTS) return true;
   return false;
 }
+
+const SPACE_ONLY = /^\s+$/u;
+const onlySpaceBetween = (text: string, from: number, to: number) => from < to && SPACE_ONLY.test(text.slice(from, to));
 
 const sameSpan = (a: RuledCandidate, b: RuledCandidate) => a.text === b.text && a.start === b.start && a.end === b.end;
 
@@ -288,6 +303,23 @@ function recordFullName(t: RuleTables, c: RuledCandidate, ctx: PageContext) {
 
 const CAPITAL = /^\p{Lu}/u;
 
+/**
+ * Whether a capitalised word that opens a sentence right before a bare surname is an ordinary word ("Then Aliyev
+ * said", "Görüşdə Əliyev bildirib") rather than a given name ("Rustam Aliyev scored"): the page writes it, or its stem,
+ * in lowercase, or the person that surname last meant was named in full a few sentences before (within the `near`
+ * window), which the sentence goes on about. A footballer named far from the president is someone else.
+ */
+function ordinaryOpener(
+  t: RuleTables,
+  texts: readonly BatchText[],
+  word: string,
+  last: { order: number; entity: number } | undefined,
+  order: number,
+): boolean {
+  if (last && last.entity >= 0 && order - last.order <= t.windows.near) return true;
+  return writtenLowercaseIn(texts, word);
+}
+
 /** The word or two before a surname that may be a title, folded and as written ("Президент Азербайджана Алиев"). */
 function titleWords(text: string, start: number): { word: string; original: string }[] {
   const one = wordBefore(text, start);
@@ -305,10 +337,12 @@ const inflectedIn = (word: string, list: Iterable<string> | undefined) => {
 
 function resolveSurname(
   t: RuleTables,
+  texts: readonly BatchText[],
   b: BatchText,
   group: RuledCandidate[],
   ctx: PageContext,
   namedInFull: ReadonlySet<number>,
+  afterName: boolean,
 ): RuledCandidate | null {
   const first = group[0]!;
   const key = first.pattern.key;
@@ -319,8 +353,13 @@ function resolveSurname(
     remember(c.pattern.entity);
     return c;
   };
-  /** Namesakes the evidence fits alike: one mark whose card offers each of them; the page's memory is left as it was. */
+  /**
+   * Namesakes the evidence fits alike: the one in office on the page's date, when the page gives one and only one of
+   * them held the office then; else one mark whose card offers each of them, the page's memory left as it was.
+   */
   const offer = (cs: RuledCandidate[], why: string) => {
+    const dated = inOfficeOnPageDate(t, cs, ctx);
+    if (dated) return pick(dated.chosen, `in office in ${dated.year}, the page’s date`);
     const [c, ...rest] = cs;
     c!.why = why;
     c!.or = rest.map((r) => r.pattern.entity);
@@ -351,8 +390,13 @@ function resolveSurname(
     }
     if (inflectedIn(before.word, t.courtesy)) {
       // "Mr Aliyev": a person named so, whoever the page last meant.
-    } else if (!before.sentenceStart) {
-      remember(-1); // "Rustam Aliyev", "Cevdet Yılmaz": someone else, and so is the next bare "Aliyev"
+    } else if (
+      !afterName &&
+      (!before.sentenceStart || !ordinaryOpener(t, texts, before.word, ctx.surnames.get(key), first.order))
+    ) {
+      // "Rustam Aliyev", "Cevdet Yılmaz": someone else, and so is the next bare "Aliyev". So is a capitalised word
+      // that opens a sentence ("Rustam Aliyev scored."), unless it reads as an ordinary word (see ordinaryOpener).
+      remember(-1);
       return null;
     }
   }
@@ -377,4 +421,28 @@ function resolveSurname(
   const named = group.filter((c) => namedInFull.has(c.pattern.entity));
   if (named.length === 1) return pick(named[0], 'named in full on the page');
   return null;
+}
+
+/** The year of the page's date (`2025-12-12` or `2025`), or undefined when the page states none. */
+function pageYear(ctx: PageContext): number | undefined {
+  const m = ctx.date ? /^(\d{4})(?:-\d{2}){0,2}$/.exec(ctx.date) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Of namesakes nothing else told apart, the only one in office in the page's year (a page dated 1998 means Heydar
+ * Aliyev by "President Aliyev", one dated 2024 Ilham Aliyev); null when the page has no date, or none or several were.
+ */
+function inOfficeOnPageDate(
+  t: RuleTables,
+  cs: readonly RuledCandidate[],
+  ctx: PageContext,
+): { chosen: RuledCandidate; year: number } | null {
+  const year = pageYear(ctx);
+  if (year === undefined || t.inOffice.size === 0) return null;
+  const held = cs.filter((c) => {
+    const office = t.inOffice.get(c.pattern.entity);
+    return office !== undefined && office.from <= year && year <= (office.to ?? Infinity);
+  });
+  return held.length === 1 ? { chosen: held[0]!, year } : null;
 }

@@ -11,6 +11,11 @@ export interface PageContext {
   acronyms: Map<string, number>;
   /** People named in full so far (entity indexes): namesakes both named leave a bare surname undecided. */
   namedInFull: Set<number>;
+  /**
+   * The article's publication date as the page states it (ISO: `2025-12-12`, or a year), when it does: namesakes the
+   * text does not tell apart are told apart by who held the office then.
+   */
+  date?: string;
 }
 
 export function newPageContext(): PageContext {

@@ -2,6 +2,7 @@
  * Looking at the words around a candidate, on folded text: evidence words within a window (prefix matches at word
  * starts, so "drone" finds "drones" and "беспилот" finds "беспилотник"), and the word right before a name.
  */
+import { caseOfUnit, LOWER } from './char-kinds';
 import { codesToString, foldAlias, type FoldedCodes } from './fold';
 
 const isLetterCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c >= 0xc0; // folded text is lowercase
@@ -68,6 +69,34 @@ function spellsAt(codes: Uint16Array, at: number, end: number, word: string): bo
   if (at + word.length > end) return false;
   for (let i = 1; i < word.length; i++) if (codes[at + i] !== word.charCodeAt(i)) return false;
   return true;
+}
+
+/** How many letters a case ending adds at most ("belgesel" → "belgeselde", "görüş" → "görüşdə"). */
+const MAX_ENDING = 4;
+/** A shorter stem says too little: "bu" is not "Bugün". */
+const MIN_STEM = 4;
+
+/**
+ * Whether the page writes the folded `word`, or a stem of it, as a whole word in lowercase ("then" for "Then",
+ * "belgesel" for "Belgeselde"): a capitalised word that opens a sentence is then an ordinary word, not a given name.
+ * Reads the codes in place.
+ */
+export function writtenLowercaseIn(texts: readonly { text: string; folded: FoldedCodes }[], word: string): boolean {
+  if (!word) return false;
+  const first = word.charCodeAt(0);
+  const shortest = Math.min(word.length, Math.max(MIN_STEM, word.length - MAX_ENDING));
+  for (const { text, folded } of texts) {
+    const { codes, length, map } = folded;
+    for (let at = 0; at + shortest <= length; at++) {
+      if (codes[at] !== first || (at > 0 && isLetterCode(codes[at - 1]!))) continue;
+      let k = 1;
+      while (k < word.length && at + k < length && codes[at + k] === word.charCodeAt(k)) k++;
+      const end = at + k;
+      if (k < shortest || (end < length && isLetterCode(codes[end]!))) continue;
+      if (caseOfUnit(text.charCodeAt(map[at]!)) === LOWER) return true;
+    }
+  }
+  return false;
 }
 
 /** Folded text of codes[from, to), clamped. */

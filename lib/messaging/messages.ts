@@ -113,8 +113,11 @@ export type ContentToBackground =
   | { type: 'get-entity-table' }
   /** Inject the content script's second stage (the card) into the sender's frame (page/card-stage.ts). */
   | { type: 'load-card-stage' }
-  /** Page text for the background's matcher (lib/matcher/wire.ts): one automaton serves every page and frame. */
-  | { type: 'find-mentions'; batch: TextBatch }
+  /**
+   * Page text for the background's matcher (lib/matcher/wire.ts): one automaton serves every page and frame. `date`:
+   * the article's date (ISO day) when the page states one, which tells namesakes apart by who held office then.
+   */
+  | { type: 'find-mentions'; batch: TextBatch; date?: string }
   | { type: 'get-entity'; id: string }
   | { type: 'save-snippet'; snippet: SnippetDraft }
   | { type: 'undo-save-snippet'; id: string; undoToken: string }

@@ -33,6 +33,9 @@ function isTextBatch(v: unknown): v is TextBatch {
   );
 }
 
+/** An article's date as the page states it: a calendar day, nothing else. */
+const isIsoDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
 const MAX_URL = 8_192;
 /** A long selection (several paragraphs) fits; see SNIPPET_LIMITS. */
 const MAX_SNIPPET = SNIPPET_LIMITS.text;
@@ -86,9 +89,12 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
     case 'load-card-stage':
       return { type: 'load-card-stage' };
     case 'find-mentions':
-      return isTextBatch(raw.batch)
-        ? { type: 'find-mentions', batch: { text: raw.batch.text, ends: [...raw.batch.ends] } }
-        : null;
+      if (!isTextBatch(raw.batch) || (raw.date !== undefined && !isIsoDay(raw.date))) return null;
+      return {
+        type: 'find-mentions',
+        batch: { text: raw.batch.text, ends: [...raw.batch.ends] },
+        ...(raw.date !== undefined ? { date: raw.date } : {}),
+      };
     case 'get-entity':
       return isShortString(raw.id, MAX_ID) ? { type: 'get-entity', id: raw.id } : null;
     case 'save-snippet': {

@@ -26,12 +26,15 @@ const PRECISION_FLOOR = 0.99;
 
 /**
  * One page per script, and the trap classes: namesakes (the Aliyevs, the Berdimuhamedovs, Yılmaz, Bayraktar), Turkish
- * and Azerbaijani suffixes, Russian and Kazakh declension, Armenian and Georgian endings, Uzbek Cyrillic.
+ * and Azerbaijani suffixes, Russian and Kazakh declension, Armenian and Georgian endings, Uzbek Cyrillic. The
+ * Azerbaijani page is dated in its metadata: its "Prezident Əliyev" is Heydar only by the date the content script
+ * reads and sends with the text.
  */
+const DATED = 'az-06-arxiv-1998.txt';
 const SAMPLE = [
   'en-01-namesakes.txt',
   'tr-01-zirve-haber.txt',
-  'az-04-siyaset.txt',
+  DATED,
   'ru-02-analitika.txt',
   'kk-01-zhanalyk.txt',
   'hy-02-verlucutyun.txt',
@@ -141,6 +144,9 @@ describe.each(browsersUnderTest())('%s: evaluation pages in the real scanner, an
     const score = scorePages(pages, (p) => marks.get(p.file) ?? [], typeLookup(index));
     const errors = formatErrors(score.errors);
     expect(score.occurrences, 'labelled occurrences in the sample').toBeGreaterThan(100);
+    expect(formatErrors(score.errors.filter((e) => e.file === DATED)), `${DATED}: namesakes by the page's date`).toBe(
+      '',
+    );
     expect(recall(score.total), errors).toBeGreaterThanOrEqual(RECALL_FLOOR);
     expect(precision(score.total), errors).toBeGreaterThanOrEqual(PRECISION_FLOOR);
   });

@@ -6,6 +6,7 @@
  * Page file format (tests/eval/pages/*.txt; see README.md):
  *   lang: tr                       header lines, then a line `---`
  *   shape: news article, sidebar
+ *   date: 1999-11-18               optional: the article's date, as its metadata gives it
  *   ---
  *   h1: [[Erdoğan|erdogan]] [[Bakü'de|baku]]     one block per line: `kind: text`
  *   aside: [[Qarabağ|none]] 2:1 yendi             `[[surface|entity-id]]` or `[[surface|none]]`
@@ -32,6 +33,8 @@ export interface EvalPage {
   file: string;
   lang: string;
   shape: string;
+  /** The article's date (`date:` header, ISO), as its metadata would state it: the scanner sends it with the text. */
+  date?: string;
   blocks: Block[];
 }
 
@@ -54,7 +57,9 @@ export function parsePage(file: string, source: string): EvalPage {
       throw new Error(`${file}:${i + 1}: a block line is "kind: text" with kind one of ${BLOCK_KINDS.join(', ')}`);
     blocks.push(parseBlock(m[1] as BlockKind, m[2]!, `${file}:${i + 1}`));
   });
-  return { file, lang, shape: header.get('shape') ?? '', blocks };
+  const date = header.get('date');
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`${file}: date: is YYYY-MM-DD`);
+  return { file, lang, shape: header.get('shape') ?? '', ...(date ? { date } : {}), blocks };
 }
 
 function splitOnce(text: string, separator: RegExp, file: string): [string, string] {

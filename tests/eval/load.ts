@@ -36,7 +36,7 @@ export function matcherMarks(index: AliasIndex, rules: MatchingRules): (page: Ev
     matcher
       .findInPage(
         page.blocks.map((b) => b.text),
-        newPageContext(),
+        { ...newPageContext(), ...(page.date ? { date: page.date } : {}) },
       )
       .flatMap((matches, b) =>
         matches.map((m) => ({

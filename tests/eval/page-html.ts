@@ -40,7 +40,10 @@ export function evalPageHtml(page: EvalPage): string {
   return [
     '<!doctype html>',
     `<html lang="${escape(lang)}">`,
-    `<head><meta charset="utf-8"><title>${escape(page.file)}</title></head>`,
+    // A dated page states its date as news sites do, in Open Graph metadata, which the content script reads.
+    `<head><meta charset="utf-8"><title>${escape(page.file)}</title>${
+      page.date ? `<meta property="article:published_time" content="${escape(page.date)}">` : ''
+    }</head>`,
     `<body><main>`,
     ...body,
     '</main></body></html>',

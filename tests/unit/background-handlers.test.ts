@@ -8,9 +8,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import factBaseJson from '~/data/factbase.json';
 import aliasIndexJson from '~/data/alias-index.json';
+import rulesJson from '~/data/matching-rules.json';
 import { createMatcher } from '~/lib/matcher';
 import { joinTexts, unpackMatches } from '~/lib/matcher/wire';
 import type { AliasIndex, FactBase } from '~/lib/factbase/types';
+import type { MatchingRules } from '~/lib/factbase/matching-rules';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers, type MessageSender } from '~/lib/background/handlers';
 import { createExtensionPageHandlers } from '~/lib/background/extension-page-handlers';
@@ -131,6 +133,20 @@ describe('background handlers: one per content-script request', () => {
     const table = (await ownBackground.aliasIndex()).entities;
     const ids = unpackMatches(flat, texts.length).map((ms) => ms.map((m) => table[m.entity]![0]));
     expect(ids).toEqual([['own-name-1', 'tanap'], [], []]);
+  });
+
+  it('find-mentions hands the page’s date to the page’s matcher context, which tells namesakes apart by it', async () => {
+    const matcher = createMatcher(baseIndex, { rules: rulesJson as unknown as MatchingRules });
+    const bg = createBackgroundHandlers({ store, aliasIndex: baseIndex, matcher: () => matcher });
+    const entityOf = async (date: string | undefined, frameId: number) => {
+      const message = { type: 'find-mentions' as const, batch: joinTexts(['President Aliyev said.']) };
+      const flat = await bg.answer(date ? { ...message, date } : message, { ...sender, frameId });
+      return unpackMatches(flat, 1)[0]!.map((m) => [baseIndex.entities[m.entity]![0], (m.or ?? []).length]);
+    };
+    expect(await entityOf('1998-10-29', 7)).toEqual([['heydar-aliyev', 0]]);
+    expect(await entityOf('2024-05-14', 8)).toEqual([['ilham-aliyev', 0]]);
+    // No date: the card offers both.
+    expect(await entityOf(undefined, 9)).toEqual([['ilham-aliyev', 1]]);
   });
 
   it('get-entity answers a card’s details with the reader’s note, an own name’s card, or null', async () => {

@@ -96,6 +96,47 @@ describe('evidence for the card, and namesakes the page does not tell apart', ()
   });
 });
 
+describe('namesakes told apart by the page’s date', () => {
+  const dated = (date: string | undefined, ...texts: string[]) =>
+    matcher
+      .findInPage(texts, { ...newPageContext(), ...(date ? { date } : {}) })
+      .flat()
+      .map((m) => ({ id: index.entities[m.entity]![0], why: m.why, or: m.or?.map((e) => index.entities[e]![0]) }));
+  it('gives a title both held to the one in office in the page’s year', () => {
+    expect(dated('1998-05-14', 'President Aliyev signed the contract.')).toEqual([
+      { id: 'heydar-aliyev', why: 'in office in 1998, the page’s date', or: undefined },
+    ]);
+    expect(dated('2024-02-08', 'Президент Алиев подписал указ.')).toEqual([
+      { id: 'ilham-aliyev', why: 'in office in 2024, the page’s date', or: undefined },
+    ]);
+    expect(dated('2015-10-01', 'Prezident Berdimuhamedow çykyş etdi.')).toEqual([
+      { id: 'gurbanguly-berdimuhamedov', why: 'in office in 2015, the page’s date', or: undefined },
+    ]);
+  });
+  it('gives a bare surname after both were named in full to the one in office then', () => {
+    const page = [
+      'President Serdar Berdimuhamedov took the salute beside his father, Gurbanguly Berdimuhamedov.',
+      'Berdimuhamedov then said gas exports would double.',
+    ];
+    expect(dated('2025-12-12', ...page)[2]).toEqual({
+      id: 'serdar-berdimuhamedov',
+      why: 'in office in 2025, the page’s date',
+      or: undefined,
+    });
+  });
+  it('still offers both when the page has no date, or both held the office that year', () => {
+    const both = { id: 'ilham-aliyev', why: 'after “President”', or: ['heydar-aliyev'] };
+    expect(dated(undefined, 'President Aliyev said.')).toEqual([both]);
+    expect(dated('2003-06-01', 'President Aliyev said.')).toEqual([both]);
+  });
+  it('lets the page’s own evidence decide before its date', () => {
+    expect(dated('2024-02-08', 'Heydar Aliyev signed it in 1994.', 'President Aliyev said.')[1]).toMatchObject({
+      id: 'heydar-aliyev',
+      why: 'named in full earlier on the page',
+    });
+  });
+});
+
 describe('morphology by rule', () => {
   it('declines every word of a Russian name, adjectives agreeing with the noun', () => {
     expect(page('поставки по Южному газовому коридору и Каспийскому трубопроводному консорциуму')).toEqual([
@@ -136,6 +177,43 @@ describe('morphology by rule', () => {
 describe('disambiguation', () => {
   it('gives a surname after another given name to someone else, and the bare surname after it too', () => {
     expect(ids('Forward Rustam Aliyev scored twice. Aliyev has now scored nine goals.')).toEqual([]);
+  });
+  it('takes a given name that opens a sentence for someone else’s, unless the page writes that word in lowercase', () => {
+    // "Rustam" opens the sentence, further down the page than the president's name: it is a given name, so neither
+    // "Rustam Aliyev" nor the bare "Aliyev" after it is the president.
+    const match = 'The home side pressed from the first whistle and the visitors rarely left their own half. '.repeat(
+      6,
+    );
+    expect(
+      ids('President Ilham Aliyev opened the stadium.', match, 'Rustam Aliyev scored twice. Aliyev now leads.'),
+    ).toEqual(['ilham-aliyev']);
+    // "Then" is an ordinary word where the page writes "then" too, and "Later" one where the president was named a
+    // sentence before: the bare surname after either is still the president.
+    expect(ids('Ilham Aliyev arrived and then spoke.', match, 'Then Aliyev left.')).toEqual([
+      'ilham-aliyev',
+      'ilham-aliyev',
+    ]);
+    expect(ids('Ilham Aliyev spoke.', 'Later Aliyev left.')).toEqual(['ilham-aliyev', 'ilham-aliyev']);
+  });
+  it('reads a title before a name of ours before the surname ("Президент Азербайджана Алиев")', () => {
+    expect(page('Президент Туркменистана Бердымухамедов открыл порт.')).toEqual([
+      ['Туркменистана', 'turkmenistan'],
+      ['Бердымухамедов', 'serdar-berdimuhamedov'],
+    ]);
+  });
+  it('does not take the Tatars of Kazan or Crimea, or their politics, for Ersin Tatar', () => {
+    const tatar = (...texts: string[]) => page(...texts).filter(([, id]) => id === 'ersin-tatar');
+    // Both in one batch, as a long document arrives: the one Tatar named in full must not claim the others.
+    expect(
+      tatar(
+        'The revival began among the Kazan Tatars, and Tatar political influence was resisted. Crimean Tatar leaders agreed.',
+        'Years later the president of the Turkish Republic of Northern Cyprus, Ersin Tatar, visited Baku.',
+        'Mr. Tatar, the Turkish Cypriot leader, met the press in Baku; the Tatar community of Crimea sent a letter.',
+      ),
+    ).toEqual([
+      ['Ersin Tatar', 'ersin-tatar'],
+      ['Tatar', 'ersin-tatar'],
+    ]);
   });
   it('needs evidence for a bare surname: a full mention or a title', () => {
     expect(ids('Aliyev met the delegation.')).toEqual([]);

@@ -42,7 +42,11 @@ type ContentType = ContentToBackground['type'];
 const EXAMPLES: { [T in ContentType]: Extract<ContentToBackground, { type: T }> } = {
   'get-entity-table': { type: 'get-entity-table' },
   'load-card-stage': { type: 'load-card-stage' },
-  'find-mentions': { type: 'find-mentions', batch: { text: 'Tokayev met Erdoğan.', ends: [20, 20] } },
+  'find-mentions': {
+    type: 'find-mentions',
+    batch: { text: 'Tokayev met Erdoğan.', ends: [20, 20] },
+    date: '2024-05-14',
+  },
   'get-entity': { type: 'get-entity', id: 'baku' },
   'save-snippet': { type: 'save-snippet', snippet },
   'undo-save-snippet': { type: 'undo-save-snippet', id: 'snip-1', undoToken: 'token' },
@@ -92,6 +96,14 @@ describe('parseContentMessage', () => {
     ['find-mentions with a text not a string', { type: 'find-mentions', batch: { text: 42, ends: [] } }],
     ['find-mentions with ends past the text', { type: 'find-mentions', batch: { text: 'Baku', ends: [2, 9] } }],
     ['find-mentions with ends not ascending', { type: 'find-mentions', batch: { text: 'Baku', ends: [3, 1, 4] } }],
+    [
+      'find-mentions with a date that is not a day',
+      { type: 'find-mentions', batch: { text: 'Baku', ends: [4] }, date: '2024-05-14T09:00Z' },
+    ],
+    [
+      'find-mentions with a number for a date',
+      { type: 'find-mentions', batch: { text: 'Baku', ends: [4] }, date: 2024 },
+    ],
     ['find-mentions with too many texts', { type: 'find-mentions', batch: { text: '', ends: Array(5_000).fill(0) } }],
     [
       'find-mentions with too much text',
