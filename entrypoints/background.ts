@@ -47,7 +47,7 @@ export default defineBackground(() => {
     if (what === 'names' || what === 'all') void own.namesChanged().catch(() => {});
   });
   onSnippetsChanged(() => own.materialChanged());
-  const matcher = (): Matcher => own.matcher();
+  const matcher = (): Matcher => own.matcherForPage();
   const pageSaves = createPageSaves({
     // A card asked right after a save must not get the material from before it (the broadcast comes a task later).
     save: (input) => saveSnippet(input).finally(own.materialChanged),

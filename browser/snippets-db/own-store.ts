@@ -67,6 +67,15 @@ export async function listSources(): Promise<OwnSource[]> {
   }
 }
 
+/** Ids of every source (keys only: no source's text is read). */
+export async function sourceIds(): Promise<string[]> {
+  try {
+    return await (await db()).getAllKeys(SOURCES);
+  } catch (err) {
+    throw toStoreError(err, 'storeReadSources');
+  }
+}
+
 export async function getSource(id: string): Promise<OwnSource | undefined> {
   try {
     return await (await db()).get(SOURCES, id);

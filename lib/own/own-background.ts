@@ -11,12 +11,15 @@ import type { MatchingRules } from '../factbase/matching-rules';
 import type { EntityDetails } from '../messaging/messages';
 import { withOwnNames } from './own-names';
 import { sourceQuotes, type FoundName } from './source-quotes';
+import { createPagesFirst, findInSlices, type PagesFirst } from './read-in-slices';
 import type { OwnName, OwnOnCard, OwnSource, SourceQuote } from './types';
 import { isOwnNameId } from './types';
 
 export interface OwnStorage {
   listNames(): Promise<OwnName[]>;
-  listSources(): Promise<OwnSource[]>;
+  /** Ids of every stored source: a re-read reads them one at a time, never all 10 MB of 200 sources at once. */
+  sourceIds(): Promise<string[]>;
+  getSource(id: string): Promise<OwnSource | undefined>;
   putSource(next: { source: OwnSource; quotes: SourceQuote[] }): Promise<unknown>;
   /**
    * Replaces the quotes of the sources given, each with the version of the source it was read from (see own-store's
@@ -40,10 +43,10 @@ export interface AddedSource {
 }
 
 /**
- * Between two sources a re-read hands the worker back: pages' scans run in the same background, and one source takes
- * the matcher several milliseconds (200 of them were minutes of a blocked worker).
+ * A re-read writes the quotes of this many sources per transaction: one transaction for 200 sources held every card's
+ * read of the reader's material until all of them were read.
  */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const SOURCES_PER_WRITE = 20;
 
 /** Entities whose card material the background keeps: every name on a few long pages. */
 const MATERIAL_KEPT = 300;
@@ -67,10 +70,13 @@ export function createOwnBackground(deps: {
   storage: OwnStorage;
   now?: () => number;
   newId?: () => string;
+  /** How reading sources makes way for pages' scans (lib/own/read-in-slices.ts); tests hand in their own. */
+  pagesFirst?: PagesFirst;
 }) {
   const { store, baseIndex, storage } = deps;
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
+  const pagesFirst = deps.pagesFirst ?? createPagesFirst();
   /**
    * Own names in the order they joined this session's index: entity indexes a page already holds never move.
    * A removed name keeps its row (without aliases), so later rows keep their place; pages loaded before a new
@@ -91,23 +97,42 @@ export function createOwnBackground(deps: {
     matcher = null;
   };
 
-  const loadNames = async () => {
+  /**
+   * Reads the names as stored; the index and matcher are rebuilt only when what a name matches changed (building the
+   * matcher with 500 names blocks the worker for a while, and a re-read after a restore mostly finds the same names).
+   * Resolves with the ids of the names added, removed or changed.
+   */
+  const loadNames = async (): Promise<Set<string>> => {
     const list = await storage.listNames();
+    const before = names;
     names = new Map(list.map((n) => [n.id, n]));
     const known = new Set(sessionNames.map((n) => n.id));
     sessionNames = [...sessionNames, ...list.filter((n) => !known.has(n.id))];
-    rebuild();
+    const changed = changedNames(before, names);
+    if (changed.size || !loadedOnce) rebuild();
+    loadedOnce = true;
+    return changed;
   };
+  let loadedOnce = false;
 
-  const ready = () => (loaded ??= loadNames().catch(() => {}));
+  const ready = () =>
+    (loaded ??= loadNames().then(
+      () => {},
+      () => {},
+    ));
 
   const currentMatcher = () => (matcher ??= createMatcher(index, { rules: deps.rules }));
 
-  const findNames = (text: string): FoundName[] =>
-    currentMatcher()
-      .find(text)
+  const toFound = (ms: readonly { start: number; end: number; entity: number }[]): FoundName[] =>
+    ms
       .map((m) => ({ start: m.start, end: m.end, entityId: index.entities[m.entity]![0] }))
       .filter((f) => !isOwnNameId(f.entityId) || names.has(f.entityId));
+
+  const findNames = (text: string): FoundName[] => toFound(currentMatcher().find(text));
+
+  /** The names in a source, read in slices with the worker handed back between them (`pause`). */
+  const findNamesInSlices = async (text: string, pause: () => Promise<void>): Promise<FoundName[]> =>
+    toFound(await findInSlices(currentMatcher(), text, pause, pagesFirst.clock));
 
   /** The folded texts the automaton looks for, for the patterns of these entities in `of`. */
   const stemsOf = (of: AliasIndex, ids: ReadonlySet<string>): string[] =>
@@ -125,18 +150,24 @@ export function createOwnBackground(deps: {
   let fullPending: Promise<number> | null = null;
 
   /**
-   * Reads again the sources `wanted` picks (every one when null), one at a time with the worker handed back between
-   * them, and writes their quotes; resolves with how many quotes those sources now give.
+   * Reads again the sources `wanted` picks (every one when null), one at a time and each in slices, making way for
+   * pages' scans between slices (nobody waits for this), and writes their quotes a few sources at a time; resolves
+   * with how many quotes those sources now give.
    */
   const reread = async (wanted: ((text: string) => boolean) | null): Promise<number> => {
-    const bySource = new Map<string, { updatedAt: number; quotes: SourceQuote[] }>();
+    let bySource = new Map<string, { updatedAt: number; quotes: SourceQuote[] }>();
     let count = 0;
-    for (const s of await storage.listSources()) {
-      await nextTask();
-      if (wanted && !wanted(s.text)) continue;
-      const quotes = sourceQuotes(s.id, s.text, findNames(s.text));
+    for (const id of await storage.sourceIds()) {
+      await pagesFirst.background();
+      const s = await storage.getSource(id);
+      if (!s || (wanted && !wanted(s.text))) continue;
+      const quotes = sourceQuotes(s.id, s.text, await findNamesInSlices(s.text, pagesFirst.background));
       bySource.set(s.id, { updatedAt: s.updatedAt, quotes });
       count += quotes.length;
+      if (bySource.size >= SOURCES_PER_WRITE) {
+        await storage.replaceQuotes(bySource);
+        bySource = new Map();
+      }
     }
     if (bySource.size || !wanted) await storage.replaceQuotes(bySource, { dropOthers: !wanted });
     return count;
@@ -181,8 +212,14 @@ export function createOwnBackground(deps: {
       await ready();
       return index;
     },
-    /** The matcher as it is now (fact base plus names loaded so far). */
-    matcher: currentMatcher,
+    /**
+     * The matcher as it is now (fact base plus names loaded so far), for a page's scan: asking for it tells the
+     * reading of sources to make way (read-in-slices.ts).
+     */
+    matcherForPage(): Matcher {
+      pagesFirst.pageWorked();
+      return currentMatcher();
+    },
     /** Entity id of a match's entity index in the current index. */
     entityIdAt: (i: number) => index.entities[i]?.[0],
     isKnownEntity: (id: string) => store.entity(id) !== undefined || names.has(id),
@@ -208,7 +245,7 @@ export function createOwnBackground(deps: {
       if (!wanted.length) return prefetching;
       return (prefetching = prefetching.then(async () => {
         for (const id of wanted) {
-          await nextTask();
+          await pagesFirst.foreground();
           await materialFor(id);
         }
       }));
@@ -226,9 +263,8 @@ export function createOwnBackground(deps: {
      */
     async namesChanged(): Promise<void> {
       await ready();
-      const before = { names, index };
-      await loadNames();
-      const changed = changedNames(before.names, names);
+      const before = { index };
+      const changed = await loadNames();
       if (!changed.size) return;
       const stems = [...new Set([...stemsOf(before.index, changed), ...stemsOf(index, changed)])];
       await serially(() =>
@@ -245,7 +281,7 @@ export function createOwnBackground(deps: {
       await ready();
       const t = now();
       const id = draft.id ?? newId();
-      const existing = draft.id ? (await storage.listSources()).find((s) => s.id === draft.id) : undefined;
+      const existing = draft.id ? await storage.getSource(draft.id) : undefined;
       const source: OwnSource = {
         id,
         title: draft.title.trim(),
@@ -259,7 +295,8 @@ export function createOwnBackground(deps: {
         createdAt: existing?.createdAt ?? t,
         updatedAt: t,
       };
-      const quotes = sourceQuotes(id, source.text, findNames(source.text));
+      // In slices: a 5 MB source is seconds of matching, which pages' scans must not wait behind.
+      const quotes = sourceQuotes(id, source.text, await findNamesInSlices(source.text, pagesFirst.foreground));
       await storage.putSource({ source, quotes });
       return { source, quotes: quotes.length, entities: new Set(quotes.map((q) => q.entityId)).size };
     },

@@ -53,7 +53,8 @@ function memoryOwnStorage(names: OwnName[]) {
   let quotes: SourceQuote[] = [];
   const storage: OwnStorage = {
     listNames: async () => names,
-    listSources: async () => [...sources.values()],
+    sourceIds: async () => [...sources.keys()],
+    getSource: async (id) => sources.get(id),
     putSource: async ({ source, quotes: q }) => {
       sources.set(source.id, source);
       quotes = [...quotes.filter((x) => x.sourceId !== source.id), ...q];
@@ -100,7 +101,7 @@ async function setup() {
   const bg = createBackgroundHandlers({
     store,
     aliasIndex: baseIndex,
-    matcher: () => ownBackground.matcher(),
+    matcher: () => ownBackground.matcherForPage(),
     snippets: pageSaves,
     own: ownBackground,
     ...ports,

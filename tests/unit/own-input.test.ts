@@ -141,7 +141,8 @@ describe('set-note and open-library from a page: hostile shapes are refused befo
   const setup = (names: OwnName[] = []) => {
     const storage: OwnStorage = {
       listNames: async () => names,
-      listSources: async () => [],
+      sourceIds: async () => [],
+      getSource: async () => undefined,
       putSource: async () => undefined,
       replaceQuotes: async () => undefined,
       ownForEntity: async () => ({ note: '', snippets: [], snippetCount: 0, quotes: [] }),

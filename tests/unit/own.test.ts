@@ -144,7 +144,8 @@ function memoryStorage(names: OwnName[] = []) {
     rewritten: [],
     quotes: () => quotes,
     listNames: async () => names,
-    listSources: async () => [...sources.values()],
+    sourceIds: async () => [...sources.keys()],
+    getSource: async (id) => sources.get(id),
     putSource: async ({ source, quotes: q }) => {
       sources.set(source.id, source);
       quotes = [...quotes.filter((x) => x.sourceId !== source.id), ...q];
@@ -260,23 +261,58 @@ describe('the background’s own material', () => {
     expect(reads).toEqual(['tanap', 'baku', 'tanap']);
   });
 
-  it('hands the worker back between sources while it reads them, so page scans are not held up', async () => {
+  it('makes way for pages between sources and within each, and writes a few sources per transaction', async () => {
     const storage = memoryStorage([name()]);
-    let n = 0;
-    const own = createOwnBackground({ store: factBase, baseIndex: base, storage, newId: () => `src${++n}` });
-    for (let i = 0; i < 5; i++) await own.addSource(draft);
-    let readBefore = -1;
-    const reading = own.reindex();
-    // A task queued now (a page's scan) runs before the re-read has finished with all five sources.
-    await new Promise<void>((resolve) =>
-      setTimeout(() => {
-        readBefore = storage.rewritten.length;
-        resolve();
-      }, 0),
+    const log: string[] = [];
+    const getSource = storage.getSource;
+    storage.getSource = (id) => (log.push(`read ${id}`), getSource(id));
+    const replaceQuotes = storage.replaceQuotes;
+    storage.replaceQuotes = (bySource, options) => (
+      log.push(`write ${bySource.size}`),
+      replaceQuotes(bySource, options)
     );
-    expect(await reading).toBe(10);
-    expect(readBefore).toBe(0);
-    expect(storage.rewritten).toHaveLength(5);
+    let n = 0;
+    let ms = 0;
+    const pagesFirst = {
+      // Every piece of matching takes "10 ms", longer than a slice.
+      clock: () => (ms += 10),
+      pageWorked: () => void log.push('page'),
+      foreground: async () => void log.push('hand back'),
+      background: async () => void log.push('make way'),
+    };
+    const own = createOwnBackground({
+      store: factBase,
+      baseIndex: base,
+      storage,
+      newId: () => `src${++n}`,
+      pagesFirst,
+    });
+    // Two short sources and one long one, whose matching is slow enough to be sliced.
+    await own.addSource(draft);
+    await own.addSource(draft);
+    const long = Array.from({ length: 400 }, () => draft.text).join('\n\n');
+    await own.addSource({ ...draft, text: long });
+    expect(log.filter((l) => l === 'hand back').length).toBeGreaterThan(0); // the long add was sliced
+    log.length = 0;
+    own.matcherForPage();
+    expect(await own.reindex()).toBe(4 + 2 * 20);
+    // Way made before every source, and within the long one.
+    expect(log.slice(0, 5)).toEqual(['page', 'make way', 'read src1', 'make way', 'read src2']);
+    expect(log.filter((l) => l === 'make way').length).toBeGreaterThan(3);
+    expect(log.filter((l) => l.startsWith('write'))).toEqual(['write 3']);
+    expect(storage.rewritten.sort()).toEqual(['src1', 'src2', 'src3']);
+  });
+
+  it('keeps its matcher through a re-read when the names are unchanged', async () => {
+    const storage = memoryStorage([name()]);
+    const own = createOwnBackground({ store: factBase, baseIndex: base, storage });
+    await own.ready();
+    const before = own.matcherForPage();
+    await own.reindex();
+    expect(own.matcherForPage()).toBe(before);
+    storage.names.push(name({ id: 'own-name-2', name: 'Qarabag Azersu', aliases: [] }));
+    await own.reindex();
+    expect(own.matcherForPage()).not.toBe(before);
   });
 
   it('keeps entity indexes stable when a name is removed, and stops matching it', async () => {
