@@ -300,6 +300,8 @@ export function createOwnBackground(deps: {
       await storage.putSource({ source, quotes });
       return { source, quotes: quotes.length, entities: new Set(quotes.map((q) => q.entityId)).size };
     },
+    /** Resolves once every re-read asked for so far has written its quotes (for the own bench, in the test build). */
+    settled: (): Promise<void> => queue.then(() => {}),
     /**
      * Derives every source's quotes again (after an import or a restore), with the names as stored now. Asked for
      * again while one is queued, the queued one answers both.
