@@ -180,6 +180,24 @@ describe('facts:build on bad data', () => {
     expect(build({ 'good.yaml': GOOD, 'place.yaml': fixed })).not.toMatch(/contested/);
   });
 
+  it('fails on an alias whose language label does not fit its letters (issue 21: "Erdoğan" was labelled Uzbek)', () => {
+    const person = (lang: string) => `
+- id: erdogan
+  name: Recep Tayyip Erdoğan
+  type: person
+  summary: A president who met in Baku. [1]
+  aliases:
+    - {text: Erdoğan, lang: ${lang}, rule: surname}
+  facts:
+    - {quote: "Baku hosted the summit in 2019", source: vol}
+`;
+    expect(build({ 'good.yaml': GOOD, 'person.yaml': person('uz') })).toMatch(
+      /erdogan: alias "Erdoğan": labelled uz, but "ğ" is not a letter of the Uzbek \(uz\) alphabet/,
+    );
+    expect(build({ 'good.yaml': GOOD, 'person.yaml': person('ru') })).toMatch(/labelled ru, but "E" is not Cyrillic/);
+    expect(build({ 'good.yaml': GOOD, 'person.yaml': person('[tr, kk-Latn]') })).not.toMatch(/labelled/);
+  });
+
   it('fails on a key written twice in one YAML mapping', () => {
     expect(build({ 'good.yaml': GOOD, 'twice.yaml': TWICE })).toMatch(/twice\.yaml: Map keys must be unique/);
   });
