@@ -3,7 +3,9 @@
  * entities the corpus mentions most (`npm run facts:report`) and three a reader meets on that page, which sections
  * show in the card's first 400 px without scrolling. Also: the title stays in view when the card scrolls, every text
  * meets WCAG AA contrast in light and dark, the timeline is dated from the page's byline, no line of the first screen
- * is cut off unannounced, and the card's "Search" opens the search in a window of its own that it fills.
+ * is cut off unannounced, "why this matched" shows only when it tells the reader something (another name, or a rule's
+ * evidence), "Save snippet" says what it keeps and its confirmation shows the passage with Undo, and the card's
+ * "Search" opens the search in a window of its own that it fills.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,6 +96,7 @@ describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
       // One line, who and standpoint first: "Shaffer · Western analyst · Silk Road Paper 2024, ¶8".
       expect(screen.citation).toMatch(/^▸?\s*[^·]+ · [^·]+ · .*¶\d+$/);
       expect(screen.citation).not.toMatch(/analysts|edited volume/);
+      expect(screen.citationLines).toBe(1);
       // The byline says 14 May 2025, with no metadata and no <time>.
       expect(screen.timeline === '' || /14 May 2025/.test(screen.timeline)).toBe(true);
       if (MET_ON_THE_PAGE.some((e) => e.name === name) && browserName === 'chromium')
@@ -171,6 +174,30 @@ describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
       await page.openByText(text, name);
       expect((await page.firstScreen(FIRST_SCREEN_PX)).why, text).toBe('');
     }
+  });
+
+  it('"Save snippet" says what it keeps; the confirmation shows the kept passage, and Undo takes the save back', async () => {
+    await page.openByText('Shushi', 'Shusha');
+    expect(await page.saveWhat()).toBe('Keeps the page’s sentence around “Shushi”.');
+    expect(await page.pressButton('Save snippet')).toBe(true);
+    // The page's own sentence around the mark, not the card's quote.
+    const saved = await page.statusSays('Saved to your library:');
+    expect(saved).toMatch(/Armenian commentators continue to refer to the town as Shushi/);
+    expect(await page.saveWhat()).toBe('');
+    expect(await page.pressButton('Undo')).toBe(true);
+    expect(await page.statusSays('Save undone')).toBe('Save undone: nothing was kept.');
+  });
+
+  it('"why this matched" gives a rule’s evidence in the page’s words: a bare surname after a title', async () => {
+    // The rule that decided (issue 11) is news even though the title holds the word: "President" picked him.
+    await page.page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later in the day, President Mirziyoyev is expected to join them by video link.';
+      document.querySelector('article')!.append(p);
+    });
+    await page.waitForMarked('Mirziyoyev');
+    await page.openByText('Mirziyoyev', 'Shavkat Mirziyoyev');
+    expect((await page.firstScreen(FIRST_SCREEN_PX)).why).toBe('On this page: “Mirziyoyev”, after “President”.');
   });
 
   it('the title stays in view while the card scrolls', async () => {

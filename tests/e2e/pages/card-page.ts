@@ -61,6 +61,8 @@ export interface FirstScreen {
   visible: string[];
   cardHeight: number;
   citation: string;
+  /** The most lines any of the card's one-line citations takes. */
+  citationLines: number;
   why: string;
   timeline: string;
 }
@@ -346,6 +348,32 @@ export class CardPage {
     );
   }
 
+  /** The line under "Save snippet" that says what a save keeps ('' when the card shows none). */
+  saveWhat(): Promise<string> {
+    return this.page.evaluate(
+      () =>
+        document
+          .querySelector('lens-card-host')
+          ?.shadowRoot?.querySelector('.lens-save-what')
+          ?.textContent?.replace(/\s+/g, ' ')
+          .trim() ?? '',
+    );
+  }
+
+  /** Waits until the card's status line contains `words`; returns the whole line. */
+  statusSays(words: string): Promise<string> {
+    return waitInPage(
+      this.page,
+      (words) => {
+        const text = document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-status')?.textContent;
+        return text?.includes(words) ? text.replace(/\s+/g, ' ').trim() : null;
+      },
+      `the card status to say "${words}"`,
+      10_000,
+      words,
+    );
+  }
+
   /** The card's own computed styles that page CSS could break: corner radius, width, and its frame's position. */
   style(): Promise<{ radius: string; width: string; position: string }> {
     return this.page.evaluate(() => {
@@ -371,6 +399,23 @@ export class CardPage {
         return true;
       },
       `${text} to be unmarked`,
+      10_000,
+      text,
+    );
+  }
+
+  /** Waits until a mark of the top document reads `text` (after the page added it, say). */
+  waitForMarked(text: string): Promise<unknown> {
+    return waitInPage(
+      this.page,
+      (text) => {
+        for (const [name, h] of (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights)
+          if (name.startsWith('lens-mention'))
+            for (const r of h)
+              if (r.startContainer.textContent?.slice(r.startOffset, r.endOffset) === text) return true;
+        return false;
+      },
+      `${text} to be marked`,
       10_000,
       text,
     );
@@ -456,6 +501,12 @@ export class CardPage {
         visible: sections.filter(([, v]) => v).map(([k]) => k),
         cardHeight: Math.round(card.getBoundingClientRect().height),
         citation: text('.lens-facts .lens-cite > summary'),
+        citationLines: Math.max(
+          0,
+          ...[...root.querySelectorAll('.lens-cite > summary')].map((c) =>
+            Math.round(c.getBoundingClientRect().height / lineHeight(c)),
+          ),
+        ),
         why: text('.lens-why'),
         timeline:
           [...root.querySelectorAll('.lens-section h3')]
