@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
 import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
+import { realisticSnippets } from '../../scripts/bench/library-snippets';
+import { sidewaysAt } from './narrow-frame';
+import { LibraryPage } from './pages/library-page';
 
 interface Mark {
   text: string;
@@ -103,5 +106,23 @@ describe.each(browsersUnderTest())('%s mark density', (browserName) => {
     figures.push(`${label}: calm ${calm.length}, every mention ${every.length}`);
     await setMentions('calm');
     await page.close();
+  });
+
+  // Issue 21, "work from 360 px up": checked here because this session already has the extension's pages at hand.
+  it('Options, where the density is chosen, and a library of snippets fit 360 px with no sideways scrolling', async () => {
+    const library = await LibraryPage.open(lens, { records: realisticSnippets(8) });
+    try {
+      for (const [path, ready] of [
+        ['options.html', 'input[name="mentions"]'],
+        ['library.html', 'html[data-library-count="8"]'],
+      ] as const) {
+        const r = await sidewaysAt(library.page, path, 360, ready);
+        expect(r.width, path).toBe(360);
+        expect(r.scrollWidth, path).toBeLessThanOrEqual(361);
+        expect(r.outside, path).toEqual([]);
+      }
+    } finally {
+      await library.close();
+    }
   });
 });
