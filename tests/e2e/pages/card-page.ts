@@ -32,6 +32,18 @@ interface MarkBox {
   bottom: number;
 }
 
+/** Ranges painted in each mark style's highlight, -1 for a style not registered (see CardPage.markStyles). */
+export interface MarkStyles {
+  underline: number;
+  background: number;
+}
+
+/** A toast on the page: its text and the middle of each of its buttons (labelled by aria-label, else text). */
+export interface ToastAt {
+  text: string;
+  buttons: { label: string; x: number; y: number }[];
+}
+
 /** What the card shows, as a reader and a screen reader meet it. */
 interface CardState {
   phase: string | null;
@@ -184,6 +196,48 @@ export class CardPage {
     return mark;
   }
 
+  /**
+   * The text of every painted mark of the top document, in no particular order, read from the highlights alone (no
+   * layout: a mark counts even where it has no box).
+   */
+  markTexts(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const out: string[] = [];
+      for (const [name, h] of (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights)
+        if (name.startsWith('lens-mention'))
+          for (const r of h) out.push(r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
+      return out;
+    });
+  }
+
+  /** How many ranges each mark style paints: underline and background; -1 for a style whose highlight is not there. */
+  markStyles(): Promise<MarkStyles> {
+    return this.page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
+      return {
+        underline: registry.get('lens-mention')?.size ?? -1,
+        background: registry.get('lens-mention-bg')?.size ?? -1,
+      };
+    });
+  }
+
+  /** Waits until exactly `count` marks of the top document read `text`. */
+  waitForMarkCount(text: string, count: number, what: string): Promise<unknown> {
+    return waitInPage(
+      this.page,
+      ({ text, count }) => {
+        let n = 0;
+        for (const [name, h] of (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights)
+          if (name.startsWith('lens-mention'))
+            for (const r of h) if (r.startContainer.textContent!.slice(r.startOffset, r.endOffset) === text) n++;
+        return n === count || null;
+      },
+      what,
+      10_000,
+      { text, count },
+    );
+  }
+
   /** How many marks read `text` (0 once it is unmarked). */
   async markCount(text: string): Promise<number> {
     return (await this.marks()).filter((m) => m.text === text).length;
@@ -296,11 +350,14 @@ export class CardPage {
       const root = document.querySelector('lens-card-host')?.shadowRoot;
       const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === label);
       if (!button) return null;
-      // Scrolled into the card's own view (it scrolls inside itself), never by moving the page under the card.
+      // Scrolled into the card's own view (it scrolls inside itself), never by moving the page under the card. The
+      // action row is sticky at the card's foot: a button of the body under it is covered, so it is scrolled too.
       const card = button.closest<HTMLElement>('.lens-card');
       const box = card?.getBoundingClientRect();
       const r0 = button.getBoundingClientRect();
-      if (card && box && (r0.bottom > box.bottom || r0.top < box.top))
+      const actions = button.closest('.lens-actions') ? null : root!.querySelector('.lens-actions');
+      const coveredFrom = actions?.getBoundingClientRect().top ?? Infinity;
+      if (card && box && (r0.bottom > Math.min(box.bottom, coveredFrom) || r0.top < box.top))
         card.scrollTop += r0.top - box.top - (box.height - r0.height) / 2;
       const r = button.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
@@ -596,6 +653,301 @@ export class CardPage {
       const t = root.querySelector('.lens-name')!.getBoundingClientRect();
       return { scrolled, inView: t.top >= c.top - 1 && t.bottom <= c.top + 90 };
     });
+  }
+
+  /** The card's whole text once it has its details and contains `text` (waits for the card to show it). */
+  waitForText(text: string, what: string): Promise<string> {
+    return waitInPage(
+      this.page,
+      (want) => {
+        const t =
+          document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-card:not(.lens-loading)')
+            ?.textContent ?? '';
+        return t.includes(want) ? t : null;
+      },
+      what,
+      10_000,
+      text,
+    );
+  }
+
+  /** The trimmed texts of the card's buttons, as the page's own script can read them in the test build's open root. */
+  buttonLabels(): Promise<string[]> {
+    return this.page.evaluate(() => [
+      ...[...(document.querySelector('lens-card-host')?.shadowRoot?.querySelectorAll('button') ?? [])].map(
+        (b) => b.textContent?.trim() ?? '',
+      ),
+    ]);
+  }
+
+  /**
+   * The page's own script clicks the card's button labelled `label` (no real input: what a hostile page can do with
+   * the test build's open root). False when there is no such button.
+   */
+  pressButtonByScript(label: string): Promise<boolean> {
+    return this.page.evaluate((label) => {
+      const root = document.querySelector('lens-card-host')?.shadowRoot;
+      const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === label);
+      button?.click();
+      return !!button;
+    }, label);
+  }
+
+  /** Waits until the top document has at least `atLeast` marks; returns how many. */
+  waitForMarks(atLeast = 1): Promise<number> {
+    return waitInPage(
+      this.page,
+      (min) => {
+        let n = 0;
+        const registry = (CSS as unknown as { highlights?: Map<string, { size: number }> }).highlights;
+        for (const [name, h] of registry ?? []) if (name.startsWith('lens-mention')) n += h.size;
+        return n >= min ? n : null;
+      },
+      `at least ${atLeast} marks`,
+      20_000,
+      atLeast,
+    );
+  }
+
+  /** Waits until marks are painted in the text of the element with id `id`; returns how many. */
+  waitForMarksIn(id: string, what: string): Promise<number> {
+    return waitInPage(
+      this.page,
+      (id) => {
+        const registry = (CSS as unknown as { highlights?: Map<string, Iterable<AbstractRange>> }).highlights;
+        let n = 0;
+        for (const [k, h] of registry ?? [])
+          if (k.startsWith('lens-mention'))
+            for (const r of h) if ((r.startContainer.parentElement as Element | null)?.id === id) n++;
+        return n || null;
+      },
+      what,
+      15_000,
+      id,
+    );
+  }
+
+  /** How many marks and painted saved passages `where`'s document shows (0 for a frame the lens does not run in). */
+  paintCounts(): Promise<{ marks: number; snippets: number }> {
+    return this.page.evaluate((frame) => {
+      const win = (frame ? document.querySelector<HTMLIFrameElement>(frame)?.contentWindow : window) as
+        (Window & typeof globalThis) | null | undefined;
+      const registry = (win?.CSS as unknown as { highlights?: Map<string, { size: number }> } | undefined)?.highlights;
+      const count = (prefix: string) => {
+        let n = 0;
+        for (const [k, h] of registry ?? []) if (k.startsWith(prefix)) n += h.size;
+        return n;
+      };
+      return { marks: count('lens-mention'), snippets: count('lens-snippet') };
+    }, this.where.frame ?? null);
+  }
+
+  /** Waits until a saved passage is painted on the page (the snippet highlight); returns how many ranges. */
+  waitForSnippetPainted(what: string): Promise<number> {
+    return waitInPage(
+      this.page,
+      () => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('lens-snippet')?.size,
+      what,
+    );
+  }
+
+  /** Whether a card shows in the top document now (its frame is there and not hidden, details loaded or not). */
+  isOpen(): Promise<boolean> {
+    return this.page.evaluate(() => {
+      const frame = document.querySelector('lens-card-host')?.shadowRoot?.querySelector<HTMLElement>('.lens-frame');
+      return !!frame && !frame.hidden;
+    });
+  }
+
+  /** Whether a card host element is in the page at all (the card's code was loaded and mounted). */
+  hasHost(): Promise<boolean> {
+    return this.page.evaluate(() => !!document.querySelector('lens-card-host'));
+  }
+
+  waitForHost(what: string): Promise<unknown> {
+    return waitInPage(this.page, () => !!document.querySelector('lens-card-host'), what);
+  }
+
+  /** Whether the page can reach into the card's root (the test build leaves it open; the production build closes it). */
+  rootOpen(): Promise<boolean> {
+    return this.page.evaluate(() => !!document.querySelector('lens-card-host')?.shadowRoot);
+  }
+
+  /** The middle of the card's first button whose text starts with `label`, once it shows. */
+  buttonAt(label: string): Promise<{ x: number; y: number }> {
+    return waitInPage(
+      this.page,
+      (label) => {
+        const root = document.querySelector('lens-card-host')?.shadowRoot;
+        const button = [...(root?.querySelectorAll('button') ?? [])].find((b) =>
+          b.textContent?.trim().startsWith(label),
+        );
+        const r = button?.getBoundingClientRect();
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      },
+      `the card's "${label}" button`,
+      10_000,
+      label,
+    );
+  }
+
+  /**
+   * The page's own script presses every button of the card (close buttons aside), `rounds` times over, with clicks,
+   * untrusted click events and Enter keys: what a hostile page can do with the test build's open root. Returns the
+   * labels it reached.
+   */
+  pressEveryButtonByScript(rounds = 3): Promise<string[]> {
+    return this.page.evaluate(async (rounds) => {
+      const root = document.querySelector('lens-card-host')?.shadowRoot;
+      const labels = new Set<string>();
+      for (let round = 0; round < rounds; round++) {
+        for (const button of [...(root?.querySelectorAll('button') ?? [])]) {
+          labels.add(button.textContent?.trim() ?? '');
+          if (/close/i.test(button.getAttribute('aria-label') ?? '')) continue;
+          button.click();
+          button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+          button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      }
+      return [...labels];
+    }, rounds);
+  }
+
+  // ---- The toast (saved, hidden, off on this site… with Undo) ----
+
+  /** Waits for a toast whose text matches `pattern`; returns its text and the middle of each of its buttons. */
+  waitForToast(pattern: RegExp): Promise<ToastAt> {
+    return waitInPage(
+      this.page,
+      (source) => {
+        const box = document.querySelector('lens-toast')?.shadowRoot?.querySelector('.toast');
+        const text = box?.querySelector('.msg')?.textContent ?? '';
+        if (!box || !new RegExp(source).test(text)) return null;
+        const buttons = [...box.querySelectorAll('button')].map((b) => {
+          const r = b.getBoundingClientRect();
+          return {
+            label: b.getAttribute('aria-label') ?? b.textContent ?? '',
+            x: r.left + r.width / 2,
+            y: r.top + r.height / 2,
+          };
+        });
+        return { text, buttons };
+      },
+      `a toast saying ${pattern}`,
+      10_000,
+      pattern.source,
+    );
+  }
+
+  /** Whether a toast is shown. */
+  waitForAnyToast(what: string): Promise<unknown> {
+    return waitInPage(this.page, () => !!document.querySelector('lens-toast'), what);
+  }
+
+  /**
+   * The page's own script presses every button of the toast but Dismiss, three times over (the test build's root is
+   * open). Returns how many buttons it found.
+   */
+  pressToastByScript(): Promise<number> {
+    return this.page.evaluate(async () => {
+      const buttons = [...(document.querySelector('lens-toast')?.shadowRoot?.querySelectorAll('button') ?? [])];
+      for (let round = 0; round < 3; round++)
+        for (const button of buttons.filter((b) => b.getAttribute('aria-label') !== 'Dismiss')) {
+          button.click();
+          button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+          button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      return buttons.length;
+    });
+  }
+
+  // ---- The reader's own section ("Yours": snippets and note) ----
+
+  /** The text of the card's own section, or '' while no full card with one is open. */
+  ownSection(): Promise<string> {
+    return this.page.evaluate(
+      () =>
+        document.querySelector('lens-card-host')?.shadowRoot?.querySelector('[data-own-section]')?.textContent ?? '',
+    );
+  }
+
+  /** The own section's text once it contains `text`. */
+  waitForOwnSection(text: string, what: string): Promise<string> {
+    return waitInPage(
+      this.page,
+      (want) => {
+        const t = document
+          .querySelector('lens-card-host')
+          ?.shadowRoot?.querySelector('[data-own-section]')?.textContent;
+        return t?.includes(want) ? t : null;
+      },
+      what,
+      10_000,
+      text,
+    );
+  }
+
+  /** For each section of the card, top to bottom: whether it is the own section. */
+  sectionsOwn(): Promise<boolean[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelector('lens-card-host')!.shadowRoot!.querySelectorAll('.lens-card section')].map((s) =>
+        s.hasAttribute('data-own-section'),
+      ),
+    );
+  }
+
+  /** Waits until the card's focused element reads `label`. */
+  waitForFocusOn(label: string): Promise<unknown> {
+    return waitInPage(
+      this.page,
+      (label) => document.querySelector('lens-card-host')?.shadowRoot?.activeElement?.textContent?.trim() === label,
+      `focus on "${label}"`,
+      5_000,
+      label,
+    );
+  }
+
+  /** Waits until the note editor (the card's text area) has the focus. */
+  waitForNoteEditor(): Promise<unknown> {
+    return waitInPage(
+      this.page,
+      () => document.querySelector('lens-card-host')?.shadowRoot?.activeElement?.tagName === 'TEXTAREA',
+      'focus in the note editor',
+    );
+  }
+
+  /** Types into the focused field key by key, as a person does (the card refuses synthetic input). */
+  async typeText(text: string): Promise<void> {
+    for (const ch of text) await this.page.press(ch);
+  }
+
+  /** Waits until the own section's status line contains `text` ("Note saved", "Note removed"). */
+  waitForOwnStatus(text: string, what: string): Promise<unknown> {
+    return waitInPage(
+      this.page,
+      (want) =>
+        document
+          .querySelector('lens-card-host')
+          ?.shadowRoot?.querySelector('.lens-own-status')
+          ?.textContent?.includes(want),
+      what,
+      10_000,
+      text,
+    );
+  }
+
+  /** Waits until the card shows the reader's note reading exactly `text`. */
+  waitForOwnNote(text: string, what: string): Promise<unknown> {
+    return waitInPage(
+      this.page,
+      (want) =>
+        document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-own-note')?.textContent === want,
+      what,
+      10_000,
+      text,
+    );
   }
 
   private waitForPart(selector: string, what: string): Promise<unknown> {

@@ -514,6 +514,65 @@ export class ExplorePage {
     }, text);
   }
 
+  // ---- The reader's own material ("Your material", a layer beside the charts) ----
+
+  /** Whether the own-material layer is shown. */
+  ownLayerShown(): Promise<boolean> {
+    return this.page.evaluate(() => !!document.querySelector('[data-own-layer]'));
+  }
+
+  /** Presses the top bar's switch labelled `label` (the layer's switch, "Your material"). */
+  toggleOwnLayer(label: string): Promise<void> {
+    return this.page.evaluate((label) => {
+      const button = [...document.querySelectorAll<HTMLButtonElement>('.ex-top-tools button')].find(
+        (b) => b.textContent?.trim() === label,
+      );
+      if (!button) throw new Error(`no switch "${label}"`);
+      button.click();
+    }, label);
+  }
+
+  waitForNoOwnLayer(): Promise<unknown> {
+    return waitInPage(this.page, () => !document.querySelector('[data-own-layer]'), 'the layer switched off');
+  }
+
+  /** A part of the layer ("sources", "names"), once its text matches `pattern`. */
+  ownLayerPart(part: 'sources' | 'names', pattern: RegExp, what: string): Promise<string> {
+    return this.textMatching(`[data-own-layer] [data-part="${part}"]`, pattern, what);
+  }
+
+  /** Presses the button of the layer's part whose text starts with `prefix` (a name, opening its card). */
+  openFromOwnLayer(part: 'sources' | 'names', prefix: string): Promise<void> {
+    return this.page.evaluate(
+      ({ part, prefix }) => {
+        const button = [
+          ...document.querySelectorAll<HTMLButtonElement>(`[data-own-layer] [data-part="${part}"] button`),
+        ].find((b) => b.textContent?.trim().startsWith(prefix));
+        if (!button) throw new Error(`no button "${prefix}…" in ${part}`);
+        button.click();
+      },
+      { part, prefix },
+    );
+  }
+
+  /** The side panel's text once it matches `pattern`. */
+  panelText(pattern: RegExp, what: string): Promise<string> {
+    return this.textMatching('.ex-panel', pattern, what);
+  }
+
+  private textMatching(selector: string, pattern: RegExp, what: string): Promise<string> {
+    return waitInPage(
+      this.page,
+      ({ selector, source }) => {
+        const t = document.querySelector(selector)?.textContent ?? '';
+        return new RegExp(source).test(t) ? t : null;
+      },
+      what,
+      15_000,
+      { selector, source: pattern.source },
+    );
+  }
+
   // ---- Export ----
 
   /** Opens the export dialog, waits for its PNG, and reads both files (the SVG parsed as a document). */

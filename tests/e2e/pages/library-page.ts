@@ -13,6 +13,8 @@ import {
   waitForLibrary,
 } from '../snippets-driver';
 import { enText } from '../catalog-text';
+import { clearStore, recreateVersion2, schemaOf, storeRecords, writeSnippets, type Row } from './extension-db';
+import { OwnForm, pressButton } from './own-form';
 
 export class LibraryPage {
   private constructor(readonly page: LensPage) {}
@@ -175,6 +177,161 @@ export class LibraryPage {
   /** Presses "Import…" or "Restore…" and hands it a file. */
   provideFile(label: string, name: string, text: string, padTo = 0): Promise<void> {
     return clickAndProvideFile(this.page, label, name, text, padTo);
+  }
+
+  /** A point inside the row whose text contains `text` (left of its middle, on its text), once it is listed. */
+  rowPoint(text: string): Promise<{ x: number; y: number }> {
+    return waitInPage(
+      this.page,
+      (text) => {
+        const el = [...document.querySelectorAll('.snippet-row')].find((r) => r.textContent?.includes(text));
+        const r = el?.getBoundingClientRect();
+        return r ? { x: r.left + 40, y: r.top + r.height / 2 } : null;
+      },
+      `the row of ${text}`,
+      10_000,
+      text,
+    );
+  }
+
+  /** The detail pane's title once it shows `text`: a point on it, and its link's address (null when it has none). */
+  detailTitle(text: string): Promise<{ x: number; y: number; href: string | null }> {
+    return waitInPage(
+      this.page,
+      (text) => {
+        const h = document.querySelector('.detail-title');
+        if (!h?.textContent?.includes(text)) return null;
+        const r = h.getBoundingClientRect();
+        return { x: r.left + 20, y: r.top + r.height / 2, href: h.querySelector('a')?.getAttribute('href') ?? null };
+      },
+      `the detail of ${text}`,
+      10_000,
+      text,
+    );
+  }
+
+  /** The address of every link on the page. */
+  linkAddresses(): Promise<string[]> {
+    return this.page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!));
+  }
+
+  /** A real mouse click at a point of the page. */
+  click(x: number, y: number): Promise<void> {
+    return this.page.click(x, y);
+  }
+
+  // ---- The reader's own material: names, notes and sources (the library's own views) ----
+
+  /** Opens the names form as a link into the library does (`?track=…`, the context menu's), once it shows. */
+  async trackForm(search: string): Promise<OwnForm> {
+    await this.goTo(search, '[data-own-form="name"]');
+    return new OwnForm(this.page, '[data-own-form="name"]');
+  }
+
+  /** The value of the focused field, once the field named `name` has the focus. */
+  focusedFieldValue(name: string): Promise<string> {
+    return waitInPage(
+      this.page,
+      (name) => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return el?.name === name ? el.value : null;
+      },
+      `focus in the ${name} field`,
+      10_000,
+      name,
+    );
+  }
+
+  /** Opens the sources view; returns its form to add a source. */
+  async sourcesView(): Promise<OwnForm> {
+    await this.goTo('?view=sources', '[data-own-form="source"]');
+    return new OwnForm(this.page, '[data-own-form="source"]');
+  }
+
+  /** Presses "Remove" on the listed source; returns the banner that says what went. */
+  async removeSource(): Promise<string> {
+    const before = await this.currentBanner();
+    await pressButton(this.page, enText('ownRemove'), '[data-source-id]');
+    return this.banner(before);
+  }
+
+  waitForSourceListed(): Promise<unknown> {
+    return waitInPage(this.page, () => !!document.querySelector('[data-source-id]'), 'the source in the list');
+  }
+
+  /** Writes a note on a name in the "By name & notes" view and saves it, until the banner says it is saved. */
+  async writeNote(entityId: string, text: string): Promise<void> {
+    const row = `[data-entity-id="${entityId}"]`;
+    await this.goTo('?view=entities', row);
+    await this.page.evaluate(
+      ({ row, text }) => {
+        const details = document.querySelector(`${row} details`) as HTMLDetailsElement;
+        details.open = true;
+        const area = details.querySelector('textarea')!;
+        area.value = text;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      { row, text },
+    );
+    await pressButton(this.page, enText('cardOwnSaveNote'), row);
+    await waitInPage(
+      this.page,
+      () => document.querySelector('.banner')?.textContent?.includes('saved'),
+      'the note saved',
+    );
+  }
+
+  /** Every record of one of the database's stores (snippets, notes, names, sources, sourceQuotes). */
+  storeRecords(store: string): Promise<Row[]> {
+    return storeRecords(this.page, store);
+  }
+
+  clearStore(store: string): Promise<void> {
+    return clearStore(this.page, store);
+  }
+
+  /** Writes and deletes snippets underneath the UI, and tells the background as the library does. */
+  writeSnippets(put: readonly Row[], remove: readonly string[] = []): Promise<void> {
+    return writeSnippets(this.page, put, remove);
+  }
+
+  /** Replaces the database with one as versions 1 and 2 of the schema left it, holding `records`. */
+  recreateVersion2(records: readonly Row[]): Promise<void> {
+    return recreateVersion2(this.page, records);
+  }
+
+  /** The database's version, stores and source-quote indexes. */
+  schema(): Promise<{ version: number; stores: string[]; quoteIndexes: string[] }> {
+    return schemaOf(this.page);
+  }
+
+  /**
+   * The reader's own material on an entity as the background gives it to a card (`get-entity`), asked from the
+   * library: an extension page may ask what a card does.
+   */
+  ownMaterial(entityId: string): Promise<{ snippetCount: number; snippets: { id: string }[] } | undefined> {
+    return this.page.evaluate(async (id) => {
+      type Send = (m: unknown) => Promise<{ own?: { snippetCount: number; snippets: { id: string }[] } } | null>;
+      const g = globalThis as unknown as {
+        browser?: { runtime: { sendMessage: Send } };
+        chrome: { runtime: { sendMessage: Send } };
+      };
+      return (await (g.browser ?? g.chrome).runtime.sendMessage({ type: 'get-entity', id }))?.own;
+    }, entityId);
+  }
+
+  /** Reloads the library with a query string and waits until `ready` matches. */
+  private async goTo(search: string, ready: string): Promise<void> {
+    await this.page.evaluate((s) => {
+      location.search = s;
+    }, search);
+    await waitInPage(
+      this.page,
+      ({ s, ready }) => location.search === s && document.readyState === 'complete' && !!document.querySelector(ready),
+      `the library at ${search}`,
+      15_000,
+      { s: search, ready },
+    );
   }
 
   private setField(selector: string, value: string): Promise<void> {

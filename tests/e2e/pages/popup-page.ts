@@ -4,6 +4,9 @@
  * Selectors live here, so the tests read as what a reader does and sees.
  */
 import { waitInPage, type LensBrowser, type LensPage } from '../../../automation/lens-browser';
+import { containing } from '../catalog-text';
+import { storeRecords, type Row } from './extension-db';
+import { OwnPanel, pressButton, textMatching } from './own-form';
 
 /** The parts of the extension API read from inside the popup (Firefox: `browser`; Chromium: `chrome`). */
 interface Api {
@@ -287,6 +290,71 @@ export class PopupPage {
       const g = globalThis as unknown as { browser?: Api; chrome: Api };
       await (g.browser ?? g.chrome).storage.local.set({ settings });
     }, settings);
+  }
+
+  // ---- The reader's own material ----
+
+  /** Sets the search box's text as typing would (one input event), without waiting for results. */
+  setSearch(text: string): Promise<void> {
+    return this.page.evaluate((text) => {
+      const input = document.querySelector<HTMLInputElement>('.search-input')!;
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+  }
+
+  /** A search result's text, once the result for `entityId` shows and matches `pattern`. */
+  resultText(entityId: string, pattern: RegExp, what: string): Promise<string> {
+    return textMatching(this.page, `.result[data-entity="${entityId}"]`, pattern, what);
+  }
+
+  /** The "yours" badge of a search result (undefined without one). */
+  resultBadge(entityId: string): Promise<string | null | undefined> {
+    return this.page.evaluate(
+      (id) => document.querySelector(`.result[data-entity="${id}"] .own-badge`)?.textContent,
+      entityId,
+    );
+  }
+
+  /** "On this page": a row's marker of the reader's material ("note · 1 quote"), once it matches `pattern`. */
+  ownMarker(entityId: string, pattern: RegExp, what: string): Promise<string> {
+    return textMatching(this.page, `.page-row[data-entity="${entityId}"] .page-own`, pattern, what);
+  }
+
+  /** Whether a row of "On this page" carries a marker of the reader's material now. */
+  hasOwnMarker(entityId: string): Promise<boolean> {
+    return this.page.evaluate((id) => !!document.querySelector(`.page-row[data-entity="${id}"] .page-own`), entityId);
+  }
+
+  /** A row's "yours" badge and type (null for each it does not show). */
+  rowBadges(entityId: string): Promise<{ own: string | null; type: string | null }> {
+    return this.page.evaluate((id) => {
+      const row = document.querySelector(`.page-row[data-entity="${id}"]`);
+      return {
+        own: row?.querySelector('.own-badge')?.textContent ?? null,
+        type: row?.querySelector('.page-type')?.textContent ?? null,
+      };
+    }, entityId);
+  }
+
+  /** Presses 'Track “query” as a name' once the search offers it; returns the track panel. */
+  async track(query: string): Promise<OwnPanel> {
+    await textMatching(this.page, '.own-track-query', containing(query), 'the track button');
+    await pressButton(this.page, `Track “${query}” as a name`);
+    const panel = new OwnPanel(this.page, 'track');
+    await panel.textMatching(/Track this name/, 'the track panel');
+    return panel;
+  }
+
+  /** Presses "Add this page as a source"; returns the source panel. */
+  async addPageAsSource(): Promise<OwnPanel> {
+    await pressButton(this.page, 'Add this page as a source');
+    return new OwnPanel(this.page, 'source');
+  }
+
+  /** Every record of one of the extension database's stores, read from the popup. */
+  storeRecords(store: string): Promise<Row[]> {
+    return storeRecords(this.page, store);
   }
 
   private click(selector: string): Promise<void> {
