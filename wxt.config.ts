@@ -39,21 +39,44 @@ export default defineConfig({
     // Nor does it take WXT's ContentScriptContext, which WXT's wrapper builds in every frame: that one announces each
     // start with an event on the page's document (named with our id, so a page that knows the id hears it) and
     // watches for it; the content script keeps its own lifetime (page/lifetime.ts).
+    // The card stage leaves the reader's own section to the card extras, which render with the stage's Preact, hooks
+    // and words (page/card-extras/shared.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
-      const lean = [
-        { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
-        {
-          find: /^wxt\/utils\/content-script-context$/,
-          replacement: fileURLToPath(new URL('./page/no-wxt-context.ts', import.meta.url)),
-        },
-      ];
+      const only = (name: string) => entrypoints.length === 1 && entrypoints[0]!.name === name;
+      const path = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+      const swaps = entrypoints.every((e) => e.type === 'content-script')
+        ? [
+            { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+            { find: /^wxt\/utils\/content-script-context$/, replacement: path('./page/no-wxt-context.ts') },
+          ]
+        : only('card-stage')
+          ? [{ find: /^\.\.\/own\/OwnSection$/, replacement: path('./page/card-extras/own-section-stand-in.ts') }]
+          : only('card-extras')
+            ? [
+                { find: /^preact\/jsx-(dev-)?runtime$/, replacement: path('./page/card-extras/lent-jsx-runtime.ts') },
+                { find: /^preact\/hooks$/, replacement: path('./page/card-extras/lent-hooks.ts') },
+                { find: /^.*\/card\/Evidence$/, replacement: path('./page/card-extras/lent-evidence.ts') },
+              ]
+            : [];
+      // The translator is imported as `~/lib/i18n/translator`, which WXT's `~` alias, applied before ours, has already
+      // made a full path (and an alias is not applied twice): a resolver sees that path and swaps it.
+      if (only('card-extras'))
+        config.plugins = [
+          ...(config.plugins ?? []),
+          {
+            name: 'lens-lent-translator',
+            enforce: 'pre',
+            resolveId: (source: string) =>
+              /\/lib\/i18n\/translator(\.ts)?$/.test(source) ? path('./page/card-extras/lent-translator.ts') : null,
+          },
+        ];
+      if (!swaps.length) return;
       const alias = config.resolve?.alias;
       config.resolve = {
         ...config.resolve,
         alias: Array.isArray(alias)
-          ? [...lean, ...alias]
-          : [...lean, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+          ? [...swaps, ...alias]
+          : [...swaps, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
       };
     },
   },

@@ -88,7 +88,13 @@ export default defineBackground(() => {
         args: [CARD_TEXT_GLOBAL, cardText(currentInterfaceText())],
         injectImmediately: true,
       });
-      return browser.scripting.executeScript({ target, files: ['/card-stage.js'], injectImmediately: true });
+      // The card extras right behind the stage, in the same call (page/card-extras/shared.ts): every card shows the
+      // reader's own section (its note button at least), so they are there before the first card, never after it.
+      return browser.scripting.executeScript({
+        target,
+        files: ['/card-stage.js', '/card-extras.js'],
+        injectImmediately: true,
+      });
     },
     cardText: () => textReady.then(() => cardText(currentInterfaceText())),
     openExplore: (id, view) =>

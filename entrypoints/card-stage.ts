@@ -1,7 +1,11 @@
+import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { startHoverCards } from '~/page/hover-card';
 import { CARD_STAGE_GLOBAL } from '~/page/card-stage';
+import { lend } from '~/page/card-extras/shared';
+import { Quote } from '~/components/card/Evidence';
 import { CARD_TEXT_GLOBAL, isInterfaceText } from '~/lib/i18n/card-text';
-import { setInterfaceText } from '~/lib/i18n/translator';
+import { formatDate, setInterfaceText, t, tp } from '~/lib/i18n/translator';
 
 // The content script's second stage: injected into one frame by the background on the reader's first approach to a
 // mark (page/card-triggers.ts). Never web-accessible, so no page can load or probe it.
@@ -10,5 +14,7 @@ export default defineUnlistedScript(() => {
   // The card's words, which the background put here just before (lib/i18n/card-text.ts).
   const text = global[CARD_TEXT_GLOBAL];
   if (isInterfaceText(text)) setInterfaceText(text);
+  // What the card extras render with, should a card need them (page/card-extras/shared.ts).
+  lend({ jsx, jsxs, Fragment, useEffect, useId, useRef, useState, t, tp, formatDate, Quote });
   global[CARD_STAGE_GLOBAL] = startHoverCards;
 });

@@ -24,7 +24,11 @@ export class CardHost {
   /** Whether the reader pressed something inside the card just now (page/trusted-input.ts). */
   readonly gesture: { recent(): boolean };
 
-  constructor(private readonly doc: Document) {
+  /** `extraCss`: the card extras' stylesheet (page/card-extras/shared.ts), adopted with the card's own. */
+  constructor(
+    private readonly doc: Document,
+    extraCss = '',
+  ) {
     this.element = doc.createElement(CARD_HOST_TAG);
     this.root = this.element.attachShadow({ mode: __LENS_TEST_BUILD__ ? 'open' : 'closed' });
     refuseSyntheticInput(this.root);
@@ -34,7 +38,7 @@ export class CardHost {
     this.frame.hidden = true;
     this.root.append(this.frame);
     doc.documentElement.append(this.element);
-    this.styleMode = adoptStyles(this.root, hostCss + cardCss, doc, this.element);
+    this.styleMode = adoptStyles(this.root, hostCss + cardCss + extraCss, doc, this.element);
     // Which styling path worked in this browser, for tests (test build only: the page sees a bare element).
     if (__LENS_TEST_BUILD__) this.element.dataset.styles = this.styleMode;
   }

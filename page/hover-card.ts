@@ -34,6 +34,7 @@ import { DOUBLE_TRIGGER_MS, nextMention } from './keyboard-nav';
 import type { Mention, MentionStore } from './mention-store';
 import { setInterfaceText, t } from '~/lib/i18n/translator';
 import { isInterfaceText } from '~/lib/i18n/card-text';
+import { cardExtras } from './card-extras/shared';
 
 export interface HoverCardDeps {
   doc: Document;
@@ -114,6 +115,10 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   const frames = deps.escapeRelay;
   let host: CardHost | null = null;
   const details = createDetailsCache((id) => deps.send({ type: 'get-entity', id }));
+  // The card extras (the reader's own section) arrive with this stage, in the same injection: their stylesheet joins
+  // the card's in every card host. Without them (they failed to run) cards show without that section.
+  const extrasCss = cardExtras()?.css ?? '';
+  const newHost = () => new CardHost(doc, extrasCss);
   // The settings actions are the first stage's; their toasts speak with this stage's catalog.
   const actionScope = { doc, send: deps.send, signal, t };
 
@@ -211,7 +216,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     }
     const s = shown!;
     if (d && !s.stack.length) s.stack.push(d);
-    host ??= new CardHost(doc);
+    host ??= newHost();
     if (isNew) frames.cardShown(true);
     paint();
     if (isNew && openedBy === 'keyboard') focusCard();
@@ -425,7 +430,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
       win,
       () => {
         if (signal.aborted || host) return;
-        host = new CardHost(doc);
+        host = newHost();
         // A real entity from the page exercises every path the first card takes (its alphabets included).
         const first = store.all()[0];
         const ready = first ? details.get(entityId(first)).catch(() => null) : Promise.resolve(null);
