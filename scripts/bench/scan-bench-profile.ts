@@ -9,10 +9,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { extensionDir, findBrowser } from '../../automation/browsers';
+import { extensionDir } from '../../automation/browsers';
 import { startStaticServer } from '../../automation/static-server';
-import { CHROMIUM_ARGS, writePages } from './scan-bench';
+import { launchChromiumWith, writePages } from './scan-bench';
 
 interface ProfileNode {
   id: number;
@@ -37,12 +36,7 @@ writeFileSync(
   join(site, 'article-ads.html'),
   readFileSync(join(site, 'article-ads.html'), 'utf8').replaceAll(`http://localhost:${port}/`, `${server.origin}/`),
 );
-const context = await chromium.launchPersistentContext('', {
-  executablePath: findBrowser('chromium'),
-  headless: true,
-  viewport: { width: 1280, height: 900 },
-  args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...CHROMIUM_ARGS],
-});
+const context = await launchChromiumWith(ext);
 const self = new Map<string, number>();
 let extensionUs = 0;
 let totalUs = 0;

@@ -2,7 +2,8 @@
  * What the extension costs a page that is only read, measured from outside: the page's main-thread time in Chromium's
  * own trace (every renderer process that hosted one of its frames), with our extension minus without any, beside the
  * same for a floor extension (scripts/bench/floor-extension.ts: a content script that only walks the text once).
- * Loads of the three set-ups are interleaved and each figure is a median. Then, with ours only: the time from the end
+ * Browsers are launched through automation/, as every test launches them. Loads of the set-ups are interleaved and each
+ * figure is a median. Then, with ours only: the time from the end
  * of the dwell to the card on screen, for the first card after a page load, later cards, and the keyboard shortcut,
  * read in the page from the pointer's and key's own event times and the first animation frame showing the card.
  *
@@ -16,11 +17,18 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Page as FirefoxPage } from 'puppeteer-core';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { extensionDir, findBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import { launchChromium, launchChromiumContext } from '../../automation/chromium';
+import { launchFirefox } from '../../automation/firefox';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
-import type { BrowserName } from '../../automation/lens-browser';
+import {
+  pageExpression,
+  sleep,
+  type BrowserName,
+  type LensBrowser,
+  type LensPage,
+} from '../../automation/lens-browser';
 import { DEFAULT_DWELL_MS } from '../../lib/settings/settings';
 import { NEXT_MENTION_KEY } from '../../page/keyboard-nav';
 import { CORPUS_DIR } from '../build-factbase';
@@ -146,27 +154,9 @@ export function writePages(dir: string, server: StaticServer): BenchPage[] {
   ];
 }
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
-
-async function launchChromiumWith(extension: string | null): Promise<BrowserContext> {
-  return chromium.launchPersistentContext('', {
-    executablePath: findBrowser('chromium'),
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      ...(extension
-        ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`]
-        : ['--disable-extensions']),
-      ...CHROMIUM_ARGS,
-    ],
-  });
+/** A Chromium with one extension (ours, the floor, the baseline build) or none, the way every test launches one. */
+export function launchChromiumWith(extension: string | null): Promise<BrowserContext> {
+  return launchChromiumContext({ extensionDir: extension, executablePath: findBrowser('chromium') });
 }
 
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata'];
@@ -200,7 +190,12 @@ async function tracedLoad(
 }
 
 /** How many marks the top frame shows (the highlight registry is the page's own). */
-const MARK_COUNT = `(() => { let n = 0; for (const [name, h] of CSS.highlights ?? []) if (name.startsWith('lens-mention')) n += h.size; return n; })()`;
+function markCount(): number {
+  let n = 0;
+  for (const [name, h] of CSS.highlights ?? []) if (name.startsWith('lens-mention')) n += h.size;
+  return n;
+}
+const MARK_COUNT = pageExpression(markCount, null);
 
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -230,7 +225,7 @@ async function measurePageCost(
         for (let k = 0; k < SETUPS.length; k++) {
           const setup = SETUPS[(k + load + 1) % SETUPS.length]!;
           const events = await tracedLoad(contexts[setup], server.url(page.path), page.settleMs, async (tab) => {
-            if ((setup === 'ours' || setup === 'before') && ((await tab.evaluate(MARK_COUNT)) as number) === 0)
+            if ((setup === 'ours' || setup === 'before') && (await tab.evaluate<number>(MARK_COUNT)) === 0)
               missing.push(`${page.name}: our extension painted no marks (load ${load})`);
           });
           const processes = mainThreadBusy(events, isPage);
@@ -265,36 +260,39 @@ async function measurePageCost(
 }
 
 /**
- * Page-side probe for card timings, registered before the page's first script: the last pointer move's and key
- * press's event times, and a watcher resolving at the first animation frame whose card host shows a card.
+ * Page-side probe for card timings, installed once the page has loaded (before any pointer move or key press): the
+ * last pointer move's and key press's event times, and a watcher resolving at the first animation frame whose card
+ * host shows a card. Sent as source (LensPage.evaluate), so it closes over nothing.
  */
-const CARD_PROBE = `(() => {
-  const NEXT_KEY = ${JSON.stringify(NEXT_MENTION_KEY)};
-  const probe = (window.__lensProbe = { move: 0, key: 0, shownAt: 0 });
+function installCardProbe(nextKey: string): void {
+  type Probe = { move: number; key: number; shownAt: number; watch?: () => void };
+  const probe: Probe = { move: 0, key: 0, shownAt: 0 };
+  (window as unknown as { __lensProbe: Probe }).__lensProbe = probe;
   addEventListener('pointermove', (e) => (probe.move = e.timeStamp), true);
-  addEventListener('keydown', (e) => { if (e.code === NEXT_KEY) probe.key = e.timeStamp; }, true);
+  addEventListener('keydown', (e) => void (e.code === nextKey && (probe.key = e.timeStamp)), true);
   const visible = () => {
     const root = document.querySelector('lens-card-host')?.shadowRoot;
     if (!root) return false;
     for (const el of root.children) {
-      const card = el.hidden ? null : el.firstElementChild;
+      const card = (el as HTMLElement).hidden ? null : el.firstElementChild;
       if (card && card.getBoundingClientRect().height > 0) return true;
     }
     return false;
   };
   probe.watch = () => {
     probe.shownAt = 0;
-    const tick = () => (visible() ? (probe.shownAt = performance.now()) : requestAnimationFrame(tick));
+    const tick = () => void (visible() ? (probe.shownAt = performance.now()) : requestAnimationFrame(tick));
     requestAnimationFrame(tick);
   };
-})()`;
+}
 
 /** Marks in the viewport, one per distinct text, with a point on each. */
-const VISIBLE_MARKS = `(() => {
-  const seen = new Set(); const out = [];
+function visibleMarks(): { text: string; x: number; y: number }[] {
+  const seen = new Set<string>();
+  const out: { text: string; x: number; y: number }[] = [];
   for (const [name, h] of CSS.highlights ?? []) {
     if (!name.startsWith('lens-mention')) continue;
-    for (const r of h) {
+    for (const r of h as unknown as Iterable<AbstractRange>) {
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
       range.setEnd(r.endContainer, r.endOffset);
@@ -306,71 +304,29 @@ const VISIBLE_MARKS = `(() => {
     }
   }
   return out;
-})()`;
-
-interface Driver {
-  open(url: string): Promise<void>;
-  read<T>(expression: string): Promise<T>;
-  move(x: number, y: number): Promise<void>;
-  pressNext(): Promise<void>;
-  pressEscape(): Promise<void>;
-  close(): Promise<void>;
 }
 
-async function chromiumDriver(ext: string): Promise<Driver> {
-  const context = await launchChromiumWith(ext);
-  let tab: Page | null = null;
-  return {
-    async open(url) {
-      await tab?.close();
-      tab = await context.newPage();
-      await tab.addInitScript(CARD_PROBE);
-      await tab.goto(url, { waitUntil: 'load' });
-    },
-    read: (expression) => tab!.evaluate(expression),
-    move: (x, y) => tab!.mouse.move(x, y),
-    pressNext: () => tab!.keyboard.press(`Alt+Shift+${NEXT_MENTION_KEY}`),
-    pressEscape: () => tab!.keyboard.press('Escape'),
-    close: () => context.close(),
-  };
+/** Reads of the probe, sent as source (so each names the page's global itself). */
+type Probed = { __lensProbe: { move: number; key: number; shownAt: number; watch(): void } };
+const watchForCard = () => (window as unknown as Probed).__lensProbe.watch();
+const cardShownAt = () => (window as unknown as Probed).__lensProbe.shownAt;
+const lastMoveAt = () => (window as unknown as Probed).__lensProbe.move;
+const lastKeyAt = () => (window as unknown as Probed).__lensProbe.key;
+
+/** A page of the card bench: opened through automation/, loaded, with the probe in it. */
+async function openProbed(lens: LensBrowser, url: string): Promise<LensPage> {
+  const page = await lens.openPage(url);
+  await page.evaluate(
+    () => new Promise<void>((r) => (document.readyState === 'complete' ? r() : addEventListener('load', () => r()))),
+  );
+  await page.evaluate(installCardProbe, NEXT_MENTION_KEY);
+  return page;
 }
 
-async function firefoxDriver(ext: string): Promise<Driver> {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: findBrowser('firefox'),
-    headless: true,
-    defaultViewport: { width: 1280, height: 900 },
-  });
-  await browser.installExtension(ext);
-  let tab: FirefoxPage | null = null;
-  return {
-    async open(url) {
-      await tab?.close();
-      tab = await browser.newPage();
-      await tab.evaluateOnNewDocument(CARD_PROBE);
-      await tab.goto(url, { waitUntil: 'load' });
-    },
-    read: (expression) => tab!.evaluate(expression) as Promise<never>,
-    move: (x, y) => tab!.mouse.move(x, y),
-    async pressNext() {
-      await tab!.keyboard.down('Alt');
-      await tab!.keyboard.down('Shift');
-      await tab!.keyboard.press(NEXT_MENTION_KEY);
-      await tab!.keyboard.up('Shift');
-      await tab!.keyboard.up('Alt');
-    },
-    pressEscape: () => tab!.keyboard.press('Escape'),
-    close: () => browser.close(),
-  };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(driver: Driver, expression: string, timeoutMs: number): Promise<T | null> {
+async function waitFor<T>(page: LensPage, read: () => T, timeoutMs: number): Promise<T | null> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const value = await driver.read<T>(expression);
+    const value = await page.evaluate(read);
     if (value) return value;
     if (Date.now() > until) return null;
     await sleep(50);
@@ -379,59 +335,59 @@ async function waitFor<T>(driver: Driver, expression: string, timeoutMs: number)
 
 /** Dwell end → card on screen: the first card after a load, three later ones; and the shortcut on a fresh load. */
 async function measureCards(
-  browser: BrowserName,
-  driver: Driver,
+  lens: LensBrowser,
   url: string,
   loads: number,
   missing: string[],
 ): Promise<Omit<CardRow, 'build'>[]> {
+  const browser = lens.name;
   const first: number[] = [];
   const later: number[] = [];
   const keyFirst: number[] = [];
   const keyLater: number[] = [];
   const blank = { x: 4, y: 890 };
-  const shown = async () => waitFor<number>(driver, 'window.__lensProbe.shownAt', 5_000);
-  const awayAndClosed = async () => {
-    await driver.move(blank.x, blank.y);
-    await sleep(800); // past the grace period
-  };
+  const shown = (page: LensPage) => waitFor(page, cardShownAt, 5_000);
   for (let load = 0; load < loads; load++) {
-    await driver.open(url);
-    if (!(await waitFor<number>(driver, MARK_COUNT, 10_000))) {
+    let page = await openProbed(lens, url);
+    if (!(await waitFor(page, markCount, 10_000))) {
       missing.push(`cards (${browser}): no marks on the article`);
+      await page.close();
       continue;
     }
-    const marks = await driver.read<{ text: string; x: number; y: number }[]>(VISIBLE_MARKS);
-    await driver.move(blank.x, blank.y);
+    const marks = await page.evaluate(visibleMarks);
+    await page.hover(blank.x, blank.y);
     await sleep(300);
     for (const [i, mark] of marks.slice(0, 4).entries()) {
-      await driver.read('window.__lensProbe.watch()');
-      await driver.move(mark.x, mark.y);
-      const at = await shown();
+      await page.evaluate(watchForCard);
+      await page.hover(mark.x, mark.y);
+      const at = await shown(page);
       if (at === null) {
         missing.push(`cards (${browser}): no card for "${mark.text}"`);
         continue;
       }
-      const move = await driver.read<number>('window.__lensProbe.move');
+      const move = await page.evaluate(lastMoveAt);
       (i === 0 ? first : later).push(at - (move + DEFAULT_DWELL_MS));
-      await awayAndClosed();
+      await page.hover(blank.x, blank.y);
+      await sleep(800); // past the grace period
     }
+    await page.close();
     // The shortcut, on a fresh load: its first card, then the next name's.
-    await driver.open(url);
-    if (!(await waitFor<number>(driver, MARK_COUNT, 10_000))) continue;
-    for (const list of [keyFirst, keyLater]) {
-      await driver.read('window.__lensProbe.watch()');
-      await driver.pressNext();
-      const at = await shown();
-      if (at === null) {
-        missing.push(`cards (${browser}): no card for the shortcut`);
-        break;
+    page = await openProbed(lens, url);
+    if (await waitFor(page, markCount, 10_000))
+      for (const list of [keyFirst, keyLater]) {
+        await page.evaluate(watchForCard);
+        await page.press(`Alt+Shift+${NEXT_MENTION_KEY}`);
+        const at = await shown(page);
+        if (at === null) {
+          missing.push(`cards (${browser}): no card for the shortcut`);
+          break;
+        }
+        list.push(at - (await page.evaluate(lastKeyAt)));
+        // Closed before the next press, so the watcher sees the next card arrive (Esc keeps the keyboard's place).
+        await page.press('Escape');
+        await sleep(300);
       }
-      list.push(at - (await driver.read<number>('window.__lensProbe.key')));
-      // Closed before the next press, so the watcher sees the next card arrive (Esc keeps the keyboard's place).
-      await driver.pressEscape();
-      await sleep(300);
-    }
+    await page.close();
   }
   return [
     { browser, case: 'first card after load (pointer)', samples: first },
@@ -465,12 +421,13 @@ export async function runPageCostBench(options: { loads?: number } = {}): Promis
           build === 'ours'
             ? extensionDir(browser)
             : join(BASELINE_BUILD!, browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
-        const driver = browser === 'chromium' ? await chromiumDriver(ext) : await firefoxDriver(ext);
+        const launch = { extensionDir: ext, executablePath: findBrowser(browser) };
+        const lens = browser === 'chromium' ? await launchChromium(launch) : await launchFirefox(launch);
         try {
-          const rows = await measureCards(browser, driver, server.url('/article.html'), loads, missing);
+          const rows = await measureCards(lens, server.url('/article.html'), loads, missing);
           cards.push(...rows.map((r) => ({ ...r, build })));
         } finally {
-          await driver.close();
+          await lens.close();
         }
       }
     for (const c of cards) if (!c.samples.length) missing.push(`cards (${c.browser}): no sample for ${c.case}`);
