@@ -10,7 +10,11 @@
  * - "output links" (the nearest accepting state along the failure chain) report every match.
  */
 
-/** Budget for the dense rows (Int32 cells): 2 MB covers the first few thousand states of a real alias list. */
+/**
+ * Budget for the dense rows, in cells: the first few thousand states of a real alias list. A cell is 16 bits while
+ * every state number fits (a real list has some 26,000 states): 1 MB instead of 2, so a build fills half the bytes
+ * and a scan, which reads a cell per character, misses the cache less.
+ */
 const DENSE_CELLS = 1 << 19;
 /** Above this many children a sparse state is searched by bisection rather than by a linear scan. */
 const LINEAR_SCAN_MAX = 8;
@@ -121,7 +125,7 @@ export function buildAutomaton(patterns: readonly string[], denseCells = DENSE_C
   const outLink = new Int32Array(count); // this state if it accepts, else the nearest accepting one on its chain
   const nextOut = new Int32Array(count); // the next accepting state strictly further along the chain
   const denseStates = Math.min(count, Math.max(1, Math.floor(denseCells / classCount)));
-  const dense = new Int32Array(denseStates * classCount);
+  const dense = count <= 0xffff ? new Uint16Array(denseStates * classCount) : new Int32Array(denseStates * classCount);
   const denseRow = new Int32Array(count).fill(NONE);
   const order = new Int32Array(count);
   let tail = 1; // order[0] is the root

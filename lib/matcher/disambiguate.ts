@@ -305,20 +305,38 @@ const CAPITAL = /^\p{Lu}/u;
 
 /**
  * Whether a capitalised word that opens a sentence right before a bare surname is an ordinary word ("Then Aliyev
- * said", "Görüşdə Əliyev bildirib") rather than a given name ("Rustam Aliyev scored"): the page writes it, or its stem,
- * in lowercase, or the person that surname last meant was named in full a few sentences before (within the `near`
- * window), which the sentence goes on about. A footballer named far from the president is someone else.
+ * said", "Görüşdə Əliyev bildirib") rather than a given name ("Rustam Aliyev scored"): the person that surname last
+ * meant was named in full a few sentences before (within the `near` window), which the sentence goes on about, or the
+ * text around it (a few paragraphs either side, not the whole page: each question reads at most that much) writes the
+ * word, or its stem, in lowercase. A footballer named far from the president is someone else.
  */
 function ordinaryOpener(
   t: RuleTables,
   texts: readonly BatchText[],
+  c: RuledCandidate,
   word: string,
   last: { order: number; entity: number } | undefined,
-  order: number,
 ): boolean {
-  if (last && last.entity >= 0 && order - last.order <= t.windows.near) return true;
-  return writtenLowercaseIn(texts, word);
+  if (last && last.entity >= 0 && c.order - last.order <= t.windows.near) return true;
+  const reach = LOWERCASE_REACH;
+  if (writtenLowercaseIn(texts[c.text]!, word, c.foldedStart - reach, c.foldedStart + reach)) return true;
+  // The texts around it (the paragraphs before and after), nearest first, as far as the same reach.
+  let before = c.foldedStart;
+  for (let i = c.text - 1; i >= 0 && before < reach; i--) {
+    const { length } = texts[i]!.folded;
+    if (writtenLowercaseIn(texts[i]!, word, length - (reach - before), length)) return true;
+    before += length;
+  }
+  let after = texts[c.text]!.folded.length - c.foldedStart;
+  for (let i = c.text + 1; i < texts.length && after < reach; i++) {
+    if (writtenLowercaseIn(texts[i]!, word, 0, reach - after)) return true;
+    after += texts[i]!.folded.length;
+  }
+  return false;
 }
+
+/** How far either side of a sentence-opening word its lowercase use is looked for: a few paragraphs, not a book. */
+const LOWERCASE_REACH = 4_000;
 
 /** The word or two before a surname that may be a title, folded and as written ("Президент Азербайджана Алиев"). */
 function titleWords(text: string, start: number): { word: string; original: string }[] {
@@ -392,7 +410,7 @@ function resolveSurname(
       // "Mr Aliyev": a person named so, whoever the page last meant.
     } else if (
       !afterName &&
-      (!before.sentenceStart || !ordinaryOpener(t, texts, before.word, ctx.surnames.get(key), first.order))
+      (!before.sentenceStart || !ordinaryOpener(t, texts, first, before.word, ctx.surnames.get(key)))
     ) {
       // "Rustam Aliyev", "Cevdet Yılmaz": someone else, and so is the next bare "Aliyev". So is a capitalised word
       // that opens a sentence ("Rustam Aliyev scored."), unless it reads as an ordinary word (see ordinaryOpener).

@@ -77,24 +77,27 @@ const MAX_ENDING = 4;
 const MIN_STEM = 4;
 
 /**
- * Whether the page writes the folded `word`, or a stem of it, as a whole word in lowercase ("then" for "Then",
- * "belgesel" for "Belgeselde"): a capitalised word that opens a sentence is then an ordinary word, not a given name.
- * Reads the codes in place.
+ * Whether the folded codes [from, to) of a text write `word`, or a stem of it, as a whole word in lowercase ("then"
+ * for "Then", "belgesel" for "Belgeselde"). Reads the codes in place.
  */
-export function writtenLowercaseIn(texts: readonly { text: string; folded: FoldedCodes }[], word: string): boolean {
+export function writtenLowercaseIn(
+  { text, folded }: { text: string; folded: FoldedCodes },
+  word: string,
+  from: number,
+  to: number,
+): boolean {
   if (!word) return false;
   const first = word.charCodeAt(0);
   const shortest = Math.min(word.length, Math.max(MIN_STEM, word.length - MAX_ENDING));
-  for (const { text, folded } of texts) {
-    const { codes, length, map } = folded;
-    for (let at = 0; at + shortest <= length; at++) {
-      if (codes[at] !== first || (at > 0 && isLetterCode(codes[at - 1]!))) continue;
-      let k = 1;
-      while (k < word.length && at + k < length && codes[at + k] === word.charCodeAt(k)) k++;
-      const end = at + k;
-      if (k < shortest || (end < length && isLetterCode(codes[end]!))) continue;
-      if (caseOfUnit(text.charCodeAt(map[at]!)) === LOWER) return true;
-    }
+  const { codes, length, map } = folded;
+  const stop = Math.min(length, to);
+  for (let at = Math.max(0, from); at + shortest <= stop; at++) {
+    if (codes[at] !== first || (at > 0 && isLetterCode(codes[at - 1]!))) continue;
+    let k = 1;
+    while (k < word.length && at + k < length && codes[at + k] === word.charCodeAt(k)) k++;
+    const end = at + k;
+    if (k < shortest || (end < length && isLetterCode(codes[end]!))) continue;
+    if (caseOfUnit(text.charCodeAt(map[at]!)) === LOWER) return true;
   }
   return false;
 }
