@@ -141,6 +141,18 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     expect((await lib.storeRecords('sourceQuotes')).map((q) => q.quote).sort()).toEqual(
       quotes.map((q) => q.quote).sort(),
     );
+
+    // A source longer than 50,000 characters shows a progress bar saying how many words it reads, while it is read;
+    // its banner's Undo then takes it away again, so the tests below find one source.
+    const sentence = 'Rovshan Mammadli met the TANAP operator on Monday.';
+    const long = Array.from({ length: 1_200 }, () => sentence).join('\n\n');
+    const words = long.split(/\s+/).length;
+    await form.fill({ title: 'A long report', text: long });
+    const added = await lib.currentBanner();
+    expect(await form.pressWatchingProgress(enText('ownAddSource'))).toContain(enText('ownAddingLong', words));
+    expect(await lib.banner(added)).toMatch(/A long report/);
+    await lib.undo();
+    await lib.waitForSourcesListed(1);
   });
 
   it('marks your name on pages by the same rules as the fact base’s, and builds its card from your material', async () => {

@@ -255,6 +255,17 @@ export class LibraryPage {
     return this.banner(before);
   }
 
+  /** Until the sources view lists `count` sources. */
+  waitForSourcesListed(count: number): Promise<unknown> {
+    return waitInPage(
+      this.page,
+      (count) => document.querySelectorAll('[data-source-id]').length === count,
+      `${count} sources listed`,
+      15_000,
+      count,
+    );
+  }
+
   waitForSourceListed(): Promise<unknown> {
     return waitInPage(this.page, () => !!document.querySelector('[data-source-id]'), 'the source in the list');
   }

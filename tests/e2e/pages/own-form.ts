@@ -63,6 +63,41 @@ export class OwnForm {
     return pressButton(this.page, label, this.scope);
   }
 
+  /**
+   * Presses the button `label` and watches the form until its progress bar has come and gone (or `timeoutMs` passed):
+   * the texts shown beside the bar, in order.
+   */
+  pressWatchingProgress(label: string, timeoutMs = 30_000): Promise<string[]> {
+    return this.page.evaluate(
+      ({ scope, label, timeoutMs }) => {
+        const form = document.querySelector(scope);
+        if (!form) throw new Error(`no ${scope}`);
+        const bar = () => form.querySelector('.own-progress');
+        const seen: string[] = [];
+        const note = () => {
+          const text = bar()?.querySelector('progress') ? (bar()!.textContent?.trim() ?? '') : null;
+          if (text !== null && seen[seen.length - 1] !== text) seen.push(text);
+        };
+        const watch = new MutationObserver(note);
+        watch.observe(form, { childList: true, subtree: true, characterData: true });
+        const button = [...form.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === label);
+        if (!button) throw new Error(`no button ${label} in ${scope}`);
+        button.click();
+        const started = performance.now();
+        return new Promise<string[]>((resolve) => {
+          const poll = setInterval(() => {
+            if ((seen.length && !bar()) || performance.now() - started > timeoutMs) {
+              watch.disconnect();
+              clearInterval(poll);
+              resolve(seen);
+            }
+          }, 20);
+        });
+      },
+      { scope: this.scope, label, timeoutMs },
+    );
+  }
+
   /** The form's refusal once it shows one matching `pattern` that differs from `previous`; returns its text. */
   problem(pattern: RegExp, previous = ''): Promise<string> {
     return waitInPage(
