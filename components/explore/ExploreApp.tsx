@@ -15,6 +15,7 @@ import {
   type Presentation,
 } from '~/lib/explore/url-state';
 import { afterFirstPaint } from './after-first-paint';
+import { ExploreHeader } from './ExploreHeader';
 import { ExportDialog } from './ExportDialog';
 import type { Exporter, ExportRequest } from './export-types';
 import { cardChunk } from '../card/card-chunk';
@@ -22,40 +23,12 @@ import { useLazy } from '../lazy-part';
 import { MapView } from './MapView';
 import { SidePanel } from './SidePanel';
 import { TimelineView } from './TimelineView';
-import { ExploreOwnLayer, OwnLayerSwitch, useOwnLayerSwitch } from '~/components/own/ExploreOwnLayer';
+import { useScheme } from './use-scheme';
+import { ExploreOwnLayer, useOwnLayerSwitch } from '~/components/own/ExploreOwnLayer';
 import { t } from '~/lib/i18n/translator';
-
-type SchemeChoice = 'auto' | 'light' | 'dark';
 
 /** `2016-06`: the month a time falls in, as the URL's range is written. */
 const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
-const SCHEME_KEY = 'lens-explore-scheme';
-
-function useScheme(): [SchemeChoice, (s: SchemeChoice) => void, 'light' | 'dark'] {
-  const [choice, setChoice] = useState<SchemeChoice>(() => {
-    const saved = localStorage.getItem(SCHEME_KEY);
-    return saved === 'light' || saved === 'dark' ? saved : 'auto';
-  });
-  // One query list for the page's life, so the listener below is added once.
-  const [media] = useState(() => matchMedia('(prefers-color-scheme: dark)'));
-  const [systemDark, setSystemDark] = useState(media.matches);
-  useEffect(() => {
-    const onChange = () => setSystemDark(media.matches);
-    media.addEventListener('change', onChange);
-    return () => media.removeEventListener('change', onChange);
-  }, [media]);
-  useEffect(() => {
-    const root = document.documentElement;
-    if (choice === 'auto') {
-      delete root.dataset.scheme;
-      localStorage.removeItem(SCHEME_KEY);
-    } else {
-      root.dataset.scheme = choice;
-      localStorage.setItem(SCHEME_KEY, choice);
-    }
-  }, [choice]);
-  return [choice, setChoice, choice === 'auto' ? (systemDark ? 'dark' : 'light') : choice];
-}
 
 export function ExploreApp({ model, initial }: { model: ExploreModel; initial: ExploreState }) {
   const [state, setState] = useState<ExploreState>(() => ({
@@ -170,14 +143,6 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
     openEntity(id);
   };
 
-  const onTabKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    e.preventDefault();
-    const next: ExploreView = state.view === 'timeline' ? 'map' : 'timeline';
-    setView(next);
-    document.getElementById(`ex-tab-${next}`)?.focus();
-  };
-
   // `-ready`: the chart is laid out (in the DOM, before paint); `-painted`: the frame showing it has been painted
   // (a task queued from the next animation frame runs after that frame's paint).
   const markReady = (what: string) => () => {
@@ -191,66 +156,20 @@ export function ExploreApp({ model, initial }: { model: ExploreModel; initial: E
       <a class="ex-skip" href="#ex-view">
         {t(state.view === 'map' ? 'exploreSkipToMap' : 'exploreSkipToTimeline')}
       </a>
-      <header class="ex-top">
-        <h1 class="ex-brand">
-          Caspian Lens <span class="ex-brand-sub">{t('exploreTitle')}</span>
-        </h1>
-        <div class="ex-tabs" role="tablist" aria-label={t('exploreViews')}>
-          {(['timeline', 'map'] as const).map((v) => (
-            <button
-              key={v}
-              id={`ex-tab-${v}`}
-              type="button"
-              role="tab"
-              class="ex-tab"
-              aria-selected={state.view === v}
-              aria-controls="ex-tabpanel"
-              tabIndex={state.view === v ? 0 : -1}
-              onClick={() => setView(v)}
-              onKeyDown={onTabKey}
-            >
-              {t(v === 'timeline' ? 'exploreTimeline' : 'exploreMap')}
-            </button>
-          ))}
-        </div>
-        <div class="ex-top-tools">
-          <div class="ex-seg" role="group" aria-label={t('exploreShowAs')}>
-            {(['chart', 'list'] as const).map((p) => (
-              <button key={p} type="button" aria-pressed={state.as === p} onClick={() => showAs(p)}>
-                {t(
-                  p === 'chart'
-                    ? state.view === 'map'
-                      ? 'exploreAsMap'
-                      : 'exploreAsChart'
-                    : state.view === 'map'
-                      ? 'exploreAsTable'
-                      : 'exploreAsList',
-                )}
-              </button>
-            ))}
-          </div>
-          <div class="ex-seg" role="group" aria-label={t('exploreScheme')}>
-            {(['auto', 'light', 'dark'] as const).map((s) => (
-              <button key={s} type="button" aria-pressed={schemeChoice === s} onClick={() => setSchemeChoice(s)}>
-                {t(s === 'auto' ? 'exploreSchemeAuto' : s === 'light' ? 'exploreSchemeLight' : 'exploreSchemeDark')}
-              </button>
-            ))}
-          </div>
-          <OwnLayerSwitch on={ownLayerOn} onChange={setOwnLayerOn} />
-          <button
-            type="button"
-            class="ex-button ex-button-primary"
-            disabled={state.as !== 'chart'}
-            title={t(state.as === 'chart' ? 'exploreExportHint' : 'exploreExportSwitch')}
-            onClick={() =>
-              // The caption cites the relations' quotes, which come with the details.
-              void model.loadDetails().then(() => setExportRequest(exporter.current?.() ?? null))
-            }
-          >
-            {t('exploreExport')}
-          </button>
-        </div>
-      </header>
+      <ExploreHeader
+        view={state.view}
+        presentation={state.as}
+        onView={setView}
+        onPresentation={showAs}
+        scheme={schemeChoice}
+        onScheme={setSchemeChoice}
+        ownLayer={ownLayerOn}
+        onOwnLayer={setOwnLayerOn}
+        onExport={() =>
+          // The caption cites the relations' quotes, which come with the details.
+          void model.loadDetails().then(() => setExportRequest(exporter.current?.() ?? null))
+        }
+      />
       <div class={`ex-body${card.id || (state.view === 'timeline' && selectedEvent) ? ' has-panel' : ''}`}>
         {/* The tab panel is inside the main landmark (a role on <main> itself would take the landmark away); it adds
             no box of its own (explore.css). */}

@@ -1,30 +1,30 @@
 /**
  * The relationship map: the neighbourhood of the centre entity as laid out by lib/explore/map-layout.ts, zoomed and
- * panned on a ZoomStage. When the layout changes, nodes glide from where they were to where they settle, so
- * expanding a node keeps the rest of the map where the reader left it. Every node is reachable with Tab and the
- * arrow keys (lib/explore/map-keyboard-order.ts).
+ * panned on a ZoomStage. When the layout changes, nodes glide from where they were to where they settle
+ * (map-glide.ts), so expanding a node keeps the rest of the map where the reader left it. Links are drawn by
+ * MapLinks.tsx, nodes by MapNode.tsx. Every node is reachable with Tab and the arrow keys (lib/explore/chart-keys.ts,
+ * in the order of lib/explore/map-keyboard-order.ts).
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { zoomIdentity } from 'd3-zoom';
+import { mapNodeKeys, mapStageKeys } from '~/lib/explore/chart-keys';
 import { familyOf, FAMILIES } from '~/lib/explore/entity-families';
-import { otherEnd, type GraphLink, type Neighbourhood } from '~/lib/explore/graph';
+import { hiddenNeighbourCount, type GraphLink, type Neighbourhood } from '~/lib/explore/graph';
 import { fitView, layoutMap, mapStretch } from '~/lib/explore/map-layout';
 import { keyboardOrder, stepInOrder } from '~/lib/explore/map-keyboard-order';
 import { drawLinks } from '~/lib/explore/map-links';
-import { glideStarts, type Point } from '~/lib/explore/map-start-positions';
+import type { Point } from '~/lib/explore/map-start-positions';
 import type { ExploreModel } from '~/lib/explore/model';
-import { glideFrame } from './map-glide';
+import { useMapGlide } from './map-glide';
+import { MapArrowDefs, MapLinks } from './MapLinks';
 import { MapNode } from './MapNode';
 import { LABEL_FONT, textMeasurer } from './text-measure';
-import { easeCubicInOut, handleStageKey, observeSize, reducedMotion, ZoomStage, type StageSize } from './zoom-stage';
+import { handleStageKey, observeSize, ZoomStage, type StageSize } from './zoom-stage';
 import { useLatest } from '../use-latest';
 import { t, tp } from '~/lib/i18n/translator';
 
-const GLIDE_MS = 420;
 /** Animated zooms and pans (buttons, keys, fitting). */
 const MOVE_MS = 450;
-const KEY_ZOOM = 1.4;
-const KEY_PAN = 80;
 /** A focused node this close to the stage's edge (px) is panned into view. */
 const FOCUS_MARGIN = 40;
 
@@ -60,7 +60,6 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
   const stage = useRef<ZoomStage | null>(null);
   const transform = () => stage.current?.transform ?? zoomIdentity;
   const previous = useRef<Map<string, Point>>(new Map());
-  const [positions, setPositions] = useState<Map<string, Point>>(new Map());
   const readyRef = useRef(false);
   // Readiness is reported once, with the latest callback (a parent may pass a new one on every render).
   const onReadyRef = useLatest(onReady);
@@ -81,40 +80,16 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     });
   }, [hood, links, measure, model]);
 
-  // Glide from the old positions to the new; new nodes grow out of a neighbour. The map is rendered once at the
-  // start positions (link labels hidden while things move) and once at the end; the frames between move the nodes
-  // and bend the links directly, as the timeline's zoom does: re-rendering and re-placing every label on each frame
-  // of the glide dropped frames.
-  const [gliding, setGliding] = useState(false);
-  const aspectRef = useRef(1);
-  useLayoutEffect(() => {
-    const from = previous.current;
-    const settle = () => {
-      previous.current = new Map([...target].map(([id, p]) => [id, { x: p.x, y: p.y }]));
-      setPositions(previous.current);
-      setGliding(false);
-    };
-    if (!from.size || reducedMotion()) {
-      settle();
-      return;
-    }
-    const start = glideStarts(target, from, links);
-    setPositions(start);
-    setGliding(true);
-    const frame = glideFrame({
-      svg: svgRef.current!,
-      links,
-      target,
-      start,
-      centre: hood.centre,
-      aspect: () => aspectRef.current,
-      node: (id) => nodeRefs.current.get(id),
-    });
-    const glider = stage.current!;
-    glider.glide(GLIDE_MS, easeCubicInOut, frame, settle);
-    return () => glider.stopGlide();
-    // hood and links change only together with target (its memo reads them), so this still runs once per layout.
-  }, [target, hood.centre, links]);
+  const { positions, gliding } = useMapGlide({
+    target,
+    links,
+    centre: hood.centre,
+    previous,
+    stage,
+    svg: svgRef,
+    aspect: () => (size ? mapStretch(size.width, size.height) : 1),
+    node: (id) => nodeRefs.current.get(id),
+  });
 
   // The stage lives as long as the chart; its size is read at once on mount, then followed.
   useLayoutEffect(() => {
@@ -168,17 +143,14 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     const z = stage.current;
     if (!z?.bound) return;
     const k = transform().k;
-    handleStageKey(e, {
-      '+': () => handle.current?.zoomBy(KEY_ZOOM),
-      '=': () => handle.current?.zoomBy(KEY_ZOOM),
-      '-': () => handle.current?.zoomBy(1 / KEY_ZOOM),
-      '0': () => handle.current?.fit(),
-      f: () => handle.current?.fit(),
-      ArrowLeft: () => z.translateBy(KEY_PAN / k, 0, false),
-      ArrowRight: () => z.translateBy(-KEY_PAN / k, 0, false),
-      ArrowUp: () => z.translateBy(0, KEY_PAN / k, false),
-      ArrowDown: () => z.translateBy(0, -KEY_PAN / k, false),
-    });
+    handleStageKey(
+      e,
+      mapStageKeys({
+        zoomBy: (f) => handle.current?.zoomBy(f),
+        fit: () => handle.current?.fit(),
+        panBy: (dx, dy) => z.translateBy(dx / k, dy / k, false),
+      }),
+    );
   };
 
   const order = useMemo(() => keyboardOrder(hood.nodes, target), [hood, target]);
@@ -199,30 +171,21 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
   };
 
   const onNodeKeyDown = (id: string) => (e: KeyboardEvent) => {
-    const handled = handleStageKey(e, {
-      ArrowRight: () => focusNode(stepInOrder(order, id, 1)),
-      ArrowDown: () => focusNode(stepInOrder(order, id, 1)),
-      ArrowLeft: () => focusNode(stepInOrder(order, id, -1)),
-      ArrowUp: () => focusNode(stepInOrder(order, id, -1)),
-      Home: () => focusNode(order[0]!),
-      End: () => focusNode(order[order.length - 1]!),
-      Enter: () => onNodeClick(id),
-      ' ': () => onNodeClick(id),
-      Escape: () => stageRef.current?.focus(),
-    });
+    const handled = handleStageKey(
+      e,
+      mapNodeKeys({
+        focusStep: (step) => focusNode(stepInOrder(order, id, step)),
+        focusEnd: (which) => focusNode(which === 'first' ? order[0]! : order[order.length - 1]!),
+        activate: () => onNodeClick(id),
+        leave: () => stageRef.current?.focus(),
+      }),
+    );
     if (handled) e.stopPropagation(); // + - 0 reach the stage: zoom works from a node too
   };
 
   const shown = new Set(hood.nodes.map((n) => n.id));
-  const hiddenNeighbours = (id: string) => {
-    const neighbours = new Set((model.graph.byNode.get(id) ?? []).map((e) => otherEnd(e, id)));
-    let hidden = 0;
-    for (const n of neighbours) if (!shown.has(n)) hidden++;
-    return hidden;
-  };
   // Wide stages get a wider map: the layout is circular, the stage is not, and names are wider than they are tall.
   const aspect = size ? mapStretch(size.width, size.height) : 1;
-  aspectRef.current = aspect;
   const placed = new Map([...positions].map(([id, p]) => [id, { x: p.x * aspect, y: p.y }]));
   const drawn = drawLinks(links, hood, placed, (id) => target.get(id)?.r ?? 8, model.graph.names, measure);
 
@@ -257,43 +220,10 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
         data-link-count={links.length}
         data-centre={hood.centre}
       >
-        <defs aria-hidden="true">
-          <marker
-            id="mp-arrow"
-            viewBox="0 -5 10 10"
-            refX="9"
-            refY="0"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path class="mp-arrow" d="M0,-4.5L10,0L0,4.5Z" />
-          </marker>
-        </defs>
+        <MapArrowDefs />
         <rect class="ex-chart-bg" width={width} height={height} aria-hidden="true" />
         <g ref={viewRef} transform={transform().toString()}>
-          <g class="mp-links" aria-hidden="true">
-            {drawn.map(({ link, geo, forward, backward, share, generic, label, labelAt }) => (
-              <g
-                key={link.id}
-                class={`mp-link${share ? ' mp-link-share' : ''}${generic ? ' mp-link-generic' : ''}${hotLinks.has(link.id) ? ' is-hot' : ''}`}
-                data-link-id={link.id}
-                data-relations={link.edges.map((e) => e.type).join(' ')}
-              >
-                <path
-                  class="mp-link-line"
-                  d={geo.d}
-                  marker-end={forward ? 'url(#mp-arrow)' : undefined}
-                  marker-start={backward ? 'url(#mp-arrow)' : undefined}
-                />
-                {labelAt && (
-                  <text class="mp-link-label" x={labelAt.x.toFixed(1)} y={labelAt.y.toFixed(1)}>
-                    {label}
-                  </text>
-                )}
-              </g>
-            ))}
-          </g>
+          <MapLinks drawn={drawn} hot={hotLinks} />
           <g class="mp-nodes">
             {hood.nodes.map((n) => {
               const p = placed.get(n.id);
@@ -311,7 +241,7 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
                   selected={n.id === selectedId}
                   tabStop={n.id === tabStop}
                   relations={model.graph.byNode.get(n.id)?.length ?? 0}
-                  more={centre ? 0 : hiddenNeighbours(n.id)}
+                  more={centre ? 0 : hiddenNeighbourCount(model.graph, n.id, shown)}
                   measure={measure}
                   elementRef={(el) => {
                     if (el) nodeRefs.current.set(n.id, el);

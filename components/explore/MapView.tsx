@@ -3,9 +3,10 @@
  * legend. The neighbourhood is pure (lib/explore/graph); clicking a node opens its card and expands it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { MAP_ZOOM_STEP } from '~/lib/explore/chart-keys';
 import { citationsFor } from '~/lib/explore/caption';
 import { familyOf } from '~/lib/explore/entity-families';
-import { DEFAULT_FIRST_HOP_LIMIT, groupLinks, neighbourhood } from '~/lib/explore/graph';
+import { DEFAULT_FIRST_HOP_LIMIT, groupLinks, hiddenNeighbourCount, neighbourhood } from '~/lib/explore/graph';
 import type { ExploreModel } from '~/lib/explore/model';
 import type { Presentation } from '~/lib/explore/url-state';
 import { EntitySearch } from './EntitySearch';
@@ -52,13 +53,7 @@ export function MapView(props: Props) {
     [hood, model],
   );
   const centreName = model.graph.names.get(centre) ?? centre;
-  /** Whether an entity has relations whose other end is not on the map (its node shows "+N"). */
   const shownIds = new Set(hood.nodes.map((n) => n.id));
-  const hiddenOf = (id: string) => {
-    const shown = shownIds;
-    return (model.graph.byNode.get(id) ?? []).some((e) => !shown.has(e.source === id ? e.target : e.source));
-  };
-
   exporter.current = () => {
     const svg = chart.current?.svg();
     if (!svg || presentation !== 'chart') return null;
@@ -142,7 +137,7 @@ export function MapView(props: Props) {
             <span class="ex-hint" aria-hidden="true">
               {t('exploreMapHint')}
             </span>
-            <ZoomControls step={1.4} onZoom={(factor) => chart.current?.zoomBy(factor)}>
+            <ZoomControls step={MAP_ZOOM_STEP} onZoom={(factor) => chart.current?.zoomBy(factor)}>
               <button
                 type="button"
                 class="ex-button"
@@ -175,7 +170,11 @@ export function MapView(props: Props) {
       ) : (
         <MapTable model={model} hood={hood} selectedId={selectedId} onOpenEntity={props.onOpenEntity} />
       )}
-      <MapLegend families={families} links={links} more={hood.nodes.some((n) => n.id !== centre && hiddenOf(n.id))} />
+      <MapLegend
+        families={families}
+        links={links}
+        more={hood.nodes.some((n) => n.id !== centre && hiddenNeighbourCount(model.graph, n.id, shownIds) > 0)}
+      />
     </>
   );
 }

@@ -6,64 +6,37 @@
  * (timeline-stage.ts) owns the gestures and the transform, and the painter (timeline-painter.ts) moves the existing
  * elements directly (a few attributes per visible item per frame). The lanes (lib/explore/timeline-lanes.ts) depend
  * only on the zoom level, so they are re-packed (and the items glide to their new lanes) only when a zoom gesture
- * ends at a level far enough from the one they were packed for.
+ * ends at a level far enough from the one they were packed for. Around it: the SVG it renders (TimelineSvg.tsx), what
+ * it offers the page (timeline-handle.ts), what the opening is (lib/explore/timeline-opening.ts) and what each key
+ * does (lib/explore/chart-keys.ts).
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { zoomIdentity } from 'd3-zoom';
+import { adjacentEvent, timelineKeys } from '~/lib/explore/chart-keys';
 import type { Family } from '~/lib/explore/entity-families';
 import { clusterLabel } from '~/lib/explore/timeline-clusters';
 import { eventLabels, layoutLanes, type LaneLayout } from '~/lib/explore/timeline-lanes';
-import { itemsExtent, type TimelineItem } from '~/lib/explore/timeline-model';
-import { openingRange, unlabelledWithin } from '~/lib/explore/timeline-opening';
+import type { TimelineItem } from '~/lib/explore/timeline-model';
+import { chartOpening, INITIAL_DOMAIN, unlabelledWithin } from '~/lib/explore/timeline-opening';
 import { LABEL_FONT, textMeasurer } from './text-measure';
+import { revealEvent, timelineHandle, type TimelineChartHandle } from './timeline-handle';
 import { TimelinePainter, type TimelineFrame } from './timeline-painter';
-import { INITIAL_DOMAIN, showing, TimelineStage } from './timeline-stage';
+import { showing, TimelineStage } from './timeline-stage';
+import { TIMELINE_MARGIN as MARGIN, TimelineSvg } from './TimelineSvg';
 import { easeCubicOut, handleStageKey, observeSize, reducedMotion, type StageSize } from './zoom-stage';
+import { useLatest } from '../use-latest';
 import { t, tp } from '~/lib/i18n/translator';
 
-const MARGIN = { top: 30, right: 14, bottom: 10, left: 14 };
 /** Widest label (px): a title longer than this ends in "…" (the whole title is in its tooltip, the list and the panel). */
 const LABEL_MAX_WIDTH = 180;
 /** Re-pack lanes when a zoom ends this far (as a ratio) from the level they were packed for. */
 const REPACK_RATIO = 1.3;
-const KEY_ZOOM = 1.6;
-const KEY_PAN = 0.2;
 const GLIDE_MS = 260;
 /** A year's width on the unzoomed scale is measured on this one. */
 const A_YEAR: [number, number] = [Date.UTC(2001, 0, 1), Date.UTC(2002, 0, 1)];
 
-/** The range the chart opens on, whether it is given air either side, and whether it is the default opening. */
-interface Opening {
-  range: [number, number];
-  padded: boolean;
-  byDefault: boolean;
-}
-
-/** A fitted entity's events, the URL's range, or else the most recent five years with news. */
-function openingOf(items: readonly TimelineItem[], fit: boolean, initialView?: [number, number]): Opening {
-  const extent = itemsExtent(items);
-  if (fit && extent) return { range: extent, padded: true, byDefault: false };
-  if (initialView) return { range: initialView, padded: false, byDefault: false };
-  const recent = openingRange(items);
-  if (recent) return { range: recent, padded: false, byDefault: true };
-  return extent
-    ? { range: extent, padded: true, byDefault: false }
-    : { range: INITIAL_DOMAIN, padded: false, byDefault: false };
-}
-
-export interface TimelineChartHandle {
-  svg(): SVGSVGElement | null;
-  /** The time range now visible. */
-  visibleDomain(): [number, number];
-  zoomBy(factor: number): void;
-  panBy(fraction: number): void;
-  reset(): void;
-  /** Zoom to show the given items (all shown items by default). */
-  fit(items?: readonly TimelineItem[]): void;
-  /** Pan so an item is in view, if it is not. */
-  reveal(id: string): void;
-}
+export type { TimelineChartHandle } from './timeline-handle';
 
 interface Props {
   items: readonly TimelineItem[];
@@ -115,16 +88,11 @@ export function TimelineChart({
   const [size, setSize] = useState<StageSize | null>(null);
   /** The zoom the lanes were last packed for; until the first gesture ends, the opening's. */
   const [packed, setPacked] = useState<{ k: number; right: number } | null>(null);
-  const [opening] = useState(() => openingOf(items, !!fitOnMount && items.length > 0, initialView));
+  const [opening] = useState(() => chartOpening(items, !!fitOnMount && items.length > 0, initialView));
   const stage = useRef<TimelineStage | null>(null);
   const painter = useMemo(() => new TimelinePainter(), []);
   const readyRef = useRef(false);
-  /** Set by the handle's methods (buttons, keys): the next zoom gesture is the reader's. */
-  const userAction = useRef(false);
-  /** Whether the zoom gesture under way was started by the reader. */
-  const byUser = useRef(false);
-  const callbacks = useRef({ onSelect, onReady, onViewChange, onTooDense, onClusters });
-  callbacks.current = { onSelect, onReady, onViewChange, onTooDense, onClusters };
+  const callbacks = useLatest({ onSelect, onReady, onViewChange, onTooDense, onClusters });
   const clustersShown = useRef(false);
   const transform = () => stage.current?.transform ?? zoomIdentity;
 
@@ -204,51 +172,27 @@ export function TimelineChart({
   useLayoutEffect(() => {
     if (!innerW) return;
     stage.current!.bindTimeline(x0, innerW, innerH, {
-      start: (event) => {
-        byUser.current = !!event.sourceEvent || userAction.current;
-        userAction.current = false;
-      },
       zoom: paint,
-      end: (event) => {
+      end: (event, byReader) => {
         // Binding applies the transform before the opening's move: the lanes wait for the zoom the chart opens on.
         if (!readyRef.current) return;
         const now = event.transform.k;
         const old = packedKRef.current;
         if (Math.max(now / old, old / now) >= REPACK_RATIO) setPacked({ k: now, right: innerW - event.transform.x });
         // Only the reader's own moves are reported (for the URL); opening on a range or fitting on mount are not.
-        if (byUser.current) callbacks.current.onViewChange?.(visibleDomain());
+        if (byReader) callbacks.current.onViewChange?.(visibleDomain());
       },
     });
-  }, [innerW, innerH, x0, paint, visibleDomain]);
-  const zoomBy = (factor: number) =>
-    stage.current?.zoomAbout(factor, selectedId ? painter.nodes.get(selectedId)?.item.span.start : undefined);
-  const panBy = (fraction: number) => stage.current?.panBy(fraction);
-  const reset = () => stage.current?.zoomTo(zoomIdentity);
-  const fit = (subset?: readonly TimelineItem[]) => {
-    const ext = itemsExtent(subset ?? items);
-    if (ext) stage.current?.show(ext[0], ext[1]);
-  };
-  /** Pans, at the same zoom, to centre an event that is out of view. */
-  const reveal = (id: string) => {
-    const node = painter.nodes.get(id);
-    if (node) stage.current?.reveal(node.item.span);
-  };
-  const byReader =
-    <A extends unknown[]>(f: (...args: A) => unknown) =>
-    (...args: A) => {
-      userAction.current = true;
-      f(...args);
-    };
-
-  handle.current = {
+  }, [innerW, innerH, x0, paint, visibleDomain, callbacks]);
+  handle.current = timelineHandle({
+    stage: () => stage.current,
+    painter,
+    items,
+    selectedId,
     svg: () => svgRef.current,
     visibleDomain,
-    zoomBy: byReader(zoomBy),
-    panBy: byReader(panBy),
-    reset: byReader(reset),
-    fit: byReader(fit),
-    reveal: byReader(reveal),
-  };
+    byReader: () => stage.current?.markReaderMove(),
+  });
 
   // After each render: bring the item elements in step with the items, put them in their lanes (gliding when the
   // lanes changed), apply the zoom. The first time, optionally fit, and report readiness.
@@ -286,7 +230,7 @@ export function TimelineChart({
     if (!readyRef.current && size) {
       readyRef.current = true;
       stage.current!.show(opening.range[0], opening.range[1], { padded: opening.padded, animate: false });
-      if (selectedId) reveal(selectedId);
+      if (selectedId) revealEvent(stage.current, painter, selectedId);
       callbacks.current.onReady?.();
       if (opening.byDefault) {
         const shown = new Map([...painter.nodes].map(([id, n]) => [id, n.shown && n.labelShown]));
@@ -305,7 +249,7 @@ export function TimelineChart({
     // A cluster opens onto its period, where its events have room for their labels.
     const cluster = painter.clusterAt(e.target as Element);
     if (cluster) {
-      userAction.current = true;
+      stage.current?.markReaderMove();
       stage.current?.show(cluster.start, cluster.end);
       return;
     }
@@ -314,31 +258,17 @@ export function TimelineChart({
     if (id) callbacks.current.onSelect(id);
   };
 
-  const onPointerOver = (e: PointerEvent) => painter.addTooltip(e.target as Element);
-
+  /** N / P select the next or previous event in time and bring it into view. */
+  const step = (dir: 1 | -1) => {
+    const ids = items.map((i) => i.event.id);
+    const next = adjacentEvent(ids, selectedId, dir);
+    if (!next) return;
+    callbacks.current.onSelect(next);
+    handle.current?.reveal(next);
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     const h = handle.current!;
-    handleStageKey(e, {
-      ArrowLeft: () => h.panBy(-KEY_PAN),
-      ArrowRight: () => h.panBy(KEY_PAN),
-      '+': () => h.zoomBy(KEY_ZOOM),
-      '=': () => h.zoomBy(KEY_ZOOM),
-      '-': () => h.zoomBy(1 / KEY_ZOOM),
-      _: () => h.zoomBy(1 / KEY_ZOOM),
-      '0': () => h.reset(),
-      f: () => h.fit(),
-      n: () => step(1),
-      p: () => step(-1),
-    });
-  };
-
-  /** Selects the next or previous event in time (keyboard N / P) and brings it into view. */
-  const step = (dir: 1 | -1) => {
-    if (!items.length) return;
-    const at = items.findIndex((i) => i.event.id === selectedId);
-    const next = items[at < 0 ? (dir > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + dir))]!;
-    callbacks.current.onSelect(next.event.id);
-    handle.current?.reveal(next.event.id);
+    handleStageKey(e, timelineKeys({ panBy: h.panBy, zoomBy: h.zoomBy, reset: h.reset, fit: () => h.fit(), step }));
   };
 
   const width = size?.width ?? 0;
@@ -353,44 +283,18 @@ export function TimelineChart({
       aria-label={tp('exploreTimelineLabel', items.length)}
       onKeyDown={onKeyDown}
     >
-      <svg
-        ref={svgRef}
-        class="ex-chart"
+      <TimelineSvg
         width={width}
         height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        aria-hidden="true"
+        innerW={innerW}
+        innerH={innerH}
+        laidOut={!!layout}
+        eventCount={items.length}
+        laneCount={layout?.laneCount ?? 0}
+        refs={{ svg: svgRef, items: itemsRef, axis: axisRef, grid: gridRef }}
         onClick={onClick}
-        onPointerOver={onPointerOver}
-        data-laid-out={layout ? 'true' : 'false'}
-        data-event-count={items.length}
-        data-lanes={layout?.laneCount ?? 0}
-      >
-        <defs>
-          <clipPath id="tl-clip">
-            <rect x={0} y={-MARGIN.top} width={innerW} height={innerH + MARGIN.top + MARGIN.bottom} />
-          </clipPath>
-        </defs>
-        <rect class="ex-chart-bg" width={width} height={height} />
-        {layout && (
-          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            <g class="tl-grid" ref={gridRef} clip-path="url(#tl-clip)" />
-            <g class="tl-items" ref={itemsRef} clip-path="url(#tl-clip)">
-              {/* The events' elements: built by syncItemElements, not by Preact; the clusters' by the painter. */}
-              <g class="tl-pan" />
-              <g class="tl-pan tl-clusters" />
-            </g>
-            <rect
-              class="tl-axis-band"
-              x={-MARGIN.left}
-              y={-MARGIN.top}
-              width={innerW + MARGIN.left + MARGIN.right}
-              height={MARGIN.top}
-            />
-            <g class="tl-axis" ref={axisRef} clip-path="url(#tl-clip)" />
-          </g>
-        )}
-      </svg>
+        onPointerOver={(e) => painter.addTooltip(e.target as Element)}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { eventEvidence, type EntityType } from '~/lib/factbase/types';
+import { TIMELINE_ZOOM_STEP } from '~/lib/explore/chart-keys';
 import { citationsFor } from '~/lib/explore/caption';
 import { yearOf } from '~/lib/explore/dates';
 import { familyOf, type Family } from '~/lib/explore/entity-families';
@@ -149,7 +150,7 @@ export function TimelineView(props: Props) {
                 </>,
               )}
             </span>
-            <ZoomControls step={1.6} onZoom={(factor) => chart.current?.zoomBy(factor)}>
+            <ZoomControls step={TIMELINE_ZOOM_STEP} onZoom={(factor) => chart.current?.zoomBy(factor)}>
               <button
                 type="button"
                 class="ex-button"

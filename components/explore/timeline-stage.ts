@@ -5,10 +5,9 @@
 import type { ScaleTime } from 'd3-scale';
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import type { DateSpan } from '~/lib/explore/dates';
+import { INITIAL_DOMAIN } from '~/lib/explore/timeline-opening';
 import { ZoomStage, type StageZoomEvent } from './zoom-stage';
 
-/** What the page opens on: the early 1990s to the end of the fact base's present (mid-2025). */
-export const INITIAL_DOMAIN: [number, number] = [Date.UTC(1990, 0, 1), Date.UTC(2025, 6, 1)];
 /** How far one may pan: a little beyond the oldest (1919) and newest (2031) events. */
 const LIMIT_DOMAIN: [number, number] = [Date.UTC(1912, 0, 1), Date.UTC(2036, 0, 1)];
 /** Zoomed in far enough to see single days apart (a quarter of a year across the chart). */
@@ -39,6 +38,15 @@ export function showing(
 export class TimelineStage extends ZoomStage {
   private x0: ScaleTime<number, number> | null = null;
   private innerW = 0;
+  /** Set by the chart's own controls (buttons, keys, a cluster): the next zoom gesture is the reader's. */
+  private readerMoveNext = false;
+  /** Whether the zoom gesture under way is the reader's: their input, or one of the chart's controls. */
+  private readerMove = false;
+
+  /** Marks the next move as the reader's (the chart reports the reader's moves for the URL, not its own). */
+  markReaderMove(): void {
+    this.readerMoveNext = true;
+  }
 
   /**
    * Binds the gestures for a chart of this scale and inner size: zoomed out to at most the pan limits, in to
@@ -48,7 +56,8 @@ export class TimelineStage extends ZoomStage {
     x0: ScaleTime<number, number>,
     innerW: number,
     innerH: number,
-    on: { start: (e: StageZoomEvent) => void; zoom: () => void; end: (e: StageZoomEvent) => void },
+    /** `zoom` on every frame; `end` when a gesture or move settles, saying whether it was the reader's. */
+    on: { zoom: () => void; end: (e: StageZoomEvent, byReader: boolean) => void },
   ): void {
     this.x0 = x0;
     this.innerW = innerW;
@@ -66,9 +75,12 @@ export class TimelineStage extends ZoomStage {
       ],
       // Keep the default filter (no right button, no ctrl-click) but never start a pan from a form control.
       filter: (event) => (!event.ctrlKey || event.type === 'wheel') && !event.button,
-      onStart: on.start,
+      onStart: (event) => {
+        this.readerMove = !!event.sourceEvent || this.readerMoveNext;
+        this.readerMoveNext = false;
+      },
       onZoom: on.zoom,
-      onEnd: on.end,
+      onEnd: (event) => on.end(event, this.readerMove),
     });
   }
 

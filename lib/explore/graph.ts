@@ -68,6 +68,17 @@ export function buildGraphIndex(base: FactBase): GraphIndex {
 
 export const otherEnd = (edge: GraphEdge, id: string): string => (edge.source === id ? edge.target : edge.source);
 
+/**
+ * How many distinct entities `id` is linked to that are not on the map (`shown`): the "+N" its node carries, and
+ * whether the map's legend explains that badge.
+ */
+export function hiddenNeighbourCount(index: GraphIndex, id: string, shown: ReadonlySet<string>): number {
+  const neighbours = new Set((index.byNode.get(id) ?? []).map((e) => otherEnd(e, id)));
+  let hidden = 0;
+  for (const n of neighbours) if (!shown.has(n)) hidden++;
+  return hidden;
+}
+
 /** How many distinct entities an entity is linked to. */
 export function degree(index: GraphIndex, id: string): number {
   return new Set((index.byNode.get(id) ?? []).map((e) => otherEnd(e, id))).size;

@@ -60,7 +60,7 @@ export function linkShape(link: GraphLink, a: Point, b: Point, radius: (id: stri
   return { geo: linkGeometry(a, b, ra, rb, !spoke), forward, backward, spoke };
 }
 
-interface DrawnLink {
+export interface DrawnLink {
   link: GraphLink;
   geo: { d: string; control: Point | null };
   forward: boolean;

@@ -4,7 +4,10 @@
  * are a tower of unlabelled markers); when even those cannot all be labelled at the window's size, the page shows
  * the list instead. Pure: no DOM, no browser.
  */
-import type { TimelineItem } from './timeline-model';
+import { itemsExtent, type TimelineItem } from './timeline-model';
+
+/** The chart's unzoomed span: the early 1990s to the end of the fact base's present (mid-2025). */
+export const INITIAL_DOMAIN: [number, number] = [Date.UTC(1990, 0, 1), Date.UTC(2025, 6, 1)];
 
 /** How many calendar years the timeline opens on. */
 const OPENING_YEARS = 5;
@@ -50,4 +53,31 @@ export function unlabelledWithin(
   return itemsWithin(items, range)
     .filter((i) => !labelled.get(i.event.id))
     .map((i) => i.event.id);
+}
+
+/** The range the chart opens on, whether it is given air either side, and whether it is the default opening. */
+export interface ChartOpening {
+  range: [number, number];
+  padded: boolean;
+  /** The most recent five years, chosen by the page (the only opening that may fall back to the list). */
+  byDefault: boolean;
+}
+
+/**
+ * What the timeline chart opens on: the items' extent when it is fitted to them (a timeline opened for one entity),
+ * else the URL's range, else the most recent five years with news, else whatever the items span.
+ */
+export function chartOpening(
+  items: readonly TimelineItem[],
+  fit: boolean,
+  initialView?: [number, number],
+): ChartOpening {
+  const extent = itemsExtent(items);
+  if (fit && extent) return { range: extent, padded: true, byDefault: false };
+  if (initialView) return { range: initialView, padded: false, byDefault: false };
+  const recent = openingRange(items);
+  if (recent) return { range: recent, padded: false, byDefault: true };
+  return extent
+    ? { range: extent, padded: true, byDefault: false }
+    : { range: INITIAL_DOMAIN, padded: false, byDefault: false };
 }

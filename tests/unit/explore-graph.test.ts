@@ -7,6 +7,7 @@ import {
   DEFAULT_FIRST_HOP_LIMIT,
   degree,
   groupLinks,
+  hiddenNeighbourCount,
   neighbourhood,
   otherEnd,
   takeByKind,
@@ -105,6 +106,19 @@ describe('neighbourhood', () => {
     expect(takeByKind(['a1', 'a2', 'b1'], 5, kind)).toEqual(['a1', 'a2', 'b1']);
     expect(takeByKind(['a1', 'a2', 'a3', 'b1', 'c1'], 3, kind)).toEqual(['a1', 'b1', 'c1']);
     expect(takeByKind(['a1', 'a2', 'a3', 'b1'], 3, kind)).toEqual(['a1', 'a2', 'b1']);
+  });
+
+  it('counts, per node, the distinct entities it is linked to that the map leaves out (its "+N")', () => {
+    const n = neighbourhood(index, 'tanap', { hops: 1 });
+    const shown = new Set(n.nodes.map((x) => x.id));
+    const botasOthers = new Set(index.byNode.get('botas')!.map((e) => otherEnd(e, 'botas')));
+    const expected = [...botasOthers].filter((id) => !shown.has(id)).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(hiddenNeighbourCount(index, 'botas', shown)).toBe(expected);
+    // Every neighbour shown: nothing to count. Two edges to one entity count it once (SOCAR has such a pair).
+    expect(hiddenNeighbourCount(index, 'botas', new Set([...botasOthers, 'botas']))).toBe(0);
+    expect(index.byNode.get('socar')!.length).toBeGreaterThan(degree(index, 'socar'));
+    expect(hiddenNeighbourCount(index, 'socar', new Set())).toBe(degree(index, 'socar'));
   });
 
   it('an unknown centre is just itself', () => {

@@ -16,7 +16,13 @@ import {
   MIN_LABEL_PITCH,
 } from '~/lib/explore/timeline-lanes';
 import { timelineItems, type TimelineItem } from '~/lib/explore/timeline-model';
-import { itemsWithin, openingRange, unlabelledWithin } from '~/lib/explore/timeline-opening';
+import {
+  chartOpening,
+  INITIAL_DOMAIN,
+  itemsWithin,
+  openingRange,
+  unlabelledWithin,
+} from '~/lib/explore/timeline-opening';
 
 const base = factBaseJson as unknown as FactBase;
 const { items } = timelineItems(base);
@@ -57,6 +63,29 @@ describe('the opening range', () => {
       ['before', false],
     ]);
     expect(unlabelledWithin([inside, across, before], labelled, range)).toEqual(['across']);
+  });
+});
+
+describe('what the chart opens on', () => {
+  const few = [item('a', 'day', Date.UTC(2010, 4, 1), 1), item('b', 'year', Date.UTC(2012, 0, 1), 366)];
+  const extent: [number, number] = [Date.UTC(2010, 4, 1), Date.UTC(2013, 0, 1)];
+
+  it('fits an entity’s events with air either side, before the URL’s range and the recent years', () => {
+    expect(chartOpening(few, true, [0, 1])).toEqual({ range: extent, padded: true, byDefault: false });
+  });
+
+  it('takes the URL’s range as it is, else opens on the most recent five years with news by default', () => {
+    expect(chartOpening(items, false, [5, 9])).toEqual({ range: [5, 9], padded: false, byDefault: false });
+    expect(chartOpening(items, false)).toEqual({
+      range: [Date.UTC(2020, 0, 1), Date.UTC(2025, 0, 1)],
+      padded: false,
+      byDefault: true,
+    });
+  });
+
+  it('shows a handful too thin for "recent years" whole, and an empty chart on the initial domain', () => {
+    expect(chartOpening(few, false)).toEqual({ range: extent, padded: true, byDefault: false });
+    expect(chartOpening([], true)).toEqual({ range: INITIAL_DOMAIN, padded: false, byDefault: false });
   });
 });
 
