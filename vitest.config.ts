@@ -43,6 +43,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
+          // Files share one worker's modules, so automation/shared-browser.ts lends one browser of each kind to file
+          // after file instead of a launch per file. No helper module of the e2e tests keeps state of its own.
+          isolate: false,
           sequence: { concurrent: false, groupOrder: 1 },
         },
       },

@@ -206,6 +206,11 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumLe
       hook(await serviceWorker(RELOAD_TIMEOUT_MS));
     },
     consoleErrors: () => Promise.resolve([...errors]),
+    async closeTabs() {
+      const blank = await context.newPage();
+      await Promise.all(context.pages().map((page) => (page === blank ? null : page.close().catch(() => undefined))));
+      firstTab = blank;
+    },
     close: () => context.close(),
   };
 }

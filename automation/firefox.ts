@@ -193,6 +193,12 @@ export async function launchFirefox({
       }
       return [...errors];
     },
+    async closeTabs() {
+      // The blank tab first: a window whose last tab closes closes too, and Firefox quits with it.
+      const blank = await browser.newPage();
+      for (const page of await browser.pages()) if (page !== blank) await page.close().catch(() => undefined);
+      firstTab = blank;
+    },
     close: () => browser.close(),
   };
 }

@@ -66,6 +66,8 @@ export interface LensBrowser {
   reloadExtension(): Promise<void>;
   /** Every uncaught error and console.error so far, in web pages, extension pages and the background. */
   consoleErrors(): Promise<string[]>;
+  /** Closes every tab and window, leaving one blank tab (the next page opens in it): a browser as just launched. */
+  closeTabs(): Promise<void>;
   close(): Promise<void>;
 }
 

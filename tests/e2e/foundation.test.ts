@@ -3,7 +3,8 @@
  * background answers, and nothing anywhere logs an error. Every test runs in Chromium and in Firefox.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { browsersUnderTest } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import { renderedText, sleep, type ExtensionPageName, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 
@@ -28,7 +29,7 @@ describe.each(browsersUnderTest())('%s with the built extension', (browserName) 
 
   beforeAll(async () => {
     server = await startStaticServer({ headers: { '/csp-article.html': STRICT_CSP } });
-    lens = await launchLensBrowser(browserName);
+    lens = await borrowLensBrowser(browserName);
   });
 
   afterAll(async () => {

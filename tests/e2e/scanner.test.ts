@@ -1,16 +1,35 @@
 /**
- * The page scanner on tricky pages, in Chromium and Firefox: each fixture in fixtures/scanner has its expected
- * mentions beside it (NAME.expected.json), and the page's own markup must be exactly what the server sent.
+ * The page scanner in Chromium and Firefox, one browser session each:
+ * - tricky pages: each fixture in fixtures/scanner has its expected mentions beside it (NAME.expected.json), and the
+ *   page's own markup must be exactly what the server sent;
+ * - issue 15: a sample of the evaluation pages (tests/e2e/eval-sample.ts), scored against their gold labels with the
+ *   same rules and floors as `npm run eval`;
+ * - what `npm run scan` reports (automation/settled-scan.ts): a page that renders its article after load, and a page
+ *   whose names are in a same-origin iframe and a frame nested in it.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import { browsersUnderTest, PROJECT_ROOT } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import { markEveryMention } from './every-mention';
-import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { settledScan } from '../../automation/settled-scan';
 import { FIXTURES_DIR, startStaticServer, type StaticServer } from '../../automation/static-server';
 import type { MentionCount } from '../../lib/messaging/messages';
+import { formatErrors, precision, recall, scorePages, type EvalPage, type Mark } from '../eval/eval-set';
+import { loadAliasIndex, typeLookup } from '../eval/load';
+import {
+  attribute,
+  DATED_EVAL_PAGE,
+  EVAL_SAMPLE,
+  evalPageUrlPath,
+  paintedMarks,
+  PRECISION_FLOOR,
+  RECALL_FLOOR,
+  writeEvalSample,
+} from './eval-sample';
 
 const SCANNER_DIR = join(FIXTURES_DIR, 'scanner');
 const STATIC_FIXTURES = ['split-names', 'traps', 'skipped-regions', 'shadow-root', 'rtl', 'russian', 'turkish'];
@@ -20,6 +39,11 @@ const expected = (name: string): Expected[] =>
   (JSON.parse(readFileSync(join(SCANNER_DIR, `${name}.expected.json`), 'utf8')) as { mentions: Expected[] }).mentions;
 const comparable = (mentions: Expected[]) =>
   mentions.map(({ entityId, text, count }) => `${entityId} · ${text} · ${count}`).sort();
+const counted = (mentions: readonly MentionCount[]) =>
+  mentions.map(({ entityId, count }) => `${entityId} ${count}`).sort();
+
+/** Shorter than `npm run scan`'s 1.5 s: the eval pages change only by our own scan, and CI time is short. */
+const EVAL_QUIET_MS = 600;
 
 /** How many ranges the content script painted: what the reader sees must match what the report counts. */
 const paintedRanges = (page: LensPage) =>
@@ -52,6 +76,7 @@ describe.each(browsersUnderTest())('%s: the page scanner', (browserName) => {
   let lens: LensBrowser;
   let extraDir: string;
   let large: { names: number };
+  let evalPages: EvalPage[];
 
   beforeAll(async () => {
     extraDir = mkdtempSync(join(tmpdir(), 'lens-scanner-'));
@@ -62,9 +87,11 @@ describe.each(browsersUnderTest())('%s: the page scanner', (browserName) => {
       join(extraDir, 'vendor/hooks.umd.js'),
     );
     large = writeLargePage(extraDir);
-    server = await startStaticServer({ roots: [SCANNER_DIR, extraDir] });
-    lens = await launchLensBrowser(browserName);
-    // Painted marks are compared with the mentions found: every mention is marked.
+    evalPages = writeEvalSample(extraDir);
+    server = await startStaticServer({ roots: [SCANNER_DIR, extraDir, join(FIXTURES_DIR, 'scan')] });
+    lens = await borrowLensBrowser(browserName);
+    // Painted marks are compared with the mentions found, and the eval counts every mention: the calm default leaves
+    // out headlines, bylines and repeats.
     await markEveryMention(lens);
   });
 
@@ -145,5 +172,57 @@ describe.each(browsersUnderTest())('%s: the page scanner', (browserName) => {
     expect(report.mentions).toEqual([expect.objectContaining({ entityId: 'tokayev', count: large.names })]);
     expect(report.scanMs).toBeGreaterThan(report.longestSliceMs);
     await page.close();
+  });
+
+  it(`marks a sample of eval pages as labelled: recall ≥ ${RECALL_FLOOR * 100}%, precision ≥ ${PRECISION_FLOOR * 100}%`, async () => {
+    expect(evalPages.map((p) => p.file).sort()).toEqual([...EVAL_SAMPLE].sort());
+    const marks = new Map<string, Mark[]>();
+    for (const page of evalPages) {
+      const tab = await lens.openPage(server.url(evalPageUrlPath(page)));
+      const scan = await settledScan(tab, { quietMs: EVAL_QUIET_MS });
+      const total = scan.mentions.reduce((n, m) => n + m.count, 0);
+      // Marks are painted in slices after the report: wait until every counted mark is on the page.
+      let list = await paintedMarks(tab);
+      for (let tries = 0; list.length !== total && tries < 50; tries++) {
+        await sleep(100);
+        list = await paintedMarks(tab);
+      }
+      expect(list.length, `${page.file}: painted marks vs the report's count`).toBe(total);
+      marks.set(page.file, attribute(page, list, scan.mentions));
+      await tab.close();
+    }
+    const score = scorePages(evalPages, (p) => marks.get(p.file) ?? [], typeLookup(loadAliasIndex()));
+    const errors = formatErrors(score.errors);
+    expect(score.occurrences, 'labelled occurrences in the sample').toBeGreaterThan(100);
+    expect(
+      formatErrors(score.errors.filter((e) => e.file === DATED_EVAL_PAGE)),
+      `${DATED_EVAL_PAGE}: namesakes by the page's date`,
+    ).toBe('');
+    expect(recall(score.total), errors).toBeGreaterThanOrEqual(RECALL_FLOOR);
+    expect(precision(score.total), errors).toBeGreaterThanOrEqual(PRECISION_FLOOR);
+  });
+
+  it('npm run scan: counts what a page renders after load, once it has settled', async () => {
+    const tab = await lens.openPage(server.url('/renders-late.html'));
+    const scan = await settledScan(tab);
+    expect(scan.settled).toBe(true);
+    expect(counted(scan.mentions)).toEqual(
+      ['aktau-port 1', 'azerbaijan 1', 'baku 1', 'kazakhstan 1', 'middle-corridor 1', 'tanap 1'].sort(),
+    );
+    await tab.close();
+  });
+
+  it('npm run scan: counts the names in same-origin frames, nested ones too', async () => {
+    const tab = await lens.openPage(server.url('/names-in-frame.html'));
+    const scan = await settledScan(tab);
+    expect(scan.frames.map((f) => new URL(f.url).pathname)).toEqual([
+      '/names-in-frame.html',
+      '/names-in-frame-inner.html',
+      '/names-in-frame-nested.html',
+    ]);
+    expect(counted(scan.mentions)).toEqual(
+      ['baku 1', 'georgia 1', 'middle-corridor 1', 'tashkent 1', 'turkiye 1', 'turkmenistan 1', 'uzbekistan 1'].sort(),
+    );
+    await tab.close();
   });
 });

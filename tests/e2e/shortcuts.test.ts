@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import { browsersUnderTest, PROJECT_ROOT } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import { waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 
@@ -31,7 +32,7 @@ describe.each(browsersUnderTest())('%s keyboard shortcuts', (browserName) => {
 
   beforeAll(async () => {
     server = await startStaticServer();
-    lens = await launchLensBrowser(browserName);
+    lens = await borrowLensBrowser(browserName);
   });
 
   afterAll(async () => {
