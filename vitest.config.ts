@@ -25,6 +25,10 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           setupFiles: ['tests/unit/setup-i18n.ts'],
           environment: 'node',
+          // Pure logic, but some tests build the whole search index or parse every component: 3 s on a quiet machine,
+          // over vitest's 5 s default at load 30 (search-index's round trip failed for that alone). No test here
+          // is about time; a hung one still fails.
+          testTimeout: 30_000,
         },
       },
       {
