@@ -29,6 +29,9 @@ describe('store listings', () => {
     expect(body.length).toBeLessThanOrEqual(16_000);
     // Neither store renders Markdown: no headings, emphasis or links that would show as punctuation.
     expect(body).not.toMatch(/^#|\*\*|\]\(/m);
+    // Both keep line breaks as typed: each paragraph and each bullet is one line, never wrapped mid-sentence.
+    const wrapped = body.split('\n').filter((line, i, lines) => line && lines[i + 1] && !lines[i + 1]!.startsWith('•'));
+    expect(wrapped).toEqual([]);
   });
 
   it('has a privacy statement that names every permission the manifest asks for', () => {
