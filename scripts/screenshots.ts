@@ -3,7 +3,8 @@
  *
  *   npm run build:test && npx tsx scripts/screenshots.ts [outDir=docs]
  *
- * docs/card.png (a card on the demo article), popup.png (the search for "toqaev", light and dark), library.png and
+ * docs/card.png (a card on the demo article), marks-every.png and marks-calm.png (the article's body under each mark
+ * density), popup.png (the search for "toqaev", light and dark), library.png and
  * library-dark.png (30 realistic snippets), explore-timeline{,-dark}.png (the timeline's opening view),
  * explore-map{,-dark}.png (one hop around the OTS, its card beside it) and options.png (light and dark).
  *
@@ -72,6 +73,33 @@ async function card(lens: ChromiumLensBrowser, outDir: string): Promise<void> {
     await page.screenshot(join(outDir, 'card.png'));
     await page.close();
   } finally {
+    await server.close();
+  }
+}
+
+/**
+ * The demo article's body under each mark density (README "Mark density"): every mention, then calm, the default.
+ * The setting is chosen in Options as a reader would; the page is opened again after each change.
+ */
+async function marks(lens: ChromiumLensBrowser, outDir: string): Promise<void> {
+  const server = await startStaticServer({ roots: [join(PROJECT_ROOT, 'data/demo')] });
+  const settings = await extensionPage(lens, 'options.html', 800, 600);
+  try {
+    await until(settings, 'the density setting', () => !!document.querySelector('input[name="mentions"]'));
+    for (const density of ['every', 'calm'] as const) {
+      await settings.locator(`input[name="mentions"][value="${density}"]`).check();
+      await sleep(300);
+      const page = await lens.openPage(server.url('/article.html'));
+      await lens.pageOf(page).setViewportSize({ width: 1280, height: 800 });
+      await lens.scanReport(page);
+      // From the article's first paragraph: where names come back, so the two densities differ.
+      await page.evaluate(() => document.querySelector('article p:not([class])')?.scrollIntoView());
+      await sleep(1200);
+      await page.screenshot(join(outDir, `marks-${density}.png`));
+      await page.close();
+    }
+  } finally {
+    await settings.close();
     await server.close();
   }
 }
@@ -206,6 +234,7 @@ async function takeScreenshots(outDir = join(PROJECT_ROOT, 'docs')): Promise<str
     const lens = (await launchLensBrowser('chromium', { colorScheme: scheme })) as ChromiumLensBrowser;
     try {
       if (scheme === 'light') await card(lens, outDir);
+      if (scheme === 'light') await marks(lens, outDir);
       await popup(lens, shot(`popup-${scheme}.png`));
       await options(lens, shot(`options-${scheme}.png`));
       await explore(lens, outDir, scheme === 'dark' ? '-dark' : '');
@@ -220,7 +249,17 @@ async function takeScreenshots(outDir = join(PROJECT_ROOT, 'docs')): Promise<str
   const [light] = await screenshotLibrary(outDir);
   renameSync(light!, join(outDir, 'library.png'));
   rmSync(scratch, { recursive: true, force: true });
-  return ['card', 'popup', 'library', 'library-dark', 'explore-timeline', 'explore-timeline-dark', 'explore-map']
+  return [
+    'card',
+    'marks-every',
+    'marks-calm',
+    'popup',
+    'library',
+    'library-dark',
+    'explore-timeline',
+    'explore-timeline-dark',
+    'explore-map',
+  ]
     .concat(['explore-map-dark', 'options'])
     .map((n) => join(outDir, `${n}.png`));
 }
