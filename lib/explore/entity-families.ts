@@ -8,7 +8,7 @@ import { t, type MessageKey } from '../i18n/translator';
 
 export type Family =
   'person' | 'body' | 'company' | 'agreement' | 'infrastructure' | 'place' | 'event' | 'idea' | 'military';
-export type Shape = 'circle' | 'square' | 'rounded' | 'diamond' | 'hexagon' | 'ring' | 'triangle' | 'dashed';
+type Shape = 'circle' | 'square' | 'rounded' | 'diamond' | 'hexagon' | 'ring' | 'triangle' | 'dashed';
 
 interface FamilyInfo {
   id: Family;

@@ -5,7 +5,7 @@
  * that matter most first. Pure: no DOM, no browser.
  */
 
-export interface Point {
+interface Point {
   x: number;
   y: number;
 }

@@ -219,7 +219,7 @@ export interface Footprint {
   labelled: Extent;
 }
 
-export interface LaneLayout {
+interface LaneLayout {
   lanes: number[];
   /** Whether the item's label was given room (labels of other items stay hidden). */
   labelled: boolean[];

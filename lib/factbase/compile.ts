@@ -107,7 +107,7 @@ interface CompileResult {
   errors: string[];
 }
 
-export const foldAlias = (text: string): string => foldText(text.trim()).folded;
+const foldAlias = (text: string): string => foldText(text.trim()).folded;
 
 export function compileFactBase({ sources: sourceInputs, documents, files, editorial }: CompileInput): CompileResult {
   const errors: string[] = [];

@@ -23,7 +23,7 @@ export function relationKey(from: string, type: string, to: string): string {
 const fold = (text: string) => ` ${foldText(text).folded.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 
 /** Sentences of a short text; a summary sentence is one already. */
-export const sentences = (text: string): string[] =>
+const sentences = (text: string): string[] =>
   text
     .split(/(?<=[.!?…])\s+(?=[\p{Lu}“"‘'(])/u)
     .map((s) => s.trim())

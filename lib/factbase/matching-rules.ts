@@ -58,7 +58,7 @@ interface LanguageDef {
   phrases?: string[];
 }
 
-export interface Windows {
+interface Windows {
   near: number;
   needs: number;
   'not-near': number;

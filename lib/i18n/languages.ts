@@ -5,7 +5,7 @@
 
 /** The languages the interface is written in (`_locales/<code>/messages.json`); English is the fallback. */
 export const LANGUAGES = ['en', 'tr', 'ru', 'az', 'kk', 'uz'] as const;
-export type Language = (typeof LANGUAGES)[number];
+type Language = (typeof LANGUAGES)[number];
 
 /**
  * The pseudo-locale: English made longer, accented and right-to-left, to show layouts that break on another
@@ -27,7 +27,7 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   uz: 'O‘zbekcha',
 };
 
-export const isLanguage = (s: string): s is Language => (LANGUAGES as readonly string[]).includes(s);
+const isLanguage = (s: string): s is Language => (LANGUAGES as readonly string[]).includes(s);
 
 /**
  * The interface language for `setting`: the chosen one, or the first of the browser's `preferred` languages

@@ -8,7 +8,7 @@
 import { t, type MessageKey } from './translator';
 
 /** A source's standpoint, said on its own ("Western analyst"), or a missing one, said of a standpoint ("Armenian"). */
-export type StandpointUse = 'cardStance' | 'cardStanceMissing';
+type StandpointUse = 'cardStance' | 'cardStanceMissing';
 
 /** `Western analyst, former U.S. official` → `cardStanceWesternAnalystFormerUSOfficial`; `Gülenist` → `…Gulenist`. */
 export const standpointKey = (words: string, use: StandpointUse = 'cardStance'): string =>

@@ -46,7 +46,7 @@ interface EndingIndex {
  * nothing (some 10,000 endings in 300 lists), and only the lists of patterns a page actually hits are worked out,
  * once per session. Aliases with the same list share one.
  */
-export class Endings {
+class Endings {
   private cachedList: readonly string[] | null = null;
   private cachedIndex: EndingIndex | null = null;
 

@@ -4,7 +4,7 @@
  * index.ts), so that the short texts of a list vouch for each other; one sort serves every step.
  */
 
-export interface Candidate {
+interface Candidate {
   /** Which text of the batch, and the offsets in it. */
   text: number;
   start: number;
@@ -16,7 +16,7 @@ export interface Candidate {
   or?: number[];
 }
 
-export interface Selected {
+interface Selected {
   start: number;
   end: number;
   entity: number;

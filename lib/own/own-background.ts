@@ -55,7 +55,7 @@ const MATERIAL_KEPT = 300;
 const matchKey = (n: OwnName) => JSON.stringify([n.name, n.aliases, n.type]);
 
 /** Ids of the names added, removed or changed in what they match, between two loads. */
-export function changedNames(before: ReadonlyMap<string, OwnName>, after: ReadonlyMap<string, OwnName>): Set<string> {
+function changedNames(before: ReadonlyMap<string, OwnName>, after: ReadonlyMap<string, OwnName>): Set<string> {
   const changed = new Set<string>();
   for (const [id, n] of after) if (!before.has(id) || matchKey(before.get(id)!) !== matchKey(n)) changed.add(id);
   for (const id of before.keys()) if (!after.has(id)) changed.add(id);

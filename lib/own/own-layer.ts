@@ -5,7 +5,7 @@
  */
 import type { OwnName } from './types';
 
-export interface LayerSnippet {
+interface LayerSnippet {
   id: string;
   text: string;
   title: string;

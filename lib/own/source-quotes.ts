@@ -12,7 +12,7 @@ export interface FoundName {
   entityId: string;
 }
 
-export interface Paragraph {
+interface Paragraph {
   /** 1-based. */
   number: number;
   start: number;
