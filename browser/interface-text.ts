@@ -39,7 +39,7 @@ export function browserLanguages(): string[] {
 }
 
 /** The catalog for a language setting, with English beneath it for any key it lacks. */
-export async function interfaceTextFor(setting: LanguageSetting): Promise<InterfaceText> {
+async function interfaceTextFor(setting: LanguageSetting): Promise<InterfaceText> {
   let lang = resolveLanguage(setting, browserLanguages());
   // The pseudo-locale exists in the test build only; a production build reads the setting as English.
   if (lang === PSEUDO && !__LENS_TEST_BUILD__) lang = 'en';
@@ -51,7 +51,7 @@ export async function interfaceTextFor(setting: LanguageSetting): Promise<Interf
 }
 
 /** `<html lang dir>` for the interface language, so screen readers and hyphenation follow it. */
-export function applyLanguageToDocument(doc: Document): void {
+function applyLanguageToDocument(doc: Document): void {
   doc.documentElement.lang = interfaceLocale();
   doc.documentElement.dir = interfaceDirection();
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export interface LazyPart<T> {
+interface LazyPart<T> {
   /** The part, if loaded. */
   get(): T | undefined;
   /** Loads the part (once). */

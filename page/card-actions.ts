@@ -14,7 +14,7 @@ import type { MessageKey, Sub } from '~/lib/i18n/translator';
 import { showToast as show, type ToastOptions } from './lens-toast';
 
 /** Where an action runs and speaks: the frame's document, its messages, its lifetime, and the card stage's words. */
-export interface ActionScope {
+interface ActionScope {
   doc: Document;
   send: SendToBackground;
   signal: AbortSignal;
@@ -29,7 +29,7 @@ const showToast = ({ doc, signal, t }: ActionScope, options: ToastOptions) =>
 /** A change beyond this page leaves its toast up longer than a save's, for the reader to notice it and reach Undo. */
 const SETTINGS_TOAST_MS = 15_000;
 
-export async function hideEntity(
+async function hideEntity(
   scope: ActionScope,
   entity: { id: string; name: string },
   confirmed = false,
@@ -69,7 +69,7 @@ export async function hideEntity(
   });
 }
 
-export async function disableSite(scope: ActionScope): Promise<void> {
+async function disableSite(scope: ActionScope): Promise<void> {
   const { send, t } = scope;
   let reply: SiteSwitchedOff;
   try {
@@ -105,7 +105,7 @@ export async function disableSite(scope: ActionScope): Promise<void> {
  * change removes the mark (and the same words marked as the same entity) in every open tab; a toast says what
  * changed and offers Undo, and Settings lists the correction.
  */
-export async function correctMark(
+async function correctMark(
   scope: ActionScope,
   mark: { id: string; name: string; text: string },
   everywhere: boolean,

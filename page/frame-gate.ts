@@ -46,7 +46,7 @@ export function frameReady(doc: Document, signal: AbortSignal): Promise<void> {
 }
 
 /** Whether `root` holds at least `min` non-space characters of text outside skipped elements (scripts, styles…). */
-export function hasText(root: Node | null, min: number): boolean {
+function hasText(root: Node | null, min: number): boolean {
   if (!root) return false;
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);

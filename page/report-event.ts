@@ -5,7 +5,7 @@
  */
 import type { ScanReport } from '~/lib/messaging/messages';
 
-export const SCAN_DONE_EVENT = 'lens-scan-done';
+const SCAN_DONE_EVENT = 'lens-scan-done';
 const REPORT_REQUEST_EVENT = 'lens-report-request';
 
 export function announceScanReport(doc: Document, report: ScanReport): void {

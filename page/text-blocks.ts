@@ -83,7 +83,7 @@ function* emit(block: TextBlock): Generator<TextBlock> {
  * An oversized block as overlapping windows of at most `max` own characters plus `overlap` of context on each side;
  * each match is kept by exactly one window (the one whose own range holds its start).
  */
-export function* splitBlock(
+function* splitBlock(
   block: TextBlock,
   max = MAX_BLOCK_CHARS,
   overlap = BLOCK_OVERLAP_CHARS,

@@ -5,7 +5,7 @@
  */
 const CHANNEL = 'caspian-lens-own';
 
-export type OwnChange = 'notes' | 'sources' | 'names' | 'all';
+type OwnChange = 'notes' | 'sources' | 'names' | 'all';
 
 export function notifyOwnChanged(what: OwnChange): void {
   if (typeof BroadcastChannel === 'undefined') return;

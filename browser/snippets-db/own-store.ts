@@ -85,7 +85,7 @@ export async function getSource(id: string): Promise<OwnSource | undefined> {
 }
 
 /** A source with everything it contributed: what a removal takes away and its undo puts back. */
-export interface SourceWithQuotes {
+interface SourceWithQuotes {
   source: OwnSource;
   quotes: SourceQuote[];
 }
@@ -240,9 +240,9 @@ export async function restoreName(removed: { name: OwnName; note?: EntityNote })
 }
 
 /** Latest snippets shown on a card. */
-export const CARD_SNIPPETS = 2;
+const CARD_SNIPPETS = 2;
 /** Quotes from own sources shown on a card; the library lists them all. */
-export const CARD_QUOTES = 3;
+const CARD_QUOTES = 3;
 
 /**
  * One entity's own material for its card, in one read transaction: the note, the newest snippets naming it and

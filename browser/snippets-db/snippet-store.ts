@@ -25,7 +25,7 @@ let connection: Promise<Db> | null = null;
  * The connection closes itself when another context needs to upgrade or delete the database, so a library tab
  * left open never blocks a newer background.
  */
-export function openSnippetDb(version = DB_VERSION, name = DB_NAME): Promise<Db> {
+function openSnippetDb(version = DB_VERSION, name = DB_NAME): Promise<Db> {
   return openDB<SnippetDb>(name, version, {
     upgrade: (db, oldVersion, newVersion, tx) => runUpgrades(db, oldVersion, newVersion ?? version, tx),
     blocking: () => {
@@ -73,7 +73,7 @@ export async function saveSnippet(input: NewSnippet, now = Date.now()): Promise<
   }
 }
 
-export interface ListOptions {
+interface ListOptions {
   /** Newest `limit` snippets; all when absent. */
   limit?: number;
 }
@@ -191,7 +191,7 @@ export async function restore(snippets: readonly Snippet[]): Promise<number> {
   }
 }
 
-export interface ImportOutcome {
+interface ImportOutcome {
   added: number;
   /** Already present (same id): left as they are, so importing a file twice changes nothing and edits survive. */
   skipped: number;

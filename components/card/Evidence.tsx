@@ -25,7 +25,7 @@ export function Quote({
   );
 }
 
-export function Citation({ evidence, sources }: { evidence: Evidence; sources: readonly Source[] }) {
+function Citation({ evidence, sources }: { evidence: Evidence; sources: readonly Source[] }) {
   const c = shortCitation(evidence, sources);
   if (!c) return <Attribution evidence={evidence} sources={sources} />;
   return (

@@ -19,7 +19,7 @@ export const formatDate = (date: string | null | undefined): string => formatIso
 
 export { typeLabel };
 
-export interface Attribution {
+interface Attribution {
   /** Who wrote it: the chapter's author in an edited volume, else the document's authors; may be empty. */
   author: string;
   /** Who the author is, as the document gives it ("Baku-based Hacizade Group"). */
@@ -378,7 +378,7 @@ export function relatedChips(details: EntityDetails, max = MAX_RELATED): Related
 }
 
 /** A relation in words, read from this card's entity ("member of", or "has member" for the inverse). */
-export const relationLabel = (type: string, direction: 'out' | 'in'): string => relationWords(type, direction);
+const relationLabel = (type: string, direction: 'out' | 'in'): string => relationWords(type, direction);
 
 /**
  * The matcher's evidence for who a name is (lib/matcher/disambiguate.ts writes it in English phrases, which travel

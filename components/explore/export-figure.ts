@@ -15,7 +15,7 @@ const PADDING = 16;
 /** PNGs are drawn at twice the CSS size, sharp on high-density screens and in print. */
 export const PNG_SCALE = 2;
 
-export interface Figure {
+interface Figure {
   svg: string;
   width: number;
   height: number;

@@ -41,7 +41,7 @@ export interface SettingsApi {
   shortcuts?(): Promise<Shortcut[]>;
 }
 
-export interface Shortcut {
+interface Shortcut {
   name: string;
   description: string;
   /** '' when the user removed the key. */

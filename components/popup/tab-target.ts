@@ -4,7 +4,7 @@
  */
 import type { MentionCount } from '~/lib/messaging/messages';
 
-export interface TabLike {
+interface TabLike {
   id?: number;
   url?: string;
   active?: boolean;
