@@ -12,7 +12,7 @@ import { BROWSER_NAMES, type BrowserName, type LaunchOptions, type LensBrowser }
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-export const INSTALL_HINT = 'sudo apt-get install -y chromium firefox-esr';
+const INSTALL_HINT = 'sudo apt-get install -y chromium firefox-esr';
 
 /** Where each browser is looked for when LENS_CHROMIUM / LENS_FIREFOX are not set, in order. */
 const CANDIDATES: Record<BrowserName, { env: string; paths: string[] }> = {
@@ -57,7 +57,7 @@ export function findBrowser(name: BrowserName): string {
  * Which build: `test` (`npm run build:test`, in .output-test: the production code plus the hooks tests read, see
  * wxt.config.ts) or `production` (`npm run build`, in .output: what users install). LENS_OUT_DIR overrides both.
  */
-export type BuildKind = 'test' | 'production';
+type BuildKind = 'test' | 'production';
 
 export function outputDir(build: BuildKind = 'test'): string {
   return resolve(PROJECT_ROOT, process.env.LENS_OUT_DIR ?? (build === 'test' ? '.output-test' : '.output'));

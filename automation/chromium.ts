@@ -42,7 +42,7 @@ const WORKER_ERROR_HOOK = `(() => {
   self.addEventListener('unhandledrejection', (e) => console.error('[unhandled rejection] ' + (e.reason?.stack ?? e.reason)));
 })()`;
 
-export interface ChromiumContextOptions extends Omit<LaunchOptions, 'extensionDir'> {
+interface ChromiumContextOptions extends Omit<LaunchOptions, 'extensionDir'> {
   /** The unpacked extension (or several, comma-separated) to load; null for a browser without any extension. */
   extensionDir: string | null;
 }

@@ -95,7 +95,7 @@ export interface LaunchOptions {
 /** Viewport for every page: a laptop screen, so screenshots and card placement look like real use. */
 export const VIEWPORT = { width: 1280, height: 900 } as const;
 
-export const SCAN_REPORT_TIMEOUT_MS = 30_000;
+const SCAN_REPORT_TIMEOUT_MS = 30_000;
 /** How long to trust the init-script listener alone before asking the content script to announce again. */
 const REPORT_REQUEST_AFTER_MS = 1_000;
 const POLL_MS = 100;
@@ -279,7 +279,7 @@ export async function hoverFirstMention(page: LensPage, texts: readonly string[]
 }
 
 /** What the scan and start commands print: one JSON object. */
-export interface ScanSummary {
+interface ScanSummary {
   url: string;
   browser: BrowserName;
   mentions: MentionCount[];

@@ -22,9 +22,9 @@ export interface SettledScan {
 }
 
 /** Nothing changed on the page (no DOM mutation, no new report) for this long: it has settled. */
-export const QUIET_MS = 1_500;
+const QUIET_MS = 1_500;
 /** A page that never stops changing (a ticking clock, a live feed) is reported as it is after this long. */
-export const SETTLE_TIMEOUT_MS = 15_000;
+const SETTLE_TIMEOUT_MS = 15_000;
 const POLL_MS = 100;
 
 interface FrameState {

@@ -27,9 +27,9 @@ import { DEFAULT_DWELL_MS } from '../../lib/settings/settings';
 import { FLOOR_CARD_HOST, writeCardFloorExtension } from './card-floor-extension';
 
 /** The budget: a card on screen within 50 ms of the dwell ending, warm or cold. */
-export const CARD_BUDGET_MS = 50;
+const CARD_BUDGET_MS = 50;
 
-export interface CardSample {
+interface CardSample {
   text: string;
   /** Dwell end → first animation frame with a card on screen (the placeholder when the details were late). */
   onScreenMs: number;
@@ -39,7 +39,7 @@ export interface CardSample {
 
 type Condition = 'warm' | 'cold';
 
-export interface CardBenchResult {
+interface CardBenchResult {
   browser: string;
   ours: Record<Condition, CardSample[]>;
   floor: Record<Condition, CardSample[]>;
@@ -50,7 +50,7 @@ export interface CardBenchResult {
   coldWorkerStopped: boolean;
 }
 
-export interface CardBenchOptions {
+interface CardBenchOptions {
   /** Marks hovered per condition (distinct entities, so the page's details cache never answers). */
   samples?: number;
   /** The fixture page, relative to tests/e2e/fixtures. */

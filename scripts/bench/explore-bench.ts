@@ -42,11 +42,11 @@ const inPage = <R, A>(page: Page, fn: (arg: A) => R, arg?: A): Promise<R> =>
   page.evaluate(pageExpression(fn as (arg: never) => unknown, arg)) as Promise<R>;
 
 /** The budget for the first render of a view. */
-export const FIRST_RENDER_BUDGET_MS = 200;
+const FIRST_RENDER_BUDGET_MS = 200;
 /** One frame at 60 Hz. */
 const FRAME_MS = 1000 / 60;
 
-export interface RenderSample {
+interface RenderSample {
   /** Navigation start → the first frame with the chart is on screen (the figure the budget is about). */
   onScreenMs: number;
   /** Navigation start → the main thread has handed that frame over (raster and display still to come). */
@@ -59,7 +59,7 @@ export interface RenderSample {
   postLoad: Jank;
 }
 
-export interface BlankSample {
+interface BlankSample {
   /** Navigation start → the blank page's script starts. */
   scriptStartMs: number;
   /** Navigation start → the blank page's first frame is on screen. */
@@ -68,7 +68,7 @@ export interface BlankSample {
   idle: Jank;
 }
 
-export interface FrameStats {
+interface FrameStats {
   frames: number;
   p50: number;
   p95: number;
@@ -79,7 +79,7 @@ export interface FrameStats {
   over33: number;
 }
 
-export interface ExploreBenchResult {
+interface ExploreBenchResult {
   browser: string;
   events: number;
   timeline: RenderSample[];
@@ -101,7 +101,7 @@ type FirstRenders = Pick<ExploreBenchResult, 'timeline' | 'map' | 'blank'> & {
   timelineAfterMap?: RenderSample[];
 };
 
-export interface ExploreBenchOptions {
+interface ExploreBenchOptions {
   /** Page loads per view for the first-render figures; the first is a warm-up and is dropped. */
   loads?: number;
 }
@@ -152,7 +152,7 @@ function buildWithProbe(browser: BrowserName): BuildCopy {
  * intervals exceeded 50 ms (a reader's click or scroll waits that long), and the blocking time (the part of each long
  * task beyond 50 ms; Chromium only, null elsewhere).
  */
-export interface Jank {
+interface Jank {
   windowMs: number;
   maxFrameMs: number;
   over50: number;
@@ -544,7 +544,7 @@ async function waitForCard(page: Page, id: string): Promise<void> {
  * The README's screenshots of both views (docs/explore-timeline.png, docs/explore-map.png), taken from the built
  * extension: the timeline with the Shusha Declaration selected, the map around TANAP with BOTAŞ expanded.
  */
-export async function screenshotExplore(outDir: string, scheme: 'light' | 'dark' = 'light'): Promise<string[]> {
+async function screenshotExplore(outDir: string, scheme: 'light' | 'dark' = 'light'): Promise<string[]> {
   const lens = (await launchLensBrowser('chromium', { colorScheme: scheme })) as ChromiumLensBrowser;
   try {
     const origin = await extensionOrigin(lens);

@@ -30,7 +30,7 @@ import { realisticSnippets } from './library-snippets';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const QUERIES = ['baku', 'gas pipeline', 'erdogan', 'middle corridor kazakhstan', 'zzzz-nothing'];
 
-export interface LibraryBenchOptions {
+interface LibraryBenchOptions {
   count?: number;
   /** Timed repetitions of each Node measurement; the median is reported. */
   runs?: number;
@@ -39,14 +39,14 @@ export interface LibraryBenchOptions {
 }
 
 /** A figure and its baseline from the same run (null: the figure is a size or a count, with nothing to divide). */
-export interface Figure {
+interface Figure {
   value: number;
   baseline: number | null;
   baselineLabel: string;
   unit: 'ms' | 'MB' | '';
 }
 
-export interface LibraryBenchResult {
+interface LibraryBenchResult {
   count: number;
   figures: Record<string, Figure>;
 }

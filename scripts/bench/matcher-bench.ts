@@ -22,7 +22,7 @@ import { buildAliasRegExp, countRegExpMatches, median, timeRegExp } from './rege
 import { syntheticAliasIndex, syntheticText } from './synthetic-matcher-data';
 import { CORPUS_DIR } from '../build-factbase';
 
-export interface MatcherBenchOptions {
+interface MatcherBenchOptions {
   aliasIndexPath?: string;
   corpusDir?: string;
   /** Size of the synthetic page, in characters. */
@@ -33,7 +33,7 @@ export interface MatcherBenchOptions {
   progress?: boolean;
 }
 
-export interface MatcherBenchRow {
+interface MatcherBenchRow {
   text: string;
   megabytes: number;
   aliasSet: string;

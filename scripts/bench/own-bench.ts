@@ -26,11 +26,11 @@ import type { OwnName } from '../../lib/own/types';
 import { realisticSnippets } from './library-snippets';
 import { BENCH_QUERIES, measureKeystrokes, percentile, type KeystrokeStats } from './search-bench';
 
-export const SCALE = { snippets: 10_000, sources: 200, sourceBytes: 50 * 1024, names: 500 } as const;
+const SCALE = { snippets: 10_000, sources: 200, sourceBytes: 50 * 1024, names: 500 } as const;
 /** The issue's budgets. */
-export const CARD_BUDGET_MS = 50;
-export const SCAN_OVERHEAD_BUDGET = 0.1;
-export const ADD_SOURCE_BUDGET_MS = 1_000;
+const CARD_BUDGET_MS = 50;
+const SCAN_OVERHEAD_BUDGET = 0.1;
+const ADD_SOURCE_BUDGET_MS = 1_000;
 const PAGE_LOADS = Number(process.env.LENS_OWN_LOADS) || 3;
 const CARD_SAMPLES = Number(process.env.LENS_CARD_SAMPLES) || 4;
 /** Each mark's card is opened this many times on each side (the page's details cache keeps the second from the store). */
@@ -53,7 +53,7 @@ const NEW_NAME: OwnName = {
   updatedAt: 1_800_000_000_000,
 };
 
-export interface OwnBenchResult {
+interface OwnBenchResult {
   search: { base: KeystrokeStats; withOwn: KeystrokeStats };
   scanMs: { base: number[]; own: number[] };
   wallMs: { base: number[]; own: number[] };
@@ -80,7 +80,7 @@ export interface OwnBenchResult {
   missing: string[];
 }
 
-export interface CardParts {
+interface CardParts {
   renderMs: number[];
   detailsMs: number[];
 }
@@ -93,7 +93,7 @@ const LAST = ['Qasimli', 'Rzayeva', 'Hasanli', 'Babayev', 'Kerimova', 'Sadiqov',
 const LAST2 = ['', 'zade', 'ogly', 'beyli', 'khan'];
 
 /** 500 distinct two-word names with no fact-base counterpart, each with one other spelling. */
-export function ownNames(n: number = SCALE.names): OwnName[] {
+function ownNames(n: number = SCALE.names): OwnName[] {
   const out: OwnName[] = [];
   for (let i = 0; out.length < n; i++) {
     const first = `${FIRST[i % FIRST.length]}${FIRST2[Math.floor(i / FIRST.length) % FIRST2.length]}`;

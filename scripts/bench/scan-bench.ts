@@ -36,8 +36,8 @@ import { writeFloorExtension } from './floor-extension';
 import { mainThreadBusy, type TraceEvent } from './trace-main-thread';
 
 /** The issue's budgets: within this factor of the floor, and a card on screen this soon after the dwell. */
-export const FLOOR_FACTOR_BUDGET = 2;
-export const CARD_BUDGET_MS = 50;
+const FLOOR_FACTOR_BUDGET = 2;
+const CARD_BUDGET_MS = 50;
 const AD_FRAMES = 10;
 /**
  * `before`: another build of ours measured in the same run, for before/after figures (LENS_BASELINE_BUILD: a folder
@@ -55,7 +55,7 @@ interface BenchPage {
   frames: number;
 }
 
-export interface PageCostRow {
+interface PageCostRow {
   page: string;
   frames: number;
   /** Median main-thread ms per set-up, over every process that hosted the page's frames. */
@@ -69,7 +69,7 @@ export interface PageCostRow {
   loads: number;
 }
 
-export interface CardRow {
+interface CardRow {
   browser: BrowserName;
   /** Which build: ours, or the baseline build (LENS_BASELINE_BUILD). */
   build: 'ours' | 'before';
@@ -78,7 +78,7 @@ export interface CardRow {
   samples: number[];
 }
 
-export interface PageCostResult {
+interface PageCostResult {
   rows: PageCostRow[];
   cards: CardRow[];
   /** What could not be measured; the command exits non-zero when this is not empty. */

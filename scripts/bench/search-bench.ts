@@ -44,14 +44,14 @@ export const BENCH_QUERIES = [
   'Şuşa',
 ];
 
-export interface LatencyStats {
+interface LatencyStats {
   p50: number;
   p95: number;
   max: number;
   samples: number;
 }
 
-export interface SearchBenchRow {
+interface SearchBenchRow {
   base: string;
   entities: number;
   fields: number;
@@ -67,7 +67,7 @@ export interface SearchBenchRow {
   floorMs: number;
 }
 
-export interface SearchBenchOptions {
+interface SearchBenchOptions {
   factBasePath?: string;
   scale?: number;
   rounds?: number;
@@ -138,7 +138,7 @@ function fuseOnly(base: FactBase): (q: string) => unknown {
   return (q) => fuse.search(parseQuery(q).tokens.join(' '), { limit: 40 });
 }
 
-export interface Cost {
+interface Cost {
   wallMs: number;
   cpuMs: number;
 }
@@ -326,10 +326,10 @@ const FLOOR_HTML = `<!doctype html>
 `;
 
 /** What a reader types as soon as the cursor is in the box (before the app has taken over, on a fast enough hand). */
-export const PAINT_QUERY = 'tokaev';
+const PAINT_QUERY = 'tokaev';
 
 /** A reader reads the results this long before pressing Enter on the first. */
-export const READ_RESULTS_MS = 300;
+const READ_RESULTS_MS = 300;
 
 /**
  * Runs in every page before its own scripts (a DevTools init script): records when an input first gets the focus,
@@ -391,7 +391,7 @@ interface PageTimes {
   card: number;
 }
 
-export interface PageStats {
+interface PageStats {
   label: string;
   popup: boolean;
   paint: LatencyStats;
@@ -409,7 +409,7 @@ export interface PageStats {
   ratio: LatencyStats;
 }
 
-export interface PaintStats {
+interface PaintStats {
   runs: number;
   /** Load average (1, 5, 15 min) before and after. */
   loadBefore: number[];
@@ -578,7 +578,7 @@ export function formatPaintTable(p: PaintStats): string {
   ].join('\n');
 }
 
-export interface FirefoxPaintStats {
+interface FirefoxPaintStats {
   runs: number;
   load: number[];
   /** First contentful paint of the floor, the static shell and the popup; the popup's search-ready marks. */
@@ -597,7 +597,7 @@ export interface FirefoxPaintStats {
  * runs no script in extension pages before their own, so there is no typing at focus and no focus time, only first
  * paint, the popup's own ready marks, and whether the box had the focus.
  */
-export async function measureFirefoxPaint(runs = 20): Promise<FirefoxPaintStats> {
+async function measureFirefoxPaint(runs = 20): Promise<FirefoxPaintStats> {
   const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -659,7 +659,7 @@ export async function measureFirefoxPaint(runs = 20): Promise<FirefoxPaintStats>
   };
 }
 
-export function formatFirefoxPaintTable(p: FirefoxPaintStats): string {
+function formatFirefoxPaintTable(p: FirefoxPaintStats): string {
   const cell = (s: LatencyStats) => `${s.p50.toFixed(0).padStart(5)} ${s.p95.toFixed(0).padStart(5)}`;
   return [
     `Firefox, ${p.runs} rounds, ms from navigation start     p50   p95`,

@@ -11,7 +11,7 @@ import { settledScan, type SettledScan } from '../../automation/settled-scan';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 
 /** What the commands print: what the reader sees on the page, in every same-origin frame, once it has settled. */
-export type ScanSummary = SettledScan & { browser: BrowserName };
+type ScanSummary = SettledScan & { browser: BrowserName };
 
 /** A mistake in the command line: reported as one line with the usage hint, exit code 2. */
 export class UsageError extends Error {
@@ -97,7 +97,7 @@ export function printSummary(summary: ScanSummary): void {
 }
 
 /** Indented JSON with one mention or frame per line: readable in a terminal, still one object for `jq` or JSON.parse. */
-export function formatSummary({ url, browser, mentions, scanMs, frames, settled }: ScanSummary): string {
+function formatSummary({ url, browser, mentions, scanMs, frames, settled }: ScanSummary): string {
   const list = (items: readonly unknown[]) =>
     items.length ? `[\n${items.map((m) => `    ${JSON.stringify(m)}`).join(',\n')}\n  ]` : '[]';
   return [
