@@ -9,7 +9,7 @@
  */
 import type { LensPage } from '../../automation/lens-browser';
 
-export interface FocusStop {
+interface FocusStop {
   /** `tag#id.class[role] "name"`: enough to find it and to read a failure. */
   label: string;
   /** Index into the page's `__lensWalk` list of elements (the same element keeps its index). */
@@ -345,7 +345,7 @@ export function unreachedControls(page: LensPage, within?: string | string[]): P
  * WCAG 2.2's focus appearance asks for an indicator with 3:1 contrast against what surrounds it (non-text contrast,
  * 1.4.11). Browsers' own `outline-style: auto` rings are two-coloured to contrast on any background and count as seen.
  */
-export const FOCUS_CONTRAST = 3;
+const FOCUS_CONTRAST = 3;
 
 /**
  * The stops with no visible focus indicator: nothing that focus added (an indicator present while the control had

@@ -97,7 +97,7 @@ const LETTER = /\p{L}/u;
 /** Two words with a capital, or words ending a sentence: prose rather than a class name, key or selector. */
 const SENTENCE = /(?:^\p{Lu}\p{Ll}*[ ,:]+\p{L}|\p{L}{2,}[ ,'’]+\p{L}[^]*[.…?!:]$|^\p{Lu}\p{Ll}+[.…?!]$)/u;
 
-export interface Finding {
+interface Finding {
   file: string;
   line: number;
   text: string;
@@ -212,7 +212,7 @@ const unwrap = (node: ts.Expression): ts.Expression =>
     : node;
 
 /** The user-visible English literals in one file's source. */
-export function findLiterals(file: string, source: string): Finding[] {
+function findLiterals(file: string, source: string): Finding[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found = new Map<number, Finding>();
   const report = (node: ts.Node, why: string, text = literalText(node)) => {
