@@ -8,6 +8,10 @@ import tseslint from 'typescript-eslint';
 
 const NO_HTML_STRINGS = 'Build DOM nodes (or Preact elements) and set textContent; never parse strings as HTML.';
 const NO_CODE_STRINGS = 'Never run strings as code (also forbidden in extension pages by the MV3 CSP).';
+// An import path into tests/ or scripts/ from any depth of relative path or the ~ alias.
+const TESTS_OR_SCRIPTS = '^(~/|@/|(\\.\\.?/)+)(tests|scripts)(/|$)';
+const NO_TEST_IMPORTS =
+  'The extension, the commands and automation/ do not import from tests/ (nor the extension from scripts/).';
 
 export default defineConfig(
   {
@@ -76,7 +80,13 @@ export default defineConfig(
             message: 'lib/ is pure: put browser, IndexedDB and DOM code in browser/, page/ or components/.',
           })),
           patterns: [
-            { group: ['~/browser/*', '~/page/*', '~/components/*', '../../browser/*'], message: 'lib/ is pure.' },
+            {
+              // Any depth of relative path or the ~ alias, and any subpath of the browser-bound packages.
+              regex: '^(~/|@/|(\\.\\./)+)(browser|page|components|entrypoints)(/|$)',
+              message: 'lib/ is pure: it cannot import from browser/, page/, components/ or entrypoints/.',
+            },
+            { regex: '^(wxt|preact|idb|webextension-polyfill)/', message: 'lib/ is pure.' },
+            { regex: TESTS_OR_SCRIPTS, message: NO_TEST_IMPORTS },
           ],
         },
       ],
@@ -88,6 +98,24 @@ export default defineConfig(
             message: 'lib/ is pure: take what you need as a parameter, or move the code out of lib/.',
           }),
         ),
+      ],
+    },
+  },
+  {
+    // What ships and what serves the tests both stand on their own: tests import them, never the other way round.
+    // lib/ has the same rule in its own block above (a later block would replace that block's options).
+    files: ['entrypoints/**', 'page/**', 'browser/**', 'components/**', 'automation/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: TESTS_OR_SCRIPTS, message: NO_TEST_IMPORTS }] }],
+    },
+  },
+  {
+    // Commands may share code with one another (scripts/lib), but not with the tests.
+    files: ['scripts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(~/|@/|(\\.\\.?/)+)tests(/|$)', message: NO_TEST_IMPORTS }] },
       ],
     },
   },
