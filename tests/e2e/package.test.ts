@@ -165,15 +165,18 @@ describe('store packages', () => {
 });
 
 /**
- * What only the test build may carry (wxt.config.ts, issue 16): page events with what the extension found or what the
- * reader opened, and the background's selection routes for automation. A user's browser gets none of them.
+ * What only the test build may carry (wxt.config.ts, issue 16): page events with what the extension found, what the
+ * reader opened and each step of the hover machine, and the background's selection and track-name routes and message
+ * counts for automation. A user's browser gets none of them.
  */
 const TEST_HOOK_NAMES = [
   'lens-scan-done',
   'lens-report-request',
   'lens-card-shown',
+  'lens-hover-step',
   'lensSelectionRoutes',
   'lensContentMessages',
+  'lensTrackMenu',
 ];
 
 function filesUnder(dir: string): string[] {
