@@ -29,11 +29,7 @@ const showToast = ({ doc, signal, t }: ActionScope, options: ToastOptions) =>
 /** A change beyond this page leaves its toast up longer than a save's, for the reader to notice it and reach Undo. */
 const SETTINGS_TOAST_MS = 15_000;
 
-async function hideEntity(
-  scope: ActionScope,
-  entity: { id: string; name: string },
-  confirmed = false,
-): Promise<void> {
+async function hideEntity(scope: ActionScope, entity: { id: string; name: string }, confirmed = false): Promise<void> {
   const { send, t } = scope;
   let reply: EntityHidden;
   try {

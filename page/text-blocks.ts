@@ -83,11 +83,7 @@ function* emit(block: TextBlock): Generator<TextBlock> {
  * An oversized block as overlapping windows of at most `max` own characters plus `overlap` of context on each side;
  * each match is kept by exactly one window (the one whose own range holds its start).
  */
-function* splitBlock(
-  block: TextBlock,
-  max = MAX_BLOCK_CHARS,
-  overlap = BLOCK_OVERLAP_CHARS,
-): Generator<TextBlock> {
+function* splitBlock(block: TextBlock, max = MAX_BLOCK_CHARS, overlap = BLOCK_OVERLAP_CHARS): Generator<TextBlock> {
   const length = block.text.length;
   for (let ownStart = 0; ownStart < length; ownStart += max) {
     const ownEnd = Math.min(length, ownStart + max);
