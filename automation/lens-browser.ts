@@ -5,7 +5,7 @@
  * Everything run inside pages goes through `LensPage.evaluate`, which sends the function's source as a string:
  * one path for playwright and puppeteer, and safe from the `__name()` helper that tsx/esbuild insert when keeping names.
  */
-import type { MentionCount, ScanReport } from '../lib/messaging/messages';
+import type { ScanReport } from '../lib/messaging/messages';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -226,11 +226,6 @@ export function renderedText(page: LensPage, selector: string): Promise<string> 
   );
 }
 
-/** The text of the page's first `<h1>`, once it has rendered. */
-export function headingText(page: LensPage): Promise<string> {
-  return renderedText(page, 'h1');
-}
-
 /**
  * Hovers the first mark on the page (the first range in the page's CSS highlights) or, when there is none, the
  * first occurrence in document order of any of `texts`. Scrolls it to the middle of the viewport first.
@@ -276,19 +271,6 @@ export async function hoverFirstMention(page: LensPage, texts: readonly string[]
   if (!target) return null;
   await page.hover(target.x, target.y);
   return target.text;
-}
-
-/** What the scan and start commands print: one JSON object. */
-interface ScanSummary {
-  url: string;
-  browser: BrowserName;
-  mentions: MentionCount[];
-  scanMs: number;
-}
-
-export function scanSummary(report: ScanReport, browser: BrowserName): ScanSummary {
-  const mentions = report.mentions.map(({ entityId, name, text, count }) => ({ entityId, name, text, count }));
-  return { url: report.url, browser, mentions, scanMs: report.scanMs };
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -12,14 +12,6 @@ import type { IDBPObjectStore } from 'idb';
 import { NAMES, NOTES, SOURCES, SOURCE_QUOTES, STORE, type SnippetDb } from './schema';
 import { db } from './snippet-store';
 
-export async function getNote(entityId: string): Promise<EntityNote | undefined> {
-  try {
-    return await (await db()).get(NOTES, entityId);
-  } catch (err) {
-    throw toStoreError(err, 'storeReadNote');
-  }
-}
-
 export async function listNotes(): Promise<EntityNote[]> {
   try {
     return await (await db()).getAll(NOTES);

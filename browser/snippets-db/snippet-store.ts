@@ -49,13 +49,6 @@ export function db(): Promise<Db> {
   return connection;
 }
 
-/** Closes the shared connection (tests, and before deleting the database). */
-export async function closeSnippetDb(): Promise<void> {
-  const open = connection;
-  connection = null;
-  if (open) (await open.catch(() => null))?.close();
-}
-
 const newId = () => crypto.randomUUID();
 
 /** Saves one snippet in one transaction. Resolves with the stored record. */
@@ -95,14 +88,6 @@ export async function listSnippets({ limit }: ListOptions = {}): Promise<Snippet
     return out;
   } catch (err) {
     throw toStoreError(err, 'storeReadSnippets');
-  }
-}
-
-export async function getSnippet(id: string): Promise<Snippet | undefined> {
-  try {
-    return await (await db()).get(STORE, id);
-  } catch (err) {
-    throw toStoreError(err, 'storeReadSnippet');
   }
 }
 
