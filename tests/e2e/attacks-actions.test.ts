@@ -9,20 +9,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
-import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { sleep, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
-import {
-  cardButton,
-  changeSettings,
-  extensionState,
-  openCardByHover,
-  readMarks,
-  storedSettings,
-  waitForMarks,
-  waitForToast,
-  type MarkAt,
-} from './attacks-tools';
-import { bannerText, clickAndProvideFile, waitForLibrary } from './snippets-driver';
+import { extensionState, storedSettings } from './attacks-tools';
+import { changeSettings } from './cards-driver';
+import { CardPage } from './pages/card-page';
+import { LibraryPage } from './pages/library-page';
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -32,52 +24,20 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openAttackPage(lens: LensBrowser): Promise<LensPage> {
-  const page = await lens.openPage(server.url('/attacks/article.html'));
-  await waitForMarks(page, 3);
+async function openAttackPage(lens: LensBrowser): Promise<CardPage> {
+  const page = new CardPage(await lens.openPage(server.url('/attacks/article.html')));
+  await page.waitForMarks(3);
   return page;
 }
 
 /** Opens a mark's card with the real pointer and presses its buttons `labels` in turn, as the reader would. */
-async function pressInCard(page: LensPage, mark: MarkAt, ...labels: string[]): Promise<void> {
+async function pressInCard(page: CardPage, mark: { x: number; y: number }, ...labels: string[]): Promise<void> {
   await page.hover(5, 5);
-  await openCardByHover(page, mark);
+  await page.hoverUntilCard(mark);
   for (const label of labels) {
-    const at = await waitInPage(
-      page,
-      (label) => {
-        const root = document.querySelector('lens-card-host')?.shadowRoot;
-        const button = [...(root?.querySelectorAll('button') ?? [])].find((b) =>
-          b.textContent?.trim().startsWith(label),
-        );
-        const r = button?.getBoundingClientRect();
-        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-      },
-      `the card's "${label}" button`,
-      10_000,
-      label,
-    );
+    const at = await page.buttonAt(label);
     await page.click(at.x, at.y);
   }
-}
-
-/** The page's own script presses every button of the toast (its root is open in the test build), several times. */
-function pressToastByScript(page: LensPage): Promise<number> {
-  return page.evaluate(async () => {
-    const buttons = [...(document.querySelector('lens-toast')?.shadowRoot?.querySelectorAll('button') ?? [])];
-    for (let round = 0; round < 3; round++)
-      for (const button of buttons.filter((b) => b.getAttribute('aria-label') !== 'Dismiss')) {
-        button.click();
-        button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-        button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    return buttons.length;
-  });
-}
-
-function markCount(page: LensPage): Promise<number> {
-  return readMarks(page).then((marks) => marks.length);
 }
 
 describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
@@ -108,40 +68,18 @@ describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
       record('javascript:alert(document.domain)', 'a script address'),
       record('https://news.example.org/story', 'a news story'),
     ];
-    const lib = await lens.openExtensionPage('library.html');
-    await waitForLibrary(lib);
+    const lib = await LibraryPage.open(lens);
     const file = { format: 'caspian-lens/snippets', version: 2, exportedAt: new Date(now).toISOString(), count: 3 };
-    await clickAndProvideFile(lib, 'Import…', 'links.json', JSON.stringify({ ...file, snippets }));
-    expect(await bannerText(lib)).toMatch(/Imported 3 snippets/);
-    await waitForLibrary(lib, 3);
+    await lib.provideFile('Import…', 'links.json', JSON.stringify({ ...file, snippets }));
+    expect(await lib.banner()).toMatch(/Imported 3 snippets/);
+    await lib.waitForCount(3);
     const tabs = (await extensionState(lens)).tabs;
     const links: Record<string, string | null> = {};
     for (const s of snippets) {
       // Open the snippet's detail (a real click on its row), then a real click on its title.
-      const row = await waitInPage(
-        lib,
-        (title) => {
-          const el = [...document.querySelectorAll('.snippet-row')].find((r) => r.textContent?.includes(title));
-          const r = el?.getBoundingClientRect();
-          return r ? { x: r.left + 40, y: r.top + r.height / 2 } : null;
-        },
-        `the row of ${s.title}`,
-        10_000,
-        s.title,
-      );
+      const row = await lib.rowPoint(s.title);
       await lib.click(row.x, row.y);
-      const title = await waitInPage(
-        lib,
-        (title) => {
-          const h = document.querySelector('.detail-title');
-          if (!h?.textContent?.includes(title)) return null;
-          const r = h.getBoundingClientRect();
-          return { x: r.left + 20, y: r.top + r.height / 2, href: h.querySelector('a')?.getAttribute('href') ?? null };
-        },
-        `the detail of ${s.title}`,
-        10_000,
-        s.title,
-      );
+      const title = await lib.detailTitle(s.title);
       links[s.url] = title.href;
       if (!title.href) await lib.click(title.x, title.y);
     }
@@ -151,9 +89,7 @@ describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
       'https://news.example.org/story': 'https://news.example.org/story',
     });
     // No other link in the library points anywhere but the web or the extension, and clicking the titles opened nothing.
-    const hrefs = await lib.evaluate(() =>
-      [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!),
-    );
+    const hrefs = await lib.linkAddresses();
     expect(hrefs.filter((h) => /^(file|javascript|data|blob):/i.test(h.trim()))).toEqual([]);
     await sleep(500);
     expect((await extensionState(lens)).tabs).toBe(tabs);
@@ -162,34 +98,24 @@ describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
 
   it('"Off on this site" offers Undo, which only the reader can press', async () => {
     const page = await openAttackPage(lens);
-    const marks = await markCount(page);
-    const [mark] = await readMarks(page);
+    const marks = (await page.marks()).length;
+    const [mark] = await page.marks();
     // Whatever happens below, the site is on again for the next tests.
     onTestFinished(() => changeSettings(lens, { disabledSites: [] }));
     await pressInCard(page, mark!, 'More', 'Off on this site');
-    await waitForToast(page, 'off on 127\\.0\\.0\\.1');
-    expect(await markCount(page)).toBe(0);
+    await page.waitForToast(/off on 127\.0\.0\.1/);
+    expect((await page.marks()).length).toBe(0);
     // The page presses Undo itself: nothing changes.
-    expect(await pressToastByScript(page)).toBeGreaterThan(0);
+    expect(await page.pressToastByScript()).toBeGreaterThan(0);
     await sleep(1_000);
     expect((await storedSettings(lens)).disabledSites).toEqual(['127.0.0.1']);
     // The reader presses it: the site is on again, and its marks come back.
-    const undo = (await waitForToast(page, 'off on 127\\.0\\.0\\.1')).buttons.find((b) => b.label === 'Undo')!;
+    const undo = (await page.waitForToast(/off on 127\.0\.0\.1/)).buttons.find((b) => b.label === 'Undo')!;
     await page.click(undo.x, undo.y);
-    await waitForToast(page, 'on again on 127\\.0\\.0\\.1');
+    await page.waitForToast(/on again on 127\.0\.0\.1/);
     expect((await storedSettings(lens)).disabledSites).toEqual([]);
-    await waitInPage(
-      page,
-      (n) => {
-        let found = 0;
-        const registry = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
-        for (const [k, h] of registry) if (k.startsWith('lens-mention')) found += h.size;
-        return found >= n;
-      },
-      'the marks to come back',
-      15_000,
-      marks,
-    );
+    // The marks come back.
+    await page.waitForMarks(marks);
     await page.close();
   });
 
@@ -198,41 +124,28 @@ describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
     const hidden = async () => ((await storedSettings(lens)).hiddenEntities as string[] | undefined) ?? [];
     const start = (await hidden()).length;
     for (let i = 1; i <= 5; i++) {
-      const [mark] = await readMarks(page);
+      const [mark] = await page.marks();
       await pressInCard(page, mark!, 'More', 'Hide name');
-      const toast = await waitForToast(page, 'will not be marked on any site');
+      const toast = await page.waitForToast(/will not be marked on any site/);
       expect(toast.buttons.map((b) => b.label)).toContain('Undo');
-      await waitInPage(
-        page,
-        (text) => {
-          const registry = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights;
-          for (const [k, h] of registry)
-            if (k.startsWith('lens-mention'))
-              for (const r of h)
-                if (r.startContainer.textContent?.slice(r.startOffset, r.endOffset) === text) return false;
-          return true;
-        },
-        `${mark!.text} to be unmarked`,
-        10_000,
-        mark!.text,
-      );
+      await page.waitForUnmarked(mark!.text);
       expect((await hidden()).length).toBe(start + i);
     }
     // The sixth asks first.
-    const [sixth] = await readMarks(page);
+    const [sixth] = await page.marks();
     await pressInCard(page, sixth!, 'More', 'Hide name');
-    await waitForToast(page, 'hidden several names');
+    await page.waitForToast(/hidden several names/);
     // The page cannot confirm for the reader; the name stays marked until the reader does.
-    await pressToastByScript(page);
+    await page.pressToastByScript();
     await sleep(1_000);
     expect((await hidden()).length).toBe(start + 5);
-    const confirm = (await waitForToast(page, 'hidden several names')).buttons.find((b) => b.label === 'Hide')!;
+    const confirm = (await page.waitForToast(/hidden several names/)).buttons.find((b) => b.label === 'Hide')!;
     await page.click(confirm.x, confirm.y);
-    await waitForToast(page, 'will not be marked on any site');
+    await page.waitForToast(/will not be marked on any site/);
     expect((await hidden()).length).toBe(start + 6);
-    const undo = (await waitForToast(page, 'will not be marked on any site')).buttons.find((b) => b.label === 'Undo')!;
+    const undo = (await page.waitForToast(/will not be marked on any site/)).buttons.find((b) => b.label === 'Undo')!;
     await page.click(undo.x, undo.y);
-    await waitForToast(page, 'is marked again');
+    await page.waitForToast(/is marked again/);
     expect((await hidden()).length).toBe(start + 5);
     await page.close();
   });
@@ -240,11 +153,11 @@ describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
   it("one tab's cards open at most 4 tabs a minute (Search and Map), however often they are pressed", async () => {
     const page = await openAttackPage(lens);
     const before = (await extensionState(lens)).tabs;
-    const [mark] = await readMarks(page);
+    const [mark] = await page.marks();
     await page.hover(5, 5);
-    await openCardByHover(page, mark!);
-    const search = await cardButton(page, 'Search');
-    const map = await cardButton(page, 'Map');
+    await page.hoverUntilCard(mark!);
+    const search = await page.buttonAt('Search');
+    const map = await page.buttonAt('Map');
     // Six presses in a row on the open card.
     for (const at of [map, search, map, search, map, search]) {
       await page.click(at!.x, at!.y);

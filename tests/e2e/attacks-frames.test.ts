@@ -10,23 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
 import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
-import {
-  changeSettings,
-  contentMessages,
-  extensionState,
-  openCardByHover,
-  openCardTitle,
-  readMarks,
-  waitForMarks,
-} from './attacks-tools';
-import {
-  bannerText,
-  clickAndProvideFile,
-  readAllRecords,
-  saveVia,
-  selectText,
-  waitForLibrary,
-} from './snippets-driver';
+import { contentMessages, extensionState } from './attacks-tools';
+import { changeSettings } from './cards-driver';
+import { CardPage } from './pages/card-page';
+import { LibraryPage } from './pages/library-page';
+import { saveVia, selectText } from './snippets-driver';
 
 /** What the ad frame reports to its parent (tests/e2e/fixtures/attacks/ad-frame.html). */
 interface AdReport {
@@ -54,22 +42,11 @@ function framedArticleUrl(): string {
   return `${server.url('/attacks/framed-article.html')}#frame=${encodeURIComponent(other.url('/attacks/ad-frame.html'))}`;
 }
 
-async function openFramedArticle(lens: LensBrowser): Promise<LensPage> {
-  const page = await lens.openPage(framedArticleUrl());
-  await waitForMarks(page, 3);
-  await adReport(page);
+async function openFramedArticle(lens: LensBrowser): Promise<CardPage> {
+  const page = new CardPage(await lens.openPage(framedArticleUrl()));
+  await page.waitForMarks(3);
+  await adReport(page.page);
   return page;
-}
-
-function waitForNoCard(page: LensPage): Promise<unknown> {
-  return waitInPage(
-    page,
-    () => {
-      const frame = document.querySelector('lens-card-host')?.shadowRoot?.querySelector<HTMLElement>('.lens-frame');
-      return !frame || frame.hidden;
-    },
-    'no card',
-  );
 }
 
 function adReport(page: LensPage): Promise<AdReport> {
@@ -106,23 +83,22 @@ describe.each(browsersUnderTest())('%s: frames cannot ride, forge or overhear', 
 
   it("save-selection saves the reader's selection only, not the ad frame's script-made one", async () => {
     const page = await openFramedArticle(lens);
-    await tellAd(page, 'select');
+    await tellAd(page.page, 'select');
     await waitInPage(
-      page,
+      page.page,
       () => /evil\.example/.test((window as unknown as { __ad: AdReport }).__ad.selection),
       "the ad frame's own selection",
     );
     const before = (await extensionState(lens)).snippets;
-    const chosen = await selectText(page, 'p2');
+    const chosen = await selectText(page.page, 'p2');
     await saveVia(lens, 'command', framedArticleUrl());
-    await waitInPage(page, () => !!document.querySelector('lens-toast'), 'the saved toast');
+    await page.waitForAnyToast('the saved toast');
     // Time for a second frame's save to land, had one answered too.
     await sleep(1_500);
     // The ad frame still held its selection when the command came.
-    expect((await adReport(page)).selection).toMatch(/evil\.example/);
-    const lib = await lens.openExtensionPage('library.html');
-    await waitForLibrary(lib);
-    const records = (await readAllRecords(lib)) ?? [];
+    expect((await adReport(page.page)).selection).toMatch(/evil\.example/);
+    const lib = await LibraryPage.open(lens);
+    const records = (await lib.records()) ?? [];
     await lib.close();
     expect(records.filter((r) => /evil\.example/.test(String(r.text)))).toEqual([]);
     expect(records.length).toBe(before + 1);
@@ -132,43 +108,45 @@ describe.each(browsersUnderTest())('%s: frames cannot ride, forge or overhear', 
 
   it("a cross-origin frame's forged Esc (relay messages, made-up key presses) does not close the top page's card", async () => {
     const page = await openFramedArticle(lens);
-    const [mark] = await readMarks(page);
-    await openCardByHover(page, mark!);
-    await tellAd(page, 'forge-escape');
-    await waitInPage(page, () => (window as unknown as { __ad: AdReport }).__ad.forged > 0, 'the forging to start');
+    const [mark] = await page.marks();
+    await page.hoverUntilCard(mark!);
+    await tellAd(page.page, 'forge-escape');
+    await waitInPage(
+      page.page,
+      () => (window as unknown as { __ad: AdReport }).__ad.forged > 0,
+      'the forging to start',
+    );
     await sleep(3_200);
-    expect((await adReport(page)).forged).toBeGreaterThan(10);
-    expect(await openCardTitle(page)).not.toBeNull();
+    expect((await adReport(page.page)).forged).toBeGreaterThan(10);
+    expect(await page.isOpen()).toBe(true);
 
     // The relay itself works: with focus in the ad frame, the reader's own Esc there closes the top page's card.
     await page.press('Escape');
     await page.hover(5, 5);
-    await waitForNoCard(page);
-    await clickIntoAd(page);
-    await page.hover(mark!.x, mark!.y + 60);
-    await openCardByHover(page, mark!);
+    await page.waitForNoCard();
+    await clickIntoAd(page.page);
+    await page.hoverUntilCard(mark!, null, { fromBelow: 60 });
     await page.press('Escape');
     await waitInPage(
-      page,
+      page.page,
       () => (window as unknown as { __ad: AdReport }).__ad.keys.includes('Escape'),
       'Esc in the ad',
     );
-    await waitForNoCard(page);
+    await page.waitForNoCard();
     await page.close();
   });
 
   it("a frame without a card hears nothing of the reader's Esc; nothing leaves a page where the lens is off", async () => {
     const page = await openFramedArticle(lens);
-    const [mark] = await readMarks(page);
+    const [mark] = await page.marks();
     const sent = async () => (await contentMessages(lens))['escape-pressed'] ?? 0;
     const start = await sent();
     // Esc with a card open in the top page, then with none.
-    await openCardByHover(page, mark!);
-    await page.press('Escape');
-    await waitForNoCard(page);
+    await page.hoverUntilCard(mark!);
+    await page.closeWithEscape();
     await page.press('Escape');
     await sleep(800);
-    const heard = await adReport(page);
+    const heard = await adReport(page.page);
     expect(heard.messages).toEqual([]);
     expect(heard.keys).toEqual([]);
     // The top page told the background (only), once per press.
@@ -177,22 +155,13 @@ describe.each(browsersUnderTest())('%s: frames cannot ride, forge or overhear', 
     // Site off: the page's Esc goes nowhere.
     await changeSettings(lens, { disabledSites: ['127.0.0.1'] });
     try {
-      await waitInPage(
-        page,
-        () => {
-          let n = 0;
-          const registry = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
-          for (const [k, h] of registry) if (k.startsWith('lens-mention')) n += h.size;
-          return n === 0;
-        },
-        'the marks to go',
-      );
+      await page.waitForNoMarks();
       const off = await sent();
       await page.press('Escape');
       await page.press('Escape');
       await sleep(800);
       expect(await sent()).toBe(off);
-      expect((await adReport(page)).messages).toEqual([]);
+      expect((await adReport(page.page)).messages).toEqual([]);
     } finally {
       await changeSettings(lens, { disabledSites: [] });
     }
@@ -217,47 +186,32 @@ describe.each(browsersUnderTest())('%s: frames cannot ride, forge or overhear', 
     });
     // What the reader saved: from site A's page, and (as the build before the fix stored them) from frames without an
     // address of their own.
-    const lib = await lens.openExtensionPage('library.html');
-    await waitForLibrary(lib);
+    const lib = await LibraryPage.open(lens);
     const snippets = [record(saved), record('about:blank'), record('about:srcdoc')];
     // Schema version 2 (records as in version 3), which the build before the fix also read.
     const file = { format: 'caspian-lens/snippets', version: 2, exportedAt: new Date(now).toISOString() };
-    await clickAndProvideFile(lib, 'Import…', 'saved.json', JSON.stringify({ ...file, count: 3, snippets }));
-    expect(await bannerText(lib)).toMatch(/Imported 3 snippets/);
+    await lib.provideFile('Import…', 'saved.json', JSON.stringify({ ...file, count: 3, snippets }));
+    expect(await lib.banner()).toMatch(/Imported 3 snippets/);
     await lib.close();
 
     // On the page it was saved from, the passage is painted again.
-    const home = await lens.openPage(saved);
-    await waitInPage(
-      home,
-      () => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('lens-snippet')?.size,
-      'the saved passage painted on its own page',
-    );
+    const home = new CardPage(await lens.openPage(saved));
+    await home.waitForSnippetPainted('the saved passage painted on its own page');
     await home.close();
 
     // Site B guesses the passage in frames of its own, where the lens runs (their marks show it) and finds nothing.
     const page = await lens.openPage(
       `${other.url('/attacks/blank-frames.html')}#passage=${encodeURIComponent(passage)}`,
     );
-    const painted = () =>
-      page.evaluate(() => {
-        const count = (id: string, name: string) => {
-          const w = document.querySelector<HTMLIFrameElement>(`#${id}`)?.contentWindow as
-            (Window & typeof globalThis) | null;
-          const registry = (w?.CSS as unknown as { highlights?: Map<string, { size: number }> } | undefined)
-            ?.highlights;
-          let n = 0;
-          for (const [k, h] of registry ?? []) if (k.startsWith(name)) n += h.size;
-          return n;
-        };
-        const sandboxed = (window as unknown as { __sandboxed: { marks: number; snippets: number } | null })
-          .__sandboxed;
-        return {
-          blank: { marks: count('blank', 'lens-mention'), snippets: count('blank', 'lens-snippet') },
-          srcdoc: { marks: count('srcdoc', 'lens-mention'), snippets: count('srcdoc', 'lens-snippet') },
-          sandboxed: sandboxed ?? { marks: 0, snippets: 0 },
-        };
-      });
+    const top = new CardPage(page);
+    const painted = async () => ({
+      blank: await top.inFrame('#blank').paintCounts(),
+      srcdoc: await top.inFrame('#srcdoc').paintCounts(),
+      // The sandboxed frame's own count, which the fixture reports (the top page cannot reach into it).
+      sandboxed: (await page.evaluate(
+        () => (window as unknown as { __sandboxed: { marks: number; snippets: number } | null }).__sandboxed,
+      )) ?? { marks: 0, snippets: 0 },
+    });
     const started = Date.now();
     let seen = await painted();
     while (Date.now() - started < 20_000 && !(seen.blank.marks && seen.srcdoc.marks)) {

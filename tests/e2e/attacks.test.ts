@@ -5,18 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
-import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
+import { sleep, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
-import {
-  cardRootVisible,
-  contentMessages,
-  extensionIdOf,
-  extensionState,
-  openCardByHover,
-  openCardTitle,
-  readMarks,
-  waitForMarks,
-} from './attacks-tools';
+import { contentMessages, extensionIdOf, extensionState } from './attacks-tools';
+import { CardPage } from './pages/card-page';
 
 /** Longer than the default dwell (400 ms) plus the grace period, with room for a slow machine. */
 const PAST_DWELL_MS = 1_500;
@@ -29,9 +21,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openAttackPage(lens: LensBrowser, path = '/attacks/article.html'): Promise<LensPage> {
-  const page = await lens.openPage(server.url(path));
-  await waitForMarks(page, 3);
+/** An attack page once at least `marks` marks are painted (the page's own script runs beside the content script). */
+async function openAttackPage(lens: LensBrowser, path = '/attacks/article.html', marks = 3): Promise<CardPage> {
+  const page = new CardPage(await lens.openPage(server.url(path)));
+  await page.waitForMarks(marks);
   return page;
 }
 
@@ -46,8 +39,9 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
 
   it('a synthetic Alt+Shift+M (next name) opens no card and moves no focus', async () => {
     const page = await openAttackPage(lens);
-    const before = await page.evaluate(() => document.activeElement?.localName ?? null);
-    await page.evaluate(() => {
+    const focused = () => page.page.evaluate(() => document.activeElement?.localName ?? null);
+    const before = await focused();
+    await page.page.evaluate(() => {
       for (const [key, code] of [
         ['M', 'KeyM'],
         ['N', 'KeyN'],
@@ -60,19 +54,19 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
       }
     });
     await sleep(PAST_DWELL_MS);
-    expect(await openCardTitle(page)).toBeNull();
-    expect(await page.evaluate(() => document.activeElement?.localName ?? null)).toBe(before);
+    expect(await page.isOpen()).toBe(false);
+    expect(await focused()).toBe(before);
     // The real chord still works.
     await page.press('Alt+Shift+KeyM');
-    await waitInPage(page, () => !!document.querySelector('lens-card-host'), 'the card from the real chord');
-    expect(await openCardTitle(page)).not.toBeNull();
+    await page.waitForHost('the card from the real chord');
+    await page.waitForCard();
     await page.close();
   });
 
   it('synthetic pointer moves and taps over a mark open no card', async () => {
     const page = await openAttackPage(lens);
-    const [mark] = await readMarks(page);
-    await page.evaluate(
+    const [mark] = await page.marks();
+    await page.page.evaluate(
       async ({ x, y }) => {
         const target = document.elementFromPoint(x, y) ?? document.body;
         const init = { clientX: x, clientY: y, bubbles: true, composed: true, pointerId: 7, isPrimary: true };
@@ -91,7 +85,7 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
       { x: mark!.x, y: mark!.y },
     );
     await sleep(PAST_DWELL_MS);
-    expect(await openCardTitle(page)).toBeNull();
+    expect(await page.isOpen()).toBe(false);
     await page.close();
   });
 
@@ -99,8 +93,8 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
     const page = await openAttackPage(lens);
     const loads = async () => (await contentMessages(lens))['load-card-stage'] ?? 0;
     const before = await loads();
-    const marks = await readMarks(page);
-    await page.evaluate(
+    const marks = await page.marks();
+    await page.page.evaluate(
       async (points) => {
         const end = performance.now() + 1_500;
         while (performance.now() < end) {
@@ -121,14 +115,14 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
           await new Promise((r) => setTimeout(r, 30));
         }
       },
-      marks.slice(0, 4),
+      marks.slice(0, 4).map(({ x, y }) => ({ x, y })),
     );
     await sleep(PAST_DWELL_MS);
     expect(await loads()).toBe(before);
     // Nothing of the card reached the page either: no host element.
-    expect(await page.evaluate(() => document.querySelector('lens-card-host'))).toBeNull();
+    expect(await page.hasHost()).toBe(false);
     // The reader's own pointer loads it.
-    await openCardByHover(page, marks[0]!);
+    await page.hoverUntilCard(marks[0]!);
     expect(await loads()).toBe(before + 1);
     await page.close();
   });
@@ -136,25 +130,10 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
   it("the card's buttons refuse synthetic clicks: nothing saved, hidden, switched off or opened", async () => {
     const page = await openAttackPage(lens);
     const before = await extensionState(lens);
-    const marksBefore = (await readMarks(page)).length;
-    const [mark] = await readMarks(page);
-    await openCardByHover(page, mark!);
+    const marks = await page.marks();
+    await page.hoverUntilCard(marks[0]!);
     // The page presses every button of the card, "More" first so its hidden actions appear, several times over.
-    const pressed = await page.evaluate(async () => {
-      const root = document.querySelector('lens-card-host')?.shadowRoot;
-      const labels = new Set<string>();
-      for (let round = 0; round < 3; round++) {
-        for (const button of [...(root?.querySelectorAll('button') ?? [])]) {
-          labels.add(button.textContent?.trim() ?? '');
-          if (/close/i.test(button.getAttribute('aria-label') ?? '')) continue;
-          button.click();
-          button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-          button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      }
-      return [...labels];
-    });
+    const pressed = await page.pressEveryButtonByScript();
     // It reached them (the test build's root is open): the defence is the buttons', not the page's ignorance.
     expect(pressed.join('|')).toMatch(/Save snippet/);
     await sleep(1_000);
@@ -162,27 +141,18 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
     expect(after.snippets).toBe(before.snippets);
     expect(after.settings).toBe(before.settings);
     expect(after.tabs).toBe(before.tabs);
-    expect((await readMarks(page)).length).toBe(marksBefore);
+    expect((await page.marks()).length).toBe(marks.length);
     await page.close();
   });
 
   it('a real click on the same buttons still works (Save snippet)', async () => {
     const page = await openAttackPage(lens);
     const before = await extensionState(lens);
-    const [mark] = await readMarks(page);
-    await openCardByHover(page, mark!);
-    const at = await page.evaluate(() => {
-      const root = document.querySelector('lens-card-host')?.shadowRoot;
-      const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => /Save snippet/.test(b.textContent!));
-      const r = button?.getBoundingClientRect();
-      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-    });
-    await page.click(at!.x, at!.y);
-    await waitInPage(
-      page,
-      () => /Saved/.test(document.querySelector('lens-card-host')?.shadowRoot?.textContent ?? ''),
-      'Saved',
-    );
+    const [mark] = await page.marks();
+    await page.hoverUntilCard(mark!);
+    const at = await page.buttonAt('Save snippet');
+    await page.click(at.x, at.y);
+    await page.waitForText('Saved', 'Saved');
     expect((await extensionState(lens)).snippets).toBe(before.snippets + 1);
     await page.close();
   });
@@ -198,39 +168,25 @@ describe.each(browsersUnderTest())('%s: the page cannot stop or fingerprint the 
   });
 
   it("echoing WXT's start-up announcement (or forging its event with the known id) does not switch the lens off", async () => {
-    const page = await lens.openPage(server.url(`/attacks/echo-startup.html#id=${extensionIdOf(lens)}`));
-    await waitForMarks(page, 2);
+    const page = await openAttackPage(lens, `/attacks/echo-startup.html#id=${extensionIdOf(lens)}`, 2);
     // Past the page's four seconds of forged start-up events.
     await sleep(4_500);
-    const seen = await page.evaluate(() => (window as unknown as { __seen: { echoed: number } }).__seen.echoed);
+    const seen = await page.page.evaluate(() => (window as unknown as { __seen: { echoed: number } }).__seen.echoed);
     expect(seen).toBeGreaterThan(0);
     // Still alive: new text is scanned and marked, and a real hover opens a card.
-    await page.evaluate(() => {
+    await page.page.evaluate(() => {
       const p = document.createElement('p');
       p.id = 'late';
       p.textContent = 'Later that day, Ilham Aliyev spoke in Baku about TANAP and the Middle Corridor.';
       document.body.append(p);
     });
-    const late = await waitInPage(
-      page,
-      () => {
-        const registry = (CSS as unknown as { highlights?: Map<string, Iterable<AbstractRange>> }).highlights;
-        let n = 0;
-        for (const [k, h] of registry ?? [])
-          if (k.startsWith('lens-mention'))
-            for (const r of h) if ((r.startContainer.parentElement as Element | null)?.id === 'late') n++;
-        return n || null;
-      },
-      'marks in the text added after the attack',
-      15_000,
-    );
-    expect(late).toBeGreaterThan(0);
+    expect(await page.waitForMarksIn('late', 'marks in the text added after the attack')).toBeGreaterThan(0);
     await page.close();
   });
 
   it('a page learns no extension id and gets no start-up message', async () => {
     const page = await openAttackPage(lens);
-    const messages = await page.evaluate(
+    const messages = await page.page.evaluate(
       () => (window as unknown as { __seen: { messages: string[] } }).__seen.messages,
     );
     const id = extensionIdOf(lens);
@@ -241,14 +197,16 @@ describe.each(browsersUnderTest())('%s: the page cannot stop or fingerprint the 
   it("no page event carries what the extension found or what the reader opened; the card's root is closed", async () => {
     const page = await openAttackPage(lens);
     // Ask, as a page could, for the scan report again.
-    await page.evaluate(() => document.dispatchEvent(new CustomEvent('lens-report-request')));
-    const [mark] = await readMarks(page);
+    await page.page.evaluate(() => document.dispatchEvent(new CustomEvent('lens-report-request')));
+    const [mark] = await page.marks();
     await page.hover(mark!.x, mark!.y);
     // A card opened (the host exists and holds focusable content), but the page cannot see into it.
-    await waitInPage(page, () => !!document.querySelector('lens-card-host'), 'the card host');
+    await page.waitForHost('the card host');
     await sleep(PAST_DWELL_MS);
-    expect(await cardRootVisible(page)).toBe(false);
-    const events = await page.evaluate(() => (window as unknown as { __seen: { events: string[] } }).__seen.events);
+    expect(await page.rootOpen()).toBe(false);
+    const events = await page.page.evaluate(
+      () => (window as unknown as { __seen: { events: string[] } }).__seen.events,
+    );
     expect(events).toEqual([]);
     await page.close();
   });
