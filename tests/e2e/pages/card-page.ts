@@ -446,35 +446,28 @@ export class CardPage {
 
   /** Waits until no mark of the top document reads `text`. */
   waitForUnmarked(text: string): Promise<unknown> {
-    return waitInPage(
-      this.page,
-      (text) => {
-        for (const [name, h] of (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights)
-          if (name.startsWith('lens-mention'))
-            for (const r of h)
-              if (r.startContainer.textContent?.slice(r.startOffset, r.endOffset) === text) return false;
-        return true;
-      },
-      `${text} to be unmarked`,
-      10_000,
-      text,
-    );
+    return this.waitForMarkState(text, false);
   }
 
   /** Waits until a mark of the top document reads `text` (after the page added it, say). */
   waitForMarked(text: string): Promise<unknown> {
+    return this.waitForMarkState(text, true);
+  }
+
+  private waitForMarkState(text: string, marked: boolean): Promise<unknown> {
     return waitInPage(
       this.page,
-      (text) => {
+      ({ text, marked }) => {
+        let found = false;
         for (const [name, h] of (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights)
           if (name.startsWith('lens-mention'))
             for (const r of h)
-              if (r.startContainer.textContent?.slice(r.startOffset, r.endOffset) === text) return true;
-        return false;
+              if (r.startContainer.textContent?.slice(r.startOffset, r.endOffset) === text) found = true;
+        return found === marked;
       },
-      `${text} to be marked`,
+      `${text} to be ${marked ? 'marked' : 'unmarked'}`,
       10_000,
-      text,
+      { text, marked },
     );
   }
 
