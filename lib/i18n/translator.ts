@@ -30,8 +30,11 @@ interface State {
   text: InterfaceText;
   /** The locale Intl formats with (the pseudo-locale formats as English). */
   locale: string;
-  /** Whether Intl knows the locale's month names (see digitDateOptions). */
-  monthNames: boolean;
+  /**
+   * Whether Intl knows the locale's month names (see digitDateOptions), asked on the first date: a date formatter
+   * costs tens of milliseconds to make, and the content script loads this module in every frame.
+   */
+  monthNames?: boolean;
   plural: Intl.PluralRules;
   number: Intl.NumberFormat;
 }
@@ -41,8 +44,6 @@ const stateFor = (text: InterfaceText): State => {
   return {
     text,
     locale,
-    // Chromium's ICU has no Kazakh or Uzbek month names: it writes the month as "M05" ("2025 M05 28").
-    monthNames: !/M\d/.test(new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(0)),
     plural: new Intl.PluralRules(locale),
     number: new Intl.NumberFormat(locale),
   };
@@ -184,6 +185,10 @@ export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFo
   const key = `${state.locale} ${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
   if (!format) {
+    // Chromium's ICU has no Kazakh or Uzbek month names: it writes the month as "M05" ("2025 M05 28").
+    state.monthNames ??= !/M\d/.test(
+      new Intl.DateTimeFormat(state.locale, { month: 'short', timeZone: 'UTC' }).format(0),
+    );
     const shown = state.monthNames ? options : digitDateOptions(options);
     dateFormats.set(key, (format = new Intl.DateTimeFormat(state.locale, shown)));
   }
