@@ -4,6 +4,7 @@
  * and sees. Charts are read from the real layout (getBoundingClientRect), in viewport px.
  */
 import { waitInPage, type ExtensionPageName, type LensBrowser, type LensPage } from '../../../automation/lens-browser';
+import { textMatching } from './own-form';
 
 /** What the timeline draws now: its box, every label shown (events' and clusters'), events drawn without a label. */
 interface ChartDrawing {
@@ -538,7 +539,7 @@ export class ExplorePage {
 
   /** A part of the layer ("sources", "names"), once its text matches `pattern`. */
   ownLayerPart(part: 'sources' | 'names', pattern: RegExp, what: string): Promise<string> {
-    return this.textMatching(`[data-own-layer] [data-part="${part}"]`, pattern, what);
+    return textMatching(this.page, `[data-own-layer] [data-part="${part}"]`, pattern, what);
   }
 
   /** Presses the button of the layer's part whose text starts with `prefix` (a name, opening its card). */
@@ -557,20 +558,7 @@ export class ExplorePage {
 
   /** The side panel's text once it matches `pattern`. */
   panelText(pattern: RegExp, what: string): Promise<string> {
-    return this.textMatching('.ex-panel', pattern, what);
-  }
-
-  private textMatching(selector: string, pattern: RegExp, what: string): Promise<string> {
-    return waitInPage(
-      this.page,
-      ({ selector, source }) => {
-        const t = document.querySelector(selector)?.textContent ?? '';
-        return new RegExp(source).test(t) ? t : null;
-      },
-      what,
-      15_000,
-      { selector, source: pattern.source },
-    );
+    return textMatching(this.page, '.ex-panel', pattern, what);
   }
 
   // ---- Export ----
