@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import { browsersUnderTest, PROJECT_ROOT } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import type { LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { defaultSettings } from '../../lib/settings/settings';
@@ -43,7 +44,7 @@ describe.each(browsersUnderTest())('%s hover cards', (browserName) => {
     server = await startStaticServer({
       headers: { '/csp-article.html': { 'Content-Security-Policy': "default-src 'none'" } },
     });
-    lens = await launchLensBrowser(browserName);
+    lens = await borrowLensBrowser(browserName);
   });
 
   // Every test starts from the default settings, whatever the one before changed ("Hide name", a longer dwell).
@@ -282,7 +283,7 @@ describe.each(browsersUnderTest())('%s hover cards in dark mode', (browserName) 
 
   beforeAll(async () => {
     server = await startStaticServer();
-    lens = await launchLensBrowser(browserName, { colorScheme: 'dark' });
+    lens = await borrowLensBrowser(browserName, { colorScheme: 'dark' });
   });
 
   afterAll(async () => {

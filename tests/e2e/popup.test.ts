@@ -11,7 +11,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import { browsersUnderTest, PROJECT_ROOT } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import type { ChromiumLensBrowser } from '../../automation/chromium';
 import { pageExpression, sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
@@ -72,7 +73,7 @@ describe.each(browsersUnderTest())('%s popup', (browserName) => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startStaticServer();
-    lens = await launchLensBrowser(browserName);
+    lens = await borrowLensBrowser(browserName);
     articleUrl = server.url('/article.html');
     article = await lens.openPage(articleUrl);
     report = await lens.scanReport(article);
