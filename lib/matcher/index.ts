@@ -9,6 +9,7 @@ import type { MatchingRules } from '../factbase/matching-rules';
 import { buildAutomaton, type Automaton } from './automaton';
 import { caseAllows } from './case-rules';
 import { isWordCharAt, isWordCharBefore, skipMarks } from './char-kinds';
+import { endingsAt } from './ending-trie';
 import { applyRules, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
 import { foldCodesInto, skipDropped, type FoldedCodes } from './fold';
 import { newPageContext, type PageContext } from './page-context';
@@ -113,8 +114,10 @@ class FoldScratch {
   }
 }
 
-const AS_WRITTEN: readonly string[] = [''];
-const NO_ENDINGS: readonly string[] = [];
+/** Scratch for the ending lengths found after a hit, grown to the longest ending seen. */
+let endingScratch = new Int32Array(64);
+const endingLengths = (depth: number) =>
+  endingScratch.length >= depth ? endingScratch : (endingScratch = new Int32Array(depth));
 
 /** A text shorter than this (a list item, a weather line, a caption) reads with the short texts around it. */
 const SHORT_TEXT = 100;
@@ -159,24 +162,28 @@ function collectCandidates(
     const foldedStart = foldedEnd - pattern.text.length;
     const start = map[foldedStart]!;
     if (isWordCharBefore(text, start)) return;
-    // The ending that reaches a word boundary (longest first: "Токаевым", not "Токаев" + "ы").
+    // The ending that reaches a word boundary (longest first: "Токаевым", not "Токаев" + "ы"); none at all last.
     let end = -1;
     let matchedEnd = foldedEnd;
-    const index = pattern.endings?.index;
-    // Only the endings that start with the unit after the hit can follow it; none at all is tried last.
-    const tried = index ? (foldedEnd < length ? index.byUnit.get(codes[foldedEnd]!) : undefined) : AS_WRITTEN;
-    for (const ending of tried ?? NO_ENDINGS) {
-      if (!hasEndingAt(codes, length, foldedEnd, ending)) continue;
-      const e = originalEnd(foldedEnd + ending.length);
-      if (!isWordCharAt(text, e)) {
-        end = e;
-        matchedEnd = foldedEnd + ending.length;
-        break;
-      }
-    }
-    if (end < 0 && index?.bare) {
+    const endings = pattern.endings;
+    if (endings === null) {
       const e = originalEnd(foldedEnd);
       if (!isWordCharAt(text, e)) end = e;
+    } else {
+      const trie = endings.trie;
+      const found = endingLengths(trie.depth);
+      for (let j = endingsAt(trie, codes, length, foldedEnd, found) - 1; j >= 0; j--) {
+        const e = originalEnd(foldedEnd + found[j]!);
+        if (!isWordCharAt(text, e)) {
+          end = e;
+          matchedEnd = foldedEnd + found[j]!;
+          break;
+        }
+      }
+      if (end < 0 && trie.bare) {
+        const e = originalEnd(foldedEnd);
+        if (!isWordCharAt(text, e)) end = e;
+      }
     }
     if (end < 0 || !caseAllows(pattern.caseRule, text, start, end)) return;
     candidates.push({
@@ -190,11 +197,4 @@ function collectCandidates(
       pattern,
     });
   });
-}
-
-/** True when folded codes at `at` spell `ending`. */
-function hasEndingAt(codes: Uint16Array, length: number, at: number, ending: string): boolean {
-  if (at + ending.length > length) return false;
-  for (let i = 0; i < ending.length; i++) if (codes[at + i] !== ending.charCodeAt(i)) return false;
-  return true;
 }

@@ -6,6 +6,7 @@
 import { ALIAS_NEAR, type AliasIndex } from '../factbase/types';
 import { scriptOf, type AliasEvidence, type MatchingRules } from '../factbase/matching-rules';
 import { caseRuleFor, isExactCase, type CaseRule } from './case-rules';
+import { buildEndingTrie, type EndingTrie } from './ending-trie';
 import { foldAlias } from './fold';
 import { commonPrefix, inflectedForms } from './morphology';
 
@@ -33,22 +34,13 @@ export interface Pattern {
 }
 
 /**
- * An ending list by first code unit, each group longest first, and whether no ending is allowed: a hit tries only
- * the endings that start with the unit after it (a Turkish name has some 60 endings; a hit reads a handful).
- */
-interface EndingIndex {
-  byUnit: Map<number, readonly string[]>;
-  bare: boolean;
-}
-
-/**
- * A pattern's endings, '' meaning none, longest first, split and indexed on first use: a build then splits and sorts
- * nothing (some 10,000 endings in 300 lists), and only the lists of patterns a page actually hits are worked out,
- * once per session. Aliases with the same list share one.
+ * A pattern's endings, '' meaning none, longest first, split and turned into a trie on first use: a build then splits
+ * and sorts nothing (some 10,000 endings in 300 lists), and only the lists of patterns a page actually hits are worked
+ * out, once per session. Aliases with the same list share one.
  */
 class Endings {
   private cachedList: readonly string[] | null = null;
-  private cachedIndex: EndingIndex | null = null;
+  private cachedTrie: EndingTrie | null = null;
 
   constructor(private readonly make: () => readonly string[]) {}
 
@@ -56,21 +48,9 @@ class Endings {
     return (this.cachedList ??= this.make());
   }
 
-  get index(): EndingIndex {
-    return (this.cachedIndex ??= indexEndings(this.list));
+  get trie(): EndingTrie {
+    return (this.cachedTrie ??= buildEndingTrie(this.list));
   }
-}
-
-function indexEndings(endings: readonly string[]): EndingIndex {
-  const byUnit = new Map<number, string[]>();
-  for (const e of endings) {
-    if (e === '') continue;
-    const u = e.charCodeAt(0);
-    const group = byUnit.get(u);
-    if (group) group.push(e);
-    else byUnit.set(u, [e]);
-  }
-  return { byUnit, bare: endings.includes('') };
 }
 
 /** A stem shorter than this would match too much once its ending is free to vary. */
