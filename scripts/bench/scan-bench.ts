@@ -7,7 +7,8 @@
  * of the dwell to the card on screen, for the first card after a page load, later cards, and the keyboard shortcut,
  * read in the page from the pointer's and key's own event times and the first animation frame showing the card.
  *
- *   npm run build:test && npx tsx scripts/bench/scan-bench.ts   (LENS_PAGE_LOADS: loads per set-up and page, default 5)
+ *   npm run build:test && npx tsx scripts/bench/scan-bench.ts   (LENS_PAGE_LOADS: loads per set-up and page, default 5;
+ *   LENS_SCAN_BENCH_PARTS=cost or cards: one part only; LENS_BROWSERS=chromium: the card timings in one browser)
  *
  * Firefox: no trace is open to automation (no CDP since Firefox 129; WebDriver BiDi has no tracing or performance
  * domain) and it has no Long Tasks API, so page cost is Chromium only there; the card timings, read in the page, are
@@ -18,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { extensionDir, findBrowser, PROJECT_ROOT } from '../../automation/browsers';
+import { browsersUnderTest, extensionDir, findBrowser, PROJECT_ROOT } from '../../automation/browsers';
 import { launchChromium, launchChromiumContext } from '../../automation/chromium';
 import { launchFirefox } from '../../automation/firefox';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
@@ -265,11 +266,17 @@ async function measurePageCost(
  * host shows a card. Sent as source (LensPage.evaluate), so it closes over nothing.
  */
 function installCardProbe(nextKey: string): void {
-  type Probe = { move: number; key: number; shownAt: number; watch?: () => void };
-  const probe: Probe = { move: 0, key: 0, shownAt: 0 };
+  type Probe = { move: number; key: number; shownAt: number; opened: number; watch?: () => void };
+  const probe: Probe = { move: 0, key: 0, shownAt: 0, opened: 0 };
   (window as unknown as { __lensProbe: Probe }).__lensProbe = probe;
   addEventListener('pointermove', (e) => (probe.move = e.timeStamp), true);
   addEventListener('keydown', (e) => void (e.code === nextKey && (probe.key = e.timeStamp)), true);
+  // The test build's card timing (page/hover-timing.ts): when the card stage asked to open the card. For the first
+  // shortcut, key press → that is the card stage's load; the rest is details and rendering.
+  document.addEventListener('lens-card-shown', (e) => {
+    const t = JSON.parse((e as CustomEvent<string>).detail) as { dwellEndedAt: number };
+    if (!probe.opened) probe.opened = t.dwellEndedAt;
+  });
   const visible = () => {
     const root = document.querySelector('lens-card-host')?.shadowRoot;
     if (!root) return false;
@@ -281,6 +288,7 @@ function installCardProbe(nextKey: string): void {
   };
   probe.watch = () => {
     probe.shownAt = 0;
+    probe.opened = 0;
     const tick = () => void (visible() ? (probe.shownAt = performance.now()) : requestAnimationFrame(tick));
     requestAnimationFrame(tick);
   };
@@ -307,11 +315,12 @@ function visibleMarks(): { text: string; x: number; y: number }[] {
 }
 
 /** Reads of the probe, sent as source (so each names the page's global itself). */
-type Probed = { __lensProbe: { move: number; key: number; shownAt: number; watch(): void } };
+type Probed = { __lensProbe: { move: number; key: number; shownAt: number; opened: number; watch(): void } };
 const watchForCard = () => (window as unknown as Probed).__lensProbe.watch();
 const cardShownAt = () => (window as unknown as Probed).__lensProbe.shownAt;
 const lastMoveAt = () => (window as unknown as Probed).__lensProbe.move;
 const lastKeyAt = () => (window as unknown as Probed).__lensProbe.key;
+const openedAt = () => (window as unknown as Probed).__lensProbe.opened;
 
 /** A page of the card bench: opened through automation/, loaded, with the probe in it. */
 async function openProbed(lens: LensBrowser, url: string): Promise<LensPage> {
@@ -344,6 +353,7 @@ async function measureCards(
   const first: number[] = [];
   const later: number[] = [];
   const keyFirst: number[] = [];
+  const keyFirstOpen: number[] = [];
   const keyLater: number[] = [];
   const blank = { x: 4, y: 890 };
   const shown = (page: LensPage) => waitFor(page, cardShownAt, 5_000);
@@ -382,7 +392,10 @@ async function measureCards(
           missing.push(`cards (${browser}): no card for the shortcut`);
           break;
         }
-        list.push(at - (await page.evaluate(lastKeyAt)));
+        const key = await page.evaluate(lastKeyAt);
+        list.push(at - key);
+        const opened = await page.evaluate(openedAt);
+        if (list === keyFirst && opened) keyFirstOpen.push(opened - key);
         // Closed before the next press, so the watcher sees the next card arrive (Esc keeps the keyboard's place).
         await page.press('Escape');
         await sleep(300);
@@ -393,6 +406,7 @@ async function measureCards(
     { browser, case: 'first card after load (pointer)', samples: first },
     { browser, case: 'later cards (pointer)', samples: later },
     { browser, case: 'first card after load (Alt+Shift+M)', samples: keyFirst },
+    { browser, case: '  of which key → card stage opens it', samples: keyFirstOpen },
     { browser, case: 'next card (Alt+Shift+M)', samples: keyLater },
   ];
 }
@@ -412,10 +426,12 @@ export async function runPageCostBench(options: { loads?: number } = {}): Promis
       ours: extensionDir('chromium'),
       ...(BASELINE_BUILD ? { before: join(BASELINE_BUILD, 'chrome-mv3') } : {}),
     };
-    const rows = await measurePageCost(server, pages, dirs, loads, missing);
+    // LENS_SCAN_BENCH_PARTS=cards: the card timings only (while working on the card's path).
+    const parts = process.env.LENS_SCAN_BENCH_PARTS ?? 'cost,cards';
+    const rows = parts.includes('cost') ? await measurePageCost(server, pages, dirs, loads, missing) : [];
     const cards: CardRow[] = [];
     const builds = BASELINE_BUILD ? (['before', 'ours'] as const) : (['ours'] as const);
-    for (const browser of ['chromium', 'firefox'] as const)
+    for (const browser of parts.includes('cards') ? browsersUnderTest() : [])
       for (const build of builds) {
         const ext =
           build === 'ours'
