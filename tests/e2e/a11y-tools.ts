@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { LensPage } from '../../automation/lens-browser';
+import { waitInPage, type LensPage } from '../../automation/lens-browser';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -49,4 +49,64 @@ export function runAxe(page: LensPage, include?: (string | string[])[]): Promise
 /** One line per element: `impact rule-id: help — target`. An empty list when there is nothing to fix. */
 export function describeViolations(violations: readonly AxeViolation[]): string[] {
   return violations.flatMap((v) => v.targets.map((target) => `${v.impact ?? '-'} ${v.id}: ${v.help} — ${target}`));
+}
+
+/** Sets the interface language in the settings record, through an extension page's storage API (`via`). */
+export function setLanguage(via: LensPage, language: string): Promise<void> {
+  return via.evaluate(async (language) => {
+    type Api = {
+      storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+    };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const api = g.browser ?? g.chrome;
+    const current = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await api.storage.local.set({ settings: { version: 1, ...current, language } });
+  }, language);
+}
+
+/**
+ * Waits until the page speaks `language` (its `<html lang>`, or with `inCard` the hover card's own `lang`) and a frame
+ * after that has been painted, so the re-render is complete before anything reads it.
+ */
+export async function waitForLanguage(page: LensPage, language: string, inCard = false): Promise<void> {
+  await waitInPage(
+    page,
+    ({ language, inCard }) => {
+      const root = inCard
+        ? document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-card')
+        : document.documentElement;
+      return root?.getAttribute('lang')?.split('-')[0] === language;
+    },
+    `the page in ${language}`,
+    10_000,
+    { language, inCard },
+  );
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+}
+
+/**
+ * Month stand-ins a reader would see: "M05" is what Chromium's Intl writes for a month it has no name for (Kazakh,
+ * Uzbek), in the page's text, its open shadow roots (the test build's card) and its labels.
+ */
+export function monthStandIns(page: LensPage): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const standIn = /\bM(0[1-9]|1[0-2])\b/;
+    const visit = (root: Document | ShadowRoot) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.nodeType === Node.TEXT_NODE) {
+          const code = /^(SCRIPT|STYLE)$/.test(n.parentElement?.tagName ?? '');
+          if (!code && standIn.test(n.textContent ?? '')) found.push(n.textContent!.trim().slice(0, 80));
+          continue;
+        }
+        const el = n as Element;
+        for (const name of ['aria-label', 'title'])
+          if (standIn.test(el.getAttribute(name) ?? '')) found.push(`${name}="${el.getAttribute(name)}"`);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return found;
+  });
 }
