@@ -13,6 +13,18 @@ import { OptionsPage } from './pages/options-page';
 
 const PAINT_TIMEOUT_MS = 10_000;
 
+/** The correction "Not this? → On this site" on a "Baku" mark stores for the fixture's site. */
+const BAKU_HERE = { entity: 'baku', text: 'baku', site: '127.0.0.1' };
+
+async function storedSettings(lens: LensBrowser) {
+  const options = await OptionsPage.open(lens);
+  try {
+    return await options.storedSettings();
+  } finally {
+    await options.close();
+  }
+}
+
 /** Opens the page with its marks painted and rests the real pointer on the first `text` until the card for `name` shows. */
 async function openCardOn(lens: LensBrowser, url: string, text: string, name: string): Promise<CardPage> {
   const card = await CardPage.open(lens, url, { recordSteps: false });
@@ -116,10 +128,14 @@ describe.each(browsersUnderTest())('%s "Not this"', (browserName) => {
     expect(after).toContain('Middle Corridor');
     expect(after).toContain('Ilham Aliyev');
     expect((await heardByThePage(card.page)).join(' | ')).toBe('');
+    // What the click stored is what the next test starts from.
+    expect((await storedSettings(lens))?.corrections).toEqual([BAKU_HERE]);
     await card.close();
   });
 
+  // Starts from the correction the click above stores (checked there), so it passes alone too.
   it('the correction holds on the site after a reload, is listed in Settings, and Undo there brings the marks back', async () => {
+    await changeSettings(lens, { mentions: 'every', corrections: [BAKU_HERE] });
     const card = await CardPage.open(lens, server.url('/not-this.html'), { recordSteps: false });
     const painted = await paintedAsReported(lens, card);
     expect(painted).not.toContain('Baku');
@@ -135,15 +151,14 @@ describe.each(browsersUnderTest())('%s "Not this"', (browserName) => {
   });
 
   it('"Everywhere" is stored without a site', async () => {
+    await changeSettings(lens, { mentions: 'every', corrections: [] });
     const card = await openCardOn(lens, server.url('/not-this.html'), 'Middle Corridor', 'Middle Corridor');
     expect(await card.pressButton('Not this?')).toBe(true);
     expect(await card.pressButton('Everywhere')).toBe(true);
     await card.waitForNoCard();
-    const options = await OptionsPage.open(lens);
-    expect((await options.storedSettings())?.corrections).toEqual([
+    expect((await storedSettings(lens))?.corrections).toEqual([
       { entity: 'middle-corridor', text: 'middle corridor', site: '' },
     ]);
-    await options.close();
     await card.close();
   });
 
