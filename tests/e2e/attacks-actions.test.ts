@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { browsersUnderTest } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import { sleep, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { extensionState, storedSettings } from './attacks-tools';
@@ -43,7 +44,7 @@ async function pressInCard(page: CardPage, mark: { x: number; y: number }, ...la
 describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
   let lens: LensBrowser;
   beforeAll(async () => {
-    lens = await launchLensBrowser(name);
+    lens = await borrowLensBrowser(name);
   });
   afterAll(async () => {
     await lens?.close();

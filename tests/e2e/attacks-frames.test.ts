@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { browsersUnderTest } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { contentMessages, extensionState } from './attacks-tools';
@@ -75,7 +76,7 @@ async function clickIntoAd(page: LensPage): Promise<void> {
 describe.each(browsersUnderTest())('%s: frames cannot ride, forge or overhear', (name) => {
   let lens: LensBrowser;
   beforeAll(async () => {
-    lens = await launchLensBrowser(name);
+    lens = await borrowLensBrowser(name);
   });
   afterAll(async () => {
     await lens?.close();

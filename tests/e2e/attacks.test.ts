@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import { sleep, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { contentMessages, extensionIdOf, extensionState } from './attacks-tools';
@@ -31,7 +32,7 @@ async function openAttackPage(lens: LensBrowser, path = '/attacks/article.html',
 describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
   let lens: LensBrowser;
   beforeAll(async () => {
-    lens = await launchLensBrowser(name);
+    lens = await borrowLensBrowser(name);
   });
   afterAll(async () => {
     await lens?.close();

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { changeSettings, expectBesideMark, pointerOff, pointerOnMark, type HoverStep } from './cards-driver';
-import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { browsersUnderTest } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import { sleep, waitInPage, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { defaultSettings } from '../../lib/settings/settings';
@@ -57,7 +58,7 @@ describe.each(browsersUnderTest())('%s cards by touch and on demand', (browserNa
 
   beforeAll(async () => {
     server = await startStaticServer();
-    lens = await launchLensBrowser(browserName);
+    lens = await borrowLensBrowser(browserName);
   });
 
   // Each test starts from the default settings (cards on hover), whatever mode the one before chose.

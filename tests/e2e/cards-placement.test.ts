@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectBesideMark, setBrowserZoom, type MarkGeometry } from './cards-driver';
-import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { browsersUnderTest } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import { markEveryMention } from './every-mention';
 import { waitInPage, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
@@ -22,7 +23,7 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
 
   beforeAll(async () => {
     server = await startStaticServer();
-    lens = await launchLensBrowser(browserName);
+    lens = await borrowLensBrowser(browserName);
     // Marks at the page's edges include a sidebar's, which the calm default leaves unmarked.
     await markEveryMention(lens);
   });

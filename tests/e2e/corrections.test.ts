@@ -4,7 +4,8 @@
  * nothing, and the options page lists the correction with Undo, which brings the marks back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { browsersUnderTest } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import { sleep, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { changeSettings } from './cards-driver';
@@ -93,7 +94,7 @@ describe.each(browsersUnderTest())('%s "Not this"', (browserName) => {
 
   beforeAll(async () => {
     server = await startStaticServer();
-    lens = await launchLensBrowser(browserName);
+    lens = await borrowLensBrowser(browserName);
     await changeSettings(lens, { mentions: 'every' });
   });
 

@@ -4,7 +4,8 @@
  * reload. Also: export and import of the settings file, and the reset.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { browsersUnderTest } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import { sleep, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { browserNoise } from './privacy-tools';
@@ -41,7 +42,7 @@ describe.each(browsersUnderTest())('%s settings apply at once', (browserName) =>
 
   beforeAll(async () => {
     server = await startStaticServer();
-    lens = await launchLensBrowser(browserName);
+    lens = await borrowLensBrowser(browserName);
     article = await CardPage.open(lens, server.url('/article.html'), { recordSteps: false });
     report = await lens.scanReport(article.page);
     calm = (await marksBecome(article, 'painted', (m) => m.underline > 0)).underline;
