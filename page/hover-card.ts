@@ -499,6 +499,8 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     next,
     escape: () => {
       if (!shown) return false;
+      // Esc in the card's note editor is the editor's: it leaves the editor, not the card (components/own/OwnSection.tsx).
+      if (host?.activeElement?.tagName === 'TEXTAREA') return false;
       dispatch({ type: 'close', reason: 'escape' });
       return true;
     },

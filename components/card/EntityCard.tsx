@@ -3,7 +3,7 @@
  * It only renders; where it is placed, how it opens and what its actions do belong to whoever hosts it.
  * Styles: `cardCss` (./styles.ts) inside a shadow root, or `./card.css` on an extension page.
  */
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { EntityDetails } from '~/lib/messaging/messages';
 import { keyFacts, nameInLanguage, summaryLead, typeLabel, whyMatched } from './card-model';
 import { Quote } from './Evidence';
@@ -75,6 +75,19 @@ export function EntityCard(props: EntityCardProps) {
   /** The rarely used actions (hide this name, off on this site) sit behind "More", so the row stays one line. */
   const [more, setMore] = useState(false);
   const moreId = useId();
+  // The reader's own section shows only when something of theirs is in it, or once they ask to write a note from the
+  // action row: a fresh profile's card spends no first-screen space on an empty "Yours".
+  const own = details.own;
+  const ownHasAny = !!own && (own.snippetCount > 0 || own.quotes.length > 0 || !!own.note);
+  /** The entity the reader pressed the action row's note button for (so another entity's card starts without it). */
+  const [noteFor, setNoteFor] = useState<string | null>(null);
+  const noteAsked = noteFor === entity.id;
+  const noteButton = useRef<HTMLButtonElement>(null);
+  const [noteButtonFocus, setNoteButtonFocus] = useState(false);
+  useEffect(() => {
+    if (noteButtonFocus && !noteAsked) noteButton.current?.focus();
+    setNoteButtonFocus(false);
+  }, [noteButtonFocus, noteAsked]);
   const facts = keyFacts(entity, compact ? 1 : undefined);
   const reason = whyMatched(matchedText, details);
   const { lead, rest } = summaryLead(entity);
@@ -187,12 +200,26 @@ export function EntityCard(props: EntityCardProps) {
         <>
           <Timeline events={details.events} asOf={props.asOf} sources={sources} />
           <Related details={details} onSelect={onSelectEntity} />
-          {details.own && <OwnSection entityId={entity.id} name={entity.name} own={details.own} actions={props.own} />}
+          {own && (ownHasAny || noteAsked) && (
+            <OwnSection
+              entityId={entity.id}
+              name={entity.name}
+              own={own}
+              actions={props.own}
+              startEditing={noteAsked && !ownHasAny}
+              // Left without writing anything: the section goes again, and focus returns to the row's note button.
+              onLeave={() => {
+                setNoteFor(null);
+                setNoteButtonFocus(true);
+              }}
+            />
+          )}
         </>
       )}
 
       {actions &&
         (save ||
+          props.own ||
           actions.onOpenSearch ||
           actions.onOpenExplore ||
           actions.onHideEntity ||
@@ -213,6 +240,17 @@ export function EntityCard(props: EntityCardProps) {
                     : saveState === 'failed'
                       ? t('cardRetrySave')
                       : t('cardSaveSnippet')}
+              </button>
+            )}
+            {props.own && own && !compact && !ownHasAny && !noteAsked && (
+              <button
+                type="button"
+                ref={noteButton}
+                class="lens-quiet"
+                onClick={() => setNoteFor(entity.id)}
+                title={t('cardOwnNoteTitle', entity.name)}
+              >
+                {t('cardOwnAddNote')}
               </button>
             )}
             {actions.onOpenSearch && (

@@ -42,10 +42,19 @@ function asCitation(q: OwnOnCard['quotes'][number]): { evidence: Evidence; sourc
   };
 }
 
-export function OwnSection(props: { entityId: string; name: string; own: OwnOnCard; actions?: OwnCardActions }) {
-  const { entityId, name, own, actions } = props;
+export function OwnSection(props: {
+  entityId: string;
+  name: string;
+  own: OwnOnCard;
+  actions?: OwnCardActions;
+  /** Opens with the note editor (the card's action row asked for a note on an entity with nothing of the reader's). */
+  startEditing?: boolean;
+  /** The editor was left with nothing of the reader's in the section: the card takes the section away again. */
+  onLeave?: () => void;
+}) {
+  const { entityId, name, own, actions, startEditing = false, onLeave } = props;
   const [note, setNote] = useState(own.note);
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(startEditing);
   const [status, setStatus] = useState<{ text: string; undo?: string } | null>(null);
   const [draft, setDraft] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
@@ -57,8 +66,10 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
   const noteId = useId();
   useEffect(() => {
     setNote(own.note);
-    setEditing(false);
+    setEditing(startEditing);
     setStatus(null);
+    // Only a new entity or a new note starts the section afresh; startEditing is read as it is then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entityId, own.note]);
   useEffect(() => {
     if (editing) area.current?.focus();
@@ -69,8 +80,19 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
     setFocusNext(null);
   }, [focusNext]);
 
+  const quotes = own.quotes.map(asCitation);
+  const hasAny = own.snippetCount > 0 || quotes.length > 0 || !!note;
+  /** Closes the editor: focus to the section's note button, or, with nothing left in the section, back to the card. */
+  const leaveEditor = () => {
+    setEditing(false);
+    if (!hasAny && !status && onLeave) onLeave();
+    else setFocusNext('edit');
+  };
+
   const store = async (text: string, previous: string) => {
     if (!actions) return;
+    // No note before and none now: nothing to store.
+    if (!text.trim() && !previous) return leaveEditor();
     try {
       await actions.saveNote(entityId, text);
       setNote(text.trim() ? text : '');
@@ -89,9 +111,7 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
     }
   };
 
-  const quotes = own.quotes.map(asCitation);
-  const hasAny = own.snippetCount > 0 || quotes.length > 0 || note;
-  if (!hasAny && !actions) return null;
+  if (!hasAny && !editing && !status && !startEditing) return null;
 
   return (
     <section class="lens-section lens-own" aria-labelledby={headingId} data-own-section="">
@@ -155,21 +175,13 @@ export function OwnSection(props: { entityId: string; name: string; own: OwnOnCa
                 // Esc leaves the editor without closing the card.
                 if (e.key === 'Escape') {
                   e.stopPropagation();
-                  setEditing(false);
-                  setFocusNext('edit');
+                  leaveEditor();
                 }
               }}
             />
             <div class="lens-own-row">
               <button type="submit">{t('cardOwnSaveNote')}</button>
-              <button
-                type="button"
-                class="lens-quiet"
-                onClick={() => {
-                  setEditing(false);
-                  setFocusNext('edit');
-                }}
-              >
+              <button type="button" class="lens-quiet" onClick={leaveEditor}>
                 {t('cardOwnCancel')}
               </button>
             </div>

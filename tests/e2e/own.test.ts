@@ -81,6 +81,21 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
     await lib.close();
   });
 
+  it('a card with nothing of yours has no “Yours” section; its action row’s note button opens one', async () => {
+    // No snippet, note or quote names Tokayev: the card's first screen spends nothing on an empty section.
+    const card = await openCard(lens!, server.url('/snippets-article.html'), 'Kassym-Jomart Tokayev');
+    expect(await card.ownSection()).toBe('');
+    expect(await card.pressButton('Add a note')).toBe(true);
+    // The section appears with the editor open and focused.
+    await card.waitForNoteEditor();
+    expect(await card.ownSection()).toContain('Your note');
+    // Leaving it with nothing written takes the section away again, and focus back to the row's button.
+    await card.press('Escape');
+    await card.waitForFocusOn('Add a note');
+    expect(await card.ownSection()).toBe('');
+    await card.close();
+  });
+
   it('shows your snippets on the card, apart from the fact base, and keeps a note written on the card', async () => {
     const url = server.url('/snippets-article.html');
     const page = await lens!.openPage(url);
