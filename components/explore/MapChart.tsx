@@ -186,8 +186,13 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
   const shown = new Set(hood.nodes.map((n) => n.id));
   // Wide stages get a wider map: the layout is circular, the stage is not, and names are wider than they are tall.
   const aspect = size ? mapStretch(size.width, size.height) : 1;
-  const placed = new Map([...positions].map(([id, p]) => [id, { x: p.x * aspect, y: p.y }]));
-  const drawn = drawLinks(links, hood, placed, (id) => target.get(id)?.r ?? 8, model.graph.names, measure);
+  // Placing the links' labels is the map's costliest step: done when the drawing changes, not on every render (a
+  // hovered node, a card opened, the details arriving after the first render).
+  const { placed, drawn } = useMemo(() => {
+    const placed = new Map([...positions].map(([id, p]) => [id, { x: p.x * aspect, y: p.y }]));
+    const drawn = drawLinks(links, hood, placed, (id) => target.get(id)?.r ?? 8, model.graph.names, measure);
+    return { placed, drawn };
+  }, [positions, aspect, links, hood, target, model, measure]);
 
   const width = size?.width ?? 0;
   const height = size?.height ?? 0;

@@ -6,6 +6,7 @@
  *   npx wxt build && npx tsx scripts/bench/explore-bench.ts        (LENS_OUT_DIR picks another build folder)
  *   npx tsx scripts/bench/explore-bench.ts --loads=24               (more page loads for steadier figures)
  *   npx tsx scripts/bench/explore-bench.ts --screenshots            (docs/explore-{timeline,map}{,-dark}.png)
+ *   npx tsx scripts/bench/explore-bench.ts --compare=DIR            (this build and the one in DIR, same run, both browsers)
  *
  * `runExploreBench` and `formatExploreBench` are exported for an overall `npm run bench`. Figures, not pass/fail.
  *
@@ -321,18 +322,64 @@ async function firefoxFirstRenders(loads: number): Promise<FirstRenders> {
   }
 }
 
-export async function runExploreBench(options: ExploreBenchOptions = {}): Promise<ExploreBenchResult> {
-  const loads = Math.max(2, options.loads ?? 12);
-  const result = await runInChromium(loads);
-  return { ...result, firefox: await firefoxFirstRenders(loads) };
+/**
+ * First renders and after-load jank for this build and another (`compareOutDir`, a build folder as LENS_OUT_DIR names
+ * it: a build of main, say), in the same run, in both browsers: blocks of `loads` page loads alternate between the two
+ * builds (other, this, other, this), each block with its own blank-page baseline, so both see the same machine.
+ */
+export async function compareBuilds(compareOutDir: string, loads = 6, blocks = 2): Promise<string> {
+  const outDir = process.env.LENS_OUT_DIR;
+  const useBuild = (which: 'other' | 'this') => {
+    if (which === 'other') process.env.LENS_OUT_DIR = compareOutDir;
+    else if (outDir === undefined) delete process.env.LENS_OUT_DIR;
+    else process.env.LENS_OUT_DIR = outDir;
+  };
+  const merged = (xs: FirstRenders[]): FirstRenders => ({
+    timeline: xs.flatMap((x) => x.timeline),
+    map: xs.flatMap((x) => x.map),
+    blank: xs.flatMap((x) => x.blank),
+    ...(xs.every((x) => x.timelineAfterMap) ? { timelineAfterMap: xs.flatMap((x) => x.timelineAfterMap ?? []) } : {}),
+  });
+  const n = blocks * (loads - 1);
+  const out = [
+    `Explore, two builds in one run (${blocks} alternating blocks of ${loads} loads per browser, the first of each a warm-up: ${n} loads each)`,
+  ];
+  try {
+    for (const browser of ['chromium', 'firefox'] as const) {
+      const runs: Record<'other' | 'this', FirstRenders[]> = { other: [], this: [] };
+      for (let b = 0; b < blocks; b++)
+        for (const which of ['other', 'this'] as const) {
+          useBuild(which);
+          runs[which].push(
+            browser === 'chromium' ? await chromiumFirstRenders(loads) : await firefoxFirstRenders(loads),
+          );
+        }
+      out.push(
+        `${browser}, the other build (${compareOutDir}):`,
+        ...formatFirstRenders(merged(runs.other)),
+        `${browser}, this build (${outDir ?? 'the default build folder'}):`,
+        ...formatFirstRenders(merged(runs.this)),
+      );
+    }
+  } finally {
+    useBuild('this');
+  }
+  return out.join('\n');
 }
 
-async function runInChromium(loads: number): Promise<ExploreBenchResult> {
+export async function runExploreBench(options: ExploreBenchOptions = {}): Promise<ExploreBenchResult> {
+  const loads = Math.max(2, options.loads ?? 12);
+  const renders = await chromiumFirstRenders(loads);
+  const { events, frames } = await chromiumGestures();
+  return { browser: 'chromium', events, ...renders, frames, firefox: await firefoxFirstRenders(loads) };
+}
+
+/** First renders (and the after-load jank of each) in Chromium, with the timeline opened behind a loading map. */
+async function chromiumFirstRenders(loads: number): Promise<FirstRenders & { timelineAfterMap: RenderSample[] }> {
   const copy = buildWithProbe('chromium');
   const lens = await launchOnCopy('chromium', copy);
   try {
     const origin = await extensionOrigin(lens);
-    const page = await lens.context.newPage();
     const timeline: RenderSample[] = [];
     const map: RenderSample[] = [];
     const blank: BlankSample[] = [];
@@ -365,7 +412,20 @@ async function runInChromium(loads: number): Promise<ExploreBenchResult> {
       map.push(m);
       timelineAfterMap.push(next);
     }
+    return { timeline, map, blank, timelineAfterMap };
+  } finally {
+    await lens.close();
+    copy.dispose();
+  }
+}
 
+/** Frame times while zooming and panning both views (Chromium: real wheel and drag input). */
+async function chromiumGestures(): Promise<{ events: number; frames: Record<string, FrameStats> }> {
+  const copy = buildWithProbe('chromium');
+  const lens = await launchOnCopy('chromium', copy);
+  try {
+    const origin = await extensionOrigin(lens);
+    const page = await lens.context.newPage();
     const frames: Record<string, FrameStats> = {};
     // Frame times once the page has settled (firstRender waits): the full fact base, loaded after the first render, is in.
     await firstRender(page, `${origin}/explore.html?view=timeline`, 'timeline');
@@ -438,7 +498,7 @@ async function runInChromium(loads: number): Promise<ExploreBenchResult> {
       await sleep(900);
     });
     await page.close();
-    return { browser: 'chromium', events, timeline, map, blank, timelineAfterMap, frames };
+    return { events, frames };
   } finally {
     await lens.close();
     copy.dispose();
@@ -451,73 +511,78 @@ const quantile = (values: number[], q: number) => {
 };
 const median = (values: number[]) => quantile(values, 0.5);
 
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** First renders against the same run's blank page, then the jank after the first frame (medians over loads). */
+function formatFirstRenders(runs: FirstRenders): string[] {
+  const blank = median(runs.blank.map((s) => s.onScreenMs));
+  const row = (name: string, onScreen: number[], rest: string) =>
+    `  ${name.padEnd(14)} ${ms(median(onScreen)).padStart(9)} ${ms(quantile(onScreen, 0.9)).padStart(9)} ${`${(median(onScreen) / blank).toFixed(2)}×`.padStart(7)}   ${rest}`;
+  const render = (name: string, samples: RenderSample[]) => {
+    const m = (f: (s: RenderSample) => number) => ms(median(samples.map(f)));
+    return row(
+      name,
+      samples.map((s) => s.onScreenMs),
+      `script starts at ${m((s) => s.scriptStartMs)}, laid out at ${m((s) => s.laidOutMs)}, ` +
+        `main thread done at ${m((s) => s.paintedMs)}`,
+    );
+  };
+  return [
+    `  ${'page'.padEnd(14)} ${'median'.padStart(9)} ${'p90'.padStart(9)} ${'÷ blank'.padStart(7)}`,
+    row(
+      'blank page',
+      runs.blank.map((s) => s.onScreenMs),
+      `baseline: a blank extension page; script starts at ${ms(median(runs.blank.map((s) => s.scriptStartMs)))}`,
+    ),
+    render('timeline', runs.timeline),
+    render('map (TANAP)', runs.map),
+    ...(runs.timelineAfterMap
+      ? [
+          render('timeline next', runs.timelineAfterMap),
+          `  ${''.padEnd(14)} (timeline next: opened while a map page opened just before still loads its 1.5 MB)`,
+        ]
+      : []),
+    ...jank(runs),
+  ];
+}
+
+/** After the first frame, while the page loads the rest: medians over loads, the blank page's idle as baseline. */
+function jank(runs: FirstRenders): string[] {
+  const row = (name: string, xs: Jank[], base: number) => {
+    const m = (f: (j: Jank) => number) => median(xs.map(f));
+    const blocking = xs.every((j) => j.blockingMs !== null) ? ms(m((j) => j.blockingMs!)) : 'n/a';
+    return `  ${name.padEnd(14)} ${ms(m((j) => j.windowMs)).padStart(9)} ${ms(m((j) => j.maxFrameMs)).padStart(10)} ${ms(
+      quantile(
+        xs.map((j) => j.maxFrameMs),
+        0.9,
+      ),
+    ).padStart(
+      9,
+    )} ${`${(m((j) => j.maxFrameMs) / base).toFixed(1)}×`.padStart(7)} ${String(m((j) => j.over50)).padStart(7)} ${blocking.padStart(10)}`;
+  };
+  const idle = runs.blank.map((b) => b.idle);
+  const base = median(idle.map((j) => j.maxFrameMs));
+  return [
+    '  After the first frame, until the full fact base and the card are loaded (medians over loads):',
+    `  ${'page'.padEnd(14)} ${'window'.padStart(9)} ${'max frame'.padStart(10)} ${'p90'.padStart(9)} ${'÷ blank'.padStart(7)} ${'>50 ms'.padStart(7)} ${'blocking'.padStart(10)}`,
+    row('blank page', idle, base),
+    row(
+      'timeline',
+      runs.timeline.map((s) => s.postLoad),
+      base,
+    ),
+    row(
+      'map (TANAP)',
+      runs.map.map((s) => s.postLoad),
+      base,
+    ),
+    `  ${''.padEnd(14)} (blank page: its first ${BLANK_WATCH_MS / 1000} s, the machine's own frame jank; blocking: long tasks beyond 50 ms, Chromium only)`,
+  ];
+}
+
 export function formatExploreBench(r: ExploreBenchResult): string {
-  const ms = (n: number) => `${n.toFixed(1)} ms`;
   const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
-  const firstRenders = (runs: FirstRenders) => {
-    const blank = median(runs.blank.map((s) => s.onScreenMs));
-    const row = (name: string, onScreen: number[], rest: string) =>
-      `  ${name.padEnd(14)} ${ms(median(onScreen)).padStart(9)} ${ms(quantile(onScreen, 0.9)).padStart(9)} ${`${(median(onScreen) / blank).toFixed(2)}×`.padStart(7)}   ${rest}`;
-    const render = (name: string, samples: RenderSample[]) => {
-      const m = (f: (s: RenderSample) => number) => ms(median(samples.map(f)));
-      return row(
-        name,
-        samples.map((s) => s.onScreenMs),
-        `script starts at ${m((s) => s.scriptStartMs)}, laid out at ${m((s) => s.laidOutMs)}, ` +
-          `main thread done at ${m((s) => s.paintedMs)}`,
-      );
-    };
-    return [
-      `  ${'page'.padEnd(14)} ${'median'.padStart(9)} ${'p90'.padStart(9)} ${'÷ blank'.padStart(7)}`,
-      row(
-        'blank page',
-        runs.blank.map((s) => s.onScreenMs),
-        `baseline: a blank extension page; script starts at ${ms(median(runs.blank.map((s) => s.scriptStartMs)))}`,
-      ),
-      render('timeline', runs.timeline),
-      render('map (TANAP)', runs.map),
-      ...(runs.timelineAfterMap
-        ? [
-            render('timeline next', runs.timelineAfterMap),
-            `  ${''.padEnd(14)} (timeline next: opened while a map page opened just before still loads its 1.5 MB)`,
-          ]
-        : []),
-      ...jank(runs),
-    ];
-  };
-  /** After the first frame, while the page loads the rest: medians over loads, the blank page's idle as baseline. */
-  const jank = (runs: FirstRenders) => {
-    const row = (name: string, xs: Jank[], base: number) => {
-      const m = (f: (j: Jank) => number) => median(xs.map(f));
-      const blocking = xs.every((j) => j.blockingMs !== null) ? ms(m((j) => j.blockingMs!)) : 'n/a';
-      return `  ${name.padEnd(14)} ${ms(m((j) => j.windowMs)).padStart(9)} ${ms(m((j) => j.maxFrameMs)).padStart(10)} ${ms(
-        quantile(
-          xs.map((j) => j.maxFrameMs),
-          0.9,
-        ),
-      ).padStart(
-        9,
-      )} ${`${(m((j) => j.maxFrameMs) / base).toFixed(1)}×`.padStart(7)} ${String(m((j) => j.over50)).padStart(7)} ${blocking.padStart(10)}`;
-    };
-    const idle = runs.blank.map((b) => b.idle);
-    const base = median(idle.map((j) => j.maxFrameMs));
-    return [
-      '  After the first frame, until the full fact base and the card are loaded (medians over loads):',
-      `  ${'page'.padEnd(14)} ${'window'.padStart(9)} ${'max frame'.padStart(10)} ${'p90'.padStart(9)} ${'÷ blank'.padStart(7)} ${'>50 ms'.padStart(7)} ${'blocking'.padStart(10)}`,
-      row('blank page', idle, base),
-      row(
-        'timeline',
-        runs.timeline.map((s) => s.postLoad),
-        base,
-      ),
-      row(
-        'map (TANAP)',
-        runs.map.map((s) => s.postLoad),
-        base,
-      ),
-      `  ${''.padEnd(14)} (blank page: its first ${BLANK_WATCH_MS / 1000} s, the machine's own frame jank; blocking: long tasks beyond 50 ms, Chromium only)`,
-    ];
-  };
+  const firstRenders = formatFirstRenders;
   const lines = [
     `Explore page (${r.browser}, ${r.events} timeline events; budget ${FIRST_RENDER_BUDGET_MS} ms first render)`,
     `First render: navigation start → first frame with the chart on screen (first contentful paint; ${r.timeline.length} loads each, each in a new tab)`,
@@ -574,13 +639,15 @@ async function screenshotExplore(outDir: string, scheme: 'light' | 'dark' = 'lig
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const screenshots = process.argv.includes('--screenshots');
-  (screenshots
-    ? screenshotExplore('docs', 'light').then(async (light) =>
-        [...light, ...(await screenshotExplore('docs', 'dark'))].join('\n'),
-      )
-    : runExploreBench({ loads: Number(/--loads=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 12) }).then(
-        formatExploreBench,
-      )
+  const compare = /--compare=(\S+)/.exec(process.argv.join(' '))?.[1];
+  const loads = Number(/--loads=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 12);
+  (compare
+    ? compareBuilds(compare, Math.min(loads, 6))
+    : screenshots
+      ? screenshotExplore('docs', 'light').then(async (light) =>
+          [...light, ...(await screenshotExplore('docs', 'dark'))].join('\n'),
+        )
+      : runExploreBench({ loads }).then(formatExploreBench)
   ).then(
     (out) => console.log(out),
     (error: unknown) => {
