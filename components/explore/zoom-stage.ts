@@ -149,20 +149,33 @@ export interface StageSize {
 }
 
 /**
- * Calls `onSize` with the element's size at once (waiting for a ResizeObserver's first call would cost a frame) and
- * whenever it changes by a pixel or more, with the size reported before. Returns the disconnect.
+ * Calls `onSize` with the element's size inside its border at once (waiting for a ResizeObserver's first call would
+ * cost a frame) and whenever it changes by a pixel or more, with the size reported before. Returns the disconnect.
+ * Inside the border, because the chart's svg fills that box: sized to the border box, its viewBox was scaled down to
+ * fit (0.4 % at 1280 px), which set the map's smallest text at 10.96 px where 11 was meant.
  */
 export function observeSize(el: Element, onSize: (size: StageSize, before: StageSize | null) => void): () => void {
   let last: StageSize | null = null;
   const read = () => {
-    const r = el.getBoundingClientRect();
+    const r = innerSize(el);
     if (last && Math.abs(last.width - r.width) < 1 && Math.abs(last.height - r.height) < 1) return;
     const before = last;
-    last = { width: r.width, height: r.height };
+    last = r;
     onSize(last, before);
   };
   read();
   const observer = new ResizeObserver(read);
   observer.observe(el);
   return () => observer.disconnect();
+}
+
+/** The element's size inside its border, to the fraction of a pixel (clientWidth rounds it). */
+function innerSize(el: Element): StageSize {
+  const r = el.getBoundingClientRect();
+  const s = getComputedStyle(el);
+  const px = (v: string) => parseFloat(v) || 0;
+  return {
+    width: r.width - px(s.borderLeftWidth) - px(s.borderRightWidth),
+    height: r.height - px(s.borderTopWidth) - px(s.borderBottomWidth),
+  };
 }

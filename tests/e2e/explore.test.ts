@@ -10,7 +10,8 @@ import type { FactBase } from '../../lib/factbase/types';
 import { buildGraphIndex } from '../../lib/explore/graph';
 import { filterItems, timelineItems } from '../../lib/explore/timeline-model';
 import { itemsWithin, openingRange } from '../../lib/explore/timeline-opening';
-import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
+import { browsersUnderTest } from '../../automation/browsers';
+import { borrowLensBrowser } from '../../automation/shared-browser';
 import type { LensBrowser } from '../../automation/lens-browser';
 import { ExplorePage, labelFaults } from './pages/explore-page';
 
@@ -21,7 +22,7 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
   let lens: LensBrowser;
 
   beforeAll(async () => {
-    lens = await launchLensBrowser(browserName);
+    lens = await borrowLensBrowser(browserName);
   });
 
   afterAll(async () => {
@@ -57,6 +58,10 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
     await explore.waitForEventCount(expected.length, 'the filtered timeline');
     expect(new Set(await explore.eventIds())).toEqual(new Set(expected));
     expect(await explore.countLine()).toBe(`Showing ${expected.length} of ${items.length} events`);
+    // The legend follows the filter: the colours and date markers of these events, none other.
+    const { legend, drawn } = await explore.timelineLegend();
+    expect(drawn.families.length).toBeLessThan(9);
+    expect(legend).toMatchObject(drawn);
     await explore.close();
   });
 
@@ -208,6 +213,9 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
     expect(labelFaults(d!)).toEqual({ cut: [], overlapping: [] });
     // A year wide enough to hold its label holds it: none spills after its band (a 2022 band's did, by rounding).
     expect(await explore.spilledYearLabels()).toEqual([]);
+    const { legend, drawn } = await explore.timelineLegend();
+    expect(drawn.kinds).toEqual(['day', 'month', 'year']);
+    expect(legend).toMatchObject(drawn);
     await explore.close();
   });
 
@@ -224,6 +232,10 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
     expect(labelFaults(d)).toEqual({ cut: [], overlapping: [] });
     // Every row is inside the chart (the lanes were packed for its height).
     expect(Math.max(...(await explore.rowBottoms()))).toBeLessThanOrEqual(d.plot.bottom);
+    // The legend explains the clusters' boxes while the chart draws them.
+    const { legend, drawn } = await explore.timelineLegend();
+    expect(drawn.kinds).toContain('cluster');
+    expect(legend).toMatchObject(drawn);
     // A cluster zooms into its period, where its events find room for their labels.
     const biggest = [...d.clusters].sort((a, b) => b.count - a.count)[0]!;
     const before = await explore.search();
@@ -250,6 +262,14 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
       expect(r.outside, query).toEqual([]);
       expect(r.unreachable, query).toEqual([]);
     }
+    // Opened on its own at that width, the timeline cannot label 2020–2024: it lists those years' events instead,
+    // says why, and offers the chart.
+    await host.overflowAt(360, 'view=timeline');
+    const framed = await host.framedTimeline();
+    const recent = itemsWithin(items, openingRange(items)!).map((i) => i.event.id);
+    expect(framed.chart).toBe(false);
+    expect(framed.note).toMatch(/no room at this window size to label all \d+ events of 2020–2024/);
+    expect(new Set(framed.listed)).toEqual(new Set(recent));
     await host.close();
   });
 
@@ -261,8 +281,12 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
     // After panning, with other items at the edges.
     await timeline.focusStage();
     for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowLeft']) {
+      // The key moved the chart when the URL's range changed (it follows each move's end); counting frames that
+      // moved could see none on a loaded machine, where the 450 ms move was over before the count began.
+      const before = await timeline.search();
       await timeline.press(key);
-      expect(await timeline.waitForStill(), `${key} moved the chart`).toBeGreaterThan(0);
+      await timeline.waitForZoomFrom(before);
+      await timeline.waitForStill();
       labels = await timeline.cutLabels();
       expect(labels.shown).toBeGreaterThan(20);
       expect(labels.cut).toEqual([]);
@@ -277,7 +301,78 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
     await map.close();
   });
 
+  it('one hop around the OTS: a dozen neighbours grouped by kind, "Show N more", names of 11 px or more, each link kind and "+N" explained', async () => {
+    const graph = buildGraphIndex(base);
+    const neighbours = new Set((graph.byNode.get('ots') ?? []).map((e) => (e.source === 'ots' ? e.target : e.source)));
+    expect(neighbours.size).toBeGreaterThan(20);
+    const explore = await ExplorePage.open(lens, 'view=map&entity=ots');
+    await explore.waitForStill();
+    const one = await explore.mapReading();
+    expect(one.firstHop).toBe(12);
+    const more = neighbours.size - 12;
+    expect(one.status).toContain(`${more} more neighbours of Organization of Turkic States not shown`);
+    expect(one.showMore).toBe(`Show ${Math.min(12, more)} more`);
+    // Grouped by kind: going round the centre, each family's nodes sit together (one run each, the circle closed).
+    expect(familyRuns(one.ringOrder)).toBe(new Set(one.ringOrder).size);
+    expect(one.smallestText.px, one.smallestText.text).toBeGreaterThanOrEqual(11);
+    expect(one.overlapping).toEqual([]);
+
+    // The legend has an entry for every family, kind of link and badge the map draws, and none it does not draw.
+    const { legend, drawn, badges } = await explore.mapLegend();
+    expect(legend).toMatchObject(drawn);
+    expect(drawn.kinds).toEqual(['generic', 'more', 'named']);
+    expect(legend.words).toEqual({
+      generic: 'linked by a source without saying how',
+      more: '+3relations not on the map: click the name to show them',
+      named: 'a relation a source names, read along the arrow',
+    });
+    // Each "+N" says on its node what it counts.
+    expect(badges.length).toBeGreaterThan(0);
+    for (const { badge, title } of badges)
+      expect(title).toMatch(new RegExp(`· ${badge.slice(1)} more relations?: click to show (them|it)$`));
+
+    // "Show N more" brings the rest in, still at a readable size.
+    await explore.showMoreNeighbours(one.firstHop);
+    await explore.waitForStill();
+    const all = await explore.mapReading();
+    expect(all.firstHop).toBe(neighbours.size);
+    expect(all.showMore).toBeNull();
+    expect(all.smallestText.px, all.smallestText.text).toBeGreaterThanOrEqual(11);
+    expect((await explore.mapLegend()).legend).toMatchObject((await explore.mapLegend()).drawn);
+    await explore.close();
+  });
+
+  it('two hops stay readable or say why: names of 11 px or more, none overlapping, the reach and what is shown said', async () => {
+    for (const centre of ['ots', 'turkiye']) {
+      const explore = await ExplorePage.open(lens, `view=map&entity=${centre}`);
+      await explore.chooseHops('Two hops', 2);
+      await explore.waitForStill();
+      const two = await explore.mapReading();
+      expect(two.nodes, centre).toBeLessThanOrEqual(50);
+      expect(two.smallestText.px, `${centre}: ${two.smallestText.text}`).toBeGreaterThanOrEqual(11);
+      expect(two.overlapping, centre).toEqual([]);
+      // Why it is not all there: how many two hops reach, and how many the map shows.
+      expect(two.twoHops, centre).toMatch(
+        new RegExp(
+          `^Two hops from .+ reach \\d+ entities\\. To keep every name readable the map shows ${two.nodes - 1}: 12 neighbours`,
+        ),
+      );
+      // Kept at a readable size, a map larger than the window says so (and only then).
+      if (two.outside) expect(two.larger, centre).toMatch(/^The map is larger than this window/);
+      else expect(two.larger, centre).toBeNull();
+      const { legend, drawn } = await explore.mapLegend();
+      expect(legend, centre).toMatchObject(drawn);
+      await explore.close();
+    }
+  });
+
   it('logs no errors', async () => {
     expect(await lens.consoleErrors()).toEqual([]);
   });
 });
+
+/** How many runs of equal neighbours a circle of families makes (the last one wraps round to the first). */
+function familyRuns(ring: readonly string[]): number {
+  const runs = ring.filter((f, i) => f !== ring[(i + ring.length - 1) % ring.length]).length;
+  return Math.max(1, runs);
+}

@@ -59,6 +59,28 @@ interface Overflow {
   unreachable: string[];
 }
 
+/** How the map reads (see ExplorePage.mapReading). */
+interface MapReading {
+  nodes: number;
+  firstHop: number;
+  /** The direct neighbours' families, going round the centre. */
+  ringOrder: string[];
+  smallestText: { px: number; text: string };
+  overlapping: string[];
+  /** Nodes (shape and name) not wholly inside the map's box. */
+  outside: number;
+  status: string | null;
+  showMore: string | null;
+  twoHops: string | null;
+  larger: string | null;
+}
+
+/** A legend's entries beside what its chart draws, by the same keys. */
+interface LegendAndDrawing {
+  legend: { families: string[]; kinds: string[]; words: Record<string, string> };
+  drawn: { families: string[]; kinds: string[] };
+}
+
 type View = 'timeline' | 'map';
 
 export class ExplorePage {
@@ -398,6 +420,169 @@ export class ExplorePage {
     );
   }
 
+  /**
+   * What the map reads like: its nodes by depth, the families of the direct neighbours in the order they go round the
+   * centre (by angle), the smallest text it draws in screen px (font size times the zoom), node names that overlap,
+   * and the notes and counts around it ("Show N more", two hops, a map larger than the window).
+   */
+  mapReading(): Promise<MapReading> {
+    return this.page.evaluate((): MapReading => {
+      const svg = document.querySelector('svg.ex-chart')!;
+      const shown = (el: Element) => !el.closest('[display="none"]') && el.getBoundingClientRect().width > 0;
+      const familyOf = (g: Element) => [...g.classList].find((c) => c.startsWith('f-'))!.slice(2);
+      const centre = svg.querySelector('.mp-node.is-centre .mp-shape')!.getBoundingClientRect();
+      const [cx, cy] = [centre.left + centre.width / 2, centre.top + centre.height / 2];
+      const ringOne = [...svg.querySelectorAll('.mp-node.depth-1')].map((g) => {
+        const r = g.querySelector('.mp-shape')!.getBoundingClientRect();
+        return { family: familyOf(g), angle: Math.atan2(r.top + r.height / 2 - cy, r.left + r.width / 2 - cx) };
+      });
+      let smallest = { px: Infinity, text: '' };
+      for (const t of svg.querySelectorAll<SVGTextElement>('text')) {
+        if (!shown(t)) continue;
+        const px = parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1);
+        if (px < smallest.px) smallest = { px, text: t.textContent ?? '' };
+      }
+      const names = [...svg.querySelectorAll('.mp-node-label')].filter(shown).map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', r };
+      });
+      const overlapping: string[] = [];
+      for (let i = 0; i < names.length; i++)
+        for (let j = i + 1; j < names.length; j++) {
+          const [a, b] = [names[i]!.r, names[j]!.r];
+          if (
+            Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+            Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1
+          )
+            overlapping.push(`${names[i]!.text} / ${names[j]!.text}`);
+        }
+      const box = svg.getBoundingClientRect();
+      const outside = [...svg.querySelectorAll('.mp-node')].filter((g) => {
+        const r = g.getBoundingClientRect();
+        return r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom;
+      }).length;
+      const text = (selector: string) => document.querySelector(selector)?.textContent ?? null;
+      return {
+        nodes: svg.querySelectorAll('.mp-node').length,
+        firstHop: ringOne.length,
+        ringOrder: ringOne.sort((a, b) => a.angle - b.angle).map((n) => n.family),
+        smallestText: smallest,
+        overlapping,
+        outside,
+        status: text('[data-testid="map-status"]'),
+        showMore: text('[data-testid="map-show-more"]'),
+        twoHops: text('[data-testid="map-two-hops"]'),
+        larger: text('[data-testid="map-larger"]'),
+      };
+    });
+  }
+
+  /** Presses the map's "Show N more" and waits until more direct neighbours than `before` are drawn. */
+  async showMoreNeighbours(before: number): Promise<void> {
+    await this.page.evaluate(() =>
+      (document.querySelector('[data-testid="map-show-more"]') as HTMLButtonElement).click(),
+    );
+    await waitInPage(
+      this.page,
+      (n) => document.querySelectorAll('svg.ex-chart .mp-node.depth-1').length > n,
+      'more neighbours on the map',
+      10_000,
+      before,
+    );
+  }
+
+  /** Presses "One hop" or "Two hops" and waits until the map has laid out `hops` rings. */
+  async chooseHops(label: string, hops: 1 | 2): Promise<void> {
+    await this.page.evaluate((label) => {
+      const button = [...document.querySelectorAll<HTMLButtonElement>('.ex-seg button')].find(
+        (b) => b.textContent === label,
+      );
+      if (!button) throw new Error(`no button "${label}"`);
+      button.click();
+    }, label);
+    await waitInPage(
+      this.page,
+      (hops) => !!document.querySelector(`svg.ex-chart .mp-node.depth-${hops}`) === (hops === 2),
+      `the map at ${hops} hops`,
+      10_000,
+      hops,
+    );
+  }
+
+  /**
+   * The map's legend beside what the map draws: the families of its nodes, and the kinds of link and badge, each by
+   * the legend's own keys (`named`: a relation a source names; `share`; `generic`; `more`: a "+N" badge).
+   * Also each badge's explanation as the node gives it (its tooltip), and the legend's words for each entry.
+   */
+  mapLegend(): Promise<LegendAndDrawing & { badges: { badge: string; title: string }[] }> {
+    return this.page.evaluate(() => {
+      const svg = document.querySelector('svg.ex-chart')!;
+      const legend = document.querySelector('[data-testid="map-legend"]')!;
+      const drawnLinks = new Set<string>();
+      for (const link of svg.querySelectorAll('.mp-link')) {
+        const types = (link.getAttribute('data-relations') ?? '').split(' ');
+        if (link.classList.contains('mp-link-share')) drawnLinks.add('share');
+        if (link.classList.contains('mp-link-generic')) drawnLinks.add('generic');
+        if (types.some((t) => t !== 'related-to' && t !== 'shareholder-of')) drawnLinks.add('named');
+      }
+      const badges = [...svg.querySelectorAll('.mp-node-more')]
+        .filter((b) => b.getBoundingClientRect().width > 0)
+        .map((b) => ({
+          badge: b.textContent ?? '',
+          title: b.closest('.mp-node')?.querySelector('title')?.textContent ?? '',
+        }));
+      if (badges.length) drawnLinks.add('more');
+      const families = [...svg.querySelectorAll('.mp-node')].map((g) =>
+        [...g.classList].find((c) => c.startsWith('f-'))!.slice(2),
+      );
+      return {
+        legend: {
+          families: [...legend.querySelectorAll('[data-family]')].map((li) => li.getAttribute('data-family')!).sort(),
+          kinds: [...legend.querySelectorAll('[data-link]')].map((li) => li.getAttribute('data-link')!).sort(),
+          words: Object.fromEntries(
+            [...legend.querySelectorAll('[data-link]')].map((li) => [
+              li.getAttribute('data-link'),
+              li.textContent ?? '',
+            ]),
+          ),
+        },
+        drawn: { families: [...new Set(families)].sort(), kinds: [...drawnLinks].sort() },
+        badges,
+      };
+    });
+  }
+
+  /**
+   * The timeline's legend beside what the chart draws: the families its events are coloured by, their date
+   * precisions, and whether clusters are drawn (`cluster` among the kinds), over every event the chart holds.
+   */
+  timelineLegend(): Promise<LegendAndDrawing> {
+    return this.page.evaluate(() => {
+      const svg = document.querySelector('svg.ex-chart')!;
+      const legend = document.querySelector('[data-testid="timeline-legend"]')!;
+      const events = [...svg.querySelectorAll('[data-event-id]')];
+      const clusters = [...svg.querySelectorAll('.tl-cluster[data-cluster]')].filter(
+        (g) => !g.closest('[display="none"]'),
+      );
+      const families = events.map((g) => [...g.classList].find((c) => c.startsWith('f-'))!.slice(2));
+      const precisions = events.map((g) => g.getAttribute('data-precision')!);
+      return {
+        legend: {
+          families: [...legend.querySelectorAll('[data-family]')].map((li) => li.getAttribute('data-family')!).sort(),
+          kinds: [
+            ...[...legend.querySelectorAll('[data-precision]')].map((li) => li.getAttribute('data-precision')!),
+            ...(legend.querySelector('[data-legend="cluster"]') ? ['cluster'] : []),
+          ].sort(),
+          words: {},
+        },
+        drawn: {
+          families: [...new Set(families)].sort(),
+          kinds: [...new Set(precisions), ...(clusters.length ? ['cluster'] : [])].sort(),
+        },
+      };
+    });
+  }
+
   /** The map's table, row by row and cell by cell, once it has rows. */
   tableRows(): Promise<string[][]> {
     return waitInPage(
@@ -653,6 +838,18 @@ export class ExplorePage {
         unreachable: controls
           .filter((c) => c.getBoundingClientRect().width > 0 && outside(c))
           .map((c) => (c.textContent ?? c.getAttribute('aria-label') ?? '').slice(0, 30)),
+      };
+    });
+  }
+
+  /** The timeline in the frame overflowAt loaded: its note when it fell back to the list, the events listed, a chart. */
+  framedTimeline(): Promise<{ note: string | null; listed: string[]; chart: boolean }> {
+    return this.page.evaluate(() => {
+      const doc = document.querySelector('iframe')!.contentDocument!;
+      return {
+        note: doc.querySelector('[data-testid="timeline-dense"]')?.textContent ?? null,
+        listed: [...doc.querySelectorAll('.ex-events [data-event-id]')].map((r) => r.getAttribute('data-event-id')!),
+        chart: !!doc.querySelector('svg.ex-chart [data-event-id]'),
       };
     });
   }
