@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildProblem, launchLensBrowser, PROJECT_ROOT } from '../automation/browsers';
 import type { ChromiumLensBrowser } from '../automation/chromium';
-import { hoverFirstMention, sleep, type LensPage } from '../automation/lens-browser';
+import { sleep, type LensPage } from '../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../automation/static-server';
 import { realisticSnippets } from './bench/library-snippets';
 import { extensionPage, until } from './screenshots';
@@ -55,9 +55,34 @@ async function demoArticle(
   return { opened, page };
 }
 
+/**
+ * Scrolls the first mention of `text` in the article's running text to a quarter of the way down and rests the
+ * pointer on it, so its card opens below it in full (the first mark of the page, Baku in the standfirst, would put
+ * the card over the headline and cut it at the bottom).
+ */
+async function hoverInRunningText(opened: LensPage, text: string): Promise<void> {
+  const at = await opened.evaluate((text) => {
+    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.nodeValue?.indexOf(text) ?? -1;
+      if (index < 0 || !node.parentElement?.closest('p') || node.parentElement.closest('header, figure, aside'))
+        continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + text.length);
+      scrollTo(0, range.getBoundingClientRect().top + scrollY - innerHeight / 4);
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + 12, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!at) throw new Error(`"${text}" is not in the article's running text`);
+  await opened.hover(at.x, at.y);
+}
+
 async function cardShot(lens: ChromiumLensBrowser, server: StaticServer, size: StoreSize, file: string) {
   const { opened, page } = await demoArticle(lens, server, size);
-  await hoverFirstMention(opened, ['Organization of Turkic States']);
+  await hoverInRunningText(opened, 'Organization of Turkic States');
   await sleep(1500);
   await page.screenshot({ path: file });
   await page.close();
