@@ -266,16 +266,22 @@ async function measurePageCost(
  * host shows a card. Sent as source (LensPage.evaluate), so it closes over nothing.
  */
 function installCardProbe(nextKey: string): void {
-  type Probe = { move: number; key: number; shownAt: number; opened: number; watch?: () => void };
-  const probe: Probe = { move: 0, key: 0, shownAt: 0, opened: 0 };
+  type Probe = { move: number; key: number; shownAt: number; opened: number; complete: number; watch?: () => void };
+  const probe: Probe = { move: 0, key: 0, shownAt: 0, opened: 0, complete: 0 };
   (window as unknown as { __lensProbe: Probe }).__lensProbe = probe;
   addEventListener('pointermove', (e) => (probe.move = e.timeStamp), true);
   addEventListener('keydown', (e) => void (e.code === nextKey && (probe.key = e.timeStamp)), true);
-  // The test build's card timing (page/hover-timing.ts): when the card stage asked to open the card. For the first
-  // shortcut, key press → that is the card stage's load; the rest is details and rendering.
+  // The test build's card timing (page/hover-timing.ts): when the card stage asked to open the card (for the first
+  // shortcut, key press → that is the card stage's load), and the frame in which the card with its details was
+  // painted: a card opened before its details arrive shows a placeholder first, which the watcher below counts.
   document.addEventListener('lens-card-shown', (e) => {
-    const t = JSON.parse((e as CustomEvent<string>).detail) as { dwellEndedAt: number };
+    const t = JSON.parse((e as CustomEvent<string>).detail) as {
+      dwellEndedAt: number;
+      complete: boolean;
+      paintedAt: number;
+    };
     if (!probe.opened) probe.opened = t.dwellEndedAt;
+    if (t.complete && !probe.complete) probe.complete = t.paintedAt;
   });
   const visible = () => {
     const root = document.querySelector('lens-card-host')?.shadowRoot;
@@ -289,6 +295,7 @@ function installCardProbe(nextKey: string): void {
   probe.watch = () => {
     probe.shownAt = 0;
     probe.opened = 0;
+    probe.complete = 0;
     const tick = () => void (visible() ? (probe.shownAt = performance.now()) : requestAnimationFrame(tick));
     requestAnimationFrame(tick);
   };
@@ -315,12 +322,15 @@ function visibleMarks(): { text: string; x: number; y: number }[] {
 }
 
 /** Reads of the probe, sent as source (so each names the page's global itself). */
-type Probed = { __lensProbe: { move: number; key: number; shownAt: number; opened: number; watch(): void } };
+type Probed = {
+  __lensProbe: { move: number; key: number; shownAt: number; opened: number; complete: number; watch(): void };
+};
 const watchForCard = () => (window as unknown as Probed).__lensProbe.watch();
 const cardShownAt = () => (window as unknown as Probed).__lensProbe.shownAt;
 const lastMoveAt = () => (window as unknown as Probed).__lensProbe.move;
 const lastKeyAt = () => (window as unknown as Probed).__lensProbe.key;
 const openedAt = () => (window as unknown as Probed).__lensProbe.opened;
+const completeAt = () => (window as unknown as Probed).__lensProbe.complete;
 
 /** A page of the card bench: opened through automation/, loaded, with the probe in it. */
 async function openProbed(lens: LensBrowser, url: string): Promise<LensPage> {
@@ -354,6 +364,8 @@ async function measureCards(
   const later: number[] = [];
   const keyFirst: number[] = [];
   const keyFirstOpen: number[] = [];
+  const keyFirstComplete: number[] = [];
+  const firstComplete: number[] = [];
   const keyLater: number[] = [];
   const blank = { x: 4, y: 890 };
   const shown = (page: LensPage) => waitFor(page, cardShownAt, 5_000);
@@ -377,6 +389,8 @@ async function measureCards(
       }
       const move = await page.evaluate(lastMoveAt);
       (i === 0 ? first : later).push(at - (move + DEFAULT_DWELL_MS));
+      const complete = i === 0 ? await waitFor(page, completeAt, 5_000) : null;
+      if (complete) firstComplete.push(complete - (move + DEFAULT_DWELL_MS));
       await page.hover(blank.x, blank.y);
       await sleep(800); // past the grace period
     }
@@ -396,6 +410,8 @@ async function measureCards(
         list.push(at - key);
         const opened = await page.evaluate(openedAt);
         if (list === keyFirst && opened) keyFirstOpen.push(opened - key);
+        const complete = list === keyFirst ? await waitFor(page, completeAt, 5_000) : null;
+        if (complete) keyFirstComplete.push(complete - key);
         // Closed before the next press, so the watcher sees the next card arrive (Esc keeps the keyboard's place).
         await page.press('Escape');
         await sleep(300);
@@ -404,9 +420,11 @@ async function measureCards(
   }
   return [
     { browser, case: 'first card after load (pointer)', samples: first },
+    { browser, case: '  the same, with its details in', samples: firstComplete },
     { browser, case: 'later cards (pointer)', samples: later },
     { browser, case: 'first card after load (Alt+Shift+M)', samples: keyFirst },
     { browser, case: '  of which key → card stage opens it', samples: keyFirstOpen },
+    { browser, case: '  the same, with its details in', samples: keyFirstComplete },
     { browser, case: 'next card (Alt+Shift+M)', samples: keyLater },
   ];
 }
