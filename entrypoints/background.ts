@@ -20,7 +20,7 @@ import { onOwnChanged } from '~/browser/snippets-db/own-events';
 import { onSnippetsChanged } from '~/browser/snippets-db/change-events';
 import { createTrackMenu, onTrackMenuClick, TRACK_MENU_ID } from '~/browser/own-menu';
 import { currentInterfaceText, followInterfaceText } from '~/browser/interface-text';
-import { cardText, CARD_TEXT_GLOBAL } from '~/lib/i18n/card-text';
+import { cardText } from '~/lib/i18n/card-text';
 import { t } from '~/lib/i18n/translator';
 
 export default defineBackground(() => {
@@ -78,24 +78,15 @@ export default defineBackground(() => {
       }),
     // The card's code, injected into one frame on the reader's first approach to a mark there (page/card-stage.ts):
     // not web-accessible, so no page can probe for it. Needs `scripting` and the host permission (README).
-    // The card's words go first, into the same isolated world (lib/i18n/card-text.ts): the page never sees them.
-    injectCardStage: async (tabId, frameId) => {
-      const target = { tabId, frameIds: [frameId] };
-      await textReady.catch(() => {});
-      await browser.scripting.executeScript({
-        target,
-        func: (name: string, text: unknown) => void ((globalThis as Record<string, unknown>)[name] = text),
-        args: [CARD_TEXT_GLOBAL, cardText(currentInterfaceText())],
-        injectImmediately: true,
-      });
-      // The card extras right behind the stage, in the same call (page/card-extras/shared.ts): every card shows the
-      // reader's own section (its note button at least), so they are there before the first card, never after it.
-      return browser.scripting.executeScript({
-        target,
+    // The card's words are not injected with it: the first stage asks for them (get-card-text) in the meantime.
+    // The card extras right behind the stage, in the same call (page/card-extras/shared.ts): every card shows the
+    // reader's own section (its note button at least), so they are there before the first card, never after it.
+    injectCardStage: (tabId, frameId) =>
+      browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
         files: ['/card-stage.js', '/card-extras.js'],
         injectImmediately: true,
-      });
-    },
+      }),
     cardText: () => textReady.then(() => cardText(currentInterfaceText())),
     openExplore: (id, view) =>
       browser.tabs.create({ url: browser.runtime.getURL(`/${exploreHref(view, id)}` as `/explore.html${string}`) }),

@@ -10,7 +10,8 @@ import type { HoverCardDeps, HoverCards } from './hover-card';
 /** The property of the isolated world's global the second stage sets. */
 export const CARD_STAGE_GLOBAL = 'lensCardStage';
 
-type StartHoverCards = (deps: HoverCardDeps) => HoverCards;
+/** `text`: the card's words (lib/i18n/card-text.ts), which the first stage asked for while the stage was loading. */
+type StartHoverCards = (deps: HoverCardDeps, text: unknown) => HoverCards;
 
 /** The second stage's entry point, once the background has injected it into this frame. */
 export function cardStageEntry(): StartHoverCards | undefined {

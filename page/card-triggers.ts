@@ -3,14 +3,17 @@
  * per frame of pointer movement, against the marks this frame has) and loads the card's stage (page/card-stage.ts)
  * on the first approach to a mark, the first tap on one or the first shortcut. What arrives while it loads is held
  * and passed on once it is there; the dwell counts from when the pointer came to rest, so the load hides inside it.
+ * While the background injects the stage, this stage asks for the card's words and for the details of the name the
+ * first card will show, so none of the three waits for another (the first shortcut has no dwell to hide them in).
  * A frame nobody points at never loads it.
  */
 import { settingsActions } from './card-actions';
 import { cardStageEntry } from './card-stage';
 import type { HoverCardDeps, HoverCards } from './hover-card';
+import type { EntityDetails } from '~/lib/messaging/messages';
 import { relayEscape } from './hover-frames';
 import { trackPointer, type PointerAt } from './hover-pointer';
-import { watchKeys } from './keyboard-nav';
+import { nextMention, watchKeys } from './keyboard-nav';
 import type { Mention } from './mention-store';
 
 interface CardTriggers {
@@ -21,7 +24,7 @@ interface CardTriggers {
 
 /** `load` asks the background to inject the card's stage into this frame and resolves once it has run. */
 export function startCardTriggers(
-  deps: Omit<HoverCardDeps, 'escapeRelay' | 'settingsActions'>,
+  deps: Omit<HoverCardDeps, 'escapeRelay' | 'settingsActions' | 'prefetched'>,
   load: () => Promise<unknown>,
 ): CardTriggers {
   const { doc, win, store, signal } = deps;
@@ -36,13 +39,23 @@ export function startCardTriggers(
 
   // Esc closes a card in whichever frame of the tab it is open (page/hover-frames.ts).
   const relay = relayEscape(deps.send, () => cards?.escape(), signal);
-  const ensure = () => {
+  /** `first`: the mark the first card will be for, whose details are asked for alongside the stage. */
+  const ensure = (first: () => Mention | null) => {
     if (cards || loading || signal.aborted) return;
-    loading = load()
-      .then(() => {
+    const words = deps.send({ type: 'get-card-text' }).catch(() => null);
+    const prefetched = new Map<string, Promise<EntityDetails | null>>();
+    const m = first();
+    const id = m ? deps.index.entities[m.entity]?.[0] : undefined;
+    if (id) {
+      const early = deps.send({ type: 'get-entity', id });
+      early.catch(() => {}); // the card that takes it handles a failure; one for another name never does
+      prefetched.set(id, early);
+    }
+    loading = Promise.all([load(), words])
+      .then(([, text]) => {
         const start = cardStageEntry();
         if (!start || signal.aborted) throw new Error('the card stage did not register');
-        cards = start({ ...deps, escapeRelay: relay, settingsActions });
+        cards = start({ ...deps, escapeRelay: relay, settingsActions, prefetched }, text);
         if (heldPointer) cards.pointer(heldPointer.at, heldPointer.point, heldPointer.canOpen, heldPointer.since);
         if (heldTap) cards.activate(heldTap.m, heldTap.point);
         for (const route of heldNext) cards.next(route);
@@ -71,12 +84,12 @@ export function startCardTriggers(
         }
         if (cards) return cards.pointer(at, point, canOpen);
         heldPointer = { at, point, canOpen, since: restingSince };
-        if (at && at !== 'card') ensure();
+        if (at && at !== 'card') ensure(() => at);
       },
       activate: (m, point) => {
         if (cards) return cards.activate(m, point);
         heldTap = { m, point };
-        ensure();
+        ensure(() => m);
         return true;
       },
       downOutside: () => cards?.downOutside(),
@@ -89,7 +102,7 @@ export function startCardTriggers(
     if (cards) return cards.next(route);
     if (!deps.active() || store.size === 0) return;
     heldNext.push(route);
-    ensure();
+    ensure(() => nextMention(doc, store, null));
   };
   watchKeys(
     doc,
@@ -108,7 +121,8 @@ export function startCardTriggers(
   doc.addEventListener(
     'keydown',
     (e) => {
-      if (e.isTrusted && e.altKey && e.shiftKey && store.size > 0 && deps.active()) ensure();
+      if (e.isTrusted && e.altKey && e.shiftKey && store.size > 0 && deps.active())
+        ensure(() => nextMention(doc, store, null));
     },
     { capture: true, passive: true, signal },
   );

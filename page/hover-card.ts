@@ -55,6 +55,11 @@ export interface HoverCardDeps {
    * stage, which carries the toast for saved selections anyway, so this stage does not carry a second copy.
    */
   settingsActions: SettingsActions;
+  /**
+   * Details the first stage asked for while this stage loaded (page/card-triggers.ts), by entity id: the first card
+   * takes its answer instead of asking again.
+   */
+  prefetched?: Map<string, Promise<EntityDetails | null>>;
 }
 
 type Ev = HoverEvent<Mention, EntityDetails>;
@@ -114,7 +119,11 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   // show() and hide() report to it.
   const frames = deps.escapeRelay;
   let host: CardHost | null = null;
-  const details = createDetailsCache((id) => deps.send({ type: 'get-entity', id }));
+  const details = createDetailsCache((id) => {
+    const early = deps.prefetched?.get(id);
+    deps.prefetched?.delete(id);
+    return early ?? deps.send({ type: 'get-entity', id });
+  });
   // The card extras (the reader's own section) arrive with this stage, in the same injection: their stylesheet joins
   // the card's in every card host. Without them (they failed to run) cards show without that section.
   const extrasCss = cardExtras()?.css ?? '';

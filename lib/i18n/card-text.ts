@@ -1,14 +1,12 @@
 /**
- * The card's part of the interface text, which the background hands to a page's card stage with the stage itself
- * (entrypoints/background.ts → entrypoints/card-stage.ts) and again when the reader changes the language: the keys
+ * The card's part of the interface text, which a page's first stage asks for (`get-card-text`) while the background
+ * injects the card stage, and hands to it (page/card-triggers.ts → entrypoints/card-stage.ts), and again when the
+ * reader changes the language: the keys
  * the card, its toasts and its vocabularies use (`card…`), with English filled in for any the language lacks. The
  * content script never carries a catalog of its own, and the page can reach none (no web-accessible resource).
  */
 import type { Catalog } from './catalog';
 import type { InterfaceText } from './translator';
-
-/** The isolated-world global the background sets before the card stage runs. */
-export const CARD_TEXT_GLOBAL = 'lensCardText';
 
 const CARD_KEY = /^card[A-Z]/;
 
