@@ -19,17 +19,37 @@ export interface OwnCardActions {
 
 /** A snippet on a card is a reminder, not the passage: about two lines. Characters. */
 const SNIPPET_CHARS = 180;
+/**
+ * A quote from an own source on a card: about five lines. Stored quotes run to 600 characters (the library shows
+ * them whole); three of those made the section 650–930 px tall, below a card of 560, and laying it out took most of
+ * the card's layout time (scripts/bench/own-card-profile.ts). Characters.
+ */
+const QUOTE_CHARS = 300;
 
 const clip = (text: string, max: number) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 };
 
+/**
+ * A stored quote cut to `max` characters. One that begins with "… " was already cut around the name at its middle
+ * (lib/own/source-quotes.ts), so its middle is kept; any other keeps its start.
+ */
+function clipQuote(quote: string, max: number): string {
+  if (quote.length <= max || !quote.startsWith('… ')) return clip(quote, max);
+  const from = Math.floor((quote.length - max) / 2);
+  return `… ${quote.slice(from, from + max - 4).trim()} …`;
+}
+
 /** An own source as the fact base's citation line expects a source: its site stands where a publisher would. */
 function asCitation(q: OwnOnCard['quotes'][number]): { evidence: Evidence; source: Source } {
   const s = q.source;
   return {
-    evidence: { quote: q.quote, source: `own:${s.id}`, where: { paragraph: q.paragraph, line: 0 } },
+    evidence: {
+      quote: clipQuote(q.quote, QUOTE_CHARS),
+      source: `own:${s.id}`,
+      where: { paragraph: q.paragraph, line: 0 },
+    },
     source: {
       id: `own:${s.id}`,
       file: '',
