@@ -13,6 +13,7 @@ import {
   groupViews,
   keyFacts,
   missingStandpointsSentence,
+  nameInLanguage,
   relatedChips,
   shortCitation,
   singularStance,
@@ -200,5 +201,17 @@ describe('card model: the first screen', () => {
     } finally {
       setInterfaceText(english);
     }
+  });
+  it('gives the name as the fact base writes it in the interface language, to show beside the English one', () => {
+    const baku = (factBase as unknown as FactBase).entities.find((e) => e.id === 'baku')!;
+    expect(nameInLanguage(baku, 'ru')).toBe('Баку');
+    expect(nameInLanguage(baku, 'az')).toBe('Bakı');
+    expect(nameInLanguage(baku, 'en')).toBeUndefined();
+    // Nothing when it differs from the title only in case and accents, or is a word that needs company (a rule).
+    const alias = (text: string, extra: object = {}) => ({ text, lang: 'tr', inCorpus: false, ...extra });
+    const name = (aliases: object[]) =>
+      ({ name: 'Turkiye', aliases }) as unknown as Parameters<typeof nameInLanguage>[0];
+    expect(nameInLanguage(name([alias('Türkiye')]), 'tr')).toBeUndefined();
+    expect(nameInLanguage(name([alias('Türk', { rule: 'needs-context' })]), 'tr')).toBeUndefined();
   });
 });
