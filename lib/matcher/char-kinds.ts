@@ -73,6 +73,12 @@ export function isWordCharBefore(text: string, index: number): boolean {
   return kind === WORD || kind === MARK;
 }
 
+/** True for a code unit that is a letter, digit or mark by itself (surrogate halves are not). */
+export function isWordUnit(unit: number): boolean {
+  const kind = kindOfUnit(unit);
+  return kind === WORD || kind === MARK;
+}
+
 /** Moves `end` past combining marks: in decomposed text "Erdog\u0306" the breve belongs to the match. */
 export function skipMarks(text: string, end: number): number {
   while (end < text.length && kindOfUnit(text.charCodeAt(end)) === MARK) end++;

@@ -197,7 +197,7 @@ export function applyRules(
     for (const c of candidates) if (c.pattern.fullName) recordFullName(t, c, ctx);
     return candidates;
   }
-  // Page order matters to surnames only (who was named last); scan order is by end, which the rest can use.
+  // Page order matters to surnames only (who was named last); the scan gives hits by start, then by end.
   if (surnames) candidates.sort(byPageOrder);
   // Namesakes first: "Qarabağ FK" in the first paragraph means the headline's Qarabağ too, and the next items of a
   // list; a sidebar further away may still mean the region.

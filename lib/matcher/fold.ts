@@ -5,6 +5,7 @@
  * Page text is folded whole, so this is one pass over UTF-16 code units with a 64K lookup table that is filled
  * lazily: the Unicode work (lowercasing, NFD) is paid once per distinct code unit per session, not per character.
  */
+import { isWordCharBefore, isWordUnit } from './char-kinds';
 
 /** Table entries that are not output code units. 0xFFFE/0xFFFF are non-characters, so no real output collides. */
 const UNKNOWN = 0; // NUL itself folds to SPACE, so 0 is never a learned value
@@ -82,6 +83,12 @@ export interface FoldedCodes {
   length: number;
   /** codes[i] comes from original index map[i]; map[length] is the original length. */
   map: Uint32Array;
+  /**
+   * The folded positions where a word may start, ascending: every unit but a space whose original character has no
+   * letter, digit or mark right before it (the boundary the matcher checks at a name's start).
+   */
+  starts: Uint32Array;
+  startCount: number;
 }
 
 const LOWER_A = 0x61;
@@ -103,22 +110,38 @@ function isUzbekModifier(codes: Uint16Array, k: number, text: string, i: number)
 }
 
 export function foldCodes(text: string): FoldedCodes {
-  return foldCodesInto(text, new Uint16Array(text.length), new Uint32Array(text.length + 1));
+  return foldCodesInto(
+    text,
+    new Uint16Array(text.length),
+    new Uint32Array(text.length + 1),
+    new Uint32Array(text.length),
+  );
 }
 
-/** `foldCodes` into buffers the caller owns (at least text.length codes and text.length + 1 map entries). */
-export function foldCodesInto(text: string, codes: Uint16Array, map: Uint32Array): FoldedCodes {
-  const length = foldInto(text, codes, map);
-  return { codes, length, map: map.subarray(0, length + 1) };
+/** How many word starts the last `foldInto` found (a second return value, without an object per call). */
+let lastStartCount = 0;
+
+/**
+ * `foldCodes` into buffers the caller owns (at least text.length codes and starts, text.length + 1 map entries).
+ * The word starts come out of the same pass, which reads every original character anyway.
+ */
+export function foldCodesInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Uint32Array): FoldedCodes {
+  const length = foldInto(text, codes, map, starts);
+  return { codes, length, map: map.subarray(0, length + 1), starts, startCount: lastStartCount };
 }
 
 /** The fold itself, into buffers of at least text.length (+1 for the map); returns the folded length. */
-function foldInto(text: string, codes: Uint16Array, map: Uint32Array): number {
+function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Uint32Array): number {
   const n = text.length;
   let k = 0;
+  let s = 0;
   let inSpace = false;
+  let afterWordChar = false; // a letter, digit or mark right before original index i
   for (let i = 0; i < n; i++) {
     const unit = text.charCodeAt(i);
+    const wordBefore = afterWordChar;
+    // Astral letters are rare: a low surrogate asks about the whole code point it ends.
+    afterWordChar = (unit & 0xfc00) === 0xdc00 ? isWordCharBefore(text, i + 1) : isWordUnit(unit);
     let folded = foldTable[unit]!;
     if (folded === UNKNOWN) folded = learn(unit);
     if (folded === DROP) continue;
@@ -132,10 +155,12 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array): number {
     }
     inSpace = false;
     if (folded === APOSTROPHE && isUzbekModifier(codes, k, text, i)) continue;
+    if (!wordBefore) starts[s++] = k;
     codes[k] = folded;
     map[k++] = i;
   }
   map[k] = n;
+  lastStartCount = s;
   return k;
 }
 
@@ -160,12 +185,14 @@ export function foldText(text: string): { folded: string; map: Uint32Array } {
 /** Scratch buffers for foldAlias: thousands of short aliases are folded per build, so they are reused. */
 let aliasCodes = new Uint16Array(256);
 let aliasMap = new Uint32Array(257);
+let aliasStarts = new Uint32Array(256);
 
 /** Folds an alias for the automaton: same rules as page text, without leading or trailing space. */
 export function foldAlias(alias: string): string {
   if (alias.length > aliasCodes.length) {
     aliasCodes = new Uint16Array(alias.length);
     aliasMap = new Uint32Array(alias.length + 1);
+    aliasStarts = new Uint32Array(alias.length);
   }
-  return codesToString(aliasCodes, foldInto(alias, aliasCodes, aliasMap)).trim();
+  return codesToString(aliasCodes, foldInto(alias, aliasCodes, aliasMap, aliasStarts)).trim();
 }

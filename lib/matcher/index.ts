@@ -1,20 +1,20 @@
 /**
- * Finds fact-base names in page text: fold the text, run one Aho-Corasick pass over it, then keep the hits that
- * pass the rules checked on the original text (word boundaries, case, morphology, disambiguation evidence, `near`)
+ * Finds fact-base names in page text: fold the text, walk a trie of the folded aliases from each word start, then keep
+ * the hits that pass the rules checked on the original text (word boundaries, case, morphology, disambiguation evidence, `near`)
  * and do not overlap. Pure: no DOM; the content script hands in text and maps offsets back to its nodes.
  */
 
 import type { AliasIndex } from '../factbase/types';
 import type { MatchingRules } from '../factbase/matching-rules';
-import { buildAutomaton, type Automaton } from './automaton';
 import { caseAllows } from './case-rules';
-import { isWordCharAt, isWordCharBefore, skipMarks } from './char-kinds';
+import { isWordCharAt, skipMarks } from './char-kinds';
 import { endingsAt } from './ending-trie';
 import { applyRules, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
 import { foldCodesInto, skipDropped, type FoldedCodes } from './fold';
 import { newPageContext, type PageContext } from './page-context';
 import { compilePatterns, type Pattern } from './patterns';
 import { selectMatches } from './select';
+import { buildWordTrie, type WordTrie } from './word-trie';
 
 export { foldText, foldAlias } from './fold';
 export { newPageContext, type PageContext } from './page-context';
@@ -55,7 +55,7 @@ export interface Matcher {
 export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): Matcher {
   const patterns = compilePatterns(index, options.rules);
   const tables = buildRuleTables(index, patterns, options.rules);
-  const automaton = buildAutomaton(patterns.map((p) => p.text));
+  const trie = buildWordTrie(patterns.map((p) => p.text));
   const nearWindow = Math.max(0, options.nearWindow ?? options.rules?.windows.near ?? DEFAULT_NEAR_WINDOW);
   const scratch = new FoldScratch();
   const findInPage = (texts: readonly string[], context: PageContext): Match[][] => {
@@ -71,10 +71,11 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
         valid,
         buffers.codes.subarray(at, at + valid.length),
         buffers.map.subarray(at + i, at + i + valid.length + 1),
+        buffers.starts.subarray(at, at + valid.length),
       );
       at += valid.length;
       batch.push({ text: valid, folded });
-      if (valid.length && patterns.length) collectCandidates(valid, folded, automaton, patterns, i, order, candidates);
+      if (valid.length && patterns.length) collectCandidates(valid, folded, trie, patterns, i, order, candidates);
       order += valid.length + 1;
     });
     context.offset = order;
@@ -102,15 +103,21 @@ const KEPT_SCRATCH_CHARS = 1 << 19;
 class FoldScratch {
   private codes = new Uint16Array(0);
   private map = new Uint32Array(0);
+  private starts = new Uint32Array(0);
 
-  reserve(texts: readonly string[]): { codes: Uint16Array; map: Uint32Array } {
+  reserve(texts: readonly string[]): { codes: Uint16Array; map: Uint32Array; starts: Uint32Array } {
     let chars = 0;
     for (const text of texts) chars += typeof text === 'string' ? text.length : 0;
     const mapLength = chars + texts.length;
-    if (chars > KEPT_SCRATCH_CHARS) return { codes: new Uint16Array(chars), map: new Uint32Array(mapLength) };
-    if (this.codes.length < chars) this.codes = new Uint16Array(Math.max(chars, 2 * this.codes.length, 4096));
+    if (chars > KEPT_SCRATCH_CHARS)
+      return { codes: new Uint16Array(chars), map: new Uint32Array(mapLength), starts: new Uint32Array(chars) };
+    if (this.codes.length < chars) {
+      const size = Math.max(chars, 2 * this.codes.length, 4096);
+      this.codes = new Uint16Array(size);
+      this.starts = new Uint32Array(size);
+    }
     if (this.map.length < mapLength) this.map = new Uint32Array(Math.max(mapLength, 2 * this.map.length, 4096));
-    return { codes: this.codes, map: this.map };
+    return { codes: this.codes, map: this.map, starts: this.starts };
   }
 }
 
@@ -146,7 +153,7 @@ function nearPlaces(texts: readonly string[]): number[] {
 function collectCandidates(
   text: string,
   folded: FoldedCodes,
-  automaton: Automaton,
+  trie: WordTrie,
   patterns: readonly Pattern[],
   textIndex: number,
   order: number,
@@ -157,11 +164,10 @@ function collectCandidates(
   /** Original offset just after the folded unit before `foldedEnd`, with its combining marks. */
   const originalEnd = (foldedEnd: number): number => skipDropped(text, skipMarks(text, map[foldedEnd - 1]! + 1));
 
-  automaton.scan(codes, length, (id, foldedEnd) => {
+  // Every hit starts a word: the walk begins only where the original text has no letter, digit or mark before.
+  trie.scan(codes, length, folded.starts, folded.startCount, (id, foldedStart, foldedEnd) => {
     const pattern = patterns[id]!;
-    const foldedStart = foldedEnd - pattern.text.length;
     const start = map[foldedStart]!;
-    if (isWordCharBefore(text, start)) return;
     // The ending that reaches a word boundary (longest first: "Токаевым", not "Токаев" + "ы"); none at all last.
     let end = -1;
     let matchedEnd = foldedEnd;

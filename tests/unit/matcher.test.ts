@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { ALIAS_EXACT_CASE, ALIAS_NEAR, type AliasIndex, type EntityType } from '../../lib/factbase/types';
-import { buildAutomaton } from '../../lib/matcher/automaton';
 import { foldCodes } from '../../lib/matcher/fold';
 import { createMatcher, foldAlias, foldText, type Match } from '../../lib/matcher/index';
 import type { MatchingRules } from '../../lib/factbase/matching-rules';
+import { buildWordTrie } from '../../lib/matcher/word-trie';
 import matchingRules from '../../data/matching-rules.json';
 
 /** The project's morphology classes, with none of its per-alias rules: this index's Cyrillic names are unlabelled. */
@@ -120,35 +120,68 @@ describe('foldText', () => {
   });
 });
 
-describe('Aho-Corasick automaton', () => {
-  function hits(patterns: string[], text: string): string[] {
+describe('word starts, from the fold', () => {
+  const starts = (text: string) => {
+    const f = foldCodes(text);
+    return Array.from(f.starts.subarray(0, f.startCount));
+  };
+  it('lists every folded unit but a space with no letter, digit or mark right before it', () => {
+    // "(TANAP) x-y": "(" after nothing, "t" after "(", ")" after a letter is not, "x", "y" after "-" (a space unit).
+    expect(starts('(TANAP) x-y')).toEqual([0, 1, 8, 10]);
+  });
+  it('reads the original text: an invisible character or an apostrophe ends a word, a combining mark does not', () => {
+    expect(starts('ab\u00adcd')).toEqual([0, 2]);
+    expect(starts("O'zbek")).toEqual([0, 1]); // the Uzbek modifier is dropped, yet "z" follows an apostrophe
+    expect(starts('e\u0301x')).toEqual([0]);
+  });
+  it('treats an astral letter as a letter and a lone surrogate as none', () => {
+    // The low half of a pair follows a lone-looking high half, as the matcher's start check has always read it.
+    expect(starts('\u{10400}a')).toEqual([0, 1]);
+    expect(starts('\udc00a')).toEqual([0, 1]);
+  });
+});
+
+describe('word-start trie', () => {
+  function hits(patterns: string[], text: string, starts: number[], denseCells?: number): string[] {
     const out: string[] = [];
     const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
-    buildAutomaton(patterns).scan(codes, codes.length, (p, end) => out.push(`${patterns[p]}@${end}`));
+    buildWordTrie(patterns, denseCells).scan(codes, codes.length, Uint32Array.from(starts), starts.length, (p, s, e) =>
+      out.push(`${patterns[p]}@${s}-${e}`),
+    );
     return out;
   }
-  it('reports every occurrence, overlapping ones included, in end order', () => {
-    expect(hits(['he', 'she', 'his', 'hers'], 'ushers')).toEqual(['she@4', 'he@4', 'hers@6']);
+  it('reports every pattern that starts at a given start, by start and then by end, and nothing elsewhere', () => {
+    expect(hits(['he', 'she', 'his', 'hers', 'us'], 'ushers his', [0, 7])).toEqual(['us@0-2', 'his@7-10']);
+    expect(hits(['he', 'she', 'hers'], 'ushers', [2])).toEqual(['he@2-4', 'hers@2-6']);
   });
-  it('reports duplicate patterns once each', () => {
-    expect(hits(['ab', 'ab', 'b'], 'xab')).toEqual(['ab@3', 'ab@3', 'b@3']);
+  it('reports duplicate patterns once each, the later one first', () => {
+    const out: number[] = [];
+    const codes = Uint16Array.from('ab', (c) => c.charCodeAt(0));
+    buildWordTrie(['ab', 'a', 'ab']).scan(codes, 2, Uint32Array.of(0), 1, (p) => out.push(p));
+    expect(out).toEqual([1, 2, 0]);
   });
-  it('agrees with a naive search on random patterns and text', () => {
+  it('agrees with a naive search on random patterns, text and starts, dense or sparse', () => {
     const random = seeded(7);
     const word = (n: number) => Array.from({ length: n }, () => 'abcd'[Math.floor(random() * 4)]).join('');
     const patterns = Array.from({ length: 300 }, () => word(1 + Math.floor(random() * 6)));
     const text = word(2000);
+    const starts = Array.from({ length: text.length }, (_, i) => i).filter(() => random() < 0.3);
     const naive: string[] = [];
-    for (let end = 1; end <= text.length; end++) {
+    for (const start of starts)
       patterns.forEach((p, i) => {
-        if (end >= p.length && text.startsWith(p, end - p.length)) naive.push(`${i}@${end}`);
+        if (text.startsWith(p, start)) naive.push(`${i}@${start}-${start + p.length}`);
       });
-    }
     const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
     // Dense rows for every state, for some, and for the root alone: the sparse path must agree too.
     for (const denseCells of [undefined, 40, 0]) {
       const fast: string[] = [];
-      buildAutomaton(patterns, denseCells).scan(codes, codes.length, (p, end) => fast.push(`${p}@${end}`));
+      buildWordTrie(patterns, denseCells).scan(
+        codes,
+        codes.length,
+        Uint32Array.from(starts),
+        starts.length,
+        (p, s, e) => fast.push(`${p}@${s}-${e}`),
+      );
       expect(fast.sort()).toEqual([...naive].sort());
     }
   });

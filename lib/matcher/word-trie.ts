@@ -1,34 +1,36 @@
 /**
- * Aho-Corasick automaton over folded patterns (UTF-16 code units): one pass over the text finds every occurrence of
- * every pattern, so scanning time grows with the text, not with the number of aliases.
+ * Finds the folded patterns (UTF-16 code units) that start where a word of the page starts: a trie walked from each
+ * word start the fold found (fold.ts, `starts`). A name never starts inside a word, so there is nothing to find
+ * elsewhere; an Aho-Corasick automaton stepped through every character of the page and reported every alias hidden
+ * inside other words, all to be thrown away.
  *
  * Layout, chosen for a matcher the background builds once per session and that scans whole pages:
- * - code units that occur in patterns get small class numbers (0 = in no pattern, which resets the scan);
- * - the shallow states, where a scan of ordinary prose spends nearly all its time, get full DFA rows (failure
- *   links already followed), so most steps are one array read;
- * - states are numbered breadth first, so a state's children are consecutive states sorted by code unit; deeper
- *   states search them and fall back on failure links;
- * - "output links" (the nearest accepting state along the failure chain) report every match, and a dense cell says
- *   whether the state it leads to has any.
+ * - code units that occur in patterns get small class numbers (0 = in no pattern, which ends a walk);
+ * - states are numbered breadth first, so a state's children are consecutive states sorted by code unit, and the
+ *   shallow states, where nearly every walk ends, are simply the first ones: they get dense rows, one cell per
+ *   class, so most steps are one array read; deeper states search their children;
+ * - a dense cell holds the child doubled, plus one when a pattern ends there (0: no child, the walk ends).
  */
 
 /**
  * Budget for the dense rows, in cells: the first few thousand states of a real alias list. A cell is 16 bits while
- * every state number, doubled, fits (a real list has some 26,000 states): 1 MB instead of 2, so a build fills half
- * the bytes and a scan, which reads a cell per character, misses the cache less.
+ * every state number, doubled, fits (a real list has some 26,000 states).
  */
 const DENSE_CELLS = 1 << 19;
-/** Above this many children a sparse state is searched by bisection rather than by a linear scan. */
+/** Above this many children a state is searched by bisection rather than by a linear scan. */
 const LINEAR_SCAN_MAX = 8;
 const UNITS = 0x10000;
 const NONE = -1;
 
-type HitHandler = (pattern: number, end: number) => void;
+type HitHandler = (pattern: number, start: number, end: number) => void;
 
-export interface Automaton {
+export interface WordTrie {
   readonly stateCount: number;
-  /** Calls onHit(pattern, end) for every occurrence, `end` exclusive, in increasing `end` order. */
-  scan(codes: Uint16Array, length: number, onHit: HitHandler): void;
+  /**
+   * Calls onHit(pattern, start, end) for every pattern spelled by codes[start, end) where `start` is one of
+   * starts[0 .. startCount); in order of start, then of end; equal patterns from the highest index down.
+   */
+  scan(codes: Uint16Array, length: number, starts: Uint32Array, startCount: number, onHit: HitHandler): void;
 }
 
 /**
@@ -132,82 +134,45 @@ function childOf(trie: Trie, state: number, unit: number): number {
 }
 
 /** `denseCells` defaults to the budget above; tests pass small ones to exercise the sparse states. */
-export function buildAutomaton(patterns: readonly string[], denseCells = DENSE_CELLS): Automaton {
+export function buildWordTrie(patterns: readonly string[], denseCells = DENSE_CELLS): WordTrie {
   const trie = buildTrie(patterns);
   const { count, classOf, classCount, firstChild, unitOf, patternHead, patternNext } = trie;
-
-  // One pass in state order, which is breadth first: a state's failure target is shallower, so its links and (for the
-  // shallow states) its dense DFA row are final before the state is reached. A shallow state's row is its failure
-  // target's row plus its own children; its children's failure links are read from dense rows wherever the chain
-  // reaches one. A dense cell holds the next state times two, plus one when that state reports a match, so a scan
-  // reads nothing more on the characters that end no name.
-  const fail = new Int32Array(count);
-  const outLink = new Int32Array(count); // this state if it accepts, else the nearest accepting one on its chain
-  const nextOut = new Int32Array(count); // the next accepting state strictly further along the chain
   const denseStates = Math.min(count, Math.max(1, Math.floor(denseCells / classCount)));
   const dense = count < 0x8000 ? new Uint16Array(denseStates * classCount) : new Int32Array(denseStates * classCount);
-  for (let s = 0; s < count; s++) {
-    for (let t = firstChild[s]!; t < firstChild[s + 1]!; t++) {
-      if (s !== 0) {
-        const unit = unitOf[t]!;
-        let f = fail[s]!;
-        let next = f >= denseStates ? childOf(trie, f, unit) : 0;
-        while (next === 0 && f >= denseStates) {
-          f = fail[f]!;
-          if (f >= denseStates) next = childOf(trie, f, unit);
-        }
-        fail[t] = next !== 0 ? next : dense[f * classCount + classOf[unit]!]! >>> 1;
-      }
-      nextOut[t] = outLink[fail[t]!]!;
-      outLink[t] = patternHead[t] !== NONE ? t : nextOut[t]!;
-    }
-    if (s < denseStates) {
-      const row = s * classCount;
-      if (s !== 0) {
-        const from = fail[s]! * classCount;
-        dense.copyWithin(row, from, from + classCount);
-      }
-      for (let t = firstChild[s]!; t < firstChild[s + 1]!; t++)
-        dense[row + classOf[unitOf[t]!]!] = (t << 1) | (outLink[t] !== 0 ? 1 : 0);
-    }
+  for (let s = 0; s < denseStates; s++) {
+    const row = s * classCount;
+    for (let t = firstChild[s]!; t < firstChild[s + 1]!; t++)
+      dense[row + classOf[unitOf[t]!]!] = (t << 1) | (patternHead[t] !== NONE ? 1 : 0);
   }
 
   return {
     stateCount: count,
-    scan(codes, length, onHit) {
-      // Locals rather than closure variables: the loop below runs once per character of every page.
+    scan(codes, length, starts, startCount, onHit) {
+      // Locals rather than closure variables: the loop below runs for every word of every page.
       const classes = classOf;
       const table = dense;
       const width = classCount;
       const denseCount = denseStates;
-      const failure = fail;
-      const outputs = outLink;
-      const nextOutput = nextOut;
       const heads = patternHead;
       const nexts = patternNext;
-      let state = 0;
-      for (let i = 0; i < length; i++) {
-        const unit = codes[i]!;
-        const cls = classes[unit]!;
-        if (cls === 0) {
-          state = 0; // no pattern contains this unit: every partial match dies here
-          continue;
-        }
-        if (state < denseCount) {
-          const cell = table[state * width + cls]!;
-          state = cell >>> 1;
-          if ((cell & 1) === 0) continue;
-        } else {
-          let next = childOf(trie, state, unit);
-          while (next === 0 && state >= denseCount) {
-            state = failure[state]!;
-            if (state >= denseCount) next = childOf(trie, state, unit);
+      for (let s = 0; s < startCount; s++) {
+        const start = starts[s]!;
+        let state = 0;
+        for (let i = start; i < length; i++) {
+          const unit = codes[i]!;
+          const cls = classes[unit]!;
+          if (cls === 0) break; // no pattern contains this unit
+          if (state < denseCount) {
+            const cell = table[state * width + cls]!;
+            if (cell === 0) break;
+            state = cell >>> 1;
+            if ((cell & 1) === 0) continue;
+          } else {
+            state = childOf(trie, state, unit);
+            if (state === 0) break;
+            if (heads[state] === NONE) continue;
           }
-          state = next !== 0 ? next : table[state * width + cls]! >>> 1;
-          if (outputs[state] === 0) continue;
-        }
-        for (let o = outputs[state]!; o !== 0; o = nextOutput[o]!) {
-          for (let p = heads[o]!; p !== NONE; p = nexts[p]!) onHit(p, i + 1);
+          for (let p = heads[state]!; p !== NONE; p = nexts[p]!) onHit(p, start, i + 1);
         }
       }
     },
