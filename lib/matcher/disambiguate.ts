@@ -10,7 +10,16 @@ import { foldAlias, type FoldedCodes } from './fold';
 import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
-import { findWordIn, foldedSlice, wordAt, wordBefore, wordList, writtenLowercaseIn, type WordList } from './words';
+import {
+  findWordIn,
+  foldedStringOf,
+  wordAt,
+  wordBefore,
+  wordList,
+  writtenLowercaseIn,
+  type SearchedText,
+  type WordList,
+} from './words';
 
 export interface RuledCandidate {
   text: number;
@@ -30,10 +39,7 @@ export interface RuledCandidate {
   or?: number[];
 }
 
-export interface BatchText {
-  text: string;
-  folded: FoldedCodes;
-}
+export type BatchText = SearchedText;
 
 /** What the rules need from the index, computed once per matcher. */
 interface RuleTables {
@@ -126,7 +132,7 @@ function foldedWords(t: RuleTables, words: readonly string[]): WordList {
 /** Whether one of `words` is within `window` folded characters of the candidate (outside it). */
 function wordNear(t: RuleTables, b: BatchText, c: RuledCandidate, words: readonly string[], window: number) {
   const from = c.foldedStart - window;
-  const found = findWordIn(b.folded, from, c.foldedEnd + window, foldedWords(t, words), c.foldedStart, c.foldedEnd);
+  const found = findWordIn(b, from, c.foldedEnd + window, foldedWords(t, words), c.foldedStart, c.foldedEnd);
   // The word as the page writes it ("drones", "Baykar'ın"), for the card; the list's word if it cannot be read.
   return found ? wordAt(b.text, b.folded.map[found.at]!) || found.word : null;
 }
@@ -150,7 +156,8 @@ const AS_WRITTEN: readonly string[] = [''];
 /** "(CPC)" after a spelled-out name: the acronym means that name on this page, an entity of ours or not. */
 function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageContext) {
   if (t.acronyms.size === 0) return;
-  for (const { text, folded } of texts) {
+  for (const b of texts) {
+    const { text, folded } = b;
     // From each "(" only: a regular expression over the whole text would cost as much as the scan of it.
     for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
       // Most parentheses hold a year or a lowercase word: only a capital or a space after "(" can start an acronym.
@@ -164,7 +171,9 @@ function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageCont
       if (!owners) continue;
       // The folded text just before "(": does it end with a spelled-out form of one of the owners?
       const foldedAt = foldedIndexOf(folded, m.index!);
-      const before = ` ${foldedSlice(folded, foldedAt - 120, foldedAt).trimEnd()}`;
+      const before = ` ${foldedStringOf(b)
+        .slice(Math.max(0, foldedAt - 120), foldedAt)
+        .trimEnd()}`;
       const owner = owners.find((e) =>
         (t.spelledOut.get(e) ?? []).some((p) =>
           (p.endings?.list ?? AS_WRITTEN).some((ending) => {

@@ -18,6 +18,11 @@ export interface EndingTrie {
   bare: boolean;
   /** The longest ending: how many lengths `endingsAt` can report at most. */
   depth: number;
+  /**
+   * The first units of the endings, by unit mod 128, as bits: most hits are followed by a space or a stop, which no
+   * ending starts with, and one bit says so before a search of the root's children.
+   */
+  firstUnits: Uint32Array;
 }
 
 /** Builds the trie of `endings` ('' means the alias may stand bare). */
@@ -62,7 +67,9 @@ export function buildEndingTrie(endings: readonly string[]): EndingTrie {
     }
   }
   edgeStart[count] = e;
-  return { edgeStart, edgeUnit, edgeTo, terminal, bare, depth };
+  const firstUnits = new Uint32Array(4);
+  for (const unit of children[0]!.keys()) firstUnits[(unit >>> 5) & 3]! |= 1 << (unit & 31);
+  return { edgeStart, edgeUnit, edgeTo, terminal, bare, depth, firstUnits };
 }
 
 /** The child of `node` on `unit`, or 0 (the root is nobody's child). */
@@ -95,6 +102,9 @@ export function endingsAt(
   at: number,
   lengths: Int32Array,
 ): number {
+  if (at >= length) return 0;
+  const first = codes[at]!;
+  if (((trie.firstUnits[(first >>> 5) & 3]! >>> (first & 31)) & 1) === 0) return 0;
   let found = 0;
   let node = 0;
   for (let i = at; i < length; i++) {

@@ -7,8 +7,7 @@
  */
 import { isWordCharBefore, isWordUnit } from './char-kinds';
 
-/** Table entries that are not output code units. 0xFFFE/0xFFFF are non-characters, so no real output collides. */
-const UNKNOWN = 0; // NUL itself folds to SPACE, so 0 is never a learned value
+/** Folds that are not output code units. 0xFFFE/0xFFFF are non-characters, so no real output collides. */
 const DROP = 0xffff;
 const SPACE = 0xfffe;
 const APOSTROPHE = 0x27;
@@ -40,12 +39,18 @@ const INVISIBLE = /\p{Cf}/u;
 const WHITE = /[\s\p{Cc}\p{Z}]/u;
 const MARK = /\p{M}/u;
 
-const foldTable = new Uint16Array(0x10000);
+/**
+ * Per code unit: its fold in the low 16 bits, WORD_UNIT when it is a letter, digit or mark by itself (the fold lists
+ * word starts in the same pass), and LEARNED once filled in (0: not seen yet).
+ */
+const foldTable = new Uint32Array(0x10000);
+const WORD_UNIT = 1 << 16;
+const LEARNED = 1 << 17;
 
 function learn(unit: number): number {
-  const folded = computeFold(unit);
-  foldTable[unit] = folded;
-  return folded;
+  const entry = computeFold(unit) | (isWordUnit(unit) ? WORD_UNIT : 0) | LEARNED;
+  foldTable[unit] = entry;
+  return entry;
 }
 
 function computeFold(unit: number): number {
@@ -64,8 +69,8 @@ function computeFold(unit: number): number {
 }
 
 function foldOf(unit: number): number {
-  const known = foldTable[unit]!;
-  return known === UNKNOWN ? learn(unit) : known;
+  const entry = foldTable[unit]!;
+  return (entry === 0 ? learn(unit) : entry) & 0xffff;
 }
 
 /**
@@ -139,11 +144,12 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
   let afterWordChar = false; // a letter, digit or mark right before original index i
   for (let i = 0; i < n; i++) {
     const unit = text.charCodeAt(i);
+    let entry = foldTable[unit]!;
+    if (entry === 0) entry = learn(unit);
     const wordBefore = afterWordChar;
     // Astral letters are rare: a low surrogate asks about the whole code point it ends.
-    afterWordChar = (unit & 0xfc00) === 0xdc00 ? isWordCharBefore(text, i + 1) : isWordUnit(unit);
-    let folded = foldTable[unit]!;
-    if (folded === UNKNOWN) folded = learn(unit);
+    afterWordChar = (unit & 0xfc00) === 0xdc00 ? isWordCharBefore(text, i + 1) : (entry & WORD_UNIT) !== 0;
+    const folded = entry & 0xffff;
     if (folded === DROP) continue;
     if (folded === SPACE) {
       if (!inSpace) {
@@ -175,6 +181,21 @@ export function codesToString(codes: Uint16Array, length: number): string {
   const parts: string[] = [];
   for (let i = 0; i < length; i += STRING_CHUNK) parts.push(chunk(i, Math.min(length, i + STRING_CHUNK)));
   return parts.join('');
+}
+
+/** Whether a Uint16Array is stored as UTF-16LE here (every browser's engine does), so the native decoder reads it. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+let utf16: TextDecoder | null | undefined;
+
+/**
+ * Folded text as a string to search in, by the engine's own decoder: several times faster than building it from
+ * char codes for a page's text. A lone surrogate becomes U+FFFD, one unit for one, so offsets and every search for a
+ * word (which holds none) stay the same.
+ */
+export function searchableString(codes: Uint16Array, length: number): string {
+  utf16 ??=
+    LITTLE_ENDIAN && typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+  return utf16 ? utf16.decode(codes.subarray(0, length)) : codesToString(codes, length);
 }
 
 export function foldText(text: string): { folded: string; map: Uint32Array } {

@@ -3,72 +3,61 @@
  * starts, so "drone" finds "drones" and "беспилот" finds "беспилотник"), and the word right before a name.
  */
 import { caseOfUnit, LOWER } from './char-kinds';
-import { codesToString, foldAlias, type FoldedCodes } from './fold';
+import { foldAlias, searchableString, type FoldedCodes } from './fold';
 
 const isLetterCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c >= 0xc0; // folded text is lowercase
 
-/** Evidence words (folded), by their first code unit: a window is read once, trying only words that can start there. */
+/** Evidence words, folded, in the order the data lists them (the first found is the one a card names). */
 export interface WordList {
   words: readonly string[];
-  /** Indexes into `words`, in list order, by first code unit. */
-  byUnit: Map<number, number[]>;
 }
 
 export function wordList(words: readonly string[]): WordList {
-  const byUnit = new Map<number, number[]>();
-  words.forEach((w, i) => {
-    if (!w) return;
-    const u = w.charCodeAt(0);
-    const at = byUnit.get(u);
-    if (at) at.push(i);
-    else byUnit.set(u, [i]);
-  });
-  return { words, byUnit };
+  return { words: words.filter((w) => w !== '') };
+}
+
+/** A text of a batch as the rules read it: the original, its folded codes, and those codes as a string once needed. */
+export interface SearchedText {
+  text: string;
+  folded: FoldedCodes;
+  foldedString?: string;
+}
+
+/**
+ * The folded text as a string, made the first time a rule searches the text: the engine's own substring search then
+ * finds evidence words, where a loop over every position of a window cost more than the rest of the rules.
+ */
+export function foldedStringOf(t: SearchedText): string {
+  return (t.foldedString ??= searchableString(t.folded.codes, t.folded.length));
 }
 
 /**
  * The first word of `list` (in list order) that starts a word in the folded codes [from, to) outside [skipFrom,
- * skipTo) and ends inside the window, with its folded position; null if none. Reads the codes in place: no strings.
+ * skipTo) and ends inside the window, with its folded position (its first such place); null if none.
  */
 export function findWordIn(
-  folded: FoldedCodes,
+  t: SearchedText,
   from: number,
   to: number,
   list: WordList,
   skipFrom: number,
   skipTo: number,
 ): { word: string; at: number } | null {
-  const { codes } = folded;
+  const { codes, length } = t.folded;
   const a = Math.max(0, from);
-  const b = Math.min(folded.length, to);
-  let best = -1;
-  let bestAt = -1;
-  for (let at = a; at < b; at++) {
-    if (at >= skipFrom && at < skipTo) {
-      at = skipTo - 1;
-      continue;
+  const b = Math.min(length, to);
+  if (a >= b) return null;
+  // A slice shares the string's characters: each search stays inside the window.
+  const window = foldedStringOf(t).slice(a, b);
+  for (const word of list.words) {
+    for (let i = window.indexOf(word); i >= 0; i = window.indexOf(word, i + 1)) {
+      const at = a + i;
+      if (at >= skipFrom && at < skipTo) continue;
+      if (at > 0 && isLetterCode(codes[at - 1]!)) continue;
+      return { word, at };
     }
-    if (at > 0 && isLetterCode(codes[at - 1]!)) continue;
-    const candidates = list.byUnit.get(codes[at]!);
-    if (!candidates) continue;
-    for (const k of candidates) {
-      if (best >= 0 && k >= best) break; // an earlier word of the list is already found
-      if (spellsAt(codes, at, b, list.words[k]!)) {
-        best = k;
-        bestAt = at;
-        break;
-      }
-    }
-    if (best === 0) break;
   }
-  return best < 0 ? null : { word: list.words[best]!, at: bestAt };
-}
-
-/** Whether `word` is spelled by codes[at, at + word.length), within `end`. */
-function spellsAt(codes: Uint16Array, at: number, end: number, word: string): boolean {
-  if (at + word.length > end) return false;
-  for (let i = 1; i < word.length; i++) if (codes[at + i] !== word.charCodeAt(i)) return false;
-  return true;
+  return null;
 }
 
 /** How many letters a case ending adds at most ("belgesel" → "belgeselde", "görüş" → "görüşdə"). */
@@ -78,35 +67,29 @@ const MIN_STEM = 4;
 
 /**
  * Whether the folded codes [from, to) of a text write `word`, or a stem of it, as a whole word in lowercase ("then"
- * for "Then", "belgesel" for "Belgeselde"). Reads the codes in place.
+ * for "Then", "belgesel" for "Belgeselde").
  */
-export function writtenLowercaseIn(
-  { text, folded }: { text: string; folded: FoldedCodes },
-  word: string,
-  from: number,
-  to: number,
-): boolean {
+export function writtenLowercaseIn(t: SearchedText, word: string, from: number, to: number): boolean {
   if (!word) return false;
-  const first = word.charCodeAt(0);
   const shortest = Math.min(word.length, Math.max(MIN_STEM, word.length - MAX_ENDING));
-  const { codes, length, map } = folded;
+  const { text } = t;
+  const { codes, length, map } = t.folded;
+  const a = Math.max(0, from);
   const stop = Math.min(length, to);
-  for (let at = Math.max(0, from); at + shortest <= stop; at++) {
-    if (codes[at] !== first || (at > 0 && isLetterCode(codes[at - 1]!))) continue;
-    let k = 1;
+  if (a + shortest > stop) return false;
+  // Places where the stem starts inside the window; the rest of the word may run past it.
+  const window = foldedStringOf(t).slice(a, stop);
+  const stem = word.slice(0, shortest);
+  for (let i = window.indexOf(stem); i >= 0; i = window.indexOf(stem, i + 1)) {
+    const at = a + i;
+    if (at > 0 && isLetterCode(codes[at - 1]!)) continue;
+    let k = shortest;
     while (k < word.length && at + k < length && codes[at + k] === word.charCodeAt(k)) k++;
     const end = at + k;
-    if (k < shortest || (end < length && isLetterCode(codes[end]!))) continue;
+    if (end < length && isLetterCode(codes[end]!)) continue;
     if (caseOfUnit(text.charCodeAt(map[at]!)) === LOWER) return true;
   }
   return false;
-}
-
-/** Folded text of codes[from, to), clamped. */
-export function foldedSlice(folded: FoldedCodes, from: number, to: number): string {
-  const a = Math.max(0, from);
-  const b = Math.min(folded.length, to);
-  return a < b ? codesToString(folded.codes.subarray(a, b), b - a) : '';
 }
 
 /** The whole word of `text` that starts at original offset `start` (letters and marks), as the page writes it. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ALIAS_EXACT_CASE, ALIAS_NEAR, type AliasIndex, type EntityType } from '../../lib/factbase/types';
-import { foldCodes } from '../../lib/matcher/fold';
+import { foldCodes, searchableString } from '../../lib/matcher/fold';
 import { createMatcher, foldAlias, foldText, type Match } from '../../lib/matcher/index';
 import type { MatchingRules } from '../../lib/factbase/matching-rules';
 import { buildWordTrie } from '../../lib/matcher/word-trie';
@@ -117,6 +117,13 @@ describe('foldText', () => {
     const text = 'Türkiye’nin — İLHAM ƏLİYEV';
     const { codes, length } = foldCodes(text);
     expect(String.fromCharCode(...codes.subarray(0, length))).toBe(foldText(text).folded);
+  });
+});
+
+describe('folded text to search in', () => {
+  it('keeps every unit in its place: a leading U+FEFF stays, a lone surrogate becomes U+FFFD, a pair stays a pair', () => {
+    const codes = Uint16Array.of(0xfeff, 0x61, 0xd800, 0x62, 0xd83d, 0xde00, 0x63, 0x64);
+    expect(searchableString(codes, 7)).toBe('\ufeffa\ufffdb\u{1f600}c');
   });
 });
 
