@@ -151,7 +151,20 @@ function foldedIndexOf(folded: FoldedCodes, at: number): number {
 
 const ACRONYM_IN_PARENS = /\(\s*([\p{Lu}][\p{Lu}\p{N}]{1,9})\s*\)/uy;
 const SPACE_AFTER_PAREN = /^\s$/u;
-const AS_WRITTEN: readonly string[] = [''];
+const AS_WRITTEN: ReadonlySet<string> = new Set(['']);
+
+/**
+ * Whether `before` ends with a space and a form of `p` (its text and one of its endings) longer than `shorter`
+ * characters. Reads each place the text occurs, not every form: a name has up to a hundred endings.
+ */
+function endsWithFormOf(before: string, p: Pattern, shorter: number): boolean {
+  const { text } = p;
+  for (let at = before.lastIndexOf(text); at > 0; at = before.lastIndexOf(text, at - 1)) {
+    if (before.charCodeAt(at - 1) !== 0x20 || before.length - at <= shorter) continue;
+    if ((p.endings?.set ?? AS_WRITTEN).has(before.slice(at + text.length))) return true;
+  }
+  return false;
+}
 
 /** "(CPC)" after a spelled-out name: the acronym means that name on this page, an entity of ours or not. */
 function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageContext) {
@@ -174,14 +187,7 @@ function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageCont
       const before = ` ${foldedStringOf(b)
         .slice(Math.max(0, foldedAt - 120), foldedAt)
         .trimEnd()}`;
-      const owner = owners.find((e) =>
-        (t.spelledOut.get(e) ?? []).some((p) =>
-          (p.endings?.list ?? AS_WRITTEN).some((ending) => {
-            const form = p.text + ending;
-            return form.length > key.length && before.endsWith(` ${form}`);
-          }),
-        ),
-      );
+      const owner = owners.find((e) => (t.spelledOut.get(e) ?? []).some((p) => endsWithFormOf(before, p, key.length)));
       ctx.acronyms.set(key, owner ?? -1);
     }
   }

@@ -13,6 +13,7 @@ import { applyRules, buildRuleTables, type BatchText, type RuledCandidate } from
 import { foldCodesInto, skipDropped, type FoldedCodes } from './fold';
 import { newPageContext, type PageContext } from './page-context';
 import { compilePatterns, type Pattern } from './patterns';
+import { PatternEndings } from './pattern-endings';
 import { selectMatches } from './select';
 import { buildWordTrie, type WordTrie } from './word-trie';
 
@@ -56,6 +57,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
   const patterns = compilePatterns(index, options.rules);
   const tables = buildRuleTables(index, patterns, options.rules);
   const trie = buildWordTrie(patterns.map((p) => p.text));
+  const endings = new PatternEndings(patterns);
   const nearWindow = Math.max(0, options.nearWindow ?? options.rules?.windows.near ?? DEFAULT_NEAR_WINDOW);
   const scratch = new FoldScratch();
   const findInPage = (texts: readonly string[], context: PageContext): Match[][] => {
@@ -75,7 +77,8 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
       );
       at += valid.length;
       batch.push({ text: valid, folded });
-      if (valid.length && patterns.length) collectCandidates(valid, folded, trie, patterns, i, order, candidates);
+      if (valid.length && patterns.length)
+        collectCandidates(valid, folded, trie, patterns, endings, i, order, candidates);
       order += valid.length + 1;
     });
     context.offset = order;
@@ -155,6 +158,7 @@ function collectCandidates(
   folded: FoldedCodes,
   trie: WordTrie,
   patterns: readonly Pattern[],
+  endings: PatternEndings,
   textIndex: number,
   order: number,
   candidates: RuledCandidate[],
@@ -166,19 +170,13 @@ function collectCandidates(
 
   // Every hit starts a word: the walk begins only where the original text has no letter, digit or mark before.
   trie.scan(codes, length, folded.starts, folded.startCount, (id, foldedStart, foldedEnd) => {
-    const pattern = patterns[id]!;
-    const start = map[foldedStart]!;
     // The ending that reaches a word boundary (longest first: "Токаевым", not "Токаев" + "ы"); none at all last.
     let end = -1;
     let matchedEnd = foldedEnd;
-    const endings = pattern.endings;
-    if (endings === null) {
-      const e = originalEnd(foldedEnd);
-      if (!isWordCharAt(text, e)) end = e;
-    } else {
-      const trie = endings.trie;
-      const found = endingLengths(trie.depth);
-      for (let j = endingsAt(trie, codes, length, foldedEnd, found) - 1; j >= 0; j--) {
+    const endingTrie = foldedEnd < length ? endings.trieBefore(id, codes[foldedEnd]!) : null;
+    if (endingTrie !== null) {
+      const found = endingLengths(endingTrie.depth);
+      for (let j = endingsAt(endingTrie, codes, length, foldedEnd, found) - 1; j >= 0; j--) {
         const e = originalEnd(foldedEnd + found[j]!);
         if (!isWordCharAt(text, e)) {
           end = e;
@@ -186,12 +184,15 @@ function collectCandidates(
           break;
         }
       }
-      if (end < 0 && trie.bare) {
-        const e = originalEnd(foldedEnd);
-        if (!isWordCharAt(text, e)) end = e;
-      }
     }
-    if (end < 0 || !caseAllows(pattern.caseRule, text, start, end)) return;
+    if (end < 0 && endings.mayStandBare(id)) {
+      const e = originalEnd(foldedEnd);
+      if (!isWordCharAt(text, e)) end = e;
+    }
+    if (end < 0) return;
+    const pattern = patterns[id]!;
+    const start = map[foldedStart]!;
+    if (!caseAllows(pattern.caseRule, text, start, end)) return;
     candidates.push({
       text: textIndex,
       start,

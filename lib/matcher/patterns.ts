@@ -41,6 +41,7 @@ export interface Pattern {
 class Endings {
   private cachedList: readonly string[] | null = null;
   private cachedTrie: EndingTrie | null = null;
+  private cachedSet: ReadonlySet<string> | null = null;
 
   constructor(private readonly make: () => readonly string[]) {}
 
@@ -50,6 +51,11 @@ class Endings {
 
   get trie(): EndingTrie {
     return (this.cachedTrie ??= buildEndingTrie(this.list));
+  }
+
+  /** The same endings as a set: a name spelled out before an acronym is checked against them. */
+  get set(): ReadonlySet<string> {
+    return (this.cachedSet ??= new Set(this.list));
   }
 }
 
