@@ -20,11 +20,15 @@ interface AxeViolation {
   targets: string[];
 }
 
-/** What `runAxe` runs in the page: axe-core, then `axe.run` on the context given, violations only. */
-const RUN_IN_PAGE = `async (include) => {
+/**
+ * What `runAxe` runs in the page: axe-core, then `axe.run` on the context given, violations only, with the rules
+ * `skip` names switched off.
+ */
+const RUN_IN_PAGE = `async ({ include, skip }) => {
   if (!window.axe) { ${AXE_SOURCE}\n }
   const context = include ? { include } : document;
-  const result = await window.axe.run(context, { resultTypes: ['violations'] });
+  const rules = Object.fromEntries(skip.map((id) => [id, { enabled: false }]));
+  const result = await window.axe.run(context, { resultTypes: ['violations'], rules });
   const path = (target) => (Array.isArray(target) ? target.map(path).join(' >> ') : String(target));
   return result.violations.map((v) => ({
     id: v.id,
@@ -37,13 +41,19 @@ const RUN_IN_PAGE = `async (include) => {
 
 /**
  * The violations on the page, or within the elements `include` names: each entry a selector, or for an element in a
- * shadow root a list of selectors (the host, then the element inside it), as axe takes them.
+ * shadow root a list of selectors (the host, then the element inside it), as axe takes them. `skip` lists rule ids
+ * not to run.
  */
-export function runAxe(page: LensPage, include?: (string | string[])[]): Promise<AxeViolation[]> {
-  const run = Object.assign(() => null, { toString: () => RUN_IN_PAGE }) as unknown as (
-    include: (string | string[])[] | null,
-  ) => AxeViolation[];
-  return page.evaluate(run, include ?? null);
+export function runAxe(
+  page: LensPage,
+  include?: (string | string[])[],
+  skip: readonly string[] = [],
+): Promise<AxeViolation[]> {
+  const run = Object.assign(() => null, { toString: () => RUN_IN_PAGE }) as unknown as (arg: {
+    include: (string | string[])[] | null;
+    skip: string[];
+  }) => AxeViolation[];
+  return page.evaluate(run, { include: include ?? null, skip: [...skip] });
 }
 
 /** One line per element: `impact rule-id: help — target`. An empty list when there is nothing to fix. */
