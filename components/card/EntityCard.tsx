@@ -72,11 +72,11 @@ export function EntityCard(props: EntityCardProps) {
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [saved, setSaved] = useState<SavedPassage | null>(null);
   const [fullSummary, setFullSummary] = useState(false);
-  /** The rarely used actions (hide this name, off on this site) sit behind "More", so the row stays one line. */
+  /** The rarely used actions (a first note, hide this name, off on this site) sit behind "More": the row stays one line. */
   const [more, setMore] = useState(false);
   const moreId = useId();
-  // The reader's own section shows only when something of theirs is in it, or once they ask to write a note from the
-  // action row: a fresh profile's card spends no first-screen space on an empty "Yours".
+  // The reader's own section shows only when something of theirs is in it, or once they ask to write a note (under
+  // "More"): a fresh profile's card spends no first-screen space on an empty "Yours".
   const own = details.own;
   const ownHasAny = !!own && (own.snippetCount > 0 || own.quotes.length > 0 || !!own.note);
   /** The entity the reader pressed the action row's note button for (so another entity's card starts without it). */
@@ -88,6 +88,9 @@ export function EntityCard(props: EntityCardProps) {
     if (noteButtonFocus && !noteAsked) noteButton.current?.focus();
     setNoteButtonFocus(false);
   }, [noteButtonFocus, noteAsked]);
+  // With nothing of the reader's on the card, writing a note is offered behind "More": the row stays one line in every
+  // language, and the first screen spends nothing on it.
+  const noteOffered = !!props.own && !!own && !compact && !ownHasAny && !noteAsked;
   const facts = keyFacts(entity, compact ? 1 : undefined);
   const reason = whyMatched(matchedText, details);
   const { lead, rest } = summaryLead(entity);
@@ -242,17 +245,6 @@ export function EntityCard(props: EntityCardProps) {
                       : t('cardSaveSnippet')}
               </button>
             )}
-            {props.own && own && !compact && !ownHasAny && !noteAsked && (
-              <button
-                type="button"
-                ref={noteButton}
-                class="lens-quiet"
-                onClick={() => setNoteFor(entity.id)}
-                title={t('cardOwnNoteTitle', entity.name)}
-              >
-                {t('cardOwnAddNote')}
-              </button>
-            )}
             {actions.onOpenSearch && (
               <button type="button" onClick={actions.onOpenSearch} title={t('cardSearchTitle', entity.name)}>
                 {t('cardSearch')}
@@ -266,7 +258,7 @@ export function EntityCard(props: EntityCardProps) {
             {actions.onNotThis && matchedText && (
               <NotThis matched={matchedText} name={entity.name} onCorrect={actions.onNotThis} />
             )}
-            {(actions.onHideEntity || actions.onDisableSite) && (
+            {(noteOffered || actions.onHideEntity || actions.onDisableSite) && (
               <button
                 type="button"
                 class="lens-more lens-quiet"
@@ -280,6 +272,16 @@ export function EntityCard(props: EntityCardProps) {
             )}
             {more && (
               <div class="lens-more-row" id={moreId} role="group" aria-label={t('cardMoreActionsLabel')}>
+                {noteOffered && (
+                  <button
+                    type="button"
+                    ref={noteButton}
+                    onClick={() => setNoteFor(entity.id)}
+                    title={t('cardOwnNoteTitle', entity.name)}
+                  >
+                    {t('cardOwnAddNote')}
+                  </button>
+                )}
                 {actions.onHideEntity && (
                   <button type="button" onClick={actions.onHideEntity} title={t('cardHideNameTitle', entity.name)}>
                     {t('cardHideName')}

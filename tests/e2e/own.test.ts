@@ -81,15 +81,17 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
     await lib.close();
   });
 
-  it('a card with nothing of yours has no “Yours” section; its action row’s note button opens one', async () => {
+  it('a card with nothing of yours has no “Yours” section; “Add a note” behind “More” opens one', async () => {
     // No snippet, note or quote names Tokayev: the card's first screen spends nothing on an empty section.
     const card = await openCard(lens!, server.url('/snippets-article.html'), 'Kassym-Jomart Tokayev');
     expect(await card.ownSection()).toBe('');
+    expect(await card.actionRows()).toBe(1);
+    expect(await card.pressButton('More ▾')).toBe(true);
     expect(await card.pressButton('Add a note')).toBe(true);
     // The section appears with the editor open and focused.
     await card.waitForNoteEditor();
     expect(await card.ownSection()).toContain('Your note');
-    // Leaving it with nothing written takes the section away again, and focus back to the row's button.
+    // Leaving it with nothing written takes the section away again, and focus back to the button that opened it.
     await card.press('Escape');
     await card.waitForFocusOn('Add a note');
     expect(await card.ownSection()).toBe('');
