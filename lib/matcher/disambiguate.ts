@@ -387,11 +387,13 @@ function resolveSurname(
     return c;
   };
   /**
-   * Namesakes the evidence fits alike: the one in office on the page's date, when the page gives one and only one of
-   * them held the office then; else one mark whose card offers each of them, the page's memory left as it was.
+   * Namesakes the evidence fits alike: after a title, the one in office on the page's date, when the page gives one
+   * and only one of them held the office then; else one mark whose card offers each of them, the page's memory left
+   * as it was. Only a title makes the date evidence: who held an office says nothing of whom a bare surname means on
+   * a page that names both ("the elder Berdimuhamedov" on a page dated in his son's term).
    */
-  const offer = (cs: RuledCandidate[], why: string) => {
-    const dated = inOfficeOnPageDate(t, cs, ctx);
+  const offer = (cs: RuledCandidate[], why: string, titled: boolean) => {
+    const dated = titled ? inOfficeOnPageDate(t, cs, ctx) : null;
     if (dated) return pick(dated.chosen, `in office in ${dated.year}, the page’s date`);
     const [c, ...rest] = cs;
     c!.why = why;
@@ -419,7 +421,11 @@ function resolveSurname(
       );
       return earlier && !alsoNamed
         ? pick(earlier, 'named in full earlier on the page')
-        : offer(named, `after “${before.original}”`);
+        : offer(
+            named,
+            `after “${before.original}”`,
+            named.every((c) => inflectedIn(before.word, t.titles.get(c.pattern.entity))),
+          );
     }
     if (inflectedIn(before.word, t.courtesy)) {
       // "Mr Aliyev": a person named so, whoever the page last meant.
@@ -446,11 +452,11 @@ function resolveSurname(
     // Both namesakes named in full earlier ("Serdar Berdimuhamedov … his father Gurbanguly Berdimuhamedov …
     // Berdimuhamedov said"): the one named last is likelier, but the page does not say, so the card offers the other.
     const alsoNamed = group.filter((c) => c !== latest && ctx.namedInFull.has(c.pattern.entity));
-    if (latest && alsoNamed.length) return offer([latest, ...alsoNamed], 'named in full earlier on the page');
+    if (latest && alsoNamed.length) return offer([latest, ...alsoNamed], 'named in full earlier on the page', false);
     return pick(latest, 'named in full earlier on the page');
   }
   // A title both namesakes held ("President Aliyev") and nothing earlier to say which: the card offers both.
-  if (byTitle.length > 1) return offer(byTitle, `after the title “${titleOf(byTitle[0]!)!.original}”`);
+  if (byTitle.length > 1) return offer(byTitle, `after the title “${titleOf(byTitle[0]!)!.original}”`, true);
   const named = group.filter((c) => namedInFull.has(c.pattern.entity));
   if (named.length === 1) return pick(named[0], 'named in full on the page');
   return null;
