@@ -46,6 +46,42 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     rmSync(profile, { recursive: true, force: true });
   });
 
+  // Each test after the first builds on the name, source and note the ones before it add. Run alone (or after a
+  // failure), a test adds what is missing itself, through the same forms, so that it checks the same thing.
+  const NAME_FIELDS = {
+    name: NAME,
+    aliases: 'Мамедли Ровшан, Mammadli',
+    type: 'person',
+    summary: 'Deputy minister of energy since the autumn.',
+  };
+  const SOURCE_FIELDS = {
+    title: 'My field notes',
+    author: 'Me',
+    date: '2026-11-30',
+    stance: 'my own reporting',
+    text: SOURCE_TEXT,
+  };
+  const ensureName = async () => {
+    let names = await lib.storeRecords('names');
+    if (!names.some((n) => n.name === NAME)) {
+      const form = await lib.trackForm('?track=Rovshan%20Mammadli');
+      await form.fill(NAME_FIELDS);
+      await form.press(enText('ownTrackTitle'));
+      await lib.banner();
+      names = await lib.storeRecords('names');
+    }
+    ownId = names.find((n) => n.name === NAME)!.id as string;
+  };
+  const ensureSource = async () => {
+    await ensureName();
+    if ((await lib.storeRecords('sources')).length) return;
+    const form = await lib.sourcesView();
+    await form.fill(SOURCE_FIELDS);
+    const before = await lib.currentBanner();
+    await form.press(enText('ownAddSource'));
+    await lib.banner(before);
+  };
+
   it('"Track this name" on a selection opens the names form with it; empty and one-letter names are refused', async () => {
     // The context menu's own route (automation cannot click a browser menu), with a selection as a reader makes one.
     const url = await lens!.evaluateInBackground(
@@ -70,12 +106,7 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     await form.problem(exactly(enText('ownAliasShort', 'M')), shown);
     expect(await lib.storeRecords('names')).toEqual([]);
 
-    await form.fill({
-      name: NAME,
-      aliases: 'Мамедли Ровшан, Mammadli',
-      type: 'person',
-      summary: 'Deputy minister of energy since the autumn.',
-    });
+    await form.fill(NAME_FIELDS);
     await form.press(track);
     expect(await lib.banner()).toMatch(containing(enText('ownTracking', NAME)));
     const names = await lib.storeRecords('names');
@@ -87,14 +118,9 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
   });
 
   it('adds a pasted source, refuses bad files without storing anything, and removes a source with undo', async () => {
+    await ensureName();
     const form = await lib.sourcesView();
-    await form.fill({
-      title: 'My field notes',
-      author: 'Me',
-      date: '2026-11-30',
-      stance: 'my own reporting',
-      text: SOURCE_TEXT,
-    });
+    await form.fill(SOURCE_FIELDS);
     const before = await lib.currentBanner();
     await form.press(enText('ownAddSource'));
     expect(await lib.banner(before)).toMatch(
@@ -156,6 +182,7 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
   });
 
   it('marks your name on pages by the same rules as the fact base’s, and builds its card from your material', async () => {
+    await ensureSource();
     // A note on the name, written in the library's "By name & notes".
     await lib.writeNote(ownId, 'Ask him about the audit.');
 
@@ -181,6 +208,7 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
   });
 
   it('explore: your material is a layer switched on and off, and its names open their cards', async () => {
+    await ensureSource();
     const explore = await ExplorePage.open(lens!, 'view=timeline');
     const layerSwitch = enText('ownPopupHeading');
     if (await explore.ownLayerShown()) await explore.toggleOwnLayer(layerSwitch);
@@ -197,6 +225,9 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
   });
 
   it('popup: marks names with your material, finds your names, tracks a typed name, adds the page as a source', async () => {
+    await ensureSource();
+    if (!(await lib.storeRecords('notes')).some((n) => n.entityId === ownId))
+      await lib.writeNote(ownId, 'Ask him about the audit.');
     const articleUrl = server.url('/own/names-article.html');
     const article = await lens!.openPage(articleUrl);
     await waitForScanReport(article);
