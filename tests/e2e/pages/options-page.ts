@@ -5,6 +5,7 @@
  */
 import { waitInPage, type LensBrowser, type LensPage } from '../../../automation/lens-browser';
 import { clickAndCaptureDownload, clickAndProvideFile } from '../snippets-driver';
+import { clickElement } from './own-form';
 
 /** The part of the extension API read from inside the page (Firefox: `browser`; Chromium: `chrome`). */
 interface StorageApi {
@@ -183,10 +184,6 @@ export class OptionsPage {
   }
 
   private click(selector: string): Promise<void> {
-    return this.page.evaluate((s) => {
-      const el = document.querySelector<HTMLElement>(s);
-      if (!el) throw new Error(`no ${s}`);
-      el.click();
-    }, selector);
+    return clickElement(this.page, selector);
   }
 }

@@ -153,6 +153,15 @@ export function pressButton(page: LensPage, label: string | RegExp, scope = 'bod
   );
 }
 
+/** Clicks the first element matching `selector` in the page, as a click on it would (its own handlers run). */
+export function clickElement(page: LensPage, selector: string): Promise<void> {
+  return page.evaluate((s) => {
+    const el = document.querySelector<HTMLElement>(s);
+    if (!el) throw new Error(`no ${s}`);
+    el.click();
+  }, selector);
+}
+
 /** The text of the first element matching `selector`, once it matches `pattern`. */
 export function textMatching(page: LensPage, selector: string, pattern: RegExp, what: string): Promise<string> {
   return waitInPage(

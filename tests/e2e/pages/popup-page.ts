@@ -6,7 +6,7 @@
 import { waitInPage, type LensBrowser, type LensPage } from '../../../automation/lens-browser';
 import { containing } from '../catalog-text';
 import { storeRecords, type Row } from './extension-db';
-import { OwnPanel, pressButton, textMatching } from './own-form';
+import { clickElement, OwnPanel, pressButton, textMatching } from './own-form';
 
 /** The parts of the extension API read from inside the popup (Firefox: `browser`; Chromium: `chrome`). */
 interface Api {
@@ -358,10 +358,6 @@ export class PopupPage {
   }
 
   private click(selector: string): Promise<void> {
-    return this.page.evaluate((s) => {
-      const el = document.querySelector<HTMLElement>(s);
-      if (!el) throw new Error(`no ${s}`);
-      el.click();
-    }, selector);
+    return clickElement(this.page, selector);
   }
 }
