@@ -19,7 +19,7 @@ import {
 import {
   CLUSTER_INSET,
   clusterLabel,
-  clusterPeriodText,
+  clusterTitle,
   placeClusterLabel,
   type TimelineCluster,
 } from '~/lib/explore/timeline-clusters';
@@ -302,7 +302,7 @@ export class TimelinePainter {
       const c = this.clusterAt(cluster);
       if (!c) return;
       const title = document.createElementNS(SVG_NS, 'title');
-      title.textContent = `${c.ids.length} more ${c.ids.length === 1 ? 'event' : 'events'} in ${clusterPeriodText(c)}, without room for a label at this zoom: click to zoom in`;
+      title.textContent = clusterTitle(c);
       cluster.prepend(title);
       return;
     }

@@ -6,7 +6,7 @@
  * such a label, so clusters sit side by side and their labels never overlap. Pure: no DOM, no browser.
  */
 import type { TimelineItem } from './timeline-model';
-import { tp } from '../i18n/translator';
+import { dateFormat, tp } from '../i18n/translator';
 
 export interface TimelineCluster {
   /** `cluster-<first month index>`: stable while the period length stays the same. */
@@ -82,13 +82,19 @@ export function placeClusterLabel(
   return { show, x };
 }
 
-/** The period a cluster covers, for its tooltip: "2021", "2020–2024", "Jan–Mar 2021", "Mar 2021". */
+/**
+ * The period a cluster covers, in the interface language: "2021", "2020 – 2024", "Jan – Mar 2021", "Mar 2021" in
+ * English; "янв. 2021 г. – март 2021 г." in Russian; digits where Intl has no month names (see dateFormat).
+ */
 export function clusterPeriodText(cluster: Pick<TimelineCluster, 'start' | 'end'>): string {
-  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const a = new Date(cluster.start);
-  const b = new Date(cluster.end - 1);
-  const [ya, yb, ma, mb] = [a.getUTCFullYear(), b.getUTCFullYear(), a.getUTCMonth(), b.getUTCMonth()];
-  if (ma === 0 && mb === 11) return ya === yb ? `${ya}` : `${ya}–${yb}`;
-  if (ya !== yb) return `${MONTHS[ma]} ${ya} – ${MONTHS[mb]} ${yb}`;
-  return ma === mb ? `${MONTHS[ma]} ${ya}` : `${MONTHS[ma]}–${MONTHS[mb]} ${ya}`;
+  const last = cluster.end - 1;
+  const wholeYears = new Date(cluster.start).getUTCMonth() === 0 && new Date(last).getUTCMonth() === 11;
+  return dateFormat({ timeZone: 'UTC', year: 'numeric', ...(wholeYears ? {} : { month: 'short' }) }).formatRange(
+    cluster.start,
+    last,
+  );
 }
+
+/** A cluster's tooltip: how many events, in which period, and that a click zooms in. */
+export const clusterTitle = (cluster: TimelineCluster): string =>
+  tp('exploreClusterTitle', cluster.ids.length, clusterPeriodText(cluster));

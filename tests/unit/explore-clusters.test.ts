@@ -1,5 +1,7 @@
 /** The timeline's clusters of events without room for a label (lib/explore/timeline-clusters.ts). */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Catalog } from '~/lib/i18n/catalog';
 import {
   CLUSTER_INSET,
   CLUSTER_LABEL_PAD,
@@ -7,9 +9,16 @@ import {
   clusterLabel,
   clusterPeriod,
   clusterPeriodText,
+  clusterTitle,
   placeClusterLabel,
 } from '~/lib/explore/timeline-clusters';
+import { currentInterfaceText, setInterfaceText } from '~/lib/i18n/translator';
 import type { TimelineItem } from '~/lib/explore/timeline-model';
+
+/** A range as Intl writes it in English: an en dash between thin spaces. */
+const range = (from: string, to: string) => `${from}\u2009–\u2009${to}`;
+const catalogOf = (lang: string) =>
+  JSON.parse(readFileSync(new URL(`../../_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Catalog;
 
 const item = (id: string, start: number): TimelineItem =>
   ({ event: { id, title: id }, span: { start, end: start + 1, precision: 'year' } }) as unknown as TimelineItem;
@@ -35,9 +44,9 @@ describe('timeline clusters', () => {
     ];
     const clusters = clusterItems(items, new Set(['a', 'b', 'c', 'e']), 24);
     expect(clusters.map((c) => [clusterPeriodText(c), c.ids])).toEqual([
-      ['2018–2019', ['a']],
-      ['2020–2021', ['b', 'c']],
-      ['2022–2023', ['e']],
+      [range('2018', '2019'), ['a']],
+      [range('2020', '2021'), ['b', 'c']],
+      [range('2022', '2023'), ['e']],
     ]);
     expect(clusters[1]).toMatchObject({ start: Date.UTC(2020, 0, 1), end: Date.UTC(2022, 0, 1) });
     expect(clusterItems(items, new Set(['c']), 3)).toEqual([
@@ -47,10 +56,30 @@ describe('timeline clusters', () => {
 
   it('says what period a cluster covers', () => {
     expect(clusterPeriodText({ start: Date.UTC(2021, 0, 1), end: Date.UTC(2022, 0, 1) })).toBe('2021');
-    expect(clusterPeriodText({ start: Date.UTC(2020, 0, 1), end: Date.UTC(2025, 0, 1) })).toBe('2020–2024');
-    expect(clusterPeriodText({ start: Date.UTC(2021, 0, 1), end: Date.UTC(2021, 3, 1) })).toBe('Jan–Mar 2021');
+    expect(clusterPeriodText({ start: Date.UTC(2020, 0, 1), end: Date.UTC(2025, 0, 1) })).toBe(range('2020', '2024'));
+    expect(clusterPeriodText({ start: Date.UTC(2021, 0, 1), end: Date.UTC(2021, 3, 1) })).toBe(
+      range('Jan', 'Mar 2021'),
+    );
     expect(clusterPeriodText({ start: Date.UTC(2021, 2, 1), end: Date.UTC(2021, 3, 1) })).toBe('Mar 2021');
     expect(clusterLabel(14)).toBe('14 more');
+    const cluster = { id: 'cluster-0', start: Date.UTC(2021, 0, 1), end: Date.UTC(2021, 3, 1), ids: ['a', 'b', 'c'] };
+    expect(clusterTitle(cluster)).toBe(
+      `3 more events in ${range('Jan', 'Mar 2021')}, without room for a label at this zoom: click to zoom in`,
+    );
+    expect(clusterTitle({ ...cluster, ids: ['a'] })).toMatch(/^1 more event in /);
+  });
+
+  it('says the period and the tooltip in the interface language', () => {
+    const english = currentInterfaceText();
+    setInterfaceText({ lang: 'ru', messages: catalogOf('ru') });
+    try {
+      const cluster = { id: 'cluster-0', start: Date.UTC(2021, 0, 1), end: Date.UTC(2021, 3, 1), ids: ['a', 'b', 'c'] };
+      expect(clusterPeriodText(cluster)).toMatch(/^янв.*март 2021/);
+      expect(clusterTitle(cluster)).toMatch(/^Ещё 3 события за янв.*: щёлкните, чтобы приблизить$/);
+      expect(clusterTitle({ ...cluster, ids: ['a', 'b', 'c', 'd', 'e'] })).toMatch(/^Ещё 5 событий /);
+    } finally {
+      setInterfaceText(english);
+    }
   });
 
   it('puts the label inside its box, in the part in view, and hides it rather than cut it', () => {

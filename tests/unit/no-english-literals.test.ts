@@ -1,7 +1,7 @@
 /**
  * Keeps the interface in the catalog (`_locales/<lang>/messages.json`, read through `t()`/`tp()`): parses every
- * component and entrypoint with the TypeScript compiler and fails on words a reader would see that do not come from
- * it. What counts as seen:
+ * component and entrypoint (`.tsx`, and `.ts`, where code builds elements by hand) with the TypeScript compiler and
+ * fails on words a reader would see that do not come from it. What counts as seen:
  * - JSX text with a letter in it (`<p>Loading…</p>`);
  * - the value of an attribute the browser shows or reads out (`aria-label`, `title`, `placeholder`, `alt`,
  *   `aria-description`…), written as a literal;
@@ -10,7 +10,8 @@
  * - every string of a `TEXT`-style words object (`const TEXT = { heading: 'Your sources' }`), the pattern the code
  *   used for its words before the catalog;
  * - a literal that reads as a sentence anywhere else in these files (a toast's `text`, a `new Error(…)`): two words
- *   and a capital or a full stop. Arguments of `t()`/`tp()`/`tParts()` are keys, not words, and are not looked at.
+ *   and a capital, a full stop, or four words in a row. Arguments of `t()`/`tp()`/`tParts()` are keys, not words, and
+ *   are not looked at.
  *
  * Anything else with letters that must stay as written (a symbol, a format's name, the brand) is in ALLOWED, with
  * the reason; a folder still being moved into the catalog is in PENDING and leaves it when it is done.
@@ -94,8 +95,12 @@ const CODE_CALLS = new Set([
 const TEXT_METHODS = new Set(['join', 'filter', 'concat', 'trim', 'slice']);
 
 const LETTER = /\p{L}/u;
-/** Two words with a capital, or words ending a sentence: prose rather than a class name, key or selector. */
-const SENTENCE = /(?:^\p{Lu}\p{Ll}*[ ,:]+\p{L}|\p{L}{2,}[ ,'’]+\p{L}[^]*[.…?!:]$|^\p{Lu}\p{Ll}+[.…?!]$)/u;
+/**
+ * Two words with a capital, words ending a sentence, or four words in a row: prose rather than a class name, key or
+ * selector (the last for a sentence cut by a template's holes, "… more events in …, without room for a label").
+ */
+const SENTENCE =
+  /(?:^\p{Lu}\p{Ll}*[ ,:]+\p{L}|\p{L}{2,}[ ,'’]+\p{L}[^]*[.…?!:]$|^\p{Lu}\p{Ll}+[.…?!]$|\p{L}{2,}(?:[ ,:]+\p{L}{2,}){3})/u;
 
 interface Finding {
   file: string;
@@ -108,7 +113,7 @@ function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return files(path);
-    return /\.tsx$/.test(name) ? [path] : [];
+    return /\.tsx?$/.test(name) && !/\.d\.ts$/.test(name) ? [path] : [];
   });
 }
 
@@ -287,6 +292,7 @@ describe('no user-visible English outside the catalog', () => {
       const toast = { kind: 'ok', text: \`Note on \${name} saved.\` };
       document.querySelector('.Own Panel');
       throw new Error('The page could not be read.');
+      title.textContent = \`\${n} more events in \${period}, without room for a label\`;
     `;
     const texts = findLiterals('probe.tsx', probe).map((f) => f.text);
     expect(texts.sort()).toEqual(
@@ -300,6 +306,7 @@ describe('no user-visible English outside the catalog', () => {
         'note',
         'Note on … saved.',
         'The page could not be read.',
+        '… more events in …, without room for a label',
       ].sort(),
     );
   });
