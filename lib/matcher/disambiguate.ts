@@ -12,7 +12,7 @@ import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
 import {
   findWordIn,
-  foldedStringOf,
+  foldedSlice,
   wordAt,
   wordBefore,
   wordList,
@@ -184,9 +184,7 @@ function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageCont
       if (!owners) continue;
       // The folded text just before "(": does it end with a spelled-out form of one of the owners?
       const foldedAt = foldedIndexOf(folded, m.index!);
-      const before = ` ${foldedStringOf(b)
-        .slice(Math.max(0, foldedAt - 120), foldedAt)
-        .trimEnd()}`;
+      const before = ` ${foldedSlice(b, Math.max(0, foldedAt - 120), foldedAt).trimEnd()}`;
       const owner = owners.find((e) => (t.spelledOut.get(e) ?? []).some((p) => endsWithFormOf(before, p, key.length)));
       ctx.acronyms.set(key, owner ?? -1);
     }
@@ -368,6 +366,48 @@ const inflectedIn = (word: string, list: Iterable<string> | undefined) => {
   return false;
 };
 
+/**
+ * What the page means by a surname from here on: `entity`, or -1 for someone else. This and the helpers below are
+ * module functions, not closures made per call: resolveSurname runs for every bare surname of a page.
+ */
+function remember(ctx: PageContext, first: RuledCandidate, entity: number): void {
+  ctx.surnames.set(first.pattern.key, { order: first.order, entity });
+}
+
+/** Keeps `c` with its evidence, remembered for the next bare mention of the surname. */
+function pick(ctx: PageContext, first: RuledCandidate, c: RuledCandidate | undefined, why: string) {
+  if (!c) return null;
+  c.why = why;
+  remember(ctx, first, c.pattern.entity);
+  return c;
+}
+
+/**
+ * Namesakes the evidence fits alike: after a title, the one in office on the page's date, when the page gives one
+ * and only one of them held the office then; else one mark whose card offers each of them, the page's memory left
+ * as it was. Only a title makes the date evidence: who held an office says nothing of whom a bare surname means on
+ * a page that names both ("the elder Berdimuhamedov" on a page dated in his son's term).
+ */
+function offer(
+  t: RuleTables,
+  ctx: PageContext,
+  first: RuledCandidate,
+  cs: RuledCandidate[],
+  why: string,
+  titled: boolean,
+): RuledCandidate | null {
+  const dated = titled ? inOfficeOnPageDate(t, cs, ctx) : null;
+  if (dated) return pick(ctx, first, dated.chosen, `in office in ${dated.year}, the page’s date`);
+  const [c, ...rest] = cs;
+  c!.why = why;
+  c!.or = rest.map((r) => r.pattern.entity);
+  return c!;
+}
+
+/** The title among `titled` that `c`'s person held, if any. */
+const titleOf = (t: RuleTables, titled: readonly { word: string; original: string }[], c: RuledCandidate) =>
+  titled.find((w) => inflectedIn(w.word, t.titles.get(c.pattern.entity)));
+
 function resolveSurname(
   t: RuleTables,
   texts: readonly BatchText[],
@@ -379,27 +419,6 @@ function resolveSurname(
 ): RuledCandidate | null {
   const first = group[0]!;
   const key = first.pattern.key;
-  const remember = (entity: number) => ctx.surnames.set(key, { order: first.order, entity });
-  const pick = (c: RuledCandidate | undefined, why: string) => {
-    if (!c) return null;
-    c.why = why;
-    remember(c.pattern.entity);
-    return c;
-  };
-  /**
-   * Namesakes the evidence fits alike: after a title, the one in office on the page's date, when the page gives one
-   * and only one of them held the office then; else one mark whose card offers each of them, the page's memory left
-   * as it was. Only a title makes the date evidence: who held an office says nothing of whom a bare surname means on
-   * a page that names both ("the elder Berdimuhamedov" on a page dated in his son's term).
-   */
-  const offer = (cs: RuledCandidate[], why: string, titled: boolean) => {
-    const dated = titled ? inOfficeOnPageDate(t, cs, ctx) : null;
-    if (dated) return pick(dated.chosen, `in office in ${dated.year}, the page’s date`);
-    const [c, ...rest] = cs;
-    c!.why = why;
-    c!.or = rest.map((r) => r.pattern.entity);
-    return c!;
-  };
   const before = wordBefore(b.text, first.start);
   // A given name, an initial or a title right before the surname.
   if (before && (before.initial || CAPITAL.test(before.original))) {
@@ -409,7 +428,7 @@ function resolveSurname(
         : inflectedIn(before.word, t.givenNames.get(c.pattern.entity)) ||
           inflectedIn(before.word, t.titles.get(c.pattern.entity)),
     );
-    if (named.length === 1) return pick(named[0], `after “${before.original}”`);
+    if (named.length === 1) return pick(ctx, first, named[0], `after “${before.original}”`);
     if (named.length > 1) {
       // A title both held ("President Aliyev"): the one the page named last, else the card offers each.
       const last = ctx.surnames.get(key);
@@ -420,8 +439,11 @@ function resolveSurname(
         (c) => c !== earlier && (namedInFull.has(c.pattern.entity) || ctx.namedInFull.has(c.pattern.entity)),
       );
       return earlier && !alsoNamed
-        ? pick(earlier, 'named in full earlier on the page')
+        ? pick(ctx, first, earlier, 'named in full earlier on the page')
         : offer(
+            t,
+            ctx,
+            first,
             named,
             `after “${before.original}”`,
             named.every((c) => inflectedIn(before.word, t.titles.get(c.pattern.entity))),
@@ -435,15 +457,15 @@ function resolveSurname(
     ) {
       // "Rustam Aliyev", "Cevdet Yılmaz": someone else, and so is the next bare "Aliyev". So is a capitalised word
       // that opens a sentence ("Rustam Aliyev scored."), unless it reads as an ordinary word (see ordinaryOpener).
-      remember(-1);
+      remember(ctx, first, -1);
       return null;
     }
   }
   // A title right before, or before a capitalised word ("Президент Азербайджана Алиев", "Cumhurbaşkanı Erdoğan").
   const titled = titleWords(b.text, first.start);
-  const titleOf = (c: RuledCandidate) => titled.find((w) => inflectedIn(w.word, t.titles.get(c.pattern.entity)));
-  const byTitle = group.filter((c) => titleOf(c) !== undefined);
-  if (byTitle.length === 1) return pick(byTitle[0], `after the title “${titleOf(byTitle[0]!)!.original}”`);
+  const byTitle = group.filter((c) => titleOf(t, titled, c) !== undefined);
+  if (byTitle.length === 1)
+    return pick(ctx, first, byTitle[0], `after the title “${titleOf(t, titled, byTitle[0]!)!.original}”`);
   // The last mention of this surname on the page, or else the one person of that name the batch names in full.
   const last = ctx.surnames.get(key);
   if (last && last.order < first.order) {
@@ -452,13 +474,15 @@ function resolveSurname(
     // Both namesakes named in full earlier ("Serdar Berdimuhamedov … his father Gurbanguly Berdimuhamedov …
     // Berdimuhamedov said"): the one named last is likelier, but the page does not say, so the card offers the other.
     const alsoNamed = group.filter((c) => c !== latest && ctx.namedInFull.has(c.pattern.entity));
-    if (latest && alsoNamed.length) return offer([latest, ...alsoNamed], 'named in full earlier on the page', false);
-    return pick(latest, 'named in full earlier on the page');
+    if (latest && alsoNamed.length)
+      return offer(t, ctx, first, [latest, ...alsoNamed], 'named in full earlier on the page', false);
+    return pick(ctx, first, latest, 'named in full earlier on the page');
   }
   // A title both namesakes held ("President Aliyev") and nothing earlier to say which: the card offers both.
-  if (byTitle.length > 1) return offer(byTitle, `after the title “${titleOf(byTitle[0]!)!.original}”`, true);
+  if (byTitle.length > 1)
+    return offer(t, ctx, first, byTitle, `after the title “${titleOf(t, titled, byTitle[0]!)!.original}”`, true);
   const named = group.filter((c) => namedInFull.has(c.pattern.entity));
-  if (named.length === 1) return pick(named[0], 'named in full on the page');
+  if (named.length === 1) return pick(ctx, first, named[0], 'named in full on the page');
   return null;
 }
 

@@ -173,13 +173,14 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
 /** In chunks: one call with millions of arguments would overflow the stack. */
 const STRING_CHUNK = 0x2000;
 
+/** `apply` takes the typed array as it is; a spread would walk it through the iterator protocol. */
+const charsOf = (codes: Uint16Array, from: number, to: number) =>
+  String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
+
 export function codesToString(codes: Uint16Array, length: number): string {
-  // `apply` takes the typed array as it is; a spread would walk it through the iterator protocol.
-  const chunk = (from: number, to: number) =>
-    String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
-  if (length <= STRING_CHUNK) return chunk(0, length);
+  if (length <= STRING_CHUNK) return charsOf(codes, 0, length);
   const parts: string[] = [];
-  for (let i = 0; i < length; i += STRING_CHUNK) parts.push(chunk(i, Math.min(length, i + STRING_CHUNK)));
+  for (let i = 0; i < length; i += STRING_CHUNK) parts.push(charsOf(codes, i, Math.min(length, i + STRING_CHUNK)));
   return parts.join('');
 }
 

@@ -16,19 +16,40 @@ export function wordList(words: readonly string[]): WordList {
   return { words: words.filter((w) => w !== '') };
 }
 
-/** A text of a batch as the rules read it: the original, its folded codes, and those codes as a string once needed. */
+/** A text of a batch as the rules read it: the original, its folded codes, and parts of those codes as strings. */
 export interface SearchedText {
   text: string;
   folded: FoldedCodes;
-  foldedString?: string;
+  /** The folded codes decoded, SLICE_CHUNK units each, as the rules first read in them. */
+  chunks?: (string | undefined)[];
 }
 
 /**
- * The folded text as a string, made the first time a rule searches the text: the engine's own substring search then
- * finds evidence words, where a loop over every position of a window cost more than the rest of the rules.
+ * Folded text is decoded into strings of this many units, each the first time a rule searches in it: the engine's
+ * own substring search then finds evidence words, where a loop over every position of a window cost more than the
+ * rest of the rules. Only the parts around evidence are decoded: decoding a long page whole cost a tenth of its scan.
  */
-export function foldedStringOf(t: SearchedText): string {
-  return (t.foldedString ??= searchableString(t.folded.codes, t.folded.length));
+const SLICE_CHUNK = 1 << 12;
+
+function chunkOf(t: SearchedText, chunks: (string | undefined)[], c: number): string {
+  const start = c * SLICE_CHUNK;
+  return (chunks[c] ??= searchableString(
+    t.folded.codes.subarray(start),
+    Math.min(SLICE_CHUNK, t.folded.length - start),
+  ));
+}
+
+/** The folded codes [from, to) of a text as a string, `from` and `to` within its folded length. */
+export function foldedSlice(t: SearchedText, from: number, to: number): string {
+  if (from >= to) return '';
+  const chunks = (t.chunks ??= []);
+  const first = Math.floor(from / SLICE_CHUNK);
+  const last = Math.floor((to - 1) / SLICE_CHUNK);
+  const offset = first * SLICE_CHUNK;
+  if (first === last) return chunkOf(t, chunks, first).slice(from - offset, to - offset);
+  let slice = chunkOf(t, chunks, first).slice(from - offset);
+  for (let c = first + 1; c < last; c++) slice += chunkOf(t, chunks, c);
+  return slice + chunkOf(t, chunks, last).slice(0, to - last * SLICE_CHUNK);
 }
 
 /**
@@ -47,8 +68,8 @@ export function findWordIn(
   const a = Math.max(0, from);
   const b = Math.min(length, to);
   if (a >= b) return null;
-  // A slice shares the string's characters: each search stays inside the window.
-  const window = foldedStringOf(t).slice(a, b);
+  // Each search stays inside the window.
+  const window = foldedSlice(t, a, b);
   for (const word of list.words) {
     for (let i = window.indexOf(word); i >= 0; i = window.indexOf(word, i + 1)) {
       const at = a + i;
@@ -78,7 +99,7 @@ export function writtenLowercaseIn(t: SearchedText, word: string, from: number, 
   const stop = Math.min(length, to);
   if (a + shortest > stop) return false;
   // Places where the stem starts inside the window; the rest of the word may run past it.
-  const window = foldedStringOf(t).slice(a, stop);
+  const window = foldedSlice(t, a, stop);
   const stem = word.slice(0, shortest);
   for (let i = window.indexOf(stem); i >= 0; i = window.indexOf(stem, i + 1)) {
     const at = a + i;

@@ -7,10 +7,11 @@
  *   old+idx   the pre-issue code with today's alias index (the same names, the code's own cost isolated: the index
  *             gained the names the issue asked for, and more names cost more in any matcher);
  *   new       today's code, today's index and rules.
+ *   base      with `--base REV`: REV's code with today's index and rules (a change's before and after, same run).
  * The sides run interleaved, in rotating order, timed in CPU time of this process (the machine is shared and wall time
  * mostly measures the neighbours).
  *
- *   npx tsx scripts/bench/matcher-pre-issue.ts [--rounds N]
+ *   npx tsx scripts/bench/matcher-pre-issue.ts [--rounds N] [--base REV]
  *
  * Throughput: `find` over every text, median of the rounds; each ratio is the median of per-round ratios. Build: a
  * cold first build in a fresh process (what the background pays once per session), children interleaved, and warm
@@ -41,42 +42,50 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** The pre-issue matcher's files and alias index, from git, in a temporary folder. */
-function checkOutPreIssue(root: string): string {
+/** A commit's matcher files (and alias index), from git, in a temporary folder. */
+function checkOut(root: string, rev: string, paths: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'lens-pre-issue-'));
-  const archive = execFileSync(
-    'git',
-    ['archive', PRE_ISSUE, 'lib/matcher', 'lib/factbase/types.ts', 'data/alias-index.json'],
-    { cwd: root, maxBuffer: 64 << 20 },
-  );
+  const archive = execFileSync('git', ['archive', rev, ...paths], { cwd: root, maxBuffer: 64 << 20 });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   return dir;
 }
 
-const SIDES = ['old', 'oldIdx', 'now'] as const;
-type Side = (typeof SIDES)[number];
+const ALL_SIDES = ['old', 'oldIdx', 'base', 'now'] as const;
+type Side = (typeof ALL_SIDES)[number];
+type PerSide<T> = Partial<Record<Side, T>> & Record<'old' | 'oldIdx' | 'now', T>;
+
+/** Where the compared code lives: the pre-issue checkout, and the `--base` one when asked for. */
+interface Dirs {
+  old: string;
+  base?: string;
+}
+
+const sidesOf = (dirs: Dirs): Side[] => ALL_SIDES.filter((s) => s !== 'base' || dirs.base !== undefined);
 
 /** Round r's order: every rotation of the sides, forwards and backwards, so no side always runs first or last. */
-const orderOf = (r: number): Side[] => {
-  const k = r % SIDES.length;
-  const rotated = [...SIDES.slice(k), ...SIDES.slice(0, k)];
-  return Math.floor(r / SIDES.length) % 2 ? rotated.reverse() : rotated;
+const orderOf = (sides: readonly Side[], r: number): Side[] => {
+  const k = r % sides.length;
+  const rotated = [...sides.slice(k), ...sides.slice(0, k)];
+  return Math.floor(r / sides.length) % 2 ? rotated.reverse() : rotated;
 };
 
-async function loaders(root: string, oldDir: string): Promise<Record<Side, Build>> {
-  const oldMod = (await import(pathToFileURL(join(oldDir, 'lib/matcher/index.ts')).href)) as {
-    createMatcher: (index: unknown) => AnyMatcher;
-  };
-  const newMod = (await import(pathToFileURL(join(root, 'lib/matcher/index.ts')).href)) as {
-    createMatcher: (index: unknown, options: { rules: unknown }) => AnyMatcher;
-  };
-  const oldIndex = JSON.parse(readFileSync(join(oldDir, 'data/alias-index.json'), 'utf8')) as unknown;
+type CreateMatcher = (index: unknown, options?: { rules: unknown }) => AnyMatcher;
+const importMatcher = async (dir: string) =>
+  ((await import(pathToFileURL(join(dir, 'lib/matcher/index.ts')).href)) as { createMatcher: CreateMatcher })
+    .createMatcher;
+
+async function loaders(root: string, dirs: Dirs): Promise<PerSide<Build>> {
+  const oldCreate = await importMatcher(dirs.old);
+  const newCreate = await importMatcher(root);
+  const baseCreate = dirs.base === undefined ? undefined : await importMatcher(dirs.base);
+  const oldIndex = JSON.parse(readFileSync(join(dirs.old, 'data/alias-index.json'), 'utf8')) as unknown;
   const newIndex = JSON.parse(readFileSync(join(root, 'data/alias-index.json'), 'utf8')) as unknown;
   const rules = JSON.parse(readFileSync(join(root, 'data/matching-rules.json'), 'utf8')) as unknown;
   return {
-    old: () => oldMod.createMatcher(oldIndex),
-    oldIdx: () => oldMod.createMatcher(newIndex),
-    now: () => newMod.createMatcher(newIndex, { rules }),
+    old: () => oldCreate(oldIndex),
+    oldIdx: () => oldCreate(newIndex),
+    now: () => newCreate(newIndex, { rules }),
+    ...(baseCreate ? { base: () => baseCreate(newIndex, { rules }) } : {}),
   };
 }
 
@@ -101,16 +110,22 @@ function benchTexts(root: string): { name: string; text: string }[] {
   return texts;
 }
 
+const mapSides = <T>(sides: readonly Side[], make: (side: Side) => T): PerSide<T> =>
+  Object.fromEntries(sides.map((s) => [s, make(s)])) as PerSide<T>;
+const perSide = <T>(sides: readonly Side[], make: () => T): PerSide<T> => mapSides(sides, make);
+
 /** CPU ms of one cold build in a fresh Node process, for each side, interleaved. */
-function coldBuilds(root: string, oldDir: string, children: number): Record<Side, number[]> {
-  const out: Record<Side, number[]> = { old: [], oldIdx: [], now: [] };
+function coldBuilds(root: string, dirs: Dirs, children: number): PerSide<number[]> {
+  const sides = sidesOf(dirs);
+  const out = perSide(sides, (): number[] => []);
   const tsx = join(root, 'node_modules/.bin/tsx');
+  const dirArgs = [dirs.old, ...(dirs.base ? [dirs.base] : [])];
   for (let i = 0; i < children; i++)
-    for (const side of orderOf(i)) {
-      const r = spawnSync(tsx, [__filenameOf(), '--child', side, oldDir], { cwd: root, encoding: 'utf8' });
+    for (const side of orderOf(sides, i)) {
+      const r = spawnSync(tsx, [__filenameOf(), '--child', side, ...dirArgs], { cwd: root, encoding: 'utf8' });
       const ms = Number(/cold-build-ms (\S+)/.exec(r.stdout)?.[1]);
       if (!Number.isFinite(ms)) throw new Error(`cold build child failed: ${r.stderr || r.stdout}`);
-      out[side].push(ms);
+      out[side]!.push(ms);
     }
   return out;
 }
@@ -119,106 +134,113 @@ function __filenameOf(): string {
   return resolve('scripts/bench/matcher-pre-issue.ts');
 }
 
-export async function runPreIssueBench(rounds = 15, children = 5) {
+export async function runPreIssueBench(rounds = 15, children = 5, baseRev?: string) {
   const root = process.cwd();
-  const oldDir = checkOutPreIssue(root);
+  const dirs: Dirs = {
+    old: checkOut(root, PRE_ISSUE, ['lib/matcher', 'lib/factbase/types.ts', 'data/alias-index.json']),
+    ...(baseRev ? { base: checkOut(root, baseRev, ['lib/matcher', 'lib/factbase']) } : {}),
+  };
   try {
-    const builds = await loaders(root, oldDir);
+    const sideNames = sidesOf(dirs);
+    const builds = await loaders(root, dirs);
     const texts = benchTexts(root);
-    const sides = { old: builds.old(), oldIdx: builds.oldIdx(), now: builds.now() };
+    const sides = mapSides(sideNames, (side) => builds[side]!());
     // Warm-up: every JIT sees every text.
-    for (let i = 0; i < 3; i++) for (const t of texts) for (const side of SIDES) sides[side].find(t.text);
+    for (let i = 0; i < 3; i++) for (const t of texts) for (const side of sideNames) sides[side]!.find(t.text);
     const rows = texts.map((t) => {
-      const times: Record<Side, number[]> = { old: [], oldIdx: [], now: [] };
-      const ratios = { old: [] as number[], oldIdx: [] as number[] };
+      const times = perSide(sideNames, (): number[] => []);
+      const ratios = perSide(sideNames, (): number[] => []);
       const repeats = Math.max(1, Math.round(400_000 / t.text.length));
       for (let r = 0; r < rounds; r++) {
         const round = {} as Record<Side, number>;
-        for (const side of orderOf(r)) {
+        for (const side of orderOf(sideNames, r)) {
           const t0 = cpuMs();
-          for (let k = 0; k < repeats; k++) sides[side].find(t.text);
+          for (let k = 0; k < repeats; k++) sides[side]!.find(t.text);
           round[side] = (cpuMs() - t0) / repeats;
-          times[side].push(round[side]);
+          times[side]!.push(round[side]);
         }
-        ratios.old.push(round.now / round.old);
-        ratios.oldIdx.push(round.now / round.oldIdx);
+        for (const side of sideNames) ratios[side]!.push(round.now / round[side]);
       }
       return {
         name: t.name,
         chars: t.text.length,
-        ms: { old: median(times.old), oldIdx: median(times.oldIdx), now: median(times.now) },
-        ratio: { old: median(ratios.old), oldIdx: median(ratios.oldIdx) },
-        marks: {
-          old: sides.old.find(t.text).length,
-          oldIdx: sides.oldIdx.find(t.text).length,
-          now: sides.now.find(t.text).length,
-        },
+        ms: mapSides(sideNames, (side) => median(times[side]!)),
+        ratio: mapSides(sideNames, (side) => median(ratios[side]!)),
+        marks: mapSides(sideNames, (side) => sides[side]!.find(t.text).length),
       };
     });
-    const warm: Record<Side, number[]> = { old: [], oldIdx: [], now: [] };
+    const warm = perSide(sideNames, (): number[] => []);
     for (let r = 0; r < 9; r++)
-      for (const side of orderOf(r)) {
+      for (const side of orderOf(sideNames, r)) {
         const t0 = cpuMs();
-        void builds[side]();
-        warm[side].push(cpuMs() - t0);
+        void builds[side]!();
+        warm[side]!.push(cpuMs() - t0);
       }
-    const cold = coldBuilds(root, oldDir, children);
-    return { rows, warm, cold };
+    const cold = coldBuilds(root, dirs, children);
+    return { rows, warm, cold, baseRev };
   } finally {
-    rmSync(oldDir, { recursive: true, force: true });
+    for (const dir of [dirs.old, dirs.base]) if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export function formatPreIssue(result: Awaited<ReturnType<typeof runPreIssueBench>>): string {
   const f = (x: number, d = 2) => x.toFixed(d);
+  const base = result.baseRev !== undefined;
   const lines = [
-    `matcher vs pre-issue (${PRE_ISSUE}), CPU time, medians of ${SIDES.length}-way interleaved rounds`,
+    `matcher vs pre-issue (${PRE_ISSUE}), CPU time, medians of interleaved rounds`,
     "  old: pre-issue code and index; old+idx: pre-issue code, today's index; new: today's code, index and rules",
-    'text                                   chars   old ms  old+idx ms   new ms  new/old  new/old+idx  marks old/old+idx/new',
+    ...(base ? [`  base: ${result.baseRev}'s code with today's index and rules`] : []),
+    `text                                   chars   old ms  old+idx ms${base ? '  base ms' : ''}   new ms  new/old  new/old+idx${
+      base ? ' new/base' : ''
+    }  marks old/old+idx/new`,
   ];
   for (const r of result.rows)
     lines.push(
-      `${r.name.padEnd(36)} ${String(r.chars).padStart(7)} ${f(r.ms.old).padStart(8)} ${f(r.ms.oldIdx).padStart(11)} ${f(
-        r.ms.now,
-      ).padStart(
-        8,
-      )} ${f(r.ratio.old).padStart(7)}x ${f(r.ratio.oldIdx).padStart(11)}x  ${r.marks.old}/${r.marks.oldIdx}/${r.marks.now}`,
+      `${r.name.padEnd(36)} ${String(r.chars).padStart(7)} ${f(r.ms.old).padStart(8)} ${f(r.ms.oldIdx).padStart(11)}${
+        base ? ` ${f(r.ms.base!).padStart(8)}` : ''
+      } ${f(r.ms.now).padStart(8)} ${f(r.ratio.old).padStart(7)}x ${f(r.ratio.oldIdx).padStart(11)}x${
+        base ? ` ${f(r.ratio.base!).padStart(7)}x` : ''
+      }  ${r.marks.old}/${r.marks.oldIdx}/${r.marks.now}`,
     );
-  const total = (side: Side) => result.rows.reduce((s, r) => s + r.ms[side], 0);
+  const sum = (rows: typeof result.rows, side: Side) => rows.reduce((s, r) => s + (r.ms[side] ?? 0), 0);
   const corpus = result.rows.filter((r) => !r.name.startsWith('eval'));
-  const corpusTotal = (side: Side) => corpus.reduce((s, r) => s + r.ms[side], 0);
-  lines.push(
-    `English corpus (${corpus.length} texts): old ${f(corpusTotal('old'), 1)} ms, old+idx ${f(corpusTotal('oldIdx'), 1)} ms, new ${f(
-      corpusTotal('now'),
-      1,
-    )} ms; new/old ${f(corpusTotal('now') / corpusTotal('old'))}x, new/old+idx ${f(corpusTotal('now') / corpusTotal('oldIdx'))}x`,
-    `all texts: old ${f(total('old'), 1)} ms, old+idx ${f(total('oldIdx'), 1)} ms, new ${f(total('now'), 1)} ms; new/old ${f(
-      total('now') / total('old'),
-    )}x, new/old+idx ${f(total('now') / total('oldIdx'))}x`,
-  );
-  const buildLine = (what: string, xs: Record<Side, number[]>) =>
-    `build, ${what} (CPU ms, median of ${xs.old.length}): old ${f(median(xs.old), 1)}, old+idx ${f(median(xs.oldIdx), 1)}, new ${f(
-      median(xs.now),
-      1,
-    )}; new/old ${f(median(xs.now) / median(xs.old))}x, new/old+idx ${f(median(xs.now) / median(xs.oldIdx))}x`;
+  const totals = (what: string, rows: typeof result.rows) =>
+    `${what}: old ${f(sum(rows, 'old'), 1)} ms, old+idx ${f(sum(rows, 'oldIdx'), 1)} ms${
+      base ? `, base ${f(sum(rows, 'base'), 1)} ms` : ''
+    }, new ${f(sum(rows, 'now'), 1)} ms; new/old ${f(sum(rows, 'now') / sum(rows, 'old'))}x, new/old+idx ${f(
+      sum(rows, 'now') / sum(rows, 'oldIdx'),
+    )}x${base ? `, new/base ${f(sum(rows, 'now') / sum(rows, 'base'))}x` : ''}`;
+  lines.push(totals(`English corpus (${corpus.length} texts)`, corpus), totals('all texts', result.rows));
+  const buildLine = (what: string, xs: PerSide<number[]>) =>
+    `build, ${what} (CPU ms, median of ${xs.old.length}): old ${f(median(xs.old), 1)}, old+idx ${f(median(xs.oldIdx), 1)}${
+      xs.base ? `, base ${f(median(xs.base), 1)}` : ''
+    }, new ${f(median(xs.now), 1)}; new/old ${f(median(xs.now) / median(xs.old))}x, new/old+idx ${f(
+      median(xs.now) / median(xs.oldIdx),
+    )}x${xs.base ? `, new/base ${f(median(xs.now) / median(xs.base))}x` : ''}`;
   lines.push(buildLine('cold, fresh process', result.cold), buildLine('warm', result.warm));
   return lines.join('\n');
 }
 
-async function child(side: Side, oldDir: string) {
+async function child(side: Side, dirs: Dirs) {
   const root = process.cwd();
   // Load and parse outside the timing, as the background has its JSON imported before the first build.
-  const builds = await loaders(root, oldDir);
+  const builds = await loaders(root, dirs);
   const t0 = cpuMs();
-  void builds[side]();
+  void builds[side]!();
   console.log(`cold-build-ms ${cpuMs() - t0}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const at = process.argv.indexOf('--child');
-  if (at > 0) await child(process.argv[at + 1] as Side, process.argv[at + 2]!);
-  else {
-    const r = process.argv.indexOf('--rounds');
-    console.log(formatPreIssue(await runPreIssueBench(r > 0 ? Number(process.argv[r + 1]) : undefined)));
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  if (at > 0) {
+    const [side, old, base] = process.argv.slice(at + 1);
+    await child(side as Side, { old: old!, ...(base ? { base } : {}) });
+  } else {
+    const rounds = arg('--rounds');
+    console.log(formatPreIssue(await runPreIssueBench(rounds ? Number(rounds) : undefined, undefined, arg('--base'))));
   }
 }

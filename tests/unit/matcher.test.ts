@@ -4,6 +4,7 @@ import { foldCodes, searchableString } from '../../lib/matcher/fold';
 import { createMatcher, foldAlias, foldText, type Match } from '../../lib/matcher/index';
 import type { MatchingRules } from '../../lib/factbase/matching-rules';
 import { buildWordTrie } from '../../lib/matcher/word-trie';
+import { foldedSlice } from '../../lib/matcher/words';
 import matchingRules from '../../data/matching-rules.json';
 
 /** The project's morphology classes, with none of its per-alias rules: this index's Cyrillic names are unlabelled. */
@@ -124,6 +125,25 @@ describe('folded text to search in', () => {
   it('keeps every unit in its place: a leading U+FEFF stays, a lone surrogate becomes U+FFFD, a pair stays a pair', () => {
     const codes = Uint16Array.of(0xfeff, 0x61, 0xd800, 0x62, 0xd83d, 0xde00, 0x63, 0x64);
     expect(searchableString(codes, 7)).toBe('\ufeffa\ufffdb\u{1f600}c');
+  });
+  it('reads any stretch of a long text as the whole text decoded would, across the parts it decodes on demand', () => {
+    // Letters and spaces with no pattern, so every stretch differs from its neighbours; 10,000 units span 3 parts.
+    const text = Array.from({ length: 10_000 }, (_, i) =>
+      i % 7 === 0 ? ' ' : String.fromCharCode(0x61 + ((i * 5) % 26)),
+    ).join('');
+    const folded = foldCodes(text);
+    const whole = searchableString(folded.codes, folded.length);
+    const searched = { text, folded };
+    for (const [from, to] of [
+      [0, 1],
+      [4090, 4100],
+      [4096, 8192],
+      [100, 9999],
+      [8191, 8193],
+      [0, 10_000],
+      [5, 5],
+    ])
+      expect(foldedSlice(searched, from!, to!)).toBe(whole.slice(from, to));
   });
 });
 
