@@ -3,6 +3,9 @@
 /** The charts' label font (chart.css `.ev-label`); canvas needs the full shorthand. */
 export const LABEL_FONT =
   "11.5px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
+/** The timeline axis's dates (chart.css `.tl-axis .tick text`). */
+export const AXIS_FONT =
+  "11px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 export const CAPTION_FONT =
   "12px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 

@@ -26,6 +26,7 @@ import {
 import type { TimelineItem } from '~/lib/explore/timeline-model';
 import { axisDateLabel } from '~/lib/explore/dates';
 import { addLabel, syncItemElements, type ItemLook } from './timeline-items';
+import { AXIS_FONT, textMeasurer } from './text-measure';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -182,6 +183,7 @@ export class TimelinePainter {
           .tickPadding(6)
           .tickSizeInner(5),
       );
+    if (frame.axis) keepAxisLabelsInside(frame.axis, xs, innerW);
     if (frame.grid)
       select(frame.grid).call(
         axisTop(xs)
@@ -314,4 +316,22 @@ export class TimelinePainter {
     title.textContent = `${item.dateLabel} — ${item.event.title}`;
     g.prepend(title);
   }
+}
+
+/**
+ * The axis centres each date on its tick, and the plot's clip cut a date whose tick is near an edge (the opening
+ * view's "2020" showed as "20"): such a label is moved in just far enough to be whole. Its tick stays where it is.
+ */
+function keepAxisLabelsInside(axis: SVGGElement, xs: ScaleTime<number, number>, innerW: number): void {
+  const width = textMeasurer(AXIS_FONT);
+  select(axis)
+    .selectAll<SVGTextElement, Date>('.tick text')
+    .each(function (d) {
+      const x = xs(d);
+      // A pixel of air: the measured width leaves out kerning, and the digits are tabular.
+      const half = width(this.textContent ?? '') / 2 + 1;
+      const shift = Math.max(0, half - x) - Math.max(0, x + half - innerW);
+      if (shift) this.setAttribute('x', shift.toFixed(1));
+      else this.removeAttribute('x');
+    });
 }

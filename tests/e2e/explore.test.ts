@@ -4,13 +4,15 @@
  * shareholders with their shares, and the exported SVG parses and carries the caption citing the sources.
  * The page is driven and read through its page object (tests/e2e/pages/explore-page.ts).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import factBaseJson from '../../data/factbase.json';
 import type { FactBase } from '../../lib/factbase/types';
 import { buildGraphIndex } from '../../lib/explore/graph';
 import { filterItems, timelineItems } from '../../lib/explore/timeline-model';
 import { itemsWithin, openingRange } from '../../lib/explore/timeline-opening';
-import { browsersUnderTest } from '../../automation/browsers';
+import { browsersUnderTest, PROJECT_ROOT } from '../../automation/browsers';
 import { borrowLensBrowser } from '../../automation/shared-browser';
 import type { LensBrowser } from '../../automation/lens-browser';
 import { ExplorePage, labelFaults } from './pages/explore-page';
@@ -211,11 +213,17 @@ describe.each(browsersUnderTest())('%s: explore page', (browserName) => {
     expect(d!.clusters).toEqual([]);
     expect(d!.labels.every((l) => l.text.trim().length > 1)).toBe(true);
     expect(labelFaults(d!)).toEqual({ cut: [], overlapping: [] });
+    // Nor the axis's dates: the ticks of 2020 and 2025 sit on the plot's edges, whose clip cut their years to "20".
+    expect((await explore.cutLabels()).cut).toEqual([]);
     // A year wide enough to hold its label holds it: none spills after its band (a 2022 band's did, by rounding).
     expect(await explore.spilledYearLabels()).toEqual([]);
     const { legend, drawn } = await explore.timelineLegend();
     expect(drawn.kinds).toEqual(['day', 'month', 'year']);
     expect(legend).toMatchObject(drawn);
+    // The view these checks describe, for a person to look at (issue 21's "What done looks like", item 9).
+    const dir = join(PROJECT_ROOT, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    await explore.page.screenshot(join(dir, `explore-timeline-2020-2024-${browserName}.png`));
     await explore.close();
   });
 

@@ -356,8 +356,9 @@ export class ExplorePage {
   }
 
   /**
-   * Labels shown on the chart (timeline events' or map nodes'), and those cut by its edges: the timeline clips its
-   * items to the plot area (#tl-clip, in the coordinates of the group it clips); the map has the whole drawing.
+   * Labels shown on the chart (timeline events' and axis dates, or map nodes'), and those cut by its edges: the
+   * timeline clips its items and axis to the plot area (#tl-clip, in the coordinates of the group it clips); the map
+   * has the whole drawing.
    */
   cutLabels(): Promise<{ shown: number; cut: string[] }> {
     return this.page.evaluate(() => {
@@ -373,7 +374,11 @@ export class ExplorePage {
           : document.querySelector('svg.ex-chart')!.getBoundingClientRect();
       const cut: string[] = [];
       let shown = 0;
-      for (const t of Array.from(document.querySelectorAll('svg.ex-chart .ev-label, svg.ex-chart .mp-node-label'))) {
+      for (const t of Array.from(
+        document.querySelectorAll(
+          'svg.ex-chart .ev-label, svg.ex-chart .tl-axis .tick text, svg.ex-chart .mp-node-label',
+        ),
+      )) {
         if (t.closest('[display="none"]')) continue; // a label left out, or an item culled out of view
         const r = t.getBoundingClientRect();
         if (!r.width) continue;
