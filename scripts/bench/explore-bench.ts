@@ -5,7 +5,6 @@
  *
  *   npx wxt build && npx tsx scripts/bench/explore-bench.ts        (LENS_OUT_DIR picks another build folder)
  *   npx tsx scripts/bench/explore-bench.ts --loads=24               (more page loads for steadier figures)
- *   npx tsx scripts/bench/explore-bench.ts --screenshots            (docs/explore-{timeline,map}{,-dark}.png)
  *   npx tsx scripts/bench/explore-bench.ts --compare=DIR            (this build and the one in DIR, same run, both browsers)
  *
  * `runExploreBench` and `formatExploreBench` are exported for an overall `npm run bench`. Figures, not pass/fail.
@@ -26,8 +25,6 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launchLensBrowser } from '../../automation/browsers';
-import type { ChromiumLensBrowser } from '../../automation/chromium';
 import {
   pageExpression,
   sleep,
@@ -600,55 +597,10 @@ export function formatExploreBench(r: ExploreBenchResult): string {
   return lines.join('\n');
 }
 
-/** Waits until the side panel shows an entity's card (cards come with the details, after the first render). */
-async function waitForCard(page: Page, id: string): Promise<void> {
-  await page.locator(`.ex-panel .lens-card[data-entity="${id}"]`).waitFor({ timeout: 20_000 });
-}
-
-/**
- * The README's screenshots of both views (docs/explore-timeline.png, docs/explore-map.png), taken from the built
- * extension: the timeline with the Shusha Declaration selected, the map around TANAP with BOTAŞ expanded.
- */
-async function screenshotExplore(outDir: string, scheme: 'light' | 'dark' = 'light'): Promise<string[]> {
-  const lens = (await launchLensBrowser('chromium', { colorScheme: scheme })) as ChromiumLensBrowser;
-  try {
-    const origin = await extensionOrigin(lens);
-    const page = await lens.context.newPage();
-    const suffix = scheme === 'dark' ? '-dark' : '';
-    await firstRender(
-      page,
-      `${origin}/explore.html?view=timeline&event=shusha-declaration-2021-06-15&from=2015-06&to=2024-06`,
-      'timeline',
-    );
-    await waitForCard(page, 'shusha-declaration');
-    await sleep(400);
-    const timeline = `${outDir}/explore-timeline${suffix}.png`;
-    await page.screenshot({ path: timeline });
-    await firstRender(page, `${origin}/explore.html?view=map&entity=tanap`, 'map');
-    await page.locator('svg.ex-chart [data-node-id="botas"]').dispatchEvent('click');
-    await waitForCard(page, 'botas');
-    await sleep(1200);
-    const map = `${outDir}/explore-map${suffix}.png`;
-    await page.screenshot({ path: map });
-    await page.close();
-    return [timeline, map];
-  } finally {
-    await lens.close();
-  }
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const screenshots = process.argv.includes('--screenshots');
   const compare = /--compare=(\S+)/.exec(process.argv.join(' '))?.[1];
   const loads = Number(/--loads=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 12);
-  (compare
-    ? compareBuilds(compare, Math.min(loads, 6))
-    : screenshots
-      ? screenshotExplore('docs', 'light').then(async (light) =>
-          [...light, ...(await screenshotExplore('docs', 'dark'))].join('\n'),
-        )
-      : runExploreBench({ loads }).then(formatExploreBench)
-  ).then(
+  (compare ? compareBuilds(compare, Math.min(loads, 6)) : runExploreBench({ loads }).then(formatExploreBench)).then(
     (out) => console.log(out),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
