@@ -10,7 +10,8 @@
  *
  * The interface in other languages (issue 19):
  *
- *   npx tsx scripts/screenshots.ts --languages [outDir=docs]     popup-languages.png and card-languages.png
+ *   npx tsx scripts/screenshots.ts --languages [outDir=docs]     popup-languages.png (the popup about the demo
+ *                                                                 article) and card-languages.png (the OTS card)
  *                                                                 (Turkish and Russian side by side)
  *   npx tsx scripts/screenshots.ts --pseudo DIR                   the pseudo-locale (long, accented, right-to-left)
  *                                                                 on the popup, a card, options, library and explore,
@@ -18,37 +19,14 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { launchLensBrowser, PROJECT_ROOT } from '../automation/browsers';
 import type { ChromiumLensBrowser } from '../automation/chromium';
-import { hoverFirstMention, pageExpression, sleep } from '../automation/lens-browser';
+import { hoverFirstMention, sleep } from '../automation/lens-browser';
 import { startStaticServer } from '../automation/static-server';
 import { screenshotLibrary } from './bench/library-screenshot';
+import { extensionPage, hoverInRunningText, popupAboutPage, until } from './lib/showcase';
 
 type Scheme = 'light' | 'dark';
-
-/** Polls the page (an extension page's CSP forbids the eval that page.waitForFunction uses). */
-export async function until(page: Page, what: string, read: () => unknown): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await page.evaluate(pageExpression(read, null)).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`no ${what} within 20 s`);
-    await sleep(100);
-  }
-}
-
-export async function extensionPage(
-  lens: ChromiumLensBrowser,
-  path: string,
-  width: number,
-  height: number,
-): Promise<Page> {
-  const worker = lens.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  if (!worker) throw new Error('the extension service worker is not running');
-  const page = await lens.context.newPage();
-  await page.setViewportSize({ width, height });
-  await page.goto(`chrome-extension://${new URL(worker.url()).host}/${path}`);
-  return page;
-}
 
 /** Two PNGs side by side on the page's background, as one PNG. */
 async function sideBySide(lens: ChromiumLensBrowser, files: [string, string], out: string, gap = 20): Promise<void> {
@@ -157,39 +135,57 @@ async function cardShot(lens: ChromiumLensBrowser, file: string): Promise<void> 
     await lens.scanReport(page);
     await hoverFirstMention(page, ['Organization of Turkic States']);
     await sleep(1500);
-    const raw = lens.context.pages().find((p) => p.url().endsWith('/article.html'))!;
-    // The test build leaves the card's root open, so the script can find the card's box.
-    const box = await raw.evaluate(() => {
-      const r = document
-        .querySelector('lens-card-host')
-        ?.shadowRoot?.querySelector('.lens-card')
-        ?.getBoundingClientRect();
-      return r
-        ? { x: Math.max(0, r.x - 12), y: Math.max(0, r.y - 12), width: r.width + 24, height: r.height + 24 }
-        : null;
-    });
-    await raw.screenshot({ path: file, ...(box ? { clip: box } : {}) });
+    await cardOnly(lens, file);
     await page.close();
   } finally {
     await server.close();
   }
 }
 
-/** The popup and a card in Turkish and Russian, each pair side by side (the README's languages section). */
+/** A screenshot of the open card on the demo article, cut to the card and a margin around it. */
+async function cardOnly(lens: ChromiumLensBrowser, file: string): Promise<void> {
+  const raw = lens.context.pages().find((p) => p.url().endsWith('/article.html'))!;
+  // The test build leaves the card's root open, so the script can find the card's box.
+  const box = await raw.evaluate(() => {
+    const r = document
+      .querySelector('lens-card-host')
+      ?.shadowRoot?.querySelector('.lens-card')
+      ?.getBoundingClientRect();
+    return r
+      ? { x: Math.max(0, r.x - 12), y: Math.max(0, r.y - 12), width: r.width + 24, height: r.height + 24 }
+      : null;
+  });
+  await raw.screenshot({ path: file, ...(box ? { clip: box } : {}) });
+}
+
+/**
+ * The popup and a card in Turkish and Russian, each pair side by side (the README's languages section): the popup
+ * speaking about the demo article (its own words: "On this page", the switches), and the card of the Organization of
+ * Turkic States opened from the article's running text, cut to the card.
+ */
 async function takeLanguageShots(outDir = join(PROJECT_ROOT, 'docs')): Promise<string[]> {
   const scratch = join(outDir, '.scratch');
   mkdirSync(scratch, { recursive: true });
   const shot = (name: string) => join(scratch, name);
   const lens = (await launchLensBrowser('chromium', { colorScheme: 'light' })) as ChromiumLensBrowser;
+  const server = await startStaticServer({ roots: [join(PROJECT_ROOT, 'data/demo')] });
   try {
     for (const lang of ['tr', 'ru']) {
       await setLanguage(lens, lang);
-      await popup(lens, shot(`popup-${lang}.png`));
-      await cardShot(lens, shot(`card-${lang}.png`));
+      const article = await lens.openPage(server.url('/article.html'));
+      await lens.scanReport(article);
+      const popup = await popupAboutPage(lens, server.url('/article.html'));
+      await popup.screenshot({ path: shot(`popup-${lang}.png`) });
+      await popup.close();
+      await hoverInRunningText(article, 'Organization of Turkic States');
+      await sleep(1500);
+      await cardOnly(lens, shot(`card-${lang}.png`));
+      await article.close();
     }
     await sideBySide(lens, [shot('popup-tr.png'), shot('popup-ru.png')], join(outDir, 'popup-languages.png'));
     await sideBySide(lens, [shot('card-tr.png'), shot('card-ru.png')], join(outDir, 'card-languages.png'));
   } finally {
+    await server.close();
     await lens.close();
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -21,7 +21,7 @@ import type { ChromiumLensBrowser } from '../automation/chromium';
 import { sleep, type LensPage } from '../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../automation/static-server';
 import { realisticSnippets } from './bench/library-snippets';
-import { extensionPage, until } from './screenshots';
+import { extensionPage, hoverInRunningText, popupAboutPage, until } from './lib/showcase';
 
 interface StoreSize {
   store: 'chrome' | 'firefox';
@@ -33,9 +33,6 @@ const STORE_SIZES: readonly StoreSize[] = [
   { store: 'chrome', width: 1280, height: 800 },
   { store: 'firefox', width: 1280, height: 960 },
 ];
-
-/** The popup's size in the toolbar (popup.css). */
-const POPUP = { width: 380, height: 600 };
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
@@ -55,31 +52,6 @@ async function demoArticle(
   return { opened, page };
 }
 
-/**
- * Scrolls the first mention of `text` in the article's running text to a quarter of the way down and rests the
- * pointer on it, so its card opens below it in full (the first mark of the page, Baku in the standfirst, would put
- * the card over the headline and cut it at the bottom).
- */
-async function hoverInRunningText(opened: LensPage, text: string): Promise<void> {
-  const at = await opened.evaluate((text) => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.nodeValue?.indexOf(text) ?? -1;
-      if (index < 0 || !node.parentElement?.closest('p') || node.parentElement.closest('header, figure, aside'))
-        continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + text.length);
-      scrollTo(0, range.getBoundingClientRect().top + scrollY - innerHeight / 4);
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + 12, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, text);
-  if (!at) throw new Error(`"${text}" is not in the article's running text`);
-  await opened.hover(at.x, at.y);
-}
-
 async function cardShot(lens: ChromiumLensBrowser, server: StaticServer, size: StoreSize, file: string) {
   const { opened, page } = await demoArticle(lens, server, size);
   await hoverInRunningText(opened, 'Organization of Turkic States');
@@ -91,27 +63,7 @@ async function cardShot(lens: ChromiumLensBrowser, server: StaticServer, size: S
 /** The popup as the toolbar shows it: over the page it speaks about, at the top right. */
 async function popupShot(lens: ChromiumLensBrowser, server: StaticServer, size: StoreSize, file: string) {
   const { page: article } = await demoArticle(lens, server, size);
-  const url = server.url('/article.html');
-  const popup = await extensionPage(lens, 'popup.html', POPUP.width, POPUP.height);
-  // The popup speaks about the tab given as ?tab= (components/popup/popup-api.ts); found by its scan report, since
-  // the extension has no `tabs` permission to read tabs' addresses.
-  const tab = (await popup.evaluate(async (url) => {
-    type Api = {
-      tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(...a: unknown[]): Promise<unknown> };
-    };
-    const api = (globalThis as unknown as { chrome: Api }).chrome;
-    for (const t of await api.tabs.query({})) {
-      const report = (await api.tabs
-        .sendMessage(t.id!, { type: 'get-scan-report' }, { frameId: 0 })
-        .catch(() => null)) as { url?: string } | null;
-      if (report?.url === url) return t.id!;
-    }
-    return -1;
-  }, url)) as number;
-  if (tab < 0) throw new Error('the demo article tab did not answer');
-  await popup.goto(popup.url().replace(/popup\.html.*$/, `popup.html?tab=${tab}`));
-  await until(popup, 'the page list', () => document.documentElement.dataset.page === 'page');
-  await sleep(500);
+  const popup = await popupAboutPage(lens, server.url('/article.html'));
   const pageShot = `${file}.page.png`;
   const popupFile = `${file}.popup.png`;
   await article.screenshot({ path: pageShot });
