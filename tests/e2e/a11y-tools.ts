@@ -21,14 +21,23 @@ interface AxeViolation {
 }
 
 /**
- * What `runAxe` runs in the page: axe-core, then `axe.run` on the context given, violations only, with the rules
- * `skip` names switched off.
+ * axe-core 4.14's rules that read colours and run by default (tagged `cat.color`; `color-contrast-enhanced`, AAA, is
+ * off by default). The only rules a colour scheme can change the answer of: a scheme changes colours, not elements.
  */
-const RUN_IN_PAGE = `async ({ include, skip }) => {
+export const COLOUR_RULES: readonly string[] = ['color-contrast', 'link-in-text-block'];
+
+/** Which of axe's default rules a run takes: all of them, or the colour rules alone. */
+export type AxeRules = 'all' | 'colour';
+
+/**
+ * What `runAxe` runs in the page: axe-core, then `axe.run` on the context given, violations only, with every default
+ * rule or with those `only` names.
+ */
+const RUN_IN_PAGE = `async ({ include, only }) => {
   if (!window.axe) { ${AXE_SOURCE}\n }
   const context = include ? { include } : document;
-  const rules = Object.fromEntries(skip.map((id) => [id, { enabled: false }]));
-  const result = await window.axe.run(context, { resultTypes: ['violations'], rules });
+  const options = only ? { runOnly: { type: 'rule', values: only } } : {};
+  const result = await window.axe.run(context, { resultTypes: ['violations'], ...options });
   const path = (target) => (Array.isArray(target) ? target.map(path).join(' >> ') : String(target));
   return result.violations.map((v) => ({
     id: v.id,
@@ -41,19 +50,22 @@ const RUN_IN_PAGE = `async ({ include, skip }) => {
 
 /**
  * The violations on the page, or within the elements `include` names: each entry a selector, or for an element in a
- * shadow root a list of selectors (the host, then the element inside it), as axe takes them. `skip` lists rule ids
- * not to run.
+ * shadow root a list of selectors (the host, then the element inside it), as axe takes them. `rules` says which of
+ * axe's default rules run.
  */
 export function runAxe(
   page: LensPage,
   include?: (string | string[])[],
-  skip: readonly string[] = [],
+  rules: AxeRules = 'all',
 ): Promise<AxeViolation[]> {
   const run = Object.assign(() => null, { toString: () => RUN_IN_PAGE }) as unknown as (arg: {
     include: (string | string[])[] | null;
-    skip: string[];
+    only: string[] | null;
   }) => AxeViolation[];
-  return page.evaluate(run, { include: include ?? null, skip: [...skip] });
+  return page.evaluate(run, {
+    include: include ?? null,
+    only: rules === 'colour' ? [...COLOUR_RULES] : null,
+  });
 }
 
 /** One line per element: `impact rule-id: help — target`. An empty list when there is nothing to fix. */
