@@ -141,8 +141,21 @@ export async function waitForCard(page: LensPage, name: string | null, where: Wh
     `the card for ${name ?? 'a mark'}`,
     OPEN_TIMEOUT_MS,
     { frame: where.frame ?? null, name },
-  );
+  ).catch(async (error: Error) => {
+    // A card that never came says why: the hover machine's phase (test build) and what the host shows.
+    throw new Error(`${error.message}; ${await describeCard(page, where).catch((e: Error) => e.message)}`);
+  });
   return readCardGeometry(page, where);
+}
+
+/** The card's state in words, for a failed wait: the hover phase, whether it shows, loads, and whose name it has. */
+async function describeCard(page: LensPage, where: Where): Promise<string> {
+  const phase = await page.evaluate((frame) => {
+    const doc = frame ? document.querySelector<HTMLIFrameElement>(frame)?.contentDocument : document;
+    return doc?.querySelector<HTMLElement>('lens-card-host')?.dataset.phase ?? 'no card host';
+  }, where.frame ?? null);
+  const { shown, loading, name } = await readCardGeometry(page, where);
+  return `hover phase ${phase}, card ${shown ? 'shown' : 'not shown'}${loading ? ' (loading)' : ''}, name "${name}"`;
 }
 
 export function waitForNoCard(page: LensPage, where: Where = {}): Promise<unknown> {

@@ -510,8 +510,23 @@ export class CardPage {
     }, text);
     if (!point) throw new Error(`no mark "${text}"`);
     await this.page.hover(4, 4);
+    await this.waitForPointerOff();
     await this.page.hover(point.x, point.y);
     await this.waitForCard(name);
+  }
+
+  /**
+   * Waits until the hover machine has seen the pointer off the mark a card was just closed on (test build: the host's
+   * `data-phase` leaves "closed"). It hit-tests once a frame, so a move off and back within one frame is no leave, and
+   * that mark would open nothing: the Esc-then-reopen of the same card timed out in CI that way.
+   */
+  waitForPointerOff(): Promise<unknown> {
+    return waitInPage(
+      this.page,
+      () => document.querySelector<HTMLElement>('lens-card-host')?.dataset.phase !== 'closed',
+      'the hover machine to see the pointer leave the mark',
+      5_000,
+    );
   }
 
   /** Which sections start within the card's first `limit` px (scrolled to its top), and a few of their texts. */
