@@ -319,10 +319,19 @@ function marks(page: LensPage): Promise<{ text: string; x: number; y: number }[]
   });
 }
 
-const EMPTY_DRAFT = { title: '', author: '', date: '', url: '', stance: '', text: '', origin: 'paste', fileName: '' };
+export const EMPTY_DRAFT = {
+  title: '',
+  author: '',
+  date: '',
+  url: '',
+  stance: '',
+  text: '',
+  origin: 'paste',
+  fileName: '',
+};
 
 /** A long source in which every sentence names four entities (one of them the reader's own): a dense worst case. */
-function longSourceText(chars: number): string {
+export function longSourceText(chars: number): string {
   const para = 'Tarlan Qasimli spoke about TANAP and the Middle Corridor at length in Baku. ';
   return Array.from({ length: Math.ceil(chars / 600) }, () => para.repeat(8))
     .join('\n\n')
@@ -335,9 +344,16 @@ function longSourceText(chars: number): string {
  */
 export async function addSourceThroughForm(lib: LensPage, chars: number, title: string) {
   await lib.evaluate(() => {
-    location.search = '?view=sources';
+    if (location.search !== '?view=sources') location.search = '?view=sources';
   });
-  await waitInPage(lib, () => !!document.querySelector('[data-own-form="source"]'), 'the sources form', 30_000);
+  // Until the page has loaded what it shows (10,000 snippets, 200 sources of 50 KB): pressed sooner, the add would be
+  // timed together with the page's own start, as a reader who pastes 300 KB within a tenth of a second of opening it.
+  await waitInPage(
+    lib,
+    () => document.documentElement.dataset.libraryCount !== undefined && !!document.querySelector('[data-source-id]'),
+    'the sources listed',
+    60_000,
+  );
   return lib.evaluate(
     async ({ chars, title, text }) => {
       const form = document.querySelector('[data-own-form="source"]')!;
