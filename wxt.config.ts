@@ -33,7 +33,7 @@ export default defineConfig({
     // The interface's catalogs (`_locales/<lang>/messages.json`) go into the package as the browser reads them,
     // without their translators' notes (scripts/locale-files.ts).
     'build:publicAssets': (_wxt, files) => void files.push(...localeFiles()),
-    // The content script runs in every page and frame, so it goes without the WebExtension polyfill (10 KB, and in
+    // The content script (its gate and its scanner stage) runs in every page and frame, so it goes without the WebExtension polyfill (10 KB, and in
     // Chromium a wrapper built in every frame): what it uses (sendMessage, storage, onMessage answered as
     // browser/messages.ts does) is promise-based in both browsers. The rest of the extension keeps the polyfill.
     // Nor does it take WXT's ContentScriptContext, which WXT's wrapper builds in every frame: that one announces each
@@ -44,7 +44,9 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       const only = (name: string) => entrypoints.length === 1 && entrypoints[0]!.name === name;
       const path = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-      const swaps = entrypoints.every((e) => e.type === 'content-script')
+      // The scanner stage (page/lens-stage.ts) is the content script's own code, injected later: built the same way.
+      const contentScriptCode = entrypoints.every((e) => e.type === 'content-script') || only('lens-stage');
+      const swaps = contentScriptCode
         ? [
             { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
             { find: /^wxt\/utils\/content-script-context$/, replacement: path('./page/no-wxt-context.ts') },

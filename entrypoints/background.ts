@@ -13,7 +13,7 @@ import { createPageSaves } from '~/lib/snippets/page-saves';
 import { deleteSnippets, saveSnippet, snippetsForPage } from '~/browser/snippets-db/snippet-store';
 import { sendToTab } from '~/browser/messages';
 import { createSaveMenu, createSelectionRoutes, SAVE_MENU_ID } from '~/browser/selection-routes';
-import { updateSettings } from '~/browser/settings-storage';
+import { loadSettings, updateSettings } from '~/browser/settings-storage';
 import { createOwnBackground } from '~/lib/own/own-background';
 import * as ownStore from '~/browser/snippets-db/own-store';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
@@ -81,6 +81,15 @@ export default defineBackground(() => {
     // The card's words are not injected with it: the first stage asks for them (get-card-text) in the meantime.
     // The card extras right behind the stage, in the same call (page/card-extras/shared.ts): every card shows the
     // reader's own section (its note button at least), so they are there before the first card, never after it.
+    // The content script's scanner stage, injected into a frame once its gate has found text there worth scanning
+    // (page/frame-gate.ts): every other frame pays for a few lines only. Not web-accessible either.
+    injectLensStage: (tabId, frameId) =>
+      browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: ['/lens-stage.js'],
+        injectImmediately: true,
+      }),
+    loadSettings,
     injectCardStage: (tabId, frameId) =>
       browser.scripting.executeScript({
         target: { tabId, frameIds: [frameId] },

@@ -12,7 +12,7 @@
  */
 import { browser } from 'wxt/browser';
 
-interface Lifetime {
+export interface Lifetime {
   readonly signal: AbortSignal;
   /** True once ended; reading it also notices that the extension has gone. */
   readonly isInvalid: boolean;

@@ -13,33 +13,23 @@ import { listenForSaveSelection } from './save-selection';
 import { startSnippetHighlights } from './snippet-highlights';
 import { startCardTriggers } from './card-triggers';
 import { SettingsApplier, pageHostname } from './apply-settings';
-import { loadSettings, watchSettings } from '~/browser/settings-storage';
-import { lensLifetime } from './lifetime';
-import { frameReady } from './frame-gate';
+import { watchSettings } from '~/browser/settings-storage';
+import type { Settings } from '~/lib/settings/settings';
+import type { Lifetime } from './lifetime';
 import { pageDate } from './hover-page';
 
-export async function startLens(): Promise<void> {
-  // Not WXT's context: a page can end that one (page/lifetime.ts).
-  const ctx = lensLifetime();
+/**
+ * The scanner stage's start, once the gate (page/frame-gate.ts) has let this document through and the background has
+ * injected this stage and answered with the settings.
+ */
+export function startLens(ctx: Lifetime, settings: Settings): void {
   const doc = document;
   const win = window;
-  // The browser's own viewers (PDF, JSON, images) are not articles: stay quiet there.
-  if (!doc.body || doc.contentType !== 'text/html') return;
-  if (win !== win.top) {
-    // Frames too small to read (tracking pixels) are not worth a scan; hidden ones (no size yet) may be shown later.
-    const { innerWidth: w, innerHeight: h } = win;
-    if (w * h > 0 && (w < MIN_FRAME_PX || h < MIN_FRAME_PX)) return;
-    // A frame below the fold, hidden or still empty starts when it is on screen with text (page/frame-gate.ts).
-    await frameReady(doc, ctx.signal);
-    if (ctx.isInvalid) return;
-  }
   // Saving a selection works wherever the lens runs, whatever the settings say about marks; saved passages are
   // painted again on later visits when the setting says so.
   const snippetHighlights = startSnippetHighlights(doc, sendToBackground, ctx.signal);
   listenForSaveSelection(doc, ctx.signal, () => snippetHighlights.refresh());
 
-  const settings = await loadSettings();
-  if (ctx.isInvalid) return;
   // The entity table ([id, name, type] per entity number the matcher returns) is asked for when the first names are
   // found, so a frame that names nothing (an ad, an embed) never receives it.
   const entityIndex: Pick<AliasIndex, 'entities'> = { entities: [] };
@@ -53,10 +43,13 @@ export async function startLens(): Promise<void> {
       },
     ));
   // The article's date tells namesakes apart (lib/matcher/disambiguate.ts); read once per address (a single-page app
-  // that navigates gets a new page context in the background, so it is read again there).
+  // that navigates gets a new page context in the background, so it is read again there). Only the top page is read:
+  // frames are ads, embeds and widgets far more often than the article, and each read runs selectors over the DOM.
   let dated: { url: string; date: string | undefined } | null = null;
   const articleDate = () =>
-    (dated?.url === location.href ? dated : (dated = { url: location.href, date: pageDate(doc) })).date;
+    win !== win.top
+      ? undefined
+      : (dated?.url === location.href ? dated : (dated = { url: location.href, date: pageDate(doc) })).date;
   // The background's matcher, built once per browser session, does the matching for every page and frame.
   const findMentions: MentionFinder = async (batch) => {
     const date = articleDate();
@@ -187,7 +180,5 @@ export async function startLens(): Promise<void> {
 
 /** Reports are published at most this often while mutations keep coming; the popup reads the latest. */
 const PUBLISH_EVERY_MS = 500;
-/** Width and height below which a frame is left alone, in CSS pixels. */
-const MIN_FRAME_PX = 40;
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

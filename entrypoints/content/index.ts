@@ -1,5 +1,5 @@
 import './style.css';
-import { startLens } from '~/page/start-lens';
+import { openGate } from '~/page/frame-gate';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -9,7 +9,8 @@ export default defineContentScript({
   // No start-up announcement a page can read or echo: WXT's context is not built in this bundle at all (wxt.config.ts,
   // page/lifetime.ts), and this keeps the announcement off should it ever be.
   noScriptStartedPostMessage: true,
+  // Only the gate runs in every page and frame; the scanner stage is injected where it lets a frame through.
   main() {
-    void startLens();
+    void openGate();
   },
 });

@@ -71,6 +71,10 @@ interface BackgroundDeps {
   snippets?: SnippetSink;
   /** Opens the extension's search with a query. */
   openSearch?: (query: string) => Promise<unknown>;
+  /** Injects the content script's scanner stage into one frame of a tab (page/lens-stage.ts). */
+  injectLensStage?: (tabId: number, frameId: number) => Promise<unknown>;
+  /** The reader's settings as stored (browser/settings-storage.ts). */
+  loadSettings?: () => Promise<Settings>;
   /** Injects the content script's second stage (the card) into one frame of a tab. */
   injectCardStage?: (tabId: number, frameId: number) => Promise<unknown>;
   /** Opens the explore page around an entity the fact base knows. */
@@ -102,6 +106,8 @@ export function createBackgroundHandlers({
   openExplore,
   closeCardIn,
   injectCardStage,
+  injectLensStage,
+  loadSettings,
   now,
   own,
   setNote,
@@ -131,6 +137,13 @@ export function createBackgroundHandlers({
     // With the reader's own names after the fact base's (lib/own/own-background.ts).
     'get-entity-table': () =>
       own ? own.aliasIndex().then((index) => index.entities) : Promise.resolve(aliasIndex.entities),
+    'start-lens': (_message, sender) => {
+      // Only ever the sender's own frame, and only our own file; the settings travel with the answer, one message
+      // instead of a storage read in every frame.
+      if (sender.tab?.id === undefined || sender.frameId === undefined || !injectLensStage || !loadSettings)
+        return Promise.reject(new Error('no frame to start the lens in'));
+      return Promise.all([loadSettings(), injectLensStage(sender.tab.id, sender.frameId)]).then(([s]) => s);
+    },
     'load-card-stage': (_message, sender) => {
       // Only ever the sender's own frame, and only our own file (the stage has no other entry).
       if (sender.tab?.id === undefined || sender.frameId === undefined || !injectCardStage)

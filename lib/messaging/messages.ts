@@ -9,6 +9,7 @@ import type { PackedMatches, TextBatch } from '../matcher/wire';
 import type { AddedSource, SourceDraft } from '../own/own-background';
 import type { OwnOnCard } from '../own/types';
 import type { InterfaceText } from '../i18n/translator';
+import type { Settings } from '../settings/settings';
 
 /** Mentions of one entity under one surface text, as the scanner counted them. */
 export interface MentionCount {
@@ -111,6 +112,11 @@ export interface SaveSelectionText {
 export type ContentToBackground =
   /** The entity table ([id, name, type] by entity number), asked for once a frame has found names. */
   | { type: 'get-entity-table' }
+  /**
+   * The content script's gate (page/frame-gate.ts) found text worth scanning in the sender's frame: inject the
+   * scanner stage there (page/lens-stage.ts) and answer with the settings, so no frame reads storage on its own.
+   */
+  | { type: 'start-lens' }
   /** Inject the content script's second stage (the card) into the sender's frame (page/card-stage.ts). */
   | { type: 'load-card-stage' }
   /**
@@ -156,6 +162,8 @@ export type ContentToBackground =
 
 interface ContentToBackgroundReplies {
   'get-entity-table': AliasIndex['entities'];
+  /** The settings, once the scanner stage has run in the sender's frame. */
+  'start-lens': Settings;
   /** Resolves once the stage has run in the sender's frame. */
   'load-card-stage': void;
   /** Flat [text index, start, end, entity index] quadruples and their notes (see lib/matcher/wire.ts). */

@@ -86,6 +86,8 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
   switch (type) {
     case 'get-entity-table':
       return { type: 'get-entity-table' };
+    case 'start-lens':
+      return { type: 'start-lens' };
     case 'load-card-stage':
       return { type: 'load-card-stage' };
     case 'find-mentions':

@@ -95,6 +95,8 @@ async function setup() {
     openExplore: vi.fn<(id: string, view: 'map' | 'timeline') => Promise<void>>(async () => {}),
     openLibrary: vi.fn<(id: string) => Promise<void>>(async () => {}),
     injectCardStage: vi.fn<(tab: number, frame: number) => Promise<void>>(async () => {}),
+    injectLensStage: vi.fn<(tab: number, frame: number) => Promise<void>>(async () => {}),
+    loadSettings: vi.fn(async () => settings),
     closeCardIn: vi.fn<(tab: number, frame: number) => Promise<void>>(async () => {}),
     setNote: vi.fn(async (id: string, text: string) => void own.notes.set(id, text)),
   };
@@ -117,6 +119,14 @@ describe('background handlers: one per content-script request', () => {
     const table = await ask({ type: 'get-entity-table' });
     expect(table.slice(0, baseIndex.entities.length)).toEqual(baseIndex.entities);
     expect(table.slice(baseIndex.entities.length)).toEqual([['own-name-1', 'Rovshan Mammadli', 'person']]);
+  });
+
+  it('start-lens injects the scanner stage into the sender’s own tab and frame and answers the settings', async () => {
+    const { ask, ports, settings } = await setup();
+    expect(await ask({ type: 'start-lens' })).toEqual(settings());
+    expect(ports.injectLensStage).toHaveBeenCalledWith(3, 2);
+    await expect(ask({ type: 'start-lens' }, { id: OWN_ID, url: PAGE })).rejects.toThrow(/no frame/);
+    expect(ports.injectLensStage).toHaveBeenCalledOnce();
   });
 
   it('load-card-stage injects into the sender’s own tab and frame, and refuses a sender without one', async () => {

@@ -41,6 +41,7 @@ type ContentType = ContentToBackground['type'];
  */
 const EXAMPLES: { [T in ContentType]: Extract<ContentToBackground, { type: T }> } = {
   'get-entity-table': { type: 'get-entity-table' },
+  'start-lens': { type: 'start-lens' },
   'load-card-stage': { type: 'load-card-stage' },
   'find-mentions': {
     type: 'find-mentions',
