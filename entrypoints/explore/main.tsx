@@ -13,7 +13,10 @@ import '~/components/explore/chart.css';
 // Marks read by scripts/bench/explore-bench.ts: script start, model built, first chart laid out and painted (in
 // ExploreApp). The page opens on the compact explore base (200 KB: events, names, relations); the full fact base
 // (1.5 MB: cards, relation quotes, aliases) is a separate chunk, loaded after the first render, as is the entity
-// card (components/card/card-chunk.ts).
+// card (components/card/card-chunk.ts). A module, not a JSON file read with fetch and Response.json(): browsers
+// parse a module's source off the main thread, leaving it only JSON.parse of the string Vite wrote (wxt.config.ts
+// `json.stringify`), while Response.json() parses on it. Tried in issue 21: the after-load's worst frame grew in both
+// browsers (explore-bench --compare, same run, load 9: Chromium 50 → 83 ms, Firefox 51 → 100 ms on the timeline).
 performance.mark('lens-explore-start');
 const model = createExploreModel(
   exploreBaseJson as unknown as FactBase,
