@@ -4,6 +4,7 @@
  *   page's own markup must be exactly what the server sent;
  * - issue 15: a sample of the evaluation pages (tests/e2e/eval-sample.ts), scored against their gold labels with the
  *   same rules and floors as `npm run eval`;
+ * - issue 15's namesakes on a card: a bare surname the page does not tell apart asks "Which one?" and offers the other;
  * - what `npm run scan` reports (automation/settled-scan.ts): a page that renders its article after load, and a page
  *   whose names are in a same-origin iframe and a frame nested in it.
  */
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, PROJECT_ROOT } from '../../automation/browsers';
 import { borrowLensBrowser } from '../../automation/shared-browser';
 import { markEveryMention } from './every-mention';
+import { CardPage } from './pages/card-page';
 import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { settledScan } from '../../automation/settled-scan';
 import { FIXTURES_DIR, startStaticServer, type StaticServer } from '../../automation/static-server';
@@ -200,6 +202,24 @@ describe.each(browsersUnderTest())('%s: the page scanner', (browserName) => {
     ).toBe('');
     expect(recall(score.total), errors).toBeGreaterThanOrEqual(RECALL_FLOOR);
     expect(precision(score.total), errors).toBeGreaterThanOrEqual(PRECISION_FLOOR);
+  });
+
+  it('"Which one?": a bare surname after both namesakes were named in full offers both, and the other opens', async () => {
+    // en-01: "Serdar Berdimuhamedov, who succeeded his father Gurbanguly Berdimuhamedov in 2022. The elder
+    // Berdimuhamedov …": the page names both, so its bare surname goes to neither silently, dated page or not.
+    const page = evalPages.find((p) => p.file === 'en-01-namesakes.txt')!;
+    const card = await CardPage.open(lens, server.url(evalPageUrlPath(page)), { recordSteps: false });
+    try {
+      await card.hoverUntilCard(await card.markGeometry('Berdimuhamedov'), 'Gurbanguly Berdimuhamedov');
+      const shown = await card.read();
+      expect(shown.why).toBe(
+        'Which one? The page does not say whose “Berdimuhamedov” this is: Gurbanguly Berdimuhamedov or Serdar Berdimuhamedov?',
+      );
+      expect(await card.pressButton('Serdar Berdimuhamedov'), 'the other namesake, offered as a button').toBe(true);
+      await card.waitForCard('Serdar Berdimuhamedov');
+    } finally {
+      await card.close();
+    }
   });
 
   it('npm run scan: counts what a page renders after load, once it has settled', async () => {
