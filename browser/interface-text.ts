@@ -90,6 +90,17 @@ export const followInterfaceText = (onChange: () => void): Promise<void> => foll
 export { currentInterfaceText } from '~/lib/i18n/translator';
 
 /**
+ * The interface text for the language stored now. A page that sees the setting change asks the background for its
+ * card's words at once, possibly before the background's own change listener has run (or finished fetching the new
+ * catalog): what it installed then is still the old language, and the page would keep it. The stored setting is
+ * already the new one when any context hears of the change.
+ */
+export async function storedInterfaceText(): Promise<InterfaceText> {
+  const stored = await loadSettings().catch(() => null);
+  return interfaceTextFor(stored?.language ?? 'auto');
+}
+
+/**
  * For an extension page, before it renders: installs the interface text for the stored setting and marks the
  * document with its language and, given its key, its title (the static one in index.html is the English fallback);
  * afterwards follows the setting (the page re-renders through onInterfaceTextChange).

@@ -19,7 +19,7 @@ import * as ownStore from '~/browser/snippets-db/own-store';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
 import { onSnippetsChanged } from '~/browser/snippets-db/change-events';
 import { createTrackMenu, onTrackMenuClick, TRACK_MENU_ID } from '~/browser/own-menu';
-import { currentInterfaceText, followInterfaceText } from '~/browser/interface-text';
+import { followInterfaceText, storedInterfaceText } from '~/browser/interface-text';
 import { cardText } from '~/lib/i18n/card-text';
 import { t } from '~/lib/i18n/translator';
 
@@ -96,7 +96,7 @@ export default defineBackground(() => {
         files: ['/card-stage.js', '/card-extras.js'],
         injectImmediately: true,
       }),
-    cardText: () => textReady.then(() => cardText(currentInterfaceText())),
+    cardText: () => storedInterfaceText().then(cardText),
     openExplore: (id, view) =>
       browser.tabs.create({ url: browser.runtime.getURL(`/${exploreHref(view, id)}` as `/explore.html${string}`) }),
     closeCardIn: (tabId, frameId) => sendToTab(tabId, { type: 'close-card' }, frameId),
