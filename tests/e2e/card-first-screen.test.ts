@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser, PROJECT_ROOT } from '../../automation/browsers';
 import type { ChromiumLensBrowser } from '../../automation/chromium';
+import { LANGUAGES } from '../../lib/i18n/languages';
+import { setLanguage, waitForLanguage } from './a11y-tools';
+import { waitForCard } from './cards-driver';
 import { markEveryMention } from './every-mention';
 import type { LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
@@ -221,6 +224,33 @@ describe.each(browsersUnderTest())('%s card first screen', (browserName) => {
       expect(dark).toBe(scheme === 'dark');
       expect(await page.contrastFailures()).toEqual([]);
     }
+  });
+
+  it('the action row fits one line in every interface language', async () => {
+    // Longer words (Russian, Kazakh, Uzbek, Turkish in Firefox's fonts) must not push "More" onto a second row. The
+    // open card re-renders in place when the reader picks another language, as after Options → Language. It is opened
+    // from the keyboard (Alt+Shift+M), which keeps it open while the settings tab takes the pointer's page away; that
+    // tab closes again at once, since a background tab's timers are throttled (in Firefox, longer at each switch).
+    await page.page.press('Escape');
+    await page.waitForNoCard();
+    await page.page.press('Alt+Shift+KeyM');
+    await waitForCard(page.page, null);
+    const switchTo = async (language: string) => {
+      const via = await lens.openExtensionPage('options.html');
+      await setLanguage(via, language);
+      await via.close();
+    };
+    const rows: Record<string, number> = {};
+    try {
+      for (const language of LANGUAGES) {
+        await switchTo(language);
+        await waitForLanguage(page.page, language, true);
+        rows[language] = await page.actionRows();
+      }
+    } finally {
+      await switchTo('auto');
+    }
+    expect(rows).toEqual(Object.fromEntries(LANGUAGES.map((l) => [l, 1])));
   });
 
   // Last: the page it opens and closes leaves the reader article in a background tab, where frames wait.
