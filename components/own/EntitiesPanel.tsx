@@ -23,11 +23,7 @@ interface Row {
 }
 
 export function EntitiesPanel(props: {
-  /**
-   * Null while the library is still reading them: the rows wait for them, rather than showing the names with notes
-   * first and then, with 10,000 snippets read, a different list.
-   */
-  snippets: readonly Snippet[] | null;
+  snippets: readonly Snippet[];
   entityName: EntityLookup;
   show: (notice: Notice) => void;
   onShowSnippets: (entityId: string) => void;
@@ -36,7 +32,6 @@ export function EntitiesPanel(props: {
   const [rows, setRows] = useState<Row[] | null>(null);
 
   const reload = async () => {
-    if (!props.snippets) return;
     const [notes, names] = await Promise.all([listNotes(), listNames()]);
     const ids = new Set<string>([...notes.map((n) => n.entityId), ...names.map((n) => n.id)]);
     for (const s of props.snippets) for (const id of s.entityIds) ids.add(id);

@@ -43,8 +43,7 @@ export function OwnTabs(props: { view: LibraryView; onChange: (view: LibraryView
 
 export function OwnViews(props: {
   view: Exclude<LibraryView, 'snippets'>;
-  /** Null while the library is still reading them. */
-  snippets: readonly Snippet[] | null;
+  snippets: readonly Snippet[];
   entityName: EntityLookup;
   show: (notice: Notice) => void;
   onShowSnippets: (entityId: string) => void;
