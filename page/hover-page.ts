@@ -1,4 +1,5 @@
 /** What the card reads from the page around it: the colour scheme it declares and the article's date. */
+import { writtenDate } from '~/lib/hover/written-date';
 
 /**
  * The card's colour scheme: the page's own when it declares only one (`color-scheme: dark`), otherwise the
@@ -17,7 +18,7 @@ export function pageScheme(doc: Document, win: Window): 'light' | 'dark' {
 /**
  * The article's publication date, for the card's timeline (ISO `YYYY-MM-DD`), if the page states one: its metadata
  * (Open Graph, schema.org, Dublin Core, JSON-LD), a `<time datetime>` in the article, or a date written in a visible
- * byline ("14 May 2025"). Undefined when none is found: the card then says "today".
+ * byline ("14 May 2025", "14 мая 2025 г.", "14 Mayıs 2025"). Undefined when none is found: the card then says "today".
  */
 export function pageDate(doc: Document): string | undefined {
   const meta = (sel: string) => doc.querySelector(sel)?.getAttribute('content');
@@ -46,13 +47,6 @@ function jsonLdDate(doc: Document): string | undefined {
   return undefined;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-/** "14 May 2025", "May 14, 2025", "2025-05-14". */
-const WRITTEN_DATE = new RegExp(
-  `\\b(?:(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})|${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))\\b`,
-  'i',
-);
 /** Where a visible byline sits on news pages; the first of these with a date in it is taken. */
 const BYLINE_SELECTOR = '.byline, [class*="byline"], [rel="author"], .dateline, [class*="dateline"], .meta, header p';
 
@@ -65,16 +59,8 @@ function bylineDate(doc: Document): string | undefined {
   const h1 = root.querySelector('h1');
   for (let el = h1?.nextElementSibling, i = 0; el && i < 3; el = el.nextElementSibling, i++) places.push(el);
   for (const el of places) {
-    const text = (el.textContent ?? '').slice(0, 200);
-    const m = WRITTEN_DATE.exec(text);
-    if (!m) continue;
-    const [, d1, mon1, y1, mon2, d2, y2, iy, im, id] = m;
-    if (iy) return `${iy}-${im}-${id}`;
-    const day = Number(d1 ?? d2);
-    const month = MONTHS.indexOf((mon1 ?? mon2)!.slice(0, 3).toLowerCase()) + 1;
-    const year = y1 ?? y2;
-    if (month > 0 && day >= 1 && day <= 31)
-      return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const date = writtenDate((el.textContent ?? '').slice(0, 200));
+    if (date) return date;
   }
   return undefined;
 }
