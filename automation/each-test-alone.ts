@@ -9,14 +9,15 @@
  * runs set LENS_NO_REBUILD=1 so no single-test run rebuilds. A test that fails alone is run alone once more, so a
  * test that depends on another (fails both times) is told apart from one that failed once on a busy machine.
  * Results are kept in test-results/alone/results.json: a second run skips tests that already passed (`--fresh`
- * starts over), so a long run can be stopped and resumed.
+ * starts over), so a long run can be stopped and resumed. LENS_ALONE_OUT names another folder under test-results/ for
+ * those results, so two chunks of files can run at once (one per e2e slot) without writing over each other.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { browsersUnderTest, PROJECT_ROOT } from './browsers';
 
-const OUT_DIR = join(PROJECT_ROOT, 'test-results', 'alone');
+const OUT_DIR = join(PROJECT_ROOT, 'test-results', process.env.LENS_ALONE_OUT ?? 'alone');
 const RESULTS = join(OUT_DIR, 'results.json');
 const REPORT = join(OUT_DIR, 'report.json');
 const E2E_DIR = join(PROJECT_ROOT, 'tests', 'e2e');
@@ -66,6 +67,8 @@ interface JsonReport {
 /** Runs one test alone: passed only when that test, and no other, ran and passed (or skipped itself). */
 function runAlone(file: string, name: string, browser: string): Omit<Result, 'file' | 'name' | 'browser'> {
   const started = Date.now();
+  // A run that dies before writing its report must not be judged by the previous test's.
+  rmSync(REPORT, { force: true });
   const run = vitest(
     [
       'run',

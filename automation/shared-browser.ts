@@ -39,7 +39,14 @@ function profilesFolder(): string {
 }
 function ownProfilesFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lens-shared-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
+  process.once('exit', () => {
+    // A browser ended with this process may still be writing its profile: a folder left in the temp dir is no failure.
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    } catch {
+      console.warn(`left the shared browsers' profiles in ${dir}`);
+    }
+  });
   return dir;
 }
 
