@@ -33,9 +33,14 @@ function fetchCatalog(lang: string): Promise<Catalog> {
   return catalog;
 }
 
-/** The browser's languages, its interface language first. */
+/**
+ * The browser's languages: the reader's preferred ones first (`navigator.languages`: Settings → Languages in either
+ * browser, which a new profile fills from the interface language), then the browser's interface language. The list
+ * comes first because a reader sets it on any system, whereas the interface language follows the system and needs
+ * its resources installed (a Chromium without `tr.pak`, a Firefox without the Turkish language pack, stay English).
+ */
 export function browserLanguages(): string[] {
-  return [browser.i18n.getUILanguage(), ...(globalThis.navigator?.languages ?? [])];
+  return [...(globalThis.navigator?.languages ?? []), browser.i18n.getUILanguage()];
 }
 
 /** The catalog for a language setting, with English beneath it for any key it lacks. */
