@@ -108,13 +108,22 @@ export default defineBackground(() => {
   if (__LENS_TEST_BUILD__) (globalThis as { lensContentMessages?: unknown }).lensContentMessages = received;
   // Test build only: when the re-reads of own sources asked for so far are done (the own bench times adds after them).
   if (__LENS_TEST_BUILD__) (globalThis as { lensOwnSettled?: unknown }).lensOwnSettled = () => own.settled();
+  // Test build only: each frame's start-lens by address, and whether the scanner stage went into it (the answer is the
+  // settings once it was injected, null where the frame's text named nothing): tests/e2e/frame-gate.test.ts.
+  const lensStarts: { url: string; stage: boolean }[] = [];
+  if (__LENS_TEST_BUILD__) (globalThis as { lensStarts?: unknown }).lensStarts = lensStarts;
   browser.runtime.onMessage.addListener((message, sender) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (__LENS_TEST_BUILD__ && sender.tab && typeof type === 'string') received[type] = (received[type] ?? 0) + 1;
-    return (
+    const reply =
       pageHandlers.onPageMessage(message, sender, browser.runtime.id, browser.runtime.getURL('/')) ??
-      handlers.onContentMessage(message, sender, browser.runtime.id)
-    );
+      handlers.onContentMessage(message, sender, browser.runtime.id);
+    if (__LENS_TEST_BUILD__ && type === 'start-lens')
+      void Promise.resolve(reply).then(
+        (settings) => void lensStarts.push({ url: sender.url ?? '', stage: !!settings }),
+        () => {},
+      );
+    return reply;
   });
   browser.tabs.onRemoved.addListener((tabId) => handlers.forgetTab(tabId));
 

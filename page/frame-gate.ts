@@ -9,12 +9,17 @@
  * - it is on screen: an IntersectionObserver on its own root, whose implicit root is the tab's viewport even for a
  *   cross-origin frame, so a frame further down the article, or hidden, starts when the reader scrolls to it or it is
  *   shown;
- * - and it holds text: an empty slot waits for its text to arrive.
+ * - and it holds text: an empty slot waits for its text to arrive;
+ * - and, when that text is small (an ad, a widget), the background's matcher finds a name in it: the gate sends the
+ *   text with start-lens, and a frame that names nothing never gets the stage; it sends its text again once it has
+ *   changed. A frame with more text than that takes the stage without the check.
  * The top page always starts at once (its report is the popup's, and it holds the article).
  */
 import { sendToBackground } from '~/browser/messages';
-import { isSkipped } from './skip-rules';
-import { lensLifetime } from './lifetime';
+import { joinTexts, type TextBatch } from '~/lib/matcher/wire';
+import { FIND_LIMITS, GATE_TEXT_CHARS, type LensStart } from '~/lib/messaging/messages';
+import { textBlocks } from './text-blocks';
+import { lensLifetime, type Lifetime } from './lifetime';
 import { lensStageEntry } from './lens-stage';
 
 /** Lets this document through the gate when it is worth scanning, then starts the scanner stage in it. */
@@ -25,18 +30,78 @@ export async function openGate(): Promise<void> {
   if (!doc.body || doc.contentType !== 'text/html') return;
   // Not WXT's context: a page can end that one (page/lifetime.ts).
   const ctx = lensLifetime();
+  let start: LensStart | null;
   if (win !== win.top) {
     // Frames too small to read (tracking pixels) are not worth a scan; hidden ones (no size yet) may be shown later.
     const { innerWidth: w, innerHeight: h } = win;
     if (w * h > 0 && (w < MIN_FRAME_PX || h < MIN_FRAME_PX)) return;
     await frameReady(doc, ctx.signal);
     if (ctx.isInvalid) return;
+    start = await startWhenNamed(doc, ctx);
+  } else {
+    // The background injects the stage into this frame (it sets its entry on this world's global) and then answers.
+    start = await sendToBackground({ type: 'start-lens' }).catch(() => null);
   }
-  // The background injects the stage into this frame (it sets its entry on this world's global) and then answers.
-  const settings = await sendToBackground({ type: 'start-lens' }).catch(() => null);
-  if (!settings || ctx.isInvalid) return;
-  lensStageEntry()?.(ctx, settings);
+  if (!start || ctx.isInvalid) return;
+  lensStageEntry()?.(ctx, start);
 }
+
+/**
+ * The stage's start (settings, saved passages) once the background has injected it into this frame; null if that
+ * never happens. A small
+ * frame sends its text, and the background injects the stage only where the matcher finds a name in it (most frames
+ * are ads and widgets that name nothing); until then it asks again each time its text has changed.
+ */
+async function startWhenNamed(doc: Document, ctx: Lifetime): Promise<LensStart | null> {
+  let sent: string | null = null;
+  for (;;) {
+    const batch = smallText(doc.body);
+    if (batch?.text !== sent) {
+      const reply = await sendToBackground({ type: 'start-lens', ...(batch ? { batch } : {}) }).catch(() => undefined);
+      // Without text the answer is the stage's start; undefined when the background failed.
+      if (reply !== null || !batch || ctx.isInvalid) return reply ?? null;
+      sent = batch.text;
+    }
+    if (!(await changed(doc, ctx.signal))) return null;
+  }
+}
+
+/** The text under `root`, in the blocks the scanner reads, when it is small enough to check first; else null. */
+function smallText(root: Node): TextBatch | null {
+  const texts: string[] = [];
+  let chars = 0;
+  for (const block of textBlocks(root)) {
+    if ((chars += block.text.length) > GATE_TEXT_CHARS || texts.length === FIND_LIMITS.texts) return null;
+    texts.push(block.text);
+  }
+  return joinTexts(texts);
+}
+
+/**
+ * Resolves true once the document has changed and then stayed quiet for RECHECK_QUIET_MS (an ad filling its slot,
+ * a widget rendering), so a burst of changes costs one read; false if `signal` aborts first.
+ */
+function changed(doc: Document, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const end = (result: boolean) => {
+      clearTimeout(timer);
+      watch.disconnect();
+      signal.removeEventListener('abort', aborted);
+      resolve(result);
+    };
+    const aborted = () => end(false);
+    const watch = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => end(true), RECHECK_QUIET_MS);
+    });
+    watch.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', aborted, { once: true });
+  });
+}
+
+/** How long a frame that named nothing waits after its last change before it reads its text again. */
+const RECHECK_QUIET_MS = 300;
 
 /** Width and height below which a frame is left alone, in CSS pixels. */
 const MIN_FRAME_PX = 40;
@@ -78,15 +143,8 @@ function frameReady(doc: Document, signal: AbortSignal): Promise<void> {
 
 /** Whether `root` holds at least `min` non-space characters of text outside skipped elements (scripts, styles…). */
 function hasText(root: Node | null, min: number): boolean {
-  if (!root) return false;
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let count = 0;
-  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-    const parent = n.parentElement;
-    if (parent && isSkipped(parent)) continue;
-    count += n.data.replace(/\s+/g, '').length;
-    if (count >= min) return true;
-  }
+  if (root)
+    for (const block of textBlocks(root)) if ((count += block.text.replace(/\s+/g, '').length) >= min) return true;
   return false;
 }

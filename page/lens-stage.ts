@@ -5,13 +5,13 @@
  * point over on the content script's own global: both run in the extension's isolated world, which the page cannot
  * see, so the page learns nothing from the hand-over.
  */
-import type { Settings } from '~/lib/settings/settings';
+import type { LensStart } from '~/lib/messaging/messages';
 import type { Lifetime } from './lifetime';
 
 /** The property of the isolated world's global the scanner stage sets. */
 export const LENS_STAGE_GLOBAL = 'lensScannerStage';
 
-type StartLens = (ctx: Lifetime, settings: Settings) => void;
+type StartLens = (ctx: Lifetime, start: LensStart) => void;
 
 /** The scanner stage's entry point, once the background has injected it into this frame. */
 export function lensStageEntry(): StartLens | undefined {

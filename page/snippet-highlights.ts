@@ -25,7 +25,13 @@ interface SnippetHighlights {
   readonly count: number;
 }
 
-export function startSnippetHighlights(doc: Document, send: SendToBackground, signal: AbortSignal): SnippetHighlights {
+/** `first`: the passages the background sent with the stage's start, painted first without asking again. */
+export function startSnippetHighlights(
+  doc: Document,
+  send: SendToBackground,
+  signal: AbortSignal,
+  first?: QuoteSelector[],
+): SnippetHighlights {
   const registry = doc.defaultView?.CSS?.highlights;
   const highlight = registry ? new Highlight() : null;
   let enabled = false;
@@ -41,7 +47,9 @@ export function startSnippetHighlights(doc: Document, send: SendToBackground, si
   const paint = async () => {
     const mine = ++generation;
     if (!isWebPage) return;
-    const quotes: QuoteSelector[] = (await send({ type: 'get-page-snippets' }).catch(() => [])) ?? [];
+    const given = first;
+    first = undefined;
+    const quotes: QuoteSelector[] = given ?? (await send({ type: 'get-page-snippets' }).catch(() => [])) ?? [];
     if (mine !== generation || !enabled || signal.aborted || !highlight || !doc.body) return;
     clear();
     if (!quotes.length) return;

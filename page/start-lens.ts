@@ -1,6 +1,6 @@
 /** Wires the content script's parts for one document and ties them to the content script's lifetime. */
 import { answerExtension, sendToBackground } from '~/browser/messages';
-import type { ScanReport } from '~/lib/messaging/messages';
+import type { LensStart, ScanReport } from '~/lib/messaging/messages';
 import type { AliasIndex } from '~/lib/factbase/types';
 import { keepKnownEntities } from '~/lib/own/known-entities';
 import { MentionStore } from './mention-store';
@@ -14,20 +14,24 @@ import { startSnippetHighlights } from './snippet-highlights';
 import { startCardTriggers } from './card-triggers';
 import { SettingsApplier, pageHostname } from './apply-settings';
 import { watchSettings } from '~/browser/settings-storage';
-import type { Settings } from '~/lib/settings/settings';
 import type { Lifetime } from './lifetime';
 import { pageDate } from './hover-page';
 
 /**
  * The scanner stage's start, once the gate (page/frame-gate.ts) has let this document through and the background has
- * injected this stage and answered with the settings.
+ * injected this stage and answered with the settings and the page's saved passages.
  */
-export function startLens(ctx: Lifetime, settings: Settings): void {
+export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void {
   const doc = document;
   const win = window;
   // Saving a selection works wherever the lens runs, whatever the settings say about marks; saved passages are
-  // painted again on later visits when the setting says so.
-  const snippetHighlights = startSnippetHighlights(doc, sendToBackground, ctx.signal);
+  // painted again on later visits when the setting says so (the first time from the passages that came with the start).
+  const snippetHighlights = startSnippetHighlights(
+    doc,
+    sendToBackground,
+    ctx.signal,
+    settings.highlightSnippets ? quotes : undefined,
+  );
   listenForSaveSelection(doc, ctx.signal, () => snippetHighlights.refresh());
 
   // The entity table ([id, name, type] per entity number the matcher returns) is asked for when the first names are

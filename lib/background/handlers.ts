@@ -6,8 +6,9 @@
 import type { AliasIndex } from '../factbase/types';
 import type { FactBaseStore } from '../factbase/factbase-store';
 import type { Matcher } from '../matcher';
-import { packMatches, splitTexts } from '../matcher/wire';
+import { packMatches, splitTexts, type TextBatch } from '../matcher/wire';
 import { createPageContexts } from '../matcher/page-contexts';
+import { newPageContext } from '../matcher/page-context';
 import {
   dispatch,
   type ContentToBackground,
@@ -130,6 +131,13 @@ export function createBackgroundHandlers({
   const correctionUndo = new Map<string, { correction: Correction; at: number }>();
   /** Frames that have a card open, per tab: where an Esc pressed in another frame of the tab is relayed. */
   const framesWithCard = new Map<number, Set<number>>();
+  /** Whether the matcher finds a name in a frame's text, read on its own (a fresh page context keeps nothing of it). */
+  const namesAnything = (batch: TextBatch) =>
+    matcher()
+      .findInPage(splitTexts(batch) ?? [], newPageContext())
+      .some((found) => found.length > 0);
+  const pageQuotes = (sender: MessageSender): Promise<QuoteSelector[]> =>
+    snippets?.pageQuotes ? snippets.pageQuotes(sender) : Promise.resolve([]);
   const openTab = (sender: MessageSender, open: () => Promise<unknown>): Promise<void> =>
     tabOpens.take(sender.tab?.id ?? -1) ? open().then(() => undefined) : done;
 
@@ -137,12 +145,19 @@ export function createBackgroundHandlers({
     // With the reader's own names after the fact base's (lib/own/own-background.ts).
     'get-entity-table': () =>
       own ? own.aliasIndex().then((index) => index.entities) : Promise.resolve(aliasIndex.entities),
-    'start-lens': (_message, sender) => {
+    'start-lens': (message, sender) => {
       // Only ever the sender's own frame, and only our own file; the settings travel with the answer, one message
       // instead of a storage read in every frame.
       if (sender.tab?.id === undefined || sender.frameId === undefined || !injectLensStage || !loadSettings)
         return Promise.reject(new Error('no frame to start the lens in'));
-      return Promise.all([loadSettings(), injectLensStage(sender.tab.id, sender.frameId)]).then(([s]) => s);
+      // A small frame that names nothing gets no stage: its gate asks again when its text changes.
+      if (message.batch && !namesAnything(message.batch)) return Promise.resolve(null);
+      // The page's saved passages only when they are to be painted, read while the stage is being injected.
+      const start = loadSettings().then(async (settings) => ({
+        settings,
+        quotes: settings.highlightSnippets ? await pageQuotes(sender) : [],
+      }));
+      return Promise.all([start, injectLensStage(sender.tab.id, sender.frameId)]).then(([s]) => s);
     },
     'load-card-stage': (_message, sender) => {
       // Only ever the sender's own frame, and only our own file (the stage has no other entry).
@@ -167,8 +182,7 @@ export function createBackgroundHandlers({
       if (!snippets) return Promise.reject(new PhraseError(phrase('snippetNoStore')));
       return snippets.save({ ...message.snippet, entityIds: message.snippet.entityIds.filter(isKnown) }, sender);
     },
-    'get-page-snippets': (_message, sender) =>
-      snippets?.pageQuotes ? snippets.pageQuotes(sender) : Promise.resolve([]),
+    'get-page-snippets': (_message, sender) => pageQuotes(sender),
     'undo-save-snippet': (message, sender) =>
       snippets ? snippets.undo(message.id, message.undoToken, sender) : Promise.resolve(false),
     'open-search': (message, sender) => (openSearch ? openTab(sender, () => openSearch(message.query.trim())) : done),

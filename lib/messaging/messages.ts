@@ -21,6 +21,11 @@ export interface MentionCount {
 
 /** What one find-mentions message may carry; the page batches its text within these, the background checks them. */
 export const FIND_LIMITS = { texts: 4_096, chars: 262_144 } as const;
+/**
+ * Text of an embedded frame that the gate sends with start-lens for the background to check for names first
+ * (page/frame-gate.ts): an ad or a widget holds far less; a frame with more takes the stage without the check.
+ */
+export const GATE_TEXT_CHARS = 8_192;
 
 export interface ScanReport {
   url: string;
@@ -109,14 +114,25 @@ export interface SaveSelectionText {
   notSaved: string;
 }
 
+/**
+ * What the background answers a frame's start-lens with: the settings, and the passages saved from the frame's page
+ * when the settings paint them again (page/snippet-highlights.ts), so no frame asks for them at scan.
+ */
+export interface LensStart {
+  settings: Settings;
+  quotes: QuoteSelector[];
+}
+
 export type ContentToBackground =
   /** The entity table ([id, name, type] by entity number), asked for once a frame has found names. */
   | { type: 'get-entity-table' }
   /**
    * The content script's gate (page/frame-gate.ts) found text worth scanning in the sender's frame: inject the
    * scanner stage there (page/lens-stage.ts) and answer with the settings, so no frame reads storage on its own.
+   * `batch`: a small embedded frame's whole text (at most GATE_TEXT_CHARS), sent so that the stage is injected only
+   * if the matcher finds a name in it.
    */
-  | { type: 'start-lens' }
+  | { type: 'start-lens'; batch?: TextBatch }
   /** Inject the content script's second stage (the card) into the sender's frame (page/card-stage.ts). */
   | { type: 'load-card-stage' }
   /**
@@ -162,8 +178,8 @@ export type ContentToBackground =
 
 interface ContentToBackgroundReplies {
   'get-entity-table': AliasIndex['entities'];
-  /** The settings, once the scanner stage has run in the sender's frame. */
-  'start-lens': Settings;
+  /** What the scanner stage starts with, once it has run in the sender's frame; null when the text sent names nothing. */
+  'start-lens': LensStart | null;
   /** Resolves once the stage has run in the sender's frame. */
   'load-card-stage': void;
   /** Flat [text index, start, end, entity index] quadruples and their notes (see lib/matcher/wire.ts). */

@@ -5,6 +5,7 @@
  */
 import {
   FIND_LIMITS,
+  GATE_TEXT_CHARS,
   type ContentToBackground,
   type ExtensionPageToBackground,
   type QuoteSelector,
@@ -87,7 +88,9 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
     case 'get-entity-table':
       return { type: 'get-entity-table' };
     case 'start-lens':
-      return { type: 'start-lens' };
+      if (raw.batch === undefined) return { type: 'start-lens' };
+      if (!isTextBatch(raw.batch) || raw.batch.text.length > GATE_TEXT_CHARS) return null;
+      return { type: 'start-lens', batch: { text: raw.batch.text, ends: [...raw.batch.ends] } };
     case 'load-card-stage':
       return { type: 'load-card-stage' };
     case 'find-mentions':

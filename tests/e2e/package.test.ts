@@ -18,8 +18,10 @@ import { outputDir, PROJECT_ROOT } from '../../automation/browsers';
  * size"). Each is budgeted: the gate's and the scanner's parse are every page's cost, the card stage's is part of the
  * time between the dwell and the card.
  */
-// The gate was 2.6 KB when it was split off (issue 17); before, the whole first stage ran in every frame (40 KB).
-const CONTENT_SCRIPT_BUDGET_BYTES = 4 * 1024;
+// The gate was 2.6 KB when it was split off (issue 17); before, the whole first stage ran in every frame (40 KB). 4.8 KB
+// once it read a small frame's text in the scanner's own blocks (page/text-blocks.ts), so that the background's check
+// for a name sees exactly what the stage would send.
+const CONTENT_SCRIPT_BUDGET_BYTES = 5 * 1024;
 // 48 KB with the WebExtension polyfill and WXT's context; 36.7 KB without them (issue 17), then behind the gate.
 const LENS_STAGE_BUDGET_BYTES = 40 * 1024;
 // 72 KB when "Not this", namesakes, the rules' evidence and the Undo toasts took it to 68 KB; the toasts and settings
@@ -187,6 +189,7 @@ const TEST_HOOK_NAMES = [
   'lens-hover-step',
   'lensSelectionRoutes',
   'lensContentMessages',
+  'lensStarts',
   'lensTrackMenu',
 ];
 

@@ -123,10 +123,22 @@ describe('background handlers: one per content-script request', () => {
 
   it('start-lens injects the scanner stage into the sender’s own tab and frame and answers the settings', async () => {
     const { ask, ports, settings } = await setup();
-    expect(await ask({ type: 'start-lens' })).toEqual(settings());
+    expect(await ask({ type: 'start-lens' })).toEqual({ settings: settings(), quotes: [] });
     expect(ports.injectLensStage).toHaveBeenCalledWith(3, 2);
     await expect(ask({ type: 'start-lens' }, { id: OWN_ID, url: PAGE })).rejects.toThrow(/no frame/);
     expect(ports.injectLensStage).toHaveBeenCalledOnce();
+  });
+
+  it('start-lens with a small frame’s text injects the stage only where the matcher finds a name', async () => {
+    const { ask, ports, settings } = await setup();
+    expect(await ask({ type: 'start-lens', batch: joinTexts(['Summer sale:', ' 20% off running shoes.']) })).toBeNull();
+    expect(ports.injectLensStage).not.toHaveBeenCalled();
+    // A reader's own name counts as much as the fact base's.
+    expect(await ask({ type: 'start-lens', batch: joinTexts(['Sale on.', 'Rovshan Mammadli']) })).toEqual({
+      settings: settings(),
+      quotes: [],
+    });
+    expect(ports.injectLensStage).toHaveBeenCalledWith(3, 2);
   });
 
   it('load-card-stage injects into the sender’s own tab and frame, and refuses a sender without one', async () => {
@@ -172,11 +184,15 @@ describe('background handlers: one per content-script request', () => {
   });
 
   it('save-snippet stores the draft with unknown entity ids dropped and answers the receipt; undo takes it back', async () => {
-    const { ask, snippets } = await setup();
+    const { ask, snippets, ports } = await setup();
     const receipt = await ask({ type: 'save-snippet', snippet: draft });
     expect(receipt).toEqual({ saved: true, id: 'snip-1', undoToken: 'undo-token', entityIds: ['tanap'] });
     expect(snippets.get('snip-1')).toMatchObject({ text: draft.text, url: PAGE, entityIds: ['tanap'] });
     expect(await ask({ type: 'get-page-snippets' })).toEqual([draft.quote]);
+    // They come with the stage's start too, so a frame need not ask at scan; not when they are not to be painted.
+    expect(await ask({ type: 'start-lens' })).toEqual({ settings: defaultSettings(), quotes: [draft.quote] });
+    await ports.updateSettings((s: Settings) => ({ ...s, highlightSnippets: false }));
+    expect((await ask({ type: 'start-lens' }))?.quotes).toEqual([]);
     expect(await ask({ type: 'undo-save-snippet', id: 'snip-1', undoToken: 'forged' })).toBe(false);
     expect(await ask({ type: 'undo-save-snippet', id: 'snip-1', undoToken: 'undo-token' })).toBe(true);
     expect(snippets.size).toBe(0);

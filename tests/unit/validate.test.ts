@@ -12,7 +12,7 @@ import type { AliasIndex, FactBase } from '~/lib/factbase/types';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers, type MessageSender } from '~/lib/background/handlers';
 import { parseContentMessage } from '~/lib/messaging/validate';
-import type { ContentToBackground } from '~/lib/messaging/messages';
+import { GATE_TEXT_CHARS, type ContentToBackground } from '~/lib/messaging/messages';
 import { defaultSettings, type Settings } from '~/lib/settings/settings';
 import { SNIPPET_LIMITS } from '~/lib/snippets/types';
 
@@ -41,7 +41,7 @@ type ContentType = ContentToBackground['type'];
  */
 const EXAMPLES: { [T in ContentType]: Extract<ContentToBackground, { type: T }> } = {
   'get-entity-table': { type: 'get-entity-table' },
-  'start-lens': { type: 'start-lens' },
+  'start-lens': { type: 'start-lens', batch: { text: 'Summer sale', ends: [11] } },
   'load-card-stage': { type: 'load-card-stage' },
   'find-mentions': {
     type: 'find-mentions',
@@ -94,6 +94,11 @@ describe('parseContentMessage', () => {
     ['a type with different case', { type: 'GET-ENTITY', id: 'baku' }],
     ['a prototype key as type', { type: '__proto__' }],
     ['find-mentions without a batch', { type: 'find-mentions' }],
+    ['start-lens with a batch that is not one', { type: 'start-lens', batch: 'Baku' }],
+    [
+      'start-lens with more text than a gate sends',
+      { type: 'start-lens', batch: { text: 'x'.repeat(GATE_TEXT_CHARS + 1), ends: [GATE_TEXT_CHARS + 1] } },
+    ],
     ['find-mentions with a text not a string', { type: 'find-mentions', batch: { text: 42, ends: [] } }],
     ['find-mentions with ends past the text', { type: 'find-mentions', batch: { text: 'Baku', ends: [2, 9] } }],
     ['find-mentions with ends not ascending', { type: 'find-mentions', batch: { text: 'Baku', ends: [3, 1, 4] } }],
