@@ -117,15 +117,23 @@ export function startCardTriggers(
     },
     signal,
   );
-  // Alt and Shift held before the M of the shortcut: start loading already.
+  // The shortcut's modifiers go down before its M, a tenth of a second or more for a person: start loading on the
+  // first of them, so the stage is there, or nearly, when the M comes. Shift alone starts it only outside text fields,
+  // where it is a capital letter far more often than a shortcut.
   doc.addEventListener(
     'keydown',
     (e) => {
-      if (e.isTrusted && e.altKey && e.shiftKey && store.size > 0 && deps.active())
-        ensure(() => nextMention(doc, store, null));
+      if (!e.isTrusted || store.size === 0 || !deps.active()) return;
+      if (e.altKey || (e.shiftKey && !isTyping(e.target))) ensure(() => nextMention(doc, store, null));
     },
     { capture: true, passive: true, signal },
   );
 
   return { next, refresh: () => cards?.refresh() };
+}
+
+/** Whether a key press goes into text the reader is writing (a field, an editable region). */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || el.localName === 'input' || el.localName === 'textarea');
 }
