@@ -20,7 +20,8 @@ export function Quote({
       {claim && <p class="lens-claim">{claim}</p>}
       {/* Who says so, before what they say. */}
       <Citation evidence={evidence} sources={sources} />
-      <blockquote>{evidence.quote}</blockquote>
+      {/* The source's words keep their own direction inside a right-to-left interface. */}
+      <blockquote dir="auto">{evidence.quote}</blockquote>
     </figure>
   );
 }

@@ -71,7 +71,7 @@ export function Views({ details }: { details: EntityDetails }) {
           <p class="lens-view-note">{view.note}</p>
           {view.evidence && (
             <figure class="lens-view-quote">
-              <blockquote>{view.evidence.quote}</blockquote>
+              <blockquote dir="auto">{view.evidence.quote}</blockquote>
               <Attribution evidence={view.evidence} sources={details.sources} />
             </figure>
           )}
