@@ -312,7 +312,7 @@ export function LibraryApp() {
       {view !== 'snippets' ? (
         <OwnViews
           view={view}
-          snippets={all ?? []}
+          snippets={all}
           entityName={entityName}
           show={show}
           focusEntity={query.entityId}

@@ -2,7 +2,7 @@
  * Your material grouped by entity, in the library: every name with your snippets, a note or quotes from your
  * sources, with the note editable here as on its card, and a way to its snippets.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityLookup } from '~/lib/snippets/entity-names';
 import type { Snippet } from '~/lib/snippets/types';
 import type { EntityNote, OwnName } from '~/lib/own/types';
@@ -23,7 +23,11 @@ interface Row {
 }
 
 export function EntitiesPanel(props: {
-  snippets: readonly Snippet[];
+  /**
+   * Null while the library is still reading them: the rows wait for them, rather than showing the names with notes
+   * first and then, with 10,000 snippets read, a different list.
+   */
+  snippets: readonly Snippet[] | null;
   entityName: EntityLookup;
   show: (notice: Notice) => void;
   onShowSnippets: (entityId: string) => void;
@@ -32,6 +36,7 @@ export function EntitiesPanel(props: {
   const [rows, setRows] = useState<Row[] | null>(null);
 
   const reload = async () => {
+    if (!props.snippets) return;
     const [notes, names] = await Promise.all([listNotes(), listNames()]);
     const ids = new Set<string>([...notes.map((n) => n.entityId), ...names.map((n) => n.id)]);
     for (const s of props.snippets) for (const id of s.entityIds) ids.add(id);
@@ -83,7 +88,14 @@ function EntityRow(props: {
 }) {
   const { row } = props;
   const [draft, setDraft] = useState(row.note);
-  useEffect(() => setDraft(row.note), [row.note]);
+  // The draft follows the stored note when it changes (a save, an undo, another tab), not when the row mounts: the
+  // mount's effect runs a frame late, and would wipe what the reader typed as the row appeared.
+  const shownNote = useRef(row.note);
+  useEffect(() => {
+    if (shownNote.current === row.note) return;
+    shownNote.current = row.note;
+    setDraft(row.note);
+  }, [row.note]);
   const save = async (text: string) => {
     try {
       const previous = await setNote(row.id, text);

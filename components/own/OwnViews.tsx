@@ -43,7 +43,8 @@ export function OwnTabs(props: { view: LibraryView; onChange: (view: LibraryView
 
 export function OwnViews(props: {
   view: Exclude<LibraryView, 'snippets'>;
-  snippets: readonly Snippet[];
+  /** Null while the library is still reading them. */
+  snippets: readonly Snippet[] | null;
   entityName: EntityLookup;
   show: (notice: Notice) => void;
   onShowSnippets: (entityId: string) => void;

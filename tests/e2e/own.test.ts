@@ -44,6 +44,22 @@ const V2_RECORDS = [
 
 /** The TANAP snippet of V2_RECORDS: the card tests build on it. */
 const TANAP_V2 = V2_RECORDS[1]!;
+/** A later snippet naming TANAP alone. */
+const TANAP_NEWER = {
+  ...TANAP_V2,
+  id: 'v2-0000-cccc',
+  text: 'TANAP reached full capacity this spring.',
+  createdAt: 1_700_000_200_000,
+  updatedAt: 1_700_000_200_000,
+  entityIds: ['tanap'],
+};
+
+/** Leaves exactly `records` in the snippets store, as the library would (the background is told). */
+async function keepOnly(lib: LibraryPage, records: readonly Record<string, unknown>[]): Promise<void> {
+  const kept = new Set(records.map((r) => r.id));
+  const stale = ((await lib.records()) ?? []).map((r) => r.id as string).filter((id) => !kept.has(id));
+  await lib.writeSnippets(records, stale);
+}
 
 /** Opens a page, waits for its marks, and rests the real pointer on the mark reading `text` until its card shows. */
 async function openCard(lens: LensBrowser, url: string, text: string): Promise<CardPage> {
@@ -162,6 +178,54 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
     await third.waitForOwnNote('Ask about the 2026 expansion.', 'the stored note on a new card');
     expect(await third.ownSection()).toContain('Your note');
     await third.close();
+    await lib.close();
+  });
+
+  it('the card’s “Open in the library” opens the library filtered to that entity', async () => {
+    // Exactly three snippets: two name TANAP, one only the Middle Corridor.
+    const lib = await LibraryPage.open(lens!);
+    await keepOnly(lib, [V2_RECORDS[0]!, TANAP_V2, TANAP_NEWER]);
+    const card = await openCard(lens!, server.url('/snippets-article.html'), 'TANAP');
+    expect(await card.waitForOwnSection('Your snippets (2)', 'the card’s two snippets')).toContain(
+      'Open in the library',
+    );
+    // Library tabs that were open before (Firefox still lists one an earlier test closed) are not the one it opens.
+    const pressedAt = await lib.now();
+    expect(await card.pressButton('Open in the library')).toBe(true);
+    // The tab it opened, as the reader sees it: TANAP's two snippets, newest first, under TANAP's filter.
+    const [opened, ...more] = await lib.otherLibraryTabs(pressedAt);
+    expect(more).toEqual([]);
+    expect(opened).toEqual({
+      search: '?entity=tanap',
+      count: '2 of 3 snippets',
+      entity: 'tanap',
+      rows: [TANAP_NEWER.text, TANAP_V2.text],
+    });
+    await card.close();
+    await lens!.closeTabs();
+  });
+
+  it('the library groups your material by name, and a name’s row leads to its snippets', async () => {
+    const lib = await LibraryPage.open(lens!);
+    await keepOnly(lib, [V2_RECORDS[0]!, TANAP_V2, TANAP_NEWER]);
+    // The card test's note, and no other.
+    await lib.clearStore('notes');
+    await lib.writeNote('tanap', 'Ask about the 2026 expansion.');
+    // One row per name the snippets and notes are about, most material first: TANAP (two snippets and a note), then
+    // the Middle Corridor and Shah Deniz (one snippet each, by name).
+    const rows = await lib.entityRows();
+    expect(rows.map((r) => r.id)).toEqual(['tanap', 'middle-corridor', 'shah-deniz']);
+    expect(rows[0]!.text).toMatch(/^Trans-Anatolian Natural Gas Pipeline .*· 2 snippets · note$/);
+    expect(rows[1]!.text).toMatch(/^Middle Corridor .*· 1 snippet$/);
+    expect(rows[2]!.text).toMatch(/^Shah Deniz gas field .*· 1 snippet$/);
+    // "Show its snippets" on the Middle Corridor's row: the snippets view, filtered to it.
+    await lib.showSnippetsOf('middle-corridor');
+    expect(await lib.snippetsList()).toEqual({
+      search: '?view=entities',
+      count: '1 of 3 snippets',
+      entity: 'middle-corridor',
+      rows: [V2_RECORDS[0]!.text],
+    });
     await lib.close();
   });
 

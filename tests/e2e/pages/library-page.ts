@@ -292,6 +292,43 @@ export class LibraryPage {
     );
   }
 
+  /**
+   * The "By name & notes" view: one row per entity with the reader's material, top to bottom, each as its id and
+   * the text of its summary line (name, type and what the reader has on it).
+   */
+  async entityRows(): Promise<{ id: string; text: string }[]> {
+    await this.goTo('?view=entities', '[data-entity-id]');
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-entity-id]')].map((row) => ({
+        id: row.dataset.entityId!,
+        text: (row.querySelector('summary')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      })),
+    );
+  }
+
+  /** Presses "Show its snippets" on an entity's row of the "By name & notes" view. */
+  showSnippetsOf(entityId: string): Promise<void> {
+    return pressButton(this.page, enText('ownShowSnippets'), `[data-entity-id="${entityId}"]`);
+  }
+
+  /** The snippets view as it shows: its count line, entity filter and rows (once rows show). */
+  async snippetsList(): Promise<LibraryList> {
+    return (await waitInPage(this.page, libraryLists, 'the snippets list', 15_000, { which: 'self', since: 0 }))[0]!;
+  }
+
+  /**
+   * The snippets views of the other library tabs opened since `since` (this page's clock, `now()`), once they show
+   * rows: those the extension opened.
+   */
+  otherLibraryTabs(since: number): Promise<LibraryList[]> {
+    return waitInPage(this.page, libraryLists, 'another library tab', 15_000, { which: 'others', since });
+  }
+
+  /** This page's clock (ms since the epoch), to tell tabs opened after a moment from those opened before. */
+  now(): Promise<number> {
+    return this.page.evaluate(() => performance.timeOrigin + performance.now());
+  }
+
   /** Every record of one of the database's stores (snippets, notes, names, sources, sourceQuotes). */
   storeRecords(store: string): Promise<Row[]> {
     return storeRecords(this.page, store);
@@ -333,12 +370,18 @@ export class LibraryPage {
 
   /** Reloads the library with a query string and waits until `ready` matches. */
   private async goTo(search: string, ready: string): Promise<void> {
+    // The old document is marked, so that a page already at `search` is not taken for the new one.
     await this.page.evaluate((s) => {
+      document.documentElement.dataset.leaving = '';
       location.search = s;
     }, search);
     await waitInPage(
       this.page,
-      ({ s, ready }) => location.search === s && document.readyState === 'complete' && !!document.querySelector(ready),
+      ({ s, ready }) =>
+        !('leaving' in document.documentElement.dataset) &&
+        location.search === s &&
+        document.readyState === 'complete' &&
+        !!document.querySelector(ready),
       `the library at ${search}`,
       15_000,
       { s: search, ready },
@@ -369,4 +412,32 @@ export class LibraryPage {
       { label, scope },
     );
   }
+}
+
+type LibraryList = { search: string; count: string; entity: string; rows: string[] };
+
+/**
+ * What library tabs show in their snippets view: the query string, the count line, the entity filter's value and the
+ * rows' texts. `self`: this page (null until its rows show); `others`: every other library tab opened since `since`,
+ * found through `extension.getViews` from this one (the way to read a tab the extension opened, in Chromium and
+ * Firefox alike).
+ */
+function libraryLists({ which, since }: { which: 'self' | 'others'; since: number }): LibraryList[] | null {
+  type Views = { extension: { getViews(filter: { type: 'tab' }): Window[] } };
+  const g = globalThis as unknown as { browser?: Views; chrome?: Views };
+  const views =
+    which === 'self'
+      ? [window]
+      : (g.browser ?? g.chrome)!.extension
+          .getViews({ type: 'tab' })
+          .filter((v) => v !== window && v.location.pathname === '/library.html' && v.performance.timeOrigin >= since);
+  // The entity filter lists its names a task after the rows show (until then it reads "" whatever is chosen).
+  const ready = (v: Window) => (v.document.querySelector<HTMLSelectElement>('select.facet')?.options.length ?? 0) > 1;
+  const lists = views.filter(ready).map((v) => ({
+    search: v.location.search,
+    count: v.document.querySelector('[data-testid="count"]')?.textContent ?? '',
+    entity: v.document.querySelector<HTMLSelectElement>('select.facet')?.value ?? '',
+    rows: [...v.document.querySelectorAll('.snippet-row .row-text')].map((p) => p.textContent ?? ''),
+  }));
+  return lists.length === views.length && lists.length && lists.every((l) => l.rows.length) ? lists : null;
 }
