@@ -9,7 +9,7 @@ import { createMatcher, foldText, type Matcher } from '../matcher';
 import { compilePatterns } from '../matcher/patterns';
 import type { MatchingRules } from '../factbase/matching-rules';
 import type { EntityDetails } from '../messaging/messages';
-import { withOwnNames } from './own-names';
+import { withOwnNameRules, withOwnNames } from './own-names';
 import { sourceQuotes, type FoundName } from './source-quotes';
 import { createPagesFirst, findInSlices, type PagesFirst } from './read-in-slices';
 import type { OwnName, OwnOnCard, OwnSource, SourceQuote } from './types';
@@ -85,6 +85,8 @@ export function createOwnBackground(deps: {
   let sessionNames: OwnName[] = [];
   let names = new Map<string, OwnName>();
   let index = baseIndex;
+  /** The rules for `index`: the fact base's, and the surname rule for the reader's people (own-names.ts). */
+  let rules = deps.rules;
   let matcher: Matcher | null = null;
   let loaded: Promise<void> | null = null;
 
@@ -94,6 +96,7 @@ export function createOwnBackground(deps: {
       baseIndex,
       sessionNames.map((n) => names.get(n.id) ?? { ...n, name: '', aliases: [] }),
     );
+    rules = withOwnNameRules(deps.rules, index, baseIndex.aliases.length);
     matcher = null;
   };
 
@@ -121,7 +124,7 @@ export function createOwnBackground(deps: {
       () => {},
     ));
 
-  const currentMatcher = () => (matcher ??= createMatcher(index, { rules: deps.rules }));
+  const currentMatcher = () => (matcher ??= createMatcher(index, { rules }));
 
   const toFound = (ms: readonly { start: number; end: number; entity: number }[]): FoundName[] =>
     ms

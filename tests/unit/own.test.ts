@@ -7,7 +7,7 @@ import { createMatcher } from '../../lib/matcher';
 import { keepKnownEntities } from '../../lib/own/known-entities';
 import { createOwnBackground, type OwnStorage } from '../../lib/own/own-background';
 import { ownToMarkdown } from '../../lib/own/own-markdown';
-import { withOwnNames } from '../../lib/own/own-names';
+import { withOwnNameRules, withOwnNames } from '../../lib/own/own-names';
 import { nameProblem, readSourceFile, sourceFileSizeProblem } from '../../lib/own/source-file';
 import { problemText } from '../../components/own/problem-text';
 import { paragraphsOf, sourceQuotes } from '../../lib/own/source-quotes';
@@ -120,6 +120,25 @@ describe('own names in the one matcher', () => {
     );
     const ids = found.map((m) => merged.entities[m.entity]![0]);
     expect(ids).toEqual(['own-name-1', 'tanap', 'own-name-1']);
+  });
+
+  it('a person’s one-word name follows the surname rule: a full mention vouches for it, a different given name does not', () => {
+    const rules = matchingRules as unknown as MatchingRules;
+    const merged = withOwnNames(base, [name({ aliases: ['Mammadli'] })]);
+    const find = (text: string) =>
+      createMatcher(merged, { rules: withOwnNameRules(rules, merged, base.aliases.length) })
+        .find(text)
+        .filter((m) => merged.entities[m.entity]![0] === 'own-name-1')
+        .map((m) => text.slice(m.start, m.end));
+    expect(find('Rovshan Mammadli spoke first. Later Mammadli left.')).toEqual(['Rovshan Mammadli', 'Mammadli']);
+    expect(find('Elnur Mammadli, his cousin, runs a bakery.')).toEqual([]);
+    expect(find('Mammadli was not there.')).toEqual([]);
+    // Known by one word only: nothing could vouch for it, so it is marked wherever it stands.
+    const single = withOwnNames(base, [name({ name: 'Mammadli', aliases: [] })]);
+    const found = createMatcher(single, { rules: withOwnNameRules(rules, single, base.aliases.length) }).find(
+      'Elnur Mammadli, his cousin.',
+    );
+    expect(found.map((m) => single.entities[m.entity]![0])).toEqual(['own-name-1']);
   });
 
   it('a page drops matches for names it does not know yet', () => {
