@@ -6,7 +6,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { AddedSource, SourceDraft } from '~/lib/own/own-background';
 import { readSourceFile, SOURCE_FILE_ACCEPT, sourceFileSizeProblem } from '~/lib/own/source-file';
-import { PROGRESS_ABOVE_CHARS, OWN_LIMITS, type OwnSource } from '~/lib/own/types';
+import { EMPTY_SOURCE_DRAFT, PROGRESS_ABOVE_CHARS, OWN_LIMITS, type OwnSource } from '~/lib/own/types';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
 import { deleteSources, listSources, putSource } from '~/browser/snippets-db/own-store';
 import { addOwnSource } from './own-api';
@@ -21,17 +21,6 @@ export interface Notice {
   kind: 'ok' | 'error';
   undo?: () => void;
 }
-
-const EMPTY: SourceDraft = {
-  title: '',
-  author: '',
-  date: '',
-  url: '',
-  stance: '',
-  text: '',
-  origin: 'paste',
-  fileName: '',
-};
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
@@ -49,7 +38,7 @@ function wordsOf(s: OwnSource): number {
 
 export function SourcesPanel(props: { show: (notice: Notice) => void }) {
   const [sources, setSources] = useState<OwnSource[] | null>(null);
-  const [draft, setDraft] = useState<SourceDraft>(EMPTY);
+  const [draft, setDraft] = useState<SourceDraft>(EMPTY_SOURCE_DRAFT);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const formId = useId();
@@ -120,7 +109,7 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
     try {
       const previous = draft.id ? sources?.find((s) => s.id === draft.id) : undefined;
       const added: AddedSource = await addOwnSource(draft);
-      setDraft(EMPTY);
+      setDraft(EMPTY_SOURCE_DRAFT);
       props.show({
         kind: 'ok',
         text: t(
@@ -204,7 +193,7 @@ export function SourcesPanel(props: { show: (notice: Notice) => void }) {
           {draft.fileName && <span class="muted">{draft.fileName}</span>}
           <span class="spacer" />
           {draft.id && (
-            <button type="button" onClick={() => setDraft(EMPTY)}>
+            <button type="button" onClick={() => setDraft(EMPTY_SOURCE_DRAFT)}>
               {t('ownCancelEdit')}
             </button>
           )}

@@ -12,7 +12,7 @@ import type { EntityDetails } from '../messaging/messages';
 import { withOwnNameRules, withOwnNames } from './own-names';
 import { sourceQuotes, type FoundName } from './source-quotes';
 import { createPagesFirst, findInSlices, type PagesFirst } from './read-in-slices';
-import type { OwnName, OwnOnCard, OwnSource, SourceQuote } from './types';
+import type { OwnName, OwnOnCard, OwnSource, SourceDraft, SourceQuote } from './types';
 import { isOwnNameId } from './types';
 
 export interface OwnStorage {
@@ -32,8 +32,7 @@ export interface OwnStorage {
   ownForEntity(entityId: string): Promise<OwnOnCard>;
 }
 
-/** What a source is given as, by a page of the extension (library, popup). */
-export type SourceDraft = Omit<OwnSource, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
+export type { SourceDraft } from './types';
 
 export interface AddedSource {
   source: OwnSource;

@@ -37,6 +37,21 @@ export interface OwnSource {
   updatedAt: number;
 }
 
+/** What a source is given as, by a page of the extension (library, popup). */
+export type SourceDraft = Omit<OwnSource, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
+
+/** A pasted source with nothing filled in yet: the library's empty form, and the benchmarks' base draft. */
+export const EMPTY_SOURCE_DRAFT: Readonly<SourceDraft> = {
+  title: '',
+  author: '',
+  date: '',
+  url: '',
+  stance: '',
+  text: '',
+  origin: 'paste',
+  fileName: '',
+};
+
 /** One sentence of an own source that names an entity: a quote attributed to that source. */
 export interface SourceQuote {
   /** `${sourceId}:${entityId}:${n}`: stable for one text, so re-deriving writes the same records. */

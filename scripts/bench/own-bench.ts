@@ -23,7 +23,7 @@ import { FIXTURES_DIR, startStaticServer } from '../../automation/static-server'
 import type { SearchIndexData } from '../../lib/search/search-index';
 import { createSearch, DEFAULT_LIMIT } from '../../lib/search/search';
 import { mergeHits, ownSearchIndex } from '../../lib/own/own-search';
-import type { OwnName } from '../../lib/own/types';
+import { EMPTY_SOURCE_DRAFT, type OwnName } from '../../lib/own/types';
 import { realisticSnippets } from './library-snippets';
 import { BENCH_QUERIES, measureKeystrokes, percentile, type KeystrokeStats } from './search-bench';
 import { mainThreadBusy, type TraceEvent } from './trace-main-thread';
@@ -318,17 +318,6 @@ function marks(page: LensPage): Promise<{ text: string; x: number; y: number }[]
     return out;
   });
 }
-
-export const EMPTY_DRAFT = {
-  title: '',
-  author: '',
-  date: '',
-  url: '',
-  stance: '',
-  text: '',
-  origin: 'paste',
-  fileName: '',
-};
 
 /** A long source in which every sentence names four entities (one of them the reader's own): a dense worst case. */
 export function longSourceText(chars: number): string {
@@ -654,16 +643,7 @@ export async function runOwnBench(): Promise<OwnBenchResult> {
     for (let i = 0; i < ADD_SAMPLES; i++) {
       const added = await timedMessage(lib, {
         type: 'own-add-source',
-        source: {
-          title: `Added ${i}`,
-          author: '',
-          date: '',
-          url: '',
-          stance: '',
-          text: `${names[i]!.name} in the news.\n\n${text}`,
-          origin: 'paste',
-          fileName: '',
-        },
+        source: { ...EMPTY_SOURCE_DRAFT, title: `Added ${i}`, text: `${names[i]!.name} in the news.\n\n${text}` },
       }).catch(() => null);
       if (added && (added.reply as { quotes?: number } | undefined)?.quotes) addSourceMs.push(added.ms);
       else missing.push(`adding 50 KB source ${i + 1}`);
@@ -672,7 +652,7 @@ export async function runOwnBench(): Promise<OwnBenchResult> {
     // indicator must show while it is added.
     const longByMessage = await timedMessage(lib, {
       type: 'own-add-source',
-      source: { ...EMPTY_DRAFT, title: 'A long report by message', text: longSourceText(PROGRESS_CHARS) },
+      source: { ...EMPTY_SOURCE_DRAFT, title: 'A long report by message', text: longSourceText(PROGRESS_CHARS) },
     }).catch(() => null);
     if (!(longByMessage?.reply as { quotes?: number } | undefined)?.quotes)
       missing.push('the 300 KB source by message');

@@ -13,20 +13,10 @@ import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { launchLensBrowser } from '../../automation/browsers';
 import type { ChromiumLensBrowser } from '../../automation/chromium';
-import { waitInPage, type LensBrowser } from '../../automation/lens-browser';
+import type { LensBrowser } from '../../automation/lens-browser';
 import { FIXTURES_DIR, startStaticServer } from '../../automation/static-server';
-import { realisticSnippets } from './library-snippets';
-import {
-  BENCH_PAGE,
-  benchPage,
-  cardPage,
-  corpusText,
-  measureCard,
-  ownNames,
-  SCALE,
-  seed,
-  timedMessage,
-} from './own-bench';
+import { BENCH_PAGE, benchPage, cardPage, measureCard, ownNames } from './own-bench';
+import { functionTimes, seededLibrary, type Profile } from './own-profiling';
 import type { TraceEvent } from './trace-main-thread';
 
 const ROUNDS = Number(process.env.LENS_PROFILE_ROUNDS) || 3;
@@ -45,12 +35,6 @@ const KINDS: Record<string, string> = {
   PrePaint: 'paint',
   Layerize: 'paint',
 };
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
 
 async function profiled(lens: ChromiumLensBrowser, url: string) {
   const at = await cardPage(lens, url);
@@ -75,45 +59,12 @@ async function profiled(lens: ChromiumLensBrowser, url: string) {
       if (c) cards.push({ entityId: c.entityId, card: c.card, renderMs: c.renderMs });
     }
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
-    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    profile: Profile;
   };
   await cdp.send('Tracing.end');
   await complete;
   await at.page.close();
   return { cards, events, profile };
-}
-
-/** Milliseconds of self time per function (name and file), from the sampling profile. */
-function selfTimes(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const out = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    const file = f.url.split('/').pop() || '(native)';
-    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber}`;
-    out.set(key, (out.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  return [...out].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((a, b) => b[1] - a[1]);
-}
-
-/** Milliseconds of total time (self and callees) per function of our scripts, from the sampling profile. */
-function totalTimes(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const out = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const f = byId.get(at)!.callFrame;
-      if (!/card-(stage|extras)/.test(f.url)) continue;
-      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.set(key, (out.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-    }
-  });
-  return [...out].sort((a, b) => b[1] - a[1]);
 }
 
 /** Main-thread ms by kind, counting only outermost events of each kind (nested ones are inside their parents). */
@@ -139,7 +90,6 @@ function byKind(events: TraceEvent[]) {
 }
 
 const names = ownNames();
-const corpus = corpusText();
 const pageDir = mkdtempSync(join(tmpdir(), 'lens-own-profile-'));
 writeFileSync(join(pageDir, BENCH_PAGE), benchPage(names));
 const server = await startStaticServer({ roots: [pageDir, FIXTURES_DIR] });
@@ -149,16 +99,7 @@ try {
   browsers.push(bare);
   const seeded = (await launchLensBrowser('chromium')) as ChromiumLensBrowser;
   browsers.push(seeded);
-  const lib = await seeded.openExtensionPage('library.html');
-  await waitInPage(lib, () => document.documentElement.dataset.libraryCount !== undefined, 'the library', 30_000);
-  await seed(lib, {
-    snippets: realisticSnippets(SCALE.snippets),
-    names,
-    corpus,
-    sources: SCALE.sources,
-    bytes: SCALE.sourceBytes,
-  });
-  await timedMessage(lib, { type: 'own-reindex' });
+  await seededLibrary(seeded, names);
   const url = server.url(`/${BENCH_PAGE}`);
   const sides = { without: await profiled(bare, url), with: await profiled(seeded, url) };
   for (const [side, r] of Object.entries(sides)) {
@@ -177,10 +118,10 @@ try {
         .join(', ')}`,
     );
     console.log('self time per card (ms), top 30:');
-    for (const [fn, ms] of selfTimes(r.profile).slice(0, 30))
+    for (const [fn, ms] of functionTimes(r.profile).slice(0, 30))
       console.log(`  ${(ms / n).toFixed(2).padStart(7)}  ${fn}`);
     console.log('total time per card (ms) of our functions, top 40:');
-    for (const [fn, ms] of totalTimes(r.profile).slice(0, 40))
+    for (const [fn, ms] of functionTimes(r.profile, { total: true, files: /card-(stage|extras)/ }).slice(0, 40))
       console.log(`  ${(ms / n).toFixed(2).padStart(7)}  ${fn}`);
   }
 } finally {
