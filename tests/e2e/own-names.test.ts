@@ -5,13 +5,13 @@
  * from the reader's material; own sources added by paste and from the current page (Readability), bad files
  * refused without leaving anything behind, removal taking every quote a source gave, and undo.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
-import { waitForScanReport, type LensBrowser } from '../../automation/lens-browser';
-import { startStaticServer, type StaticServer } from '../../automation/static-server';
+import { waitForScanReport, waitInPage, type LensBrowser } from '../../automation/lens-browser';
+import { FIXTURES_DIR, startStaticServer, type StaticServer } from '../../automation/static-server';
 import { containing, enPlural, enText, exactly } from './catalog-text';
 import { CardPage } from './pages/card-page';
 import { ExplorePage } from './pages/explore-page';
@@ -83,6 +83,9 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
   };
 
   it('"Track this name" on a selection opens the names form with it; empty and one-letter names are refused', async () => {
+    // The name is tracked here afresh: if another test tracked it first, the reader stops tracking it.
+    for (const n of await lib.storeRecords('names')) if (n.name === NAME) await lib.stopTracking(n.id as string);
+    const namesBefore = await lib.storeRecords('names');
     // The context menu's own route (automation cannot click a browser menu), with a selection as a reader makes one.
     const url = await lens!.evaluateInBackground(
       (text, background) =>
@@ -104,12 +107,12 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     await form.fill({ name: NAME, aliases: 'M' });
     await form.press(track);
     await form.problem(exactly(enText('ownAliasShort', 'M')), shown);
-    expect(await lib.storeRecords('names')).toEqual([]);
+    expect(await lib.storeRecords('names')).toEqual(namesBefore);
 
     await form.fill(NAME_FIELDS);
     await form.press(track);
     expect(await lib.banner()).toMatch(containing(enText('ownTracking', NAME)));
-    const names = await lib.storeRecords('names');
+    const names = (await lib.storeRecords('names')).filter((n) => n.name === NAME);
     expect(names).toMatchObject([
       { name: NAME, aliases: ['Мамедли Ровшан', 'Mammadli'], type: 'person', summary: expect.stringMatching(/Deputy/) },
     ]);
@@ -119,6 +122,8 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
 
   it('adds a pasted source, refuses bad files without storing anything, and removes a source with undo', async () => {
     await ensureName();
+    // The counts below are this test's: a source another test added first is removed, as a reader would.
+    await lib.removeEverySource();
     const form = await lib.sourcesView();
     await form.fill(SOURCE_FIELDS);
     const before = await lib.currentBanner();
@@ -301,5 +306,143 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     expect((await popup.storeRecords('sourceQuotes')).filter((q) => q.sourceId === fromPage.id)).toEqual([]);
     await popup.close();
     await article.close();
+  });
+
+  it('your person’s bare surname is marked after their full name, not after a different given name', async () => {
+    await ensureName();
+    const page = await lens!.openPage(server.url('/own/namesake-article.html'));
+    const report = await waitForScanReport(page);
+    // "Elnur Mammadli" (twice, before and after the minister is named) is someone else; the bare "Mammadli" after
+    // "Rovshan Mammadli" is him: the fact base's rule for its people's surnames.
+    const mine = report.mentions.filter((m) => m.entityId === ownId).map((m) => [m.text, m.count]);
+    expect(mine.sort()).toEqual([
+      ['Mammadli', 1],
+      ['Rovshan Mammadli', 1],
+    ]);
+    await page.close();
+  });
+
+  it('editing a source changes what it gives the cards, and the old quotes go', async () => {
+    await ensureName();
+    const form = await lib.sourcesView();
+    const title = 'Notes to edit';
+    await form.fill({ title, author: '', date: '', stance: '', text: 'Shah Deniz gas reached Erzurum in the spring.' });
+    let shown = await lib.currentBanner();
+    await form.press(enText('ownAddSource'));
+    shown = await lib.banner(shown);
+    const id = (await lib.storeRecords('sources')).find((s) => s.title === title)!.id as string;
+    const cardOf = async (mark: string, want: string) => {
+      const page = await lens!.openPage(server.url('/own/names-article.html'));
+      await waitForScanReport(page);
+      const card = new CardPage(page);
+      const at = await card.markGeometry(mark);
+      await card.hover(at.x, at.y);
+      const text = await card.waitForText(want, `the card of ${mark}`);
+      await page.close();
+      return text;
+    };
+    expect(await cardOf('Shah Deniz', 'From your sources')).toContain('Shah Deniz gas reached Erzurum in the spring.');
+
+    // The edit: the same source now names TANAP, not Shah Deniz.
+    await lib.editSource(id);
+    expect(await form.value('title')).toBe(title);
+    await form.fill({ text: 'The TANAP operator added two metering units in Erzurum.' });
+    await form.press(enText('ownSaveSource'));
+    expect(await lib.banner(shown)).toMatch(
+      containing(enText('ownSourceUpdated', title, enPlural('ownQuoteCount', 1), enPlural('ownNameCount', 1))),
+    );
+    expect((await lib.storeRecords('sourceQuotes')).filter((q) => q.sourceId === id)).toMatchObject([
+      { entityId: 'tanap', quote: 'The TANAP operator added two metering units in Erzurum.' },
+    ]);
+    expect(await cardOf('TANAP', 'From your sources')).toContain('The TANAP operator added two metering units');
+    // Shah Deniz's card, complete (its fact-base sources shown), no longer quotes it.
+    expect(await cardOf('Shah Deniz', 'Shah Deniz')).not.toContain('Erzurum');
+
+    // Taken away again, so the other tests find the sources they expect.
+    await lib.removeSource(id);
+    await lib.waitForSourcesListed((await lib.storeRecords('sources')).length);
+  });
+
+  it('picks a .txt, a .md and an .html file into the source form, the page’s article only, and adds it', async () => {
+    await ensureName();
+    const form = await lib.sourcesView();
+    const bytes = (text: string): PickedFile => ({ bytes: [...new TextEncoder().encode(text)] });
+    const blank = { title: '', author: '', date: '', url: '', stance: '', text: '' };
+
+    // Plain text and Markdown come in as written; the title is the file's name until the reader gives one.
+    await form.fill(blank);
+    await form.pickFile('meeting.txt', bytes('Rovshan Mammadli met the TANAP operator.\n\nNobody else came.'));
+    await waitInPage(lib.page, () => document.querySelector<HTMLInputElement>('[name="title"]')?.value, 'txt read');
+    expect(await form.value('title')).toBe('meeting');
+    expect(await form.value('text')).toBe('Rovshan Mammadli met the TANAP operator.\n\nNobody else came.');
+    await form.fill(blank);
+    await form.pickFile('brief.md', bytes('# Brief\n\nShah Deniz *phase two* is running.'));
+    await waitInPage(lib.page, () => document.querySelector<HTMLInputElement>('[name="title"]')?.value, 'md read');
+    expect(await form.value('title')).toBe('brief');
+    expect(await form.value('text')).toBe('# Brief\n\nShah Deniz *phase two* is running.');
+
+    // HTML: the article's text, title and author (Readability), not the navigation or the footer.
+    await form.fill(blank);
+    const html = readFileSync(join(FIXTURES_DIR, 'own/names-article.html'), 'utf8');
+    await form.pickFile('ledger.html', bytes(html));
+    await waitInPage(lib.page, () => document.querySelector<HTMLInputElement>('[name="title"]')?.value, 'html read');
+    const fields = await form.inputValues();
+    expect(fields.title).toMatch(/A new deputy minister for the gas corridor/);
+    expect(fields.author).toMatch(/Leyla Hasanova/);
+    const text = (await form.value('text'))!;
+    expect(text).toMatch(/^Rovshan Mammadli, the new deputy minister of energy, visited the TANAP compressor station/m);
+    expect(text).not.toContain('NAVIGATION-ONLY LINK');
+    expect(text).not.toContain('Footer text');
+
+    const before = await lib.currentBanner();
+    await form.press(enText('ownAddSource'));
+    await lib.banner(before);
+    const added = (await lib.storeRecords('sources')).find((s) => s.fileName === 'ledger.html')!;
+    expect(added).toMatchObject({ origin: 'file', author: expect.stringMatching(/Leyla Hasanova/) });
+    const quotes = (await lib.storeRecords('sourceQuotes')).filter((q) => q.sourceId === added.id);
+    expect(new Set(quotes.map((q) => q.entityId))).toEqual(new Set([ownId, 'tanap', 'shah-deniz', 'ankara']));
+    // Undone, so the other tests find the sources they expect.
+    await lib.undo();
+    await waitInPage(
+      lib.page,
+      (id) => !document.querySelector(`[data-source-id="${id}"]`),
+      'the file’s source gone',
+      10_000,
+      added.id as string,
+    );
+  });
+
+  it('the Markdown export carries your names, notes and sources after the snippets', async () => {
+    await ensureSource();
+    if (!(await lib.storeRecords('notes')).some((n) => n.entityId === ownId))
+      await lib.writeNote(ownId, 'Ask him about the audit.');
+    // The export needs a snippet; this one is taken away again at the end.
+    const snippet = {
+      id: 'own-names-md-snippet',
+      text: 'TANAP carries gas to Europe.',
+      url: 'https://ledger.example/md',
+      title: 'Markdown export',
+      createdAt: 1_750_000_000_000,
+      updatedAt: 1_750_000_000_000,
+      selector: { type: 'TextQuoteSelector', exact: 'TANAP carries gas', prefix: '', suffix: '' },
+      entityIds: ['tanap'],
+      note: '',
+      tags: [],
+    };
+    await lib.writeSnippets([snippet]);
+    const view = await LibraryPage.open(lens!);
+    const md = (await view.download('Markdown')).text;
+    await view.close();
+    await lib.writeSnippets([], [snippet.id]);
+    expect(md).toContain('TANAP carries gas to Europe.');
+    const own = md.slice(md.indexOf('\n---\n'));
+    expect(own).toContain('## Your names');
+    expect(own).toContain(
+      '- **Rovshan Mammadli** (also Мамедли Ровшан, Mammadli), person: Deputy minister of energy since the autumn.',
+    );
+    expect(own).toContain('## Your notes\n\n### Rovshan Mammadli\n\nAsk him about the audit.');
+    expect(own).toMatch(
+      /## Your sources\n\n(- .*\n)*- My field notes — Me · 2026-11-30 · standpoint: my own reporting \(\d+ words\)/,
+    );
   });
 });

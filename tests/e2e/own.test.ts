@@ -44,13 +44,24 @@ const V2_RECORDS = [
 
 /** The TANAP snippet of V2_RECORDS: the card tests build on it. */
 const TANAP_V2 = V2_RECORDS[1]!;
-/** A later snippet naming TANAP alone. */
+/** A later snippet naming TANAP alone, from another page. */
 const TANAP_NEWER = {
   ...TANAP_V2,
   id: 'v2-0000-cccc',
   text: 'TANAP reached full capacity this spring.',
-  createdAt: 1_700_000_200_000,
-  updatedAt: 1_700_000_200_000,
+  title: 'TANAP at capacity',
+  createdAt: Date.UTC(2024, 2, 9, 12),
+  updatedAt: Date.UTC(2024, 2, 9, 12),
+  entityIds: ['tanap'],
+};
+/** An earlier one, the oldest of the three: a card showing two leaves it out. */
+const TANAP_OLDEST = {
+  ...TANAP_V2,
+  id: 'v2-0000-0000',
+  text: 'TANAP was first proposed in 2011.',
+  title: 'Pipeline history',
+  createdAt: Date.UTC(2023, 0, 5, 12),
+  updatedAt: Date.UTC(2023, 0, 5, 12),
   entityIds: ['tanap'],
 };
 
@@ -120,8 +131,11 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
   it('shows your snippets on the card, apart from the fact base, and keeps a note written on the card', async () => {
     // The upgraded TANAP snippet, written again so that the test passes alone (put: the same record, run after the
     // upgrade test).
+    // No note yet, and no other snippet on TANAP (the notes store is emptied first: writing the snippets then tells the
+    // background to read the reader's material afresh).
     const setup = await LibraryPage.open(lens!);
-    await setup.writeSnippets([TANAP_V2]);
+    await setup.clearStore('notes');
+    await keepOnly(setup, [TANAP_V2]);
     await setup.close();
     const url = server.url('/snippets-article.html');
     const page = await lens!.openPage(url);
@@ -179,6 +193,21 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
     expect(await third.ownSection()).toContain('Your note');
     await third.close();
     await lib.close();
+  });
+
+  it('the card’s “Your snippets” shows the latest two passages, each with its page’s title and the day it was saved', async () => {
+    const lib = await LibraryPage.open(lens!);
+    await keepOnly(lib, [TANAP_OLDEST, TANAP_V2, TANAP_NEWER]);
+    await lib.close();
+    const card = await openCard(lens!, server.url('/snippets-article.html'), 'TANAP');
+    await card.waitForOwnSection('Your snippets (3)', 'the card’s three snippets');
+    // Newest first; the oldest is left to the library ("All 3 in the library").
+    expect(await card.ownSnippets()).toEqual([
+      { text: TANAP_NEWER.text, meta: 'TANAP at capacity · Mar 9, 2024', dateTime: '2024-03-09T12:00:00.000Z' },
+      { text: TANAP_V2.text, meta: 'TANAP · Nov 14, 2023', dateTime: new Date(TANAP_V2.createdAt).toISOString() },
+    ]);
+    expect(await card.ownSection()).toContain('All 3 in the library');
+    await card.close();
   });
 
   it('the card’s “Open in the library” opens the library filtered to that entity', async () => {

@@ -897,6 +897,19 @@ export class CardPage {
     );
   }
 
+  /** The passages under "Your snippets", top to bottom: each one's text, its line below (page title · date) and date. */
+  ownSnippets(): Promise<{ text: string; meta: string; dateTime: string }[]> {
+    return this.page.evaluate(() =>
+      [...(document.querySelector('lens-card-host')?.shadowRoot?.querySelectorAll('.lens-own-snippets li') ?? [])].map(
+        (li) => ({
+          text: li.querySelector('.lens-own-snippet')?.textContent ?? '',
+          meta: (li.querySelector('.lens-own-meta')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          dateTime: li.querySelector('time')?.getAttribute('datetime') ?? '',
+        }),
+      ),
+    );
+  }
+
   /** For each section of the card, top to bottom: whether it is the own section. */
   sectionsOwn(): Promise<boolean[]> {
     return this.page.evaluate(() =>

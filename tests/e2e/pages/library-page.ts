@@ -248,11 +248,33 @@ export class LibraryPage {
     return new OwnForm(this.page, '[data-own-form="source"]');
   }
 
-  /** Presses "Remove" on the listed source; returns the banner that says what went. */
-  async removeSource(): Promise<string> {
+  /** Presses "Remove" on the listed source (the first, or the one with `sourceId`); returns the banner that says what went. */
+  async removeSource(sourceId?: string): Promise<string> {
     const before = await this.currentBanner();
-    await pressButton(this.page, enText('ownRemove'), '[data-source-id]');
+    await pressButton(this.page, enText('ownRemove'), sourceId ? `[data-source-id="${sourceId}"]` : '[data-source-id]');
     return this.banner(before);
+  }
+
+  /** Removes every listed source, one "Remove" at a time, as a reader clearing the list would. */
+  async removeEverySource(): Promise<void> {
+    await this.sourcesView();
+    for (let left = (await this.storeRecords('sources')).length; left > 0; left--) {
+      await pressButton(this.page, enText('ownRemove'), '[data-source-id]');
+      await this.waitForSourcesListed(left - 1);
+    }
+  }
+
+  /** Presses "Stop tracking" on one of the reader's names in the names view, until it is no longer listed. */
+  async stopTracking(nameId: string): Promise<void> {
+    const row = `[data-name-id="${nameId}"]`;
+    await this.goTo('?view=names', row);
+    await pressButton(this.page, enText('ownStopTracking'), row);
+    await waitInPage(this.page, (row) => !document.querySelector(row), 'the name no longer listed', 10_000, row);
+  }
+
+  /** Presses "Edit" on a listed source: the form above takes its fields. */
+  editSource(sourceId: string): Promise<void> {
+    return pressButton(this.page, enText('ownEdit'), `[data-source-id="${sourceId}"]`);
   }
 
   /** Until the sources view lists `count` sources. */
