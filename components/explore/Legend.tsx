@@ -77,11 +77,14 @@ export function MapLegend({
   families,
   links,
   more,
+  unlabelled = false,
 }: {
   families: ReadonlySet<Family>;
   links: readonly GraphLink[];
   /** Some node shows "+N" (relations whose other end is not on the map). */
   more: boolean;
+  /** Some link is drawn without its words, which show when either end is hovered or focused. */
+  unlabelled?: boolean;
 }) {
   const generic = links.some((l) => l.edges.every((e) => e.type === GENERIC_RELATION));
   const share = links.some((l) => l.edges.some((e) => e.share));
@@ -113,6 +116,14 @@ export function MapLegend({
             <line x1="1" x2="25" y1="4" y2="4" class="mp-link-line" />
           </svg>
           {t('exploreLegendGeneric')}
+        </li>
+      )}
+      {unlabelled && (
+        <li data-link="unlabelled">
+          <svg width="26" height="8" aria-hidden="true">
+            <line x1="1" x2="25" y1="4" y2="4" class="mp-link-line" />
+          </svg>
+          {t('exploreLegendUnlabelled')}
         </li>
       )}
       {more && (

@@ -16,7 +16,7 @@ import { drawLinks } from '~/lib/explore/map-links';
 import type { Point } from '~/lib/explore/map-start-positions';
 import type { ExploreModel } from '~/lib/explore/model';
 import { useMapGlide } from './map-glide';
-import { MapArrowDefs, MapLinks } from './MapLinks';
+import { MapArrowDefs, MapHotLabels, MapLinks } from './MapLinks';
 import { MapNode } from './MapNode';
 import { LABEL_FONT, textMeasurer } from './text-measure';
 import { handleStageKey, observeSize, ZoomStage, type StageSize } from './zoom-stage';
@@ -42,6 +42,8 @@ interface Props {
   onNodeClick: (id: string) => void;
   handle: { current: MapChartHandle | null };
   onReady?: () => void;
+  /** Called with whether some link is drawn without its words (shown only when an end is hovered or focused). */
+  onUnlabelled?: (some: boolean) => void;
   /**
    * A layer an entity belongs to beyond the fact base's (the reader's own names, say), added to its node's classes
    * as `layer-<name>`; the fact base's own entities have none.
@@ -49,12 +51,24 @@ interface Props {
   nodeLayer?: (id: string) => string | undefined;
 }
 
-export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, onReady, nodeLayer }: Props) {
+export function MapChart({
+  model,
+  hood,
+  links,
+  selectedId,
+  onNodeClick,
+  handle,
+  onReady,
+  onUnlabelled,
+  nodeLayer,
+}: Props) {
   const stageRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const viewRef = useRef<SVGGElement>(null);
   const [size, setSize] = useState<StageSize | null>(null);
-  const [hot, setHot] = useState<string | null>(null);
+  /** The node pointed at, and the node with the keyboard focus: their links are highlighted, labels and all. */
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
   /** The fitted map is larger than the stage (its text would be under 11 px if shrunk to fit): say so. */
   const [larger, setLarger] = useState(false);
   const stage = useRef<ZoomStage | null>(null);
@@ -183,20 +197,38 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
     if (handled) e.stopPropagation(); // + - 0 reach the stage: zoom works from a node too
   };
 
-  const shown = new Set(hood.nodes.map((n) => n.id));
+  /** Each node's relations whose other end is not on the map (its "+N" badge). */
+  const more = useMemo(() => {
+    const shown = new Set(hood.nodes.map((n) => n.id));
+    return new Map(
+      hood.nodes.map((n) => [n.id, n.id === hood.centre ? 0 : hiddenNeighbourCount(model.graph, n.id, shown)]),
+    );
+  }, [hood, model]);
   // Wide stages get a wider map: the layout is circular, the stage is not, and names are wider than they are tall.
   const aspect = size ? mapStretch(size.width, size.height) : 1;
   // Placing the links' labels is the map's costliest step: done when the drawing changes, not on every render (a
   // hovered node, a card opened, the details arriving after the first render).
   const { placed, drawn } = useMemo(() => {
     const placed = new Map([...positions].map(([id, p]) => [id, { x: p.x * aspect, y: p.y }]));
-    const drawn = drawLinks(links, hood, placed, (id) => target.get(id)?.r ?? 8, model.graph.names, measure);
+    const drawn = drawLinks({
+      links,
+      hood,
+      placed,
+      radius: (id) => target.get(id)?.r ?? 8,
+      names: model.graph.names,
+      more,
+      measure,
+      quietOuter: hood.nodes.some((n) => n.depth > 1),
+    });
     return { placed, drawn };
-  }, [positions, aspect, links, hood, target, model, measure]);
+  }, [positions, aspect, links, hood, target, model, measure, more]);
+  const unlabelled = drawn.some((d) => d.labelOnDemand);
+  useLayoutEffect(() => onUnlabelled?.(unlabelled), [unlabelled, onUnlabelled]);
 
   const width = size?.width ?? 0;
   const height = size?.height ?? 0;
-  const hotLinks = new Set(hot ? links.filter((l) => l.source === hot || l.target === hot).map((l) => l.id) : []);
+  const hot = new Set([hovered, focused]);
+  const hotLinks = new Set(links.filter((l) => hot.has(l.source) || hot.has(l.target)).map((l) => l.id));
 
   return (
     <div
@@ -246,21 +278,26 @@ export function MapChart({ model, hood, links, selectedId, onNodeClick, handle, 
                   selected={n.id === selectedId}
                   tabStop={n.id === tabStop}
                   relations={model.graph.byNode.get(n.id)?.length ?? 0}
-                  more={centre ? 0 : hiddenNeighbourCount(model.graph, n.id, shown)}
+                  more={more.get(n.id) ?? 0}
                   measure={measure}
                   elementRef={(el) => {
                     if (el) nodeRefs.current.set(n.id, el);
                     else nodeRefs.current.delete(n.id);
                   }}
-                  onFocus={() => setFocusId(n.id)}
+                  onFocus={() => {
+                    setFocusId(n.id);
+                    setFocused(n.id);
+                  }}
+                  onBlur={() => setFocused((f) => (f === n.id ? null : f))}
                   onKeyDown={onNodeKeyDown(n.id)}
                   onClick={() => onNodeClick(n.id)}
-                  onPointerEnter={() => setHot(n.id)}
-                  onPointerLeave={() => setHot((h) => (h === n.id ? null : h))}
+                  onPointerEnter={() => setHovered(n.id)}
+                  onPointerLeave={() => setHovered((h) => (h === n.id ? null : h))}
                 />
               );
             })}
           </g>
+          {!gliding && <MapHotLabels drawn={drawn} hot={hotLinks} />}
         </g>
       </svg>
       {larger && (

@@ -1,6 +1,7 @@
 /**
  * The map's links as drawn by lib/explore/map-links.ts: a line per linked pair (arrow-headed for a directed
- * relation), its label where one fits, and the arrowhead they share. Links of the hovered node are highlighted.
+ * relation), its label where it covers no other text or node, and the arrowhead they share. Links of the hovered or
+ * focused node are highlighted, and their labels that had no room are shown above everything (MapHotLabels).
  */
 import type { DrawnLink } from '~/lib/explore/map-links';
 
@@ -45,6 +46,30 @@ export function MapLinks({ drawn, hot }: { drawn: readonly DrawnLink[]; hot: Rea
             </text>
           )}
         </g>
+      ))}
+    </g>
+  );
+}
+
+/**
+ * The labels of the hot node's links that had no clear place, drawn last so that they read on top of the names and
+ * nodes they cover while the reader points at or focuses the node.
+ */
+export function MapHotLabels({ drawn, hot }: { drawn: readonly DrawnLink[]; hot: ReadonlySet<string> }) {
+  const shown = drawn.filter((d) => d.labelOnDemand && hot.has(d.link.id));
+  if (!shown.length) return null;
+  return (
+    <g class="mp-hot-labels" aria-hidden="true">
+      {shown.map(({ link, share, generic, label, labelOnDemand: at }) => (
+        <text
+          key={link.id}
+          class={`mp-link-label mp-link-label-on-demand${share ? ' is-share' : ''}${generic ? ' is-generic' : ''}`}
+          data-for-link={link.id}
+          x={at!.x.toFixed(1)}
+          y={at!.y.toFixed(1)}
+        >
+          {label}
+        </text>
       ))}
     </g>
   );

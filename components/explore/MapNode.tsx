@@ -24,6 +24,7 @@ interface Props {
   /** Called with the node's element when it is mounted, null when it goes. */
   elementRef: (el: SVGGElement | null) => void;
   onFocus: () => void;
+  onBlur: () => void;
   onKeyDown: (e: KeyboardEvent) => void;
   onClick: () => void;
   onPointerEnter: () => void;
@@ -83,6 +84,7 @@ export function MapNode({
       aria-label={name}
       aria-pressed={selected}
       onFocus={on.onFocus}
+      onBlur={on.onBlur}
       onKeyDown={on.onKeyDown}
       onClick={(e) => {
         e.stopPropagation();

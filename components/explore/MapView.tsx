@@ -38,6 +38,8 @@ export function MapView(props: Props) {
   const [specificOnly, setSpecificOnly] = useState(false);
   /** Direct neighbours shown: about a dozen, a dozen more for each "Show more". */
   const [firstHop, setFirstHop] = useState(DEFAULT_FIRST_HOP_LIMIT);
+  /** The chart draws some link without its words (the legend says how to read them). */
+  const [unlabelled, setUnlabelled] = useState(false);
   useEffect(() => setFirstHop(DEFAULT_FIRST_HOP_LIMIT), [centre]);
   const chart = useRef<MapChartHandle | null>(null);
   const kindOf = useMemo(() => (id: string) => familyOf(model.store.entity(id)?.type ?? 'idea'), [model]);
@@ -166,6 +168,7 @@ export function MapView(props: Props) {
           onNodeClick={props.onNodeClick}
           handle={chart}
           onReady={props.onReady}
+          onUnlabelled={setUnlabelled}
         />
       ) : (
         <MapTable model={model} hood={hood} selectedId={selectedId} onOpenEntity={props.onOpenEntity} />
@@ -174,6 +177,7 @@ export function MapView(props: Props) {
         families={families}
         links={links}
         more={hood.nodes.some((n) => n.id !== centre && hiddenNeighbourCount(model.graph, n.id, shownIds) > 0)}
+        unlabelled={presentation === 'chart' && unlabelled}
       />
     </>
   );

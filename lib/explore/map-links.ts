@@ -1,11 +1,12 @@
 /**
  * The map's links as drawn: each link's curve between two node rims, its arrowheads, its label in words, and where
- * each label sits (shareholdings and the centre's links first, each where it overlaps no node, name or earlier label
- * if it can). Pure: no DOM, no browser (text widths come from the caller's measure function).
+ * each label sits (shareholdings and the centre's links first, each where it overlaps no node, name, badge or earlier
+ * label, and crosses the fewest other links; a label with no such place is shown only on demand, as are the words of
+ * the links away from the centre on a map with a second ring). Pure: no DOM, no browser (text widths come from the caller's measure function).
  */
 import { truncateText } from './caption';
 import type { GraphLink, Neighbourhood } from './graph';
-import { LABEL_POSITIONS, placeLabels, pointsAlong, type Box } from './label-placement';
+import { labelCandidates, placeLabels, sampleAlong, type Box } from './label-placement';
 import { LINK_LABEL_MAX, nodeLabelWidth, nodeRadius } from './map-layout';
 import type { Point } from './map-start-positions';
 import { linkLabel, SYMMETRIC_RELATIONS } from './relations';
@@ -70,22 +71,70 @@ export interface DrawnLink {
   generic: boolean;
   /** The label as drawn (truncated to its room). */
   label: string;
-  /** Where the label's centre sits; absent when it has no room. */
+  /** Where the label's centre sits, clear of every other text and node; absent when it has no such place. */
   labelAt?: Point;
+  /** Where a label with no clear place, or a quiet one, is shown when one of its ends is hovered or focused. */
+  labelOnDemand?: Point;
 }
 
-/**
- * Every link between two placed nodes, with its label placed. `placed` holds the nodes' positions as drawn (stretch
- * applied), `radius` each node's radius.
- */
-export function drawLinks(
-  links: readonly GraphLink[],
+interface DrawLinksInput {
+  links: readonly GraphLink[];
+  hood: Neighbourhood;
+  /** The nodes' positions as drawn (stretch applied). */
+  placed: ReadonlyMap<string, Point>;
+  radius: (id: string) => number;
+  names: ReadonlyMap<string, string>;
+  /** How many relations of each node are not on the map (its "+N" badge), by id; none when absent or 0. */
+  more: ReadonlyMap<string, number>;
+  measure: (s: string) => number;
+  /**
+   * Only the centre's links and shareholdings say their kind at rest; the others only on demand. For a map with a
+   * second ring, whose links' words would crowd each other and the lines.
+   */
+  quietOuter?: boolean;
+}
+
+/** Half the height a label's box is given beyond its text's, so that drawn texts keep a pixel between them. */
+const LABEL_MARGIN = 1;
+/** The link labels' text box height at 11.5px (the font's ascent and descent). */
+const LABEL_TEXT_H = 13.5;
+/** How far apart the points a line is sampled at for the labels to avoid it (less than a label's height). */
+const LINE_STEP = 5;
+
+/** The boxes of what is drawn at each node: its shape, its name below it and its "+N" badge (MapNode.tsx). */
+export function nodeBoxes(
   hood: Neighbourhood,
   placed: ReadonlyMap<string, Point>,
-  radius: (id: string) => number,
   names: ReadonlyMap<string, string>,
+  more: ReadonlyMap<string, number>,
   measure: (s: string) => number,
-): DrawnLink[] {
+): Box[] {
+  const boxes: Box[] = [];
+  for (const n of hood.nodes) {
+    const p = placed.get(n.id);
+    if (!p) continue;
+    const centre = n.id === hood.centre;
+    const r = nodeRadius(n.depth, centre);
+    const lw = nodeLabelWidth(measure(names.get(n.id) ?? n.id), centre);
+    boxes.push({ x: p.x, y: p.y, w: 2 * r + 6, h: 2 * r + 6 });
+    boxes.push({ x: p.x, y: p.y + r + (centre ? 10 : 9.5), w: lw + 4, h: centre ? 19 : 16 });
+    const hidden = centre ? 0 : (more.get(n.id) ?? 0);
+    if (hidden) boxes.push({ x: p.x + r + 5, y: p.y - r - 3, w: measure(`+${hidden}`) * 1.08 + 4, h: 16 });
+  }
+  return boxes;
+}
+
+/** Every link between two placed nodes, with its label placed where it covers no other text and no node. */
+export function drawLinks({
+  links,
+  hood,
+  placed,
+  radius,
+  names,
+  more,
+  measure,
+  quietOuter = false,
+}: DrawLinksInput): DrawnLink[] {
   const drawn = links.flatMap((link) => {
     const a = placed.get(link.source);
     const b = placed.get(link.target);
@@ -94,39 +143,36 @@ export function drawLinks(
     const share = link.edges.some((e) => e.share);
     const generic = link.edges.every((e) => e.type === 'related-to');
     const label = truncateText(linkLabel(link), LINK_LABEL_MAX, measure);
-    const w = measure(label) * (share ? 1.08 : 1) + 6; // set at the names' size; a shareholding in bold
+    const w = measure(label) * (share ? 1.08 : 1) + 2 * LABEL_MARGIN; // set at the names' size; a shareholding in bold
     const priority = share ? 0 : spoke ? 1 : generic ? 3 : 2;
-    return [{ link, a, b, geo, forward, backward, share, generic, label, w, priority }];
+    const quiet = quietOuter && !spoke && !share;
+    return [{ link, a, b, geo, forward, backward, share, generic, label, w, priority, quiet }];
   });
-  const obstacles: Box[] = [];
-  for (const n of hood.nodes) {
-    const p = placed.get(n.id);
-    if (!p) continue;
-    const centre = n.id === hood.centre;
-    const r = nodeRadius(n.depth, centre);
-    const lw = nodeLabelWidth(measure(names.get(n.id) ?? n.id), centre);
-    obstacles.push({ x: p.x, y: p.y, w: 2 * r + 6, h: 2 * r + 6 });
-    obstacles.push({ x: p.x, y: p.y + r + (centre ? 10 : 9), w: lw + 4, h: centre ? 19 : 15 });
-  }
-  const labelAt = placeLabels(
+  const places = placeLabels(
     [...drawn]
       .sort((x, y) => x.priority - y.priority)
-      .map((d) => ({
-        id: d.link.id,
-        w: d.w,
-        h: 13,
-        candidates: pointsAlong(d.a, d.b, d.geo.control, LABEL_POSITIONS),
-      })),
-    obstacles,
+      .map((d) => {
+        const h = LABEL_TEXT_H + 2 * LABEL_MARGIN;
+        return { id: d.link.id, w: d.w, h, candidates: labelCandidates(d.a, d.b, d.geo.control, d.w, h) };
+      }),
+    nodeBoxes(hood, placed, names, more, measure),
+    drawn.map((d) => ({ id: d.link.id, points: sampleAlong(d.a, d.b, d.geo.control, LINE_STEP) })),
   );
-  return drawn.map(({ link, geo, forward, backward, share, generic, label }) => ({
-    link,
-    geo,
-    forward,
-    backward,
-    share,
-    generic,
-    label,
-    labelAt: labelAt.get(link.id),
-  }));
+  // A quiet label is placed like the others, so that the labels of one node's links, shown together on demand, keep
+  // clear of each other and of the labels shown at rest.
+  return drawn.map(({ link, geo, forward, backward, share, generic, label, quiet }) => {
+    const place = places.get(link.id);
+    if (quiet) return { link, geo, forward, backward, share, generic, label, labelOnDemand: place?.at ?? place?.best };
+    return {
+      link,
+      geo,
+      forward,
+      backward,
+      share,
+      generic,
+      label,
+      labelAt: place?.at,
+      labelOnDemand: place && !place.at ? place.best : undefined,
+    };
+  });
 }

@@ -163,10 +163,10 @@ describe('link label placement', () => {
       ],
       [{ x: 100, y: 0, w: 10, h: 10 }],
     );
-    expect(placed.get('a')).toEqual({ x: 0, y: 0 });
-    expect(placed.get('b')).toEqual({ x: 0, y: 30 });
+    expect(placed.get('a')?.at).toEqual({ x: 0, y: 0 });
+    expect(placed.get('b')?.at).toEqual({ x: 0, y: 30 });
   });
-  it('falls back to the least overlapping candidate', () => {
+  it('leaves a label with no clear place unplaced, keeping its least overlapping place for showing on demand', () => {
     const placed = placeLabels(
       [
         {
@@ -181,7 +181,23 @@ describe('link label placement', () => {
       ],
       [{ x: 0, y: 0, w: 20, h: 10 }],
     );
-    expect(placed.get('a')).toEqual({ x: 15, y: 0 });
+    expect(placed.get('a')).toEqual({ best: { x: 15, y: 0 } });
+  });
+  it('of the clear places, takes the one the fewest other lines run through', () => {
+    const request = {
+      id: 'a',
+      w: 20,
+      h: 10,
+      candidates: [
+        { x: 0, y: 0 },
+        { x: 0, y: 30 },
+        { x: 0, y: 60 },
+      ],
+    };
+    const across = (id: string, y: number) => ({ id, points: [-20, -10, 0, 10, 20].map((x) => ({ x, y })) });
+    const placed = placeLabels([request], [], [across('a', 30), across('b', 0), across('c', 60), across('d', 62)]);
+    // Its own line ('a') does not count against it.
+    expect(placed.get('a')).toEqual({ at: { x: 0, y: 30 }, best: { x: 0, y: 30 } });
   });
   it('samples straight and curved links', () => {
     expect(pointsAlong({ x: 0, y: 0 }, { x: 10, y: 0 }, null, [0.5])).toEqual([{ x: 5, y: 0 }]);

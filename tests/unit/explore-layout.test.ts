@@ -17,7 +17,8 @@ import {
   ringRadii,
 } from '~/lib/explore/map-layout';
 import { keyboardOrder, stepInOrder } from '~/lib/explore/map-keyboard-order';
-import { drawLinks } from '~/lib/explore/map-links';
+import { drawLinks, nodeBoxes } from '~/lib/explore/map-links';
+import { overlap, type Box } from '~/lib/explore/label-placement';
 import { glideStarts, initialPositions, type Point } from '~/lib/explore/map-start-positions';
 import {
   CLUSTER_ROW,
@@ -186,13 +187,38 @@ describe('map layout', () => {
     }
   });
 
-  it('draws a link between every pair of placed ends, with a label on the shareholdings', () => {
-    const placed = layoutMap(input);
-    const drawn = drawLinks(links, hood, placed, (id) => placed.get(id)?.r ?? 8, index.names, measure);
-    expect(drawn.length).toBe(links.length);
-    const shares = drawn.filter((d) => d.share);
-    expect(shares.length).toBeGreaterThan(0);
-    for (const d of shares) expect(d.labelAt, d.link.id).toBeDefined();
+  it('draws a link between every pair of placed ends; no label covers a node, a name or another label', () => {
+    const kindOf = (id: string) => familyOf(base.entities.find((e) => e.id === id)!.type);
+    for (const hops of [1, 2] as const) {
+      // As the page draws TANAP's map on a wide stage (stretched by mapStretch).
+      const around = neighbourhood(index, 'tanap', { hops, kindOf });
+      const aroundLinks = groupLinks(around.edges);
+      const layout = layoutMap({ ...input, hood: around, links: aroundLinks });
+      const placed = new Map([...layout].map(([id, p]) => [id, { x: p.x * 1.5, y: p.y }]));
+      const more = new Map(around.nodes.map((n) => [n.id, 2]));
+      const drawn = drawLinks({
+        links: aroundLinks,
+        hood: around,
+        placed,
+        radius: (id) => layout.get(id)?.r ?? 8,
+        names: index.names,
+        more,
+        measure,
+      });
+      expect(drawn.length).toBe(aroundLinks.length);
+      const shares = drawn.filter((d) => d.share);
+      expect(shares.length).toBeGreaterThan(0);
+      for (const d of shares) expect(d.labelAt, d.link.id).toBeDefined();
+      const labels: Box[] = drawn.flatMap((d) =>
+        d.labelAt ? [{ ...d.labelAt, w: measure(d.label) * (d.share ? 1.08 : 1), h: 13 }] : [],
+      );
+      expect(labels.length).toBeGreaterThan(drawn.length * 0.8);
+      const nodes = nodeBoxes(around, placed, index.names, more, measure);
+      for (const [i, label] of labels.entries()) {
+        for (const box of nodes) expect(overlap(label, box)).toBe(0);
+        for (const other of labels.slice(i + 1)) expect(overlap(label, other)).toBe(0);
+      }
+    }
   });
 });
 

@@ -66,7 +66,12 @@ interface MapReading {
   /** The direct neighbours' families, going round the centre. */
   ringOrder: string[];
   smallestText: { px: number; text: string };
+  /** Pairs of boxes on the screen that intersect: any two texts (names, link kinds, "+N"), or a text and another
+   * node's shape. */
   overlapping: string[];
+  /** Links drawn, and how many of them show their kind in words. */
+  links: number;
+  linkLabels: number;
   /** Nodes (shape and name) not wholly inside the map's box. */
   outside: number;
   status: string | null;
@@ -425,10 +430,35 @@ export class ExplorePage {
     );
   }
 
+  /** The links of a node drawn without their words at rest (`a~b` ids). */
+  unlabelledLinksOf(id: string): Promise<string[]> {
+    return this.page.evaluate(
+      (id) =>
+        [...document.querySelectorAll('svg.ex-chart .mp-link')]
+          .map((g) => g.getAttribute('data-link-id')!)
+          .filter((l, i, all) => l.split('~').includes(id) && all.indexOf(l) === i)
+          .filter((l) => !document.querySelector(`.mp-link[data-link-id="${CSS.escape(l)}"] .mp-link-label`)),
+      id,
+    );
+  }
+
+  /** The link words shown on demand now (for the hovered or focused node), by link, with their size in screen px. */
+  onDemandLabels(): Promise<{ link: string; text: string; px: number }[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll<SVGTextElement>('svg.ex-chart .mp-link-label-on-demand')]
+        .filter((t) => t.getBoundingClientRect().width > 0)
+        .map((t) => ({
+          link: t.getAttribute('data-for-link')!,
+          text: t.textContent ?? '',
+          px: parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1),
+        })),
+    );
+  }
+
   /**
    * What the map reads like: its nodes by depth, the families of the direct neighbours in the order they go round the
-   * centre (by angle), the smallest text it draws in screen px (font size times the zoom), node names that overlap,
-   * and the notes and counts around it ("Show N more", two hops, a map larger than the window).
+   * centre (by angle), the smallest text it draws in screen px (font size times the zoom), texts that overlap another
+   * text or a node, how many links say their kind, and the notes and counts around it ("Show N more", two hops, a map larger than the window).
    */
   mapReading(): Promise<MapReading> {
     return this.page.evaluate((): MapReading => {
@@ -447,19 +477,43 @@ export class ExplorePage {
         const px = parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1);
         if (px < smallest.px) smallest = { px, text: t.textContent ?? '' };
       }
-      const names = [...svg.querySelectorAll('.mp-node-label')].filter(shown).map((t) => {
-        const r = t.getBoundingClientRect();
-        return { text: t.textContent ?? '', r };
-      });
+      // An element's own box (its glyph cells or its path, without the halo or stroke around it: Firefox counts the
+      // stroke in getBoundingClientRect, Chromium does not), in screen px.
+      const screenBox = (el: SVGGraphicsElement) => {
+        const b = el.getBBox();
+        const m = el.getScreenCTM()!;
+        const xs = [b.x, b.x + b.width].flatMap((x) => [b.y, b.y + b.height].map((y) => m.a * x + m.c * y + m.e));
+        const ys = [b.x, b.x + b.width].flatMap((x) => [b.y, b.y + b.height].map((y) => m.b * x + m.d * y + m.f));
+        return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
+      };
+      // Every text drawn (names, link kinds, "+N" badges) and every node's shape, as boxes on the screen.
+      const boxes = [
+        ...[...svg.querySelectorAll<SVGTextElement>('text')].map((t) => ({
+          what: `"${t.textContent ?? ''}"`,
+          text: true,
+          el: t,
+        })),
+        ...[...svg.querySelectorAll('.mp-node .mp-shape')].map((s) => ({
+          what: `${s.closest('.mp-node')!.getAttribute('data-node-id')}'s shape`,
+          text: false,
+          el: s,
+        })),
+      ]
+        .filter((b) => shown(b.el) && getComputedStyle(b.el).display !== 'none')
+        .map((b) => ({ ...b, node: b.el.closest('.mp-node'), r: screenBox(b.el as SVGGraphicsElement) }));
       const overlapping: string[] = [];
-      for (let i = 0; i < names.length; i++)
-        for (let j = i + 1; j < names.length; j++) {
-          const [a, b] = [names[i]!.r, names[j]!.r];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          // Two shapes may touch (the layout keeps nodes apart, not their boxes), and a node's own name and badge
+          // are set beside its shape; any other text meets nothing.
+          if (!a.text && !b.text) continue;
+          if (a.node && a.node === b.node) continue;
           if (
-            Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
-            Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1
+            Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 &&
+            Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1
           )
-            overlapping.push(`${names[i]!.text} / ${names[j]!.text}`);
+            overlapping.push(`${a.what} / ${b.what}`);
         }
       const box = svg.getBoundingClientRect();
       const outside = [...svg.querySelectorAll('.mp-node')].filter((g) => {
@@ -473,6 +527,8 @@ export class ExplorePage {
         ringOrder: ringOne.sort((a, b) => a.angle - b.angle).map((n) => n.family),
         smallestText: smallest,
         overlapping,
+        links: svg.querySelectorAll('.mp-link').length,
+        linkLabels: [...svg.querySelectorAll('.mp-link-label')].filter(shown).length,
         outside,
         status: text('[data-testid="map-status"]'),
         showMore: text('[data-testid="map-show-more"]'),
@@ -529,6 +585,7 @@ export class ExplorePage {
         if (link.classList.contains('mp-link-share')) drawnLinks.add('share');
         if (link.classList.contains('mp-link-generic')) drawnLinks.add('generic');
         if (types.some((t) => t !== 'related-to' && t !== 'shareholder-of')) drawnLinks.add('named');
+        if (!link.querySelector('.mp-link-label')) drawnLinks.add('unlabelled');
       }
       const badges = [...svg.querySelectorAll('.mp-node-more')]
         .filter((b) => b.getBoundingClientRect().width > 0)
