@@ -206,8 +206,15 @@ export function LibraryApp() {
   const exportAs = async (format: Format) => {
     const list = selectedShown.length ? selectedShown : (all ?? []);
     const kind = selectedShown.length ? 'selection' : 'snippets';
-    // A selection exports those snippets only; "all" carries your notes, sources and names too.
-    const own = selectedShown.length || format === 'csv' ? undefined : await exportOwn().catch(() => undefined);
+    // A selection exports those snippets only; "all" carries your notes, sources and names too. If they cannot be
+    // read, nothing is downloaded: a file that quietly lacks them would pass for a complete copy.
+    let own: Awaited<ReturnType<typeof exportOwn>> | undefined;
+    try {
+      own = selectedShown.length || format === 'csv' ? undefined : await exportOwn();
+    } catch (err) {
+      show({ kind: 'error', text: t('libraryExportFailed', (err as Error).message) });
+      return;
+    }
     if (format === 'json')
       downloadText(exportSnippetsJson(list, Date.now(), own), datedFilename(kind, 'json'), 'application/json');
     if (format === 'md') {
