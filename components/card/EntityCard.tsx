@@ -170,7 +170,7 @@ export function EntityCard(props: EntityCardProps) {
 
       {details.ownName && <p class="lens-own-tag lens-own-name">{t('cardOwnName')}</p>}
       {/* The first screen: what it is in a sentence or two, how sources frame it, then what they say. */}
-      <p class="lens-summary">
+      <p class="lens-summary" dir="auto">
         {compact || fullSummary || !rest ? entity.summary : lead}
         {!compact && rest && (
           <>

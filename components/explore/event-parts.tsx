@@ -10,7 +10,7 @@ export function EventQuote({ evidence, sources }: { evidence: Evidence; sources:
   const a = attribute(evidence, sources);
   return (
     <figure class="ex-quote">
-      <blockquote>{evidence.quote}</blockquote>
+      <blockquote dir="auto">{evidence.quote}</blockquote>
       <figcaption>
         {a ? (
           <>

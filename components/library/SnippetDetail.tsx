@@ -80,7 +80,9 @@ export function SnippetDetail({
           .filter(Boolean)
           .join(' · ')}
       </p>
-      <blockquote class="detail-text">{s.text}</blockquote>
+      <blockquote class="detail-text" dir="auto">
+        {s.text}
+      </blockquote>
       {s.url && <p class="detail-url">{s.url}</p>}
 
       <h3>{t('libraryEntities')}</h3>
