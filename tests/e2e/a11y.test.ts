@@ -255,14 +255,11 @@ describe.each(browsersUnderTest())('%s: accessibility', (browserName) => {
     afterAll(async () => {
       // Snippets left in the database would make the shared browser unfit to lend (its next borrower would get a
       // new launch): they go as the library deletes them, telling the background.
-      if (lens) {
-        const library = await LibraryPage.open(lens);
-        await library.writeSnippets(
-          [],
+      if (lens)
+        await LibraryPage.deleteSeeded(
+          lens,
           snippets.map((s) => s.id),
         );
-        await library.close();
-      }
       await lens?.close();
     });
 

@@ -60,14 +60,11 @@ describe.each(browsersUnderTest())('%s: the pseudo-locale lays out', (browserNam
   });
   afterAll(async () => {
     // Snippets left in the database would make the shared browser unfit to lend: deleted as the library deletes them.
-    if (lens) {
-      const library = await LibraryPage.open(lens);
-      await library.writeSnippets(
-        [],
+    if (lens)
+      await LibraryPage.deleteSeeded(
+        lens,
         snippets.map((s) => s.id),
       );
-      await library.close();
-    }
     await lens?.close();
     await server?.close();
   });

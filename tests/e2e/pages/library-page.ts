@@ -38,6 +38,16 @@ export class LibraryPage {
     return this.page.close();
   }
 
+  /**
+   * Deletes snippets a test seeded, as the library deletes them (telling the background): a shared browser with
+   * snippets left in its database is unfit to lend to the next file.
+   */
+  static async deleteSeeded(lens: LensBrowser, ids: readonly string[]): Promise<void> {
+    const library = await LibraryPage.open(lens);
+    await library.writeSnippets([], ids);
+    await library.close();
+  }
+
   /** Waits for the library to show `count` snippets (any number, when left out); returns the count. */
   waitForCount(count?: number): Promise<string> {
     return waitForLibrary(this.page, count);
