@@ -420,12 +420,15 @@ async function measureLoad(lens: LensBrowser, url: string, label: string, missin
     : null;
 }
 
-interface CardSample {
+export interface CardSample {
   entityId: string;
   card: number;
   complete: number;
   renderMs: number;
   detailsMs: number;
+  /** The dwell's end and the first paint, in the page's performance.now() clock (for a trace's window). */
+  dwellEndedAt: number;
+  paintedAt: number;
 }
 
 /** A page of one browser, ready for cards: its marks in view, the timing listener on, the pointer at rest. */
@@ -480,32 +483,42 @@ export async function measureCard(
     complete: full.paintedAt - full.dwellEndedAt,
     renderMs: first.renderedAt - first.dwellEndedAt,
     detailsMs: full.detailsMs ?? NaN,
+    dwellEndedAt: first.dwellEndedAt,
+    paintedAt: first.paintedAt,
   };
 }
 
 /**
  * Cards in both browsers, alternating mark by mark (the same marks in the same order where both pages mark them), so
- * the two sides meet the same machine.
+ * the two sides meet the same machine. Each of `pages` loads of the page opens its marks' cards `rounds` times; the
+ * first card on a page (`first`) is timed with the card stage just injected, the rest with it warm.
  */
-async function measureCardsSideBySide(bare: LensBrowser, seeded: LensBrowser, url: string, missing: string[]) {
-  const sides = { base: await cardPage(bare, url), own: await cardPage(seeded, url) };
+export async function measureCardsSideBySide(
+  bare: LensBrowser,
+  seeded: LensBrowser,
+  url: string,
+  missing: string[],
+  { pages = 1, rounds = ROUNDS_OF_CARDS } = {},
+) {
   const out = {
-    base: [] as CardSample[],
-    own: [] as CardSample[],
+    base: [] as (CardSample & { first: boolean })[],
+    own: [] as (CardSample & { first: boolean })[],
   };
-  for (let round = 0; round < ROUNDS_OF_CARDS; round++)
-    for (let i = 0; i < CARD_SAMPLES; i++)
-      for (const side of (i + round) % 2 ? (['own', 'base'] as const) : (['base', 'own'] as const)) {
-        const m = sides[side].marks[i];
-        if (!m) continue;
-        const sample = await measureCard(sides[side], m);
-        if (sample) out[side].push(sample);
-        else missing.push(`${side === 'base' ? 'without' : 'with'} own data: card for "${m.text}"`);
-      }
-  for (const side of ['base', 'own'] as const) {
-    if (!out[side].length) missing.push(`${side}: no card timings`);
-    await sides[side].page.close();
+  for (let load = 0; load < pages; load++) {
+    const sides = { base: await cardPage(bare, url), own: await cardPage(seeded, url) };
+    const before = { base: out.base.length, own: out.own.length };
+    for (let round = 0; round < rounds; round++)
+      for (let i = 0; i < CARD_SAMPLES; i++)
+        for (const side of (i + round + load) % 2 ? (['own', 'base'] as const) : (['base', 'own'] as const)) {
+          const m = sides[side].marks[i];
+          if (!m) continue;
+          const sample = await measureCard(sides[side], m);
+          if (sample) out[side].push({ ...sample, first: out[side].length === before[side] });
+          else missing.push(`${side === 'base' ? 'without' : 'with'} own data: card for "${m.text}"`);
+        }
+    for (const side of ['base', 'own'] as const) await sides[side].page.close();
   }
+  for (const side of ['base', 'own'] as const) if (!out[side].length) missing.push(`${side}: no card timings`);
   return out;
 }
 

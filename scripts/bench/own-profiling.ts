@@ -12,7 +12,8 @@ export interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
 }
-export type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+/** `startTime` and the deltas are µs on the trace's clock. */
+export type Profile = { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] };
 
 /** Opens `lens`'s library, seeds it at the own bench's scale and has the background read every source. */
 export async function seededLibrary(lens: LensBrowser, names: OwnName[] = ownNames()): Promise<LensPage> {
@@ -31,14 +32,21 @@ export async function seededLibrary(lens: LensBrowser, names: OwnName[] = ownNam
 
 /**
  * Milliseconds per function ("name file:line"), most first: self time, or with `total` the time of the function and
- * its callees (each sample counted once per function). `files`: only functions of scripts whose URL matches.
+ * its callees (each sample counted once per function). `files`: only functions of scripts whose URL matches; `within`:
+ * only samples taken in that window (µs, the trace's clock).
  */
-export function functionTimes(profile: Profile, options: { total?: boolean; files?: RegExp } = {}) {
+export function functionTimes(
+  profile: Profile,
+  options: { total?: boolean; files?: RegExp; within?: [number, number] } = {},
+) {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const out = new Map<string, number>();
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (options.within && (at < options.within[0] || at > options.within[1])) return;
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = options.total ? parent.get(at) : undefined) {
       const f = byId.get(at)!.callFrame;
