@@ -429,6 +429,8 @@ export interface CardSample {
   /** The dwell's end and the first paint, in the page's performance.now() clock (for a trace's window). */
   dwellEndedAt: number;
   paintedAt: number;
+  /** Whether the card's own section was skipped (below its first screen, not rendered); null without one. */
+  ownSkipped: boolean | null;
 }
 
 /** A page of one browser, ready for cards: its marks in view, the timing listener on, the pointer at rest. */
@@ -461,6 +463,13 @@ export async function measureCard(
     10_000,
     before,
   ).catch(() => null);
+  // Whether the card's own section (if any) was left unrendered below the card's first screen (content-visibility).
+  const ownSkipped = shown
+    ? await page.evaluate(() => {
+        const own = document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-own');
+        return own ? !own.checkVisibility({ contentVisibilityAuto: true }) : null;
+      })
+    : null;
   await page.hover(blank.x, blank.y);
   await sleep(500);
   if (!shown) return null;
@@ -485,40 +494,45 @@ export async function measureCard(
     detailsMs: full.detailsMs ?? NaN,
     dwellEndedAt: first.dwellEndedAt,
     paintedAt: first.paintedAt,
+    ownSkipped,
   };
 }
 
 /**
- * Cards in both browsers, alternating mark by mark (the same marks in the same order where both pages mark them), so
- * the two sides meet the same machine. Each of `pages` loads of the page opens its marks' cards `rounds` times; the
- * first card on a page (`first`) is timed with the card stage just injected, the rest with it warm.
+ * Cards in several browsers (`sides`, by name), alternating mark by mark (the same marks in the same order where the
+ * pages mark them), so every side meets the same machine. Each of `pages` loads of the page opens its marks' cards
+ * `rounds` times; the first card on a page (`first`) is timed with the card stage just injected, the rest with it warm.
  */
-export async function measureCardsSideBySide(
-  bare: LensBrowser,
-  seeded: LensBrowser,
+export async function measureCardsSideBySide<S extends string>(
+  sides: Record<S, LensBrowser>,
   url: string,
   missing: string[],
   { pages = 1, rounds = ROUNDS_OF_CARDS } = {},
-) {
-  const out = {
-    base: [] as (CardSample & { first: boolean })[],
-    own: [] as (CardSample & { first: boolean })[],
-  };
+): Promise<Record<S, (CardSample & { first: boolean })[]>> {
+  const names = Object.keys(sides) as S[];
+  const out = Object.fromEntries(names.map((n) => [n, []])) as unknown as Record<
+    S,
+    (CardSample & { first: boolean })[]
+  >;
   for (let load = 0; load < pages; load++) {
-    const sides = { base: await cardPage(bare, url), own: await cardPage(seeded, url) };
-    const before = { base: out.base.length, own: out.own.length };
+    const at = {} as Record<S, Awaited<ReturnType<typeof cardPage>>>;
+    for (const n of names) at[n] = await cardPage(sides[n], url);
+    const before = Object.fromEntries(names.map((n) => [n, out[n].length])) as Record<S, number>;
     for (let round = 0; round < rounds; round++)
-      for (let i = 0; i < CARD_SAMPLES; i++)
-        for (const side of (i + round + load) % 2 ? (['own', 'base'] as const) : (['base', 'own'] as const)) {
-          const m = sides[side].marks[i];
+      for (let i = 0; i < CARD_SAMPLES; i++) {
+        // Each mark's turn starts with another side.
+        const shift = (i + round + load) % names.length;
+        for (const n of [...names.slice(shift), ...names.slice(0, shift)]) {
+          const m = at[n].marks[i];
           if (!m) continue;
-          const sample = await measureCard(sides[side], m);
-          if (sample) out[side].push({ ...sample, first: out[side].length === before[side] });
-          else missing.push(`${side === 'base' ? 'without' : 'with'} own data: card for "${m.text}"`);
+          const sample = await measureCard(at[n], m);
+          if (sample) out[n].push({ ...sample, first: out[n].length === before[n] });
+          else missing.push(`${n}: card for "${m.text}"`);
         }
-    for (const side of ['base', 'own'] as const) await sides[side].page.close();
+      }
+    for (const n of names) await at[n].page.close();
   }
-  for (const side of ['base', 'own'] as const) if (!out[side].length) missing.push(`${side}: no card timings`);
+  for (const n of names) if (!out[n].length) missing.push(`${n}: no card timings`);
   return out;
 }
 
@@ -622,7 +636,7 @@ export async function runOwnBench(): Promise<OwnBenchResult> {
           wall[side].push(r.wall);
         }
       }
-    const cards = await measureCardsSideBySide(bare, seeded, url, missing);
+    const cards = await measureCardsSideBySide({ base: bare, own: seeded }, url, missing);
 
     // A page scanned while the background reads every source again, and one scanned right after (the same browser).
     const scanDuringReread = { during: [] as number[], idle: [] as number[] };

@@ -3,7 +3,9 @@
  * 200 sources of 50 KB and 500 names), with more cards than the full bench times, so its slowest ones mean
  * something: a few loads of the page per side, each opening its marks' cards a few times, in two profiles of one
  * browser side by side (empty, and seeded as the own bench seeds), alternating. The first card on each load is
- * reported apart: the card stage has just been injected then, and its one-off costs land on that card.
+ * reported apart: the card stage has just been injected then, and its one-off costs land on that card. With
+ * LENS_OWN_BASELINE_DIR (a copy of an earlier .output-test), a third profile runs that build, seeded alike, in the
+ * same alternation: a change's before and after in one run.
  *
  *   npm run build:test && LENS_CORPUS=… npx tsx scripts/bench/own-card-bench.ts [chromium|firefox …]
  */
@@ -11,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchLensBrowser } from '../../automation/browsers';
-import type { LensBrowser } from '../../automation/lens-browser';
+import type { BrowserName, LensBrowser } from '../../automation/lens-browser';
 import { FIXTURES_DIR, startStaticServer } from '../../automation/static-server';
 import { BENCH_PAGE, benchPage, measureCardsSideBySide, ownNames } from './own-bench';
 import { seededLibrary } from './own-profiling';
@@ -19,25 +21,49 @@ import { percentile } from './search-bench';
 
 const PAGES = Number(process.env.LENS_CARD_PAGES) || 3;
 const ROUNDS = Number(process.env.LENS_CARD_ROUNDS) || 3;
+/** Another build of the extension (its output directory), seeded alike and timed beside this one: before → after. */
+const BASELINE_DIR = process.env.LENS_OWN_BASELINE_DIR;
 const BUDGET_MS = 50;
 
-type Samples = Awaited<ReturnType<typeof measureCardsSideBySide>>;
+type Side = 'without' | 'with' | 'baseline';
+const SIDE_LABELS: Record<Side, string> = {
+  without: 'without own data',
+  with: 'with own data',
+  baseline: 'with, baseline build',
+};
+type Samples = Awaited<ReturnType<typeof measureCardsSideBySide<Side>>>;
+type Sample = Samples[Side][number];
 
-async function runIn(browser: 'chromium' | 'firefox') {
+/** Launches the browser with the build in `dir` (LENS_OUT_DIR is read at launch). */
+async function launchWith(browser: BrowserName, dir: string | undefined) {
+  const kept = process.env.LENS_OUT_DIR;
+  if (dir) process.env.LENS_OUT_DIR = dir;
+  try {
+    return await launchLensBrowser(browser);
+  } finally {
+    if (kept === undefined) delete process.env.LENS_OUT_DIR;
+    else process.env.LENS_OUT_DIR = kept;
+  }
+}
+
+async function runIn(browser: BrowserName) {
   const names = ownNames();
   const pageDir = mkdtempSync(join(tmpdir(), 'lens-own-card-bench-'));
   writeFileSync(join(pageDir, BENCH_PAGE), benchPage(names));
   const server = await startStaticServer({ roots: [pageDir, FIXTURES_DIR] });
   const browsers: LensBrowser[] = [];
+  const launch = async (dir?: string) => {
+    const lens = await launchWith(browser, dir);
+    browsers.push(lens);
+    return lens;
+  };
   try {
-    const bare = await launchLensBrowser(browser);
-    browsers.push(bare);
-    const seeded = await launchLensBrowser(browser);
-    browsers.push(seeded);
-    await seededLibrary(seeded, names);
+    const sides = { without: await launch(), with: await launch() } as Record<Side, LensBrowser>;
+    if (BASELINE_DIR) sides.baseline = await launch(BASELINE_DIR);
+    for (const side of ['with', 'baseline'] as const) if (sides[side]) await seededLibrary(sides[side], names);
     const missing: string[] = [];
     const load = [loadavg()[0]!];
-    const cards = await measureCardsSideBySide(bare, seeded, server.url(`/${BENCH_PAGE}`), missing, {
+    const cards = await measureCardsSideBySide(sides, server.url(`/${BENCH_PAGE}`), missing, {
       pages: PAGES,
       rounds: ROUNDS,
     });
@@ -57,18 +83,19 @@ function stats(xs: number[]) {
 }
 
 function format(r: { browser: string; cards: Samples; missing: string[]; load: number[] }): string {
-  const row = (
-    label: string,
-    pick: (c: Samples['base'][number]) => boolean,
-    value: (c: Samples['base'][number]) => number,
-  ) =>
-    `${label.padEnd(34)} ${stats(r.cards.base.filter(pick).map(value))}    ${stats(r.cards.own.filter(pick).map(value))}`;
-  const card = (c: Samples['base'][number]) => c.card;
+  const sides = (Object.keys(r.cards) as Side[]).filter((s) => r.cards[s]);
+  const row = (label: string, pick: (c: Sample) => boolean, value: (c: Sample) => number) =>
+    `${label.padEnd(34)} ${sides.map((s) => stats(r.cards[s].filter(pick).map(value))).join('    ')}`;
+  const card = (c: Sample) => c.card;
+  const skipped = (s: Side) => {
+    const withSection = r.cards[s].filter((c) => c.ownSkipped !== null);
+    return `${withSection.filter((c) => c.ownSkipped).length}/${withSection.length}`;
+  };
   const lines = [
     `## ${r.browser}: ${PAGES} loads of the page per side, ${ROUNDS} rounds of its marks' cards each; load average ${r.load.map((l) => l.toFixed(1)).join(' → ')}`,
-    `cards: ${[...new Set(r.cards.own.map((c) => c.entityId))].join(', ')}`,
-    `dwell end → card on screen (ms)     without own data:               with own data:`,
-    `                                     p50    p90    max ≥${BUDGET_MS}ms      p50    p90    max ≥${BUDGET_MS}ms`,
+    `cards: ${[...new Set(r.cards.with.map((c) => c.entityId))].join(', ')}`,
+    `dwell end → card on screen (ms)    ${sides.map((s) => `${SIDE_LABELS[s]}:`.padEnd(30)).join('')}`,
+    `                                  ${sides.map(() => `   p50    p90    max ≥${BUDGET_MS}ms`).join('    ')}`,
     row('every card', () => true, card),
     row('the first card on a page', (c) => c.first, card),
     row('the later cards', (c) => !c.first, card),
@@ -82,14 +109,17 @@ function format(r: { browser: string; cards: Samples; missing: string[]; load: n
       () => true,
       (c) => c.complete,
     ),
-    `each card, in order (first on a page marked *): without ${r.cards.base.map((c) => `${c.first ? '*' : ''}${f(c.card)}`).join(' ')}`,
-    `                                                 with    ${r.cards.own.map((c) => `${c.first ? '*' : ''}${f(c.card)}`).join(' ')}`,
+    `own section left unrendered below the first screen: ${sides.map((s) => `${SIDE_LABELS[s]} ${skipped(s)}`).join(', ')}`,
+    'each card, in order (first on a page marked *):',
+    ...sides.map(
+      (s) => `  ${SIDE_LABELS[s].padEnd(22)} ${r.cards[s].map((c) => `${c.first ? '*' : ''}${f(c.card)}`).join(' ')}`,
+    ),
   ];
   if (r.missing.length) lines.push(`NOT MEASURED: ${r.missing.join('; ')}`);
   return lines.join('\n');
 }
 
-const wanted = process.argv.slice(2).filter((a): a is 'chromium' | 'firefox' => a === 'chromium' || a === 'firefox');
+const wanted = process.argv.slice(2).filter((a): a is BrowserName => a === 'chromium' || a === 'firefox');
 for (const browser of wanted.length ? wanted : (['chromium'] as const)) {
   const r = await runIn(browser);
   console.log(format(r));
