@@ -10,6 +10,7 @@ import { foldAlias, type FoldedCodes } from './fold';
 import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
+import { sortNearlySorted } from './sort-nearly-sorted';
 import {
   findWordIn,
   foldedSlice,
@@ -211,7 +212,7 @@ export function applyRules(
     return candidates;
   }
   // Page order matters to surnames only (who was named last); the scan gives hits by start, then by end.
-  if (surnames) candidates.sort(byPageOrder);
+  if (surnames) sortNearlySorted(candidates, byPageOrder);
   // Namesakes first: "Qarabağ FK" in the first paragraph means the headline's Qarabağ too, and the next items of a
   // list; a sidebar further away may still mean the region.
   const namesakes = new Map<string, number[]>();

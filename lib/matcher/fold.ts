@@ -26,13 +26,13 @@ const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d';
  */
 const ARMENIAN_YIWN = 0x0582;
 
-const SPECIAL = new Map<number, number>();
-for (const pair of LETTER_FOLDS.split(' ')) SPECIAL.set(pair.charCodeAt(0), pair.charCodeAt(1));
-for (const ch of APOSTROPHES) SPECIAL.set(ch.charCodeAt(0), APOSTROPHE);
+const FIXED_FOLDS = new Map<number, number>();
+for (const pair of LETTER_FOLDS.split(' ')) FIXED_FOLDS.set(pair.charCodeAt(0), pair.charCodeAt(1));
+for (const ch of APOSTROPHES) FIXED_FOLDS.set(ch.charCodeAt(0), APOSTROPHE);
 // A hyphen, a dash or a space inside a compound are one and the same: "Nagorno Karabakh", "Nagorno-Karabakh",
 // "Баку — Тбилиси — Джейхан" and "Баку-Тбилиси-Джейхан" fold alike.
-for (const ch of `-${DASHES}`) SPECIAL.set(ch.charCodeAt(0), SPACE);
-SPECIAL.set(ARMENIAN_YIWN, DROP);
+for (const ch of `-${DASHES}`) FIXED_FOLDS.set(ch.charCodeAt(0), SPACE);
+FIXED_FOLDS.set(ARMENIAN_YIWN, DROP);
 
 // Invisible format characters (soft hyphen, zero-width joiners, bidi marks) sit inside words on real pages.
 const INVISIBLE = /\p{Cf}/u;
@@ -41,20 +41,24 @@ const MARK = /\p{M}/u;
 
 /**
  * Per code unit: its fold in the low 16 bits, WORD_UNIT when it is a letter, digit or mark by itself (the fold lists
- * word starts in the same pass), and LEARNED once filled in (0: not seen yet).
+ * word starts in the same pass), SPECIAL when the fold must look closer (a dropped unit, a space, an apostrophe, the
+ * second half of a surrogate pair), and LEARNED once filled in (0: not seen yet).
  */
 const foldTable = new Uint32Array(0x10000);
 const WORD_UNIT = 1 << 16;
 const LEARNED = 1 << 17;
+const SPECIAL = 1 << 18;
 
 function learn(unit: number): number {
-  const entry = computeFold(unit) | (isWordUnit(unit) ? WORD_UNIT : 0) | LEARNED;
+  const fold = computeFold(unit);
+  const special = fold === DROP || fold === SPACE || fold === APOSTROPHE || (unit & 0xfc00) === 0xdc00;
+  const entry = fold | (isWordUnit(unit) ? WORD_UNIT : 0) | (special ? SPECIAL : 0) | LEARNED;
   foldTable[unit] = entry;
   return entry;
 }
 
 function computeFold(unit: number): number {
-  const direct = SPECIAL.get(unit);
+  const direct = FIXED_FOLDS.get(unit);
   if (direct !== undefined) return direct;
   if (unit >= 0xd800 && unit <= 0xdfff) return unit; // surrogate halves pass through untouched
   const ch = String.fromCharCode(unit);
@@ -62,10 +66,10 @@ function computeFold(unit: number): number {
   if (WHITE.test(ch)) return SPACE;
   if (MARK.test(ch)) return DROP;
   const lower = ch.toLowerCase();
-  const viaLower = SPECIAL.get(lower.charCodeAt(0));
+  const viaLower = FIXED_FOLDS.get(lower.charCodeAt(0));
   if (viaLower !== undefined) return viaLower;
   const base = lower.normalize('NFD').charCodeAt(0);
-  return SPECIAL.get(base) ?? base;
+  return FIXED_FOLDS.get(base) ?? base;
 }
 
 function foldOf(unit: number): number {
@@ -146,6 +150,15 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
     const unit = text.charCodeAt(i);
     let entry = foldTable[unit]!;
     if (entry === 0) entry = learn(unit);
+    if ((entry & SPECIAL) === 0) {
+      // Most units: a letter, digit or punctuation that folds to one unit.
+      if (!afterWordChar) starts[s++] = k;
+      afterWordChar = (entry & WORD_UNIT) !== 0;
+      inSpace = false;
+      codes[k] = entry & 0xffff;
+      map[k++] = i;
+      continue;
+    }
     const wordBefore = afterWordChar;
     // Astral letters are rare: a low surrogate asks about the whole code point it ends.
     afterWordChar = (unit & 0xfc00) === 0xdc00 ? isWordCharBefore(text, i + 1) : (entry & WORD_UNIT) !== 0;

@@ -202,6 +202,9 @@ function collectCandidates(
       order: order + start,
       place: 0,
       pattern,
+      // Every candidate has the fields a rule may set, so all share one shape for the code that reads them.
+      why: undefined,
+      or: undefined,
     });
   });
 }

@@ -3,6 +3,7 @@
  * then leftmost first, longest at each start, never overlapping. Positions are page places (see `nearPlaces` in
  * index.ts), so that the short texts of a list vouch for each other; one sort serves every step.
  */
+import { sortNearlySorted } from './sort-nearly-sorted';
 
 interface Candidate {
   /** Which text of the batch, and the offsets in it. */
@@ -32,12 +33,12 @@ function byPlaceThenLongest(a: Candidate, b: Candidate): number {
   return a.place - b.place || b.end - a.end || a.pattern.alias - b.pattern.alias;
 }
 
-/** Candidates must already be sorted by byPlaceThenLongest. */
-function leftmostLongest<T extends Candidate>(sorted: readonly T[]): T[] {
-  const chosen: T[] = [];
+/** The unambiguous candidates chosen leftmost-longest (they must be sorted by byPlaceThenLongest). */
+function anchorsOf(sorted: readonly Candidate[]): Candidate[] {
+  const chosen: Candidate[] = [];
   let lastEnd = -1;
   for (const c of sorted) {
-    if (c.place < lastEnd) continue;
+    if (isNear(c) || c.place < lastEnd) continue;
     chosen.push(c);
     lastEnd = c.place + lengthOf(c);
   }
@@ -71,14 +72,15 @@ const isNear = (c: Candidate) => c.pattern.near && c.why === undefined;
 
 /** The matches of each of `textCount` texts, sorted, never overlapping. */
 export function selectMatches(candidates: Candidate[], textCount: number, nearWindow: number): Selected[][] {
-  candidates.sort(byPlaceThenLongest);
-  let kept = candidates;
-  if (candidates.some(isNear)) {
-    const anchors = leftmostLongest(candidates.filter((c) => !isNear(c)));
-    kept = candidates.filter((c) => !isNear(c) || hasAnchorNear(anchors, c, nearWindow));
-  }
+  // They come by text and start (see applyRules): only those sharing a start are out of order.
+  sortNearlySorted(candidates, byPlaceThenLongest);
+  const anchors = candidates.some(isNear) ? anchorsOf(candidates) : null;
   const perText: Selected[][] = Array.from({ length: textCount }, () => []);
-  for (const c of leftmostLongest(kept)) {
+  // Leftmost-longest among the candidates kept: every unambiguous one, and the ambiguous ones near an anchor.
+  let lastEnd = -1;
+  for (const c of candidates) {
+    if (c.place < lastEnd || (anchors && isNear(c) && !hasAnchorNear(anchors, c, nearWindow))) continue;
+    lastEnd = c.place + lengthOf(c);
     const m: Selected = { start: c.start, end: c.end, entity: c.pattern.entity, alias: c.pattern.alias };
     if (c.why) m.why = c.why;
     if (c.or?.length) m.or = c.or;

@@ -8,14 +8,14 @@
  *             gained the names the issue asked for, and more names cost more in any matcher);
  *   new       today's code, today's index and rules.
  *   base      with `--base REV`: REV's code with today's index and rules (a change's before and after, same run).
- * The sides run interleaved, in rotating order, timed in CPU time of this process (the machine is shared and wall time
- * mostly measures the neighbours).
+ * Each side runs in processes of its own (see `measureSide`), interleaved in rotating order, timed in CPU time (the
+ * machine is shared and wall time mostly measures the neighbours).
  *
- *   npx tsx scripts/bench/matcher-pre-issue.ts [--rounds N] [--base REV]
+ *   npx tsx scripts/bench/matcher-pre-issue.ts [--rounds N] [--processes N] [--base REV]
  *
- * Throughput: `find` over every text, median of the rounds; each ratio is the median of per-round ratios. Build: a
- * cold first build in a fresh process (what the background pays once per session), children interleaved, and warm
- * rebuilds in this process.
+ * Throughput: `find` over every text, the best of each process's rounds (other work on the machine only ever adds
+ * time), then the median of the processes; each ratio is the median of the ratios of processes run side by side. Build: each process's first build (cold, what the background
+ * pays once per session) and the median of its warm rebuilds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -74,19 +74,20 @@ const importMatcher = async (dir: string) =>
   ((await import(pathToFileURL(join(dir, 'lib/matcher/index.ts')).href)) as { createMatcher: CreateMatcher })
     .createMatcher;
 
-async function loaders(root: string, dirs: Dirs): Promise<PerSide<Build>> {
-  const oldCreate = await importMatcher(dirs.old);
-  const newCreate = await importMatcher(root);
-  const baseCreate = dirs.base === undefined ? undefined : await importMatcher(dirs.base);
-  const oldIndex = JSON.parse(readFileSync(join(dirs.old, 'data/alias-index.json'), 'utf8')) as unknown;
-  const newIndex = JSON.parse(readFileSync(join(root, 'data/alias-index.json'), 'utf8')) as unknown;
-  const rules = JSON.parse(readFileSync(join(root, 'data/matching-rules.json'), 'utf8')) as unknown;
-  return {
-    old: () => oldCreate(oldIndex),
-    oldIdx: () => oldCreate(newIndex),
-    now: () => newCreate(newIndex, { rules }),
-    ...(baseCreate ? { base: () => baseCreate(newIndex, { rules }) } : {}),
-  };
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as unknown;
+
+/** One side's build, importing that side's code only (see `measureSide`). */
+async function loader(root: string, dirs: Dirs, side: Side): Promise<Build> {
+  const code = side === 'now' ? root : side === 'base' ? dirs.base! : dirs.old;
+  const create = await importMatcher(code);
+  if (side === 'old') {
+    const oldIndex = readJson(join(dirs.old, 'data/alias-index.json'));
+    return () => create(oldIndex);
+  }
+  const index = readJson(join(root, 'data/alias-index.json'));
+  if (side === 'oldIdx') return () => create(index);
+  const rules = readJson(join(root, 'data/matching-rules.json'));
+  return () => create(index, { rules });
 }
 
 function benchTexts(root: string): { name: string; text: string }[] {
@@ -112,29 +113,76 @@ function benchTexts(root: string): { name: string; text: string }[] {
 
 const mapSides = <T>(sides: readonly Side[], make: (side: Side) => T): PerSide<T> =>
   Object.fromEntries(sides.map((s) => [s, make(s)])) as PerSide<T>;
-const perSide = <T>(sides: readonly Side[], make: () => T): PerSide<T> => mapSides(sides, make);
 
-/** CPU ms of one cold build in a fresh Node process, for each side, interleaved. */
-function coldBuilds(root: string, dirs: Dirs, children: number): PerSide<number[]> {
-  const sides = sidesOf(dirs);
-  const out = perSide(sides, (): number[] => []);
-  const tsx = join(root, 'node_modules/.bin/tsx');
-  const dirArgs = [dirs.old, ...(dirs.base ? [dirs.base] : [])];
-  for (let i = 0; i < children; i++)
-    for (const side of orderOf(sides, i)) {
-      const r = spawnSync(tsx, [__filenameOf(), '--child', side, ...dirArgs], { cwd: root, encoding: 'utf8' });
-      const ms = Number(/cold-build-ms (\S+)/.exec(r.stdout)?.[1]);
-      if (!Number.isFinite(ms)) throw new Error(`cold build child failed: ${r.stderr || r.stdout}`);
-      out[side]!.push(ms);
+/** What one process measured of one side. */
+interface SideSample {
+  coldMs: number;
+  warmMs: number;
+  /** Per text, in benchTexts order: CPU ms of one find (the best of the rounds), and the marks found. */
+  findMs: number[];
+  marks: number[];
+}
+
+/** Characters each text is searched over per round (short texts are repeated). */
+const CHARS_PER_ROUND = 400_000;
+const WARM_BUILDS = 5;
+
+/**
+ * One side in a process of its own: its first build (cold, what the background pays once per session), then `find`
+ * over every text, then warm rebuilds. Two matchers in one process disturbed each other: the same code imported twice
+ * measured 0.64x to 1.38x itself, whichever way round, as the copies' tables and compiled code shared the caches.
+ */
+async function measureSide(side: Side, dirs: Dirs, rounds: number): Promise<SideSample> {
+  const root = process.cwd();
+  // Load and parse outside the timing, as the background has its JSON imported before the first build.
+  const build = await loader(root, dirs, side);
+  const texts = benchTexts(root);
+  const t0 = cpuMs();
+  const matcher = build();
+  const coldMs = cpuMs() - t0;
+  const warm: number[] = [];
+  for (let i = 0; i < WARM_BUILDS; i++) {
+    const t1 = cpuMs();
+    void build();
+    warm.push(cpuMs() - t1);
+  }
+  // Warm-up: the JIT sees every text.
+  for (let i = 0; i < 3; i++) for (const t of texts) matcher.find(t.text);
+  const findMs = texts.map((t) => {
+    const repeats = Math.max(1, Math.round(CHARS_PER_ROUND / t.text.length));
+    let best = Infinity;
+    for (let r = 0; r < rounds; r++) {
+      const t1 = cpuMs();
+      for (let k = 0; k < repeats; k++) matcher.find(t.text);
+      best = Math.min(best, (cpuMs() - t1) / repeats);
     }
-  return out;
+    return best;
+  });
+  return { coldMs, warmMs: median(warm), findMs, marks: texts.map((t) => matcher.find(t.text).length) };
 }
 
 function __filenameOf(): string {
   return resolve('scripts/bench/matcher-pre-issue.ts');
 }
 
-export async function runPreIssueBench(rounds = 15, children = 5, baseRev?: string) {
+/** Runs `measureSide` in a fresh Node process. */
+function sideInChild(root: string, dirs: Dirs, side: Side, rounds: number): SideSample {
+  const tsx = join(root, 'node_modules/.bin/tsx');
+  const dirArgs = [dirs.old, ...(dirs.base ? [dirs.base] : [])];
+  const r = spawnSync(tsx, [__filenameOf(), '--child', side, String(rounds), ...dirArgs], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const line = /^side-sample (.*)$/m.exec(r.stdout)?.[1];
+  if (line === undefined) throw new Error(`bench child (${side}) failed: ${r.stderr || r.stdout}`);
+  return JSON.parse(line) as SideSample;
+}
+
+/**
+ * `processes` processes per side, interleaved in rotating order, each timing `rounds` rounds of every text. A text's
+ * figure per side is the median over processes; a ratio is the median of the ratios of processes run side by side.
+ */
+export async function runPreIssueBench(rounds = 7, processes = 7, baseRev?: string) {
   const root = process.cwd();
   const dirs: Dirs = {
     old: checkOut(root, PRE_ISSUE, ['lib/matcher', 'lib/factbase/types.ts', 'data/alias-index.json']),
@@ -142,41 +190,19 @@ export async function runPreIssueBench(rounds = 15, children = 5, baseRev?: stri
   };
   try {
     const sideNames = sidesOf(dirs);
-    const builds = await loaders(root, dirs);
-    const texts = benchTexts(root);
-    const sides = mapSides(sideNames, (side) => builds[side]!());
-    // Warm-up: every JIT sees every text.
-    for (let i = 0; i < 3; i++) for (const t of texts) for (const side of sideNames) sides[side]!.find(t.text);
-    const rows = texts.map((t) => {
-      const times = perSide(sideNames, (): number[] => []);
-      const ratios = perSide(sideNames, (): number[] => []);
-      const repeats = Math.max(1, Math.round(400_000 / t.text.length));
-      for (let r = 0; r < rounds; r++) {
-        const round = {} as Record<Side, number>;
-        for (const side of orderOf(sideNames, r)) {
-          const t0 = cpuMs();
-          for (let k = 0; k < repeats; k++) sides[side]!.find(t.text);
-          round[side] = (cpuMs() - t0) / repeats;
-          times[side]!.push(round[side]);
-        }
-        for (const side of sideNames) ratios[side]!.push(round.now / round[side]);
-      }
-      return {
-        name: t.name,
-        chars: t.text.length,
-        ms: mapSides(sideNames, (side) => median(times[side]!)),
-        ratio: mapSides(sideNames, (side) => median(ratios[side]!)),
-        marks: mapSides(sideNames, (side) => sides[side]!.find(t.text).length),
-      };
-    });
-    const warm = perSide(sideNames, (): number[] => []);
-    for (let r = 0; r < 9; r++)
-      for (const side of orderOf(sideNames, r)) {
-        const t0 = cpuMs();
-        void builds[side]!();
-        warm[side]!.push(cpuMs() - t0);
-      }
-    const cold = coldBuilds(root, dirs, children);
+    const samples = mapSides(sideNames, (): SideSample[] => []);
+    for (let i = 0; i < processes; i++)
+      for (const side of orderOf(sideNames, i)) samples[side]!.push(sideInChild(root, dirs, side, rounds));
+    const of = (side: Side) => samples[side]!;
+    const rows = benchTexts(root).map((t, k) => ({
+      name: t.name,
+      chars: t.text.length,
+      ms: mapSides(sideNames, (side) => median(of(side).map((s) => s.findMs[k]!))),
+      ratio: mapSides(sideNames, (side) => median(of('now').map((s, i) => s.findMs[k]! / of(side)[i]!.findMs[k]!))),
+      marks: mapSides(sideNames, (side) => of(side)[0]!.marks[k]!),
+    }));
+    const warm = mapSides(sideNames, (side) => of(side).map((s) => s.warmMs));
+    const cold = mapSides(sideNames, (side) => of(side).map((s) => s.coldMs));
     return { rows, warm, cold, baseRev };
   } finally {
     for (const dir of [dirs.old, dirs.base]) if (dir) rmSync(dir, { recursive: true, force: true });
@@ -187,7 +213,7 @@ export function formatPreIssue(result: Awaited<ReturnType<typeof runPreIssueBenc
   const f = (x: number, d = 2) => x.toFixed(d);
   const base = result.baseRev !== undefined;
   const lines = [
-    `matcher vs pre-issue (${PRE_ISSUE}), CPU time, medians of interleaved rounds`,
+    `matcher vs pre-issue (${PRE_ISSUE}), CPU time, best of each process's rounds, medians of interleaved processes (one side each)`,
     "  old: pre-issue code and index; old+idx: pre-issue code, today's index; new: today's code, index and rules",
     ...(base ? [`  base: ${result.baseRev}'s code with today's index and rules`] : []),
     `text                                   chars   old ms  old+idx ms${base ? '  base ms' : ''}   new ms  new/old  new/old+idx${
@@ -221,15 +247,6 @@ export function formatPreIssue(result: Awaited<ReturnType<typeof runPreIssueBenc
   return lines.join('\n');
 }
 
-async function child(side: Side, dirs: Dirs) {
-  const root = process.cwd();
-  // Load and parse outside the timing, as the background has its JSON imported before the first build.
-  const builds = await loaders(root, dirs);
-  const t0 = cpuMs();
-  void builds[side]!();
-  console.log(`cold-build-ms ${cpuMs() - t0}`);
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const at = process.argv.indexOf('--child');
   const arg = (name: string) => {
@@ -237,10 +254,20 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     return i > 0 ? process.argv[i + 1] : undefined;
   };
   if (at > 0) {
-    const [side, old, base] = process.argv.slice(at + 1);
-    await child(side as Side, { old: old!, ...(base ? { base } : {}) });
+    const [side, rounds, old, base] = process.argv.slice(at + 1);
+    const sample = await measureSide(side as Side, { old: old!, ...(base ? { base } : {}) }, Number(rounds));
+    console.log(`side-sample ${JSON.stringify(sample)}`);
   } else {
     const rounds = arg('--rounds');
-    console.log(formatPreIssue(await runPreIssueBench(rounds ? Number(rounds) : undefined, undefined, arg('--base'))));
+    const processes = arg('--processes');
+    console.log(
+      formatPreIssue(
+        await runPreIssueBench(
+          rounds ? Number(rounds) : undefined,
+          processes ? Number(processes) : undefined,
+          arg('--base'),
+        ),
+      ),
+    );
   }
 }
