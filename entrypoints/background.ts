@@ -18,6 +18,7 @@ import { createOwnBackground } from '~/lib/own/own-background';
 import * as ownStore from '~/browser/snippets-db/own-store';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
 import { onSnippetsChanged } from '~/browser/snippets-db/change-events';
+import marksCss from '~/page/marks.css?inline';
 import { createTrackMenu, onTrackMenuClick, TRACK_MENU_ID } from '~/browser/own-menu';
 import { followInterfaceText, storedInterfaceText } from '~/browser/interface-text';
 import { cardText } from '~/lib/i18n/card-text';
@@ -82,13 +83,17 @@ export default defineBackground(() => {
     // The card extras right behind the stage, in the same call (page/card-extras/shared.ts): every card shows the
     // reader's own section (its note button at least), so they are there before the first card, never after it.
     // The content script's scanner stage, injected into a frame once its gate has found text there worth scanning
-    // (page/frame-gate.ts): every other frame pays for a few lines only. Not web-accessible either.
+    // (page/frame-gate.ts): every other frame pays for a few lines only. Not web-accessible either. The marks' style
+    // goes in with it, not into every frame as a content-script stylesheet would.
     injectLensStage: (tabId, frameId) =>
-      browser.scripting.executeScript({
-        target: { tabId, frameIds: [frameId] },
-        files: ['/lens-stage.js'],
-        injectImmediately: true,
-      }),
+      Promise.all([
+        browser.scripting.executeScript({
+          target: { tabId, frameIds: [frameId] },
+          files: ['/lens-stage.js'],
+          injectImmediately: true,
+        }),
+        browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css: marksCss }),
+      ]),
     loadSettings,
     injectCardStage: (tabId, frameId) =>
       browser.scripting.executeScript({

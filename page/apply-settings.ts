@@ -7,7 +7,7 @@
  * - Entity types, hidden entities and the reader's "Not this" corrections (on this frame's site or everywhere):
  *   mentions stay known but are not painted (and are left out of the report).
  * - Mark style: the same Highlight object is registered under the name whose CSS paints the chosen style
- *   (entrypoints/content/style.css), or under none for 'none', so switching repaints nothing by hand.
+ *   (page/marks.css), or under none for 'none', so switching repaints nothing by hand.
  * - 'calm' (the default): each name once per section of running text, nothing in navigation, headings, captions
  *   or bylines (./mark-density.ts); 'first' mention: only the first mention of each entity in document order is
  *   painted. Both leave the report counting every mention.
@@ -21,7 +21,7 @@ import { ALL_ENTITY_TYPES, isCorrected, isSiteEnabled, type MarkStyle, type Sett
 import { calmMentions } from './mark-density';
 import { MENTION_HIGHLIGHT, type Mention, type MentionStore } from './mention-store';
 
-/** Highlight names per mark style; their paint is in entrypoints/content/style.css. */
+/** Highlight names per mark style; their paint is in page/marks.css. */
 const MARK_HIGHLIGHT_NAMES: Record<MarkStyle, string | null> = {
   underline: MENTION_HIGHLIGHT,
   background: 'lens-mention-bg',

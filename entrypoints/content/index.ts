@@ -1,4 +1,3 @@
-import './style.css';
 import { openGate } from '~/page/frame-gate';
 
 export default defineContentScript({

@@ -63,6 +63,9 @@ describe.each(browsersUnderTest())('%s: the gate', (name) => {
     // The frame's gate did ask, with its text, and got no stage.
     expect(await starts(lens, frameUrl)).toEqual([false]);
     expect(await page.page.evaluate(frameMarks)).toBe(0);
+    // Nor the marks' stylesheet: it comes with the stage, not into every frame.
+    const frameMarkStyle = () => (window as unknown as { __frameMarkStyle: string | null }).__frameMarkStyle;
+    expect(await page.page.evaluate(frameMarkStyle)).not.toBe('dotted');
 
     // The frame's own script adds a line naming Tashkent: the gate sends its text again and the stage marks it.
     await page.page.evaluate(() =>
@@ -75,6 +78,13 @@ describe.each(browsersUnderTest())('%s: the gate', (name) => {
     );
     expect(await page.page.evaluate(frameMarks)).toBe(1);
     expect(await starts(lens, frameUrl)).toEqual([false, true]);
+    // The stylesheet came with the stage (a page's getComputedStyle reads highlight styles in Chromium only).
+    if (name === 'chromium')
+      await waitInPage(
+        page.page,
+        () => (window as unknown as { __frameMarkStyle: string | null }).__frameMarkStyle === 'dotted',
+        "the frame's mark style",
+      );
     // The saved passages to paint came with each stage's start: neither the page nor the frame asked for them.
     expect((await snippetAsks()) - asked).toBe(0);
     await page.close();

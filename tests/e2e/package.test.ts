@@ -148,11 +148,13 @@ describe('store packages', () => {
         readFileSync(requireFile(join(out, build, 'manifest.json'), 'run npm run build'), 'utf8'),
       ) as {
         web_accessible_resources?: unknown;
-        content_scripts: { js: string[] }[];
+        content_scripts: { js: string[]; css?: string[] }[];
       };
       expect(manifest.web_accessible_resources).toBeUndefined();
       // The stages are injected by the background only; never declared as content scripts of their own.
       expect(manifest.content_scripts.flatMap((c) => c.js)).toEqual(['content-scripts/content.js']);
+      // The marks' stylesheet goes in with the scanner stage, not into every frame.
+      expect(manifest.content_scripts.flatMap((c) => c.css ?? [])).toEqual([]);
       const gate = readFileSync(join(out, build, 'content-scripts/content.js'), 'utf8');
       const scanner = readFileSync(join(out, build, 'lens-stage.js'), 'utf8');
       const stage = readFileSync(join(out, build, 'card-stage.js'), 'utf8');

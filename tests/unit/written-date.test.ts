@@ -41,6 +41,14 @@ describe('a date written in a byline', () => {
     expect(writtenDate('14 March 2024, updated 15.03.2024')).toBe('2024-03-14');
   });
 
+  it('knows leap days and month lengths', () => {
+    expect(writtenDate('29 February 2024')).toBe('2024-02-29');
+    expect(writtenDate('29.02.2000')).toBe('2000-02-29');
+    expect(writtenDate('29.02.2100')).toBeUndefined();
+    expect(writtenDate('30 April 2025')).toBe('2025-04-30');
+    expect(writtenDate('31 December 2100')).toBe('2100-12-31');
+  });
+
   it('reads nothing where no whole date is written', () => {
     for (const line of [
       'Tokayev first visited Baku in 2022.',
@@ -49,7 +57,11 @@ describe('a date written in a byline', () => {
       'Ekim ayında 2024 seçimleri',
       'Майдан 5 лет спустя, 2019',
       '31 february 2024 is no date',
+      '29 February 2025',
+      '31.04.2025',
+      '0 May 2025',
       '45.13.2024',
+      '1899-12-31',
     ])
       expect(writtenDate(line), line).toBeUndefined();
   });
