@@ -8,7 +8,9 @@
  * read in the page from the pointer's and key's own event times and the first animation frame showing the card.
  *
  *   npm run build:test && npx tsx scripts/bench/scan-bench.ts   (LENS_PAGE_LOADS: loads per set-up and page, default 5;
- *   LENS_SCAN_BENCH_PARTS=cost or cards: one part only; LENS_BROWSERS=chromium: the card timings in one browser)
+ *   LENS_SCAN_BENCH_PARTS=cost or cards: one part only; LENS_BROWSERS=chromium: the card timings in one browser;
+ *   LENS_SCAN_BENCH_PAGES=article,article-ads,corpus: the cost part on these pages only, so that a before-and-after
+ *   run of one page fits an exclusive slot's few minutes: four set-ups on all three pages take about five at 3 loads)
  *
  * Firefox: no trace is open to automation (no CDP since Firefox 129; WebDriver BiDi has no tracing or performance
  * domain) and it has no Long Tasks API, so page cost is Chromium only there; the card timings, read in the page, are
@@ -459,7 +461,14 @@ export async function runPageCostBench(options: { loads?: number } = {}): Promis
   const server = await startStaticServer({ roots: [site] });
   const missing: string[] = [];
   try {
-    const pages = writePages(site, server);
+    const only = process.env.LENS_SCAN_BENCH_PAGES?.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+    const written = writePages(site, server);
+    const pageName = (page: BenchPage) => page.path.replace(/^\/|\.html$/g, '');
+    for (const name of only ?? [])
+      if (!written.some((page) => pageName(page) === name)) missing.push(`LENS_SCAN_BENCH_PAGES: no page ${name}`);
+    const pages = only?.length ? written.filter((page) => only.includes(pageName(page))) : written;
     const dirs: Partial<Record<Setup, string | null>> = {
       bare: null,
       floor: writeFloorExtension(join(dir, 'floor-chromium'), 'chromium'),
