@@ -40,19 +40,27 @@ const WHITE = /[\s\p{Cc}\p{Z}]/u;
 const MARK = /\p{M}/u;
 
 /**
- * Per code unit: its fold in the low 16 bits, WORD_UNIT when it is a letter, digit or mark by itself (the fold lists
- * word starts in the same pass), SPECIAL when the fold must look closer (a dropped unit, a space, an apostrophe, the
- * second half of a surrogate pair), and LEARNED once filled in (0: not seen yet).
+ * Per code unit: its fold in the low 16 bits (a space for any white space), WORD_UNIT when it is a letter, digit or
+ * mark by itself (the fold lists word starts in the same pass), WHITE_UNIT for white space, SPECIAL when the fold
+ * must look closer (a dropped unit, an apostrophe, the second half of a surrogate pair), and LEARNED once filled in
+ * (0: not seen yet).
  */
 const foldTable = new Uint32Array(0x10000);
-const WORD_UNIT = 1 << 16;
+const WORD_SHIFT = 16;
+const WORD_UNIT = 1 << WORD_SHIFT;
 const LEARNED = 1 << 17;
 const SPECIAL = 1 << 18;
+const WHITE_SHIFT = 19;
+const WHITE_UNIT = 1 << WHITE_SHIFT;
 
 function learn(unit: number): number {
   const fold = computeFold(unit);
-  const special = fold === DROP || fold === SPACE || fold === APOSTROPHE || (unit & 0xfc00) === 0xdc00;
-  const entry = fold | (isWordUnit(unit) ? WORD_UNIT : 0) | (special ? SPECIAL : 0) | LEARNED;
+  const special = fold === DROP || fold === APOSTROPHE || (unit & 0xfc00) === 0xdc00;
+  const entry =
+    (fold === SPACE ? 0x20 | WHITE_UNIT : fold) |
+    (isWordUnit(unit) ? WORD_UNIT : 0) |
+    (special ? SPECIAL : 0) |
+    LEARNED;
   foldTable[unit] = entry;
   return entry;
 }
@@ -144,37 +152,34 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
   const n = text.length;
   let k = 0;
   let s = 0;
-  let inSpace = false;
-  let afterWordChar = false; // a letter, digit or mark right before original index i
+  let inSpace = 0; // 1: the last unit kept is a space
+  let wordBefore = 0; // 1: a letter, digit or mark right before original index i
   for (let i = 0; i < n; i++) {
     const unit = text.charCodeAt(i);
     let entry = foldTable[unit]!;
     if (entry === 0) entry = learn(unit);
     if ((entry & SPECIAL) === 0) {
-      // Most units: a letter, digit or punctuation that folds to one unit.
-      if (!afterWordChar) starts[s++] = k;
-      afterWordChar = (entry & WORD_UNIT) !== 0;
-      inSpace = false;
+      // Most units: a letter, digit, punctuation or space that folds to one unit, handled without a branch (one
+      // taken at every word's edge was mispredicted there). The unit and its start are written every time; the
+      // start counts only after a non-word character and never for a space, the unit not for a space after one.
+      const white = (entry >>> WHITE_SHIFT) & 1;
       codes[k] = entry & 0xffff;
-      map[k++] = i;
+      map[k] = i;
+      starts[s] = k;
+      s += (wordBefore | white) ^ 1;
+      k += 1 - (white & inSpace);
+      inSpace = white;
+      wordBefore = (entry >>> WORD_SHIFT) & 1;
       continue;
     }
-    const wordBefore = afterWordChar;
+    const startsHere = wordBefore === 0;
     // Astral letters are rare: a low surrogate asks about the whole code point it ends.
-    afterWordChar = (unit & 0xfc00) === 0xdc00 ? isWordCharBefore(text, i + 1) : (entry & WORD_UNIT) !== 0;
+    wordBefore = (unit & 0xfc00) === 0xdc00 ? (isWordCharBefore(text, i + 1) ? 1 : 0) : (entry >>> WORD_SHIFT) & 1;
     const folded = entry & 0xffff;
     if (folded === DROP) continue;
-    if (folded === SPACE) {
-      if (!inSpace) {
-        codes[k] = 0x20;
-        map[k++] = i;
-        inSpace = true;
-      }
-      continue;
-    }
-    inSpace = false;
+    inSpace = 0;
     if (folded === APOSTROPHE && isUzbekModifier(codes, k, text, i)) continue;
-    if (!wordBefore) starts[s++] = k;
+    if (startsHere) starts[s++] = k;
     codes[k] = folded;
     map[k++] = i;
   }

@@ -158,13 +158,16 @@ export function buildWordTrie(patterns: readonly string[], denseCells = DENSE_CE
       const nexts = patternNext;
       for (let s = 0; s < startCount; s++) {
         const start = starts[s]!;
-        let state = 0;
-        for (let i = start; i < length; i++) {
+        // The first step, from the root (always a dense row), apart: most walks end on the first or second unit.
+        let cell = table[classes[codes[start]!]!]!;
+        if (cell === 0) continue;
+        let state = cell >>> 1;
+        if ((cell & 1) !== 0) for (let p = heads[state]!; p !== NONE; p = nexts[p]!) onHit(p, start, start + 1);
+        for (let i = start + 1; i < length; i++) {
           const unit = codes[i]!;
           const cls = classes[unit]!;
-          if (cls === 0) break; // no pattern contains this unit
           if (state < denseCount) {
-            const cell = table[state * width + cls]!;
+            cell = table[state * width + cls]!;
             if (cell === 0) break;
             state = cell >>> 1;
             if ((cell & 1) === 0) continue;

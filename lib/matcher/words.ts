@@ -10,10 +10,24 @@ const isLetterCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c 
 /** Evidence words, folded, in the order the data lists them (the first found is the one a card names). */
 export interface WordList {
   words: readonly string[];
+  /** The first units of the words, by unit mod 128, as bits: most word starts of a window start none of them. */
+  firstUnits: Uint32Array;
+  /** Per first unit, the indexes of the words that start with it, ascending. */
+  byFirst: Map<number, number[]>;
 }
 
 export function wordList(words: readonly string[]): WordList {
-  return { words: words.filter((w) => w !== '') };
+  const kept = words.filter((w) => w !== '');
+  const firstUnits = new Uint32Array(4);
+  const byFirst = new Map<number, number[]>();
+  kept.forEach((word, i) => {
+    const unit = word.charCodeAt(0);
+    firstUnits[(unit >>> 5) & 3]! |= 1 << (unit & 31);
+    const list = byFirst.get(unit);
+    if (list) list.push(i);
+    else byFirst.set(unit, [i]);
+  });
+  return { words: kept, firstUnits, byFirst };
 }
 
 /** A text of a batch as the rules read it: the original, its folded codes, and parts of those codes as strings. */
@@ -54,7 +68,9 @@ export function foldedSlice(t: SearchedText, from: number, to: number): string {
 
 /**
  * The first word of `list` (in list order) that starts a word in the folded codes [from, to) outside [skipFrom,
- * skipTo) and ends inside the window, with its folded position (its first such place); null if none.
+ * skipTo) and ends inside the window, with its folded position (its first such place); null if none. One pass over
+ * the codes themselves: searching a string of them meant decoding the page around every window (on a long page, all
+ * of it), and a search per word of a list of up to fifty.
  */
 export function findWordIn(
   t: SearchedText,
@@ -67,19 +83,30 @@ export function findWordIn(
   const { codes, length } = t.folded;
   const a = Math.max(0, from);
   const b = Math.min(length, to);
-  if (a >= b) return null;
-  // Each search stays inside the window.
-  const window = foldedSlice(t, a, b);
-  for (const word of list.words) {
-    for (let i = window.indexOf(word); i >= 0; i = window.indexOf(word, i + 1)) {
-      const at = a + i;
-      if (at >= skipFrom && at < skipTo) continue;
-      if (at > 0 && isLetterCode(codes[at - 1]!)) continue;
-      return { word, at };
+  const { words, firstUnits, byFirst } = list;
+  let best = words.length;
+  let bestAt = -1;
+  // Places in order, so a word's first place is the one kept; a later place only for a word earlier in the list.
+  for (let at = a; at < b && best > 0; at++) {
+    if (at > 0 && isLetterCode(codes[at - 1]!)) continue; // most places are inside a word
+    const unit = codes[at]!;
+    if (((firstUnits[(unit >>> 5) & 3]! >>> (unit & 31)) & 1) === 0 || (at >= skipFrom && at < skipTo)) continue;
+    for (const w of byFirst.get(unit) ?? NO_WORDS) {
+      if (w >= best) break;
+      const word = words[w]!;
+      if (at + word.length > b) continue;
+      let k = 1;
+      while (k < word.length && codes[at + k] === word.charCodeAt(k)) k++;
+      if (k < word.length) continue;
+      best = w;
+      bestAt = at;
+      break;
     }
   }
-  return null;
+  return bestAt < 0 ? null : { word: words[best]!, at: bestAt };
 }
+
+const NO_WORDS: readonly number[] = [];
 
 /** How many letters a case ending adds at most ("belgesel" → "belgeselde", "görüş" → "görüşdə"). */
 const MAX_ENDING = 4;

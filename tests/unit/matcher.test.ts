@@ -4,7 +4,7 @@ import { foldCodes, searchableString } from '../../lib/matcher/fold';
 import { createMatcher, foldAlias, foldText, type Match } from '../../lib/matcher/index';
 import type { MatchingRules } from '../../lib/factbase/matching-rules';
 import { buildWordTrie } from '../../lib/matcher/word-trie';
-import { foldedSlice } from '../../lib/matcher/words';
+import { findWordIn, foldedSlice, wordList } from '../../lib/matcher/words';
 import matchingRules from '../../data/matching-rules.json';
 
 /** The project's morphology classes, with none of its per-alias rules: this index's Cyrillic names are unlabelled. */
@@ -144,6 +144,27 @@ describe('folded text to search in', () => {
       [5, 5],
     ])
       expect(foldedSlice(searched, from!, to!)).toBe(whole.slice(from, to));
+  });
+});
+
+describe('evidence words in a window of folded text', () => {
+  const searched = (text: string) => ({ text, folded: foldCodes(text) });
+  const find = (text: string, words: string[], from: number, to: number, skip: [number, number] = [-1, -1]) =>
+    findWordIn(searched(text), from, to, wordList(words), skip[0], skip[1]);
+  it('finds the first word of the list that starts a word there, at its first place, whatever comes first', () => {
+    // "uav" comes first in the text, "drone" first in the list: the list's order decides, as the card names it.
+    expect(find('An UAV, a drone, two drones', ['drone', 'uav'], 0, 27)).toEqual({ word: 'drone', at: 10 });
+    expect(find('An UAV, a drone, two drones', ['uav', 'drone'], 0, 27)).toEqual({ word: 'uav', at: 3 });
+  });
+  it('takes a word only where a word starts, and only when it ends inside the window', () => {
+    expect(find('undrone drone', ['drone'], 0, 13)).toEqual({ word: 'drone', at: 8 });
+    expect(find('undrone', ['drone'], 0, 7)).toBeNull();
+    expect(find('a drones b', ['drones'], 0, 7)).toBeNull(); // "drones" runs to 8
+    expect(find('a drones b', ['drone'], 0, 7)).toEqual({ word: 'drone', at: 2 }); // a prefix of the page's word
+  });
+  it('skips the places of the candidate itself', () => {
+    expect(find('Anka Anka news', ['anka'], 0, 14, [0, 4])).toEqual({ word: 'anka', at: 5 });
+    expect(find('Anka news', ['anka'], 0, 9, [0, 4])).toBeNull();
   });
 });
 
