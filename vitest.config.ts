@@ -1,6 +1,7 @@
 /**
  * Two test projects: `unit` (pure logic in Node, fast, parallel) and `e2e` (the built extension in real Chromium and
- * Firefox). E2E files run one after another in a single worker, so only one browser is ever open (CI has 2 cores).
+ * Firefox). E2E files run one after another in a single worker; `npm run test:e2e` (automation/run-e2e.ts) starts one
+ * such run per browser, side by side, so at most one Chromium and one Firefox are open (CI has 2 cores).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';

@@ -2,6 +2,7 @@
  * Finds the real browsers and the built extension, and launches either browser behind the `LensBrowser` interface.
  * The one copy of the launch code: the e2e tests, the benches, `npm run scan` and `npm start` all come through here.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +77,21 @@ export function buildProblem(name: BrowserName, build: BuildKind = 'test'): stri
   if (process.env.LENS_STALE_BUILD_OK === '1' || process.env.LENS_OUT_DIR) return null;
   const newer = newerSource(PROJECT_ROOT, manifest);
   return newer ? `${name} build is older than ${newer}` : null;
+}
+
+/**
+ * Makes the test build when it is missing or older than its sources for any of `browsers`, so no e2e run tests a stale
+ * extension; with LENS_NO_REBUILD=1 it throws the reason instead.
+ */
+export function ensureCurrentTestBuild(browsers: BrowserName[]): void {
+  const problems = browsers.map((name) => buildProblem(name)).filter((p): p is string => p !== null);
+  if (!problems.length) return;
+  if (process.env.LENS_NO_REBUILD === '1') throw new Error(`${problems.join('; ')}: run ${buildCommand()}`);
+  console.info(`[e2e] ${problems.join('; ')}: running ${buildCommand()}`);
+  const built = spawnSync('npm', ['run', 'build:test'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`${buildCommand()} failed (exit ${built.status})`);
+  const left = browsers.map((name) => buildProblem(name)).filter(Boolean);
+  if (left.length) throw new Error(`still not current after ${buildCommand()}: ${left.join('; ')}`);
 }
 
 /** The unpacked extension for a browser, or a SetupError when it has not been built or is older than its sources. */

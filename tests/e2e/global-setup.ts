@@ -6,27 +6,14 @@
  * It also makes the folder the run's shared browsers keep their profiles in (automation/shared-browser.ts), and
  * removes it after the last file: the worker that holds those browsers is ended with a signal, not an exit.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { browsersUnderTest, buildCommand, buildProblem, PROJECT_ROOT } from '../../automation/browsers';
+import { browsersUnderTest, ensureCurrentTestBuild } from '../../automation/browsers';
 import { SHARED_PROFILES_ENV } from '../../automation/shared-browser';
 
 export default function setup(): () => void {
-  const problems = browsersUnderTest()
-    .map((name) => buildProblem(name))
-    .filter((problem): problem is string => problem !== null);
-  if (problems.length) {
-    if (process.env.LENS_NO_REBUILD === '1') throw new Error(`${problems.join('; ')}: run ${buildCommand()}`);
-    console.info(`[e2e] ${problems.join('; ')}: running ${buildCommand()}`);
-    const built = spawnSync('npm', ['run', 'build:test'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error(`${buildCommand()} failed (exit ${built.status})`);
-    const left = browsersUnderTest()
-      .map((name) => buildProblem(name))
-      .filter(Boolean);
-    if (left.length) throw new Error(`still not current after ${buildCommand()}: ${left.join('; ')}`);
-  }
+  ensureCurrentTestBuild(browsersUnderTest());
   const profiles = mkdtempSync(join(tmpdir(), 'lens-shared-'));
   process.env[SHARED_PROFILES_ENV] = profiles;
   return () => removeProfiles(profiles);
