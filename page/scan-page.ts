@@ -6,7 +6,14 @@
  * automaton (built once per browser session) serves every page and frame. While a batch of text is away, the page
  * walks on, so the round trips overlap the walk.
  */
-import { joinTexts, unpackMatches, type PackedMatches, type TextBatch, type WireMatch } from '~/lib/matcher/wire';
+import {
+  joinTexts,
+  NEAR_RUN_CHARS,
+  unpackMatches,
+  type PackedMatches,
+  type TextBatch,
+  type WireMatch,
+} from '~/lib/matcher/wire';
 import { FIND_LIMITS } from '~/lib/messaging/messages';
 import type { MentionStore, Mention } from './mention-store';
 import { pointInBlock, textBlocks, type TextBlock } from './text-blocks';
@@ -18,7 +25,7 @@ const SLICE_MS = 8;
  * Text sent for matching in one message, about. Chromium converts a message on the sender's main thread, inside the
  * slice (a 64K batch took 5-8 ms there); 16K keeps that to a small part of a slice. A block may overshoot it by one.
  */
-const BATCH_CHARS = 16_384;
+export const BATCH_CHARS = 16_384;
 const BATCH_TEXTS = FIND_LIMITS.texts / 2;
 
 interface ScanStats {
@@ -76,36 +83,40 @@ export class PageScanner {
       inFlight.push(done);
     };
     let seenVisible = !firstVisible;
-    let done = false;
+    let ahead = blocks.next();
     // Pass 1: walk the tree; blocks before the first visible text wait, blocks from it onward go out at once.
-    while (!done && !this.signal.aborted) {
+    while (!ahead.done && !this.signal.aborted) {
       const sliceStart = performance.now();
       const batch: Pending[] = [];
       let chars = 0;
-      while (performance.now() - sliceStart < SLICE_MS && chars < BATCH_CHARS && batch.length < BATCH_TEXTS) {
-        const next = blocks.next();
-        if (next.done) {
-          done = true;
-          break;
-        }
-        const [block] = next.value;
-        if (!seenVisible && block.nodes.some((n) => n === firstVisible || firstVisible!.contains(n)))
+      for (; !ahead.done; ahead = blocks.next()) {
+        const pending = ahead.value;
+        const full = performance.now() - sliceStart >= SLICE_MS || chars >= BATCH_CHARS || batch.length >= BATCH_TEXTS;
+        if (full && !continuesRun(batch, pending, chars)) break;
+        if (!seenVisible && pending[0].nodes.some((n) => n === firstVisible || firstVisible!.contains(n))) {
           seenVisible = true;
+          // The short texts just above the viewport read with the first visible one (see continuesRun).
+          if (isShort(pending)) batch.push(...takeTrailingRun(deferred));
+          for (const [block] of batch) chars += block.text.length;
+        }
         if (seenVisible) {
-          batch.push(next.value);
-          chars += block.text.length;
-        } else deferred.push(next.value);
+          batch.push(pending);
+          chars += pending[0].text.length;
+        } else deferred.push(pending);
       }
       if (batch.length) send(batch); // serialising the message is the page's work too: inside the slice
       this.account(performance.now() - sliceStart);
-      if (!done) await this.yieldToPage();
+      if (!ahead.done) await this.yieldToPage();
     }
     // Pass 2: what came before the viewport.
     for (let i = 0; i < deferred.length && !this.signal.aborted;) {
       const sliceStart = performance.now();
       const batch: Pending[] = [];
       let chars = 0;
-      while (i < deferred.length && chars < BATCH_CHARS && batch.length < BATCH_TEXTS) {
+      while (
+        i < deferred.length &&
+        ((chars < BATCH_CHARS && batch.length < BATCH_TEXTS) || continuesRun(batch, deferred[i]!, chars))
+      ) {
         batch.push(deferred[i]!);
         chars += deferred[i++]![0].text.length;
       }
@@ -192,6 +203,32 @@ export class PageScanner {
     this.stats.scanMs += ms;
     if (ms > this.stats.longestSliceMs) this.stats.longestSliceMs = ms;
   }
+}
+
+/**
+ * Whether `next` must join `batch` although the batch is full: the matcher reads a run of short texts (an "other news"
+ * list, a weather box) as one context for words that count only near another name (lib/matcher/wire.ts
+ * NEAR_RUN_CHARS), so a run split between two messages would mark a name or not depending on where a time slice
+ * happened to end. The message's own limits still hold.
+ */
+function continuesRun(batch: readonly Pending[], next: Pending, chars: number): boolean {
+  const last = batch[batch.length - 1];
+  return (
+    last !== undefined &&
+    isShort(last) &&
+    isShort(next) &&
+    batch.length < FIND_LIMITS.texts &&
+    chars + next[0].text.length <= FIND_LIMITS.chars
+  );
+}
+
+const isShort = ([block]: Pending) => block.text.length < NEAR_RUN_CHARS;
+
+/** Removes and returns the run of short blocks at the end of `deferred` (at most half a message's texts). */
+function takeTrailingRun(deferred: Pending[]): Pending[] {
+  let from = deferred.length;
+  while (from > 0 && deferred.length - from < BATCH_TEXTS && isShort(deferred[from - 1]!)) from--;
+  return deferred.splice(from);
 }
 
 function inDocumentOrder(a: Node, b: Node): number {

@@ -55,9 +55,18 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
       ? undefined
       : (dated?.url === location.href ? dated : (dated = { url: location.href, date: pageDate(doc) })).date;
   // The background's matcher, built once per browser session, does the matching for every page and frame.
+  // Each full scan of the document is numbered, so the background reads it afresh: the evidence a scan gathers (who a
+  // bare surname meant, which namesakes the page named) must not carry into the next scan of the same text, or a
+  // rescan after the lens is switched back on would decide names differently. A subtree's rescan keeps its scan's.
+  let scanNumber = 0;
   const findMentions: MentionFinder = async (batch) => {
     const date = articleDate();
-    const found = await sendToBackground({ type: 'find-mentions', batch, ...(date ? { date } : {}) });
+    const found = await sendToBackground({
+      type: 'find-mentions',
+      batch,
+      scan: scanNumber,
+      ...(date ? { date } : {}),
+    });
     if (!found?.marks?.length) return found;
     await loadEntityTable();
     // Names the reader adds later join the background's table after ours: their matches are for pages loaded later.
@@ -125,12 +134,19 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
       start: (signal) => {
         const current = new PageScanner(findMentions, store, defaultYield(win), signal);
         scanner = current;
-        enqueue(() => current.scan(doc.body, firstVisibleText(doc)));
+        enqueue(() => {
+          scanNumber++;
+          return current.scan(doc.body, firstVisibleText(doc));
+        });
         watchMutations(
           doc.documentElement,
           {
             rescan: (roots) => enqueue(() => current.scanAll(roots)),
-            rescanAll: () => enqueue(() => current.scan(doc.body)),
+            rescanAll: () =>
+              enqueue(() => {
+                scanNumber++;
+                return current.scan(doc.body);
+              }),
             dropDisconnected: () => enqueue(async () => store.dropDisconnected()),
           },
           signal,

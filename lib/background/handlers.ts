@@ -167,7 +167,7 @@ export function createBackgroundHandlers({
     },
     'find-mentions': (message, sender) => {
       const texts = splitTexts(message.batch) ?? [];
-      const page = pages.for(sender);
+      const page = pages.for(sender, message.scan);
       if (message.date) page.date = message.date;
       const found = matcher().findInPage(texts, page);
       // The reader's material for these names is read ahead, so their cards wait for no database read.

@@ -16,6 +16,7 @@ import { compilePatterns, type Pattern } from './patterns';
 import { PatternEndings } from './pattern-endings';
 import { selectMatches } from './select';
 import { buildWordTrie, type WordTrie } from './word-trie';
+import { NEAR_RUN_CHARS } from './wire';
 
 export { foldText, foldAlias } from './fold';
 export { newPageContext, type PageContext } from './page-context';
@@ -129,8 +130,6 @@ let endingScratch = new Int32Array(64);
 const endingLengths = (depth: number) =>
   endingScratch.length >= depth ? endingScratch : (endingScratch = new Int32Array(depth));
 
-/** A text shorter than this (a list item, a weather line, a caption) reads with the short texts around it. */
-const SHORT_TEXT = 100;
 /** Farther apart than any near window: texts in different places never vouch for each other. */
 const APART = 1 << 24;
 
@@ -144,7 +143,7 @@ function nearPlaces(texts: readonly string[]): number[] {
   let at = 0;
   let inRun = false;
   texts.forEach((text, i) => {
-    const short = typeof text === 'string' && text.length < SHORT_TEXT;
+    const short = typeof text === 'string' && text.length < NEAR_RUN_CHARS;
     if (!(short && inRun)) at = (i + 1) * APART;
     places.push(at);
     at += (typeof text === 'string' ? text.length : 0) + 1;

@@ -14,18 +14,21 @@ interface PageKey {
 }
 
 export function createPageContexts(max = MAX_PAGES) {
-  const contexts = new Map<string, PageContext>();
+  const contexts = new Map<string, { context: PageContext; scan: number | undefined }>();
   return {
-    /** The context of the sender's page: a new one after a navigation (another URL) or for an unknown sender. */
-    for(sender: PageKey): PageContext {
+    /**
+     * The context of the sender's page: a new one after a navigation (another URL), for another full scan of the page
+     * (`scan`, when it differs from the last one's), or for an unknown sender.
+     */
+    for(sender: PageKey, scan?: number): PageContext {
       if (sender.tab?.id === undefined) return newPageContext();
       const key = `${sender.tab.id}:${sender.frameId ?? 0}:${sender.url ?? ''}`;
-      let context = contexts.get(key);
-      if (context) contexts.delete(key);
-      else context = newPageContext();
-      contexts.set(key, context); // most recently used last
+      let entry = contexts.get(key);
+      if (entry) contexts.delete(key);
+      if (!entry || (scan !== undefined && scan !== entry.scan)) entry = { context: newPageContext(), scan };
+      contexts.set(key, entry); // most recently used last
       if (contexts.size > max) contexts.delete(contexts.keys().next().value!);
-      return context;
+      return entry.context;
     },
   };
 }

@@ -6,6 +6,12 @@
  */
 import type { Match } from './index';
 
+/**
+ * A text shorter than this (a list item, a weather line, a caption) reads with the short texts around it in the same
+ * batch, as one context for `near` (lib/matcher/index.ts); the page keeps such a run in one batch (page/scan-page.ts).
+ */
+export const NEAR_RUN_CHARS = 100;
+
 export interface TextBatch {
   /** The texts, concatenated. */
   text: string;

@@ -138,8 +138,10 @@ export type ContentToBackground =
   /**
    * Page text for the background's matcher (lib/matcher/wire.ts): one automaton serves every page and frame. `date`:
    * the article's date (ISO day) when the page states one, which tells namesakes apart by who held office then.
+   * `scan`: which full scan of the page the batch belongs to; a new number reads the page afresh, so a rescan (the lens
+   * switched off and on, a page that replaced its body) does not find the evidence of the last one already there.
    */
-  | { type: 'find-mentions'; batch: TextBatch; date?: string }
+  | { type: 'find-mentions'; batch: TextBatch; date?: string; scan?: number }
   | { type: 'get-entity'; id: string }
   | { type: 'save-snippet'; snippet: SnippetDraft }
   | { type: 'undo-save-snippet'; id: string; undoToken: string }

@@ -95,10 +95,12 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
       return { type: 'load-card-stage' };
     case 'find-mentions':
       if (!isTextBatch(raw.batch) || (raw.date !== undefined && !isIsoDay(raw.date))) return null;
+      if (raw.scan !== undefined && !(Number.isSafeInteger(raw.scan) && (raw.scan as number) >= 0)) return null;
       return {
         type: 'find-mentions',
         batch: { text: raw.batch.text, ends: [...raw.batch.ends] },
         ...(raw.date !== undefined ? { date: raw.date } : {}),
+        ...(raw.scan !== undefined ? { scan: raw.scan as number } : {}),
       };
     case 'get-entity':
       return isShortString(raw.id, MAX_ID) ? { type: 'get-entity', id: raw.id } : null;

@@ -16,12 +16,15 @@ import { browsersUnderTest, PROJECT_ROOT } from '../../automation/browsers';
 import { borrowLensBrowser } from '../../automation/shared-browser';
 import { markEveryMention } from './every-mention';
 import { CardPage } from './pages/card-page';
+import { OptionsPage } from './pages/options-page';
 import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { settledScan } from '../../automation/settled-scan';
 import { FIXTURES_DIR, startStaticServer, type StaticServer } from '../../automation/static-server';
 import type { MentionCount } from '../../lib/messaging/messages';
 import { formatErrors, precision, recall, scorePages, type EvalPage, type Mark } from '../eval/eval-set';
-import { loadAliasIndex, typeLookup } from '../eval/load';
+import { loadAliasIndex, loadMatchingRules, typeLookup } from '../eval/load';
+import { createMatcher, newPageContext } from '../../lib/matcher/index';
+import { BATCH_CHARS } from '../../page/scan-page';
 import {
   attribute,
   DATED_EVAL_PAGE,
@@ -53,6 +56,30 @@ const paintedRanges = (page: LensPage) =>
     () => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('lens-mention')?.size ?? 0,
   );
 
+/**
+ * An article whose "Related" list (a run of short texts, read as one context for words that count only near another
+ * name) starts just before the page's batch of text reaches its size limit, so a scanner that ends the batch there
+ * splits the run: "Caspian" in the second line counts only beside the Middle Corridor in the first. Paragraphs
+ * follow, so the page can also open scrolled to the second line, with the first above the viewport. Returns the
+ * page's texts in order.
+ */
+function writeRunPage(dir: string): string[] {
+  const sentence = 'The committee met again on Tuesday to go through the timetable for the coming months. ';
+  // Exactly `chars` long: the walk counts characters, and the limit must fall inside the run.
+  const filler = (chars: number) => `${sentence.repeat(Math.ceil(chars / sentence.length)).slice(0, chars - 1)}.`;
+  // Before the run: just under the limit, so the run's first line joins the batch and takes it over the limit.
+  const before = [...Array.from({ length: 16 }, () => filler(1_000)), filler(BATCH_CHARS - 16_000 - 10)];
+  const run = ['What the Middle Corridor needs next', 'Grain exports shift to the Caspian route'];
+  const after = Array.from({ length: 40 }, () => filler(600));
+  const p = (text: string) => `<p>${text}</p>`;
+  writeFileSync(
+    join(dir, 'short-run.html'),
+    `<!doctype html><meta charset="utf-8"><title>Run</title><body>${before.map(p).join('\n')}\n` +
+      `<ul><li>${run[0]}</li>\n<li id="run-second">${run[1]}</li></ul>\n${after.map(p).join('\n')}</body>`,
+  );
+  return [...before, ...run, ...after];
+}
+
 /** A 5 MB page of 100,000 text nodes, with a known number of names in it. */
 function writeLargePage(dir: string): { names: number } {
   const paragraphs: string[] = [];
@@ -78,6 +105,7 @@ describe.each(browsersUnderTest())('%s: the page scanner', (browserName) => {
   let lens: LensBrowser;
   let extraDir: string;
   let large: { names: number };
+  let runTexts: string[];
   let evalPages: EvalPage[];
 
   beforeAll(async () => {
@@ -89,6 +117,13 @@ describe.each(browsersUnderTest())('%s: the page scanner', (browserName) => {
       join(extraDir, 'vendor/hooks.umd.js'),
     );
     large = writeLargePage(extraDir);
+    runTexts = writeRunPage(extraDir);
+    writeFileSync(
+      join(extraDir, 'namesakes-rescan.html'),
+      '<!doctype html><meta charset="utf-8"><title>Namesakes</title><body>' +
+        '<p>President Heydar Aliyev founded the party, and for a decade Aliyev led the country through it.</p>' +
+        '<p>His son Ilham Aliyev became president in 2003.</p></body>',
+    );
     evalPages = writeEvalSample(extraDir);
     server = await startStaticServer({ roots: [SCANNER_DIR, extraDir, join(FIXTURES_DIR, 'scan')] });
     lens = await borrowLensBrowser(browserName);
@@ -167,6 +202,23 @@ describe.each(browsersUnderTest())('%s: the page scanner', (browserName) => {
     await page.close();
   });
 
+  it.each([
+    ['at the top', ''],
+    ['opened at its second line', '#run-second'],
+  ])('a run of short texts is read as one context wherever the walk ends a batch (%s)', async (_where, fragment) => {
+    // What the matcher finds when the page's texts arrive in one batch: the same, however the page sent them.
+    const index = loadAliasIndex();
+    const matcher = createMatcher(index, { rules: loadMatchingRules() });
+    const found = matcher.findInPage(runTexts, newPageContext()).flat();
+    const ids = found.map((m) => index.entities[m.entity]![0]).sort();
+    expect(ids).toHaveLength(2);
+    const page = await lens.openPage(server.url(`/short-run.html${fragment}`));
+    const report = await lens.scanReport(page);
+    expect(report.mentions.map((m) => m.entityId).sort()).toEqual(ids);
+    expect(report.mentions.map((m) => m.text).sort()).toEqual(['Caspian', 'Middle Corridor']);
+    await page.close();
+  });
+
   // Slice lengths are measured by `npm run bench` (timed assertions fail on a busy machine, not on slow code).
   it('scans a 5 MB page of 100,000 text nodes completely, in many slices', async () => {
     const page = await lens.openPage(server.url('/large.html'));
@@ -218,6 +270,38 @@ describe.each(browsersUnderTest())('%s: the page scanner', (browserName) => {
       expect(await card.pressButton('Serdar Berdimuhamedov'), 'the other namesake, offered as a button').toBe(true);
       await card.waitForCard('Serdar Berdimuhamedov');
     } finally {
+      await card.close();
+    }
+  });
+
+  it('the lens paused and resumed decides a bare surname as its first scan did', async () => {
+    // "Aliyev" follows Heydar Aliyev in full; Ilham Aliyev is named only after it. A rescan that found the last
+    // scan's evidence (both namesakes named) would turn its card into "Which one?".
+    const card = await CardPage.open(lens, server.url('/namesakes-rescan.html'), { recordSteps: false });
+    let options: OptionsPage | null = null;
+    const bareAliyev = async () => {
+      // From below each time: the pointer is still where the last hover left it, and resting there moves nothing.
+      await card.hoverUntilCard(await card.markGeometry('Aliyev'), 'Heydar Aliyev', { fromBelow: 60 });
+      const { why } = await card.read();
+      await card.closeWithEscape();
+      return why;
+    };
+    try {
+      const first = await bareAliyev();
+      expect(first ?? '').not.toMatch(/Which one/);
+      options = await OptionsPage.open(lens);
+      await options.toggle('paused');
+      await card.waitForMarkCount('Aliyev', 0, 'no marks while paused');
+      await options.toggle('paused');
+      await card.waitForMarkCount('Aliyev', 1, 'the bare surname marked again');
+      // Its tab closed, the article's is the one the pointer reaches again (Firefox).
+      await options.close();
+      options = null;
+      expect(await bareAliyev()).toBe(first);
+    } finally {
+      // The browser is the run's shared one: never leave it paused.
+      if (options && (await options.storedSettings())?.paused) await options.toggle('paused');
+      await options?.close();
       await card.close();
     }
   });

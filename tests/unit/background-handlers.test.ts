@@ -172,6 +172,26 @@ describe('background handlers: one per content-script request', () => {
     expect(await entityOf(undefined, 9)).toEqual([['ilham-aliyev', 1]]);
   });
 
+  it('find-mentions reads each full scan of a page afresh, and the batches of one scan together', async () => {
+    const matcher = createMatcher(baseIndex, { rules: rulesJson as unknown as MatchingRules });
+    const bg = createBackgroundHandlers({ store, aliasIndex: baseIndex, matcher: () => matcher });
+    const father = 'President Heydar Aliyev founded the party, and for a decade Aliyev led the country through it.';
+    const son = 'His son Ilham Aliyev became president in 2003.';
+    // The bare "Aliyev" of the first text: who it meant, and how many namesakes its card offers besides.
+    const bareAliyev = async (scan: number | undefined) => {
+      const message = { type: 'find-mentions' as const, batch: joinTexts([father, son]) };
+      const flat = await bg.answer(scan === undefined ? message : { ...message, scan }, { ...sender, frameId: 3 });
+      const bare = unpackMatches(flat, 2)[0]!.find((m) => father.slice(m.start, m.end) === 'Aliyev')!;
+      return [baseIndex.entities[bare.entity]![0], (bare.or ?? []).length];
+    };
+    expect(await bareAliyev(0)).toEqual(['heydar-aliyev', 0]);
+    // The page's text again in the same scan (a subtree rescanned): both namesakes are now named on the page.
+    expect(await bareAliyev(0)).toEqual(['heydar-aliyev', 1]);
+    // The next full scan decides as the first did, not from what the last one left behind.
+    expect(await bareAliyev(1)).toEqual(['heydar-aliyev', 0]);
+    expect(await bareAliyev(1)).toEqual(['heydar-aliyev', 1]);
+  });
+
   it('get-entity answers a card’s details with the reader’s note, an own name’s card, or null', async () => {
     const { ask, own } = await setup();
     own.notes.set('tanap', 'check the 2018 figure');
