@@ -34,6 +34,7 @@ const CATEGORIES = [
   '__metadata',
 ];
 const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+const cpu = (e: TraceEvent) => e.tdur ?? e.dur!;
 
 async function tracedLoad(context: BrowserContext, url: string): Promise<TraceEvent[]> {
   const tab = await context.newPage();
@@ -79,15 +80,16 @@ function breakdown(events: TraceEvent[]): { tasks: number; taskMs: number; self:
       if (!inside.some(isExtensionUrl)) continue;
       count++;
       taskMs += (t.tdur ?? t.dur!) / 1000;
-      // Self time: an event's duration minus its direct children's (nesting read from the intervals).
+      // Self time: an event's thread time (wall time where the trace gives none) minus its direct children's, nesting
+      // read from the wall-clock intervals. Thread time, so a busy machine's waits for a core are not counted.
       const all = [t, ...inside].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
       const stack: { e: TraceEvent; child: number }[] = [];
       const close = (until: number) => {
         while (stack.length && stack.at(-1)!.e.ts + stack.at(-1)!.e.dur! <= until) {
           const { e, child } = stack.pop()!;
           const name = e === t ? '(task itself)' : label(e);
-          self.set(name, (self.get(name) ?? 0) + (e.dur! - child) / 1000);
-          if (stack.length) stack.at(-1)!.child += e.dur!;
+          self.set(name, (self.get(name) ?? 0) + Math.max(0, cpu(e) - child) / 1000);
+          if (stack.length) stack.at(-1)!.child += cpu(e);
         }
       };
       for (const e of all) {
