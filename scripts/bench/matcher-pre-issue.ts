@@ -25,7 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { CORPUS_DIR } from '../build-factbase';
 
 /** The last commit before the morphology and disambiguation rules landed (`git log --oneline -- lib/matcher`). */
-const PRE_ISSUE = '53c5ca0';
+export const PRE_ISSUE = '53c5ca0';
 
 interface AnyMatcher {
   find(text: string): unknown[];
