@@ -42,8 +42,8 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** A commit's matcher files (and alias index), from git, in a temporary folder. */
-function checkOut(root: string, rev: string, paths: string[]): string {
+/** A commit's files (`paths`, or all of them when none are named), from git, in a temporary folder. */
+export function checkOut(root: string, rev: string, paths: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'lens-pre-issue-'));
   const archive = execFileSync('git', ['archive', rev, ...paths], { cwd: root, maxBuffer: 64 << 20 });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });

@@ -11,18 +11,15 @@
  *   LENS_SCAN_BENCH_PARTS asks for them)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../../automation/browsers';
-import { PRE_ISSUE } from './matcher-pre-issue';
+import { checkOut, PRE_ISSUE } from './matcher-pre-issue';
 
 /** A commit's extension, built for Chromium in a temporary folder; returns that folder (its build in `.output`). */
 function buildCommit(rev: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `lens-scan-${rev}-`));
-  const archive = execFileSync('git', ['archive', rev], { cwd: PROJECT_ROOT, maxBuffer: 256 << 20 });
-  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  const dir = checkOut(PROJECT_ROOT, rev, []);
   // The project's installed packages: WXT and Vite build both commits alike.
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'));
   // A production build, in the folder's own .output, whatever this process was asked for.
