@@ -10,10 +10,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { extensionDir } from '../../automation/browsers';
 import { startStaticServer } from '../../automation/static-server';
-import { launchChromiumWith, writePages } from './scan-bench';
+import { launchChromiumWith, tracedLoad, writePages } from './scan-bench';
 import { writeFloorExtension } from './floor-extension';
 import { outermost, type TraceEvent } from './trace-main-thread';
 
@@ -35,27 +34,6 @@ const CATEGORIES = [
 ];
 const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 const cpu = (e: TraceEvent) => e.tdur ?? e.dur!;
-
-async function tracedLoad(context: BrowserContext, url: string): Promise<TraceEvent[]> {
-  const tab = await context.newPage();
-  try {
-    const cdp = await context.newCDPSession(tab);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.start', {
-      transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] },
-    });
-    await tab.goto(url, { waitUntil: 'load' });
-    await tab.waitForTimeout(2_500);
-    await cdp.send('Tracing.end');
-    await complete;
-    return events;
-  } finally {
-    await tab.close();
-  }
-}
 
 const isExtensionUrl = (e: TraceEvent) => {
   const data = e.args?.data as { url?: unknown; scriptName?: unknown } | undefined;
@@ -122,7 +100,9 @@ try {
     const runs: ReturnType<typeof breakdown>[] = [];
     try {
       for (let load = -1; load < Number(loadsArg); load++) {
-        const result = breakdown(await tracedLoad(context, server.url(`/${pageName}.html`)));
+        const result = breakdown(
+          await tracedLoad(context, server.url(`/${pageName}.html`), 2_500, undefined, CATEGORIES),
+        );
         if (load >= 0) runs.push(result);
       }
     } finally {

@@ -169,12 +169,16 @@ export function launchChromiumWith(extension: string | null): Promise<BrowserCon
 
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata'];
 
-/** Loads `url` in a new tab under a trace and returns the trace's events. */
-async function tracedLoad(
+/**
+ * Loads `url` in a new tab under a trace of `categories` (default: the main thread's tasks) and returns the trace's
+ * events once `settleMs` have passed after `load`.
+ */
+export async function tracedLoad(
   context: BrowserContext,
   url: string,
   settleMs: number,
   check?: (tab: Page) => Promise<void>,
+  categories: readonly string[] = TRACE_CATEGORIES,
 ): Promise<TraceEvent[]> {
   const tab = await context.newPage();
   try {
@@ -184,7 +188,7 @@ async function tracedLoad(
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.start', {
       transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: TRACE_CATEGORIES, excludedCategories: ['*'] },
+      traceConfig: { includedCategories: [...categories], excludedCategories: ['*'] },
     });
     await tab.goto(url, { waitUntil: 'load' });
     await tab.waitForTimeout(settleMs);
