@@ -176,6 +176,44 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
     await page.close();
   });
 
+  it('in a window 281 px tall the card shows facts, not a fixed row of buttons: its actions scroll with it', async () => {
+    const page = await CardPage.open(lens, server.url('/cards-short-frame.html'), { recordSteps: false });
+    const inFrame = page.inFrame('#short');
+    await waitInPage(
+      page.page,
+      () => {
+        const win = document.querySelector<HTMLIFrameElement>('#short')?.contentWindow as
+          (Window & typeof globalThis) | null;
+        const h = (win?.CSS as unknown as { highlights?: Map<string, { size: number }> } | undefined)?.highlights;
+        return (h?.get('lens-mention')?.size ?? 0) > 0;
+      },
+      'marks in the short frame',
+    );
+    // Bring the mark into the frame's 281 px, then rest on it.
+    const below = await inFrame.markGeometry('Kassym-Jomart Tokayev');
+    await page.page.evaluate((dy: number) => {
+      document.querySelector<HTMLIFrameElement>('#short')!.contentWindow!.scrollBy(0, dy);
+    }, below.rects[0]!.top - 120);
+    await hoverUntilCard(inFrame, await inFrame.markGeometry('Kassym-Jomart Tokayev'), 'Kassym-Jomart Tokayev');
+    const seen = await page.page.evaluate(() => {
+      const doc = document.querySelector<HTMLIFrameElement>('#short')!.contentDocument!;
+      const root = doc.querySelector('lens-card-host')!.shadowRoot!;
+      const card = root.querySelector('.lens-card')!.getBoundingClientRect();
+      const quote = root.querySelector('.lens-quote blockquote')?.getBoundingClientRect();
+      const actions = root.querySelector<HTMLElement>('.lens-actions')!;
+      return {
+        cardHeight: card.height,
+        actions: getComputedStyle(actions).position,
+        quoteInView: !!quote && quote.top >= card.top && quote.top + 20 <= card.bottom,
+      };
+    });
+    expect(seen.cardHeight).toBeLessThanOrEqual(281);
+    expect(seen.actions).toBe('static');
+    expect(seen.quoteInView, 'the first quote starts within the card as it opens').toBe(true);
+    await inFrame.closeWithEscape();
+    await page.close();
+  });
+
   it('nothing logged an error or threw', async () => {
     expect(await lens.consoleErrors()).toEqual([]);
   });
