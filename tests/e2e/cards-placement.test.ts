@@ -128,16 +128,7 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
   it('a mark inside a same-origin iframe: its card opens inside that frame, beside the mark; Esc in either frame closes the other’s card', async () => {
     const page = await CardPage.open(lens, server.url('/cards-frame.html'), { recordSteps: false });
     const inFrame = page.inFrame('#embed');
-    await waitInPage(
-      page.page,
-      () => {
-        const win = document.querySelector<HTMLIFrameElement>('#embed')?.contentWindow as
-          (Window & typeof globalThis) | null;
-        const h = (win?.CSS as unknown as { highlights?: Map<string, { size: number }> } | undefined)?.highlights;
-        return (h?.get('lens-mention')?.size ?? 0) > 0;
-      },
-      'marks in the iframe',
-    );
+    await marksInFrame(page, '#embed');
 
     // A card on the top page first: moving into the frame leaves it, so it closes (the frame gets the moves now).
     const outside = await page.markGeometry('Middle Corridor', { inside: '#outside' });
@@ -179,16 +170,7 @@ describe.each(browsersUnderTest())('%s card placement', (browserName) => {
   it('in a window 281 px tall the card shows facts, not a fixed row of buttons: its actions scroll with it', async () => {
     const page = await CardPage.open(lens, server.url('/cards-short-frame.html'), { recordSteps: false });
     const inFrame = page.inFrame('#short');
-    await waitInPage(
-      page.page,
-      () => {
-        const win = document.querySelector<HTMLIFrameElement>('#short')?.contentWindow as
-          (Window & typeof globalThis) | null;
-        const h = (win?.CSS as unknown as { highlights?: Map<string, { size: number }> } | undefined)?.highlights;
-        return (h?.get('lens-mention')?.size ?? 0) > 0;
-      },
-      'marks in the short frame',
-    );
+    await marksInFrame(page, '#short');
     // Bring the mark into the frame's 281 px, then rest on it.
     const below = await inFrame.markGeometry('Kassym-Jomart Tokayev');
     await page.page.evaluate((dy: number) => {
@@ -236,4 +218,20 @@ async function expectNextToMarkAtRightEdge(page: CardPage, mark: MarkGeometry, n
   expect(gap, 'the card is just above or below the mark').toBeLessThan(20);
   await page.closeWithEscape();
   return card;
+}
+
+/** Waits until the same-origin frame `selector` of `page` has painted marks. */
+function marksInFrame(page: CardPage, selector: string): Promise<unknown> {
+  return waitInPage(
+    page.page,
+    (selector) => {
+      const win = document.querySelector<HTMLIFrameElement>(selector)?.contentWindow as
+        (Window & typeof globalThis) | null;
+      const h = (win?.CSS as unknown as { highlights?: Map<string, { size: number }> } | undefined)?.highlights;
+      return (h?.get('lens-mention')?.size ?? 0) > 0;
+    },
+    `marks in the frame ${selector}`,
+    undefined,
+    selector,
+  );
 }
