@@ -15,8 +15,12 @@ import type {
   ToContent,
 } from '~/lib/messaging/messages';
 
-/** A request from a content script or an extension page to the background. */
-export const sendToBackground: Send<ToBackground> = (message) => browser.runtime.sendMessage(message);
+/**
+ * A request from a content script or an extension page to the background. Always a promise: in a document that is
+ * going away the browser may throw instead of rejecting, and every caller handles a failed request as a rejection.
+ */
+export const sendToBackground: Send<ToBackground> = (message) =>
+  new Promise((resolve) => resolve(browser.runtime.sendMessage(message)));
 
 /** A request from the background to a tab's content script: every frame, or one (`frameId`). */
 export function sendToTab<M extends BackgroundToContent>(

@@ -10,6 +10,19 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   // Only the gate runs in every page and frame; the scanner stage is injected where it lets a frame through.
   main() {
-    void openGate();
+    // A frame removed or a tab closed while the gate works can make the browser's APIs fail: no error of ours, and
+    // nothing the reader sees. Any other failure is still reported.
+    openGate().catch((error: unknown) => {
+      if (!documentGone()) throw error;
+    });
   },
 });
+
+/** Whether this document's window has been closed or removed (reading that can itself fail then). */
+function documentGone(): boolean {
+  try {
+    return window.closed || !document.defaultView;
+  } catch {
+    return true;
+  }
+}

@@ -1,3 +1,4 @@
+import '~/browser/page-leaving';
 import exploreBaseJson from '~/data/explore-base.json';
 import type { FactBase } from '~/lib/factbase/types';
 import { createExploreModel } from '~/lib/explore/model';

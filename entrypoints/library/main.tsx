@@ -1,3 +1,4 @@
+import '~/browser/page-leaving';
 import { LibraryApp } from '~/components/library/LibraryApp';
 import { startInterfaceText } from '~/browser/interface-text';
 import { renderLocalized } from '~/components/localized';

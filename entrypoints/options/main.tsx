@@ -1,3 +1,4 @@
+import '~/browser/page-leaving';
 import { browser } from 'wxt/browser';
 import aliasIndexJson from '~/data/alias-index.json';
 import type { AliasIndex } from '~/lib/factbase/types';

@@ -1,5 +1,6 @@
 import '~/components/theme.css';
 import '~/components/popup/popup.css';
+import { unlessLeaving } from '~/browser/page-leaving';
 
 // Opened by a card's "Search" in a window of its own (entrypoints/background.ts): the page fills that window.
 if (new URLSearchParams(location.search).has('window')) document.documentElement.classList.add('lens-window');
@@ -21,7 +22,10 @@ const root = document.getElementById('app')!;
 requestAnimationFrame(() =>
   setTimeout(() => {
     const searchIndex = import('~/data/search-index.json').then((m) => m.default);
+    searchIndex.catch(unlessLeaving);
     const text = import('~/browser/interface-text').then((m) => m.startInterfaceText(document, 'extName'));
-    void Promise.all([import('~/components/popup/mount'), text]).then(([m]) => m.mountPopup(root, searchIndex));
+    Promise.all([import('~/components/popup/mount'), text])
+      .then(([m]) => m.mountPopup(root, searchIndex))
+      .catch(unlessLeaving);
   }, 0),
 );
