@@ -95,7 +95,9 @@ export class SettingsApplier {
   reportCounts(counts: MentionCount[]): MentionCount[] {
     const s = this.settings;
     if (!s) return counts;
-    const types = new Map(this.index.entities.map(([id, , type]) => [id, type]));
+    const types = new Map<string, EntityType>();
+    // The page's table holds only the rows of the names it found: a sparse array, which forEach walks without holes.
+    this.index.entities.forEach(([id, , type]) => types.set(id, type));
     const site = frameSite(this.doc);
     return counts.filter(
       (c) =>

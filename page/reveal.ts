@@ -11,7 +11,8 @@ export function revealEntity(
   index: Pick<AliasIndex, 'entities'>,
   entityId: string,
 ): boolean {
-  const entity = index.entities.findIndex(([id]) => id === entityId);
+  // The page's table holds only the rows of the names it found (a sparse array).
+  const entity = index.entities.findIndex((row) => row?.[0] === entityId);
   const mention = store.all().find((m) => m.entity === entity);
   if (!mention) return false;
   const range = doc.createRange();

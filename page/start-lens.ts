@@ -2,7 +2,7 @@
 import { answerExtension, sendToBackground } from '~/browser/messages';
 import type { LensStart, ScanReport } from '~/lib/messaging/messages';
 import type { AliasIndex } from '~/lib/factbase/types';
-import { keepKnownEntities } from '~/lib/own/known-entities';
+import { takeEntityRows } from '~/lib/own/known-entities';
 import { MentionStore } from './mention-store';
 import { PageScanner, defaultYield, type MentionFinder } from './scan-page';
 import { watchMutations } from './watch-mutations';
@@ -34,18 +34,9 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
   );
   listenForSaveSelection(doc, ctx.signal, () => snippetHighlights.refresh());
 
-  // The entity table ([id, name, type] per entity number the matcher returns) is asked for when the first names are
-  // found, so a frame that names nothing (an ad, an embed) never receives it.
+  // The entity table ([id, name, type] by entity number) holds only the rows of the names found here: each answer of
+  // the matcher carries the rows it names, so a frame that names nothing (an ad, an embed) holds none.
   const entityIndex: Pick<AliasIndex, 'entities'> = { entities: [] };
-  let entityTable: Promise<void> | null = null;
-  const loadEntityTable = () =>
-    (entityTable ??= sendToBackground({ type: 'get-entity-table' }).then(
-      (entities) => void (entityIndex.entities = entities),
-      (err: unknown) => {
-        entityTable = null;
-        throw err;
-      },
-    ));
   // The article's date tells namesakes apart (lib/matcher/disambiguate.ts); read once per address (a single-page app
   // that navigates gets a new page context in the background, so it is read again there). Only the top page is read:
   // frames are ads, embeds and widgets far more often than the article, and each read runs selectors over the DOM.
@@ -67,10 +58,7 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
       scan: scanNumber,
       ...(date ? { date } : {}),
     });
-    if (!found?.marks?.length) return found;
-    await loadEntityTable();
-    // Names the reader adds later join the background's table after ours: their matches are for pages loaded later.
-    return keepKnownEntities(found, entityIndex.entities.length);
+    return takeEntityRows(found, entityIndex.entities);
   };
   const store = new MentionStore(doc, entityIndex);
   ctx.onInvalidated(() => store.destroy());

@@ -5,13 +5,14 @@
  */
 import type { AliasIndex } from '../factbase/types';
 import type { FactBaseStore } from '../factbase/factbase-store';
-import type { Matcher } from '../matcher';
+import type { Match, Matcher } from '../matcher';
 import { packMatches, splitTexts, type TextBatch } from '../matcher/wire';
 import { createPageContexts } from '../matcher/page-contexts';
 import { newPageContext } from '../matcher/page-context';
 import {
   dispatch,
   type ContentToBackground,
+  type FoundMentions,
   type HandlerMap,
   type QuoteSelector,
   type ReplyTo,
@@ -136,15 +137,28 @@ export function createBackgroundHandlers({
     matcher()
       .findInPage(splitTexts(batch) ?? [], newPageContext())
       .some((found) => found.length > 0);
+  /**
+   * The entity table's rows the matches name, namesakes included, with the reader's own names after the fact base's:
+   * a page learns only the rows of the names it holds, in the same answer as its marks.
+   */
+  const entityRows = (found: readonly (readonly Match[])[]): FoundMentions['entities'] => {
+    const rows: FoundMentions['entities'] = [];
+    const seen = new Set<number>();
+    for (const ms of found)
+      for (const m of ms)
+        for (const e of [m.entity, ...(m.or ?? [])]) {
+          const row = seen.has(e) ? undefined : own ? own.entityAt(e) : aliasIndex.entities[e];
+          seen.add(e);
+          if (row) rows.push([e, ...row]);
+        }
+    return rows;
+  };
   const pageQuotes = (sender: MessageSender): Promise<QuoteSelector[]> =>
     snippets?.pageQuotes ? snippets.pageQuotes(sender) : Promise.resolve([]);
   const openTab = (sender: MessageSender, open: () => Promise<unknown>): Promise<void> =>
     tabOpens.take(sender.tab?.id ?? -1) ? open().then(() => undefined) : done;
 
   const handlers: ContentHandlers = {
-    // With the reader's own names after the fact base's (lib/own/own-background.ts).
-    'get-entity-table': () =>
-      own ? own.aliasIndex().then((index) => index.entities) : Promise.resolve(aliasIndex.entities),
     'start-lens': (message, sender) => {
       // Only ever the sender's own frame, and only our own file; the settings travel with the answer, one message
       // instead of a storage read in every frame.
@@ -172,7 +186,7 @@ export function createBackgroundHandlers({
       const found = matcher().findInPage(texts, page);
       // The reader's material for these names is read ahead, so their cards wait for no database read.
       if (own) void own.prefetch(found.flatMap((ms) => ms.map((m) => own.entityIdAt(m.entity) ?? '')).filter(Boolean));
-      return Promise.resolve(packMatches(found));
+      return Promise.resolve({ ...packMatches(found), entities: entityRows(found) });
     },
     'get-entity': (message) => (own ? own.details(message.id) : Promise.resolve(store.details(message.id))),
     'save-snippet': (message, sender) => {

@@ -123,9 +123,15 @@ export interface LensStart {
   quotes: QuoteSelector[];
 }
 
+/**
+ * What find-mentions answers: the matches, and the entity table's rows they name ([entity number, id, name, type]),
+ * so a page holds only the rows of the names it has, and its first marks wait for no second message.
+ */
+export interface FoundMentions extends PackedMatches {
+  entities: [entity: number, ...row: AliasIndex['entities'][number]][];
+}
+
 export type ContentToBackground =
-  /** The entity table ([id, name, type] by entity number), asked for once a frame has found names. */
-  | { type: 'get-entity-table' }
   /**
    * The content script's gate (page/frame-gate.ts) found text worth scanning in the sender's frame: inject the
    * scanner stage there (page/lens-stage.ts) and answer with the settings, so no frame reads storage on its own.
@@ -179,13 +185,12 @@ export type ContentToBackground =
   | { type: 'get-card-text' };
 
 interface ContentToBackgroundReplies {
-  'get-entity-table': AliasIndex['entities'];
   /** What the scanner stage starts with, once it has run in the sender's frame; null when the text sent names nothing. */
   'start-lens': LensStart | null;
   /** Resolves once the stage has run in the sender's frame. */
   'load-card-stage': void;
-  /** Flat [text index, start, end, entity index] quadruples and their notes (see lib/matcher/wire.ts). */
-  'find-mentions': PackedMatches;
+  /** Flat [text index, start, end, entity index] quadruples, their notes (lib/matcher/wire.ts) and their entities. */
+  'find-mentions': FoundMentions;
   'get-entity': EntityDetails | null;
   'save-snippet': SnippetSaved;
   /** True when the snippet was removed. */

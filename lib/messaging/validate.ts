@@ -85,8 +85,6 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
   // Typed as the known types so the compiler checks that every one has a case; any other string reaches `default`.
   const type = raw.type as ContentToBackground['type'];
   switch (type) {
-    case 'get-entity-table':
-      return { type: 'get-entity-table' };
     case 'start-lens':
       if (raw.batch === undefined) return { type: 'start-lens' };
       if (!isTextBatch(raw.batch) || raw.batch.text.length > GATE_TEXT_CHARS) return null;

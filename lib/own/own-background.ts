@@ -79,7 +79,7 @@ export function createOwnBackground(deps: {
   /**
    * Own names in the order they joined this session's index: entity indexes a page already holds never move.
    * A removed name keeps its row (without aliases), so later rows keep their place; pages loaded before a new
-   * name ignore the indexes they do not know (see keepKnownEntities).
+   * name take its row from the matches that name it (see takeEntityRows).
    */
   let sessionNames: OwnName[] = [];
   let names = new Map<string, OwnName>();
@@ -224,6 +224,8 @@ export function createOwnBackground(deps: {
     },
     /** Entity id of a match's entity index in the current index. */
     entityIdAt: (i: number) => index.entities[i]?.[0],
+    /** The current index's row ([id, name, type]) of a match's entity index. */
+    entityAt: (i: number): AliasIndex['entities'][number] | undefined => index.entities[i],
     isKnownEntity: (id: string) => store.entity(id) !== undefined || names.has(id),
     findNames,
     /** A card's details: the fact base's (or an own name's), with the reader's material for that entity. */

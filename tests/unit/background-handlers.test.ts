@@ -16,7 +16,7 @@ import type { MatchingRules } from '~/lib/factbase/matching-rules';
 import { createFactBaseStore } from '~/lib/factbase/factbase-store';
 import { createBackgroundHandlers, type MessageSender } from '~/lib/background/handlers';
 import { createExtensionPageHandlers } from '~/lib/background/extension-page-handlers';
-import type { ContentToBackground, SnippetDraft } from '~/lib/messaging/messages';
+import type { ContentToBackground, FoundMentions, SnippetDraft } from '~/lib/messaging/messages';
 import { createOwnBackground, type OwnStorage } from '~/lib/own/own-background';
 import type { OwnName, OwnSource, SourceQuote } from '~/lib/own/types';
 import { createPageSaves } from '~/lib/snippets/page-saves';
@@ -114,13 +114,6 @@ async function setup() {
 }
 
 describe('background handlers: one per content-script request', () => {
-  it('get-entity-table answers the fact base’s entity table with the reader’s names after it', async () => {
-    const { ask } = await setup();
-    const table = await ask({ type: 'get-entity-table' });
-    expect(table.slice(0, baseIndex.entities.length)).toEqual(baseIndex.entities);
-    expect(table.slice(baseIndex.entities.length)).toEqual([['own-name-1', 'Rovshan Mammadli', 'person']]);
-  });
-
   it('start-lens injects the scanner stage into the sender’s own tab and frame and answers the settings', async () => {
     const { ask, ports, settings } = await setup();
     expect(await ask({ type: 'start-lens' })).toEqual({ settings: settings(), quotes: [] });
@@ -156,6 +149,26 @@ describe('background handlers: one per content-script request', () => {
     const table = (await ownBackground.aliasIndex()).entities;
     const ids = unpackMatches(flat, texts.length).map((ms) => ms.map((m) => table[m.entity]![0]));
     expect(ids).toEqual([['own-name-1', 'tanap'], [], []]);
+  });
+
+  it('find-mentions answers the entity rows its matches name, the reader’s names and namesakes included', async () => {
+    const { ask } = await setup();
+    const rowsOf = (found: FoundMentions) => new Map(found.entities.map(([entity, ...row]) => [entity, row]));
+    const mine = rowsOf(await ask({ type: 'find-mentions', batch: joinTexts(['Rovshan Mammadli toured TANAP.']) }));
+    const tanap = baseIndex.entities.findIndex(([id]) => id === 'tanap');
+    expect(mine).toEqual(
+      new Map([
+        [baseIndex.entities.length, ['own-name-1', 'Rovshan Mammadli', 'person']],
+        [tanap, baseIndex.entities[tanap]],
+      ]),
+    );
+    expect((await ask({ type: 'find-mentions', batch: joinTexts(['Nothing here.']) })).entities).toEqual([]);
+    // Without a date the bare surname's card offers both namesakes: both rows come with the mark.
+    const matcher = createMatcher(baseIndex, { rules: rulesJson as unknown as MatchingRules });
+    const bg = createBackgroundHandlers({ store, aliasIndex: baseIndex, matcher: () => matcher });
+    const found = await bg.answer({ type: 'find-mentions', batch: joinTexts(['President Aliyev said.']) }, sender);
+    const ids = [...rowsOf(found).values()].map(([id]) => id).sort();
+    expect(ids).toEqual(['heydar-aliyev', 'ilham-aliyev']);
   });
 
   it('find-mentions hands the page’s date to the page’s matcher context, which tells namesakes apart by it', async () => {

@@ -4,7 +4,7 @@ import factBaseJson from '../../data/factbase.json';
 import { createFactBaseStore } from '../../lib/factbase/factbase-store';
 import type { AliasIndex, FactBase } from '../../lib/factbase/types';
 import { createMatcher } from '../../lib/matcher';
-import { keepKnownEntities } from '../../lib/own/known-entities';
+import { keepKnownEntities, takeEntityRows } from '../../lib/own/known-entities';
 import { createOwnBackground, type OwnStorage } from '../../lib/own/own-background';
 import { ownToMarkdown } from '../../lib/own/own-markdown';
 import { withOwnNameRules, withOwnNames } from '../../lib/own/own-names';
@@ -149,9 +149,41 @@ describe('own names in the one matcher', () => {
         { mark: 1, or: [4, 9] },
       ],
     };
-    expect(keepKnownEntities(packed, 5)).toEqual({ marks: [0, 4, 5, 3], notes: [{ mark: 0, or: [4] }] });
+    expect(keepKnownEntities(packed, (e) => e < 5)).toEqual({ marks: [0, 4, 5, 3], notes: [{ mark: 0, or: [4] }] });
     const same = { marks: [0, 1, 2, 3], notes: [] };
-    expect(keepKnownEntities(same, 5)).toBe(same);
+    expect(keepKnownEntities(same, (e) => e < 5)).toEqual(same);
+  });
+
+  it('a page takes the rows its matches name, and drops a number it holds for another entity', () => {
+    const table: AliasIndex['entities'] = [];
+    const first = takeEntityRows(
+      {
+        marks: [0, 0, 5, 7],
+        notes: [{ mark: 0, or: [2] }],
+        entities: [
+          [7, 'tanap', 'TANAP', 'pipeline'],
+          [2, 'a', 'A', 'person'],
+        ],
+      },
+      table,
+    );
+    expect(first).toEqual({ marks: [0, 0, 5, 7], notes: [{ mark: 0, or: [2] }] });
+    expect(table[7]).toEqual(['tanap', 'TANAP', 'pipeline']);
+    expect(Object.keys(table)).toEqual(['2', '7']);
+    // The background restarted and gave number 7 to another name: those marks go; the row the page holds stays.
+    const next = takeEntityRows(
+      {
+        marks: [0, 0, 4, 7, 1, 0, 4, 2],
+        notes: [],
+        entities: [
+          [7, 'own-1', 'Mine', 'person'],
+          [2, 'a', 'A', 'person'],
+        ],
+      },
+      table,
+    );
+    expect(next).toEqual({ marks: [1, 0, 4, 2], notes: [] });
+    expect(table[7]).toEqual(['tanap', 'TANAP', 'pipeline']);
   });
 });
 

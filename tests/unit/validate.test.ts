@@ -40,7 +40,6 @@ type ContentType = ContentToBackground['type'];
  * without an example here (or an example of a type it lacks) is a type error, so the list cannot fall behind.
  */
 const EXAMPLES: { [T in ContentType]: Extract<ContentToBackground, { type: T }> } = {
-  'get-entity-table': { type: 'get-entity-table' },
   'start-lens': { type: 'start-lens', batch: { text: 'Summer sale', ends: [11] } },
   'load-card-stage': { type: 'load-card-stage' },
   'find-mentions': {
@@ -83,8 +82,8 @@ describe('parseContentMessage', () => {
   it.each([
     ['nothing', undefined],
     ['null', null],
-    ['a string', 'get-entity-table'],
-    ['an array', [{ type: 'get-entity-table' }]],
+    ['a string', 'get-page-snippets'],
+    ['an array', [{ type: 'get-page-snippets' }]],
     ['no type', {}],
     ['a correction without its scope', { type: 'correct-mark', id: 'baku', text: 'Baku' }],
     ['a correction of nothing', { type: 'correct-mark', id: 'baku', text: '  ', everywhere: true }],
