@@ -31,6 +31,8 @@ export function buildMatchingRules(
     version: MATCHING_RULES_VERSION,
     windows: languages.windows,
     courtesy: languages.courtesy ?? [],
+    ...(languages['named-after'] ? { namedAfter: languages['named-after'] } : {}),
+    ...(languages['given-names'] ? { givenNames: languages['given-names'] } : {}),
     classes: languages.morphology,
     languageMorphology: Object.fromEntries(Object.entries(languages.languages).map(([k, v]) => [k, v.morphology])),
     unlabelled: languages.unlabelled ?? {},

@@ -64,11 +64,23 @@ interface Windows {
   'not-near': number;
 }
 
+/**
+ * Words that make a person's name the name of a thing named after them: right after it ("Heydar Aliyev International
+ * Airport", "Heydər Əliyev adına") or right before it ("аэропорт имени Гейдара Алиева"). Folded prefixes; an entry
+ * written with a capital counts only for a capitalised word (the head of a proper name), one in lowercase for any.
+ */
+export interface NamedAfter {
+  after: string[];
+  before: string[];
+}
+
 /** data/languages.yaml as written. */
 export interface LanguagesInput {
   windows: Windows;
   wordlists: Record<string, string[]>;
   courtesy: string[];
+  'named-after'?: NamedAfter;
+  'given-names'?: string[];
   languages: Record<string, LanguageDef>;
   unlabelled: Record<string, string[]>;
   'unlabelled-phrases'?: Record<string, string[]>;
@@ -94,6 +106,9 @@ export interface MatchingRules {
   version: number;
   windows: Windows;
   courtesy: string[];
+  namedAfter?: NamedAfter;
+  /** Common given names: right before a bare surname, someone's given name (data/languages.yaml `given-names`). */
+  givenNames?: string[];
   classes: Record<string, MorphologyClass>;
   /** Morphology classes per alias language, and per script for aliases without one. */
   languageMorphology: Record<string, string[]>;

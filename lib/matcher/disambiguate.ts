@@ -15,6 +15,7 @@ import {
   findWordIn,
   foldedSlice,
   wordAt,
+  wordAfter,
   wordBefore,
   wordList,
   writtenLowercaseIn,
@@ -61,7 +62,20 @@ interface RuleTables {
   spelledOut: Map<number, Pattern[]>;
   /** Evidence word lists, folded and indexed once. */
   folded: Map<readonly string[], WordList>;
+  /** Words that make a person's name a thing's (data/languages.yaml `named-after`), folded. */
+  namedAfter: { after: NamedAfterWord[]; before: NamedAfterWord[] };
+  /** Common given names of the region's languages, folded. */
+  commonGivenNames: Set<string>;
 }
+
+/** A folded prefix, and whether the page's word must be capitalised (the head of a proper name: Airport, Фонд). */
+interface NamedAfterWord {
+  prefix: string;
+  capital: boolean;
+}
+
+const namedAfterWords = (words: readonly string[] = []): NamedAfterWord[] =>
+  words.map((w) => ({ prefix: foldAlias(w), capital: CAPITAL.test(w) }));
 
 /** How many texts (blocks) either side a namesake's context reaches: a headline, its byline, the first paragraph. */
 const NAMESAKE_TEXTS = 2;
@@ -85,6 +99,11 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     acronyms: new Map(),
     spelledOut: new Map(),
     folded: new Map(),
+    namedAfter: {
+      after: namedAfterWords(rules?.namedAfter?.after),
+      before: namedAfterWords(rules?.namedAfter?.before),
+    },
+    commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
   };
   const add = <T>(map: Map<number, Set<T>>, key: number, value: T) => {
     let set = map.get(key);
@@ -94,6 +113,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   for (const p of patterns) {
     const [text, entity] = index.aliases[p.alias]!;
     const isPerson = index.entities[entity]?.[2] === 'person';
+    p.person = isPerson;
     if (isPerson && p.evidence?.surname) add(t.surnames, entity, p.key);
     if (isPerson && !p.evidence && !p.near) {
       const words = text.trim().split(/[\s]+/u);
@@ -203,11 +223,14 @@ export function applyRules(
   const spelled = ctx.acronyms.size > 0;
   let ruled = false;
   let surnames = false;
+  let people = false;
   for (const { pattern: p } of candidates) {
     if (p.ruled || (spelled && p.acronym && ctx.acronyms.has(p.key))) ruled = true;
     if (p.evidence?.surname) surnames = true;
+    if (p.person) people = true;
   }
   if (!ruled) {
+    if (people) dropThingsNamedAfter(t, texts, candidates);
     for (const c of candidates) if (c.pattern.fullName) recordFullName(t, c, ctx);
     return candidates;
   }
@@ -241,6 +264,7 @@ export function applyRules(
       }
     } else if (ev.surname && c.text === coverText && c.end <= coverEnd) continue;
     if (p.namesakeKey && isNamesake(namesakes, c)) continue;
+    if (p.person && namesAThing(t, texts[c.text]!.text, c)) continue;
     // A plain name (no evidence, not an acronym the page spelled out): nothing more to check.
     if (!ev && !(spelled && p.acronym)) {
       if (p.fullName) recordFullName(t, c, ctx);
@@ -306,6 +330,31 @@ function passesNeeds(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
   if (!word) return false;
   c.why ??= `near “${word}”`;
   return true;
+}
+
+/** Removes, in place, the people's names that name a thing named after them (see `namesAThing`). */
+function dropThingsNamedAfter(t: RuleTables, texts: readonly BatchText[], candidates: RuledCandidate[]) {
+  let kept = 0;
+  for (const c of candidates) if (!(c.pattern.person && namesAThing(t, texts[c.text]!.text, c))) candidates[kept++] = c;
+  candidates.length = kept;
+}
+
+/**
+ * Whether a person's name at `c` is part of the name of a thing named after them: an airport, a university, a
+ * foundation, a street ("Heydar Aliyev International Airport", "Nazarbayev University", "Islom Karimov nomidagi",
+ * "аэропорт имени Гейдара Алиева"). The card of the person would be wrong there.
+ */
+function namesAThing(t: RuleTables, text: string, c: RuledCandidate): boolean {
+  const { after, before } = t.namedAfter;
+  if (after.length && startsWithOneOf(wordAfter(text, c.end), after)) return true;
+  return before.length > 0 && startsWithOneOf(wordBefore(text, c.start)?.original ?? '', before);
+}
+
+function startsWithOneOf(word: string, list: readonly NamedAfterWord[]): boolean {
+  if (!word) return false;
+  const folded = foldAlias(word);
+  const capital = CAPITAL.test(word);
+  return list.some((w) => (capital || !w.capital) && folded.startsWith(w.prefix));
 }
 
 /** A person named in full: who the page means by that surname from here on. */
@@ -454,7 +503,9 @@ function resolveSurname(
       // "Mr Aliyev": a person named so, whoever the page last meant.
     } else if (
       !afterName &&
-      (!before.sentenceStart || !ordinaryOpener(t, texts, first, before.word, ctx.surnames.get(key)))
+      (!before.sentenceStart ||
+        t.commonGivenNames.has(before.word) ||
+        !ordinaryOpener(t, texts, first, before.word, ctx.surnames.get(key)))
     ) {
       // "Rustam Aliyev", "Cevdet Yılmaz": someone else, and so is the next bare "Aliyev". So is a capitalised word
       // that opens a sentence ("Rustam Aliyev scored."), unless it reads as an ordinary word (see ordinaryOpener).

@@ -31,6 +31,8 @@ export interface Pattern {
   fullName: boolean;
   acronym: boolean;
   namesakeKey: boolean;
+  /** A name of a person: checked for a thing named after them ("Heydar Aliyev International Airport"). */
+  person: boolean;
 }
 
 /**
@@ -259,6 +261,7 @@ function makePattern(
     fullName: false,
     acronym: false,
     namesakeKey: false,
+    person: false,
   };
 }
 

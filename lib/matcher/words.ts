@@ -147,6 +147,13 @@ export function wordAt(text: string, start: number): string {
   return text.slice(start, end);
 }
 
+/** The word right after original offset `end` past white space only (punctuation between: none), as written. */
+export function wordAfter(text: string, end: number): string {
+  let i = end;
+  while (i < text.length && isSpaceAt(text, i)) i++;
+  return i === end ? '' : wordAt(text, i);
+}
+
 interface WordBefore {
   /** The word right before, folded, or '' when punctuation or the start of the text comes first. */
   word: string;

@@ -241,6 +241,29 @@ describe('disambiguation', () => {
   it('drops a name after a word that makes it something else', () => {
     expect(ids('East Turkestan and Kazakhstan')).toEqual(['kazakhstan']);
   });
+  it('reads a common given name before a surname as someone else’s, even right after the person was named', () => {
+    // The caption opens with the wife's name just after the president's full name.
+    expect(
+      ids('Recep Tayyip Erdoğan konuştu.', 'Emine Erdoğan, dün İstanbul’da bir kooperatifi ziyaret etti.'),
+    ).toEqual(['erdogan', 'istanbul']);
+    // An ordinary word opening the sentence still reads as one.
+    expect(ids('İlham Əliyev qonaqları qəbul edib. Görüşdə Əliyev bildirib ki, yol açıqdır.')).toEqual([
+      'ilham-aliyev',
+      'ilham-aliyev',
+    ]);
+  });
+  it('drops a person’s name that names a thing named after them, in any language', () => {
+    // Full names and bare surnames, the "named after" word after the name or before it, and inflected names.
+    expect(ids('We landed at Heydar Aliyev International Airport and drove to Baku.')).toEqual(['baku']);
+    expect(ids('Qonaqları Heydər Əliyev adına Beynəlxalq Aeroportda qarşıladılar.')).toEqual([]);
+    expect(ids('Рейсы из аэропорта имени Гейдара Алиева задерживаются.')).toEqual([]);
+    expect(ids('Nursultan Nazarbayev founded Nazarbayev University in Astana.')).toEqual(['nazarbayev', 'astana']);
+    expect(ids('Islom Karimov nomidagi universitet yangi bino ochdi.')).toEqual([]);
+    // A word of the list in lowercase that only heads a proper name (the reader is at the airport) leaves the person.
+    expect(ids('Recep Tayyip Erdoğan havalimanında konuştu.')).toEqual(['erdogan']);
+    // Punctuation between the name and the word: the sentence goes on to something else.
+    expect(ids('We met Ilham Aliyev. Airport workers were on strike.')).toEqual(['ilham-aliyev']);
+  });
   it('follows an acronym the page spells out as something else', () => {
     expect(ids('The Communist Party of China (CPC) met in Tashkent. The CPC said nothing.')).toEqual([
       'china',
