@@ -13,6 +13,11 @@ import type { Placement } from '~/lib/hover/placement';
 import { refuseSyntheticInput, watchGestures } from './trusted-input';
 
 const CARD_HOST_TAG = 'lens-card-host';
+/**
+ * The card's first screen: page/hover-card.ts caps a card's height at 560 px (less where the viewport is short), so
+ * nothing that starts further down is on screen when the card opens. Px, from the card's top.
+ */
+const FIRST_SCREEN_PX = 560;
 
 type StyleMode = 'adopted' | 'adopted-page' | 'style-element';
 
@@ -57,13 +62,40 @@ export class CardHost {
   /**
    * The card's natural size, before it is placed: one forced layout. The card has a fixed width, so where the frame
    * sits while it is measured does not change its height.
+   *
+   * Parts of the card that wait for its first paint (`data-lens-later`, hidden: the body of the reader's own section,
+   * components/own/OwnSection.tsx) are shown now, and the card measured again, when they start within its first
+   * screen: there the reader would see them arrive, and the card's height (so where it goes) may depend on them.
+   * Further down the card is at its height cap with or without them, and its first screen is the same, so they are
+   * laid out and painted after it: the card is on screen sooner (issue 18, scripts/bench/own-card-bench.ts).
    */
   measure(): { width: number; height: number } {
     const s = this.frame.style;
     s.removeProperty('--lens-max-h');
     s.removeProperty('--lens-max-w');
     const card = this.frame.firstElementChild as HTMLElement | null;
-    return { width: card?.offsetWidth ?? 0, height: card?.offsetHeight ?? 0 };
+    if (!card) return { width: 0, height: 0 };
+    const size = () => ({ width: card.offsetWidth, height: card.offsetHeight });
+    const natural = size();
+    return this.showWaitingOnFirstScreen(card) ? size() : natural;
+  }
+
+  /** Shows the waiting parts (see measure) that start within the card's first screen; whether there were any. */
+  private showWaitingOnFirstScreen(card: HTMLElement): boolean {
+    const waiting = card.querySelectorAll<HTMLElement>('[data-lens-later]');
+    if (!waiting.length) return false;
+    // Without its max-height (just removed) the card does not scroll: its top is its content's top.
+    const cardTop = card.getBoundingClientRect().top;
+    let shown = false;
+    for (const part of waiting) {
+      // A hidden part has no box: it would start at or below its parent's top.
+      const top = (part.parentElement ?? part).getBoundingClientRect().top - cardTop;
+      if (top >= FIRST_SCREEN_PX) continue;
+      part.hidden = false;
+      part.removeAttribute('data-lens-later');
+      shown = true;
+    }
+    return shown;
   }
 
   /**

@@ -71,8 +71,14 @@ export function OwnSection(props: {
   startEditing?: boolean;
   /** The editor was left with nothing of the reader's in the section: the card takes the section away again. */
   onLeave?: () => void;
+  /**
+   * In a hover card (page/card-extras/own-section-stand-in.ts): the section's body is laid out after the card's first
+   * paint. The card host shows it before that when the section starts within the card's first screen, and measures
+   * the card with it (page/card-host.ts); below that screen the card is at its height cap with or without it.
+   */
+  later?: boolean;
 }) {
-  const { entityId, name, own, actions, startEditing = false, onLeave } = props;
+  const { entityId, name, own, actions, startEditing = false, onLeave, later = false } = props;
   const [note, setNote] = useState(own.note);
   const [editing, setEditing] = useState(startEditing);
   const [status, setStatus] = useState<{ text: string; undo?: string } | null>(null);
@@ -84,6 +90,9 @@ export function OwnSection(props: {
   const [focusNext, setFocusNext] = useState<'edit' | 'undo' | null>(null);
   const headingId = useId();
   const noteId = useId();
+  /** The entity whose card has had its first paint with this section (effects run after the paint). */
+  const [paintedFor, setPaintedFor] = useState<string | null>(null);
+  useEffect(() => setPaintedFor(entityId), [entityId]);
   useEffect(() => {
     setNote(own.note);
     setEditing(startEditing);
@@ -132,6 +141,7 @@ export function OwnSection(props: {
   };
 
   if (!hasAny && !editing && !status && !startEditing) return null;
+  const waiting = later && !editing && paintedFor !== entityId;
 
   return (
     <section class="lens-section lens-own" aria-labelledby={headingId} data-own-section="">
@@ -139,110 +149,113 @@ export function OwnSection(props: {
         {t('cardOwnHeading')} <span class="lens-own-tag">{t('cardOwnTag')}</span>
       </h3>
 
-      {own.snippetCount > 0 && (
-        <div class="lens-own-part">
-          <h4>{t('cardOwnSnippets', own.snippetCount)}</h4>
-          <ul class="lens-own-snippets">
-            {own.snippets.map((s) => (
-              <li key={s.id}>
-                <p class="lens-own-snippet">{clip(s.text, SNIPPET_CHARS)}</p>
-                <p class="lens-own-meta">
-                  {s.title.trim() || siteOf(s.url)} ·{' '}
-                  <time dateTime={new Date(s.createdAt).toISOString()}>
-                    {formatDate(s.createdAt, { day: 'numeric', month: 'short', year: 'numeric' })}
-                  </time>
-                </p>
-              </li>
-            ))}
-          </ul>
-          {actions && (
-            <button type="button" class="lens-own-link" onClick={() => actions.openLibrary(entityId)}>
-              {own.snippetCount > own.snippets.length
-                ? tp('cardOwnAllInLibrary', own.snippetCount)
-                : t('cardOwnOpenLibrary')}
-            </button>
-          )}
-        </div>
-      )}
-
-      {quotes.length > 0 && (
-        <div class="lens-own-part">
-          <h4>{t('cardOwnFromSources')}</h4>
-          {quotes.map((q, i) => (
-            <Quote key={i} evidence={q.evidence} sources={[q.source]} />
-          ))}
-        </div>
-      )}
-
-      <div class="lens-own-part">
-        {(note || editing) && <h4 id={noteId}>{t('cardOwnNote')}</h4>}
-        {editing ? (
-          <form
-            class="lens-own-note-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void store(draft, note);
-            }}
-          >
-            <textarea
-              ref={area}
-              aria-labelledby={noteId}
-              value={draft}
-              rows={3}
-              maxLength={20_000}
-              onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
-              onKeyDown={(e) => {
-                // Esc leaves the editor without closing the card.
-                if (e.key === 'Escape') {
-                  e.stopPropagation();
-                  leaveEditor();
-                }
-              }}
-            />
-            <div class="lens-own-row">
-              <button type="submit">{t('cardOwnSaveNote')}</button>
-              <button type="button" class="lens-quiet" onClick={leaveEditor}>
-                {t('cardOwnCancel')}
-              </button>
-            </div>
-          </form>
-        ) : (
-          <>
-            {note && <p class="lens-own-note">{note}</p>}
+      {/* In a hover card the body waits for the card's first paint unless the host shows it sooner (see `later`). */}
+      <div class="lens-own-body" hidden={waiting} data-lens-later={waiting ? '' : undefined}>
+        {own.snippetCount > 0 && (
+          <div class="lens-own-part">
+            <h4>{t('cardOwnSnippets', own.snippetCount)}</h4>
+            <ul class="lens-own-snippets">
+              {own.snippets.map((s) => (
+                <li key={s.id}>
+                  <p class="lens-own-snippet">{clip(s.text, SNIPPET_CHARS)}</p>
+                  <p class="lens-own-meta">
+                    {s.title.trim() || siteOf(s.url)} ·{' '}
+                    <time dateTime={new Date(s.createdAt).toISOString()}>
+                      {formatDate(s.createdAt, { day: 'numeric', month: 'short', year: 'numeric' })}
+                    </time>
+                  </p>
+                </li>
+              ))}
+            </ul>
             {actions && (
-              <div class="lens-own-row">
-                <button
-                  type="button"
-                  ref={edit}
-                  onClick={() => {
-                    setDraft(note);
-                    setStatus(null);
-                    setEditing(true);
-                  }}
-                  title={t('cardOwnNoteTitle', name)}
-                >
-                  {note ? t('cardOwnEditNote') : t('cardOwnAddNote')}
-                </button>
-                {note && (
-                  <button type="button" class="lens-quiet" onClick={() => void store('', note)}>
-                    {t('cardOwnRemoveNote')}
-                  </button>
-                )}
-              </div>
-            )}
-          </>
-        )}
-        <p class="lens-own-status" role="status">
-          {status?.text}
-          {status?.undo !== undefined && (
-            <>
-              {' '}
-              <button type="button" ref={undo} class="lens-own-link" onClick={() => void store(status.undo!, '')}>
-                {t('cardUndo')}
+              <button type="button" class="lens-own-link" onClick={() => actions.openLibrary(entityId)}>
+                {own.snippetCount > own.snippets.length
+                  ? tp('cardOwnAllInLibrary', own.snippetCount)
+                  : t('cardOwnOpenLibrary')}
               </button>
+            )}
+          </div>
+        )}
+
+        {quotes.length > 0 && (
+          <div class="lens-own-part">
+            <h4>{t('cardOwnFromSources')}</h4>
+            {quotes.map((q, i) => (
+              <Quote key={i} evidence={q.evidence} sources={[q.source]} />
+            ))}
+          </div>
+        )}
+
+        <div class="lens-own-part">
+          {(note || editing) && <h4 id={noteId}>{t('cardOwnNote')}</h4>}
+          {editing ? (
+            <form
+              class="lens-own-note-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void store(draft, note);
+              }}
+            >
+              <textarea
+                ref={area}
+                aria-labelledby={noteId}
+                value={draft}
+                rows={3}
+                maxLength={20_000}
+                onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+                onKeyDown={(e) => {
+                  // Esc leaves the editor without closing the card.
+                  if (e.key === 'Escape') {
+                    e.stopPropagation();
+                    leaveEditor();
+                  }
+                }}
+              />
+              <div class="lens-own-row">
+                <button type="submit">{t('cardOwnSaveNote')}</button>
+                <button type="button" class="lens-quiet" onClick={leaveEditor}>
+                  {t('cardOwnCancel')}
+                </button>
+              </div>
+            </form>
+          ) : (
+            <>
+              {note && <p class="lens-own-note">{note}</p>}
+              {actions && (
+                <div class="lens-own-row">
+                  <button
+                    type="button"
+                    ref={edit}
+                    onClick={() => {
+                      setDraft(note);
+                      setStatus(null);
+                      setEditing(true);
+                    }}
+                    title={t('cardOwnNoteTitle', name)}
+                  >
+                    {note ? t('cardOwnEditNote') : t('cardOwnAddNote')}
+                  </button>
+                  {note && (
+                    <button type="button" class="lens-quiet" onClick={() => void store('', note)}>
+                      {t('cardOwnRemoveNote')}
+                    </button>
+                  )}
+                </div>
+              )}
             </>
           )}
-        </p>
+          <p class="lens-own-status" role="status">
+            {status?.text}
+            {status?.undo !== undefined && (
+              <>
+                {' '}
+                <button type="button" ref={undo} class="lens-own-link" onClick={() => void store(status.undo!, '')}>
+                  {t('cardUndo')}
+                </button>
+              </>
+            )}
+          </p>
+        </div>
       </div>
     </section>
   );

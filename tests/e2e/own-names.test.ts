@@ -209,6 +209,11 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     expect(text).toContain('Rovshan Mammadli met the TANAP operator on Monday.');
     expect(text).toContain('My field notes');
     expect(text).toContain('Ask him about the audit.');
+    // Your material starts within the card's first screen: the card host measured and placed the card with all of it
+    // (page/card-host.ts), so the card shows it whole, without scrolling.
+    const layout = await card.ownLayout();
+    expect(layout.top).toBeLessThan(560);
+    expect(layout.scrolls).toBe(false);
     await card.close();
   });
 

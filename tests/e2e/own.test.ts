@@ -65,6 +65,15 @@ const TANAP_OLDEST = {
   entityIds: ['tanap'],
 };
 
+/** A snippet naming Karabakh, whose card is long: its own section starts below the card's first screen. */
+const KARABAKH_SNIPPET = {
+  ...TANAP_V2,
+  id: 'v2-0000-dddd',
+  text: 'Karabakh talks resumed in Almaty.',
+  title: 'Karabakh talks',
+  entityIds: ['karabakh'],
+};
+
 /** Leaves exactly `records` in the snippets store, as the library would (the background is told). */
 async function keepOnly(lib: LibraryPage, records: readonly Record<string, unknown>[]): Promise<void> {
   const kept = new Set(records.map((r) => r.id));
@@ -207,6 +216,21 @@ describe.each(browsersUnderTest())('%s: your own material', (browserName) => {
       { text: TANAP_V2.text, meta: 'TANAP · Nov 14, 2023', dateTime: new Date(TANAP_V2.createdAt).toISOString() },
     ]);
     expect(await card.ownSection()).toContain('All 3 in the library');
+    await card.close();
+  });
+
+  it('on a long card your material below its first screen is laid out after the card is on screen, and shows', async () => {
+    const lib = await LibraryPage.open(lens!);
+    await keepOnly(lib, [KARABAKH_SNIPPET]);
+    await lib.close();
+    const card = await openCard(lens!, server.url('/cards-news.html'), 'Karabakh');
+    await card.waitForOwnSection('Your snippets (1)', 'the card’s snippet');
+    // The section starts below the card's first 560 px, so the card host left its body for after the card's first
+    // paint (page/card-host.ts); then it is shown, with the card at its height cap, scrolling down to it.
+    const layout = await card.ownLayout();
+    expect(layout.top).toBeGreaterThanOrEqual(560);
+    expect(layout.scrolls).toBe(true);
+    expect((await card.ownSnippets()).map((s) => s.text)).toEqual([KARABAKH_SNIPPET.text]);
     await card.close();
   });
 

@@ -897,6 +897,25 @@ export class CardPage {
     );
   }
 
+  /**
+   * The own section once its body is on screen (in a hover card it may be laid out a frame after the card): where the
+   * section starts in the card (px from the card's top) and whether the card scrolls.
+   */
+  ownLayout(): Promise<{ top: number; scrolls: boolean }> {
+    return waitInPage(
+      this.page,
+      () => {
+        const card = document.querySelector('lens-card-host')?.shadowRoot?.querySelector<HTMLElement>('.lens-card');
+        const own = card?.querySelector('[data-own-section]');
+        if (!card || !own?.querySelector('.lens-own-body')?.getClientRects().length) return null;
+        const top = own.getBoundingClientRect().top - card.getBoundingClientRect().top + card.scrollTop;
+        return { top: Math.round(top), scrolls: card.scrollHeight > card.clientHeight + 1 };
+      },
+      'the own section’s body on screen',
+      5_000,
+    );
+  }
+
   /** The passages under "Your snippets", top to bottom: each one's text, its line below (page title · date) and date. */
   ownSnippets(): Promise<{ text: string; meta: string; dateTime: string }[]> {
     return this.page.evaluate(() =>
