@@ -72,6 +72,8 @@ interface Windows {
 export interface NamedAfter {
   after: string[];
   before: string[];
+  /** Right after a city's name: the region or the university named after it (viloyati, облысы, State…). */
+  'place-after'?: string[];
 }
 
 /** data/languages.yaml as written. */

@@ -62,8 +62,8 @@ interface RuleTables {
   spelledOut: Map<number, Pattern[]>;
   /** Evidence word lists, folded and indexed once. */
   folded: Map<readonly string[], WordList>;
-  /** Words that make a person's name a thing's (data/languages.yaml `named-after`), folded. */
-  namedAfter: { after: NamedAfterWord[]; before: NamedAfterWord[] };
+  /** Words that make a person's or a city's name a thing's (data/languages.yaml `named-after`), folded. */
+  namedAfter: { after: NamedAfterWord[]; before: NamedAfterWord[]; placeAfter: NamedAfterWord[] };
   /** Common given names of the region's languages, folded. */
   commonGivenNames: Set<string>;
 }
@@ -102,6 +102,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     namedAfter: {
       after: namedAfterWords(rules?.namedAfter?.after),
       before: namedAfterWords(rules?.namedAfter?.before),
+      placeAfter: namedAfterWords(rules?.namedAfter?.['place-after']),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
   };
@@ -112,8 +113,9 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   };
   for (const p of patterns) {
     const [text, entity] = index.aliases[p.alias]!;
-    const isPerson = index.entities[entity]?.[2] === 'person';
-    p.person = isPerson;
+    const type = index.entities[entity]?.[2];
+    const isPerson = type === 'person';
+    p.eponym = isPerson ? 'person' : type === 'place' ? 'place' : null;
     if (isPerson && p.evidence?.surname) add(t.surnames, entity, p.key);
     if (isPerson && !p.evidence && !p.near) {
       const words = text.trim().split(/[\s]+/u);
@@ -223,14 +225,14 @@ export function applyRules(
   const spelled = ctx.acronyms.size > 0;
   let ruled = false;
   let surnames = false;
-  let people = false;
+  let eponyms = false;
   for (const { pattern: p } of candidates) {
     if (p.ruled || (spelled && p.acronym && ctx.acronyms.has(p.key))) ruled = true;
     if (p.evidence?.surname) surnames = true;
-    if (p.person) people = true;
+    if (p.eponym) eponyms = true;
   }
   if (!ruled) {
-    if (people) dropThingsNamedAfter(t, texts, candidates);
+    if (eponyms) dropThingsNamedAfter(t, texts, candidates);
     for (const c of candidates) if (c.pattern.fullName) recordFullName(t, c, ctx);
     return candidates;
   }
@@ -264,7 +266,7 @@ export function applyRules(
       }
     } else if (ev.surname && c.text === coverText && c.end <= coverEnd) continue;
     if (p.namesakeKey && isNamesake(namesakes, c)) continue;
-    if (p.person && namesAThing(t, texts[c.text]!.text, c)) continue;
+    if (p.eponym && namesAThing(t, texts[c.text]!.text, c)) continue;
     // A plain name (no evidence, not an acronym the page spelled out): nothing more to check.
     if (!ev && !(spelled && p.acronym)) {
       if (p.fullName) recordFullName(t, c, ctx);
@@ -332,22 +334,59 @@ function passesNeeds(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
   return true;
 }
 
-/** Removes, in place, the people's names that name a thing named after them (see `namesAThing`). */
+/** Removes, in place, the names of people and cities that name a thing named after them (see `namesAThing`). */
 function dropThingsNamedAfter(t: RuleTables, texts: readonly BatchText[], candidates: RuledCandidate[]) {
   let kept = 0;
-  for (const c of candidates) if (!(c.pattern.person && namesAThing(t, texts[c.text]!.text, c))) candidates[kept++] = c;
+  for (const c of candidates) if (!(c.pattern.eponym && namesAThing(t, texts[c.text]!.text, c))) candidates[kept++] = c;
   candidates.length = kept;
 }
 
 /**
- * Whether a person's name at `c` is part of the name of a thing named after them: an airport, a university, a
- * foundation, a street ("Heydar Aliyev International Airport", "Nazarbayev University", "Islom Karimov nomidagi",
- * "аэропорт имени Гейдара Алиева"). The card of the person would be wrong there.
+ * Whether the name at `c` is part of the name of a thing named after a person or a city, where the card of the
+ * person or the city would be wrong:
+ * - a person's: an airport, a university, a foundation, a street ("Heydar Aliyev International Airport", "Nazarbayev
+ *   University", "Islom Karimov nomidagi", "аэропорт имени Гейдара Алиева");
+ * - a city's: the region or the state university named after it ("Samarqand viloyati", "Түркістан облысы", "Baku
+ *   State University"), or a short proper name in quotation marks (the «Москва» cinema, «Dinamo Tbilisi»).
  */
 function namesAThing(t: RuleTables, text: string, c: RuledCandidate): boolean {
-  const { after, before } = t.namedAfter;
-  if (after.length && startsWithOneOf(wordAfter(text, c.end), after)) return true;
-  return before.length > 0 && startsWithOneOf(wordBefore(text, c.start)?.original ?? '', before);
+  const { after, before, placeAfter } = t.namedAfter;
+  if (c.pattern.eponym === 'place')
+    return (
+      startsWithOneOf(wordAfter(text, c.end), placeAfter) ||
+      // An acronym in quotation marks ("BTC") is still that acronym.
+      (!c.pattern.acronym && insideQuotedName(text, c.start, c.end))
+    );
+  return (
+    startsWithOneOf(wordAfter(text, c.end), after) || startsWithOneOf(wordBefore(text, c.start)?.original ?? '', before)
+  );
+}
+
+const QUOTE = /[«»“”„"]/u;
+const OPENING_QUOTE = /[«“„"]/u;
+const CLOSING_QUOTE = /[»”“"]/u;
+/**
+ * A proper name of up to three words, each capitalised (or in a script without capitals, Georgian), maybe inflected
+ * or hyphenated, and nothing else.
+ */
+const QUOTED_NAME =
+  /^[\p{Lu}\p{Lo}\p{sc=Georgian}][\p{L}\p{M}'’-]*(?:\s+[\p{Lu}\p{Lo}\p{sc=Georgian}][\p{L}\p{M}'’-]*){0,2}$/u;
+/** How far the quotation marks may be from the city's name inside them. */
+const QUOTED_NAME_CHARS = 40;
+
+/**
+ * Whether [start, end) lies inside quotation marks that hold only a short proper name ("«Москва» кинотеатры",
+ * "«Dinamo Tbilisi»"): a club's, a cinema's, a company's or a ship's name, not the city. A quoted sentence
+ * ('"Karabağ bizim de davamız"') has words in lowercase and is not one.
+ */
+function insideQuotedName(text: string, start: number, end: number): boolean {
+  let open = start - 1;
+  while (open >= 0 && start - open <= QUOTED_NAME_CHARS && !QUOTE.test(text[open]!)) open--;
+  if (open < 0 || start - open > QUOTED_NAME_CHARS || !OPENING_QUOTE.test(text[open]!)) return false;
+  let close = end;
+  while (close < text.length && close - end <= QUOTED_NAME_CHARS && !QUOTE.test(text[close]!)) close++;
+  if (close >= text.length || !CLOSING_QUOTE.test(text[close]!)) return false;
+  return QUOTED_NAME.test(text.slice(open + 1, close).trim());
 }
 
 function startsWithOneOf(word: string, list: readonly NamedAfterWord[]): boolean {

@@ -31,8 +31,11 @@ export interface Pattern {
   fullName: boolean;
   acronym: boolean;
   namesakeKey: boolean;
-  /** A name of a person: checked for a thing named after them ("Heydar Aliyev International Airport"). */
-  person: boolean;
+  /**
+   * A person's or a city's name: checked for a thing named after it ("Heydar Aliyev International Airport",
+   * "Samarqand viloyati", the «Moskva» cinema). Null for the other kinds.
+   */
+  eponym: 'person' | 'place' | null;
 }
 
 /**
@@ -261,7 +264,7 @@ function makePattern(
     fullName: false,
     acronym: false,
     namesakeKey: false,
-    person: false,
+    eponym: null,
   };
 }
 

@@ -264,6 +264,16 @@ describe('disambiguation', () => {
     // Punctuation between the name and the word: the sentence goes on to something else.
     expect(ids('We met Ilham Aliyev. Airport workers were on strike.')).toEqual(['ilham-aliyev']);
   });
+  it('drops a city’s name that names the region or university named after it, or a quoted club or cinema', () => {
+    expect(ids('Samarqand viloyatida yangi mehmonxonalar ochildi. Samarqandda esa sammit boʻldi.')).toEqual([
+      'samarkand',
+    ]);
+    expect(ids('Baku State University opened a new faculty in Baku.')).toEqual(['baku']);
+    expect(ids('Кинотеатр «Москва» закрыт на ремонт. В Москве шёл дождь.')).toEqual(['moscow']);
+    expect(ids('«Dinamo Tbilisi» — «Torpedo Kutaisi» 2:1')).toEqual([]);
+    // A quoted sentence is not a name: its city is the city.
+    expect(ids('Erdoğan: "Bakü bizim de başkentimiz" dedi.')).toEqual(['baku']);
+  });
   it('follows an acronym the page spells out as something else', () => {
     expect(ids('The Communist Party of China (CPC) met in Tashkent. The CPC said nothing.')).toEqual([
       'china',
