@@ -48,7 +48,8 @@ export default defineConfig({
       const contentScriptCode = entrypoints.every((e) => e.type === 'content-script') || only('lens-stage');
       const swaps = contentScriptCode
         ? [
-            { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+            // The same API, looked up on first use (page/lazy-browser.ts): a frame the gate stops builds none of it.
+            { find: /^wxt\/browser$/, replacement: path('./page/lazy-browser.ts') },
             { find: /^wxt\/utils\/content-script-context$/, replacement: path('./page/no-wxt-context.ts') },
           ]
         : only('card-stage')

@@ -109,30 +109,31 @@ const MIN_FRAME_PX = 40;
 /** Characters of text, spaces aside, that a frame needs before it is scanned: the shortest name has two. */
 const MIN_FRAME_TEXT = 2;
 
-/** Resolves once the frame should start (never, if `signal` aborts first). */
+/**
+ * Resolves once the frame should start (never, if `signal` aborts first). Its text is read only once it is on screen:
+ * until then a frame (an ad below the fold, a hidden widget) costs one observer, and no walk over its elements, each of
+ * which would get a wrapper built in this script's world.
+ */
 function frameReady(doc: Document, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     let visible = false;
-    let text = hasText(doc.body, MIN_FRAME_TEXT);
-    const start = () => {
-      if (!visible || !text || signal.aborted) return;
-      stop();
-      resolve();
+    let filled: MutationObserver | null = null;
+    const check = () => {
+      if (!visible || signal.aborted) return;
+      if (hasText(doc.body, MIN_FRAME_TEXT)) {
+        stop();
+        resolve();
+      } else if (!filled) {
+        // An empty frame waits for its text (a script filling an ad slot or an about:blank frame).
+        filled = new MutationObserver(check);
+        filled.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+      }
     };
     const onScreen = new IntersectionObserver((entries) => {
       visible = entries.some((e) => e.isIntersecting);
-      start();
+      check();
     });
     onScreen.observe(doc.documentElement);
-    // An empty frame waits for its text (a script filling an ad slot or an about:blank frame).
-    const filled = text
-      ? null
-      : new MutationObserver(() => {
-          if (!(text = hasText(doc.body, MIN_FRAME_TEXT))) return;
-          filled?.disconnect();
-          start();
-        });
-    filled?.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
     const stop = () => {
       onScreen.disconnect();
       filled?.disconnect();
