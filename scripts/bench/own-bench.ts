@@ -429,8 +429,11 @@ export interface CardSample {
   /** The dwell's end and the first paint, in the page's performance.now() clock (for a trace's window). */
   dwellEndedAt: number;
   paintedAt: number;
-  /** Whether the card's own section was skipped (below its first screen, not rendered); null without one. */
-  ownSkipped: boolean | null;
+  /**
+   * Where the card's own section starts, px from the card's top; null without one. From 560 px on (below the card's
+   * first screen) its body is laid out after the card is on screen (page/card-host.ts).
+   */
+  ownTop: number | null;
 }
 
 /** A page of one browser, ready for cards: its marks in view, the timing listener on, the pointer at rest. */
@@ -463,11 +466,12 @@ export async function measureCard(
     10_000,
     before,
   ).catch(() => null);
-  // Whether the card's own section (if any) was left unrendered below the card's first screen (content-visibility).
-  const ownSkipped = shown
+  const ownTop = shown
     ? await page.evaluate(() => {
-        const own = document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-own');
-        return own ? !own.checkVisibility({ contentVisibilityAuto: true }) : null;
+        const card = document.querySelector('lens-card-host')?.shadowRoot?.querySelector('.lens-card');
+        const own = card?.querySelector('[data-own-section]');
+        if (!card || !own) return null;
+        return Math.round(own.getBoundingClientRect().top - card.getBoundingClientRect().top + card.scrollTop);
       })
     : null;
   await page.hover(blank.x, blank.y);
@@ -494,7 +498,7 @@ export async function measureCard(
     detailsMs: full.detailsMs ?? NaN,
     dwellEndedAt: first.dwellEndedAt,
     paintedAt: first.paintedAt,
-    ownSkipped,
+    ownTop,
   };
 }
 
