@@ -63,7 +63,7 @@ interface RuleTables {
   /** Evidence word lists, folded and indexed once. */
   folded: Map<readonly string[], WordList>;
   /** Words that make a person's or a city's name a thing's (data/languages.yaml `named-after`), folded. */
-  namedAfter: { after: NamedAfterWord[]; before: NamedAfterWord[]; placeAfter: NamedAfterWord[] };
+  namedAfter: { after: NamedAfterList; before: NamedAfterList; placeAfter: NamedAfterList };
   /** Common given names of the region's languages, folded. */
   commonGivenNames: Set<string>;
 }
@@ -74,8 +74,19 @@ interface NamedAfterWord {
   capital: boolean;
 }
 
-const namedAfterWords = (words: readonly string[] = []): NamedAfterWord[] =>
-  words.map((w) => ({ prefix: foldAlias(w), capital: CAPITAL.test(w) }));
+/** A list's words by their first folded letter: most words after a name start with none of them. */
+type NamedAfterList = Map<string, NamedAfterWord[]>;
+
+function namedAfterWords(words: readonly string[] = []): NamedAfterList {
+  const byFirst: NamedAfterList = new Map();
+  for (const w of words) {
+    const prefix = foldAlias(w);
+    const list = byFirst.get(prefix.charAt(0)) ?? [];
+    list.push({ prefix, capital: CAPITAL.test(w) });
+    byFirst.set(prefix.charAt(0), list);
+  }
+  return byFirst;
+}
 
 /** How many texts (blocks) either side a namesake's context reaches: a headline, its byline, the first paragraph. */
 const NAMESAKE_TEXTS = 2;
@@ -362,9 +373,10 @@ function namesAThing(t: RuleTables, text: string, c: RuledCandidate): boolean {
   );
 }
 
-const QUOTE = /[«»“”„"]/u;
-const OPENING_QUOTE = /[«“„"]/u;
-const CLOSING_QUOTE = /[»”“"]/u;
+/** « “ „ " open a quotation, » ” “ " close one (“ closes a German or Russian „…“). */
+const isOpeningQuote = (u: number) => u === 0xab || u === 0x201c || u === 0x201e || u === 0x22;
+const isClosingQuote = (u: number) => u === 0xbb || u === 0x201d || u === 0x201c || u === 0x22;
+const isQuote = (u: number) => isOpeningQuote(u) || isClosingQuote(u);
 /**
  * A proper name of up to three words, each capitalised (or in a script without capitals, Georgian), maybe inflected
  * or hyphenated, and nothing else.
@@ -381,19 +393,29 @@ const QUOTED_NAME_CHARS = 40;
  */
 function insideQuotedName(text: string, start: number, end: number): boolean {
   let open = start - 1;
-  while (open >= 0 && start - open <= QUOTED_NAME_CHARS && !QUOTE.test(text[open]!)) open--;
-  if (open < 0 || start - open > QUOTED_NAME_CHARS || !OPENING_QUOTE.test(text[open]!)) return false;
+  while (open >= 0 && start - open <= QUOTED_NAME_CHARS && !isQuote(text.charCodeAt(open))) open--;
+  if (open < 0 || start - open > QUOTED_NAME_CHARS || !isOpeningQuote(text.charCodeAt(open))) return false;
   let close = end;
-  while (close < text.length && close - end <= QUOTED_NAME_CHARS && !QUOTE.test(text[close]!)) close++;
-  if (close >= text.length || !CLOSING_QUOTE.test(text[close]!)) return false;
+  while (close < text.length && close - end <= QUOTED_NAME_CHARS && !isQuote(text.charCodeAt(close))) close++;
+  if (close >= text.length || !isClosingQuote(text.charCodeAt(close))) return false;
   return QUOTED_NAME.test(text.slice(open + 1, close).trim());
 }
 
-function startsWithOneOf(word: string, list: readonly NamedAfterWord[]): boolean {
-  if (!word) return false;
+function startsWithOneOf(word: string, list: NamedAfterList): boolean {
+  if (!word || !list.size) return false;
+  const candidates = list.get(foldedFirstLetter(word.charCodeAt(0)));
+  if (!candidates) return false;
   const folded = foldAlias(word);
   const capital = CAPITAL.test(word);
-  return list.some((w) => (capital || !w.capital) && folded.startsWith(w.prefix));
+  return candidates.some((w) => (capital || !w.capital) && folded.startsWith(w.prefix));
+}
+
+/** A letter folded as aliases are (Ü → u, Ə → e), learned on first sight. */
+const firstLetters = new Map<number, string>();
+function foldedFirstLetter(unit: number): string {
+  let letter = firstLetters.get(unit);
+  if (letter === undefined) firstLetters.set(unit, (letter = foldAlias(String.fromCharCode(unit)).charAt(0)));
+  return letter;
 }
 
 /** A person named in full: who the page means by that surname from here on. */
