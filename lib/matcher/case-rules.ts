@@ -26,16 +26,22 @@ function casesOf(text: string): Uint8Array {
   return Uint8Array.from(cases);
 }
 
-/** An alias with two or more cased letters, all uppercase, is an acronym. */
-function isAcronym(cases: Uint8Array): boolean {
-  return cases.length >= 2 && cases.every((c) => c === UPPER);
-}
-
+/**
+ * The rule for an alias, reading its letters once: only an exact rule keeps their cases, so the build allocates
+ * nothing for the thousands of other aliases. An alias with two or more cased letters, all uppercase, is an acronym.
+ */
 export function caseRuleFor(alias: string, flags: number): CaseRule {
-  const cases = casesOf(alias);
-  if ((flags & ALIAS_EXACT_CASE) !== 0 || isAcronym(cases)) return { kind: 'exact', cases };
-  if (cases[0] === UPPER) return CAPITALIZED;
-  return ANY;
+  let first = CASELESS;
+  let cased = 0;
+  let allUpper = true;
+  for (let i = 0; i < alias.length; i++) {
+    const c = caseOfUnit(alias.charCodeAt(i));
+    if (c === CASELESS) continue;
+    if (cased++ === 0) first = c;
+    if (c !== UPPER) allUpper = false;
+  }
+  if ((flags & ALIAS_EXACT_CASE) !== 0 || (cased >= 2 && allUpper)) return { kind: 'exact', cases: casesOf(alias) };
+  return first === UPPER ? CAPITALIZED : ANY;
 }
 
 export function isExactCase(rule: CaseRule): boolean {

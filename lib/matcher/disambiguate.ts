@@ -148,7 +148,8 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   }
   for (const [e, titles] of Object.entries(rules?.titles ?? {})) t.titles.set(Number(e), titles.map(foldAlias));
   for (const [e, years] of Object.entries(rules?.inOffice ?? {})) t.inOffice.set(Number(e), years);
-  const namesakeKeys = new Set(patterns.flatMap((p) => (p.evidence?.notNear ? [p.key] : [])));
+  const namesakeKeys = new Set<string>();
+  for (const p of patterns) if (p.evidence?.notNear) namesakeKeys.add(p.key);
   for (const p of patterns) {
     p.fullName = t.fullNames.has(p.alias);
     p.acronym = t.acronyms.has(p.key);

@@ -160,21 +160,32 @@ function precompiled(
 /** Aliases that make one pattern: the first alias's pattern, and every distinct ending list among them. */
 interface Group {
   pattern: Pattern;
-  lists: (Endings | null)[];
+  /** Null while the group has one list, its pattern's own. */
+  lists: (Endings | null)[] | null;
+  /** The next group with the same stem. */
+  next: Group | null;
 }
 
 export function compilePatterns(index: AliasIndex, rules?: MatchingRules): Pattern[] {
   const fromTable = new Map<number, Endings>();
   const worked = new Map<string, Endings>(); // lists worked out now, shared by key
   // Aliases that give the same stem for the same entity under the same rules ("Türkiye" labelled tr and en, Турция
-  // and Туркия) make one pattern with the union of their endings: each extra pattern would only add hits.
-  const groups = new Map<string, Group>();
+  // and Туркия) make one pattern with the union of their endings: each extra pattern would only add hits. Looked up
+  // by stem, then compared field by field: a string key per alias was garbage for the first collections to copy.
+  const byText = new Map<string, Group>();
+  const groups: Group[] = [];
   const add = (pattern: Pattern) => {
-    const rules = pattern.ruled ? `${pattern.key}\u0000${JSON.stringify(pattern.evidence)}` : '';
-    const key = `${pattern.text}\u0000${pattern.entity}\u0000${pattern.near}\u0000${caseKey(pattern.caseRule)}\u0000${rules}`;
-    const group = groups.get(key);
-    if (!group) groups.set(key, { pattern, lists: [pattern.endings] });
-    else if (!group.lists.includes(pattern.endings)) group.lists.push(pattern.endings);
+    const first = byText.get(pattern.text);
+    let group: Group | null = first ?? null;
+    while (group && !sameGroup(group.pattern, pattern)) group = group.next;
+    if (!group) {
+      const created: Group = { pattern, lists: null, next: first ?? null };
+      byText.set(pattern.text, created);
+      groups.push(created);
+    } else if (group.pattern.endings !== pattern.endings) {
+      if (!group.lists) group.lists = [group.pattern.endings, pattern.endings];
+      else if (!group.lists.includes(pattern.endings)) group.lists.push(pattern.endings);
+    }
   };
   index.aliases.forEach((entry, alias) => {
     const [text, , flags] = entry;
@@ -192,11 +203,23 @@ export function compilePatterns(index: AliasIndex, rules?: MatchingRules): Patte
     }
   });
   const patterns: Pattern[] = [];
-  for (const { pattern, lists } of groups.values()) {
-    if (lists.length > 1) pattern.endings = unionOf(lists);
+  for (const { pattern, lists } of groups) {
+    if (lists) pattern.endings = unionOf(lists);
     patterns.push(pattern);
   }
   return patterns;
+}
+
+/** Whether two patterns of one stem may share one: same entity, `near`, case rule, and rules (evidence) if any. */
+function sameGroup(a: Pattern, b: Pattern): boolean {
+  if (a.entity !== b.entity || a.near !== b.near || a.ruled !== b.ruled || !sameCaseRule(a.caseRule, b.caseRule))
+    return false;
+  return !a.ruled || (a.key === b.key && JSON.stringify(a.evidence) === JSON.stringify(b.evidence));
+}
+
+function sameCaseRule(a: CaseRule, b: CaseRule): boolean {
+  if (a.kind !== 'exact' || b.kind !== 'exact') return a.kind === b.kind;
+  return a.cases.length === b.cases.length && a.cases.every((c, i) => c === b.cases[i]);
 }
 
 const PART_BREAK = /[\s\-\u2010-\u2015]+/u;
@@ -237,8 +260,6 @@ function unionOf(lists: readonly (Endings | null)[]): Endings {
 
 const AS_WRITTEN: readonly string[] = [''];
 const longestFirst = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
-
-const caseKey = (rule: CaseRule) => (rule.kind === 'exact' ? `exact:${rule.cases.join(',')}` : rule.kind);
 
 function makePattern(
   index: AliasIndex,

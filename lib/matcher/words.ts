@@ -69,8 +69,8 @@ export function foldedSlice(t: SearchedText, from: number, to: number): string {
 /**
  * The first word of `list` (in list order) that starts a word in the folded codes [from, to) outside [skipFrom,
  * skipTo) and ends inside the window, with its folded position (its first such place); null if none. One pass over
- * the codes themselves: searching a string of them meant decoding the page around every window (on a long page, all
- * of it), and a search per word of a list of up to fifty.
+ * the word starts the fold listed: searching a string of the codes meant decoding the page around every window (on a
+ * long page, all of it), a search per word of a list of up to fifty, and a test of every place of the window.
  */
 export function findWordIn(
   t: SearchedText,
@@ -80,15 +80,18 @@ export function findWordIn(
   skipFrom: number,
   skipTo: number,
 ): { word: string; at: number } | null {
-  const { codes, length } = t.folded;
+  const { codes, length, starts, startCount } = t.folded;
   const a = Math.max(0, from);
   const b = Math.min(length, to);
   const { words, firstUnits, byFirst } = list;
   let best = words.length;
   let bestAt = -1;
   // Places in order, so a word's first place is the one kept; a later place only for a word earlier in the list.
-  for (let at = a; at < b && best > 0; at++) {
-    if (at > 0 && isLetterCode(codes[at - 1]!)) continue; // most places are inside a word
+  for (let s = firstStartAtOrAfter(starts, startCount, a); s < startCount && best > 0; s++) {
+    const at = starts[s]!;
+    if (at >= b) break;
+    // A start of the page's word ("µdrone" has none inside) that follows no letter of the folded text (nor "anti­drone").
+    if (at > 0 && isLetterCode(codes[at - 1]!)) continue;
     const unit = codes[at]!;
     if (((firstUnits[(unit >>> 5) & 3]! >>> (unit & 31)) & 1) === 0 || (at >= skipFrom && at < skipTo)) continue;
     for (const w of byFirst.get(unit) ?? NO_WORDS) {
@@ -104,6 +107,18 @@ export function findWordIn(
     }
   }
   return bestAt < 0 ? null : { word: words[best]!, at: bestAt };
+}
+
+/** The index of the first of the ascending `starts` at or after `at`. */
+function firstStartAtOrAfter(starts: Uint32Array, count: number, at: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const NO_WORDS: readonly number[] = [];

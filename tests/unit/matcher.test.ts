@@ -161,6 +161,8 @@ describe('evidence words in a window of folded text', () => {
     expect(find('undrone', ['drone'], 0, 7)).toBeNull();
     expect(find('a drones b', ['drones'], 0, 7)).toBeNull(); // "drones" runs to 8
     expect(find('a drones b', ['drone'], 0, 7)).toEqual({ word: 'drone', at: 2 }); // a prefix of the page's word
+    // Inside a word of the page whatever the fold makes of the letter before: µ folds to no letter of a-z or above.
+    expect(find('µdrone drone', ['drone'], 0, 12)).toEqual({ word: 'drone', at: 7 });
   });
   it('skips the places of the candidate itself', () => {
     expect(find('Anka Anka news', ['anka'], 0, 14, [0, 4])).toEqual({ word: 'anka', at: 5 });
