@@ -13,6 +13,8 @@ import { caseOfUnit, UPPER } from './char-kinds';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import {
   findWordIn,
+  foldWord,
+  forgetFoldedWords,
   foldedSlice,
   wordAt,
   wordAfter,
@@ -233,6 +235,19 @@ export function applyRules(
   candidates: RuledCandidate[],
   ctx: PageContext,
 ): RuledCandidate[] {
+  try {
+    return rulesOfBatch(t, texts, candidates, ctx);
+  } finally {
+    forgetFoldedWords();
+  }
+}
+
+function rulesOfBatch(
+  t: RuleTables,
+  texts: readonly BatchText[],
+  candidates: RuledCandidate[],
+  ctx: PageContext,
+): RuledCandidate[] {
   learnAcronyms(t, texts, ctx);
   const spelled = ctx.acronyms.size > 0;
   let ruled = false;
@@ -406,7 +421,7 @@ function startsWithOneOf(word: string, list: NamedAfterList): boolean {
   if (!word || !list.size) return false;
   const candidates = list.get(foldedFirstLetter(word.charCodeAt(0)));
   if (!candidates) return false;
-  const folded = foldAlias(word);
+  const folded = foldWord(word);
   const capital = CAPITAL.test(word);
   return candidates.some((w) => (capital || !w.capital) && folded.startsWith(w.prefix));
 }

@@ -155,6 +155,32 @@ export function writtenLowercaseIn(t: SearchedText, word: string, from: number, 
   return false;
 }
 
+/**
+ * Words of the batch being read, as written → folded: the words around names repeat (President, Mr, said,
+ * Airport). Emptied after each batch (`forgetFoldedWords`), so no page's words outlive its reading.
+ */
+const foldedWords = new Map<string, string>();
+/** A long page's distinct words; the map starts again beyond it. */
+const FOLDED_WORDS_KEPT = 4096;
+
+/**
+ * A word of the page folded as an alias is (`foldAlias`), remembered for the batch: the rules fold the word before
+ * or after every candidate of some names, and folding one builds a typed array view and two strings.
+ */
+export function foldWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    if (foldedWords.size >= FOLDED_WORDS_KEPT) foldedWords.clear();
+    folded = foldAlias(word);
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
+export function forgetFoldedWords(): void {
+  foldedWords.clear();
+}
+
 /** The whole word of `text` that starts at original offset `start` (letters and marks), as the page writes it. */
 export function wordAt(text: string, start: number): string {
   let end = start;
@@ -217,5 +243,5 @@ export function wordBefore(text: string, start: number): WordBefore | null {
   let j = i;
   while (j > 0 && isSpaceAt(text, j - 1)) j--;
   const sentenceStart = j === 0 || SENTENCE_END.test(text[j - 1]!);
-  return { word: foldAlias(original), original, sentenceStart, initial };
+  return { word: foldWord(original), original, sentenceStart, initial };
 }
