@@ -14,10 +14,11 @@ import { refuseSyntheticInput, watchGestures } from './trusted-input';
 
 const CARD_HOST_TAG = 'lens-card-host';
 /**
- * The card's first screen: page/hover-card.ts caps a card's height at 560 px (less where the viewport is short), so
- * nothing that starts further down is on screen when the card opens. Px, from the card's top.
+ * A hover card is a glance, not a page: past this height it scrolls inside itself (px; page/hover-card.ts places it
+ * with this cap, less where the viewport is short). So it is also the card's first screen: nothing that starts further
+ * down is on screen when the card opens.
  */
-const FIRST_SCREEN_PX = 560;
+export const MAX_CARD_HEIGHT = 560;
 
 type StyleMode = 'adopted' | 'adopted-page' | 'style-element';
 
@@ -90,7 +91,7 @@ export class CardHost {
     for (const part of waiting) {
       // A hidden part has no box: it would start at or below its parent's top.
       const top = (part.parentElement ?? part).getBoundingClientRect().top - cardTop;
-      if (top >= FIRST_SCREEN_PX) continue;
+      if (top >= MAX_CARD_HEIGHT) continue;
       part.hidden = false;
       part.removeAttribute('data-lens-later');
       shown = true;

@@ -22,7 +22,7 @@ import { placeCard } from '~/lib/hover/placement';
 import type { EntityDetails, SendToBackground, SnippetSaved } from '~/lib/messaging/messages';
 import type { Settings } from '~/lib/settings/settings';
 import { whenIdle } from '~/components/when-idle';
-import { CardHost } from './card-host';
+import { CardHost, MAX_CARD_HEIGHT } from './card-host';
 import { createDetailsCache } from './hover-details';
 import type { SettingsActions } from './card-actions';
 import type { EscapeRelay } from './hover-frames';
@@ -87,9 +87,6 @@ const WARM_UP_DETAILS: EntityDetails = {
 
 /** The highlight name of the focus mark on the name the keyboard opened. */
 const ACTIVE_HIGHLIGHT = 'lens-active';
-
-/** A hover card is a glance, not a page: past this height it scrolls inside itself (px). */
-const MAX_CARD_HEIGHT = 560;
 
 /** What the first stage passes on: the pointer (PointerSink), the keyboard, and settings changes. */
 export interface HoverCards extends PointerSink {
