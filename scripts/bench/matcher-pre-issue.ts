@@ -8,8 +8,9 @@
  *             gained the names the issue asked for, and more names cost more in any matcher);
  *   new       today's code, today's index and rules.
  *   base      with `--base REV`: REV's code with today's index and rules (a change's before and after, same run).
- * Each side runs in processes of its own (see `measureSide`), interleaved in rotating order, timed in CPU time (the
- * machine is shared and wall time mostly measures the neighbours).
+ * Each side runs in processes of its own (matcher-side.ts), interleaved in rotating order, timed in CPU time (the
+ * machine is shared and wall time mostly measures the neighbours). Every side is measured twice, loaded two ways
+ * (`METHODS`): bundled as the extension ships it, and through tsx as this bench did before; both tables are printed.
  *
  *   npx tsx scripts/bench/matcher-pre-issue.ts [--rounds N] [--processes N] [--base REV]
  *
@@ -18,29 +19,17 @@
  * pays once per session) and the median of its warm rebuilds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { resolveConfig } from 'vite';
 import { CORPUS_DIR } from '../build-factbase';
+import { median, sideArgs, type SideInputs, type SideSample } from './matcher-side';
 
 /** The last commit before the morphology and disambiguation rules landed (`git log --oneline -- lib/matcher`). */
 export const PRE_ISSUE = '53c5ca0';
-
-interface AnyMatcher {
-  find(text: string): unknown[];
-}
-type Build = () => AnyMatcher;
-
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** A commit's files (`paths`, or all of them when none are named), from git, in a temporary folder. */
 export function checkOut(root: string, rev: string, paths: string[]): string {
@@ -54,40 +43,79 @@ const ALL_SIDES = ['old', 'oldIdx', 'base', 'now'] as const;
 type Side = (typeof ALL_SIDES)[number];
 type PerSide<T> = Partial<Record<Side, T>> & Record<'old' | 'oldIdx' | 'now', T>;
 
-/** Where the compared code lives: the pre-issue checkout, and the `--base` one when asked for. */
+/**
+ * How a side's matcher is loaded: `tsx`, its TypeScript module by module (how this bench measured until the 14th
+ * session), or `bundled`, one esbuild bundle run by plain Node, built as the extension's background chunk is (Vite's
+ * build target and esbuild minification). The extension ships the bundle; both are printed so the change shows.
+ */
+const METHODS = ['bundled', 'tsx'] as const;
+type Method = (typeof METHODS)[number];
+
+/** Where the compared code lives, and the run's scratch folder (texts, bundles). */
 interface Dirs {
   old: string;
   base?: string;
+  work: string;
 }
 
 const sidesOf = (dirs: Dirs): Side[] => ALL_SIDES.filter((s) => s !== 'base' || dirs.base !== undefined);
 
 /** Round r's order: every rotation of the sides, forwards and backwards, so no side always runs first or last. */
-const orderOf = (sides: readonly Side[], r: number): Side[] => {
+const orderOf = <T>(sides: readonly T[], r: number): T[] => {
   const k = r % sides.length;
   const rotated = [...sides.slice(k), ...sides.slice(0, k)];
   return Math.floor(r / sides.length) % 2 ? rotated.reverse() : rotated;
 };
 
-type CreateMatcher = (index: unknown, options?: { rules: unknown }) => AnyMatcher;
-const importMatcher = async (dir: string) =>
-  ((await import(pathToFileURL(join(dir, 'lib/matcher/index.ts')).href)) as { createMatcher: CreateMatcher })
-    .createMatcher;
+/** The code a side runs: old and old+idx share the pre-issue code. */
+const codeOf = (root: string, dirs: Dirs, side: Side) =>
+  side === 'now'
+    ? { name: 'now', dir: root }
+    : side === 'base'
+      ? { name: 'base', dir: dirs.base! }
+      : { name: 'old', dir: dirs.old };
 
-const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as unknown;
+/**
+ * Each side's matcher as the background chunk carries it: one bundle, Vite's resolved build target and minifier
+ * (esbuild, which Vite minifies with; WXT and wxt.config.ts set neither). Rollup's scope hoisting and esbuild's
+ * bundling both put the modules in one scope; the harness that times it is bundled apart, unminified.
+ */
+async function bundleSides(root: string, dirs: Dirs): Promise<void> {
+  const vite = await resolveConfig({ configFile: false, logLevel: 'silent' }, 'build', 'production');
+  if (vite.build.minify !== 'esbuild') throw new Error(`Vite minifies with ${String(vite.build.minify)}, not esbuild`);
+  const target = vite.build.target === false ? undefined : vite.build.target;
+  const codes = new Map(sidesOf(dirs).map((s) => [codeOf(root, dirs, s).name, codeOf(root, dirs, s).dir]));
+  for (const [name, dir] of codes)
+    await esbuild({
+      entryPoints: [join(dir, 'lib/matcher/index.ts')],
+      outfile: join(dirs.work, `${name}.mjs`),
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      target,
+      minify: true,
+      charset: 'utf8',
+      logLevel: 'silent',
+    });
+  await esbuild({
+    entryPoints: [join(root, 'scripts/bench/matcher-side.ts')],
+    outfile: join(dirs.work, 'side.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+  });
+}
 
-/** One side's build, importing that side's code only (see `measureSide`). */
-async function loader(root: string, dirs: Dirs, side: Side): Promise<Build> {
-  const code = side === 'now' ? root : side === 'base' ? dirs.base! : dirs.old;
-  const create = await importMatcher(code);
-  if (side === 'old') {
-    const oldIndex = readJson(join(dirs.old, 'data/alias-index.json'));
-    return () => create(oldIndex);
-  }
-  const index = readJson(join(root, 'data/alias-index.json'));
-  if (side === 'oldIdx') return () => create(index);
-  const rules = readJson(join(root, 'data/matching-rules.json'));
-  return () => create(index, { rules });
+/** What one side reads: its code (source or bundle), its index, and the rules when it has them. */
+function inputsOf(root: string, dirs: Dirs, side: Side, method: Method): SideInputs {
+  const code = codeOf(root, dirs, side);
+  return {
+    entry: method === 'tsx' ? join(code.dir, 'lib/matcher/index.ts') : join(dirs.work, `${code.name}.mjs`),
+    index: join(side === 'old' ? dirs.old : root, 'data/alias-index.json'),
+    ...(side === 'old' || side === 'oldIdx' ? {} : { rules: join(root, 'data/matching-rules.json') }),
+    texts: join(dirs.work, 'texts.json'),
+  };
 }
 
 function benchTexts(root: string): { name: string; text: string }[] {
@@ -114,108 +142,82 @@ function benchTexts(root: string): { name: string; text: string }[] {
 const mapSides = <T>(sides: readonly Side[], make: (side: Side) => T): PerSide<T> =>
   Object.fromEntries(sides.map((s) => [s, make(s)])) as PerSide<T>;
 
-/** What one process measured of one side. */
-interface SideSample {
-  coldMs: number;
-  warmMs: number;
-  /** Per text, in benchTexts order: CPU ms of one find (the best of the rounds), and the marks found. */
-  findMs: number[];
-  marks: number[];
-}
-
-/** Characters each text is searched over per round (short texts are repeated). */
-const CHARS_PER_ROUND = 400_000;
-const WARM_BUILDS = 5;
-
-/**
- * One side in a process of its own: its first build (cold, what the background pays once per session), then `find`
- * over every text, then warm rebuilds. Two matchers in one process disturbed each other: the same code imported twice
- * measured 0.64x to 1.38x itself, whichever way round, as the copies' tables and compiled code shared the caches.
- */
-async function measureSide(side: Side, dirs: Dirs, rounds: number): Promise<SideSample> {
-  const root = process.cwd();
-  // Load and parse outside the timing, as the background has its JSON imported before the first build.
-  const build = await loader(root, dirs, side);
-  const texts = benchTexts(root);
-  const t0 = cpuMs();
-  const matcher = build();
-  const coldMs = cpuMs() - t0;
-  const warm: number[] = [];
-  for (let i = 0; i < WARM_BUILDS; i++) {
-    const t1 = cpuMs();
-    void build();
-    warm.push(cpuMs() - t1);
-  }
-  // Warm-up: the JIT sees every text.
-  for (let i = 0; i < 3; i++) for (const t of texts) matcher.find(t.text);
-  const findMs = texts.map((t) => {
-    const repeats = Math.max(1, Math.round(CHARS_PER_ROUND / t.text.length));
-    let best = Infinity;
-    for (let r = 0; r < rounds; r++) {
-      const t1 = cpuMs();
-      for (let k = 0; k < repeats; k++) matcher.find(t.text);
-      best = Math.min(best, (cpuMs() - t1) / repeats);
-    }
-    return best;
-  });
-  return { coldMs, warmMs: median(warm), findMs, marks: texts.map((t) => matcher.find(t.text).length) };
-}
-
-function __filenameOf(): string {
-  return resolve('scripts/bench/matcher-pre-issue.ts');
-}
-
-/** Runs `measureSide` in a fresh Node process. */
-function sideInChild(root: string, dirs: Dirs, side: Side, rounds: number): SideSample {
-  const tsx = join(root, 'node_modules/.bin/tsx');
-  const dirArgs = [dirs.old, ...(dirs.base ? [dirs.base] : [])];
-  const r = spawnSync(tsx, [__filenameOf(), '--child', side, String(rounds), ...dirArgs], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+/** Runs one side in a fresh Node process: through tsx, or the harness's bundle under plain Node. */
+function sideInChild(root: string, dirs: Dirs, side: Side, method: Method, rounds: number): SideSample {
+  const args = sideArgs(inputsOf(root, dirs, side, method), rounds);
+  const r =
+    method === 'tsx'
+      ? spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/bench/matcher-side.ts'), ...args], {
+          cwd: root,
+          encoding: 'utf8',
+        })
+      : spawnSync(process.execPath, [join(dirs.work, 'side.mjs'), ...args], { cwd: root, encoding: 'utf8' });
   const line = /^side-sample (.*)$/m.exec(r.stdout)?.[1];
-  if (line === undefined) throw new Error(`bench child (${side}) failed: ${r.stderr || r.stdout}`);
+  if (line === undefined) throw new Error(`bench child (${side}, ${method}) failed: ${r.stderr || r.stdout}`);
   return JSON.parse(line) as SideSample;
 }
 
+type Texts = ReturnType<typeof benchTexts>;
+
+/** One method's figures: per text, per side, and the builds. */
+function summarise(texts: Texts, sideNames: Side[], samples: PerSide<SideSample[]>) {
+  const of = (side: Side) => samples[side]!;
+  const rows = texts.map((t, k) => ({
+    name: t.name,
+    chars: t.text.length,
+    ms: mapSides(sideNames, (side) => median(of(side).map((s) => s.findMs[k]!))),
+    ratio: mapSides(sideNames, (side) => median(of('now').map((s, i) => s.findMs[k]! / of(side)[i]!.findMs[k]!))),
+    marks: mapSides(sideNames, (side) => of(side)[0]!.marks[k]!),
+  }));
+  const warm = mapSides(sideNames, (side) => of(side).map((s) => s.warmMs));
+  const cold = mapSides(sideNames, (side) => of(side).map((s) => s.coldMs));
+  return { rows, warm, cold };
+}
+
 /**
- * `processes` processes per side, interleaved in rotating order, each timing `rounds` rounds of every text. A text's
- * figure per side is the median over processes; a ratio is the median of the ratios of processes run side by side.
+ * `processes` processes per side and method, interleaved in rotating order, each timing `rounds` rounds of every
+ * text. A text's figure per side is the median over processes; a ratio is the median of the ratios of processes run
+ * side by side.
  */
 export async function runPreIssueBench(rounds = 7, processes = 7, baseRev?: string) {
   const root = process.cwd();
   const dirs: Dirs = {
     old: checkOut(root, PRE_ISSUE, ['lib/matcher', 'lib/factbase/types.ts', 'data/alias-index.json']),
     ...(baseRev ? { base: checkOut(root, baseRev, ['lib/matcher', 'lib/factbase']) } : {}),
+    work: mkdtempSync(join(tmpdir(), 'lens-matcher-bench-')),
   };
   try {
+    const texts = benchTexts(root);
+    writeFileSync(join(dirs.work, 'texts.json'), JSON.stringify(texts.map((t) => t.text)));
+    await bundleSides(root, dirs);
     const sideNames = sidesOf(dirs);
-    const samples = mapSides(sideNames, (): SideSample[] => []);
+    const samples = Object.fromEntries(METHODS.map((m) => [m, mapSides(sideNames, (): SideSample[] => [])])) as Record<
+      Method,
+      PerSide<SideSample[]>
+    >;
     for (let i = 0; i < processes; i++)
-      for (const side of orderOf(sideNames, i)) samples[side]!.push(sideInChild(root, dirs, side, rounds));
-    const of = (side: Side) => samples[side]!;
-    const rows = benchTexts(root).map((t, k) => ({
-      name: t.name,
-      chars: t.text.length,
-      ms: mapSides(sideNames, (side) => median(of(side).map((s) => s.findMs[k]!))),
-      ratio: mapSides(sideNames, (side) => median(of('now').map((s, i) => s.findMs[k]! / of(side)[i]!.findMs[k]!))),
-      marks: mapSides(sideNames, (side) => of(side)[0]!.marks[k]!),
-    }));
-    const warm = mapSides(sideNames, (side) => of(side).map((s) => s.warmMs));
-    const cold = mapSides(sideNames, (side) => of(side).map((s) => s.coldMs));
-    return { rows, warm, cold, baseRev };
+      for (const method of orderOf(METHODS, i))
+        for (const side of orderOf(sideNames, i))
+          samples[method][side]!.push(sideInChild(root, dirs, side, method, rounds));
+    const methods = Object.fromEntries(METHODS.map((m) => [m, summarise(texts, sideNames, samples[m])])) as Record<
+      Method,
+      ReturnType<typeof summarise>
+    >;
+    return { methods, baseRev, processes };
   } finally {
-    for (const dir of [dirs.old, dirs.base]) if (dir) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [dirs.old, dirs.base, dirs.work]) if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export function formatPreIssue(result: Awaited<ReturnType<typeof runPreIssueBench>>): string {
-  const f = (x: number, d = 2) => x.toFixed(d);
-  const base = result.baseRev !== undefined;
+type BenchResult = Awaited<ReturnType<typeof runPreIssueBench>>;
+const f = (x: number, d = 2) => x.toFixed(d);
+
+/** One method's table: per text and side, the totals, the builds. */
+function formatMethod(result: ReturnType<typeof summarise>, baseRev: string | undefined): string {
+  const base = baseRev !== undefined;
   const lines = [
-    `matcher vs pre-issue (${PRE_ISSUE}), CPU time, best of each process's rounds, medians of interleaved processes (one side each)`,
     "  old: pre-issue code and index; old+idx: pre-issue code, today's index; new: today's code, index and rules",
-    ...(base ? [`  base: ${result.baseRev}'s code with today's index and rules`] : []),
+    ...(base ? [`  base: ${baseRev}'s code with today's index and rules`] : []),
     `text                                   chars   old ms  old+idx ms${base ? '  base ms' : ''}   new ms  new/old  new/old+idx${
       base ? ' new/base' : ''
     }  marks old/old+idx/new`,
@@ -247,27 +249,40 @@ export function formatPreIssue(result: Awaited<ReturnType<typeof runPreIssueBenc
   return lines.join('\n');
 }
 
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+export function formatPreIssue(result: BenchResult): string {
+  const { bundled, tsx } = result.methods;
+  // The new side loaded both ways: what changing the method alone moves (same code, same texts, same run).
+  const nowMs = (m: typeof bundled) => m.rows.map((r) => r.ms.now);
+  const oldMs = (m: typeof bundled) => m.rows.map((r) => r.ms.old);
+  return [
+    `matcher vs pre-issue (${PRE_ISSUE}), CPU time, best of each process's rounds, medians of ${result.processes} interleaved processes (one side each)`,
+    '',
+    "bundled (what ships: each side's matcher in one esbuild bundle, the background chunk's target and minification, plain Node)",
+    formatMethod(bundled, result.baseRev),
+    '',
+    'tsx (the TypeScript modules loaded one by one, how this bench measured before the 14th session)',
+    formatMethod(tsx, result.baseRev),
+    '',
+    `all texts, bundled/tsx: new ${f(sum(nowMs(bundled)) / sum(nowMs(tsx)))}x, old ${f(sum(oldMs(bundled)) / sum(oldMs(tsx)))}x`,
+  ].join('\n');
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const at = process.argv.indexOf('--child');
   const arg = (name: string) => {
     const i = process.argv.indexOf(name);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
-  if (at > 0) {
-    const [side, rounds, old, base] = process.argv.slice(at + 1);
-    const sample = await measureSide(side as Side, { old: old!, ...(base ? { base } : {}) }, Number(rounds));
-    console.log(`side-sample ${JSON.stringify(sample)}`);
-  } else {
-    const rounds = arg('--rounds');
-    const processes = arg('--processes');
-    console.log(
-      formatPreIssue(
-        await runPreIssueBench(
-          rounds ? Number(rounds) : undefined,
-          processes ? Number(processes) : undefined,
-          arg('--base'),
-        ),
+  const rounds = arg('--rounds');
+  const processes = arg('--processes');
+  console.log(
+    formatPreIssue(
+      await runPreIssueBench(
+        rounds ? Number(rounds) : undefined,
+        processes ? Number(processes) : undefined,
+        arg('--base'),
       ),
-    );
-  }
+    ),
+  );
 }
