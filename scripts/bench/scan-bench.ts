@@ -7,7 +7,11 @@
  * of the dwell to the card on screen, for the first card after a page load, later cards, and the keyboard shortcut,
  * read in the page from the pointer's and key's own event times and the first animation frame showing the card.
  *
- *   npm run build:test && npx tsx scripts/bench/scan-bench.ts   (LENS_PAGE_LOADS: loads per set-up and page, default 5;
+ * The page cost is that of the production build (what a reader installs): the test build also announces a scan report
+ * to the page after every scan (page/report-event.ts), work no reader's browser does. The card timings need the test
+ * build (its card-timing events).
+ *
+ *   npm run build && npm run build:test && npx tsx scripts/bench/scan-bench.ts   (LENS_PAGE_LOADS: loads per set-up and page, default 5;
  *   LENS_SCAN_BENCH_PARTS=cost or cards: one part only; LENS_BROWSERS=chromium: the card timings in one browser;
  *   LENS_SCAN_BENCH_PAGES=article,article-ads,corpus: the cost part on these pages only, so that a before-and-after
  *   run of one page fits an exclusive slot's few minutes: four set-ups on all three pages take about five at 3 loads)
@@ -49,7 +53,8 @@ const AD_FRAMES = 10;
 const CHORD_LEAD_MS = 120;
 /**
  * `before`: another build of ours measured in the same run, for before/after figures (LENS_BASELINE_BUILD: a folder
- * holding its chrome-mv3 and firefox-mv2).
+ * holding its test build's chrome-mv3 and firefox-mv2 for the card timings, and its production build's chrome-mv3 in
+ * `production/` for the page cost).
  */
 type Setup = 'bare' | 'floor' | 'before' | 'ours';
 const BASELINE_BUILD = process.env.LENS_BASELINE_BUILD;
@@ -476,8 +481,8 @@ export async function runPageCostBench(options: { loads?: number } = {}): Promis
     const dirs: Partial<Record<Setup, string | null>> = {
       bare: null,
       floor: writeFloorExtension(join(dir, 'floor-chromium'), 'chromium'),
-      ours: extensionDir('chromium'),
-      ...(BASELINE_BUILD ? { before: join(BASELINE_BUILD, 'chrome-mv3') } : {}),
+      ours: extensionDir('chromium', 'production'),
+      ...(BASELINE_BUILD ? { before: join(BASELINE_BUILD, 'production', 'chrome-mv3') } : {}),
     };
     // LENS_SCAN_BENCH_PARTS=cards: the card timings only (while working on the card's path).
     const parts = process.env.LENS_SCAN_BENCH_PARTS ?? 'cost,cards';
