@@ -42,7 +42,12 @@ const isExtensionUrl = (e: TraceEvent) => {
 };
 
 /** Self time (thread time where given) per event name inside the extension's tasks of the page's main threads. */
-function breakdown(events: TraceEvent[]): { tasks: number; taskMs: number; self: Map<string, number> } {
+function breakdown(events: TraceEvent[]): {
+  tasks: number;
+  taskMs: number;
+  self: Map<string, number>;
+  compiles: string[];
+} {
   const mains = new Set<string>();
   for (const e of events)
     if (e.ph === 'M' && e.name === 'thread_name' && (e.args as { name?: string })?.name === 'CrRendererMain')
@@ -77,7 +82,21 @@ function breakdown(events: TraceEvent[]): { tasks: number; taskMs: number; self:
       close(Infinity);
     }
   }
-  return { tasks: count, taskMs, self };
+  return { tasks: count, taskMs, self, compiles: compiles(events) };
+}
+
+/**
+ * Each compile of an extension's script on the page's main threads, with what V8 says of its code cache (whether the
+ * browser handed it a cache to consume, and how big), to tell whether an injected script is served from the cache.
+ */
+function compiles(events: TraceEvent[]): string[] {
+  return events
+    .filter((e) => e.ph === 'X' && /compile/i.test(e.name) && isExtensionUrl(e))
+    .map((e) => {
+      const { url, ...data } = (e.args?.data ?? {}) as Record<string, unknown>;
+      const file = String(url ?? (e.args as { fileName?: unknown })?.fileName).replace(/^.*\//, '');
+      return `${e.name} [${file}] ${(cpu(e) / 1000).toFixed(2)} ms ${JSON.stringify(data)}`;
+    });
 }
 
 function label(e: TraceEvent): string {
@@ -118,6 +137,7 @@ try {
       `\n${name}: ${median(runs.map((r) => r.tasks))} tasks, ${median(runs.map((r) => r.taskMs)).toFixed(1)} ms (thread time, median of ${runs.length})`,
     );
     for (const [n, ms] of rows) console.log(`  ${ms.toFixed(2).padStart(7)} ms  ${n}`);
+    for (const [i, r] of runs.entries()) for (const c of r.compiles) console.log(`  load ${i + 1}: ${c}`);
   }
 } finally {
   await server.close();
