@@ -54,19 +54,31 @@ const ENGLISH_MONTHS = new Map<string, number>([
  * takes a short ending only ("mayda", "мае", but not "Майдан"). */
 const maxEnding = (stem: string) => (stem.length > 3 ? 4 : 2);
 
+/**
+ * The stems by their first letter, with their month: a byline's words are mostly not months, and each is then checked
+ * against the few stems that start as it does instead of all ninety (this runs in every page's first scan, before
+ * the engine has optimised anything).
+ */
+const STEMS_BY_INITIAL = new Map<string, [stem: string, month: number][]>();
+MONTH_STEMS.forEach((stems, i) => {
+  for (const stem of stems) {
+    const list = STEMS_BY_INITIAL.get(stem[0]!) ?? [];
+    list.push([stem, i + 1]);
+    STEMS_BY_INITIAL.set(stem[0]!, list);
+  }
+});
+
 /** The month (1–12) a word names, or 0. */
 export function monthOf(word: string): number {
   // Turkish capital İ lower-cases to "i" + a combining dot; the stems are written without it.
   const w = word.toLowerCase().replace(/\u0307/g, '');
   let month = ENGLISH_MONTHS.get(w) ?? 0;
   let stemLength = 0;
-  MONTH_STEMS.forEach((stems, i) => {
-    for (const stem of stems)
-      if (stem.length > stemLength && w.startsWith(stem) && w.length - stem.length <= maxEnding(stem)) {
-        month = i + 1;
-        stemLength = stem.length;
-      }
-  });
+  for (const [stem, i] of STEMS_BY_INITIAL.get(w[0]!) ?? [])
+    if (stem.length > stemLength && w.startsWith(stem) && w.length - stem.length <= maxEnding(stem)) {
+      month = i;
+      stemLength = stem.length;
+    }
   return month;
 }
 
@@ -92,8 +104,10 @@ const MARKS = String.raw`\u0300-\u036F\u0483-\u0489\u064B-\u065F`;
 /** Words (with a Turkish apostrophe suffix: "Mayıs'ta") and numbers; what lies between them does not matter. */
 // eslint-disable-next-line no-misleading-character-class -- the marks' range is meant: each may follow a letter
 const TOKEN = new RegExp(String.raw`[${LETTERS}][${LETTERS}${MARKS}'’ʼ]*|\d+`, 'g');
-const DAY = /^\d{1,2}$/;
-const YEAR = /^\d{4}$/;
+/** A token is all figures or has none (TOKEN), so its first character and its length tell a day from a year. */
+const isNumber = (token: string) => token.charCodeAt(0) <= 0x39 && token.charCodeAt(0) >= 0x30;
+const DAY = (token: string) => isNumber(token) && token.length <= 2;
+const YEAR = (token: string) => isNumber(token) && token.length === 4;
 
 /**
  * The first date written in `text`: ISO figures, day.month.year figures, or a month word with the day right beside
@@ -106,7 +120,7 @@ export function writtenDate(text: string): string | undefined {
   if (!/\d{4}/.test(text)) return undefined;
   const figures = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(text);
   const tokens = [...text.matchAll(TOKEN)];
-  const is = (pattern: RegExp, at: number) => at >= 0 && at < tokens.length && pattern.test(tokens[at]![0]);
+  const is = (kind: (token: string) => boolean, at: number) => at >= 0 && at < tokens.length && kind(tokens[at]![0]);
   // A day with its ordinal ending written on: "14-nji maý", "14th May", "14-го мая".
   const ordinalDay = (at: number) => {
     if (!is(DAY, at) || at + 1 >= tokens.length) return false;
@@ -116,7 +130,8 @@ export function writtenDate(text: string): string | undefined {
   };
   for (let i = 0; i < tokens.length; i++) {
     if (figures && figures.index < tokens[i]!.index) break;
-    const month = monthOf(tokens[i]![0]);
+    // Numbers name no month.
+    const month = isNumber(tokens[i]![0]) ? 0 : monthOf(tokens[i]![0]);
     if (!month) continue;
     const day = is(DAY, i - 1) ? i - 1 : is(DAY, i + 1) ? i + 1 : ordinalDay(i - 2) ? i - 2 : -1;
     if (day < 0) continue;
