@@ -35,9 +35,9 @@ export async function openGate(): Promise<void> {
     // Frames too small to read (tracking pixels) are not worth a scan; hidden ones (no size yet) may be shown later.
     const { innerWidth: w, innerHeight: h } = win;
     if (w * h > 0 && (w < MIN_FRAME_PX || h < MIN_FRAME_PX)) return;
-    await frameReady(doc, ctx.signal);
+    const first = await frameReady(doc, ctx.signal);
     if (ctx.isInvalid) return;
-    start = await startWhenNamed(doc, ctx);
+    start = await startWhenNamed(doc, ctx, first);
   } else {
     // The background injects the stage into this frame (it sets its entry on this world's global) and then answers.
     start = await sendToBackground({ type: 'start-lens' }).catch(() => null);
@@ -52,10 +52,12 @@ export async function openGate(): Promise<void> {
  * frame sends its text, and the background injects the stage only where the matcher finds a name in it (most frames
  * are ads and widgets that name nothing); until then it asks again each time its text has changed.
  */
-async function startWhenNamed(doc: Document, ctx: Lifetime): Promise<LensStart | null> {
+async function startWhenNamed(doc: Document, ctx: Lifetime, first: TextBatch | null): Promise<LensStart | null> {
   let sent: string | null = null;
+  let read: TextBatch | null | undefined = first;
   for (;;) {
-    const batch = smallText(doc.body);
+    const batch = read !== undefined ? read : smallText(doc.body);
+    read = undefined;
     if (batch?.text !== sent) {
       const reply = await sendToBackground({ type: 'start-lens', ...(batch ? { batch } : {}) }).catch(() => undefined);
       // Without text the answer is the stage's start; undefined when the background failed.
@@ -67,13 +69,14 @@ async function startWhenNamed(doc: Document, ctx: Lifetime): Promise<LensStart |
 }
 
 /** The text under `root`, in the blocks the scanner reads, when it is small enough to check first; else null. */
-function smallText(root: Node): TextBatch | null {
+function smallText(root: Node | null): TextBatch | null {
   const texts: string[] = [];
   let chars = 0;
-  for (const block of textBlocks(root)) {
-    if ((chars += block.text.length) > GATE_TEXT_CHARS || texts.length === FIND_LIMITS.texts) return null;
-    texts.push(block.text);
-  }
+  if (root)
+    for (const block of textBlocks(root)) {
+      if ((chars += block.text.length) > GATE_TEXT_CHARS || texts.length === FIND_LIMITS.texts) return null;
+      texts.push(block.text);
+    }
   return joinTexts(texts);
 }
 
@@ -106,23 +109,25 @@ const RECHECK_QUIET_MS = 300;
 /** Width and height below which a frame is left alone, in CSS pixels. */
 const MIN_FRAME_PX = 40;
 
-/** Characters of text, spaces aside, that a frame needs before it is scanned: the shortest name has two. */
-const MIN_FRAME_TEXT = 2;
+/** Two characters of text, spaces aside: what a frame needs before it is scanned (the shortest name has two). */
+const TWO_INKED = /\S[^]*\S/;
 
 /**
- * Resolves once the frame should start (never, if `signal` aborts first). Its text is read only once it is on screen:
- * until then a frame (an ad below the fold, a hidden widget) costs one observer, and no walk over its elements, each of
- * which would get a wrapper built in this script's world.
+ * Resolves once the frame should start (never, if `signal` aborts first), with its text when small enough to check
+ * first (smallText), so that text is read once. Its text is read only once it is on screen: until then a frame (an ad
+ * below the fold, a hidden widget) costs one observer, and no walk over its elements, each of which would get a
+ * wrapper built in this script's world.
  */
-function frameReady(doc: Document, signal: AbortSignal): Promise<void> {
+function frameReady(doc: Document, signal: AbortSignal): Promise<TextBatch | null> {
   return new Promise((resolve) => {
     let visible = false;
     let filled: MutationObserver | null = null;
     const check = () => {
       if (!visible || signal.aborted) return;
-      if (hasText(doc.body, MIN_FRAME_TEXT)) {
+      const batch = smallText(doc.body);
+      if (!batch || TWO_INKED.test(batch.text)) {
         stop();
-        resolve();
+        resolve(batch);
       } else if (!filled) {
         // An empty frame waits for its text (a script filling an ad slot or an about:blank frame).
         filled = new MutationObserver(check);
@@ -140,12 +145,4 @@ function frameReady(doc: Document, signal: AbortSignal): Promise<void> {
     };
     signal.addEventListener('abort', stop, { once: true });
   });
-}
-
-/** Whether `root` holds at least `min` non-space characters of text outside skipped elements (scripts, styles…). */
-function hasText(root: Node | null, min: number): boolean {
-  let count = 0;
-  if (root)
-    for (const block of textBlocks(root)) if ((count += block.text.replace(/\s+/g, '').length) >= min) return true;
-  return false;
 }
