@@ -10,15 +10,17 @@ import { foldAlias, type FoldedCodes } from './fold';
 import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
+import { NamedAfterList } from './named-after';
+import { insideQuotedName } from './quoted-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import {
   findWordIn,
-  foldWord,
   forgetFoldedWords,
   foldedSlice,
   wordAt,
-  wordAfter,
+  wordAfterStart,
   wordBefore,
+  wordBeforeStart,
   wordList,
   writtenLowercaseIn,
   type SearchedText,
@@ -49,14 +51,17 @@ export type BatchText = SearchedText;
 interface RuleTables {
   windows: { near: number; needs: number; notNear: number };
   courtesy: string[];
-  /** Per person entity: folded first words of its multi-word names, and their initials. */
-  givenNames: Map<number, Set<string>>;
-  initials: Map<number, Set<string>>;
+  /**
+   * Per person entity: folded first words of its multi-word names, and their initials. Arrays, not sets: the rules
+   * walk them per bare surname, and a set's iterator allocated a result object per word.
+   */
+  givenNames: Map<number, string[]>;
+  initials: Map<number, string[]>;
   titles: Map<number, string[]>;
   /** Per person entity: the years they held the office their titles name. */
   inOffice: Map<number, { from: number; to?: number }>;
   /** Per person entity: the folded surnames its `surname` aliases spell. */
-  surnames: Map<number, Set<string>>;
+  surnames: Map<number, string[]>;
   /** Aliases that are a person's full name (two words or more, no rule). */
   fullNames: Set<number>;
   /** Folded acronym → entity indexes; and per entity its non-acronym patterns (to recognise a spelled-out form). */
@@ -68,26 +73,6 @@ interface RuleTables {
   namedAfter: { after: NamedAfterList; before: NamedAfterList; placeAfter: NamedAfterList };
   /** Common given names of the region's languages, folded. */
   commonGivenNames: Set<string>;
-}
-
-/** A folded prefix, and whether the page's word must be capitalised (the head of a proper name: Airport, Фонд). */
-interface NamedAfterWord {
-  prefix: string;
-  capital: boolean;
-}
-
-/** A list's words by their first folded letter: most words after a name start with none of them. */
-type NamedAfterList = Map<string, NamedAfterWord[]>;
-
-function namedAfterWords(words: readonly string[] = []): NamedAfterList {
-  const byFirst: NamedAfterList = new Map();
-  for (const w of words) {
-    const prefix = foldAlias(w);
-    const list = byFirst.get(prefix.charAt(0)) ?? [];
-    list.push({ prefix, capital: CAPITAL.test(w) });
-    byFirst.set(prefix.charAt(0), list);
-  }
-  return byFirst;
 }
 
 /** How many texts (blocks) either side a namesake's context reaches: a headline, its byline, the first paragraph. */
@@ -113,16 +98,16 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     spelledOut: new Map(),
     folded: new Map(),
     namedAfter: {
-      after: namedAfterWords(rules?.namedAfter?.after),
-      before: namedAfterWords(rules?.namedAfter?.before),
-      placeAfter: namedAfterWords(rules?.namedAfter?.['place-after']),
+      after: new NamedAfterList(rules?.namedAfter?.after),
+      before: new NamedAfterList(rules?.namedAfter?.before),
+      placeAfter: new NamedAfterList(rules?.namedAfter?.['place-after']),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
   };
-  const add = <T>(map: Map<number, Set<T>>, key: number, value: T) => {
-    let set = map.get(key);
-    if (!set) map.set(key, (set = new Set()));
-    set.add(value);
+  const add = (map: Map<number, string[]>, key: number, value: string) => {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    if (!list.includes(value)) list.push(value);
   };
   for (const p of patterns) {
     const [text, entity] = index.aliases[p.alias]!;
@@ -253,14 +238,17 @@ function rulesOfBatch(
   let ruled = false;
   let surnames = false;
   let eponyms = false;
-  for (const { pattern: p } of candidates) {
+  // Index loops over the candidates: Node's engine allocated an iterator result per step of a for-of here.
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i]!.pattern;
     if (p.ruled || (spelled && p.acronym && ctx.acronyms.has(p.key))) ruled = true;
     if (p.evidence?.surname) surnames = true;
     if (p.eponym) eponyms = true;
   }
   if (!ruled) {
     if (eponyms) dropThingsNamedAfter(t, texts, candidates);
-    for (const c of candidates) if (c.pattern.fullName) recordFullName(t, c, ctx);
+    for (let i = 0; i < candidates.length; i++)
+      if (candidates[i]!.pattern.fullName) recordFullName(t, candidates[i]!, ctx);
     return candidates;
   }
   // Page order matters to surnames only (who was named last); the scan gives hits by start, then by end.
@@ -269,7 +257,8 @@ function rulesOfBatch(
   // list; a sidebar further away may still mean the region.
   const namesakes = new Map<string, number[]>();
   const namedInFull = new Set<number>();
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
     const notNear = c.pattern.evidence?.notNear;
     if (notNear && wordNear(t, texts[c.text]!, c, notNear, t.windows.notNear)) {
       const list = namesakes.get(c.pattern.key);
@@ -364,7 +353,10 @@ function passesNeeds(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
 /** Removes, in place, the names of people and cities that name a thing named after them (see `namesAThing`). */
 function dropThingsNamedAfter(t: RuleTables, texts: readonly BatchText[], candidates: RuledCandidate[]) {
   let kept = 0;
-  for (const c of candidates) if (!(c.pattern.eponym && namesAThing(t, texts[c.text]!.text, c))) candidates[kept++] = c;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (!(c.pattern.eponym && namesAThing(t, texts[c.text]!.text, c))) candidates[kept++] = c;
+  }
   candidates.length = kept;
 }
 
@@ -380,65 +372,20 @@ function namesAThing(t: RuleTables, text: string, c: RuledCandidate): boolean {
   const { after, before, placeAfter } = t.namedAfter;
   if (c.pattern.eponym === 'place')
     return (
-      startsWithOneOf(wordAfter(text, c.end), placeAfter) ||
+      placeAfter.startsWordAt(text, wordAfterStart(text, c.end)) ||
       // An acronym in quotation marks ("BTC") is still that acronym.
       (!c.pattern.acronym && insideQuotedName(text, c.start, c.end))
     );
   return (
-    startsWithOneOf(wordAfter(text, c.end), after) || startsWithOneOf(wordBefore(text, c.start)?.original ?? '', before)
+    after.startsWordAt(text, wordAfterStart(text, c.end)) || before.startsWordAt(text, wordBeforeStart(text, c.start))
   );
-}
-
-/** « “ „ " open a quotation, » ” “ " close one (“ closes a German or Russian „…“). */
-const isOpeningQuote = (u: number) => u === 0xab || u === 0x201c || u === 0x201e || u === 0x22;
-const isClosingQuote = (u: number) => u === 0xbb || u === 0x201d || u === 0x201c || u === 0x22;
-const isQuote = (u: number) => isOpeningQuote(u) || isClosingQuote(u);
-/**
- * A proper name of up to three words, each capitalised (or in a script without capitals, Georgian), maybe inflected
- * or hyphenated, and nothing else.
- */
-const QUOTED_NAME =
-  /^[\p{Lu}\p{Lo}\p{sc=Georgian}][\p{L}\p{M}'’-]*(?:\s+[\p{Lu}\p{Lo}\p{sc=Georgian}][\p{L}\p{M}'’-]*){0,2}$/u;
-/** How far the quotation marks may be from the city's name inside them. */
-const QUOTED_NAME_CHARS = 40;
-
-/**
- * Whether [start, end) lies inside quotation marks that hold only a short proper name ("«Москва» кинотеатры",
- * "«Dinamo Tbilisi»"): a club's, a cinema's, a company's or a ship's name, not the city. A quoted sentence
- * ('"Karabağ bizim de davamız"') has words in lowercase and is not one.
- */
-function insideQuotedName(text: string, start: number, end: number): boolean {
-  let open = start - 1;
-  while (open >= 0 && start - open <= QUOTED_NAME_CHARS && !isQuote(text.charCodeAt(open))) open--;
-  if (open < 0 || start - open > QUOTED_NAME_CHARS || !isOpeningQuote(text.charCodeAt(open))) return false;
-  let close = end;
-  while (close < text.length && close - end <= QUOTED_NAME_CHARS && !isQuote(text.charCodeAt(close))) close++;
-  if (close >= text.length || !isClosingQuote(text.charCodeAt(close))) return false;
-  return QUOTED_NAME.test(text.slice(open + 1, close).trim());
-}
-
-function startsWithOneOf(word: string, list: NamedAfterList): boolean {
-  if (!word || !list.size) return false;
-  const candidates = list.get(foldedFirstLetter(word.charCodeAt(0)));
-  if (!candidates) return false;
-  const folded = foldWord(word);
-  const capital = CAPITAL.test(word);
-  return candidates.some((w) => (capital || !w.capital) && folded.startsWith(w.prefix));
-}
-
-/** A letter folded as aliases are (Ü → u, Ə → e), learned on first sight. */
-const firstLetters = new Map<number, string>();
-function foldedFirstLetter(unit: number): string {
-  let letter = firstLetters.get(unit);
-  if (letter === undefined) firstLetters.set(unit, (letter = foldAlias(String.fromCharCode(unit)).charAt(0)));
-  return letter;
 }
 
 /** A person named in full: who the page means by that surname from here on. */
 function recordFullName(t: RuleTables, c: RuledCandidate, ctx: PageContext) {
   ctx.namedInFull.add(c.pattern.entity);
-  for (const key of t.surnames.get(c.pattern.entity) ?? [])
-    ctx.surnames.set(key, { order: c.order, entity: c.pattern.entity });
+  const keys = t.surnames.get(c.pattern.entity);
+  if (keys) for (const key of keys) ctx.surnames.set(key, { order: c.order, entity: c.pattern.entity });
 }
 
 const CAPITAL = /^\p{Lu}/u;
@@ -488,8 +435,12 @@ function titleWords(text: string, start: number): { word: string; original: stri
 }
 
 /** A word from the list, or that word with a case ending (Ильхама, Президента, Cumhurbaşkanı'nın). */
-const inflectedIn = (word: string, list: Iterable<string> | undefined) => {
-  for (const w of list ?? []) if (word.startsWith(w) && word.length - w.length <= 4 && w.length >= 2) return true;
+const inflectedIn = (word: string, list: readonly string[] | undefined) => {
+  if (list === undefined) return false;
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i]!;
+    if (word.startsWith(w) && word.length - w.length <= 4 && w.length >= 2) return true;
+  }
   return false;
 };
 
@@ -551,7 +502,7 @@ function resolveSurname(
   if (before && (before.initial || CAPITAL.test(before.original))) {
     const named = group.filter((c) =>
       before.initial
-        ? t.initials.get(c.pattern.entity)?.has(before.word.charAt(0))
+        ? t.initials.get(c.pattern.entity)?.includes(before.word.charAt(0))
         : inflectedIn(before.word, t.givenNames.get(c.pattern.entity)) ||
           inflectedIn(before.word, t.titles.get(c.pattern.entity)),
     );

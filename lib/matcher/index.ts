@@ -85,7 +85,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     context.offset = order;
     const kept = applyRules(tables, batch, candidates, context);
     const place = nearPlaces(texts);
-    for (const c of kept) c.place = place[c.text]! + c.start;
+    for (let i = 0; i < kept.length; i++) kept[i]!.place = place[kept[i]!.text]! + kept[i]!.start;
     return selectMatches(kept, texts.length, nearWindow);
   };
   return {

@@ -37,7 +37,8 @@ function byPlaceThenLongest(a: Candidate, b: Candidate): number {
 function anchorsOf(sorted: readonly Candidate[]): Candidate[] {
   const chosen: Candidate[] = [];
   let lastEnd = -1;
-  for (const c of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
     if (isNear(c) || c.place < lastEnd) continue;
     chosen.push(c);
     lastEnd = c.place + lengthOf(c);
@@ -78,7 +79,9 @@ export function selectMatches(candidates: Candidate[], textCount: number, nearWi
   const perText: Selected[][] = Array.from({ length: textCount }, () => []);
   // Leftmost-longest among the candidates kept: every unambiguous one, and the ambiguous ones near an anchor.
   let lastEnd = -1;
-  for (const c of candidates) {
+  // Index loops over the candidates: Node's engine allocated an iterator result per step of a for-of here.
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
     if (c.place < lastEnd || (anchors && isNear(c) && !hasAnchorNear(anchors, c, nearWindow))) continue;
     lastEnd = c.place + lengthOf(c);
     const m: Selected = { start: c.start, end: c.end, entity: c.pattern.entity, alias: c.pattern.alias };

@@ -30,40 +30,15 @@ export function wordList(words: readonly string[]): WordList {
   return { words: kept, firstUnits, byFirst };
 }
 
-/** A text of a batch as the rules read it: the original, its folded codes, and parts of those codes as strings. */
+/** A text of a batch as the rules read it: the original and its folded codes. */
 export interface SearchedText {
   text: string;
   folded: FoldedCodes;
-  /** The folded codes decoded, SLICE_CHUNK units each, as the rules first read in them. */
-  chunks?: (string | undefined)[];
-}
-
-/**
- * Folded text is decoded into strings of this many units, each the first time a rule searches in it: the engine's
- * own substring search then finds evidence words, where a loop over every position of a window cost more than the
- * rest of the rules. Only the parts around evidence are decoded: decoding a long page whole cost a tenth of its scan.
- */
-const SLICE_CHUNK = 1 << 12;
-
-function chunkOf(t: SearchedText, chunks: (string | undefined)[], c: number): string {
-  const start = c * SLICE_CHUNK;
-  return (chunks[c] ??= searchableString(
-    t.folded.codes.subarray(start),
-    Math.min(SLICE_CHUNK, t.folded.length - start),
-  ));
 }
 
 /** The folded codes [from, to) of a text as a string, `from` and `to` within its folded length. */
 export function foldedSlice(t: SearchedText, from: number, to: number): string {
-  if (from >= to) return '';
-  const chunks = (t.chunks ??= []);
-  const first = Math.floor(from / SLICE_CHUNK);
-  const last = Math.floor((to - 1) / SLICE_CHUNK);
-  const offset = first * SLICE_CHUNK;
-  if (first === last) return chunkOf(t, chunks, first).slice(from - offset, to - offset);
-  let slice = chunkOf(t, chunks, first).slice(from - offset);
-  for (let c = first + 1; c < last; c++) slice += chunkOf(t, chunks, c);
-  return slice + chunkOf(t, chunks, last).slice(0, to - last * SLICE_CHUNK);
+  return from >= to ? '' : searchableString(t.folded.codes.subarray(from), to - from);
 }
 
 /**
@@ -139,14 +114,15 @@ export function writtenLowercaseIn(t: SearchedText, word: string, from: number, 
   const { codes, length, map } = t.folded;
   const a = Math.max(0, from);
   const stop = Math.min(length, to);
-  if (a + shortest > stop) return false;
-  // Places where the stem starts inside the window; the rest of the word may run past it.
-  const window = foldedSlice(t, a, stop);
-  const stem = word.slice(0, shortest);
-  for (let i = window.indexOf(stem); i >= 0; i = window.indexOf(stem, i + 1)) {
-    const at = a + i;
+  // Places where the stem starts inside the window (the rest of the word may run past it), read off the codes: a
+  // string of a window of eight thousand units, made to search in, was most of what a page's rules allocated.
+  const first = word.charCodeAt(0);
+  for (let at = a; at + shortest <= stop; at++) {
+    if (codes[at] !== first) continue;
+    let k = 1;
+    while (k < shortest && codes[at + k] === word.charCodeAt(k)) k++;
+    if (k < shortest) continue;
     if (at > 0 && isLetterCode(codes[at - 1]!)) continue;
-    let k = shortest;
     while (k < word.length && at + k < length && codes[at + k] === word.charCodeAt(k)) k++;
     const end = at + k;
     if (end < length && isLetterCode(codes[end]!)) continue;
@@ -188,11 +164,17 @@ export function wordAt(text: string, start: number): string {
   return text.slice(start, end);
 }
 
-/** The word right after original offset `end` past white space only (punctuation between: none), as written. */
-export function wordAfter(text: string, end: number): string {
+/** Where the word right after original offset `end` starts, past white space only; -1 when no word follows so. */
+export function wordAfterStart(text: string, end: number): number {
   let i = end;
   while (i < text.length && isSpaceAt(text, i)) i++;
-  return i === end ? '' : wordAt(text, i);
+  return i === end || i >= text.length || !isLetterAt(text, i) ? -1 : i;
+}
+
+/** The word right after original offset `end` past white space only (punctuation between: none), as written. */
+export function wordAfter(text: string, end: number): string {
+  const at = wordAfterStart(text, end);
+  return at < 0 ? '' : wordAt(text, at);
 }
 
 interface WordBefore {
@@ -224,22 +206,36 @@ function kindOf(unit: number): number {
 const isLetterAt = (text: string, i: number) => kindOf(text.charCodeAt(i)) === 1;
 const isSpaceAt = (text: string, i: number) => kindOf(text.charCodeAt(i)) === 2;
 
-/** The word before original offset `start` in `text`, separated from it by white space only. */
-export function wordBefore(text: string, start: number): WordBefore | null {
+/** Where the word before `start` ends: past the white space right before `start`; -1 when none, or nothing before. */
+function spaceBefore(text: string, start: number): number {
   let i = start;
   while (i > 0 && isSpaceAt(text, i - 1)) i--;
-  if (i === start || i === 0) return null;
-  let initial = false;
-  let end = i;
-  if (text[i - 1] === '.' && i >= 2 && isLetterAt(text, i - 2) && (i < 3 || !isLetterAt(text, i - 3))) {
-    initial = true;
-    end = i - 1;
-    i = end - 1;
-  } else {
-    while (i > 0 && isLetterAt(text, i - 1)) i--;
-    if (i === end) return null;
-  }
-  const original = text.slice(i, end);
+  return i === start || i === 0 ? -1 : i;
+}
+
+/** An initial ("R.", "С.") ends at original offset `i`: one letter and a dot. */
+const initialBefore = (text: string, i: number) =>
+  text[i - 1] === '.' && i >= 2 && isLetterAt(text, i - 2) && (i < 3 || !isLetterAt(text, i - 3));
+
+/**
+ * Where the word before original offset `start` begins (white space only between), -1 when there is none: the
+ * word `wordBefore` reads, which is `wordAt` there. Rules that need only its first letter read no string.
+ */
+export function wordBeforeStart(text: string, start: number): number {
+  const end = spaceBefore(text, start);
+  if (end < 0) return -1;
+  if (initialBefore(text, end)) return end - 2;
+  let i = end;
+  while (i > 0 && isLetterAt(text, i - 1)) i--;
+  return i === end ? -1 : i;
+}
+
+/** The word before original offset `start` in `text`, separated from it by white space only. */
+export function wordBefore(text: string, start: number): WordBefore | null {
+  const i = wordBeforeStart(text, start);
+  if (i < 0) return null;
+  const initial = initialBefore(text, spaceBefore(text, start));
+  const original = initial ? text.charAt(i) : wordAt(text, i);
   let j = i;
   while (j > 0 && isSpaceAt(text, j - 1)) j--;
   const sentenceStart = j === 0 || SENTENCE_END.test(text[j - 1]!);

@@ -1,0 +1,71 @@
+/**
+ * The words that make a person's or a city's name the name of a thing (data/languages.yaml `named-after`): "Heydar
+ * Aliyev International Airport", "аэропорт имени Гейдара Алиева", "Samarqand viloyati".
+ */
+import { foldAlias } from './fold';
+import { foldWord, wordAt } from './words';
+
+/** A folded prefix, and whether the page's word must be capitalised (the head of a proper name: Airport, Фонд). */
+interface NamedAfterWord {
+  prefix: string;
+  capital: boolean;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+const UNKNOWN = 0;
+const NONE = 1;
+const SOME = 2;
+
+/** One list (`after`, `before` or `place-after`), its words by their first folded letter. */
+export class NamedAfterList {
+  private readonly byFirst = new Map<string, NamedAfterWord[]>();
+  /**
+   * Per code unit, learned on first sight: whether a page's word starting with it may start one of the words (its
+   * folded letter, and its case where every such word is capitalised). Most words next to a name start none, and are
+   * then turned down without being read or folded.
+   */
+  private readonly mayStart = new Uint8Array(0x10000);
+
+  constructor(words: readonly string[] = []) {
+    for (const w of words) {
+      const prefix = foldAlias(w);
+      const list = this.byFirst.get(prefix.charAt(0)) ?? [];
+      list.push({ prefix, capital: CAPITAL.test(w) });
+      this.byFirst.set(prefix.charAt(0), list);
+    }
+  }
+
+  /** Whether the page's word at original offset `at` (-1: none) starts with one of the list's words. */
+  startsWordAt(text: string, at: number): boolean {
+    if (at < 0) return false;
+    const unit = text.charCodeAt(at);
+    if (this.learn(unit) === NONE) return false;
+    const word = wordAt(text, at);
+    const folded = foldWord(word);
+    const capital = CAPITAL.test(word);
+    return this.byFirst
+      .get(foldedFirstLetter(unit))!
+      .some((w) => (capital || !w.capital) && folded.startsWith(w.prefix));
+  }
+
+  private learn(unit: number): number {
+    let known = this.mayStart[unit]!;
+    if (known === UNKNOWN) {
+      const words = this.byFirst.get(foldedFirstLetter(unit));
+      // A word's first unit is a letter of the BMP (words.ts), so the unit alone gives its case.
+      const capital = CAPITAL.test(String.fromCharCode(unit));
+      known = words?.some((w) => capital || !w.capital) ? SOME : NONE;
+      this.mayStart[unit] = known;
+    }
+    return known;
+  }
+}
+
+/** A letter folded as aliases are (Ü → u, Ə → e), learned on first sight. */
+const firstLetters = new Map<number, string>();
+function foldedFirstLetter(unit: number): string {
+  let letter = firstLetters.get(unit);
+  if (letter === undefined) firstLetters.set(unit, (letter = foldAlias(String.fromCharCode(unit)).charAt(0)));
+  return letter;
+}

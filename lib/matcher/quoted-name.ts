@@ -1,0 +1,77 @@
+/**
+ * Whether a city's name is the whole of a short proper name in quotation marks («Москва» the cinema, "Dinamo
+ * Tbilisi"): a club's, a cinema's, a company's or a ship's name, not the city (see `namesAThing` in disambiguate.ts).
+ */
+
+/** « “ „ " open a quotation, » ” “ " close one (“ closes a German or Russian „…“). */
+const isOpeningQuote = (u: number) => u === 0xab || u === 0x201c || u === 0x201e || u === 0x22;
+const isClosingQuote = (u: number) => u === 0xbb || u === 0x201d || u === 0x201c || u === 0x22;
+const isQuote = (u: number) => isOpeningQuote(u) || isClosingQuote(u);
+
+/** A word of a quoted name starts with a capital (or a letter of a script without capitals, Georgian)... */
+const HEAD = '[\\p{Lu}\\p{Lo}\\p{sc=Georgian}]';
+/** ...and goes on with letters, marks, apostrophes and hyphens. */
+const REST = "[\\p{L}\\p{M}'’-]";
+/** A proper name of up to three words, each capitalised, maybe inflected or hyphenated, and nothing else. */
+const QUOTED_NAME = new RegExp(`^${HEAD}${REST}*(?:\\s+${HEAD}${REST}*){0,2}$`, 'u');
+/** How far the quotation marks may be from the city's name inside them. */
+const QUOTED_NAME_CHARS = 40;
+
+const IN_NAME = 1; // a letter, mark, apostrophe or hyphen: REST
+const NAME_HEAD = 2; // HEAD
+const WHITE = 4; // \s
+const LEARNED = 8;
+const IN_NAME_RE = new RegExp(REST, 'u');
+const NAME_HEAD_RE = new RegExp(HEAD, 'u');
+const WHITE_RE = /\s/u;
+
+/** Per code unit, learned on first sight: which of the above it is. */
+const unitClasses = new Uint8Array(0x10000);
+function classOf(unit: number): number {
+  let c = unitClasses[unit]!;
+  if (c === 0) {
+    const ch = String.fromCharCode(unit);
+    // Surrogate halves may be part of a letter beyond the BMP: never taken to rule a name out.
+    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
+    c =
+      LEARNED |
+      (surrogate || IN_NAME_RE.test(ch) ? IN_NAME : 0) |
+      (surrogate || NAME_HEAD_RE.test(ch) ? NAME_HEAD : 0) |
+      (WHITE_RE.test(ch) ? WHITE : 0);
+    unitClasses[unit] = c;
+  }
+  return c;
+}
+
+/**
+ * Whether the character at `i`, inside the quotation, already rules out a quoted name: one no name holds (a digit, a
+ * comma), or the first letter of a word that is not capitalised ("in the city of Baku"). Reading stops there: most
+ * names stand in running text, which a scan to the far limit and a test of the whole would only confirm.
+ */
+function rulesOut(text: string, i: number): boolean {
+  const c = classOf(text.charCodeAt(i));
+  if ((c & WHITE) !== 0) return false;
+  if ((c & IN_NAME) === 0) return true;
+  // After white space a word starts, which HEAD must match (an apostrophe or a hyphen there fails it too).
+  return (c & NAME_HEAD) === 0 && i > 0 && (classOf(text.charCodeAt(i - 1)) & WHITE) !== 0;
+}
+
+/**
+ * Whether [start, end) lies inside quotation marks that hold only a short proper name ("«Москва» кинотеатры",
+ * "«Dinamo Tbilisi»"). A quoted sentence ('"Karabağ bizim de davamız"') has words in lowercase and is not one.
+ */
+export function insideQuotedName(text: string, start: number, end: number): boolean {
+  let open = start - 1;
+  for (; open >= 0 && start - open <= QUOTED_NAME_CHARS; open--) {
+    if (isQuote(text.charCodeAt(open))) break;
+    if (rulesOut(text, open)) return false;
+  }
+  if (open < 0 || start - open > QUOTED_NAME_CHARS || !isOpeningQuote(text.charCodeAt(open))) return false;
+  let close = end;
+  for (; close < text.length && close - end <= QUOTED_NAME_CHARS; close++) {
+    if (isQuote(text.charCodeAt(close))) break;
+    if (rulesOut(text, close)) return false;
+  }
+  if (close >= text.length || !isClosingQuote(text.charCodeAt(close))) return false;
+  return QUOTED_NAME.test(text.slice(open + 1, close).trim());
+}
