@@ -13,7 +13,7 @@ import { createPageSaves } from '~/lib/snippets/page-saves';
 import { deleteSnippets, saveSnippet, snippetsForPage } from '~/browser/snippets-db/snippet-store';
 import { sendToTab } from '~/browser/messages';
 import { createSaveMenu, createSelectionRoutes, SAVE_MENU_ID } from '~/browser/selection-routes';
-import { loadSettings, updateSettings } from '~/browser/settings-storage';
+import { loadSettings, updateSettings, watchSettings } from '~/browser/settings-storage';
 import { createOwnBackground } from '~/lib/own/own-background';
 import * as ownStore from '~/browser/snippets-db/own-store';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
@@ -131,6 +131,15 @@ export default defineBackground(() => {
     return reply;
   });
   browser.tabs.onRemoved.addListener((tabId) => handlers.forgetTab(tabId));
+  // Settings changes go to every tab's frames from here, the one place that watches storage: a frame's scanner stage
+  // neither builds the storage API nor carries the settings' validation (page/start-lens.ts). A tab without our
+  // content script (a browser page, one opened before the install) cannot take the message: nothing to do there.
+  watchSettings((settings) => {
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs)
+        if (tab.id !== undefined) sendToTab(tab.id, { type: 'settings-changed', settings }).catch(() => {});
+    });
+  });
 
   // Saving a selection: the context-menu item and the save-selection command.
   const selectionRoutes = createSelectionRoutes(browser, pageSaves);

@@ -13,7 +13,6 @@ import { listenForSaveSelection } from './save-selection';
 import { startSnippetHighlights } from './snippet-highlights';
 import { startCardTriggers } from './card-triggers';
 import { SettingsApplier, pageHostname } from './apply-settings';
-import { watchSettings } from '~/browser/settings-storage';
 import type { Lifetime } from './lifetime';
 import { pageDate } from './hover-page';
 
@@ -167,11 +166,18 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
   );
   applier.apply(settings);
   snippetHighlights.setEnabled(settings.highlightSnippets);
-  watchSettings((next) => {
-    applier.apply(next);
-    snippetHighlights.setEnabled(next.highlightSnippets);
-    cards.refresh();
-  }, ctx.signal);
+  // Changes come from the background, which watches storage for every frame (entrypoints/background.ts).
+  answerExtension(
+    {
+      'settings-changed': ({ settings: next }) => {
+        applier.apply(next);
+        snippetHighlights.setEnabled(next.highlightSnippets);
+        cards.refresh();
+        return undefined;
+      },
+    },
+    ctx.signal,
+  );
 
   // Only the top frame answers the popup (its report is the page's), so a page with iframes gives one answer; the
   // background sends next-mention to the top frame only.

@@ -228,13 +228,19 @@ export type BackgroundToContent =
   | { type: 'save-selection'; via: 'command' | 'context-menu'; text: SaveSelectionText }
   | { type: 'next-mention' }
   /** Esc was pressed in another frame of the tab: close the card here. */
-  | { type: 'close-card' };
+  | { type: 'close-card' }
+  /**
+   * The settings changed (options, popup, a card's action, another tab): the background, which watches storage,
+   * tells every frame whose scanner stage runs, so no frame builds the storage API to watch for itself.
+   */
+  | { type: 'settings-changed'; settings: Settings };
 
 interface BackgroundToContentReplies {
   /** Null when nothing was selected in the frame that answered; rejects with the reason when the save failed. */
   'save-selection': SnippetSaved | null;
   'next-mention': void;
   'close-card': void;
+  'settings-changed': void;
 }
 
 /** The popup asks the top frame of a tab about its page (frames stay silent, so a page gives one answer). */
