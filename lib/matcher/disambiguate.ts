@@ -70,7 +70,12 @@ interface RuleTables {
   /** Evidence word lists, folded and indexed once. */
   folded: Map<readonly string[], WordList>;
   /** Words that make a person's or a city's name a thing's (data/languages.yaml `named-after`), folded. */
-  namedAfter: { after: NamedAfterList; before: NamedAfterList; placeAfter: NamedAfterList };
+  namedAfter: {
+    after: NamedAfterList;
+    before: NamedAfterList;
+    placeAfter: NamedAfterList;
+    countryAfter: NamedAfterList;
+  };
   /** Common given names of the region's languages, folded. */
   commonGivenNames: Set<string>;
 }
@@ -101,6 +106,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       after: new NamedAfterList(rules?.namedAfter?.after),
       before: new NamedAfterList(rules?.namedAfter?.before),
       placeAfter: new NamedAfterList(rules?.namedAfter?.['place-after']),
+      countryAfter: new NamedAfterList(rules?.namedAfter?.['country-after']),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
   };
@@ -113,7 +119,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     const [text, entity] = index.aliases[p.alias]!;
     const type = index.entities[entity]?.[2];
     const isPerson = type === 'person';
-    p.eponym = isPerson ? 'person' : type === 'place' ? 'place' : null;
+    p.eponym = isPerson ? 'person' : type === 'place' || type === 'country' ? type : null;
     if (isPerson && p.evidence?.surname) add(t.surnames, entity, p.key);
     if (isPerson && !p.evidence && !p.near) {
       const words = text.trim().split(/[\s]+/u);
@@ -366,11 +372,20 @@ function dropThingsNamedAfter(t: RuleTables, texts: readonly BatchText[], candid
  * - a person's: an airport, a university, a foundation, a street ("Heydar Aliyev International Airport", "Nazarbayev
  *   University", "Islom Karimov nomidagi", "аэропорт имени Гейдара Алиева");
  * - a city's: the region or the state university named after it ("Samarqand viloyati", "Түркістан облысы", "Baku
- *   State University"), or a short proper name in quotation marks (the «Москва» cinema, «Dinamo Tbilisi»).
+ *   State University"), or a short proper name in quotation marks (the «Москва» cinema, «Dinamo Tbilisi»);
+ * - a country's: the airline, railway or race named after it ("Azerbaijan Airlines", "Qazaqstan Temır Joly"), or a
+ *   ship's or hotel's name in quotation marks (the «Азербайджан» ferry). Not the state words a city's list has:
+ *   after a country's name they are its own ("Turkiyaga davlat tashrifi", a state visit to Türkiye).
  */
 function namesAThing(t: RuleTables, text: string, c: RuledCandidate): boolean {
-  const { after, before, placeAfter } = t.namedAfter;
-  if (c.pattern.eponym === 'place')
+  const { after, before, placeAfter, countryAfter } = t.namedAfter;
+  const eponym = c.pattern.eponym;
+  if (eponym === 'country')
+    return (
+      countryAfter.startsWordAt(text, wordAfterStart(text, c.end)) ||
+      (!c.pattern.acronym && insideQuotedName(text, c.start, c.end))
+    );
+  if (eponym === 'place')
     return (
       placeAfter.startsWordAt(text, wordAfterStart(text, c.end)) ||
       // An acronym in quotation marks ("BTC") is still that acronym.

@@ -35,7 +35,7 @@ export interface Pattern {
    * A person's or a city's name: checked for a thing named after it ("Heydar Aliyev International Airport",
    * "Samarqand viloyati", the «Moskva» cinema). Null for the other kinds.
    */
-  eponym: 'person' | 'place' | null;
+  eponym: 'person' | 'place' | 'country' | null;
 }
 
 /**

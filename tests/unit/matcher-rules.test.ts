@@ -274,6 +274,14 @@ describe('disambiguation', () => {
     // A quoted sentence is not a name: its city is the city.
     expect(ids('Erdoğan: "Bakü bizim de başkentimiz" dedi.')).toEqual(['baku']);
   });
+  it('drops a country’s name that names its airline, railway or race, or a quoted ship or hotel', () => {
+    expect(ids('Azerbaijan Airlines adds flights; the Azerbaijan Grand Prix stays in September.')).toEqual([]);
+    expect(ids('Паром «Азербайджан» сел на мель у берегов Туркменистана.')).toEqual(['turkmenistan']);
+    expect(ids('Qazaqstan Temır Joly jaña vagondar satyp aldy.')).toEqual([]);
+    // The state words after a city's name are a country's own: a state visit, the state oil company.
+    expect(ids('Shavkat Mirziyoyev Turkiyaga davlat tashrifi bilan bordi.')).toContain('turkiye');
+    expect(ids('Azerbaijan State Oil Fund and Azerbaijan airlines staff.')).toEqual(['azerbaijan', 'azerbaijan']);
+  });
   it('follows an acronym the page spells out as something else', () => {
     expect(ids('The Communist Party of China (CPC) met in Tashkent. The CPC said nothing.')).toEqual([
       'china',
