@@ -23,7 +23,7 @@ import type { EntityDetails, SendToBackground, SnippetSaved } from '~/lib/messag
 import type { Settings } from '~/lib/settings/settings';
 import { whenIdle } from '~/components/when-idle';
 import { CardHost, MAX_CARD_HEIGHT } from './card-host';
-import { createDetailsCache } from './hover-details';
+import { asked, createDetailsCache, type AskedDetails } from './hover-details';
 import type { SettingsActions } from './card-actions';
 import type { EscapeRelay } from './hover-frames';
 import { mentionRange, type PointerSink } from './hover-pointer';
@@ -59,7 +59,7 @@ export interface HoverCardDeps {
    * Details the first stage asked for while this stage loaded (page/card-triggers.ts), by entity id: the first card
    * takes its answer instead of asking again.
    */
-  prefetched?: Map<string, Promise<EntityDetails | null>>;
+  prefetched?: Map<string, AskedDetails>;
 }
 
 type Ev = HoverEvent<Mention, EntityDetails>;
@@ -103,6 +103,8 @@ export interface HoverCards extends PointerSink {
   /** Whether an event's path runs through the card. */
   inCard(event: Event): boolean;
   next(route: 'key' | 'command'): void;
+  /** Pays the first card's one-off costs now (see warmUp): the shortcut's modifiers are down. */
+  warmUp(): void;
   /** Esc pressed here or relayed from another frame: true when a card was open and is now closed. */
   escape(): boolean;
   close(): void;
@@ -116,11 +118,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   // show() and hide() report to it.
   const frames = deps.escapeRelay;
   let host: CardHost | null = null;
-  const details = createDetailsCache((id) => {
-    const early = deps.prefetched?.get(id);
-    deps.prefetched?.delete(id);
-    return early ?? deps.send({ type: 'get-entity', id });
-  });
+  const details = createDetailsCache((id) => asked(deps.send({ type: 'get-entity', id })), deps.prefetched);
   // The card extras (the reader's own section) arrive with this stage, in the same injection: their stylesheet joins
   // the card's in every card host. Without them (they failed to run) cards show without that section.
   const extrasCss = cardExtras()?.css ?? '';
@@ -221,6 +219,11 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
       if (openedBy !== 'keyboard') markActive(null);
     }
     const s = shown!;
+    // Details already at hand (asked for while the card's stage loaded, or cached) go into the card at once: it is
+    // rendered once, not as a placeholder first and again a moment later (the first render in a page is the costly
+    // one). Their arrival from the machine then changes nothing on screen.
+    d ??= details.peek(entityId(target));
+    if (!isNew && d && s.stack[0] === d) return;
     if (d && !s.stack.length) s.stack.push(d);
     host ??= newHost();
     if (isNew) frames.cardShown(true);
@@ -426,29 +429,29 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     });
   }
 
-  // The first card would pay for creating the host, parsing the stylesheet and resolving fonts: done once, at idle,
-  // when the reader first moves the pointer over a page that has marks.
+  // The first card would pay for creating the host, parsing the stylesheet, resolving fonts and compiling its code:
+  // done once, ahead of it. At idle when the reader first moves the pointer over a page that has marks (the dwell is
+  // long enough for that); at once when the shortcut's modifiers loaded this stage (the M is a moment away), with the
+  // card the shortcut will open.
   let warmed = false;
-  const warmUp = () => {
+  const warmUp = (now = false) => {
     if (warmed || signal.aborted || store.size === 0) return;
     warmed = true;
-    whenIdle(
-      win,
-      () => {
-        if (signal.aborted || host) return;
-        host = newHost();
-        // A real entity from the page exercises every path the first card takes (its alphabets included).
-        const first = store.all()[0];
-        const ready = first ? details.get(entityId(first)).catch(() => null) : Promise.resolve(null);
-        void ready.then((d) => {
-          if (signal.aborted || !host || shown) return;
-          host.warm(
-            h(EntityCard, { details: d ?? WARM_UP_DETAILS, matchedText: first?.text, asOf, actions: { onClose() {} } }),
-          );
-        });
-      },
-      { fallbackMs: 200 },
-    );
+    const render = () => {
+      if (signal.aborted || host) return;
+      host = newHost();
+      // A real entity from the page exercises every path the first card takes (its alphabets included).
+      const first = now ? nextMention(doc, store, null) : store.all()[0];
+      const ready = first ? details.get(entityId(first)).catch(() => null) : Promise.resolve(null);
+      void ready.then((d) => {
+        if (signal.aborted || !host || shown) return;
+        host.warm(
+          h(EntityCard, { details: d ?? WARM_UP_DETAILS, matchedText: first?.text, asOf, actions: { onClose() {} } }),
+        );
+      });
+    };
+    if (now) render();
+    else whenIdle(win, render, { fallbackMs: 200 });
   };
 
   const onReposition = () => {
@@ -503,6 +506,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     },
     inCard: (e) => !!host?.containsEvent(e),
     next,
+    warmUp: () => warmUp(true),
     escape: () => {
       if (!shown) return false;
       // Esc in the card's note editor is the editor's: it leaves the editor, not the card (components/own/OwnSection.tsx).

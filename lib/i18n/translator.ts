@@ -35,19 +35,15 @@ interface State {
    * costs tens of milliseconds to make, and the content script loads this module in every frame.
    */
   monthNames?: boolean;
-  plural: Intl.PluralRules;
-  number: Intl.NumberFormat;
+  /** Made on first use, like the date formatters: each costs milliseconds to make (tens for the first in a page's
+   * content script, which the card's stage would otherwise pay when it loads and again when its words arrive). */
+  plural?: Intl.PluralRules;
+  number?: Intl.NumberFormat;
 }
 
-const stateFor = (text: InterfaceText): State => {
-  const locale = text.lang === PSEUDO ? 'en' : text.lang;
-  return {
-    text,
-    locale,
-    plural: new Intl.PluralRules(locale),
-    number: new Intl.NumberFormat(locale),
-  };
-};
+const stateFor = (text: InterfaceText): State => ({ text, locale: text.lang === PSEUDO ? 'en' : text.lang });
+const plural = () => (state.plural ??= new Intl.PluralRules(state.locale));
+const number = () => (state.number ??= new Intl.NumberFormat(state.locale));
 
 let state = stateFor({ lang: 'en', messages: {} });
 const listeners = new Set<() => void>();
@@ -74,7 +70,7 @@ export const interfaceLocale = (): string => state.locale;
 export const interfaceDirection = (): 'ltr' | 'rtl' => directionOf(state.text.lang);
 
 const entryFor = (key: string) => state.text.messages[key] ?? state.text.fallback?.[key];
-const subText = (s: Sub) => (typeof s === 'number' ? state.number.format(s) : s);
+const subText = (s: Sub) => (typeof s === 'number' ? number().format(s) : s);
 
 /** The message `key` with `subs` as its `$1`…`$9`. */
 export function t(key: MessageKey, ...subs: Sub[]): string {
@@ -87,7 +83,7 @@ export function t(key: MessageKey, ...subs: Sub[]): string {
  * comes from Intl.PluralRules in the interface language.
  */
 export function tp(base: PluralKey, count: number, ...subs: Sub[]): string {
-  const category = state.plural.select(count);
+  const category = plural().select(count);
   const entry = entryFor(`${base}_${category}`) ?? entryFor(`${base}_other`);
   return entry ? messageParts(entry, [count, ...subs].map(subText)).join('') : base;
 }
@@ -98,7 +94,7 @@ export function tp(base: PluralKey, count: number, ...subs: Sub[]): string {
  */
 export function pluralForms(base: PluralKey, marker: string): Partial<Record<Intl.LDMLPluralRule, string>> {
   const forms: Partial<Record<Intl.LDMLPluralRule, string>> = {};
-  for (const category of state.plural.resolvedOptions().pluralCategories) {
+  for (const category of plural().resolvedOptions().pluralCategories) {
     const entry = entryFor(`${base}_${category}`) ?? entryFor(`${base}_other`);
     if (entry) forms[category] = messageParts(entry, [marker]).join('');
   }
@@ -120,7 +116,7 @@ export function tParts<T extends object>(key: MessageKey, ...subs: (Sub | T)[]):
 
 /** tParts for a plural group: the form for `count` (its `$1`), with elements among `subs` (`$2`…) as pieces. */
 export function tpParts<T extends object>(base: PluralKey, count: number, ...subs: (Sub | T)[]): (string | T)[] {
-  const entry = entryFor(`${base}_${state.plural.select(count)}`) ?? entryFor(`${base}_other`);
+  const entry = entryFor(`${base}_${plural().select(count)}`) ?? entryFor(`${base}_other`);
   if (!entry) return [base];
   return messageParts(
     entry,
@@ -156,7 +152,7 @@ export class PhraseError extends Error {
 
 /** A number in the interface language (digit grouping, decimal sign). */
 export const formatNumber = (n: number, options?: Intl.NumberFormatOptions): string =>
-  options ? new Intl.NumberFormat(state.locale, options).format(n) : state.number.format(n);
+  options ? new Intl.NumberFormat(state.locale, options).format(n) : number().format(n);
 
 /**
  * `options` with the month as digits, for a language whose month names Intl lacks: "28.05.2025" reads the same in
