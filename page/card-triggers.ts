@@ -51,8 +51,9 @@ export function startCardTriggers(
       early.catch(() => {}); // the card that takes it handles a failure; one for another name never does
       prefetched.set(id, asked(early));
     }
-    // The main thread has nothing to do until the stage arrives: Intl's set-up goes there (see warmIntl).
-    win.setTimeout(warmIntl, 0);
+    // The main thread has nothing to do until the stage arrives: Intl's set-up goes there (see warmIntl). Not for the
+    // pointer: its card's warm-up pays it at idle within the dwell, and a long task at the approach only delays that.
+    if (warm) win.setTimeout(warmIntl, 0);
     loading = Promise.all([load(), words])
       .then(([, text]) => {
         const start = cardStageEntry();
