@@ -379,20 +379,15 @@ function dropThingsNamedAfter(t: RuleTables, texts: readonly BatchText[], candid
  */
 function namesAThing(t: RuleTables, text: string, c: RuledCandidate): boolean {
   const { after, before, placeAfter, countryAfter } = t.namedAfter;
-  const eponym = c.pattern.eponym;
-  if (eponym === 'country')
+  if (c.pattern.eponym === 'person')
     return (
-      countryAfter.startsWordAt(text, wordAfterStart(text, c.end)) ||
-      (!c.pattern.acronym && insideQuotedName(text, c.start, c.end))
+      after.startsWordAt(text, wordAfterStart(text, c.end)) || before.startsWordAt(text, wordBeforeStart(text, c.start))
     );
-  if (eponym === 'place')
-    return (
-      placeAfter.startsWordAt(text, wordAfterStart(text, c.end)) ||
-      // An acronym in quotation marks ("BTC") is still that acronym.
-      (!c.pattern.acronym && insideQuotedName(text, c.start, c.end))
-    );
+  const list = c.pattern.eponym === 'country' ? countryAfter : placeAfter;
   return (
-    after.startsWordAt(text, wordAfterStart(text, c.end)) || before.startsWordAt(text, wordBeforeStart(text, c.start))
+    list.startsWordAt(text, wordAfterStart(text, c.end)) ||
+    // An acronym in quotation marks ("BTC") is still that acronym.
+    (!c.pattern.acronym && insideQuotedName(text, c.start, c.end))
   );
 }
 
