@@ -17,7 +17,18 @@ addEventListener('unhandledrejection', (event) => {
   if (leaving) event.preventDefault();
 });
 
-/** A rejection handler: the failure is dropped when the page is leaving and thrown again (reported) otherwise. */
+/** How long a failure waits for the page's pagehide before it is reported. */
+const PAGEHIDE_GRACE_MS = 250;
+
+/**
+ * A rejection handler: the failure is dropped when the page is leaving and reported otherwise. Firefox may cancel a
+ * closing page's loads before it fires pagehide (the clean-clone CI saw this after the first version of this file),
+ * so the failure is reported only once the page has had a moment to say it is going; a closed page never runs the
+ * timer at all.
+ */
 export function unlessLeaving(error: unknown): void {
-  if (!leaving) throw error;
+  if (leaving) return;
+  setTimeout(() => {
+    if (!leaving) reportError(error);
+  }, PAGEHIDE_GRACE_MS);
 }
