@@ -76,8 +76,9 @@ interface RuleTables {
     placeAfter: NamedAfterList;
     countryAfter: NamedAfterList;
   };
-  /** Common given names of the region's languages, folded. */
+  /** Common given names of the region's languages, folded, and as a list that reads the word before a name. */
   commonGivenNames: Set<string>;
+  givenNameWords: NamedAfterList;
 }
 
 /** How many texts (blocks) either side a namesake's context reaches: a headline, its byline, the first paragraph. */
@@ -109,6 +110,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       countryAfter: new NamedAfterList(rules?.namedAfter?.['country-after']),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
+    givenNameWords: new NamedAfterList(rules?.givenNames),
   };
   const add = (map: Map<number, string[]>, key: number, value: string) => {
     let list = map.get(key);
@@ -120,6 +122,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     const type = index.entities[entity]?.[2];
     const isPerson = type === 'person';
     p.eponym = isPerson ? 'person' : type === 'place' || type === 'country' ? type : null;
+    p.surnameToo = mayBeSurname(text, type, p);
     if (isPerson && p.evidence?.surname) add(t.surnames, entity, p.key);
     if (isPerson && !p.evidence && !p.near) {
       const words = text.trim().split(/[\s]+/u);
@@ -149,6 +152,37 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     p.namesakeKey = namesakeKeys.has(p.key);
   }
   return t;
+}
+
+/**
+ * Entity types whose names a person does not carry, or a person goes to: a place's name after a given name is
+ * someone in that place ("Leyla Bakıya gəldi", "Erdoğan Bakü'de"), not a namesake.
+ */
+const NOT_SURNAMES: ReadonlySet<string | undefined> = new Set([
+  'place',
+  'country',
+  'region',
+  'port',
+  'gas-field',
+  'pipeline',
+  'railway',
+  'corridor',
+]);
+const ONE_CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
+
+/**
+ * Whether an alias, one capitalised word of a thing, an idea or a person (not their `surname` alias, which has rules
+ * of its own), may also be someone's surname (Turan, Bayraktar, Akar, Gülen): checked for a given name right before.
+ * A person's one word with no rule at all is a reader's own name known by that word only, marked wherever it stands.
+ */
+function mayBeSurname(text: string, type: string | undefined, p: Pattern): boolean {
+  return (
+    !NOT_SURNAMES.has(type) &&
+    !p.evidence?.surname &&
+    (type !== 'person' || p.near || p.evidence !== null) &&
+    ONE_CAPITALISED_WORD.test(text.trim()) &&
+    !(p.caseRule.kind === 'exact' && isAllCaps(text))
+  );
 }
 
 function foldedWords(t: RuleTables, words: readonly string[]): WordList {
@@ -249,7 +283,7 @@ function rulesOfBatch(
     const p = candidates[i]!.pattern;
     if (p.ruled || (spelled && p.acronym && ctx.acronyms.has(p.key))) ruled = true;
     if (p.evidence?.surname) surnames = true;
-    if (p.eponym) eponyms = true;
+    if (p.eponym || p.surnameToo) eponyms = true;
   }
   if (!ruled) {
     if (eponyms) dropThingsNamedAfter(t, texts, candidates);
@@ -288,7 +322,7 @@ function rulesOfBatch(
       }
     } else if (ev.surname && c.text === coverText && c.end <= coverEnd) continue;
     if (p.namesakeKey && isNamesake(namesakes, c)) continue;
-    if (p.eponym && namesAThing(t, texts[c.text]!.text, c)) continue;
+    if ((p.eponym || p.surnameToo) && namesSomeoneElse(t, texts[c.text]!.text, c, kept[kept.length - 1])) continue;
     // A plain name (no evidence, not an acronym the page spelled out): nothing more to check.
     if (!ev && !(spelled && p.acronym)) {
       if (p.fullName) recordFullName(t, c, ctx);
@@ -319,8 +353,18 @@ function rulesOfBatch(
       }
       const previous = kept[kept.length - 1];
       // "Президент Азербайджана Алиев": the capitalised word before is a name of ours, not a given name.
-      const afterName =
+      let afterName =
         previous !== undefined && previous.text === c.text && onlySpaceBetween(b.text, previous.end, c.start);
+      // Unless that name, not a person's, is also a common given name: "Нұрсұлтан Әлиев", a wrestler, names neither
+      // the city (Nur-Sultan, written solid) nor Aliyev. A person's is theirs: "Erdoğan Aliyev'le görüştü".
+      if (
+        afterName &&
+        previous!.pattern.eponym !== 'person' &&
+        t.givenNameWords.wholeWordAt(b.text, previous!.start) !== null
+      ) {
+        kept.pop();
+        afterName = false;
+      }
       const chosen = resolveSurname(t, texts, b, group, ctx, namedInFull, afterName);
       if (chosen && passesNeeds(t, b, chosen)) kept.push(chosen);
       continue;
@@ -356,14 +400,37 @@ function passesNeeds(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
   return true;
 }
 
-/** Removes, in place, the names of people and cities that name a thing named after them (see `namesAThing`). */
+/**
+ * Removes, in place, the names of people and cities that name a thing named after them (see `namesAThing`), and the
+ * names that are a namesake's surname (see `afterGivenName`).
+ */
 function dropThingsNamedAfter(t: RuleTables, texts: readonly BatchText[], candidates: RuledCandidate[]) {
   let kept = 0;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    if (!(c.pattern.eponym && namesAThing(t, texts[c.text]!.text, c))) candidates[kept++] = c;
+    const p = c.pattern;
+    if (!((p.eponym || p.surnameToo) && namesSomeoneElse(t, texts[c.text]!.text, c, candidates[kept - 1])))
+      candidates[kept++] = c;
   }
   candidates.length = kept;
+}
+
+/** Whether the name at `c` is not its entity's here: a thing named after it, or a namesake's surname. */
+function namesSomeoneElse(t: RuleTables, text: string, c: RuledCandidate, previous: RuledCandidate | undefined) {
+  const p = c.pattern;
+  return (p.eponym !== null && namesAThing(t, text, c)) || (p.surnameToo && afterGivenName(t, text, c, previous));
+}
+
+/**
+ * Whether a common given name stands right before the name, which is then a namesake's surname ("Leyla Turan", a
+ * byline; "Selçuk Bayraktar"). Not the person's own given name, and not a name of ours that ends right there (the
+ * list's Erdoğan is a given name too: "Cumhurbaşkanı Erdoğan Baykar'ı ziyaret etti").
+ */
+function afterGivenName(t: RuleTables, text: string, c: RuledCandidate, previous: RuledCandidate | undefined) {
+  const at = wordBeforeStart(text, c.start);
+  const given = t.givenNameWords.wholeWordAt(text, at);
+  if (given === null || t.givenNames.get(c.pattern.entity)?.includes(given)) return false;
+  return !(previous !== undefined && previous.text === c.text && previous.start <= at && previous.end > at);
 }
 
 /**

@@ -17,7 +17,10 @@ const UNKNOWN = 0;
 const NONE = 1;
 const SOME = 2;
 
-/** One list (`after`, `before` or `place-after`), its words by their first folded letter. */
+/**
+ * One list (`after`, `before`, `place-after`, `country-after`, or the common given names), its words by their first
+ * folded letter.
+ */
 export class NamedAfterList {
   private readonly byFirst = new Map<string, NamedAfterWord[]>();
   /**
@@ -47,6 +50,23 @@ export class NamedAfterList {
     return this.byFirst
       .get(foldedFirstLetter(unit))!
       .some((w) => (capital || !w.capital) && folded.startsWith(w.prefix));
+  }
+
+  /**
+   * The page's word at original offset `at` (-1: none), folded, when it is one of the list's words as a whole (a
+   * given name: "Leyla", not "Leylak"); null otherwise.
+   */
+  wholeWordAt(text: string, at: number): string | null {
+    if (at < 0) return null;
+    const unit = text.charCodeAt(at);
+    if (this.learn(unit) === NONE) return null;
+    const word = wordAt(text, at);
+    const folded = foldWord(word);
+    const capital = CAPITAL.test(word);
+    const found = this.byFirst
+      .get(foldedFirstLetter(unit))!
+      .some((w) => (capital || !w.capital) && folded === w.prefix);
+    return found ? folded : null;
   }
 
   private learn(unit: number): number {

@@ -36,6 +36,11 @@ export interface Pattern {
    * "Samarqand viloyati", the «Moskva» cinema). Null for the other kinds.
    */
   eponym: 'person' | 'place' | 'country' | null;
+  /**
+   * A one-word name that may also be a namesake's surname (Turan, Bayraktar, Akar): after a common given name of the
+   * region ("Leyla Turan") it is that person's. Names of places are not: "Erdoğan Bakü'de" is someone in a city.
+   */
+  surnameToo: boolean;
 }
 
 /**
@@ -286,6 +291,7 @@ function makePattern(
     acronym: false,
     namesakeKey: false,
     eponym: null,
+    surnameToo: false,
   };
 }
 

@@ -252,6 +252,16 @@ describe('disambiguation', () => {
       'ilham-aliyev',
     ]);
   });
+  it('reads a name that is also a surname as a namesake’s after a common given name, but not a place’s', () => {
+    // An idea's and a drone's names as people's surnames: a byline, the maker's family.
+    expect(ids('Zeynep Turan yeni kitabını Ankara’da tanıttı.')).toEqual(['ankara']);
+    expect(ids('Haluk Bayraktar fuarda drone satışlarını anlattı.')).toEqual([]);
+    // A place after a given name is someone in that place; a name of ours before is not a given name.
+    expect(ids('Ayşe Bakü’ye gitti, Ankara’dan döndü.')).toEqual(['baku', 'ankara']);
+    expect(ids('Cumhurbaşkanı Erdoğan Baykar’ı ziyaret etti.')).toEqual(['erdogan', 'baykar']);
+    // A name of ours that is also a given name, before a surname: the city's old name written solid.
+    expect(ids('Ильхам Алиев прибыл в Москву. Борец Нурсултан Алиев победил.')).toEqual(['ilham-aliyev', 'moscow']);
+  });
   it('drops a person’s name that names a thing named after them, in any language', () => {
     // Full names and bare surnames, the "named after" word after the name or before it, and inflected names.
     expect(ids('We landed at Heydar Aliyev International Airport and drove to Baku.')).toEqual(['baku']);
