@@ -23,6 +23,7 @@ import { checkOwnVoice, relationKey } from './editorial';
 import { locateDocument, normalizeQuote, type LocatedDocument } from './locate-quote';
 import { foldText } from '../matcher/fold';
 import { aliasEvidenceFields, canShareAlias } from './alias-evidence';
+import { deriveScriptTwins } from './transliterate';
 
 const ALIAS_RULES: readonly AliasRule[] = ['near', 'exact-case', 'surname'];
 
@@ -398,6 +399,7 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
   for (const e of entities) errors.push(...staleMissingStandpoints(e, sourceById));
   for (const [id, { input, file }] of defined)
     if (input['contested-status'] !== undefined) errors.push(...contestedStatus(`${file}: ${id}`, input, byId));
+  addScriptTwins(entities);
   checkAliases(entities, located, errors);
   for (const [source, count] of contributions)
     if (count === 0) errors.push(`source ${source}: the document contributes no quote`);
@@ -510,6 +512,12 @@ function addInverseRelations(entities: Entity[], byId: Map<string, Entity>) {
       if (mirrored) continue;
       target.relations.push({ ...rel, target: entity.id, direction: 'in' });
     }
+}
+
+/** Uzbek and Kazakh spellings in their other alphabet (transliterate.ts), where no spelling already folds alike. */
+function addScriptTwins(entities: Entity[]) {
+  const taken = new Set(entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldAlias)));
+  for (const entity of entities) entity.aliases.push(...deriveScriptTwins(entity.aliases, taken, foldAlias));
 }
 
 /** Each alias belongs to one entity; the name counts as an alias. Marks which aliases the corpus itself uses. */
