@@ -2,7 +2,7 @@
 import type { AliasInput } from './input-types';
 import type { Alias } from './types';
 
-type EvidenceFields = Pick<Alias, 'needs' | 'notNear' | 'notAfter' | 'morph'>;
+type EvidenceFields = Pick<Alias, 'needs' | 'notNear' | 'notAfter' | 'notBefore' | 'morph'>;
 
 function wordList(where: string, key: string, value: unknown, errors: string[]): string[] | undefined {
   if (value === undefined) return undefined;
@@ -18,9 +18,11 @@ export function aliasEvidenceFields(where: string, a: AliasInput, errors: string
   const needs = wordList(where, 'needs', a.needs, errors);
   const notNear = wordList(where, 'not-near', a['not-near'], errors);
   const notAfter = wordList(where, 'not-after', a['not-after'], errors);
+  const notBefore = wordList(where, 'not-before', a['not-before'], errors);
   if (needs) fields.needs = needs;
   if (notNear) fields.notNear = notNear;
   if (notAfter) fields.notAfter = notAfter;
+  if (notBefore) fields.notBefore = notBefore;
   if (a.morph !== undefined) {
     const morph = a.morph === 'none' ? [] : wordList(where, 'morph', a.morph, errors);
     if (morph) fields.morph = morph;

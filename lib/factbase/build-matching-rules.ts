@@ -70,9 +70,11 @@ export function buildMatchingRules(
     const needs = expandWords(alias.needs, lists, `${where} needs`, errors);
     const notNear = expandWords(alias.notNear, lists, `${where} not-near`, errors);
     const notAfter = expandWords(alias.notAfter, lists, `${where} not-after`, errors);
+    const notBefore = expandWords(alias.notBefore, lists, `${where} not-before`, errors);
     if (needs) evidence.needs = needs;
     if (notNear) evidence.notNear = notNear;
     if (notAfter) evidence.notAfter = notAfter;
+    if (notBefore) evidence.notBefore = notBefore;
     if (alias.morph) {
       for (const c of alias.morph) if (!languages.morphology[c]) errors.push(`${where}: unknown morphology "${c}"`);
       evidence.morph = alias.morph;

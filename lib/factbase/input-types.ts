@@ -7,6 +7,7 @@ export interface AliasInput {
   needs?: string[];
   'not-near'?: string[];
   'not-after'?: string[];
+  'not-before'?: string[];
   morph?: string | string[];
 }
 

@@ -76,6 +76,12 @@ export interface NamedAfter {
   'place-after'?: string[];
   /** Right after a country's name: the airline, railway, bank or race named after it (Airlines, Temır Joly…). */
   'country-after'?: string[];
+  /**
+   * The endings with which a place's or country's name stands as the modifier of a thing's name (the Armenian and
+   * Georgian genitive: "Երևանի պետական", "საქართველოს ბანკი"). `place-after` and `country-after` words count only
+   * after the name as written or with one of these: "Samarqandda xalqaro forum" is in the city.
+   */
+  'modifier-endings'?: string[];
 }
 
 /** data/languages.yaml as written. */
@@ -101,6 +107,8 @@ export interface AliasEvidence {
   notNear?: string[];
   /** Any of these right before makes it something else (East Turkestan). */
   notAfter?: string[];
+  /** Any of these right after makes it something else (Bayraktar Akıncı): folded prefixes of the next word. */
+  notBefore?: string[];
   /** Morphology classes instead of those of its language (`morph: none` gives []). */
   morph?: string[];
 }

@@ -90,6 +90,8 @@ export interface Alias {
   needs?: string[];
   notNear?: string[];
   notAfter?: string[];
+  /** Words that, right after it, make it something else (Bayraktar Akıncı, another drone of the family). */
+  notBefore?: string[];
   /** Morphology classes instead of its language's (`none`: as written only). */
   morph?: string[];
 }

@@ -67,14 +67,17 @@ interface RuleTables {
   /** Folded acronym → entity indexes; and per entity its non-acronym patterns (to recognise a spelled-out form). */
   acronyms: Map<string, number[]>;
   spelledOut: Map<number, Pattern[]>;
-  /** Evidence word lists, folded and indexed once. */
+  /** Evidence word lists, folded and indexed once; `not-before` lists, which read the word after a name. */
   folded: Map<readonly string[], WordList>;
+  notBefore: Map<readonly string[], NamedAfterList>;
   /** Words that make a person's or a city's name a thing's (data/languages.yaml `named-after`), folded. */
   namedAfter: {
     after: NamedAfterList;
     before: NamedAfterList;
     placeAfter: NamedAfterList;
     countryAfter: NamedAfterList;
+    /** Folded endings after which a place's name is a thing's modifier (see `standsAsModifier`). */
+    modifierEndings: string[];
   };
   /** Common given names of the region's languages, folded, and as a list that reads the word before a name. */
   commonGivenNames: Set<string>;
@@ -103,11 +106,13 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     acronyms: new Map(),
     spelledOut: new Map(),
     folded: new Map(),
+    notBefore: new Map(),
     namedAfter: {
       after: new NamedAfterList(rules?.namedAfter?.after),
       before: new NamedAfterList(rules?.namedAfter?.before),
       placeAfter: new NamedAfterList(rules?.namedAfter?.['place-after']),
       countryAfter: new NamedAfterList(rules?.namedAfter?.['country-after']),
+      modifierEndings: (rules?.namedAfter?.['modifier-endings'] ?? []).map(foldAlias),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
     givenNameWords: new NamedAfterList(rules?.givenNames),
@@ -189,6 +194,12 @@ function foldedWords(t: RuleTables, words: readonly string[]): WordList {
   let f = t.folded.get(words);
   if (!f) t.folded.set(words, (f = wordList(words.map(foldAlias))));
   return f;
+}
+
+function notBefore(t: RuleTables, words: readonly string[]): NamedAfterList {
+  let list = t.notBefore.get(words);
+  if (!list) t.notBefore.set(words, (list = new NamedAfterList(words)));
+  return list;
 }
 
 /** Whether one of `words` is within `window` folded characters of the candidate (outside it). */
@@ -322,7 +333,7 @@ function rulesOfBatch(
       }
     } else if (ev.surname && c.text === coverText && c.end <= coverEnd) continue;
     if (p.namesakeKey && isNamesake(namesakes, c)) continue;
-    if ((p.eponym || p.surnameToo) && namesSomeoneElse(t, texts[c.text]!.text, c, kept[kept.length - 1])) continue;
+    if ((p.eponym || p.surnameToo) && namesSomeoneElse(t, texts[c.text]!, c, kept[kept.length - 1])) continue;
     // A plain name (no evidence, not an acronym the page spelled out): nothing more to check.
     if (!ev && !(spelled && p.acronym)) {
       if (p.fullName) recordFullName(t, c, ctx);
@@ -334,6 +345,7 @@ function rulesOfBatch(
       const before = wordBefore(b.text, c.start);
       if (before && foldedWords(t, ev.notAfter).words.includes(before.word)) continue;
     }
+    if (ev?.notBefore && notBefore(t, ev.notBefore).startsWordAt(b.text, wordAfterStart(b.text, c.end))) continue;
     const acronym = p.acronym ? ctx.acronyms.get(p.key) : undefined;
     if (acronym !== undefined) {
       if (acronym !== p.entity) continue;
@@ -409,16 +421,16 @@ function dropThingsNamedAfter(t: RuleTables, texts: readonly BatchText[], candid
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const p = c.pattern;
-    if (!((p.eponym || p.surnameToo) && namesSomeoneElse(t, texts[c.text]!.text, c, candidates[kept - 1])))
+    if (!((p.eponym || p.surnameToo) && namesSomeoneElse(t, texts[c.text]!, c, candidates[kept - 1])))
       candidates[kept++] = c;
   }
   candidates.length = kept;
 }
 
 /** Whether the name at `c` is not its entity's here: a thing named after it, or a namesake's surname. */
-function namesSomeoneElse(t: RuleTables, text: string, c: RuledCandidate, previous: RuledCandidate | undefined) {
+function namesSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidate, previous: RuledCandidate | undefined) {
   const p = c.pattern;
-  return (p.eponym !== null && namesAThing(t, text, c)) || (p.surnameToo && afterGivenName(t, text, c, previous));
+  return (p.eponym !== null && namesAThing(t, b, c)) || (p.surnameToo && afterGivenName(t, b.text, c, previous));
 }
 
 /**
@@ -444,7 +456,8 @@ function afterGivenName(t: RuleTables, text: string, c: RuledCandidate, previous
  *   ship's or hotel's name in quotation marks (the «Азербайджан» ferry). Not the state words a city's list has:
  *   after a country's name they are its own ("Turkiyaga davlat tashrifi", a state visit to Türkiye).
  */
-function namesAThing(t: RuleTables, text: string, c: RuledCandidate): boolean {
+function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+  const { text } = b;
   const { after, before, placeAfter, countryAfter } = t.namedAfter;
   if (c.pattern.eponym === 'person')
     return (
@@ -452,10 +465,26 @@ function namesAThing(t: RuleTables, text: string, c: RuledCandidate): boolean {
     );
   const list = c.pattern.eponym === 'country' ? countryAfter : placeAfter;
   return (
-    list.startsWordAt(text, wordAfterStart(text, c.end)) ||
+    (list.startsWordAt(text, wordAfterStart(text, c.end)) && standsAsModifier(t, b, c)) ||
     // An acronym in quotation marks ("BTC") is still that acronym.
     (!c.pattern.acronym && insideQuotedName(text, c.start, c.end))
   );
+}
+
+/**
+ * Whether a place's or country's name stands as the modifier of the name after it: as written ("Toshkent xalqaro
+ * aeroporti", "Bakı Beynəlxalq Dəniz Ticarət Limanı") or in a modifier ending, the genitive of the languages that put
+ * one there ("Երևանի պետական համալսարան", "საქართველოს ბანკი"). Another ending puts it in a sentence of its own:
+ * "Samarqandda xalqaro forum" is in the city. Read only once a word of the lists follows.
+ */
+function standsAsModifier(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+  const { key } = c.pattern;
+  const form = foldedSlice(b, c.foldedStart, c.foldedEnd);
+  if (form === key) return true;
+  // A modifier ending may replace the name's last letter (Georgian თბილისი → თბილისის).
+  for (const ending of t.namedAfter.modifierEndings)
+    if (form.endsWith(ending) && form.length - ending.length >= key.length - 1) return true;
+  return false;
 }
 
 /** A person named in full: who the page means by that surname from here on. */

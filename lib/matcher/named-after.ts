@@ -18,8 +18,8 @@ const NONE = 1;
 const SOME = 2;
 
 /**
- * One list (`after`, `before`, `place-after`, `country-after`, or the common given names), its words by their first
- * folded letter.
+ * One list (`after`, `before`, `place-after`, `country-after`, an alias's `not-before`, or the common given names),
+ * its words by their first folded letter.
  */
 export class NamedAfterList {
   private readonly byFirst = new Map<string, NamedAfterWord[]>();
@@ -44,7 +44,7 @@ export class NamedAfterList {
     if (at < 0) return false;
     const unit = text.charCodeAt(at);
     if (this.learn(unit) === NONE) return false;
-    const word = wordAt(text, at);
+    const word = tokenAt(text, at);
     const folded = foldWord(word);
     const capital = CAPITAL.test(word);
     return this.byFirst
@@ -80,6 +80,17 @@ export class NamedAfterList {
     }
     return known;
   }
+}
+
+const DIGIT = /\p{N}/u;
+
+/** The word at `at` with the digits in it ("TB3", a model's name, where `wordAt` stops at "TB"). */
+function tokenAt(text: string, at: number): string {
+  const word = wordAt(text, at);
+  let end = at + word.length;
+  if (end >= text.length || !DIGIT.test(text.charAt(end))) return word;
+  while (end < text.length && (DIGIT.test(text.charAt(end)) || wordAt(text, end) !== '')) end++;
+  return text.slice(at, end);
 }
 
 /** A letter folded as aliases are (Ü → u, Ə → e), learned on first sight. */

@@ -241,6 +241,15 @@ describe('disambiguation', () => {
   it('drops a name after a word that makes it something else', () => {
     expect(ids('East Turkestan and Kazakhstan')).toEqual(['kazakhstan']);
   });
+  it('drops a name before a word that makes it something else: a drone family’s name before another model’s', () => {
+    expect(ids('Bayraktar TB3 ve Bayraktar Kızılelma drone ihracatını artırdı.')).toEqual([]);
+    expect(ids('Байрактар Кызылэлма — новый беспилотник.')).toEqual([]);
+    // The family's name alone, with the evidence a drone needs, is still the TB2.
+    expect(ids('Bayraktar drones and the Bayraktar were seen over the UAV base.')).toEqual([
+      'bayraktar-tb2',
+      'bayraktar-tb2',
+    ]);
+  });
   it('reads a common given name before a surname as someone else’s, even right after the person was named', () => {
     // The caption opens with the wife's name just after the president's full name.
     expect(
@@ -283,6 +292,14 @@ describe('disambiguation', () => {
     expect(ids('«Dinamo Tbilisi» — «Torpedo Kutaisi» 2:1')).toEqual([]);
     // A quoted sentence is not a name: its city is the city.
     expect(ids('Erdoğan: "Bakü bizim de başkentimiz" dedi.')).toEqual(['baku']);
+  });
+  it('drops a city’s name before “international” only as written or in a genitive, not inflected otherwise', () => {
+    // The airport or the fair named after the city; an international event held in it.
+    expect(ids('Aşgabat halkara howa menzilinde uçar gondy. Aşgabatda halkara sergi açyldy.')).toEqual(['ashgabat']);
+    expect(ids('Samarqand xalqaro turizm markazi ochildi. Samarqandda xalqaro anjuman boʻldi.')).toEqual(['samarkand']);
+    expect(ids('Ankara Uluslararası Fuarı açıldı; Ankara’da Uluslararası Konferans sürüyor.')).toEqual(['ankara']);
+    // Georgian puts the city in the genitive before its university; a state visit in Baku is in Baku.
+    expect(ids('ბაქოს სახელმწიფო უნივერსიტეტი. ბაქოში სახელმწიფო ვიზიტი.')).toEqual(['baku']);
   });
   it('drops a country’s name that names its airline, railway or race, or a quoted ship or hotel', () => {
     expect(ids('Azerbaijan Airlines adds flights; the Azerbaijan Grand Prix stays in September.')).toEqual([]);
