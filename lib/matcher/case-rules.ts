@@ -4,14 +4,17 @@
  */
 
 import { ALIAS_EXACT_CASE } from '../factbase/types';
-import { CASELESS, UPPER, caseOfUnit } from './char-kinds';
+import { CASELESS, LOWER, UPPER, caseOfUnit } from './char-kinds';
 
 export type CaseRule =
   /** Starts lowercase (pan-Turkism): any case matches. */
   | { kind: 'any' }
   /** Starts uppercase (Turkey): the first letter on the page must be uppercase too; "ERDOĞAN" headlines pass. */
   | { kind: 'capitalized' }
-  /** Acronyms (OTS, TANAP) and `exact-case` aliases: each cased letter must have the alias's case. */
+  /**
+   * Acronyms (OTS, TANAP) and `exact-case` aliases: each cased letter must have the alias's case; letters after them
+   * are an ending written solid onto an acronym (TDTning, ЖККУнун), in lowercase.
+   */
   | { kind: 'exact'; cases: Uint8Array };
 
 const ANY: CaseRule = { kind: 'any' };
@@ -48,6 +51,19 @@ export function isExactCase(rule: CaseRule): boolean {
   return rule.kind === 'exact';
 }
 
+/** The fewest letters of an acronym that takes endings: "AB" + "D" is not an ending, but the Turkish "ABD". */
+const MIN_INFLECTED_ACRONYM = 3;
+
+/**
+ * Whether an exact-case alias is an acronym that takes its language's endings, written solid in lowercase (Uzbek
+ * "TDTning", Kyrgyz "ЖККУнун"; the case check compares the acronym's letters, not the ending's).
+ */
+export function takesEndings(rule: CaseRule): boolean {
+  if (rule.kind !== 'exact' || rule.cases.length < MIN_INFLECTED_ACRONYM) return false;
+  for (let i = 0; i < rule.cases.length; i++) if (rule.cases[i] !== UPPER) return false;
+  return true;
+}
+
 /** Whether text[start, end) satisfies the rule. Allocation-free: it runs on every candidate. */
 export function caseAllows(rule: CaseRule, text: string, start: number, end: number): boolean {
   if (rule.kind === 'any') return true;
@@ -63,7 +79,11 @@ export function caseAllows(rule: CaseRule, text: string, start: number, end: num
   for (let i = start; i < end; i++) {
     const c = caseOfUnit(text.charCodeAt(i));
     if (c === CASELESS) continue;
-    if (j >= cases.length || cases[j] !== c) return false;
+    if (j >= cases.length) {
+      if (c !== LOWER) return false;
+      continue;
+    }
+    if (cases[j] !== c) return false;
     j++;
   }
   return j === cases.length;

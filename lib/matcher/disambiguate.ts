@@ -225,6 +225,7 @@ function foldedIndexOf(folded: FoldedCodes, at: number): number {
 const ACRONYM_IN_PARENS = /\(\s*([\p{Lu}][\p{Lu}\p{N}]{1,9})\s*\)/uy;
 const SPACE_AFTER_PAREN = /^\s$/u;
 const AS_WRITTEN: ReadonlySet<string> = new Set(['']);
+const QUOTATION_MARKS = /[«»"“”„]/gu;
 
 /**
  * Whether `before` ends with a space and a form of `p` (its text and one of its endings) longer than `shorter`
@@ -257,7 +258,10 @@ function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageCont
       if (!owners) continue;
       // The folded text just before "(": does it end with a spelled-out form of one of the owners?
       const foldedAt = foldedIndexOf(folded, m.index!);
-      const before = ` ${foldedSlice(b, Math.max(0, foldedAt - 120), foldedAt).trimEnd()}`;
+      // Quotation marks around the expansion are not part of it: «QazMūnaiGaz» (QMG) is spelled out as ours.
+      const before = ` ${foldedSlice(b, Math.max(0, foldedAt - 120), foldedAt)
+        .replace(QUOTATION_MARKS, ' ')
+        .trimEnd()}`;
       const owner = owners.find((e) => (t.spelledOut.get(e) ?? []).some((p) => endsWithFormOf(before, p, key.length)));
       ctx.acronyms.set(key, owner ?? -1);
     }

@@ -5,7 +5,7 @@
 
 import { ALIAS_NEAR, type AliasIndex } from '../factbase/types';
 import { scriptOf, type AliasEvidence, type MatchingRules } from '../factbase/matching-rules';
-import { caseRuleFor, isExactCase, type CaseRule } from './case-rules';
+import { caseRuleFor, isExactCase, takesEndings, type CaseRule } from './case-rules';
 import { buildEndingTrie, type EndingTrie } from './ending-trie';
 import { foldAlias } from './fold';
 import { commonPrefix, inflectedForms } from './morphology';
@@ -85,8 +85,9 @@ function formsOf(index: AliasIndex, rules: MatchingRules | undefined, alias: num
   const [text, entity, flags] = index.aliases[alias]!;
   const caseRule = caseRuleFor(text, flags);
   const evidence = rules?.evidence[alias] ?? null;
-  // Acronyms and exact-case names are written as they are, so they take no endings.
-  const classes = isExactCase(caseRule) || !rules ? [] : classesFor(text, alias, evidence, rules);
+  // Exact-case names are written as they are, so they take no endings; acronyms of three letters or more do.
+  const asWritten = isExactCase(caseRule) && !takesEndings(caseRule);
+  const classes = asWritten || !rules ? [] : classesFor(text, alias, evidence, rules);
   if (!classes.length) return { stem: folded, endings: [''], key: '' };
   const isPerson = index.entities[entity]?.[2] === 'person';
   const forms = inflectedForms(text, classes, isPerson);

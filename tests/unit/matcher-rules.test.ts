@@ -320,6 +320,17 @@ describe('disambiguation', () => {
       'cpc',
     ]);
   });
+  it('reads an ending written solid onto an acronym, in lowercase, and an expansion in quotation marks', () => {
+    expect(ids('Toshkentda MDHning sammiti boʻldi.')).toEqual(['tashkent', 'cis']);
+    expect(ids('ТМУнун саммити Бишкекте өттү.')).toEqual(['ots', 'bishkek']);
+    // Capitals after the acronym are more letters of another word, not an ending.
+    expect(ids('Toshkentda MDHLAR yigʻildi.')).toEqual(['tashkent']);
+    expect(ids('Anlaşma “Trans-Anadolu Doğal Gaz Boru Hattı” (TANAP) için imzalandı; TANAP büyüyor.')).toEqual([
+      'tanap',
+      'tanap',
+      'tanap',
+    ]);
+  });
   it('says which evidence decided, for the card', () => {
     const [m] = matcher
       .findInPage(['Minister Alparslan Bayraktar spoke. Bayraktar said so.'], newPageContext())[0]!
