@@ -229,6 +229,11 @@ function wrapPage(page: Page): LensPage {
   return {
     ...sharedPageActions(page),
     press: (keys) => page.keyboard.press(keys),
+    // Sent without waiting for one key's answer before the next (the protocol keeps their order).
+    async chord(keys) {
+      await Promise.all(keys.map((key) => page.keyboard.down(key)));
+      await Promise.all([...keys].reverse().map((key) => page.keyboard.up(key)));
+    },
     keyDown: (key) => page.keyboard.down(key),
     keyUp: (key) => page.keyboard.up(key),
     async tap(x, y) {

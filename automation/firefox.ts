@@ -282,9 +282,40 @@ function wrapPage(page: Page): LensPage {
       await page.keyboard.press(key);
       for (const modifier of parts.reverse()) await page.keyboard.up(modifier);
     },
+    // One WebDriver BiDi action with a key source per key: every key goes down in the same tick, and comes up in the
+    // next (page.keyboard sends one command per key, each waiting for the page to take the key).
+    async chord(keys) {
+      const context = (page.mainFrame() as unknown as { browsingContext: BidiActions }).browsingContext;
+      await context.performActions(
+        keys.map((key, i) => ({
+          type: 'key',
+          id: `lens-chord-${i}`,
+          actions: [
+            { type: 'keyDown', value: bidiKey(key) },
+            { type: 'keyUp', value: bidiKey(key) },
+          ],
+        })),
+      );
+    },
     keyDown: (key) => page.keyboard.down(key as KeyInput),
     keyUp: (key) => page.keyboard.up(key as KeyInput),
     // WebDriver BiDi pointer actions of type "touch": Firefox turns them into touch and pointer events and a click.
     tap: (x, y) => page.touchscreen.tap(x, y),
   };
+}
+
+/** The part of puppeteer's BiDi browsing context that sends input actions (puppeteer does not export its type). */
+interface BidiActions {
+  performActions(
+    actions: { type: 'key'; id: string; actions: { type: 'keyDown' | 'keyUp'; value: string }[] }[],
+  ): Promise<void>;
+}
+
+/** A key name (as `press` takes them) as WebDriver's key value: a character, or a modifier's code point. */
+function bidiKey(key: string): string {
+  const modifiers: Record<string, string> = { Shift: '\uE008', Control: '\uE009', Alt: '\uE00A', Meta: '\uE03D' };
+  const letter = /^Key([A-Z])$/.exec(key)?.[1];
+  const value = modifiers[key] ?? letter?.toLowerCase() ?? ([...key].length === 1 ? key : undefined);
+  if (value === undefined) throw new Error(`chord: no WebDriver key value for ${key}`);
+  return value;
 }

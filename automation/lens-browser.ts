@@ -25,6 +25,12 @@ export interface LensPage {
    * or .key.
    */
   press(keys: string): Promise<void>;
+  /**
+   * A chord pressed in one go: every key down with nothing waited for between them, then every key up in reverse.
+   * `press` waits for the page to take each key before sending the next, so its keys land 10-230 ms apart when the
+   * page is busy (as it is after the first key of the shortcut): timings from the last key then vary with that gap.
+   */
+  chord(keys: string[]): Promise<void>;
   /** Holds a key down (`Alt`, `Shift`...) until `keyUp`: pointer moves and clicks meanwhile carry the modifier. */
   keyDown(key: string): Promise<void>;
   keyUp(key: string): Promise<void>;
