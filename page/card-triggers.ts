@@ -8,7 +8,7 @@
  * A frame nobody points at never loads it.
  */
 import { settingsActions } from './card-actions';
-import { cardStageEntry } from './card-stage';
+import { cardStageEntry, whenStageArrives } from './card-stage';
 import type { HoverCardDeps, HoverCards } from './hover-card';
 import { asked, type AskedDetails } from './hover-details';
 import { relayEscape } from './hover-frames';
@@ -54,7 +54,10 @@ export function startCardTriggers(
     // The main thread has nothing to do until the stage arrives: Intl's set-up goes there (see warmIntl). Not for the
     // pointer: its card's warm-up pays it at idle within the dwell, and a long task at the approach only delays that.
     if (warm) win.setTimeout(warmIntl, 0);
-    loading = Promise.all([load(), words])
+    // Whichever comes first: the stage's own word that it has run, or the background's answer (which also brings a
+    // failure).
+    const stage = Promise.race([whenStageArrives(), load()]);
+    loading = Promise.all([stage, words])
       .then(([, text]) => {
         const start = cardStageEntry();
         if (!start || signal.aborted) throw new Error('the card stage did not register');
