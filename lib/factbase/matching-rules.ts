@@ -29,6 +29,11 @@ export type EndingsClass = {
   'after-drop'?: string[];
   'after-vowel': string[];
   'after-consonant'?: string[];
+  /**
+   * Stems that change inside the word before some endings, by how the word ends: Armenian ու → վ (Բաքու → Բաքվում),
+   * Georgian syncope (დერეფანი → დერეფნით). `ends` is replaced by `to`, then each of `endings` added.
+   */
+  'stem-changes'?: { ends: string; to: string; endings: string[] }[];
 };
 
 export interface DeclensionRow {

@@ -120,6 +120,11 @@ function endingForms(text: string, cls: EndingsClass): string[] {
   const forms = list.map((e) => text + e);
   // Georgian drops a final ი or ა before most endings (თურქეთი → თურქეთის, ზღვა → ზღვის).
   if (cls.drop?.includes(last)) forms.push(...(cls['after-drop'] ?? []).map((e) => text.slice(0, -1) + e));
+  for (const change of cls['stem-changes'] ?? [])
+    if (lower.endsWith(change.ends)) {
+      const stem = text.slice(0, -change.ends.length) + change.to;
+      for (const e of change.endings) forms.push(stem + e);
+    }
   return forms;
 }
 

@@ -171,6 +171,12 @@ describe('morphology by rule', () => {
       'turkiye',
     ]);
   });
+  it('changes Armenian and Georgian stems inside the word by rule', () => {
+    // Armenian ու → վ before a vowel, -ություն → -ությ- in the instrumental; Georgian syncope (დერეფანი → დერეფნ-).
+    expect(ids('Պատվիրակությունը Բաքվից մեկնեց։')).toEqual(['baku']);
+    expect(ids('Եվրոպական միությամբ համաձայնագիր')).toEqual(['european-union']);
+    expect(ids('ტვირთი შუა დერეფნიდან გადის.')).toEqual(['middle-corridor']);
+  });
   it('treats a hyphen, a space or nothing inside a compound alike', () => {
     expect(ids('Nagorno Karabakh', 'Nagorno-Karabakh', 'Şahdəniz')).toEqual(['karabakh', 'karabakh', 'shah-deniz']);
   });
