@@ -54,6 +54,9 @@ describe('main-thread time from a Chromium trace', () => {
     task(1, 10, 200, 30, 20),
     { name: 'FunctionCall', ph: 'X', pid: 1, tid: 10, ts: 205, dur: 5, args: { data: { url: EXT } } },
     task(1, 11, 100, 500, 500),
+    // Code resumed after an await: a microtask checkpoint in a task that names no script.
+    task(1, 10, 300, 12, 8),
+    { name: 'RunMicrotasks', ph: 'X', pid: 1, tid: 10, ts: 301, dur: 10 },
     // Ad process.
     task(2, 20, 100, 10, 5),
     // A process that hosted no frame of the page (another tab, the extension's own pages).
@@ -65,10 +68,10 @@ describe('main-thread time from a Chromium trace', () => {
     expect([...byPid.keys()].sort()).toEqual([1, 2]);
     expect(byPid.get(1)).toMatchObject({
       urls: [PAGE],
-      busyMs: 0.06,
+      busyMs: 0.068,
       longestTaskMs: 0.04,
-      tasks: 2,
-      extensionMs: 0.02,
+      tasks: 3,
+      extensionMs: 0.028,
     });
     expect(byPid.get(2)).toMatchObject({ urls: [AD], busyMs: 0.005, extensionMs: 0 });
   });
