@@ -41,15 +41,7 @@ export class NamedAfterList {
 
   /** Whether the page's word at original offset `at` (-1: none) starts with one of the list's words. */
   startsWordAt(text: string, at: number): boolean {
-    if (at < 0) return false;
-    const unit = text.charCodeAt(at);
-    if (this.learn(unit) === NONE) return false;
-    const word = tokenAt(text, at);
-    const folded = foldWord(word);
-    const capital = CAPITAL.test(word);
-    return this.byFirst
-      .get(foldedFirstLetter(unit))!
-      .some((w) => (capital || !w.capital) && folded.startsWith(w.prefix));
+    return this.matchAt(text, at, false) !== null;
   }
 
   /**
@@ -57,15 +49,21 @@ export class NamedAfterList {
    * given name: "Leyla", not "Leylak"); null otherwise.
    */
   wholeWordAt(text: string, at: number): string | null {
+    return this.matchAt(text, at, true);
+  }
+
+  /** The folded word at `at` when it starts (or, `whole`, is) one of the list's words; null otherwise. */
+  private matchAt(text: string, at: number, whole: boolean): string | null {
     if (at < 0) return null;
     const unit = text.charCodeAt(at);
     if (this.learn(unit) === NONE) return null;
-    const word = wordAt(text, at);
+    // A prefix reads the word with its digits (a model's name, TB3); a whole word is letters only (a given name).
+    const word = whole ? wordAt(text, at) : tokenAt(text, at);
     const folded = foldWord(word);
     const capital = CAPITAL.test(word);
     const found = this.byFirst
       .get(foldedFirstLetter(unit))!
-      .some((w) => (capital || !w.capital) && folded === w.prefix);
+      .some((w) => (capital || !w.capital) && (whole ? folded === w.prefix : folded.startsWith(w.prefix)));
     return found ? folded : null;
   }
 
