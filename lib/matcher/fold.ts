@@ -86,6 +86,13 @@ function foldOf(unit: number): number {
 }
 
 /**
+ * One code unit folded as text is, for reading a word unit by unit without folding it into a string: DROPPED_UNIT
+ * for a unit the fold drops; an apostrophe, which the fold keeps or drops by its neighbours (Uzbek oʻ), as `'`.
+ */
+export const foldedUnit = foldOf;
+export const DROPPED_UNIT = DROP;
+
+/**
  * Moves `end` past characters the fold drops (combining marks, invisible format characters, Armenian ւ): they
  * belong to the word before them, so a name ending there ends after them ("Բաքու" is the alias "Բաքու").
  */

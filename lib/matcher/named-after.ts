@@ -3,7 +3,7 @@
  * Aliyev International Airport", "аэропорт имени Гейдара Алиева", "Samarqand viloyati".
  */
 import { foldAlias } from './fold';
-import { foldWord, wordAt } from './words';
+import { foldedStartsWith, foldWord, wordAt, wordEnd } from './words';
 
 /** A folded prefix, and whether the page's word must be capitalised (the head of a proper name: Airport, Фонд). */
 interface NamedAfterWord {
@@ -16,6 +16,8 @@ const CAPITAL = /^\p{Lu}/u;
 const UNKNOWN = 0;
 const NONE = 1;
 const SOME = 2;
+/** SOME, and the unit is a capital. */
+const SOME_CAPITAL = 3;
 
 /**
  * One list (`after`, `before`, `place-after`, `country-after`, an alias's `not-before`, or the common given names),
@@ -41,7 +43,20 @@ export class NamedAfterList {
 
   /** Whether the page's word at original offset `at` (-1: none) starts with one of the list's words. */
   startsWordAt(text: string, at: number): boolean {
-    return this.matchAt(text, at, false) !== null;
+    if (at < 0) return false;
+    const unit = text.charCodeAt(at);
+    const known = this.learn(unit);
+    if (known === NONE) return false;
+    // A word's first unit is a letter of the BMP (words.ts), so the unit alone gives its case.
+    const capital = known === SOME_CAPITAL;
+    const words = this.byFirst.get(foldedFirstLetter(unit))!;
+    // The word with its digits (a model's name, TB3), compared letter by letter without folding it into a string.
+    const end = tokenEnd(text, at);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if ((capital || !w.capital) && foldedStartsWith(text, at, end, w.prefix)) return true;
+    }
+    return false;
   }
 
   /**
@@ -49,21 +64,16 @@ export class NamedAfterList {
    * given name: "Leyla", not "Leylak"); null otherwise.
    */
   wholeWordAt(text: string, at: number): string | null {
-    return this.matchAt(text, at, true);
-  }
-
-  /** The folded word at `at` when it starts (or, `whole`, is) one of the list's words; null otherwise. */
-  private matchAt(text: string, at: number, whole: boolean): string | null {
     if (at < 0) return null;
     const unit = text.charCodeAt(at);
     if (this.learn(unit) === NONE) return null;
-    // A prefix reads the word with its digits (a model's name, TB3); a whole word is letters only (a given name).
-    const word = whole ? wordAt(text, at) : tokenAt(text, at);
+    // A whole word is letters only (a given name).
+    const word = wordAt(text, at);
     const folded = foldWord(word);
     const capital = CAPITAL.test(word);
     const found = this.byFirst
       .get(foldedFirstLetter(unit))!
-      .some((w) => (capital || !w.capital) && (whole ? folded === w.prefix : folded.startsWith(w.prefix)));
+      .some((w) => (capital || !w.capital) && folded === w.prefix);
     return found ? folded : null;
   }
 
@@ -71,9 +81,8 @@ export class NamedAfterList {
     let known = this.mayStart[unit]!;
     if (known === UNKNOWN) {
       const words = this.byFirst.get(foldedFirstLetter(unit));
-      // A word's first unit is a letter of the BMP (words.ts), so the unit alone gives its case.
       const capital = CAPITAL.test(String.fromCharCode(unit));
-      known = words?.some((w) => capital || !w.capital) ? SOME : NONE;
+      known = words?.some((w) => capital || !w.capital) ? (capital ? SOME_CAPITAL : SOME) : NONE;
       this.mayStart[unit] = known;
     }
     return known;
@@ -82,13 +91,23 @@ export class NamedAfterList {
 
 const DIGIT = /\p{N}/u;
 
-/** The word at `at` with the digits in it ("TB3", a model's name, where `wordAt` stops at "TB"). */
-function tokenAt(text: string, at: number): string {
-  const word = wordAt(text, at);
-  let end = at + word.length;
-  if (end >= text.length || !DIGIT.test(text.charAt(end))) return word;
-  while (end < text.length && (DIGIT.test(text.charAt(end)) || wordAt(text, end) !== '')) end++;
-  return text.slice(at, end);
+/** Per code unit, learned on first sight: 1 a digit (\p{N}), 2 not. */
+const digitUnits = new Uint8Array(0x10000);
+function isDigitUnit(unit: number): boolean {
+  let known = digitUnits[unit]!;
+  if (known === 0) digitUnits[unit] = known = DIGIT.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * Where the word at `at` ends with the digits in it ("TB3", a model's name, where `wordAt` stops at "TB"): the
+ * letters, and after them digits and letters when a digit follows.
+ */
+function tokenEnd(text: string, at: number): number {
+  let end = wordEnd(text, at);
+  if (end >= text.length || !isDigitUnit(text.charCodeAt(end))) return end;
+  while (end < text.length && (isDigitUnit(text.charCodeAt(end)) || wordEnd(text, end) > end)) end++;
+  return end;
 }
 
 /** A letter folded as aliases are (Ü → u, Ə → e), learned on first sight. */

@@ -3,7 +3,7 @@
  * starts, so "drone" finds "drones" and "беспилот" finds "беспилотник"), and the word right before a name.
  */
 import { caseOfUnit, LOWER } from './char-kinds';
-import { foldAlias, searchableString, type FoldedCodes } from './fold';
+import { DROPPED_UNIT, foldAlias, foldedUnit, searchableString, type FoldedCodes } from './fold';
 
 const isLetterCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c >= 0xc0; // folded text is lowercase
 
@@ -115,10 +115,13 @@ export function writtenLowercaseIn(t: SearchedText, word: string, from: number, 
   const a = Math.max(0, from);
   const stop = Math.min(length, to);
   // Places where the stem starts inside the window (the rest of the word may run past it), read off the codes: a
-  // string of a window of eight thousand units, made to search in, was most of what a page's rules allocated.
+  // string of a window of eight thousand units, made to search in, was most of what a page's rules allocated. The
+  // engine's own search finds the first unit: a loop here cost some seventy instructions per unit of the window.
   const first = word.charCodeAt(0);
-  for (let at = a; at + shortest <= stop; at++) {
-    if (codes[at] !== first) continue;
+  const last = stop - shortest;
+  if (last < a) return false;
+  const window = codes.subarray(0, last + 1);
+  for (let at = window.indexOf(first, a); at >= 0; at = window.indexOf(first, at + 1)) {
     let k = 1;
     while (k < shortest && codes[at + k] === word.charCodeAt(k)) k++;
     if (k < shortest) continue;
@@ -153,15 +156,41 @@ export function foldWord(word: string): string {
   return folded;
 }
 
+/**
+ * Whether text[from, to), folded as `foldWord` folds it, starts with the folded `prefix` (`to`: the end of a word).
+ * Reads unit by unit and stops at the first difference, nearly always the first or second letter: folding every word
+ * after a name into a string, to compare a few letters, cost thousands of instructions per name.
+ */
+export function foldedStartsWith(text: string, from: number, to: number, prefix: string): boolean {
+  let i = from;
+  for (let j = 0; j < prefix.length; i++) {
+    if (i >= to) return false;
+    const unit = foldedUnit(text.charCodeAt(i));
+    if (unit === DROPPED_UNIT) continue;
+    // The fold keeps or drops an apostrophe by the letters around it: the whole word, folded as it is, decides.
+    if (unit === APOSTROPHE) return foldWord(text.slice(from, to)).startsWith(prefix);
+    if (unit !== prefix.charCodeAt(j)) return false;
+    j++;
+  }
+  return true;
+}
+
+const APOSTROPHE = 0x27;
+
 export function forgetFoldedWords(): void {
   foldedWords.clear();
 }
 
 /** The whole word of `text` that starts at original offset `start` (letters and marks), as the page writes it. */
 export function wordAt(text: string, start: number): string {
+  return text.slice(start, wordEnd(text, start));
+}
+
+/** Where the word that starts at `start` ends (`start` itself when no letter or mark is there): see `wordAt`. */
+export function wordEnd(text: string, start: number): number {
   let end = start;
   while (end < text.length && isLetterAt(text, end)) end++;
-  return text.slice(start, end);
+  return end;
 }
 
 /** Where the word right after original offset `end` starts, past white space only; -1 when no word follows so. */
