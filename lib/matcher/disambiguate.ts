@@ -11,7 +11,7 @@ import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
 import { NamedAfterList } from './named-after';
-import { insideQuotedName } from './quoted-name';
+import { insideQuotedName, QUOTED_NAME_CHARS } from './quoted-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import {
   findWordIn,
@@ -24,6 +24,7 @@ import {
   wordList,
   writtenLowercaseIn,
   type SearchedText,
+  type WordBefore,
   type WordList,
 } from './words';
 
@@ -45,7 +46,10 @@ export interface RuledCandidate {
   or?: number[];
 }
 
-export type BatchText = SearchedText;
+/** A text of the batch as the rules read it: see `QuotesBefore` for `openingQuotes`, found when first asked for. */
+export interface BatchText extends SearchedText {
+  openingQuotes: Int32Array | undefined;
+}
 
 /** What the rules need from the index, computed once per matcher. */
 interface RuleTables {
@@ -471,8 +475,37 @@ function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
   return (
     (list.startsWordAt(text, wordAfterStart(text, c.end)) && standsAsModifier(t, b, c)) ||
     // An acronym in quotation marks ("BTC") is still that acronym.
-    (!c.pattern.acronym && insideQuotedName(text, c.start, c.end))
+    (!c.pattern.acronym && openingQuoteBefore(b, c.start) && insideQuotedName(text, c.start, c.end))
   );
+}
+
+/** The opening quotation marks of `isOpeningQuote` (quoted-name.ts), for the engine's search (a unit test keeps both alike). */
+export const OPENING_QUOTES: readonly string[] = ['«', '“', '„', '"'];
+
+/**
+ * Whether an opening quotation mark lies within QUOTED_NAME_CHARS before `start`: a city's or a country's name with
+ * none is inside no quoted name, and is turned down without reading the text around it (see `insideQuotedName`). A
+ * text's marks are found on the first such question, by the engine's search.
+ */
+function openingQuoteBefore(b: BatchText, start: number): boolean {
+  const list = (b.openingQuotes ??= openingQuotesOf(b.text));
+  const from = start - QUOTED_NAME_CHARS;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo]! < start;
+}
+
+function openingQuotesOf(text: string): Int32Array {
+  const found: number[] = [];
+  for (let q = 0; q < OPENING_QUOTES.length; q++)
+    for (let at = text.indexOf(OPENING_QUOTES[q]!); at >= 0; at = text.indexOf(OPENING_QUOTES[q]!, at + 1))
+      found.push(at);
+  return Int32Array.from(found).sort();
 }
 
 /**
@@ -535,9 +568,11 @@ function ordinaryOpener(
 /** How far either side of a sentence-opening word its lowercase use is looked for: a few paragraphs, not a book. */
 const LOWERCASE_REACH = 4_000;
 
-/** The word or two before a surname that may be a title, folded and as written ("Президент Азербайджана Алиев"). */
-function titleWords(text: string, start: number): { word: string; original: string }[] {
-  const one = wordBefore(text, start);
+/**
+ * The word or two before a surname that may be a title, folded and as written ("Президент Азербайджана Алиев"); `one`
+ * is the word right before it (`wordBefore`), read once for both questions.
+ */
+function titleWords(text: string, start: number, one: WordBefore | null): { word: string; original: string }[] {
   if (!one || one.initial) return [];
   if (one.sentenceStart || !CAPITAL.test(one.original)) return [one];
   const two = wordBefore(text, text.lastIndexOf(one.original, start));
@@ -549,7 +584,8 @@ const inflectedIn = (word: string, list: readonly string[] | undefined) => {
   if (list === undefined) return false;
   for (let i = 0; i < list.length; i++) {
     const w = list[i]!;
-    if (word.startsWith(w) && word.length - w.length <= 4 && w.length >= 2) return true;
+    const longer = word.length - w.length;
+    if (longer >= 0 && longer <= 4 && w.length >= 2 && word.startsWith(w)) return true;
   }
   return false;
 };
@@ -652,7 +688,7 @@ function resolveSurname(
     }
   }
   // A title right before, or before a capitalised word ("Президент Азербайджана Алиев", "Cumhurbaşkanı Erdoğan").
-  const titled = titleWords(b.text, first.start);
+  const titled = titleWords(b.text, first.start, before);
   const byTitle = group.filter((c) => titleOf(t, titled, c) !== undefined);
   if (byTitle.length === 1)
     return pick(ctx, first, byTitle[0], `after the title “${titleOf(t, titled, byTitle[0]!)!.original}”`);

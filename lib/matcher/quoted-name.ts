@@ -4,7 +4,7 @@
  */
 
 /** « “ „ " open a quotation, » ” “ " close one (“ closes a German or Russian „…“). */
-const isOpeningQuote = (u: number) => u === 0xab || u === 0x201c || u === 0x201e || u === 0x22;
+export const isOpeningQuote = (u: number) => u === 0xab || u === 0x201c || u === 0x201e || u === 0x22;
 const isClosingQuote = (u: number) => u === 0xbb || u === 0x201d || u === 0x201c || u === 0x22;
 const isQuote = (u: number) => isOpeningQuote(u) || isClosingQuote(u);
 
@@ -15,7 +15,7 @@ const REST = "[\\p{L}\\p{M}'’-]";
 /** A proper name of up to three words, each capitalised, maybe inflected or hyphenated, and nothing else. */
 const QUOTED_NAME = new RegExp(`^${HEAD}${REST}*(?:\\s+${HEAD}${REST}*){0,2}$`, 'u');
 /** How far the quotation marks may be from the city's name inside them. */
-const QUOTED_NAME_CHARS = 40;
+export const QUOTED_NAME_CHARS = 40;
 
 const IN_NAME = 1; // a letter, mark, apostrophe or hyphen: REST
 const NAME_HEAD = 2; // HEAD

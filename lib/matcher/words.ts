@@ -69,7 +69,9 @@ export function findWordIn(
     if (at > 0 && isLetterCode(codes[at - 1]!)) continue;
     const unit = codes[at]!;
     if (((firstUnits[(unit >>> 5) & 3]! >>> (unit & 31)) & 1) === 0 || (at >= skipFrom && at < skipTo)) continue;
-    for (const w of byFirst.get(unit) ?? NO_WORDS) {
+    const candidates = byFirst.get(unit) ?? NO_WORDS;
+    for (let i = 0; i < candidates.length; i++) {
+      const w = candidates[i]!;
       if (w >= best) break;
       const word = words[w]!;
       if (at + word.length > b) continue;
@@ -206,7 +208,7 @@ export function wordAfter(text: string, end: number): string {
   return at < 0 ? '' : wordAt(text, at);
 }
 
-interface WordBefore {
+export interface WordBefore {
   /** The word right before, folded, or '' when punctuation or the start of the text comes first. */
   word: string;
   /** The original word, to see its case. */

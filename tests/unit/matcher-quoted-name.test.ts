@@ -4,7 +4,8 @@
  * out here as it stood before the shortcut, on names and on generated strings of the characters the shortcut reads.
  */
 import { describe, expect, it } from 'vitest';
-import { insideQuotedName } from '../../lib/matcher/quoted-name';
+import { OPENING_QUOTES } from '../../lib/matcher/disambiguate';
+import { insideQuotedName, isOpeningQuote } from '../../lib/matcher/quoted-name';
 
 const isOpening = (u: number) => u === 0xab || u === 0x201c || u === 0x201e || u === 0x22;
 const isClosing = (u: number) => u === 0xbb || u === 0x201d || u === 0x201c || u === 0x22;
@@ -102,5 +103,16 @@ describe('a city’s name inside a quoted proper name', () => {
     }
     // Generated names in quotation marks, not only refusals.
     expect(taken).toBeGreaterThan(50);
+  });
+});
+
+describe('the rules’ search for opening quotation marks', () => {
+  it('looks for exactly the units insideQuotedName opens a quotation with', () => {
+    // disambiguate.ts turns a city's name down unread when none of OPENING_QUOTES is within reach before it.
+    const searched = new Set(OPENING_QUOTES.map((q) => q.charCodeAt(0)));
+    const opening: number[] = [];
+    for (let u = 0; u < 0x10000; u++) if (isOpeningQuote(u)) opening.push(u);
+    expect([...searched].sort((a, b) => a - b)).toEqual(opening);
+    expect(OPENING_QUOTES.every((q) => q.length === 1)).toBe(true);
   });
 });
