@@ -11,7 +11,7 @@ import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
 import { NamedAfterList } from './named-after';
-import { insideQuotedName, QUOTED_NAME_CHARS } from './quoted-name';
+import { insideQuotedName, openingQuoteBefore, openingQuotesIn } from './quoted-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import {
   findWordIn,
@@ -46,7 +46,7 @@ export interface RuledCandidate {
   or?: number[];
 }
 
-/** A text of the batch as the rules read it: see `QuotesBefore` for `openingQuotes`, found when first asked for. */
+/** A text of the batch as the rules read it, with its opening quotation marks (`openingQuotesIn`) once first asked for. */
 export interface BatchText extends SearchedText {
   openingQuotes: Int32Array | undefined;
 }
@@ -475,37 +475,10 @@ function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
   return (
     (list.startsWordAt(text, wordAfterStart(text, c.end)) && standsAsModifier(t, b, c)) ||
     // An acronym in quotation marks ("BTC") is still that acronym.
-    (!c.pattern.acronym && openingQuoteBefore(b, c.start) && insideQuotedName(text, c.start, c.end))
+    (!c.pattern.acronym &&
+      openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start) &&
+      insideQuotedName(text, c.start, c.end))
   );
-}
-
-/** The opening quotation marks of `isOpeningQuote` (quoted-name.ts), for the engine's search (a unit test keeps both alike). */
-export const OPENING_QUOTES: readonly string[] = ['«', '“', '„', '"'];
-
-/**
- * Whether an opening quotation mark lies within QUOTED_NAME_CHARS before `start`: a city's or a country's name with
- * none is inside no quoted name, and is turned down without reading the text around it (see `insideQuotedName`). A
- * text's marks are found on the first such question, by the engine's search.
- */
-function openingQuoteBefore(b: BatchText, start: number): boolean {
-  const list = (b.openingQuotes ??= openingQuotesOf(b.text));
-  const from = start - QUOTED_NAME_CHARS;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && list[lo]! < start;
-}
-
-function openingQuotesOf(text: string): Int32Array {
-  const found: number[] = [];
-  for (let q = 0; q < OPENING_QUOTES.length; q++)
-    for (let at = text.indexOf(OPENING_QUOTES[q]!); at >= 0; at = text.indexOf(OPENING_QUOTES[q]!, at + 1))
-      found.push(at);
-  return Int32Array.from(found).sort();
 }
 
 /**

@@ -4,6 +4,8 @@
  */
 
 /** « “ „ " open a quotation, » ” “ " close one (“ closes a German or Russian „…“). */
+export const OPENING_QUOTES: readonly string[] = ['«', '“', '„', '"'];
+/** OPENING_QUOTES as a test on one code unit, for the hot path (a unit test keeps both alike). */
 export const isOpeningQuote = (u: number) => u === 0xab || u === 0x201c || u === 0x201e || u === 0x22;
 const isClosingQuote = (u: number) => u === 0xbb || u === 0x201d || u === 0x201c || u === 0x22;
 const isQuote = (u: number) => isOpeningQuote(u) || isClosingQuote(u);
@@ -15,7 +17,7 @@ const REST = "[\\p{L}\\p{M}'’-]";
 /** A proper name of up to three words, each capitalised, maybe inflected or hyphenated, and nothing else. */
 const QUOTED_NAME = new RegExp(`^${HEAD}${REST}*(?:\\s+${HEAD}${REST}*){0,2}$`, 'u');
 /** How far the quotation marks may be from the city's name inside them. */
-export const QUOTED_NAME_CHARS = 40;
+const QUOTED_NAME_CHARS = 40;
 
 const IN_NAME = 1; // a letter, mark, apostrophe or hyphen: REST
 const NAME_HEAD = 2; // HEAD
@@ -74,4 +76,29 @@ export function insideQuotedName(text: string, start: number, end: number): bool
   }
   if (close >= text.length || !isClosingQuote(text.charCodeAt(close))) return false;
   return QUOTED_NAME.test(text.slice(open + 1, close).trim());
+}
+
+/** Where `text`'s opening quotation marks stand, in order, found by the engine's search. */
+export function openingQuotesIn(text: string): Int32Array {
+  const found: number[] = [];
+  for (let q = 0; q < OPENING_QUOTES.length; q++)
+    for (let at = text.indexOf(OPENING_QUOTES[q]!); at >= 0; at = text.indexOf(OPENING_QUOTES[q]!, at + 1))
+      found.push(at);
+  return Int32Array.from(found).sort();
+}
+
+/**
+ * Whether an opening quotation mark (`quotes`, from `openingQuotesIn`) lies within QUOTED_NAME_CHARS before `start`: a
+ * name with none is inside no quoted name, and is turned down without reading the text around it.
+ */
+export function openingQuoteBefore(quotes: Int32Array, start: number): boolean {
+  const from = start - QUOTED_NAME_CHARS;
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (quotes[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < quotes.length && quotes[lo]! < start;
 }

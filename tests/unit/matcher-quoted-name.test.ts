@@ -4,8 +4,7 @@
  * out here as it stood before the shortcut, on names and on generated strings of the characters the shortcut reads.
  */
 import { describe, expect, it } from 'vitest';
-import { OPENING_QUOTES } from '../../lib/matcher/disambiguate';
-import { insideQuotedName, isOpeningQuote } from '../../lib/matcher/quoted-name';
+import { insideQuotedName, isOpeningQuote, OPENING_QUOTES } from '../../lib/matcher/quoted-name';
 
 const isOpening = (u: number) => u === 0xab || u === 0x201c || u === 0x201e || u === 0x22;
 const isClosing = (u: number) => u === 0xbb || u === 0x201d || u === 0x201c || u === 0x22;
