@@ -213,7 +213,10 @@ export interface WordBefore {
   word: string;
   /** The original word, to see its case. */
   original: string;
-  /** True when that word starts a sentence (nothing but white space, quotes or sentence punctuation before it). */
+  /**
+   * True when that word starts a sentence (nothing but white space, quotes or sentence punctuation before it); never
+   * for an initial.
+   */
   sentenceStart: boolean;
   /** An initial ("R.", "С.") rather than a word. */
   initial: boolean;
@@ -250,11 +253,12 @@ const initialBefore = (text: string, i: number) =>
 
 /**
  * Where the word before original offset `start` begins (white space only between), -1 when there is none: the
- * word `wordBefore` reads, which is `wordAt` there. Rules that need only its first letter read no string.
+ * word `wordBefore` reads, which is `wordAt` there. Rules that need only its first letter read no string. An
+ * initial may be written solid with the name ("R.Əliyev", "И.Алиев"): it is the word before too.
  */
 export function wordBeforeStart(text: string, start: number): number {
   const end = spaceBefore(text, start);
-  if (end < 0) return -1;
+  if (end < 0) return initialBefore(text, start) ? start - 2 : -1;
   if (initialBefore(text, end)) return end - 2;
   let i = end;
   while (i > 0 && isLetterAt(text, i - 1)) i--;
@@ -265,10 +269,12 @@ export function wordBeforeStart(text: string, start: number): number {
 export function wordBefore(text: string, start: number): WordBefore | null {
   const i = wordBeforeStart(text, start);
   if (i < 0) return null;
-  const initial = initialBefore(text, spaceBefore(text, start));
+  const end = spaceBefore(text, start);
+  const initial = initialBefore(text, end < 0 ? start : end);
   const original = initial ? text.charAt(i) : wordAt(text, i);
   let j = i;
   while (j > 0 && isSpaceAt(text, j - 1)) j--;
-  const sentenceStart = j === 0 || SENTENCE_END.test(text[j - 1]!);
+  // An initial is part of a name wherever it stands: never an ordinary word that opens a sentence.
+  const sentenceStart = !initial && (j === 0 || SENTENCE_END.test(text[j - 1]!));
   return { word: foldWord(original), original, sentenceStart, initial };
 }

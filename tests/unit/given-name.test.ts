@@ -1,0 +1,94 @@
+/**
+ * Given names known by their shape, not by a list: a person's bare surname after a capitalised word that is no given
+ * name of theirs, no title, no office and no sentence opening is someone else's, initials written solid included.
+ * With the project's alias index and rules; sentences and names here are in no evaluation page.
+ */
+import { describe, expect, it } from 'vitest';
+import aliasIndexJson from '../../data/alias-index.json';
+import rulesJson from '../../data/matching-rules.json';
+import type { AliasIndex } from '../../lib/factbase/types';
+import type { MatchingRules } from '../../lib/factbase/matching-rules';
+import { createMatcher, newPageContext } from '../../lib/matcher/index';
+import { wordBefore } from '../../lib/matcher/words';
+
+const index = aliasIndexJson as unknown as AliasIndex;
+const matcher = createMatcher(index, { rules: rulesJson as unknown as MatchingRules });
+
+/** [words, entity id] for each match of each text, the texts read as one page. */
+function page(...texts: string[]): [string, string][] {
+  return matcher
+    .findInPage(texts, newPageContext())
+    .flatMap((ms, i) =>
+      ms.map((m): [string, string] => [texts[i]!.slice(m.start, m.end), index.entities[m.entity]![0]]),
+    );
+}
+
+describe('a surname after a capitalised word that is not the person’s given name', () => {
+  it('is someone else’s for every person known by a bare surname, given name listed or not', () => {
+    // Belqasem is in no list of given names: its place before the surname says it is one.
+    expect(
+      page('Belqasem Haftar, the general’s son, met officials in Ankara.', 'Haftar said talks would go on.'),
+    ).toEqual([['Ankara', 'ankara']]);
+    expect(
+      page('Tarık Akar, a chemist from İzmir, won the prize.', 'Mr. Akar thanked his students in Ankara.'),
+    ).toEqual([
+      ['İzmir', 'izmir'],
+      ['Ankara', 'ankara'],
+    ]);
+  });
+  it('is still the person’s after their own given name, a title of theirs, or after they were named in full', () => {
+    expect(page('Khalifa Haftar flew to Ankara.', 'Haftar met the defence minister.')).toEqual([
+      ['Khalifa Haftar', 'khalifa-haftar'],
+      ['Ankara', 'ankara'],
+      ['Haftar', 'khalifa-haftar'],
+    ]);
+    expect(page('Dışişleri Bakanı Kamilov Ankara’da temaslarda bulundu.')).toEqual([
+      ['Kamilov', 'abdulaziz-kamilov'],
+      ['Ankara’da', 'ankara'],
+    ]);
+  });
+  it('reads an office, a rank, a weekday or a month as no given name: the page’s last full mention decides', () => {
+    expect(page('Recep Tayyip Erdoğan arrived in Astana.', 'On Thursday Erdoğan met students.')).toEqual([
+      ['Recep Tayyip Erdoğan', 'erdogan'],
+      ['Astana', 'astana'],
+      ['Erdoğan', 'erdogan'],
+    ]);
+    expect(page('Abdusalom Azizov visited Ankara.', 'Ambassador Azizov hosted a dinner.')).toEqual([
+      ['Abdusalom Azizov', 'abdusalom-azizov'],
+      ['Ankara', 'ankara'],
+      ['Azizov', 'abdusalom-azizov'],
+    ]);
+  });
+});
+
+describe('initials', () => {
+  it('are read written solid with the surname, as with a space', () => {
+    expect(wordBefore('Р.Алиев', 2)).toMatchObject({ original: 'Р', initial: true, sentenceStart: false });
+    expect(wordBefore('Депутат Р. Алиев', 11)).toMatchObject({ original: 'Р', initial: true, sentenceStart: false });
+    expect(wordBefore('St.Petersburg', 3)).toBeNull();
+  });
+  it('give a surname to someone else unless they are the person’s', () => {
+    expect(page('Ильхам Алиев провёл совещание.', 'Р.Алиев, депутат, выступил против.')).toEqual([
+      ['Ильхам Алиев', 'ilham-aliyev'],
+    ]);
+    expect(page('Ильхам Алиев провёл совещание.', 'И.Алиев отметил рост экспорта.')).toEqual([
+      ['Ильхам Алиев', 'ilham-aliyev'],
+      ['Алиев', 'ilham-aliyev'],
+    ]);
+  });
+});
+
+describe('surnames in the scripts a page uses', () => {
+  it('follows a Cyrillic full mention with the bare surname', () => {
+    expect(page('Сулейман Демирель прибыл в Анкару.', 'Демирель подписал договор.')).toEqual([
+      ['Сулейман Демирель', 'suleyman-demirel'],
+      ['Анкару', 'ankara'],
+      ['Демирель', 'suleyman-demirel'],
+    ]);
+    expect(page('Сүлеймен Демирел Астанаға келді.', 'Демирелдің сөзі есте қалды.').map(([, id]) => id)).toEqual([
+      'suleyman-demirel',
+      'astana',
+      'suleyman-demirel',
+    ]);
+  });
+});
