@@ -128,7 +128,9 @@ export class SettingsApplier {
       return;
     }
     if (s.mentions === 'calm') {
-      // Mentions added by a later scan wait for the refilter after it (afterScan) to be placed in their section.
+      // Mentions added by a later scan wait for the refilter after it (afterScan) to be placed in their section. Before
+      // the first scan (the settings applied at start) there is nothing to place, and no reason to query the page.
+      if (this.store.size === 0) return this.store.setVisible(() => false);
       const kept = calmMentions(this.doc, this.store.all(), shown);
       this.store.setVisible((m) => kept.has(m));
       return;

@@ -16,7 +16,7 @@ import { buildTextIndex, rangeOfSpan } from './text-index';
 
 const SNIPPET_HIGHLIGHT = 'lens-snippet';
 
-interface SnippetHighlights {
+export interface SnippetHighlights {
   /** Turns painting on (and paints) or off (and clears). */
   setEnabled(enabled: boolean): void;
   /** Asks again and repaints (after a save). */

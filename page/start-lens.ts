@@ -1,6 +1,6 @@
 /** Wires the content script's parts for one document and ties them to the content script's lifetime. */
 import { answerExtension, sendToBackground } from '~/browser/messages';
-import type { LensStart, ScanReport } from '~/lib/messaging/messages';
+import type { LensStart, QuoteSelector, ScanReport } from '~/lib/messaging/messages';
 import type { AliasIndex } from '~/lib/factbase/types';
 import { takeEntityRows } from '~/lib/own/known-entities';
 import { MentionStore } from './mention-store';
@@ -10,8 +10,9 @@ import { announceScanReport, answerReportRequests } from './report-event';
 import { firstVisibleText } from './viewport';
 import { revealEntity } from './reveal';
 import { listenForSaveSelection } from './save-selection';
-import { startSnippetHighlights } from './snippet-highlights';
+import { startSnippetHighlights, type SnippetHighlights } from './snippet-highlights';
 import { startCardTriggers } from './card-triggers';
+import { onFirstInput } from './first-input';
 import { SettingsApplier, pageHostname } from './apply-settings';
 import type { Lifetime } from './lifetime';
 import { pageDate } from './hover-page';
@@ -23,15 +24,26 @@ import { pageDate } from './hover-page';
 export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void {
   const doc = document;
   const win = window;
-  // Saving a selection works wherever the lens runs, whatever the settings say about marks; saved passages are
-  // painted again on later visits when the setting says so (the first time from the passages that came with the start).
-  const snippetHighlights = startSnippetHighlights(
-    doc,
-    sendToBackground,
-    ctx.signal,
-    settings.highlightSnippets ? quotes : undefined,
-  );
-  listenForSaveSelection(doc, ctx.signal, () => snippetHighlights.refresh());
+  // Saved passages are painted again on later visits when the setting says so, the first time from the passages that
+  // came with the start. A page with none (most pages) sets nothing up until one is saved here or the setting turns on.
+  let snippetsOn = settings.highlightSnippets;
+  /** Paints this page's saved passages, asking for them unless `first` brings them. */
+  const paintSnippets = (first?: QuoteSelector[]) => {
+    const painted = startSnippetHighlights(doc, sendToBackground, ctx.signal, first);
+    painted.setEnabled(true);
+    return painted;
+  };
+  let snippets: SnippetHighlights | null = snippetsOn && quotes.length ? paintSnippets(quotes) : null;
+  const showSnippets = (on: boolean) => {
+    if (on === snippetsOn) return;
+    snippetsOn = on;
+    if (snippets) snippets.setEnabled(on);
+    else if (on) snippets = paintSnippets();
+  };
+  const snippetSaved = () => {
+    if (snippets) snippets.refresh();
+    else if (snippetsOn) snippets = paintSnippets();
+  };
 
   // The entity table ([id, name, type] by entity number) holds only the rows of the names found here: each answer of
   // the matcher carries the rows it names, so a frame that names nothing (an ad, an embed) holds none.
@@ -149,30 +161,35 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
   );
 
   // Cards follow the same settings: closed when the lens turns off or their entity is hidden (see apply-settings.ts).
-  // Their code is the content script's second stage, loaded on the reader's first approach to a mark.
+  // Their code is the content script's second stage, loaded on the reader's first approach to a mark; their triggers,
+  // and saving a selection (which works wherever the lens runs, whatever the settings say about marks), are set up on
+  // the reader's first input in this frame (page/first-input.ts), or by the keyboard command's first card.
   const send = sendToBackground;
-  const cards = startCardTriggers(
-    {
-      doc,
-      win,
-      store,
-      index: entityIndex,
-      signal: ctx.signal,
-      settings: () => applier.current ?? settings,
-      active: () => applier.enabled,
-      send,
-    },
-    () => send({ type: 'load-card-stage' }),
-  );
+  let cards: ReturnType<typeof startCardTriggers> | null = null;
+  const startInput = onFirstInput(win, ctx.signal, () => {
+    listenForSaveSelection(doc, ctx.signal, snippetSaved);
+    cards = startCardTriggers(
+      {
+        doc,
+        win,
+        store,
+        index: entityIndex,
+        signal: ctx.signal,
+        settings: () => applier.current ?? settings,
+        active: () => applier.enabled,
+        send,
+      },
+      () => send({ type: 'load-card-stage' }),
+    );
+  });
   applier.apply(settings);
-  snippetHighlights.setEnabled(settings.highlightSnippets);
   // Changes come from the background, which watches storage for every frame (entrypoints/background.ts).
   answerExtension(
     {
       'settings-changed': ({ settings: next }) => {
         applier.apply(next);
-        snippetHighlights.setEnabled(next.highlightSnippets);
-        cards.refresh();
+        showSnippets(next.highlightSnippets);
+        cards?.refresh();
         return undefined;
       },
     },
@@ -185,7 +202,10 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
     answerExtension(
       {
         'get-scan-report': () => Promise.resolve(scanned ? report() : null),
-        'next-mention': () => Promise.resolve(cards.next('command')),
+        'next-mention': () => {
+          startInput();
+          return Promise.resolve(cards?.next('command'));
+        },
         'reveal-entity': (message) => Promise.resolve(revealEntity(doc, store, entityIndex, message.entityId)),
       },
       ctx.signal,
