@@ -5,11 +5,13 @@
  * something else. Every decision that keeps a candidate says why, for the card's "why this matched".
  */
 import type { AliasIndex } from '../factbase/types';
-import type { MatchingRules } from '../factbase/matching-rules';
+import type { AliasEvidence, MatchingRules } from '../factbase/matching-rules';
 import { foldAlias, type FoldedCodes } from './fold';
 import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
+import { NeighbourScreen } from './neighbour-screen';
+import { openingQuoteBefore, openingQuotesIn } from './quoted-name';
 import { NamedAfterList } from './named-after';
 import { namesSomeoneElse } from './given-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
@@ -20,6 +22,7 @@ import {
   wordAt,
   wordAfterStart,
   wordBefore,
+  wordBeforeStart,
   wordList,
   writtenLowercaseIn,
   type SearchedText,
@@ -85,6 +88,8 @@ export interface RuleTables {
   /** Common given names of the region's languages, folded, and as a list that reads the word before a name. */
   commonGivenNames: Set<string>;
   givenNameWords: NamedAfterList;
+  /** The words next to a name that the lists above may start (see `mayNameSomeoneElse`). */
+  screen: NeighbourScreen;
 }
 
 /** How many texts (blocks) either side a namesake's context reaches: a headline, its byline, the first paragraph. */
@@ -93,6 +98,16 @@ const NAMESAKE_TEXTS = 2;
 const isAllCaps = (text: string) => /^[\p{Lu}\p{N}]{2,}$/u.test(text.replace(/[\s.\-&]/gu, ''));
 
 export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[], rules?: MatchingRules): RuleTables {
+  const named = rules?.namedAfter;
+  const screen = new NeighbourScreen();
+  // What namesSomeoneElse (given-name.ts) reads next to each kind of name: a rule that reads another list there
+  // declares it here, or the screen turns its candidates away unread (tests/unit/matcher-screen.test.ts checks).
+  const reads = {
+    person: { next: screen.listen(named?.after ?? []), previous: screen.listen(named?.before ?? []) },
+    place: { next: screen.listen(named?.['place-after'] ?? []), previous: 0 },
+    country: { next: screen.listen(named?.['country-after'] ?? []), previous: 0 },
+    givenName: screen.listen(rules?.givenNames ?? []),
+  };
   const t: RuleTables = {
     windows: {
       near: rules?.windows.near ?? 400,
@@ -119,6 +134,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
     givenNameWords: new NamedAfterList(rules?.givenNames),
+    screen,
   };
   const add = (map: Map<number, string[]>, key: number, value: string) => {
     let list = map.get(key);
@@ -126,11 +142,14 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     if (!list.includes(value)) list.push(value);
   };
   for (const p of patterns) {
+    if (p.evidence) p.evidence = evidenceOfOneShape(p.evidence);
     const [text, entity] = index.aliases[p.alias]!;
     const type = index.entities[entity]?.[2];
     const isPerson = type === 'person';
     p.eponym = isPerson ? 'person' : type === 'place' || type === 'country' ? type : null;
     p.surnameToo = mayBeSurname(text, type, p);
+    p.nextWords = p.eponym ? reads[p.eponym].next : 0;
+    p.previousWords = (p.eponym ? reads[p.eponym].previous : 0) | (p.surnameToo ? reads.givenName : 0);
     if (isPerson && p.evidence?.surname) add(t.surnames, entity, p.key);
     if (isPerson && !p.evidence && !p.near) {
       const words = text.trim().split(/[\s]+/u);
@@ -157,9 +176,37 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   for (const p of patterns) {
     p.fullName = t.fullNames.has(p.alias);
     p.acronym = t.acronyms.has(p.key);
+    // A city's or a country's name may stand in a quoted name; an acronym in quotation marks ("BTC") is still that.
+    p.quoted = (p.eponym === 'place' || p.eponym === 'country') && !p.acronym;
     p.namesakeKey = namesakeKeys.has(p.key);
   }
   return t;
+}
+
+/**
+ * The evidence as an object with every field, present or not: the data's objects each have the fields they use, and
+ * the rules, which read them for every candidate, slowed on so many shapes of object.
+ */
+const evidenceOfOneShape = (ev: AliasEvidence): AliasEvidence => ({
+  surname: ev.surname,
+  needs: ev.needs,
+  notNear: ev.notNear,
+  notAfter: ev.notAfter,
+  notBefore: ev.notBefore,
+  morph: ev.morph,
+});
+
+/**
+ * Whether namesSomeoneElse (given-name.ts) may find `c` someone else's. It reads the word right after the name, the
+ * word right before it and an opening quotation mark a little before it; most names have none of the words its lists
+ * start next to them, nor a quotation mark, and are then not read at all.
+ */
+export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+  const p = c.pattern;
+  const { text } = b;
+  if (p.nextWords !== 0 && (t.screen.at(text, wordAfterStart(text, c.end)) & p.nextWords) !== 0) return true;
+  if (p.previousWords !== 0 && (t.screen.at(text, wordBeforeStart(text, c.start)) & p.previousWords) !== 0) return true;
+  return p.quoted && openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start);
 }
 
 /**
@@ -340,7 +387,12 @@ function rulesOfBatch(
       }
     } else if (ev.surname && c.text === coverText && c.end <= coverEnd) continue;
     if (p.namesakeKey && isNamesake(namesakes, c)) continue;
-    if ((p.eponym || p.surnameToo) && namesSomeoneElse(t, texts[c.text]!, c, kept[kept.length - 1])) continue;
+    if (
+      (p.eponym || p.surnameToo) &&
+      mayNameSomeoneElse(t, texts[c.text]!, c) &&
+      namesSomeoneElse(t, texts[c.text]!, c, kept[kept.length - 1])
+    )
+      continue;
     // A plain name (no evidence, not an acronym the page spelled out): nothing more to check.
     if (!ev && !(spelled && p.acronym)) {
       if (p.fullName) recordFullName(t, c, ctx);
@@ -428,7 +480,8 @@ function dropThingsNamedAfter(t: RuleTables, texts: readonly BatchText[], candid
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const p = c.pattern;
-    if (!((p.eponym || p.surnameToo) && namesSomeoneElse(t, texts[c.text]!, c, candidates[kept - 1])))
+    const b = texts[c.text]!;
+    if (!((p.eponym || p.surnameToo) && mayNameSomeoneElse(t, b, c) && namesSomeoneElse(t, b, c, candidates[kept - 1])))
       candidates[kept++] = c;
   }
   candidates.length = kept;

@@ -41,6 +41,13 @@ export interface Pattern {
    * region ("Leyla Turan") it is that person's. Names of places are not: "Erdoğan Bakü'de" is someone in a city.
    */
   surnameToo: boolean;
+  /**
+   * The bits of the word lists (see neighbour-screen.ts) the rules read in the word right after the name and the word
+   * right before it, and whether they look for a quoted name around it: set by `buildRuleTables`.
+   */
+  nextWords: number;
+  previousWords: number;
+  quoted: boolean;
 }
 
 /**
@@ -293,6 +300,9 @@ function makePattern(
     namesakeKey: false,
     eponym: null,
     surnameToo: false,
+    nextWords: 0,
+    previousWords: 0,
+    quoted: false,
   };
 }
 
