@@ -11,6 +11,7 @@ import { settingsActions } from './card-actions';
 import { cardStageEntry, whenStageArrives } from './card-stage';
 import type { HoverCardDeps, HoverCards } from './hover-card';
 import { asked, type AskedDetails } from './hover-details';
+import { pageDate } from './hover-page';
 import { relayEscape } from './hover-frames';
 import { trackPointer, type PointerAt } from './hover-pointer';
 import { nextMention, watchKeys } from './keyboard-nav';
@@ -24,7 +25,7 @@ interface CardTriggers {
 
 /** `load` asks the background to inject the card's stage into this frame and resolves once it has run. */
 export function startCardTriggers(
-  deps: Omit<HoverCardDeps, 'escapeRelay' | 'settingsActions' | 'prefetched'>,
+  deps: Omit<HoverCardDeps, 'escapeRelay' | 'settingsActions' | 'prefetched' | 'asOf'>,
   load: () => Promise<unknown>,
 ): CardTriggers {
   const { doc, win, store, signal } = deps;
@@ -44,16 +45,15 @@ export function startCardTriggers(
     if (cards || loading || signal.aborted) return;
     const words = deps.send({ type: 'get-card-text' }).catch(() => null);
     const prefetched = new Map<string, AskedDetails>();
+    // The article's date heads the card's timeline: the background formats it with the details.
+    const asOf = pageDate(doc);
     const m = first();
     const id = m ? deps.index.entities[m.entity]?.[0] : undefined;
     if (id) {
-      const early = deps.send({ type: 'get-entity', id });
+      const early = deps.send({ type: 'get-entity', id, ...(asOf ? { asOf } : {}) });
       early.catch(() => {}); // the card that takes it handles a failure; one for another name never does
       prefetched.set(id, asked(early));
     }
-    // The main thread has nothing to do until the stage arrives: Intl's set-up goes there (see warmIntl). Not for the
-    // pointer: its card's warm-up pays it at idle within the dwell, and a long task at the approach only delays that.
-    if (warm) win.setTimeout(warmIntl, 0);
     // Whichever comes first: the stage's own word that it has run, or the background's answer (which also brings a
     // failure).
     const stage = Promise.race([whenStageArrives(), load()]);
@@ -61,7 +61,7 @@ export function startCardTriggers(
       .then(([, text]) => {
         const start = cardStageEntry();
         if (!start || signal.aborted) throw new Error('the card stage did not register');
-        cards = start({ ...deps, escapeRelay: relay, settingsActions, prefetched }, text);
+        cards = start({ ...deps, escapeRelay: relay, settingsActions, prefetched, asOf }, text);
         if (heldPointer) cards.pointer(heldPointer.at, heldPointer.point, heldPointer.canOpen, heldPointer.since);
         if (heldTap) cards.activate(heldTap.m, heldTap.point);
         for (const route of heldNext) cards.next(route);
@@ -138,20 +138,6 @@ export function startCardTriggers(
   );
 
   return { next, refresh: () => cards?.refresh() };
-}
-
-/**
- * The first Intl object a page's renderer makes loads the locale data: 40-120 ms in Chromium (4-10 ms in Firefox),
- * measured in a page that had used none, and the card formats its dates, counts and lists with Intl. Made while the
- * card's stage is on its way, that time is spent while the main thread waits for the background anyway, not after
- * the stage arrives (the first shortcut's card has no dwell to hide it in). Intl keeps what it loaded for the
- * process, so the card's own formatters are then quick to make. The default locale: the card's words, which name the
- * interface language, are still on their way too, and it is the interface language unless the reader chose another.
- */
-function warmIntl(): void {
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(0);
-  new Intl.PluralRules().select(1);
-  new Intl.ListFormat().format(['a', 'b']);
 }
 
 /** Whether a key press goes into text the reader is writing (a field, an editable region). */

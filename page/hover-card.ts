@@ -27,12 +27,12 @@ import { asked, createDetailsCache, type AskedDetails } from './hover-details';
 import type { SettingsActions } from './card-actions';
 import type { EscapeRelay } from './hover-frames';
 import { mentionRange, type PointerSink } from './hover-pointer';
-import { pageDate, pageScheme } from './hover-page';
+import { pageScheme } from './hover-page';
 import { snippetFor } from './hover-snippet';
 import { announceCardTiming, announceHoverStep, type CardTiming } from './hover-timing';
 import { DOUBLE_TRIGGER_MS, nextMention } from './keyboard-nav';
 import type { Mention, MentionStore } from './mention-store';
-import { setInterfaceText, t } from '~/lib/i18n/translator';
+import { installFormats, setInterfaceText, t } from '~/lib/i18n/translator';
 import { isInterfaceText } from '~/lib/i18n/card-text';
 import { cardExtras } from './card-extras/shared';
 
@@ -60,6 +60,8 @@ export interface HoverCardDeps {
    * takes its answer instead of asking again.
    */
   prefetched?: Map<string, AskedDetails>;
+  /** The article's date (page/hover-page.ts), read by the first stage: the card's timeline is headed with it. */
+  asOf?: string;
 }
 
 type Ev = HoverEvent<Mention, EntityDetails>;
@@ -118,7 +120,11 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   // show() and hide() report to it.
   const frames = deps.escapeRelay;
   let host: CardHost | null = null;
-  const details = createDetailsCache((id) => asked(deps.send({ type: 'get-entity', id })), deps.prefetched);
+  const asOf = deps.asOf;
+  const details = createDetailsCache(
+    (id) => asked(deps.send({ type: 'get-entity', id, ...(asOf ? { asOf } : {}) })),
+    deps.prefetched,
+  );
   // The card extras (the reader's own section) arrive with this stage, in the same injection: their stylesheet joins
   // the card's in every card host. Without them (they failed to run) cards show without that section.
   const extrasCss = cardExtras()?.css ?? '';
@@ -143,7 +149,6 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
   /** Per token, for the timing event: when the dwell ended, and how long the details took. */
   const timing = new Map<number, number>();
   const fetchMs = new Map<number, number>();
-  const asOf = pageDate(doc);
   /** The language setting the card's words are in; another one asks the background for them again. */
   let language = deps.settings().language;
 
@@ -248,6 +253,8 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
     const close = () => dispatch({ type: 'close', reason: 'button' });
     // The skeleton and the full card are different elements: focus on one moves to the other.
     const focusOnCard = !!host.activeElement?.classList.contains('lens-card');
+    // Its dates and lists as the background formatted them: no Intl object is made in the page for them.
+    installFormats(current?.formats);
     host.render(
       current
         ? h(EntityCard, {
@@ -445,6 +452,7 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
       const ready = first ? details.get(entityId(first)).catch(() => null) : Promise.resolve(null);
       void ready.then((d) => {
         if (signal.aborted || !host || shown) return;
+        installFormats(d?.formats);
         host.warm(
           h(EntityCard, { details: d ?? WARM_UP_DETAILS, matchedText: first?.text, asOf, actions: { onClose() {} } }),
         );

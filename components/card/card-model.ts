@@ -345,7 +345,8 @@ interface EventsAround {
  * today). Dates are ISO prefixes, so they compare as strings at the precision both have.
  */
 export function eventsAround(events: readonly TimelineEvent[], asOf: string): EventsAround {
-  const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date));
+  // Compared as plain strings, which ISO dates sort by: localeCompare would make the page's renderer build a collator.
+  const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   let previous: TimelineEvent | undefined;
   let next: TimelineEvent | undefined;
   for (const event of sorted) {

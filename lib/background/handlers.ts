@@ -42,6 +42,7 @@ import {
 } from './guards';
 import type { OwnBackground } from '../own/own-background';
 import { phrase, PhraseError, type InterfaceText } from '../i18n/translator';
+import { cardFormats } from '../i18n/card-text';
 
 export interface MessageSender {
   id?: string;
@@ -188,7 +189,12 @@ export function createBackgroundHandlers({
       if (own) void own.prefetch(found.flatMap((ms) => ms.map((m) => own.entityIdAt(m.entity) ?? '')).filter(Boolean));
       return Promise.resolve({ ...packMatches(found), entities: entityRows(found) });
     },
-    'get-entity': (message) => (own ? own.details(message.id) : Promise.resolve(store.details(message.id))),
+    // With its dates, lists and language names formatted here, where Intl is warm: the card's first render in a page
+    // then makes no Intl object (lib/i18n/card-text.ts).
+    'get-entity': (message) =>
+      (own ? own.details(message.id) : Promise.resolve(store.details(message.id))).then(
+        (details) => details && { ...details, formats: cardFormats(details, message.asOf) },
+      ),
     'save-snippet': (message, sender) => {
       // A snippet must name the page it was sent from: a page cannot file passages under another site.
       if (!sameOrigin(message.snippet.url, sender.url))

@@ -5,8 +5,9 @@
  * the card, its toasts and its vocabularies use (`card…`), with English filled in for any the language lacks. The
  * content script never carries a catalog of its own, and the page can reach none (no web-accessible resource).
  */
+import type { EntityDetails } from '../messaging/messages';
 import type { Catalog } from './catalog';
-import type { InterfaceText } from './translator';
+import { prepareFormats, type InterfaceText, type PreparedFormats } from './translator';
 
 const CARD_KEY = /^card[A-Z]/;
 
@@ -23,4 +24,17 @@ export function isInterfaceText(value: unknown): value is InterfaceText {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<InterfaceText>;
   return typeof v.lang === 'string' && typeof v.messages === 'object' && v.messages !== null;
+}
+
+/**
+ * What a card of these details formats, prepared by the background in the interface language (translator.ts,
+ * PreparedFormats): the dates of its sources and events and the article's date (`asOf`) that heads its timeline, and
+ * the languages of its spellings, which "why this matched" names.
+ */
+export function cardFormats(details: EntityDetails, asOf?: string): PreparedFormats {
+  const dates = new Set<string>();
+  for (const { date } of [...details.sources, ...details.events]) if (date) dates.add(date);
+  if (asOf) dates.add(asOf);
+  const languages = new Set(details.entity.aliases.flatMap((a) => a.lang?.split(' ') ?? []));
+  return prepareFormats(dates, languages);
 }

@@ -39,9 +39,25 @@ interface State {
    * content script, which the card's stage would otherwise pay when it loads and again when its words arrive). */
   plural?: Intl.PluralRules;
   number?: Intl.NumberFormat;
+  /** Date and list formatters by options, made once per language (see dateFormat and listFormat). */
+  dateFormats: Map<string, Intl.DateTimeFormat>;
+  listFormats: Map<string, Intl.ListFormat>;
+  /** What another context formatted for this language (installFormats), consulted before Intl. */
+  prepared?: Prepared;
 }
 
-const stateFor = (text: InterfaceText): State => ({ text, locale: text.lang === PSEUDO ? 'en' : text.lang });
+interface Prepared {
+  dates: Map<string, string>;
+  languages: Map<string, string>;
+  lists?: PreparedFormats['lists'];
+}
+
+const stateFor = (text: InterfaceText): State => ({
+  text,
+  locale: text.lang === PSEUDO ? 'en' : text.lang,
+  dateFormats: new Map(),
+  listFormats: new Map(),
+});
 const plural = () => (state.plural ??= new Intl.PluralRules(state.locale));
 const number = () => (state.number ??= new Intl.NumberFormat(state.locale));
 
@@ -70,7 +86,13 @@ export const interfaceLocale = (): string => state.locale;
 export const interfaceDirection = (): 'ltr' | 'rtl' => directionOf(state.text.lang);
 
 const entryFor = (key: string) => state.text.messages[key] ?? state.text.fallback?.[key];
-const subText = (s: Sub) => (typeof s === 'number' ? number().format(s) : s);
+/**
+ * Below a thousand, a whole number is its plain digits in every interface language (all six write Latin digits and
+ * group only from four digits; tests/unit/i18n-prepared.test.ts checks each against Intl): a card's counts and
+ * paragraph numbers need no NumberFormat, the first of which costs a page's renderer tens of milliseconds.
+ */
+const plainDigits = (n: number) => Number.isInteger(n) && n >= 0 && n < 1000;
+const subText = (s: Sub) => (typeof s === 'number' ? (plainDigits(s) ? String(s) : number().format(s)) : s);
 
 /** The message `key` with `subs` as its `$1`…`$9`. */
 export function t(key: MessageKey, ...subs: Sub[]): string {
@@ -176,9 +198,9 @@ export function digitDateOptions(options: Intl.DateTimeFormatOptions): Intl.Date
  * explore timeline's) would otherwise build a formatter for each. Every date the interface shows goes through here,
  * so a language without month names gets digits everywhere (card, popup, library, explore, exports).
  */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${state.locale} ${JSON.stringify(options)}`;
+  const { dateFormats } = state;
+  const key = JSON.stringify(options);
   let format = dateFormats.get(key);
   if (!format) {
     // Chromium's ICU has no Kazakh or Uzbek month names: it writes the month as "M05" ("2025 M05 28").
@@ -202,6 +224,8 @@ export const formatDate = (date: Date | number, options: Intl.DateTimeFormatOpti
  */
 export function formatIsoDate(iso: string | null | undefined, month: 'short' | 'long' = 'short'): string {
   if (!iso) return '';
+  const prepared = month === 'short' ? state.prepared?.dates.get(iso) : undefined;
+  if (prepared !== undefined) return prepared;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
   if (!m) return iso;
   const [, y, mo, d] = m;
@@ -226,24 +250,28 @@ const listLocale = () => (state.locale === 'en' ? 'en-GB' : state.locale);
  * One formatter per language and kind of list: building an Intl.ListFormat loads its locale data each time, and a
  * card joins several lists while the reader waits for it (2.7–23 ms of a slow card's own time, issue 18's profile).
  */
-const listFormats = new Map<string, Intl.ListFormat>();
 function listFormat(type: 'conjunction' | 'disjunction'): Intl.ListFormat {
-  const locale = listLocale();
-  const key = `${locale} ${type}`;
-  let format = listFormats.get(key);
-  if (!format) listFormats.set(key, (format = new Intl.ListFormat(locale, { type })));
+  let format = state.listFormats.get(type);
+  if (!format) state.listFormats.set(type, (format = new Intl.ListFormat(listLocale(), { type })));
   return format;
 }
 
+type ListKind = 'conjunction' | 'disjunction';
+
+/** The text around `count` items, when it is prepared (see PreparedFormats). */
+function preparedList(count: number, type: ListKind): string[] | undefined {
+  const between = count ? state.prepared?.lists?.[type][count - 1] : undefined;
+  return between?.length === count + 1 ? between : undefined;
+}
+
 /** A list ("A, B and C") in the interface language. */
-export const formatList = (items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string =>
-  listFormat(type).format(items);
+export const formatList = (items: readonly string[], type: ListKind = 'conjunction'): string =>
+  preparedList(items.length, type) ? formatListParts(items, type).join('') : listFormat(type).format(items);
 
 /** The same list as pieces, for items that are elements ("A, B or C" with each name a button). */
-export function formatListParts<T>(
-  items: readonly T[],
-  type: 'conjunction' | 'disjunction' = 'conjunction',
-): (string | T)[] {
+export function formatListParts<T>(items: readonly T[], type: ListKind = 'conjunction'): (string | T)[] {
+  const between = preparedList(items.length, type);
+  if (between) return between.flatMap((text, i) => [...(text ? [text] : []), ...(i < items.length ? [items[i]!] : [])]);
   // Intl lays out stand-ins; each is swapped for its item.
   const stand = items.map((_, i) => `\u0000${i}\u0000`);
   return listFormat(type)
@@ -253,9 +281,70 @@ export function formatListParts<T>(
 
 /** A language's name in the interface language ("Kazakh", "казахский", "Kazakça"), from the platform's own list. */
 export function languageName(code: string): string {
+  const prepared = state.prepared?.languages.get(code);
+  if (prepared !== undefined) return prepared;
   try {
     return new Intl.DisplayNames([state.locale], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
+}
+
+/**
+ * Formatting done in another context, whose Intl is warm, for this one to show as is: the background prepares it with
+ * a card's details, so the card's stage in a page makes no DateTimeFormat, ListFormat or DisplayNames for it. The
+ * first of those a page's renderer makes costs 45-195 ms in Chromium (issue 17), which the first card would wait for.
+ * The same strings Intl gives here: a date, list or language not among them is formatted with Intl as before.
+ */
+export interface PreparedFormats {
+  /** The interface language they are in: another one's are ignored. */
+  lang: string;
+  /** formatIsoDate(iso) (short months), by ISO prefix. */
+  dates: Record<string, string>;
+  /** languageName(code), by code. */
+  languages: Record<string, string>;
+  /**
+   * The text around the items of a list of 1, 2, 3… items, by kind: `["", ", ", " and ", ""]` for three. A list's
+   * words depend only on how many items it has in these languages (not so in Spanish, whose "y" becomes "e").
+   */
+  lists: Record<ListKind, string[][]>;
+}
+
+/** Lists up to this long are prepared: a card's lists (sources, spellings, namesakes) are short. */
+const PREPARED_LIST_ITEMS = 4;
+
+/** The formats a context with Intl at hand prepares for another: `dates` as ISO prefixes, `languages` as codes. */
+export function prepareFormats(dates: Iterable<string>, languages: Iterable<string>): PreparedFormats {
+  const lists = (type: ListKind) =>
+    Array.from({ length: PREPARED_LIST_ITEMS }, (_, n) => {
+      const between = [''];
+      for (const part of formatListParts(
+        Array.from({ length: n + 1 }, () => ({})),
+        type,
+      ))
+        if (typeof part === 'string') between[between.length - 1] += part;
+        else between.push('');
+      return between;
+    });
+  const saved = state.prepared;
+  state.prepared = undefined; // what is prepared is Intl's own output, never an earlier preparation
+  try {
+    return {
+      lang: state.text.lang,
+      dates: Object.fromEntries([...dates].map((iso) => [iso, formatIsoDate(iso)])),
+      languages: Object.fromEntries([...languages].map((code) => [code, languageName(code)])),
+      lists: { conjunction: lists('conjunction'), disjunction: lists('disjunction') },
+    };
+  } finally {
+    state.prepared = saved;
+  }
+}
+
+/** Takes formats another context prepared (prepareFormats) for what it shows next, when they are in this language. */
+export function installFormats(formats: PreparedFormats | undefined): void {
+  if (!formats || formats.lang !== state.text.lang) return;
+  const prepared: Prepared = (state.prepared ??= { dates: new Map(), languages: new Map() });
+  for (const [iso, text] of Object.entries(formats.dates)) prepared.dates.set(iso, text);
+  for (const [code, name] of Object.entries(formats.languages)) prepared.languages.set(code, name);
+  prepared.lists = formats.lists;
 }

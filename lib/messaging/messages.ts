@@ -8,7 +8,7 @@ import type { AliasIndex, Entity, Source, TimelineEvent } from '../factbase/type
 import type { PackedMatches, TextBatch } from '../matcher/wire';
 import type { AddedSource, SourceDraft } from '../own/own-background';
 import type { OwnOnCard } from '../own/types';
-import type { InterfaceText } from '../i18n/translator';
+import type { InterfaceText, PreparedFormats } from '../i18n/translator';
 import type { Settings } from '../settings/settings';
 
 /** Mentions of one entity under one surface text, as the scanner counted them. */
@@ -50,6 +50,8 @@ export interface EntityDetails {
   own?: OwnOnCard;
   /** The entity is one of the reader's own names, not the fact base's. */
   ownName?: boolean;
+  /** Its dates, lists and language names formatted by the background, for a card in a page (lib/i18n/card-text.ts). */
+  formats?: PreparedFormats;
 }
 
 /** W3C Web Annotation TextQuoteSelector parts: the exact text with a little context either side. */
@@ -148,7 +150,8 @@ export type ContentToBackground =
    * switched off and on, a page that replaced its body) does not find the evidence of the last one already there.
    */
   | { type: 'find-mentions'; batch: TextBatch; date?: string; scan?: number }
-  | { type: 'get-entity'; id: string }
+  /** A card's details; `asOf`: the article's date (ISO day), which the card's timeline is headed with. */
+  | { type: 'get-entity'; id: string; asOf?: string }
   | { type: 'save-snippet'; snippet: SnippetDraft }
   | { type: 'undo-save-snippet'; id: string; undoToken: string }
   | { type: 'get-page-snippets' }

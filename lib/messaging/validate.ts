@@ -101,7 +101,8 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
         ...(raw.scan !== undefined ? { scan: raw.scan as number } : {}),
       };
     case 'get-entity':
-      return isShortString(raw.id, MAX_ID) ? { type: 'get-entity', id: raw.id } : null;
+      if (!isShortString(raw.id, MAX_ID) || (raw.asOf !== undefined && !isIsoDay(raw.asOf))) return null;
+      return { type: 'get-entity', id: raw.id, ...(raw.asOf !== undefined ? { asOf: raw.asOf } : {}) };
     case 'save-snippet': {
       const snippet = parseSnippet(raw.snippet);
       return snippet ? { type: 'save-snippet', snippet } : null;

@@ -212,6 +212,9 @@ describe('background handlers: one per content-script request', () => {
     expect(details?.entity.id).toBe('tanap');
     expect(details?.sources.length).toBeGreaterThan(0);
     expect(details?.own?.note).toBe('check the 2018 figure');
+    // Formatted here for the card in the page (lib/i18n/card-text.ts), the article's date among its dates.
+    const dated = await ask({ type: 'get-entity', id: 'tanap', asOf: '2024-05-14' });
+    expect(dated?.formats?.dates['2024-05-14']).toBe('14 May 2024');
     expect(await ask({ type: 'get-entity', id: 'own-name-1' })).toMatchObject({ ownName: true });
     expect(await ask({ type: 'get-entity', id: 'nope' })).toBeNull();
   });

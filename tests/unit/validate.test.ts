@@ -47,7 +47,7 @@ const EXAMPLES: { [T in ContentType]: Extract<ContentToBackground, { type: T }> 
     batch: { text: 'Tokayev met Erdoğan.', ends: [20, 20] },
     date: '2024-05-14',
   },
-  'get-entity': { type: 'get-entity', id: 'baku' },
+  'get-entity': { type: 'get-entity', id: 'baku', asOf: '2024-05-14' },
   'save-snippet': { type: 'save-snippet', snippet },
   'undo-save-snippet': { type: 'undo-save-snippet', id: 'snip-1', undoToken: 'token' },
   'get-page-snippets': { type: 'get-page-snippets' },
@@ -118,6 +118,7 @@ describe('parseContentMessage', () => {
     ['get-entity with a number id', { type: 'get-entity', id: 42 }],
     ['get-entity with an object id', { type: 'get-entity', id: { toString: 'baku' } }],
     ['get-entity with a huge id', { type: 'get-entity', id: 'x'.repeat(10_000) }],
+    ['get-entity with a date that is not a day', { type: 'get-entity', id: 'baku', asOf: '14 May 2024' }],
     // The background kept the top frame's report per tab and nothing read it; the popup asks the page itself.
     ['scan-report, a message the background no longer takes', { type: 'scan-report', report }],
     ['save-snippet without snippet', { type: 'save-snippet' }],
