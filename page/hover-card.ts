@@ -241,6 +241,23 @@ export function startHoverCards(deps: HoverCardDeps): HoverCards {
       timing.delete(token);
       fetchMs.delete(token);
     }
+    if (isNew) askAheadForNext();
+  }
+
+  /**
+   * The details of the name Alt+Shift+M goes to next, asked for once the card on screen is painted: that card then
+   * opens without a round trip to the background. Nothing changes on the page.
+   */
+  function askAheadForNext() {
+    whenIdle(
+      win,
+      () => {
+        if (signal.aborted || !deps.active()) return;
+        const next = nextMention(doc, store, keyboardAt);
+        if (next) details.get(entityId(next)).catch(() => {});
+      },
+      { timeout: 500, fallbackMs: 50 },
+    );
   }
 
   function paint() {
