@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
@@ -5,6 +6,7 @@ import { inlineCss } from './scripts/vite-inline-css';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks';
 import { pageChunks } from './scripts/vite-page-chunks';
 import { localeFiles } from './scripts/locale-files';
+import { buildFrameScreen } from './lib/screen/build-frame-screen';
 
 /**
  * `LENS_TEST_BUILD=1` makes the test build (`npm run build:test`, in `.output-test/`): the same extension plus the
@@ -13,6 +15,16 @@ import { localeFiles } from './scripts/locale-files';
  * (tests/e2e/package.test.ts searches both browsers' bundles). See SECURITY.md.
  */
 const testBuild = !!process.env.LENS_TEST_BUILD;
+
+/**
+ * The gate's screen (lib/screen/frame-screen.ts), built from the fact base's names and the matcher's rules with every
+ * build, so it can never be older than they are; once per build (a second or two).
+ */
+let frameScreen: string | undefined;
+const frameScreenFilter = () => {
+  const read = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8'));
+  return (frameScreen ??= buildFrameScreen(read('./data/alias-index.json'), read('./data/matching-rules.json')));
+};
 
 // The extension asks for as little as it can: see README "Permissions".
 export default defineConfig({
@@ -27,7 +39,10 @@ export default defineConfig({
     build: { sourcemap: false, ...(process.env.LENS_NO_MINIFY ? { minify: false } : {}) },
     // JSON.parse of a string literal parses faster than the same data as an object literal (the fact base is 1.3 MB).
     json: { stringify: true },
-    define: { __LENS_TEST_BUILD__: JSON.stringify(testBuild) },
+    define: {
+      __LENS_TEST_BUILD__: JSON.stringify(testBuild),
+      __LENS_FRAME_SCREEN__: JSON.stringify(frameScreenFilter()),
+    },
   }),
   hooks: {
     // The interface's catalogs (`_locales/<lang>/messages.json`) go into the package as the browser reads them,

@@ -17,6 +17,7 @@ import { loadSettings, updateSettings, watchSettings } from '~/browser/settings-
 import { createOwnBackground } from '~/lib/own/own-background';
 import * as ownStore from '~/browser/snippets-db/own-store';
 import { onOwnChanged } from '~/browser/snippets-db/own-events';
+import { flagOwnNames } from '~/browser/own-names-flag';
 import { onSnippetsChanged } from '~/browser/snippets-db/change-events';
 import marksCss from '~/page/marks.css?inline';
 import { createTrackMenu, onTrackMenuClick, TRACK_MENU_ID } from '~/browser/own-menu';
@@ -43,9 +44,20 @@ export default defineBackground(() => {
     rules: matchingRulesJson as unknown as MatchingRules,
   });
   void own.ready();
+  // The gate's screen knows the fact base's names only: while the reader has names of their own, every frame is
+  // flagged to ask this background instead (browser/own-names-flag.ts).
+  const flagFrames = () =>
+    void ownStore
+      .listNames()
+      .then((names) => flagOwnNames(names.length > 0))
+      .catch(() => {});
+  flagFrames();
   onOwnChanged((what) => {
     own.materialChanged();
-    if (what === 'names' || what === 'all') void own.namesChanged().catch(() => {});
+    if (what === 'names' || what === 'all') {
+      void own.namesChanged().catch(() => {});
+      flagFrames();
+    }
   });
   onSnippetsChanged(() => own.materialChanged());
   const matcher = (): Matcher => own.matcherForPage();

@@ -10,17 +10,25 @@
  *   cross-origin frame, so a frame further down the article, or hidden, starts when the reader scrolls to it or it is
  *   shown;
  * - and it holds text: an empty slot waits for its text to arrive;
- * - and, when that text is small (an ad, a widget), the background's matcher finds a name in it: the gate sends the
- *   text with start-lens, and a frame that names nothing never gets the stage; it sends its text again once it has
- *   changed. A frame with more text than that takes the stage without the check.
+ * - and, when that text is small (an ad, a widget), it may name something: the gate's screen (lib/screen/frame-screen.ts)
+ *   finds a word of it that starts a name the fact base knows, or the reader has names of their own
+ *   (page/own-names-flag.ts); a frame whose words start none stops there, with no message and none of the extension's
+ *   API set up. Then the background's matcher finds a name in it: the gate sends the text with start-lens, and a frame
+ *   that names nothing never gets the stage. Either way it reads its text again once it has changed. A frame with more
+ *   text than that takes the stage without the checks.
  * The top page always starts at once (its report is the popup's, and it holds the article).
  */
 import { sendToBackground } from '~/browser/messages';
-import { joinTexts, type TextBatch } from '~/lib/matcher/wire';
+import { joinTexts, splitTexts, type TextBatch } from '~/lib/matcher/wire';
+import { mayName } from '~/lib/screen/frame-screen';
 import { FIND_LIMITS, GATE_TEXT_CHARS, type LensStart } from '~/lib/messaging/messages';
 import { textBlocks } from './text-blocks';
 import { lensLifetime, type Lifetime } from './lifetime';
 import { lensStageEntry } from './lens-stage';
+import { ownNamesFlagged } from './own-names-flag';
+
+/** The screen's filter, built with the extension from the fact base's names (wxt.config.ts). */
+declare const __LENS_FRAME_SCREEN__: string;
 
 /** Lets this document through the gate when it is worth scanning, then starts the scanner stage in it. */
 export async function openGate(): Promise<void> {
@@ -36,7 +44,8 @@ export async function openGate(): Promise<void> {
     const { innerWidth: w, innerHeight: h } = win;
     if (w * h > 0 && (w < MIN_FRAME_PX || h < MIN_FRAME_PX)) return;
     const first = await frameReady(doc, ctx.signal);
-    if (ctx.isInvalid) return;
+    // Not `isInvalid`: it reads the extension's API, which a frame the screen stops never sets up.
+    if (ctx.signal.aborted) return;
     start = await startWhenNamed(doc, ctx, first);
   } else {
     // The background injects the stage into this frame (it sets its entry on this world's global) and then answers.
@@ -58,6 +67,7 @@ async function startWhenNamed(doc: Document, ctx: Lifetime, first: TextBatch | n
   for (;;) {
     const batch = read !== undefined ? read : smallText(doc.body);
     read = undefined;
+    if (batch?.text !== sent && batch && !mayNameHere(batch)) sent = batch.text;
     if (batch?.text !== sent) {
       const reply = await sendToBackground({ type: 'start-lens', ...(batch ? { batch } : {}) }).catch(() => undefined);
       // Without text the answer is the stage's start; undefined when the background failed.
@@ -66,6 +76,13 @@ async function startWhenNamed(doc: Document, ctx: Lifetime, first: TextBatch | n
     }
     if (!(await changed(doc, ctx.signal))) return null;
   }
+}
+
+/** Whether a small frame's text may name something: the screen says so for one of its blocks, or it cannot tell. */
+function mayNameHere(batch: TextBatch): boolean {
+  if (ownNamesFlagged()) return true;
+  const texts = splitTexts(batch);
+  return !texts || texts.some((text) => mayName(__LENS_FRAME_SCREEN__, text));
 }
 
 /** The text under `root`, in the blocks the scanner reads, when it is small enough to check first; else null. */

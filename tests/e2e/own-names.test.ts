@@ -217,6 +217,22 @@ describe.each(browsersUnderTest())('%s: your own names and sources', (browserNam
     await card.close();
   });
 
+  it('marks your name in a small frame that names nothing else: its gate asks the background, not the screen', async () => {
+    // The gate's screen knows the fact base's names only (lib/screen/frame-screen.ts); with names of your own, every
+    // frame carries the flag that sends its text to the background (page/own-names-flag.ts).
+    await ensureName();
+    const frame = server.url('/gate/own-name-frame.html');
+    const page = await lens!.openPage(
+      `${server.url('/gate/article-with-quiet-frame.html')}#frame=${encodeURIComponent(frame)}`,
+    );
+    await waitInPage(
+      page,
+      () => ((window as unknown as { __frameMarks: number | null }).__frameMarks ?? 0) > 0,
+      'a mark of your name in the small frame',
+    );
+    await page.close();
+  });
+
   it('explore: your material is a layer switched on and off, and its names open their cards', async () => {
     await ensureSource();
     const explore = await ExplorePage.open(lens!, 'view=timeline');
