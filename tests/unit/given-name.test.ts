@@ -92,3 +92,15 @@ describe('surnames in the scripts a page uses', () => {
     ]);
   });
 });
+
+describe('countries and regions in every language of the region', () => {
+  it('are found in the spellings and endings of each language’s press', () => {
+    const ids = (text: string) => page(text).map(([, id]) => id);
+    expect(ids('Қазақстан мен Пәкістан арасындағы сауда өсті.')).toEqual(['kazakhstan', 'pakistan']);
+    expect(ids('Yaxın Şərqdə vəziyyət gərginləşib, Suriyada atəşkəs pozulub.')).toEqual(['middle-east', 'syria']);
+    expect(ids('Түркмөнстанга жана Тажикстанга жүк жөнөтүлдү.')).toEqual(['turkmenistan', 'tajikistan']);
+    expect(ids('Ýakyn Gündogarda we Ukrainada parahatçylyk gerek.')).toEqual(['middle-east', 'ukraine']);
+    expect(ids('Իսրայելը և Սիրիան բանակցում են։')).toEqual(['israel', 'syria']);
+    expect(ids('ინდოეთი და პაკისტანი შეთანხმდნენ.')).toEqual(['india', 'pakistan']);
+  });
+});
