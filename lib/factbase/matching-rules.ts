@@ -87,6 +87,16 @@ export interface NamedAfter {
    * after the name as written or with one of these: "Samarqandda xalqaro forum" is in the city.
    */
   'modifier-endings'?: string[];
+  /** Right after a company's name: the arena or stadium named after it («Газпром Арена»), not its own divisions. */
+  'company-after'?: string[];
+  /**
+   * Heads right before a place's or country's name, each case form a whole word ("суд Москвы", "оркестр
+   * Азербайджана"), or joined to it by one of `links` ("University of Baku").
+   */
+  'place-before'?: string[];
+  links?: string[];
+  /** Words after names joined by dashes that make them a route's ("Kars-Nahçıvan hattı", "ბაქო-სუფსის ნავთობსადენი"). */
+  'route-after'?: string[];
 }
 
 /** data/languages.yaml as written. */

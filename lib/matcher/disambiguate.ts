@@ -12,6 +12,7 @@ import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
 import { NeighbourScreen } from './neighbour-screen';
 import { openingQuoteBefore, openingQuotesIn } from './quoted-name';
+import { dashBeside } from './route-names';
 import { NamedAfterList } from './named-after';
 import { namesSomeoneElse } from './given-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
@@ -82,6 +83,12 @@ export interface RuleTables {
     before: NamedAfterList;
     placeAfter: NamedAfterList;
     countryAfter: NamedAfterList;
+    companyAfter: NamedAfterList;
+    /** Heads before a place's or country's name, and the words that join them to it ("University of"). */
+    placeBefore: NamedAfterList;
+    links: NamedAfterList;
+    /** Words after a dash-joined chain of names that make it a route's name (see `insideRoute`). */
+    routeAfter: NamedAfterList;
     /** Folded endings after which a place's name is a thing's modifier (see `standsAsModifier`). */
     modifierEndings: string[];
   };
@@ -102,10 +109,13 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   const screen = new NeighbourScreen();
   // What namesSomeoneElse (given-name.ts) reads next to each kind of name: a rule that reads another list there
   // declares it here, or the screen turns its candidates away unread (tests/unit/matcher-screen.test.ts checks).
+  // The heads before a place's or country's name, and the links ("of") that may stand between (see `headBefore`).
+  const headsBefore = screen.listen([...(named?.['place-before'] ?? []), ...(named?.links ?? [])]);
   const reads = {
     person: { next: screen.listen(named?.after ?? []), previous: screen.listen(named?.before ?? []) },
-    place: { next: screen.listen(named?.['place-after'] ?? []), previous: 0 },
-    country: { next: screen.listen(named?.['country-after'] ?? []), previous: 0 },
+    place: { next: screen.listen(named?.['place-after'] ?? []), previous: headsBefore },
+    country: { next: screen.listen(named?.['country-after'] ?? []), previous: headsBefore },
+    company: { next: screen.listen(named?.['company-after'] ?? []), previous: 0 },
     givenName: screen.listen(rules?.givenNames ?? []),
   };
   const t: RuleTables = {
@@ -130,6 +140,10 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       before: new NamedAfterList(rules?.namedAfter?.before),
       placeAfter: new NamedAfterList(rules?.namedAfter?.['place-after']),
       countryAfter: new NamedAfterList(rules?.namedAfter?.['country-after']),
+      companyAfter: new NamedAfterList(rules?.namedAfter?.['company-after']),
+      placeBefore: new NamedAfterList(rules?.namedAfter?.['place-before']),
+      links: new NamedAfterList(rules?.namedAfter?.links),
+      routeAfter: new NamedAfterList(rules?.namedAfter?.['route-after']),
       modifierEndings: (rules?.namedAfter?.['modifier-endings'] ?? []).map(foldAlias),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
@@ -146,7 +160,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     const [text, entity] = index.aliases[p.alias]!;
     const type = index.entities[entity]?.[2];
     const isPerson = type === 'person';
-    p.eponym = isPerson ? 'person' : type === 'place' || type === 'country' ? type : null;
+    p.eponym = eponymOf(type);
     p.surnameToo = mayBeSurname(text, type, p);
     p.nextWords = p.eponym ? reads[p.eponym].next : 0;
     p.previousWords = (p.eponym ? reads[p.eponym].previous : 0) | (p.surnameToo ? reads.givenName : 0);
@@ -206,7 +220,18 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
   const { text } = b;
   if (p.nextWords !== 0 && (t.screen.at(text, wordAfterStart(text, c.end)) & p.nextWords) !== 0) return true;
   if (p.previousWords !== 0 && (t.screen.at(text, wordBeforeStart(text, c.start)) & p.previousWords) !== 0) return true;
+  // A place's name beside a dash may be one end of a route's name (route-names.ts).
+  if (p.eponym === 'place' && dashBeside(text, c.start, c.end)) return true;
   return p.quoted && openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start);
+}
+
+/**
+ * How a name may name a thing named after it (see `namesAThing`): a person's, a place's (a city, a region, a sea), a
+ * country's, or a company's (its stadium: «Газпром Арена»).
+ */
+function eponymOf(type: string | undefined): Pattern['eponym'] {
+  if (type === 'person' || type === 'country' || type === 'company') return type;
+  return type === 'place' || type === 'region' ? 'place' : null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * Aliyev International Airport", "аэропорт имени Гейдара Алиева", "Samarqand viloyati".
  */
 import { foldAlias } from './fold';
-import { foldedStartsWith, foldWord, wordAt, wordEnd } from './words';
+import { foldedStartsWith, foldWord, wordAt, wordBeforeStart, wordEnd } from './words';
 
 /** A folded prefix, and whether the page's word must be capitalised (the head of a proper name: Airport, Фонд). */
 interface NamedAfterWord {
@@ -31,6 +31,11 @@ export class NamedAfterList {
    * then turned down without being read or folded.
    */
   private readonly mayStart = new Uint8Array(0x10000);
+  /** Per code unit, once `learn` has seen it start some word: the words it may start (a Map lookup cost more). */
+  private readonly wordsOf: (NamedAfterWord[] | undefined)[] = [];
+  /** Per code unit, learned on first sight: 1 when its folded letter ends one of the words, 2 when it ends none. */
+  private readonly mayEnd = new Uint8Array(0x10000);
+  private readonly lastLetters = new Set<string>();
 
   constructor(words: readonly string[] = []) {
     for (const w of words) {
@@ -38,6 +43,7 @@ export class NamedAfterList {
       const list = this.byFirst.get(prefix.charAt(0)) ?? [];
       list.push({ prefix, capital: CAPITAL.test(w) });
       this.byFirst.set(prefix.charAt(0), list);
+      this.lastLetters.add(prefix.charAt(prefix.length - 1));
     }
   }
 
@@ -49,7 +55,7 @@ export class NamedAfterList {
     if (known === NONE) return false;
     // A word's first unit is a letter of the BMP (words.ts), so the unit alone gives its case.
     const capital = known === SOME_CAPITAL;
-    const words = this.byFirst.get(foldedFirstLetter(unit))!;
+    const words = this.wordsOf[unit]!;
     // The word with its digits (a model's name, TB3), compared letter by letter without folding it into a string.
     const end = tokenEnd(text, at);
     for (let i = 0; i < words.length; i++) {
@@ -71,10 +77,15 @@ export class NamedAfterList {
     const word = wordAt(text, at);
     const folded = foldWord(word);
     const capital = CAPITAL.test(word);
-    const found = this.byFirst
-      .get(foldedFirstLetter(unit))!
-      .some((w) => (capital || !w.capital) && folded === w.prefix);
+    const found = this.wordsOf[unit]!.some((w) => (capital || !w.capital) && folded === w.prefix);
     return found ? folded : null;
+  }
+
+  /** Whether a page's word ending with the code unit may be one of the words (its folded letter ends one). */
+  endsWith(unit: number): boolean {
+    let known = this.mayEnd[unit]!;
+    if (known === 0) this.mayEnd[unit] = known = this.lastLetters.has(foldedFirstLetter(unit)) ? 1 : 2;
+    return known === 1;
   }
 
   private learn(unit: number): number {
@@ -84,6 +95,7 @@ export class NamedAfterList {
       const capital = CAPITAL.test(String.fromCharCode(unit));
       known = words?.some((w) => capital || !w.capital) ? (capital ? SOME_CAPITAL : SOME) : NONE;
       this.mayStart[unit] = known;
+      this.wordsOf[unit] = words;
     }
     return known;
   }
@@ -117,3 +129,25 @@ function foldedFirstLetter(unit: number): string {
   if (letter === undefined) firstLetters.set(unit, (letter = foldAlias(String.fromCharCode(unit)).charAt(0)));
   return letter;
 }
+
+/**
+ * Whether the word before original offset `start` is a head of `list` (whole words, each case form listed: "суд" and
+ * "суда", never "судьба"), the name standing after it in the genitive or as written ("суд Москвы", "оркестр
+ * Азербайджана", "аэропорт Баку"), or a head joined to it by one of `links` ("University of Baku", "Bank of Georgia").
+ */
+export function headBefore(list: NamedAfterList, links: NamedAfterList, text: string, start: number): boolean {
+  // One space, and a last letter that ends a head or a link, before the word is read at all.
+  if (!isSpace(text.charCodeAt(start - 1))) return false;
+  const last = text.charCodeAt(start - 2);
+  if (!list.endsWith(last) && !links.endsWith(last)) return false;
+  const at = wordBeforeStart(text, start);
+  if (at < 0) return false;
+  if (isWholeWordOf(list, text, at)) return true;
+  return isWholeWordOf(links, text, at) && isWholeWordOf(list, text, wordBeforeStart(text, at));
+}
+
+const isSpace = (unit: number) => unit === 0x20 || unit === 0xa0;
+
+/** `wholeWordAt`, read only once a word of the list starts there: most words before a name start none. */
+const isWholeWordOf = (list: NamedAfterList, text: string, at: number) =>
+  list.startsWordAt(text, at) && list.wholeWordAt(text, at) !== null;

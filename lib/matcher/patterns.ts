@@ -35,7 +35,7 @@ export interface Pattern {
    * A person's or a city's name: checked for a thing named after it ("Heydar Aliyev International Airport",
    * "Samarqand viloyati", the «Moskva» cinema). Null for the other kinds.
    */
-  eponym: 'person' | 'place' | 'country' | null;
+  eponym: 'person' | 'place' | 'country' | 'company' | null;
   /**
    * A one-word name that may also be a namesake's surname (Turan, Bayraktar, Akar): after a common given name of the
    * region ("Leyla Turan") it is that person's. Names of places are not: "Erdoğan Bakü'de" is someone in a city.

@@ -1,0 +1,65 @@
+/**
+ * Whether a person's, place's, country's or company's name is part of the name of a thing named after it, where its
+ * card would be wrong (data/languages.yaml `named-after`, FORMAT.md). Read for every candidate whose alias is an
+ * eponym (see `Pattern.eponym`); each check reads the page only once a listed word stands next to the name.
+ */
+import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
+import { headBefore } from './named-after';
+import { insideQuotedName, openingQuoteBefore, openingQuotesIn } from './quoted-name';
+import { afterDash, insideRoute } from './route-names';
+import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
+
+/**
+ * Whether the name at `c` is part of the name of a thing named after a person or a city, where the card of the
+ * person or the city would be wrong:
+ * - a person's: an airport, a university, a foundation, a street ("Heydar Aliyev International Airport", "Nazarbayev
+ *   University", "Islom Karimov nomidagi", "аэропорт имени Гейдара Алиева");
+ * - a place's (a city, a region, a sea): the region, university, airport, stadium, court, orchestra, hotel, club,
+ *   festival… named after it, its head after the name ("Samarqand viloyati", "Bakı Dövlət Universiteti", "Astana
+ *   Opera") or before it ("суд Москвы", "University of Baku"); a route written with dashes ("Kars-Nahçıvan hattı",
+ *   see route-names.ts); or a short proper name in quotation marks (the «Москва» cinema, «Dinamo Tbilisi»);
+ * - a country's: the airline, railway or race named after it ("Azerbaijan Airlines", "Qazaqstan Temır Joly"), or a
+ *   ship's or hotel's name in quotation marks (the «Азербайджан» ferry). Not the state words a city's list has:
+ *   after a country's name they are its own ("Turkiyaga davlat tashrifi", a state visit to Türkiye);
+ * - a company's: the arena or stadium named after it («Газпром Арена»).
+ */
+export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+  const { text } = b;
+  const { after, before, placeAfter, countryAfter, companyAfter } = t.namedAfter;
+  if (c.pattern.eponym === 'person')
+    return (
+      after.startsWordAt(text, wordAfterStart(text, c.end)) || before.startsWordAt(text, wordBeforeStart(text, c.start))
+    );
+  const { eponym } = c.pattern;
+  const list = eponym === 'country' ? countryAfter : eponym === 'company' ? companyAfter : placeAfter;
+  // A head after a chain of names is the route's ("Кытай – Кыргызстан – Өзбекстан темир жолу"), which names the
+  // countries it crosses.
+  if (list.startsWordAt(text, wordAfterStart(text, c.end)) && standsAsModifier(t, b, c))
+    return eponym !== 'country' || !afterDash(text, c.start);
+  // A company's name names only the thing whose name it heads (its arena); alone in quotation marks it is its own.
+  if (eponym === 'company') return false;
+  return (
+    headBefore(t.namedAfter.placeBefore, t.namedAfter.links, text, c.start) ||
+    (eponym === 'place' && insideRoute(text, c.start, c.end, t.namedAfter.routeAfter)) ||
+    // An acronym in quotation marks ("BTC") is still that acronym.
+    (!c.pattern.acronym &&
+      openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start) &&
+      insideQuotedName(text, c.start, c.end))
+  );
+}
+
+/**
+ * Whether a place's or country's name stands as the modifier of the name after it: as written ("Toshkent xalqaro
+ * aeroporti", "Bakı Beynəlxalq Dəniz Ticarət Limanı") or in a modifier ending, the genitive of the languages that put
+ * one there ("Երևանի պետական համալսարան", "საქართველოს ბანკი"). Another ending puts it in a sentence of its own:
+ * "Samarqandda xalqaro forum" is in the city. Read only once a word of the lists follows.
+ */
+function standsAsModifier(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+  const { key } = c.pattern;
+  const form = foldedSlice(b, c.foldedStart, c.foldedEnd);
+  if (form === key) return true;
+  // A modifier ending may replace the name's last letter (Georgian თბილისი → თბილისის).
+  for (const ending of t.namedAfter.modifierEndings)
+    if (form.endsWith(ending) && form.length - ending.length >= key.length - 1) return true;
+  return false;
+}

@@ -1,0 +1,60 @@
+/**
+ * Things named after a place, and routes written with dashes (data/languages.yaml `named-after`): the place's card
+ * would be wrong on them. Sentences in no evaluation page: other cities, other heads, other languages.
+ */
+import { describe, expect, it } from 'vitest';
+import aliasIndexJson from '../../data/alias-index.json';
+import rulesJson from '../../data/matching-rules.json';
+import type { AliasIndex } from '../../lib/factbase/types';
+import type { MatchingRules } from '../../lib/factbase/matching-rules';
+import { createMatcher, newPageContext } from '../../lib/matcher/index';
+
+const index = aliasIndexJson as unknown as AliasIndex;
+const matcher = createMatcher(index, { rules: rulesJson as unknown as MatchingRules });
+
+/** Entity ids of the matches of `text`, read as a page of its own. */
+const ids = (text: string) => matcher.findInPage([text], newPageContext())[0]!.map((m) => index.entities[m.entity]![0]);
+
+describe('a place’s name heading the name of a thing named after it', () => {
+  it('drops it before the thing’s head in each language, and keeps the inflected city of the same sentence', () => {
+    expect(ids('İstanbul Havalimanı’na iniş yaptı; İstanbul’da yağmur yağıyor.')).toEqual(['istanbul']);
+    expect(ids('Sumqayıt Dövlət Universitetinin tələbələri Sumqayıtda toplaşdı.')).toEqual(['sumgayit']);
+    expect(ids('Шымкент мемлекеттік университетінің студенттері Шымкентте жиналды.')).toEqual(['shymkent']);
+    expect(ids('Бишкек мамлекеттик университетинде окуйт, Бишкекте жашайт.')).toEqual(['bishkek']);
+    expect(ids('Samarqand teatrida spektakl, Samarqandda bayram.')).toEqual(['samarkand']);
+    expect(ids('Aşgabat döwlet uniwersitetiniň talyplary.')).toEqual([]);
+    expect(ids('Матч на Ташкент Арене перенесли.')).toEqual([]);
+  });
+  it('reads the head after the Armenian and Georgian genitive', () => {
+    expect(ids('Երևանի օդանավակայանում մեզ դիմավորեցին, իսկ Երևանում անձրև էր։')).toEqual(['yerevan']);
+    expect(ids('თბილისის საერთაშორისო აეროპორტი დაიხურა. თბილისში წვიმს.')).toEqual(['tbilisi']);
+  });
+  it('drops a place’s or country’s name after the head of an institution: a Russian genitive, an English “of”', () => {
+    expect(ids('Суд Бишкека отклонил иск; в Бишкеке тепло.')).toEqual(['bishkek']);
+    expect(ids('Национальный банк Казахстана снизил ставку.')).toEqual([]);
+    // An office is not an institution's head: the President of Uzbekistan is the country's.
+    expect(ids('The Supreme Court of Uzbekistan ruled, the President of Uzbekistan said.')).toEqual(['uzbekistan']);
+    // Whole words only: "судьба" (fate) starts like "суд" (court).
+    expect(ids('Судьба Карабаха решается.')).toEqual(['karabakh']);
+  });
+  it('treats a region as a place, and a company’s name only before its arena', () => {
+    expect(ids('Asia Times reported from Tashkent.')).toEqual(['tashkent']);
+    expect(ids('Petkim Stadyumu’nda maç var, Petkim hisseleri yükseldi.')).toEqual(['petkim']);
+    // A company's name before a country's is its branch there: both stay.
+    expect(ids('SOCAR Türkiye yatırım yaptı.')).toEqual(['socar', 'turkiye']);
+  });
+});
+
+describe('a place’s name inside a route written with dashes', () => {
+  it('drops the cities of a pipeline’s, railway’s or road’s name, written solid or spaced', () => {
+    expect(ids('Ташкент — Бишкек железная дорога строится.')).toEqual([]);
+    expect(ids('თბილისი-ერევნის რკინიგზა')).toEqual([]);
+    // Three names joined solid need no head.
+    expect(ids('Dushanbe-Tashkent-Bishkek')).toEqual([]);
+  });
+  it('keeps two cities with no route’s head, a spaced dash in running text, and the countries a route crosses', () => {
+    expect(ids('Tashkent–Bishkek flights resumed.')).toEqual(['tashkent', 'bishkek']);
+    expect(ids('HAVA DURUMU — Ankara’da 12 derece')).toEqual(['ankara']);
+    expect(ids('Türkiye–Gürcistan–Azerbaycan demiryolu')).toEqual(['turkiye', 'georgia', 'azerbaijan']);
+  });
+});
