@@ -57,4 +57,9 @@ describe('a place’s name inside a route written with dashes', () => {
     expect(ids('HAVA DURUMU — Ankara’da 12 derece')).toEqual(['ankara']);
     expect(ids('Türkiye–Gürcistan–Azerbaycan demiryolu')).toEqual(['turkiye', 'georgia', 'azerbaijan']);
   });
+  it('marks the route itself where the fact base has it, by its bare dash-joined name in each language', () => {
+    expect(ids('Bakı-Tbilisi-Ərzurum boru kəməri ilə qaz nəql olunur.')).toEqual(['south-caucasus-pipeline']);
+    expect(ids('Стройка на участке Карс — Нахчыван идёт.')).toEqual(['kars-nakhchivan-railway']);
+    expect(ids('Բաքու-Սուփսա խողովակաշարը')).toEqual(['baku-supsa-pipeline']);
+  });
 });
