@@ -97,6 +97,8 @@ export interface NamedAfter {
   links?: string[];
   /** Words after names joined by dashes that make them a route's ("Kars-Nahçıvan hattı", "ბაქო-სუფსის ნავთობსადენი"). */
   'route-after'?: string[];
+  /** Words right before a quoted title whose names are not marked: a film's, book's, song's, podcast's (драма «…»). */
+  'title-before'?: string[];
 }
 
 /** data/languages.yaml as written. */

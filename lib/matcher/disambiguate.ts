@@ -89,6 +89,8 @@ export interface RuleTables {
     links: NamedAfterList;
     /** Words after a dash-joined chain of names that make it a route's name (see `insideRoute`). */
     routeAfter: NamedAfterList;
+    /** Words before a quoted title: a film's, book's, song's or podcast's (драма «Баку, я люблю тебя»). */
+    titleBefore: NamedAfterList;
     /** Folded endings after which a place's name is a thing's modifier (see `standsAsModifier`). */
     modifierEndings: string[];
   };
@@ -144,6 +146,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       placeBefore: new NamedAfterList(rules?.namedAfter?.['place-before']),
       links: new NamedAfterList(rules?.namedAfter?.links),
       routeAfter: new NamedAfterList(rules?.namedAfter?.['route-after']),
+      titleBefore: new NamedAfterList(rules?.namedAfter?.['title-before']),
       modifierEndings: (rules?.namedAfter?.['modifier-endings'] ?? []).map(foldAlias),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),

@@ -1,6 +1,7 @@
 /**
  * Whether a city's name is the whole of a short proper name in quotation marks («Москва» the cinema, "Dinamo
- * Tbilisi"): a club's, a cinema's, a company's or a ship's name, not the city (see `namesAThing` in disambiguate.ts).
+ * Tbilisi"): a club's, a cinema's, a company's or a ship's name, not the city; or inside a title in quotation marks
+ * (see `namesAThing` in things-named-after.ts).
  */
 
 /** « “ „ " open a quotation, » ” “ " close one (“ closes a German or Russian „…“). */
@@ -101,4 +102,21 @@ export function openingQuoteBefore(quotes: Int32Array, start: number): boolean {
     else hi = mid;
   }
   return lo < quotes.length && quotes[lo]! < start;
+}
+
+/** How far back from a name the opening quotation mark of a title may stand. */
+const TITLE_CHARS = 40;
+const isWhite = (u: number) => (classOf(u) & WHITE) !== 0;
+
+/**
+ * Where the quotation that holds `start` opens (an opening mark within TITLE_CHARS before it, at the start of the
+ * text or after white space, with no other quotation mark between), or -1.
+ */
+export function quotationStart(text: string, start: number): number {
+  for (let i = start - 1; i >= 0 && start - i <= TITLE_CHARS; i--) {
+    const u = text.charCodeAt(i);
+    if (!isQuote(u)) continue;
+    return isOpeningQuote(u) && (i === 0 || isWhite(text.charCodeAt(i - 1))) ? i : -1;
+  }
+  return -1;
 }

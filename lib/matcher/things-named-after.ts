@@ -5,7 +5,7 @@
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { headBefore } from './named-after';
-import { insideQuotedName, openingQuoteBefore, openingQuotesIn } from './quoted-name';
+import { insideQuotedName, openingQuoteBefore, openingQuotesIn, quotationStart } from './quoted-name';
 import { afterDash, insideRoute } from './route-names';
 import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
 
@@ -17,7 +17,8 @@ import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
  * - a place's (a city, a region, a sea): the region, university, airport, stadium, court, orchestra, hotel, club,
  *   festival… named after it, its head after the name ("Samarqand viloyati", "Bakı Dövlət Universiteti", "Astana
  *   Opera") or before it ("суд Москвы", "University of Baku"); a route written with dashes ("Kars-Nahçıvan hattı",
- *   see route-names.ts); or a short proper name in quotation marks (the «Москва» cinema, «Dinamo Tbilisi»);
+ *   see route-names.ts); a short proper name in quotation marks (the «Москва» cinema, «Dinamo Tbilisi»), or a
+ *   quoted title after a film's, book's, song's or podcast's word (драма «Баку, я люблю тебя»);
  * - a country's: the airline, railway or race named after it ("Azerbaijan Airlines", "Qazaqstan Temır Joly"), or a
  *   ship's or hotel's name in quotation marks (the «Азербайджан» ferry). Not the state words a city's list has:
  *   after a country's name they are its own ("Turkiyaga davlat tashrifi", a state visit to Türkiye);
@@ -44,8 +45,19 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boo
     // An acronym in quotation marks ("BTC") is still that acronym.
     (!c.pattern.acronym &&
       openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start) &&
-      insideQuotedName(text, c.start, c.end))
+      quoted(t, text, c))
   );
+}
+
+/**
+ * Whether the name is a short proper name in quotation marks («Москва» the cinema), or inside the quoted title of a
+ * film, a book, a song or a podcast, named by the word before it (драма «Баку, я люблю тебя», the book «Ottoman
+ * Empire»): read only when an opening quotation mark stands shortly before the name.
+ */
+function quoted(t: RuleTables, text: string, c: RuledCandidate): boolean {
+  if (insideQuotedName(text, c.start, c.end)) return true;
+  const open = quotationStart(text, c.start);
+  return open >= 0 && t.namedAfter.titleBefore.startsWordAt(text, wordBeforeStart(text, open));
 }
 
 /**

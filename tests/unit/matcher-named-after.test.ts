@@ -45,6 +45,18 @@ describe('a place’s name heading the name of a thing named after it', () => {
   });
 });
 
+describe('a place’s name inside the quoted title of a film, a book, a song or a podcast', () => {
+  it('drops the names of a title the word before its quotation mark names as one', () => {
+    expect(ids('The documentary "Tbilisi in winter" premiered in Tbilisi.')).toEqual(['tbilisi']);
+    expect(ids('Yeni belgesel «Bakü’de bir gece» yayında.')).toEqual([]);
+    expect(ids('Вышел роман «Ташкент, город хлебный» о войне.')).toEqual([]);
+  });
+  it('keeps them in a quotation that no such word names: an exhibition’s theme, a quoted statement', () => {
+    expect(ids('The exhibition "Treasures of Samarkand" opens.')).toEqual(['samarkand']);
+    expect(ids('Ilham Aliyev said "Tbilisi is our partner" on Monday.')).toEqual(['ilham-aliyev', 'tbilisi']);
+  });
+});
+
 describe('a place’s name inside a route written with dashes', () => {
   it('drops the cities of a pipeline’s, railway’s or road’s name, written solid or spaced', () => {
     expect(ids('Ташкент — Бишкек железная дорога строится.')).toEqual([]);
