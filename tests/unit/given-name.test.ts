@@ -104,3 +104,29 @@ describe('countries and regions in every language of the region', () => {
     expect(ids('ინდოეთი და პაკისტანი შეთანხმდნენ.')).toEqual(['india', 'pakistan']);
   });
 });
+
+describe('a bare name shared by a thing and the town or province it is named after', () => {
+  it('is the port only with a word of ports close by, and never right before “city”', () => {
+    expect(page('В Актау прошёл джазовый фестиваль, гости приехали из России.')).toEqual([['России', 'russia']]);
+    expect(page('Паромы из Баку теперь приходят в Актау дважды в неделю.')).toEqual([
+      ['Баку', 'baku'],
+      ['Актау', 'aktau-port'],
+    ]);
+    expect(page('Ақтау қаласында Қазақстан мен Түркия мектебі ашылды, паром да келді.')).toEqual([
+      ['Қазақстан', 'kazakhstan'],
+      ['Түркия', 'turkiye'],
+    ]);
+  });
+  it('is the town, not the person whose epithet it is, right before a word for a town', () => {
+    expect(page('Turkmenistan opened two schools in Arkadag city this year.')).toEqual([
+      ['Turkmenistan', 'turkmenistan'],
+    ]);
+  });
+  it('is the gas field only with a word of gas fields close by', () => {
+    expect(page('Sakarya’da sel oldu, Türkiye yardım gönderdi.')).toEqual([['Türkiye', 'turkiye']]);
+    expect(page('Türkiye, Sakarya sahasından ilk gazı çıkardı.')).toEqual([
+      ['Türkiye', 'turkiye'],
+      ['Sakarya', 'sakarya-gas-field'],
+    ]);
+  });
+});
