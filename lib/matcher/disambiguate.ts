@@ -14,6 +14,7 @@ import { NeighbourScreen } from './neighbour-screen';
 import { openingQuoteBefore, openingQuotesIn } from './quoted-name';
 import { dashBeside } from './route-names';
 import { NamedAfterList } from './named-after';
+import { spellsOut } from './acronym-expansion';
 import { namesSomeoneElse } from './given-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import {
@@ -341,7 +342,9 @@ function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageCont
         .replace(QUOTATION_MARKS, ' ')
         .trimEnd()}`;
       const owner = owners.find((e) => (t.spelledOut.get(e) ?? []).some((p) => endsWithFormOf(before, p, key.length)));
-      ctx.acronyms.set(key, owner ?? -1);
+      // Not ours: something else only if those words spell the acronym out; otherwise the page has not said.
+      if (owner !== undefined) ctx.acronyms.set(key, owner);
+      else if (spellsOut(m[1]!, text, m.index!)) ctx.acronyms.set(key, -1);
     }
   }
 }
