@@ -39,6 +39,8 @@ describe('a place’s name heading the name of a thing named after it', () => {
   });
   it('treats a region as a place, and a company’s name only before its arena', () => {
     expect(ids('Asia Times reported from Tashkent.')).toEqual(['tashkent']);
+    // Any newspaper's head, not only the two most common ones.
+    expect(ids('The Caspian Herald and the Georgia Gazette both sent reporters to Baku.')).toEqual(['baku']);
     expect(ids('Petkim Stadyumu’nda maç var, Petkim hisseleri yükseldi.')).toEqual(['petkim']);
     // A company's name before a country's is its branch there: both stay.
     expect(ids('SOCAR Türkiye yatırım yaptı.')).toEqual(['socar', 'turkiye']);
