@@ -34,6 +34,11 @@ for (const ch of APOSTROPHES) FIXED_FOLDS.set(ch.charCodeAt(0), APOSTROPHE);
 for (const ch of `-${DASHES}`) FIXED_FOLDS.set(ch.charCodeAt(0), SPACE);
 FIXED_FOLDS.set(ARMENIAN_YIWN, DROP);
 
+/** Whether `unit` is an apostrophe or one of the signs the fold reads as one (’ ‘ ʼ ʻ ` ´ ′ ＇). */
+export function isApostropheUnit(unit: number): boolean {
+  return unit === APOSTROPHE || FIXED_FOLDS.get(unit) === APOSTROPHE;
+}
+
 // Invisible format characters (soft hyphen, zero-width joiners, bidi marks) sit inside words on real pages.
 const INVISIBLE = /\p{Cf}/u;
 const WHITE = /[\s\p{Cc}\p{Z}]/u;

@@ -4,6 +4,7 @@
  * the fact base has the route, its own name is the longer match and is marked; if not, nothing is.
  */
 import { caseOfUnit, CASELESS, isWordUnit, UPPER } from './char-kinds';
+import { isApostropheUnit } from './fold';
 import type { NamedAfterList } from './named-after';
 import { wordAfterStart, wordEnd } from './words';
 
@@ -24,8 +25,6 @@ const isGeorgian = (u: number) => u >= 0x10d0 && u <= 0x10ff;
 /** A name's first letter: a capital, or a letter of a script without capitals (Georgian). */
 const startsName = (u: number) =>
   caseOfUnit(u) === UPPER || isGeorgian(u) || (caseOfUnit(u) === CASELESS && isWordUnit(u) && !isDigit(u));
-/** ' ’ ‘ ʻ ` : apostrophes, and the Uzbek letter signs written with them. */
-const isApostrophe = (u: number) => u === 0x27 || u === 0x2019 || u === 0x2018 || u === 0x2bb || u === 0x60;
 
 /** Where the name joined by a dash after `end` starts, or -1. */
 function nextMember(text: string, end: number): number {
@@ -62,14 +61,14 @@ function previousMember(text: string, start: number): number {
   }
   const end = i + 1;
   // Back over letters, and an apostrophe inside the word ("Qirg‘iziston").
-  while (i >= 0 && (isWordUnit(text.charCodeAt(i)) || (isApostrophe(text.charCodeAt(i)) && i + 1 < end))) i--;
+  while (i >= 0 && (isWordUnit(text.charCodeAt(i)) || (isApostropheUnit(text.charCodeAt(i)) && i + 1 < end))) i--;
   const first = i + 1;
   return first < end && startsName(text.charCodeAt(first)) ? first : -1;
 }
 
 /** `end` past a suffix written after an apostrophe ("Nahçıvan'ın"). */
 function pastSuffix(text: string, end: number): number {
-  return end + 1 < text.length && isApostrophe(text.charCodeAt(end)) && isWordUnit(text.charCodeAt(end + 1))
+  return end + 1 < text.length && isApostropheUnit(text.charCodeAt(end)) && isWordUnit(text.charCodeAt(end + 1))
     ? wordEnd(text, end + 1)
     : end;
 }
