@@ -3,17 +3,9 @@
  * something else. Sentences written for these tests, in no evaluation page.
  */
 import { describe, expect, it } from 'vitest';
-import aliasIndexJson from '../../data/alias-index.json';
-import rulesJson from '../../data/matching-rules.json';
-import type { AliasIndex } from '../../lib/factbase/types';
-import type { MatchingRules } from '../../lib/factbase/matching-rules';
+import { ids } from './project-matcher';
 import { spellsOut } from '../../lib/matcher/acronym-expansion';
-import { createMatcher, newPageContext } from '../../lib/matcher/index';
 
-const index = aliasIndexJson as unknown as AliasIndex;
-const matcher = createMatcher(index, { rules: rulesJson as unknown as MatchingRules });
-const ids = (...texts: string[]) =>
-  matcher.findInPage(texts, newPageContext()).flatMap((ms) => ms.map((m) => index.entities[m.entity]![0]));
 const before = (acronym: string, text: string) => spellsOut(acronym, text, text.length);
 
 describe('spellsOut', () => {

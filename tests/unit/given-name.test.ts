@@ -4,24 +4,8 @@
  * With the project's alias index and rules; sentences and names here are in no evaluation page.
  */
 import { describe, expect, it } from 'vitest';
-import aliasIndexJson from '../../data/alias-index.json';
-import rulesJson from '../../data/matching-rules.json';
-import type { AliasIndex } from '../../lib/factbase/types';
-import type { MatchingRules } from '../../lib/factbase/matching-rules';
-import { createMatcher, newPageContext } from '../../lib/matcher/index';
+import { ids, page } from './project-matcher';
 import { wordBefore } from '../../lib/matcher/words';
-
-const index = aliasIndexJson as unknown as AliasIndex;
-const matcher = createMatcher(index, { rules: rulesJson as unknown as MatchingRules });
-
-/** [words, entity id] for each match of each text, the texts read as one page. */
-function page(...texts: string[]): [string, string][] {
-  return matcher
-    .findInPage(texts, newPageContext())
-    .flatMap((ms, i) =>
-      ms.map((m): [string, string] => [texts[i]!.slice(m.start, m.end), index.entities[m.entity]![0]]),
-    );
-}
 
 describe('a surname after a capitalised word that is not the person’s given name', () => {
   it('is someone else’s for every person known by a bare surname, given name listed or not', () => {
@@ -95,7 +79,6 @@ describe('surnames in the scripts a page uses', () => {
 
 describe('countries and regions in every language of the region', () => {
   it('are found in the spellings and endings of each language’s press', () => {
-    const ids = (text: string) => page(text).map(([, id]) => id);
     expect(ids('Қазақстан мен Пәкістан арасындағы сауда өсті.')).toEqual(['kazakhstan', 'pakistan']);
     expect(ids('Yaxın Şərqdə vəziyyət gərginləşib, Suriyada atəşkəs pozulub.')).toEqual(['middle-east', 'syria']);
     expect(ids('Түркмөнстанга жана Тажикстанга жүк жөнөтүлдү.')).toEqual(['turkmenistan', 'tajikistan']);

@@ -3,17 +3,9 @@
  * would be wrong on them. Sentences in no evaluation page: other cities, other heads, other languages.
  */
 import { describe, expect, it } from 'vitest';
-import aliasIndexJson from '../../data/alias-index.json';
-import rulesJson from '../../data/matching-rules.json';
-import type { AliasIndex } from '../../lib/factbase/types';
-import type { MatchingRules } from '../../lib/factbase/matching-rules';
-import { createMatcher, newPageContext } from '../../lib/matcher/index';
-
-const index = aliasIndexJson as unknown as AliasIndex;
-const matcher = createMatcher(index, { rules: rulesJson as unknown as MatchingRules });
+import { ids } from './project-matcher';
 
 /** Entity ids of the matches of `text`, read as a page of its own. */
-const ids = (text: string) => matcher.findInPage([text], newPageContext())[0]!.map((m) => index.entities[m.entity]![0]);
 
 describe('a place’s name heading the name of a thing named after it', () => {
   it('drops it before the thing’s head in each language, and keeps the inflected city of the same sentence', () => {

@@ -3,31 +3,16 @@
  * (data/matching-rules.json). Sentences here are written for these tests, not taken from the evaluation set.
  */
 import { describe, expect, it } from 'vitest';
-import aliasIndexJson from '../../data/alias-index.json';
-import rulesJson from '../../data/matching-rules.json';
 import type { AliasIndex } from '../../lib/factbase/types';
 import type { MatchingRules } from '../../lib/factbase/matching-rules';
-import { createMatcher, newPageContext } from '../../lib/matcher/index';
+import { ids, index, matcher, page, rules } from './project-matcher';
+import { newPageContext } from '../../lib/matcher/index';
 import { compilePatterns, precompileForms } from '../../lib/matcher/patterns';
-
-const index = aliasIndexJson as unknown as AliasIndex;
-const matcher = createMatcher(index, { rules: rulesJson as unknown as MatchingRules });
-
-/** [words, entity id] for each match of each text, the texts read as one page. */
-function page(...texts: string[]): [string, string][] {
-  return matcher
-    .findInPage(texts, newPageContext())
-    .flatMap((ms, i) =>
-      ms.map((m): [string, string] => [texts[i]!.slice(m.start, m.end), index.entities[m.entity]![0]]),
-    );
-}
-const ids = (...texts: string[]) => page(...texts).map(([, id]) => id);
 
 /** Working out every alias's forms takes a second or more on a loaded machine; these tests do it on purpose. */
 const SLOW_MS = 60_000;
 
 describe('precompiled forms (facts:build)', { timeout: SLOW_MS }, () => {
-  const rules = rulesJson as unknown as MatchingRules;
   it('are what the rules give today: facts:build was run after the last change to the morphology', () => {
     expect(rules.forms).toEqual(precompileForms(index, rules));
   });
