@@ -585,6 +585,21 @@ const inflectedIn = (word: string, list: readonly string[] | undefined) => {
 };
 
 /**
+ * A courtesy word (Mr, Bay, Dr, мэр, господин, Bakan) as the word before a surname. Read as prefixes like given names,
+ * "Bay" took "Bayram" and "Dr" took "Drew", and the namesake then took the card of whoever the page named last. So an
+ * ending counts only as long as a case ending or possessive: none after two letters (abbreviations), one after three
+ * (мэра), up to three after longer words (господина, Bakanı).
+ */
+const courtesyIn = (word: string, list: readonly string[]) => {
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i]!;
+    const ending = word.length - w.length;
+    if (ending >= 0 && ending <= (w.length <= 2 ? 0 : w.length === 3 ? 1 : 3) && word.startsWith(w)) return true;
+  }
+  return false;
+};
+
+/**
  * What the page means by a surname from here on: `entity`, or -1 for someone else. This and the helpers below are
  * module functions, not closures made per call: resolveSurname runs for every bare surname of a page.
  */
@@ -667,7 +682,7 @@ function resolveSurname(
             named.every((c) => inflectedIn(before.word, t.titles.get(c.pattern.entity))),
           );
     }
-    if (inflectedIn(before.word, t.courtesy)) {
+    if (courtesyIn(before.word, t.courtesy)) {
       // "Mr Aliyev": a person named so, whoever the page last meant.
     } else if (
       !afterName &&

@@ -43,6 +43,19 @@ describe('a surname after a capitalised word that is not the person’s given na
       ['Azizov', 'abdusalom-azizov'],
     ]);
   });
+  it('reads a given name that begins like a courtesy word as a given name (Bayram is not Bay, Drew is not Dr)', () => {
+    expect(page('Prezident İlham Əliyev forumu açdı.', 'Sonra Bayram Əliyev çıxış etdi.')).toEqual([
+      ['İlham Əliyev', 'ilham-aliyev'],
+    ]);
+    expect(page('Ilham Aliyev opened the forum.', 'Later Drew Aliyev, a coach from Ohio, spoke.')).toEqual([
+      ['Ilham Aliyev', 'ilham-aliyev'],
+    ]);
+    // A courtesy word with its own case ending still confirms nobody and lets the last full mention decide.
+    expect(page('Ильхам Алиев открыл форум.', 'Речь господина Алиева была короткой.')).toEqual([
+      ['Ильхам Алиев', 'ilham-aliyev'],
+      ['Алиева', 'ilham-aliyev'],
+    ]);
+  });
 });
 
 describe('initials', () => {
