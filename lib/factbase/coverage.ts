@@ -109,3 +109,23 @@ export function uncoveredNames(
   });
   return [...counts].filter(([, n]) => n >= min).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
+
+/**
+ * The languages each entity has a name in (`npm run facts:names`): labelled aliases count for their languages; an
+ * unlabelled one counts for English when Latin and for Russian when Cyrillic, the languages such spellings are
+ * written for (an acronym such as NATO serves more, but says nothing about what that press calls the thing).
+ */
+export function namesByLanguage(base: FactBase, languages: readonly string[]): Map<string, Set<string>> {
+  const covered = new Map<string, Set<string>>();
+  for (const e of base.entities) {
+    const langs = new Set<string>();
+    for (const a of [{ text: e.name, lang: undefined }, ...e.aliases]) {
+      const labels = a.lang?.split(' ') ?? [];
+      if (labels.length) labels.forEach((l) => langs.add(l));
+      else if (/\p{Script=Latin}/u.test(a.text)) langs.add('en');
+      else if (/\p{Script=Cyrillic}/u.test(a.text)) langs.add('ru');
+    }
+    covered.set(e.id, new Set(languages.filter((l) => langs.has(l))));
+  }
+  return covered;
+}

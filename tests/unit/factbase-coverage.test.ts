@@ -4,6 +4,7 @@ import type { FactBase } from '~/lib/factbase/types';
 import {
   eventsPerYear,
   factsNotNamingEntity,
+  namesByLanguage,
   oneFactEntities,
   possibleDuplicateEvents,
   standpointsPerEntity,
@@ -13,6 +14,18 @@ import {
 const base = factBaseJson as unknown as FactBase;
 
 describe('fact-base coverage report', () => {
+  it('counts a language an entity has a name in by its labels; unlabelled Latin as English, Cyrillic as Russian', () => {
+    const alias = (text: string, lang?: string) => ({ text, lang, inCorpus: false });
+    const entity = {
+      ...base.entities[0]!,
+      id: 'x',
+      name: 'Caspian',
+      aliases: [alias('Каспий'), alias('Xəzər', 'az tk')],
+    };
+    const covered = namesByLanguage({ ...base, entities: [entity] }, ['en', 'ru', 'az', 'tk', 'tr', 'hy']);
+    expect([...covered.get('x')!]).toEqual(['en', 'ru', 'az', 'tk']);
+  });
+
   it('finds capitalised names outside the marked spans, counted, sentence-openers left out', () => {
     const text = 'The Syria talks. Syria again. In Baku, Baku and Syria.';
     const baku = [...text.matchAll(/Baku/g)].map((m) => ({ start: m.index!, end: m.index! + 4 }));
