@@ -161,6 +161,8 @@ describe('morphology by rule', () => {
     expect(ids('Պատվիրակությունը Բաքվից մեկնեց։')).toEqual(['baku']);
     expect(ids('Եվրոպական միությամբ համաձայնագիր')).toEqual(['european-union']);
     expect(ids('ტვირთი შუა დერეფნიდან გადის.')).toEqual(['middle-corridor']);
+    // Armenian -գիր → -գր- before a vowel: a treaty's or declaration's name in the genitive and instrumental.
+    expect(ids('Սևրի պայմանագրի տարելիցը', 'Շուշիի հռչակագրով')).toEqual(['treaty-of-sevres', 'shusha-declaration']);
   });
   it('treats a hyphen, a space or nothing inside a compound alike', () => {
     expect(ids('Nagorno Karabakh', 'Nagorno-Karabakh', 'Şahdəniz')).toEqual(['karabakh', 'karabakh', 'shah-deniz']);
