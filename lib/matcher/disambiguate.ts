@@ -13,6 +13,7 @@ import { caseOfUnit, UPPER } from './char-kinds';
 import { NeighbourScreen } from './neighbour-screen';
 import { openingQuoteBefore, openingQuotesIn } from './quoted-name';
 import { dashBeside } from './route-names';
+import { inScoreRow } from './score-rows';
 import { NamedAfterList } from './named-after';
 import { spellsOut } from './acronym-expansion';
 import { namesSomeoneElse } from './given-name';
@@ -224,8 +225,9 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
   const { text } = b;
   if (p.nextWords !== 0 && (t.screen.at(text, wordAfterStart(text, c.end)) & p.nextWords) !== 0) return true;
   if (p.previousWords !== 0 && (t.screen.at(text, wordBeforeStart(text, c.start)) & p.previousWords) !== 0) return true;
-  // A place's name beside a dash may be one end of a route's name (route-names.ts).
-  if (p.eponym === 'place' && dashBeside(text, c.start, c.end)) return true;
+  // A place's name beside a dash may be one end of a route's name (route-names.ts), and one beside a score a club's
+  // (score-rows.ts): each walk stops at the first lowercase word.
+  if (p.eponym === 'place' && (dashBeside(text, c.start, c.end) || inScoreRow(text, c.start, c.end))) return true;
   return p.quoted && openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start);
 }
 

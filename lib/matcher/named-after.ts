@@ -2,7 +2,7 @@
  * The words that make a person's or a city's name the name of a thing (data/languages.yaml `named-after`): "Heydar
  * Aliyev International Airport", "аэропорт имени Гейдара Алиева", "Samarqand viloyati".
  */
-import { foldAlias } from './fold';
+import { foldAlias, isApostropheUnit } from './fold';
 import { foldedStartsWith, foldWord, wordAt, wordBeforeStart, wordEnd } from './words';
 
 /** A folded prefix, and whether the page's word must be capitalised (the head of a proper name: Airport, Фонд). */
@@ -113,10 +113,13 @@ function isDigitUnit(unit: number): boolean {
 
 /**
  * Where the word at `at` ends with the digits in it ("TB3", a model's name, where `wordAt` stops at "TB"): the
- * letters, and after them digits and letters when a digit follows.
+ * letters, across an apostrophe between letters, and after them digits and letters when a digit follows.
  */
 function tokenEnd(text: string, at: number): number {
   let end = wordEnd(text, at);
+  // An apostrophe between letters is a letter of Uzbek ("ko‘chasi", "yo‘l"): the word goes on after it.
+  while (end + 1 < text.length && isApostropheUnit(text.charCodeAt(end)) && wordEnd(text, end + 1) > end + 1)
+    end = wordEnd(text, end + 1);
   if (end >= text.length || !isDigitUnit(text.charCodeAt(end))) return end;
   while (end < text.length && (isDigitUnit(text.charCodeAt(end)) || wordEnd(text, end) > end)) end++;
   return end;

@@ -7,6 +7,7 @@ import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { headBefore } from './named-after';
 import { insideQuotedName, openingQuoteBefore, openingQuotesIn, quotationStart } from './quoted-name';
 import { afterDash, insideRoute } from './route-names';
+import { inScoreRow } from './score-rows';
 import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
 
 /**
@@ -18,7 +19,8 @@ import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
  *   festival… named after it, its head after the name ("Samarqand viloyati", "Bakı Dövlət Universiteti", "Astana
  *   Opera") or before it ("суд Москвы", "University of Baku"); a route written with dashes ("Kars-Nahçıvan hattı",
  *   see route-names.ts); a short proper name in quotation marks (the «Москва» cinema, «Dinamo Tbilisi»), or a
- *   quoted title after a film's, book's, song's or podcast's word (драма «Баку, я люблю тебя»);
+ *   quoted title after a film's, book's, song's or podcast's word (драма «Баку, я люблю тебя»); a club's in a row
+ *   of results ("Pakhtakor Taşkent 0-1 Ordabasy Şımkent", see score-rows.ts);
  * - a country's: the airline, railway or race named after it ("Azerbaijan Airlines", "Qazaqstan Temır Joly"), or a
  *   ship's or hotel's name in quotation marks (the «Азербайджан» ferry). Not the state words a city's list has:
  *   after a country's name they are its own ("Turkiyaga davlat tashrifi", a state visit to Türkiye);
@@ -42,6 +44,10 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boo
   return (
     headBefore(t.namedAfter.placeBefore, t.namedAfter.links, text, c.start) ||
     (eponym === 'place' && insideRoute(text, c.start, c.end, t.namedAfter.routeAfter)) ||
+    // As written: "В Ташкенте 1:0" is in the city.
+    (eponym === 'place' &&
+      inScoreRow(text, c.start, c.end) &&
+      asWritten(c, foldedSlice(b, c.foldedStart, c.foldedEnd))) ||
     // An acronym in quotation marks ("BTC") is still that acronym.
     (!c.pattern.acronym &&
       openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start) &&
@@ -69,9 +75,18 @@ function quoted(t: RuleTables, text: string, c: RuledCandidate): boolean {
 function standsAsModifier(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
   const { key } = c.pattern;
   const form = foldedSlice(b, c.foldedStart, c.foldedEnd);
-  if (form === key) return true;
+  if (asWritten(c, form)) return true;
   // A modifier ending may replace the name's last letter (Georgian თბილისი → თბილისის).
   for (const ending of t.namedAfter.modifierEndings)
     if (form.endsWith(ending) && form.length - ending.length >= key.length - 1) return true;
   return false;
+}
+
+/**
+ * Whether the page writes the name with no ending: its alias as it is, or with the final letter its language changes
+ * when the name stands alone (Turkmen "Samarkant" is read in "Samarkand", as the English spelling writes it).
+ */
+function asWritten(c: RuledCandidate, form: string): boolean {
+  const { key } = c.pattern;
+  return form === key || (form.length === key.length && form.startsWith(key.slice(0, -1)));
 }

@@ -1,0 +1,35 @@
+/**
+ * The heads of things named after a place, a country or a person, class by class in every language
+ * (data/languages.yaml `named-after`): a street, a TV channel or radio, a company, a building, a railway or a bank, an
+ * airline or a hotel before the name. Sentences in no evaluation page: other places, other heads, other languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { ids } from './project-matcher';
+
+describe('a street or an avenue named after a place or a person', () => {
+  it('drops the name before the street’s word of each language, the Uzbek apostrophe inside it included', () => {
+    expect(ids('Bishkek ko‘chasi 12, Toshkent')).toEqual(['tashkent']);
+    expect(ids('Бишкек көчөсүндө дүкөн ачылды, Бишкекте жаан.')).toEqual(['bishkek']);
+    expect(ids('Назарбаев даңғылы, 12; Ататүрік көшесі, 3')).toEqual([]);
+    expect(ids('Ilham Aliyev Avenue and Yerevan Avenue')).toEqual([]);
+  });
+});
+
+describe('a TV channel, a radio, a company or a building named after a place or a country', () => {
+  it('drops the name before the media’s or company’s word', () => {
+    expect(ids('Samarkand TV and Qazaqstan Radiosy aired it.')).toEqual([]);
+    expect(ids('The Tashkent Shipping Company bought Bishkek Motors.')).toEqual([]);
+    expect(ids('Yerevan Plaza opened; Yerevan is warm.')).toEqual(['yerevan']);
+    expect(ids('Tbilisi Mall, Tbilisi City Hall')).toEqual([]);
+  });
+  it('keeps a country before an office, which is the country’s', () => {
+    expect(ids('Kazakhstan President Tokayev said so.')).toEqual(['kazakhstan', 'tokayev']);
+  });
+  it('drops an airline’s and a hotel’s name before the place', () => {
+    expect(ids('Air Bishkek flies to Hotel Ashgabat guests.')).toEqual([]);
+  });
+  it('drops a country in the Georgian genitive before a railway or a bank, in any case of the head', () => {
+    expect(ids('აზერბაიჯანის რკინიგზამ და თურქეთის ბანკმა განაცხადეს.')).toEqual([]);
+    expect(ids('აზერბაიჯანში რკინიგზა')).toEqual(['azerbaijan']);
+  });
+});
