@@ -11,8 +11,14 @@ export type SuffixClass = {
   kind: 'suffixes';
   apostrophe?: 'optional';
   vowels?: { back: string; front: string; rounded?: string; neutral?: string };
-  /** Harmony letters: the vowel by the last vowel's class (back/front, rounded when given). */
-  harmony?: Record<string, Partial<Record<'back' | 'front' | 'back-rounded' | 'front-rounded', string>>>;
+  /**
+   * Harmony letters: the vowel by the last vowel's class (back/front, rounded when given). `rounded` narrows the
+   * vowels that take the rounded forms for this letter (Kyrgyz low A rounds after о, ө and ү, not after у).
+   */
+  harmony?: Record<
+    string,
+    Partial<Record<'back' | 'front' | 'back-rounded' | 'front-rounded', string>> & { rounded?: string }
+  >;
   /** Consonant letters: chosen by whether the sound before is a voiceless consonant. */
   consonants?: Record<string, { voiceless: string; other: string }>;
   voiceless?: string;

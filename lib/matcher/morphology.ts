@@ -101,7 +101,7 @@ function expandSuffix(
           p.vowel === ''
             ? (['back', 'front'] as const)
             : ([cls.vowels!.back.includes(p.vowel) ? 'back' : 'front'] as const);
-        const rounded = cls.vowels!.rounded?.includes(p.vowel) ?? false;
+        const rounded = (h.rounded ?? cls.vowels!.rounded)?.includes(p.vowel) ?? false;
         return sides.map((side) => emit(p, (rounded ? h[`${side}-rounded`] : undefined) ?? h[side] ?? ''));
       });
     } else if (cls.consonants?.[ch]) {

@@ -144,6 +144,15 @@ describe('morphology by rule', () => {
   it('adds Kazakh and Kyrgyz case endings', () => {
     expect(ids('Қазақстанның', 'Кыргызстандын')).toEqual(['kazakhstan', 'kyrgyzstan']);
   });
+  it('rounds the Kyrgyz low vowel after о, ө and ү, not after у', () => {
+    // dative and locative after the possessive: уюм-у-на (у: а), өрөөн-ү-нө (ү: ө), коридор-го (о: о)
+    expect(ids('Шанхай кызматташтык уюмуна кошулду.', 'Фергана өрөөнүнө жол', 'Орто коридорго')).toEqual([
+      'sco',
+      'ferghana-valley',
+      'middle-corridor',
+    ]);
+    expect(ids('Шанхай кызматташтык уюмуно')).toEqual([]);
+  });
   it('reads every Uzbek apostrophe the same', () => {
     for (const form of ['Oʻzbekistonda', 'O‘zbekistonda', "O'zbekistonda", 'O`zbekistonda', 'O’zbekistonda'])
       expect(ids(form), form).toEqual(['uzbekistan']);
