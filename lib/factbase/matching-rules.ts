@@ -105,6 +105,8 @@ export interface NamedAfter {
   'route-after'?: string[];
   /** Words right before a quoted title whose names are not marked: a film's, book's, song's, podcast's (драма «…»). */
   'title-before'?: string[];
+  /** The same words as the Turkic languages put them, after the title ("Şuşa" filmi, «…» — səhər verilişi). */
+  'title-after'?: string[];
 }
 
 /** data/languages.yaml as written. */

@@ -13,6 +13,7 @@ import { caseOfUnit, UPPER } from './char-kinds';
 import { NeighbourScreen } from './neighbour-screen';
 import { openingQuoteBefore, openingQuotesIn } from './quoted-name';
 import { dashBeside } from './route-names';
+import { mayNameATitle } from './titles';
 import { inScoreRow } from './score-rows';
 import { NamedAfterList } from './named-after';
 import { spellsOut } from './acronym-expansion';
@@ -93,6 +94,8 @@ export interface RuleTables {
     routeAfter: NamedAfterList;
     /** Words before a quoted title: a film's, book's, song's or podcast's (драма «Баку, я люблю тебя»). */
     titleBefore: NamedAfterList;
+    /** The same after it, as the Turkic languages write them ("Şuşa" filmi). */
+    titleAfter: NamedAfterList;
     /** Folded endings after which a place's name is a thing's modifier (see `standsAsModifier`). */
     modifierEndings: string[];
   };
@@ -149,6 +152,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       links: new NamedAfterList(rules?.namedAfter?.links),
       routeAfter: new NamedAfterList(rules?.namedAfter?.['route-after']),
       titleBefore: new NamedAfterList(rules?.namedAfter?.['title-before']),
+      titleAfter: new NamedAfterList(rules?.namedAfter?.['title-after']),
       modifierEndings: (rules?.namedAfter?.['modifier-endings'] ?? []).map(foldAlias),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
@@ -197,6 +201,8 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     p.acronym = t.acronyms.has(p.key);
     // A city's or a country's name may stand in a quoted name; an acronym in quotation marks ("BTC") is still that.
     p.quoted = (p.eponym === 'place' || p.eponym === 'country') && !p.acronym;
+    // Any name may stand in a work's title ("Şuşa" filmi, Middle Corridor (film)); an acronym is still that acronym.
+    p.titled = !p.acronym;
     p.namesakeKey = namesakeKeys.has(p.key);
   }
   return t;
@@ -228,7 +234,8 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
   // A place's name beside a dash may be one end of a route's name (route-names.ts), and one beside a score a club's
   // (score-rows.ts): each walk stops at the first lowercase word.
   if (p.eponym === 'place' && (dashBeside(text, c.start, c.end) || inScoreRow(text, c.start, c.end))) return true;
-  return p.quoted && openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start);
+  if (p.quoted && openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start)) return true;
+  return p.titled && mayNameATitle(b, c);
 }
 
 /**
@@ -381,7 +388,7 @@ function rulesOfBatch(
     const p = candidates[i]!.pattern;
     if (p.ruled || (spelled && p.acronym && ctx.acronyms.has(p.key))) ruled = true;
     if (p.evidence?.surname) surnames = true;
-    if (p.eponym || p.surnameToo) eponyms = true;
+    if (p.eponym || p.surnameToo || p.titled) eponyms = true;
   }
   if (!ruled) {
     if (eponyms) dropThingsNamedAfter(t, texts, candidates);
@@ -421,7 +428,7 @@ function rulesOfBatch(
     } else if (ev.surname && c.text === coverText && c.end <= coverEnd) continue;
     if (p.namesakeKey && isNamesake(namesakes, c)) continue;
     if (
-      (p.eponym || p.surnameToo) &&
+      (p.eponym || p.surnameToo || p.titled) &&
       mayNameSomeoneElse(t, texts[c.text]!, c) &&
       namesSomeoneElse(t, texts[c.text]!, c, kept[kept.length - 1])
     )
@@ -514,7 +521,11 @@ function dropThingsNamedAfter(t: RuleTables, texts: readonly BatchText[], candid
     const c = candidates[i]!;
     const p = c.pattern;
     const b = texts[c.text]!;
-    if (!((p.eponym || p.surnameToo) && mayNameSomeoneElse(t, b, c) && namesSomeoneElse(t, b, c, candidates[kept - 1])))
+    if (!(
+      (p.eponym || p.surnameToo || p.titled) &&
+      mayNameSomeoneElse(t, b, c) &&
+      namesSomeoneElse(t, b, c, candidates[kept - 1])
+    ))
       candidates[kept++] = c;
   }
   candidates.length = kept;

@@ -1,16 +1,21 @@
 /**
  * Whether a person's, place's or country's name means someone or something else where it stands: a namesake's surname
- * after a given name that is not the person's, or a thing named after it. Read for every candidate whose alias may be
+ * after a given name that is not the person's, a thing named after it, or (any name) a work's title it stands in. Read for every candidate whose alias may be
  * a surname or an eponym (see `Pattern.eponym`, `Pattern.surnameToo`).
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { namesAThing } from './things-named-after';
+import { mayNameATitle, namesATitle } from './titles';
 import { wordBeforeStart } from './words';
 
 /** Whether the name at `c` is not its entity's here: a thing named after it, or a namesake's surname. */
 export function namesSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidate, previous: RuledCandidate | undefined) {
   const p = c.pattern;
-  return (p.eponym !== null && namesAThing(t, b, c)) || (p.surnameToo && afterGivenName(t, b.text, c, previous));
+  return (
+    (p.eponym !== null && namesAThing(t, b, c)) ||
+    (p.surnameToo && afterGivenName(t, b.text, c, previous)) ||
+    (p.titled && mayNameATitle(b, c) && namesATitle(t, b, c))
+  );
 }
 
 /**

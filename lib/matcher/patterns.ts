@@ -48,6 +48,8 @@ export interface Pattern {
   nextWords: number;
   previousWords: number;
   quoted: boolean;
+  /** Any name but an acronym: checked for a work's title it stands in (titles.ts: the film «Şuşa», "Şuşa" filmi). */
+  titled: boolean;
 }
 
 /**
@@ -303,6 +305,7 @@ function makePattern(
     nextWords: 0,
     previousWords: 0,
     quoted: false,
+    titled: false,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { headBefore } from './named-after';
-import { insideQuotedName, openingQuoteBefore, openingQuotesIn, quotationStart } from './quoted-name';
+import { insideQuotedName, openingQuoteBefore, openingQuotesIn } from './quoted-name';
 import { afterDash, insideRoute } from './route-names';
 import { inScoreRow } from './score-rows';
 import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
@@ -49,22 +49,15 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boo
       inScoreRow(text, c.start, c.end) &&
       asWritten(c, foldedSlice(b, c.foldedStart, c.foldedEnd))) ||
     // An acronym in quotation marks ("BTC") is still that acronym.
-    (!c.pattern.acronym &&
-      openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start) &&
-      quoted(t, text, c))
+    (!c.pattern.acronym && openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start) && quoted(text, c))
   );
 }
 
 /**
- * Whether the name is a short proper name in quotation marks («Москва» the cinema), or inside the quoted title of a
- * film, a book, a song or a podcast, named by the word before it (драма «Баку, я люблю тебя», the book «Ottoman
- * Empire»): read only when an opening quotation mark stands shortly before the name.
+ * Whether the name is a short proper name in quotation marks («Москва» the cinema): read only when an opening
+ * quotation mark stands shortly before the name. (Inside a work's title, any name is the title's: titles.ts.)
  */
-function quoted(t: RuleTables, text: string, c: RuledCandidate): boolean {
-  if (insideQuotedName(text, c.start, c.end)) return true;
-  const open = quotationStart(text, c.start);
-  return open >= 0 && t.namedAfter.titleBefore.startsWordAt(text, wordBeforeStart(text, open));
-}
+const quoted = (text: string, c: RuledCandidate) => insideQuotedName(text, c.start, c.end);
 
 /**
  * Whether a place's or country's name stands as the modifier of the name after it: as written ("Toshkent xalqaro
