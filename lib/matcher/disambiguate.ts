@@ -646,7 +646,7 @@ function offer(
   if (dated) return pick(ctx, first, dated.chosen, `in office in ${dated.year}, the page’s date`);
   const [c, ...rest] = cs;
   c!.why = why;
-  c!.or = rest.map((r) => r.pattern.entity);
+  if (rest.length > 0) c!.or = rest.map((r) => r.pattern.entity);
   return c!;
 }
 

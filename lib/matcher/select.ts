@@ -84,10 +84,20 @@ export function selectMatches(candidates: Candidate[], textCount: number, nearWi
     const c = candidates[i]!;
     if (c.place < lastEnd || (anchors && isNear(c) && !hasAnchorNear(anchors, c, nearWindow))) continue;
     lastEnd = c.place + lengthOf(c);
-    const m: Selected = { start: c.start, end: c.end, entity: c.pattern.entity, alias: c.pattern.alias };
-    if (c.why) m.why = c.why;
-    if (c.or?.length) m.or = c.or;
-    perText[c.text]!.push(m);
+    perText[c.text]!.push(selected(c));
   }
   return perText;
+}
+
+/**
+ * The match for a kept candidate, each of its four shapes one literal. Adding `why` or `or` to a made object changed
+ * its map, and reading the length of `or` there did too: the page loop, which the engine compiles with this inlined,
+ * bailed out at either on every page that had one and finished the page in the interpreter. `or` is never empty
+ * (`offer` in disambiguate.ts sets it only with other namesakes), so being there is enough.
+ */
+function selected(c: Candidate): Selected {
+  const { start, end, why, or } = c;
+  const { entity, alias } = c.pattern;
+  if (or !== undefined) return why ? { start, end, entity, alias, why, or } : { start, end, entity, alias, or };
+  return why ? { start, end, entity, alias, why } : { start, end, entity, alias };
 }
