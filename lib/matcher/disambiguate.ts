@@ -104,6 +104,9 @@ export interface RuleTables {
   givenNameWords: NamedAfterList;
   /** The words next to a name that the lists above may start (see `mayNameSomeoneElse`). */
   screen: NeighbourScreen;
+  /** The screen's bits of the heads before a place's name and of the links that may stand between. */
+  headsBefore: number;
+  links: number;
 }
 
 /** How many texts (blocks) either side a namesake's context reaches: a headline, its byline, the first paragraph. */
@@ -116,8 +119,10 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   const screen = new NeighbourScreen();
   // What namesSomeoneElse (given-name.ts) reads next to each kind of name: a rule that reads another list there
   // declares it here, or the screen turns its candidates away unread (tests/unit/matcher-screen.test.ts checks).
-  // The heads before a place's or country's name, and the links ("of") that may stand between (see `headBefore`).
-  const headsBefore = screen.listen([...(named?.['place-before'] ?? []), ...(named?.links ?? [])]);
+  // The heads before a place's or country's name, and apart from them the links ("of") that may stand between (see
+  // `headBefore`): "of" comes before half the country names of an English page, and only a head before it counts.
+  const headsBefore = screen.listen(named?.['place-before'] ?? []);
+  const links = screen.listen(named?.links ?? []);
   const reads = {
     person: { next: screen.listen(named?.after ?? []), previous: screen.listen(named?.before ?? []) },
     place: { next: screen.listen(named?.['place-after'] ?? []), previous: headsBefore },
@@ -158,6 +163,8 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
     givenNameWords: new NamedAfterList(rules?.givenNames),
     screen,
+    headsBefore,
+    links,
   };
   const add = (map: Map<number, string[]>, key: number, value: string) => {
     let list = map.get(key);
@@ -230,7 +237,15 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
   const p = c.pattern;
   const { text } = b;
   if (p.nextWords !== 0 && (t.screen.at(text, wordAfterStart(text, c.end)) & p.nextWords) !== 0) return true;
-  if (p.previousWords !== 0 && (t.screen.at(text, wordBeforeStart(text, c.start)) & p.previousWords) !== 0) return true;
+  if (p.previousWords !== 0) {
+    const before = wordBeforeStart(text, c.start);
+    const words = t.screen.at(text, before);
+    if ((words & p.previousWords) !== 0) return true;
+    // A link ("University of Baku") counts only with a head before it, the word that `headBefore` reads next.
+    if ((words & t.links) !== 0 && (p.previousWords & t.headsBefore) !== 0) {
+      if ((t.screen.at(text, wordBeforeStart(text, before)) & t.headsBefore) !== 0) return true;
+    }
+  }
   // A place's name beside a dash may be one end of a route's name (route-names.ts), and one beside a score a club's
   // (score-rows.ts): each walk stops at the first lowercase word.
   if (p.eponym === 'place' && (dashBeside(text, c.start, c.end) || inScoreRow(text, c.start, c.end))) return true;
