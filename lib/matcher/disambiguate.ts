@@ -554,6 +554,8 @@ function recordFullName(t: RuleTables, c: RuledCandidate, ctx: PageContext) {
 }
 
 const CAPITAL = /^\p{Lu}/u;
+/** Georgian (Mkhedruli) writes no capitals: there only a listed given name shows that the word before a surname is one. */
+const CASELESS = /^[\u10D0-\u10FF]/;
 
 /**
  * Whether a capitalised word that opens a sentence right before a bare surname is an ordinary word ("Then Aliyev
@@ -682,7 +684,12 @@ function resolveSurname(
   const key = first.pattern.key;
   const before = wordBefore(b.text, first.start);
   // A given name, an initial or a title right before the surname.
-  if (before && (before.initial || CAPITAL.test(before.original))) {
+  if (
+    before &&
+    (before.initial ||
+      CAPITAL.test(before.original) ||
+      (CASELESS.test(before.original) && t.commonGivenNames.has(before.word)))
+  ) {
     const named = group.filter((c) =>
       before.initial
         ? t.initials.get(c.pattern.entity)?.includes(before.word.charAt(0))

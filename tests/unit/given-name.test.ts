@@ -43,6 +43,20 @@ describe('a surname after a capitalised word that is not the person’s given na
       ['Azizov', 'abdusalom-azizov'],
     ]);
   });
+  it('knows a Georgian given name from the list, as Georgian writes no capitals', () => {
+    expect(
+      page('ილჰამ ალიევი თბილისში ჩავიდა.', 'ზაურ ალიევი, დეპუტატი, არ დაეთანხმა.', 'ალიევმა ხელი მოაწერა.'),
+    ).toEqual([
+      ['ილჰამ ალიევი', 'ilham-aliyev'],
+      ['თბილისში', 'tbilisi'],
+    ]);
+    // Any other word before the surname is no given name: the page's last full mention decides.
+    expect(page('ილჰამ ალიევი თბილისში ჩავიდა.', 'შეხვედრის შემდეგ ალიევმა განაცხადა.')).toEqual([
+      ['ილჰამ ალიევი', 'ilham-aliyev'],
+      ['თბილისში', 'tbilisi'],
+      ['ალიევმა', 'ilham-aliyev'],
+    ]);
+  });
   it('reads a given name that begins like a courtesy word as a given name (Bayram is not Bay, Drew is not Dr)', () => {
     expect(page('Prezident İlham Əliyev forumu açdı.', 'Sonra Bayram Əliyev çıxış etdi.')).toEqual([
       ['İlham Əliyev', 'ilham-aliyev'],
