@@ -520,14 +520,19 @@ function addScriptTwins(entities: Entity[]) {
   for (const entity of entities) entity.aliases.push(...deriveScriptTwins(entity.aliases, taken, foldAlias));
 }
 
+/** Whether an alias says more than its text: a rule, a language, or evidence of any kind. */
+const carriesRule = (a: Alias) =>
+  Boolean(a.rule || a.lang || a.needs || a.notNear || a.notAfter || a.notBefore || a.morph);
+
 /** Each alias belongs to one entity; the name counts as an alias. Marks which aliases the corpus itself uses. */
 function checkAliases(entities: Entity[], located: Map<string, LocatedDocument>, errors: string[]) {
   const folded = [...located.values()].map((d) => ` ${foldText(d.normalized).folded} `);
   const owner = new Map<string, { id: string; alias: Alias }>();
   for (const entity of entities) {
     const seen = new Set<string>();
-    // A name that is also an ordinary word elsewhere (Georgia) is listed again as an alias with its rule.
-    const ruledName = entity.aliases.find((a) => a.text === entity.name && (a.rule || a.lang || a.needs || a.notNear));
+    // A name that is also an ordinary word elsewhere (Georgia) is listed again as an alias with its rule, or with its
+    // evidence of any kind (NATO's not-after: "Turkic NATO").
+    const ruledName = entity.aliases.find((a) => a.text === entity.name && carriesRule(a));
     const all: Alias[] = [ruledName ?? { text: entity.name, inCorpus: false }, ...entity.aliases];
     entity.aliases = [];
     for (const alias of all) {
@@ -540,8 +545,7 @@ function checkAliases(entities: Entity[], located: Map<string, LocatedDocument>,
         errors.push(`alias "${alias.text}" is claimed by both ${prior.id} and ${entity.id}`);
       owner.set(key, { id: entity.id, alias });
       alias.inCorpus = folded.some((doc) => containsWord(doc, key));
-      if (alias.text !== entity.name || alias.rule || alias.lang || alias.needs || alias.notNear)
-        entity.aliases.push(alias);
+      if (alias.text !== entity.name || carriesRule(alias)) entity.aliases.push(alias);
       if (alias.text === entity.name && !alias.inCorpus)
         (entity as Entity & { nameInCorpus?: boolean }).nameInCorpus = false;
     }

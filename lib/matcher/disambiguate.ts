@@ -255,10 +255,12 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
 
 /**
  * How a name may name a thing named after it (see `namesAThing`): a person's, a place's (a city, a region, a sea), a
- * country's, or a company's (its stadium: «Газпром Арена»).
+ * country's, or a company's (its stadium: «Газпром Арена»), which a pipeline's reads as (the oil grade it carries:
+ * "CPC Blend").
  */
 function eponymOf(type: string | undefined): Pattern['eponym'] {
   if (type === 'person' || type === 'country' || type === 'company') return type;
+  if (type === 'pipeline') return 'company';
   return type === 'place' || type === 'region' ? 'place' : null;
 }
 

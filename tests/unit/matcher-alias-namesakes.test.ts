@@ -1,0 +1,29 @@
+/**
+ * Names the fact base shares with other things, told apart by evidence on the alias (data/entities, `not-after`,
+ * `not-before`, `not-near`) or by the kind of name (a pipeline's oil grade). Sentences in no evaluation page.
+ */
+import { describe, expect, it } from 'vitest';
+import { ids } from './project-matcher';
+
+describe('namesakes told apart by the words next to the name', () => {
+  it('reads a people’s “NATO” as a proposed alliance, and NATO itself as NATO', () => {
+    expect(ids('Bazıları "Türk NATO’su" kurulmasını istiyor; Türkiye NATO üyesidir.')).toEqual(['turkiye', 'nato']);
+  });
+  it('reads a pipeline’s name before an oil grade’s word as the grade', () => {
+    expect(ids('CPC Blend traded at a discount while the Caspian Pipeline Consortium ran at capacity.')).toEqual([
+      'cpc',
+    ]);
+  });
+  it('reads the US state, the wax print and the city of Kazan as none of ours', () => {
+    expect(ids('Kassym-Jomart Tokayev met Joe Biden. She moved to Washington State, then to Washington.')).toEqual([
+      'tokayev',
+      'joe-biden',
+      'washington',
+    ]);
+    expect(ids('Ilham Aliyev spoke. An Ankara fabric skirt was sold in Ankara.')).toEqual(['ilham-aliyev', 'ankara']);
+    expect(ids('Kazan hosted the summit; Kazan Tatar poets read.')).toEqual(['kazan-tatars']);
+  });
+  it('reads a club named after a city beside “liga” as the club', () => {
+    expect(ids('Astana Qazaqstan Premer-ligasynda üşınşı oryn aldy.')).toEqual(['kazakhstan']);
+  });
+});
