@@ -11,7 +11,7 @@ import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
 import { NeighbourScreen } from './neighbour-screen';
-import { openingQuoteBefore, openingQuotesIn } from './quoted-name';
+import { openingQuoteBefore } from './quoted-name';
 import { dashBeside } from './route-names';
 import { mayNameATitle } from './titles';
 import { inScoreRow } from './score-rows';
@@ -52,10 +52,8 @@ export interface RuledCandidate {
   or?: number[];
 }
 
-/** A text of the batch as the rules read it, with its opening quotation marks (`openingQuotesIn`) once first asked for. */
-export interface BatchText extends SearchedText {
-  openingQuotes: Int32Array | undefined;
-}
+/** A text of the batch as the rules read it. */
+export type BatchText = SearchedText;
 
 /** What the rules need from the index, computed once per matcher. */
 export interface RuleTables {
@@ -249,7 +247,7 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
   // A place's name beside a dash may be one end of a route's name (route-names.ts), and one beside a score a club's
   // (score-rows.ts): each walk stops at the first lowercase word.
   if (p.eponym === 'place' && (dashBeside(text, c.start, c.end) || inScoreRow(text, c.start, c.end))) return true;
-  if (p.quoted && openingQuoteBefore((b.openingQuotes ??= openingQuotesIn(text)), c.start)) return true;
+  if (p.quoted && openingQuoteBefore(text, c.start)) return true;
   return p.titled && mayNameATitle(b, c);
 }
 

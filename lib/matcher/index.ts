@@ -77,7 +77,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
         buffers.starts.subarray(at, at + valid.length),
       );
       at += valid.length;
-      batch.push({ text: valid, folded, openingQuotes: undefined });
+      batch.push({ text: valid, folded });
       if (valid.length && patterns.length)
         collectCandidates(valid, folded, trie, patterns, endings, i, order, candidates);
       order += valid.length + 1;

@@ -35,7 +35,7 @@ const kinds: Record<string, Pattern[]> = {
 function folded(text: string): BatchText {
   const n = text.length;
   const codes = foldCodesInto(text, new Uint16Array(n), new Uint32Array(n + 1), new Uint32Array(n));
-  return { text, folded: codes, openingQuotes: undefined };
+  return { text, folded: codes };
 }
 
 /** The first folded position whose original offset is at or after `at`. */
