@@ -535,11 +535,17 @@ function checkAliases(entities: Entity[], located: Map<string, LocatedDocument>,
     const ruledName = entity.aliases.find((a) => a.text === entity.name && carriesRule(a));
     const all: Alias[] = [ruledName ?? { text: entity.name, inCorpus: false }, ...entity.aliases];
     entity.aliases = [];
+    const byText = new Map<string, Alias>();
     for (const alias of all) {
       const key = foldAlias(alias.text);
+      // The same spelling listed again for more languages (a reading area's Turkish "Pekin", an extension's
+      // Azerbaijani, Uzbek and Turkmen one) serves them all: its languages join the first listing's, whose rules stay.
+      const first = byText.get(alias.text);
+      if (first && alias.lang) first.lang = joinLanguages(first.lang, alias.lang);
       // Same-entity variants that fold alike still differ in case rules (BOTAŞ the acronym, Botaş the name).
       if (!key || seen.has(alias.text)) continue;
       seen.add(alias.text);
+      byText.set(alias.text, alias);
       const prior = owner.get(key);
       if (prior && prior.id !== entity.id && !canShareAlias(prior.alias, alias))
         errors.push(`alias "${alias.text}" is claimed by both ${prior.id} and ${entity.id}`);
@@ -551,6 +557,10 @@ function checkAliases(entities: Entity[], located: Map<string, LocatedDocument>,
     }
   }
 }
+
+/** Space-separated language codes, each once, in the order first written. */
+const joinLanguages = (a: string | undefined, b: string) =>
+  [...new Set([...(a ? a.split(' ') : []), ...b.split(' ')])].join(' ');
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 function containsWord(haystack: string, needle: string): boolean {

@@ -309,6 +309,21 @@ describe('compileFactBase', () => {
     ).toMatch(/date note: loaded word "occup…"/);
   });
 
+  it('joins the languages of a spelling listed again for more languages, keeping its first rules', () => {
+    const { factBase, errors } = compile(
+      pipeline(),
+      baku({
+        aliases: [
+          { text: 'Baku', lang: 'tk', rule: 'near' },
+          { text: 'Baku', lang: ['kk-Latn', 'tk'] },
+        ],
+      }),
+    );
+    expect(errors).toEqual([]);
+    const aliases = factBase.entities.find((e) => e.id === 'baku')!.aliases;
+    expect(aliases).toEqual([expect.objectContaining({ text: 'Baku', lang: 'tk kk-Latn', rule: 'near' })]);
+  });
+
   it('marks which aliases the corpus uses', () => {
     const { factBase } = compile(pipeline({ aliases: ['Trans-Anatolian', 'TANAP'] }), baku());
     const aliases = factBase.entities.find((e) => e.id === 'tanap')!.aliases;
