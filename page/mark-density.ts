@@ -45,21 +45,18 @@ const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
 /**
  * The mentions calm mode paints, from every mention in reading order that the other filters (types, hidden names)
- * let through. Costs one `closest` per block and a binary search over the page's headings per block.
+ * let through. Each element is classified once per call, its answers shared by every block under it: one `matches` per
+ * element on the way up to the first one already classified, where a `closest` per block would test the whole list
+ * against every ancestor again (a long article's paragraphs share all of theirs). Plus a binary search over the page's
+ * headings per block.
  */
 export function calmMentions(doc: Document, ordered: readonly Mention[], shown: (m: Mention) => boolean): Set<Mention> {
   const headings = [...doc.querySelectorAll(HEADINGS)];
+  const kinds = new AncestorKinds();
   const furniture = new Map<Node, boolean>();
   const isFurniture = (container: Node) => {
     let result = furniture.get(container);
-    if (result === undefined) {
-      const el = container.nodeType === Node.ELEMENT_NODE ? (container as Element) : container.parentElement;
-      const header = el?.closest('header');
-      // A page's masthead <header> is furniture; an article's own header holds its headline and byline (both
-      // furniture by the list above) and sometimes a standfirst, which is running text.
-      result = !!el && (!!el.closest(FURNITURE) || (!!header && !header.closest('article, main, [role="main"]')));
-      furniture.set(container, result);
-    }
+    if (result === undefined) furniture.set(container, (result = kinds.isFurniture(elementOf(container))));
     return result;
   };
 
@@ -75,7 +72,7 @@ export function calmMentions(doc: Document, ordered: readonly Mention[], shown: 
     if (isFurniture(m.container)) continue;
     if (m.container !== container) {
       container = m.container;
-      const next = sectionOf(container, headings, sectionIds);
+      const next = sectionOf(container, kinds, headings, sectionIds);
       if (next !== section) {
         section = next;
         paragraph = 0;
@@ -90,10 +87,71 @@ export function calmMentions(doc: Document, ordered: readonly Mention[], shown: 
   return kept;
 }
 
+const elementOf = (node: Node): Element | null =>
+  node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+
+/** Where a `<header>` is an article's own, not a page's masthead: see AncestorKinds.isFurniture. */
+const ARTICLE_OR_MAIN = 'article, main, [role="main"]';
+
+/**
+ * What calm mode asks of an element's ancestors (itself included, as `closest` reads them): whether one is furniture,
+ * the nearest `<header>`, whether one is an article or main, the nearest `<section>`/`<article>`. Each answer is kept
+ * per element for one pass over the page, so blocks under the same ancestors share them.
+ */
+class AncestorKinds {
+  private readonly furniture = new Map<Element, Element | null>();
+  private readonly header = new Map<Element, Element | null>();
+  private readonly articleOrMain = new Map<Element, Element | null>();
+  private readonly box = new Map<Element, Element | null>();
+
+  /**
+   * Furniture by the list above, or under a page's masthead `<header>`; an article's own header holds its headline
+   * and byline (both furniture by the list) and sometimes a standfirst, which is running text.
+   */
+  isFurniture(el: Element | null): boolean {
+    if (!el) return false;
+    if (nearest(this.furniture, el, FURNITURE)) return true;
+    const header = nearest(this.header, el, 'header');
+    return !!header && !nearest(this.articleOrMain, header, ARTICLE_OR_MAIN);
+  }
+
+  /** The nearest `<section>` or `<article>` around `el`, itself included. */
+  nearestBox(el: Element | null): Element | null {
+    return nearest(this.box, el, 'section, article');
+  }
+}
+
+/**
+ * `el.closest(selectors)`, with the answer for every element walked kept in `known` (for these `selectors` only): the
+ * walk up stops at the first element that matches or whose answer is known.
+ */
+function nearest(known: Map<Element, Element | null>, el: Element | null, selectors: string): Element | null {
+  const walked: Element[] = [];
+  let found: Element | null = null;
+  for (let at = el; at; at = at.parentElement) {
+    const seen = known.get(at);
+    if (seen !== undefined) {
+      found = seen;
+      break;
+    }
+    walked.push(at);
+    if (at.matches(selectors)) {
+      found = at;
+      break;
+    }
+  }
+  for (const at of walked) known.set(at, found);
+  return found;
+}
+
 /** Which section a block belongs to: its nearest `<section>`/`<article>` and the last heading before it. */
-function sectionOf(container: Node, headings: readonly Element[], ids: Map<Element, number>): string {
-  const el = container.nodeType === Node.ELEMENT_NODE ? (container as Element) : container.parentElement;
-  const box = el?.closest('section, article');
+function sectionOf(
+  container: Node,
+  kinds: AncestorKinds,
+  headings: readonly Element[],
+  ids: Map<Element, number>,
+): string {
+  const box = kinds.nearestBox(elementOf(container));
   let boxId = 0;
   if (box) {
     boxId = ids.get(box) ?? ids.size + 1;
