@@ -185,16 +185,17 @@ export class PageScanner {
         endContainer: end.node,
         endOffset: end.offset + 1,
       });
-      const text = block.text.slice(m.start, m.end).replace(/\s+/g, ' ');
-      mentions.push({
+      const mention: Mention = {
         entity: m.entity,
-        text,
+        text: block.text.slice(m.start, m.end).replace(/\s+/g, ' '),
         range,
         container,
         order: order + (step * m.start) / (block.text.length + 1),
-        ...(m.why ? { why: m.why } : {}),
-        ...(m.or ? { or: m.or } : {}),
-      });
+      };
+      // Set only when present, not spread in: this runs for every mark on the page, before the engine optimises it.
+      if (m.why) mention.why = m.why;
+      if (m.or) mention.or = m.or;
+      mentions.push(mention);
     }
     if (mentions.length) this.store.add(container, mentions);
   }

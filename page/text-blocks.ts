@@ -125,6 +125,9 @@ function nodeAt(block: TextBlock, offset: number): number {
 
 /** Finds the text node and offset for a position in a block's text. */
 export function pointInBlock(block: TextBlock, offset: number): { node: Text; offset: number } {
+  // Most blocks are one text node (a paragraph with no inline tags): no search. A window of an oversized one may
+  // start inside its node (splitBlock), so the node's start still counts.
+  if (block.nodes.length === 1) return { node: block.nodes[0]!, offset: offset - block.starts[0]! };
   const i = nodeAt(block, offset);
   return { node: block.nodes[i]!, offset: offset - block.starts[i]! };
 }

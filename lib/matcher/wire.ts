@@ -90,12 +90,16 @@ export function unpackMatches(packed: unknown, textCount: number): WireMatch[][]
   if (isRecord(packed) && Array.isArray(packed.notes))
     for (const n of packed.notes as unknown[])
       if (isRecord(n) && isIndex(n.mark)) notes.set(n.mark, n as unknown as MarkNote);
+  // Read by index, not destructured: this runs for every mark of a page, mostly before the engine optimises it.
   for (let i = 0; i + 3 < flat.length; i += 4) {
-    const [text, start, end, entity] = [flat[i], flat[i + 1], flat[i + 2], flat[i + 3]];
+    const text: unknown = flat[i];
+    const start: unknown = flat[i + 1];
+    const end: unknown = flat[i + 2];
+    const entity: unknown = flat[i + 3];
     if (!(isIndex(text) && text < textCount && isIndex(start) && isIndex(end) && isIndex(entity) && start < end))
       continue;
     const m: WireMatch = { start, end, entity };
-    const note = notes.get(i / 4);
+    const note = notes.size ? notes.get(i / 4) : undefined;
     if (note && typeof note.why === 'string' && note.why.length <= MAX_WHY) m.why = note.why;
     if (note && Array.isArray(note.or)) {
       const or = note.or.filter(isIndex).filter((e) => e !== entity);
