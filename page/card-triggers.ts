@@ -43,6 +43,11 @@ export function startCardTriggers(
   /** `first`: the mark the first card will be for, whose details are asked for alongside the stage. */
   const ensure = (first: () => Mention | null, warm = false) => {
     if (cards || loading || signal.aborted) return;
+    // The injection is asked for first: it is the long pole (the browser reads, sends and compiles the stage: 25-55
+    // ms in Chromium on a busy machine, where the words and details take 2-15 once they reach the background), and
+    // each message costs this thread a few milliseconds before the next can leave. Whichever comes first: the stage's
+    // own word that it has run, or the background's answer (which also brings a failure).
+    const stage = Promise.race([whenStageArrives(), load()]);
     const words = deps.send({ type: 'get-card-text' }).catch(() => null);
     const prefetched = new Map<string, AskedDetails>();
     // The article's date heads the card's timeline: the background formats it with the details.
@@ -54,9 +59,6 @@ export function startCardTriggers(
       early.catch(() => {}); // the card that takes it handles a failure; one for another name never does
       prefetched.set(id, asked(early));
     }
-    // Whichever comes first: the stage's own word that it has run, or the background's answer (which also brings a
-    // failure).
-    const stage = Promise.race([whenStageArrives(), load()]);
     loading = Promise.all([stage, words])
       .then(([, text]) => {
         const start = cardStageEntry();
