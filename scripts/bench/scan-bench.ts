@@ -616,5 +616,9 @@ export function formatPageCost(r: PageCostResult): string {
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = await runPageCostBench();
   console.log(formatPageCost(result));
+  // LENS_SCAN_BENCH_SAMPLES=1: every card sample too, to compare builds run by run.
+  if (process.env.LENS_SCAN_BENCH_SAMPLES)
+    for (const c of result.cards)
+      console.log(`${c.browser} ${c.build} ${c.case.trim()}: ${c.samples.map(f).join(' ')}`);
   if (result.missing.length) process.exitCode = 1;
 }
