@@ -36,8 +36,13 @@ FIXED_FOLDS.set(ARMENIAN_YIWN, DROP);
 
 /** Whether `unit` is an apostrophe or one of the signs the fold reads as one (’ ‘ ʼ ʻ ` ´ ′ ＇). */
 export function isApostropheUnit(unit: number): boolean {
-  return unit === APOSTROPHE || FIXED_FOLDS.get(unit) === APOSTROPHE;
+  return APOSTROPHE_UNITS[unit] === 1;
 }
+
+/** The units `isApostropheUnit` accepts, as a table: it is asked at the end of every word the rules read. */
+const APOSTROPHE_UNITS = new Uint8Array(0x10000);
+APOSTROPHE_UNITS[APOSTROPHE] = 1;
+for (const [unit, fold] of FIXED_FOLDS) if (fold === APOSTROPHE) APOSTROPHE_UNITS[unit] = 1;
 
 // Invisible format characters (soft hyphen, zero-width joiners, bidi marks) sit inside words on real pages.
 const INVISIBLE = /\p{Cf}/u;

@@ -18,6 +18,9 @@ const NONE = 1;
 const SOME = 2;
 /** SOME, and the unit is a capital. */
 const SOME_CAPITAL = 3;
+/** The bits of a `mayStart` entry that hold one of the above. */
+const STATE_BITS = 2;
+const STATE = (1 << STATE_BITS) - 1;
 
 /**
  * One list (`after`, `before`, `place-after`, `country-after`, an alias's `not-before`, or the common given names),
@@ -27,12 +30,13 @@ export class NamedAfterList {
   private readonly byFirst = new Map<string, NamedAfterWord[]>();
   /**
    * Per code unit, learned on first sight: whether a page's word starting with it may start one of the words (its
-   * folded letter, and its case where every such word is capitalised). Most words next to a name start none, and are
-   * then turned down without being read or folded.
+   * folded letter, and its case where every such word is capitalised), in the low two bits; above them, where in
+   * `lists` those words are. Most words next to a name start none, and are then turned down without being read or
+   * folded. (The words were in an array indexed by code unit, which the engine keeps as a slow dictionary.)
    */
-  private readonly mayStart = new Uint8Array(0x10000);
-  /** Per code unit, once `learn` has seen it start some word: the words it may start (a Map lookup cost more). */
-  private readonly wordsOf: (NamedAfterWord[] | undefined)[] = [];
+  private readonly mayStart = new Uint16Array(0x10000);
+  /** The words of each first letter a page's word has started with (a Map lookup per word cost more). */
+  private readonly lists: NamedAfterWord[][] = [[]];
   /** Per code unit, learned on first sight: 1 when its folded letter ends one of the words, 2 when it ends none. */
   private readonly mayEnd = new Uint8Array(0x10000);
   private readonly lastLetters = new Set<string>();
@@ -50,12 +54,12 @@ export class NamedAfterList {
   /** Whether the page's word at original offset `at` (-1: none) starts with one of the list's words. */
   startsWordAt(text: string, at: number): boolean {
     if (at < 0) return false;
-    const unit = text.charCodeAt(at);
-    const known = this.learn(unit);
+    const learned = this.learn(text.charCodeAt(at));
+    const known = learned & STATE;
     if (known === NONE) return false;
     // A word's first unit is a letter of the BMP (words.ts), so the unit alone gives its case.
     const capital = known === SOME_CAPITAL;
-    const words = this.wordsOf[unit]!;
+    const words = this.lists[learned >>> STATE_BITS]!;
     // The word with its digits (a model's name, TB3), compared letter by letter without folding it into a string.
     const end = tokenEnd(text, at);
     for (let i = 0; i < words.length; i++) {
@@ -71,13 +75,13 @@ export class NamedAfterList {
    */
   wholeWordAt(text: string, at: number): string | null {
     if (at < 0) return null;
-    const unit = text.charCodeAt(at);
-    if (this.learn(unit) === NONE) return null;
+    const learned = this.learn(text.charCodeAt(at));
+    if ((learned & STATE) === NONE) return null;
     // A whole word is letters only (a given name).
     const word = wordAt(text, at);
     const folded = foldWord(word);
     const capital = CAPITAL.test(word);
-    const found = this.wordsOf[unit]!.some((w) => (capital || !w.capital) && folded === w.prefix);
+    const found = this.lists[learned >>> STATE_BITS]!.some((w) => (capital || !w.capital) && folded === w.prefix);
     return found ? folded : null;
   }
 
@@ -88,16 +92,25 @@ export class NamedAfterList {
     return known === 1;
   }
 
+  /** The unit's entry in `mayStart`, learned now if it is new. */
   private learn(unit: number): number {
-    let known = this.mayStart[unit]!;
-    if (known === UNKNOWN) {
+    let learned = this.mayStart[unit]!;
+    if (learned === UNKNOWN) {
       const words = this.byFirst.get(foldedFirstLetter(unit));
       const capital = CAPITAL.test(String.fromCharCode(unit));
-      known = words?.some((w) => capital || !w.capital) ? (capital ? SOME_CAPITAL : SOME) : NONE;
-      this.mayStart[unit] = known;
-      this.wordsOf[unit] = words;
+      const known = words?.some((w) => capital || !w.capital) ? (capital ? SOME_CAPITAL : SOME) : NONE;
+      learned = known === NONE ? NONE : known | (this.listIndex(words!) << STATE_BITS);
+      // An entry too large for the table (a list of thousands of first letters) is learned again each time.
+      if (learned <= 0xffff) this.mayStart[unit] = learned;
     }
-    return known;
+    return learned;
+  }
+
+  /** Where `words`, one first letter's, is in `lists`; added on first sight (a list has a few dozen first letters). */
+  private listIndex(words: NamedAfterWord[]): number {
+    let i = this.lists.indexOf(words);
+    if (i < 0) i = this.lists.push(words) - 1;
+    return i;
   }
 }
 
