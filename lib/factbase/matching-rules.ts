@@ -107,6 +107,8 @@ export interface NamedAfter {
   'title-before'?: string[];
   /** The same words as the Turkic languages put them, after the title ("Şuşa" filmi, «…» — səhər verilişi). */
   'title-after'?: string[];
+  /** Words right after a given name that say someone is called so (есімді, ismli): see `givenNameToo`. */
+  called?: string[];
 }
 
 /** data/languages.yaml as written. */

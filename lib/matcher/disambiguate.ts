@@ -94,6 +94,8 @@ export interface RuleTables {
     titleBefore: NamedAfterList;
     /** The same after it, as the Turkic languages write them ("Şuşa" filmi). */
     titleAfter: NamedAfterList;
+    /** Words after a given name that say someone is called so (есімді, ismli: "a boy called Nursultan"). */
+    called: NamedAfterList;
     /** Folded endings after which a place's name is a thing's modifier (see `standsAsModifier`). */
     modifierEndings: string[];
   };
@@ -156,6 +158,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       routeAfter: new NamedAfterList(rules?.namedAfter?.['route-after']),
       titleBefore: new NamedAfterList(rules?.namedAfter?.['title-before']),
       titleAfter: new NamedAfterList(rules?.namedAfter?.['title-after']),
+      called: new NamedAfterList(rules?.namedAfter?.called),
       modifierEndings: (rules?.namedAfter?.['modifier-endings'] ?? []).map(foldAlias),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
@@ -208,6 +211,8 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     p.quoted = (p.eponym === 'place' || p.eponym === 'country') && !p.acronym;
     // Any name may stand in a work's title ("Şuşa" filmi, Middle Corridor (film)); an acronym is still that acronym.
     p.titled = !p.acronym;
+    // Nur-Sultan written solid is the given name Nursultan.
+    p.givenNameToo = p.eponym !== null && p.eponym !== 'person' && t.commonGivenNames.has(p.key.replace(/ /g, ''));
     p.namesakeKey = namesakeKeys.has(p.key);
   }
   return t;
@@ -248,6 +253,8 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
   // (score-rows.ts): each walk stops at the first lowercase word.
   if (p.eponym === 'place' && (dashBeside(text, c.start, c.end) || inScoreRow(text, c.start, c.end))) return true;
   if (p.quoted && openingQuoteBefore(text, c.start)) return true;
+  // A name that is also a given name (Nursultan): a few aliases, read wherever they stand.
+  if (p.givenNameToo) return true;
   return p.titled && mayNameATitle(b, c);
 }
 

@@ -1,12 +1,14 @@
 /**
  * Whether a person's, place's or country's name means someone or something else where it stands: a namesake's surname
- * after a given name that is not the person's, a thing named after it, or (any name) a work's title it stands in. Read for every candidate whose alias may be
- * a surname or an eponym (see `Pattern.eponym`, `Pattern.surnameToo`).
+ * after a given name that is not the person's, someone's given name before a surname (Nursultan), a thing named after
+ * it, or (any name) a work's title it stands in. Read for every candidate whose alias may be a surname, a given name,
+ * an eponym or a title's word (see `Pattern.eponym`, `surnameToo`, `givenNameToo`, `titled`).
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
-import { namesAThing } from './things-named-after';
+import { asWritten, namesAThing } from './things-named-after';
 import { mayNameATitle, namesATitle } from './titles';
-import { wordBeforeStart } from './words';
+import { caseOfUnit, UPPER } from './char-kinds';
+import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
 
 /** Whether the name at `c` is not its entity's here: a thing named after it, or a namesake's surname. */
 export function namesSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidate, previous: RuledCandidate | undefined) {
@@ -14,6 +16,7 @@ export function namesSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidate,
   return (
     (p.eponym !== null && namesAThing(t, b, c)) ||
     (p.surnameToo && afterGivenName(t, b.text, c, previous)) ||
+    (p.givenNameToo && beforeSurname(t, b, c)) ||
     (p.titled && mayNameATitle(b, c) && namesATitle(t, b, c))
   );
 }
@@ -28,4 +31,20 @@ function afterGivenName(t: RuleTables, text: string, c: RuledCandidate, previous
   const given = t.givenNameWords.wholeWordAt(text, at);
   if (given === null || t.givenNames.get(c.pattern.entity)?.includes(given)) return false;
   return !(previous !== undefined && previous.text === c.text && previous.start <= at && previous.end > at);
+}
+
+/**
+ * Whether a name of ours that is also a common given name (Nursultan, the capital's name in 2019–2022) is someone's
+ * given name here: as written, right before a capitalised word (a surname: "Балуан Нұрсұлтан Тұрсынов", a wrestler)
+ * that heads no thing named after a place ("Nursultan Airport" is the place's, and dropped as such), or before a word
+ * that says someone is called so ("Нұрсұлтан есімді бала", a boy called Nursultan).
+ */
+function beforeSurname(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+  const { text } = b;
+  const at = wordAfterStart(text, c.end);
+  // Written solid, as a given name is: "Нұр-Сұлтан Тоқаев" is the city's name before the president's.
+  const form = at < 0 ? '' : foldedSlice(b, c.foldedStart, c.foldedEnd);
+  if (at < 0 || form.indexOf(' ') >= 0 || !asWritten(c, form)) return false;
+  if (t.namedAfter.called.startsWordAt(text, at)) return true;
+  return caseOfUnit(text.charCodeAt(at)) === UPPER && !t.namedAfter.placeAfter.startsWordAt(text, at);
 }

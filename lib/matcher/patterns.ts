@@ -50,6 +50,8 @@ export interface Pattern {
   quoted: boolean;
   /** Any name but an acronym: checked for a work's title it stands in (titles.ts: the film «Şuşa», "Şuşa" filmi). */
   titled: boolean;
+  /** A name of ours, not a person's, that is also a common given name (Nursultan): someone's before a surname. */
+  givenNameToo: boolean;
 }
 
 /**
@@ -306,6 +308,7 @@ function makePattern(
     previousWords: 0,
     quoted: false,
     titled: false,
+    givenNameToo: false,
   };
 }
 

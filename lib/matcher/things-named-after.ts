@@ -76,10 +76,15 @@ function standsAsModifier(t: RuleTables, b: BatchText, c: RuledCandidate): boole
 }
 
 /**
- * Whether the page writes the name with no ending: its alias as it is, or with the final letter its language changes
- * when the name stands alone (Turkmen "Samarkant" is read in "Samarkand", as the English spelling writes it).
+ * Whether the page writes the name with no ending: its alias as it is, written solid ("Nursultan" for Nur-Sultan), or
+ * with the final letter its language changes when the name stands alone (Turkmen "Samarkant" is read in "Samarkand",
+ * as the English spelling writes it).
  */
-function asWritten(c: RuledCandidate, form: string): boolean {
+export function asWritten(c: RuledCandidate, form: string): boolean {
   const { key } = c.pattern;
-  return form === key || (form.length === key.length && form.startsWith(key.slice(0, -1)));
+  if (form === key) return true;
+  const solid = key.indexOf(' ') >= 0 ? key.replace(SPACES, '') : key;
+  return form === solid || (form.length === solid.length && form.startsWith(solid.slice(0, -1)));
 }
+
+const SPACES = / /g;

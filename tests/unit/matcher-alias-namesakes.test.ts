@@ -27,3 +27,23 @@ describe('namesakes told apart by the words next to the name', () => {
     expect(ids('Astana Qazaqstan Premer-ligasynda üşınşı oryn aldy.')).toEqual(['kazakhstan']);
   });
 });
+
+describe('a name of ours that is also a common given name', () => {
+  it('is someone’s given name written solid before a surname, or before a word saying someone is called so', () => {
+    expect(ids('Сынып жетекшісі Нұрсұлтан Сейтов; Нұрсұлтан қаласы')).toEqual(['astana']);
+    expect(ids('Kassym-Jomart Tokayev Nursultan adlı bir çocukla görüştü; Nursultan Airport.')).toEqual(['tokayev']);
+  });
+  it('stays the city written with its hyphen, before the president’s name', () => {
+    expect(ids('Нұр-Сұлтан Тоқаевты қарсы алды.')).toEqual(['astana']);
+  });
+});
+
+describe('Turkestan the city, the region named after it, and East Turkestan', () => {
+  it('keeps the city, and reads “East” in any language and spelling, and a region’s word, as something else', () => {
+    expect(ids('Doğu Türkistan’da değil; Türkistan ilinde; Ahmet Yesevi Türkistan’da yatar.')).toEqual([
+      'ahmet-yesevi',
+      'turkestan-city',
+    ]);
+    expect(ids('Kassym-Jomart Tokayev visited Turkestan province and Eastern Turkestan.')).toEqual(['tokayev']);
+  });
+});

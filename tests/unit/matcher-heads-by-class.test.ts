@@ -33,3 +33,11 @@ describe('a TV channel, a radio, a company or a building named after a place or 
     expect(ids('აზერბაიჯანში რკინიგზა')).toEqual(['azerbaijan']);
   });
 });
+
+describe('a stock exchange or a wall named after a place or a country', () => {
+  it('drops the name before or after the exchange’s or the wall’s word', () => {
+    expect(ids('Бишкек биржасы жабылды, Бишкекте жаан.')).toEqual(['bishkek']);
+    expect(ids('Borsa Ankara mı? Ankara’da borsa yok.')).toEqual(['ankara']);
+    expect(ids('Kassym-Jomart Tokayev: the Great Wall of China is long, said China.')).toEqual(['tokayev', 'china']);
+  });
+});
