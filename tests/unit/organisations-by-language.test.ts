@@ -9,6 +9,7 @@ describe('organisations and ideas in the languages of the region', () => {
   it('the West capitalised is the idea; the compass point in lowercase is not', () => {
     expect(ids('между Россией и Западом', 'на западе страны')).toEqual(['russia', 'the-west']);
     expect(ids('Oʻzbekiston va G‘arb', 'shahar g‘arbida')).toEqual(['uzbekistan', 'the-west']);
+    expect(ids('Минобороны завершило учения «Запад-2021».')).toEqual([]);
   });
   it('official abbreviations with the language’s endings', () => {
     expect(ids('ҚР СІМ-інде брифинг өтті', 'ՌԴ-ի նախագահ')).toEqual(['kazakhstan-foreign-ministry', 'russia']);
