@@ -118,7 +118,8 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   const named = rules?.namedAfter;
   const screen = new NeighbourScreen();
   // What namesSomeoneElse (given-name.ts) reads next to each kind of name: a rule that reads another list there
-  // declares it here, or the screen turns its candidates away unread (tests/unit/matcher-screen.test.ts checks).
+  // declares it here, or the screen turns its candidates away unread (tests/unit/matcher-screen.test.ts checks). What
+  // else keeps a new rule off the page's hot path: README.md here.
   // The heads before a place's or country's name, and apart from them the links ("of") that may stand between (see
   // `headBefore`): "of" comes before half the country names of an English page, and only a head before it counts.
   const headsBefore = screen.listen(named?.['place-before'] ?? []);
