@@ -449,7 +449,9 @@ function rulesOfBatch(
         coverEnd = c.end;
       }
     } else if (ev.surname && c.text === coverText && c.end <= coverEnd) continue;
-    if (p.namesakeKey && isNamesake(namesakes, c)) continue;
+    // A namesake's context yields to the person's own title right before a bare surname: "Cumhurbaşkanı Aliyev de
+    // tribündeydi" is the president at a match, where another Aliyev scored.
+    if (p.namesakeKey && isNamesake(namesakes, c) && !(ev?.surname && titledHere(t, texts[c.text]!, c))) continue;
     if (
       (p.eponym || p.surnameToo || p.titled) &&
       mayNameSomeoneElse(t, texts[c.text]!, c) &&
@@ -673,6 +675,11 @@ function offer(
   c!.why = why;
   if (rest.length > 0) c!.or = rest.map((r) => r.pattern.entity);
   return c!;
+}
+
+/** Whether one of the person's titles stands right before the bare surname at `c` (or before a word before it). */
+function titledHere(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+  return titleOf(t, titleWords(b.text, c.start, wordBefore(b.text, c.start)), c) !== undefined;
 }
 
 /** The title among `titled` that `c`'s person held, if any. */

@@ -47,3 +47,17 @@ describe('Turkestan the city, the region named after it, and East Turkestan', ()
     expect(ids('Kassym-Jomart Tokayev visited Turkestan province and Eastern Turkestan.')).toEqual(['tokayev']);
   });
 });
+
+describe('a bare surname among sports words', () => {
+  it('is an athlete’s, even after the person was named in full, and the person’s after their own title', () => {
+    expect(ids('İlham Əliyev Bakıya gəlib. Futbol: Əliyev 2 qol vurdu, Neftçi qalib gəldi.')).toEqual([
+      'ilham-aliyev',
+      'baku',
+    ]);
+    expect(
+      ids(
+        'Ilham Aliyev spoke. At the match, President Aliyev watched from the stands; the club’s Aliyev scored a goal.',
+      ),
+    ).toEqual(['ilham-aliyev', 'ilham-aliyev']);
+  });
+});
