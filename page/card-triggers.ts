@@ -54,12 +54,15 @@ export function startCardTriggers(
     const asOf = pageDate(doc);
     const m = first();
     const id = m ? deps.index.entities[m.entity]?.[0] : undefined;
+    // The stage now often runs before the first card's details are back: it waits for them (or their failure), so
+    // that card is rendered once, with them, not first as a placeholder (the costly first render) and again.
+    let details: Promise<unknown> = Promise.resolve();
     if (id) {
       const early = deps.send({ type: 'get-entity', id, ...(asOf ? { asOf } : {}) });
-      early.catch(() => {}); // the card that takes it handles a failure; one for another name never does
+      details = early.catch(() => {}); // the card that takes it handles a failure; one for another name never does
       prefetched.set(id, asked(early));
     }
-    loading = Promise.all([stage, words])
+    loading = Promise.all([stage, words, details])
       .then(([, text]) => {
         const start = cardStageEntry();
         if (!start || signal.aborted) throw new Error('the card stage did not register');
