@@ -41,3 +41,25 @@ describe('a stock exchange or a wall named after a place or a country', () => {
     expect(ids('Kassym-Jomart Tokayev: the Great Wall of China is long, said China.')).toEqual(['tokayev', 'china']);
   });
 });
+
+describe('a hall, a metro, a fund, an event or a river named after a place', () => {
+  it('drops the name before a conference room’s or a hall’s word', () => {
+    expect(ids('10:00 · Tashkent Hall · 12:00 · Bishkek Room · 14:00 · Yerevan Suite; Tashkent is warm.')).toEqual([
+      'tashkent',
+    ]);
+  });
+  it('drops the name before its metro’s, fund’s, week’s, marathon’s or river’s word', () => {
+    expect(ids('Daşkənd Metropoliteni, Yerevan Foundation, İzmir Maratonu, Ankara Çayı')).toEqual([]);
+    expect(ids('Ташкентский метрополитен? Нет: Бишкек марафону, Тошкент метрополитени.')).toEqual([]);
+  });
+});
+
+describe('a part of a continent, and a province named after a country', () => {
+  it('drops the continent after a word that names a part of it', () => {
+    expect(ids('Малая Азия и Юго-Восточная Азия, пишет Казахстан.')).toEqual(['kazakhstan']);
+    expect(ids('Southeast Asia buys from Kazakhstan and Asia.')).toEqual(['kazakhstan', 'asia']);
+  });
+  it('drops the country before a province’s word, and keeps it elsewhere', () => {
+    expect(ids('Шығыс Қазақстан облысында жаңбыр, Қазақстан бойынша ыстық.')).toEqual(['kazakhstan']);
+  });
+});
