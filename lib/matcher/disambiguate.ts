@@ -50,6 +50,8 @@ export interface RuledCandidate {
   why?: string;
   /** Namesakes the page did not tell apart: the other entity indexes it may mean. */
   or?: number[];
+  /** Written in lowercase where its alias is capitalised (lowercase-text.ts): it counts only near another name. */
+  lowercase: boolean;
 }
 
 /** A text of the batch as the rules read it. */
@@ -564,7 +566,10 @@ function recordFullName(t: RuleTables, c: RuledCandidate, ctx: PageContext) {
 }
 
 const CAPITAL = /^\p{Lu}/u;
-/** Georgian (Mkhedruli) writes no capitals: there only a listed given name shows that the word before a surname is one. */
+/**
+ * Georgian (Mkhedruli) writes no capitals, and text typed in lowercase shows none ("bilal erdogan"): there only a listed
+ * given name shows that the word before a surname is one.
+ */
 const CASELESS = /^[\u10D0-\u10FF]/;
 
 /**
@@ -703,7 +708,7 @@ function resolveSurname(
     before &&
     (before.initial ||
       CAPITAL.test(before.original) ||
-      (CASELESS.test(before.original) && t.commonGivenNames.has(before.word)))
+      ((CASELESS.test(before.original) || first.lowercase) && t.commonGivenNames.has(before.word)))
   ) {
     const named = group.filter((c) =>
       before.initial

@@ -9,6 +9,7 @@ import type { MatchingRules } from '../factbase/matching-rules';
 import { caseAllows } from './case-rules';
 import { isWordCharAt, skipMarks } from './char-kinds';
 import { endingsAt } from './ending-trie';
+import { inLowercaseStretch, needsCompany, lowercaseMayMatch } from './lowercase-text';
 import { applyRules, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
 import { foldCodesInto, skipDropped, type FoldedCodes } from './fold';
 import { newPageContext, type PageContext } from './page-context';
@@ -191,7 +192,13 @@ function collectCandidates(
     if (end < 0) return;
     const pattern = patterns[id]!;
     const start = map[foldedStart]!;
-    if (!caseAllows(pattern.caseRule, text, start, end)) return;
+    // A name typed in lowercase counts only in a stretch typed so; a short one only near another (select.ts).
+    let lowercase = false;
+    if (!caseAllows(pattern.caseRule, text, start, end)) {
+      if (!lowercaseMayMatch(pattern.caseRule, pattern.near, text, start, end) || !inLowercaseStretch(text, start, end))
+        return;
+      lowercase = needsCompany(text, start, end);
+    }
     candidates.push({
       text: textIndex,
       start,
@@ -204,6 +211,7 @@ function collectCandidates(
       // Every candidate has the fields a rule may set, so all share one shape for the code that reads them.
       why: undefined,
       or: undefined,
+      lowercase,
     });
   });
 }

@@ -212,6 +212,10 @@ export function compilePatterns(index: AliasIndex, rules?: MatchingRules): Patte
     const caseRule = caseRuleFor(text, flags);
     const found = precompiled(rules?.forms, fromTable, alias, folded) ?? workOut(index, rules, alias, folded, worked);
     add(makePattern(index, rules, alias, found.stem, found.endings, folded, caseRule));
+    // A slogan's comma is often left out ("tek millet iki devlet", "bir millet iki dovlet" in comments): only a name
+    // written with one gets a form without, so that "Baku, Tbilisi" on a page stays two names.
+    if (folded.includes(', '))
+      add(makePattern(index, rules, alias, found.stem.replace(COMMA_IN_NAME, ''), found.endings, folded, caseRule));
     // Compounds are also written as one word (Şahdəniz, Nursultan, KazMunayGas): the parts joined, as written.
     if (folded.includes(' ') && isCompoundName(index, entry)) {
       const parts = folded.split(' ');
@@ -239,6 +243,7 @@ function sameCaseRule(a: CaseRule, b: CaseRule): boolean {
   return a.cases.length === b.cases.length && a.cases.every((c, i) => c === b.cases[i]);
 }
 
+const COMMA_IN_NAME = /,(?= )/g;
 const PART_BREAK = /[\s\-\u2010-\u2015]+/u;
 const CAPITALISED = /^\p{Lu}/u;
 

@@ -15,6 +15,8 @@ interface Candidate {
   pattern: { entity: number; alias: number; near: boolean };
   why?: string;
   or?: number[];
+  /** Typed in lowercase (lowercase-text.ts): it needs another name near, as an ambiguous alias does. */
+  lowercase: boolean;
 }
 
 interface Selected {
@@ -39,7 +41,7 @@ function anchorsOf(sorted: readonly Candidate[]): Candidate[] {
   let lastEnd = -1;
   for (let i = 0; i < sorted.length; i++) {
     const c = sorted[i]!;
-    if (isNear(c) || c.place < lastEnd) continue;
+    if (isAmbiguous(c) || c.place < lastEnd) continue;
     chosen.push(c);
     lastEnd = c.place + lengthOf(c);
   }
@@ -69,20 +71,31 @@ function hasAnchorNear(anchors: readonly Candidate[], c: Candidate, window: numb
   return false;
 }
 
-const isNear = (c: Candidate) => c.pattern.near && c.why === undefined;
+/** An ambiguous alias no rule decided: it vouches for nothing. */
+const isAmbiguous = (c: Candidate) => c.pattern.near && c.why === undefined;
+/**
+ * What needs an anchor near: an ambiguous alias, and a name typed in lowercase, which needs another name typed in
+ * lowercase (two names in one lowercase query or comment vouch for each other; neither vouches for itself).
+ */
+const isNear = (c: Candidate) => (c.pattern.near || c.lowercase) && c.why === undefined;
+const isLowercase = (c: Candidate) => c.lowercase && c.why === undefined;
 
 /** The matches of each of `textCount` texts, sorted, never overlapping. */
 export function selectMatches(candidates: Candidate[], textCount: number, nearWindow: number): Selected[][] {
   // They come by text and start (see applyRules): only those sharing a start are out of order.
   sortNearlySorted(candidates, byPlaceThenLongest);
   const anchors = candidates.some(isNear) ? anchorsOf(candidates) : null;
+  // A name typed in lowercase needs another typed so: a capitalised name in the next item of a list says nothing
+  // about a lowercase word ("түрік немесе әзербайжан тілін", the Azerbaijani language, under a job's other lines).
+  const lowercaseAnchors = anchors && candidates.some(isLowercase) ? anchors.filter(isLowercase) : null;
   const perText: Selected[][] = Array.from({ length: textCount }, () => []);
   // Leftmost-longest among the candidates kept: every unambiguous one, and the ambiguous ones near an anchor.
   let lastEnd = -1;
   // Index loops over the candidates: Node's engine allocated an iterator result per step of a for-of here.
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    if (c.place < lastEnd || (anchors && isNear(c) && !hasAnchorNear(anchors, c, nearWindow))) continue;
+    if (c.place < lastEnd) continue;
+    if (anchors && isNear(c) && !hasAnchorNear(isLowercase(c) ? lowercaseAnchors! : anchors, c, nearWindow)) continue;
     lastEnd = c.place + lengthOf(c);
     perText[c.text]!.push(selected(c));
   }

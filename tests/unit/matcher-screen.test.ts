@@ -72,6 +72,7 @@ describe('neighbour screen', () => {
               pattern,
               why: undefined,
               or: undefined,
+              lowercase: false,
             };
             if (!namesSomeoneElse(tables, b, c, undefined)) continue;
             found[kind] = (found[kind] ?? 0) + 1;

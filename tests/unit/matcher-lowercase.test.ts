@@ -1,0 +1,88 @@
+/**
+ * Text typed in lowercase (comments, search queries, machine transcripts) and without diacritics: names count there,
+ * and only there, with the project's alias index and rules. Sentences are written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { page } from './project-matcher';
+
+describe('names typed in lowercase', () => {
+  it('count in a stretch typed all in lowercase, with or without diacritics', () => {
+    expect(page('so the news is that azerbaijan signed a deal with turkey and the money goes through baku')).toEqual([
+      ['azerbaijan', 'azerbaijan'],
+      ['turkey', 'turkiye'],
+      ['baku', 'baku'],
+    ]);
+    expect(page('Anonim · 2 saat əvvəl · dunen azerbaycan ve turkiye yine birlikde idi')).toEqual([
+      ['azerbaycan', 'azerbaijan'],
+      ['turkiye', 'turkiye'],
+    ]);
+  });
+
+  it('do not count in a sentence that capitalises anything: there a lowercase word is a common word', () => {
+    expect(page('We had roast turkey and georgia peaches with the neighbours from baku street.')).toEqual([]);
+    expect(page('Then the news: azerbaijan signed a deal with turkey about baku.')).toEqual([]);
+  });
+
+  it('do not count in a stretch of fewer than four words (a tag, a slug)', () => {
+    expect(page('tags · baku tbilisi · travel')).toEqual([]);
+  });
+
+  it('one or two words count only with another name typed in lowercase near: a lone one may be a common word', () => {
+    // Kazakh writes the Azerbaijani language in lowercase, the same letters as the country's name in other languages.
+    expect(page('Талаптар: орыс және ағылшын тілдерін білу; түрік немесе әзербайжан тілін білу артықшылық')).toEqual(
+      [],
+    );
+    expect(page('we ordered the grilled black sea bass with lemon')).toEqual([]);
+    expect(page('my uncle says the black sea cable will start in baku')).toEqual([
+      ['black sea', 'black-sea'],
+      ['baku', 'baku'],
+    ]);
+    // An ambiguous name (Georgia, also a US state) typed in lowercase vouches for nothing.
+    expect(page('my uncle says the black sea cable will reach georgia')).toEqual([['georgia', 'georgia']]);
+  });
+
+  it('a capitalised name in another item does not vouch for a lowercase word', () => {
+    expect(page('Bakı və Ankara', 'türk və azərbaycan dilini bilmək üstünlükdür')).toEqual([
+      ['Bakı', 'baku'],
+      ['Ankara', 'ankara'],
+    ]);
+  });
+
+  it('a name of three words or more typed in lowercase counts alone', () => {
+    expect(page('bakü tiflis ceyhan boru hattı')).toEqual([['bakü tiflis ceyhan', 'btc-pipeline']]);
+  });
+
+  it('acronyms of four letters or more count in lowercase, shorter ones (eu, btc) never', () => {
+    expect(page('honestly socar is everywhere in baku these days')).toEqual([
+      ['socar', 'socar'],
+      ['baku', 'baku'],
+    ]);
+    expect(page('honestly the eu and btc are everywhere in baku these days')).toEqual([]);
+    // STAR (the refinery) is a common word, `near` even when capitalised: in lowercase it is always the word.
+    expect(page('the star of the show flew in from baku on friday')).toEqual([]);
+  });
+
+  it('a listed given name before a lowercase surname is a namesake', () => {
+    expect(
+      page('Ilham Aliyev and Recep Tayyip Erdoğan', 'my producer asks about bilal erdogan and the festival'),
+    ).toEqual([
+      ['Ilham Aliyev', 'ilham-aliyev'],
+      ['Recep Tayyip Erdoğan', 'erdogan'],
+    ]);
+  });
+});
+
+describe('a slogan written with a comma', () => {
+  it('is found without it too, as comments write it', () => {
+    expect(page('TEBRIKLER KARDESLERIMIZE. TEK MILLET IKI DEVLET')).toEqual([
+      ['TEK MILLET IKI DEVLET', 'one-nation-two-states'],
+    ]);
+  });
+  it('while a comma between two names on a page keeps them two', () => {
+    expect(page('Flights from Baku, Tbilisi and Ceyhan.')).toEqual([
+      ['Baku', 'baku'],
+      ['Tbilisi', 'tbilisi'],
+      ['Ceyhan', 'port-of-ceyhan'],
+    ]);
+  });
+});
