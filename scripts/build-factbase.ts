@@ -69,9 +69,9 @@ export function compileFromDisk(root = ROOT, corpusDir = CORPUS_DIR) {
       const records = readYaml<EntityFile['records'] | null>(`data/entities/${f}`);
       return records === undefined ? [] : [{ file: `data/entities/${f}`, records: records ?? [] }];
     });
-  const result = compileFactBase({ sources, documents, files, editorial });
-  const aliasIndex = buildAliasIndex(result.factBase);
   const languages = parse(readFileSync(join(root, 'data', 'languages.yaml'), 'utf8')) as LanguagesInput;
+  const result = compileFactBase({ sources, documents, files, editorial, languages });
+  const aliasIndex = buildAliasIndex(result.factBase);
   const ruleErrors: string[] = [];
   const matchingRules = buildMatchingRules(result.factBase, aliasIndex, languages, ruleErrors);
   return { ...result, errors: [...parseErrors, ...result.errors, ...ruleErrors], aliasIndex, matchingRules };

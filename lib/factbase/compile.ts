@@ -24,6 +24,7 @@ import { locateDocument, normalizeQuote, type LocatedDocument } from './locate-q
 import { foldText } from '../matcher/fold';
 import { aliasEvidenceFields, canShareAlias } from './alias-evidence';
 import { deriveScriptTwins } from './transliterate';
+import { labelProblem, type LanguagesInput } from './matching-rules';
 
 const ALIAS_RULES: readonly AliasRule[] = ['near', 'exact-case', 'surname'];
 
@@ -98,6 +99,8 @@ interface CompileInput {
   files: EntityFile[];
   /** Loaded words and speakers for the own-voice check (data/editorial.yaml); no check without it. */
   editorial?: EditorialInput;
+  /** The languages' alphabets (data/languages.yaml): a spelling gains a script twin's language only if it fits. */
+  languages?: LanguagesInput;
 }
 
 /** The source id of a chapter of an edited volume. */
@@ -110,7 +113,13 @@ interface CompileResult {
 
 const foldAlias = (text: string): string => foldText(text.trim()).folded;
 
-export function compileFactBase({ sources: sourceInputs, documents, files, editorial }: CompileInput): CompileResult {
+export function compileFactBase({
+  sources: sourceInputs,
+  documents,
+  files,
+  editorial,
+  languages,
+}: CompileInput): CompileResult {
   const errors: string[] = [];
   const sources: Source[] = [];
   const located = new Map<string, LocatedDocument>();
@@ -399,7 +408,9 @@ export function compileFactBase({ sources: sourceInputs, documents, files, edito
   for (const e of entities) errors.push(...staleMissingStandpoints(e, sourceById));
   for (const [id, { input, file }] of defined)
     if (input['contested-status'] !== undefined) errors.push(...contestedStatus(`${file}: ${id}`, input, byId));
-  addScriptTwins(entities);
+  addScriptTwins(entities, (text, lang) =>
+    languages ? labelProblem(text, lang, languages.languages[lang]) === null : false,
+  );
   checkAliases(entities, located, errors);
   for (const [source, count] of contributions)
     if (count === 0) errors.push(`source ${source}: the document contributes no quote`);
@@ -515,9 +526,9 @@ function addInverseRelations(entities: Entity[], byId: Map<string, Entity>) {
 }
 
 /** Uzbek and Kazakh spellings in their other alphabet (transliterate.ts), where no spelling already folds alike. */
-function addScriptTwins(entities: Entity[]) {
+function addScriptTwins(entities: Entity[], fits: (text: string, lang: string) => boolean) {
   const taken = new Set(entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldAlias)));
-  for (const entity of entities) entity.aliases.push(...deriveScriptTwins(entity.aliases, taken, foldAlias));
+  for (const entity of entities) entity.aliases.push(...deriveScriptTwins(entity.aliases, taken, foldAlias, fits));
 }
 
 /** Whether an alias says more than its text: a rule, a language, or evidence of any kind. */

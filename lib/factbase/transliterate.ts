@@ -114,12 +114,16 @@ const NOT_A_WORD = /\p{Lu}{2}|^.{0,3}$/u;
 /**
  * The aliases `aliases` gains in the other alphabet of its Uzbek and Kazakh spellings, with the same rule and evidence.
  * `taken` holds the folded form of every spelling already in the fact base (any entity's): a twin that folds like one
- * of them is left out, so a twin never doubles a written spelling or takes another entity's name.
+ * of them is left out, so a twin never doubles a written spelling or takes another entity's name. When the spelling
+ * it folds like is this entity's own, labelled, and `fits` the twin's alphabet, that spelling gains the twin's language
+ * instead: Kazakh Latin "Bışkek" folds like Turkish "Bişkek", and a page writes it with Kazakh endings ("Bışkekke"),
+ * which only the language's label gives.
  */
 export function deriveScriptTwins(
   aliases: readonly Alias[],
   taken: Set<string>,
   fold: (text: string) => string,
+  fits: (text: string, lang: string) => boolean = () => false,
 ): Alias[] {
   const twins: Alias[] = [];
   for (const alias of aliases) {
@@ -129,7 +133,12 @@ export function deriveScriptTwins(
       if (NOT_A_WORD.test(alias.text) || !script.test(alias.text)) continue;
       const text = write(alias.text);
       const key = fold(text);
-      if (!key || taken.has(key)) continue;
+      if (!key) continue;
+      if (taken.has(key)) {
+        const same = aliases.find((a) => a.lang && fold(a.text) === key && fits(a.text, to));
+        if (same && !same.lang!.split(' ').includes(to)) same.lang = `${same.lang} ${to}`;
+        continue;
+      }
       taken.add(key);
       twins.push({ ...alias, text, lang: to, inCorpus: false });
     }

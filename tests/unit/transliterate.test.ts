@@ -82,6 +82,20 @@ describe('deriveScriptTwins', () => {
     expect(twins).toEqual([]);
   });
 
+  it("gives the twin's language to the entity's own spelling it folds like, when that fits its alphabet", () => {
+    // Kazakh Latin "Bışkek" folds like Turkish "Bişkek": the Turkish spelling takes Kazakh endings (Bışkekke) too.
+    const own = [alias('Bişkek', 'tr'), alias('Бішкек', 'kk')];
+    const taken = new Set(own.map((a) => fold(a.text)));
+    const fits = (text: string, lang: string) => lang === 'kk-Latn' && text === 'Bişkek';
+    expect(deriveScriptTwins(own, taken, fold, fits)).toEqual([]);
+    expect(own[0]!.lang).toBe('tr kk-Latn');
+    // Another entity's spelling, or one whose letters the language does not write, stays as it was.
+    const other = [alias('Бішкек', 'kk'), alias('Bişkek', 'tr')];
+    expect(deriveScriptTwins([other[0]!], new Set([fold('Bişkek')]), fold, () => true)).toEqual([]);
+    expect(deriveScriptTwins(other, new Set([fold('Bişkek')]), fold, () => false)).toEqual([]);
+    expect(other[1]!.lang).toBe('tr');
+  });
+
   it('takes a derived spelling once, so two records cannot both claim it', () => {
     const taken = new Set<string>();
     deriveScriptTwins([alias('Termiz', 'uz')], taken, fold);
