@@ -1,0 +1,47 @@
+/**
+ * Local names of the region's seas, continents and cities, as its press writes them with their endings, and the
+ * namesakes those words also are. Sentences are written for these tests, with the project's alias index and rules.
+ */
+import { describe, expect, it } from 'vitest';
+import { page } from './project-matcher';
+
+describe("the Caspian's bare local name", () => {
+  it('is the sea near another name, with its endings', () => {
+    expect(page('Bakı limanından verilən məlumata görə, Xəzərdə dalğanın hündürlüyü 4 metrə çatır.')).toEqual([
+      ['Bakı', 'baku'],
+      ['Xəzərdə', 'caspian-sea'],
+    ]);
+    expect(page("Kazakistan petrolü Hazar'ı geçerek Bakü'ye ulaşıyor.")).toContainEqual(["Hazar'ı", 'caspian-sea']);
+    expect(page('Özbekiston yuklari Kaspiy orqali Bokuga yetib bordi.')).toContainEqual(['Kaspiy', 'caspian-sea']);
+    expect(page('Aşgabat habar berdi: Hazaryň kenarynda täze port açyldy.')).toContainEqual(['Hazaryň', 'caspian-sea']);
+  });
+
+  it('is a person before a courtesy word, a town before a town word, a lake before "göl"', () => {
+    expect(page('Xəzər bəy, Bakıdan biletləri haradan aldınız?')).toEqual([['Bakıdan', 'baku']]);
+    expect(page('Aşgabat habar berdi: Hazar şäherinde täze port açyldy.')).not.toContainEqual(
+      expect.arrayContaining(['caspian-sea']),
+    );
+    expect(page('Elazığ yakınındaki Hazar Gölü kıyısında Ankara’dan gelen turistler vardı.')).not.toContainEqual(
+      expect.arrayContaining(['caspian-sea']),
+    );
+  });
+});
+
+describe('city names with their endings in Kazakh Latin, Uzbek and Kazakh', () => {
+  it('are found', () => {
+    expect(page('Qyrğyzstanğa ötu üşın Bışkekke baratyn avtobustar Şymkentten jüredı.')).toContainEqual([
+      'Bışkekke',
+      'bishkek',
+    ]);
+    expect(page('Air Astana reisımen Taşkentke ūşyp barady ekenbız, sodan soñ Samarkandqa.')).toEqual([
+      ['Taşkentke', 'tashkent'],
+      ['Samarkandqa', 'samarkand'],
+    ]);
+    expect(page('Elordamyz 1997 jyly Almatydan Ақмолаға köşırıldı.')).toContainEqual(['Ақмолаға', 'astana']);
+    expect(page('Xorijiy vakolatxonalar: Ostona, Boku, Istanbul.')).toContainEqual(['Ostona', 'astana']);
+    expect(page('Qozogʻiston bilan savdo: Xorgos orqali konteynerlar oqimi oshdi.')).toContainEqual([
+      'Xorgos',
+      'khorgos',
+    ]);
+  });
+});
