@@ -45,3 +45,26 @@ describe('city names with their endings in Kazakh Latin, Uzbek and Kazakh', () =
     ]);
   });
 });
+
+describe('Fuzuli, the city and the poet', () => {
+  it("the city takes a place's cases in Azerbaijani", () => {
+    expect(page('Biz Bakıdan gec çıxdıq, Füzulidə tıxac var idi.')).toEqual([
+      ['Bakıdan', 'baku'],
+      ['Füzulidə', 'fuzuli'],
+    ]);
+    expect(page('Bakıdan Füzuliyə ilk qatar reysi.')).toContainEqual(['Füzuliyə', 'fuzuli']);
+  });
+  it("the poet's genitive, or his name after his given name, is not the city", () => {
+    expect(page('Bakıda dahi şairimiz Füzulinin qəzəlləri oxundu.')).toEqual([['Bakıda', 'baku']]);
+    expect(page('Bakıda Məhəmməd Füzuliyə həsr olunmuş gecə keçirildi.')).toEqual([['Bakıda', 'baku']]);
+  });
+});
+
+describe('the port of Kuryk in Azerbaijani', () => {
+  it('is found with its endings, and the bare name beside a port word', () => {
+    expect(page('Aktau limanından və Kurık limanından gələn bərələr Bakıda gözləyir.')).toContainEqual([
+      'Kurık limanından',
+      'kuryk-port',
+    ]);
+  });
+});
