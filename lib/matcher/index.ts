@@ -9,6 +9,7 @@ import type { MatchingRules } from '../factbase/matching-rules';
 import { caseAllows } from './case-rules';
 import { isWordCharAt, skipMarks } from './char-kinds';
 import { endingsAt } from './ending-trie';
+import { endsInHashtag, mayStartHashtag } from './hashtag';
 import { inLowercaseStretch, needsCompany, lowercaseMayMatch } from './lowercase-text';
 import { applyRules, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
 import { foldCodesInto, skipDropped, type FoldedCodes } from './fold';
@@ -171,6 +172,11 @@ function collectCandidates(
   // Every hit starts a word: the walk begins only where the original text has no letter, digit or mark before.
   trie.scan(codes, length, folded.starts, folded.startCount, (id, foldedStart, foldedEnd) => {
     // The ending that reaches a word boundary (longest first: "Токаевым", not "Токаев" + "ы"); none at all last.
+    // In a hashtag a number or the next capitalised word is a boundary too (hashtag.ts).
+    const pattern = patterns[id]!;
+    const start = map[foldedStart]!;
+    const hashtag = start > 0 && mayStartHashtag(text.charCodeAt(start - 1));
+    const unambiguous = !pattern.near && !pattern.ruled;
     let end = -1;
     let matchedEnd = foldedEnd;
     const endingTrie = foldedEnd < length ? endings.trieBefore(id, codes[foldedEnd]!) : null;
@@ -178,7 +184,7 @@ function collectCandidates(
       const found = endingLengths(endingTrie.depth);
       for (let j = endingsAt(endingTrie, codes, length, foldedEnd, found) - 1; j >= 0; j--) {
         const e = originalEnd(foldedEnd + found[j]!);
-        if (!isWordCharAt(text, e)) {
+        if (!isWordCharAt(text, e) || (hashtag && endsInHashtag(text, e, unambiguous))) {
           end = e;
           matchedEnd = foldedEnd + found[j]!;
           break;
@@ -187,11 +193,9 @@ function collectCandidates(
     }
     if (end < 0 && endings.mayStandBare(id)) {
       const e = originalEnd(foldedEnd);
-      if (!isWordCharAt(text, e)) end = e;
+      if (!isWordCharAt(text, e) || (hashtag && endsInHashtag(text, e, unambiguous))) end = e;
     }
     if (end < 0) return;
-    const pattern = patterns[id]!;
-    const start = map[foldedStart]!;
     // A name typed in lowercase counts only in a stretch typed so; a short one only near another (select.ts).
     let lowercase = false;
     if (!caseAllows(pattern.caseRule, text, start, end)) {
