@@ -11,7 +11,7 @@ import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
 import { NeighbourScreen } from './neighbour-screen';
-import { openingQuoteBefore } from './quoted-name';
+import { openingQuoteBeforeIn, type QuoteCursor } from './quoted-name';
 import { dashBeside } from './route-names';
 import { mayNameATitle } from './titles';
 import { inScoreRow } from './score-rows';
@@ -54,8 +54,16 @@ export interface RuledCandidate {
   lowercase: boolean;
 }
 
-/** A text of the batch as the rules read it. */
-export type BatchText = SearchedText;
+/** A text of the batch as the rules read it: the original, its folded codes and how far its quotation marks are read. */
+export interface BatchText extends SearchedText, QuoteCursor {}
+
+/** A text of a batch, every field set at once (one shape for the rules that read it). */
+export const batchText = (text: string, folded: FoldedCodes): BatchText => ({
+  text,
+  folded,
+  quotesReadTo: 0,
+  lastOpeningQuote: -1,
+});
 
 /** What the rules need from the index, computed once per matcher. */
 export interface RuleTables {
@@ -255,7 +263,7 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
   // A place's name beside a dash may be one end of a route's name (route-names.ts), and one beside a score a club's
   // (score-rows.ts): each walk stops at the first lowercase word.
   if (p.eponym === 'place' && (dashBeside(text, c.start, c.end) || inScoreRow(text, c.start, c.end))) return true;
-  if (p.quoted && openingQuoteBefore(text, c.start)) return true;
+  if (p.quoted && openingQuoteBeforeIn(b, c.start)) return true;
   // A name that is also a given name (Nursultan): a few aliases, read wherever they stand.
   if (p.givenNameToo) return true;
   return p.titled && mayNameATitle(b, c);

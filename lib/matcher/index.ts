@@ -11,7 +11,7 @@ import { isWordCharAt, skipMarks } from './char-kinds';
 import { endingsAt } from './ending-trie';
 import { endsInHashtag, mayStartHashtag } from './hashtag';
 import { inLowercaseStretch, needsCompany, lowercaseMayMatch } from './lowercase-text';
-import { applyRules, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
+import { applyRules, batchText, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
 import { foldCodesInto, skipDropped, type FoldedCodes } from './fold';
 import { newPageContext, type PageContext } from './page-context';
 import { compilePatterns, type Pattern } from './patterns';
@@ -79,7 +79,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
         buffers.starts.subarray(at, at + valid.length),
       );
       at += valid.length;
-      batch.push({ text: valid, folded });
+      batch.push(batchText(valid, folded));
       if (valid.length && patterns.length)
         collectCandidates(valid, folded, trie, patterns, endings, i, order, candidates);
       order += valid.length + 1;

@@ -90,6 +90,31 @@ export function openingQuoteBefore(text: string, start: number): boolean {
   return false;
 }
 
+/** A text of a batch with how far its opening quotation marks have been read (see `openingQuoteBeforeIn`). */
+export interface QuoteCursor {
+  text: string;
+  /** Every unit before this offset has been read for an opening quotation mark. */
+  quotesReadTo: number;
+  /** The last opening quotation mark before `quotesReadTo`, or -1. */
+  lastOpeningQuote: number;
+}
+
+/**
+ * `openingQuoteBefore` for the names of one text, read forward: the rules ask for every name, up to three times
+ * (as a quoted name, a title's word, a thing's name), and names come by start, so each unit is read once instead of
+ * up to forty times a name. A name before the units read already (out of order) reads its forty units as before.
+ */
+export function openingQuoteBeforeIn(t: QuoteCursor, start: number): boolean {
+  if (start < t.quotesReadTo) return openingQuoteBefore(t.text, start);
+  const { text } = t;
+  let last = t.lastOpeningQuote;
+  for (let i = Math.max(t.quotesReadTo, start - QUOTED_NAME_CHARS); i < start; i++)
+    if (isOpeningQuote(text.charCodeAt(i))) last = i;
+  t.quotesReadTo = start;
+  t.lastOpeningQuote = last;
+  return last >= 0 && start - last <= QUOTED_NAME_CHARS;
+}
+
 /** How far back from a name the opening quotation mark of a title may stand. */
 const TITLE_CHARS = 40;
 const isWhite = (u: number) => (classOf(u) & WHITE) !== 0;

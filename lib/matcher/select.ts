@@ -88,7 +88,9 @@ export function selectMatches(candidates: Candidate[], textCount: number, nearWi
   // A name typed in lowercase needs another typed so: a capitalised name in the next item of a list says nothing
   // about a lowercase word ("түрік немесе әзербайжан тілін", the Azerbaijani language, under a job's other lines).
   const lowercaseAnchors = anchors && candidates.some(isLowercase) ? anchors.filter(isLowercase) : null;
-  const perText: Selected[][] = Array.from({ length: textCount }, () => []);
+  // A plain loop: Array.from over an array-like object showed in profiles of the page loop.
+  const perText: Selected[][] = [];
+  for (let i = 0; i < textCount; i++) perText.push([]);
   // Leftmost-longest among the candidates kept: every unambiguous one, and the ambiguous ones near an anchor.
   let lastEnd = -1;
   // Index loops over the candidates: Node's engine allocated an iterator result per step of a for-of here.

@@ -5,7 +5,7 @@
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { headBefore } from './named-after';
-import { insideQuotedName, openingQuoteBefore } from './quoted-name';
+import { insideQuotedName, openingQuoteBeforeIn } from './quoted-name';
 import { afterDash, insideRoute } from './route-names';
 import { inScoreRow } from './score-rows';
 import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
@@ -49,7 +49,7 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boo
       inScoreRow(text, c.start, c.end) &&
       asWritten(c, foldedSlice(b, c.foldedStart, c.foldedEnd))) ||
     // An acronym in quotation marks ("BTC") is still that acronym.
-    (!c.pattern.acronym && openingQuoteBefore(text, c.start) && quoted(text, c))
+    (!c.pattern.acronym && openingQuoteBeforeIn(b, c.start) && quoted(text, c))
   );
 }
 

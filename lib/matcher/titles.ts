@@ -7,7 +7,7 @@
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import type { NamedAfterList } from './named-after';
-import { openingQuoteBefore, quotationStart } from './quoted-name';
+import { openingQuoteBeforeIn, quotationStart } from './quoted-name';
 
 /** How far after a name the closing quotation mark of its title may stand (a title's subtitle included). */
 const TITLE_END_CHARS = 60;
@@ -28,7 +28,7 @@ const isQuote = (u: number) => isClosingQuote(u) || u === 0xab || u === 0x201e;
 export function mayNameATitle(b: BatchText, c: RuledCandidate): boolean {
   const { text } = b;
   return (
-    (isSpace(text.charCodeAt(c.end)) && text.charCodeAt(c.end + 1) === OPEN_PAREN) || openingQuoteBefore(text, c.start)
+    (isSpace(text.charCodeAt(c.end)) && text.charCodeAt(c.end + 1) === OPEN_PAREN) || openingQuoteBeforeIn(b, c.start)
   );
 }
 

@@ -178,6 +178,7 @@ export function foldedStartsWith(text: string, from: number, to: number, prefix:
 }
 
 const APOSTROPHE = 0x27;
+const FULL_STOP = 0x2e;
 
 export function forgetFoldedWords(): void {
   foldedWords.clear();
@@ -247,9 +248,9 @@ function spaceBefore(text: string, start: number): number {
   return i === start || i === 0 ? -1 : i;
 }
 
-/** An initial ("R.", "С.") ends at original offset `i`: one letter and a dot. */
+/** An initial ("R.", "С.") ends at original offset `i`: one letter and a dot (a code unit: `text[i]` made a string). */
 const initialBefore = (text: string, i: number) =>
-  text[i - 1] === '.' && i >= 2 && isLetterAt(text, i - 2) && (i < 3 || !isLetterAt(text, i - 3));
+  text.charCodeAt(i - 1) === FULL_STOP && i >= 2 && isLetterAt(text, i - 2) && (i < 3 || !isLetterAt(text, i - 3));
 
 /**
  * Where the word before original offset `start` begins (white space only between), -1 when there is none: the

@@ -4,7 +4,13 @@
  * out here as it stood before the shortcut, on names and on generated strings of the characters the shortcut reads.
  */
 import { describe, expect, it } from 'vitest';
-import { insideQuotedName, isOpeningQuote, OPENING_QUOTES } from '../../lib/matcher/quoted-name';
+import {
+  insideQuotedName,
+  isOpeningQuote,
+  openingQuoteBefore,
+  openingQuoteBeforeIn,
+  OPENING_QUOTES,
+} from '../../lib/matcher/quoted-name';
 
 const isOpening = (u: number) => u === 0xab || u === 0x201c || u === 0x201e || u === 0x22;
 const isClosing = (u: number) => u === 0xbb || u === 0x201d || u === 0x201c || u === 0x22;
@@ -113,5 +119,34 @@ describe('the rules’ search for opening quotation marks', () => {
     for (let u = 0; u < 0x10000; u++) if (isOpeningQuote(u)) opening.push(u);
     expect([...searched].sort((a, b) => a - b)).toEqual(opening);
     expect(OPENING_QUOTES.every((q) => q.length === 1)).toBe(true);
+  });
+  it('reads a text forward for its names as it reads back from each, whatever order they come in', () => {
+    // openingQuoteBeforeIn keeps how far it has read; names out of order or asked again must get the same answer.
+    let seed = 0x2545f491;
+    const random = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const units = ['«', '“', '„', '"', '»', '”', ' ', 'a', 'Ж', '.'];
+    let quoted = 0;
+    for (let n = 0; n < 300; n++) {
+      // Mostly letters and spaces, a mark now and then: names both within and beyond reach of one.
+      const length = 20 + Math.floor(random() * 300);
+      let text = '';
+      for (let i = 0; i < length; i++)
+        text += random() < 0.03 ? units[Math.floor(random() * 6)] : units[6 + Math.floor(random() * 4)];
+      const cursor = { text, quotesReadTo: 0, lastOpeningQuote: -1 };
+      for (let k = 0; k < 60; k++) {
+        // Ascending with repeats, as the scan gives names, and now and then one further back.
+        const start =
+          random() < 0.15
+            ? Math.floor(random() * length)
+            : Math.min(length, cursor.quotesReadTo + Math.floor(random() * 12));
+        const expected = openingQuoteBefore(text, start);
+        if (expected) quoted++;
+        expect(openingQuoteBeforeIn(cursor, start), `${JSON.stringify(text)} at ${start}`).toBe(expected);
+      }
+    }
+    expect(quoted).toBeGreaterThan(100);
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   buildRuleTables,
+  batchText,
   mayNameSomeoneElse,
   type BatchText,
   type RuledCandidate,
@@ -35,7 +36,7 @@ const kinds: Record<string, Pattern[]> = {
 function folded(text: string): BatchText {
   const n = text.length;
   const codes = foldCodesInto(text, new Uint16Array(n), new Uint32Array(n + 1), new Uint32Array(n));
-  return { text, folded: codes };
+  return batchText(text, codes);
 }
 
 /** The first folded position whose original offset is at or after `at`. */
