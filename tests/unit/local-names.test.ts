@@ -68,3 +68,25 @@ describe('the port of Kuryk in Azerbaijani', () => {
     ]);
   });
 });
+
+describe('names in more of the languages that write them', () => {
+  it('Yusuf Akçura in Russian, then his bare surname declined', () => {
+    expect(page('Главным её голосом стал Юсуф Акчура.', 'Автор разбирает статью Акчуры «Три типа политики».')).toEqual([
+      ['Юсуф Акчура', 'yusuf-akcura'],
+      ['Акчуры', 'yusuf-akcura'],
+    ]);
+  });
+  it('the Soviet Union, the CIS and the CSTO by their Kazakh Latin, Armenian and Uzbek acronyms', () => {
+    expect(page('1940 · Nūrsūltan Äbdıqalyqov, kürescı, KSRO çempiony')).toContainEqual(['KSRO', 'soviet-union']);
+    expect(page('1922՝ ԽՍՀՄ')).toEqual([['ԽՍՀՄ', 'soviet-union']]);
+    expect(page('Ўзбекистон КХШТдан 2012 йилда чиққан.')).toContainEqual(['КХШТдан', 'csto']);
+    expect(page('2022 · Qañtar oqiğasynan keiın ŪQŞŪ kontingentı Qazaqstannan şyğaryldy.')).toContainEqual([
+      'ŪQŞŪ',
+      'csto',
+    ]);
+  });
+  it("TMD and GDA, also other things' letters, count only near another name", () => {
+    expect(page('TMD jüiesı jañartyldy.')).toEqual([]);
+    expect(page('Qazaqstan basşylary jinaldy, bes künnen keiın TMD qūryldy.')).toContainEqual(['TMD', 'cis']);
+  });
+});
