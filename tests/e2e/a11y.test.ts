@@ -69,8 +69,9 @@ const ENGLISH: readonly string[] = ['en'];
  *   moves text over the same background. Where the browsers' data differ (Chromium has no Kazakh or Uzbek month
  *   names), every audit looks for the stand-in. Every language there too would cost 2 × 5 passes of about fifteen
  *   pages and views, at 1.5–2 s an audit after a switch: some 200–300 s, against a CI that must stay under 20 min.
- * What this costs: an audit after a language switch takes about 0.9 s with or without colour contrast (the first run
- * on a page, which injects axe, takes 2–2.5 s), so contrast in every language is nearly free; the dark session's
+ * What this costs: an audit after a language switch took about 0.9 s with or without colour contrast while axe's
+ * source went with every audit (0.35 s now that a page gets it once: a11y-tools.ts), so contrast in every language is
+ * nearly free; the dark session's
  * five more languages (a switch, its re-render, an audit each) are the price: at load 9–15, four of the dark
  * session's audits took 42 s against 13 s with English alone, and Chromium's 22 audits 210 s in all.
  */
