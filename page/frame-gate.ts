@@ -1,7 +1,8 @@
 /**
- * The content script's gate: the only code that runs in every page and frame. It decides in a few lines whether this
- * document is worth scanning, and only then asks the background to inject the scanner stage (page/lens-stage.ts) into
- * this frame, with the settings in the same answer. A frame that never qualifies pays for this file only.
+ * The content script's gate for embedded frames: the only code that runs in every frame (the top page has its own,
+ * page/top-gate.ts). It decides in a few lines whether this document is worth scanning, and only then asks the
+ * background to inject the scanner stage (page/lens-stage.ts) into this frame, with the settings in the same answer. A
+ * frame that never qualifies pays for this file only.
  *
  * When an embedded frame starts the lens. Most frames on a news page are ads, trackers and widgets that the reader
  * never scrolls to, and each would otherwise read the settings, ask for its saved passages, send its text to the
@@ -16,7 +17,6 @@
  *   API set up. Then the background's matcher finds a name in it: the gate sends the text with start-lens, and a frame
  *   that names nothing never gets the stage. Either way it reads its text again once it has changed. A frame with more
  *   text than that takes the stage without the checks.
- * The top page always starts at once (its report is the popup's, and it holds the article).
  */
 import { sendToBackground } from '~/browser/messages';
 import { joinTexts, splitTexts, type TextBatch } from '~/lib/matcher/wire';
@@ -34,23 +34,17 @@ declare const __LENS_FRAME_SCREEN__: string;
 export async function openGate(): Promise<void> {
   const doc = document;
   const win = window;
-  // The browser's own viewers (PDF, JSON, images) are not articles: stay quiet there.
-  if (!doc.body || doc.contentType !== 'text/html') return;
+  // The browser's own viewers (PDF, JSON, images) are not articles: stay quiet there. The top page has its own gate.
+  if (!doc.body || doc.contentType !== 'text/html' || win === win.top) return;
+  // Frames too small to read (tracking pixels) are not worth a scan; hidden ones (no size yet) may be shown later.
+  const { innerWidth: w, innerHeight: h } = win;
+  if (w * h > 0 && (w < MIN_FRAME_PX || h < MIN_FRAME_PX)) return;
   // Not WXT's context: a page can end that one (page/lifetime.ts).
   const ctx = lensLifetime();
-  let start: LensStart | null;
-  if (win !== win.top) {
-    // Frames too small to read (tracking pixels) are not worth a scan; hidden ones (no size yet) may be shown later.
-    const { innerWidth: w, innerHeight: h } = win;
-    if (w * h > 0 && (w < MIN_FRAME_PX || h < MIN_FRAME_PX)) return;
-    const first = await frameReady(doc, ctx.signal);
-    // Not `isInvalid`: it reads the extension's API, which a frame the screen stops never sets up.
-    if (ctx.signal.aborted) return;
-    start = await startWhenNamed(doc, ctx, first);
-  } else {
-    // The background injects the stage into this frame (it sets its entry on this world's global) and then answers.
-    start = await sendToBackground({ type: 'start-lens' }).catch(() => null);
-  }
+  const first = await frameReady(doc, ctx.signal);
+  // Not `isInvalid`: it reads the extension's API, which a frame the screen stops never sets up.
+  if (ctx.signal.aborted) return;
+  const start = await startWhenNamed(doc, ctx, first);
   if (!start || ctx.isInvalid) return;
   lensStageEntry()?.(ctx, start);
 }

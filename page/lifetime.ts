@@ -56,3 +56,15 @@ export function lensLifetime(): Lifetime {
     },
   };
 }
+
+/**
+ * Whether this document's window has been closed or removed (reading that can itself fail then): the browser's APIs
+ * can fail in such a document, which is no error of ours and nothing the reader sees.
+ */
+export function documentGone(): boolean {
+  try {
+    return window.closed || !document.defaultView;
+  } catch {
+    return true;
+  }
+}

@@ -4,11 +4,24 @@
  * as a `save-snippet` draft, and confirm with a toast that offers Undo.
  */
 import { answerExtension, sendToBackground } from '~/browser/messages';
-import type { SaveSelectionText, SendToBackground, SnippetDraft, SnippetSaved } from '~/lib/messaging/messages';
+import type {
+  MessageOf,
+  SaveSelectionText,
+  SendToBackground,
+  SnippetDraft,
+  SnippetSaved,
+  ToContent,
+} from '~/lib/messaging/messages';
 import { quoteSelectorAt, tidySelectionText } from '~/lib/snippets/quote-selector';
 import { SNIPPET_LIMITS } from '~/lib/snippets/types';
 import { showToast } from './lens-toast';
 import { buildTextIndex, offsetOfPoint } from './text-index';
+import { hasCommandFocus, watchReaderSelection, type ReaderSelection } from './reader-selection';
+
+/** The answer to one save-selection message: the receipt, null, or undefined (not this frame's to answer). */
+export type SaveSelectionAnswer = (
+  message: MessageOf<ToContent, 'save-selection'>,
+) => Promise<SnippetSaved | null> | undefined;
 
 /** The selection as a snippet draft, or null when nothing (or only white space) is selected. */
 function captureSelection(doc: Document): SnippetDraft | null {
@@ -86,47 +99,6 @@ function savedMessage(words: SaveSelectionText, entities: number): string {
   return form.replace('#', entities.toLocaleString(words.locale));
 }
 
-/** Where the selection stands: its boundary points, or a text field's selected span. */
-type SelectionMark = readonly unknown[];
-
-function selectionMark(doc: Document): SelectionMark {
-  const field = doc.activeElement;
-  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement)
-    return [field, field.selectionStart, field.selectionEnd, field.value.length];
-  const s = doc.getSelection();
-  return [s?.anchorNode, s?.anchorOffset, s?.focusNode, s?.focusOffset, s?.rangeCount];
-}
-
-/**
- * Whether the selection is one the reader made: it is where it stood at the reader's last real key or pointer release
- * in this document (drags, double and triple clicks, Shift+arrows, Ctrl+A all end in one). A selection a script made
- * or moved afterwards, as an ad frame's script does with its own text, is not the reader's.
- */
-function watchReaderSelection(doc: Document, signal: AbortSignal): { isReaderMade(): boolean } {
-  let mark: SelectionMark | null = null;
-  const note = (e: Event) => {
-    if (e.isTrusted) mark = selectionMark(doc);
-  };
-  for (const type of ['pointerup', 'keyup'] as const) doc.addEventListener(type, note, { capture: true, signal });
-  return {
-    isReaderMade() {
-      const now = selectionMark(doc);
-      return !!mark && mark.length === now.length && mark.every((v, i) => v === now[i]);
-    },
-  };
-}
-
-/**
- * Whether the keyboard command is this frame's to answer: an embedded frame only while it has focus; the top page
- * unless focus is inside one of its frames (its active element is then that frame).
- */
-function hasCommandFocus(doc: Document): boolean {
-  const win = doc.defaultView;
-  if (win && win !== win.top) return doc.hasFocus();
-  const active = doc.activeElement?.localName;
-  return !(doc.hasFocus() && (active === 'iframe' || active === 'frame' || active === 'object' || active === 'embed'));
-}
-
 /**
  * Answers the background's `save-selection`, sent to every frame for the command and to the frame the reader
  * right-clicked for the context menu. Only a selection the reader made is saved (watchReaderSelection), and for the
@@ -139,20 +111,17 @@ export function listenForSaveSelection(
   signal: AbortSignal,
   onSaved: () => void = () => {},
   send: SendToBackground = sendToBackground,
-): void {
-  const reader = watchReaderSelection(doc, signal);
-  answerExtension(
-    {
-      'save-selection': (message) => {
-        const mine = reader.isReaderMade() && (message.via === 'context-menu' || hasCommandFocus(doc));
-        const draft = mine ? captureSelection(doc) : null;
-        if (!draft) return message.via === 'context-menu' ? Promise.resolve(null) : undefined;
-        return saveDraft(doc, draft, send, message.text, signal).then((receipt) => {
-          onSaved();
-          return receipt;
-        });
-      },
-    },
-    signal,
-  );
+  reader: ReaderSelection = watchReaderSelection(doc, signal),
+): SaveSelectionAnswer {
+  const answer: SaveSelectionAnswer = (message) => {
+    const mine = reader.isReaderMade() && (message.via === 'context-menu' || hasCommandFocus(doc));
+    const draft = mine ? captureSelection(doc) : null;
+    if (!draft) return message.via === 'context-menu' ? Promise.resolve(null) : undefined;
+    return saveDraft(doc, draft, send, message.text, signal).then((receipt) => {
+      onSaved();
+      return receipt;
+    });
+  };
+  answerExtension({ 'save-selection': answer }, signal);
+  return answer;
 }

@@ -17,10 +17,10 @@ import {
 import { FIND_LIMITS } from '~/lib/messaging/messages';
 import type { MentionStore, Mention } from './mention-store';
 import { pointInBlock, textBlocks, type TextBlock } from './text-blocks';
-import { isBlock } from './skip-rules';
+import { blockContainer } from './skip-rules';
 
 /** A slice stays well under the 50 ms long-task threshold, leaving the page room to respond in between. */
-const SLICE_MS = 8;
+export const SLICE_MS = 8;
 /**
  * Text sent for matching in one message, about. Chromium converts a message on the sender's main thread, inside the
  * slice (a 64K batch took 5-8 ms there); 16K keeps that to a small part of a slice. A block may overshoot it by one.
@@ -154,9 +154,36 @@ export class PageScanner {
     }
   }
 
-  /** Sends a batch to the matcher and paints what it finds, in slices too: a batch can hold hundreds of names. */
+  /**
+   * Paints the matches the gate's start brought for the blocks it walked (page/top-gate.ts), which are every block
+   * under `root` in walk order: the first scan of a page whose text went to the matcher with start-lens, so the page
+   * is neither walked nor sent again.
+   */
+  async paintWalked(root: Node, blocks: readonly TextBlock[], found: PackedMatches): Promise<void> {
+    const started = performance.now();
+    this.store.dropWithin(root);
+    const [before, after] = this.store.orderBounds(root);
+    const step = (after - before) / (2 * countElements(root) + 4);
+    await this.paint(
+      blocks.map((block, i): Pending => [block, before + step * (i + 1), step]),
+      found,
+    );
+    this.stats.wallMs += performance.now() - started;
+  }
+
+  /** Counts main-thread work done for this scanner elsewhere (the gate's walk of the text it hands over). */
+  addScanMs(ms: number): void {
+    this.account(ms);
+  }
+
+  /** Sends a batch to the matcher and paints what it finds. */
   private async match(batch: Pending[]): Promise<void> {
-    const found = unpackMatches(await this.find(joinTexts(batch.map(([block]) => block.text))), batch.length);
+    await this.paint(batch, await this.find(joinTexts(batch.map(([block]) => block.text))));
+  }
+
+  /** Paints a batch's matches, in slices too: a batch can hold hundreds of names. */
+  private async paint(batch: readonly Pending[], packed: PackedMatches): Promise<void> {
+    const found = unpackMatches(packed, batch.length);
     for (let i = 0; i < batch.length && !this.signal.aborted;) {
       const sliceStart = performance.now();
       for (; i < batch.length && performance.now() - sliceStart < SLICE_MS; i++) {
@@ -241,13 +268,4 @@ function inDocumentOrder(a: Node, b: Node): number {
 function countElements(root: Node): number {
   const el = root as Element;
   return typeof el.getElementsByTagName === 'function' ? el.getElementsByTagName('*').length : 1_000_000;
-}
-
-/** The closest block-level ancestor (or shadow root) of a node: the unit the mutation watcher rescans. */
-export function blockContainer(node: Node): Node {
-  for (let n: Node | null = node.parentNode; n; n = n.parentNode) {
-    if (n.nodeType === Node.ELEMENT_NODE && isBlock(n as Element)) return n;
-    if (n.nodeType === Node.DOCUMENT_FRAGMENT_NODE || n.nodeType === Node.DOCUMENT_NODE) return n;
-  }
-  return node;
 }

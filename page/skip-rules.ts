@@ -91,3 +91,12 @@ export function isSkipped(el: Element): boolean {
 }
 
 export const isBlock = (el: Element): boolean => BLOCK_TAGS.has(el.localName);
+
+/** The closest block-level ancestor (or shadow root) of a node: the unit the mutation watcher rescans. */
+export function blockContainer(node: Node): Node {
+  for (let n: Node | null = node.parentNode; n; n = n.parentNode) {
+    if (n.nodeType === Node.ELEMENT_NODE && isBlock(n as Element)) return n;
+    if (n.nodeType === Node.DOCUMENT_FRAGMENT_NODE || n.nodeType === Node.DOCUMENT_NODE) return n;
+  }
+  return node;
+}

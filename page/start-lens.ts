@@ -1,6 +1,7 @@
 /** Wires the content script's parts for one document and ties them to the content script's lifetime. */
 import { answerExtension, sendToBackground } from '~/browser/messages';
 import type { LensStart, QuoteSelector, ScanReport } from '~/lib/messaging/messages';
+import type { GateHandOver, StageHandle } from './lens-stage';
 import type { AliasIndex } from '~/lib/factbase/types';
 import { takeEntityRows } from '~/lib/own/known-entities';
 import { MentionStore } from './mention-store';
@@ -9,7 +10,7 @@ import { watchMutations } from './watch-mutations';
 import { announceScanReport, answerReportRequests } from './report-event';
 import { firstVisibleText } from './viewport';
 import { revealEntity } from './reveal';
-import { listenForSaveSelection } from './save-selection';
+import { listenForSaveSelection, type SaveSelectionAnswer } from './save-selection';
 import { startSnippetHighlights, type SnippetHighlights } from './snippet-highlights';
 import { startCardTriggers } from './card-triggers';
 import { onFirstInput } from './first-input';
@@ -19,9 +20,10 @@ import { pageDate } from './hover-page';
 
 /**
  * The scanner stage's start, once the gate (page/frame-gate.ts) has let this document through and the background has
- * injected this stage and answered with the settings and the page's saved passages.
+ * injected this stage and answered with the settings and the page's saved passages, and, for the top page, the
+ * matches in the text its gate walked (page/top-gate.ts).
  */
-export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void {
+export function startLens(ctx: Lifetime, { settings, quotes, found }: LensStart, handOver?: GateHandOver): StageHandle {
   const doc = document;
   const win = window;
   // Saved passages are painted again on later visits when the setting says so, the first time from the passages that
@@ -60,7 +62,7 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
   // Each full scan of the document is numbered, so the background reads it afresh: the evidence a scan gathers (who a
   // bare surname meant, which namesakes the page named) must not carry into the next scan of the same text, or a
   // rescan after the lens is switched back on would decide names differently. A subtree's rescan keeps its scan's.
-  let scanNumber = 0;
+  let scanNumber = handOver?.scans ?? 0;
   const findMentions: MentionFinder = async (batch) => {
     const date = articleDate();
     const found = await sendToBackground({
@@ -73,6 +75,9 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
   };
   const store = new MentionStore(doc, entityIndex);
   ctx.onInvalidated(() => store.destroy());
+
+  // The text the top page's gate walked, with the matches in it: painted by the first scan, not read again.
+  let walked = found ? handOver?.walked : undefined;
 
   // One scanner per period the lens is on (see apply-settings.ts); its stats are what the report shows.
   let scanner: PageScanner | null = null;
@@ -133,10 +138,19 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
       start: (signal) => {
         const current = new PageScanner(findMentions, store, defaultYield(win), signal);
         scanner = current;
-        enqueue(() => {
-          scanNumber++;
-          return current.scan(doc.body, firstVisibleText(doc));
-        });
+        // The gate's walk and its matches make the first scan; once only (the lens switched off and on scans anew).
+        // A page whose matches offer namesakes and that states its date is scanned again with it: the date decides
+        // between namesakes (lib/matcher/disambiguate.ts), and the gate, which carries no date reader, sent none.
+        const gate = walked && !(offersNamesakes(found) && articleDate()) ? walked : undefined;
+        walked = undefined;
+        if (gate) {
+          current.addScanMs(gate.ms);
+          enqueue(() => current.paintWalked(doc.body, gate.blocks, takeEntityRows(found!, entityIndex.entities)));
+        } else
+          enqueue(() => {
+            scanNumber++;
+            return current.scan(doc.body, firstVisibleText(doc));
+          });
         watchMutations(
           doc.documentElement,
           {
@@ -150,6 +164,7 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
           },
           signal,
           win,
+          gate?.changes,
         );
       },
       stopped: () => {
@@ -166,8 +181,9 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
   // the reader's first input in this frame (page/first-input.ts), or by the keyboard command's first card.
   const send = sendToBackground;
   let cards: ReturnType<typeof startCardTriggers> | null = null;
+  let saveSelection: SaveSelectionAnswer | null = null;
   const startInput = onFirstInput(win, ctx.signal, () => {
-    listenForSaveSelection(doc, ctx.signal, snippetSaved);
+    saveSelection = listenForSaveSelection(doc, ctx.signal, snippetSaved, send, handOver?.reader);
     cards = startCardTriggers(
       {
         doc,
@@ -210,9 +226,18 @@ export function startLens(ctx: Lifetime, { settings, quotes }: LensStart): void 
       },
       ctx.signal,
     );
+  return {
+    saveSelection: (message) => {
+      startInput();
+      return saveSelection?.(message);
+    },
+  };
 }
 
 /** Reports are published at most this often while mutations keep coming; the popup reads the latest. */
 const PUBLISH_EVERY_MS = 500;
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** Whether some match leaves namesakes to the reader: the only case in which the article's date changes a match. */
+const offersNamesakes = (found: LensStart['found']) => !!found?.notes?.some((note) => note.or?.length);

@@ -154,25 +154,44 @@ export function createBackgroundHandlers({
         }
     return rows;
   };
+  /** A page's text matched as part of its scan `scan` (evidence carries between the scan's batches). */
+  const findMentions = (batch: TextBatch, sender: MessageSender, scan?: number, date?: string): FoundMentions => {
+    const page = pages.for(sender, scan);
+    if (date) page.date = date;
+    const found = matcher().findInPage(splitTexts(batch) ?? [], page);
+    // The reader's material for these names is read ahead, so their cards wait for no database read.
+    if (own) void own.prefetch(found.flatMap((ms) => ms.map((m) => own.entityIdAt(m.entity) ?? '')).filter(Boolean));
+    return { ...packMatches(found), entities: entityRows(found) };
+  };
   const pageQuotes = (sender: MessageSender): Promise<QuoteSelector[]> =>
     snippets?.pageQuotes ? snippets.pageQuotes(sender) : Promise.resolve([]);
   const openTab = (sender: MessageSender, open: () => Promise<unknown>): Promise<void> =>
     tabOpens.take(sender.tab?.id ?? -1) ? open().then(() => undefined) : done;
 
   const handlers: ContentHandlers = {
-    'start-lens': (message, sender) => {
+    'start-lens': async (message, sender) => {
       // Only ever the sender's own frame, and only our own file; the settings travel with the answer, one message
       // instead of a storage read in every frame.
       if (sender.tab?.id === undefined || sender.frameId === undefined || !injectLensStage || !loadSettings)
-        return Promise.reject(new Error('no frame to start the lens in'));
+        throw new Error('no frame to start the lens in');
+      const { id: tab } = sender.tab;
+      const frame = sender.frameId;
       // A small frame that names nothing gets no stage: its gate asks again when its text changes.
-      if (message.batch && !namesAnything(message.batch)) return Promise.resolve(null);
+      if (message.batch && message.scan === undefined && !namesAnything(message.batch)) return null;
+      // The top page's text, matched here as its first scan: the stage comes only when there is something to paint.
+      const found =
+        message.batch && message.scan !== undefined
+          ? findMentions(message.batch, sender, message.scan, message.date)
+          : undefined;
+      const named = !found || found.marks.length > 0;
       // The page's saved passages only when they are to be painted, read while the stage is being injected.
-      const start = loadSettings().then(async (settings) => ({
-        settings,
-        quotes: settings.highlightSnippets ? await pageQuotes(sender) : [],
-      }));
-      return Promise.all([start, injectLensStage(sender.tab.id, sender.frameId)]).then(([s]) => s);
+      const settings = loadSettings();
+      const injected = named ? injectLensStage(tab, frame) : undefined;
+      const quotes = (await settings).highlightSnippets ? await pageQuotes(sender) : [];
+      // A page that names nothing and has no passage to paint gets no stage: its gate watches for text to come.
+      if (!named && !quotes.length) return null;
+      await (injected ?? injectLensStage(tab, frame));
+      return { settings: await settings, quotes, ...(found ? { found } : {}) };
     },
     'load-card-stage': (_message, sender) => {
       // Only ever the sender's own frame, and only our own file (the stage has no other entry).
@@ -180,15 +199,8 @@ export function createBackgroundHandlers({
         return Promise.reject(new Error('no frame to load the card into'));
       return injectCardStage(sender.tab.id, sender.frameId).then(() => undefined);
     },
-    'find-mentions': (message, sender) => {
-      const texts = splitTexts(message.batch) ?? [];
-      const page = pages.for(sender, message.scan);
-      if (message.date) page.date = message.date;
-      const found = matcher().findInPage(texts, page);
-      // The reader's material for these names is read ahead, so their cards wait for no database read.
-      if (own) void own.prefetch(found.flatMap((ms) => ms.map((m) => own.entityIdAt(m.entity) ?? '')).filter(Boolean));
-      return Promise.resolve({ ...packMatches(found), entities: entityRows(found) });
-    },
+    'find-mentions': (message, sender) =>
+      Promise.resolve(findMentions(message.batch, sender, message.scan, message.date)),
     // With its dates, lists and language names formatted here, where Intl is warm: the card's first render in a page
     // then makes no Intl object (lib/i18n/card-text.ts).
     'get-entity': (message) =>

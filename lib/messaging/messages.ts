@@ -123,6 +123,8 @@ export interface SaveSelectionText {
 export interface LensStart {
   settings: Settings;
   quotes: QuoteSelector[];
+  /** The matches in the text sent with a scan number (the top page's, page/top-gate.ts), as find-mentions answers. */
+  found?: FoundMentions;
 }
 
 /**
@@ -138,9 +140,11 @@ export type ContentToBackground =
    * The content script's gate (page/frame-gate.ts) found text worth scanning in the sender's frame: inject the
    * scanner stage there (page/lens-stage.ts) and answer with the settings, so no frame reads storage on its own.
    * `batch`: a small embedded frame's whole text (at most GATE_TEXT_CHARS), sent so that the stage is injected only
-   * if the matcher finds a name in it.
+   * if the matcher finds a name in it. With `scan` (and `date`, as find-mentions has them): the top page's text, walked
+   * once by its gate (page/top-gate.ts), matched as that scan's text; the stage is injected only when there is
+   * something to paint, and the matches come with its start.
    */
-  | { type: 'start-lens'; batch?: TextBatch }
+  | { type: 'start-lens'; batch?: TextBatch; scan?: number; date?: string }
   /** Inject the content script's second stage (the card) into the sender's frame (page/card-stage.ts). */
   | { type: 'load-card-stage' }
   /**
@@ -188,7 +192,10 @@ export type ContentToBackground =
   | { type: 'get-card-text' };
 
 interface ContentToBackgroundReplies {
-  /** What the scanner stage starts with, once it has run in the sender's frame; null when the text sent names nothing. */
+  /**
+   * What the scanner stage starts with, once it has run in the sender's frame; null when the text sent names nothing
+   * (and, for the top page, no saved passage is to be painted there).
+   */
   'start-lens': LensStart | null;
   /** Resolves once the stage has run in the sender's frame. */
   'load-card-stage': void;

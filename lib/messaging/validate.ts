@@ -34,6 +34,9 @@ function isTextBatch(v: unknown): v is TextBatch {
   );
 }
 
+/** Which full scan of its page a batch belongs to (find-mentions, start-lens). */
+const isScanNumber = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
 /** An article's date as the page states it: a calendar day, nothing else. */
 const isIsoDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
@@ -85,15 +88,20 @@ export function parseContentMessage(raw: unknown): ContentToBackground | null {
   // Typed as the known types so the compiler checks that every one has a case; any other string reaches `default`.
   const type = raw.type as ContentToBackground['type'];
   switch (type) {
-    case 'start-lens':
+    case 'start-lens': {
       if (raw.batch === undefined) return { type: 'start-lens' };
-      if (!isTextBatch(raw.batch) || raw.batch.text.length > GATE_TEXT_CHARS) return null;
-      return { type: 'start-lens', batch: { text: raw.batch.text, ends: [...raw.batch.ends] } };
+      if (!isTextBatch(raw.batch) || (raw.date !== undefined && !isIsoDay(raw.date))) return null;
+      const batch = { text: raw.batch.text, ends: [...raw.batch.ends] };
+      // Without a scan number only a small frame's text, checked for a name; with one, a page's text to be matched.
+      if (raw.scan === undefined) return raw.batch.text.length > GATE_TEXT_CHARS ? null : { type: 'start-lens', batch };
+      if (!isScanNumber(raw.scan)) return null;
+      return { type: 'start-lens', batch, scan: raw.scan, ...(raw.date !== undefined ? { date: raw.date } : {}) };
+    }
     case 'load-card-stage':
       return { type: 'load-card-stage' };
     case 'find-mentions':
       if (!isTextBatch(raw.batch) || (raw.date !== undefined && !isIsoDay(raw.date))) return null;
-      if (raw.scan !== undefined && !(Number.isSafeInteger(raw.scan) && (raw.scan as number) >= 0)) return null;
+      if (raw.scan !== undefined && !isScanNumber(raw.scan)) return null;
       return {
         type: 'find-mentions',
         batch: { text: raw.batch.text, ends: [...raw.batch.ends] },

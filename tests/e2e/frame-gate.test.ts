@@ -1,7 +1,9 @@
 /**
  * The content script's gate (page/frame-gate.ts, issue 17): a small embedded frame whose words start no name the fact
  * base knows (the gate's screen, lib/screen/frame-screen.ts) asks nobody; one whose words may sends its text with
- * start-lens, and the background injects the scanner stage only where its matcher finds a name. The frame is another origin's
+ * start-lens, and the background injects the scanner stage only where its matcher finds a name. The top page's gate
+ * (page/top-gate.ts) sends the page's text with start-lens: the stage paints the matches that come with its start,
+ * and a page that names nothing gets no stage until its text names something or the reader saves a selection. The frame is another origin's
  * (two servers on two ports), as ads are. What went where is read from the test build's log of the frames the stage
  * was injected into, or not (`lensStarts`, entrypoints/background.ts), and its count of messages by type.
  */
@@ -12,6 +14,8 @@ import { sleep, waitInPage, type LensBrowser } from '../../automation/lens-brows
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
 import { contentMessages } from './attacks-tools';
 import { CardPage } from './pages/card-page';
+import { saveVia, selectText } from './snippets-driver';
+import { LibraryPage } from './pages/library-page';
 
 let server: StaticServer;
 let other: StaticServer;
@@ -90,5 +94,50 @@ describe.each(browsersUnderTest())('%s: the gate', (name) => {
     // The saved passages to paint came with each stage's start: neither the page nor the frame asked for them.
     expect((await snippetAsks()) - asked).toBe(0);
     await page.close();
+  });
+
+  it('sends the top page’s text with its start: the marks come with the stage, with no find-mentions message', async () => {
+    const url = server.url(`/article.html?load=${Date.now()}`);
+    const finds = async () => (await contentMessages(lens))['find-mentions'] ?? 0;
+    const found = await finds();
+    const page = new CardPage(await lens.openPage(url));
+    const report = await lens.scanReport(page.page);
+    expect(report.mentions.length).toBeGreaterThan(3);
+    expect(await page.waitForMarks(3)).toBeGreaterThanOrEqual(3);
+    expect(await starts(lens, url)).toEqual([true]);
+    // The page's text was walked and sent once, with start-lens: no batch of it went again.
+    expect((await finds()) - found).toBe(0);
+    await page.close();
+  });
+
+  it('gives a top page that names nothing no stage, answers for it, and marks it once its text names someone', async () => {
+    const url = server.url(`/gate/quiet-article.html?load=${Date.now()}`);
+    const page = new CardPage(await lens.openPage(url));
+    // The gate answers the report itself: no names, and no stage.
+    expect((await lens.scanReport(page.page)).mentions).toEqual([]);
+    await sleep(500);
+    expect(await starts(lens, url)).toEqual([false]);
+    expect(await page.page.evaluate(() => CSS.highlights?.has('lens-mention') ?? false)).toBe(false);
+
+    // The page's own script adds a paragraph that names two leaders and a city: the gate sends that paragraph, and
+    // the stage comes and marks them.
+    await page.page.evaluate(() => window.postMessage('add-news', '*'));
+    expect(await page.waitForMarks(3)).toBe(3);
+    expect(await starts(lens, url)).toEqual([false, true]);
+    await page.close();
+  });
+
+  it('saves the reader’s selection on a top page that names nothing, the stage brought in for it', async () => {
+    const url = server.url(`/gate/quiet-article.html?load=${Date.now()}`);
+    const page = await lens.openPage(url);
+    expect((await lens.scanReport(page)).mentions).toEqual([]);
+    expect(await selectText(page, 'p2')).toMatch(/^Bake the pie/);
+    const receipt = await saveVia(lens, 'command', url);
+    expect(receipt).toMatchObject({ saved: true, undoToken: expect.any(String) });
+    await waitInPage(page, () => document.querySelector('lens-toast') !== null, 'the saved toast');
+    expect(await starts(lens, url)).toEqual([false, true]);
+    await page.close();
+    // The library as other tests expect it: empty.
+    await (await LibraryPage.open(lens, { records: [] })).close();
   });
 });

@@ -134,6 +134,34 @@ describe('background handlers: one per content-script request', () => {
     expect(ports.injectLensStage).toHaveBeenCalledWith(3, 2);
   });
 
+  it('start-lens with the top page’s text answers its matches with the stage, and no stage where nothing is named', async () => {
+    const { ask, ports, settings } = await setup();
+    const top: MessageSender = { ...sender, frameId: 0 };
+    const quiet = joinTexts(['A recipe for apple pie.', 'Bake for 40 minutes.']);
+    expect(await ask({ type: 'start-lens', batch: quiet, scan: 1 }, top)).toBeNull();
+    expect(ports.injectLensStage).not.toHaveBeenCalled();
+    // The same answer find-mentions gives for the text, in the same round trip as the stage.
+    const named = joinTexts(['Tashkent hosted the summit.', 'TANAP carries gas.']);
+    const start = await ask({ type: 'start-lens', batch: named, scan: 1 }, top);
+    expect(ports.injectLensStage).toHaveBeenCalledWith(3, 0);
+    expect(start).toMatchObject({ settings: settings(), quotes: [] });
+    expect(start?.found?.marks.length).toBeGreaterThanOrEqual(8);
+    expect(start?.found?.entities.map(([, id]) => id).sort()).toEqual(['tanap', 'tashkent']);
+    expect(await ask({ type: 'find-mentions', batch: named, scan: 2 }, top)).toEqual(start?.found);
+  });
+
+  it('start-lens gives a top page that names nothing the stage when it has saved passages to paint', async () => {
+    const { ask, ports } = await setup();
+    const top: MessageSender = { ...sender, frameId: 0 };
+    await ask({ type: 'save-snippet', snippet: draft }, top);
+    const quiet = joinTexts(['A recipe for apple pie.']);
+    expect(await ask({ type: 'start-lens', batch: quiet, scan: 1 }, top)).toMatchObject({ quotes: [draft.quote] });
+    expect(ports.injectLensStage).toHaveBeenCalledWith(3, 0);
+    await ports.updateSettings((s: Settings) => ({ ...s, highlightSnippets: false }));
+    expect(await ask({ type: 'start-lens', batch: quiet, scan: 2 }, top)).toBeNull();
+    expect(ports.injectLensStage).toHaveBeenCalledOnce();
+  });
+
   it('load-card-stage injects into the sender’s own tab and frame, and refuses a sender without one', async () => {
     const { ask, ports } = await setup();
     expect(await ask({ type: 'load-card-stage' })).toBeUndefined();

@@ -66,7 +66,13 @@ const EXAMPLES: { [T in ContentType]: Extract<ContentToBackground, { type: T }> 
   'get-card-text': { type: 'get-card-text' },
 };
 /** Every example, and the variants a type also accepts. */
-const VALID: ContentToBackground[] = [...Object.values(EXAMPLES), { type: 'hide-entity', id: 'baku', confirmed: true }];
+const VALID: ContentToBackground[] = [
+  ...Object.values(EXAMPLES),
+  { type: 'hide-entity', id: 'baku', confirmed: true },
+  // The top page's text, numbered as a scan: as long as a find-mentions batch may be, not only a frame's.
+  { type: 'start-lens', batch: { text: 'x'.repeat(GATE_TEXT_CHARS + 1), ends: [GATE_TEXT_CHARS + 1] }, scan: 1 },
+  { type: 'start-lens', batch: { text: 'Baku', ends: [4] }, scan: 1, date: '2024-05-14' },
+];
 
 describe('parseContentMessage', () => {
   it.each(VALID.map((m) => [m.type, m] as const))('accepts a well-formed %s', (_type, message) => {
@@ -97,6 +103,12 @@ describe('parseContentMessage', () => {
     [
       'start-lens with more text than a gate sends',
       { type: 'start-lens', batch: { text: 'x'.repeat(GATE_TEXT_CHARS + 1), ends: [GATE_TEXT_CHARS + 1] } },
+    ],
+    ['start-lens with a scan number below zero', { type: 'start-lens', batch: { text: 'Baku', ends: [4] }, scan: -1 }],
+    ['start-lens with a fractional scan number', { type: 'start-lens', batch: { text: 'Baku', ends: [4] }, scan: 1.5 }],
+    [
+      'start-lens with a date that is not a day',
+      { type: 'start-lens', batch: { text: 'Baku', ends: [4] }, scan: 1, date: 'yesterday' },
     ],
     ['find-mentions with a text not a string', { type: 'find-mentions', batch: { text: 42, ends: [] } }],
     ['find-mentions with ends past the text', { type: 'find-mentions', batch: { text: 'Baku', ends: [2, 9] } }],
