@@ -5,7 +5,7 @@
  * layout, paint, garbage collection, a message's decoding), summed per name, medians over loads. A tool for finding
  * where the cost is, beside the bench that measures it.
  *
- *   npx tsx scripts/bench/scan-bench-trace.ts [page: article | article-ads | corpus] [loads] [extension dir...]
+ *   npx tsx scripts/bench/scan-bench-trace.ts [page: article | article-ads | corpus | quiet] [loads] [extension dir...]
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,7 +112,10 @@ const site = join(dir, 'site');
 mkdirSync(site);
 const server = await startStaticServer({ roots: [site] });
 writePages(site, server);
-const setups: Record<string, string> = { floor: writeFloorExtension(join(dir, 'floor'), 'chromium') };
+const setups: Record<string, string> = {
+  floor: writeFloorExtension(join(dir, 'floor'), 'chromium'),
+  'message floor': writeFloorExtension(join(dir, 'message-floor'), 'chromium', { roundTrip: true }),
+};
 for (const d of dirs.length ? dirs : [extensionDir('chromium')]) setups[d] = d;
 try {
   for (const [name, extension] of Object.entries(setups)) {

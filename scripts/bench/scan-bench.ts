@@ -15,7 +15,7 @@
  *
  *   npm run build && npm run build:test && npx tsx scripts/bench/scan-bench.ts   (LENS_PAGE_LOADS: loads per set-up and page, default 5;
  *   LENS_SCAN_BENCH_PARTS=cost or cards: one part only; LENS_BROWSERS=chromium: the card timings in one browser;
- *   LENS_SCAN_BENCH_PAGES=article,article-ads,corpus: the cost part on these pages only, so that a before-and-after
+ *   LENS_SCAN_BENCH_PAGES=article,article-ads,corpus,quiet: the cost part on these pages only, so that a before-and-after
  *   run of one page fits an exclusive slot's few minutes: four set-ups on all three pages take about five at 3 loads)
  *
  * Firefox: no trace is open to automation (no CDP since Firefox 129; WebDriver BiDi has no tracing or performance
@@ -58,9 +58,11 @@ const CHORD_LEAD_MS = 120;
  * holding its test build's chrome-mv3 and firefox-mv2 for the card timings, and its production build's chrome-mv3 in
  * `production/` for the page cost).
  */
-type Setup = 'bare' | 'floor' | 'before' | 'ours';
+type Setup = 'bare' | 'floor' | 'message floor' | 'before' | 'ours';
 const BASELINE_BUILD = process.env.LENS_BASELINE_BUILD;
-const SETUPS: readonly Setup[] = BASELINE_BUILD ? ['bare', 'floor', 'before', 'ours'] : ['bare', 'floor', 'ours'];
+const SETUPS: readonly Setup[] = BASELINE_BUILD
+  ? ['bare', 'floor', 'message floor', 'before', 'ours']
+  : ['bare', 'floor', 'message floor', 'ours'];
 
 interface BenchPage {
   name: string;
@@ -68,6 +70,8 @@ interface BenchPage {
   /** Long enough after `load` for our scan and paint to finish; idle time is not counted, so it only has to be enough. */
   settleMs: number;
   frames: number;
+  /** Whether the page names anything the fact base knows (a page that names nothing must get no marks). */
+  names: boolean;
 }
 
 interface PageCostRow {
@@ -123,6 +127,42 @@ function articleBody(): string {
   return out.join('\n');
 }
 
+/**
+ * About 1,000 words of a garden column that names nothing the fact base knows (no place, person or body: checked by
+ * the bench itself, which counts the marks our extension paints there), in paragraphs of varied length.
+ */
+function quietBody(): string {
+  const sentences = QUIET_SENTENCES;
+  const out = ['<h1>What the garden asks of us in the cold months</h1>'];
+  let words = 0;
+  for (let p = 0; words < 1_000; p++) {
+    const length = 3 + (p % 4);
+    const picked = Array.from({ length }, (_, i) => sentences[(p * 5 + i * 3) % sentences.length]!);
+    words += picked.join(' ').split(/\s+/).length;
+    out.push(`<p>${escapeHtml(picked.join(' '))}</p>`);
+  }
+  return out.join('\n');
+}
+
+const QUIET_SENTENCES = [
+  'The soil stays workable until the first hard frost, so there is still time to lift the last of the potatoes.',
+  'Mulch the beds with shredded leaves rather than bare bark, which robs the top layer of nitrogen as it rots.',
+  'A cold frame made of old windows will keep lettuce going for weeks longer than anyone expects.',
+  'Garlic cloves go in now, pointed end up, about a hand deep and a hand apart.',
+  'Prune the roses only lightly before winter; the hard cut waits until the buds begin to swell in spring.',
+  'Rainwater barrels should be emptied and turned over before the nights drop below freezing.',
+  'If the lawn is still growing, give it one last high cut and leave the clippings where they fall.',
+  'Compost heaps slow down in the cold, but turning them once a month keeps the middle warm.',
+  'Tender herbs such as basil will not survive outside, while thyme and sage shrug off a light frost.',
+  'Clean and oil the tools before they go into the shed, or the rust will be waiting for you in the spring.',
+  'Birds will thank you for the seed heads left standing on the sunflowers and the teasels.',
+  'Bulbs planted in pots can sit in a sheltered corner and be brought to the doorstep when they flower.',
+  'Our reader asked whether coffee grounds help the blueberries; a little does no harm, but it is no cure for chalk.',
+  'The greenhouse glass needs a wash to let in what little light the short days give.',
+  'Leeks and parsnips taste sweeter after the frost has touched them, so there is no hurry to dig them up.',
+  'Netting over the brassicas keeps the pigeons off when other food runs short.',
+];
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -162,10 +202,19 @@ export function writePages(dir: string, server: StaticServer): BenchPage[] {
   writeFileSync(join(dir, 'article-ads.html'), pageHtml('The article with ten ad frames', withAds.join('\n')));
   writeFileSync(join(dir, 'ad.html'), AD_HTML);
   writeFileSync(join(dir, 'corpus.html'), pageHtml('Corpus 003, the largest document', corpus));
+  writeFileSync(join(dir, 'quiet.html'), pageHtml('A 1,000-word article that names nothing', quietBody()));
   return [
-    { name: 'article, 1,000 words', path: '/article.html', settleMs: 2_000, frames: 1 },
-    { name: `article + ${AD_FRAMES} ad frames`, path: '/article-ads.html', settleMs: 2_500, frames: 1 + AD_FRAMES },
-    { name: 'corpus 003 (170 KB)', path: '/corpus.html', settleMs: 4_000, frames: 1 },
+    { name: 'article, 1,000 words', path: '/article.html', settleMs: 2_000, frames: 1, names: true },
+    {
+      name: `article + ${AD_FRAMES} ad frames`,
+      path: '/article-ads.html',
+      settleMs: 2_500,
+      frames: 1 + AD_FRAMES,
+      names: true,
+    },
+    { name: 'corpus 003 (170 KB)', path: '/corpus.html', settleMs: 4_000, frames: 1, names: true },
+    // Most pages a reader opens name nothing the fact base knows: what the lens costs there (issue 17).
+    { name: '1,000 words naming nothing', path: '/quiet.html', settleMs: 2_000, frames: 1, names: false },
   ];
 }
 
@@ -251,8 +300,10 @@ async function measurePageCost(
         for (let k = 0; k < SETUPS.length; k++) {
           const setup = SETUPS[(k + load + 1) % SETUPS.length]!;
           const events = await tracedLoad(contexts[setup], server.url(page.path), page.settleMs, async (tab) => {
-            if ((setup === 'ours' || setup === 'before') && (await tab.evaluate<number>(MARK_COUNT)) === 0)
-              missing.push(`${page.name}: our extension painted no marks (load ${load})`);
+            if (setup !== 'ours' && setup !== 'before') return;
+            const marks = await tab.evaluate<number>(MARK_COUNT);
+            if (page.names && marks === 0) missing.push(`${page.name}: our extension painted no marks (load ${load})`);
+            if (!page.names && marks > 0) missing.push(`${page.name}: ${setup} painted ${marks} marks (load ${load})`);
           });
           const processes = mainThreadBusy(events, isPage);
           if (!processes.length) {
@@ -488,6 +539,7 @@ export async function runPageCostBench(options: { loads?: number } = {}): Promis
     const dirs: Partial<Record<Setup, string | null>> = {
       bare: null,
       floor: writeFloorExtension(join(dir, 'floor-chromium'), 'chromium'),
+      'message floor': writeFloorExtension(join(dir, 'message-floor-chromium'), 'chromium', { roundTrip: true }),
       ours: extensionDir('chromium', 'production'),
       ...(BASELINE_BUILD ? { before: join(BASELINE_BUILD, 'production', 'chrome-mv3') } : {}),
     };
@@ -536,9 +588,11 @@ export function formatPageCost(r: PageCostResult): string {
       'main thread +ms',
       '/floor',
       `≤${FLOOR_FACTOR_BUDGET}x`,
+      '/msg floor',
       'per ad frame +ms',
       'script tasks ms',
       '/floor',
+      '/msg floor',
       'longest task ms',
       'loads',
     ],
@@ -551,7 +605,9 @@ export function formatPageCost(r: PageCostResult): string {
         '',
         '',
         '',
+        '',
         f(row.extensionMs.bare),
+        '',
         '',
         f(row.longestTaskMs.bare),
         String(row.loads),
@@ -559,17 +615,23 @@ export function formatPageCost(r: PageCostResult): string {
       ...extensions.map((x) => {
         const extra = row.busyMs[x] - row.busyMs.bare;
         const ratio = extra / (row.busyMs.floor - row.busyMs.bare);
+        const messageRatio = extra / (row.busyMs['message floor'] - row.busyMs.bare);
         const scriptRatio = row.extensionMs[x] / row.extensionMs.floor;
+        const scriptMessageRatio = row.extensionMs[x] / row.extensionMs['message floor'];
         const perFrame = row.adFramesMs ? (row.adFramesMs[x] - row.adFramesMs.bare) / (row.frames - 1) : Number.NaN;
+        const floor = x === 'floor';
+        const ours = x === 'ours' || x === 'before';
         return [
           '',
           x,
           f(extra),
-          x === 'floor' ? '' : `${ratio.toFixed(1)}x`,
-          x === 'floor' ? '' : ratio <= FLOOR_FACTOR_BUDGET ? 'yes' : 'no',
+          floor ? '' : `${ratio.toFixed(1)}x`,
+          floor ? '' : ratio <= FLOOR_FACTOR_BUDGET ? 'yes' : 'no',
+          ours ? `${messageRatio.toFixed(1)}x` : '',
           f(perFrame),
           f(row.extensionMs[x]),
-          x === 'floor' ? '' : `${scriptRatio.toFixed(1)}x`,
+          floor ? '' : `${scriptRatio.toFixed(1)}x`,
+          ours ? `${scriptMessageRatio.toFixed(1)}x` : '',
           f(row.longestTaskMs[x]),
           '',
         ];
@@ -602,6 +664,8 @@ export function formatPageCost(r: PageCostResult): string {
   const notes = [
     'Main-thread time: CPU time of the top-level tasks on the main thread of every renderer process that hosted the',
     "page or its frames (Chromium trace), from navigation to the page's settle time; +ms = minus the bare browser's.",
+    'Floor: an extension whose content script only walks the text once; msg floor: the same walk, then the text in one',
+    'runtime.sendMessage to a background that answers at once (the least a design that asks the background can cost).',
     "Script tasks: CPU time of the tasks in which the extension's own script ran (no page noise, but blind to what it",
     "causes outside its script, such as painting its marks). Per frame: the ad frames' process, minus bare, over the",
     'ten frames. CPU time, so a busy machine does not inflate them; the card timings are wall clock.',
