@@ -109,6 +109,13 @@ async function startTopPage(doc: Document, win: Window, body: HTMLElement, ctx: 
     },
     waiting.signal,
   );
+  // An Esc pressed here still closes a card open in one of the page's frames (page/hover-frames.ts): the lens is on
+  // here, or the stage would have come to stay idle.
+  doc.addEventListener(
+    'keydown',
+    (e) => void (e.isTrusted && e.key === 'Escape' && sendToBackground({ type: 'escape-pressed' }).catch(() => {})),
+    { capture: true, signal: waiting.signal },
+  );
   if (__LENS_TEST_BUILD__) {
     answerReportRequests(doc, report, waiting.signal);
     announceScanReport(doc, report());

@@ -21,6 +21,7 @@ import {
 } from '../messaging/messages';
 import { parseContentMessage } from '../messaging/validate';
 import {
+  isSiteEnabled,
   siteListChange,
   siteOf,
   undoSiteListChange,
@@ -178,20 +179,22 @@ export function createBackgroundHandlers({
       const frame = sender.frameId;
       // A small frame that names nothing gets no stage: its gate asks again when its text changes.
       if (message.batch && message.scan === undefined && !namesAnything(message.batch)) return null;
+      const settings = await loadSettings();
       // The top page's text, matched here as its first scan: the stage comes only when there is something to paint.
+      // Not where the lens is off for the page (paused, the site switched off or not allowed): its text is not read,
+      // and the stage comes without matches, to scan once the lens is switched on there.
       const found =
-        message.batch && message.scan !== undefined
+        message.batch && message.scan !== undefined && isSiteEnabled(settings, hostOf(sender.url))
           ? findMentions(message.batch, sender, message.scan, message.date)
           : undefined;
       const named = !found || found.marks.length > 0;
       // The page's saved passages only when they are to be painted, read while the stage is being injected.
-      const settings = loadSettings();
       const injected = named ? injectLensStage(tab, frame) : undefined;
-      const quotes = (await settings).highlightSnippets ? await pageQuotes(sender) : [];
+      const quotes = settings.highlightSnippets ? await pageQuotes(sender) : [];
       // A page that names nothing and has no passage to paint gets no stage: its gate watches for text to come.
       if (!named && !quotes.length) return null;
       await (injected ?? injectLensStage(tab, frame));
-      return { settings: await settings, quotes, ...(found ? { found } : {}) };
+      return { settings, quotes, ...(found ? { found } : {}) };
     },
     'load-card-stage': (_message, sender) => {
       // Only ever the sender's own frame, and only our own file (the stage has no other entry).
@@ -337,6 +340,15 @@ function token(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The host name the per-site switch reads for a sender's URL, as the page itself reads it (page/apply-settings.ts). */
+function hostOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
 }
 
 function sameOrigin(a: string, b: string | undefined): boolean {

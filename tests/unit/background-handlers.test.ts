@@ -150,6 +150,25 @@ describe('background handlers: one per content-script request', () => {
     expect(await ask({ type: 'find-mentions', batch: named, scan: 2 }, top)).toEqual(start?.found);
   });
 
+  it('start-lens does not read the top page’s text where the lens is off there: the stage comes without matches', async () => {
+    const { ask, ports } = await setup();
+    const top: MessageSender = { ...sender, frameId: 0 };
+    const named = joinTexts(['Tashkent hosted the summit.']);
+    for (const off of [
+      (s: Settings) => ({ ...s, paused: true }),
+      (s: Settings) => ({ ...s, paused: false, disabledSites: ['news.example.com'] }),
+      (s: Settings) => ({ ...s, disabledSites: [], mode: 'allow-list' as const, allowedSites: ['elsewhere.example'] }),
+    ]) {
+      await ports.updateSettings(off);
+      const start = await ask({ type: 'start-lens', batch: named, scan: 1 }, top);
+      expect(start).not.toBeNull();
+      expect(start?.found).toBeUndefined();
+    }
+    // Quiet text too: the stage is there to scan once the lens is switched on.
+    expect(await ask({ type: 'start-lens', batch: joinTexts(['A recipe.']), scan: 1 }, top)).not.toBeNull();
+    expect(ports.injectLensStage).toHaveBeenCalledTimes(4);
+  });
+
   it('start-lens gives a top page that names nothing the stage when it has saved passages to paint', async () => {
     const { ask, ports } = await setup();
     const top: MessageSender = { ...sender, frameId: 0 };
