@@ -90,3 +90,12 @@ describe('names in more of the languages that write them', () => {
     expect(page('Qazaqstan basşylary jinaldy, bes künnen keiın TMD qūryldy.')).toContainEqual(['TMD', 'cis']);
   });
 });
+
+describe('the Iğdır–Nakhchivan pipeline in Azerbaijani', () => {
+  it('is its dash-joined name before the word for a pipeline, not the two places', () => {
+    expect(page('Naxçıvan qazla artıq İğdır–Naxçıvan kəməri vasitəsilə təmin olunur.')).toEqual([
+      ['Naxçıvan', 'nakhchivan'],
+      ['İğdır–Naxçıvan kəməri', 'igdir-nakhchivan-gas-pipeline'],
+    ]);
+  });
+});
