@@ -2,7 +2,7 @@
 import type { AliasInput } from './input-types';
 import type { Alias } from './types';
 
-type EvidenceFields = Pick<Alias, 'needs' | 'notNear' | 'notAfter' | 'notBefore' | 'morph'>;
+type EvidenceFields = Pick<Alias, 'needs' | 'needsIn' | 'notNear' | 'notAfter' | 'notBefore' | 'morph'>;
 
 function wordList(where: string, key: string, value: unknown, errors: string[]): string[] | undefined {
   if (value === undefined) return undefined;
@@ -20,6 +20,11 @@ export function aliasEvidenceFields(where: string, a: AliasInput, errors: string
   const notAfter = wordList(where, 'not-after', a['not-after'], errors);
   const notBefore = wordList(where, 'not-before', a['not-before'], errors);
   if (needs) fields.needs = needs;
+  if (a['needs-in'] !== undefined) {
+    if (a['needs-in'] !== 'clause') errors.push(`${where}: needs-in must be clause`);
+    else if (!needs) errors.push(`${where}: needs-in without needs`);
+    else fields.needsIn = 'clause';
+  }
   if (notNear) fields.notNear = notNear;
   if (notAfter) fields.notAfter = notAfter;
   if (notBefore) fields.notBefore = notBefore;

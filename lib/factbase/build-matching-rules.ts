@@ -72,6 +72,7 @@ export function buildMatchingRules(
     const notAfter = expandWords(alias.notAfter, lists, `${where} not-after`, errors);
     const notBefore = expandWords(alias.notBefore, lists, `${where} not-before`, errors);
     if (needs) evidence.needs = needs;
+    if (needs && alias.needsIn) evidence.needsIn = alias.needsIn;
     if (notNear) evidence.notNear = notNear;
     if (notAfter) evidence.notAfter = notAfter;
     if (notBefore) evidence.notBefore = notBefore;

@@ -78,7 +78,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
     'titles',
     'in-office',
   ],
-  alias: ['text', 'lang', 'rule', 'needs', 'not-near', 'not-after', 'not-before', 'morph'],
+  alias: ['text', 'lang', 'rule', 'needs', 'needs-in', 'not-near', 'not-after', 'not-before', 'morph'],
   fact: ['quote', 'source', 'claim'],
   relation: ['type', 'target', 'share', 'fact', 'quote', 'source'],
   event: ['date', 'from', 'to', 'title', 'with', 'fact', 'quote', 'source', 'also', 'date-note'],

@@ -5,6 +5,7 @@ export interface AliasInput {
   lang?: string | string[];
   rule?: string;
   needs?: string[];
+  'needs-in'?: string;
   'not-near'?: string[];
   'not-after'?: string[];
   'not-before'?: string[];

@@ -130,6 +130,8 @@ export interface AliasEvidence {
   surname?: true;
   /** One of these words must be near (prefix match on word starts). */
   needs?: string[];
+  /** `clause`: a `needs` word counts only in the name's own clause, not a sentence or two away. */
+  needsIn?: 'clause';
   /** Any of these close by makes it a namesake (a club, an agency), for the whole page. */
   notNear?: string[];
   /** Any of these right before makes it something else (East Turkestan). */

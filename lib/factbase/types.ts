@@ -88,6 +88,8 @@ export interface Alias {
   rule?: AliasRule;
   /** Disambiguation evidence as written in data/ (word lists as `@name`); see data/FORMAT.md. */
   needs?: string[];
+  /** `clause`: a `needs` word counts only in the name's own clause (no . ! ? ; : between), not a sentence away. */
+  needsIn?: 'clause';
   notNear?: string[];
   notAfter?: string[];
   /** Words that, right after it, make it something else (Bayraktar Akıncı, another drone of the family). */

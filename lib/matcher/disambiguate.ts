@@ -17,6 +17,7 @@ import { mayNameATitle } from './titles';
 import { inScoreRow } from './score-rows';
 import { NamedAfterList } from './named-after';
 import { spellsOut } from './acronym-expansion';
+import { clauseEnd, clauseStart } from './clause';
 import { namesSomeoneElse } from './given-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import {
@@ -236,6 +237,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
 const evidenceOfOneShape = (ev: AliasEvidence): AliasEvidence => ({
   surname: ev.surname,
   needs: ev.needs,
+  needsIn: ev.needsIn,
   notNear: ev.notNear,
   notAfter: ev.notAfter,
   notBefore: ev.notBefore,
@@ -329,6 +331,18 @@ function wordNear(t: RuleTables, b: BatchText, c: RuledCandidate, words: readonl
   const found = findWordIn(b, from, c.foldedEnd + window, foldedWords(t, words), c.foldedStart, c.foldedEnd);
   // The word as the page writes it ("drones", "Baykar'ın"), for the card; the list's word if it cannot be read.
   return found ? wordAt(b.text, b.folded.map[found.at]!) || found.word : null;
+}
+
+/**
+ * Whether one of `words` is in the candidate's own clause (see clause.ts), within `window` characters of it: a port's
+ * word must speak of the town named here, not of a place a sentence away.
+ */
+function wordInClause(t: RuleTables, b: BatchText, c: RuledCandidate, words: readonly string[], window: number) {
+  const { text, folded } = b;
+  const from = foldedIndexOf(folded, clauseStart(text, c.start, window));
+  const to = foldedIndexOf(folded, clauseEnd(text, c.end, window));
+  const found = findWordIn(b, from, to, foldedWords(t, words), c.foldedStart, c.foldedEnd);
+  return found ? wordAt(text, folded.map[found.at]!) || found.word : null;
 }
 
 /** The first folded position at or after original offset `at` (the map ascends). */
@@ -538,9 +552,13 @@ const onlySpaceBetween = (text: string, from: number, to: number) => from < to &
 const sameSpan = (a: RuledCandidate, b: RuledCandidate) => a.text === b.text && a.start === b.start && a.end === b.end;
 
 function passesNeeds(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
-  const needs = c.pattern.evidence?.needs;
+  const ev = c.pattern.evidence;
+  const needs = ev?.needs;
   if (!needs) return true;
-  const word = wordNear(t, b, c, needs, t.windows.needs);
+  const word =
+    ev!.needsIn === 'clause'
+      ? wordInClause(t, b, c, needs, t.windows.needs)
+      : wordNear(t, b, c, needs, t.windows.needs);
   if (!word) return false;
   c.why ??= `near “${word}”`;
   return true;

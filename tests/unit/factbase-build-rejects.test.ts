@@ -129,6 +129,30 @@ describe('facts:build on bad data', () => {
     expect(fine).not.toMatch(/missing-standpoints/);
   });
 
+  it('fails on needs-in other than clause, or without needs', () => {
+    const ports = (aliases: string) => `
+- id: port
+  name: The Port
+  type: port
+  aliases:
+${aliases}
+  summary: A port in Baku. [1]
+  facts:
+    - {quote: "Baku hosted the summit in 2019, and the parade followed in 2020.", source: vol}
+`;
+    const errors = build({
+      'good.yaml': GOOD,
+      'port.yaml': ports(
+        '    - {text: Bakuport, needs: [port], needs-in: sentence}\n    - {text: Bakuhaven, needs-in: clause}',
+      ),
+    });
+    expect(errors).toMatch(/alias "Bakuport": needs-in must be clause/);
+    expect(errors).toMatch(/alias "Bakuhaven": needs-in without needs/);
+    expect(
+      build({ 'good.yaml': GOOD, 'port.yaml': ports('    - {text: Bakuport, needs: [port], needs-in: clause}') }),
+    ).not.toMatch(/needs-in/);
+  });
+
   it('fails on an event that carries one passage twice, one quote inside another', () => {
     const event = (also: string) => `
 - id: parade
