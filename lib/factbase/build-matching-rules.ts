@@ -33,6 +33,7 @@ export function buildMatchingRules(
     courtesy: languages.courtesy ?? [],
     ...(languages['named-after'] ? { namedAfter: languages['named-after'] } : {}),
     ...(languages['given-names'] ? { givenNames: languages['given-names'] } : {}),
+    ...(languages.patronymics ? { patronymics: languages.patronymics } : {}),
     classes: languages.morphology,
     languageMorphology: Object.fromEntries(Object.entries(languages.languages).map(([k, v]) => [k, v.morphology])),
     unlabelled: languages.unlabelled ?? {},

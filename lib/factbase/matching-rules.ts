@@ -111,6 +111,12 @@ export interface NamedAfter {
   called?: string[];
 }
 
+/** A patronymic: a word with one of `endings` (Islomovich), or one of `words` after the father's name (İlham oğlu). */
+interface Patronymics {
+  endings: string[];
+  words: string[];
+}
+
 /** data/languages.yaml as written. */
 export interface LanguagesInput {
   windows: Windows;
@@ -118,6 +124,7 @@ export interface LanguagesInput {
   courtesy: string[];
   'named-after'?: NamedAfter;
   'given-names'?: string[];
+  patronymics?: Patronymics;
   languages: Record<string, LanguageDef>;
   unlabelled: Record<string, string[]>;
   'unlabelled-phrases'?: Record<string, string[]>;
@@ -150,6 +157,8 @@ export interface MatchingRules {
   namedAfter?: NamedAfter;
   /** Common given names: right before a bare surname, someone's given name (data/languages.yaml `given-names`). */
   givenNames?: string[];
+  /** How a full name written surname first gives its patronymic (data/languages.yaml `patronymics`). */
+  patronymics?: Patronymics;
   classes: Record<string, MorphologyClass>;
   /** Morphology classes per alias language, and per script for aliases without one. */
   languageMorphology: Record<string, string[]>;

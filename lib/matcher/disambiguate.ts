@@ -18,6 +18,7 @@ import { inScoreRow } from './score-rows';
 import { NamedAfterList } from './named-after';
 import { spellsOut } from './acronym-expansion';
 import { clauseEnd, clauseStart } from './clause';
+import { givenNameBeforePatronymic, isPatronymic, type Patronymics } from './patronymic';
 import { namesSomeoneElse } from './given-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import {
@@ -112,6 +113,8 @@ export interface RuleTables {
   };
   /** Common given names of the region's languages, folded, and as a list that reads the word before a name. */
   commonGivenNames: Set<string>;
+  /** How a full name written surname first gives its patronymic (see patronymic.ts). */
+  patronymics: Patronymics;
   givenNameWords: NamedAfterList;
   /** The words next to a name that the lists above may start (see `mayNameSomeoneElse`). */
   screen: NeighbourScreen;
@@ -174,6 +177,10 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       modifierEndings: (rules?.namedAfter?.['modifier-endings'] ?? []).map(foldAlias),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
+    patronymics: {
+      endings: (rules?.patronymics?.endings ?? []).map(foldAlias),
+      words: new Set((rules?.patronymics?.words ?? []).map(foldAlias)),
+    },
     givenNameWords: new NamedAfterList(rules?.givenNames),
     screen,
     headsBefore,
@@ -728,7 +735,24 @@ function resolveSurname(
 ): RuledCandidate | null {
   const first = group[0]!;
   const key = first.pattern.key;
+  // A full name written surname first ("Əliyev Elnur İlham oğlu"): the person's only with their own given name.
+  const givenAfter = givenNameBeforePatronymic(t.patronymics, b.text, first.end);
+  if (givenAfter !== null) {
+    const own = group.filter((c) => t.givenNames.get(c.pattern.entity)?.includes(givenAfter));
+    if (own.length === 1) return pick(ctx, first, own[0], `before “${givenAfter}”`);
+    remember(ctx, first, -1);
+    return null;
+  }
   const before = wordBefore(b.text, first.start);
+  // A patronymic right before: the given name before it decides ("Ильхам Гейдарович Алиев" is Ilham Aliyev,
+  // "Бакыт Садырович Жапаров" someone else: a patronymic formed from a person's given name is not that name).
+  if (before && !before.initial && isPatronymic(t.patronymics, before.word)) {
+    const given = wordBefore(b.text, wordBeforeStart(b.text, first.start));
+    const own = given ? group.filter((c) => t.givenNames.get(c.pattern.entity)?.includes(given.word)) : [];
+    if (own.length === 1) return pick(ctx, first, own[0], `after “${given!.original} ${before.original}”`);
+    remember(ctx, first, -1);
+    return null;
+  }
   // A given name, an initial or a title right before the surname.
   if (
     before &&
