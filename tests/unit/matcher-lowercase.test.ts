@@ -79,10 +79,10 @@ describe('a slogan written with a comma', () => {
     ]);
   });
   it('while a comma between two names on a page keeps them two', () => {
-    expect(page('Flights from Baku, Tbilisi and Ceyhan.')).toEqual([
+    expect(page('Flights from Baku, Tbilisi and Ankara.')).toEqual([
       ['Baku', 'baku'],
       ['Tbilisi', 'tbilisi'],
-      ['Ceyhan', 'port-of-ceyhan'],
+      ['Ankara', 'ankara'],
     ]);
   });
 });
