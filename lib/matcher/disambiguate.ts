@@ -18,6 +18,7 @@ import { inScoreRow } from './score-rows';
 import { NamedAfterList } from './named-after';
 import { spellsOut } from './acronym-expansion';
 import { clauseEnd, clauseStart } from './clause';
+import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
 import { givenNameBeforePatronymic, isPatronymic, type Patronymics } from './patronymic';
 import { namesSomeoneElse } from './given-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
@@ -259,7 +260,17 @@ const evidenceOfOneShape = (ev: AliasEvidence): AliasEvidence => ({
 export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
   const p = c.pattern;
   const { text } = b;
-  if (p.nextWords !== 0 && (t.screen.at(text, wordAfterStart(text, c.end)) & p.nextWords) !== 0) return true;
+  if (p.nextWords !== 0) {
+    if ((t.screen.at(text, wordAfterStart(text, c.end)) & p.nextWords) !== 0) return true;
+    // Or past a word or two of a thing's own name ("Baku Crystal Hall"): read only after a capitalised word or a year.
+    if (p.eponym !== 'company') {
+      for (let words = 1; words <= NAME_WORDS_BETWEEN; words++) {
+        const at = wordPastNameWords(text, c.end, words);
+        if (at < 0) break;
+        if ((t.screen.at(text, at) & p.nextWords) !== 0) return true;
+      }
+    }
+  }
   if (p.previousWords !== 0) {
     const before = wordBeforeStart(text, c.start);
     const words = t.screen.at(text, before);

@@ -4,7 +4,8 @@
  * eponym (see `Pattern.eponym`); each check reads the page only once a listed word stands next to the name.
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
-import { headBefore } from './named-after';
+import { headBefore, type NamedAfterList } from './named-after';
+import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
 import { insideQuotedName, openingQuoteBeforeIn } from './quoted-name';
 import { afterDash, insideRoute } from './route-names';
 import { inScoreRow } from './score-rows';
@@ -31,14 +32,18 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boo
   const { after, before, placeAfter, countryAfter, companyAfter } = t.namedAfter;
   if (c.pattern.eponym === 'person')
     return (
-      after.startsWordAt(text, wordAfterStart(text, c.end)) || before.startsWordAt(text, wordBeforeStart(text, c.start))
+      after.startsWordAt(text, wordAfterStart(text, c.end)) ||
+      headPastNameWords(after, text, c.end) ||
+      before.startsWordAt(text, wordBeforeStart(text, c.start))
     );
   const { eponym } = c.pattern;
   const list = eponym === 'country' ? countryAfter : eponym === 'company' ? companyAfter : placeAfter;
   // A head after a chain of names is the route's ("Кытай – Кыргызстан – Өзбекстан темир жолу"), which names the
   // countries it crosses.
-  if (list.startsWordAt(text, wordAfterStart(text, c.end)) && standsAsModifier(t, b, c))
-    return eponym !== 'country' || !afterDash(text, c.start);
+  const headAfter =
+    list.startsWordAt(text, wordAfterStart(text, c.end)) ||
+    (eponym !== 'company' && headPastNameWords(list, text, c.end));
+  if (headAfter && standsAsModifier(t, b, c)) return eponym !== 'country' || !afterDash(text, c.start);
   // A company's name names only the thing whose name it heads (its arena); alone in quotation marks it is its own.
   if (eponym === 'company') return false;
   return (
@@ -51,6 +56,19 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boo
     // An acronym in quotation marks ("BTC") is still that acronym.
     (!c.pattern.acronym && openingQuoteBeforeIn(b, c.start) && quoted(text, c))
   );
+}
+
+/**
+ * Whether a head of `list` follows a word or two of the thing's own name after the name ("Baku Crystal Hall", "Heydar
+ * Aliyev Young Researcher Prize"): see head-after-name.ts.
+ */
+function headPastNameWords(list: NamedAfterList, text: string, end: number): boolean {
+  for (let words = 1; words <= NAME_WORDS_BETWEEN; words++) {
+    const at = wordPastNameWords(text, end, words);
+    if (at < 0) return false;
+    if (list.startsWordAt(text, at)) return true;
+  }
+  return false;
 }
 
 /**

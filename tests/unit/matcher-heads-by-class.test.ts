@@ -63,3 +63,14 @@ describe('a part of a continent, and a province named after a country', () => {
     expect(ids('Шығыс Қазақстан облысында жаңбыр, Қазақстан бойынша ыстық.')).toEqual(['kazakhstan']);
   });
 });
+
+describe('a head past a word or two of the thing’s own name', () => {
+  it('drops the name before capitalised words of the thing’s name and its head', () => {
+    expect(ids('Tashkent Silver Hall, Ankara Kitap Haftası, Bişkek 2030 Winter Games')).toEqual([]);
+    expect(ids('The Yerevan-Tbilisi Institute opened; Tbilisi is warm.')).toEqual(['tbilisi']);
+  });
+  it('keeps the name before a Title Case verb or a lowercase head', () => {
+    expect(ids('Tashkent Hosts Energy Forum')).toEqual(['tashkent']);
+    expect(ids('Тошкент Туркий давлатлар саммитига мезбонлик қилди.')).toEqual(['tashkent']);
+  });
+});
