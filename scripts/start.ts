@@ -2,7 +2,7 @@
  * npm start                 builds the Chrome extension, serves the bundled demo article on 127.0.0.1 and opens it
  *                           in a headed Chromium with the extension loaded; stops when the browser window is closed.
  * npm start -- --headless   the same without a window: prints what `npm run scan` prints for the demo article, hovers
- *                           the first mark so its card opens, and saves a screenshot to .output/demo-card.png.
+ *                           the first mark so its card opens, and saves a screenshot to .output-test/demo-card.png.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
