@@ -95,3 +95,8 @@ export function caseOfUnit(unit: number): number {
   }
   return known;
 }
+
+/** True for a space, a tab or line break, or a no-break or typographic space: what ends a run of non-space text. */
+export function isSpaceUnit(unit: number): boolean {
+  return unit <= 0x20 || unit === 0xa0 || (unit >= 0x2000 && unit <= 0x200b) || unit === 0x202f || unit === 0x3000;
+}

@@ -10,6 +10,7 @@ import { caseAllows } from './case-rules';
 import { isWordCharAt, skipMarks } from './char-kinds';
 import { endingsAt } from './ending-trie';
 import { endsInHashtag, mayStartHashtag } from './hashtag';
+import { insideAddressOrHandle } from './web-address';
 import { inLowercaseStretch, needsCompany, lowercaseMayMatch } from './lowercase-text';
 import { applyRules, batchText, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
 import { foldCodesInto, skipDropped, type FoldedCodes } from './fold';
@@ -196,6 +197,8 @@ function collectCandidates(
       if (!isWordCharAt(text, e) || (hashtag && endsInHashtag(text, e, unambiguous))) end = e;
     }
     if (end < 0) return;
+    // In a web address, an e-mail address or a handle a name names the address, not the place (web-address.ts).
+    if (insideAddressOrHandle(text, start, end)) return;
     // A name typed in lowercase counts only in a stretch typed so; a short one only near another (select.ts).
     let lowercase = false;
     if (!caseAllows(pattern.caseRule, text, start, end)) {
