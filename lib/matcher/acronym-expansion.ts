@@ -54,3 +54,59 @@ function initialsOf(word: string): string[] {
 function letterKey(c: string): string {
   return c.toUpperCase().normalize('NFD').charAt(0);
 }
+
+const LOWER_LETTER = /\p{Ll}/u;
+/** A lowercase word of this many letters or fewer may sit inside a spelled-out name ("of", "ve", "и", "için"). */
+const LINKING_WORD = 4;
+/** Units that may join the words of one name: spaces, hyphens and dashes, and an apostrophe. */
+const JOINER = /^[\s\-‐‑–—'’]*$/u;
+/** Units that close off a name on one side: quotation marks, brackets, commas, colons, dashes or a sentence's end. */
+const FENCE = /[«»"“”„‹›'‘’()[\],:;–—.!?]/u;
+
+/**
+ * Where the page spells the acronym out as a free-standing run of capitalised words whose initials give its letters in
+ * order — after it ("ACG" (Associated Contractors Group, …), SCP stands for "Smart City Platform") or anywhere in
+ * the same text — as [start, end), or null. The run must be fenced off from the words around it on both sides
+ * (a quotation mark, a bracket, a comma, a lowercase word) and on one side by more than the text's own edge, so that
+ * a Title Case headline's words ("Officials Tour Samarkand") never spell out OTS by chance.
+ */
+export function spelledOutIn(acronym: string, text: string): [number, number] | null {
+  const letters = [...acronym].map(letterKey);
+  const itself = letters.join('');
+  const words = [...text.matchAll(WORD)];
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i]![0];
+    if (!UPPER_LETTER.test(first[0]!) || letterKey(first[0]!) !== letters[0]) continue;
+    if ([...first].map(letterKey).join('') === itself) continue;
+    let j = 0;
+    let w = i;
+    for (; w < words.length && j < letters.length; w++) {
+      const word = words[w]![0];
+      if (w > i && !JOINER.test(text.slice(words[w - 1]!.index + words[w - 1]![0].length, words[w]!.index))) break;
+      if (LOWER_LETTER.test(word[0]!)) {
+        if (word.length > LINKING_WORD) break;
+        continue;
+      }
+      const given = initialsOf(word);
+      if (given.length > letters.length - j || given.some((g, k) => g !== letters[j + k])) break;
+      j += given.length;
+    }
+    if (j < letters.length) continue;
+    const start = words[i]!.index;
+    const end = words[w - 1]!.index + words[w - 1]![0].length;
+    const left = sideOf(text.slice(i > 0 ? words[i - 1]!.index + words[i - 1]![0].length : 0, start), words[i - 1]);
+    const right = sideOf(text.slice(end, w < words.length ? words[w]!.index : text.length), words[w]);
+    if (left !== OPEN && right !== OPEN && (left === FENCED || right === FENCED)) return [start, end];
+  }
+  return null;
+}
+
+const OPEN = 0; // only spaces, then a capitalised word: the run may go on
+const EDGE = 1; // the text's own start or end
+const FENCED = 2; // punctuation, or a lowercase word
+
+function sideOf(between: string, word: RegExpMatchArray | undefined): number {
+  if (FENCE.test(between)) return FENCED;
+  if (word === undefined) return EDGE;
+  return UPPER_LETTER.test(word[0][0]!) ? OPEN : FENCED;
+}

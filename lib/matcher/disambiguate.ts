@@ -16,7 +16,7 @@ import { dashBeside } from './route-names';
 import { mayNameATitle } from './titles';
 import { inScoreRow } from './score-rows';
 import { NamedAfterList } from './named-after';
-import { spellsOut } from './acronym-expansion';
+import { spelledOutIn, spellsOut } from './acronym-expansion';
 import { clauseEnd, clauseStart } from './clause';
 import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
 import { givenNameBeforePatronymic, isPatronymic, type Patronymics } from './patronymic';
@@ -394,7 +394,12 @@ function endsWithFormOf(before: string, p: Pattern, shorter: number): boolean {
 }
 
 /** "(CPC)" after a spelled-out name: the acronym means that name on this page, an entity of ours or not. */
-function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageContext) {
+function learnAcronyms(
+  t: RuleTables,
+  texts: readonly BatchText[],
+  candidates: readonly RuledCandidate[],
+  ctx: PageContext,
+) {
   if (t.acronyms.size === 0) return;
   for (const b of texts) {
     const { text, folded } = b;
@@ -421,6 +426,41 @@ function learnAcronyms(t: RuleTables, texts: readonly BatchText[], ctx: PageCont
       else if (spellsOut(m[1]!, text, m.index!)) ctx.acronyms.set(key, -1);
     }
   }
+  learnAcronymsSpelledElsewhere(t, texts, candidates, ctx);
+}
+
+/**
+ * An acronym of ours the page spells out in the same text without brackets: "ACG" (Associated Contractors Group, …),
+ * SCP stands for "Smart City Platform". The spelled-out words mean ours when a name of the acronym's entity covers
+ * them, and something else otherwise. Only acronyms found in this batch are read, each text once.
+ */
+function learnAcronymsSpelledElsewhere(
+  t: RuleTables,
+  texts: readonly BatchText[],
+  candidates: readonly RuledCandidate[],
+  ctx: PageContext,
+) {
+  let read: Set<string> | undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const key = c.pattern.key;
+    if (!c.pattern.acronym || ctx.acronyms.has(key)) continue;
+    const seen = `${c.text} ${key}`;
+    if ((read ??= new Set()).has(seen)) continue;
+    read.add(seen);
+    const run = spelledOutIn(key, texts[c.text]!.text);
+    if (run === null) continue;
+    const owners = t.acronyms.get(key)!;
+    const ours = candidates.find(
+      (o) =>
+        o.text === c.text &&
+        o.start < run[1] &&
+        o.end > run[0] &&
+        !o.pattern.acronym &&
+        owners.includes(o.pattern.entity),
+    );
+    ctx.acronyms.set(key, ours ? ours.pattern.entity : -1);
+  }
 }
 
 /** Keeps the candidates the rules allow (all others pass untouched), in place of the array given. */
@@ -443,7 +483,7 @@ function rulesOfBatch(
   candidates: RuledCandidate[],
   ctx: PageContext,
 ): RuledCandidate[] {
-  learnAcronyms(t, texts, ctx);
+  learnAcronyms(t, texts, candidates, ctx);
   const spelled = ctx.acronyms.size > 0;
   let ruled = false;
   let surnames = false;

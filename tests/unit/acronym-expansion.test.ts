@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ids } from './project-matcher';
-import { spellsOut } from '../../lib/matcher/acronym-expansion';
+import { spelledOutIn, spellsOut } from '../../lib/matcher/acronym-expansion';
 
 const before = (acronym: string, text: string) => spellsOut(acronym, text, text.length);
 
@@ -27,6 +27,26 @@ describe('spellsOut', () => {
   });
 });
 
+describe('spelledOutIn', () => {
+  const run = (acronym: string, text: string) => {
+    const at = spelledOutIn(acronym, text);
+    return at && text.slice(at[0], at[1]);
+  };
+  it('finds a fenced run of capitalised words that gives the letters, after the acronym or before it', () => {
+    expect(run('SCP', 'Here SCP stands for "Smart City Platform", a town project.')).toBe('Smart City Platform');
+    expect(run('ACG', '"ACG" (Associated Contractors Group, a union) met.')).toBe('Associated Contractors Group');
+    expect(run('ТДТ', 'ТДТ, то есть «Тюркский Деловой Том», вышел.')).toBe('Тюркский Деловой Том');
+    // Without brackets a lowercase word never gives a letter: "officials tour Samarkand" would spell OTS.
+    expect(run('ҰҚК', 'ҰҚК, яғни Ұлттық қауіпсіздік комитеті, хабарлады.')).toBeNull();
+  });
+  it('is not fooled by a Title Case headline, by words that run on, or by the acronym itself', () => {
+    expect(run('OTS', 'Officials Tour Samarkand')).toBeNull();
+    expect(run('OTS', 'New Officials Tour Samarkand Sites, says OTS')).toBeNull();
+    expect(run('SCP', 'SCP and S.C.P. are one line')).toBeNull();
+    expect(run('BTC', 'oil from Baku, Tbilisi, Ceyhan and BTC')).toBeNull();
+  });
+});
+
 describe('an acronym the page spells out', () => {
   it('keeps our acronym after a name of it in a language the fact base lacks, or after a description', () => {
     expect(ids('Անդրանատոլիական գազատարը (TANAP) ընդլայնվում է։', 'Մինչ այդ TANAP ...')).toEqual(['tanap', 'tanap']);
@@ -34,5 +54,15 @@ describe('an acronym the page spells out', () => {
   });
   it('still follows an acronym spelled out as something else', () => {
     expect(ids('Delegates of the Communist Party of China (CPC) arrived. The CPC spoke first.')).toEqual(['china']);
+  });
+  it('follows an acronym spelled out without brackets, as ours or as something else', () => {
+    const other =
+      'Posts said "the SCP will bring gas to Azerbaijan"; there SCP stands for "Smart City Platform", a town app.';
+    expect(ids(other)).toEqual(['azerbaijan']);
+    expect(ids('Gas from Azerbaijan: the SCP, that is the South Caucasus Pipeline, runs full.')).toEqual([
+      'azerbaijan',
+      'south-caucasus-pipeline',
+      'south-caucasus-pipeline',
+    ]);
   });
 });
