@@ -4,6 +4,7 @@
  * names exists, every one-word alias of a person says how it is told apart (a surname rule, or evidence).
  */
 import type { AliasIndex, FactBase } from './types';
+import { foldAlias } from '../matcher/fold';
 import { precompileForms } from '../matcher/patterns';
 import {
   MATCHING_RULES_VERSION,
@@ -94,5 +95,37 @@ export function buildMatchingRules(
     if (Object.keys(evidence).length) rules.evidence[i] = evidence;
   });
   rules.forms = precompileForms(index, rules);
+  checkFormsAgainstWords(index, rules, languages, errors);
   return rules;
 }
+
+/**
+ * An inflected form of a name must not be a word the rules list as something else: a given name, a courtesy word or
+ * office, a word of any `wordlists` list ("Xəzər" + an ending must not spell a given name). The name as written may
+ * be one (Erdoğan, Asya): its rules decide there.
+ */
+function checkFormsAgainstWords(index: AliasIndex, rules: MatchingRules, languages: LanguagesInput, errors: string[]) {
+  const words = new Map<string, string>();
+  const add = (list: readonly string[] | undefined, name: string) => {
+    for (const w of list ?? []) if (isOneWord(String(w))) words.set(foldAlias(String(w)), name);
+  };
+  add(languages['given-names'], 'given-names');
+  add(languages.courtesy, 'courtesy');
+  add(languages.patronymics?.words, 'patronymics');
+  for (const [name, list] of Object.entries(languages.wordlists ?? {})) add(list, `wordlists.${name}`);
+  const { lists, aliases } = rules.forms!;
+  index.aliases.forEach(([text], i) => {
+    const id = aliases[3 * i + 2]!;
+    if (id < 0) return;
+    const folded = foldAlias(text);
+    const stem = folded.slice(0, aliases[3 * i + 1]);
+    for (const ending of lists[id]!.split(FORMS_SEPARATOR)) {
+      const form = stem + ending;
+      const list = ending && form !== folded ? words.get(form) : undefined;
+      if (list) errors.push(`alias "${text}": its form "${form}" is a word of ${list}`);
+    }
+  });
+}
+
+/** How precompileForms joins an ending list (patterns.ts). */
+const FORMS_SEPARATOR = '\u0001';

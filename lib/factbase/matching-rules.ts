@@ -40,10 +40,18 @@ export type EndingsClass = {
    * Georgian syncope (დერეფანი → დერეფნით). `ends` is replaced by `to`, then each of `endings` added.
    */
   'stem-changes'?: { ends: string; to: string; endings: string[] }[];
+  /** Particles written solid after any form (Georgian -ც), by whether the form ends in a vowel. */
+  particles?: { 'after-vowel': string[]; 'after-consonant': string[] };
+  /**
+   * Modifiers before the head that agree with its case (Georgian შავი ზღვა → შავ ზღვაში, შავმა ზღვამ): a word ending
+   * in `ends` loses it before `bare-before` endings and takes `ergative` instead before `ergative-before` ones.
+   */
+  agreement?: { ends: string; 'bare-before': string[]; 'ergative-before': string[]; ergative: string };
 };
 
 export interface DeclensionRow {
   ends: string;
+  /** Six case forms; a form may list several endings, split by "|", where gender or stem decides ("и|я"). */
   forms: string[];
 }
 
@@ -52,6 +60,8 @@ export type RussianClass = {
   nouns: DeclensionRow[];
   persons: DeclensionRow[];
   adjectives: DeclensionRow[];
+  /** Nouns in the plural: a head after a plural adjective or written in lowercase (большевики, казанские татары). */
+  plurals?: DeclensionRow[];
   'soft-after': string;
   'indeclinable-after': string;
   'min-stem': number;
@@ -243,21 +253,47 @@ export function checkLanguages(input: LanguagesInput, errors: string[]): void {
   for (const [script, list] of Object.entries(input['unlabelled-phrases'] ?? {}))
     named(`unlabelled-phrases ${script}`, list);
   for (const [name, c] of Object.entries(classes)) {
+    const mixed = scriptsOfClass(c);
+    if (mixed.length > 1) errors.push(`languages.yaml: ${name} mixes scripts (${mixed.join(', ')}) in its endings`);
     if (c.kind === 'suffixes') {
       for (const s of c.suffixes) {
-        const letters = s.replace(/\(.\)|\[[^\]]+\]/g, '');
+        const letters = s.replace(/\(.\)|<.>|\[[^\]]+\]/g, '');
         for (const ch of letters)
           if (ch === ch.toUpperCase() && ch !== ch.toLowerCase() && !c.harmony?.[ch] && !c.consonants?.[ch])
             errors.push(`languages.yaml: ${name} suffix "${s}" uses "${ch}", which is neither harmony nor consonant`);
       }
     } else if (c.kind === 'russian') {
-      for (const rows of [c.nouns, c.persons, c.adjectives])
+      for (const rows of [c.nouns, c.persons, c.adjectives, c.plurals ?? []])
         for (const r of rows)
           if (r.forms.length !== 6) errors.push(`languages.yaml: ${name} row "${r.ends}" needs six case forms`);
     } else if (c.kind !== 'endings') errors.push(`languages.yaml: ${name} has unknown kind`);
   }
   for (const w of ['near', 'needs', 'not-near'] as const)
     if (!(input.windows?.[w] > 0)) errors.push(`languages.yaml: windows.${w} must be a positive number`);
+}
+
+/**
+ * The scripts of the letters a class writes (its endings and the letters its harmony and consonants stand for): a
+ * Cyrillic class that writes a Latin "a" gives forms no page has, and the build says so.
+ */
+function scriptsOfClass(c: MorphologyClass): string[] {
+  const written =
+    c.kind === 'suffixes'
+      ? [
+          ...c.suffixes.map((s) => [...s].filter((ch) => !c.harmony?.[ch] && !c.consonants?.[ch]).join('')),
+          ...Object.values(c.harmony ?? {}).flatMap((h) =>
+            Object.entries(h).flatMap(([k, v]) => (k === 'rounded' ? [] : [v])),
+          ),
+          ...Object.values(c.consonants ?? {}).flatMap((x) => [x.voiceless, x.other]),
+        ]
+      : c.kind === 'endings'
+        ? [...c['after-vowel'], ...(c['after-consonant'] ?? []), ...(c['after-drop'] ?? [])]
+        : [...c.nouns, ...c.persons, ...c.adjectives, ...(c.plurals ?? [])].flatMap((r) => r.forms);
+  const found = new Set<string>();
+  for (const text of written)
+    for (const ch of text.replace(/\|/gu, ''))
+      for (const [script, re] of Object.entries(SCRIPTS)) if (re.test(ch)) found.add(script);
+  return [...found];
 }
 
 /** Expands `@list` references in an evidence word list. */

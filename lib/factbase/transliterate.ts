@@ -53,6 +53,18 @@ const KK_CYRILLIC_TO_LATIN: Table = Object.entries({
   ф: 'f', х: 'h', һ: 'h', ц: 'ts', ч: 'ch', ш: 'ş', щ: 'şş', ъ: '', ы: 'y', і: 'ı', ь: '', э: 'e', ю: 'iu', я: 'ia',
 });
 
+/**
+ * Kazakh Cyrillic to the Latin alphabet with acute accents (decree of 2018: á ǵ ń ó ú ý, sh, ch, и and й ı, і i),
+ * which much of the Latin-script press kept after 2021. It folds like the 2021 spelling but for у (ý, not u), ш (sh,
+ * not ş) and ю (ıý): a name with one of these gets this spelling too (Aqtaý, Shymkent, Iasaýı).
+ */
+// prettier-ignore
+const KK_CYRILLIC_TO_LATIN_2018: Table = Object.entries({
+  а: 'a', ә: 'á', б: 'b', в: 'v', г: 'g', ғ: 'ǵ', д: 'd', е: 'e', ё: 'ıo', ж: 'j', з: 'z', и: 'ı', й: 'ı', к: 'k',
+  қ: 'q', л: 'l', м: 'm', н: 'n', ң: 'ń', о: 'o', ө: 'ó', п: 'p', р: 'r', с: 's', т: 't', у: 'ý', ұ: 'u', ү: 'ú',
+  ф: 'f', х: 'h', һ: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shsh', ъ: '', ы: 'y', і: 'i', ь: '', э: 'e', ю: 'ıý', я: 'ıa',
+});
+
 const VOWELS_LATIN = 'aeiou';
 const VOWELS_CYRILLIC = 'аеёиоуўэюяы';
 const LETTER = /\p{L}/u;
@@ -101,11 +113,17 @@ export function kazakhToLatin(cyrillic: string): string {
   return transliterate(cyrillic.normalize('NFC'), KK_CYRILLIC_TO_LATIN);
 }
 
+/** Kazakh Cyrillic to the 2018 Latin alphabet, with acute accents. */
+export function kazakhToLatin2018(cyrillic: string): string {
+  return transliterate(cyrillic.normalize('NFC'), KK_CYRILLIC_TO_LATIN_2018);
+}
+
 /** Each language whose spellings have a twin in another alphabet, how to write it, and the script they must be in. */
 const TWINS: ReadonlyArray<{ from: string; to: string; write: (text: string) => string; script: RegExp }> = [
   { from: 'uz', to: 'uz-Cyrl', write: uzbekToCyrillic, script: /^[\p{Script=Latin}\s\-‘ʻ'’`ʼ.]+$/u },
   { from: 'uz-Cyrl', to: 'uz', write: uzbekToLatin, script: /^[\p{Script=Cyrillic}\s\-.]+$/u },
   { from: 'kk', to: 'kk-Latn', write: kazakhToLatin, script: /^[\p{Script=Cyrillic}\s\-.]+$/u },
+  { from: 'kk', to: 'kk-Latn', write: kazakhToLatin2018, script: /^[\p{Script=Cyrillic}\s\-.]+$/u },
 ];
 
 /** An acronym (two capitals in a row) or a very short name: letters, not sounds, so not transliterated. */

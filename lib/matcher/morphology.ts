@@ -77,56 +77,96 @@ function expandSuffix(
     prev: string;
     vowel: string;
   }
-  let partials: Partial[] = [{ text: '', prev: last, vowel: lastVowel }];
   const emit = (p: Partial, ch: string): Partial => ({
     text: p.text + ch,
     prev: ch,
     vowel: isVowel(ch) ? ch : p.vowel,
   });
+  // One template letter: a harmony vowel (each letter its value lists is an alternative the spelling leaves open), a
+  // consonant chosen by the sound before, or itself.
+  const step = (p: Partial, ch: string): Partial[] => {
+    const h = cls.harmony?.[ch];
+    if (h) {
+      const sides =
+        p.vowel === ''
+          ? (['back', 'front'] as const)
+          : ([cls.vowels!.back.includes(p.vowel) ? 'back' : 'front'] as const);
+      const rounded = (h.rounded ?? cls.vowels!.rounded)?.includes(p.vowel) ?? false;
+      return sides.flatMap((side) =>
+        [...((rounded ? h[`${side}-rounded`] : undefined) ?? h[side] ?? '')].map((x) => emit(p, x)),
+      );
+    }
+    const c = cls.consonants?.[ch];
+    if (c) return [emit(p, (cls.voiceless ?? '').includes(p.prev) ? c.voiceless : c.other)];
+    return [emit(p, ch)];
+  };
+  let partials: Partial[] = [{ text: '', prev: last, vowel: lastVowel }];
   for (let i = 0; i < template.length; i++) {
     const ch = template[i]!;
-    if (ch === '(' && template[i + 2] === ')') {
+    if ((ch === '(' && template[i + 2] === ')') || (ch === '<' && template[i + 2] === '>')) {
+      // (x) only after a vowel, <x> only after a consonant: a buffer letter (Turkish -nIn, -ImIz).
+      const afterVowel = ch === '(';
       const x = template[i + 1]!;
-      partials = partials.map((p) => (isVowel(p.prev) ? emit(p, x) : p));
+      partials = partials.flatMap((p) => (isVowel(p.prev) === afterVowel ? step(p, x) : [p]));
       i += 2;
     } else if (ch === '[') {
       const close = template.indexOf(']', i);
       const set = [...template.slice(i + 1, close)];
       partials = partials.flatMap((p) => set.map((x) => emit(p, x)));
       i = close;
-    } else if (cls.harmony?.[ch]) {
-      const h = cls.harmony[ch]!;
-      partials = partials.flatMap((p) => {
-        const sides =
-          p.vowel === ''
-            ? (['back', 'front'] as const)
-            : ([cls.vowels!.back.includes(p.vowel) ? 'back' : 'front'] as const);
-        const rounded = (h.rounded ?? cls.vowels!.rounded)?.includes(p.vowel) ?? false;
-        return sides.map((side) => emit(p, (rounded ? h[`${side}-rounded`] : undefined) ?? h[side] ?? ''));
-      });
-    } else if (cls.consonants?.[ch]) {
-      const c = cls.consonants[ch]!;
-      partials = partials.map((p) => emit(p, (cls.voiceless ?? '').includes(p.prev) ? c.voiceless : c.other));
-    } else partials = partials.map((p) => emit(p, ch));
+    } else partials = partials.flatMap((p) => step(p, ch));
   }
   return partials.map((p) => p.text);
 }
 
-function endingForms(text: string, cls: EndingsClass): string[] {
+function endingForms(text: string, cls: EndingsClass, isPerson: boolean): string[] {
   const lower = text.toLowerCase();
   const last = lower.slice(-1);
   if (!LETTER.test(last)) return [];
+  // Each form as the stem it was written on and its ending, so that agreement can read the case.
+  const pairs: [stem: string, ending: string][] = [];
   const list = cls.vowels.includes(last) ? cls['after-vowel'] : (cls['after-consonant'] ?? []);
-  const forms = list.map((e) => text + e);
+  for (const e of list) pairs.push([text, e]);
   // Georgian drops a final ი or ა before most endings (თურქეთი → თურქეთის, ზღვა → ზღვის).
-  if (cls.drop?.includes(last)) forms.push(...(cls['after-drop'] ?? []).map((e) => text.slice(0, -1) + e));
+  if (cls.drop?.includes(last)) for (const e of cls['after-drop'] ?? []) pairs.push([text.slice(0, -1), e]);
   for (const change of cls['stem-changes'] ?? [])
     if (lower.endsWith(change.ends)) {
       const stem = text.slice(0, -change.ends.length) + change.to;
-      for (const e of change.endings) forms.push(stem + e);
+      for (const e of change.endings) pairs.push([stem, e]);
+    }
+  const forms = pairs.map(([stem, e]) => agreeing(stem, e, cls, isPerson) + e);
+  // Particles written solid after any form, the bare name's too (რუსეთიც, რუსეთმაც, რუსეთსაც).
+  const particles = cls.particles;
+  if (particles)
+    for (const form of [text, ...forms]) {
+      const vowelFinal = cls.vowels.includes(form.slice(-1).toLowerCase());
+      for (const p of vowelFinal ? particles['after-vowel'] : particles['after-consonant']) forms.push(form + p);
     }
   return forms;
 }
+
+/**
+ * A phrase's stem with its modifiers in agreement with the head's ending: a Georgian adjective in -ი before the noun
+ * drops it in the dative and adverbial (შავ ზღვაში) and ends in -მა in the ergative (შავმა ზღვამ). A person's given
+ * name does not decline (ვლადიმერ პუტინმა).
+ */
+function agreeing(stem: string, ending: string, cls: EndingsClass, isPerson: boolean): string {
+  const rule = cls.agreement;
+  if (!rule || isPerson || !/\s/u.test(stem)) return stem;
+  const bare = rule['bare-before'].includes(ending);
+  const ergative = rule['ergative-before'].includes(ending);
+  if (!bare && !ergative) return stem;
+  const words = stem.split(' ');
+  for (let i = 0; i < words.length - 1; i++) {
+    const word = words[i]!;
+    if (!word.endsWith(rule.ends)) continue;
+    words[i] = word.slice(0, -rule.ends.length) + (ergative ? rule.ergative : '');
+  }
+  return words.join(' ');
+}
+
+/** The endings a row gives for case `c`: one, or several where the word's gender or stem decides ("и|я"). */
+const endingsOf = (row: DeclensionRow, c: number) => row.forms[c]!.split('|');
 
 /** Russian: forms for each of the six cases, every declining word in the same case (agreement). */
 function russianForms(text: string, cls: RussianClass, isPerson: boolean): string[] {
@@ -136,7 +176,10 @@ function russianForms(text: string, cls: RussianClass, isPerson: boolean): strin
     return rows.find((r) => lower.endsWith(r.ends) && lower.length - r.ends.length >= cls['min-stem']);
   };
   const isAdjective = (word: string, i: number) => i < words.length - 1 && rowFor(word, cls.adjectives) !== undefined;
-  // Which words decline, with which paradigm: a person's every name; otherwise adjectives up to the head noun.
+  const pluralAdjective = (row: DeclensionRow | null) => row !== null && PLURAL_ADJECTIVE.has(row.ends);
+  // Which words decline, with which paradigm: a person's every name; otherwise adjectives up to the head noun, a
+  // plural one after a plural adjective or written in lowercase (a common noun; a foreign name that does not decline,
+  // Тбилиси, is capitalised).
   const plan: (DeclensionRow | null)[] = [];
   let headSeen = false;
   words.forEach((word, i) => {
@@ -149,24 +192,51 @@ function russianForms(text: string, cls: RussianClass, isPerson: boolean): strin
     }
     if (isAdjective(part, i)) return plan.push(rowFor(part, cls.adjectives)!);
     headSeen = true;
+    const plural = (i > 0 && pluralAdjective(plan[i - 1]!)) || part === lower;
+    const pluralRow = plural ? rowFor(part, cls.plurals ?? []) : undefined;
+    if (pluralRow) return plan.push(pluralRow);
     if (cls['indeclinable-after'].includes(lower.slice(-1)) && !rowFor(part, cls.nouns)?.ends) return plan.push(null);
     return plan.push(rowFor(part, cls.nouns) ?? null);
   });
   if (plan.every((p) => p === null)) return [];
   const forms: string[] = [];
   for (let c = 0; c < 6; c++) {
-    const declined = words.map((word, i) => {
+    let declined = [''];
+    words.forEach((word, i) => {
       const row = plan[i];
-      if (!row) return word;
-      const stem = word.slice(0, word.length - row.ends.length);
-      let ending = row.forms[c]!;
+      const options = row ? declinedWord(word, row, c, cls, isPerson) : [word];
+      declined = declined.flatMap((head) => options.map((w) => (head ? `${head} ${w}` : w)));
+    });
+    forms.push(...declined);
+  }
+  return forms;
+}
+
+const PLURAL_ADJECTIVE = new Set(['ые', 'ие']);
+
+/**
+ * One word in case `c`. A person's name joined by a hyphen may decline in every part (Энвера-паши) or in its last
+ * only (Касым-Жомарта): both are given, and the form a page does not write costs nothing.
+ */
+function declinedWord(word: string, row: DeclensionRow, c: number, cls: RussianClass, isPerson: boolean): string[] {
+  const withEnding = (w: string, r: DeclensionRow) => {
+    const stem = w.slice(0, w.length - r.ends.length);
+    return endingsOf(r, c).map((ending) => {
       if (ending.startsWith('ы') && cls['soft-after'].includes(stem.slice(-1).toLowerCase()))
         ending = 'и' + ending.slice(1);
       return stem + ending;
     });
-    forms.push(declined.join(' '));
+  };
+  const out = withEnding(word, row);
+  const lastOnly = [...out];
+  const hyphen = word.search(/[-‐–—][^-‐–—]*$/u);
+  if (isPerson && hyphen > 0) {
+    const first = word.slice(0, hyphen);
+    const firstRow = cls.persons.find((r) => first.toLowerCase().endsWith(r.ends));
+    if (firstRow && !cls['indeclinable-after'].includes(first.slice(-1).toLowerCase()))
+      for (const tail of lastOnly) for (const head of withEnding(first, firstRow)) out.push(head + tail.slice(hyphen));
   }
-  return forms;
+  return [...new Set(out)];
 }
 
 /** Every folded form of `text` under these classes, the folded alias itself first. */
@@ -177,7 +247,7 @@ export function inflectedForms(text: string, classes: readonly MorphologyClass[]
       cls.kind === 'suffixes'
         ? suffixForms(text, cls)
         : cls.kind === 'endings'
-          ? endingForms(text, cls)
+          ? endingForms(text, cls, isPerson)
           : russianForms(text, cls, isPerson);
     for (const form of raw) forms.add(cls.kind === 'suffixes' ? form : foldAlias(form));
   }

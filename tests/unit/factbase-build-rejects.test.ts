@@ -2,7 +2,7 @@
  * `npm run facts:build` on a directory of bad data: the same entry point the command runs (compileFromDisk), reading
  * YAML from disk, so a rule that only the unit-level compiler knew would not pass here unnoticed.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,12 +74,14 @@ const TWICE = `
     - {quote: "Baku hosted the summit in 2019", source: vol}
 `;
 
-function build(entities: Record<string, string>) {
+/** Builds `entities`, with the project's languages.yaml or `languages` made of it. */
+function build(entities: Record<string, string>, languages?: (text: string) => string) {
   const dir = mkdtempSync(join(root, 'data-'));
   mkdirSync(join(dir, 'data', 'entities'), { recursive: true });
   writeFileSync(join(dir, 'data', 'sources.yaml'), SOURCES);
   copyFileSync(join(ROOT, 'data', 'editorial.yaml'), join(dir, 'data', 'editorial.yaml'));
-  copyFileSync(join(ROOT, 'data', 'languages.yaml'), join(dir, 'data', 'languages.yaml'));
+  const ownLanguages = readFileSync(join(ROOT, 'data', 'languages.yaml'), 'utf8');
+  writeFileSync(join(dir, 'data', 'languages.yaml'), languages ? languages(ownLanguages) : ownLanguages);
   for (const [name, text] of Object.entries(entities)) writeFileSync(join(dir, 'data', 'entities', name), text);
   return compileFromDisk(dir, corpus).errors.join('\n');
 }
@@ -220,6 +222,30 @@ ${aliases}
     );
     expect(build({ 'good.yaml': GOOD, 'person.yaml': person('ru') })).toMatch(/labelled ru, but "E" is not Cyrillic/);
     expect(build({ 'good.yaml': GOOD, 'person.yaml': person('[tr, kk-Latn]') })).not.toMatch(/labelled/);
+  });
+
+  it('fails on a morphology class that writes an ending in another script (a Latin "a" in a Cyrillic class)', () => {
+    const latinA = (text: string) => text.replace('"(с)Iн[ае]"', '"(с)Iн[ae]"');
+    expect(build({ 'good.yaml': GOOD }, latinA)).toMatch(/kazakh mixes scripts \(Cyrillic, Latin\)/);
+    expect(build({ 'good.yaml': GOOD })).not.toMatch(/mixes scripts/);
+  });
+
+  it('fails on a name whose inflected form is a word the rules list as something else', () => {
+    const city = `
+- id: baku
+  name: Baku
+  type: place
+  summary: A city that hosted the summit. [1]
+  aliases:
+    - {text: Bakü, lang: tr}
+  facts:
+    - {quote: "Baku hosted the summit in 2019", source: vol}
+`;
+    const givenName = (text: string) => text.replace('given-names:\n  [', 'given-names:\n  [Bakude, ');
+    expect(build({ 'good.yaml': GOOD, 'city.yaml': city }, givenName)).toMatch(
+      /alias "Bakü": its form "bakude" is a word of given-names/,
+    );
+    expect(build({ 'good.yaml': GOOD, 'city.yaml': city })).not.toMatch(/its form/);
   });
 
   it('fails on a key written twice in one YAML mapping', () => {
