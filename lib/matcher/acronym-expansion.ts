@@ -64,9 +64,9 @@ const JOINER = /^[\s\-‐‑–—'’]*$/u;
 const FENCE = /[«»"“”„‹›'‘’()[\],:;–—.!?]/u;
 
 /**
- * Where the page spells the acronym out as a free-standing run of capitalised words whose initials give its letters in
- * order — after it ("ACG" (Associated Contractors Group, …), SCP stands for "Smart City Platform") or anywhere in
- * the same text — as [start, end), or null. The run must be fenced off from the words around it on both sides
+ * Where `text` (the words around an acronym) spells it out as a free-standing run of capitalised words whose
+ * initials give its letters in order ("ACG" (Associated Contractors Group, …), SCP stands for "Smart City
+ * Platform"), as [start, end), or null. The run must be fenced off from the words around it on both sides
  * (a quotation mark, a bracket, a comma, a lowercase word) and on one side by more than the text's own edge, so that
  * a Title Case headline's words ("Officials Tour Samarkand") never spell out OTS by chance.
  */

@@ -379,6 +379,9 @@ const ACRONYM_IN_PARENS = /\(\s*([\p{Lu}][\p{Lu}\p{N}]{1,9})\s*\)/uy;
 const SPACE_AFTER_PAREN = /^\s$/u;
 const AS_WRITTEN: ReadonlySet<string> = new Set(['']);
 const QUOTATION_MARKS = /[«»"“”„]/gu;
+/** How far around an acronym a spelling-out without brackets is looked for: about two sentences. */
+const SPELLED_OUT_REACH = 160;
+const SPELLED_OUT_READS = 8;
 
 /**
  * Whether `before` ends with a space and a form of `p` (its text and one of its endings) longer than `shorter`
@@ -430,9 +433,10 @@ function learnAcronyms(
 }
 
 /**
- * An acronym of ours the page spells out in the same text without brackets: "ACG" (Associated Contractors Group, …),
- * SCP stands for "Smart City Platform". The spelled-out words mean ours when a name of the acronym's entity covers
- * them, and something else otherwise. Only acronyms found in this batch are read, each text once.
+ * An acronym of ours the page spells out near it without brackets: "ACG" (Associated Contractors Group, …), SCP
+ * stands for "Smart City Platform". The spelled-out words mean ours when a name of the acronym's entity covers them,
+ * and something else otherwise. Only the text around each acronym is read (SPELLED_OUT_REACH each way), and at most
+ * SPELLED_OUT_READS times per acronym and batch, so that a long text costs no more than a short one.
  */
 function learnAcronymsSpelledElsewhere(
   t: RuleTables,
@@ -440,24 +444,23 @@ function learnAcronymsSpelledElsewhere(
   candidates: readonly RuledCandidate[],
   ctx: PageContext,
 ) {
-  let read: Set<string> | undefined;
+  let reads: Map<string, number> | undefined;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const key = c.pattern.key;
     if (!c.pattern.acronym || ctx.acronyms.has(key)) continue;
-    const seen = `${c.text} ${key}`;
-    if ((read ??= new Set()).has(seen)) continue;
-    read.add(seen);
-    const run = spelledOutIn(key, texts[c.text]!.text);
+    const count = (reads ??= new Map()).get(key) ?? 0;
+    if (count === SPELLED_OUT_READS) continue;
+    reads.set(key, count + 1);
+    const text = texts[c.text]!.text;
+    const from = Math.max(0, c.start - SPELLED_OUT_REACH);
+    const run = spelledOutIn(key, text.slice(from, Math.min(text.length, c.end + SPELLED_OUT_REACH)));
     if (run === null) continue;
+    const [start, end] = [from + run[0], from + run[1]];
     const owners = t.acronyms.get(key)!;
     const ours = candidates.find(
       (o) =>
-        o.text === c.text &&
-        o.start < run[1] &&
-        o.end > run[0] &&
-        !o.pattern.acronym &&
-        owners.includes(o.pattern.entity),
+        o.text === c.text && o.start < end && o.end > start && !o.pattern.acronym && owners.includes(o.pattern.entity),
     );
     ctx.acronyms.set(key, ours ? ours.pattern.entity : -1);
   }
