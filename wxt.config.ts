@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
@@ -7,6 +8,7 @@ import { noHtmlSinks } from './scripts/vite-no-html-sinks';
 import { pageChunks } from './scripts/vite-page-chunks';
 import { localeFiles } from './scripts/locale-files';
 import { buildFrameScreen } from './lib/screen/build-frame-screen';
+import { AXE_FILE } from './automation/test-build-files';
 
 /**
  * `LENS_TEST_BUILD=1` makes the test build (`npm run build:test`, in `.output-test/`): the same extension plus the
@@ -15,6 +17,7 @@ import { buildFrameScreen } from './lib/screen/build-frame-screen';
  * (tests/e2e/package.test.ts searches both browsers' bundles). See SECURITY.md.
  */
 const testBuild = !!process.env.LENS_TEST_BUILD;
+const require = createRequire(import.meta.url);
 
 /**
  * The gate's screen (lib/screen/frame-screen.ts), built from the fact base's names and the matcher's rules with every
@@ -47,7 +50,13 @@ export default defineConfig({
   hooks: {
     // The interface's catalogs (`_locales/<lang>/messages.json`) go into the package as the browser reads them,
     // without their translators' notes (scripts/locale-files.ts).
-    'build:publicAssets': (_wxt, files) => void files.push(...localeFiles()),
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...localeFiles());
+      // The test build carries axe-core for the accessibility tests, which load it into extension pages by URL
+      // (tests/e2e/a11y-tools.ts): the browser then keeps its compiled code from page to page, as it cannot for
+      // source sent through the automation protocol.
+      if (testBuild) files.push({ absoluteSrc: require.resolve('axe-core/axe.min.js'), relativeDest: AXE_FILE });
+    },
     // The content script (its gate and its scanner stage) runs in every page and frame, so it goes without the WebExtension polyfill (10 KB, and in
     // Chromium a wrapper built in every frame): what it uses (sendMessage, storage, onMessage answered as
     // browser/messages.ts does) is promise-based in both browsers. The rest of the extension keeps the polyfill.

@@ -8,7 +8,13 @@ import { join, relative } from 'node:path';
 
 /** What the extension is built from: code folders (walked), the generated data it imports, and the build config. */
 const SOURCE_DIRS = ['entrypoints', 'lib', 'page', 'components', 'browser', 'public', 'assets', '_locales'];
-const SOURCE_FILES = ['wxt.config.ts', 'package.json', 'scripts/vite-inline-css.ts', 'scripts/vite-page-chunks.ts'];
+const SOURCE_FILES = [
+  'wxt.config.ts',
+  'package.json',
+  'scripts/vite-inline-css.ts',
+  'scripts/vite-page-chunks.ts',
+  'automation/test-build-files.ts',
+];
 /** data/: only the generated JSON the bundle imports (the YAML sources reach it through `npm run facts:build`). */
 const DATA_DIR = 'data';
 
