@@ -117,6 +117,12 @@ export interface NamedAfter {
   'title-before'?: string[];
   /** The same words as the Turkic languages put them, after the title ("Şuşa" filmi, «…» — səhər verilişi). */
   'title-after'?: string[];
+  /**
+   * Capitalised words after a place's or a country's name that keep it its own (its state's form, its government's
+   * offices, a contest of its teams), where another capitalised word makes it a word of a longer name (see
+   * lib/matcher/longer-name.ts). Prefixes, in any case.
+   */
+  'longer-name-keeps'?: string[];
   /** Words right after a given name that say someone is called so (есімді, ismli): see `givenNameToo`. */
   called?: string[];
 }
@@ -268,6 +274,10 @@ export function checkLanguages(input: LanguagesInput, errors: string[]): void {
           if (r.forms.length !== 6) errors.push(`languages.yaml: ${name} row "${r.ends}" needs six case forms`);
     } else if (c.kind !== 'endings') errors.push(`languages.yaml: ${name} has unknown kind`);
   }
+  // Matched as prefixes in any case right after a name: a short one would keep every name the rule reads.
+  for (const word of input['named-after']?.['longer-name-keeps'] ?? [])
+    if (!/^[\p{L}\p{M}]{3,}$/u.test(word))
+      errors.push(`languages.yaml: longer-name-keeps "${word}" is not one word of three letters or more`);
   for (const w of ['near', 'needs', 'not-near'] as const)
     if (!(input.windows?.[w] > 0)) errors.push(`languages.yaml: windows.${w} must be a positive number`);
 }

@@ -19,6 +19,7 @@ import { NamedAfterList } from './named-after';
 import { spelledOutIn, spellsOut } from './acronym-expansion';
 import { clauseEnd, clauseStart } from './clause';
 import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
+import { dropInsideLongerNames } from './longer-name';
 import { givenNameBeforePatronymic, isPatronymic, type Patronymics } from './patronymic';
 import { namesSomeoneElse } from './given-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
@@ -55,6 +56,11 @@ export interface RuledCandidate {
   or?: number[];
   /** Written in lowercase where its alias is capitalised (lowercase-text.ts): it counts only near another name. */
   lowercase: boolean;
+  /**
+   * A name inside a longer name (longer-name.ts): not marked, but still a name of the region near an ambiguous one
+   * ("Georgia" a line before the "Black Sea Trade and Development Bank").
+   */
+  anchorOnly: boolean;
 }
 
 /** A text of the batch as the rules read it: the original, its folded codes and how far its quotation marks are read. */
@@ -117,6 +123,12 @@ export interface RuleTables {
   /** How a full name written surname first gives its patronymic (see patronymic.ts). */
   patronymics: Patronymics;
   givenNameWords: NamedAfterList;
+  /**
+   * Words that join no longer name to a name beside them: courtesy words, titles, a state's words (see longer-name.ts).
+   */
+  longerNameStops: NamedAfterList;
+  /** Names of ours by their own first word, folded: a word that starts with one may be one in another form. */
+  aliasFirstWords: Set<string>;
   /** The words next to a name that the lists above may start (see `mayNameSomeoneElse`). */
   screen: NeighbourScreen;
   /** The screen's bits of the heads before a place's name and of the links that may stand between. */
@@ -183,6 +195,15 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       words: new Set((rules?.patronymics?.words ?? []).map(foldAlias)),
     },
     givenNameWords: new NamedAfterList(rules?.givenNames),
+    // In lowercase, as they count in any case ("Turkiya Vitse-prezidenti", "Туркия Ташқи ишлар вазири").
+    longerNameStops: new NamedAfterList(
+      [
+        ...(rules?.courtesy ?? []),
+        ...new Set(Object.values(rules?.titles ?? {}).flat()),
+        ...(rules?.namedAfter?.['longer-name-keeps'] ?? []),
+      ].map((w) => w.toLowerCase()),
+    ),
+    aliasFirstWords: aliasFirstWords(index),
     screen,
     headsBefore,
     links,
@@ -237,6 +258,21 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   }
   return t;
 }
+
+/**
+ * Every one-word alias, and the first word of every alias whose next word is in lowercase (a proper name before a
+ * common noun: "Kaspi teñızı"), folded; not the first word of a name of capitalised words ("Kuzey Kıbrıs Türk
+ * Cumhuriyeti", "Trade Facilitation Strategy"), which is often a common word.
+ */
+function aliasFirstWords(index: AliasIndex): Set<string> {
+  const words = new Set<string>();
+  for (const [text] of index.aliases) {
+    const parts = text.trim().split(/\s+/u);
+    if (parts.length === 1 || !CAPITAL_START.test(parts[1]!)) words.add(foldAlias(parts[0]!));
+  }
+  return words;
+}
+const CAPITAL_START = /^\p{Lu}/u;
 
 /**
  * The evidence as an object with every field, present or not: the data's objects each have the fields they use, and
@@ -466,6 +502,9 @@ function learnAcronymsSpelledElsewhere(
   }
 }
 
+/** The names of a batch inside a longer name, kept aside as anchors for `near` (reused from batch to batch). */
+const insideLonger: RuledCandidate[] = [];
+
 /** Keeps the candidates the rules allow (all others pass untouched), in place of the array given. */
 export function applyRules(
   t: RuleTables,
@@ -474,7 +513,13 @@ export function applyRules(
   ctx: PageContext,
 ): RuledCandidate[] {
   try {
-    return rulesOfBatch(t, texts, candidates, ctx);
+    insideLonger.length = 0;
+    const kept = rulesOfBatch(t, texts, candidates, ctx);
+    for (let i = 0; i < insideLonger.length; i++) {
+      insideLonger[i]!.anchorOnly = true;
+      kept.push(insideLonger[i]!);
+    }
+    return kept;
   } finally {
     forgetFoldedWords();
   }
@@ -487,6 +532,7 @@ function rulesOfBatch(
   ctx: PageContext,
 ): RuledCandidate[] {
   learnAcronyms(t, texts, candidates, ctx);
+  dropInsideLongerNames(t, texts, candidates, insideLonger);
   const spelled = ctx.acronyms.size > 0;
   let ruled = false;
   let surnames = false;

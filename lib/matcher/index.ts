@@ -219,6 +219,7 @@ function collectCandidates(
       why: undefined,
       or: undefined,
       lowercase,
+      anchorOnly: false,
     });
   });
 }

@@ -17,6 +17,8 @@ interface Candidate {
   or?: number[];
   /** Typed in lowercase (lowercase-text.ts): it needs another name near, as an ambiguous alias does. */
   lowercase: boolean;
+  /** Not marked, but an anchor for ambiguous names near it (a name inside a longer name: longer-name.ts). */
+  anchorOnly: boolean;
 }
 
 interface Selected {
@@ -96,7 +98,7 @@ export function selectMatches(candidates: Candidate[], textCount: number, nearWi
   // Index loops over the candidates: Node's engine allocated an iterator result per step of a for-of here.
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    if (c.place < lastEnd) continue;
+    if (c.place < lastEnd || c.anchorOnly) continue;
     if (anchors && isNear(c) && !hasAnchorNear(isLowercase(c) ? lowercaseAnchors! : anchors, c, nearWindow)) continue;
     lastEnd = c.place + lengthOf(c);
     perText[c.text]!.push(selected(c));

@@ -74,6 +74,7 @@ describe('neighbour screen', () => {
               why: undefined,
               or: undefined,
               lowercase: false,
+              anchorOnly: false,
             };
             if (!namesSomeoneElse(tables, b, c, undefined)) continue;
             found[kind] = (found[kind] ?? 0) + 1;
