@@ -29,16 +29,17 @@ const STATE = (1 << STATE_BITS) - 1;
 export class NamedAfterList {
   private readonly byFirst = new Map<string, NamedAfterWord[]>();
   /**
-   * Per code unit, learned on first sight: whether a page's word starting with it may start one of the words (its
-   * folded letter, and its case where every such word is capitalised), in the low two bits; above them, where in
-   * `lists` those words are. Most words next to a name start none, and are then turned down without being read or
-   * folded. (The words were in an array indexed by code unit, which the engine keeps as a slow dictionary.)
+   * Per key of a code unit (`unitKey`: its folded letter and its case), learned on first sight: whether a page's word
+   * starting with it may start one of the words (and its case where every such word is capitalised), in the low two
+   * bits; above them, where in `lists` those words are. Most words next to a name start none, and are then turned
+   * down without being read or folded. Indexed by key, not by code unit: a table of every code unit per list made
+   * each build allocate and clear 192 KB per list, an eighth of a build's time before the garbage was collected.
    */
-  private readonly mayStart = new Uint16Array(0x10000);
+  private mayStart = new Uint16Array(KEYS_AT_FIRST);
   /** The words of each first letter a page's word has started with (a Map lookup per word cost more). */
   private readonly lists: NamedAfterWord[][] = [[]];
-  /** Per code unit, learned on first sight: 1 when its folded letter ends one of the words, 2 when it ends none. */
-  private readonly mayEnd = new Uint8Array(0x10000);
+  /** Per folded letter's number (`unitKey` halved), learned on first sight: 1 when it ends one of the words, 2 not. */
+  private mayEnd = new Uint8Array(KEYS_AT_FIRST >>> 1);
   private readonly lastLetters = new Set<string>();
 
   constructor(words: readonly string[] = []) {
@@ -87,21 +88,25 @@ export class NamedAfterList {
 
   /** Whether a page's word ending with the code unit may be one of the words (its folded letter ends one). */
   endsWith(unit: number): boolean {
-    let known = this.mayEnd[unit]!;
-    if (known === 0) this.mayEnd[unit] = known = this.lastLetters.has(foldedFirstLetter(unit)) ? 1 : 2;
+    const letter = unitKey(unit) >>> 1;
+    if (letter >= this.mayEnd.length) this.mayEnd = grown(this.mayEnd, letter);
+    let known = this.mayEnd[letter]!;
+    if (known === 0) this.mayEnd[letter] = known = this.lastLetters.has(letters[letter]!) ? 1 : 2;
     return known === 1;
   }
 
   /** The unit's entry in `mayStart`, learned now if it is new. */
   private learn(unit: number): number {
-    let learned = this.mayStart[unit]!;
+    const key = unitKey(unit);
+    if (key >= this.mayStart.length) this.mayStart = grown(this.mayStart, key);
+    let learned = this.mayStart[key]!;
     if (learned === UNKNOWN) {
-      const words = this.byFirst.get(foldedFirstLetter(unit));
-      const capital = CAPITAL.test(String.fromCharCode(unit));
+      const words = this.byFirst.get(letters[key >>> 1]!);
+      const capital = (key & 1) !== 0;
       const known = words?.some((w) => capital || !w.capital) ? (capital ? SOME_CAPITAL : SOME) : NONE;
       learned = known === NONE ? NONE : known | (this.listIndex(words!) << STATE_BITS);
       // An entry too large for the table (a list of thousands of first letters) is learned again each time.
-      if (learned <= 0xffff) this.mayStart[unit] = learned;
+      if (learned <= 0xffff) this.mayStart[key] = learned;
     }
     return learned;
   }
@@ -138,12 +143,37 @@ function tokenEnd(text: string, at: number): number {
   return end;
 }
 
-/** A letter folded as aliases are (Ü → u, Ə → e), learned on first sight. */
-const firstLetters = new Map<number, string>();
-function foldedFirstLetter(unit: number): string {
-  let letter = firstLetters.get(unit);
-  if (letter === undefined) firstLetters.set(unit, (letter = foldAlias(String.fromCharCode(unit)).charAt(0)));
-  return letter;
+/** How many unit keys a list's tables hold at first; a page in another script grows them (a few hundred letters). */
+const KEYS_AT_FIRST = 256;
+
+/**
+ * The folded letters seen so far (a unit folded as aliases are: Ü → u, Ə → e), by number; and per code unit, learned
+ * on first sight and shared by every list of every matcher, its key: its folded letter's number, doubled, plus one
+ * for a capital. 0: not learned yet (number 0 is never given).
+ */
+const letters: string[] = [''];
+const letterNumbers = new Map<string, number>();
+const unitKeys = new Uint32Array(0x10000);
+
+function unitKey(unit: number): number {
+  let key = unitKeys[unit]!;
+  if (key === 0) {
+    const letter = foldAlias(String.fromCharCode(unit)).charAt(0);
+    let n = letterNumbers.get(letter);
+    if (n === undefined) {
+      n = letters.push(letter) - 1;
+      letterNumbers.set(letter, n);
+    }
+    unitKeys[unit] = key = (n << 1) | (CAPITAL.test(String.fromCharCode(unit)) ? 1 : 0);
+  }
+  return key;
+}
+
+/** `table` grown to hold index `at`, its entries kept. */
+function grown<T extends Uint8Array | Uint16Array>(table: T, at: number): T {
+  const bigger = new (table.constructor as new (length: number) => T)(Math.max(at + 1, 2 * table.length));
+  bigger.set(table);
+  return bigger;
 }
 
 /**

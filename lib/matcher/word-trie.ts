@@ -52,6 +52,41 @@ interface Trie {
 const byCodeUnits = (texts: readonly string[]) => (a: number, b: number) =>
   texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : a - b;
 
+/** Ids below this fit in a sort key's low bits, under the first two units (32 bits): 53 bits, a double's integers. */
+const ID_SPAN = 1 << 21;
+
+/**
+ * The patterns' ids in the code-unit order of their texts, equal texts by id. Sorted as numbers first, natively, by
+ * their first two units with the id below them, and then each run of the same first two units by the whole text: a
+ * comparator called for every comparison of some three thousand patterns was a tenth of a build.
+ */
+function sortedIds(patterns: readonly string[]): number[] {
+  const n = patterns.length;
+  const compare = byCodeUnits(patterns);
+  if (n >= ID_SPAN) return Array.from(patterns.keys()).sort(compare);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = patterns[i]!;
+    // A missing unit counts as 0, below every unit, as a string that ends sorts before its longer forms.
+    const prefix = (p.length > 0 ? p.charCodeAt(0) * 0x10000 : 0) + (p.length > 1 ? p.charCodeAt(1) : 0);
+    keys[i] = prefix * ID_SPAN + i;
+  }
+  keys.sort();
+  const ids = new Array<number>(n);
+  for (let i = 0; i < n; i++) ids[i] = keys[i]! % ID_SPAN;
+  for (let start = 0; start < n;) {
+    const prefix = Math.floor(keys[start]! / ID_SPAN);
+    let end = start + 1;
+    while (end < n && Math.floor(keys[end]! / ID_SPAN) === prefix) end++;
+    if (end - start > 1) {
+      const run = ids.slice(start, end).sort(compare);
+      for (let i = 0; i < run.length; i++) ids[start + i] = run[i]!;
+    }
+    start = end;
+  }
+  return ids;
+}
+
 /**
  * Inserts the patterns in sorted order, so each shares its prefix with the one before: no state searches its
  * children while the trie grows, and children come out sorted. Then renumbers the states breadth first.
@@ -69,7 +104,7 @@ function buildTrie(patterns: readonly string[]): Trie {
   const classOf = new Uint16Array(UNITS);
   let classCount = 1;
   let count = 1;
-  const sorted = Array.from(patterns.keys()).sort(byCodeUnits(patterns));
+  const sorted = sortedIds(patterns);
   const path = new Int32Array(capacity + 1); // path[d]: the state at depth d of the previous pattern
   let previous = '';
   for (const id of sorted) {
