@@ -234,6 +234,17 @@ function wrapPage(page: Page): LensPage {
       await Promise.all(keys.map((key) => page.keyboard.down(key)));
       await Promise.all([...keys].reverse().map((key) => page.keyboard.up(key)));
     },
+    // Every down and up sent without waiting for the one before, as `chord` does.
+    async pressRepeatedly(keys, times) {
+      if (times <= 0) return;
+      const modifiers = keys.split('+');
+      const key = modifiers.pop()!;
+      await Promise.all([
+        ...modifiers.map((modifier) => page.keyboard.down(modifier)),
+        ...Array.from({ length: times }, () => [page.keyboard.down(key), page.keyboard.up(key)]).flat(),
+        ...[...modifiers].reverse().map((modifier) => page.keyboard.up(modifier)),
+      ]);
+    },
     keyDown: (key) => page.keyboard.down(key),
     keyUp: (key) => page.keyboard.up(key),
     async tap(x, y) {

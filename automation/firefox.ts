@@ -297,6 +297,28 @@ function wrapPage(page: Page): LensPage {
         })),
       );
     },
+    // One WebDriver BiDi action sequence of a single key source: Firefox dispatches each of its key actions, and the
+    // page handles it, before the next.
+    async pressRepeatedly(keys, times) {
+      if (times <= 0) return;
+      const modifiers = keys.split('+').map(bidiKey);
+      const key = modifiers.pop()!;
+      const context = (page.mainFrame() as unknown as { browsingContext: BidiActions }).browsingContext;
+      await context.performActions([
+        {
+          type: 'key',
+          id: 'lens-repeat',
+          actions: [
+            ...modifiers.map((value) => ({ type: 'keyDown' as const, value })),
+            ...Array.from({ length: times }, () => [
+              { type: 'keyDown' as const, value: key },
+              { type: 'keyUp' as const, value: key },
+            ]).flat(),
+            ...[...modifiers].reverse().map((value) => ({ type: 'keyUp' as const, value })),
+          ],
+        },
+      ]);
+    },
     keyDown: (key) => page.keyboard.down(key as KeyInput),
     keyUp: (key) => page.keyboard.up(key as KeyInput),
     // WebDriver BiDi pointer actions of type "touch": Firefox turns them into touch and pointer events and a click.
@@ -311,11 +333,17 @@ interface BidiActions {
   ): Promise<void>;
 }
 
-/** A key name (as `press` takes them) as WebDriver's key value: a character, or a modifier's code point. */
+/** A key name (as `press` takes them) as WebDriver's key value: a character, or a modifier's or Tab's code point. */
 function bidiKey(key: string): string {
-  const modifiers: Record<string, string> = { Shift: '\uE008', Control: '\uE009', Alt: '\uE00A', Meta: '\uE03D' };
+  const modifiers: Record<string, string> = {
+    Shift: '\uE008',
+    Control: '\uE009',
+    Alt: '\uE00A',
+    Meta: '\uE03D',
+    Tab: '\uE004',
+  };
   const letter = /^Key([A-Z])$/.exec(key)?.[1];
   const value = modifiers[key] ?? letter?.toLowerCase() ?? ([...key].length === 1 ? key : undefined);
-  if (value === undefined) throw new Error(`chord: no WebDriver key value for ${key}`);
+  if (value === undefined) throw new Error(`no WebDriver key value for ${key}`);
   return value;
 }

@@ -31,6 +31,12 @@ export interface LensPage {
    * page is busy (as it is after the first key of the shortcut): timings from the last key then vary with that gap.
    */
   chord(keys: string[]): Promise<void>;
+  /**
+   * `press(keys)` `times` times over, the modifiers held through them (as a person holds Shift while pressing Tab
+   * again and again): the same key events in the same order, sent in one go instead of a round trip per press, each
+   * taken by the page before the next (the protocol keeps their order). A keyboard walk of a page is 50–200 presses.
+   */
+  pressRepeatedly(keys: string, times: number): Promise<void>;
   /** Holds a key down (`Alt`, `Shift`...) until `keyUp`: pointer moves and clicks meanwhile carry the modifier. */
   keyDown(key: string): Promise<void>;
   keyUp(key: string): Promise<void>;

@@ -252,8 +252,8 @@ function expectedStops(page: LensPage, container: string): Promise<{ count: numb
 export async function tabRound(page: LensPage, budget = 120, container = 'body'): Promise<TabWalk> {
   await startAt(page, container);
   const { count, last } = await expectedStops(page, container);
-  let pressed = 0;
-  for (; pressed < Math.min(count, budget); pressed++) await page.press('Tab');
+  let pressed = Math.min(count, budget);
+  await page.pressRepeatedly('Tab', pressed);
   for (;;) {
     const log = await readLog(page);
     const end = log.findIndex(
@@ -295,7 +295,7 @@ export async function shiftTabStops(page: LensPage, from: FocusStop, count: numb
     (recorder.walk[index] as HTMLElement).focus();
     recorder.log.length = 0;
   }, from.index);
-  for (let i = 0; i < count; i++) await page.press('Shift+Tab');
+  await page.pressRepeatedly('Shift+Tab', count);
   return distinctRuns(await readLog(page));
 }
 
