@@ -34,6 +34,7 @@ export function buildMatchingRules(
     courtesy: languages.courtesy ?? [],
     ...(languages['named-after'] ? { namedAfter: languages['named-after'] } : {}),
     ...(languages['given-names'] ? { givenNames: languages['given-names'] } : {}),
+    ...(languages['other-roles'] ? { otherRoles: languages['other-roles'] } : {}),
     ...(languages.patronymics ? { patronymics: languages.patronymics } : {}),
     classes: languages.morphology,
     languageMorphology: Object.fromEntries(Object.entries(languages.languages).map(([k, v]) => [k, v.morphology])),

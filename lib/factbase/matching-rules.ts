@@ -140,6 +140,7 @@ export interface LanguagesInput {
   courtesy: string[];
   'named-after'?: NamedAfter;
   'given-names'?: string[];
+  'other-roles'?: string[];
   patronymics?: Patronymics;
   languages: Record<string, LanguageDef>;
   unlabelled: Record<string, string[]>;
@@ -173,6 +174,8 @@ export interface MatchingRules {
   namedAfter?: NamedAfter;
   /** Common given names: right before a bare surname, someone's given name (data/languages.yaml `given-names`). */
   givenNames?: string[];
+  /** Roles no person of ours is known by: right before a bare surname, someone else (`other-roles`). */
+  otherRoles?: string[];
   /** How a full name written surname first gives its patronymic (data/languages.yaml `patronymics`). */
   patronymics?: Patronymics;
   classes: Record<string, MorphologyClass>;

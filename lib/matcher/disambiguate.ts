@@ -21,6 +21,7 @@ import { clauseEnd, clauseStart } from './clause';
 import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
 import { dropInsideLongerNames } from './longer-name';
 import { givenNameBeforePatronymic, isPatronymic, type Patronymics } from './patronymic';
+import { femaleSurnameHere, isRole, wordAfterSurname } from './surname-evidence';
 import { namesSomeoneElse } from './given-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import {
@@ -120,6 +121,13 @@ export interface RuleTables {
   };
   /** Common given names of the region's languages, folded, and as a list that reads the word before a name. */
   commonGivenNames: Set<string>;
+  /**
+   * Every one-word name of ours, folded: a listed given name that is one (Erdoğan, Xəzər) after a surname is a name
+   * of its own ("Tokayev Erdoğan ile", "Görüşdə Əliyev Xəzər dənizi…"), not the surname's given name.
+   */
+  oneWordNames: Set<string>;
+  /** Roles no person of ours is known by (a judge, a coach, a witness), folded: see surname-evidence.ts. */
+  otherRoles: string[];
   /** How a full name written surname first gives its patronymic (see patronymic.ts). */
   patronymics: Patronymics;
   givenNameWords: NamedAfterList;
@@ -190,6 +198,8 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       modifierEndings: (rules?.namedAfter?.['modifier-endings'] ?? []).map(foldAlias),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
+    oneWordNames: new Set(),
+    otherRoles: (rules?.otherRoles ?? []).map(foldAlias),
     patronymics: {
       endings: (rules?.patronymics?.endings ?? []).map(foldAlias),
       words: new Set((rules?.patronymics?.words ?? []).map(foldAlias)),
@@ -247,6 +257,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   for (const p of patterns) if (p.evidence?.notNear) namesakeKeys.add(p.key);
   for (const p of patterns) {
     p.fullName = t.fullNames.has(p.alias);
+    if (!p.key.includes(' ')) t.oneWordNames.add(p.key);
     p.acronym = t.acronyms.has(p.key);
     // A city's or a country's name may stand in a quoted name; an acronym in quotation marks ("BTC") is still that.
     p.quoted = (p.eponym === 'place' || p.eponym === 'country') && !p.acronym;
@@ -853,6 +864,10 @@ function resolveSurname(
     remember(ctx, first, -1);
     return null;
   }
+  if (namedSomeoneElse(t, b, group, before)) {
+    remember(ctx, first, -1);
+    return null;
+  }
   // A given name, an initial or a title right before the surname.
   if (
     before &&
@@ -925,6 +940,44 @@ function resolveSurname(
   if (named.length === 1) return pick(ctx, first, named[0], 'named in full on the page');
   return null;
 }
+
+/**
+ * Whether the page says the surname at `group` is someone else's (surname-evidence.ts): a given name or an initial
+ * after it that is not the person's own ("Жапаров Нурбек", "Aliyev R."), a role right before it that is none of the
+ * person's titles ("судья Алиева", "coach Aliyev", "hakim Əliyev"), or the female form as a woman's ("Алиева
+ * заявила"). The person's own given name or initial after it confirms nothing here: the rules after this decide.
+ */
+function namedSomeoneElse(
+  t: RuleTables,
+  b: BatchText,
+  group: readonly RuledCandidate[],
+  before: WordBefore | null,
+): boolean {
+  const first = group[0]!;
+  const after = wordAfterSurname(b.text, first.end);
+  if (after !== null) {
+    const own = after.initial
+      ? group.some((c) => t.initials.get(c.pattern.entity)?.includes(after.word))
+      : group.some((c) => ownGivenName(t, c, after.word));
+    // A listed given name that is also a name of ours starts that name ("Tokayev Erdoğan ile", "Əliyev Xəzər dənizi").
+    const given = after.initial || (t.commonGivenNames.has(after.word) && !t.oneWordNames.has(after.word));
+    if (given && !own) return true;
+  }
+  if (
+    before &&
+    !before.initial &&
+    isRole(before.word, t.otherRoles) &&
+    !group.some((c) => inflectedIn(before.word, t.titles.get(c.pattern.entity)))
+  )
+    return true;
+  // `before` is null where the surname opens its sentence (punctuation or nothing before it). A courtesy word counts
+  // only as written in the list, uninflected: "Депутат Алиева заявила", but "Речь господина Алиева была" is his.
+  const opensOrAfterCourtesy = before === null || (!before.initial && t.courtesy.includes(before.word));
+  return femaleSurnameHere(b.text, first.start, first.end, opensOrAfterCourtesy);
+}
+
+const ownGivenName = (t: RuleTables, c: RuledCandidate, word: string) =>
+  t.givenNames.get(c.pattern.entity)?.includes(word) === true;
 
 /** The year of the page's date (`2025-12-12` or `2025`), or undefined when the page states none. */
 function pageYear(ctx: PageContext): number | undefined {

@@ -1,0 +1,70 @@
+/**
+ * Evidence on a page that a bare surname of ours names someone else, read only for bare surnames (rare on a page):
+ * - a given name or an initial written after it, as lists, tables and official documents order a name ("Жапаров
+ *   Нурбек", "Aliyev R."), which is the person's only when it is their own;
+ * - a role no person of ours is known by right before it (a judge, a coach, a player, a witness: data/languages.yaml
+ *   `other-roles`);
+ * - a Russian surname in its female form ("Алиева заявила"): the same letters are the genitive of the man's, so it
+ *   counts only where the sentence makes it a woman, the subject of a feminine verb with no noun before it.
+ */
+import { caseOfUnit, UPPER } from './char-kinds';
+import { foldWord, wordAfterStart, wordAt, wordEnd } from './words';
+
+const FULL_STOP = 0x2e;
+
+/**
+ * The word written right after a surname that ends at original offset `end`, folded, when it may be a given name or
+ * an initial of a name written surname first: a capitalised word with no capitalised word after it (that would start
+ * another name: "Токаев Нұрсұлтан Назарбаевпен"), or a capital and a full stop (an initial, as its one letter). Null
+ * otherwise. White space on the same line only between; the caller decides whether the word is a given name.
+ */
+export function wordAfterSurname(text: string, end: number): { word: string; initial: boolean } | null {
+  const at = wordAfterStart(text, end);
+  if (at < 0 || caseOfUnit(text.charCodeAt(at)) !== UPPER || lineBreakBetween(text, end, at)) return null;
+  const wordEnds = wordEnd(text, at);
+  if (wordEnds - at === 1 && text.charCodeAt(wordEnds) === FULL_STOP) {
+    return { word: foldWord(text.charAt(at)), initial: true };
+  }
+  const next = wordAfterStart(text, wordEnds);
+  if (next >= 0 && caseOfUnit(text.charCodeAt(next)) === UPPER) return null;
+  return { word: foldWord(text.slice(at, wordEnds)), initial: false };
+}
+
+/** A line ends between: a surname that ends a line, a heading or a list item is not followed by its given name. */
+function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x0a || unit === 0x0d || unit === 0x2028 || unit === 0x2029) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a folded word is one of `roles` or that word with a case ending or possessive of up to three letters
+ * (судьи, hakimi, тренера).
+ */
+export function isRole(word: string, roles: readonly string[]): boolean {
+  for (let i = 0; i < roles.length; i++) {
+    const role = roles[i]!;
+    const ending = word.length - role.length;
+    if (ending >= 0 && ending <= 3 && word.startsWith(role)) return true;
+  }
+  return false;
+}
+
+/** Russian -ов, -ев, -ёв, -ин surnames in the form -ова, -ева, -ина: the feminine, or the masculine's genitive. */
+const FEMININE_SURNAME = /(?:ов|ев|ёв|ин)а$/iu;
+/** Feminine past tense (заявила, вернулась) and short participles (назначена, избрана, арестована). */
+const FEMININE_PREDICATE = /^[а-яё]+(?:ла|лась|ена|ана|ята)$/u;
+
+/**
+ * Whether the surname at [start, end) is a woman's: a Russian female form followed by a feminine verb, where it opens
+ * its sentence or follows a courtesy word or an office ("Депутат Алиева заявила"): `opensOrAfterCourtesy`, which the
+ * caller reads. A genitive there would need a noun before it ("Речь Алиева длилась час"), so any other word before
+ * keeps the man's reading.
+ */
+export function femaleSurnameHere(text: string, start: number, end: number, opensOrAfterCourtesy: boolean): boolean {
+  if (!opensOrAfterCourtesy || !FEMININE_SURNAME.test(text.slice(Math.max(start, end - 3), end))) return false;
+  const at = wordAfterStart(text, end);
+  return at >= 0 && FEMININE_PREDICATE.test(wordAt(text, at));
+}
