@@ -35,6 +35,8 @@ export function buildMatchingRules(
     ...(languages['named-after'] ? { namedAfter: languages['named-after'] } : {}),
     ...(languages['given-names'] ? { givenNames: languages['given-names'] } : {}),
     ...(languages['other-roles'] ? { otherRoles: languages['other-roles'] } : {}),
+    ...(languages['family-after'] ? { familyAfter: languages['family-after'] } : {}),
+    ...(languages['pair-joiners'] ? { pairJoiners: languages['pair-joiners'] } : {}),
     ...(languages.patronymics ? { patronymics: languages.patronymics } : {}),
     classes: languages.morphology,
     languageMorphology: Object.fromEntries(Object.entries(languages.languages).map(([k, v]) => [k, v.morphology])),

@@ -141,6 +141,8 @@ export interface LanguagesInput {
   'named-after'?: NamedAfter;
   'given-names'?: string[];
   'other-roles'?: string[];
+  'family-after'?: string[];
+  'pair-joiners'?: string[];
   patronymics?: Patronymics;
   languages: Record<string, LanguageDef>;
   unlabelled: Record<string, string[]>;
@@ -176,6 +178,10 @@ export interface MatchingRules {
   givenNames?: string[];
   /** Roles no person of ours is known by: right before a bare surname, someone else (`other-roles`). */
   otherRoles?: string[];
+  /** Words right after a surname that make it a family's name (`family-after`). */
+  familyAfter?: string[];
+  /** Words that join two names of a pair ("Putin and Tokayev", `pair-joiners`). */
+  pairJoiners?: string[];
   /** How a full name written surname first gives its patronymic (data/languages.yaml `patronymics`). */
   patronymics?: Patronymics;
   classes: Record<string, MorphologyClass>;

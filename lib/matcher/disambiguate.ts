@@ -21,7 +21,7 @@ import { clauseEnd, clauseStart } from './clause';
 import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
 import { dropInsideLongerNames } from './longer-name';
 import { givenNameBeforePatronymic, isPatronymic, type Patronymics } from './patronymic';
-import { femaleSurnameHere, isRole, wordAfterSurname } from './surname-evidence';
+import { femaleSurnameHere, isRole, joinsAPair, wordAfterSurname, wordOnLineAfter } from './surname-evidence';
 import { namesSomeoneElse } from './given-name';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import {
@@ -128,6 +128,9 @@ export interface RuleTables {
   oneWordNames: Set<string>;
   /** Roles no person of ours is known by (a judge, a coach, a witness), folded: see surname-evidence.ts. */
   otherRoles: string[];
+  /** Words after a surname that make it a family's name, and the joiners of a pair of names, folded. */
+  familyAfter: string[];
+  pairJoiners: Set<string>;
   /** How a full name written surname first gives its patronymic (see patronymic.ts). */
   patronymics: Patronymics;
   givenNameWords: NamedAfterList;
@@ -200,6 +203,8 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
     oneWordNames: new Set(),
     otherRoles: (rules?.otherRoles ?? []).map(foldAlias),
+    familyAfter: (rules?.familyAfter ?? []).map(foldAlias),
+    pairJoiners: new Set((rules?.pairJoiners ?? []).map(foldAlias)),
     patronymics: {
       endings: (rules?.patronymics?.endings ?? []).map(foldAlias),
       words: new Set((rules?.patronymics?.words ?? []).map(foldAlias)),
@@ -643,7 +648,8 @@ function rulesOfBatch(
         kept.pop();
         afterName = false;
       }
-      const chosen = resolveSurname(t, texts, b, group, ctx, namedInFull, afterName);
+      const paired = pairedWithAPerson(t, b, group, kept[kept.length - 1], candidates[i + 1], namesakes, ctx);
+      const chosen = resolveSurname(t, texts, b, group, ctx, namedInFull, afterName, paired);
       if (chosen && passesNeeds(t, b, chosen)) kept.push(chosen);
       continue;
     }
@@ -843,9 +849,12 @@ function resolveSurname(
   ctx: PageContext,
   namedInFull: ReadonlySet<number>,
   afterName: boolean,
+  paired: boolean,
 ): RuledCandidate | null {
   const first = group[0]!;
   const key = first.pattern.key;
+  // "Yıldırım ailesi", "the Aliyev family": a family's name, not a mention of the person (nor of someone else).
+  if (t.familyAfter.length > 0 && isRole(wordOnLineAfter(b.text, first.end), t.familyAfter, FAMILY_ENDING)) return null;
   // A full name written surname first ("Əliyev Elnur İlham oğlu"): the person's only with their own given name.
   const givenAfter = givenNameBeforePatronymic(t.patronymics, b.text, first.end);
   if (givenAfter !== null) {
@@ -938,7 +947,56 @@ function resolveSurname(
     return offer(t, ctx, first, byTitle, `after the title “${titleOf(t, titled, byTitle[0]!)!.original}”`, true);
   const named = group.filter((c) => namedInFull.has(c.pattern.entity));
   if (named.length === 1) return pick(ctx, first, named[0], 'named in full on the page');
+  // Paired with another person of ours ("Putin and Tokayev", "Токаев менен Мирзиёев"): leaders are named so.
+  if (paired) {
+    return group.length === 1
+      ? pick(ctx, first, first, 'named beside another person')
+      : offer(t, ctx, first, group, 'named beside another person', false);
+  }
   return null;
+}
+
+/** Whether `c` is a person of ours in the same text as `group`, and not one of its claimants. */
+function otherPerson(c: RuledCandidate, group: readonly RuledCandidate[]): boolean {
+  if (c.text !== group[0]!.text || c.pattern.eponym !== 'person') return false;
+  for (let i = 0; i < group.length; i++) if (group[i]!.pattern.entity === c.pattern.entity) return false;
+  return true;
+}
+
+/** How long a case ending or possessive a family word takes (ailəsindən, oilasining). */
+const FAMILY_ENDING = 5;
+
+/**
+ * Whether a bare surname is one of a pair with another person of ours, joined by a comma or a `pair-joiners` word
+ * ("Putin and Tokayev", "Эрдоган, Назарбаев", "ერდოღანი და ალიევი"): the one before it as the rules kept it, or the
+ * one after it, a full name or a bare surname that nothing on the page gives to someone else. Namesakes are not
+ * named in such pairs the way leaders are; a footballer's surname beside another is turned away by `not-near`.
+ */
+function pairedWithAPerson(
+  t: RuleTables,
+  b: BatchText,
+  group: readonly RuledCandidate[],
+  previous: RuledCandidate | undefined,
+  next: RuledCandidate | undefined,
+  namesakes: ReadonlyMap<string, number[]>,
+  ctx: PageContext,
+): boolean {
+  if (t.pairJoiners.size === 0) return false;
+  const first = group[0]!;
+  if (
+    previous &&
+    previous.end <= first.start &&
+    otherPerson(previous, group) &&
+    joinsAPair(b.text, previous.end, first.start, t.pairJoiners)
+  )
+    return true;
+  if (!next || next.start < first.end || !otherPerson(next, group)) return false;
+  if (!joinsAPair(b.text, first.end, next.start, t.pairJoiners)) return false;
+  if (next.pattern.fullName) return true;
+  if (!next.pattern.evidence?.surname) return false;
+  if (next.pattern.namesakeKey && isNamesake(namesakes, next)) return false;
+  if (ctx.surnames.get(next.pattern.key)?.entity === -1) return false;
+  return !namedSomeoneElse(t, b, [next], wordBefore(b.text, next.start));
 }
 
 /**

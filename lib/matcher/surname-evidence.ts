@@ -40,14 +40,14 @@ function lineBreakBetween(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Whether a folded word is one of `roles` or that word with a case ending or possessive of up to three letters
- * (судьи, hakimi, тренера).
+ * Whether a folded word is one of `roles` or that word with a case ending or possessive of up to `endingLetters`
+ * letters (судьи, hakimi, тренера; ailəsindən).
  */
-export function isRole(word: string, roles: readonly string[]): boolean {
+export function isRole(word: string, roles: readonly string[], endingLetters = 3): boolean {
   for (let i = 0; i < roles.length; i++) {
     const role = roles[i]!;
     const ending = word.length - role.length;
-    if (ending >= 0 && ending <= 3 && word.startsWith(role)) return true;
+    if (ending >= 0 && ending <= endingLetters && word.startsWith(role)) return true;
   }
   return false;
 }
@@ -68,3 +68,40 @@ export function femaleSurnameHere(text: string, start: number, end: number, open
   const at = wordAfterStart(text, end);
   return at >= 0 && FEMININE_PREDICATE.test(wordAt(text, at));
 }
+
+/**
+ * The folded word right after a surname that ends at original offset `end`, on the same line: "" when none. A family
+ * word there (`family-after`) makes the surname the family's ("Yıldırım ailesi", "the Aliyev family").
+ */
+export function wordOnLineAfter(text: string, end: number): string {
+  const at = wordAfterStart(text, end);
+  return at < 0 || lineBreakBetween(text, end, at) ? '' : foldWord(wordAt(text, at));
+}
+
+const COMMA = 0x2c;
+
+/**
+ * Whether the text between two names, [from, to), joins them as a pair: a comma, a word of `joiners` (and, ve, и,
+ * და, менен), or a comma and such a word, with spaces around, on one line ("Putin and Tokayev", "Эрдоган, Назарбаев").
+ */
+export function joinsAPair(text: string, from: number, to: number, joiners: ReadonlySet<string>): boolean {
+  if (to - from > MAX_JOIN || lineBreakBetween(text, from, to)) return false;
+  let i = from;
+  let joined = false;
+  if (text.charCodeAt(i) === COMMA) {
+    joined = true;
+    i++;
+  }
+  const at = wordAfterStart(text, i);
+  if (at >= 0 && at < to) {
+    const end = wordEnd(text, at);
+    if (!joiners.has(foldWord(text.slice(at, end)))) return false;
+    joined = true;
+    i = end;
+  }
+  while (i < to && text.charCodeAt(i) <= 0x20) i++;
+  return joined && i === to;
+}
+
+/** The most units a joiner and its spaces take between two names (", and ", " менен "). */
+const MAX_JOIN = 12;
