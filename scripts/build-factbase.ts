@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { compileFactBase } from '../lib/factbase/compile';
 import { buildAliasIndex } from '../lib/factbase/alias-index';
 import { buildMatchingRules } from '../lib/factbase/build-matching-rules';
+import type { NamedAfterHeadsInput } from '../lib/factbase/named-after-heads';
 import type { LanguagesInput } from '../lib/factbase/matching-rules';
 import { buildExploreBase } from '../lib/explore/explore-base';
 import type { EditorialInput, EntityFile, SourceInput } from '../lib/factbase/input-types';
@@ -73,7 +74,11 @@ export function compileFromDisk(root = ROOT, corpusDir = CORPUS_DIR) {
   const result = compileFactBase({ sources, documents, files, editorial, languages });
   const aliasIndex = buildAliasIndex(result.factBase);
   const ruleErrors: string[] = [];
-  const matchingRules = buildMatchingRules(result.factBase, aliasIndex, languages, ruleErrors);
+  // The heads of things named after a name, by category (optional: a directory of bad data in tests has none).
+  const heads = existsSync(join(root, 'data', 'named-after.yaml'))
+    ? readYaml<NamedAfterHeadsInput>('data/named-after.yaml')
+    : undefined;
+  const matchingRules = buildMatchingRules(result.factBase, aliasIndex, languages, ruleErrors, heads);
   return { ...result, errors: [...parseErrors, ...result.errors, ...ruleErrors], aliasIndex, matchingRules };
 }
 

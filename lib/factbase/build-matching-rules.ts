@@ -15,6 +15,7 @@ import {
   type LanguagesInput,
   type MatchingRules,
 } from './matching-rules';
+import { withNamedAfterHeads, type NamedAfterHeadsInput } from './named-after-heads';
 
 const isOneWord = (text: string) => !/[\s\-–—]/u.test(text.trim());
 
@@ -23,8 +24,10 @@ export function buildMatchingRules(
   index: AliasIndex,
   languages: LanguagesInput,
   errors: string[],
+  heads?: NamedAfterHeadsInput,
 ): MatchingRules {
   checkLanguages(languages, errors);
+  const namedAfter = withNamedAfterHeads(languages['named-after'], heads, languages, errors);
   const lists = languages.wordlists ?? {};
   const byId = new Map(base.entities.map((e) => [e.id, e]));
   const entityIndex = new Map(index.entities.map(([id], i) => [id, i]));
@@ -32,7 +35,7 @@ export function buildMatchingRules(
     version: MATCHING_RULES_VERSION,
     windows: languages.windows,
     courtesy: languages.courtesy ?? [],
-    ...(languages['named-after'] ? { namedAfter: languages['named-after'] } : {}),
+    ...(namedAfter ? { namedAfter } : {}),
     ...(languages['given-names'] ? { givenNames: languages['given-names'] } : {}),
     ...(languages['other-roles'] ? { otherRoles: languages['other-roles'] } : {}),
     ...(languages['family-after'] ? { familyAfter: languages['family-after'] } : {}),

@@ -34,7 +34,7 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boo
     return (
       after.startsWordAt(text, wordAfterStart(text, c.end)) ||
       headPastNameWords(after, text, c.end) ||
-      before.startsWordAt(text, wordBeforeStart(text, c.start))
+      (before.startsWordAt(text, wordBeforeStart(text, c.start)) && !inRecipientCase(b, c))
     );
   const { eponym } = c.pattern;
   const list = eponym === 'country' ? countryAfter : eponym === 'company' ? companyAfter : placeAfter;
@@ -56,6 +56,19 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boo
     // An acronym in quotation marks ("BTC") is still that acronym.
     (!c.pattern.acronym && openingQuoteBeforeIn(b, c.start) && quoted(text, c))
   );
+}
+
+/** Russian dative and instrumental endings of a man's name (Алиеву, Ататюрку, Алиевым, Эрдоганом), folded. */
+const RECIPIENT_ENDINGS = ['у', 'ю', 'ым', 'им', 'ом', 'ем'];
+
+/**
+ * Whether a person's name after a head stands in the dative or the instrumental: the one who is given the thing
+ * ("вручил орден Ильхаму Алиеву"), not the one it is named after, who stands in the genitive ("орден Гейдара Алиева").
+ * Read only once a head stands before the name.
+ */
+function inRecipientCase(b: BatchText, c: RuledCandidate): boolean {
+  const form = foldedSlice(b, c.foldedStart, c.foldedEnd);
+  return form !== c.pattern.key && RECIPIENT_ENDINGS.some((e) => form.endsWith(e) && !c.pattern.key.endsWith(e));
 }
 
 /**
