@@ -95,6 +95,8 @@ export interface NamedAfter {
   before: string[];
   /** Right after a city's name: the region or the university named after it (viloyati, облысы, State…). */
   'place-after'?: string[];
+  /** Right after a region's, a sea's or a continent's name: a district named after it ("Xəzər rayonu"). */
+  'region-after'?: string[];
   /** Right after a country's name: the airline, railway, bank or race named after it (Airlines, Temır Joly…). */
   'country-after'?: string[];
   /**

@@ -8,8 +8,11 @@
 import { foldAlias } from '../matcher/fold';
 import { labelProblem, type LanguagesInput, type NamedAfter } from './matching-rules';
 
-/** What a name is whose things a category names: a person's, a place's (a city, a region, a sea) or a country's. */
-type Eponym = 'person' | 'place' | 'country';
+/**
+ * Whose names a category's heads follow: a person's, a place's (a city, a region, a sea), a country's, or a region's
+ * only (a region's, a sea's or a continent's: the district named after it, which a town's name would be the town's).
+ */
+type Eponym = 'person' | 'place' | 'country' | 'region';
 
 interface HeadCategory {
   /** Whose names the heads follow. */
@@ -75,6 +78,7 @@ export function withNamedAfterHeads(
     } else if (c.before) errors.push(`${where}: before is for a person's name`);
     if (c.of.includes('place')) add('place-after', after);
     if (c.of.includes('country')) add('country-after', after);
+    if (c.of.includes('region')) add('region-after', after);
     if (c.of.includes('place') || c.of.includes('country'))
       add('place-before', Object.values(c['place-before'] ?? {}).flat());
     else if (c['place-before']) errors.push(`${where}: place-before is for a place's or a country's name`);
@@ -96,7 +100,8 @@ function capitalisedHeads(byLang: Record<string, string[]>, languages: Languages
  * swallow "şəhəri"), or a head before it that is such a word: those words keep the name the place's.
  */
 function checkKeeps(named: NamedAfter, keeps: Record<string, string[]>, errors: string[]): void {
-  const heads = [...(named['place-after'] ?? []), ...(named['country-after'] ?? [])].map((w) => ({
+  const after = [...(named['place-after'] ?? []), ...(named['country-after'] ?? []), ...(named['region-after'] ?? [])];
+  const heads = after.map((w) => ({
     w,
     prefix: foldAlias(w),
     capital: CAPITAL.test(w),

@@ -105,6 +105,8 @@ export interface RuleTables {
     placeAfter: NamedAfterList;
     countryAfter: NamedAfterList;
     companyAfter: NamedAfterList;
+    /** Heads after a region's name only: a district named after it ("Xəzər rayonu"). */
+    regionAfter: NamedAfterList;
     /** Heads before a place's or country's name, and the words that join them to it ("University of"). */
     placeBefore: NamedAfterList;
     links: NamedAfterList;
@@ -167,6 +169,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     place: { next: screen.listen(named?.['place-after'] ?? []), previous: headsBefore },
     country: { next: screen.listen(named?.['country-after'] ?? []), previous: headsBefore },
     company: { next: screen.listen(named?.['company-after'] ?? []), previous: 0 },
+    region: screen.listen(named?.['region-after'] ?? []),
     givenName: screen.listen(rules?.givenNames ?? []),
   };
   const t: RuleTables = {
@@ -192,6 +195,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       placeAfter: new NamedAfterList(rules?.namedAfter?.['place-after']),
       countryAfter: new NamedAfterList(rules?.namedAfter?.['country-after']),
       companyAfter: new NamedAfterList(rules?.namedAfter?.['company-after']),
+      regionAfter: new NamedAfterList(rules?.namedAfter?.['region-after']),
       placeBefore: new NamedAfterList(rules?.namedAfter?.['place-before']),
       links: new NamedAfterList(rules?.namedAfter?.links),
       routeAfter: new NamedAfterList(rules?.namedAfter?.['route-after']),
@@ -234,8 +238,9 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     const type = index.entities[entity]?.[2];
     const isPerson = type === 'person';
     p.eponym = eponymOf(type);
+    p.region = type === 'region';
     p.surnameToo = mayBeSurname(text, type, p);
-    p.nextWords = p.eponym ? reads[p.eponym].next : 0;
+    p.nextWords = (p.eponym ? reads[p.eponym].next : 0) | (p.region ? reads.region : 0);
     p.previousWords = (p.eponym ? reads[p.eponym].previous : 0) | (p.surnameToo ? reads.givenName : 0);
     if (isPerson && p.evidence?.surname) add(t.surnames, entity, p.key);
     if (isPerson && !p.evidence && !p.near) {

@@ -37,6 +37,11 @@ export interface Pattern {
    */
   eponym: 'person' | 'place' | 'country' | 'company' | null;
   /**
+   * A region's, a sea's or a continent's name (a place's to the rules above), which also heads the name of a district
+   * named after it ("Xəzər rayonu", a district of Baku): a region has no district of its own name, as a town may.
+   */
+  region: boolean;
+  /**
    * A one-word name that may also be a namesake's surname (Turan, Bayraktar, Akar): after a common given name of the
    * region ("Leyla Turan") it is that person's. Names of places are not: "Erdoğan Bakü'de" is someone in a city.
    */
@@ -308,6 +313,7 @@ function makePattern(
     acronym: false,
     namesakeKey: false,
     eponym: null,
+    region: false,
     surnameToo: false,
     nextWords: 0,
     previousWords: 0,

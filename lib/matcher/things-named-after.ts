@@ -40,8 +40,10 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boo
   const list = eponym === 'country' ? countryAfter : eponym === 'company' ? companyAfter : placeAfter;
   // A head after a chain of names is the route's ("Кытай – Кыргызстан – Өзбекстан темир жолу"), which names the
   // countries it crosses.
+  const next = wordAfterStart(text, c.end);
   const headAfter =
-    list.startsWordAt(text, wordAfterStart(text, c.end)) ||
+    list.startsWordAt(text, next) ||
+    (c.pattern.region && t.namedAfter.regionAfter.startsWordAt(text, next)) ||
     (eponym !== 'company' && headPastNameWords(list, text, c.end));
   if (headAfter && standsAsModifier(t, b, c)) return eponym !== 'country' || !afterDash(text, c.start);
   // A company's name names only the thing whose name it heads (its arena); alone in quotation marks it is its own.

@@ -95,6 +95,19 @@ describe('a ship, a company, a team or a festival named after a name', () => {
   });
 });
 
+describe('a brand named after a place, a train named after a name, a district named after a region or a country', () => {
+  it('drops the place before the brand’s head', () => {
+    expect(ids('Samarqand brendi va Бишкек бренди, the Tbilisi brand')).toEqual([]);
+  });
+  it('drops the name before the train’s head', () => {
+    expect(ids('Ankara Ekspresi, Тошкент экспресси, the Baku Express')).toEqual([]);
+  });
+  it('drops a region’s or a country’s name before a district’s head, and keeps a town’s', () => {
+    expect(ids('Bakının Xəzər rayonu, Qazaxıstan rayonu.')).toEqual(['baku']);
+    expect(ids('Kəlbəcər rayonu, Şuşa rayonu.')).toEqual(['kelbajar', 'shusha']);
+  });
+});
+
 describe('the words after a name that mean the place or the person itself', () => {
   it('keeps a city before its own word for city, capital, people, economy or weather, in each language', () => {
     expect(ids('Bakı şəhəri, Ankara şehri, Toshkent shahri, Aşgabat howasy')).toEqual([

@@ -30,6 +30,7 @@ const kinds: Record<string, Pattern[]> = {
   person: patterns.filter((p) => p.eponym === 'person').slice(0, 3),
   place: patterns.filter((p) => p.eponym === 'place' && p.quoted).slice(0, 3),
   country: patterns.filter((p) => p.eponym === 'country' && p.quoted).slice(0, 3),
+  region: patterns.filter((p) => p.region).slice(0, 3),
   surname: patterns.filter((p) => p.surnameToo && !p.eponym).slice(0, 3),
 };
 
