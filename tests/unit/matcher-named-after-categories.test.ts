@@ -108,6 +108,19 @@ describe('a brand named after a place, a train named after a name, a district na
   });
 });
 
+describe('a foundation named after a name, and a newspaper’s, a magazine’s or a channel’s quoted title', () => {
+  it('drops the name before a foundation’s head, past a word of its own name', () => {
+    expect(ids('Qazaxıstan Təhsil Fondu və Bishkek Foundation kömək etdi.')).toEqual([]);
+  });
+  it('drops the names of a periodical’s or a channel’s title, its word after it or, in Russian, before it', () => {
+    expect(ids('«Қазақстан жастары» газеті мен "Türkiye Ekonomi" dergisi yazdı.')).toEqual([]);
+    expect(ids('Журнал «Экономика Узбекистана и мира» вышел.')).toEqual([]);
+  });
+  it('keeps a quotation after a Turkic paper’s word, which is the paper quoting someone', () => {
+    expect(ids('"Xalq" qəzeti "Qazaxıstan güclüdür" yazdı.')).toEqual(['kazakhstan']);
+  });
+});
+
 describe('the words after a name that mean the place or the person itself', () => {
   it('keeps a city before its own word for city, capital, people, economy or weather, in each language', () => {
     expect(ids('Bakı şəhəri, Ankara şehri, Toshkent shahri, Aşgabat howasy')).toEqual([
