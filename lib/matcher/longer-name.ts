@@ -30,7 +30,12 @@ const RIGHT_QUOTE = 0x2019;
 const MIN_FIRST_WORD = 4;
 const MAX_ENDING = 5;
 const isSpace = (u: number) => u === 0x20 || u === 0xa0;
-const isJoin = (u: number) => isSpace(u) || u === HYPHEN;
+/**
+ * A hyphen or a dash written solid joins two names as a space does (data/FORMAT.md, "names joined by a dash"):
+ * "Москва-Сити", "Karaganda–Astana" with no route's head after them.
+ */
+const isDash = (u: number) => u === HYPHEN || (u >= 0x2010 && u <= 0x2014);
+const isJoin = (u: number) => isSpace(u) || isDash(u);
 const isUpper = (u: number) => caseOfUnit(u) === UPPER;
 
 /** The ends of a sentence or a line, where the lowercase evidence is no longer read. */
@@ -127,7 +132,10 @@ function runsOnAfter(
   i: number,
 ): boolean {
   const { text } = b;
-  if (!isJoin(text.charCodeAt(c.end)) || !isUpper(text.charCodeAt(c.end + 1))) return false;
+  const join = text.charCodeAt(c.end);
+  if (!isJoin(join) || !isUpper(text.charCodeAt(c.end + 1))) return false;
+  // Two people joined by a dash are two ("the Tokayev–Macron talks"), whoever the other is.
+  if (c.pattern.eponym === 'person' && !isSpace(join)) return false;
   // With an ending the name plays its own part in the sentence ("в Москве Лавров"); a name's modifier has none.
   if (!exactlyAsWritten(b, c)) return false;
   const first = c.end + 1;

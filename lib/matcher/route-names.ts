@@ -89,7 +89,8 @@ export function dashBeside(text: string, start: number, end: number): boolean {
  * Whether the city's name at [start, end) is one member of a chain of names joined by dashes that names a route:
  * three members or more joined solid ("Баку–Тбилиси–Джейхан"), or any chain followed by a word of `heads` (a
  * pipeline's, a railway's or a line's: "Kars-Nahçıvan hattı", "Хоргос – Ақтау – Баку бағыты"). Two cities alone
- * ("the Moscow–Baku flight") stay cities, and so does a chain with spaces and no head ("OB-HAVO — Toshkentda +12").
+ * ("the Moscow–Baku flight") stay cities, and so does a chain with spaces and no head ("OB-HAVO — Toshkentda +12");
+ * a city joined solid to a capitalised word the fact base does not know is not marked (longer-name.ts).
  * Not for countries: "Кытай — Кыргызстан — Өзбекстан темир жолу" names the countries the railway crosses.
  */
 export function insideRoute(text: string, start: number, end: number, heads: NamedAfterList): boolean {

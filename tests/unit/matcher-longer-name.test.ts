@@ -80,3 +80,19 @@ describe('the list of words that keep a name its own', () => {
     expect(ok).toEqual([]);
   });
 });
+
+describe('names joined by a hyphen or a dash written solid, with no route’s head after them', () => {
+  it('reads a hyphen and a dash alike: a name of ours joined to a word the fact base lacks is not marked', () => {
+    expect(ids('The Karaganda–Astana flight was late, and the Karaganda-Astana bus too.')).toEqual([]);
+    expect(ids('Dün Temirtau—Astana reysi gecikti.')).toEqual([]);
+  });
+  it('keeps two names of ours, and a person joined to anyone', () => {
+    expect(ids('The Moscow–Baku flight and the Tashkent-Bishkek bus were late.')).toEqual([
+      'moscow',
+      'baku',
+      'tashkent',
+      'bishkek',
+    ]);
+    expect(ids('The Ilham Aliyev–Macron talks went well.')).toEqual(['ilham-aliyev']);
+  });
+});
