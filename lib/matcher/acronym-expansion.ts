@@ -52,8 +52,15 @@ function initialsOf(word: string): string[] {
 
 /** A letter as an acronym may write it: in capitals, without its diacritics (İ, Ş and Ö stand for I, S and O). */
 function letterKey(c: string): string {
-  return c.toUpperCase().normalize('NFD').charAt(0);
+  let key = letterKeys.get(c);
+  if (key === undefined) {
+    key = c.toUpperCase().normalize('NFD').charAt(0);
+    letterKeys.set(c, key);
+  }
+  return key;
 }
+/** Normalising is slow and pages repeat their letters: each letter's key is worked out once. */
+const letterKeys = new Map<string, string>();
 
 const LOWER_LETTER = /\p{Ll}/u;
 /** A lowercase word of this many letters or fewer may sit inside a spelled-out name ("of", "ve", "и", "için"). */

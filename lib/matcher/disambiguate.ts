@@ -438,7 +438,7 @@ const AS_WRITTEN: ReadonlySet<string> = new Set(['']);
 const QUOTATION_MARKS = /[«»"“”„]/gu;
 /** How far around an acronym a spelling-out without brackets is looked for: about two sentences. */
 const SPELLED_OUT_REACH = 160;
-const SPELLED_OUT_READS = 8;
+const SPELLED_OUT_READS = 3;
 
 /**
  * Whether `before` ends with a space and a form of `p` (its text and one of its endings) longer than `shorter`
@@ -492,8 +492,9 @@ function learnAcronyms(
 /**
  * An acronym of ours the page spells out near it without brackets: "ACG" (Associated Contractors Group, …), SCP
  * stands for "Smart City Platform". The spelled-out words mean ours when a name of the acronym's entity covers them,
- * and something else otherwise. Only the text around each acronym is read (SPELLED_OUT_REACH each way), and at most
- * SPELLED_OUT_READS times per acronym and batch, so that a long text costs no more than a short one.
+ * and something else otherwise. Only the text around an acronym is read (SPELLED_OUT_REACH each way), at its first
+ * SPELLED_OUT_READS mentions on the page: a page says what an acronym means where it first uses it, and reading
+ * every mention cost a fifth of a find on pages full of acronyms.
  */
 function learnAcronymsSpelledElsewhere(
   t: RuleTables,
@@ -501,14 +502,13 @@ function learnAcronymsSpelledElsewhere(
   candidates: readonly RuledCandidate[],
   ctx: PageContext,
 ) {
-  let reads: Map<string, number> | undefined;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const key = c.pattern.key;
     if (!c.pattern.acronym || ctx.acronyms.has(key)) continue;
-    const count = (reads ??= new Map()).get(key) ?? 0;
+    const count = ctx.acronymReads.get(key) ?? 0;
     if (count === SPELLED_OUT_READS) continue;
-    reads.set(key, count + 1);
+    ctx.acronymReads.set(key, count + 1);
     const text = texts[c.text]!.text;
     const from = Math.max(0, c.start - SPELLED_OUT_REACH);
     const run = spelledOutIn(key, text.slice(from, Math.min(text.length, c.end + SPELLED_OUT_REACH)));

@@ -9,6 +9,8 @@ export interface PageContext {
   surnames: Map<string, { order: number; entity: number }>;
   /** Acronyms spelled out on this page: the entity index they stand for, -1 for something else (CPC, the party). */
   acronyms: Map<string, number>;
+  /** Per acronym not yet spelled out: how many times the words around it were read for a spelling-out. */
+  acronymReads: Map<string, number>;
   /** People named in full so far (entity indexes): namesakes both named leave a bare surname undecided. */
   namedInFull: Set<number>;
   /**
@@ -19,5 +21,5 @@ export interface PageContext {
 }
 
 export function newPageContext(): PageContext {
-  return { offset: 0, surnames: new Map(), acronyms: new Map(), namedInFull: new Set() };
+  return { offset: 0, surnames: new Map(), acronyms: new Map(), acronymReads: new Map(), namedInFull: new Set() };
 }
