@@ -23,6 +23,7 @@ import { checkOwnVoice, relationKey } from './editorial';
 import { locateDocument, normalizeQuote, type LocatedDocument } from './locate-quote';
 import { foldText } from '../matcher/fold';
 import { aliasEvidenceFields, canShareAlias } from './alias-evidence';
+import { deriveRouteChains } from './route-chains';
 import { deriveScriptTwins } from './transliterate';
 import { labelProblem, type LanguagesInput } from './matching-rules';
 
@@ -408,6 +409,7 @@ export function compileFactBase({
   for (const e of entities) errors.push(...staleMissingStandpoints(e, sourceById));
   for (const [id, { input, file }] of defined)
     if (input['contested-status'] !== undefined) errors.push(...contestedStatus(`${file}: ${id}`, input, byId));
+  for (const [i, chains] of deriveRouteChains(entities, foldAlias)) entities[i]!.aliases.push(...chains);
   addScriptTwins(entities, (text, lang) =>
     languages ? labelProblem(text, lang, languages.languages[lang]) === null : false,
   );
