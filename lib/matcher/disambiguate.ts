@@ -12,6 +12,7 @@ import type { Pattern } from './patterns';
 import { caseOfUnit, UPPER } from './char-kinds';
 import { NeighbourScreen } from './neighbour-screen';
 import { openingQuoteBeforeIn, type QuoteCursor } from './quoted-name';
+import { inCitedTitle, publisherInImprint, type CitationCursor } from './citations';
 import { dashBeside } from './route-names';
 import { mayNameATitle } from './titles';
 import { inScoreRow } from './score-rows';
@@ -65,7 +66,7 @@ export interface RuledCandidate {
 }
 
 /** A text of the batch as the rules read it: the original, its folded codes and how far its quotation marks are read. */
-export interface BatchText extends SearchedText, QuoteCursor {}
+export interface BatchText extends SearchedText, QuoteCursor, CitationCursor {}
 
 /** A text of a batch, every field set at once (one shape for the rules that read it). */
 export const batchText = (text: string, folded: FoldedCodes): BatchText => ({
@@ -73,6 +74,8 @@ export const batchText = (text: string, folded: FoldedCodes): BatchText => ({
   folded,
   quotesReadTo: 0,
   lastOpeningQuote: -1,
+  citedFrom: -2,
+  citedTo: -1,
 });
 
 /** What the rules need from the index, computed once per matcher. */
@@ -341,6 +344,8 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
   // (score-rows.ts): each walk stops at the first lowercase word.
   if (p.eponym === 'place' && (dashBeside(text, c.start, c.end) || inScoreRow(text, c.start, c.end))) return true;
   if (p.quoted && openingQuoteBeforeIn(b, c.start)) return true;
+  // A cited work's title or publisher (citations.ts): the text's entry is read once, at its first name.
+  if (inCitedTitle(b, c.start, c.end) || publisherInImprint(text, c.start, c.end)) return true;
   // A name that is also a given name (Nursultan): a few aliases, read wherever they stand.
   if (p.givenNameToo) return true;
   return p.titled && mayNameATitle(b, c);

@@ -7,6 +7,7 @@
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { asWritten, namesAThing } from './things-named-after';
 import { mayNameATitle, namesATitle } from './titles';
+import { inCitedTitle, publisherInImprint } from './citations';
 import { caseOfUnit, UPPER } from './char-kinds';
 import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
 
@@ -17,7 +18,9 @@ export function namesSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidate,
     (p.eponym !== null && namesAThing(t, b, c)) ||
     (p.surnameToo && afterGivenName(t, b.text, c, previous)) ||
     (p.givenNameToo && beforeSurname(t, b, c)) ||
-    (p.titled && mayNameATitle(b, c) && namesATitle(t, b, c))
+    (p.titled && mayNameATitle(b, c) && namesATitle(t, b, c)) ||
+    inCitedTitle(b, c.start, c.end) ||
+    publisherInImprint(b.text, c.start, c.end)
   );
 }
 

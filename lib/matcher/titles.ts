@@ -8,6 +8,8 @@
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import type { NamedAfterList } from './named-after';
 import { openingQuoteBeforeIn, quotationStart } from './quoted-name';
+import { caseOfUnit, UPPER } from './char-kinds';
+import { imprintAt, isSuperscriptDigit, isYearAt } from './citations';
 
 /** How far after a name the closing quotation mark of its title may stand (a title's subtitle included). */
 const TITLE_END_CHARS = 60;
@@ -15,7 +17,14 @@ const TITLE_END_CHARS = 60;
 const WORDS_AFTER = 2;
 
 const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
 const COLON = 0x3a;
+const COMMA = 0x2c;
+const PERIOD = 0x2e;
+const SLASH = 0x2f;
+/** How far into parentheses after a title its year may stand. */
+const PARENTHESIS_CHARS = 20;
+const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
 const isSpace = (u: number) => u === 0x20 || u === 0xa0;
 const isDash = (u: number) => u === 0x2d || u === 0x2013 || u === 0x2014;
 const isClosingQuote = (u: number) => u === 0xbb || u === 0x201d || u === 0x201c || u === 0x22;
@@ -40,7 +49,87 @@ export function namesATitle(t: RuleTables, b: BatchText, c: RuledCandidate): boo
     return titleBefore.startsWordAt(text, c.end + 2);
   const open = quotationStart(text, c.start);
   if (open < 0) return false;
-  return kindBefore(titleBefore, text, open) || kindAfter(titleAfter, text, c.end);
+  return kindBefore(titleBefore, text, open) || kindAfter(titleAfter, text, c.end) || citedQuotation(text, open, c.end);
+}
+
+/**
+ * Whether the quotation opening at `open` is a cited work's title, by the citation's shape in any language: after an
+ * author's initial or a footnote's number ("Balcı B. «…»", "³ «…»", "4) «…»"), or followed by the work's place and
+ * year, its date or its imprint ("«…», Moskwa, 2024", "«…», 12.11.2023", "\"…\" (Eylül 2026)", "«…». — Тошкент: …").
+ * A quoted sentence is followed by the one who said it, not by a year.
+ */
+function citedQuotation(text: string, open: number, end: number): boolean {
+  return citedBefore(text, open) || citedAfter(text, end);
+}
+
+function citedBefore(text: string, open: number): boolean {
+  let i = open;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  const u = text.charCodeAt(i - 1);
+  if (isSuperscriptDigit(u)) return true;
+  // "4) «…»": an entry's number.
+  if (u === CLOSE_PAREN) return isDigit(text.charCodeAt(i - 2)) && !isLetterUnit(text.charCodeAt(i - 3));
+  // "Balcı B. «…»": an author's initial, a capital alone before a period.
+  if (u !== PERIOD || caseOfUnit(text.charCodeAt(i - 2)) !== UPPER) return false;
+  const before = text.charCodeAt(i - 3);
+  return i < 3 || isSpace(before) || before === PERIOD || before === 0x2d;
+}
+
+/** How many words or numbers may stand between a title's closing mark and its year ("Rus Genelkurmayı, 1885"). */
+const WORDS_BEFORE_YEAR = 5;
+
+function citedAfter(text: string, end: number): boolean {
+  let close = end;
+  while (close < text.length && close - end <= TITLE_END_CHARS && !isQuote(text.charCodeAt(close))) close++;
+  if (close >= text.length || !isClosingQuote(text.charCodeAt(close))) return false;
+  let k = close + 1;
+  if (text.charCodeAt(k) === PERIOD) k++;
+  const u = text.charCodeAt(k);
+  if (u === COMMA && isSpace(text.charCodeAt(k + 1))) return yearAmongNames(text, k + 2);
+  if (!isSpace(u)) return false;
+  k++;
+  const v = text.charCodeAt(k);
+  if (v === OPEN_PAREN) return yearInParentheses(text, k + 1);
+  if (isDash(v) && isSpace(text.charCodeAt(k + 1))) return imprintAt(text, k + 2);
+  return v === SLASH && text.charCodeAt(k + 1) === SLASH;
+}
+
+/**
+ * A year after a few capitalised words, numbers and commas ("Moskwa, 2024", "Ceyhan, 13 Temmuz 2006", "12.11.2023");
+ * a lowercase word counts only after a day's number (a month: "3 ноября 2023").
+ */
+function yearAmongNames(text: string, k: number): boolean {
+  let afterNumber = false;
+  for (let token = 0; token < WORDS_BEFORE_YEAR; token++) {
+    while (isSpace(text.charCodeAt(k)) || text.charCodeAt(k) === COMMA) k++;
+    const u = text.charCodeAt(k);
+    if (isDigit(u)) {
+      if (isYearAt(text, k)) return true;
+      let n = k;
+      while (isDigit(text.charCodeAt(n)) || text.charCodeAt(n) === PERIOD) n++;
+      // "12.11.2023": the year after a day and a month.
+      for (let d = k; d < n; d++) if (isYearAt(text, d)) return true;
+      if (n - k > 3) return false;
+      k = n;
+      afterNumber = true;
+      continue;
+    }
+    if (!isLetterUnit(u) || (!afterNumber && caseOfUnit(u) !== UPPER)) return false;
+    while (isLetterUnit(text.charCodeAt(k))) k++;
+    afterNumber = false;
+  }
+  return false;
+}
+
+/** A year before the closing parenthesis, a few units on: "(2019)", "(Eylül 2026)". */
+function yearInParentheses(text: string, k: number): boolean {
+  const limit = Math.min(text.length, k + PARENTHESIS_CHARS);
+  for (let j = k; j < limit; j++) {
+    const u = text.charCodeAt(j);
+    if (u === CLOSE_PAREN) return false;
+    if (isDigit(u) && isYearAt(text, j)) return true;
+  }
+  return false;
 }
 
 /** The kind of work right before the opening mark, or before a colon there ("Sənədli film: "…""). */
