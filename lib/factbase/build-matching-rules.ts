@@ -3,6 +3,7 @@
  * the matcher relies on: every alias's language label fits its alphabet, every morphology class and word list it
  * names exists, every one-word alias of a person says how it is told apart (a surname rule, or evidence).
  */
+import { checkFormedNames } from './formed-names';
 import type { AliasIndex, FactBase } from './types';
 import { foldAlias } from '../matcher/fold';
 import { precompileForms } from '../matcher/patterns';
@@ -27,6 +28,7 @@ export function buildMatchingRules(
   heads?: NamedAfterHeadsInput,
 ): MatchingRules {
   checkLanguages(languages, errors);
+  checkFormedNames(languages, errors);
   const namedAfter = withNamedAfterHeads(languages['named-after'], heads, languages, errors);
   const lists = languages.wordlists ?? {};
   const byId = new Map(base.entities.map((e) => [e.id, e]));

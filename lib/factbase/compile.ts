@@ -18,11 +18,12 @@ import {
   type TimelineEvent,
   type View,
 } from './types';
-import type { EditorialInput, EntityFile, EntityInput, EvidenceInput, SourceInput } from './input-types';
+import type { AliasInput, EditorialInput, EntityFile, EntityInput, EvidenceInput, SourceInput } from './input-types';
 import { checkOwnVoice, relationKey } from './editorial';
 import { locateDocument, normalizeQuote, type LocatedDocument } from './locate-quote';
 import { foldText } from '../matcher/fold';
 import { aliasEvidenceFields, canShareAlias } from './alias-evidence';
+import { formNames, type FormedRequest } from './formed-names';
 import { deriveRouteChains } from './route-chains';
 import { deriveScriptTwins } from './transliterate';
 import { labelProblem, type LanguagesInput } from './matching-rules';
@@ -79,7 +80,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
     'titles',
     'in-office',
   ],
-  alias: ['text', 'lang', 'rule', 'needs', 'needs-in', 'not-near', 'not-after', 'not-before', 'morph'],
+  alias: ['text', 'of', 'as', 'lang', 'rule', 'needs', 'needs-in', 'not-near', 'not-after', 'not-before', 'morph'],
   fact: ['quote', 'source', 'claim'],
   relation: ['type', 'target', 'share', 'fact', 'quote', 'source'],
   event: ['date', 'from', 'to', 'title', 'with', 'fact', 'quote', 'source', 'also', 'date-note'],
@@ -288,6 +289,7 @@ export function compileFactBase({
     for (const k of keys) if (!seen.has(k)) seen.set(k, prior ?? where);
   };
   const fold = (text: string) => foldAlias(text).replace(/\s+/g, ' ');
+  const formed: FormedRequest[] = [];
   for (const { entity, file, input } of pendingEvidence) {
     const where = `${file}: ${input.id}`;
     const evidence = (label: string, e: EvidenceInput, defaultSource?: string): Evidence | undefined => {
@@ -305,6 +307,12 @@ export function compileFactBase({
     };
     for (const a of input.aliases ?? []) {
       const alias: Alias = typeof a === 'string' ? { text: a, inCorpus: false } : { text: a.text, inCorpus: false };
+      if (typeof a !== 'string' && (a.of !== undefined || a.as !== undefined)) {
+        if (a.text !== undefined || a.lang !== undefined || typeof a.of !== 'string' || typeof a.as !== 'string')
+          errors.push(`${where}: a formed name has "of" and "as", and no text or lang (each head says its languages)`);
+        else formed.push({ where, entity, of: a.of, as: a.as, rules: formedRules(where, a, errors) });
+        continue;
+      }
       if (typeof a !== 'string') {
         // One spelling often serves several languages (Astana in Azerbaijani, Uzbek and Turkmen text): `lang: [az, uz]`.
         if (a.lang) alias.lang = Array.isArray(a.lang) ? a.lang.map(String).join(' ') : String(a.lang);
@@ -409,6 +417,8 @@ export function compileFactBase({
   for (const e of entities) errors.push(...staleMissingStandpoints(e, sourceById));
   for (const [id, { input, file }] of defined)
     if (input['contested-status'] !== undefined) errors.push(...contestedStatus(`${file}: ${id}`, input, byId));
+  const spelled = new Set(entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldAlias)));
+  formNames(formed, byId, languages, (key) => spelled.has(key), foldAlias, errors);
   for (const [i, chains] of deriveRouteChains(entities, foldAlias)) entities[i]!.aliases.push(...chains);
   addScriptTwins(entities, (text, lang) =>
     languages ? labelProblem(text, lang, languages.languages[lang]) === null : false,
@@ -525,6 +535,16 @@ function addInverseRelations(entities: Entity[], byId: Map<string, Entity>) {
       if (mirrored) continue;
       target.relations.push({ ...rel, target: entity.id, direction: 'in' });
     }
+}
+
+/** The rule and evidence of a formed name's record, which every name formed from it carries. */
+function formedRules(where: string, a: AliasInput, errors: string[]): FormedRequest['rules'] {
+  const rules: FormedRequest['rules'] = aliasEvidenceFields(`${where}: formed name "${a.as}"`, a, errors);
+  if (a.rule) {
+    if (!ALIAS_RULES.includes(a.rule as AliasRule)) errors.push(`${where}: formed name "${a.as}" has unknown rule`);
+    else rules.rule = a.rule as AliasRule;
+  }
+  return rules;
 }
 
 /** Uzbek and Kazakh spellings in their other alphabet (transliterate.ts), where no spelling already folds alike. */

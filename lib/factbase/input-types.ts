@@ -2,6 +2,9 @@
 
 export interface AliasInput {
   text: string;
+  /** A name formed from another entity's (`of`) and a head of languages.yaml `formed-names` (`as`), with no text. */
+  of?: string;
+  as?: string;
   lang?: string | string[];
   rule?: string;
   needs?: string[];

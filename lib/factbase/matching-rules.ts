@@ -25,6 +25,8 @@ export type SuffixClass = {
   /** Final letters that change before a suffix, or alone (Turkmen e → ä). */
   final?: Record<string, string>;
   suffixes: string[];
+  /** Named cases as suffix templates (genitive: (n)In), for names formed from another name (formed-names.ts). */
+  cases?: Record<string, string>;
 };
 
 export type EndingsClass = {
@@ -47,6 +49,8 @@ export type EndingsClass = {
    * in `ends` loses it before `bare-before` endings and takes `ergative` instead before `ergative-before` ones.
    */
   agreement?: { ends: string; 'bare-before': string[]; 'ergative-before': string[]; ergative: string };
+  /** Named cases as their endings (genitive: [ի]), for names formed from another name (formed-names.ts). */
+  cases?: Record<string, string[]>;
 };
 
 export interface DeclensionRow {
@@ -65,6 +69,8 @@ export type RussianClass = {
   'soft-after': string;
   'indeclinable-after': string;
   'min-stem': number;
+  /** Named cases as their place in the rows' six forms (genitive: 1), for names formed from another name. */
+  cases?: Record<string, number>;
 };
 
 export type MorphologyClass = SuffixClass | EndingsClass | RussianClass;
@@ -150,6 +156,8 @@ export interface LanguagesInput {
   unlabelled: Record<string, string[]>;
   'unlabelled-phrases'?: Record<string, string[]>;
   morphology: Record<string, MorphologyClass>;
+  /** Heads of names formed from another name, per language: templates with `{X}` or `{X:case}` (formed-names.ts). */
+  'formed-names'?: Record<string, Record<string, string[]>>;
 }
 
 /** One alias's disambiguation rules, word lists expanded. */

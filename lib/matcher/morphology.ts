@@ -28,14 +28,19 @@ function lowerOf(text: string, cls: SuffixClass): string {
 /** Expanded, folded suffixes per class and stem shape (last vowel, last letter): thousands of aliases share a few. */
 const suffixCache = new WeakMap<SuffixClass, Map<string, string[]>>();
 
-function suffixesFor(cls: SuffixClass, lowerStem: string): string[] {
+/** What a stem's suffixes depend on: its last vowel that has a side, its last letter. */
+function stemShape(cls: SuffixClass, lowerStem: string) {
   const vowels = cls.vowels ? cls.vowels.back + cls.vowels.front + (cls.vowels.neutral ?? '') : '';
   const isVowel = (ch: string) => vowels.includes(ch);
   // The last vowel that has a side decides harmony; after only neutral ones (Kazakh и, у), both sides are allowed.
   let lastVowel = '';
   for (const ch of lowerStem) if (isVowel(ch) && !cls.vowels?.neutral?.includes(ch)) lastVowel = ch;
   if (cls.vowels?.neutral?.includes([...lowerStem].reverse().find(isVowel) ?? '')) lastVowel = '';
-  const last = lowerStem.slice(-1);
+  return { lastVowel, last: lowerStem.slice(-1), isVowel };
+}
+
+function suffixesFor(cls: SuffixClass, lowerStem: string): string[] {
+  const { lastVowel, last, isVowel } = stemShape(cls, lowerStem);
   const key = `${lastVowel}|${last}`;
   let byShape = suffixCache.get(cls);
   if (!byShape) suffixCache.set(cls, (byShape = new Map()));
@@ -119,11 +124,11 @@ function expandSuffix(
   return partials.map((p) => p.text);
 }
 
-function endingForms(text: string, cls: EndingsClass, isPerson: boolean): string[] {
+/** Each form as the stem it was written on and its ending, so that agreement can read the case. */
+function endingPairs(text: string, cls: EndingsClass): [stem: string, ending: string][] {
   const lower = text.toLowerCase();
   const last = lower.slice(-1);
   if (!LETTER.test(last)) return [];
-  // Each form as the stem it was written on and its ending, so that agreement can read the case.
   const pairs: [stem: string, ending: string][] = [];
   const list = cls.vowels.includes(last) ? cls['after-vowel'] : (cls['after-consonant'] ?? []);
   for (const e of list) pairs.push([text, e]);
@@ -134,7 +139,11 @@ function endingForms(text: string, cls: EndingsClass, isPerson: boolean): string
       const stem = text.slice(0, -change.ends.length) + change.to;
       for (const e of change.endings) pairs.push([stem, e]);
     }
-  const forms = pairs.map(([stem, e]) => agreeing(stem, e, cls, isPerson) + e);
+  return pairs;
+}
+
+function endingForms(text: string, cls: EndingsClass, isPerson: boolean): string[] {
+  const forms = endingPairs(text, cls).map(([stem, e]) => agreeing(stem, e, cls, isPerson) + e);
   // Particles written solid after any form, the bare name's too (რუსეთიც, რუსეთმაც, რუსეთსაც).
   const particles = cls.particles;
   if (particles)
@@ -169,7 +178,7 @@ function agreeing(stem: string, ending: string, cls: EndingsClass, isPerson: boo
 const endingsOf = (row: DeclensionRow, c: number) => row.forms[c]!.split('|');
 
 /** Russian: forms for each of the six cases, every declining word in the same case (agreement). */
-function russianForms(text: string, cls: RussianClass, isPerson: boolean): string[] {
+function russianForms(text: string, cls: RussianClass, isPerson: boolean, only?: number): string[] {
   const words = text.trim().split(/\s+/u);
   const rowFor = (word: string, rows: DeclensionRow[]) => {
     const lower = word.toLowerCase().replace(/ё/g, 'е');
@@ -200,7 +209,7 @@ function russianForms(text: string, cls: RussianClass, isPerson: boolean): strin
   });
   if (plan.every((p) => p === null)) return [];
   const forms: string[] = [];
-  for (let c = 0; c < 6; c++) {
+  for (let c = only ?? 0; c < (only ?? 5) + 1; c++) {
     let declined = [''];
     words.forEach((word, i) => {
       const row = plan[i];
@@ -253,6 +262,28 @@ export function inflectedForms(text: string, classes: readonly MorphologyClass[]
   }
   forms.delete('');
   return [...forms];
+}
+
+/**
+ * `text` in the case a class names in its `cases` (data/languages.yaml), as the page writes it (not folded), for the
+ * names the build forms from another name ("Sowet Soýuzynyň dargamagy", "саммит в Самарканде"): a suffix template,
+ * the endings of that case, or a Russian case's number. Empty when the class does not name the case.
+ */
+export function caseForms(text: string, cls: MorphologyClass, name: string): string[] {
+  const spec = cls.cases?.[name];
+  if (spec === undefined) return [];
+  if (cls.kind === 'russian') return typeof spec === 'number' ? russianForms(text, cls, false, spec) : [];
+  if (cls.kind === 'endings') {
+    const endings = typeof spec === 'number' ? [] : [spec].flat();
+    const pairs = endingPairs(text, cls).filter(([, e]) => endings.includes(e));
+    // A stem that drops or changes a letter before the case's ending takes only that form (Georgian კავშირი →
+    // კავშირის, not კავშირს; Armenian միություն → միության).
+    const changed = pairs.filter(([stem]) => stem !== text);
+    return (changed.length ? changed : pairs).map(([stem, e]) => agreeing(stem, e, cls, false) + e);
+  }
+  if (typeof spec !== 'string' || !LETTER.test(text.slice(-1))) return [];
+  const { lastVowel, last, isVowel } = stemShape(cls, lowerOf(text, cls));
+  return [...new Set(expandSuffix(lastVowel, last, isVowel, spec, cls))].map((suffix) => text + suffix);
 }
 
 /** The longest prefix all forms share: what the automaton looks for before the endings are checked. */
