@@ -62,48 +62,45 @@ function letterKey(c: string): string {
 /** Normalising is slow and pages repeat their letters: each letter's key is worked out once. */
 const letterKeys = new Map<string, string>();
 
-const LOWER_LETTER = /\p{Ll}/u;
 /** A lowercase word of this many letters or fewer may sit inside a spelled-out name ("of", "ve", "и", "için"). */
 const LINKING_WORD = 4;
-/** Units that may join the words of one name: spaces, hyphens and dashes, and an apostrophe. */
-const JOINER = /^[\s\-‐‑–—'’]*$/u;
-/** Units that close off a name on one side: quotation marks, brackets, commas, colons, dashes or a sentence's end. */
-const FENCE = /[«»"“”„‹›'‘’()[\],:;–—.!?]/u;
 
 /**
  * Where `text` (the words around an acronym) spells it out as a free-standing run of capitalised words whose
  * initials give its letters in order ("ACG" (Associated Contractors Group, …), SCP stands for "Smart City
  * Platform"), as [start, end), or null. The run must be fenced off from the words around it on both sides
  * (a quotation mark, a bracket, a comma, a lowercase word) and on one side by more than the text's own edge, so that
- * a Title Case headline's words ("Officials Tour Samarkand") never spell out OTS by chance.
+ * a Title Case headline's words ("Officials Tour Samarkand") never spell out OTS by chance. Reads the text's code
+ * units in place, with no string per word: matching every word into a string and spreading it into letters made a
+ * few dozen reads a page a tenth of a find on the eval pages.
  */
 export function spelledOutIn(acronym: string, text: string): [number, number] | null {
-  const letters = [...acronym].map(letterKey);
-  const itself = letters.join('');
-  const words = [...text.matchAll(WORD)];
-  for (let i = 0; i < words.length; i++) {
-    const first = words[i]![0];
-    if (!UPPER_LETTER.test(first[0]!) || letterKey(first[0]!) !== letters[0]) continue;
-    if ([...first].map(letterKey).join('') === itself) continue;
+  const letters = [...acronym].map(letterKey).map((k) => k.charCodeAt(0));
+  const count = wordsIn(text);
+  for (let i = 0; i < count; i++) {
+    const first = wordStarts[i]!;
+    // The word's first code unit, as the run's words are read: a letter beyond the BMP starts none.
+    const unit = text.charCodeAt(first);
+    if ((classOfUnit(unit) & IS_UPPER) === 0 || keyOfUnit(unit) !== letters[0]) continue;
+    if (isTheAcronym(text, first, wordEnds[i]!, letters)) continue;
     let j = 0;
     let w = i;
-    for (; w < words.length && j < letters.length; w++) {
-      const word = words[w]![0];
-      if (w > i && !JOINER.test(text.slice(words[w - 1]!.index + words[w - 1]![0].length, words[w]!.index))) break;
-      if (LOWER_LETTER.test(word[0]!)) {
-        if (word.length > LINKING_WORD) break;
+    for (; w < count && j < letters.length; w++) {
+      const start = wordStarts[w]!;
+      if (w > i && !only(IS_JOINER, text, wordEnds[w - 1]!, start)) break;
+      if ((classOfUnit(text.charCodeAt(start)) & IS_LOWER) !== 0) {
+        if (wordEnds[w]! - start > LINKING_WORD) break;
         continue;
       }
-      const given = initialsOf(word);
-      if (given.length > letters.length - j || given.some((g, k) => g !== letters[j + k])) break;
-      j += given.length;
+      const given = initialsGiven(text, start, wordEnds[w]!, letters, j);
+      if (given < 0) break;
+      j += given;
     }
     if (j < letters.length) continue;
-    const start = words[i]!.index;
-    const end = words[w - 1]!.index + words[w - 1]![0].length;
-    const left = sideOf(text.slice(i > 0 ? words[i - 1]!.index + words[i - 1]![0].length : 0, start), words[i - 1]);
-    const right = sideOf(text.slice(end, w < words.length ? words[w]!.index : text.length), words[w]);
-    if (left !== OPEN && right !== OPEN && (left === FENCED || right === FENCED)) return [start, end];
+    const end = wordEnds[w - 1]!;
+    const left = sideOf(text, i > 0 ? wordEnds[i - 1]! : 0, first, i > 0 ? wordStarts[i - 1]! : -1);
+    const right = sideOf(text, end, w < count ? wordStarts[w]! : text.length, w < count ? wordStarts[w]! : -1);
+    if (left !== OPEN && right !== OPEN && (left === FENCED || right === FENCED)) return [first, end];
   }
   return null;
 }
@@ -112,8 +109,122 @@ const OPEN = 0; // only spaces, then a capitalised word: the run may go on
 const EDGE = 1; // the text's own start or end
 const FENCED = 2; // punctuation, or a lowercase word
 
-function sideOf(between: string, word: RegExpMatchArray | undefined): number {
-  if (FENCE.test(between)) return FENCED;
-  if (word === undefined) return EDGE;
-  return UPPER_LETTER.test(word[0][0]!) ? OPEN : FENCED;
+/** The side of a run between `from` and `to`, with the word at `word` beyond it (-1: the text's edge). */
+function sideOf(text: string, from: number, to: number, word: number): number {
+  for (let i = from; i < to; i++) if ((classOfUnit(text.charCodeAt(i)) & IS_FENCE) !== 0) return FENCED;
+  if (word < 0) return EDGE;
+  return (classOfUnit(text.charCodeAt(word)) & IS_UPPER) !== 0 ? OPEN : FENCED;
 }
+
+/**
+ * How many of the acronym's letters, from the `j`th, the word [start, end) gives: its first letter and each capital
+ * after a lowercase letter inside it (a name written solid); -1 when one differs or it gives more than are left.
+ */
+function initialsGiven(text: string, start: number, end: number, letters: readonly number[], j: number): number {
+  let given = 0;
+  let previousUpper = false;
+  for (let i = start; i < end;) {
+    const cp = text.codePointAt(i)!;
+    const upper = isUpperCodePoint(cp);
+    if (i === start || (upper && !previousUpper)) {
+      if (j + given >= letters.length || keyOfCodePoint(cp) !== letters[j + given]) return -1;
+      given++;
+    }
+    previousUpper = upper;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return given;
+}
+
+/** Whether the word [start, end), each letter as an acronym writes it, is the acronym itself. */
+function isTheAcronym(text: string, start: number, end: number, letters: readonly number[]): boolean {
+  let n = 0;
+  for (let i = start; i < end; n++) {
+    const cp = text.codePointAt(i)!;
+    if (n >= letters.length || keyOfCodePoint(cp) !== letters[n]) return false;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return n === letters.length;
+}
+
+/** Whether every unit of text[from, to) has the class bit `kind`. */
+function only(kind: number, text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((classOfUnit(text.charCodeAt(i)) & kind) === 0) return false;
+  return true;
+}
+
+/** The words of `text` (letters, marks and digits, by code point) into `wordStarts`/`wordEnds`; their count. */
+function wordsIn(text: string): number {
+  if (wordStarts.length < text.length) {
+    wordStarts = new Int32Array(text.length);
+    wordEnds = new Int32Array(text.length);
+  }
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length;) {
+    const unit = text.charCodeAt(i);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1));
+    const word = pair
+      ? WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!))
+      : (classOfUnit(unit) & IS_WORD) !== 0;
+    if (word && !inWord) wordStarts[count] = i;
+    if (!word && inWord) wordEnds[count++] = i;
+    inWord = word;
+    i += pair ? 2 : 1;
+  }
+  if (inWord) wordEnds[count++] = text.length;
+  return count;
+}
+
+/** The words of the text last read (reused: the reads come one after another). */
+let wordStarts = new Int32Array(512);
+let wordEnds = new Int32Array(512);
+
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const LOWER_LETTER = /\p{Ll}/u;
+/** Units that may join the words of one name: spaces, hyphens and dashes, and an apostrophe. */
+const JOINER_CHAR = /[\s\-‐‑–—'’]/u;
+/** Units that close off a name on one side: quotation marks, brackets, commas, colons, dashes or a sentence's end. */
+const FENCE_CHAR = /[«»"“”„‹›'‘’()[\],:;–—.!?]/u;
+
+const IS_WORD = 1;
+const IS_UPPER = 2;
+const IS_LOWER = 4;
+const IS_JOINER = 8;
+const IS_FENCE = 16;
+const LEARNED = 128;
+/** Per code unit, learned on first sight: the classes above (a lone surrogate has none). */
+const unitClasses = new Uint8Array(0x10000);
+
+function classOfUnit(unit: number): number {
+  let known = unitClasses[unit]!;
+  if (known === 0) {
+    const ch = String.fromCharCode(unit);
+    known =
+      LEARNED |
+      (WORD_CHAR.test(ch) ? IS_WORD : 0) |
+      (UPPER_LETTER.test(ch) ? IS_UPPER : 0) |
+      (LOWER_LETTER.test(ch) ? IS_LOWER : 0) |
+      (JOINER_CHAR.test(ch) ? IS_JOINER : 0) |
+      (FENCE_CHAR.test(ch) ? IS_FENCE : 0);
+    unitClasses[unit] = known;
+  }
+  return known;
+}
+
+const isUpperCodePoint = (cp: number) =>
+  cp > 0xffff ? UPPER_LETTER.test(String.fromCodePoint(cp)) : (classOfUnit(cp) & IS_UPPER) !== 0;
+
+/** Per code unit, learned on first sight: `letterKey` of it as a code unit (0: not learned yet). */
+const unitKeys = new Uint16Array(0x10000);
+
+function keyOfUnit(unit: number): number {
+  let key = unitKeys[unit]!;
+  if (key === 0) unitKeys[unit] = key = letterKey(String.fromCharCode(unit)).charCodeAt(0);
+  return key;
+}
+
+const keyOfCodePoint = (cp: number) =>
+  cp > 0xffff ? letterKey(String.fromCodePoint(cp)).charCodeAt(0) : keyOfUnit(cp);
