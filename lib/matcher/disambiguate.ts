@@ -241,6 +241,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     const type = index.entities[entity]?.[2];
     const isPerson = type === 'person';
     p.eponym = eponymOf(type);
+    p.idea = type === 'idea';
     p.region = type === 'region';
     p.surnameToo = mayBeSurname(text, type, p);
     p.nextWords = (p.eponym ? reads[p.eponym].next : 0) | (p.region ? reads.region : 0);

@@ -61,7 +61,7 @@ const TITLE_CASE_SMALL = new Set(
 let inside = new Uint8Array(256);
 
 /**
- * Moves the names of people, places and countries that are a word of a longer proper name (see the module's comment)
+ * Moves the names of people, places, countries and ideas that are a word of a longer proper name (see the module's comment)
  * from `candidates` to `dropped`. Every candidate is judged against the batch's names as found, before any rule drops one: a name
  * of ours beside it ("Əliyev Avropa çempionu", "Հայաստան-Թուրքիա") shows a sequence of names, not one longer name.
  */
@@ -80,7 +80,7 @@ export function dropInsideLongerNames(
     // A bare surname has rules of its own for the words beside it: a given name or a patronymic after it ("Rais:
     // Karimov Baxtiyor Islomovich"), which the next bare "Karimov" then means too.
     const drop =
-      (eponym === 'person' || eponym === 'place' || eponym === 'country') &&
+      (eponym === 'person' || eponym === 'place' || eponym === 'country' || c.pattern.idea) &&
       !c.pattern.evidence?.surname &&
       capitalisedBeside(b.text, c.start, c.end) &&
       insideLongerName(t, b, c, candidates, i);

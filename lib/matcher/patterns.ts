@@ -37,6 +37,11 @@ export interface Pattern {
    */
   eponym: 'person' | 'place' | 'country' | 'company' | null;
   /**
+   * An idea's name (Turan, Heartland), which brands, clubs, banks and districts take as the first word of their own
+   * ("Turan Bank", "Turan Mahallesi"): read for a longer proper name as a place's is (longer-name.ts).
+   */
+  idea: boolean;
+  /**
    * A region's, a sea's or a continent's name (a place's to the rules above), which also heads the name of a district
    * named after it ("Xəzər rayonu", a district of Baku): a region has no district of its own name, as a town may.
    */
@@ -313,6 +318,7 @@ function makePattern(
     acronym: false,
     namesakeKey: false,
     eponym: null,
+    idea: false,
     region: false,
     surnameToo: false,
     nextWords: 0,

@@ -13,6 +13,14 @@ import { ids } from './project-matcher';
 const languages = parse(readFileSync(new URL('../../data/languages.yaml', import.meta.url), 'utf8')) as LanguagesInput;
 
 describe('a name run on into capitalised words that are no names', () => {
+  it('drops an idea’s name that heads a brand’s, a bank’s or a startup’s, and keeps the idea itself', () => {
+    expect(ids('The MHP has talked about Turan since the 1960s, and Turan Airlines flew to Baku.')).toEqual([
+      'mhp',
+      'pan-turkism',
+      'baku',
+    ]);
+    expect(ids('MHP bu hafta Turan Sigorta ile anlaştı ve Ankara da onayladı.')).toEqual(['mhp', 'ankara']);
+  });
   it('drops a place before the words of a club, a mall or a garden, in Latin script', () => {
     expect(ids('Dün akşam Ankara Akçaabat Gençlik kulübü, Sivas Demirspor ile berabere kaldı.')).toEqual([]);
     expect(ids('We walked through the Tbilisi Botanical Garden and then took a taxi to Tbilisi.')).toEqual(['tbilisi']);
