@@ -20,6 +20,14 @@ describe('a name inside a work’s title', () => {
   it('drops a name that a kind of work in parentheses tells apart, and keeps the next', () => {
     expect(ids('See Shusha (novel); Shusha is a city.')).toEqual(['shusha']);
   });
+  it('drops a name that a namesake’s kind in brackets tells apart, as a list of namesakes writes it', () => {
+    expect(ids('Baku (disambiguation) · Baku (ship), a tanker built in 1978 · Baku is a city.')).toEqual(['baku']);
+    expect(ids('Ташкент (значения). Ташкент — столица Узбекистана.')).toEqual(['tashkent', 'uzbekistan']);
+    expect(ids('The ship "Tbilisi" left the port; Tbilisi stayed calm.')).toEqual(['tbilisi']);
+  });
+  it('keeps a name that a word in brackets only comments on', () => {
+    expect(ids('We flew on to Samarkand (long trip!) and then Tashkent.')).toEqual(['samarkand', 'tashkent']);
+  });
   it('keeps the names of a quoted sentence that no kind of work follows', () => {
     expect(ids('Recep Tayyip Erdoğan "Bakü bizim" dedi.')).toEqual(['erdogan', 'baku']);
   });
