@@ -18,6 +18,25 @@ import {
 } from './matching-rules';
 import { withNamedAfterHeads, type NamedAfterHeadsInput } from './named-after-heads';
 
+/**
+ * data/languages.yaml `namesakes`, every language's words together, checked: each language the evaluation set speaks
+ * (data/named-after.yaml `languages`) gives words after a name, and every word fits its language's alphabet.
+ */
+function namesakeWords(languages: LanguagesInput, required: readonly string[], errors: string[]) {
+  const input = languages.namesakes!;
+  for (const lang of required)
+    if (!input.after[lang]?.length) errors.push(`languages.yaml: namesakes.after gives no words in ${lang}`);
+  const all = (byLang: Record<string, string[]>, where: string) =>
+    Object.entries(byLang).flatMap(([lang, words]) => {
+      for (const w of words) {
+        const problem = labelProblem(w, lang, languages.languages[lang]);
+        if (problem) errors.push(`languages.yaml: namesakes.${where} "${w}" (${lang}): ${problem}`);
+      }
+      return words;
+    });
+  return { after: all(input.after, 'after'), before: all(input.before ?? {}, 'before') };
+}
+
 const isOneWord = (text: string) => !/[\s\-–—]/u.test(text.trim());
 
 export function buildMatchingRules(
@@ -43,6 +62,7 @@ export function buildMatchingRules(
     ...(languages['family-after'] ? { familyAfter: languages['family-after'] } : {}),
     ...(languages['pair-joiners'] ? { pairJoiners: languages['pair-joiners'] } : {}),
     ...(languages.patronymics ? { patronymics: languages.patronymics } : {}),
+    ...(languages.namesakes ? { namesakes: namesakeWords(languages, heads?.languages ?? [], errors) } : {}),
     classes: languages.morphology,
     languageMorphology: Object.fromEntries(Object.entries(languages.languages).map(([k, v]) => [k, v.morphology])),
     unlabelled: languages.unlabelled ?? {},

@@ -152,6 +152,8 @@ export interface LanguagesInput {
   'family-after'?: string[];
   'pair-joiners'?: string[];
   patronymics?: Patronymics;
+  /** Per language: the words that say a person named is a namesake, after the name and before it. */
+  namesakes?: { after: Record<string, string[]>; before: Record<string, string[]> };
   languages: Record<string, LanguageDef>;
   unlabelled: Record<string, string[]>;
   'unlabelled-phrases'?: Record<string, string[]>;
@@ -194,6 +196,11 @@ export interface MatchingRules {
   pairJoiners?: string[];
   /** How a full name written surname first gives its patronymic (data/languages.yaml `patronymics`). */
   patronymics?: Patronymics;
+  /**
+   * Words in a person's name's own phrase that make it a namesake's (data/languages.yaml `namesakes`, every language's
+   * together): in the apposition after the name, and ending right before it (lib/matcher/namesake-phrase.ts).
+   */
+  namesakes?: { after: string[]; before: string[] };
   classes: Record<string, MorphologyClass>;
   /** Morphology classes per alias language, and per script for aliases without one. */
   languageMorphology: Record<string, string[]>;

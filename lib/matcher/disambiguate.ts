@@ -24,6 +24,7 @@ import { dropInsideLongerNames } from './longer-name';
 import { givenNameBeforePatronymic, isPatronymic, type Patronymics } from './patronymic';
 import { femaleSurnameHere, isRole, joinsAPair, wordAfterSurname, wordOnLineAfter } from './surname-evidence';
 import { namesSomeoneElse } from './given-name';
+import { namesakeHere, PhraseList, type NamesakeWords } from './namesake-phrase';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import {
   findWordIn,
@@ -138,6 +139,8 @@ export interface RuleTables {
   pairJoiners: Set<string>;
   /** How a full name written surname first gives its patronymic (see patronymic.ts). */
   patronymics: Patronymics;
+  /** What, in a person's name's own phrase, says the page names someone else (see namesake-phrase.ts). */
+  namesakes: NamesakeWords;
   givenNameWords: NamedAfterList;
   /**
    * Words that join no longer name to a name beside them: courtesy words, titles, a state's words (see longer-name.ts).
@@ -175,6 +178,12 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     region: screen.listen(named?.['region-after'] ?? []),
     givenName: screen.listen(rules?.givenNames ?? []),
   };
+  const called = new NamedAfterList(rules?.namedAfter?.called);
+  const otherRoles = (rules?.otherRoles ?? []).map(foldAlias);
+  const patronymics = {
+    endings: (rules?.patronymics?.endings ?? []).map(foldAlias),
+    words: new Set((rules?.patronymics?.words ?? []).map(foldAlias)),
+  };
   const t: RuleTables = {
     windows: {
       near: rules?.windows.near ?? 400,
@@ -204,17 +213,21 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       routeAfter: new NamedAfterList(rules?.namedAfter?.['route-after']),
       titleBefore: new NamedAfterList(rules?.namedAfter?.['title-before']),
       titleAfter: new NamedAfterList(rules?.namedAfter?.['title-after']),
-      called: new NamedAfterList(rules?.namedAfter?.called),
+      called,
       modifierEndings: (rules?.namedAfter?.['modifier-endings'] ?? []).map(foldAlias),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
     oneWordNames: new Set(),
-    otherRoles: (rules?.otherRoles ?? []).map(foldAlias),
+    otherRoles,
     familyAfter: (rules?.familyAfter ?? []).map(foldAlias),
     pairJoiners: new Set((rules?.pairJoiners ?? []).map(foldAlias)),
-    patronymics: {
-      endings: (rules?.patronymics?.endings ?? []).map(foldAlias),
-      words: new Set((rules?.patronymics?.words ?? []).map(foldAlias)),
+    patronymics,
+    namesakes: {
+      after: new PhraseList(rules?.namesakes?.after),
+      before: new PhraseList(rules?.namesakes?.before),
+      called,
+      otherRoles,
+      patronymics,
     },
     givenNameWords: new NamedAfterList(rules?.givenNames),
     // In lowercase, as they count in any case ("Turkiya Vitse-prezidenti", "Туркия Ташқи ишлар вазири").
@@ -541,6 +554,7 @@ export function applyRules(
 ): RuledCandidate[] {
   try {
     insideLonger.length = 0;
+    namesakeSpan.text = -1;
     const kept = rulesOfBatch(t, texts, candidates, ctx);
     for (let i = 0; i < insideLonger.length; i++) {
       insideLonger[i]!.anchorOnly = true;
@@ -573,8 +587,13 @@ function rulesOfBatch(
   }
   if (!ruled) {
     if (eponyms) dropThingsNamedAfter(t, texts, candidates);
-    for (let i = 0; i < candidates.length; i++)
-      if (candidates[i]!.pattern.fullName) recordFullName(t, candidates[i]!, ctx);
+    let kept = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      if (c.pattern.fullName && !keepFullName(t, texts[c.text]!, c, ctx)) continue;
+      candidates[kept++] = c;
+    }
+    candidates.length = kept;
     return candidates;
   }
   // Page order matters to surnames only (who was named last); the scan gives hits by start, then by end.
@@ -591,7 +610,7 @@ function rulesOfBatch(
       if (list) list.push(c.text);
       else namesakes.set(c.pattern.key, [c.text]);
     }
-    if (c.pattern.fullName) namedInFull.add(c.pattern.entity);
+    if (c.pattern.fullName && !namesakeInFull(t, texts[c.text]!, c)) namedInFull.add(c.pattern.entity);
   }
   const kept: RuledCandidate[] = [];
   // The end of the last full name seen in the current text: a surname inside "Recep Tayyip Erdoğan" is not a mention.
@@ -618,8 +637,7 @@ function rulesOfBatch(
       continue;
     // A plain name (no evidence, not an acronym the page spelled out): nothing more to check.
     if (!ev && !(spelled && p.acronym)) {
-      if (p.fullName) recordFullName(t, c, ctx);
-      kept.push(c);
+      if (!p.fullName || keepFullName(t, texts[c.text]!, c, ctx)) kept.push(c);
       continue;
     }
     const b = texts[c.text]!;
@@ -644,6 +662,11 @@ function rulesOfBatch(
       ) {
         const next = candidates[++i]!;
         if (!group.some((g) => g.pattern.entity === next.pattern.entity)) group.push(next);
+      }
+      // "Prof. H. Aliyev (no relation to the presidents)", "Aliyev the wrestler": someone else, and the next mention.
+      if (namesakeHere(t.namesakes, b.text, c.start, c.end, t.titles.get(p.entity))) {
+        remember(ctx, c, -1);
+        continue;
       }
       const previous = kept[kept.length - 1];
       // "Президент Азербайджана Алиев": the capitalised word before is a name of ours, not a given name.
@@ -718,6 +741,33 @@ function dropThingsNamedAfter(t: RuleTables, texts: readonly BatchText[], candid
   }
   candidates.length = kept;
 }
+
+/** Whether the page says a person's full name at `c` is a namesake's (see namesake-phrase.ts). */
+const namesakeInFull = (t: RuleTables, b: BatchText, c: RuledCandidate) =>
+  c.pattern.eponym === 'person' && namesakeHere(t.namesakes, b.text, c.start, c.end, t.titles.get(c.pattern.entity));
+
+/**
+ * Whether a person's full name at `c` is theirs: recorded as the page's last full mention of them, or, where its own
+ * phrase names a namesake ("İlham Əliyev adlı gənc idmançı"), dropped, and the surname someone else's from here on.
+ */
+function keepFullName(t: RuleTables, b: BatchText, c: RuledCandidate, ctx: PageContext): boolean {
+  // A shorter name of ours inside a namesake's ("Tayyip Erdoğan" in "Hakim Recep Tayyip Erdoğan") is the namesake's.
+  const d = namesakeSpan;
+  if (c.text === d.text && c.start >= d.start && c.end <= d.end) return false;
+  if (!namesakeInFull(t, b, c)) {
+    recordFullName(t, c, ctx);
+    return true;
+  }
+  const keys = t.surnames.get(c.pattern.entity);
+  if (keys) for (const key of keys) ctx.surnames.set(key, { order: c.order, entity: -1 });
+  d.text = c.text;
+  d.start = c.start;
+  d.end = c.end;
+  return false;
+}
+
+/** The last full name of the batch that names a namesake (reset per batch, as `insideLonger`). */
+const namesakeSpan = { text: -1, start: 0, end: 0 };
 
 /** A person named in full: who the page means by that surname from here on. */
 function recordFullName(t: RuleTables, c: RuledCandidate, ctx: PageContext) {
@@ -879,7 +929,8 @@ function resolveSurname(
   // "Бакыт Садырович Жапаров" someone else: a patronymic formed from a person's given name is not that name).
   if (before && !before.initial && isPatronymic(t.patronymics, before.word)) {
     const given = wordBefore(b.text, wordBeforeStart(b.text, first.start));
-    const own = given ? group.filter((c) => t.givenNames.get(c.pattern.entity)?.includes(given.word)) : [];
+    // Both in any case ("с Ильхамом Гейдаровичем Алиевым").
+    const own = given ? group.filter((c) => inflectedIn(given.word, t.givenNames.get(c.pattern.entity))) : [];
     if (own.length === 1) return pick(ctx, first, own[0], `after “${given!.original} ${before.original}”`);
     remember(ctx, first, -1);
     return null;
@@ -895,9 +946,10 @@ function resolveSurname(
       CAPITAL.test(before.original) ||
       ((CASELESS.test(before.original) || first.lowercase) && t.commonGivenNames.has(before.word)))
   ) {
+    const initial = before.initial ? givenNameInitial(b.text, first.start, before) : '';
     const named = group.filter((c) =>
       before.initial
-        ? t.initials.get(c.pattern.entity)?.includes(before.word.charAt(0))
+        ? t.initials.get(c.pattern.entity)?.includes(initial)
         : inflectedIn(before.word, t.givenNames.get(c.pattern.entity)) ||
           inflectedIn(before.word, t.titles.get(c.pattern.entity)),
     );
@@ -965,6 +1017,15 @@ function resolveSurname(
       : offer(t, ctx, first, group, 'named beside another person', false);
   }
   return null;
+}
+
+/**
+ * The folded initial of the given name before a surname at `start` whose word before is the initial `before`: of two
+ * initials ("Т. И. Алиева"), the first, since the second is the patronymic's.
+ */
+function givenNameInitial(text: string, start: number, before: WordBefore): string {
+  const earlier = wordBefore(text, wordBeforeStart(text, start));
+  return (earlier?.initial ? earlier.word : before.word).charAt(0);
 }
 
 /** Whether `c` is a person of ours in the same text as `group`, and not one of its claimants. */

@@ -15,14 +15,21 @@ export interface Patronymics {
   words: ReadonlySet<string>;
 }
 
-/** Whether a folded word is a patronymic by its ending: longer than the ending by a name's few letters at least. */
+/**
+ * Whether a folded word is a patronymic by its ending: longer than the ending by a name's few letters at least, and
+ * in any case (Russian declines it: "Тимура Ильхамовича", "Ерланом Маратовичем").
+ */
 export function isPatronymic(p: Patronymics, folded: string): boolean {
   for (let i = 0; i < p.endings.length; i++) {
     const ending = p.endings[i]!;
-    if (folded.length >= ending.length + MIN_FATHER_LETTERS && folded.endsWith(ending)) return true;
+    const at = folded.lastIndexOf(ending);
+    if (at >= MIN_FATHER_LETTERS && folded.length - at - ending.length <= CASE_ENDING) return true;
   }
   return false;
 }
+
+/** The longest case ending after a patronymic's (-а, -у, -ем, -ой: Ильхамовича, Маратовичем, Рашидовной). */
+const CASE_ENDING = 2;
 
 /** The fewest letters of the father's name before a patronymic's ending (Ali-yevich is not a word's ending). */
 const MIN_FATHER_LETTERS = 3;
