@@ -227,6 +227,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       before: new PhraseList(rules?.namesakes?.before),
       called,
       otherRoles,
+      roleStarts: new NamedAfterList(rules?.otherRoles),
       patronymics,
     },
     givenNameWords: new NamedAfterList(rules?.givenNames),
@@ -610,7 +611,8 @@ function rulesOfBatch(
       if (list) list.push(c.text);
       else namesakes.set(c.pattern.key, [c.text]);
     }
-    if (c.pattern.fullName && !namesakeInFull(t, texts[c.text]!, c)) namedInFull.add(c.pattern.entity);
+    // Read only where a bare surname may ask who the batch names in full.
+    if (c.pattern.fullName && (!surnames || !namesakeInFull(t, texts[c.text]!, c))) namedInFull.add(c.pattern.entity);
   }
   const kept: RuledCandidate[] = [];
   // The end of the last full name seen in the current text: a surname inside "Recep Tayyip Erdoğan" is not a mention.
@@ -819,14 +821,17 @@ function ordinaryOpener(
 const LOWERCASE_REACH = 4_000;
 
 /**
- * The word or two before a surname that may be a title, folded and as written ("Президент Азербайджана Алиев"); `one`
+ * The word or two before a surname that may be a title, and the two together, folded and as written ("Президент
+ * Азербайджана Алиев", "Devlet Başkanı Putin"); `one`
  * is the word right before it (`wordBefore`), read once for both questions.
  */
 function titleWords(text: string, start: number, one: WordBefore | null): { word: string; original: string }[] {
   if (!one || one.initial) return [];
   if (one.sentenceStart || !CAPITAL.test(one.original)) return [one];
   const two = wordBefore(text, text.lastIndexOf(one.original, start));
-  return two && !two.initial ? [one, two] : [one];
+  if (!two || two.initial) return [one];
+  // And both, for a title of two words ("Rusya Devlet Başkanı Putin": "Devlet" alone heads a state's museum).
+  return [one, two, { word: `${two.word} ${one.word}`, original: `${two.original} ${one.original}` }];
 }
 
 /** A word from the list, or that word with a case ending (Ильхама, Президента, Cumhurbaşkanı'nın). */

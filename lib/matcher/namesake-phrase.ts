@@ -79,6 +79,8 @@ export interface NamesakeWords {
   before: PhraseList;
   called: NamedAfterList;
   otherRoles: readonly string[];
+  /** The same roles as a list that turns a word down by its first letter, before `isRole` reads it whole. */
+  roleStarts: NamedAfterList;
   patronymics: Patronymics;
 }
 
@@ -123,7 +125,8 @@ export function namesakeHere(
     const role = wordAfterStart(text, wordEnd(text, i));
     if (role >= 0 && roleAt(w, text, role, titles)) return true;
   }
-  return isPatronymic(w.patronymics, foldWord(wordAt(text, i)));
+  // A patronymic is capitalised: most words after a name are not, and are not read.
+  return caseOfUnit(text.charCodeAt(i)) === UPPER && isPatronymic(w.patronymics, foldWord(wordAt(text, i)));
 }
 
 /** A namesake's word ending right before the name, or a role no person of ours holds. */
@@ -203,7 +206,7 @@ function appositionSays(
 
 /** Whether the word at `at` is a role none of ours holds (with a case ending), and none of this person's titles. */
 function roleAt(w: NamesakeWords, text: string, at: number, titles: readonly string[] | undefined): boolean {
-  if (w.otherRoles.length === 0) return false;
+  if (!w.roleStarts.startsWordAt(text, at)) return false;
   const word = foldWord(wordAt(text, at));
   if (!isRole(word, w.otherRoles)) return false;
   return titles === undefined || !titles.some((title) => word.startsWith(title));
