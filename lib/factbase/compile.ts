@@ -24,6 +24,7 @@ import { locateDocument, normalizeQuote, type LocatedDocument } from './locate-q
 import { foldText } from '../matcher/fold';
 import { aliasEvidenceFields, canShareAlias } from './alias-evidence';
 import { formNames, type FormedRequest } from './formed-names';
+import { genitiveVariants } from './genitive-variants';
 import { deriveRouteChains } from './route-chains';
 import { deriveScriptTwins } from './transliterate';
 import { labelProblem, type LanguagesInput } from './matching-rules';
@@ -420,6 +421,7 @@ export function compileFactBase({
   const spelled = new Set(entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldAlias)));
   formNames(formed, byId, languages, (key) => spelled.has(key), foldAlias, errors);
   for (const [i, chains] of deriveRouteChains(entities, foldAlias)) entities[i]!.aliases.push(...chains);
+  if (languages) addGenitiveVariants(entities, languages);
   addScriptTwins(entities, (text, lang) =>
     languages ? labelProblem(text, lang, languages.languages[lang]) === null : false,
   );
@@ -545,6 +547,18 @@ function formedRules(where: string, a: AliasInput, errors: string[]): FormedRequ
     else rules.rule = a.rule as AliasRule;
   }
   return rules;
+}
+
+/** A Turkic name's state word in its other form, bare or genitive, where no alias folds alike (genitive-variants.ts). */
+function addGenitiveVariants(entities: Entity[], languages: LanguagesInput) {
+  const taken = new Set(entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldAlias)));
+  for (const entity of entities)
+    for (const alias of [...entity.aliases])
+      for (const text of genitiveVariants(alias, languages)) {
+        if (taken.has(foldAlias(text))) continue;
+        taken.add(foldAlias(text));
+        entity.aliases.push({ ...alias, text, inCorpus: false });
+      }
 }
 
 /** Uzbek and Kazakh spellings in their other alphabet (transliterate.ts), where no spelling already folds alike. */

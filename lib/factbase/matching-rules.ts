@@ -160,6 +160,8 @@ export interface LanguagesInput {
   morphology: Record<string, MorphologyClass>;
   /** Heads of names formed from another name, per language: templates with `{X}` or `{X:case}` (formed-names.ts). */
   'formed-names'?: Record<string, Record<string, string[]>>;
+  /** A state's form inside a Turkic name, written bare or in the genitive (genitive-variants.ts): prefixes. */
+  'genitive-alternates'?: string[];
 }
 
 /** One alias's disambiguation rules, word lists expanded. */
