@@ -3,7 +3,7 @@
  * and a surname that names a family (`family-after`). Sentences in no evaluation page.
  */
 import { describe, expect, it } from 'vitest';
-import { page } from './project-matcher';
+import { ids, page } from './project-matcher';
 
 describe('a bare surname paired with another person of ours', () => {
   it('is that person, with no full name on the page, in each script', () => {
@@ -28,6 +28,16 @@ describe('a bare surname paired with another person of ours', () => {
       ['ერდოღანი', 'erdogan'],
       ['პუტინი', 'putin'],
     ]);
+  });
+  it('is that person joined by “with”, “or”, “neither… nor”, and Armenian և', () => {
+    expect(ids('Erdoğan ile Putin telefonda görüştü.')).toEqual(['erdogan', 'putin']);
+    expect(ids('Путин с Эрдоганом обсудили поставки газа.')).toEqual(['putin', 'erdogan']);
+    expect(ids('A photo of Mirziyoyev with Erdoğan hung on the wall.')).toEqual(['mirziyoyev', 'erdogan']);
+    expect(ids('Тоқаев пен Жапаров кездесті.')).toEqual(['tokayev', 'sadyr-japarov']);
+    expect(ids('Но ни Токаев, ни Мирзиёев не приехали.')).toEqual(['tokayev', 'mirziyoyev']);
+    expect(ids('Հայտարարությունը ստորագրեցին Ալիևը և Էրդողանը։')).toEqual(['ilham-aliyev', 'erdogan']);
+    // "With" joins a name of ours to a namesake just as it joins two leaders: a given name still tells.
+    expect(ids('Tokayev with Rustam Aliyev spoke.')).toEqual([]);
   });
   it('is not where the other is someone else’s', () => {
     // A given name before the other: "Rustam Aliyev" is a namesake, so nothing vouches for Tokayev.
