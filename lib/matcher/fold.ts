@@ -55,22 +55,28 @@ const MARK = /\p{M}/u;
  * must look closer (a dropped unit, an apostrophe, the second half of a surrogate pair), and LEARNED once filled in
  * (0: not seen yet).
  */
-const foldTable = new Uint32Array(0x10000);
-const WORD_SHIFT = 16;
-const WORD_UNIT = 1 << WORD_SHIFT;
-const LEARNED = 1 << 17;
-const SPECIAL = 1 << 18;
-const WHITE_SHIFT = 19;
-const WHITE_UNIT = 1 << WHITE_SHIFT;
+const foldTable = new Int32Array(0x10000);
+/**
+ * The entry's bits, as a const enum so the bundler writes them into the fold loop as numbers: read as module
+ * constants there, each was loaded, checked and untagged per unit of the page, a sixth of the fold.
+ */
+const enum Entry {
+  WORD_SHIFT = 16,
+  WORD_UNIT = 1 << 16,
+  LEARNED = 1 << 17,
+  SPECIAL = 1 << 18,
+  WHITE_SHIFT = 19,
+  WHITE_UNIT = 1 << 19,
+}
 
 function learn(unit: number): number {
   const fold = computeFold(unit);
   const special = fold === DROP || fold === APOSTROPHE || (unit & 0xfc00) === 0xdc00;
   const entry =
-    (fold === SPACE ? 0x20 | WHITE_UNIT : fold) |
-    (isWordUnit(unit) ? WORD_UNIT : 0) |
-    (special ? SPECIAL : 0) |
-    LEARNED;
+    (fold === SPACE ? 0x20 | Entry.WHITE_UNIT : fold) |
+    (isWordUnit(unit) ? Entry.WORD_UNIT : 0) |
+    (special ? Entry.SPECIAL : 0) |
+    Entry.LEARNED;
   foldTable[unit] = entry;
   return entry;
 }
@@ -171,27 +177,34 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
   let s = 0;
   let inSpace = 0; // 1: the last unit kept is a space
   let wordBefore = 0; // 1: a letter, digit or mark right before original index i
+  const table = foldTable;
   for (let i = 0; i < n; i++) {
     const unit = text.charCodeAt(i);
-    let entry = foldTable[unit]!;
-    if (entry === 0) entry = learn(unit);
-    if ((entry & SPECIAL) === 0) {
+    const entry = table[unit]!;
+    if (entry !== 0 && (entry & Entry.SPECIAL) === 0) {
       // Most units: a letter, digit, punctuation or space that folds to one unit, handled without a branch (one
       // taken at every word's edge was mispredicted there). The unit and its start are written every time; the
       // start counts only after a non-word character and never for a space, the unit not for a space after one.
-      const white = (entry >>> WHITE_SHIFT) & 1;
+      const white = (entry >>> Entry.WHITE_SHIFT) & 1;
       codes[k] = entry & 0xffff;
       map[k] = i;
       starts[s] = k;
       s += (wordBefore | white) ^ 1;
       k += 1 - (white & inSpace);
       inSpace = white;
-      wordBefore = (entry >>> WORD_SHIFT) & 1;
+      wordBefore = (entry >>> Entry.WORD_SHIFT) & 1;
+      continue;
+    }
+    // A unit seen for the first time is learned here, off the common path, and read again.
+    if (entry === 0) {
+      learn(unit);
+      i--;
       continue;
     }
     const startsHere = wordBefore === 0;
     // Astral letters are rare: a low surrogate asks about the whole code point it ends.
-    wordBefore = (unit & 0xfc00) === 0xdc00 ? (isWordCharBefore(text, i + 1) ? 1 : 0) : (entry >>> WORD_SHIFT) & 1;
+    wordBefore =
+      (unit & 0xfc00) === 0xdc00 ? (isWordCharBefore(text, i + 1) ? 1 : 0) : (entry >>> Entry.WORD_SHIFT) & 1;
     const folded = entry & 0xffff;
     if (folded === DROP) continue;
     inSpace = 0;
