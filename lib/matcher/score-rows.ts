@@ -46,10 +46,72 @@ function lowercaseWordBefore(text: string, end: number): boolean {
   return start < end && caseOfUnit(text.charCodeAt(start)) !== UPPER;
 }
 
-/** Whether the name at [start, end) is a team's in a row of results (see the module's comment). */
+/** Whether the name at [start, end) is a team's in a row of results or of a league table (see the module's comment). */
 export function inScoreRow(text: string, start: number, end: number): boolean {
-  return scoreAfter(text, end) || scoreBefore(text, start);
+  return scoreAfter(text, end) || scoreBefore(text, start) || inTableRow(text, start, end);
 }
+
+/**
+ * A row of a league table: a rank, the team's capitalised name, its points, and the row's end or the next rank ("7.
+ * Araz-Naxçıvan 14 · 8. Kəpəz 11", "4. Ankara Keçiörengücü 22"). A list of cities by population has a unit or a
+ * large number after the name, a numbered sentence a lowercase word: neither is a row.
+ */
+function inTableRow(text: string, start: number, end: number): boolean {
+  const rank = rankBefore(text, start);
+  return rank >= 0 && pointsAfter(text, end);
+}
+
+/** The start of a rank ("7. ") before the team's name, past its capitalised words and hyphens; -1 when none. */
+function rankBefore(text: string, start: number): number {
+  let i = start;
+  for (let step = 0; step <= MAX_STEPS; step++) {
+    const u = text.charCodeAt(i - 1);
+    if (isSpace(u) && text.charCodeAt(i - 2) === PERIOD) {
+      let d = i - 2;
+      while (d > 0 && isDigit(text.charCodeAt(d - 1))) d--;
+      const digits = i - 2 - d;
+      if (digits < 1 || digits > 2) return -1;
+      return d === 0 || rowSeparatorOrSpace(text.charCodeAt(d - 1)) ? d : -1;
+    }
+    if (isSpace(u) || isJoiner(u)) {
+      i--;
+      continue;
+    }
+    if (!isLetter(u)) return -1;
+    let wordStart = i;
+    while (wordStart > 0 && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
+    if (caseOfUnit(text.charCodeAt(wordStart)) !== UPPER) return -1;
+    i = wordStart;
+  }
+  return -1;
+}
+
+/** Points after the team's name, past its capitalised words: one to three digits, then the row's end. */
+function pointsAfter(text: string, end: number): boolean {
+  let i = end;
+  for (let step = 0; step <= MAX_STEPS; step++) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    const u = text.charCodeAt(i);
+    if (isDigit(u)) {
+      if (i === end) return false;
+      let n = i;
+      while (isDigit(text.charCodeAt(n))) n++;
+      if (n - i > 3) return false;
+      while (n < text.length && isSpace(text.charCodeAt(n))) n++;
+      return n >= text.length || isRowSeparator(text.charCodeAt(n));
+    }
+    if (isJoiner(u)) i++;
+    else if (caseOfUnit(u) === UPPER) while (i < text.length && isLetter(text.charCodeAt(i))) i++;
+    else return false;
+  }
+  return false;
+}
+
+const PERIOD = 0x2e;
+/** What stands between the rows of a table written on one line: · | ; or a bullet. */
+const isRowSeparator = (u: number) => u === 0xb7 || u === 0x7c || u === 0x3b || u === 0x2022;
+const rowSeparatorOrSpace = (u: number) =>
+  isSpace(u) || isRowSeparator(u) || u === 0x2014 || u === 0x2013 || u === 0x3a;
 
 /** The name, then the rest of its club's name or the other club, then the score: "Taşkent 0-1", "Qarabağ – Neftçi 2:0". */
 function scoreAfter(text: string, end: number): boolean {

@@ -6,6 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { ids } from './project-matcher';
 
+describe('a city’s name in a row of a league table', () => {
+  it('drops a club’s city between its rank and its points, a row to a line or rows on one line', () => {
+    expect(ids('5. Ankara Demirspor 31')).toEqual([]);
+    expect(ids('Cədvəl — 1. Neftçi 40 · 2. Sabail Bakı 33 · 3. Şamaxı 30')).toEqual([]);
+    expect(ids('9. Дордой-Бишкек 12; 10. Алай 9')).toEqual([]);
+  });
+  it('keeps a city ranked by a figure with a unit or a large number, and a numbered sentence', () => {
+    expect(ids('1. Istanbul 15,6 million · 2. Ankara 5,8 million')).toEqual(['istanbul', 'ankara']);
+    expect(ids('3. Tashkent 2900 thousand')).toEqual(['tashkent']);
+    expect(ids('2. Tashkent hosts the summit in 2026.')).toEqual(['tashkent']);
+  });
+});
+
 describe('a city’s name beside a score', () => {
   it('drops the cities of both clubs of a results row, whichever side of the score they stand', () => {
     expect(ids('Dordoi Bishkek 2-1 Alay Osh')).toEqual([]);
