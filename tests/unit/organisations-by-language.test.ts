@@ -17,4 +17,16 @@ describe('organisations and ideas in the languages of the region', () => {
   it('Russian ideas as Russian writes them mid-sentence, in lowercase', () => {
     expect(ids('статья о пантюркизме и евразийстве')).toEqual(['pan-turkism', 'eurasianism']);
   });
+  it('the Middle Corridor by its short Trans-Caspian name, and the Trans-Caspian pipeline written with a hyphen', () => {
+    expect(ids('Грузы из Китая идут по Транскаспийскому маршруту.')).toEqual(['china', 'middle-corridor']);
+    expect(ids('Юклар Транскаспий маршрути орқали ташилади.')).toEqual(['middle-corridor']);
+    expect(ids('Trans-Xəzər qaz kəmərinin layihəsi müzakirə olunur.')).toEqual(['trans-caspian-gas-pipeline']);
+  });
+  it('the Türkiye–Uzbekistan partnership named without its parties, only with Türkiye near', () => {
+    expect(ids('Turkiya bilan har tomonlama strategik sheriklik mustahkamlandi.')).toEqual([
+      'turkiye',
+      'turkiye-uzbekistan-comprehensive-strategic-partnership',
+    ]);
+    expect(ids('Xitoy bilan har tomonlama strategik sheriklik mustahkamlandi.')).toEqual(['china']);
+  });
 });
