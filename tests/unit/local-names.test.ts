@@ -99,3 +99,32 @@ describe('the Iğdır–Nakhchivan pipeline in Azerbaijani', () => {
     ]);
   });
 });
+
+describe("cities' and countries' names in the languages that lacked them", () => {
+  it('Kazakh Cyrillic spellings take their endings, and their 2021 Latin forms are derived', () => {
+    expect(page('Делегация Мәскеуден оралып, келесі аптада Бейжіңге аттанады.')).toEqual([
+      ['Мәскеуден', 'moscow'],
+      ['Бейжіңге', 'beijing'],
+    ]);
+    expect(page('Жүк Ыстамбұлдан Алматыға жеткізілді.')).toContainEqual(['Ыстамбұлдан', 'istanbul']);
+    expect(page('Sapar Mäskeuden bastalyp, Vengriiada aiaqtaldy.')).toEqual([
+      ['Mäskeuden', 'moscow'],
+      ['Vengriiada', 'hungary'],
+    ]);
+  });
+  it('the US by its Kazakh, Kyrgyz and Uzbek acronyms, in capitals only', () => {
+    expect(page('АҚШ-тың елшісі Астанаға келді.')).toContainEqual(['АҚШ', 'united-states']);
+    expect(page('Бишкектен АКШга түз каттам жок.')).toContainEqual(['АКШга', 'united-states']);
+  });
+  it('Turkmen writes Baku with a final w, and Sumgayit has a spelling in each language', () => {
+    expect(page('Türkmenbaşydan Bakuwa parom gatnawy dikeldildi.')).toContainEqual(['Bakuwa', 'baku']);
+    expect(page('Сумгайытта жаңы завод ачылды, деп билдирди Бакудагы элчилик.')).toContainEqual([
+      'Сумгайытта',
+      'sumgayit',
+    ]);
+    expect(page('Qorgʻos orqali Toshkentga yuk poyezdi keldi.')).toContainEqual(['Qorgʻos', 'khorgos']);
+  });
+  it("Istanbul's old English name is the city", () => {
+    expect(page('He left Baku for Constantinople in 1918.')).toContainEqual(['Constantinople', 'istanbul']);
+  });
+});
