@@ -6,6 +6,7 @@
  * lazily: the Unicode work (lowercasing, NFD) is paid once per distinct code unit per session, not per character.
  */
 import { isWordCharBefore, isWordUnit } from './char-kinds';
+import { scriptOfUnit, unmixLookalikes } from './lookalike-letters';
 
 /** Folds that are not output code units. 0xFFFE/0xFFFF are non-characters, so no real output collides. */
 const DROP = 0xffff;
@@ -67,6 +68,8 @@ const enum Entry {
   SPECIAL = 1 << 18,
   WHITE_SHIFT = 19,
   WHITE_UNIT = 1 << 19,
+  /** The letter's script in the top bits, Latin or Cyrillic (lookalike-letters.ts). */
+  SCRIPT_SHIFT = 20,
 }
 
 function learn(unit: number): number {
@@ -76,7 +79,8 @@ function learn(unit: number): number {
     (fold === SPACE ? 0x20 | Entry.WHITE_UNIT : fold) |
     (isWordUnit(unit) ? Entry.WORD_UNIT : 0) |
     (special ? Entry.SPECIAL : 0) |
-    Entry.LEARNED;
+    Entry.LEARNED |
+    (scriptOfUnit(unit) << Entry.SCRIPT_SHIFT);
   foldTable[unit] = entry;
   return entry;
 }
@@ -177,6 +181,8 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
   let s = 0;
   let inSpace = 0; // 1: the last unit kept is a space
   let wordBefore = 0; // 1: a letter, digit or mark right before original index i
+  let script = 0; // the script of the last unit kept (lookalike-letters.ts), 0 after anything but a letter
+  let mixed = 0; // bit 2 set once a Latin letter stood right next to a Cyrillic one (scripts 1 and 2: 1 ^ 2 = 3)
   const table = foldTable;
   for (let i = 0; i < n; i++) {
     const unit = text.charCodeAt(i);
@@ -193,6 +199,9 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
       k += 1 - (white & inSpace);
       inSpace = white;
       wordBefore = (entry >>> Entry.WORD_SHIFT) & 1;
+      const unitScript = entry >>> Entry.SCRIPT_SHIFT;
+      mixed |= (script ^ unitScript) + 1;
+      script = unitScript;
       continue;
     }
     // A unit seen for the first time is learned here, off the common path, and read again.
@@ -215,6 +224,7 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
   }
   map[k] = n;
   lastStartCount = s;
+  if ((mixed & 4) !== 0) unmixLookalikes(codes, k, (at) => table[text.charCodeAt(map[at]!)]! >>> Entry.SCRIPT_SHIFT);
   return k;
 }
 
