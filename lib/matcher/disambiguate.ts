@@ -24,6 +24,7 @@ import { dropInsideLongerNames } from './longer-name';
 import { givenNameBeforePatronymic, isPatronymic, type Patronymics } from './patronymic';
 import { femaleSurnameHere, isRole, joinsAPair, wordAfterSurname, wordOnLineAfter } from './surname-evidence';
 import { namesSomeoneElse } from './given-name';
+import { mayStandInLowercase } from './lowercase-text';
 import { namesakeHere, PhraseList, type NamesakeWords } from './namesake-phrase';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import {
@@ -59,6 +60,11 @@ export interface RuledCandidate {
   or?: number[];
   /** Written in lowercase where its alias is capitalised (lowercase-text.ts): it counts only near another name. */
   lowercase: boolean;
+  /**
+   * Written in lowercase in a stretch typed so, and a country's name that counts there alone (Pattern.lowercaseAlone):
+   * it vouches for the other lowercase names near it, as one that needs company does.
+   */
+  lowercaseAnchor: boolean;
   /**
    * A name inside a longer name (longer-name.ts): not marked, but still a name of the region near an ambiguous one
    * ("Georgia" a line before the "Black Sea Trade and Development Bank").
@@ -294,6 +300,13 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     // Nur-Sultan written solid is the given name Nursultan.
     p.givenNameToo = p.eponym !== null && p.eponym !== 'person' && t.commonGivenNames.has(p.key.replace(/ /g, ''));
     p.namesakeKey = namesakeKeys.has(p.key);
+    p.lowercaseAlone =
+      p.eponym === 'country' &&
+      !p.near &&
+      !p.ruled &&
+      !p.acronym &&
+      !p.givenNameToo &&
+      mayStandInLowercase(p.key, rules?.aliasLangs[p.alias] ?? '');
   }
   return t;
 }

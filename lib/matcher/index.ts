@@ -11,7 +11,7 @@ import { isWordCharAt, skipMarks } from './char-kinds';
 import { endingsAt } from './ending-trie';
 import { endsInHashtag, mayStartHashtag } from './hashtag';
 import { insideAddressOrHandle } from './web-address';
-import { inLowercaseStretch, needsCompany, lowercaseMayMatch } from './lowercase-text';
+import { inLowercaseStretch, needsCompany, lowercaseMayMatch, mayModifyNextWord } from './lowercase-text';
 import { applyRules, batchText, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
 import { foldCodesInto, skipDropped, type FoldedCodes } from './fold';
 import { newPageContext, type PageContext } from './page-context';
@@ -201,10 +201,18 @@ function collectCandidates(
     if (insideAddressOrHandle(text, start, end)) return;
     // A name typed in lowercase counts only in a stretch typed so; a short one only near another (select.ts).
     let lowercase = false;
+    let lowercaseAnchor = false;
     if (!caseAllows(pattern.caseRule, text, start, end)) {
-      if (!lowercaseMayMatch(pattern.caseRule, pattern.near, text, start, end) || !inLowercaseStretch(text, start, end))
-        return;
-      lowercase = needsCompany(text, start, end);
+      if (!lowercaseMayMatch(pattern.caseRule, pattern.near, text, start, end)) return;
+      // A country's name in a language of the region is no common word there: lowercase, it is still the country,
+      // and in a stretch typed so it vouches for the other names there (select.ts). Bare before a lowercase word
+      // it may be the people's adjective instead ("azərbaycan dili", the language): then only the stretch rule.
+      const stretch = inLowercaseStretch(text, start, end);
+      const alone =
+        pattern.lowercaseAlone && !mayModifyNextWord(text, end, matchedEnd - foldedStart === pattern.key.length);
+      if (!stretch && !alone) return;
+      lowercase = !alone && needsCompany(text, start, end);
+      lowercaseAnchor = alone && stretch;
     }
     candidates.push({
       text: textIndex,
@@ -219,6 +227,7 @@ function collectCandidates(
       why: undefined,
       or: undefined,
       lowercase,
+      lowercaseAnchor,
       anchorOnly: false,
     });
   });

@@ -91,3 +91,35 @@ export function needsCompany(text: string, start: number, end: number): boolean 
     if (isWordUnit(text.charCodeAt(i)) && !isWordUnit(text.charCodeAt(i - 1))) words++;
   return words < WORDS_ALONE;
 }
+
+/**
+ * The languages whose country names no common word shares in lowercase: Turkish ("türkiye", "kazakistan"),
+ * Azerbaijani, Russian ("в узбекистане") and Armenian. Not English, where several are common nouns (china, turkey,
+ * jordan); not Kazakh, Kyrgyz, Uzbek or Turkmen, which write a people's adjective as its country's name in lowercase
+ * ("қытай шайы", Chinese tea; "әзербайжан тілі", the Azerbaijani language); nor a name with no language label.
+ */
+const COUNTRY_NAMES_NO_WORD = new Set(['tr', 'az', 'ru', 'hy']);
+
+/** Shorter names are too often a word or a syllable in some language of the region (Çin, Eron, Irak). */
+const MIN_LOWERCASE_COUNTRY_LETTERS = 5;
+
+/**
+ * Whether a country's one-word name (its folded `key`), labelled with the languages `langs` (space-separated), may
+ * match typed in lowercase in any text: it is labelled, only with languages of the region, and long enough.
+ */
+export function mayStandInLowercase(key: string, langs: string): boolean {
+  if (key.length < MIN_LOWERCASE_COUNTRY_LETTERS || key.includes(' ') || langs === '') return false;
+  for (const lang of langs.split(' ')) if (!COUNTRY_NAMES_NO_WORD.has(lang)) return false;
+  return true;
+}
+
+/**
+ * Whether a name typed in lowercase that ends at `end` may modify the word after it rather than name the country:
+ * written `bare` (no case ending) right before a lowercase word, as a people's adjective stands before a language, a
+ * people or a dish ("azərbaycan dilini", "türkiye türkçesi"). With an ending ("türkiyede"), or before punctuation,
+ * it names the country.
+ */
+export function mayModifyNextWord(text: string, end: number, bare: boolean): boolean {
+  if (!bare || end + 1 >= text.length || text.charCodeAt(end) !== 0x20) return false;
+  return caseOfUnit(text.charCodeAt(end + 1)) === LOWER;
+}

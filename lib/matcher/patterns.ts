@@ -62,6 +62,11 @@ export interface Pattern {
   titled: boolean;
   /** A name of ours, not a person's, that is also a common given name (Nursultan): someone's before a surname. */
   givenNameToo: boolean;
+  /**
+   * A country's one-word name in a language of the region, which no common word shares there: typed in lowercase it
+   * counts anywhere, not only in a stretch typed so (lowercase-text.ts, `mayStandInLowercase`).
+   */
+  lowercaseAlone: boolean;
 }
 
 /**
@@ -326,6 +331,7 @@ function makePattern(
     quoted: false,
     titled: false,
     givenNameToo: false,
+    lowercaseAlone: false,
   };
 }
 

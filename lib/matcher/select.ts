@@ -17,6 +17,8 @@ interface Candidate {
   or?: number[];
   /** Typed in lowercase (lowercase-text.ts): it needs another name near, as an ambiguous alias does. */
   lowercase: boolean;
+  /** Typed in lowercase and needing no company (a country's name): it vouches for those that do. */
+  lowercaseAnchor: boolean;
   /** Not marked, but an anchor for ambiguous names near it (a name inside a longer name: longer-name.ts). */
   anchorOnly: boolean;
 }
@@ -77,10 +79,11 @@ function hasAnchorNear(anchors: readonly Candidate[], c: Candidate, window: numb
 const isAmbiguous = (c: Candidate) => c.pattern.near && c.why === undefined;
 /**
  * What needs an anchor near: an ambiguous alias, and a name typed in lowercase, which needs another name typed in
- * lowercase (two names in one lowercase query or comment vouch for each other; neither vouches for itself).
+ * lowercase (two names in one lowercase query or comment vouch for each other; neither vouches for itself). A
+ * country's name that counts alone in lowercase (Pattern.lowercaseAlone) vouches for them too.
  */
 const isNear = (c: Candidate) => (c.pattern.near || c.lowercase) && c.why === undefined;
-const isLowercase = (c: Candidate) => c.lowercase && c.why === undefined;
+const isLowercase = (c: Candidate) => (c.lowercase || c.lowercaseAnchor) && c.why === undefined;
 
 /** The matches of each of `textCount` texts, sorted, never overlapping. */
 export function selectMatches(candidates: Candidate[], textCount: number, nearWindow: number): Selected[][] {

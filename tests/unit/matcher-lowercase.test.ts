@@ -86,3 +86,45 @@ describe('a slogan written with a comma', () => {
     ]);
   });
 });
+
+describe("a country's name typed in lowercase in a language of the region", () => {
+  it('counts in any text in Turkish, Azerbaijani, Russian and Armenian, where no common word shares it', () => {
+    expect(page('Dün Ankara’dan döndük, kazakistandan gelen haberleri okudum.')).toContainEqual([
+      'kazakistandan',
+      'kazakhstan',
+    ]);
+    expect(page('Bakıda hər şey var, bəs ozbekistanda?')).toContainEqual(['ozbekistanda', 'uzbekistan']);
+    expect(page('Сказал Иван: в узбекистане эту музыку знают.')).toContainEqual(['узбекистане', 'uzbekistan']);
+  });
+
+  it('still vouches for a short name typed in lowercase beside it', () => {
+    expect(page('azerbaycan turkiye bir millet iki dovlet')).toEqual(
+      expect.arrayContaining([
+        ['azerbaycan', 'azerbaijan'],
+        ['turkiye', 'turkiye'],
+      ]),
+    );
+  });
+
+  it('not in English, nor in the languages that write a people’s adjective as its country’s name', () => {
+    // china is porcelain, turkey a bird
+    expect(page('Mother kept the china in the cabinet, as Ankara officials later joked.')).not.toContainEqual(
+      expect.arrayContaining(['china']),
+    );
+    // Kyrgyz and Kazakh: Chinese tea, the Azerbaijani language
+    expect(page('Бул санда кытай чайы жана Бишкектен кабарлар.')).not.toContainEqual(expect.arrayContaining(['china']));
+    expect(page('Астанада әзербайжан тілін үйрететін курс ашылды.')).not.toContainEqual(
+      expect.arrayContaining(['azerbaijan']),
+    );
+  });
+
+  it('not bare before a lowercase word, where it may be the people’s adjective', () => {
+    expect(page('Sumqayıtda azərbaycan mətbəxi festivalı keçirildi.')).not.toContainEqual(
+      expect.arrayContaining(['azerbaijan']),
+    );
+    expect(page('Sumqayıtda festival keçirildi, azərbaycanda ilk dəfə.')).toContainEqual([
+      'azərbaycanda',
+      'azerbaijan',
+    ]);
+  });
+});

@@ -75,6 +75,7 @@ describe('neighbour screen', () => {
               why: undefined,
               or: undefined,
               lowercase: false,
+              lowercaseAnchor: false,
               anchorOnly: false,
             };
             if (!namesSomeoneElse(tables, b, c, undefined)) continue;
