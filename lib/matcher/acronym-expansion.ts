@@ -65,18 +65,85 @@ const letterKeys = new Map<string, string>();
 /** A lowercase word of this many letters or fewer may sit inside a spelled-out name ("of", "ve", "и", "için"). */
 const LINKING_WORD = 4;
 
+/** The words of the text last read (reused: the reads come one after another). */
+let starts = new Int32Array(512);
+let ends = new Int32Array(512);
+
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const LOWER_LETTER = /\p{Ll}/u;
+/** Units that may join the words of one name: spaces, hyphens and dashes, and an apostrophe. */
+const JOINER_CHAR = /[\s\-‐‑–—'’]/u;
+/** Units that close off a name on one side: quotation marks, brackets, commas, colons, dashes or a sentence's end. */
+const FENCE_CHAR = /[«»"“”„‹›'‘’()[\],:;–—.!?]/u;
+
+const IS_WORD = 1;
+const IS_UPPER = 2;
+const IS_LOWER = 4;
+const IS_JOINER = 8;
+const IS_FENCE = 16;
+const LEARNED = 128;
+/** Per code unit, learned on first sight: the classes above (a lone surrogate has none). */
+const unitClasses = new Uint8Array(0x10000);
+
+function classOfUnit(unit: number): number {
+  let known = unitClasses[unit]!;
+  if (known === 0) {
+    const ch = String.fromCharCode(unit);
+    known =
+      LEARNED |
+      (WORD_CHAR.test(ch) ? IS_WORD : 0) |
+      (UPPER_LETTER.test(ch) ? IS_UPPER : 0) |
+      (LOWER_LETTER.test(ch) ? IS_LOWER : 0) |
+      (JOINER_CHAR.test(ch) ? IS_JOINER : 0) |
+      (FENCE_CHAR.test(ch) ? IS_FENCE : 0);
+    unitClasses[unit] = known;
+  }
+  return known;
+}
+
+const isUpperCodePoint = (cp: number) =>
+  cp > 0xffff ? UPPER_LETTER.test(String.fromCodePoint(cp)) : (classOfUnit(cp) & IS_UPPER) !== 0;
+
+/** Per code unit, learned on first sight: `letterKey` of it as a code unit (0: not learned yet). */
+const unitKeys = new Uint16Array(0x10000);
+
+function keyOfUnit(unit: number): number {
+  let key = unitKeys[unit]!;
+  if (key === 0) unitKeys[unit] = key = letterKey(String.fromCharCode(unit)).charCodeAt(0);
+  return key;
+}
+
+/** An acronym's letters as `letterKey` gives them, as code units: worked out once per acronym. */
+function lettersOf(acronym: string): readonly number[] {
+  let letters = acronymLetters.get(acronym);
+  if (letters === undefined) {
+    letters = [...acronym].map((c) => letterKey(c).charCodeAt(0));
+    acronymLetters.set(acronym, letters);
+  }
+  return letters;
+}
+const acronymLetters = new Map<string, readonly number[]>();
+
+const keyOfCodePoint = (cp: number) =>
+  cp > 0xffff ? letterKey(String.fromCodePoint(cp)).charCodeAt(0) : keyOfUnit(cp);
+
 /**
  * Where `text` (the words around an acronym) spells it out as a free-standing run of capitalised words whose
  * initials give its letters in order ("ACG" (Associated Contractors Group, …), SCP stands for "Smart City
  * Platform"), as [start, end), or null. The run must be fenced off from the words around it on both sides
  * (a quotation mark, a bracket, a comma, a lowercase word) and on one side by more than the text's own edge, so that
  * a Title Case headline's words ("Officials Tour Samarkand") never spell out OTS by chance. Reads the text's code
- * units in place, with no string per word: matching every word into a string and spreading it into letters made a
- * few dozen reads a page a tenth of a find on the eval pages.
+ * units of text[from, to) in place, with no string per word: matching every word into a string and spreading it
+ * into letters made a few dozen reads a page a tenth of a find on the eval pages.
  */
-export function spelledOutIn(acronym: string, text: string): [number, number] | null {
-  const letters = [...acronym].map(letterKey).map((k) => k.charCodeAt(0));
-  const count = wordsIn(text);
+export function spelledOutIn(acronym: string, text: string, from = 0, to = text.length): [number, number] | null {
+  const letters = lettersOf(acronym);
+  const count = wordsIn(text, from, to);
+  // Locals, not the module's bindings, in the loops: each read of a module's `let` is a load and a check.
+  const wordStarts = starts;
+  const wordEnds = ends;
   for (let i = 0; i < count; i++) {
     const first = wordStarts[i]!;
     // The word's first code unit, as the run's words are read: a letter beyond the BMP starts none.
@@ -98,8 +165,8 @@ export function spelledOutIn(acronym: string, text: string): [number, number] | 
     }
     if (j < letters.length) continue;
     const end = wordEnds[w - 1]!;
-    const left = sideOf(text, i > 0 ? wordEnds[i - 1]! : 0, first, i > 0 ? wordStarts[i - 1]! : -1);
-    const right = sideOf(text, end, w < count ? wordStarts[w]! : text.length, w < count ? wordStarts[w]! : -1);
+    const left = sideOf(text, i > 0 ? wordEnds[i - 1]! : from, first, i > 0 ? wordStarts[i - 1]! : -1);
+    const right = sideOf(text, end, w < count ? wordStarts[w]! : to, w < count ? wordStarts[w]! : -1);
     if (left !== OPEN && right !== OPEN && (left === FENCED || right === FENCED)) return [first, end];
   }
   return null;
@@ -153,17 +220,19 @@ function only(kind: number, text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The words of `text` (letters, marks and digits, by code point) into `wordStarts`/`wordEnds`; their count. */
-function wordsIn(text: string): number {
-  if (wordStarts.length < text.length) {
-    wordStarts = new Int32Array(text.length);
-    wordEnds = new Int32Array(text.length);
+/** The words of text[from, to) (letters, marks and digits, by code point) into `starts` and `ends`; their count. */
+function wordsIn(text: string, from: number, to: number): number {
+  if (starts.length < to - from) {
+    starts = new Int32Array(to - from);
+    ends = new Int32Array(to - from);
   }
+  const wordStarts = starts;
+  const wordEnds = ends;
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < text.length;) {
+  for (let i = from; i < to;) {
     const unit = text.charCodeAt(i);
-    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1));
+    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1));
     const word = pair
       ? WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!))
       : (classOfUnit(unit) & IS_WORD) !== 0;
@@ -172,59 +241,6 @@ function wordsIn(text: string): number {
     inWord = word;
     i += pair ? 2 : 1;
   }
-  if (inWord) wordEnds[count++] = text.length;
+  if (inWord) wordEnds[count++] = to;
   return count;
 }
-
-/** The words of the text last read (reused: the reads come one after another). */
-let wordStarts = new Int32Array(512);
-let wordEnds = new Int32Array(512);
-
-const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
-
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-const LOWER_LETTER = /\p{Ll}/u;
-/** Units that may join the words of one name: spaces, hyphens and dashes, and an apostrophe. */
-const JOINER_CHAR = /[\s\-‐‑–—'’]/u;
-/** Units that close off a name on one side: quotation marks, brackets, commas, colons, dashes or a sentence's end. */
-const FENCE_CHAR = /[«»"“”„‹›'‘’()[\],:;–—.!?]/u;
-
-const IS_WORD = 1;
-const IS_UPPER = 2;
-const IS_LOWER = 4;
-const IS_JOINER = 8;
-const IS_FENCE = 16;
-const LEARNED = 128;
-/** Per code unit, learned on first sight: the classes above (a lone surrogate has none). */
-const unitClasses = new Uint8Array(0x10000);
-
-function classOfUnit(unit: number): number {
-  let known = unitClasses[unit]!;
-  if (known === 0) {
-    const ch = String.fromCharCode(unit);
-    known =
-      LEARNED |
-      (WORD_CHAR.test(ch) ? IS_WORD : 0) |
-      (UPPER_LETTER.test(ch) ? IS_UPPER : 0) |
-      (LOWER_LETTER.test(ch) ? IS_LOWER : 0) |
-      (JOINER_CHAR.test(ch) ? IS_JOINER : 0) |
-      (FENCE_CHAR.test(ch) ? IS_FENCE : 0);
-    unitClasses[unit] = known;
-  }
-  return known;
-}
-
-const isUpperCodePoint = (cp: number) =>
-  cp > 0xffff ? UPPER_LETTER.test(String.fromCodePoint(cp)) : (classOfUnit(cp) & IS_UPPER) !== 0;
-
-/** Per code unit, learned on first sight: `letterKey` of it as a code unit (0: not learned yet). */
-const unitKeys = new Uint16Array(0x10000);
-
-function keyOfUnit(unit: number): number {
-  let key = unitKeys[unit]!;
-  if (key === 0) unitKeys[unit] = key = letterKey(String.fromCharCode(unit)).charCodeAt(0);
-  return key;
-}
-
-const keyOfCodePoint = (cp: number) =>
-  cp > 0xffff ? letterKey(String.fromCodePoint(cp)).charCodeAt(0) : keyOfUnit(cp);
