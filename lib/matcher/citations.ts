@@ -48,7 +48,9 @@ function readCitation(t: CitationCursor): void {
   t.citedFrom = -1;
   t.citedTo = -1;
   const { text } = t;
-  const from = titleStart(text, entryStart(text));
+  // The author at the text's start, or past a label ("Для цитирования:"): a colon in the title is no label's.
+  let from = titleStart(text, entryStart(text, false));
+  if (from < 0) from = titleStart(text, entryStart(text, true));
   if (from < 0) return;
   const to = titleEnd(text, from);
   if (to <= from) return;
@@ -57,9 +59,9 @@ function readCitation(t: CitationCursor): void {
 }
 
 /** Past a short label ending in a colon and an entry's number ("1.", "4)", "[3]", "¹"), where the author starts. */
-function entryStart(text: string): number {
+function entryStart(text: string, pastLabel: boolean): number {
   let i = 0;
-  const limit = Math.min(text.length, LABEL_CHARS);
+  const limit = pastLabel ? Math.min(text.length, LABEL_CHARS) : 0;
   for (let j = 0; j < limit; j++)
     if (text.charCodeAt(j) === 0x3a && isSpace(text.charCodeAt(j + 1))) {
       i = j + 2;

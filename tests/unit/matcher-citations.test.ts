@@ -15,6 +15,8 @@ describe('a name inside the title of a work in a reference list', () => {
   });
   it('drops a journal’s name after "//" as part of the title', () => {
     expect(ids('Исмаилов Т. Порты Каспия // Вопросы Азербайджана. 2021. № 4. С. 12–30.')).toEqual([]);
+    expect(ids('3. Ли В. Грузия и Армения: соседи // Вестник. 2020. № 1.')).toEqual([]);
+    expect(ids('Для цитирования: Ли В. Грузия и Армения // Вестник. 2020. № 1.')).toEqual([]);
   });
   it('reads "Surname, Given (Year). Title. City: Publisher" the same way', () => {
     expect(ids('Hasanova, Leyla (2018). Georgia and the Black Sea Ports. Tbilisi: Ilia Press. p. 40.')).toEqual([
