@@ -100,3 +100,12 @@ export function caseOfUnit(unit: number): number {
 export function isSpaceUnit(unit: number): boolean {
   return unit <= 0x20 || unit === 0xa0 || (unit >= 0x2000 && unit <= 0x200b) || unit === 0x202f || unit === 0x3000;
 }
+
+/**
+ * A space or a no-break space: what the rules accept between the words of one phrase ("Ilham Aliyev (adaş)"); a tab
+ * or a line break ends the phrase there, unlike isSpaceUnit.
+ */
+export const isSpaceOrNbsp = (unit: number): boolean => unit === 0x20 || unit === 0xa0;
+
+/** An ASCII digit, 0 to 9: the rules read ages, scores, ranks and years written in them. */
+export const isAsciiDigit = (unit: number): boolean => unit >= 0x30 && unit <= 0x39;

@@ -8,7 +8,7 @@
  * ("— Тошкент: Ўзбекистон, 1997") is a publisher's name. A quoted title in a citation is read in titles.ts
  * (`citedQuotation`).
  */
-import { caseOfUnit, isWordUnit, UPPER } from './char-kinds';
+import { caseOfUnit, isAsciiDigit, isSpaceOrNbsp, isWordUnit, UPPER } from './char-kinds';
 
 /** Where the title of the text's cited work lies, read once at the text's first name that asks. */
 export interface CitationCursor {
@@ -27,12 +27,8 @@ const IMPRINT_CHARS = 40;
 /** How many authors an entry may list before its title. */
 const MAX_AUTHORS = 6;
 
-const SPACE = 0x20;
-const NBSP = 0xa0;
-const isSpace = (u: number) => u === SPACE || u === NBSP;
-const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
 const isDash = (u: number) => u === 0x2014 || u === 0x2013;
-const isLetter = (u: number) => isWordUnit(u) && !isDigit(u);
+const isLetter = (u: number) => isWordUnit(u) && !isAsciiDigit(u);
 const isUpper = (u: number) => caseOfUnit(u) === UPPER;
 /** Superscript digits, a footnote's number: ¹ ² ³ and ⁰, ⁴–⁹. */
 export const isSuperscriptDigit = (u: number) =>
@@ -63,20 +59,20 @@ function entryStart(text: string, pastLabel: boolean): number {
   let i = 0;
   const limit = pastLabel ? Math.min(text.length, LABEL_CHARS) : 0;
   for (let j = 0; j < limit; j++)
-    if (text.charCodeAt(j) === 0x3a && isSpace(text.charCodeAt(j + 1))) {
+    if (text.charCodeAt(j) === 0x3a && isSpaceOrNbsp(text.charCodeAt(j + 1))) {
       i = j + 2;
       break;
     }
-  while (isSpace(text.charCodeAt(i))) i++;
+  while (isSpaceOrNbsp(text.charCodeAt(i))) i++;
   let n = i;
   if (text.charCodeAt(n) === 0x5b) n++;
   const digits = n;
-  while (isDigit(text.charCodeAt(n)) || isSuperscriptDigit(text.charCodeAt(n))) n++;
+  while (isAsciiDigit(text.charCodeAt(n)) || isSuperscriptDigit(text.charCodeAt(n))) n++;
   if (n > digits) {
     const u = text.charCodeAt(n);
     if (u === 0x2e || u === 0x29 || u === 0x5d) n++;
-    if (isSpace(text.charCodeAt(n))) {
-      while (isSpace(text.charCodeAt(n))) n++;
+    if (isSpaceOrNbsp(text.charCodeAt(n))) {
+      while (isSpaceOrNbsp(text.charCodeAt(n))) n++;
       i = n;
     }
   }
@@ -114,7 +110,7 @@ function titleStart(text: string, i: number): number {
       if (apa >= 0) return apa;
       j++;
     }
-    if (!isSpace(text.charCodeAt(j))) return -1;
+    if (!isSpaceOrNbsp(text.charCodeAt(j))) return -1;
     j++;
     let initials = 0;
     for (;;) {
@@ -122,15 +118,15 @@ function titleStart(text: string, i: number): number {
       if (e < 0) break;
       initials++;
       j = e;
-      if (isSpace(text.charCodeAt(j)) && initialEnd(text, j + 1) >= 0) j++;
+      if (isSpaceOrNbsp(text.charCodeAt(j)) && initialEnd(text, j + 1) >= 0) j++;
     }
     if (initials === 0) return -1;
     // Another author after a comma, or the title.
-    if (text.charCodeAt(j) === 0x2c && isSpace(text.charCodeAt(j + 1))) {
+    if (text.charCodeAt(j) === 0x2c && isSpaceOrNbsp(text.charCodeAt(j + 1))) {
       i = j + 2;
       continue;
     }
-    if (!isSpace(text.charCodeAt(j))) return -1;
+    if (!isSpaceOrNbsp(text.charCodeAt(j))) return -1;
     return j + 1;
   }
   return -1;
@@ -139,14 +135,18 @@ function titleStart(text: string, i: number): number {
 /** After "Surname," a given name or two and "(Year). ": where the title starts, or -1. */
 function yearInBracketsAfterGiven(text: string, i: number): number {
   for (let word = 0; word < 3; word++) {
-    if (!isSpace(text.charCodeAt(i))) return -1;
+    if (!isSpaceOrNbsp(text.charCodeAt(i))) return -1;
     i++;
     if (text.charCodeAt(i) === 0x28) {
       const y = i + 1;
-      if (!(isDigit(text.charCodeAt(y)) && isDigit(text.charCodeAt(y + 3)) && text.charCodeAt(y + 4) === 0x29))
+      if (!(
+        isAsciiDigit(text.charCodeAt(y)) &&
+        isAsciiDigit(text.charCodeAt(y + 3)) &&
+        text.charCodeAt(y + 4) === 0x29
+      ))
         return -1;
       const dot = y + 5;
-      return text.charCodeAt(dot) === 0x2e && isSpace(text.charCodeAt(dot + 1)) ? dot + 2 : -1;
+      return text.charCodeAt(dot) === 0x2e && isSpaceOrNbsp(text.charCodeAt(dot + 1)) ? dot + 2 : -1;
     }
     const e = capitalisedWordEnd(text, i);
     if (e < 0) return -1;
@@ -166,14 +166,19 @@ function titleEnd(text: string, from: number): number {
   let yearSeen = false;
   for (let j = from; j < limit; j++) {
     const u = text.charCodeAt(j);
-    if (u === 0x2f && text.charCodeAt(j + 1) === 0x2f && isSpace(text.charCodeAt(j - 1)))
+    if (u === 0x2f && text.charCodeAt(j + 1) === 0x2f && isSpaceOrNbsp(text.charCodeAt(j - 1)))
       return journalEnd(text, j + 2);
     // A dash inside the title ("Туркменистан — край чудес") is no imprint: read on.
-    if (isDash(u) && isSpace(text.charCodeAt(j - 1)) && isSpace(text.charCodeAt(j + 1)) && imprintAt(text, j + 2))
+    if (
+      isDash(u) &&
+      isSpaceOrNbsp(text.charCodeAt(j - 1)) &&
+      isSpaceOrNbsp(text.charCodeAt(j + 1)) &&
+      imprintAt(text, j + 2)
+    )
       return trimEnd(text, j);
     if (u === 0x5b) return yearSeen ? trimEnd(text, j) : -1;
-    if (isDigit(u) && isYearAt(text, j)) yearSeen = true;
-    if (u === 0x2e && isSpace(text.charCodeAt(j + 1)) && cityColonAt(text, j + 2)) return j;
+    if (isAsciiDigit(u) && isYearAt(text, j)) yearSeen = true;
+    if (u === 0x2e && isSpaceOrNbsp(text.charCodeAt(j + 1)) && cityColonAt(text, j + 2)) return j;
   }
   return -1;
 }
@@ -182,7 +187,8 @@ function titleEnd(text: string, from: number): number {
 function journalEnd(text: string, i: number): number {
   const limit = Math.min(text.length, i + TITLE_CHARS);
   for (let j = i; j < limit; j++)
-    if (text.charCodeAt(j) === 0x2e && isSpace(text.charCodeAt(j + 1)) && !isLetter(text.charCodeAt(j + 2))) return j;
+    if (text.charCodeAt(j) === 0x2e && isSpaceOrNbsp(text.charCodeAt(j + 1)) && !isLetter(text.charCodeAt(j + 2)))
+      return j;
   return limit;
 }
 
@@ -200,14 +206,16 @@ export function imprintAt(text: string, i: number): boolean {
   const u = text.charCodeAt(e);
   if (u !== 0x3a && u !== 0x2c) return false;
   const limit = Math.min(text.length, e + IMPRINT_CHARS);
-  for (let j = e; j < limit; j++) if (isDigit(text.charCodeAt(j)) && isYearAt(text, j)) return true;
+  for (let j = e; j < limit; j++) if (isAsciiDigit(text.charCodeAt(j)) && isYearAt(text, j)) return true;
   return false;
 }
 
 /** A capitalised word, a colon and a capitalised word at `i`: "Baku: Qanun". */
 function cityColonAt(text: string, i: number): boolean {
   const e = capitalisedWordEnd(text, i);
-  return e >= 0 && text.charCodeAt(e) === 0x3a && isSpace(text.charCodeAt(e + 1)) && isUpper(text.charCodeAt(e + 2));
+  return (
+    e >= 0 && text.charCodeAt(e) === 0x3a && isSpaceOrNbsp(text.charCodeAt(e + 1)) && isUpper(text.charCodeAt(e + 2))
+  );
 }
 
 /** Four digits starting with 1 or 2 at `j`, with no digit either side: a year. */
@@ -215,17 +223,17 @@ export function isYearAt(text: string, j: number): boolean {
   const u = text.charCodeAt(j);
   return (
     (u === 0x31 || u === 0x32) &&
-    isDigit(text.charCodeAt(j + 1)) &&
-    isDigit(text.charCodeAt(j + 2)) &&
-    isDigit(text.charCodeAt(j + 3)) &&
-    !isDigit(text.charCodeAt(j + 4)) &&
-    !isDigit(text.charCodeAt(j - 1))
+    isAsciiDigit(text.charCodeAt(j + 1)) &&
+    isAsciiDigit(text.charCodeAt(j + 2)) &&
+    isAsciiDigit(text.charCodeAt(j + 3)) &&
+    !isAsciiDigit(text.charCodeAt(j + 4)) &&
+    !isAsciiDigit(text.charCodeAt(j - 1))
   );
 }
 
 /** `end` moved back past spaces and a period. */
 function trimEnd(text: string, end: number): number {
-  while (end > 0 && (isSpace(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 0x2e)) end--;
+  while (end > 0 && (isSpaceOrNbsp(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 0x2e)) end--;
   return end;
 }
 
@@ -234,13 +242,18 @@ function trimEnd(text: string, end: number): number {
  * 1997"): the city before the colon stays the city. First test, two units: a colon and a space right before the name.
  */
 export function publisherInImprint(text: string, start: number, end: number): boolean {
-  if (!(isSpace(text.charCodeAt(start - 1)) && text.charCodeAt(start - 2) === 0x3a)) return false;
+  if (!(isSpaceOrNbsp(text.charCodeAt(start - 1)) && text.charCodeAt(start - 2) === 0x3a)) return false;
   // The city before the colon, maybe abbreviated ("М."), after a dash.
   let i = start - 2;
   if (text.charCodeAt(i - 1) === 0x2e) i--;
   let w = i;
   while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
-  if (w === i || !isUpper(text.charCodeAt(w)) || !isSpace(text.charCodeAt(w - 1)) || !isDash(text.charCodeAt(w - 2)))
+  if (
+    w === i ||
+    !isUpper(text.charCodeAt(w)) ||
+    !isSpaceOrNbsp(text.charCodeAt(w - 1)) ||
+    !isDash(text.charCodeAt(w - 2))
+  )
     return false;
-  return text.charCodeAt(end) === 0x2c && isSpace(text.charCodeAt(end + 1)) && isYearAt(text, end + 2);
+  return text.charCodeAt(end) === 0x2c && isSpaceOrNbsp(text.charCodeAt(end + 1)) && isYearAt(text, end + 2);
 }

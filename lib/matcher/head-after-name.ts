@@ -5,7 +5,7 @@
  * capitalised, joined to the name by a hyphen, or a year; a Title Case headline's verb ("Baku Hosts Energy Forum",
  * "Erdoğan Visits … University") ends the name, as a lowercase word does.
  */
-import { caseOfUnit, UPPER } from './char-kinds';
+import { caseOfUnit, isAsciiDigit, isSpaceOrNbsp, UPPER } from './char-kinds';
 import { wordAfterStart, wordEnd } from './words';
 
 /** How many words of a thing's own name may stand between a name of ours and the thing's head. */
@@ -13,8 +13,6 @@ export const NAME_WORDS_BETWEEN = 2;
 
 const HYPHEN = 0x2d;
 const LOWER_S = 0x73;
-const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
-const isSpace = (u: number) => u === 0x20 || u === 0xa0;
 
 /**
  * The start of the capitalised word that follows `words` (1 or 2) words of a thing's name after original offset `end`,
@@ -39,10 +37,10 @@ export function wordPastNameWords(text: string, end: number, words: number): num
 function nameWordAt(text: string, end: number): number {
   const unit = text.charCodeAt(end);
   if (unit === HYPHEN) return caseOfUnit(text.charCodeAt(end + 1)) === UPPER ? end + 1 : -1;
-  if (!isSpace(unit)) return -1;
+  if (!isSpaceOrNbsp(unit)) return -1;
   const at = end + 1;
   const first = text.charCodeAt(at);
-  return caseOfUnit(first) === UPPER || isDigit(first) ? at : -1;
+  return caseOfUnit(first) === UPPER || isAsciiDigit(first) ? at : -1;
 }
 
 /**
@@ -50,9 +48,9 @@ function nameWordAt(text: string, end: number): number {
  * in a lowercase "s": Hosts, Opens, Visits), or a year of four digits; -1 otherwise.
  */
 function nameWordEnd(text: string, start: number): number {
-  if (isDigit(text.charCodeAt(start))) {
+  if (isAsciiDigit(text.charCodeAt(start))) {
     let i = start;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+    while (i < text.length && isAsciiDigit(text.charCodeAt(i))) i++;
     return i - start === 4 ? i : -1;
   }
   const end = wordEnd(text, start);

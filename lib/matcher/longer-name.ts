@@ -7,7 +7,7 @@
  * be capitalised (a Title Case headline, an all-caps line, a menu, a list of names) the case says nothing, and the rule
  * stands aside: it needs a word in lowercase near the name (see `inSentenceCase`). Georgian has no capitals: never read.
  */
-import { caseOfUnit, isWordUnit, LOWER, UPPER } from './char-kinds';
+import { caseOfUnit, isSpaceOrNbsp, isWordUnit, LOWER, UPPER } from './char-kinds';
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { isApostropheUnit } from './fold';
 import { foldedSlice, foldWord, wordAt, wordEnd } from './words';
@@ -29,13 +29,12 @@ const RIGHT_QUOTE = 0x2019;
 /** A name's first word this long at least counts in `mayBeNameOfOurs`, with at most this many letters of ending. */
 const MIN_FIRST_WORD = 4;
 const MAX_ENDING = 5;
-const isSpace = (u: number) => u === 0x20 || u === 0xa0;
 /**
  * A hyphen or a dash written solid joins two names as a space does (data/FORMAT.md, "names joined by a dash"):
  * "Москва-Сити", "Karaganda–Astana" with no route's head after them.
  */
 const isDash = (u: number) => u === HYPHEN || (u >= 0x2010 && u <= 0x2014);
-const isJoin = (u: number) => isSpace(u) || isDash(u);
+const isJoin = (u: number) => isSpaceOrNbsp(u) || isDash(u);
 const isUpper = (u: number) => caseOfUnit(u) === UPPER;
 
 /** The ends of a sentence or a line, where the lowercase evidence is no longer read. */
@@ -135,7 +134,7 @@ function runsOnAfter(
   const join = text.charCodeAt(c.end);
   if (!isJoin(join) || !isUpper(text.charCodeAt(c.end + 1))) return false;
   // Two people joined by a dash are two ("the Tokayev–Macron talks"), whoever the other is.
-  if (c.pattern.eponym === 'person' && !isSpace(join)) return false;
+  if (c.pattern.eponym === 'person' && !isSpaceOrNbsp(join)) return false;
   // With an ending the name plays its own part in the sentence ("в Москве Лавров"); a name's modifier has none.
   if (!exactlyAsWritten(b, c)) return false;
   const first = c.end + 1;
@@ -247,7 +246,7 @@ function wordStartBefore(text: string, start: number): number {
 /** Whether the word at `at` is the first of its sentence: nothing but spaces after an opener or the text's start. */
 function opensSentence(text: string, at: number): boolean {
   let i = at;
-  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isSpaceOrNbsp(text.charCodeAt(i - 1))) i--;
   if (i === 0) return true;
   const unit = text.charCodeAt(i - 1);
   // A numbered item ("4. Ankara Keçiörengücü") opens a line too.

@@ -2,6 +2,7 @@
  * The words that make a person's or a city's name the name of a thing (data/languages.yaml `named-after`): "Heydar
  * Aliyev International Airport", "аэропорт имени Гейдара Алиева", "Samarqand viloyati".
  */
+import { isSpaceOrNbsp } from './char-kinds';
 import { foldAlias, isApostropheUnit } from './fold';
 import { foldedStartsWith, foldWord, wordAt, wordBeforeStart, wordEnd } from './words';
 
@@ -183,7 +184,7 @@ function grown<T extends Uint8Array | Uint16Array>(table: T, at: number): T {
  */
 export function headBefore(list: NamedAfterList, links: NamedAfterList, text: string, start: number): boolean {
   // One space, and a last letter that ends a head or a link, before the word is read at all.
-  if (!isSpace(text.charCodeAt(start - 1))) return false;
+  if (!isSpaceOrNbsp(text.charCodeAt(start - 1))) return false;
   const last = text.charCodeAt(start - 2);
   if (!list.endsWith(last) && !links.endsWith(last)) return false;
   const at = wordBeforeStart(text, start);
@@ -191,8 +192,6 @@ export function headBefore(list: NamedAfterList, links: NamedAfterList, text: st
   if (isWholeWordOf(list, text, at)) return true;
   return isWholeWordOf(links, text, at) && isWholeWordOf(list, text, wordBeforeStart(text, at));
 }
-
-const isSpace = (unit: number) => unit === 0x20 || unit === 0xa0;
 
 /** `wholeWordAt`, read only once a word of the list starts there: most words before a name start none. */
 const isWholeWordOf = (list: NamedAfterList, text: string, at: number) =>

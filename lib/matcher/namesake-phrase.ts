@@ -13,7 +13,7 @@
  * - a patronymic right after it ("Садыр Жапаров Нурланович": ours would be named with their own, an alias of theirs).
  * Read only at a person's full name or bare surname (a few per page), in a bounded window.
  */
-import { caseOfUnit, UPPER } from './char-kinds';
+import { caseOfUnit, isAsciiDigit, isSpaceOrNbsp, UPPER } from './char-kinds';
 import { DROPPED_UNIT, foldAlias, foldedUnit } from './fold';
 import { isRole } from './surname-evidence';
 import { isPatronymic, type Patronymics } from './patronymic';
@@ -92,9 +92,7 @@ const ROLE_WORDS = 3;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const COMMA = 0x2c;
-const isSpace = (u: number) => u === 0x20 || u === 0xa0;
 const isDash = (u: number) => u === 0x2d || u === 0x2013 || u === 0x2014;
-const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
 /** Ends a phrase: a sentence's end, a line's, a colon or a semicolon. */
 const endsPhrase = (u: number) =>
   u === 0x2e || u === 0x21 || u === 0x3f || u === 0x3b || u === 0x3a || u === 0x0a || u === 0x0d || u === 0x2028;
@@ -112,7 +110,7 @@ export function namesakeHere(
 ): boolean {
   if (namesakeBefore(w, text, start, titles)) return true;
   let i = end;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  while (i < text.length && isSpaceOrNbsp(text.charCodeAt(i))) i++;
   if (i >= text.length) return false;
   const unit = text.charCodeAt(i);
   if (unit === OPEN_PAREN) return ageAt(text, i + 1) || appositionSays(w, text, i + 1, CLOSE_PAREN, titles);
@@ -149,7 +147,7 @@ function namesakeBefore(w: NamesakeWords, text: string, start: number, titles: r
  */
 function ageAt(text: string, i: number): boolean {
   let digits = 0;
-  while (digits < 3 && isDigit(text.charCodeAt(i + digits))) digits++;
+  while (digits < 3 && isAsciiDigit(text.charCodeAt(i + digits))) digits++;
   const after = text.charCodeAt(i + digits);
   if (digits === 0 || digits > 2 || (after !== CLOSE_PAREN && after !== COMMA)) return false;
   if (after === CLOSE_PAREN && !textGoesOn(text, i + digits + 1)) return false;

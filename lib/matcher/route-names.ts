@@ -3,7 +3,7 @@
  * "Баку–Тбилиси–Джейхан", "ბაქო-სუფსის ნავთობსადენი". The reader means the pipeline or the railway, not the city: if
  * the fact base has the route, its own name is the longer match and is marked; if not, nothing is.
  */
-import { caseOfUnit, CASELESS, isWordUnit, UPPER } from './char-kinds';
+import { CASELESS, caseOfUnit, isAsciiDigit, isSpaceOrNbsp, isWordUnit, UPPER } from './char-kinds';
 import { isApostropheUnit } from './fold';
 import type { NamedAfterList } from './named-after';
 import { wordAfterStart, wordEnd } from './words';
@@ -12,32 +12,28 @@ const HYPHEN = 0x2d;
 const NON_BREAKING_HYPHEN = 0x2011;
 const EN_DASH = 0x2013;
 const EM_DASH = 0x2014;
-const SPACE = 0x20;
-const NO_BREAK_SPACE = 0xa0;
 
 const isDash = (u: number) => u === HYPHEN || u === NON_BREAKING_HYPHEN || u === EN_DASH || u === EM_DASH;
 /** A hyphen joins words written solid; an en or em dash may stand between spaces ("Хоргос – Ақтау – Баку"). */
 const mayBeSpaced = (u: number) => u === EN_DASH || u === EM_DASH;
-const isSpace = (u: number) => u === SPACE || u === NO_BREAK_SPACE;
-const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
 /** Georgian Mkhedruli: lowercase letters to Unicode, though the script writes names without capitals. */
 const isGeorgian = (u: number) => u >= 0x10d0 && u <= 0x10ff;
 /** A name's first letter: a capital, or a letter of a script without capitals (Georgian). */
 const startsName = (u: number) =>
-  caseOfUnit(u) === UPPER || isGeorgian(u) || (caseOfUnit(u) === CASELESS && isWordUnit(u) && !isDigit(u));
+  caseOfUnit(u) === UPPER || isGeorgian(u) || (caseOfUnit(u) === CASELESS && isWordUnit(u) && !isAsciiDigit(u));
 
 /** Where the name joined by a dash after `end` starts, or -1. */
 function nextMember(text: string, end: number): number {
   let i = end;
   let spaced = false;
-  if (i < text.length && isSpace(text.charCodeAt(i))) {
+  if (i < text.length && isSpaceOrNbsp(text.charCodeAt(i))) {
     i++;
     spaced = true;
   }
   const dash = text.charCodeAt(i);
   if (!isDash(dash) || (spaced && !mayBeSpaced(dash))) return -1;
   i++;
-  if (i < text.length && isSpace(text.charCodeAt(i))) {
+  if (i < text.length && isSpaceOrNbsp(text.charCodeAt(i))) {
     if (!mayBeSpaced(dash)) return -1;
     i++;
   }
@@ -48,14 +44,14 @@ function nextMember(text: string, end: number): number {
 function previousMember(text: string, start: number): number {
   let i = start - 1;
   let spaced = false;
-  if (i >= 0 && isSpace(text.charCodeAt(i))) {
+  if (i >= 0 && isSpaceOrNbsp(text.charCodeAt(i))) {
     i--;
     spaced = true;
   }
   const dash = text.charCodeAt(i);
   if (i < 0 || !isDash(dash) || (spaced && !mayBeSpaced(dash))) return -1;
   i--;
-  if (i >= 0 && isSpace(text.charCodeAt(i))) {
+  if (i >= 0 && isSpaceOrNbsp(text.charCodeAt(i))) {
     if (!mayBeSpaced(dash)) return -1;
     i--;
   }
@@ -80,8 +76,8 @@ export function dashBeside(text: string, start: number, end: number): boolean {
   return (
     isDash(before) ||
     isDash(after) ||
-    (isSpace(before) && mayBeSpaced(text.charCodeAt(start - 2))) ||
-    (isSpace(after) && mayBeSpaced(text.charCodeAt(end + 1)))
+    (isSpaceOrNbsp(before) && mayBeSpaced(text.charCodeAt(start - 2))) ||
+    (isSpaceOrNbsp(after) && mayBeSpaced(text.charCodeAt(end + 1)))
   );
 }
 
@@ -99,12 +95,12 @@ export function insideRoute(text: string, start: number, end: number, heads: Nam
   let spaced = false;
   for (let from = start, at = previousMember(text, from); at >= 0; from = at, at = previousMember(text, at)) {
     members++;
-    spaced ||= isSpace(text.charCodeAt(from - 1));
+    spaced ||= isSpaceOrNbsp(text.charCodeAt(from - 1));
   }
   let last = pastSuffix(text, end);
   for (let at = nextMember(text, last); at >= 0; at = nextMember(text, last)) {
     members++;
-    spaced ||= isSpace(text.charCodeAt(at - 1));
+    spaced ||= isSpaceOrNbsp(text.charCodeAt(at - 1));
     last = pastSuffix(text, wordEnd(text, at));
   }
   if (members < 2) return false;

@@ -4,19 +4,17 @@
  * the run of capitalised words it stands in says the row is a match's. A country's name is not read so: a national
  * team is the country ("Türkiye 2-1 Gürcistan").
  */
-import { caseOfUnit, isWordUnit, LOWER, UPPER } from './char-kinds';
+import { caseOfUnit, isAsciiDigit, isSpaceOrNbsp, isWordUnit, LOWER, UPPER } from './char-kinds';
 
 /** How many words, dashes or quotation marks may stand between the name and the score (the rest of a club's name). */
 const MAX_STEPS = 4;
 
-const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
-const isSpace = (u: number) => u === 0x20 || u === 0xa0;
 /** A score's separator: hyphen, en dash, colon ("2-1", "2–1", "2:1"). */
 const isScoreSeparator = (u: number) => u === 0x2d || u === 0x2013 || u === 0x3a;
 /** What may stand between two clubs or around a club's name: a dash or a quotation mark («Paxtakor» – «Dinamo»). */
 const isJoiner = (u: number) =>
   u === 0x2d || u === 0x2013 || u === 0x2014 || u === 0xab || u === 0xbb || u === 0x22 || u === 0x201c || u === 0x201d;
-const isLetter = (u: number) => isWordUnit(u) && !isDigit(u);
+const isLetter = (u: number) => isWordUnit(u) && !isAsciiDigit(u);
 
 /**
  * A score of one digit a side ("2-1", "0:0") whose first digit is at `at`, with no digit or letter touching it: a
@@ -24,9 +22,9 @@ const isLetter = (u: number) => isWordUnit(u) && !isDigit(u);
  */
 function scoreAt(text: string, at: number): boolean {
   return (
-    isDigit(text.charCodeAt(at)) &&
+    isAsciiDigit(text.charCodeAt(at)) &&
     isScoreSeparator(text.charCodeAt(at + 1)) &&
-    isDigit(text.charCodeAt(at + 2)) &&
+    isAsciiDigit(text.charCodeAt(at + 2)) &&
     !isWordUnit(text.charCodeAt(at + 3)) &&
     (at === 0 || !isWordUnit(text.charCodeAt(at - 1)))
   );
@@ -34,13 +32,13 @@ function scoreAt(text: string, at: number): boolean {
 
 /** Whether a lowercase word starts at `at` after spaces: "2-3 hours", "1-3 октября", "2:1 hesabı ilə" are no row. */
 function lowercaseWordAfter(text: string, at: number): boolean {
-  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  while (at < text.length && isSpaceOrNbsp(text.charCodeAt(at))) at++;
   return at < text.length && caseOfUnit(text.charCodeAt(at)) === LOWER;
 }
 
 /** Whether the word ending before `end` (after spaces) is a lowercase word: "saat 2-3 Bakü" is no row. */
 function lowercaseWordBefore(text: string, end: number): boolean {
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isSpaceOrNbsp(text.charCodeAt(end - 1))) end--;
   let start = end;
   while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
   return start < end && caseOfUnit(text.charCodeAt(start)) !== UPPER;
@@ -66,14 +64,14 @@ function rankBefore(text: string, start: number): number {
   let i = start;
   for (let step = 0; step <= MAX_STEPS; step++) {
     const u = text.charCodeAt(i - 1);
-    if (isSpace(u) && text.charCodeAt(i - 2) === PERIOD) {
+    if (isSpaceOrNbsp(u) && text.charCodeAt(i - 2) === PERIOD) {
       let d = i - 2;
-      while (d > 0 && isDigit(text.charCodeAt(d - 1))) d--;
+      while (d > 0 && isAsciiDigit(text.charCodeAt(d - 1))) d--;
       const digits = i - 2 - d;
       if (digits < 1 || digits > 2) return -1;
       return d === 0 || rowSeparatorOrSpace(text.charCodeAt(d - 1)) ? d : -1;
     }
-    if (isSpace(u) || isJoiner(u)) {
+    if (isSpaceOrNbsp(u) || isJoiner(u)) {
       i--;
       continue;
     }
@@ -90,14 +88,14 @@ function rankBefore(text: string, start: number): number {
 function pointsAfter(text: string, end: number): boolean {
   let i = end;
   for (let step = 0; step <= MAX_STEPS; step++) {
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    while (i < text.length && isSpaceOrNbsp(text.charCodeAt(i))) i++;
     const u = text.charCodeAt(i);
-    if (isDigit(u)) {
+    if (isAsciiDigit(u)) {
       if (i === end) return false;
       let n = i;
-      while (isDigit(text.charCodeAt(n))) n++;
+      while (isAsciiDigit(text.charCodeAt(n))) n++;
       if (n - i > 3) return false;
-      while (n < text.length && isSpace(text.charCodeAt(n))) n++;
+      while (n < text.length && isSpaceOrNbsp(text.charCodeAt(n))) n++;
       return n >= text.length || isRowSeparator(text.charCodeAt(n));
     }
     if (isJoiner(u)) i++;
@@ -111,7 +109,7 @@ const PERIOD = 0x2e;
 /** What stands between the rows of a table written on one line: · | ; or a bullet. */
 const isRowSeparator = (u: number) => u === 0xb7 || u === 0x7c || u === 0x3b || u === 0x2022;
 const rowSeparatorOrSpace = (u: number) =>
-  isSpace(u) || isRowSeparator(u) || u === 0x2014 || u === 0x2013 || u === 0x3a;
+  isSpaceOrNbsp(u) || isRowSeparator(u) || u === 0x2014 || u === 0x2013 || u === 0x3a;
 
 /** The name, then the rest of its club's name or the other club, then the score: "Taşkent 0-1", "Qarabağ – Neftçi 2:0". */
 function scoreAfter(text: string, end: number): boolean {
@@ -119,12 +117,12 @@ function scoreAfter(text: string, end: number): boolean {
   // A word or a score stands apart from the name: after a space or a dash ("Bakü'de 2-1" is in the city).
   let apart = false;
   for (let step = 0; step <= MAX_STEPS; step++) {
-    while (i < text.length && isSpace(text.charCodeAt(i))) {
+    while (i < text.length && isSpaceOrNbsp(text.charCodeAt(i))) {
       i++;
       apart = true;
     }
     const u = text.charCodeAt(i);
-    if (isDigit(u)) return apart && scoreAt(text, i) && !lowercaseWordAfter(text, i + 3);
+    if (isAsciiDigit(u)) return apart && scoreAt(text, i) && !lowercaseWordAfter(text, i + 3);
     if (isJoiner(u)) {
       i++;
       apart = true;
@@ -141,12 +139,12 @@ function scoreBefore(text: string, start: number): boolean {
   let i = start;
   let apart = false;
   for (let step = 0; step <= MAX_STEPS; step++) {
-    while (i > 0 && isSpace(text.charCodeAt(i - 1))) {
+    while (i > 0 && isSpaceOrNbsp(text.charCodeAt(i - 1))) {
       i--;
       apart = true;
     }
     const u = text.charCodeAt(i - 1);
-    if (isDigit(u)) return apart && i >= 3 && scoreAt(text, i - 3) && !lowercaseWordBefore(text, i - 3);
+    if (isAsciiDigit(u)) return apart && i >= 3 && scoreAt(text, i - 3) && !lowercaseWordBefore(text, i - 3);
     if (isJoiner(u)) {
       i--;
       apart = true;

@@ -8,7 +8,7 @@
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import type { NamedAfterList } from './named-after';
 import { openingQuoteBeforeIn, quotationStart } from './quoted-name';
-import { caseOfUnit, UPPER } from './char-kinds';
+import { caseOfUnit, isAsciiDigit, isSpaceOrNbsp, UPPER } from './char-kinds';
 import { imprintAt, isSuperscriptDigit, isYearAt } from './citations';
 
 /** How far after a name the closing quotation mark of its title may stand (a title's subtitle included). */
@@ -24,8 +24,6 @@ const PERIOD = 0x2e;
 const SLASH = 0x2f;
 /** How far into parentheses after a title its year may stand. */
 const PARENTHESIS_CHARS = 20;
-const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
-const isSpace = (u: number) => u === 0x20 || u === 0xa0;
 const isDash = (u: number) => u === 0x2d || u === 0x2013 || u === 0x2014;
 const isClosingQuote = (u: number) => u === 0xbb || u === 0x201d || u === 0x201c || u === 0x22;
 const isQuote = (u: number) => isClosingQuote(u) || u === 0xab || u === 0x201e;
@@ -37,7 +35,8 @@ const isQuote = (u: number) => isClosingQuote(u) || u === 0xab || u === 0x201e;
 export function mayNameATitle(b: BatchText, c: RuledCandidate): boolean {
   const { text } = b;
   return (
-    (isSpace(text.charCodeAt(c.end)) && text.charCodeAt(c.end + 1) === OPEN_PAREN) || openingQuoteBeforeIn(b, c.start)
+    (isSpaceOrNbsp(text.charCodeAt(c.end)) && text.charCodeAt(c.end + 1) === OPEN_PAREN) ||
+    openingQuoteBeforeIn(b, c.start)
   );
 }
 
@@ -45,7 +44,7 @@ export function mayNameATitle(b: BatchText, c: RuledCandidate): boolean {
 export function namesATitle(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
   const { text } = b;
   const { titleBefore, titleAfter } = t.namedAfter;
-  if (isSpace(text.charCodeAt(c.end)) && text.charCodeAt(c.end + 1) === OPEN_PAREN)
+  if (isSpaceOrNbsp(text.charCodeAt(c.end)) && text.charCodeAt(c.end + 1) === OPEN_PAREN)
     return titleBefore.startsWordAt(text, c.end + 2);
   const open = quotationStart(text, c.start);
   if (open < 0) return false;
@@ -64,15 +63,15 @@ function citedQuotation(text: string, open: number, end: number): boolean {
 
 function citedBefore(text: string, open: number): boolean {
   let i = open;
-  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isSpaceOrNbsp(text.charCodeAt(i - 1))) i--;
   const u = text.charCodeAt(i - 1);
   if (isSuperscriptDigit(u)) return true;
   // "4) «…»": an entry's number.
-  if (u === CLOSE_PAREN) return isDigit(text.charCodeAt(i - 2)) && !isLetterUnit(text.charCodeAt(i - 3));
+  if (u === CLOSE_PAREN) return isAsciiDigit(text.charCodeAt(i - 2)) && !isLetterUnit(text.charCodeAt(i - 3));
   // "Balcı B. «…»": an author's initial, a capital alone before a period.
   if (u !== PERIOD || caseOfUnit(text.charCodeAt(i - 2)) !== UPPER) return false;
   const before = text.charCodeAt(i - 3);
-  return i < 3 || isSpace(before) || before === PERIOD || before === 0x2d;
+  return i < 3 || isSpaceOrNbsp(before) || before === PERIOD || before === 0x2d;
 }
 
 /** How many words or numbers may stand between a title's closing mark and its year ("Rus Genelkurmayı, 1885"). */
@@ -85,12 +84,12 @@ function citedAfter(text: string, end: number): boolean {
   let k = close + 1;
   if (text.charCodeAt(k) === PERIOD) k++;
   const u = text.charCodeAt(k);
-  if (u === COMMA && isSpace(text.charCodeAt(k + 1))) return yearAmongNames(text, k + 2);
-  if (!isSpace(u)) return false;
+  if (u === COMMA && isSpaceOrNbsp(text.charCodeAt(k + 1))) return yearAmongNames(text, k + 2);
+  if (!isSpaceOrNbsp(u)) return false;
   k++;
   const v = text.charCodeAt(k);
   if (v === OPEN_PAREN) return yearInParentheses(text, k + 1);
-  if (isDash(v) && isSpace(text.charCodeAt(k + 1))) return imprintAt(text, k + 2);
+  if (isDash(v) && isSpaceOrNbsp(text.charCodeAt(k + 1))) return imprintAt(text, k + 2);
   return v === SLASH && text.charCodeAt(k + 1) === SLASH;
 }
 
@@ -101,12 +100,12 @@ function citedAfter(text: string, end: number): boolean {
 function yearAmongNames(text: string, k: number): boolean {
   let afterNumber = false;
   for (let token = 0; token < WORDS_BEFORE_YEAR; token++) {
-    while (isSpace(text.charCodeAt(k)) || text.charCodeAt(k) === COMMA) k++;
+    while (isSpaceOrNbsp(text.charCodeAt(k)) || text.charCodeAt(k) === COMMA) k++;
     const u = text.charCodeAt(k);
-    if (isDigit(u)) {
+    if (isAsciiDigit(u)) {
       if (isYearAt(text, k)) return true;
       let n = k;
-      while (isDigit(text.charCodeAt(n)) || text.charCodeAt(n) === PERIOD) n++;
+      while (isAsciiDigit(text.charCodeAt(n)) || text.charCodeAt(n) === PERIOD) n++;
       // "12.11.2023": the year after a day and a month.
       for (let d = k; d < n; d++) if (isYearAt(text, d)) return true;
       if (n - k > 3) return false;
@@ -127,7 +126,7 @@ function yearInParentheses(text: string, k: number): boolean {
   for (let j = k; j < limit; j++) {
     const u = text.charCodeAt(j);
     if (u === CLOSE_PAREN) return false;
-    if (isDigit(u) && isYearAt(text, j)) return true;
+    if (isAsciiDigit(u) && isYearAt(text, j)) return true;
   }
   return false;
 }
@@ -135,9 +134,9 @@ function yearInParentheses(text: string, k: number): boolean {
 /** The kind of work right before the opening mark, or before a colon there ("Sənədli film: "…""). */
 function kindBefore(list: NamedAfterList, text: string, open: number): boolean {
   let i = open;
-  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isSpaceOrNbsp(text.charCodeAt(i - 1))) i--;
   if (text.charCodeAt(i - 1) === COLON) i--;
-  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isSpaceOrNbsp(text.charCodeAt(i - 1))) i--;
   return list.startsWordAt(text, wordStartBefore(text, i));
 }
 
@@ -148,7 +147,7 @@ function kindAfter(list: NamedAfterList, text: string, end: number): boolean {
   if (close >= text.length || !isClosingQuote(text.charCodeAt(close))) return false;
   let i = close + 1;
   for (let word = 0; word < WORDS_AFTER; word++) {
-    while (i < text.length && (isSpace(text.charCodeAt(i)) || isDash(text.charCodeAt(i)))) i++;
+    while (i < text.length && (isSpaceOrNbsp(text.charCodeAt(i)) || isDash(text.charCodeAt(i)))) i++;
     if (i >= text.length || !isLetterUnit(text.charCodeAt(i))) return false;
     if (list.startsWordAt(text, i)) return true;
     while (i < text.length && isLetterUnit(text.charCodeAt(i))) i++;
