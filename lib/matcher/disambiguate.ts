@@ -18,7 +18,7 @@ import { mayNameATitle } from './titles';
 import { inScoreRow } from './score-rows';
 import { NamedAfterList } from './named-after';
 import { spelledOutIn, spellsOut } from './acronym-expansion';
-import { clauseEnd, clauseStart } from './clause';
+import { clauseEnd, clauseOrListHeadStart } from './clause';
 import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
 import { dropInsideLongerNames } from './longer-name';
 import { givenNameBeforePatronymic, isPatronymic, type Patronymics } from './patronymic';
@@ -442,12 +442,13 @@ function wordNear(t: RuleTables, b: BatchText, c: RuledCandidate, words: readonl
 }
 
 /**
- * Whether one of `words` is in the candidate's own clause (see clause.ts), within `window` characters of it: a port's
- * word must speak of the town named here, not of a place a sentence away.
+ * Whether one of `words` is in the candidate's own clause (see clause.ts), or the head of the list after a colon it
+ * stands in, within `window` characters of it: a port's word must speak of the town named here, not of a place a
+ * sentence away.
  */
 function wordInClause(t: RuleTables, b: BatchText, c: RuledCandidate, words: readonly string[], window: number) {
   const { text, folded } = b;
-  const from = foldedIndexOf(folded, clauseStart(text, c.start, window));
+  const from = foldedIndexOf(folded, clauseOrListHeadStart(text, c.start, window));
   const to = foldedIndexOf(folded, clauseEnd(text, c.end, window));
   const found = findWordIn(b, from, to, foldedWords(t, words), c.foldedStart, c.foldedEnd);
   return found ? wordAt(text, folded.map[found.at]!) || found.word : null;

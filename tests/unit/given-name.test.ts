@@ -116,14 +116,17 @@ describe('countries and regions in every language of the region', () => {
 });
 
 describe('a bare name shared by a thing and the town or province it is named after', () => {
-  it('is the port only with a word for the port in its clause, and never right before “city”', () => {
+  it('is the port only with a word for the port or for shipping in its clause, and never right before “city”', () => {
     expect(page('В Актау прошёл джазовый фестиваль, гости приехали из России.')).toEqual([['России', 'russia']]);
     expect(page('Паромы из Баку теперь приходят в Актау, в новый порт, дважды в неделю.')).toEqual([
       ['Баку', 'baku'],
       ['Актау', 'aktau-port'],
     ]);
-    // A ferry sails between towns: without the port's own word it is the town's name.
-    expect(page('Паромы из Баку теперь приходят в Актау дважды в неделю.')).toEqual([['Баку', 'baku']]);
+    // A ferry calls at the port (tests/eval/README.md, "Rules settled across the sets"); a festival is the town's.
+    expect(page('Паромы из Баку теперь приходят в Актау дважды в неделю.')).toEqual([
+      ['Баку', 'baku'],
+      ['Актау', 'aktau-port'],
+    ]);
     expect(page('Ақтау қаласында Қазақстан мен Түркия мектебі ашылды, паром да келді.')).toEqual([
       ['Қазақстан', 'kazakhstan'],
       ['Түркия', 'turkiye'],
