@@ -74,6 +74,7 @@ export function buildMatchingRules(
     evidence: {},
     titles: {},
     inOffice: {},
+    fathers: {},
   };
   for (const entity of base.entities) {
     const titles = expandWords(entity.titles, lists, `${entity.id}: titles`, errors);
@@ -81,6 +82,8 @@ export function buildMatchingRules(
     if (entity.titles && entity.type !== 'person') errors.push(`${entity.id}: titles are for people`);
     if (entity.inOffice && entity.type !== 'person') errors.push(`${entity.id}: in-office is for people`);
     if (entity.inOffice) rules.inOffice![entityIndex.get(entity.id)!] = entity.inOffice;
+    if (entity.father && entity.type !== 'person') errors.push(`${entity.id}: father is for people`);
+    if (entity.father) rules.fathers![entityIndex.get(entity.id)!] = entity.father;
   }
   index.aliases.forEach(([text, e], i) => {
     const entity = byId.get(index.entities[e]![0])!;

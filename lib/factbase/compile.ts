@@ -80,6 +80,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
     'views',
     'titles',
     'in-office',
+    'father',
   ],
   alias: ['text', 'of', 'as', 'lang', 'rule', 'needs', 'needs-in', 'not-near', 'not-after', 'not-before', 'morph'],
   fact: ['quote', 'source', 'claim'],
@@ -264,6 +265,7 @@ export function compileFactBase({
       views: [],
       ...(input.titles ? { titles: input.titles.map(String) } : {}),
       ...inOffice(where, input['in-office'], errors),
+      ...father(where, input.father, errors),
     };
     entities.push(entity);
     byId.set(id, entity);
@@ -444,6 +446,23 @@ function missingStandpoints(where: string, value: unknown, errors: string[]): { 
     return {};
   }
   return { missingStandpoints: [...new Set(value.map((v: string) => v.trim()))] };
+}
+
+/**
+ * `father: [Heydər, Heydar, Гейдар]`: the father's given name as patronymics spell it; left out where we do not know
+ * it, so that a patronymic neither vouches for nor rules out the person.
+ */
+function father(where: string, value: unknown, errors: string[]): { father?: string[] } {
+  if (value === undefined) return {};
+  if (
+    !Array.isArray(value) ||
+    !value.length ||
+    value.some((v) => typeof v !== 'string' || !/^\p{Lu}\p{L}+$/u.test(v))
+  ) {
+    errors.push(`${where}: father must be a non-empty list of capitalised one-word names`);
+    return {};
+  }
+  return { father: [...new Set(value as string[])] };
 }
 
 /** A plausible year of office: a typo (20224, 203) must not decide who a surname means. */

@@ -83,6 +83,8 @@ export interface EntityInput {
   titles?: string[];
   /** `[from, to]` or `[from]` (still in office): years a person held the office their `titles` name. */
   'in-office'?: unknown;
+  /** The father's given name, as the region's patronymics spell it (a person's only). */
+  father?: unknown;
 }
 
 export interface SourceInput {

@@ -221,6 +221,8 @@ export interface MatchingRules {
    * apart by it (Heydar Aliyev, president 1993–2003; Ilham Aliyev since 2003) when nothing on the page does.
    */
   inOffice?: Record<number, { from: number; to?: number }>;
+  /** Sparse, by entity index: a person's father's given name as patronymics spell it (see patronymic.ts). */
+  fathers?: Record<number, string[]>;
   /** Every alias's stem and endings, worked out at build time (lib/matcher/patterns.ts, `precompileForms`). */
   forms?: PrecompiledForms;
 }

@@ -139,6 +139,8 @@ export interface Entity {
   titles?: string[];
   /** Years (inclusive) the person held the office their titles name; no `to`: still in office. */
   inOffice?: { from: number; to?: number };
+  /** The father's given name as patronymics spell it (Heydər, Гейдар): a patronymic with another is a namesake's. */
+  father?: string[];
 }
 
 export interface TimelineEvent {

@@ -21,7 +21,16 @@ import { spelledOutIn, spellsOut } from './acronym-expansion';
 import { clauseEnd, clauseOrListHeadStart } from './clause';
 import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
 import { dropInsideLongerNames } from './longer-name';
-import { givenNameBeforePatronymic, isPatronymic, type Patronymics } from './patronymic';
+import {
+  Father,
+  fatherOf,
+  givenNameBeforePatronymic,
+  isPatronymic,
+  mayBePatronymic,
+  patronymicBefore,
+  type GivenAndFather,
+  type Patronymics,
+} from './patronymic';
 import { femaleSurnameHere, isRole, joinsAPair, wordAfterSurname, wordOnLineAfter } from './surname-evidence';
 import { namesSomeoneElse } from './given-name';
 import { mayStandInLowercase } from './lowercase-text';
@@ -96,6 +105,8 @@ export interface RuleTables {
   givenNames: Map<number, string[]>;
   initials: Map<number, string[]>;
   titles: Map<number, string[]>;
+  /** Per person entity: their father's given name as patronymics spell it, folded, where the data gives it. */
+  fathers: Map<number, string[]>;
   /** Per person entity: the years they held the office their titles name. */
   inOffice: Map<number, { from: number; to?: number }>;
   /** Per person entity: the folded surnames its `surname` aliases spell. */
@@ -200,6 +211,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     givenNames: new Map(),
     initials: new Map(),
     titles: new Map(),
+    fathers: new Map(),
     inOffice: new Map(),
     surnames: new Map(),
     fullNames: new Set(),
@@ -271,7 +283,8 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       const words = text.trim().split(/[\s]+/u);
       if (words.length >= 2) {
         t.fullNames.add(p.alias);
-        for (const word of words.slice(0, -1)) add(t.givenNames, entity, foldAlias(word.replace(/\.$/u, '')));
+        for (const word of givenWords(words, patronymics))
+          add(t.givenNames, entity, foldAlias(word.replace(/\.$/u, '')));
         add(t.initials, entity, foldAlias(words[0]!).charAt(0));
       }
     }
@@ -287,6 +300,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   }
   for (const [e, titles] of Object.entries(rules?.titles ?? {})) t.titles.set(Number(e), titles.map(foldAlias));
   for (const [e, years] of Object.entries(rules?.inOffice ?? {})) t.inOffice.set(Number(e), years);
+  for (const [e, names] of Object.entries(rules?.fathers ?? {})) t.fathers.set(Number(e), names.map(foldAlias));
   const namesakeKeys = new Set<string>();
   for (const p of patterns) if (p.evidence?.notNear) namesakeKeys.add(p.key);
   for (const p of patterns) {
@@ -309,6 +323,20 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       mayStandInLowercase(p.key, rules?.aliasLangs[p.alias] ?? '');
   }
   return t;
+}
+
+/**
+ * The given-name words of a full name: all but the surname, and none from its patronymic on ("İlham Heydər oğlu
+ * Əliyev" gives İlham, not Heydər, his father's name).
+ */
+function givenWords(words: readonly string[], p: Patronymics): string[] {
+  const last = words.length - 1;
+  for (let i = 1; i < last; i++) {
+    const folded = foldAlias(words[i]!);
+    if (isPatronymic(p, folded)) return words.slice(0, i);
+    if (p.words.has(folded)) return words.slice(0, Math.max(i - 1, 1));
+  }
+  return words.slice(0, last);
 }
 
 /**
@@ -785,7 +813,7 @@ function keepFullName(t: RuleTables, b: BatchText, c: RuledCandidate, ctx: PageC
   // A shorter name of ours inside a namesake's ("Tayyip Erdoğan" in "Hakim Recep Tayyip Erdoğan") is the namesake's.
   const d = namesakeSpan;
   if (c.text === d.text && c.start >= d.start && c.end <= d.end) return false;
-  if (!namesakeInFull(t, b, c)) {
+  if (!namesakeInFull(t, b, c) && !namesakeNamedSoBefore(t, b, c, ctx)) {
     recordFullName(t, c, ctx);
     return true;
   }
@@ -795,6 +823,16 @@ function keepFullName(t: RuleTables, b: BatchText, c: RuledCandidate, ctx: PageC
   d.start = c.start;
   d.end = c.end;
   return false;
+}
+
+/**
+ * Whether the page named a namesake by this person's given name and surname before, with another father's patronymic
+ * ("Oğlu: İlham Nazim oğlu Əliyev … Oğlu İlham Əliyev arxivi verəcək"): the same full name means him again, unless the
+ * person's own title stands before it ("Prezident İlham Əliyev").
+ */
+function namesakeNamedSoBefore(t: RuleTables, b: BatchText, c: RuledCandidate, ctx: PageContext): boolean {
+  if (ctx.namesakesInFull.size === 0 || !ctx.namesakesInFull.has(c.pattern.entity)) return false;
+  return titleOf(t, titleWords(b.text, c.start, wordBefore(b.text, c.start)), c) === undefined;
 }
 
 /** The last full name of the batch that names a namesake (reset per batch, as `insideLonger`). */
@@ -936,6 +974,48 @@ function titledHere(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
 const titleOf = (t: RuleTables, titled: readonly { word: string; original: string }[], c: RuledCandidate) =>
   titled.find((w) => inflectedIn(w.word, t.titles.get(c.pattern.entity)));
 
+/**
+ * Who a surname in a full name with a patronymic names: the one person of `group` with that given name whose father,
+ * where the data gives him, the patronymic names. Anyone else is a namesake, and so is the next bare mention; one with
+ * the person's own given name and another father ("İlham Nazim oğlu Əliyev") is a namesake whose full name is the
+ * person's, which the page's later full mentions then mean too (see `keepFullName`).
+ */
+function byGivenNameAndFather(
+  t: RuleTables,
+  ctx: PageContext,
+  first: RuledCandidate,
+  group: readonly RuledCandidate[],
+  named: GivenAndFather,
+): RuledCandidate | null {
+  // Of those with that given name, the one whose father it names, else the one whose father we do not know.
+  let theirs: RuledCandidate | undefined;
+  let fathered = 0;
+  let own: RuledCandidate | undefined;
+  let owners = 0;
+  let anotherFather = false;
+  for (let i = 0; i < group.length; i++) {
+    const c = group[i]!;
+    if (!inflectedIn(named.given, t.givenNames.get(c.pattern.entity))) continue;
+    const father = fatherOf(t.fathers.get(c.pattern.entity), named.father);
+    if (father === Father.Another) anotherFather = true;
+    else if (father === Father.Theirs) {
+      theirs = c;
+      fathered++;
+    } else {
+      own = c;
+      owners++;
+    }
+  }
+  if (fathered === 1) return pick(ctx, first, theirs, `with “${named.original}”`);
+  if (fathered === 0 && owners === 1) return pick(ctx, first, own, `with “${named.original}”`);
+  if (anotherFather && fathered === 0 && owners === 0)
+    for (let i = 0; i < group.length; i++)
+      if (inflectedIn(named.given, t.givenNames.get(group[i]!.pattern.entity)))
+        ctx.namesakesInFull.add(group[i]!.pattern.entity);
+  remember(ctx, first, -1);
+  return null;
+}
+
 function resolveSurname(
   t: RuleTables,
   texts: readonly BatchText[],
@@ -950,25 +1030,16 @@ function resolveSurname(
   const key = first.pattern.key;
   // "Yıldırım ailesi", "the Aliyev family": a family's name, not a mention of the person (nor of someone else).
   if (t.familyAfter.length > 0 && isRole(wordOnLineAfter(b.text, first.end), t.familyAfter, FAMILY_ENDING)) return null;
-  // A full name written surname first ("Əliyev Elnur İlham oğlu"): the person's only with their own given name.
-  const givenAfter = givenNameBeforePatronymic(t.patronymics, b.text, first.end);
-  if (givenAfter !== null) {
-    const own = group.filter((c) => t.givenNames.get(c.pattern.entity)?.includes(givenAfter));
-    if (own.length === 1) return pick(ctx, first, own[0], `before “${givenAfter}”`);
-    remember(ctx, first, -1);
-    return null;
-  }
+  // A full name with a patronymic, written surname first ("Əliyev Elnur İlham oğlu") or last ("Ильхам Гейдарович
+  // Алиев", "İlham Nazim oğlu Əliyev"): the person's only with their own given name and, where we know it, their
+  // father's (a patronymic formed from a person's given name is not that name: "Бакыт Садырович Жапаров").
   const before = wordBefore(b.text, first.start);
-  // A patronymic right before: the given name before it decides ("Ильхам Гейдарович Алиев" is Ilham Aliyev,
-  // "Бакыт Садырович Жапаров" someone else: a patronymic formed from a person's given name is not that name).
-  if (before && !before.initial && isPatronymic(t.patronymics, before.word)) {
-    const given = wordBefore(b.text, wordBeforeStart(b.text, first.start));
-    // Both in any case ("с Ильхамом Гейдаровичем Алиевым").
-    const own = given ? group.filter((c) => inflectedIn(given.word, t.givenNames.get(c.pattern.entity))) : [];
-    if (own.length === 1) return pick(ctx, first, own[0], `after “${given!.original} ${before.original}”`);
-    remember(ctx, first, -1);
-    return null;
-  }
+  const fullName =
+    givenNameBeforePatronymic(t.patronymics, b.text, first.end) ??
+    (before && !before.initial && mayBePatronymic(t.patronymics, before.word)
+      ? patronymicBefore(t.patronymics, b.text, first.start)
+      : null);
+  if (fullName !== null) return byGivenNameAndFather(t, ctx, first, group, fullName);
   if (namedSomeoneElse(t, b, group, before)) {
     remember(ctx, first, -1);
     return null;

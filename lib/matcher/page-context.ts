@@ -14,6 +14,11 @@ export interface PageContext {
   /** People named in full so far (entity indexes): namesakes both named leave a bare surname undecided. */
   namedInFull: Set<number>;
   /**
+   * People (entity indexes) whose given name and surname the page gave a namesake, known by another father's
+   * patronymic ("İlham Nazim oğlu Əliyev"): their full name on this page is his (see `keepFullName`).
+   */
+  namesakesInFull: Set<number>;
+  /**
    * The article's publication date as the page states it (ISO: `2025-12-12`, or a year), when it does: namesakes the
    * text does not tell apart are told apart by who held the office then.
    */
@@ -21,5 +26,12 @@ export interface PageContext {
 }
 
 export function newPageContext(): PageContext {
-  return { offset: 0, surnames: new Map(), acronyms: new Map(), acronymReads: new Map(), namedInFull: new Set() };
+  return {
+    offset: 0,
+    surnames: new Map(),
+    acronyms: new Map(),
+    acronymReads: new Map(),
+    namedInFull: new Set(),
+    namesakesInFull: new Set(),
+  };
 }

@@ -58,6 +58,15 @@ const compile = (...records: EntityInput[]) =>
   compileFactBase({ sources, documents, files: [{ file: 'test.yaml', records }] });
 
 describe('compileFactBase', () => {
+  it('takes a person’s father as a list of capitalised one-word names, and refuses anything else', () => {
+    const person = (father: unknown): EntityInput => baku({ id: 'a-person', name: 'A Person', type: 'person', father });
+    const ok = compile(person(['Heydər', 'Гейдар']), pipeline());
+    expect(ok.errors).toEqual([]);
+    expect(ok.factBase.entities.find((e) => e.id === 'a-person')!.father).toEqual(['Heydər', 'Гейдар']);
+    for (const bad of ['Heydər', [], ['heydər'], ['Heydər oğlu'], [3]])
+      expect(compile(person(bad)).errors.join('\n')).toMatch(/father must be a non-empty list/);
+  });
+
   it('compiles valid records and locates quotes by chapter, section and paragraph', () => {
     const { factBase, errors } = compile(pipeline(), baku());
     expect(errors).toEqual([]);
