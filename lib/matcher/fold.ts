@@ -1,6 +1,7 @@
 /**
  * Folds text so that spelling variants of a name compare equal (case, diacritics, Turkic and Central Asian letters,
- * Armenian ligatures, apostrophes, dashes and white space), keeping a map back to the original offsets so matches land on the page text.
+ * Armenian ligatures, apostrophes, quotation marks, dashes and white space), keeping a map back to the original
+ * offsets so matches land on the page text.
  *
  * Page text is folded whole, so this is one pass over UTF-16 code units with a 64K lookup table that is filled
  * lazily: the Unicode work (lowercasing, NFD) is paid once per distinct code unit per session, not per character.
@@ -34,6 +35,9 @@ for (const ch of APOSTROPHES) FIXED_FOLDS.set(ch.charCodeAt(0), APOSTROPHE);
 // "Баку — Тбилиси — Джейхан" and "Баку-Тбилиси-Джейхан" fold alike.
 for (const ch of `-${DASHES}`) FIXED_FOLDS.set(ch.charCodeAt(0), SPACE);
 FIXED_FOLDS.set(ARMENIAN_YIWN, DROP);
+// A quoted name inside a longer one is quoted in whichever marks the page uses: "Кыргыз-Түрк «Манас» университети"
+// is also written with „…“, “…” or "…", and an alias writes one of them.
+for (const ch of '«»„“”‹›') FIXED_FOLDS.set(ch.charCodeAt(0), 0x22);
 
 /** Whether `unit` is an apostrophe or one of the signs the fold reads as one (’ ‘ ʼ ʻ ` ´ ′ ＇). */
 export function isApostropheUnit(unit: number): boolean {
