@@ -26,6 +26,7 @@ import { aliasEvidenceFields, canShareAlias } from './alias-evidence';
 import { formNames, type FormedRequest } from './formed-names';
 import { genitiveVariants } from './genitive-variants';
 import { deriveRouteChains } from './route-chains';
+import { deriveClassicalSpellings } from './classical-spellings';
 import { deriveScriptTwins } from './transliterate';
 import { labelProblem, type LanguagesInput } from './matching-rules';
 
@@ -424,6 +425,7 @@ export function compileFactBase({
   formNames(formed, byId, languages, (key) => spelled.has(key), foldAlias, errors);
   for (const [i, chains] of deriveRouteChains(entities, foldAlias)) entities[i]!.aliases.push(...chains);
   if (languages) addGenitiveVariants(entities, languages);
+  if (languages) addClassicalSpellings(entities, languages);
   addScriptTwins(entities, (text, lang) =>
     languages ? labelProblem(text, lang, languages.languages[lang]) === null : false,
   );
@@ -578,6 +580,16 @@ function addGenitiveVariants(entities: Entity[], languages: LanguagesInput) {
         taken.add(foldAlias(text));
         entity.aliases.push({ ...alias, text, inCorpus: false });
       }
+}
+
+/** Armenian aliases in the classical spelling (classical-spellings.ts), where no spelling already folds alike. */
+function addClassicalSpellings(entities: Entity[], languages: LanguagesInput) {
+  const spellings = Object.entries(languages['classical-spellings'] ?? {});
+  if (!spellings.length) return;
+  const taken = new Set(entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldAlias)));
+  for (const entity of entities)
+    for (const [lang, rules] of spellings)
+      entity.aliases.push(...deriveClassicalSpellings(entity.aliases, lang, rules, taken, foldAlias));
 }
 
 /** Uzbek and Kazakh spellings in their other alphabet (transliterate.ts), where no spelling already folds alike. */

@@ -6,6 +6,7 @@
  */
 
 import type { PrecompiledForms } from '../matcher/patterns';
+import type { ClassicalSpellings } from './classical-spellings';
 
 export type SuffixClass = {
   kind: 'suffixes';
@@ -31,7 +32,7 @@ export type SuffixClass = {
 
 export type EndingsClass = {
   kind: 'endings';
-  /** Final letters the `after-drop` endings replace (Georgian ი and ა). */
+  /** Final letters the `after-drop` endings replace (Georgian ი). */
   drop?: string;
   vowels: string;
   'after-drop'?: string[];
@@ -42,6 +43,11 @@ export type EndingsClass = {
    * Georgian syncope (დერეფანი → დერეფნით). `ends` is replaced by `to`, then each of `endings` added.
    */
   'stem-changes'?: { ends: string; to: string; endings: string[] }[];
+  /**
+   * A final letter a name leaves off as the first member of a compound written with a hyphen (Georgian ი: სომხეთ-
+   * საქართველოს საზღვარი, ყარს-ნახიჭევნის რკინიგზა): the name is also written so alone and inside a chain of names.
+   */
+  'compound-stem'?: string;
   /** Particles written solid after any form (Georgian -ც), by whether the form ends in a vowel. */
   particles?: { 'after-vowel': string[]; 'after-consonant': string[] };
   /**
@@ -162,6 +168,8 @@ export interface LanguagesInput {
   'formed-names'?: Record<string, Record<string, string[]>>;
   /** A state's form inside a Turkic name, written bare or in the genitive (genitive-variants.ts): prefixes. */
   'genitive-alternates'?: string[];
+  /** Per language, the rewrites from its reformed spelling to the classical one (classical-spellings.ts). */
+  'classical-spellings'?: Record<string, ClassicalSpellings>;
 }
 
 /** One alias's disambiguation rules, word lists expanded. */

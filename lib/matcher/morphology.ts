@@ -132,7 +132,7 @@ function endingPairs(text: string, cls: EndingsClass): [stem: string, ending: st
   const pairs: [stem: string, ending: string][] = [];
   const list = cls.vowels.includes(last) ? cls['after-vowel'] : (cls['after-consonant'] ?? []);
   for (const e of list) pairs.push([text, e]);
-  // Georgian drops a final ი or ა before most endings (თურქეთი → თურქეთის, ზღვა → ზღვის).
+  // Georgian drops a final ი before most endings (თურქეთი → თურქეთის, თურქეთში).
   if (cls.drop?.includes(last)) for (const e of cls['after-drop'] ?? []) pairs.push([text.slice(0, -1), e]);
   for (const change of cls['stem-changes'] ?? [])
     if (lower.endsWith(change.ends)) {
@@ -143,7 +143,12 @@ function endingPairs(text: string, cls: EndingsClass): [stem: string, ending: st
 }
 
 function endingForms(text: string, cls: EndingsClass, isPerson: boolean): string[] {
-  const forms = endingPairs(text, cls).map(([stem, e]) => agreeing(stem, e, cls, isPerson) + e);
+  const forms: string[] = [];
+  for (const written of compoundSpellings(text, cls))
+    for (const [stem, e] of endingPairs(written, cls)) forms.push(agreeing(stem, e, cls, isPerson) + e);
+  // The bare stem, the first member of a compound with a name the fact base lacks (სომხეთ-საქართველოს).
+  const bare = cls['compound-stem'];
+  if (bare && text.endsWith(bare) && lastWordLength(text) > bare.length + 2) forms.push(text.slice(0, -bare.length));
   // Particles written solid after any form, the bare name's too (რუსეთიც, რუსეთმაც, რუსეთსაც).
   const particles = cls.particles;
   if (particles)
@@ -152,6 +157,25 @@ function endingForms(text: string, cls: EndingsClass, isPerson: boolean): string
       for (const p of vowelFinal ? particles['after-vowel'] : particles['after-consonant']) forms.push(form + p);
     }
   return forms;
+}
+
+/** Letters of the last word of a name: a stem of two letters or fewer is too short to stand bare. */
+const lastWordLength = (text: string) =>
+  text.length - Math.max(text.lastIndexOf(' '), ...[...'-‐–—'].map((h) => text.lastIndexOf(h))) - 1;
+const isHyphen = (ch: string | undefined) => ch === '-' || ch === '‐' || ch === '–' || ch === '—';
+
+/**
+ * The name as written, and, where the class has a `compound-stem` letter, with that letter left off every member
+ * before a hyphen (Georgian ყარსი-ნახჭევანი → ყარს-ნახჭევანი), as the members of a compound are written.
+ */
+function compoundSpellings(text: string, cls: EndingsClass): string[] {
+  const letter = cls['compound-stem'];
+  if (!letter) return [text];
+  let out = '';
+  for (let i = 0; i < text.length; i++)
+    if (text.startsWith(letter, i) && isHyphen(text[i + letter.length])) i += letter.length - 1;
+    else out += text[i];
+  return out === text ? [text] : [text, out];
 }
 
 /**
