@@ -244,3 +244,101 @@ function wordsIn(text: string, from: number, to: number): number {
   if (inWord) wordEnds[count++] = to;
   return count;
 }
+
+/** How far after an acronym its expansion may run: the longest real ones are about ten words. */
+const AFTER_REACH = 120;
+
+const enum Unit {
+  Space = 0x20,
+  OpenParen = 0x28,
+  CloseParen = 0x29,
+  HyphenMinus = 0x2d,
+  Colon = 0x3a,
+  Equals = 0x3d,
+  EnDash = 0x2013,
+  EmDash = 0x2014,
+  LineFeed = 0x0a,
+}
+
+const isBlank = (unit: number) => unit === Unit.Space || unit === 0xa0 || unit === 0x09;
+
+/**
+ * Where the words right after an acronym spell it out, as [start, end), or null: a glossary's or a writer's gloss,
+ * "IMU (inertial measurement unit)", "SSB (single-sideband)", "ТАП — технический анализ производства", "TDT: texnik
+ * diagnostika tekshiruvi". The gloss is in brackets, or after a colon, an equals sign or a spaced dash, and runs to
+ * its closing bracket or the first comma, full stop or line end. Its words, in any case, give the letters as initials
+ * in order (a short lowercase word that gives none, "of", "ve", "и", is skipped), or one word (hyphens inside it
+ * allowed) holds them in order from its first letter. Reads a few code units past the acronym first: most acronyms
+ * go on with a space and a word, and are never read further.
+ */
+export function spelledOutAfter(acronym: string, text: string, end: number): [number, number] | null {
+  let at = end;
+  while (at < text.length && at < end + 2 && isBlank(text.charCodeAt(at))) at++;
+  const unit = text.charCodeAt(at);
+  const inBrackets = unit === Unit.OpenParen;
+  // A hyphen only spaced: "BTC-USD" and "ЕС-ке" join, "ЕС - Европейский союз" glosses.
+  const spacedHyphen = unit === Unit.HyphenMinus && at > end && isBlank(text.charCodeAt(at + 1));
+  const glossMark = unit === Unit.EnDash || unit === Unit.EmDash || unit === Unit.Colon || unit === Unit.Equals;
+  if (!inBrackets && !spacedHyphen && !glossMark) return null;
+  const from = at + 1;
+  const limit = Math.min(text.length, from + AFTER_REACH);
+  let to = from;
+  for (; to < limit; to++) {
+    const u = text.charCodeAt(to);
+    if (inBrackets ? u === Unit.CloseParen : u === Unit.LineFeed || u === 0x2c || u === 0x2e || u === 0x3b) break;
+    if (inBrackets && u === Unit.OpenParen) return null;
+  }
+  if (inBrackets && to === limit) return null;
+  return glossSpells(lettersOf(acronym), text, from, to);
+}
+
+/** Whether text[from, to) is a gloss of `letters` (see `spelledOutAfter`): the words it takes, or null. */
+function glossSpells(letters: readonly number[], text: string, from: number, to: number): [number, number] | null {
+  const count = wordsIn(text, from, to);
+  if (count === 0) return null;
+  const wordStarts = starts;
+  const wordEnds = ends;
+  const first = wordStarts[0]!;
+  let j = 0;
+  let w = 0;
+  for (; w < count && j < letters.length; w++) {
+    const start = wordStarts[w]!;
+    // The gloss's words follow one another: a bracket or a quotation mark inside ends it.
+    if (w > 0 && !only(IS_JOINER, text, wordEnds[w - 1]!, start)) break;
+    const given = initialsGiven(text, start, wordEnds[w]!, letters, j);
+    if (given > 0) {
+      j += given;
+      continue;
+    }
+    const lower = (classOfUnit(text.charCodeAt(start)) & IS_LOWER) !== 0;
+    if (w === 0 || !lower || wordEnds[w]! - start > LINKING_WORD) break;
+  }
+  // Every letter given, and the gloss ends there: "OTS (order-to-settlement)", not "OTS: one of the three states".
+  if (j === letters.length && (w === count || !only(IS_JOINER, text, wordEnds[w - 1]!, wordStarts[w]!)))
+    return [first, wordEnds[w - 1]!];
+  // One word, hyphens inside it allowed: "BTC (bitcoin)", "SSB (single-sideband)".
+  let last = 0;
+  while (last + 1 < count && onlyHyphens(text, wordEnds[last]!, wordStarts[last + 1]!)) last++;
+  if (last + 1 < count && only(IS_JOINER, text, wordEnds[last]!, wordStarts[last + 1]!)) return null;
+  return holdsInOrder(letters, text, first, wordEnds[last]!) ? [first, wordEnds[last]!] : null;
+}
+
+const onlyHyphens = (text: string, from: number, to: number) => {
+  for (let i = from; i < to; i++) {
+    const u = text.charCodeAt(i);
+    if (u !== Unit.HyphenMinus && u !== 0x2010 && u !== 0x2011) return false;
+  }
+  return from < to;
+};
+
+/** Whether text[from, to) starts with the acronym's first letter and holds the others in order. */
+function holdsInOrder(letters: readonly number[], text: string, from: number, to: number): boolean {
+  let j = 0;
+  for (let i = from; i < to && j < letters.length;) {
+    const cp = text.codePointAt(i)!;
+    if (keyOfCodePoint(cp) === letters[j]) j++;
+    else if (i === from) return false;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return j === letters.length;
+}

@@ -17,7 +17,7 @@ import { dashBeside } from './route-names';
 import { mayNameATitle } from './titles';
 import { inScoreRow } from './score-rows';
 import { NamedAfterList } from './named-after';
-import { spelledOutIn, spellsOut } from './acronym-expansion';
+import { spelledOutAfter, spelledOutIn, spellsOut } from './acronym-expansion';
 import { clauseEnd, clauseOrListHeadStart } from './clause';
 import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
 import { dropInsideLongerNames } from './longer-name';
@@ -552,8 +552,9 @@ function learnAcronyms(
 }
 
 /**
- * An acronym of ours the page spells out near it without brackets: "ACG" (Associated Contractors Group, …), SCP
- * stands for "Smart City Platform". The spelled-out words mean ours when a name of the acronym's entity covers them,
+ * An acronym of ours the page glosses right after it, "IMU (inertial measurement unit)", "ТАП — технический анализ
+ * производства" (`spelledOutAfter`), or spells out near it without brackets: "ACG" (Associated Contractors Group, …),
+ * SCP stands for "Smart City Platform". The spelled-out words mean ours when a name of the acronym's entity covers them,
  * and something else otherwise. Only the text around an acronym is read (SPELLED_OUT_REACH each way), at its first
  * SPELLED_OUT_READS mentions on the page: a page says what an acronym means where it first uses it, and reading
  * every mention cost a fifth of a find on pages full of acronyms.
@@ -573,7 +574,9 @@ function learnAcronymsSpelledElsewhere(
     ctx.acronymReads.set(key, count + 1);
     const text = texts[c.text]!.text;
     const from = Math.max(0, c.start - SPELLED_OUT_REACH);
-    const run = spelledOutIn(key, text, from, Math.min(text.length, c.end + SPELLED_OUT_REACH));
+    const run =
+      spelledOutAfter(key, text, c.end) ??
+      spelledOutIn(key, text, from, Math.min(text.length, c.end + SPELLED_OUT_REACH));
     if (run === null) continue;
     const [start, end] = run;
     const ours = ownerSpelledOut(candidates, c.text, start, end, t.acronyms.get(key)!);

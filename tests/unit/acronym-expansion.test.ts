@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ids } from './project-matcher';
-import { spelledOutIn, spellsOut } from '../../lib/matcher/acronym-expansion';
+import { spelledOutAfter, spelledOutIn, spellsOut } from '../../lib/matcher/acronym-expansion';
 
 const before = (acronym: string, text: string) => spellsOut(acronym, text, text.length);
 
@@ -47,6 +47,41 @@ describe('spelledOutIn', () => {
   });
 });
 
+describe('spelledOutAfter', () => {
+  const gloss = (acronym: string, text: string) => {
+    const at = spelledOutAfter(acronym, text, text.indexOf(acronym) + acronym.length);
+    return at && text.slice(at[0], at[1]);
+  };
+  it('reads a gloss in brackets, in any case and alphabet, skipping short linking words', () => {
+    expect(gloss('PKK', 'Upload the PKK (public key kit) first.')).toBe('public key kit');
+    expect(gloss('CIS', 'CIS (customer information system) logins')).toBe('customer information system');
+    expect(gloss('ODT', 'ODT (order of delivery tasks) sheet')).toBe('order of delivery tasks');
+    expect(gloss('ТДТ', 'ТДТ (технический диспетчерский талон) выдан')).toBe('технический диспетчерский талон');
+    expect(gloss('SOB', 'SOB (satış ve operasyon bülteni) çıktı')).toBe('satış ve operasyon bülteni');
+    expect(gloss('ԱՄՆ', 'ԱՄՆ (Ամերիկայի Միացյալ Նահանգներ) պատվիրակությունը')).toBe('Ամերիկայի Միացյալ Նահանգներ');
+  });
+  it('reads a gloss after a colon, an equals sign or a spaced dash, to the end of its phrase', () => {
+    expect(gloss('ТАП', 'ТАП — технический анализ производства.')).toBe('технический анализ производства');
+    expect(gloss('SCP', 'SCP: smart city platform, a pilot')).toBe('smart city platform');
+    expect(gloss('ҚМГ', 'ҚМГ - қалалық медициналық газет; апталық')).toBe('қалалық медициналық газет');
+    expect(gloss('MDH', 'MDH = maʼlumotlar diagrammasi holati')).toBe('maʼlumotlar diagrammasi holati');
+  });
+  it('reads one word, hyphens inside it allowed, that holds the letters in order', () => {
+    expect(gloss('SSB', 'an SSB (single-sideband) set')).toBe('single-sideband');
+    expect(gloss('BTC', 'BTC (bitcoin) slid')).toBe('bitcoin');
+  });
+  it('reads nothing that does not spell the acronym, or runs on past its letters, or is no gloss', () => {
+    expect(gloss('OTS', 'the OTS (Turkic states) summit')).toBeNull();
+    expect(gloss('OTS', 'OTS: one of three states to sign')).toBeNull();
+    expect(gloss('SCO', 'The SCO (2001) met')).toBeNull();
+    expect(gloss('NATO', 'NATO (not a typo) said')).toBeNull();
+    expect(gloss('BTC', 'BTC-USD fell')).toBeNull();
+    expect(gloss('BTC', 'BTC – TANAP – TAP')).toBeNull();
+    expect(gloss('AB', 'AB – Avrupa Birliği ile görüşmeler')).toBeNull();
+    expect(gloss('CIS', 'CIS (customer information (legacy) system)')).toBeNull();
+  });
+});
+
 describe('an acronym the page spells out', () => {
   it('keeps our acronym after a name of it in a language the fact base lacks, or after a description', () => {
     expect(ids('Անդրանատոլիական գազատարը (TANAP) ընդլայնվում է։', 'Մինչ այդ TANAP ...')).toEqual(['tanap', 'tanap']);
@@ -63,6 +98,16 @@ describe('an acronym the page spells out', () => {
       'azerbaijan',
       'south-caucasus-pipeline',
       'south-caucasus-pipeline',
+    ]);
+  });
+  it('follows a gloss right after the acronym, as something else or as ours', () => {
+    expect(ids('Log in to NATO (network access terminal online) with your card; NATO sessions expire.')).toEqual([]);
+    expect(ids('Заполните ОДКБ — общий документ контроля багажа. Без ОДКБ рейс не примут.')).toEqual([]);
+    expect(ids('Ulgamda SOCAR (satyş ofisiniň çalt arhiw reýestri) täzelendi, SOCAR açyk.')).toEqual([]);
+    expect(ids('Toplantıya NATO (Kuzey Atlantik Antlaşması Örgütü) heyeti geldi; NATO açıklama yaptı.')).toEqual([
+      'nato',
+      'nato',
+      'nato',
     ]);
   });
 });
