@@ -37,6 +37,9 @@ function namesakeWords(languages: LanguagesInput, required: readonly string[], e
   return { after: all(input.after, 'after'), before: all(input.before ?? {}, 'before') };
 }
 
+/** A short form in capitals: letters (and the dots or spaces some write between them), two capitals at least. */
+const ALL_CAPITALS = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{M}. ]+$/u;
+
 const isOneWord = (text: string) => !/[\s\-–—]/u.test(text.trim());
 
 export function buildMatchingRules(
@@ -99,6 +102,10 @@ export function buildMatchingRules(
     if (alias.rule === 'surname') {
       if (entity.type !== 'person') errors.push(`${where}: rule surname is for people`);
       evidence.surname = true;
+    }
+    if (alias.rule === 'short-form') {
+      if (!ALL_CAPITALS.test(text)) errors.push(`${where}: rule short-form is for a short form in capitals`);
+      evidence.shortForm = true;
     }
     const needs = expandWords(alias.needs, lists, `${where} needs`, errors);
     const notNear = expandWords(alias.notNear, lists, `${where} not-near`, errors);

@@ -176,6 +176,11 @@ export interface LanguagesInput {
 export interface AliasEvidence {
   /** A bare surname of a person: needs a given name, title or full mention, and yields to a different given name. */
   surname?: true;
+  /**
+   * A short form that is also a common acronym (RF, АР, TC): it counts only where the page spells it out as this
+   * entity, names the entity by another of its names, or has one of its `needs` words near (short-form.ts).
+   */
+  shortForm?: true;
   /** One of these words must be near (prefix match on word starts). */
   needs?: string[];
   /** `clause`: a `needs` word counts only in the name's own clause, not a sentence or two away. */

@@ -15,19 +15,34 @@ const REACH = 160;
  * "и") are skipped; a capitalised word that gives none ends the search, as does a word in another script. Or one
  * word holds the letters in order from its first ("Bitcoin (BTC)").
  */
-export function spellsOut(acronym: string, text: string, end: number): boolean {
+export const spellsOut = (acronym: string, text: string, end: number): boolean =>
+  spelledOutFrom(acronym, text, end) >= 0;
+
+/**
+ * Where the words that spell the acronym out before `end` start (see `spellsOut`), or -1: a name of ours that runs
+ * over them ("Rusiya Federasiyası (RF)", where the fact base has "Rusiya") says the acronym is ours.
+ */
+export function spelledOutFrom(acronym: string, text: string, end: number): number {
   const letters = [...acronym].map(letterKey);
-  const words = text.slice(Math.max(0, end - REACH), end).match(WORD);
-  if (!words) return false;
-  if (shortFor(letters, words[words.length - 1]!)) return true;
+  const from = Math.max(0, end - REACH);
+  const words = text.slice(from, end).match(WORD);
+  if (!words) return -1;
+  // Where each word starts, counted back from the end (the words are matched in order, so each one's last place).
+  const wordStart = (w: number) => {
+    let at = end;
+    for (let k = words.length - 1; k >= w; k--) at = text.lastIndexOf(words[k]!, at - words[k]!.length);
+    return at;
+  };
+  if (shortFor(letters, words[words.length - 1]!)) return wordStart(words.length - 1);
   let j = letters.length - 1;
-  for (let w = words.length - 1; w >= 0 && j >= 0; w--) {
+  let w = words.length - 1;
+  for (; w >= 0 && j >= 0; w--) {
     const given = initialsOf(words[w]!);
     const before = j;
     for (let k = given.length - 1; k >= 0 && j >= 0; k--) if (given[k] === letters[j]) j--;
-    if (j === before && (w === words.length - 1 || UPPER_LETTER.test(words[w]![0]!))) return false;
+    if (j === before && (w === words.length - 1 || UPPER_LETTER.test(words[w]![0]!))) return -1;
   }
-  return j < 0;
+  return j < 0 ? wordStart(w + 1) : -1;
 }
 
 /** Whether `word` starts with the acronym's first letter and holds the others in order. */

@@ -17,7 +17,7 @@ import { dashBeside } from './route-names';
 import { mayNameATitle } from './titles';
 import { inScoreRow } from './score-rows';
 import { NamedAfterList } from './named-after';
-import { spelledOutAfter, spelledOutIn, spellsOut } from './acronym-expansion';
+import { spelledOutAfter, spelledOutFrom, spelledOutIn } from './acronym-expansion';
 import { clauseEnd, clauseOrListHeadStart } from './clause';
 import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
 import { dropInsideLongerNames } from './longer-name';
@@ -36,6 +36,7 @@ import { namesSomeoneElse } from './given-name';
 import { mayStandInLowercase } from './lowercase-text';
 import { namesakeHere, PhraseList, type NamesakeWords } from './namesake-phrase';
 import { sortNearlySorted } from './sort-nearly-sorted';
+import { noteNamed, shortFormOwners, shortFormVouched } from './short-form';
 import {
   findWordIn,
   forgetFoldedWords,
@@ -116,6 +117,8 @@ export interface RuleTables {
   /** Folded acronym → entity indexes; and per entity its non-acronym patterns (to recognise a spelled-out form). */
   acronyms: Map<string, number[]>;
   spelledOut: Map<number, Pattern[]>;
+  /** Per entity index: 1 when it has a `short-form` alias (short-form.ts). */
+  shortFormOwners: Uint8Array;
   /** Evidence word lists, folded and indexed once; `not-before` lists, which read the word after a name. */
   folded: Map<readonly string[], WordList>;
   notBefore: Map<readonly string[], NamedAfterList>;
@@ -217,6 +220,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     fullNames: new Set(),
     acronyms: new Map(),
     spelledOut: new Map(),
+    shortFormOwners: new Uint8Array(0),
     folded: new Map(),
     notBefore: new Map(),
     namedAfter: {
@@ -298,6 +302,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       t.spelledOut.set(entity, list);
     }
   }
+  t.shortFormOwners = shortFormOwners(index, patterns);
   for (const [e, titles] of Object.entries(rules?.titles ?? {})) t.titles.set(Number(e), titles.map(foldAlias));
   for (const [e, years] of Object.entries(rules?.inOffice ?? {})) t.inOffice.set(Number(e), years);
   for (const [e, names] of Object.entries(rules?.fathers ?? {})) t.fathers.set(Number(e), names.map(foldAlias));
@@ -360,6 +365,7 @@ const CAPITAL_START = /^\p{Lu}/u;
  */
 const evidenceOfOneShape = (ev: AliasEvidence): AliasEvidence => ({
   surname: ev.surname,
+  shortForm: ev.shortForm,
   needs: ev.needs,
   needsIn: ev.needsIn,
   notNear: ev.notNear,
@@ -523,7 +529,8 @@ function learnAcronyms(
   ctx: PageContext,
 ) {
   if (t.acronyms.size === 0) return;
-  for (const b of texts) {
+  for (let i = 0; i < texts.length; i++) {
+    const b = texts[i]!;
     const { text, folded } = b;
     // From each "(" only: a regular expression over the whole text would cost as much as the scan of it.
     for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
@@ -543,9 +550,13 @@ function learnAcronyms(
         .replace(QUOTATION_MARKS, ' ')
         .trimEnd()}`;
       const owner = owners.find((e) => (t.spelledOut.get(e) ?? []).some((p) => endsWithFormOf(before, p, key.length)));
-      // Not ours: something else only if those words spell the acronym out; otherwise the page has not said.
+      // Else the words that spell the acronym out say: ours where a name of ours runs over them ("Rusiya Federasiyası
+      // (RF)" with "Rusiya" ours), something else otherwise; words that do not spell it out say nothing.
       if (owner !== undefined) ctx.acronyms.set(key, owner);
-      else if (spellsOut(m[1]!, text, m.index!)) ctx.acronyms.set(key, -1);
+      else {
+        const from = spelledOutFrom(m[1]!, text, m.index!);
+        if (from >= 0) ctx.acronyms.set(key, ownerSpelledOut(candidates, i, from, m.index!, owners));
+      }
     }
   }
   learnAcronymsSpelledElsewhere(t, texts, candidates, ctx);
@@ -640,8 +651,10 @@ function rulesOfBatch(
   let surnames = false;
   let eponyms = false;
   // Index loops over the candidates: Node's engine allocated an iterator result per step of a for-of here.
+  const owners = t.shortFormOwners;
   for (let i = 0; i < candidates.length; i++) {
     const p = candidates[i]!.pattern;
+    noteNamed(owners, p, candidates[i]!.lowercase, ctx);
     if (p.ruled || (spelled && p.acronym && ctx.acronyms.has(p.key))) ruled = true;
     if (p.evidence?.surname) surnames = true;
     if (p.eponym || p.surnameToo || p.titled) eponyms = true;
@@ -712,6 +725,15 @@ function rulesOfBatch(
     if (acronym !== undefined) {
       if (acronym !== p.entity) continue;
       c.why = 'spelled out on this page';
+    }
+    if (ev?.shortForm) {
+      if (shortFormVouched(p, acronym, ctx)) {
+        c.why ??= 'named on this page';
+        kept.push(c);
+        continue;
+      }
+      // Otherwise only a word of its kind near it (its `needs`) vouches for it.
+      if (!ev.needs) continue;
     }
     if (ev?.surname) {
       // Every claimant of this surname on this span decides together (the Aliyevs, the Berdimuhamedovs).

@@ -13,6 +13,8 @@ export interface PageContext {
   acronymReads: Map<string, number>;
   /** People named in full so far (entity indexes): namesakes both named leave a bare surname undecided. */
   namedInFull: Set<number>;
+  /** Entities with a `short-form` alias that the page named by another name so far (short-form.ts). */
+  named: Set<number>;
   /**
    * People (entity indexes) whose given name and surname the page gave a namesake, known by another father's
    * patronymic ("İlham Nazim oğlu Əliyev"): their full name on this page is his (see `keepFullName`).
@@ -33,5 +35,6 @@ export function newPageContext(): PageContext {
     acronymReads: new Map(),
     namedInFull: new Set(),
     namesakesInFull: new Set(),
+    named: new Set(),
   };
 }

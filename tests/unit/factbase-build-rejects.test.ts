@@ -155,6 +155,25 @@ ${aliases}
     ).not.toMatch(/needs-in/);
   });
 
+  it('fails on a short-form rule on a name that is not a short form in capitals', () => {
+    const port = (aliases: string) => `
+- id: port
+  name: The Port
+  type: port
+  aliases:
+${aliases}
+  summary: A port in Baku. [1]
+  facts:
+    - {quote: "Baku hosted the summit in 2019, and the parade followed in 2020.", source: vol}
+`;
+    expect(build({ 'good.yaml': GOOD, 'port.yaml': port('    - {text: Bakuport, rule: short-form}') })).toMatch(
+      /alias "Bakuport": rule short-form is for a short form in capitals/,
+    );
+    expect(build({ 'good.yaml': GOOD, 'port.yaml': port('    - {text: B.P., rule: short-form}') })).not.toMatch(
+      /short-form/,
+    );
+  });
+
   it('fails on an event that carries one passage twice, one quote inside another', () => {
     const event = (also: string) => `
 - id: parade
