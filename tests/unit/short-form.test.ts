@@ -54,3 +54,23 @@ describe("a state's short form that is its own in every text", () => {
     expect(ids('Власти РФ заявили, что штраф по КоАП РФ законен.')).toEqual(['russia']);
   });
 });
+
+describe("a state's name in its currency's name", () => {
+  it('is the dollar, not the state, in every language that names the dollar so', () => {
+    expect(ids('Kurs: 1 ABŞ dollary 17 manat. Türkmenistan bilen ABŞ-nyň arasynda.')).toEqual([
+      'turkmenistan',
+      'united-states',
+    ]);
+    expect(ids('АҚШ доллары арзандады, ал АҚШ үкіметі үнсіз.')).toEqual(['united-states']);
+    expect(ids('Кредит выдан в долларах США; США ввели пошлины.')).toEqual(['united-states']);
+    expect(ids('Kazakhstan sold US dollar bonds; the US and Kazakhstan met.')).toEqual([
+      'kazakhstan',
+      'united-states',
+      'kazakhstan',
+    ]);
+  });
+  it("leaves another country's name before a bare word for the dollar to the country", () => {
+    expect(ids('Azərbaycan dollar ehtiyatlarını artırıb.')).toEqual(['azerbaijan']);
+    expect(ids('Kazakhstan dollar bonds rallied.')).toEqual(['kazakhstan']);
+  });
+});
