@@ -14,7 +14,8 @@ import { NeighbourScreen } from './neighbour-screen';
 import { openingQuoteBeforeIn, type QuoteCursor } from './quoted-name';
 import { inCitedTitle, publisherInImprint, type CitationCursor } from './citations';
 import { dashBeside } from './route-names';
-import { mayNameATitle } from './titles';
+import { parenthesisAfter } from './titles';
+import { Seen } from './evidence-seen';
 import { inScoreRow } from './score-rows';
 import { NamedAfterList } from './named-after';
 import { spelledOutAfter, spelledOutFrom, spelledOutIn } from './acronym-expansion';
@@ -375,42 +376,54 @@ const evidenceOfOneShape = (ev: AliasEvidence): AliasEvidence => ({
 });
 
 /**
- * Whether namesSomeoneElse (given-name.ts) may find `c` someone else's. It reads the word right after the name, the
- * word right before it and an opening quotation mark a little before it; most names have none of the words its lists
- * start next to them, nor a quotation mark, and are then not read at all.
+ * Which evidence namesSomeoneElse (given-name.ts) may find `c` someone else's by (`Seen`; none: it is not). It reads
+ * the word right after the name, the word right before it, an opening quotation mark a little before it and a few
+ * code units beside it; most names have none of the words its lists start next to them, nor a mark, and are then not
+ * read at all. Each test runs once here, and the rule reads only what was seen.
  */
-export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidate): number {
   const p = c.pattern;
   const { text } = b;
+  let seen = Seen.None;
   if (p.nextWords !== 0) {
-    if ((t.screen.at(text, wordAfterStart(text, c.end)) & p.nextWords) !== 0) return true;
-    // Or past a word or two of a thing's own name ("Baku Crystal Hall"): read only after a capitalised word or a year.
-    if (p.eponym !== 'company') {
+    if ((t.screen.at(text, wordAfterStart(text, c.end)) & p.nextWords) !== 0) seen = Seen.WordAfter;
+    else if (p.eponym !== 'company') {
+      // Or past a word or two of a thing's own name ("Baku Crystal Hall"): read only after a capitalised word or a year.
       for (let words = 1; words <= NAME_WORDS_BETWEEN; words++) {
         const at = wordPastNameWords(text, c.end, words);
         if (at < 0) break;
-        if ((t.screen.at(text, at) & p.nextWords) !== 0) return true;
+        if ((t.screen.at(text, at) & p.nextWords) !== 0) {
+          seen = Seen.WordAfter;
+          break;
+        }
       }
     }
   }
   if (p.previousWords !== 0) {
     const before = wordBeforeStart(text, c.start);
     const words = t.screen.at(text, before);
-    if ((words & p.previousWords) !== 0) return true;
+    if ((words & p.previousWords) !== 0) seen |= Seen.WordBefore;
     // A link ("University of Baku") counts only with a head before it, the word that `headBefore` reads next.
-    if ((words & t.links) !== 0 && (p.previousWords & t.headsBefore) !== 0) {
-      if ((t.screen.at(text, wordBeforeStart(text, before)) & t.headsBefore) !== 0) return true;
+    else if ((words & t.links) !== 0 && (p.previousWords & t.headsBefore) !== 0) {
+      if ((t.screen.at(text, wordBeforeStart(text, before)) & t.headsBefore) !== 0) seen |= Seen.WordBefore;
     }
   }
   // A place's name beside a dash may be one end of a route's name (route-names.ts), and one beside a score a club's
   // (score-rows.ts): each walk stops at the first lowercase word.
-  if (p.eponym === 'place' && (dashBeside(text, c.start, c.end) || inScoreRow(text, c.start, c.end))) return true;
-  if (p.quoted && openingQuoteBeforeIn(b, c.start)) return true;
+  if (p.eponym === 'place') {
+    if (dashBeside(text, c.start, c.end)) seen |= Seen.Dash;
+    if (inScoreRow(text, c.start, c.end)) seen |= Seen.ScoreRow;
+  }
+  // A quoted name (a city's, a country's) or a quoted work's title: names that may stand in one (`quoted` is `titled`).
+  if (p.titled) {
+    if (openingQuoteBeforeIn(b, c.start)) seen |= Seen.Quote;
+    if (parenthesisAfter(text, c.end)) seen |= Seen.Parenthesis;
+  }
   // A cited work's title or publisher (citations.ts): the text's entry is read once, at its first name.
-  if (inCitedTitle(b, c.start, c.end) || publisherInImprint(text, c.start, c.end)) return true;
+  if (inCitedTitle(b, c.start, c.end) || publisherInImprint(text, c.start, c.end)) seen |= Seen.Cited;
   // A name that is also a given name (Nursultan): a few aliases, read wherever they stand.
-  if (p.givenNameToo) return true;
-  return p.titled && mayNameATitle(b, c);
+  if (p.givenNameToo) seen |= Seen.GivenName;
+  return seen;
 }
 
 /**
@@ -664,7 +677,7 @@ function rulesOfBatch(
     let kept = 0;
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]!;
-      if (c.pattern.fullName && !keepFullName(t, texts[c.text]!, c, ctx)) continue;
+      if (c.pattern.fullName && !keepFullName(t, texts[c.text]!, c, ctx, UNREAD)) continue;
       candidates[kept++] = c;
     }
     candidates.length = kept;
@@ -676,6 +689,8 @@ function rulesOfBatch(
   // list; a sidebar further away may still mean the region.
   const namesakes = new Map<string, number[]>();
   const namedInFull = new Set<number>();
+  if (fullNameRead.length < candidates.length)
+    fullNameRead = new Uint8Array(Math.max(candidates.length, 2 * fullNameRead.length));
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const notNear = c.pattern.evidence?.notNear;
@@ -684,8 +699,11 @@ function rulesOfBatch(
       if (list) list.push(c.text);
       else namesakes.set(c.pattern.key, [c.text]);
     }
-    // Read only where a bare surname may ask who the batch names in full.
-    if (c.pattern.fullName && (!surnames || !namesakeInFull(t, texts[c.text]!, c))) namedInFull.add(c.pattern.entity);
+    fullNameRead[i] = UNREAD;
+    if (!c.pattern.fullName) continue;
+    // Read only where a bare surname may ask who the batch names in full; kept for `keepFullName` below.
+    if (surnames) fullNameRead[i] = namesakeInFull(t, texts[c.text]!, c) ? A_NAMESAKE : THEIRS;
+    if (fullNameRead[i] !== A_NAMESAKE) namedInFull.add(c.pattern.entity);
   }
   const kept: RuledCandidate[] = [];
   // The end of the last full name seen in the current text: a surname inside "Recep Tayyip Erdoğan" is not a mention.
@@ -704,15 +722,13 @@ function rulesOfBatch(
     // A namesake's context yields to the person's own title right before a bare surname: "Cumhurbaşkanı Aliyev de
     // tribündeydi" is the president at a match, where another Aliyev scored.
     if (p.namesakeKey && isNamesake(namesakes, c) && !(ev?.surname && titledHere(t, texts[c.text]!, c))) continue;
-    if (
-      (p.eponym || p.surnameToo || p.titled) &&
-      mayNameSomeoneElse(t, texts[c.text]!, c) &&
-      namesSomeoneElse(t, texts[c.text]!, c, kept[kept.length - 1])
-    )
-      continue;
+    if (p.eponym || p.surnameToo || p.titled) {
+      const seen = mayNameSomeoneElse(t, texts[c.text]!, c);
+      if (seen !== Seen.None && namesSomeoneElse(t, texts[c.text]!, c, kept[kept.length - 1], seen)) continue;
+    }
     // A plain name (no evidence, not an acronym the page spelled out): nothing more to check.
     if (!ev && !(spelled && p.acronym)) {
-      if (!p.fullName || keepFullName(t, texts[c.text]!, c, ctx)) kept.push(c);
+      if (!p.fullName || keepFullName(t, texts[c.text]!, c, ctx, fullNameRead[i]!)) kept.push(c);
       continue;
     }
     const b = texts[c.text]!;
@@ -780,6 +796,15 @@ function rulesOfBatch(
 
 const byPageOrder = (a: RuledCandidate, b: RuledCandidate) => a.order - b.order || b.end - a.end;
 
+/**
+ * Per candidate of a batch, whether its full name's own phrase names a namesake (see `namesakeInFull`), read once for
+ * both rules that ask; reused from batch to batch.
+ */
+let fullNameRead = new Uint8Array(256);
+const UNREAD = 0;
+const A_NAMESAKE = 1;
+const THEIRS = 2;
+
 /** Whether a `not-near` namesake was seen within a few texts of the candidate. */
 function isNamesake(namesakes: ReadonlyMap<string, number[]>, c: RuledCandidate): boolean {
   const texts = namesakes.get(c.pattern.key);
@@ -816,12 +841,8 @@ function dropThingsNamedAfter(t: RuleTables, texts: readonly BatchText[], candid
     const c = candidates[i]!;
     const p = c.pattern;
     const b = texts[c.text]!;
-    if (!(
-      (p.eponym || p.surnameToo || p.titled) &&
-      mayNameSomeoneElse(t, b, c) &&
-      namesSomeoneElse(t, b, c, candidates[kept - 1])
-    ))
-      candidates[kept++] = c;
+    const seen = p.eponym || p.surnameToo || p.titled ? mayNameSomeoneElse(t, b, c) : Seen.None;
+    if (seen === Seen.None || !namesSomeoneElse(t, b, c, candidates[kept - 1], seen)) candidates[kept++] = c;
   }
   candidates.length = kept;
 }
@@ -833,12 +854,13 @@ const namesakeInFull = (t: RuleTables, b: BatchText, c: RuledCandidate) =>
 /**
  * Whether a person's full name at `c` is theirs: recorded as the page's last full mention of them, or, where its own
  * phrase names a namesake ("İlham Əliyev adlı gənc idmançı"), dropped, and the surname someone else's from here on.
+ * `read`: that phrase as the batch's first pass read it (`fullNameRead`), or UNREAD.
  */
-function keepFullName(t: RuleTables, b: BatchText, c: RuledCandidate, ctx: PageContext): boolean {
+function keepFullName(t: RuleTables, b: BatchText, c: RuledCandidate, ctx: PageContext, read: number): boolean {
   // A shorter name of ours inside a namesake's ("Tayyip Erdoğan" in "Hakim Recep Tayyip Erdoğan") is the namesake's.
   const d = namesakeSpan;
   if (c.text === d.text && c.start >= d.start && c.end <= d.end) return false;
-  if (!namesakeInFull(t, b, c) && !namesakeNamedSoBefore(t, b, c, ctx)) {
+  if ((read === UNREAD ? !namesakeInFull(t, b, c) : read === THEIRS) && !namesakeNamedSoBefore(t, b, c, ctx)) {
     recordFullName(t, c, ctx);
     return true;
   }

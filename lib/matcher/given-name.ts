@@ -6,23 +6,36 @@
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { asWritten, namesAThing } from './things-named-after';
-import { mayNameATitle, namesATitle } from './titles';
+import { namesATitle } from './titles';
+import { Seen } from './evidence-seen';
 import { inCitedTitle, publisherInImprint } from './citations';
 import { caseOfUnit, UPPER } from './char-kinds';
 import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
 
-/** Whether the name at `c` is not its entity's here: a thing named after it, or a namesake's surname. */
-export function namesSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidate, previous: RuledCandidate | undefined) {
+/**
+ * Whether the name at `c` is not its entity's here: a thing named after it, or a namesake's surname. `seen`: what
+ * `mayNameSomeoneElse` (disambiguate.ts) saw beside it; only the checks it leaves possible are run.
+ */
+export function namesSomeoneElse(
+  t: RuleTables,
+  b: BatchText,
+  c: RuledCandidate,
+  previous: RuledCandidate | undefined,
+  seen: number,
+) {
   const p = c.pattern;
+  if ((seen & Seen.Cited) !== 0 && (inCitedTitle(b, c.start, c.end) || publisherInImprint(b.text, c.start, c.end)))
+    return true;
   return (
-    (p.eponym !== null && namesAThing(t, b, c)) ||
-    (p.surnameToo && afterGivenName(t, b.text, c, previous)) ||
+    (p.eponym !== null && (seen & THING) !== 0 && namesAThing(t, b, c, seen)) ||
+    (p.surnameToo && (seen & Seen.WordBefore) !== 0 && afterGivenName(t, b.text, c, previous)) ||
     (p.givenNameToo && beforeSurname(t, b, c)) ||
-    (p.titled && mayNameATitle(b, c) && namesATitle(t, b, c)) ||
-    inCitedTitle(b, c.start, c.end) ||
-    publisherInImprint(b.text, c.start, c.end)
+    (p.titled && (seen & (Seen.Quote | Seen.Parenthesis)) !== 0 && namesATitle(t, b, c, seen))
   );
 }
+
+/** The evidence a thing named after a name may show (things-named-after.ts). */
+const THING = Seen.WordAfter | Seen.WordBefore | Seen.Dash | Seen.ScoreRow | Seen.Quote;
 
 /**
  * Whether a common given name stands right before the name, which is then a namesake's surname ("Leyla Turan", a

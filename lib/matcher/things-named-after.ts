@@ -6,7 +6,8 @@
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { headBefore, type NamedAfterList } from './named-after';
 import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
-import { insideQuotedName, openingQuoteBeforeIn } from './quoted-name';
+import { insideQuotedName } from './quoted-name';
+import { Seen } from './evidence-seen';
 import { afterDash, insideRoute } from './route-names';
 import { inScoreRow } from './score-rows';
 import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
@@ -26,37 +27,42 @@ import { foldedSlice, wordAfterStart, wordBeforeStart } from './words';
  *   ship's or hotel's name in quotation marks (the «Азербайджан» ferry). Not the state words a city's list has:
  *   after a country's name they are its own ("Turkiyaga davlat tashrifi", a state visit to Türkiye);
  * - a company's: the arena or stadium named after it («Газпром Арена»).
+ * `seen`: what `mayNameSomeoneElse` (disambiguate.ts) saw beside the name; a check it rules out is not read.
  */
-export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate, seen: number): boolean {
   const { text } = b;
   const { after, before, placeAfter, countryAfter, companyAfter } = t.namedAfter;
+  const wordAfter = (seen & Seen.WordAfter) !== 0;
+  const wordBefore = (seen & Seen.WordBefore) !== 0;
   if (c.pattern.eponym === 'person')
     return (
-      after.startsWordAt(text, wordAfterStart(text, c.end)) ||
-      headPastNameWords(after, text, c.end) ||
-      (before.startsWordAt(text, wordBeforeStart(text, c.start)) && !inRecipientCase(b, c))
+      (wordAfter && (after.startsWordAt(text, wordAfterStart(text, c.end)) || headPastNameWords(after, text, c.end))) ||
+      (wordBefore && before.startsWordAt(text, wordBeforeStart(text, c.start)) && !inRecipientCase(b, c))
     );
   const { eponym } = c.pattern;
   const list = eponym === 'country' ? countryAfter : eponym === 'company' ? companyAfter : placeAfter;
   // A head after a chain of names is the route's ("Кытай – Кыргызстан – Өзбекстан темир жолу"), which names the
   // countries it crosses.
-  const next = wordAfterStart(text, c.end);
-  const headAfter =
-    list.startsWordAt(text, next) ||
-    (c.pattern.region && t.namedAfter.regionAfter.startsWordAt(text, next)) ||
-    (eponym !== 'company' && headPastNameWords(list, text, c.end));
-  if (headAfter && standsAsModifier(t, b, c)) return eponym !== 'country' || !afterDash(text, c.start);
+  if (wordAfter) {
+    const next = wordAfterStart(text, c.end);
+    const headAfter =
+      list.startsWordAt(text, next) ||
+      (c.pattern.region && t.namedAfter.regionAfter.startsWordAt(text, next)) ||
+      (eponym !== 'company' && headPastNameWords(list, text, c.end));
+    if (headAfter && standsAsModifier(t, b, c)) return eponym !== 'country' || !afterDash(text, c.start);
+  }
   // A company's name names only the thing whose name it heads (its arena); alone in quotation marks it is its own.
   if (eponym === 'company') return false;
   return (
-    headBefore(t.namedAfter.placeBefore, t.namedAfter.links, text, c.start) ||
-    (eponym === 'place' && insideRoute(text, c.start, c.end, t.namedAfter.routeAfter)) ||
+    (wordBefore && headBefore(t.namedAfter.placeBefore, t.namedAfter.links, text, c.start)) ||
+    (eponym === 'place' && (seen & Seen.Dash) !== 0 && insideRoute(text, c.start, c.end, t.namedAfter.routeAfter)) ||
     // As written: "В Ташкенте 1:0" is in the city.
     (eponym === 'place' &&
+      (seen & Seen.ScoreRow) !== 0 &&
       inScoreRow(text, c.start, c.end) &&
       asWritten(c, foldedSlice(b, c.foldedStart, c.foldedEnd))) ||
     // An acronym in quotation marks ("BTC") is still that acronym.
-    (!c.pattern.acronym && openingQuoteBeforeIn(b, c.start) && quoted(text, c))
+    (!c.pattern.acronym && (seen & Seen.Quote) !== 0 && quoted(text, c))
   );
 }
 

@@ -6,8 +6,9 @@
  * tells namesakes apart). Data: data/languages.yaml `named-after` `title-before` and `title-after`.
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
+import { Seen } from './evidence-seen';
 import type { NamedAfterList } from './named-after';
-import { openingQuoteBeforeIn, quotationStart } from './quoted-name';
+import { quotationStart } from './quoted-name';
 import { caseOfUnit, isAsciiDigit, isSpaceOrNbsp, UPPER } from './char-kinds';
 import { imprintAt, isSuperscriptDigit, isYearAt } from './citations';
 
@@ -28,24 +29,20 @@ const isDash = (u: number) => u === 0x2d || u === 0x2013 || u === 0x2014;
 const isClosingQuote = (u: number) => u === 0xbb || u === 0x201d || u === 0x201c || u === 0x22;
 const isQuote = (u: number) => isClosingQuote(u) || u === 0xab || u === 0x201e;
 
-/**
- * Whether `namesATitle` may hold for the name: an opening quotation mark shortly before it, or "(" right after it.
- * Most names have neither and are turned down without reading the text around them.
- */
-export function mayNameATitle(b: BatchText, c: RuledCandidate): boolean {
-  const { text } = b;
-  return (
-    (isSpaceOrNbsp(text.charCodeAt(c.end)) && text.charCodeAt(c.end + 1) === OPEN_PAREN) ||
-    openingQuoteBeforeIn(b, c.start)
-  );
-}
+/** Whether "(" follows the name after a space: the kind of work may stand in it (Middle Corridor (film)). */
+export const parenthesisAfter = (text: string, end: number): boolean =>
+  isSpaceOrNbsp(text.charCodeAt(end)) && text.charCodeAt(end + 1) === OPEN_PAREN;
 
-/** Whether the name at `c` is part of a work's title (see the module's comment). */
-export function namesATitle(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+/**
+ * Whether the name at `c` is part of a work's title (see the module's comment). `seen` (disambiguate.ts): whether an
+ * opening quotation mark stands a little before it, and "(" after it; with neither it is not read.
+ */
+export function namesATitle(t: RuleTables, b: BatchText, c: RuledCandidate, seen: number): boolean {
   const { text } = b;
   const { titleBefore, titleAfter } = t.namedAfter;
-  if (isSpaceOrNbsp(text.charCodeAt(c.end)) && text.charCodeAt(c.end + 1) === OPEN_PAREN)
+  if ((seen & Seen.Parenthesis) !== 0 && parenthesisAfter(text, c.end))
     return titleBefore.startsWordAt(text, c.end + 2);
+  if ((seen & Seen.Quote) === 0) return false;
   const open = quotationStart(text, c.start);
   if (open < 0) return false;
   return kindBefore(titleBefore, text, open) || kindAfter(titleAfter, text, c.end) || citedQuotation(text, open, c.end);
