@@ -120,6 +120,16 @@ describe('names the Armenian and Georgian press use', () => {
     ]);
     expectMarked('ataturk', ['მუსტაფა ქემალ ათათურქმა', 'Մուստաֆա Քեմալ Աթաթուրքի']);
   });
+  it('a drone by its family name only with a drone word near, in both languages', () => {
+    expect(marks('Ադրբեջանը գնել է Բայրաքթար անօդաչու սարքեր։')).toContainEqual(['Բայրաքթար', 'bayraktar-tb2']);
+    expect(marks('ბაირაქტარი დრონები უკრაინაში.')).toContainEqual(['ბაირაქტარი', 'bayraktar-tb2']);
+    expect(marks('Բայրաքթար ընտանիքը Ստամբուլում է։')).toEqual([['Ստամբուլում', 'istanbul']]);
+  });
+  it('a people, a pipeline and a leader in full', () => {
+    expectMarked('kurds', ['քրդերը', 'քրդերի', 'ქურთები', 'ქურთებმა', 'ქურთების'], 'Թուրքիա');
+    expectMarked('tap', ['Տրանսադրիատիկ գազատարով']);
+    expectMarked('mirziyoyev', ['Շավկաթ Միրզիյոևը', 'Շավկաթ Միրզիյոևի']);
+  });
   it('a name that is also a common word counts only near another name (Georgian შუშა, glass)', () => {
     expect(marks('შუშის ბოთლები და ჭიქები გაიყიდა.')).toEqual([]);
     expect(marks('ალიევი შუშაში ჩავიდა, აზერბაიჯანის ქალაქში.')).toContainEqual(['შუშაში', 'shusha']);
