@@ -188,13 +188,16 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
   let script = 0; // the script of the last unit kept (lookalike-letters.ts), 0 after anything but a letter
   let mixed = 0; // bit 2 set once a Latin letter stood right next to a Cyrillic one (scripts 1 and 2: 1 ^ 2 = 3)
   const table = foldTable;
-  for (let i = 0; i < n; i++) {
-    const unit = text.charCodeAt(i);
-    const entry = table[unit]!;
-    if (entry !== 0 && (entry & Entry.SPECIAL) === 0) {
-      // Most units: a letter, digit, punctuation or space that folds to one unit, handled without a branch (one
-      // taken at every word's edge was mispredicted there). The unit and its start are written every time; the
-      // start counts only after a non-word character and never for a space, the unit not for a space after one.
+  let i = 0;
+  while (i < n) {
+    // Most units: a letter, digit, punctuation or space that folds to one unit, handled without a branch (one taken
+    // at every word's edge was mispredicted there). The unit and its start are written every time; the start counts
+    // only after a non-word character and never for a space, the unit not for a space after one. In a loop of their
+    // own with no call in it: a call anywhere in the loop, even on the rare path below, made the compiler reload and
+    // recheck the text and the four arrays at every unit (some 120 instructions a unit instead of 40).
+    for (; i < n; i++) {
+      const entry = table[text.charCodeAt(i)]!;
+      if (entry === 0 || (entry & Entry.SPECIAL) !== 0) break;
       const white = (entry >>> Entry.WHITE_SHIFT) & 1;
       codes[k] = entry & 0xffff;
       map[k] = i;
@@ -206,30 +209,41 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
       const unitScript = entry >>> Entry.SCRIPT_SHIFT;
       mixed |= (script ^ unitScript) + 1;
       script = unitScript;
-      continue;
     }
+    if (i >= n) break;
+    const unit = text.charCodeAt(i);
+    const entry = table[unit]!;
     // A unit seen for the first time is learned here, off the common path, and read again.
     if (entry === 0) {
       learn(unit);
-      i--;
       continue;
     }
+    const at = i++;
     const startsHere = wordBefore === 0;
     // Astral letters are rare: a low surrogate asks about the whole code point it ends.
     wordBefore =
-      (unit & 0xfc00) === 0xdc00 ? (isWordCharBefore(text, i + 1) ? 1 : 0) : (entry >>> Entry.WORD_SHIFT) & 1;
+      (unit & 0xfc00) === 0xdc00 ? (isWordCharBefore(text, at + 1) ? 1 : 0) : (entry >>> Entry.WORD_SHIFT) & 1;
     const folded = entry & 0xffff;
     if (folded === DROP) continue;
     inSpace = 0;
-    if (folded === APOSTROPHE && isUzbekModifier(codes, k, text, i)) continue;
+    if (folded === APOSTROPHE && isUzbekModifier(codes, k, text, at)) continue;
     if (startsHere) starts[s++] = k;
     codes[k] = folded;
-    map[k++] = i;
+    map[k++] = at;
   }
   map[k] = n;
   lastStartCount = s;
-  if ((mixed & 4) !== 0) unmixLookalikes(codes, k, (at) => table[text.charCodeAt(map[at]!)]! >>> Entry.SCRIPT_SHIFT);
+  if ((mixed & 4) !== 0) unmixFolded(text, codes, map, k);
   return k;
+}
+
+/**
+ * `unmixLookalikes` over a folded text, its callback made here: made in `foldInto`, the closure moved the text, the
+ * map and the table into a context object that the fold's loop read them from at every unit.
+ */
+function unmixFolded(text: string, codes: Uint16Array, map: Uint32Array, length: number): void {
+  const table = foldTable;
+  unmixLookalikes(codes, length, (at) => table[text.charCodeAt(map[at]!)]! >>> Entry.SCRIPT_SHIFT);
 }
 
 /** In chunks: one call with millions of arguments would overflow the stack. */
