@@ -93,7 +93,7 @@ function sortedIds(patterns: readonly string[]): number[] {
  */
 function buildTrie(patterns: readonly string[]): Trie {
   let capacity = 1;
-  for (const pattern of patterns) capacity += pattern.length;
+  for (let i = 0; i < patterns.length; i++) capacity += patterns[i]!.length;
   // While growing, in insertion order: first child and next sibling (0 = none), the last child to append to.
   const first = new Int32Array(capacity);
   const last = new Int32Array(capacity);
@@ -106,13 +106,19 @@ function buildTrie(patterns: readonly string[]): Trie {
   let count = 1;
   const sorted = sortedIds(patterns);
   const path = new Int32Array(capacity + 1); // path[d]: the state at depth d of the previous pattern
-  let previous = '';
-  for (const id of sorted) {
+  let previousLength = 0;
+  // Each text's length and units read once, and compared with the previous pattern's units in the trie (its path):
+  // the texts are strings of several layouts (sliced stems, two-byte Cyrillic), so every `.length`, `[i]` or
+  // `charCodeAt` went through the engine's generic property lookup, the larger part of the trie's build.
+  for (let i = 0; i < sorted.length; i++) {
+    const id = sorted[i]!;
     const pattern = patterns[id]!;
-    if (pattern.length === 0) continue; // an empty pattern would match everywhere
+    const length = pattern.length;
+    if (length === 0) continue; // an empty pattern would match everywhere
     let shared = 0;
-    while (shared < pattern.length && shared < previous.length && pattern[shared] === previous[shared]) shared++;
-    for (let d = shared; d < pattern.length; d++) {
+    const most = Math.min(length, previousLength);
+    while (shared < most && pattern.charCodeAt(shared) === unit[path[shared + 1]!]) shared++;
+    for (let d = shared; d < length; d++) {
       const u = pattern.charCodeAt(d);
       if (classOf[u] === 0) classOf[u] = classCount++;
       const parent = path[d]!;
@@ -124,10 +130,10 @@ function buildTrie(patterns: readonly string[]): Trie {
       path[d + 1] = child;
     }
     // Equal patterns end on one state, listed from the highest id down.
-    const end = path[pattern.length]!;
+    const end = path[length]!;
     patternNext[id] = heads[end]!;
     heads[end] = id;
-    previous = pattern;
+    previousLength = length;
   }
   // Breadth first: a state's children are enqueued together, so they get consecutive numbers.
   const renumbered = new Int32Array(count);
