@@ -55,6 +55,23 @@ describe("a state's short form that is its own in every text", () => {
   });
 });
 
+describe("the Russian press's Cyrillic short forms of companies, parties and armed groups", () => {
+  it('counts the unambiguous ones alone, and the ambiguous ones with their evidence only', () => {
+    expect(ids('Боевики ДАИШ отступили; БОТАШ и ТПАО подписали контракт с АСЕЛСАН.')).toEqual([
+      'islamic-state',
+      'botas',
+      'tpao',
+      'aselsan',
+    ]);
+    expect(ids('В Турции правящая ПСР потеряла Стамбул.')).toEqual(['turkiye', 'akp', 'istanbul']);
+    expect(ids('В Марокко ПСР проиграла выборы.')).toEqual([]);
+    expect(ids('Газ по ТАНАП и ТАП идёт в Италию.')).toEqual(['tanap', 'tap']);
+    expect(ids('ТАП — технический анализ производства. Отчёт ТАП готов, газ подешевел, ТАНАП растёт.')).toEqual([
+      'tanap',
+    ]);
+  });
+});
+
 describe("a state's name in its currency's name", () => {
   it('is the dollar, not the state, in every language that names the dollar so', () => {
     expect(ids('Kurs: 1 ABŞ dollary 17 manat. Türkmenistan bilen ABŞ-nyň arasynda.')).toEqual([
