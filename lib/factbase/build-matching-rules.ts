@@ -61,6 +61,7 @@ export function buildMatchingRules(
     courtesy: languages.courtesy ?? [],
     ...(namedAfter ? { namedAfter } : {}),
     ...(languages['given-names'] ? { givenNames: languages['given-names'] } : {}),
+    ...(languages['lowercase-words'] ? { lowercaseWords: lowercaseWords(languages['lowercase-words'], errors) } : {}),
     ...(languages['other-roles'] ? { otherRoles: languages['other-roles'] } : {}),
     ...(languages['family-after'] ? { familyAfter: languages['family-after'] } : {}),
     ...(languages['pair-joiners'] ? { pairJoiners: languages['pair-joiners'] } : {}),
@@ -167,3 +168,13 @@ function checkFormsAgainstWords(index: AliasIndex, rules: MatchingRules, languag
 
 /** How precompileForms joins an ending list (patterns.ts). */
 const FORMS_SEPARATOR = '\u0001';
+
+/**
+ * `lowercase-words` as written, each one word in lowercase: the matcher compares it with a name's folded key, so a
+ * capital or a space would guard nothing.
+ */
+function lowercaseWords(words: string[], errors: string[]): string[] {
+  for (const word of words)
+    if (!/^[\p{Ll}\p{M}]+$/u.test(word)) errors.push(`languages: lowercase-words: "${word}" is not one lowercase word`);
+  return words;
+}

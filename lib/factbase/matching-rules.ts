@@ -154,6 +154,8 @@ export interface LanguagesInput {
   courtesy: string[];
   'named-after'?: NamedAfter;
   'given-names'?: string[];
+  /** Names of ours that are common words in lowercase: typed so, they never count (`lowercase-words`). */
+  'lowercase-words'?: string[];
   'other-roles'?: string[];
   'family-after'?: string[];
   'pair-joiners'?: string[];
@@ -203,6 +205,8 @@ export interface MatchingRules {
   namedAfter?: NamedAfter;
   /** Common given names: right before a bare surname, someone's given name (data/languages.yaml `given-names`). */
   givenNames?: string[];
+  /** Names of ours that are common words typed in lowercase (data/languages.yaml `lowercase-words`). */
+  lowercaseWords?: string[];
   /** Roles no person of ours is known by: right before a bare surname, someone else (`other-roles`). */
   otherRoles?: string[];
   /** Words right after a surname that make it a family's name (`family-after`). */

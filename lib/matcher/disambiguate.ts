@@ -34,7 +34,7 @@ import {
 } from './patronymic';
 import { femaleSurnameHere, isRole, joinsAPair, wordAfterSurname, wordOnLineAfter } from './surname-evidence';
 import { namesSomeoneElse } from './given-name';
-import { mayStandInLowercase } from './lowercase-text';
+import { mayBeAdjective, mayStandInLowercase } from './lowercase-text';
 import { namesakeHere, PhraseList, type NamesakeWords } from './namesake-phrase';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import { noteNamed, shortFormOwners, shortFormVouched } from './short-form';
@@ -76,6 +76,11 @@ export interface RuledCandidate {
    * it vouches for the other lowercase names near it, as one that needs company does.
    */
   lowercaseAnchor: boolean;
+  /**
+   * Written in lowercase, bare before a lowercase word, in a language that writes its people's adjective so
+   * ("қытай шайы"): it may be the adjective, so it needs another name near and vouches for none.
+   */
+  lowercaseAdjective: boolean;
   /**
    * A name inside a longer name (longer-name.ts): not marked, but still a name of the region near an ambiguous one
    * ("Georgia" a line before the "Black Sea Trade and Development Bank").
@@ -148,6 +153,8 @@ export interface RuleTables {
   };
   /** Common given names of the region's languages, folded, and as a list that reads the word before a name. */
   commonGivenNames: Set<string>;
+  /** Names of ours that are common words typed in lowercase (data/languages.yaml `lowercase-words`), folded. */
+  lowercaseWords: Set<string>;
   /**
    * Every one-word name of ours, folded: a listed given name that is one (Erdoğan, Xəzər) after a surname is a name
    * of its own ("Tokayev Erdoğan ile", "Görüşdə Əliyev Xəzər dənizi…"), not the surname's given name.
@@ -240,6 +247,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       modifierEndings: (rules?.namedAfter?.['modifier-endings'] ?? []).map(foldAlias),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
+    lowercaseWords: new Set((rules?.lowercaseWords ?? []).map(foldAlias)),
     oneWordNames: new Set(),
     otherRoles,
     familyAfter: (rules?.familyAfter ?? []).map(foldAlias),
@@ -327,6 +335,16 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       !p.acronym &&
       !p.givenNameToo &&
       mayStandInLowercase(p.key, rules?.aliasLangs[p.alias] ?? '');
+    p.lowercaseWord = t.lowercaseWords.has(p.key);
+    p.lowercaseCountry =
+      p.eponym === 'country' &&
+      !p.near &&
+      !p.ruled &&
+      !p.acronym &&
+      !p.givenNameToo &&
+      !p.lowercaseWord &&
+      !p.key.includes(' ');
+    p.adjectiveToo = p.lowercaseAlone || (p.eponym === 'country' && mayBeAdjective(rules?.aliasLangs[p.alias] ?? ''));
   }
   return t;
 }

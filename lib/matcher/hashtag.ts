@@ -1,9 +1,9 @@
 /**
- * Names run together with other words in a hashtag (#TEKNOFEST2026, #Bışkek2026, #BakuNext): a name that starts one
- * may end inside it, where a number or the next capitalised word begins. Elsewhere a name ends only at a word's end.
+ * Hashtags. One that is exactly one of our names (#Baku, #baku, #TANAP, a name of several words joined: #OrtaKoridor,
+ * #middlecorridor) names it, in any case, as a tag is typed; so does the name before a number (#TEKNOFEST2026,
+ * #Bışkek2026, the year of an event held there). One in which the name is only the start of a longer coined word
+ * (#BakuNext, #TurkeyTrot, #Bakunext) names a campaign, a festival or a brand: the name must end where the tag does.
  */
-import { caseOfUnit, LOWER, UPPER } from './char-kinds';
-
 const HASH = 0x23;
 const FULLWIDTH_HASH = 0xff03;
 
@@ -12,13 +12,8 @@ export function mayStartHashtag(before: number): boolean {
   return before === HASH || before === FULLWIDTH_HASH;
 }
 
-/**
- * Whether a name that starts a hashtag may end at `end` although a letter or digit follows: a digit (the year of
- * #TEKNOFEST2026), or a capital after a lowercase letter (#BakuNext), but the capital only for a name that is no
- * common word (`unambiguous`: #TurkeyTrot is a race, not Türkiye). Reads two code units.
- */
-export function endsInHashtag(text: string, end: number, unambiguous: boolean): boolean {
+/** Whether a name that starts a hashtag may end at `end` although a letter or digit follows: only before a digit. */
+export function endsInHashtag(text: string, end: number): boolean {
   const next = text.charCodeAt(end);
-  if (next >= 0x30 && next <= 0x39) return true;
-  return unambiguous && caseOfUnit(next) === UPPER && caseOfUnit(text.charCodeAt(end - 1)) === LOWER;
+  return next >= 0x30 && next <= 0x39;
 }

@@ -12,6 +12,7 @@ import { endingsAt } from './ending-trie';
 import { endsInHashtag, mayStartHashtag } from './hashtag';
 import { insideAddressOrHandle } from './web-address';
 import { inLowercaseStretch, needsCompany, lowercaseMayMatch, mayModifyNextWord } from './lowercase-text';
+import { inInformalLine } from './informal-line';
 import { applyRules, batchText, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
 import { foldCodesInto, skipDropped, type FoldedCodes } from './fold';
 import { newPageContext, type PageContext } from './page-context';
@@ -173,11 +174,10 @@ function collectCandidates(
   // Every hit starts a word: the walk begins only where the original text has no letter, digit or mark before.
   trie.scan(codes, length, folded.starts, folded.startCount, (id, foldedStart, foldedEnd) => {
     // The ending that reaches a word boundary (longest first: "Токаевым", not "Токаев" + "ы"); none at all last.
-    // In a hashtag a number or the next capitalised word is a boundary too (hashtag.ts).
+    // In a hashtag a number is a boundary too (hashtag.ts).
     const pattern = patterns[id]!;
     const start = map[foldedStart]!;
     const hashtag = start > 0 && mayStartHashtag(text.charCodeAt(start - 1));
-    const unambiguous = !pattern.near && !pattern.ruled;
     let end = -1;
     let matchedEnd = foldedEnd;
     const endingTrie = foldedEnd < length ? endings.trieBefore(id, codes[foldedEnd]!) : null;
@@ -185,7 +185,7 @@ function collectCandidates(
       const found = endingLengths(endingTrie.depth);
       for (let j = endingsAt(endingTrie, codes, length, foldedEnd, found) - 1; j >= 0; j--) {
         const e = originalEnd(foldedEnd + found[j]!);
-        if (!isWordCharAt(text, e) || (hashtag && endsInHashtag(text, e, unambiguous))) {
+        if (!isWordCharAt(text, e) || (hashtag && endsInHashtag(text, e))) {
           end = e;
           matchedEnd = foldedEnd + found[j]!;
           break;
@@ -194,7 +194,7 @@ function collectCandidates(
     }
     if (end < 0 && endings.mayStandBare(id)) {
       const e = originalEnd(foldedEnd);
-      if (!isWordCharAt(text, e) || (hashtag && endsInHashtag(text, e, unambiguous))) end = e;
+      if (!isWordCharAt(text, e) || (hashtag && endsInHashtag(text, e))) end = e;
     }
     if (end < 0) return;
     // In a web address, an e-mail address or a handle a name names the address, not the place (web-address.ts).
@@ -202,17 +202,23 @@ function collectCandidates(
     // A name typed in lowercase counts only in a stretch typed so; a short one only near another (select.ts).
     let lowercase = false;
     let lowercaseAnchor = false;
+    let lowercaseAdjective = false;
     if (!caseAllows(pattern.caseRule, text, start, end)) {
-      if (!lowercaseMayMatch(pattern.caseRule, pattern.near, text, start, end)) return;
-      // A country's name in a language of the region is no common word there: lowercase, it is still the country,
-      // and in a stretch typed so it vouches for the other names there (select.ts). Bare before a lowercase word
-      // it may be the people's adjective instead ("azərbaycan dili", the language): then only the stretch rule.
-      const stretch = inLowercaseStretch(text, start, end);
-      const alone =
-        pattern.lowercaseAlone && !mayModifyNextWord(text, end, matchedEnd - foldedStart === pattern.key.length);
-      if (!stretch && !alone) return;
-      lowercase = !alone && needsCompany(text, start, end);
-      lowercaseAnchor = alone && stretch;
+      if (pattern.lowercaseWord || !lowercaseMayMatch(pattern.caseRule, pattern.near, text, start, end)) return;
+      // A hashtag that is exactly the name is typed in any case (hashtag.ts): #baku, #ortakoridor.
+      if (!hashtag) {
+        // A country's name in a language of the region is no common word there: lowercase, it is still the country,
+        // and in a stretch typed so it vouches for the other names there (select.ts); in a line typed informally any
+        // country's name does. Bare before a lowercase word it may be the people's adjective instead ("azərbaycan
+        // dili", the language): then it needs company and vouches for none.
+        lowercaseAdjective =
+          pattern.adjectiveToo && mayModifyNextWord(text, end, matchedEnd - foldedStart === pattern.key.length);
+        const stretch = inLowercaseStretch(text, start, end) || inInformalLine(text, start, end);
+        const alone = !lowercaseAdjective && (pattern.lowercaseAlone || (stretch && pattern.lowercaseCountry));
+        if (!stretch && !alone) return;
+        lowercase = !alone && (lowercaseAdjective || needsCompany(text, start, end));
+        lowercaseAnchor = alone && stretch;
+      }
     }
     candidates.push({
       text: textIndex,
@@ -228,6 +234,7 @@ function collectCandidates(
       or: undefined,
       lowercase,
       lowercaseAnchor,
+      lowercaseAdjective,
       anchorOnly: false,
     });
   });

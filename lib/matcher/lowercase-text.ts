@@ -114,6 +114,18 @@ export function mayStandInLowercase(key: string, langs: string): boolean {
 }
 
 /**
+ * Languages whose country's name is never its people's adjective before a noun (English "azerbaijani", Russian
+ * "узбекский"); a name with no language label is read as English is.
+ */
+const ADJECTIVE_DIFFERS = new Set(['', 'en', 'ru', 'hy', 'ka']);
+
+/** Whether a name labelled with `langs` (space-separated) may be written as its people's adjective in one of them. */
+export function mayBeAdjective(langs: string): boolean {
+  for (const lang of langs.split(' ')) if (!ADJECTIVE_DIFFERS.has(lang)) return true;
+  return false;
+}
+
+/**
  * Whether a name typed in lowercase that ends at `end` may modify the word after it rather than name the country:
  * written `bare` (no case ending) right before a lowercase word, as a people's adjective stands before a language, a
  * people or a dish ("azərbaycan dilini", "türkiye türkçesi"). With an ending ("türkiyede"), or before punctuation,

@@ -67,6 +67,18 @@ export interface Pattern {
    * counts anywhere, not only in a stretch typed so (lowercase-text.ts, `mayStandInLowercase`).
    */
   lowercaseAlone: boolean;
+  /**
+   * A country's one-word name, no common word in lowercase: in a line typed informally it counts alone in any
+   * language (informal-line.ts), as `lowercaseAlone` does everywhere.
+   */
+  lowercaseCountry: boolean;
+  /** A common word typed in lowercase (data/languages.yaml `lowercase-words`: china, turkey): so it never counts. */
+  lowercaseWord: boolean;
+  /**
+   * Written as its people's adjective too, in a language that puts the country's name before a noun ("azərbaycan
+   * dili", "қытай шайы"): typed in lowercase and bare before a lowercase word, it may be the adjective.
+   */
+  adjectiveToo: boolean;
 }
 
 /**
@@ -332,6 +344,9 @@ function makePattern(
     titled: false,
     givenNameToo: false,
     lowercaseAlone: false,
+    lowercaseCountry: false,
+    lowercaseWord: false,
+    adjectiveToo: false,
   };
 }
 

@@ -19,6 +19,11 @@ interface Candidate {
   lowercase: boolean;
   /** Typed in lowercase and needing no company (a country's name): it vouches for those that do. */
   lowercaseAnchor: boolean;
+  /**
+   * Typed in lowercase where it may be its people's adjective ("қытай шайы", Chinese tea): it counts only before
+   * another name ("azerbaycan turkiye bir millet"), and vouches for none.
+   */
+  lowercaseAdjective: boolean;
   /** Not marked, but an anchor for ambiguous names near it (a name inside a longer name: longer-name.ts). */
   anchorOnly: boolean;
 }
@@ -45,7 +50,7 @@ function anchorsOf(sorted: readonly Candidate[]): Candidate[] {
   let lastEnd = -1;
   for (let i = 0; i < sorted.length; i++) {
     const c = sorted[i]!;
-    if (isAmbiguous(c) || c.place < lastEnd) continue;
+    if (isAmbiguous(c) || c.lowercaseAdjective || c.place < lastEnd) continue;
     chosen.push(c);
     lastEnd = c.place + lengthOf(c);
   }
@@ -75,6 +80,26 @@ function hasAnchorNear(anchors: readonly Candidate[], c: Candidate, window: numb
   return false;
 }
 
+/**
+ * The most units between a lowercase country's name and the next name for the two to be one list: a space, or a
+ * joining word of up to three letters between spaces (" ve ", " и ", " and ", " мен "). A head noun ("dili", "шайы")
+ * is longer, and a name after a short one ("қытай шай") is rare.
+ */
+const LIST_GAP = 5;
+
+/**
+ * Whether another candidate starts at most LIST_GAP units after candidates[i] ends, in the same text: a lowercase
+ * country's name before another name is one of a list, not an adjective before its noun. Candidates are sorted by
+ * place, and texts are far apart in places.
+ */
+function nameFollows(candidates: readonly Candidate[], i: number): boolean {
+  const c = candidates[i]!;
+  const end = c.place + lengthOf(c);
+  for (let j = i + 1; j < candidates.length && candidates[j]!.place <= end + LIST_GAP; j++)
+    if (candidates[j]!.place > end) return true;
+  return false;
+}
+
 /** An ambiguous alias no rule decided: it vouches for nothing. */
 const isAmbiguous = (c: Candidate) => c.pattern.near && c.why === undefined;
 /**
@@ -101,7 +126,7 @@ export function selectMatches(candidates: Candidate[], textCount: number, nearWi
   // Index loops over the candidates: Node's engine allocated an iterator result per step of a for-of here.
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    if (c.place < lastEnd || c.anchorOnly) continue;
+    if (c.place < lastEnd || c.anchorOnly || (c.lowercaseAdjective && !nameFollows(candidates, i))) continue;
     if (anchors && isNear(c) && !hasAnchorNear(isLowercase(c) ? lowercaseAnchors! : anchors, c, nearWindow)) continue;
     lastEnd = c.place + lengthOf(c);
     perText[c.text]!.push(selected(c));

@@ -23,7 +23,7 @@ export function insideAddressOrHandle(text: string, start: number, end: number):
   const before = text.charCodeAt(start - 1);
   const after = text.charCodeAt(end);
   if (before === UNDERSCORE || after === UNDERSCORE || before === AT || after === AT) return true;
-  if (after === DOT && endsInDomain(text, end + 1)) return true;
+  if (after === DOT && endsInDomain(text, end + 1, MAX_DOMAIN_ENDING)) return true;
   // Most names stand between spaces or punctuation that is not an address's: decide on the units next to them first.
   if (!mayJoinAddress(before) && !mayJoinAddress(after)) return false;
   let from = start;
@@ -37,6 +37,8 @@ export function insideAddressOrHandle(text: string, start: number, end: number):
     if (unit === COLON && text.charCodeAt(i + 1) === SLASH && text.charCodeAt(i + 2) === SLASH) return true;
     if (unit === DOT && isAsciiLower(text.charCodeAt(i + 1))) {
       if (i >= from + 3 && text.startsWith('www', i - 3)) return true;
+      // A site's name of joined words ends in its domain ("eurasia-daily.example"): the run is the address.
+      if (i > end && endsInDomain(text, i + 1, MAX_JOINED_DOMAIN_ENDING)) return true;
       sawDomainDot = true;
     }
     if (unit === SLASH && sawDomainDot) return true;
@@ -49,12 +51,17 @@ function mayJoinAddress(unit: number): boolean {
   return unit === SLASH || unit === DOT || unit === 0x2d || unit === COLON || unit === 0x3d;
 }
 
-/** Whether two to six lowercase ASCII letters start at `at` and end the run there (".az", ".com", ".org/"). */
-function endsInDomain(text: string, at: number): boolean {
+/** A domain's ending right after a name: longer ones (".then") are more often a missing space. */
+const MAX_DOMAIN_ENDING = 6;
+/** After a name joined to other words by "-" or ".", a longer ending is a domain too (".travel", ".example"). */
+const MAX_JOINED_DOMAIN_ENDING = 10;
+
+/** Whether two to `most` lowercase ASCII letters start at `at` and end the run there (".az", ".com", ".org/"). */
+function endsInDomain(text: string, at: number, most: number): boolean {
   let i = at;
-  while (i < text.length && i - at < 7 && isAsciiLower(text.charCodeAt(i))) i++;
+  while (i < text.length && i - at <= most && isAsciiLower(text.charCodeAt(i))) i++;
   const letters = i - at;
-  if (letters < 2 || letters > 6) return false;
+  if (letters < 2 || letters > most) return false;
   const next = text.charCodeAt(i);
   return i >= text.length || isSpaceUnit(next) || next === SLASH || next === COLON || !isLetterOrDigit(next);
 }

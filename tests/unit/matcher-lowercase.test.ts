@@ -7,9 +7,9 @@ import { page } from './project-matcher';
 
 describe('names typed in lowercase', () => {
   it('count in a stretch typed all in lowercase, with or without diacritics', () => {
+    // "turkey" in lowercase is the bird, even here (data/languages.yaml `lowercase-words`).
     expect(page('so the news is that azerbaijan signed a deal with turkey and the money goes through baku')).toEqual([
       ['azerbaijan', 'azerbaijan'],
-      ['turkey', 'turkiye'],
       ['baku', 'baku'],
     ]);
     expect(page('Anonim · 2 saat əvvəl · dunen azerbaycan ve turkiye yine birlikde idi')).toEqual([
@@ -126,5 +126,69 @@ describe("a country's name typed in lowercase in a language of the region", () =
       'azərbaycanda',
       'azerbaijan',
     ]);
+  });
+});
+
+describe('a line typed informally: its sentences and items start in lowercase', () => {
+  it('lets names typed in lowercase count, two of them vouching for each other, in every language', () => {
+    expect(
+      page('mehmet_k · 2 saat önce: dün akşam bakü’ye indik. yarın tiflise geçiyoruz, Allah kolaylık versin'),
+    ).toEqual([
+      ['bakü', 'baku'],
+      ['tiflise', 'tbilisi'],
+    ]);
+    expect(page('в прошлом году были в ташкенте и самарканде. советую всем, там очень красиво')).toEqual([
+      ['ташкенте', 'tashkent'],
+      ['самарканде', 'samarkand'],
+    ]);
+    expect(page("o'tgan hafta toshkentda edik. samarqandga ham bordik, juda chiroyli shahar")).toEqual([
+      ['toshkentda', 'tashkent'],
+      ['samarqandga', 'samarkand'],
+    ]);
+    expect(page('былтыр бишкекте болдук. эми ташкентке барабыз, анан үйгө')).toEqual([
+      ['бишкекте', 'bishkek'],
+      ['ташкентке', 'tashkent'],
+    ]);
+    expect(page('geçen ýyl aşgabatda bolduk. indi bakuwa gitjek, soňra öýe')).toEqual([
+      ['aşgabatda', 'ashgabat'],
+      ['bakuwa', 'baku'],
+    ]);
+    expect(
+      page('we flew to baku last week. then took the train to tbilisi, highly recommend it. TIP: go in May'),
+    ).toEqual([
+      ['baku', 'baku'],
+      ['tbilisi', 'tbilisi'],
+    ]);
+  });
+
+  it("lets a country's name count alone there, in any language", () => {
+    expect(page('anyone been to uzbekistan? thinking of going in may. any tips welcome')).toEqual([
+      ['uzbekistan', 'uzbekistan'],
+    ]);
+    expect(page('biz ötən ay ozbekistanda idik. çox gözəl ölkədir, hamıya tövsiyə edirəm')).toEqual([
+      ['ozbekistanda', 'uzbekistan'],
+    ]);
+  });
+
+  it('not a lone city, which may be a word or a namesake', () => {
+    expect(page('we flew to baku last week. highly recommend it, the food was great')).toEqual([]);
+  });
+
+  it('not a common word of the same letters, whatever the line', () => {
+    expect(page('roast turkey and china plates for everyone. we loved it, thanks mum, see you in baku')).toEqual([]);
+  });
+
+  it("not a country's name bare before a noun, where it is the people's adjective, unless a name follows", () => {
+    expect(page('кеше қытай шайын іштік. ал бүгін шымкентке барамыз, сосын үйге')).toEqual([]);
+    expect(page('кеше қытай мен өзбекстан туралы оқыдық. ал бүгін үйде отырамыз')).not.toContainEqual([
+      'қытай',
+      'china',
+    ]);
+  });
+
+  it('not in an edited line, whose sentences start with a capital', () => {
+    expect(
+      page('The ferry from Aktau takes a day. The crossing to baku is rough in winter, say Tbilisi officials.'),
+    ).toEqual([['Tbilisi', 'tbilisi']]);
   });
 });

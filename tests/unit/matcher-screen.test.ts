@@ -77,6 +77,7 @@ describe('neighbour screen', () => {
               or: undefined,
               lowercase: false,
               lowercaseAnchor: false,
+              lowercaseAdjective: false,
               anchorOnly: false,
             };
             if (!namesSomeoneElse(tables, b, c, undefined, Seen.Any)) continue;

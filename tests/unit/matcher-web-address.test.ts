@@ -44,4 +44,10 @@ describe('insideAddressOrHandle', () => {
     expect(at('in Baku. Then', 'Baku')).toBe(false);
     expect(at('in Baku.\nThen', 'Baku')).toBe(false);
   });
+  it("reads a site's name of joined words that ends in a domain as the address, even a long domain", () => {
+    expect(at('via eurasia-daily.example · 3h', 'eurasia')).toBe(true);
+    expect(at('see baku-travel.network for tips', 'baku')).toBe(true);
+    expect(at('the Baku-Tbilisi line. Then', 'Baku')).toBe(false);
+    expect(at('the Baku-Tbilisi line.Then', 'Baku')).toBe(false);
+  });
 });
