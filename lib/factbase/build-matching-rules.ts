@@ -61,6 +61,7 @@ export function buildMatchingRules(
     courtesy: languages.courtesy ?? [],
     ...(namedAfter ? { namedAfter } : {}),
     ...(languages['given-names'] ? { givenNames: languages['given-names'] } : {}),
+    ...(languages['typed-letters'] ? { typedLetters: typedLetters(languages, errors) } : {}),
     ...(languages['lowercase-words'] ? { lowercaseWords: lowercaseWords(languages['lowercase-words'], errors) } : {}),
     ...(languages['other-roles'] ? { otherRoles: languages['other-roles'] } : {}),
     ...(languages['family-after'] ? { familyAfter: languages['family-after'] } : {}),
@@ -177,4 +178,20 @@ function lowercaseWords(words: string[], errors: string[]): string[] {
   for (const word of words)
     if (!/^[\p{Ll}\p{M}]+$/u.test(word)) errors.push(`languages: lowercase-words: "${word}" is not one lowercase word`);
   return words;
+}
+
+/**
+ * `typed-letters` as written, checked: each key a language of `languages`, each letter one character, each substitute
+ * one or two (Armenian և is two letters in capitals).
+ */
+function typedLetters(languages: LanguagesInput, errors: string[]): Record<string, Record<string, string>> {
+  const letters = languages['typed-letters'] ?? {};
+  for (const [lang, subs] of Object.entries(letters)) {
+    if (!languages.languages[lang])
+      errors.push(`languages: typed-letters: "${lang}" is not a language of \`languages\``);
+    for (const [letter, as] of Object.entries(subs ?? {}))
+      if ([...letter].length !== 1 || [...as].length < 1 || [...as].length > 2)
+        errors.push(`languages: typed-letters: ${lang}: "${letter}" as "${as}" is not one letter typed as one or two`);
+  }
+  return letters;
 }

@@ -154,6 +154,8 @@ export interface LanguagesInput {
   courtesy: string[];
   'named-after'?: NamedAfter;
   'given-names'?: string[];
+  /** Per language, letters people type as others the fold keeps apart (ə as a): `typed-letters`. */
+  'typed-letters'?: Record<string, Record<string, string>>;
   /** Names of ours that are common words in lowercase: typed so, they never count (`lowercase-words`). */
   'lowercase-words'?: string[];
   'other-roles'?: string[];
@@ -205,6 +207,8 @@ export interface MatchingRules {
   namedAfter?: NamedAfter;
   /** Common given names: right before a bare surname, someone's given name (data/languages.yaml `given-names`). */
   givenNames?: string[];
+  /** Per language, letters typed as others (data/languages.yaml `typed-letters`): each alias gets that form too. */
+  typedLetters?: Record<string, Record<string, string>>;
   /** Names of ours that are common words typed in lowercase (data/languages.yaml `lowercase-words`). */
   lowercaseWords?: string[];
   /** Roles no person of ours is known by: right before a bare surname, someone else (`other-roles`). */

@@ -9,6 +9,7 @@ import { caseRuleFor, isExactCase, takesEndings, type CaseRule } from './case-ru
 import { buildEndingTrie, type EndingTrie } from './ending-trie';
 import { foldAlias } from './fold';
 import { commonPrefix, inflectedForms } from './morphology';
+import { typedEndingLetters, typedForm, typedStem } from './typed-forms';
 
 export interface Pattern {
   /** Folded text the automaton looks for (for inflected aliases, the part all forms share). */
@@ -243,6 +244,15 @@ export function compilePatterns(index: AliasIndex, rules?: MatchingRules): Patte
     // written with one gets a form without, so that "Baku, Tbilisi" on a page stays two names.
     if (folded.includes(', '))
       add(makePattern(index, rules, alias, found.stem.replace(COMMA_IN_NAME, ''), found.endings, folded, caseRule));
+    // As typed without the language's special letters where the fold keeps them apart ("Azarbaycan", "ԱԼԻԵՎ"):
+    // the same endings and rules; not for an ambiguous (`near`) alias, whose misspelling would add to its risk.
+    const typed = rules?.typedLetters && (flags & ALIAS_NEAR) === 0 ? typedFormOf(rules, alias, text) : null;
+    if (typed !== null) {
+      const typedKey = foldAlias(typed);
+      const typedStemText = typedKey === folded ? null : typedStem(folded, found.stem, typedKey);
+      const typedEndings = typedStemText === null ? null : typedEndingsOf(rules!, alias, text, found.endings);
+      if (typedStemText !== null) add(makePattern(index, rules, alias, typedStemText, typedEndings, folded, caseRule));
+    }
     // Compounds are also written as one word (Şahdəniz, Nursultan, KazMunayGas): the parts joined, as written.
     if (folded.includes(' ') && isCompoundName(index, entry)) {
       const parts = folded.split(' ');
@@ -271,6 +281,22 @@ function sameCaseRule(a: CaseRule, b: CaseRule): boolean {
 }
 
 const COMMA_IN_NAME = /,(?= )/g;
+
+/**
+ * The endings of an alias's typed form: its own, or, when its last vowel was substituted, the same with the vowel's
+ * substitute in them (typed-forms.ts), worked out only when a page hits them.
+ */
+function typedEndingsOf(rules: MatchingRules, alias: number, text: string, endings: Endings | null): Endings | null {
+  const swap = typedEndingLetters(text, rules.aliasLangs[alias] ?? '', rules.typedLetters!, foldAlias);
+  if (endings === null || swap === null) return endings;
+  const [from, to] = swap;
+  return new Endings(() => [...new Set(endings.list.map((e) => e.split(from).join(to)))].sort(longestFirst));
+}
+
+/** An alias as typed without its languages' special letters (typed-forms.ts), or null. */
+function typedFormOf(rules: MatchingRules, alias: number, text: string): string | null {
+  return typedForm(text, rules.aliasLangs[alias] ?? '', rules.typedLetters!);
+}
 const PART_BREAK = /[\s\-\u2010-\u2015]+/u;
 const CAPITALISED = /^\p{Lu}/u;
 
