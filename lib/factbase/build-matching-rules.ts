@@ -19,6 +19,25 @@ import {
 import { withNamedAfterHeads, type NamedAfterHeadsInput } from './named-after-heads';
 
 /**
+ * Every language's words of a `byLang` section together, each checked against its language's alphabet (`where` names
+ * the section in the build's errors).
+ */
+function wordsOfEveryLanguage(
+  languages: LanguagesInput,
+  byLang: Record<string, string[]>,
+  where: string,
+  errors: string[],
+): string[] {
+  return Object.entries(byLang).flatMap(([lang, words]) => {
+    for (const w of words) {
+      const problem = labelProblem(w, lang, languages.languages[lang]);
+      if (problem) errors.push(`languages.yaml: ${where} "${w}" (${lang}): ${problem}`);
+    }
+    return words;
+  });
+}
+
+/**
  * data/languages.yaml `namesakes`, every language's words together, checked: each language the evaluation set speaks
  * (data/named-after.yaml `languages`) gives words after a name, and every word fits its language's alphabet.
  */
@@ -26,15 +45,25 @@ function namesakeWords(languages: LanguagesInput, required: readonly string[], e
   const input = languages.namesakes!;
   for (const lang of required)
     if (!input.after[lang]?.length) errors.push(`languages.yaml: namesakes.after gives no words in ${lang}`);
-  const all = (byLang: Record<string, string[]>, where: string) =>
-    Object.entries(byLang).flatMap(([lang, words]) => {
-      for (const w of words) {
-        const problem = labelProblem(w, lang, languages.languages[lang]);
-        if (problem) errors.push(`languages.yaml: namesakes.${where} "${w}" (${lang}): ${problem}`);
-      }
-      return words;
-    });
-  return { after: all(input.after, 'after'), before: all(input.before ?? {}, 'before') };
+  return {
+    after: wordsOfEveryLanguage(languages, input.after, 'namesakes.after', errors),
+    before: wordsOfEveryLanguage(languages, input.before ?? {}, 'namesakes.before', errors),
+  };
+}
+
+/**
+ * data/languages.yaml `quoted-kinds`, every language's words together, checked: each language the evaluation set
+ * speaks gives words before the quotation or after it, and every word fits its language's alphabet.
+ */
+function quotedKindWords(languages: LanguagesInput, required: readonly string[], errors: string[]) {
+  const input = languages['quoted-kinds']!;
+  for (const lang of required)
+    if (!input.before[lang]?.length && !input.after[lang]?.length)
+      errors.push(`languages.yaml: quoted-kinds gives no words in ${lang}`);
+  return {
+    before: wordsOfEveryLanguage(languages, input.before, 'quoted-kinds.before', errors),
+    after: wordsOfEveryLanguage(languages, input.after, 'quoted-kinds.after', errors),
+  };
 }
 
 /** A short form in capitals: letters (and the dots or spaces some write between them), two capitals at least. */
@@ -68,6 +97,7 @@ export function buildMatchingRules(
     ...(languages['pair-joiners'] ? { pairJoiners: languages['pair-joiners'] } : {}),
     ...(languages.patronymics ? { patronymics: languages.patronymics } : {}),
     ...(languages.namesakes ? { namesakes: namesakeWords(languages, heads?.languages ?? [], errors) } : {}),
+    ...(languages['quoted-kinds'] ? { quotedKinds: quotedKindWords(languages, heads?.languages ?? [], errors) } : {}),
     classes: languages.morphology,
     languageMorphology: Object.fromEntries(Object.entries(languages.languages).map(([k, v]) => [k, v.morphology])),
     unlabelled: languages.unlabelled ?? {},

@@ -112,6 +112,16 @@ export interface NamedAfter {
   /** Right after a country's name: the airline, railway, bank or race named after it (Airlines, Temır Joly…). */
   'country-after'?: string[];
   /**
+   * The heads of `place-after` and `country-after` that may follow one lowercase word of the thing's own name, in
+   * the `compound-languages` ("Тошкент трактор заводи", "Հայաստանի պատմության թանգարան"): built from
+   * data/named-after.yaml.
+   */
+  'place-after-word'?: string[];
+  'country-after-word'?: string[];
+  'compound-languages'?: string[];
+  /** Words those heads never follow: postpositions (data/named-after.yaml `not-between`). */
+  'not-between'?: string[];
+  /**
    * The endings with which a place's or country's name stands as the modifier of a thing's name (the Armenian and
    * Georgian genitive: "Երևանի պետական", "საქართველოს ბანკი"). `place-after` and `country-after` words count only
    * after the name as written or with one of these: "Samarqandda xalqaro forum" is in the city.
@@ -164,6 +174,8 @@ export interface LanguagesInput {
   patronymics?: Patronymics;
   /** Per language: the words that say a person named is a namesake, after the name and before it. */
   namesakes?: { after: Record<string, string[]>; before: Record<string, string[]> };
+  /** Per language: the words of a thing's kind before or after its name in quotation marks (гостиница «…»). */
+  'quoted-kinds'?: { before: Record<string, string[]>; after: Record<string, string[]> };
   languages: Record<string, LanguageDef>;
   unlabelled: Record<string, string[]>;
   'unlabelled-phrases'?: Record<string, string[]>;
@@ -224,6 +236,11 @@ export interface MatchingRules {
    * together): in the apposition after the name, and ending right before it (lib/matcher/namesake-phrase.ts).
    */
   namesakes?: { after: string[]; before: string[] };
+  /**
+   * The words of a thing's kind right before its name in quotation marks or after it (data/languages.yaml
+   * `quoted-kinds`, every language's together): a name of ours in that quotation is the thing's (quoted-kinds.ts).
+   */
+  quotedKinds?: { before: string[]; after: string[] };
   classes: Record<string, MorphologyClass>;
   /** Morphology classes per alias language, and per script for aliases without one. */
   languageMorphology: Record<string, string[]>;

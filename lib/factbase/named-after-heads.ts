@@ -31,6 +31,8 @@ interface HeadCategory {
    * the forum), and one language's head is another's word (Uzbek "muzeyi" starts Azerbaijani "muzeyinə").
    */
   'person-after'?: 'capitalised';
+  /** Whether its heads, in the `compound-languages`, may follow one lowercase word of the thing's own name. */
+  'past-a-word'?: boolean;
 }
 
 export interface NamedAfterHeadsInput {
@@ -38,6 +40,10 @@ export interface NamedAfterHeadsInput {
   languages: string[];
   /** Per language, words right after a place's or country's name that mean the place itself. */
   keeps: Record<string, string[]>;
+  /** The languages whose heads may follow one lowercase word of the thing's own name (`place-after-word`). */
+  'compound-languages'?: string[];
+  /** Per language, the words that heads never follow (postpositions: "Хитой билан темир йўл"). */
+  'not-between'?: Record<string, string[]>;
   categories: Record<string, HeadCategory>;
 }
 
@@ -78,13 +84,31 @@ export function withNamedAfterHeads(
     } else if (c.before) errors.push(`${where}: before is for a person's name`);
     if (c.of.includes('place')) add('place-after', after);
     if (c.of.includes('country')) add('country-after', after);
+    const afterWord = c['past-a-word'] ? lowercaseHeadsOf(c.after ?? {}, heads['compound-languages'] ?? []) : [];
+    if (c.of.includes('place')) add('place-after-word', afterWord);
+    if (c.of.includes('country')) add('country-after-word', afterWord);
     if (c.of.includes('region')) add('region-after', after);
     if (c.of.includes('place') || c.of.includes('country'))
       add('place-before', Object.values(c['place-before'] ?? {}).flat());
     else if (c['place-before']) errors.push(`${where}: place-before is for a place's or a country's name`);
   }
   checkKeeps(out, heads.keeps ?? {}, errors);
+  if (heads['compound-languages']) out['compound-languages'] = heads['compound-languages'];
+  const notBetween = Object.entries(heads['not-between'] ?? {});
+  for (const [lang, words] of notBetween)
+    for (const w of words) {
+      const problem = labelProblem(w, lang, languages.languages[lang]);
+      if (problem) errors.push(`named-after.yaml: not-between "${w}" is labelled ${lang}, but ${problem}`);
+    }
+  if (notBetween.length) out['not-between'] = notBetween.flatMap(([, words]) => words);
+  for (const lang of heads['compound-languages'] ?? [])
+    if (!languages.languages[lang]) errors.push(`named-after.yaml: compound-languages names unknown "${lang}"`);
   return out;
+}
+
+/** The heads of `languages` written in lowercase (a capitalised one heads a name of capitalised words). */
+function lowercaseHeadsOf(byLang: Record<string, string[]>, languages: readonly string[]): string[] {
+  return languages.flatMap((lang) => (byLang[lang] ?? []).filter((w) => !CAPITAL.test(w)));
 }
 
 /** The heads written with a capital, and all those of the languages whose script has no capitals (Georgian). */

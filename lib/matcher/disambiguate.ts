@@ -20,7 +20,7 @@ import { inScoreRow } from './score-rows';
 import { NamedAfterList } from './named-after';
 import { spelledOutAfter, spelledOutFrom, spelledOutIn } from './acronym-expansion';
 import { clauseEnd, clauseOrListHeadStart } from './clause';
-import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
+import { NAME_WORDS_BETWEEN, wordPastLowercaseWord, wordPastNameWords } from './head-after-name';
 import { dropInsideLongerNames } from './longer-name';
 import {
   Father,
@@ -135,6 +135,11 @@ export interface RuleTables {
     placeAfter: NamedAfterList;
     countryAfter: NamedAfterList;
     companyAfter: NamedAfterList;
+    /** The heads of the two lists above that may follow one lowercase word of the thing's name (`compound`). */
+    placeAfterWord: NamedAfterList;
+    countryAfterWord: NamedAfterList;
+    /** Words those heads never follow: postpositions, and the joiners of a pair (`pair-joiners`). */
+    notBetween: NamedAfterList;
     /** Heads after a region's name only: a district named after it ("Xəzər rayonu"). */
     regionAfter: NamedAfterList;
     /** Heads before a place's or country's name, and the words that join them to it ("University of"). */
@@ -151,6 +156,8 @@ export interface RuleTables {
     /** Folded endings after which a place's name is a thing's modifier (see `standsAsModifier`). */
     modifierEndings: string[];
   };
+  /** The words of a thing's kind before or after its quoted name (гостиница «…», «…» ԱՁ; quoted-kinds.ts). */
+  quotedKinds: { before: NamedAfterList; after: NamedAfterList };
   /** Common given names of the region's languages, folded, and as a list that reads the word before a name. */
   commonGivenNames: Set<string>;
   /** Names of ours that are common words typed in lowercase (data/languages.yaml `lowercase-words`), folded. */
@@ -198,6 +205,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   // `headBefore`): "of" comes before half the country names of an English page, and only a head before it counts.
   const headsBefore = screen.listen(named?.['place-before'] ?? []);
   const links = screen.listen(named?.links ?? []);
+  const compoundLanguages = new Set(named?.['compound-languages'] ?? []);
   const reads = {
     person: { next: screen.listen(named?.after ?? []), previous: screen.listen(named?.before ?? []) },
     place: { next: screen.listen(named?.['place-after'] ?? []), previous: headsBefore },
@@ -237,6 +245,9 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       placeAfter: new NamedAfterList(rules?.namedAfter?.['place-after']),
       countryAfter: new NamedAfterList(rules?.namedAfter?.['country-after']),
       companyAfter: new NamedAfterList(rules?.namedAfter?.['company-after']),
+      placeAfterWord: new NamedAfterList(rules?.namedAfter?.['place-after-word']),
+      countryAfterWord: new NamedAfterList(rules?.namedAfter?.['country-after-word']),
+      notBetween: new NamedAfterList([...(rules?.namedAfter?.['not-between'] ?? []), ...(rules?.pairJoiners ?? [])]),
       regionAfter: new NamedAfterList(rules?.namedAfter?.['region-after']),
       placeBefore: new NamedAfterList(rules?.namedAfter?.['place-before']),
       links: new NamedAfterList(rules?.namedAfter?.links),
@@ -245,6 +256,10 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       titleAfter: new NamedAfterList(rules?.namedAfter?.['title-after']),
       called,
       modifierEndings: (rules?.namedAfter?.['modifier-endings'] ?? []).map(foldAlias),
+    },
+    quotedKinds: {
+      before: new NamedAfterList(rules?.quotedKinds?.before),
+      after: new NamedAfterList(rules?.quotedKinds?.after),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
     lowercaseWords: new Set((rules?.lowercaseWords ?? []).map(foldAlias)),
@@ -288,6 +303,8 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     p.eponym = eponymOf(type);
     p.idea = type === 'idea';
     p.region = type === 'region';
+    p.compound =
+      (p.eponym === 'place' || p.eponym === 'country') && inCompoundLanguage(rules, p.alias, compoundLanguages);
     p.surnameToo = mayBeSurname(text, type, p);
     p.nextWords = (p.eponym ? reads[p.eponym].next : 0) | (p.region ? reads.region : 0);
     p.previousWords = (p.eponym ? reads[p.eponym].previous : 0) | (p.surnameToo ? reads.givenName : 0);
@@ -322,9 +339,12 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     if (!p.key.includes(' ')) t.oneWordNames.add(p.key);
     p.acronym = t.acronyms.has(p.key);
     // A city's or a country's name may stand in a quoted name; an acronym in quotation marks ("BTC") is still that.
-    p.quoted = (p.eponym === 'place' || p.eponym === 'country') && !p.acronym;
+    // Not an idea's (Turan) alone in quotation marks, which may be the idea itself: only with a kind's word beside
+    // it (quoted-kinds.ts).
+    p.quoted = (p.eponym === 'place' || p.eponym === 'country') && !p.acronym && !p.idea;
     // Any name may stand in a work's title ("Şuşa" filmi, Middle Corridor (film)); an acronym is still that acronym.
     p.titled = !p.acronym;
+    p.kindQuoted = !p.acronym && !OWN_KINDS.has(index.entities[p.entity]?.[2]);
     // Nur-Sultan written solid is the given name Nursultan.
     p.givenNameToo = p.eponym !== null && p.eponym !== 'person' && t.commonGivenNames.has(p.key.replace(/ /g, ''));
     p.namesakeKey = namesakeKeys.has(p.key);
@@ -361,6 +381,16 @@ function givenWords(words: readonly string[], p: Patronymics): string[] {
     if (p.words.has(folded)) return words.slice(0, Math.max(i - 1, 1));
   }
   return words.slice(0, last);
+}
+
+/**
+ * Whether an alias is labelled in one of the `compound-languages` and not in Russian: a Russian sentence puts a verb
+ * and a noun after its subject ("Ташкент примет форумы", "Баку помог фонду"), and its plurals and datives are some of
+ * those languages' heads (Kazakh "форумы", Kyrgyz "фонду"), so a name Russian shares (Баку, Ташкент) is left out.
+ */
+function inCompoundLanguage(rules: MatchingRules | undefined, alias: number, compound: ReadonlySet<string>): boolean {
+  const langs = (rules?.aliasLangs[alias] ?? '').split(' ');
+  return !langs.includes('ru') && langs.some((lang) => compound.has(lang));
 }
 
 /**
@@ -417,6 +447,10 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
       }
     }
   }
+  // Or past one lowercase word of the thing's name ("Тошкент трактор заводи"): read only in the languages that write
+  // a name so. Those heads are words of the place's and the country's lists, so their bits are in `nextWords`.
+  if (p.compound && seen === Seen.None && (t.screen.at(text, wordPastLowercaseWord(text, c.end)) & p.nextWords) !== 0)
+    seen = Seen.WordAfter;
   if (p.previousWords !== 0) {
     const before = wordBeforeStart(text, c.start);
     const words = t.screen.at(text, before);
@@ -447,13 +481,20 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
 /**
  * How a name may name a thing named after it (see `namesAThing`): a person's, a place's (a city, a region, a sea), a
  * country's, or a company's (its stadium: «Газпром Арена»), which a pipeline's reads as (the oil grade it carries:
- * "CPC Blend").
+ * "CPC Blend"). An idea's name (Turan, Heartland) is a place's here: banks, universities, clubs and districts are
+ * named after it as after a land ("Turan Bank", "Tūran universitetı", "Turan Mahallesi", "Heartland Institute").
  */
 function eponymOf(type: string | undefined): Pattern['eponym'] {
   if (type === 'person' || type === 'country' || type === 'company') return type;
   if (type === 'pipeline') return 'company';
-  return type === 'place' || type === 'region' ? 'place' : null;
+  return type === 'place' || type === 'region' || type === 'idea' ? 'place' : null;
 }
+
+/**
+ * Entity types whose own names stand in quotation marks beside their kind's word (компания «Газпром», АО «Каспийский
+ * трубопроводный консорциум»: a pipeline's name is its consortium's).
+ */
+const OWN_KINDS: ReadonlySet<string | undefined> = new Set(['company', 'organization', 'pipeline']);
 
 /**
  * Entity types whose names a person does not carry, or a person goes to: a place's name after a given name is

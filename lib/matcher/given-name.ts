@@ -1,12 +1,13 @@
 /**
  * Whether a person's, place's or country's name means someone or something else where it stands: a namesake's surname
  * after a given name that is not the person's, someone's given name before a surname (Nursultan), a thing named after
- * it, or (any name) a work's title it stands in. Read for every candidate whose alias may be a surname, a given name,
+ * it, or (any name) a work's title it stands in, and a quoted name with its kind's word (quoted-kinds.ts). Read for every candidate whose alias may be a surname, a given name,
  * an eponym or a title's word (see `Pattern.eponym`, `surnameToo`, `givenNameToo`, `titled`).
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { asWritten, namesAThing } from './things-named-after';
 import { namesATitle } from './titles';
+import { namesAQuotedThing } from './quoted-kinds';
 import { Seen } from './evidence-seen';
 import { inCitedTitle, publisherInImprint } from './citations';
 import { caseOfUnit, UPPER } from './char-kinds';
@@ -30,7 +31,8 @@ export function namesSomeoneElse(
     (p.eponym !== null && (seen & THING) !== 0 && namesAThing(t, b, c, seen)) ||
     (p.surnameToo && (seen & Seen.WordBefore) !== 0 && afterGivenName(t, b.text, c, previous)) ||
     (p.givenNameToo && beforeSurname(t, b, c)) ||
-    (p.titled && (seen & (Seen.Quote | Seen.Parenthesis)) !== 0 && namesATitle(t, b, c, seen))
+    (p.titled && (seen & (Seen.Quote | Seen.Parenthesis)) !== 0 && namesATitle(t, b, c, seen)) ||
+    (p.kindQuoted && (seen & Seen.Quote) !== 0 && namesAQuotedThing(t, b, c))
   );
 }
 

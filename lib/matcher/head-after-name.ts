@@ -56,3 +56,18 @@ function nameWordEnd(text: string, start: number): number {
   const end = wordEnd(text, start);
   return end > start + 1 && text.charCodeAt(end - 1) !== LOWER_S ? end : -1;
 }
+
+/**
+ * The start of the word that follows one word in lowercase (or of a script without capitals) after original offset
+ * `end`, the end of a name of ours, each past one space: "трактор" in "Тошкент трактор заводи", "պատմության" in
+ * "Հայաստանի պատմության թանգարան"; -1 otherwise. Reads the one word and a unit past it.
+ */
+export function wordPastLowercaseWord(text: string, end: number): number {
+  if (!isSpaceOrNbsp(text.charCodeAt(end))) return -1;
+  const word = end + 1;
+  if (caseOfUnit(text.charCodeAt(word)) === UPPER) return -1;
+  const wordStop = wordEnd(text, word);
+  if (wordStop === word || !isSpaceOrNbsp(text.charCodeAt(wordStop))) return -1;
+  const head = wordStop + 1;
+  return wordEnd(text, head) > head ? head : -1;
+}

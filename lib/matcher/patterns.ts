@@ -61,6 +61,16 @@ export interface Pattern {
   quoted: boolean;
   /** Any name but an acronym: checked for a work's title it stands in (titles.ts: the film «Şuşa», "Şuşa" filmi). */
   titled: boolean;
+  /**
+   * Any name but an acronym's, a company's or an organisation's: in quotation marks with a kind's word beside them it
+   * is that thing's (quoted-kinds.ts: the hotel «Туран»); a company's own name there is itself (компания «Газпром»).
+   */
+  kindQuoted: boolean;
+  /**
+   * A place's or a country's name labelled in a language that writes a thing's name after it in lowercase words
+   * (data/named-after.yaml `compound-languages`): its head may follow one of them ("Тошкент трактор заводи").
+   */
+  compound: boolean;
   /** A name of ours, not a person's, that is also a common given name (Nursultan): someone's before a surname. */
   givenNameToo: boolean;
   /**
@@ -368,6 +378,8 @@ function makePattern(
     previousWords: 0,
     quoted: false,
     titled: false,
+    kindQuoted: false,
+    compound: false,
     givenNameToo: false,
     lowercaseAlone: false,
     lowercaseCountry: false,

@@ -5,7 +5,7 @@
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { headBefore, type NamedAfterList } from './named-after';
-import { NAME_WORDS_BETWEEN, wordPastNameWords } from './head-after-name';
+import { NAME_WORDS_BETWEEN, wordPastLowercaseWord, wordPastNameWords } from './head-after-name';
 import { insideQuotedName } from './quoted-name';
 import { Seen } from './evidence-seen';
 import { afterDash, insideRoute } from './route-names';
@@ -48,7 +48,8 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate, seen
     const headAfter =
       list.startsWordAt(text, next) ||
       (c.pattern.region && t.namedAfter.regionAfter.startsWordAt(text, next)) ||
-      (eponym !== 'company' && headPastNameWords(list, text, c.end));
+      (eponym !== 'company' && headPastNameWords(list, text, c.end)) ||
+      (c.pattern.compound && headPastLowercaseWord(t, eponym === 'country', text, c.end));
     if (headAfter && standsAsModifier(t, b, c)) return eponym !== 'country' || !afterDash(text, c.start);
   }
   // A company's name names only the thing whose name it heads (its arena); alone in quotation marks it is its own.
@@ -61,8 +62,8 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate, seen
       (seen & Seen.ScoreRow) !== 0 &&
       inScoreRow(text, c.start, c.end) &&
       asWritten(c, foldedSlice(b, c.foldedStart, c.foldedEnd))) ||
-    // An acronym in quotation marks ("BTC") is still that acronym.
-    (!c.pattern.acronym && (seen & Seen.Quote) !== 0 && quoted(text, c))
+    // An acronym in quotation marks ("BTC") is still that acronym, and an idea's name may be the idea (see `quoted`).
+    (c.pattern.quoted && (seen & Seen.Quote) !== 0 && quoted(text, c))
   );
 }
 
@@ -90,6 +91,21 @@ function headPastNameWords(list: NamedAfterList, text: string, end: number): boo
     if (list.startsWordAt(text, at)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a head of `place-after-word` (`country-after-word` for a country's name) follows one lowercase word of the
+ * thing's own name, in the languages that write a name so ("Тошкент трактор заводи", "Қазақстан халық банкі",
+ * "Հայաստանի պատմության թանգարան"). A word that keeps a name its own there is no word of the thing's name: an office's
+ * or a central bank's ("Հայաստանի կենտրոնական բանկ" is the country's, `longer-name-keeps`), and a postposition or
+ * a pair's joiner joins the name to the sentence ("Хитой билан темир йўл", `not-between`).
+ */
+function headPastLowercaseWord(t: RuleTables, country: boolean, text: string, end: number): boolean {
+  const head = wordPastLowercaseWord(text, end);
+  if (head < 0) return false;
+  const list = country ? t.namedAfter.countryAfterWord : t.namedAfter.placeAfterWord;
+  if (!list.startsWordAt(text, head) || t.longerNameStops.startsWordAt(text, end + 1)) return false;
+  return t.namedAfter.notBetween.wholeWordAt(text, end + 1) === null;
 }
 
 /**

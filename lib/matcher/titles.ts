@@ -129,7 +129,7 @@ function yearInParentheses(text: string, k: number): boolean {
 }
 
 /** The kind of work right before the opening mark, or before a colon there ("Sənədli film: "…""). */
-function kindBefore(list: NamedAfterList, text: string, open: number): boolean {
+export function kindBefore(list: NamedAfterList, text: string, open: number): boolean {
   let i = open;
   while (i > 0 && isSpaceOrNbsp(text.charCodeAt(i - 1))) i--;
   if (text.charCodeAt(i - 1) === COLON) i--;
@@ -142,8 +142,13 @@ function kindAfter(list: NamedAfterList, text: string, end: number): boolean {
   let close = end;
   while (close < text.length && close - end <= TITLE_END_CHARS && !isQuote(text.charCodeAt(close))) close++;
   if (close >= text.length || !isClosingQuote(text.charCodeAt(close))) return false;
+  return kindAfterClose(list, text, close, WORDS_AFTER);
+}
+
+/** Whether one of the `words` words after the closing mark at `close` starts with a word of `list`, past a dash. */
+export function kindAfterClose(list: NamedAfterList, text: string, close: number, words: number): boolean {
   let i = close + 1;
-  for (let word = 0; word < WORDS_AFTER; word++) {
+  for (let word = 0; word < words; word++) {
     while (i < text.length && (isSpaceOrNbsp(text.charCodeAt(i)) || isDash(text.charCodeAt(i)))) i++;
     if (i >= text.length || !isLetterUnit(text.charCodeAt(i))) return false;
     if (list.startsWordAt(text, i)) return true;
