@@ -40,6 +40,7 @@ describe('Georgian', () => {
   it('syncope of a city in -ანი before the endings that start with a vowel', () => {
     expectMarked('yerevan', ['ერევნის', 'ერევნით', 'ერევნიდან', 'ერევანში', 'ერევანმა']);
     expectMarked('nakhchivan', ['ნახიჭევნის', 'ნახიჭევანში', 'ნახიჭევნიდან']);
+    expect(marks('ყარს-ნახიჭევნის რკინიგზა.')).toEqual([['ყარს-ნახიჭევნის', 'kars-nakhchivan-railway']]);
   });
   it('-ვით "like", after a consonant stem and after a vowel', () => {
     expectMarked('russia', ['რუსეთივით']);
@@ -156,7 +157,16 @@ describe("a city's genitive before the head of a thing in the city is that thing
     expect(marks('ასტანს და ასტანში.')).toEqual([]);
     expectMarked('astana', ['ასტანის', 'ასტანაში', 'ასტანამ', 'ასტანიდან', 'ასტანით']);
   });
+  it("a treaty by the city it was signed in, a carpet's pattern by its town, a train by the towns it links", () => {
+    expect(marks('Կարսի և Մոսկվայի պայմանագրերը կնքվել են 1921-ին։')).toEqual([]);
+    expect(marks('გორგი შუშის ორნამენტით და ბაქოს ხალიჩა.')).toEqual([]);
+    expect(marks('Երևան-Բաքու գնացքը չի գործում։')).toEqual([]);
+    expect(marks('ბაქო–თბილისის მატარებელი გადადო.')).toEqual([]);
+    // the cities themselves in a sentence of their own
+    expect(marks('Մոսկվայում պայմանագիր կնքվեց։')).toEqual([['Մոսկվայում', 'moscow']]);
+  });
   it('a street, a boulevard, named after a person or a place is no mention of them', () => {
+    expect(marks('თბილისში, აზერბაიჯანის პროსპექტზე.')).toEqual([['თბილისში', 'tbilisi']]);
     expect(marks('ანკარაში, ათათურქის ბულვარზე, კაფე გაიხსნა.')).toEqual([['ანკარაში', 'ankara']]);
     expect(marks('ბაქოში, ჰეიდარ ალიევის სანაპიროზე.')).toEqual([['ბაქოში', 'baku']]);
   });
