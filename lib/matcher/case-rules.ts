@@ -34,16 +34,17 @@ function casesOf(text: string): Uint8Array {
  * nothing for the thousands of other aliases. An alias with two or more cased letters, all uppercase, is an acronym.
  */
 export function caseRuleFor(alias: string, flags: number): CaseRule {
+  if ((flags & ALIAS_EXACT_CASE) !== 0) return { kind: 'exact', cases: casesOf(alias) };
   let first = CASELESS;
   let cased = 0;
-  let allUpper = true;
+  // Up to the first letter that is not uppercase, which settles it: most aliases ("Turkey") are read two letters in.
   for (let i = 0; i < alias.length; i++) {
     const c = caseOfUnit(alias.charCodeAt(i));
     if (c === CASELESS) continue;
     if (cased++ === 0) first = c;
-    if (c !== UPPER) allUpper = false;
+    if (c !== UPPER) return first === UPPER ? CAPITALIZED : ANY;
   }
-  if ((flags & ALIAS_EXACT_CASE) !== 0 || (cased >= 2 && allUpper)) return { kind: 'exact', cases: casesOf(alias) };
+  if (cased >= 2) return { kind: 'exact', cases: casesOf(alias) };
   return first === UPPER ? CAPITALIZED : ANY;
 }
 
