@@ -78,13 +78,17 @@ export class NamedAfterList {
   wholeWordAt(text: string, at: number): string | null {
     if (at < 0) return null;
     const learned = this.learn(text.charCodeAt(at));
-    if ((learned & STATE) === NONE) return null;
-    // A whole word is letters only (a given name).
-    const word = wordAt(text, at);
-    const folded = foldWord(word);
-    const capital = CAPITAL.test(word);
-    const found = this.lists[learned >>> STATE_BITS]!.some((w) => (capital || !w.capital) && folded === w.prefix);
-    return found ? folded : null;
+    const known = learned & STATE;
+    if (known === NONE) return null;
+    // A whole word is letters only (a given name). Its first unit gives its case, as in `startsWordAt`.
+    const folded = foldWord(wordAt(text, at));
+    const capital = known === SOME_CAPITAL;
+    const words = this.lists[learned >>> STATE_BITS]!;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if ((capital || !w.capital) && folded === w.prefix) return folded;
+    }
+    return null;
   }
 
   /** Whether a page's word ending with the code unit may be one of the words (its folded letter ends one). */

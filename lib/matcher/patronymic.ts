@@ -20,10 +20,15 @@ export interface Patronymics {
  * in any case (Russian declines it: "Тимура Ильхамовича", "Ерланом Маратовичем").
  */
 export function isPatronymic(p: Patronymics, folded: string): boolean {
+  // The ending read in place at each of the few ends it may have: a search of the whole word per ending was a call
+  // into the engine's runtime each time.
   for (let i = 0; i < p.endings.length; i++) {
     const ending = p.endings[i]!;
-    const at = folded.lastIndexOf(ending);
-    if (at >= MIN_FATHER_LETTERS && folded.length - at - ending.length <= CASE_ENDING) return true;
+    for (let caseEnding = 0; caseEnding <= CASE_ENDING; caseEnding++) {
+      const at = folded.length - caseEnding - ending.length;
+      if (at < MIN_FATHER_LETTERS) break;
+      if (folded.startsWith(ending, at)) return true;
+    }
   }
   return false;
 }

@@ -4,6 +4,7 @@
  * no evaluation page.
  */
 import { describe, expect, it } from 'vitest';
+import { isPatronymic } from '../../lib/matcher/patronymic';
 import { page } from './project-matcher';
 
 describe('a surname written first, before a given name and a patronymic', () => {
@@ -89,5 +90,21 @@ describe('a patronymic that names the father (data/entities `father:`)', () => {
     expect(page('Akchulakov Bolat Uralovich signed the order.')).toEqual([['Akchulakov', 'bolat-akchulakov']]);
     expect(page('Akchulakov Bolat Serikovich signed the order.')).toEqual([['Akchulakov', 'bolat-akchulakov']]);
     expect(page('Akchulakov Yerlan Serikovich signed the order.')).toEqual([]);
+  });
+});
+
+describe('a patronymic by its ending', () => {
+  const p = { endings: ['ович', 'ұлы', 'ovna'], words: new Set<string>() };
+  it('takes a case ending of up to two letters after it, and a father’s name of three letters before it', () => {
+    expect(isPatronymic(p, 'маратович')).toBe(true);
+    expect(isPatronymic(p, 'ильхамовича')).toBe(true);
+    expect(isPatronymic(p, 'маратовичем')).toBe(true);
+    expect(isPatronymic(p, 'нұрсұлтанұлы')).toBe(true);
+    expect(isPatronymic(p, 'rustamovnaga')).toBe(true);
+    // Three letters after the ending are a word of its own, and "Ali-yevich" has too short a father's name.
+    expect(isPatronymic(p, 'маратовичами')).toBe(false);
+    expect(isPatronymic(p, 'ерович')).toBe(false);
+    expect(isPatronymic(p, 'ович')).toBe(false);
+    expect(isPatronymic(p, 'маратов')).toBe(false);
   });
 });
