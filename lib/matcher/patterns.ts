@@ -242,6 +242,8 @@ export function compilePatterns(index: AliasIndex, rules?: MatchingRules): Patte
       else if (!group.lists.includes(pattern.endings)) group.lists.push(pattern.endings);
     }
   };
+  // The letters some language types as others: most aliases have none, and are read for them only.
+  const typedLetters = Object.values(rules?.typedLetters ?? {}).flatMap((subs) => Object.keys(subs));
   index.aliases.forEach((entry, alias) => {
     const [text, , flags] = entry;
     if (typeof text !== 'string') return; // a malformed index entry must not break every page
@@ -256,7 +258,8 @@ export function compilePatterns(index: AliasIndex, rules?: MatchingRules): Patte
       add(makePattern(index, rules, alias, found.stem.replace(COMMA_IN_NAME, ''), found.endings, folded, caseRule));
     // As typed without the language's special letters where the fold keeps them apart ("Azarbaycan", "ԱԼԻԵՎ"):
     // the same endings and rules; not for an ambiguous (`near`) alias, whose misspelling would add to its risk.
-    const typed = rules?.typedLetters && (flags & ALIAS_NEAR) === 0 ? typedFormOf(rules, alias, text) : null;
+    const typed =
+      (flags & ALIAS_NEAR) === 0 && includesAny(text, typedLetters) ? typedFormOf(rules!, alias, text) : null;
     if (typed !== null) {
       const typedKey = foldAlias(typed);
       const typedStemText = typedKey === folded ? null : typedStem(folded, found.stem, typedKey);
@@ -301,6 +304,11 @@ function typedEndingsOf(rules: MatchingRules, alias: number, text: string, endin
   if (endings === null || swap === null) return endings;
   const [from, to] = swap;
   return new Endings(() => [...new Set(endings.list.map((e) => e.split(from).join(to)))].sort(longestFirst));
+}
+
+function includesAny(text: string, letters: readonly string[]): boolean {
+  for (let i = 0; i < letters.length; i++) if (text.includes(letters[i]!)) return true;
+  return false;
 }
 
 /** An alias as typed without its languages' special letters (typed-forms.ts), or null. */
