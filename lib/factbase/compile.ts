@@ -312,9 +312,21 @@ export function compileFactBase({
     for (const a of input.aliases ?? []) {
       const alias: Alias = typeof a === 'string' ? { text: a, inCorpus: false } : { text: a.text, inCorpus: false };
       if (typeof a !== 'string' && (a.of !== undefined || a.as !== undefined)) {
-        if (a.text !== undefined || a.lang !== undefined || typeof a.of !== 'string' || typeof a.as !== 'string')
-          errors.push(`${where}: a formed name has "of" and "as", and no text or lang (each head says its languages)`);
-        else formed.push({ where, entity, of: a.of, as: a.as, rules: formedRules(where, a, errors) });
+        // `of` is one name or a chain of parties ("X–Y High-Level Strategic Cooperation Council").
+        const of = typeof a.of === 'string' ? [a.of] : a.of;
+        if (
+          a.text !== undefined ||
+          a.lang !== undefined ||
+          !Array.isArray(of) ||
+          of.length === 0 ||
+          of.length > 3 ||
+          !of.every((id) => typeof id === 'string') ||
+          typeof a.as !== 'string'
+        )
+          errors.push(
+            `${where}: a formed name has "of" (an id, or a list of two or three) and "as", and no text or lang (each head says its languages)`,
+          );
+        else formed.push({ where, entity, of, as: a.as, rules: formedRules(where, a, errors) });
         continue;
       }
       if (typeof a !== 'string') {

@@ -3,7 +3,7 @@
 export interface AliasInput {
   text: string;
   /** A name formed from another entity's (`of`) and a head of languages.yaml `formed-names` (`as`), with no text. */
-  of?: string;
+  of?: string | string[];
   as?: string;
   lang?: string | string[];
   rule?: string;

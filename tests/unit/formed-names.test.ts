@@ -49,7 +49,7 @@ describe('the build', () => {
     const errors: string[] = [];
     const taken = new Set([foldAlias('Samarkand summit')]);
     formNames(
-      [{ where: 'x', entity: summit, of: 'city', as: 'summit', rules: { needs: ['@ots'] } }],
+      [{ where: 'x', entity: summit, of: ['city'], as: 'summit', rules: { needs: ['@ots'] } }],
       new Map([['city', city]]),
       heads,
       (key) => taken.has(key),
@@ -60,10 +60,35 @@ describe('the build', () => {
     expect(summit.aliases).toEqual([{ text: 'Samarqand sammiti', inCorpus: false, lang: 'uz', needs: ['@ots'] }]);
     expect(errors).toEqual([]);
   });
+  it('forms a chain of two parties in either order before the head, from each party’s spellings', () => {
+    const chainHeads = { ...languages, 'formed-names': { council: { en: ['{X} Council'], az: ['{X} Şurası'] } } };
+    const a = entity('a', 'Azerbaijan', [['Azərbaycan', 'az']]);
+    const k = entity('k', 'Kazakhstan', [['Qazaxıstan', 'az']]);
+    const council = entity('council', 'The Council');
+    const errors: string[] = [];
+    formNames(
+      [{ where: 'x', entity: council, of: ['a', 'k'], as: 'council', rules: {} }],
+      new Map([
+        ['a', a],
+        ['k', k],
+      ]),
+      chainHeads,
+      () => false,
+      foldAlias,
+      errors,
+    );
+    expect(council.aliases.map((x) => x.text)).toEqual([
+      'Azerbaijan–Kazakhstan Council',
+      'Kazakhstan–Azerbaijan Council',
+      'Azərbaycan–Qazaxıstan Şurası',
+      'Qazaxıstan–Azərbaycan Şurası',
+    ]);
+    expect(errors).toEqual([]);
+  });
   it('refuses a head it does not have, an entity that is not there, and a template without one slot', () => {
     const errors: string[] = [];
     formNames(
-      [{ where: 'x', entity: entity('e', 'E'), of: 'nowhere', as: 'parade', rules: {} }],
+      [{ where: 'x', entity: entity('e', 'E'), of: ['nowhere'], as: 'parade', rules: {} }],
       new Map(),
       heads,
       () => false,
