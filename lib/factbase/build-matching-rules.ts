@@ -139,6 +139,10 @@ export function buildMatchingRules(
       if (!ALL_CAPITALS.test(text)) errors.push(`${where}: rule short-form is for a short form in capitals`);
       evidence.shortForm = true;
     }
+    if (alias.rule === 'given-name') {
+      if (entity.type !== 'person') errors.push(`${where}: rule given-name is for people`);
+      evidence.givenName = true;
+    }
     const needs = expandWords(alias.needs, lists, `${where} needs`, errors);
     const notNear = expandWords(alias.notNear, lists, `${where} not-near`, errors);
     const notAfter = expandWords(alias.notAfter, lists, `${where} not-after`, errors);

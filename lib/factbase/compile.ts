@@ -30,7 +30,7 @@ import { deriveClassicalSpellings } from './classical-spellings';
 import { deriveScriptTwins } from './transliterate';
 import { labelProblem, type LanguagesInput } from './matching-rules';
 
-const ALIAS_RULES: readonly AliasRule[] = ['near', 'exact-case', 'surname', 'short-form'];
+const ALIAS_RULES: readonly AliasRule[] = ['near', 'exact-case', 'surname', 'short-form', 'given-name'];
 
 const FACTBASE_VERSION = 1;
 const MAX_FACTS = 5;

@@ -197,6 +197,11 @@ export interface AliasEvidence {
    * entity, names the entity by another of its names, or has one of its `needs` words near (short-form.ts).
    */
   shortForm?: true;
+  /**
+   * A person's given name alone, one the region's press calls them by and few others carry: counts only where the page
+   * names them or their family (a person who shares their surname) in full, and not before a capitalised word.
+   */
+  givenName?: true;
   /** One of these words must be near (prefix match on word starts). */
   needs?: string[];
   /** `clause`: a `needs` word counts only in the name's own clause, not a sentence or two away. */

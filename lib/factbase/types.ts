@@ -77,7 +77,7 @@ export interface Fact extends Evidence {
   claim?: string;
 }
 
-export type AliasRule = 'near' | 'exact-case' | 'surname' | 'short-form';
+export type AliasRule = 'near' | 'exact-case' | 'surname' | 'short-form' | 'given-name';
 
 export interface Alias {
   text: string;

@@ -32,6 +32,7 @@ import {
   type GivenAndFather,
   type Patronymics,
 } from './patronymic';
+import { givenNameIsTheirs } from './given-name-alone';
 import { femaleSurnameHere, isRole, joinsAPair, wordAfterSurname, wordOnLineAfter } from './surname-evidence';
 import { namesSomeoneElse } from './given-name';
 import { mayBeAdjective, mayStandInLowercase } from './lowercase-text';
@@ -118,6 +119,8 @@ export interface RuleTables {
   inOffice: Map<number, { from: number; to?: number }>;
   /** Per person entity: the folded surnames its `surname` aliases spell. */
   surnames: Map<number, string[]>;
+  /** Per person entity with a surname: the other people of ours who share one (their family, or namesakes). */
+  family: Map<number, number[]>;
   /** Aliases that are a person's full name (two words or more, no rule). */
   fullNames: Set<number>;
   /** Folded acronym → entity indexes; and per entity its non-acronym patterns (to recognise a spelled-out form). */
@@ -233,6 +236,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     fathers: new Map(),
     inOffice: new Map(),
     surnames: new Map(),
+    family: new Map(),
     fullNames: new Set(),
     acronyms: new Map(),
     spelledOut: new Map(),
@@ -332,6 +336,9 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
   for (const [e, titles] of Object.entries(rules?.titles ?? {})) t.titles.set(Number(e), titles.map(foldAlias));
   for (const [e, years] of Object.entries(rules?.inOffice ?? {})) t.inOffice.set(Number(e), years);
   for (const [e, names] of Object.entries(rules?.fathers ?? {})) t.fathers.set(Number(e), names.map(foldAlias));
+  for (const [e, keys] of t.surnames)
+    for (const [other, otherKeys] of t.surnames)
+      if (other !== e && keys.some((k) => otherKeys.includes(k))) t.family.set(e, [...(t.family.get(e) ?? []), other]);
   const namesakeKeys = new Set<string>();
   for (const p of patterns) if (p.evidence?.notNear) namesakeKeys.add(p.key);
   for (const p of patterns) {
@@ -415,6 +422,7 @@ const CAPITAL_START = /^\p{Lu}/u;
 const evidenceOfOneShape = (ev: AliasEvidence): AliasEvidence => ({
   surname: ev.surname,
   shortForm: ev.shortForm,
+  givenName: ev.givenName,
   needs: ev.needs,
   needsIn: ev.needsIn,
   notNear: ev.notNear,
@@ -728,7 +736,7 @@ function rulesOfBatch(
     const p = candidates[i]!.pattern;
     noteNamed(owners, p, candidates[i]!.lowercase, ctx);
     if (p.ruled || (spelled && p.acronym && ctx.acronyms.has(p.key))) ruled = true;
-    if (p.evidence?.surname) surnames = true;
+    if (p.evidence?.surname || p.evidence?.givenName) surnames = true;
     if (p.eponym || p.surnameToo || p.titled) eponyms = true;
   }
   if (!ruled) {
@@ -777,7 +785,7 @@ function rulesOfBatch(
         coverText = c.text;
         coverEnd = c.end;
       }
-    } else if (ev.surname && c.text === coverText && c.end <= coverEnd) continue;
+    } else if ((ev.surname || ev.givenName) && c.text === coverText && c.end <= coverEnd) continue;
     // A namesake's context yields to the person's own title right before a bare surname: "Cumhurbaşkanı Aliyev de
     // tribündeydi" is the president at a match, where another Aliyev scored.
     if (p.namesakeKey && isNamesake(namesakes, c) && !(ev?.surname && titledHere(t, texts[c.text]!, c))) continue;
@@ -846,12 +854,24 @@ function rulesOfBatch(
       if (chosen && passesNeeds(t, b, chosen)) kept.push(chosen);
       continue;
     }
+    if (ev?.givenName) {
+      named.batch = namedInFull;
+      named.page = ctx.namedInFull;
+      if (!c.lowercase && givenNameIsTheirs(b.text, c.end, p.entity, t.family.get(p.entity), named)) {
+        c.why = 'named in full on the page';
+        kept.push(c);
+      }
+      continue;
+    }
     if (!passesNeeds(t, b, c)) continue;
     if (p.fullName) recordFullName(t, c, ctx);
     kept.push(c);
   }
   return kept;
 }
+
+/** Who the page names in full, for a given name alone (one object, reused: see given-name-alone.ts). */
+const named: { batch: ReadonlySet<number>; page: ReadonlySet<number> } = { batch: new Set(), page: new Set() };
 
 const byPageOrder = (a: RuledCandidate, b: RuledCandidate) => a.order - b.order || b.end - a.end;
 
