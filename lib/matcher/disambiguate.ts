@@ -1112,6 +1112,7 @@ function byGivenNameAndFather(
   first: RuledCandidate,
   group: readonly RuledCandidate[],
   named: GivenAndFather,
+  why: string,
 ): RuledCandidate | null {
   // Of those with that given name, the one whose father it names, else the one whose father we do not know.
   let theirs: RuledCandidate | undefined;
@@ -1132,8 +1133,8 @@ function byGivenNameAndFather(
       owners++;
     }
   }
-  if (fathered === 1) return pick(ctx, first, theirs, `with “${named.original}”`);
-  if (fathered === 0 && owners === 1) return pick(ctx, first, own, `with “${named.original}”`);
+  if (fathered === 1) return pick(ctx, first, theirs, why);
+  if (fathered === 0 && owners === 1) return pick(ctx, first, own, why);
   if (anotherFather && fathered === 0 && owners === 0)
     for (let i = 0; i < group.length; i++)
       if (inflectedIn(named.given, t.givenNames.get(group[i]!.pattern.entity)))
@@ -1160,12 +1161,16 @@ function resolveSurname(
   // Алиев", "İlham Nazim oğlu Əliyev"): the person's only with their own given name and, where we know it, their
   // father's (a patronymic formed from a person's given name is not that name: "Бакыт Садырович Жапаров").
   const before = wordBefore(b.text, first.start);
-  const fullName =
-    givenNameBeforePatronymic(t.patronymics, b.text, first.end) ??
-    (before && !before.initial && mayBePatronymic(t.patronymics, before.word)
+  // The card's evidence in the words it translates: "before “İlham Heydər oğlu”", "after “Ильхам Гейдарович”".
+  const givenAfter = givenNameBeforePatronymic(t.patronymics, b.text, first.end);
+  if (givenAfter !== null)
+    return byGivenNameAndFather(t, ctx, first, group, givenAfter, `before “${givenAfter.original}”`);
+  const givenBefore =
+    before && !before.initial && mayBePatronymic(t.patronymics, before.word)
       ? patronymicBefore(t.patronymics, b.text, first.start)
-      : null);
-  if (fullName !== null) return byGivenNameAndFather(t, ctx, first, group, fullName);
+      : null;
+  if (givenBefore !== null)
+    return byGivenNameAndFather(t, ctx, first, group, givenBefore, `after “${givenBefore.original}”`);
   if (namedSomeoneElse(t, b, group, before)) {
     remember(ctx, first, -1);
     return null;
