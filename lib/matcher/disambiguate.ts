@@ -457,7 +457,14 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
   }
   // Or past one lowercase word of the thing's name ("Тошкент трактор заводи"): read only in the languages that write
   // a name so. Those heads are words of the place's and the country's lists, so their bits are in `nextWords`.
-  if (p.compound && seen === Seen.None && (t.screen.at(text, wordPastLowercaseWord(text, c.end)) & p.nextWords) !== 0)
+  // Only a name as written or in a modifier's ending, which is short (Armenian and Georgian genitive): an inflected
+  // name ("Тошкентда", "Samarqandning") plays its own part in the sentence, and most names of those pages are.
+  if (
+    p.compound &&
+    seen === Seen.None &&
+    c.end - c.start <= p.text.length + MODIFIER_ENDING_UNITS &&
+    (t.screen.at(text, wordPastLowercaseWord(text, c.end)) & p.nextWords) !== 0
+  )
     seen = Seen.WordAfter;
   if (p.previousWords !== 0) {
     const before = wordBeforeStart(text, c.start);
@@ -485,6 +492,9 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
   if (p.givenNameToo) seen |= Seen.GivenName;
   return seen;
 }
+
+/** How many code units longer than its alias a name in a modifier's ending may be (Georgian -ის, Armenian -յի). */
+const MODIFIER_ENDING_UNITS = 3;
 
 /**
  * How a name may name a thing named after it (see `namesAThing`): a person's, a place's (a city, a region, a sea), a
