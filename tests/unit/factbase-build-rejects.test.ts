@@ -75,6 +75,18 @@ const TWICE = `
 `;
 
 /** Builds `entities`, with the project's languages.yaml or `languages` made of it. */
+/** A port entity with the given alias lines, for the alias-rule checks. */
+const portWith = (aliases: string) => `
+- id: port
+  name: The Port
+  type: port
+  aliases:
+${aliases}
+  summary: A port in Baku. [1]
+  facts:
+    - {quote: "Baku hosted the summit in 2019, and the parade followed in 2020.", source: vol}
+`;
+
 function build(entities: Record<string, string>, languages?: (text: string) => string) {
   const dir = mkdtempSync(join(root, 'data-'));
   mkdirSync(join(dir, 'data', 'entities'), { recursive: true });
@@ -132,44 +144,24 @@ describe('facts:build on bad data', () => {
   });
 
   it('fails on needs-in other than clause, or without needs', () => {
-    const ports = (aliases: string) => `
-- id: port
-  name: The Port
-  type: port
-  aliases:
-${aliases}
-  summary: A port in Baku. [1]
-  facts:
-    - {quote: "Baku hosted the summit in 2019, and the parade followed in 2020.", source: vol}
-`;
     const errors = build({
       'good.yaml': GOOD,
-      'port.yaml': ports(
+      'port.yaml': portWith(
         '    - {text: Bakuport, needs: [port], needs-in: sentence}\n    - {text: Bakuhaven, needs-in: clause}',
       ),
     });
     expect(errors).toMatch(/alias "Bakuport": needs-in must be clause/);
     expect(errors).toMatch(/alias "Bakuhaven": needs-in without needs/);
     expect(
-      build({ 'good.yaml': GOOD, 'port.yaml': ports('    - {text: Bakuport, needs: [port], needs-in: clause}') }),
+      build({ 'good.yaml': GOOD, 'port.yaml': portWith('    - {text: Bakuport, needs: [port], needs-in: clause}') }),
     ).not.toMatch(/needs-in/);
   });
 
   it('fails on a short-form rule on a name that is not a short form in capitals', () => {
-    const port = (aliases: string) => `
-- id: port
-  name: The Port
-  type: port
-  aliases:
-${aliases}
-  summary: A port in Baku. [1]
-  facts:
-    - {quote: "Baku hosted the summit in 2019, and the parade followed in 2020.", source: vol}
-`;
-    expect(build({ 'good.yaml': GOOD, 'port.yaml': port('    - {text: Bakuport, rule: short-form}') })).toMatch(
+    expect(build({ 'good.yaml': GOOD, 'port.yaml': portWith('    - {text: Bakuport, rule: short-form}') })).toMatch(
       /alias "Bakuport": rule short-form is for a short form in capitals/,
     );
-    expect(build({ 'good.yaml': GOOD, 'port.yaml': port('    - {text: B.P., rule: short-form}') })).not.toMatch(
+    expect(build({ 'good.yaml': GOOD, 'port.yaml': portWith('    - {text: B.P., rule: short-form}') })).not.toMatch(
       /short-form/,
     );
   });
