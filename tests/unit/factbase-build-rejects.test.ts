@@ -74,7 +74,6 @@ const TWICE = `
     - {quote: "Baku hosted the summit in 2019", source: vol}
 `;
 
-/** Builds `entities`, with the project's languages.yaml or `languages` made of it. */
 /** A port entity with the given alias lines, for the alias-rule checks. */
 const portWith = (aliases: string) => `
 - id: port
@@ -87,6 +86,7 @@ ${aliases}
     - {quote: "Baku hosted the summit in 2019, and the parade followed in 2020.", source: vol}
 `;
 
+/** Builds `entities`, with the project's languages.yaml or `languages` made of it. */
 function build(entities: Record<string, string>, languages?: (text: string) => string) {
   const dir = mkdtempSync(join(root, 'data-'));
   mkdirSync(join(dir, 'data', 'entities'), { recursive: true });
