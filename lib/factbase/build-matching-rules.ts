@@ -92,6 +92,7 @@ export function buildMatchingRules(
     ...(languages['given-names'] ? { givenNames: languages['given-names'] } : {}),
     ...(languages['typed-letters'] ? { typedLetters: typedLetters(languages, errors) } : {}),
     ...(languages['lowercase-words'] ? { lowercaseWords: lowercaseWords(languages['lowercase-words'], errors) } : {}),
+    ...(languages['land-suffixes'] ? { landSuffixes: landSuffixes(languages['land-suffixes'], errors) } : {}),
     ...(languages['other-roles'] ? { otherRoles: languages['other-roles'] } : {}),
     ...(languages['family-after'] ? { familyAfter: languages['family-after'] } : {}),
     ...(languages['pair-joiners'] ? { pairJoiners: languages['pair-joiners'] } : {}),
@@ -212,6 +213,17 @@ function lowercaseWords(words: string[], errors: string[]): string[] {
   for (const word of words)
     if (!/^[\p{Ll}\p{M}]+$/u.test(word)) errors.push(`languages: lowercase-words: "${word}" is not one lowercase word`);
   return words;
+}
+
+/**
+ * `land-suffixes` as written, each a lowercase ending of two letters or more: the matcher compares it with the end of
+ * a country's folded name, so a capital, a space or a single letter would end names it was not meant for.
+ */
+function landSuffixes(suffixes: string[], errors: string[]): string[] {
+  for (const suffix of suffixes)
+    if (!/^\p{Ll}{2,}$/u.test(suffix))
+      errors.push(`languages: land-suffixes: "${suffix}" is not a lowercase ending of two letters or more`);
+  return suffixes;
 }
 
 /**

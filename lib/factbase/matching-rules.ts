@@ -168,6 +168,8 @@ export interface LanguagesInput {
   'typed-letters'?: Record<string, Record<string, string>>;
   /** Names of ours that are common words in lowercase: typed so, they never count (`lowercase-words`). */
   'lowercase-words'?: string[];
+  /** Endings that form a country's name from its people's ("land of": -stan, -ston): `land-suffixes`. */
+  'land-suffixes'?: string[];
   'other-roles'?: string[];
   'family-after'?: string[];
   'pair-joiners'?: string[];
@@ -228,6 +230,8 @@ export interface MatchingRules {
   typedLetters?: Record<string, Record<string, string>>;
   /** Names of ours that are common words typed in lowercase (data/languages.yaml `lowercase-words`). */
   lowercaseWords?: string[];
+  /** Endings that make a country's name of its people's, never their adjective (data/languages.yaml `land-suffixes`). */
+  landSuffixes?: string[];
   /** Roles no person of ours is known by: right before a bare surname, someone else (`other-roles`). */
   otherRoles?: string[];
   /** Words right after a surname that make it a family's name (`family-after`). */

@@ -165,6 +165,8 @@ export interface RuleTables {
   commonGivenNames: Set<string>;
   /** Names of ours that are common words typed in lowercase (data/languages.yaml `lowercase-words`), folded. */
   lowercaseWords: Set<string>;
+  /** Endings that form a country's name from its people's (`land-suffixes`: -stan, -ston), folded. */
+  landSuffixes: string[];
   /**
    * Every one-word name of ours, folded: a listed given name that is one (Erdoğan, Xəzər) after a surname is a name
    * of its own ("Tokayev Erdoğan ile", "Görüşdə Əliyev Xəzər dənizi…"), not the surname's given name.
@@ -267,6 +269,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
     lowercaseWords: new Set((rules?.lowercaseWords ?? []).map(foldAlias)),
+    landSuffixes: (rules?.landSuffixes ?? []).map(foldAlias),
     oneWordNames: new Set(),
     otherRoles,
     familyAfter: (rules?.familyAfter ?? []).map(foldAlias),
@@ -371,9 +374,19 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       !p.givenNameToo &&
       !p.lowercaseWord &&
       !p.key.includes(' ');
-    p.adjectiveToo = p.lowercaseAlone || (p.eponym === 'country' && mayBeAdjective(rules?.aliasLangs[p.alias] ?? ''));
+    // A name formed with "land of" (Özbekistan, Qazaqstan) is never its people's adjective: that is its stem (özbek).
+    p.adjectiveToo =
+      (p.lowercaseAlone || (p.eponym === 'country' && mayBeAdjective(rules?.aliasLangs[p.alias] ?? ''))) &&
+      !namesLand(p.key, t.landSuffixes);
   }
   return t;
+}
+
+/** Whether a one-word folded name ends in one of `suffixes` after a stem of its own ("ozbekistan", not "stan"). */
+function namesLand(key: string, suffixes: readonly string[]): boolean {
+  if (key.includes(' ')) return false;
+  for (const suffix of suffixes) if (key.length > suffix.length + 1 && key.endsWith(suffix)) return true;
+  return false;
 }
 
 /**

@@ -259,6 +259,14 @@ describe('facts:build on bad data', () => {
     expect(build({ 'good.yaml': GOOD, 'city.yaml': city })).not.toMatch(/its form/);
   });
 
+  it('fails on a land suffix that is not a lowercase ending of two letters or more', () => {
+    const bad = (text: string) => text.replace('land-suffixes: [stan,', 'land-suffixes: [Stan, n, stan,');
+    const errors = build({ 'good.yaml': GOOD }, bad);
+    expect(errors).toMatch(/land-suffixes: "Stan" is not a lowercase ending/);
+    expect(errors).toMatch(/land-suffixes: "n" is not a lowercase ending/);
+    expect(build({ 'good.yaml': GOOD })).not.toMatch(/land-suffixes/);
+  });
+
   it('fails on a key written twice in one YAML mapping', () => {
     expect(build({ 'good.yaml': GOOD, 'twice.yaml': TWICE })).toMatch(/twice\.yaml: Map keys must be unique/);
   });
