@@ -18,11 +18,15 @@ describe('a short form that is also a common acronym', () => {
     expect(ids('Переговоры с Арменией.', 'Делегация РА прибыла в пятницу.')).toEqual(['armenia', 'armenia']);
     expect(ids('Делегация РК прибыла; Казахстан подписал протокол.')).toEqual(['kazakhstan', 'kazakhstan']);
   });
-  it('counts where the page spells it out as its entity, in a language whose name of it the fact base lacks', () => {
+  it('counts where the page spells it out as its entity, by its long form or a name of ours running over the words', () => {
     expect(page('Rusiya Federasiyası (RF) ilə razılaşma imzalanıb. RF-in mövqeyi dəyişməyib.')).toEqual([
-      ['Rusiya', 'russia'],
+      ['Rusiya Federasiyası', 'russia'],
       ['RF', 'russia'],
       ['RF', 'russia'],
+    ]);
+    expect(page('Türkiyə Cümhuriyyəti (TC) ilə saziş imzalanıb; TC-nin mövqeyi aydındır.')).toEqual([
+      ['TC', 'turkiye'],
+      ['TC', 'turkiye'],
     ]);
   });
   it('is not marked with no evidence of its entity, whatever else of the region the page names', () => {
