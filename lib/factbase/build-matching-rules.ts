@@ -17,6 +17,28 @@ import {
   type MatchingRules,
 } from './matching-rules';
 import { withNamedAfterHeads, type NamedAfterHeadsInput } from './named-after-heads';
+import { ownDates } from './own-dates';
+
+/**
+ * The word list `needs` names for the entity's own years (own-dates.ts): a name its language gives every such
+ * happening ("the trilateral statement", "январские события") counts only with the year of this one near.
+ */
+const ITS_YEAR = '@its-year';
+
+/** The lists an alias's evidence reads, with its own years as `@its-year` where it asks for them. */
+function listsFor(
+  base: FactBase,
+  entityId: string,
+  needs: readonly string[] | undefined,
+  lists: Record<string, string[]>,
+  where: string,
+  errors: string[],
+): Record<string, string[]> {
+  if (!needs?.includes(ITS_YEAR)) return lists;
+  const years = ownDates(entityId, base.events).years;
+  if (!years.length) errors.push(`${where}: needs ${ITS_YEAR}, but no event of the fact base dates ${entityId}`);
+  return { ...lists, [ITS_YEAR.slice(1)]: years };
+}
 
 /**
  * Every language's words of a `byLang` section together, each checked against its language's alphabet (`where` names
@@ -144,7 +166,12 @@ export function buildMatchingRules(
       if (entity.type !== 'person') errors.push(`${where}: rule given-name is for people`);
       evidence.givenName = true;
     }
-    const needs = expandWords(alias.needs, lists, `${where} needs`, errors);
+    const needs = expandWords(
+      alias.needs,
+      listsFor(base, entity.id, alias.needs, lists, where, errors),
+      `${where} needs`,
+      errors,
+    );
     const notNear = expandWords(alias.notNear, lists, `${where} not-near`, errors);
     const notAfter = expandWords(alias.notAfter, lists, `${where} not-after`, errors);
     const notBefore = expandWords(alias.notBefore, lists, `${where} not-before`, errors);

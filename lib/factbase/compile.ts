@@ -312,19 +312,20 @@ export function compileFactBase({
     for (const a of input.aliases ?? []) {
       const alias: Alias = typeof a === 'string' ? { text: a, inCorpus: false } : { text: a.text, inCorpus: false };
       if (typeof a !== 'string' && (a.of !== undefined || a.as !== undefined)) {
-        // `of` is one name or a chain of parties ("X–Y High-Level Strategic Cooperation Council").
-        const of = typeof a.of === 'string' ? [a.of] : a.of;
+        // `of` is one name or a chain of parties ("X–Y High-Level Strategic Cooperation Council"), or none for a
+        // name formed from the entity's own date alone ("44-day war").
+        const of = a.of === undefined ? [] : typeof a.of === 'string' ? [a.of] : a.of;
         if (
           a.text !== undefined ||
           a.lang !== undefined ||
           !Array.isArray(of) ||
-          of.length === 0 ||
+          (a.of !== undefined && of.length === 0) ||
           of.length > 3 ||
           !of.every((id) => typeof id === 'string') ||
           typeof a.as !== 'string'
         )
           errors.push(
-            `${where}: a formed name has "of" (an id, or a list of two or three) and "as", and no text or lang (each head says its languages)`,
+            `${where}: a formed name has "as", "of" unless its head forms it from the date alone (an id, or a list of two or three), and no text or lang (each head says its languages)`,
           );
         else formed.push({ where, entity, of, as: a.as, rules: formedRules(where, a, errors) });
         continue;
@@ -434,7 +435,7 @@ export function compileFactBase({
   for (const [id, { input, file }] of defined)
     if (input['contested-status'] !== undefined) errors.push(...contestedStatus(`${file}: ${id}`, input, byId));
   const spelled = new Set(entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldAlias)));
-  formNames(formed, byId, languages, (key) => spelled.has(key), foldAlias, errors);
+  formNames(formed, byId, languages, (key) => spelled.has(key), foldAlias, errors, events);
   for (const [i, chains] of deriveRouteChains(entities, foldAlias)) entities[i]!.aliases.push(...chains);
   if (languages) addGenitiveVariants(entities, languages);
   if (languages) addClassicalSpellings(entities, languages);

@@ -8,19 +8,29 @@
  */
 import { caseForms } from '../matcher/morphology';
 import { labelProblem, type LanguagesInput } from './matching-rules';
-import type { Alias, Entity } from './types';
+import { ownDates, type OwnDates } from './own-dates';
+import type { Alias, Entity, TimelineEvent } from './types';
 
 /** One `{of, as}` alias record, read: its rule and evidence go to every name formed from it. */
 export interface FormedRequest {
   where: string;
   entity: Entity;
-  /** One name, or a chain of two or three parties ("Azərbaycan-Qazaxıstan İşgüzar Şurası"). */
+  /**
+   * One name, or a chain of two or three parties ("Azərbaycan-Qazaxıstan İşgüzar Şurası"); none for a name formed
+   * from the entity's own date alone ("44-day war").
+   */
   of: readonly string[];
   as: string;
   rules: Omit<Alias, 'text' | 'inCorpus' | 'lang'>;
 }
 
 const SLOT = /\{X(?::([a-z-]+))?\}/u;
+/** The entity's own year and its length in days, from its dated events (own-dates.ts): "2023 depremleri". */
+const YEAR = '{Y}';
+const DAYS = '{D}';
+/** The month of the entity's dated event, as `months` in data/languages.yaml writes it in the template's language. */
+const MONTH = '{M}';
+const count = (template: string, slot: string) => template.split(slot).length - 1;
 /** An acronym is not declined into a longer name ("СССР", "ԽՍՀՄ"). */
 const ACRONYM = /^[\p{Lu}\d.\s-]+$/u;
 
@@ -46,17 +56,32 @@ function slotForms(name: string, slotCase: string | undefined, lang: string, lan
   return [];
 }
 
-/** Checks the `formed-names` heads: languages known, one slot in each template, head words of the language's letters. */
+/**
+ * Checks the `formed-names` heads: languages known, a slot in each template (at most one of each kind), head words of
+ * the language's letters.
+ */
 export function checkFormedNames(languages: LanguagesInput, errors: string[]): void {
   for (const [head, byLang] of Object.entries(languages['formed-names'] ?? {}))
     for (const [lang, templates] of Object.entries(byLang))
       for (const template of templates) {
         const where = `languages.yaml: formed-names ${head} ${lang} "${template}"`;
-        if ((template.match(/\{X/gu) ?? []).length !== 1 || !SLOT.test(template)) {
-          errors.push(`${where}: needs exactly one {X} or {X:case}`);
+        const names = (template.match(/\{X/gu) ?? []).length;
+        const dates = count(template, YEAR) + count(template, DAYS) + count(template, MONTH);
+        if (
+          names > 1 ||
+          (names === 1 && !SLOT.test(template)) ||
+          [YEAR, DAYS, MONTH].some((slot) => count(template, slot) > 1)
+        ) {
+          errors.push(`${where}: needs at most one {X} or {X:case}, one {Y}, one {M} and one {D}`);
           continue;
         }
-        const words = template.replace(SLOT, ' ');
+        if (template.includes(MONTH) && languages.months?.[lang]?.length !== 12)
+          errors.push(`${where}: {M} needs the twelve months of ${lang} in languages.yaml months`);
+        if (names + dates === 0) {
+          errors.push(`${where}: needs a slot: {X} or {X:case} for another name, {Y} or {D} for the entity's own date`);
+          continue;
+        }
+        const words = template.replace(SLOT, ' ').replace(YEAR, ' ').replace(DAYS, ' ').replace(MONTH, ' ');
         if (lang === 'en') continue;
         const problem = labelProblem(words, lang, languages.languages[lang]);
         if (problem) errors.push(`${where}: ${problem}`);
@@ -93,9 +118,25 @@ function chainsIn(parties: readonly Entity[], lang: string): string[] {
 }
 
 /**
+ * A template's date slots filled from the entity's own dates: one text per year it covers, none when it asks for a
+ * date the fact base does not give (the request is then refused).
+ */
+function withDates(template: string, dates: OwnDates, months: readonly string[] | undefined): string[] {
+  if (template.includes(DAYS)) {
+    if (dates.days === undefined) return [];
+    template = template.replace(DAYS, String(dates.days));
+  }
+  // A month goes with its own event's year ("February 2023"), never another's.
+  if (template.includes(MONTH))
+    return dates.months.map(([y, m]) => template.replace(MONTH, months?.[m - 1] ?? '').replace(YEAR, y));
+  return template.includes(YEAR) ? dates.years.map((y) => template.replace(YEAR, y)) : [template];
+}
+
+/**
  * The aliases each request forms, in every language of its head, from the other entity's spellings in that language
- * (or a chain of the parties' spellings). A form another entity already has, or one the entity has already, is left
- * out.
+ * (or a chain of the parties' spellings) and from the entity's own dates. A request with `of` takes the head's
+ * templates with {X}, one without takes those without (a name of its own date alone). A form another entity already
+ * has, or one the entity has already, is left out.
  */
 export function formNames(
   requests: readonly FormedRequest[],
@@ -104,6 +145,7 @@ export function formNames(
   taken: (folded: string) => boolean,
   fold: (text: string) => string,
   errors: string[],
+  events: readonly TimelineEvent[] = [],
 ): void {
   for (const r of requests) {
     const heads = languages?.['formed-names']?.[r.as];
@@ -114,19 +156,35 @@ export function formNames(
     });
     if (!heads || !parties.every((p) => p) || !languages) continue;
     const of = parties as Entity[];
+    const dates = ownDates(r.entity.id, events);
     const seen = new Set<string>();
+    let templatesUsed = 0;
     for (const [lang, templates] of Object.entries(heads))
       for (const template of templates) {
         const slot = SLOT.exec(template);
-        if (!slot) continue;
-        for (const spelling of of.length === 1 ? spellingsIn(of[0]!, lang) : chainsIn(of, lang))
-          for (const form of slotForms(spelling, slot[1], lang, languages)) {
-            const text = template.replace(SLOT, form);
-            const key = fold(text);
-            if (seen.has(key) || taken(key)) continue;
-            seen.add(key);
-            r.entity.aliases.push({ text, inCorpus: false, ...(lang === 'en' ? {} : { lang }), ...r.rules });
-          }
+        if (!slot !== (of.length === 0)) continue;
+        templatesUsed++;
+        const dated = withDates(template, dates, languages.months?.[lang]);
+        if (!dated.length) {
+          errors.push(
+            `${r.where}: formed name "as: ${r.as}" (${lang} "${template}") needs a date the entity's events do not give`,
+          );
+          continue;
+        }
+        const spellings = !slot ? [''] : of.length === 1 ? spellingsIn(of[0]!, lang) : chainsIn(of, lang);
+        for (const spelling of spellings)
+          for (const form of slot ? slotForms(spelling, slot[1], lang, languages) : [''])
+            for (const filled of dated) {
+              const text = slot ? filled.replace(SLOT, form) : filled;
+              const key = fold(text);
+              if (seen.has(key) || taken(key)) continue;
+              seen.add(key);
+              r.entity.aliases.push({ text, inCorpus: false, ...(lang === 'en' ? {} : { lang }), ...r.rules });
+            }
       }
+    if (!templatesUsed)
+      errors.push(
+        `${r.where}: formed name "as: ${r.as}" has no template ${of.length ? 'with {X}' : 'without {X}'} for it`,
+      );
   }
 }

@@ -182,8 +182,13 @@ export interface LanguagesInput {
   unlabelled: Record<string, string[]>;
   'unlabelled-phrases'?: Record<string, string[]>;
   morphology: Record<string, MorphologyClass>;
-  /** Heads of names formed from another name, per language: templates with `{X}` or `{X:case}` (formed-names.ts). */
+  /**
+   * Heads of names formed from another name or the entity's own date, per language: templates with `{X}` or
+   * `{X:case}`, `{Y}` (year), `{M}` (month, from `months`) and `{D}` (days) (formed-names.ts).
+   */
   'formed-names'?: Record<string, Record<string, string[]>>;
+  /** Per language, the twelve months as a name formed from a date writes them ("February 2023 earthquakes"). */
+  months?: Record<string, string[]>;
   /** A state's form inside a Turkic name, written bare or in the genitive (genitive-variants.ts): prefixes. */
   'genitive-alternates'?: string[];
   /** Per language, the rewrites from its reformed spelling to the classical one (classical-spellings.ts). */

@@ -118,12 +118,15 @@ export function kazakhToLatin2018(cyrillic: string): string {
   return transliterate(cyrillic.normalize('NFC'), KK_CYRILLIC_TO_LATIN_2018);
 }
 
-/** Each language whose spellings have a twin in another alphabet, how to write it, and the script they must be in. */
+/**
+ * Each language whose spellings have a twin in another alphabet, how to write it, and the script they must be in
+ * (digits too: a name formed from a number is written with it in both alphabets, "44 күндік соғыс", "44 kündık soğys").
+ */
 const TWINS: ReadonlyArray<{ from: string; to: string; write: (text: string) => string; script: RegExp }> = [
-  { from: 'uz', to: 'uz-Cyrl', write: uzbekToCyrillic, script: /^[\p{Script=Latin}\s\-‘ʻ'’`ʼ.]+$/u },
-  { from: 'uz-Cyrl', to: 'uz', write: uzbekToLatin, script: /^[\p{Script=Cyrillic}\s\-.]+$/u },
-  { from: 'kk', to: 'kk-Latn', write: kazakhToLatin, script: /^[\p{Script=Cyrillic}\s\-.]+$/u },
-  { from: 'kk', to: 'kk-Latn', write: kazakhToLatin2018, script: /^[\p{Script=Cyrillic}\s\-.]+$/u },
+  { from: 'uz', to: 'uz-Cyrl', write: uzbekToCyrillic, script: /^[\p{Script=Latin}\p{Nd}\s\-‘ʻ'’`ʼ.]+$/u },
+  { from: 'uz-Cyrl', to: 'uz', write: uzbekToLatin, script: /^[\p{Script=Cyrillic}\p{Nd}\s\-.]+$/u },
+  { from: 'kk', to: 'kk-Latn', write: kazakhToLatin, script: /^[\p{Script=Cyrillic}\p{Nd}\s\-.]+$/u },
+  { from: 'kk', to: 'kk-Latn', write: kazakhToLatin2018, script: /^[\p{Script=Cyrillic}\p{Nd}\s\-.]+$/u },
 ];
 
 /** An acronym (two capitals in a row) or a very short name: letters, not sounds, so not transliterated. */

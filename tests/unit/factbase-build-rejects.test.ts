@@ -157,6 +157,22 @@ describe('facts:build on bad data', () => {
     ).not.toMatch(/needs-in/);
   });
 
+  it('fails on a name that needs its own year or forms one from a date, where no event of the fact base dates it', () => {
+    const errors = build({
+      'good.yaml': GOOD,
+      'port.yaml': portWith('    - {text: the port statement, needs: ["@its-year"]}\n    - {as: days-war}'),
+    });
+    expect(errors).toMatch(/alias "the port statement": needs @its-year, but no event of the fact base dates port/);
+    expect(errors).toMatch(
+      /formed name "as: days-war" \(en "\{D\}-day war"\) needs a date the entity's events do not give/,
+    );
+    const dated = portWith('    - {text: the port statement, needs: ["@its-year"]}').replace(
+      '  summary:',
+      '  events:\n    - {date: 2020, title: The port opens, fact: 1}\n  summary:',
+    );
+    expect(build({ 'good.yaml': GOOD, 'port.yaml': dated })).not.toMatch(/its-year/);
+  });
+
   it('fails on a short-form rule on a name that is not a short form in capitals', () => {
     expect(build({ 'good.yaml': GOOD, 'port.yaml': portWith('    - {text: Bakuport, rule: short-form}') })).toMatch(
       /alias "Bakuport": rule short-form is for a short form in capitals/,
