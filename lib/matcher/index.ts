@@ -90,7 +90,7 @@ export function createMatcher(index: AliasIndex, options: MatcherOptions = {}): 
     const kept = applyRules(tables, batch, candidates, context);
     const place = nearPlaces(texts);
     for (let i = 0; i < kept.length; i++) kept[i]!.place = place[kept[i]!.text]! + kept[i]!.start;
-    return selectMatches(kept, texts.length, nearWindow);
+    return selectMatches(kept, texts.length, nearWindow, context.marked);
   };
   return {
     find(text) {

@@ -16,6 +16,11 @@ export interface PageContext {
   /** Entities with a `short-form` alias that the page named by another name so far (short-form.ts). */
   named: Set<number>;
   /**
+   * Entities the page has marked so far by a name no ambiguity left open: a comment or a chat line that types one of
+   * their names in lowercase further down means them (select.ts).
+   */
+  marked: Set<number>;
+  /**
    * People (entity indexes) whose given name and surname the page gave a namesake, known by another father's
    * patronymic ("İlham Nazim oğlu Əliyev"): their full name on this page is his (see `keepFullName`).
    */
@@ -36,5 +41,6 @@ export function newPageContext(): PageContext {
     namedInFull: new Set(),
     namesakesInFull: new Set(),
     named: new Set(),
+    marked: new Set(),
   };
 }

@@ -12,7 +12,7 @@ interface Candidate {
   end: number;
   /** Page place of `start`: texts far apart on the page are far apart here. */
   place: number;
-  pattern: { entity: number; alias: number; near: boolean };
+  pattern: { entity: number; alias: number; near: boolean; ruled: boolean };
   why?: string;
   or?: number[];
   /** Typed in lowercase (lowercase-text.ts): it needs another name near, as an ambiguous alias does. */
@@ -110,8 +110,25 @@ const isAmbiguous = (c: Candidate) => c.pattern.near && c.why === undefined;
 const isNear = (c: Candidate) => (c.pattern.near || c.lowercase) && c.why === undefined;
 const isLowercase = (c: Candidate) => (c.lowercase || c.lowercaseAnchor) && c.why === undefined;
 
-/** The matches of each of `textCount` texts, sorted, never overlapping. */
-export function selectMatches(candidates: Candidate[], textCount: number, nearWindow: number): Selected[][] {
+/**
+ * Whether a name typed in lowercase that needs company means an entity the page has already marked: a
+ * comment or a chat line names what the page or the thread above it is about ("dont park near the flame towers in
+ * baku" in a thread that named Baku). Not an ambiguous alias, nor one a rule decides (a bare surname, a port
+ * town), nor a people's adjective, whose lowercase forms are other words or other people as often.
+ */
+const meansMarked = (c: Candidate, marked: ReadonlySet<number>) =>
+  c.lowercase && !c.lowercaseAdjective && !c.pattern.near && !c.pattern.ruled && marked.has(c.pattern.entity);
+
+/**
+ * The matches of each of `textCount` texts, sorted, never overlapping. `marked` holds the entities the page has
+ * marked so far by a name no ambiguity left open (PageContext.marked); the batch's own are added to it.
+ */
+export function selectMatches(
+  candidates: Candidate[],
+  textCount: number,
+  nearWindow: number,
+  marked: Set<number>,
+): Selected[][] {
   // They come by text and start (see applyRules): only those sharing a start are out of order.
   sortNearlySorted(candidates, byPlaceThenLongest);
   const anchors = candidates.some(isNear) ? anchorsOf(candidates) : null;
@@ -127,9 +144,16 @@ export function selectMatches(candidates: Candidate[], textCount: number, nearWi
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     if (c.place < lastEnd || c.anchorOnly || (c.lowercaseAdjective && !nameFollows(candidates, i))) continue;
-    if (anchors && isNear(c) && !hasAnchorNear(isLowercase(c) ? lowercaseAnchors! : anchors, c, nearWindow)) continue;
+    if (
+      anchors &&
+      isNear(c) &&
+      !hasAnchorNear(isLowercase(c) ? lowercaseAnchors! : anchors, c, nearWindow) &&
+      !meansMarked(c, marked)
+    )
+      continue;
     lastEnd = c.place + lengthOf(c);
     perText[c.text]!.push(selected(c));
+    if (!isAmbiguous(c)) marked.add(c.pattern.entity);
   }
   return perText;
 }

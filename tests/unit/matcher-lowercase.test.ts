@@ -206,6 +206,70 @@ describe('a line typed informally: its sentences and items start in lowercase', 
     ]);
   });
 
+  it('lets a lone name count when the page has already marked what it names: a thread names what it is about', () => {
+    expect(
+      page(
+        'Thread: Baku to Tbilisi by train',
+        'reply from olga_k: agree about the ferry. took the train once, it was slow. dont park near the flame towers in baku, police tow everything',
+      ),
+    ).toEqual([
+      ['Baku', 'baku'],
+      ['Tbilisi', 'tbilisi'],
+      ['baku', 'baku'],
+    ]);
+    expect(
+      page(
+        'Встреча в Ташкенте завершилась.',
+        'ivan_77 · 5 мин назад: был в ташкенте прошлой весной. красиво, но жарко, советую ехать осенью',
+      ),
+    ).toContainEqual(['ташкенте', 'tashkent']);
+    expect(
+      page(
+        'Бишкекте саммит башталды.',
+        'азамат · 10 мүн мурун: бишкекте жашайм. бүгүн жолдор жабык, баары жөө басып жүрөт',
+      ),
+    ).toContainEqual(['бишкекте', 'bishkek']);
+    expect(
+      page('Шымкентте форум ашылды.', 'айдана_т · 3 сағат бұрын: шымкентте тұрамын. бүгін жол жабық, бәрі жаяу жүр'),
+    ).toContainEqual(['шымкентте', 'shymkent']);
+    expect(
+      page(
+        'Naxçıvanda festival başladı.',
+        'Anonim · 2 saat əvvəl · dünən naxçıvanda idik. çox gözəl idi, hamıya tövsiyə edirəm',
+      ),
+    ).toContainEqual(['naxçıvanda', 'nakhchivan']);
+    expect(
+      page(
+        'Samarqandda sammit o‘tdi.',
+        "anvar_uz · 1 soat oldin: samarqandda yashayman. bugun yo'llar yopiq, hamma piyoda yuribdi",
+      ),
+    ).toContainEqual(['samarqandda', 'samarkand']);
+  });
+
+  it('but not before the page marks it, nor an ambiguous name, nor one a rule decides (a bare surname)', () => {
+    // The line comes first: nothing above it said what "baku" is.
+    expect(
+      page(
+        'reply from olga_k: agree about the ferry. took the train once, it was slow. dont park near the flame towers in baku, police tow everything',
+        'Thread: Baku to Tbilisi by train',
+      ),
+    ).toEqual([
+      ['Baku', 'baku'],
+      ['Tbilisi', 'tbilisi'],
+    ]);
+    // Georgia is a US state too: the country named above says nothing of "georgia" in a comment.
+    expect(
+      page(
+        'Georgia signed the deal with Azerbaijan.',
+        'reply from tom: we drove through georgia last summer. peaches everywhere, highly recommend',
+      ),
+    ).toEqual([['Azerbaijan', 'azerbaijan']]);
+    // A bare surname needs its own evidence, which a name marked above is not.
+    expect(
+      page('Tokayev Bakıya gəldi.', 'Anonim · 2 saat əvvəl · dünən gördüm onu. tokayev çox gülürdü, hamı sevindi'),
+    ).toEqual([['Bakıya', 'baku']]);
+  });
+
   it('not a lone city, which may be a word or a namesake', () => {
     expect(page('we flew to baku last week. highly recommend it, the food was great')).toEqual([]);
   });
