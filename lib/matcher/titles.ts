@@ -11,6 +11,7 @@ import type { NamedAfterList } from './named-after';
 import { quotationStart } from './quoted-name';
 import { caseOfUnit, isAsciiDigit, isSpaceOrNbsp, UPPER } from './char-kinds';
 import { imprintAt, isSuperscriptDigit, isYearAt } from './citations';
+import { listedTitle } from './listed-titles';
 
 /** How far after a name the closing quotation mark of its title may stand (a title's subtitle included). */
 const TITLE_END_CHARS = 60;
@@ -41,11 +42,21 @@ export function namesATitle(t: RuleTables, b: BatchText, c: RuledCandidate, seen
   const { text } = b;
   const { titleBefore, titleAfter } = t.namedAfter;
   if ((seen & Seen.Parenthesis) !== 0 && parenthesisAfter(text, c.end))
-    return titleBefore.startsWordAt(text, c.end + 2);
+    return titleBefore.startsWordAt(text, c.end + 2) || kindEndsParenthesis(titleBefore, text, c.end + 2);
   if ((seen & Seen.Quote) === 0) return false;
   const open = quotationStart(text, c.start);
   if (open < 0) return false;
-  return kindBefore(titleBefore, text, open) || kindAfter(titleAfter, text, c.end) || citedQuotation(text, open, c.end);
+  if (kindBefore(titleBefore, text, open) || kindAfter(titleAfter, text, c.end) || citedQuotation(text, open, c.end))
+    return true;
+  const close = closingMarkAfter(text, c.end);
+  return close >= 0 && listedTitle(text, open, close);
+}
+
+/** The closing mark of the quotation that holds a name ending at `end` (a subtitle included), or -1. */
+function closingMarkAfter(text: string, end: number): number {
+  let close = end;
+  while (close < text.length && close - end <= TITLE_END_CHARS && !isQuote(text.charCodeAt(close))) close++;
+  return close < text.length && isClosingQuote(text.charCodeAt(close)) ? close : -1;
 }
 
 /**
@@ -126,6 +137,21 @@ function yearInParentheses(text: string, k: number): boolean {
     if (isAsciiDigit(u) && isYearAt(text, j)) return true;
   }
   return false;
+}
+
+/**
+ * The kind of work as the second and last word in parentheses, after an article, a year or a people's adjective, as
+ * an encyclopedia or a list of namesakes writes it ("Samarkand (the novel)", "Baku (2008 film)").
+ */
+function kindEndsParenthesis(list: NamedAfterList, text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length && (isLetterUnit(text.charCodeAt(i)) || isAsciiDigit(text.charCodeAt(i)))) i++;
+  if (i === from || !isSpaceOrNbsp(text.charCodeAt(i))) return false;
+  const kind = i + 1;
+  if (!list.startsWordAt(text, kind)) return false;
+  let k = kind;
+  while (k < text.length && isLetterUnit(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k) === CLOSE_PAREN;
 }
 
 /** The kind of work right before the opening mark, or before a colon there ("Sənədli film: "…""). */
