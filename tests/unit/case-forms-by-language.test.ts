@@ -60,6 +60,10 @@ describe('Turkmen', () => {
   it('after a rounded vowel in a longer word the suffix is written with y or i', () => {
     expectMarked('istanbul', ['Stambulyň', 'Stambuly', 'Stambula', 'Stambulda']);
   });
+  it('-daky/-däki "in" takes the plural, "those in"', () => {
+    expectMarked('ashgabat', ['Aşgabatdakylar', 'Aşgabatdaky']);
+    expectMarked('turkiye', ['Türkiýedäkiler', 'Türkiýedäki']);
+  });
   it('a possessive name takes n before its case; "our" takes its cases', () => {
     expectMarked('caspian-sea', ['Hazar deňziniň', 'Hazar deňzine', 'Hazar deňzinde', 'Hazar deňzindäki']);
     expectMarked('turkmenistan', ['Türkmenistanymyz', 'Türkmenistanymyzyň', 'Türkmenistanymyza', 'Türkmenistanymyzda']);
@@ -80,6 +84,14 @@ describe('Turkish and Azerbaijani suffix chains', () => {
     expectMarked('shusha', ['Şuşamız', 'Şuşamızın', 'Şuşamıza', 'Şuşanın', 'Şuşaya'], 'Azərbaycan');
     expectMarked('caspian-sea', ['Xəzər dənizinin', 'Xəzər dənizinə', 'Xəzər dənizində', 'Xəzər dənizindəki']);
   });
+  it('Azerbaijani "up to": the dative and an invariant -dək, after a vowel (with y) and a consonant', () => {
+    expectMarked('baku', ['Bakıyadək']);
+    expectMarked('moscow', ['Moskvayadək']);
+    expectMarked('tashkent', ['Daşkəndədək']);
+    expectMarked('shusha', ['Şuşayadək'], 'Azərbaycan');
+    // -dək follows the dative only: "Bakıdək" is no form of Baku.
+    expect(page('Bakıdək.')).toEqual([]);
+  });
 });
 
 describe('a derived word is not the name', () => {
@@ -94,6 +106,15 @@ describe('Uzbek: the cases after "our", in both alphabets', () => {
     expectMarked('uzbekistan', ['Oʻzbekistonimiz', 'Oʻzbekistonimizning', 'Oʻzbekistonimizga', 'Oʻzbekistonimizda']);
     expectMarked('uzbekistan', ['Ўзбекистонимиз', 'Ўзбекистонимизнинг', 'Ўзбекистонимизда', 'Ўзбекистондаги']);
     expectMarked('turkiye', ['Turkiyamiz', 'Turkiyaning', 'Turkiyadagi']);
+  });
+  it('"up to" (-gacha) and the dative, with k after k and q after q; "those in" (-dagilar)', () => {
+    expectMarked('tashkent', ['Toshkentgacha', 'Toshkentga', 'Toshkentdagilar', 'TOSHKENTDAGILAR']);
+    expectMarked('tashkent', ['Тошкентгача', 'Тошкентдагилар']);
+    expectMarked('bishkek', ['Bishkekkacha', 'Bishkekka', 'Бишкеккача']);
+    expectMarked('iraq', ['Iroqqacha', 'Iroqqa', 'Ироққача']);
+    expectMarked('turkiye', ['Turkiyagacha', 'Туркиягача']);
+    // A demonym is another word (Toshkentlik, a person from Tashkent), and -gacha alone is no name.
+    expect(page('Toshkentlik mehmonlar keldi.')).toEqual([]);
   });
 });
 

@@ -59,6 +59,10 @@ describe('a part of a continent, and a province named after a country', () => {
     expect(ids('Малая Азия и Юго-Восточная Азия, пишет Казахстан.')).toEqual(['kazakhstan']);
     expect(ids('Southeast Asia buys from Kazakhstan and Asia.')).toEqual(['kazakhstan', 'asia']);
   });
+  it('drops Asia Minor in the Turkic languages, in any case, and keeps Asia', () => {
+    expect(ids('Davlat Kichik Osiyogacha cho‘zilgan, Osiyo kubogi esa Toshkentda.')).toEqual(['asia', 'tashkent']);
+    expect(ids('Кіші Азияда, Кичи Азияга, Kiçi Aziýada: Қазақстан.')).toEqual(['kazakhstan']);
+  });
   it('drops the country before a province’s word, and keeps it elsewhere', () => {
     expect(ids('Шығыс Қазақстан облысында жаңбыр, Қазақстан бойынша ыстық.')).toEqual(['kazakhstan']);
   });
