@@ -33,7 +33,16 @@ import {
   type Patronymics,
 } from './patronymic';
 import { givenNameIsTheirs } from './given-name-alone';
-import { femaleSurnameHere, isRole, joinsAPair, wordAfterSurname, wordOnLineAfter } from './surname-evidence';
+import {
+  afterComma,
+  femaleSurnameHere,
+  isRole,
+  joinsAPair,
+  wordAfterSurname,
+  wordOnLineAfter,
+  type WordAfterSurname,
+  yearInBracketsAfter,
+} from './surname-evidence';
 import { namesSomeoneElse } from './given-name';
 import { mayBeAdjective, mayStandInLowercase } from './lowercase-text';
 import { namesakeHere, PhraseList, type NamesakeWords } from './namesake-phrase';
@@ -1185,7 +1194,11 @@ function resolveSurname(
   // father's (a patronymic formed from a person's given name is not that name: "Бакыт Садырович Жапаров").
   const before = wordBefore(b.text, first.start);
   // The card's evidence in the words it translates: "before “İlham Heydər oğlu”", "after “Ильхам Гейдарович”".
-  const givenAfter = givenNameBeforePatronymic(t.patronymics, b.text, first.end);
+  const givenAfter =
+    givenNameBeforePatronymic(t.patronymics, b.text, first.end) ??
+    (afterComma(b.text, first.end) > first.end
+      ? givenNameBeforePatronymic(t.patronymics, b.text, first.end + 1)
+      : null);
   if (givenAfter !== null)
     return byGivenNameAndFather(t, ctx, first, group, givenAfter, `before “${givenAfter.original}”`);
   const givenBefore =
@@ -1195,6 +1208,22 @@ function resolveSurname(
   if (givenBefore !== null)
     return byGivenNameAndFather(t, ctx, first, group, givenBefore, `after “${givenBefore.original}”`);
   if (namedSomeoneElse(t, b, group, before)) {
+    remember(ctx, first, -1);
+    return null;
+  }
+  // The person's own given name or initial after it, as registers and reference lists write a name surname first
+  // ("Mirziyoyev Sh.M.", "Путин В.В.", "Токаев К.-Ж.", "Aliyev, Ilham").
+  const after = wordAfterSurname(b.text, first.end);
+  const ownAfter = after === null ? undefined : ownNameAfter(t, group, after, b.text, first.end);
+  if (ownAfter !== undefined) return pick(ctx, first, ownAfter, `before “${after!.original}”`);
+  // The person's father's given name right before it names the father ("Kemel Toqaev", Tokayev's father), unless it
+  // is the given name of one who shares the surname ("Heydar Aliyev" is Ilham Aliyev's father, and ours).
+  if (
+    before &&
+    !before.initial &&
+    group.some((c) => inflectedIn(before.word, t.fathers.get(c.pattern.entity))) &&
+    !group.some((c) => inflectedIn(before.word, t.givenNames.get(c.pattern.entity)))
+  ) {
     remember(ctx, first, -1);
     return null;
   }
@@ -1283,9 +1312,12 @@ function resolveSurname(
  * initials ("Т. И. Алиева"), the first, since the second is the patronymic's.
  */
 function givenNameInitial(text: string, start: number, before: WordBefore): string {
-  const earlier = wordBefore(text, wordBeforeStart(text, start));
+  const at = wordBeforeStart(text, start);
+  // A hyphenated given name's initials ("К.-Ж. Токаев"): the first.
+  const earlier = text.charCodeAt(at - 1) === HYPHEN ? wordBefore(text, at - 1) : wordBefore(text, at);
   return (earlier?.initial ? earlier.word : before.word).charAt(0);
 }
+const HYPHEN = 0x2d;
 
 /** Whether `c` is a person of ours in the same text as `group`, and not one of its claimants. */
 function otherPerson(c: RuledCandidate, group: readonly RuledCandidate[]): boolean {
@@ -1334,7 +1366,7 @@ function pairedWithAPerson(
  * Whether the page says the surname at `group` is someone else's (surname-evidence.ts): a given name or an initial
  * after it that is not the person's own ("Жапаров Нурбек", "Aliyev R."), a role right before it that is none of the
  * person's titles ("судья Алиева", "coach Aliyev", "hakim Əliyev"), or the female form as a woman's ("Алиева
- * заявила"). The person's own given name or initial after it confirms nothing here: the rules after this decide.
+ * заявила"). The person's own given name or initial after it confirms them in `ownNameAfter`.
  */
 function namedSomeoneElse(
   t: RuleTables,
@@ -1344,7 +1376,7 @@ function namedSomeoneElse(
 ): boolean {
   const first = group[0]!;
   const after = wordAfterSurname(b.text, first.end);
-  if (after !== null) {
+  if (after !== null && after.then === '') {
     const own = after.initial
       ? group.some((c) => t.initials.get(c.pattern.entity)?.includes(after.word))
       : group.some((c) => ownGivenName(t, c, after.word));
@@ -1363,6 +1395,34 @@ function namedSomeoneElse(
   // only as written in the list, uninflected: "Депутат Алиева заявила", but "Речь господина Алиева была" is his.
   const opensOrAfterCourtesy = before === null || (!before.initial && t.courtesy.includes(before.word));
   return femaleSurnameHere(b.text, first.start, first.end, opensOrAfterCourtesy);
+}
+
+/**
+ * The one person of `group` whose own given name or initial `after` is, the word written right after the surname or
+ * after its comma (see `wordAfterSurname`); undefined when none or several.
+ */
+function ownNameAfter(
+  t: RuleTables,
+  group: readonly RuledCandidate[],
+  after: WordAfterSurname,
+  text: string,
+  surnameEnd: number,
+): RuledCandidate | undefined {
+  // A given name confirms only after a comma: "Бердымухамедов Сердар, 2001 г. р." is how a wanted notice writes a
+  // namesake. And a reference list's author with a year is often a scholar of that name.
+  if ((!after.initial && afterComma(text, surnameEnd) === surnameEnd) || yearInBracketsAfter(text, after.end))
+    return undefined;
+  let own: RuledCandidate | undefined;
+  for (let i = 0; i < group.length; i++) {
+    const c = group[i]!;
+    const theirs = after.initial
+      ? t.initials.get(c.pattern.entity)?.includes(after.word)
+      : ownGivenName(t, c, after.word) && (after.then === '' || ownGivenName(t, c, after.then));
+    if (!theirs) continue;
+    if (own) return undefined;
+    own = c;
+  }
+  return own;
 }
 
 const ownGivenName = (t: RuleTables, c: RuledCandidate, word: string) =>

@@ -144,7 +144,7 @@ const HYPHEN = 0x2d;
 const isLetterUnit = (unit: number) => caseOfUnit(unit) !== CASELESS;
 
 /** Where a given name that starts at `at` ends, a hyphenated one whole ("Касым-Жомарт"). */
-function nameWordEnd(text: string, at: number): number {
+export function nameWordEnd(text: string, at: number): number {
   let end = wordEnd(text, at);
   while (text.charCodeAt(end) === HYPHEN && isLetterUnit(text.charCodeAt(end + 1))) end = wordEnd(text, end + 1);
   return end;

@@ -1,34 +1,77 @@
 /**
  * Evidence on a page that a bare surname of ours names someone else, read only for bare surnames (rare on a page):
- * - a given name or an initial written after it, as lists, tables and official documents order a name ("Жапаров
- *   Нурбек", "Aliyev R."), which is the person's only when it is their own;
+ * - a given name or an initial written after it, or after its comma, as lists, tables, indexes and official documents
+ *   order a name ("Жапаров Нурбек", "Aliyev R.", "Aliyev, Ilham"), which is the person's only when it is their own;
  * - a role no person of ours is known by right before it (a judge, a coach, a player, a witness: data/languages.yaml
  *   `other-roles`);
  * - a Russian surname in its female form ("Алиева заявила"): the same letters are the genitive of the man's, so it
  *   counts only where the sentence makes it a woman, the subject of a feminine verb with no noun before it.
  */
 import { caseOfUnit, UPPER } from './char-kinds';
-import { foldWord, wordAfterStart, wordAt, wordEnd } from './words';
+import { nameWordEnd } from './patronymic';
+import { digraphInitialAt, foldWord, wordAfterStart, wordAt, wordEnd } from './words';
 
 const FULL_STOP = 0x2e;
+const COMMA = 0x2c;
 
 /**
- * The word written right after a surname that ends at original offset `end`, folded, when it may be a given name or
- * an initial of a name written surname first: a capitalised word with no capitalised word after it (that would start
- * another name: "Токаев Нұрсұлтан Назарбаевпен"), or a capital and a full stop (an initial, as its one letter). Null
+ * The word written right after a surname that ends at original offset `end` (or after its comma), folded, when it may
+ * be a given name or an initial of a name written surname first: a capitalised word, a hyphenated one whole
+ * ("Kassym-Jomart"), or a capital and a full stop (an initial, as its one letter; "Sh." as its first). `then` is the
+ * capitalised word right after a given name, folded ('' when none): another given name of the same person ("Erdoğan,
+ * Recep Tayyip") or the start of another name ("Токаев Нұрсұлтан Назарбаевпен"), which the caller tells apart. Null
  * otherwise. White space on the same line only between; the caller decides whether the word is a given name.
  */
-export function wordAfterSurname(text: string, end: number): { word: string; initial: boolean } | null {
-  const at = wordAfterStart(text, end);
+export function wordAfterSurname(text: string, end: number): WordAfterSurname | null {
+  const at = wordAfterStart(text, afterComma(text, end));
   if (at < 0 || caseOfUnit(text.charCodeAt(at)) !== UPPER || lineBreakBetween(text, end, at)) return null;
   const wordEnds = wordEnd(text, at);
-  if (wordEnds - at === 1 && text.charCodeAt(wordEnds) === FULL_STOP) {
-    return { word: foldWord(text.charAt(at)), initial: true };
+  if (
+    text.charCodeAt(wordEnds) === FULL_STOP &&
+    (wordEnds - at === 1 || (wordEnds - at === 2 && digraphInitialAt(text, at)))
+  ) {
+    const original = text.slice(at, wordEnds + 1);
+    return { word: foldWord(text.charAt(at)), initial: true, original, then: '', end: wordEnds + 1 };
   }
-  const next = wordAfterStart(text, wordEnds);
-  if (next >= 0 && caseOfUnit(text.charCodeAt(next)) === UPPER) return null;
-  return { word: foldWord(text.slice(at, wordEnds)), initial: false };
+  const nameEnds = nameWordEnd(text, at);
+  const next = wordAfterStart(text, nameEnds);
+  const then =
+    next >= 0 && caseOfUnit(text.charCodeAt(next)) === UPPER ? foldWord(text.slice(next, wordEnd(text, next))) : '';
+  const original = text.slice(at, nameEnds);
+  return { word: foldWord(original), initial: false, original, then, end: nameEnds };
 }
+
+export interface WordAfterSurname {
+  word: string;
+  initial: boolean;
+  original: string;
+  then: string;
+  /** Where the given name or the initial ends. */
+  end: number;
+}
+
+/**
+ * Whether a year in brackets follows the name that ends at `end` (past a further initial or given name): a reference
+ * list's author ("Karimov, Islam (2021).", "Aliyev I. (2019)"), who is often a scholar of that name, not ours.
+ */
+export function yearInBracketsAfter(text: string, end: number): boolean {
+  const limit = Math.min(text.length, end + YEAR_REACH);
+  for (let i = end; i < limit; i++) {
+    if (text.charCodeAt(i) !== OPENING_BRACKET) continue;
+    const digit = text.charCodeAt(i + 1);
+    return digit >= 0x30 && digit <= 0x39;
+  }
+  return false;
+}
+/** How far past a name the bracket of its year is looked for: a further initial or given name ("Sh.M.", "Tayyip"). */
+const YEAR_REACH = 12;
+const OPENING_BRACKET = 0x28;
+
+/**
+ * Past the comma of a name written surname first with a comma, as registers, indexes and reference lists write it
+ * ("Aliyev, Ilham", "Алиев, Ильхам Гейдарович", "Aliyev, I."): `end + 1` when a comma follows the surname, else `end`.
+ */
+export const afterComma = (text: string, end: number) => (text.charCodeAt(end) === COMMA ? end + 1 : end);
 
 /** A line ends between: a surname that ends a line, a heading or a list item is not followed by its given name. */
 function lineBreakBetween(text: string, from: number, to: number): boolean {
@@ -77,8 +120,6 @@ export function wordOnLineAfter(text: string, end: number): string {
   const at = wordAfterStart(text, end);
   return at < 0 || lineBreakBetween(text, end, at) ? '' : foldWord(wordAt(text, at));
 }
-
-const COMMA = 0x2c;
 
 /**
  * Whether the text between two names, [from, to), joins them as a pair: a comma, a word of `joiners` (and, ve, и,

@@ -248,9 +248,28 @@ function spaceBefore(text: string, start: number): number {
   return i === start || i === 0 ? -1 : i;
 }
 
-/** An initial ("R.", "С.") ends at original offset `i`: one letter and a dot (a code unit: `text[i]` made a string). */
-const initialBefore = (text: string, i: number) =>
-  text.charCodeAt(i - 1) === FULL_STOP && i >= 2 && isLetterAt(text, i - 2) && (i < 3 || !isLetterAt(text, i - 3));
+/**
+ * The units of an initial that ends at original offset `i` with its dot, or 0 when none ends there: one letter and a
+ * dot ("R.", "С."; a code unit: `text[i]` made a string), or a Latin capital and "h", the digraphs the region's Latin
+ * alphabets and transliterations write for one sound (Uzbek "Sh. Mirziyoyev", "Ch.", English "Zh.", "Kh.", "Gh.").
+ */
+function initialBefore(text: string, i: number): number {
+  if (i < 2 || text.charCodeAt(i - 1) !== FULL_STOP || !isLetterAt(text, i - 2)) return 0;
+  if (i < 3 || !isLetterAt(text, i - 3)) return 2;
+  return digraphInitialAt(text, i - 3) && (i < 4 || !isLetterAt(text, i - 4)) ? 3 : 0;
+}
+
+/**
+ * Whether a two-letter initial starts at `at`: a Latin capital and "h" (Sh, Ch, Zh, Kh, Gh), never "Dr.", "Mr." or
+ * "St.", whose second letter is no "h".
+ */
+export const digraphInitialAt = (text: string, at: number) =>
+  text.charCodeAt(at + 1) === LOWER_H && DIGRAPH_FIRST.includes(text.charAt(at));
+const LOWER_H = 0x68;
+const DIGRAPH_FIRST = 'SCZKG';
+
+/** An initial's letters as written, `at` its start: its one letter, or its digraph ("Sh"). */
+const initialAt = (text: string, at: number) => (digraphInitialAt(text, at) ? text.slice(at, at + 2) : text.charAt(at));
 
 /**
  * Where the word before original offset `start` begins (white space only between), -1 when there is none: the
@@ -259,8 +278,12 @@ const initialBefore = (text: string, i: number) =>
  */
 export function wordBeforeStart(text: string, start: number): number {
   const end = spaceBefore(text, start);
-  if (end < 0) return initialBefore(text, start) ? start - 2 : -1;
-  if (initialBefore(text, end)) return end - 2;
+  if (end < 0) {
+    const solid = initialBefore(text, start);
+    return solid ? start - solid : -1;
+  }
+  const initial = initialBefore(text, end);
+  if (initial) return end - initial;
   let i = end;
   while (i > 0 && isLetterAt(text, i - 1)) i--;
   return i === end ? -1 : i;
@@ -271,8 +294,8 @@ export function wordBefore(text: string, start: number): WordBefore | null {
   const i = wordBeforeStart(text, start);
   if (i < 0) return null;
   const end = spaceBefore(text, start);
-  const initial = initialBefore(text, end < 0 ? start : end);
-  const original = initial ? text.charAt(i) : wordAt(text, i);
+  const initial = initialBefore(text, end < 0 ? start : end) > 0;
+  const original = initial ? initialAt(text, i) : wordAt(text, i);
   let j = i;
   while (j > 0 && isSpaceAt(text, j - 1)) j--;
   // An initial is part of a name wherever it stands: never an ordinary word that opens a sentence.
