@@ -79,14 +79,24 @@ function namesakeWords(languages: LanguagesInput, required: readonly string[], e
  */
 function quotedKindWords(languages: LanguagesInput, required: readonly string[], errors: string[]) {
   const input = languages['quoted-kinds']!;
+  const legal = input['legal-forms'] ?? {};
   for (const lang of required)
-    if (!input.before[lang]?.length && !input.after[lang]?.length)
+    if (!input.before[lang]?.length && !input.after[lang]?.length && !legal[lang]?.length)
       errors.push(`languages.yaml: quoted-kinds gives no words in ${lang}`);
+  // A company's legal form stands before its quoted name or after it (ООО «…», «…» ЖШС), as each language writes it.
+  const legalForms = wordsOfEveryLanguage(languages, legal, 'quoted-kinds.legal-forms', errors);
+  for (const form of legalForms)
+    if (!LEGAL_FORM.test(form))
+      errors.push(`languages.yaml: quoted-kinds.legal-forms "${form}" is not one word of letters`);
   return {
-    before: wordsOfEveryLanguage(languages, input.before, 'quoted-kinds.before', errors),
-    after: wordsOfEveryLanguage(languages, input.after, 'quoted-kinds.after', errors),
+    before: [...wordsOfEveryLanguage(languages, input.before, 'quoted-kinds.before', errors), ...legalForms],
+    after: [...wordsOfEveryLanguage(languages, input.after, 'quoted-kinds.after', errors), ...legalForms],
+    legalForms,
   };
 }
+
+/** A legal form as the list writes it: letters only (a page's periods, "A.Ş.", are read past by the matcher). */
+const LEGAL_FORM = /^[\p{L}\p{M}]+$/u;
 
 /** A short form in capitals: letters (and the dots or spaces some write between them), two capitals at least. */
 const ALL_CAPITALS = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{M}. ]+$/u;

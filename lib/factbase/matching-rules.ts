@@ -176,8 +176,15 @@ export interface LanguagesInput {
   patronymics?: Patronymics;
   /** Per language: the words that say a person named is a namesake, after the name and before it. */
   namesakes?: { after: Record<string, string[]>; before: Record<string, string[]> };
-  /** Per language: the words of a thing's kind before or after its name in quotation marks (гостиница «…»). */
-  'quoted-kinds'?: { before: Record<string, string[]>; after: Record<string, string[]> };
+  /**
+   * Per language: the words of a thing's kind before or after its name in quotation marks (гостиница «…»), and the
+   * legal forms of companies (ООО, MChJ, LLC), which stand on either side.
+   */
+  'quoted-kinds'?: {
+    before: Record<string, string[]>;
+    after: Record<string, string[]>;
+    'legal-forms'?: Record<string, string[]>;
+  };
   languages: Record<string, LanguageDef>;
   unlabelled: Record<string, string[]>;
   'unlabelled-phrases'?: Record<string, string[]>;
@@ -253,8 +260,9 @@ export interface MatchingRules {
   /**
    * The words of a thing's kind right before its name in quotation marks or after it (data/languages.yaml
    * `quoted-kinds`, every language's together): a name of ours in that quotation is the thing's (quoted-kinds.ts).
+   * `legalForms`, also in both lists, are whole words beside an acronym that make it a company's name.
    */
-  quotedKinds?: { before: string[]; after: string[] };
+  quotedKinds?: { before: string[]; after: string[]; legalForms: string[] };
   classes: Record<string, MorphologyClass>;
   /** Morphology classes per alias language, and per script for aliases without one. */
   languageMorphology: Record<string, string[]>;

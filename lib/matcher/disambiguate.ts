@@ -48,6 +48,7 @@ import { mayBeAdjective, mayStandInLowercase } from './lowercase-text';
 import { namesakeHere, PhraseList, type NamesakeWords } from './namesake-phrase';
 import { sortNearlySorted } from './sort-nearly-sorted';
 import { noteNamed, shortFormOwners, shortFormVouched } from './short-form';
+import { namesACompany } from './quoted-kinds';
 import {
   findWordIn,
   forgetFoldedWords,
@@ -169,7 +170,7 @@ export interface RuleTables {
     modifierEndings: string[];
   };
   /** The words of a thing's kind before or after its quoted name (гостиница «…», «…» ԱՁ; quoted-kinds.ts). */
-  quotedKinds: { before: NamedAfterList; after: NamedAfterList };
+  quotedKinds: { before: NamedAfterList; after: NamedAfterList; legalForms: NamedAfterList };
   /** Common given names of the region's languages, folded, and as a list that reads the word before a name. */
   commonGivenNames: Set<string>;
   /** Names of ours that are common words typed in lowercase (data/languages.yaml `lowercase-words`), folded. */
@@ -275,6 +276,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     quotedKinds: {
       before: new NamedAfterList(rules?.quotedKinds?.before),
       after: new NamedAfterList(rules?.quotedKinds?.after),
+      legalForms: new NamedAfterList(rules?.quotedKinds?.legalForms),
     },
     commonGivenNames: new Set((rules?.givenNames ?? []).map(foldAlias)),
     lowercaseWords: new Set((rules?.lowercaseWords ?? []).map(foldAlias)),
@@ -364,6 +366,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     // Any name may stand in a work's title ("Şuşa" filmi, Middle Corridor (film)); an acronym is still that acronym.
     p.titled = !p.acronym;
     p.kindQuoted = !p.acronym && !OWN_KINDS.has(index.entities[p.entity]?.[2]);
+    p.companyToo = p.acronym && !LEGAL_KINDS.has(index.entities[p.entity]?.[2]);
     // Nur-Sultan written solid is the given name Nursultan.
     p.givenNameToo = p.eponym !== null && p.eponym !== 'person' && t.commonGivenNames.has(p.key.replace(/ /g, ''));
     p.namesakeKey = namesakeKeys.has(p.key);
@@ -535,6 +538,9 @@ function eponymOf(type: string | undefined): Pattern['eponym'] {
  * трубопроводный консорциум»: a pipeline's name is its consortium's).
  */
 const OWN_KINDS: ReadonlySet<string | undefined> = new Set(['company', 'organization', 'pipeline']);
+
+/** Entity types that have a legal form of their own (АО «КТК», the pipeline's consortium): see `companyToo`. */
+const LEGAL_KINDS: ReadonlySet<string | undefined> = new Set(['company', 'pipeline']);
 
 /**
  * Entity types whose names a person does not carry, or a person goes to: a place's name after a given name is
@@ -768,6 +774,7 @@ function rulesOfBatch(
     const p = candidates[i]!.pattern;
     noteNamed(owners, p, candidates[i]!.lowercase, ctx);
     if (p.ruled || (spelled && p.acronym && ctx.acronyms.has(p.key))) ruled = true;
+    else if (!ruled && p.companyToo && namesACompany(t, texts[candidates[i]!.text]!, candidates[i]!)) ruled = true;
     if (p.evidence?.surname || p.evidence?.givenName) surnames = true;
     if (p.eponym || p.surnameToo || p.titled) eponyms = true;
   }
@@ -825,6 +832,8 @@ function rulesOfBatch(
       const seen = mayNameSomeoneElse(t, texts[c.text]!, c);
       if (seen !== Seen.None && namesSomeoneElse(t, texts[c.text]!, c, kept[kept.length - 1], seen)) continue;
     }
+    // An acronym of ours as a company's name: ООО «ШОС», "OTS" MMC, SCO LLC.
+    if (p.companyToo && namesACompany(t, texts[c.text]!, c)) continue;
     // A plain name (no evidence, not an acronym the page spelled out): nothing more to check.
     if (!ev && !(spelled && p.acronym)) {
       if (!p.fullName || keepFullName(t, texts[c.text]!, c, ctx, fullNameRead[i]!)) kept.push(c);

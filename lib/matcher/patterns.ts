@@ -67,6 +67,11 @@ export interface Pattern {
    */
   kindQuoted: boolean;
   /**
+   * An acronym of ours that is not a company's or a pipeline's: beside a company's legal form (ООО «ШОС», SCO LLC) it
+   * is that company's name (quoted-kinds.ts `namesACompany`).
+   */
+  companyToo: boolean;
+  /**
    * A place's or a country's name labelled in a language that writes a thing's name after it in lowercase words
    * (data/named-after.yaml `compound-languages`): its head may follow one of them ("Тошкент трактор заводи").
    */
@@ -387,6 +392,7 @@ function makePattern(
     quoted: false,
     titled: false,
     kindQuoted: false,
+    companyToo: false,
     compound: false,
     givenNameToo: false,
     lowercaseAlone: false,

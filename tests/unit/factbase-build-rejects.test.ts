@@ -283,6 +283,17 @@ describe('facts:build on bad data', () => {
     expect(build({ 'good.yaml': GOOD })).not.toMatch(/land-suffixes/);
   });
 
+  it("fails on a legal form that is not one word of its language's letters", () => {
+    const dotted = (text: string) => text.replace('tr: [AŞ, Ltd, Şti]', 'tr: [A.Ş., Ltd, Şti]');
+    expect(build({ 'good.yaml': GOOD }, dotted)).toMatch(
+      /quoted-kinds\.legal-forms "A\.Ş\." is not one word of letters/,
+    );
+    // A Cyrillic С in the Uzbek Latin MChJ.
+    const cyrillic = (text: string) => text.replace('uz: [MChJ, AJ, XK]', 'uz: [MСhJ, AJ, XK]');
+    expect(build({ 'good.yaml': GOOD }, cyrillic)).toMatch(/quoted-kinds\.legal-forms "MСhJ" \(uz\)/);
+    expect(build({ 'good.yaml': GOOD })).not.toMatch(/legal-forms/);
+  });
+
   it('fails on a key written twice in one YAML mapping', () => {
     expect(build({ 'good.yaml': GOOD, 'twice.yaml': TWICE })).toMatch(/twice\.yaml: Map keys must be unique/);
   });
