@@ -188,6 +188,11 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
   let script = 0; // the script of the last unit kept (lookalike-letters.ts), 0 after anything but a letter
   let mixed = 0; // bit 2 set once a Latin letter stood right next to a Cyrillic one (scripts 1 and 2: 1 ^ 2 = 3)
   const table = foldTable;
+  // The text's units are read through String.prototype.charCodeAt itself, not `text.charCodeAt`: that read's feedback
+  // is shared with every alias the build folds, strings of seven layouts (sliced, joined, internalised, one or two
+  // bytes a unit), and past four the optimised fold looked the method up at every unit of every page (an eighth of a
+  // find). A call through `call` on the method itself depends on no layout.
+  const unitAt = String.prototype.charCodeAt;
   let i = 0;
   while (i < n) {
     // Most units: a letter, digit, punctuation or space that folds to one unit, handled without a branch (one taken
@@ -196,7 +201,7 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
     // own with no call in it: a call anywhere in the loop, even on the rare path below, made the compiler reload and
     // recheck the text and the four arrays at every unit (some 120 instructions a unit instead of 40).
     for (; i < n; i++) {
-      const entry = table[text.charCodeAt(i)]!;
+      const entry = table[unitAt.call(text, i)]!;
       if (entry === 0 || (entry & Entry.SPECIAL) !== 0) break;
       const white = (entry >>> Entry.WHITE_SHIFT) & 1;
       codes[k] = entry & 0xffff;
@@ -211,7 +216,7 @@ function foldInto(text: string, codes: Uint16Array, map: Uint32Array, starts: Ui
       script = unitScript;
     }
     if (i >= n) break;
-    const unit = text.charCodeAt(i);
+    const unit = unitAt.call(text, i);
     const entry = table[unit]!;
     // A unit seen for the first time is learned here, off the common path, and read again.
     if (entry === 0) {
