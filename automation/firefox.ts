@@ -85,7 +85,7 @@ export async function launchFirefox({
   let firstTab: Page | null = (await browser.pages()).find((page) => page.url() === 'about:blank') ?? null;
   const newTab = async (): Promise<Page> => {
     // The tab Firefox starts with does not get `defaultViewport` (it opens at the window's size): set it.
-    if (firstTab) await firstTab.setViewport(VIEWPORT);
+    if (firstTab) await sizeTab(firstTab);
     const tab = firstTab ?? (await browser.newPage());
     firstTab = null;
     return tab;
@@ -201,6 +201,27 @@ export async function launchFirefox({
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * Gives a tab VIEWPORT's size. puppeteer-core 24.43 sends `emulation.setScreenOrientationOverride` beside
+ * `browsingContext.setViewport`, and Firefox ESR 140.12 does not know that command: puppeteer rejects as soon as that
+ * one fails, while the size is still being applied. So that one error waits until the page has the size (puppeteer's
+ * own `newPage` lets the error through for `defaultViewport`); any other error, or no such size within 5 s, throws.
+ */
+async function sizeTab(tab: Page): Promise<void> {
+  try {
+    await tab.setViewport(VIEWPORT);
+  } catch (error) {
+    if (!/unknown command emulation\.setScreenOrientationOverride/.test((error as Error).message)) throw error;
+    await waitInPage(
+      wrapPage(tab),
+      ({ width, height }) => innerWidth === width && innerHeight === height,
+      `the tab to be ${VIEWPORT.width}x${VIEWPORT.height}`,
+      5_000,
+      VIEWPORT,
+    );
+  }
 }
 
 /** Manual proxy for every protocol, localhost not exempt (Firefox never proxies localhost unless told to). */
