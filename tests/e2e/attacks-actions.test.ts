@@ -12,7 +12,7 @@ import { browsersUnderTest } from '../../automation/browsers';
 import { borrowLensBrowser } from '../../automation/shared-browser';
 import { sleep, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
-import { extensionState, storedSettings } from './attacks-tools';
+import { actionMessages, contentMessagesReach, extensionState, storedSettings, tabsReach } from './attacks-tools';
 import { changeSettings } from './cards-driver';
 import { CardPage } from './pages/card-page';
 import { LibraryPage } from './pages/library-page';
@@ -77,12 +77,13 @@ describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
     const tabs = (await extensionState(lens)).tabs;
     const links: Record<string, string | null> = {};
     for (const s of snippets) {
-      // Open the snippet's detail (a real click on its row), then a real click on its title.
+      // Open the snippet's detail (a real click on its row), then a real click on its title: the web page's title is
+      // a link, which opens one tab, after any the titles before it could have opened.
       const row = await lib.rowPoint(s.title);
       await lib.click(row.x, row.y);
       const title = await lib.detailTitle(s.title);
       links[s.url] = title.href;
-      if (!title.href) await lib.click(title.x, title.y);
+      await lib.click(title.x, title.y);
     }
     expect(links).toEqual({
       'file:///etc/passwd': null,
@@ -92,8 +93,8 @@ describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
     // No other link in the library points anywhere but the web or the extension, and clicking the titles opened nothing.
     const hrefs = await lib.linkAddresses();
     expect(hrefs.filter((h) => /^(file|javascript|data|blob):/i.test(h.trim()))).toEqual([]);
-    await sleep(500);
-    expect((await extensionState(lens)).tabs).toBe(tabs);
+    // Clicking the other two titles opened nothing: the web link's tab, opened after them, is the only new one.
+    expect(await tabsReach(lens, tabs + 1)).toBe(tabs + 1);
     await lib.close();
   });
 
@@ -106,14 +107,16 @@ describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
     await pressInCard(page, mark!, 'More', 'Off on this site');
     await page.waitForToast(/off on 127\.0\.0\.1/);
     expect((await page.marks()).length).toBe(0);
+    const undos = (await actionMessages(lens))['undo-disable-site']!;
     // The page presses Undo itself: nothing changes.
     expect(await page.pressToastByScript()).toBeGreaterThan(0);
-    await sleep(1_000);
     expect((await storedSettings(lens)).disabledSites).toEqual(['127.0.0.1']);
-    // The reader presses it: the site is on again, and its marks come back.
+    // The reader presses it: the site is on again, and its marks come back. Its Undo is the only one sent: the toast
+    // shows the answer to it, and any the page's presses had sent went before it.
     const undo = (await page.waitForToast(/off on 127\.0\.0\.1/)).buttons.find((b) => b.label === 'Undo')!;
     await page.click(undo.x, undo.y);
     await page.waitForToast(/on again on 127\.0\.0\.1/);
+    expect((await actionMessages(lens))['undo-disable-site']).toBe(undos + 1);
     expect((await storedSettings(lens)).disabledSites).toEqual([]);
     // The marks come back.
     await page.waitForMarks(marks);
@@ -136,13 +139,16 @@ describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
     const [sixth] = await page.marks();
     await pressInCard(page, sixth!, 'More', 'Hide name');
     await page.waitForToast(/hidden several names/);
+    const hides = (await actionMessages(lens))['hide-entity']!;
     // The page cannot confirm for the reader; the name stays marked until the reader does.
     await page.pressToastByScript();
-    await sleep(1_000);
     expect((await hidden()).length).toBe(start + 5);
     const confirm = (await page.waitForToast(/hidden several names/)).buttons.find((b) => b.label === 'Hide')!;
     await page.click(confirm.x, confirm.y);
     await page.waitForToast(/will not be marked on any site/);
+    // The reader's confirmation is the only one sent: the toast shows the answer to it, and any the page's presses
+    // had sent went before it.
+    expect((await actionMessages(lens))['hide-entity']).toBe(hides + 1);
     expect((await hidden()).length).toBe(start + 6);
     const undo = (await page.waitForToast(/will not be marked on any site/)).buttons.find((b) => b.label === 'Undo')!;
     await page.click(undo.x, undo.y);
@@ -159,12 +165,18 @@ describe.each(browsersUnderTest())('%s: acting through a card', (name) => {
     await page.hoverUntilCard(mark!);
     const search = await page.buttonAt('Search');
     const map = await page.buttonAt('Map');
+    const opening = ['open-search', 'open-explore'];
+    const sentBefore = await actionMessages(lens);
+    const pressedBefore = sentBefore['open-search']! + sentBefore['open-explore']!;
     // Six presses in a row on the open card.
     for (const at of [map, search, map, search, map, search]) {
       await page.click(at!.x, at!.y);
       await sleep(150);
     }
-    await sleep(2_500);
+    // The background opens a tab, or refuses to, as each press reaches it: once all six have, and the four allowed
+    // tabs are there, no other tab is on its way.
+    await contentMessagesReach(lens, opening, pressedBefore + 6);
+    await tabsReach(lens, before + 4);
     expect((await extensionState(lens)).tabs - before).toBe(4);
   });
 });

@@ -11,7 +11,7 @@ import { browsersUnderTest } from '../../automation/browsers';
 import { borrowLensBrowser } from '../../automation/shared-browser';
 import { sleep, waitInPage, type LensBrowser, type LensPage } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
-import { contentMessages, extensionState } from './attacks-tools';
+import { contentMessages, contentMessagesReach, countedAfterReaderEscape, extensionState } from './attacks-tools';
 import { changeSettings } from './cards-driver';
 import { CardPage } from './pages/card-page';
 import { LibraryPage } from './pages/library-page';
@@ -25,6 +25,8 @@ interface AdReport {
   forged: number;
   /** Whether the frame's document has focus. */
   focused: boolean;
+  /** How many `report` commands it has answered. */
+  asked: number;
 }
 
 let server: StaticServer;
@@ -54,10 +56,30 @@ function adReport(page: LensPage): Promise<AdReport> {
   return waitInPage(page, () => (window as unknown as { __ad: AdReport | null }).__ad, "the ad frame's report");
 }
 
-function tellAd(page: LensPage, command: 'select' | 'forge-escape'): Promise<void> {
+function tellAd(page: LensPage, command: 'select' | 'forge-escape' | 'report'): Promise<void> {
   return page.evaluate((adCommand) => {
     document.querySelector<HTMLIFrameElement>('#ad')!.contentWindow!.postMessage({ adCommand }, '*');
   }, command);
+}
+
+/**
+ * What the ad frame has heard, in a report it made after every message the top page posted to it so far: the test
+ * asks for one from the top window, and one window's messages to another arrive in the order they were posted. So a
+ * relay word the top page's content script had posted to the frame (in the same window) is in it, without a sleep.
+ */
+async function adHeardSoFar(page: LensPage): Promise<AdReport> {
+  const asked = (await adReport(page)).asked;
+  await tellAd(page, 'report');
+  return waitInPage(
+    page,
+    (asked) => {
+      const ad = (window as unknown as { __ad: AdReport }).__ad;
+      return ad.asked > asked ? ad : null;
+    },
+    "the ad frame's answer",
+    10_000,
+    asked,
+  );
 }
 
 /**
@@ -91,13 +113,17 @@ describe.each(browsersUnderTest())('%s: frames cannot ride, forge or overhear', 
       "the ad frame's own selection",
     );
     const before = (await extensionState(lens)).snippets;
+    const sentBefore = await contentMessages(lens);
     const chosen = await selectText(page.page, 'p2');
     await saveVia(lens, 'command', framedArticleUrl());
     await page.waitForAnyToast('the saved toast');
-    // Time for a second frame's save to land, had one answered too.
-    await sleep(1_500);
     // The ad frame still held its selection when the command came.
     expect((await adReport(page.page)).selection).toMatch(/evil\.example/);
+    // Had the ad frame answered the command too, it would have sent its save as the command reached it: before the
+    // reader's Esc in that frame, which is counted after it. One save was sent, the top page's.
+    await clickIntoAd(page.page);
+    const sent = await countedAfterReaderEscape(lens, page.page, sentBefore);
+    expect(sent['save-snippet'] ?? 0).toBe((sentBefore['save-snippet'] ?? 0) + 1);
     const lib = await LibraryPage.open(lens);
     const records = (await lib.records()) ?? [];
     await lib.close();
@@ -110,15 +136,17 @@ describe.each(browsersUnderTest())('%s: frames cannot ride, forge or overhear', 
   it("a cross-origin frame's forged Esc (relay messages, made-up key presses) does not close the top page's card", async () => {
     const page = await openFramedArticle(lens);
     const [mark] = await page.marks();
+    const escapes = async () => (await contentMessages(lens))['escape-pressed'] ?? 0;
+    const start = await escapes();
     await page.hoverUntilCard(mark!);
     await tellAd(page.page, 'forge-escape');
+    // Eleven rounds of forging while the card is open. The ad's report that says so was posted after them, so the top
+    // page has had each forged relay word by then.
     await waitInPage(
       page.page,
-      () => (window as unknown as { __ad: AdReport }).__ad.forged > 0,
-      'the forging to start',
+      () => (window as unknown as { __ad: AdReport }).__ad.forged > 10,
+      'eleven rounds of forging',
     );
-    await sleep(3_200);
-    expect((await adReport(page.page)).forged).toBeGreaterThan(10);
     expect(await page.isOpen()).toBe(true);
 
     // The relay itself works: with focus in the ad frame, the reader's own Esc there closes the top page's card.
@@ -134,6 +162,9 @@ describe.each(browsersUnderTest())('%s: frames cannot ride, forge or overhear', 
       'Esc in the ad',
     );
     await page.waitForNoCard();
+    // The background heard the reader's two Esc presses only: a forged one the ad frame's content script had taken
+    // would have been sent before the reader's Esc there, which closed the card through the background.
+    expect((await escapes()) - start).toBe(2);
     await page.close();
   });
 
@@ -146,26 +177,28 @@ describe.each(browsersUnderTest())('%s: frames cannot ride, forge or overhear', 
     await page.hoverUntilCard(mark!);
     await page.closeWithEscape();
     await page.press('Escape');
-    await sleep(800);
-    const heard = await adReport(page.page);
+    const heard = await adHeardSoFar(page.page);
     expect(heard.messages).toEqual([]);
     expect(heard.keys).toEqual([]);
-    // The top page told the background (only), once per press.
-    expect((await sent()) - start).toBe(2);
+    // The top page told the background (only), once per press: counted once its marks come back below, after
+    // everything the page sent before.
+    await contentMessagesReach(lens, ['escape-pressed'], start + 2);
 
     // Site off: the page's Esc goes nowhere.
+    const marks = (await page.marks()).length;
     await changeSettings(lens, { disabledSites: ['127.0.0.1'] });
     try {
       await page.waitForNoMarks();
-      const off = await sent();
       await page.press('Escape');
       await page.press('Escape');
-      await sleep(800);
-      expect(await sent()).toBe(off);
-      expect((await adReport(page.page)).messages).toEqual([]);
+      expect((await adHeardSoFar(page.page)).messages).toEqual([]);
     } finally {
       await changeSettings(lens, { disabledSites: [] });
     }
+    // The site on again: the page reads its text afresh, and its marks come back with the matcher's answer. Every
+    // message the page sent before that (any Esc of the four) has reached the background by then.
+    await page.waitForMarks(marks);
+    expect((await sent()) - start).toBe(2);
     await page.close();
   });
 
@@ -210,8 +243,10 @@ describe.each(browsersUnderTest())('%s: frames cannot ride, forge or overhear', 
       srcdoc: await top.inFrame('#srcdoc').paintCounts(),
       // The sandboxed frame's own count, which the fixture reports (the top page cannot reach into it).
       sandboxed: (await page.evaluate(
-        () => (window as unknown as { __sandboxed: { marks: number; snippets: number } | null }).__sandboxed,
-      )) ?? { marks: 0, snippets: 0 },
+        () =>
+          (window as unknown as { __sandboxed: { report: number; marks: number; snippets: number } | null })
+            .__sandboxed,
+      )) ?? { report: 0, marks: 0, snippets: 0 },
     });
     const started = Date.now();
     let seen = await painted();
@@ -219,8 +254,17 @@ describe.each(browsersUnderTest())('%s: frames cannot ride, forge or overhear', 
       await sleep(200);
       seen = await painted();
     }
-    // Time for a painting that would follow the marks.
-    await sleep(2_000);
+    // No wait for a painting that would follow the marks: the passages saved from a frame's page come with its stage's
+    // start and are painted there, before its marks (page/start-lens.ts). The sandboxed frame, where no lens runs,
+    // is read in a report it made after the other two frames were marked.
+    const marked = seen.sandboxed.report;
+    await waitInPage(
+      page,
+      (after) => ((window as unknown as { __sandboxed: { report: number } | null }).__sandboxed?.report ?? 0) > after,
+      "the sandboxed frame's next report",
+      10_000,
+      marked,
+    );
     seen = await painted();
     console.log(`${name}: frames on site B`, JSON.stringify(seen));
     expect(seen.blank.marks).toBeGreaterThan(0);

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChromiumLensBrowser } from '../../automation/chromium';
-import type { LensBrowser } from '../../automation/lens-browser';
+import type { LensBrowser, LensPage } from '../../automation/lens-browser';
 
 /** The extension's own state, read from one of its pages: settings, every stored snippet, and how many tabs exist. */
 interface ExtensionState {
@@ -80,6 +80,102 @@ export function contentMessages(lens: LensBrowser): Promise<Record<string, numbe
       ) as Record<string, number>,
     null,
   );
+}
+
+/** What a card or a toast sends when the reader acts: a page's own script must never make one of these leave. */
+export const ACTION_MESSAGES = [
+  'save-snippet',
+  'undo-save-snippet',
+  'open-search',
+  'open-explore',
+  'hide-entity',
+  'unhide-entity',
+  'disable-site',
+  'undo-disable-site',
+  'correct-mark',
+  'uncorrect-mark',
+  'set-note',
+  'open-library',
+] as const;
+
+/** How many of each action message `counts` (contentMessages) holds, 0 for those never sent. */
+export function actionsIn(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(ACTION_MESSAGES.map((type) => [type, counts[type] ?? 0]));
+}
+
+/** How many of each action message content scripts have sent so far. */
+export async function actionMessages(lens: LensBrowser): Promise<Record<string, number>> {
+  return actionsIn(await contentMessages(lens));
+}
+
+/**
+ * Waits until content scripts have sent at least `atLeast` messages of the `types` together, and returns every count
+ * then. The wait runs in the background, in one call: in Firefox each call opens a helper tab.
+ */
+export async function contentMessagesReach(
+  lens: LensBrowser,
+  types: readonly string[],
+  atLeast: number,
+): Promise<Record<string, number>> {
+  const counts = await lens.evaluateInBackground(
+    async ({ types, atLeast }, background) => {
+      const read = () =>
+        JSON.parse(
+          JSON.stringify((background as unknown as { lensContentMessages?: object }).lensContentMessages ?? {}),
+        ) as Record<string, number>;
+      const started = Date.now();
+      for (let counts = read(); Date.now() - started < 10_000; counts = read()) {
+        if (types.reduce((sum, type) => sum + (counts[type] ?? 0), 0) >= atLeast) return counts;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      return null;
+    },
+    { types, atLeast },
+  );
+  if (!counts) throw new Error(`timed out after 10 s waiting for ${atLeast} of ${types.join(', ')}`);
+  return counts;
+}
+
+/**
+ * Instead of a sleep after an attack, proof that nothing it made a content script send is still on its way: the
+ * reader presses Esc in `page` (the frame with focus), a trusted key that frame's content script reports to the
+ * background as `escape-pressed`, and one frame's messages reach the background in the order they were sent. Once
+ * that Esc is counted, so is every message the frame sent before it. `before`: the counts (contentMessages) taken
+ * before the attack, with no Esc pressed since. Returns every count once the Esc is counted.
+ */
+export async function countedAfterReaderEscape(
+  lens: LensBrowser,
+  page: LensPage,
+  before: Record<string, number>,
+): Promise<Record<string, number>> {
+  await page.press('Escape');
+  return contentMessagesReach(lens, ['escape-pressed'], (before['escape-pressed'] ?? 0) + 1);
+}
+
+/**
+ * Waits until at least `atLeast` tabs are open besides the extension page that counts them, and returns how many
+ * are: one extension page for the whole wait.
+ */
+export async function tabsReach(lens: LensBrowser, atLeast: number): Promise<number> {
+  const page = await lens.openExtensionPage('options.html');
+  try {
+    const tabs = await page.evaluate(async (atLeast) => {
+      const api =
+        (globalThis as unknown as { browser?: unknown; chrome?: unknown }).browser ??
+        (globalThis as unknown as { chrome: unknown }).chrome;
+      const query = () => (api as { tabs: { query(q: object): Promise<unknown[]> } }).tabs.query({});
+      const started = Date.now();
+      for (let n = (await query()).length - 1; Date.now() - started < 10_000; n = (await query()).length - 1) {
+        if (n >= atLeast) return n;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      return null;
+    }, atLeast);
+    if (tabs === null) throw new Error(`timed out after 10 s waiting for ${atLeast} tabs`);
+    return tabs;
+  } finally {
+    await page.close();
+  }
 }
 
 /** The stored settings, as the options page reads them. */

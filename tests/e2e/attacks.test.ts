@@ -6,13 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, launchLensBrowser } from '../../automation/browsers';
 import { borrowLensBrowser } from '../../automation/shared-browser';
-import { sleep, type LensBrowser } from '../../automation/lens-browser';
+import { waitInPage, type LensBrowser } from '../../automation/lens-browser';
 import { startStaticServer, type StaticServer } from '../../automation/static-server';
-import { contentMessages, extensionIdOf, extensionState } from './attacks-tools';
+import { actionsIn, contentMessages, countedAfterReaderEscape, extensionIdOf, extensionState } from './attacks-tools';
+import { recordHoverSteps } from './cards-driver';
 import { CardPage } from './pages/card-page';
-
-/** Longer than the default dwell (400 ms) plus the grace period, with room for a slow machine. */
-const PAST_DWELL_MS = 1_500;
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -40,8 +38,7 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
 
   it('a synthetic Alt+Shift+M (next name) opens no card and moves no focus', async () => {
     const page = await openAttackPage(lens);
-    const focused = () => page.page.evaluate(() => document.activeElement?.localName ?? null);
-    const before = await focused();
+    await recordHoverSteps(page.page);
     await page.page.evaluate(() => {
       for (const [key, code] of [
         ['M', 'KeyM'],
@@ -54,18 +51,19 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
         }
       }
     });
-    await sleep(PAST_DWELL_MS);
-    expect(await page.isOpen()).toBe(false);
-    expect(await focused()).toBe(before);
-    // The real chord still works.
+    // The real chord still works, and its card is the only one the hover machine was asked to open: a synthetic
+    // chord taken would have opened its own first (held while the card's code loads, replayed in order) and moved
+    // focus into it (a card the keyboard opens takes focus), so no wait for "long enough" is needed.
     await page.press('Alt+Shift+KeyM');
     await page.waitForHost('the card from the real chord');
     await page.waitForCard();
+    expect((await page.hoverSteps()).filter((step) => step.event === 'open')).toHaveLength(1);
     await page.close();
   });
 
   it('synthetic pointer moves and taps over a mark open no card', async () => {
     const page = await openAttackPage(lens);
+    const sentBefore = await contentMessages(lens);
     const [mark] = await page.marks();
     await page.page.evaluate(
       async ({ x, y }) => {
@@ -85,7 +83,10 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
       },
       { x: mark!.x, y: mark!.y },
     );
-    await sleep(PAST_DWELL_MS);
+    // No card without its code: had a move or a tap been taken, the card's stage would have been asked for before the
+    // reader's Esc, which reaches the background after it.
+    const sent = await countedAfterReaderEscape(lens, page.page, sentBefore);
+    expect(sent['load-card-stage'] ?? 0).toBe(sentBefore['load-card-stage'] ?? 0);
     expect(await page.isOpen()).toBe(false);
     await page.close();
   });
@@ -93,7 +94,8 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
   it("synthetic pointer, touch and key events over marks do not even load the card's code", async () => {
     const page = await openAttackPage(lens);
     const loads = async () => (await contentMessages(lens))['load-card-stage'] ?? 0;
-    const before = await loads();
+    const sentBefore = await contentMessages(lens);
+    const before = sentBefore['load-card-stage'] ?? 0;
     const marks = await page.marks();
     await page.page.evaluate(
       async (points) => {
@@ -118,8 +120,8 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
       },
       marks.slice(0, 4).map(({ x, y }) => ({ x, y })),
     );
-    await sleep(PAST_DWELL_MS);
-    expect(await loads()).toBe(before);
+    // Asked for before the reader's Esc, a load would be counted by the time that Esc is.
+    expect((await countedAfterReaderEscape(lens, page.page, sentBefore))['load-card-stage'] ?? 0).toBe(before);
     // Nothing of the card reached the page either: no host element.
     expect(await page.hasHost()).toBe(false);
     // The reader's own pointer loads it.
@@ -133,11 +135,14 @@ describe.each(browsersUnderTest())('%s: only real input acts', (name) => {
     const before = await extensionState(lens);
     const marks = await page.marks();
     await page.hoverUntilCard(marks[0]!);
+    const sentBefore = await contentMessages(lens);
     // The page presses every button of the card, "More" first so its hidden actions appear, several times over.
     const pressed = await page.pressEveryButtonByScript();
     // It reached them (the test build's root is open): the defence is the buttons', not the page's ignorance.
     expect(pressed.join('|')).toMatch(/Save snippet/);
-    await sleep(1_000);
+    // Every action goes through the background, at the press: none was sent before the reader's Esc, which is counted.
+    const sent = await countedAfterReaderEscape(lens, page.page, sentBefore);
+    expect(actionsIn(sent)).toEqual(actionsIn(sentBefore));
     const after = await extensionState(lens);
     expect(after.snippets).toBe(before.snippets);
     expect(after.settings).toBe(before.settings);
@@ -170,10 +175,18 @@ describe.each(browsersUnderTest())('%s: the page cannot stop or fingerprint the 
 
   it("echoing WXT's start-up announcement (or forging its event with the known id) does not switch the lens off", async () => {
     const page = await openAttackPage(lens, `/attacks/echo-startup.html#id=${extensionIdOf(lens)}`, 2);
-    // Past the page's four seconds of forged start-up events.
-    await sleep(4_500);
-    const seen = await page.page.evaluate(() => (window as unknown as { __seen: { echoed: number } }).__seen.echoed);
-    expect(seen).toBeGreaterThan(0);
+    // The lens runs (its marks are painted): five more forged start-up events, each heard by every listener as it is
+    // dispatched, reach it while it runs.
+    const seen = () => page.page.evaluate(() => (window as unknown as { __seen: { echoed: number } }).__seen.echoed);
+    const running = await seen();
+    await waitInPage(
+      page.page,
+      (after) => (window as unknown as { __seen: { echoed: number } }).__seen.echoed >= after + 5,
+      'five forged start-up events while the lens runs',
+      10_000,
+      running,
+    );
+    expect(await seen()).toBeGreaterThan(0);
     // Still alive: new text is scanned and marked, and a real hover opens a card.
     await page.page.evaluate(() => {
       const p = document.createElement('p');
@@ -203,7 +216,29 @@ describe.each(browsersUnderTest())('%s: the page cannot stop or fingerprint the 
     await page.hover(mark!.x, mark!.y);
     // A card opened (the host exists and holds focusable content), but the page cannot see into it.
     await page.waitForHost('the card host');
-    await sleep(PAST_DWELL_MS);
+    // The card on screen, as any page can find it: a point of the viewport that hits its host. Then the frame it is
+    // painted in and the task after that frame, where the test build announces a shown card (page/hover-card.ts
+    // reportTiming): queued after the card's own, this page's frame callback and task run after it.
+    await waitInPage(
+      page.page,
+      () => {
+        const host = document.querySelector('lens-card-host');
+        for (let y = 4; y < innerHeight; y += 16)
+          for (let x = 4; x < innerWidth; x += 16) if (host && document.elementFromPoint(x, y) === host) return true;
+        return false;
+      },
+      'the card on screen',
+    );
+    await page.page.evaluate(
+      () =>
+        new Promise<null>((done) =>
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => done(null);
+            channel.port2.postMessage(null);
+          }),
+        ),
+    );
     expect(await page.rootOpen()).toBe(false);
     const events = await page.page.evaluate(
       () => (window as unknown as { __seen: { events: string[] } }).__seen.events,
