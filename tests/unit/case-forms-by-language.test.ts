@@ -178,3 +178,18 @@ describe('a port named with its port word, in any case', () => {
     expect(page('Aqtaý qalasynda jañbyr jaudy.').map(([, id]) => id)).not.toContain('aktau-port');
   });
 });
+
+describe('"those in" a place: the locative adjective in the plural, in each Turkic language that writes it solid', () => {
+  it('Uzbek -dagilar, Kazakh -дағылар, Kyrgyz -дагылар, Turkmen -dakylar, in any case the line is typed in', () => {
+    expectMarked('tashkent', ['Toshkentdagilar', 'Тошкентдагилар', 'TOSHKENTDAGILAR']);
+    expectMarked('samarkand', ['Samarqanddagilar']);
+    expectMarked('astana', ['Астанадағылар', 'Astanadağylar']);
+    expectMarked('shymkent', ['Шымкенттегілер']);
+    expectMarked('bishkek', ['Бишкектегилер']);
+    expectMarked('ashgabat', ['Aşgabatdakylar']);
+  });
+  it('not when the word goes on past the ending, nor on a word that is no name', () => {
+    expect(page('Toshkentdagilarcha gapirdi.')).toEqual([]);
+    expect(page('Qishloqdagilar bilmaydi.')).toEqual([]);
+  });
+});
