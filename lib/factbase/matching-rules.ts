@@ -137,6 +137,8 @@ export interface NamedAfter {
   links?: string[];
   /** Words after names joined by dashes that make them a route's ("Kars-Nahçıvan hattı", "ბაქო-სუფსის ნავთობსადენი"). */
   'route-after'?: string[];
+  /** Words right before such a chain, where Russian writes a route's head ("поезд Ташкент — Бишкек"). */
+  'route-before'?: string[];
   /** Words right before a quoted title whose names are not marked: a film's, book's, song's, podcast's (драма «…»). */
   'title-before'?: string[];
   /** The same words as the Turkic languages put them, after the title ("Şuşa" filmi, «…» — səhər verilişi). */

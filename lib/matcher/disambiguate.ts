@@ -160,6 +160,8 @@ export interface RuleTables {
     links: NamedAfterList;
     /** Words after a dash-joined chain of names that make it a route's name (see `insideRoute`). */
     routeAfter: NamedAfterList;
+    /** Words right before such a chain, where Russian puts a route's head ("поезд Ташкент — Бишкек"). */
+    routeBefore: NamedAfterList;
     /** Words before a quoted title: a film's, book's, song's or podcast's (драма «Баку, я люблю тебя»). */
     titleBefore: NamedAfterList;
     /** The same after it, as the Turkic languages write them ("Şuşa" filmi). */
@@ -268,6 +270,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       placeBefore: new NamedAfterList(rules?.namedAfter?.['place-before']),
       links: new NamedAfterList(rules?.namedAfter?.links),
       routeAfter: new NamedAfterList(rules?.namedAfter?.['route-after']),
+      routeBefore: new NamedAfterList(rules?.namedAfter?.['route-before']),
       titleBefore: new NamedAfterList(rules?.namedAfter?.['title-before']),
       titleAfter: new NamedAfterList(rules?.namedAfter?.['title-after']),
       called,
@@ -321,6 +324,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     p.eponym = eponymOf(type);
     p.idea = type === 'idea';
     p.region = type === 'region';
+    p.routeEnd = type === 'port' && !text.trim().includes(' ');
     p.compound =
       (p.eponym === 'place' || p.eponym === 'country') && inCompoundLanguage(rules, p.alias, compoundLanguages);
     p.surnameToo = mayBeSurname(text, type, p);
@@ -505,7 +509,7 @@ export function mayNameSomeoneElse(t: RuleTables, b: BatchText, c: RuledCandidat
   if (p.eponym === 'place') {
     if (dashBeside(text, c.start, c.end)) seen |= Seen.Dash;
     if (inScoreRow(text, c.start, c.end)) seen |= Seen.ScoreRow;
-  }
+  } else if (p.routeEnd && dashBeside(text, c.start, c.end)) seen |= Seen.Dash;
   // A quoted name (a city's, a country's) or a quoted work's title: names that may stand in one (`quoted` is `titled`).
   if (p.titled) {
     if (openingQuoteBeforeIn(b, c.start)) seen |= Seen.Quote;

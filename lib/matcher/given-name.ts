@@ -6,6 +6,7 @@
  */
 import type { BatchText, RuledCandidate, RuleTables } from './disambiguate';
 import { asWritten, namesAThing } from './things-named-after';
+import { insideRoute } from './route-names';
 import { namesATitle } from './titles';
 import { namesAQuotedThing } from './quoted-kinds';
 import { Seen } from './evidence-seen';
@@ -29,6 +30,9 @@ export function namesSomeoneElse(
     return true;
   return (
     (p.eponym !== null && (seen & THING) !== 0 && namesAThing(t, b, c, seen)) ||
+    (p.routeEnd &&
+      (seen & Seen.Dash) !== 0 &&
+      insideRoute(b.text, c.start, c.end, t.namedAfter.routeAfter, t.namedAfter.routeBefore)) ||
     (p.surnameToo && (seen & Seen.WordBefore) !== 0 && afterGivenName(t, b.text, c, previous)) ||
     (p.givenNameToo && beforeSurname(t, b, c)) ||
     (p.titled && (seen & (Seen.Quote | Seen.Parenthesis)) !== 0 && namesATitle(t, b, c, seen)) ||

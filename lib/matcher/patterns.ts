@@ -79,6 +79,11 @@ export interface Pattern {
   /** A name of ours, not a person's, that is also a common given name (Nursultan): someone's before a surname. */
   givenNameToo: boolean;
   /**
+   * A port's bare name (Aktau, Новороссийск): as one end of a route's name written with dashes ("the Kuryk–Alat
+   * ferry", "трубопровод Баку — Новороссийск") it is the route's, as a city's is (route-names.ts).
+   */
+  routeEnd: boolean;
+  /**
    * A country's one-word name in a language of the region, which no common word shares there: typed in lowercase it
    * counts anywhere, not only in a stretch typed so (lowercase-text.ts, `mayStandInLowercase`).
    */
@@ -395,6 +400,7 @@ function makePattern(
     companyToo: false,
     compound: false,
     givenNameToo: false,
+    routeEnd: false,
     lowercaseAlone: false,
     lowercaseCountry: false,
     lowercaseWord: false,

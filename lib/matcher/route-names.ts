@@ -6,7 +6,7 @@
 import { CASELESS, caseOfUnit, isAsciiDigit, isSpaceOrNbsp, isWordUnit, UPPER } from './char-kinds';
 import { isApostropheUnit } from './fold';
 import type { NamedAfterList } from './named-after';
-import { wordAfterStart, wordEnd } from './words';
+import { wordAfterStart, wordBeforeStart, wordEnd } from './words';
 
 const HYPHEN = 0x2d;
 const NON_BREAKING_HYPHEN = 0x2011;
@@ -84,18 +84,28 @@ export function dashBeside(text: string, start: number, end: number): boolean {
 /**
  * Whether the city's name at [start, end) is one member of a chain of names joined by dashes that names a route:
  * three members or more joined solid ("Баку–Тбилиси–Джейхан"), or any chain followed by a word of `heads` (a
- * pipeline's, a railway's or a line's: "Kars-Nahçıvan hattı", "Хоргос – Ақтау – Баку бағыты"). Two cities alone
- * ("the Moscow–Baku flight") stay cities, and so does a chain with spaces and no head ("OB-HAVO — Toshkentda +12");
- * a city joined solid to a capitalised word the fact base does not know is not marked (longer-name.ts).
+ * pipeline's, a railway's, a line's, a train's or a ferry's: "Kars-Nahçıvan hattı", "Bakı–Tbilisi qatarı"), or
+ * preceded by a word of `headsBefore`, where Russian puts the head and the ends after it in the nominative ("поезд
+ * Ташкент — Бишкек", "по трубопроводу Баку — Новороссийск"). Two cities alone ("the Moscow–Baku flight") stay
+ * cities, and so does a chain with spaces and no head ("OB-HAVO — Toshkentda +12"); a city joined solid to a
+ * capitalised word the fact base does not know is not marked (longer-name.ts).
  * Not for countries: "Кытай — Кыргызстан — Өзбекстан темир жолу" names the countries the railway crosses.
  */
-export function insideRoute(text: string, start: number, end: number, heads: NamedAfterList): boolean {
+export function insideRoute(
+  text: string,
+  start: number,
+  end: number,
+  heads: NamedAfterList,
+  headsBefore: NamedAfterList,
+): boolean {
   if (!dashBeside(text, start, end)) return false;
   let members = 1;
   let spaced = false;
+  let first = start;
   for (let from = start, at = previousMember(text, from); at >= 0; from = at, at = previousMember(text, at)) {
     members++;
     spaced ||= isSpaceOrNbsp(text.charCodeAt(from - 1));
+    first = at;
   }
   let last = pastSuffix(text, end);
   for (let at = nextMember(text, last); at >= 0; at = nextMember(text, last)) {
@@ -105,7 +115,9 @@ export function insideRoute(text: string, start: number, end: number, heads: Nam
   }
   if (members < 2) return false;
   if (members >= 3 && !spaced) return true;
-  return heads.startsWordAt(text, wordAfterStart(text, last));
+  return (
+    heads.startsWordAt(text, wordAfterStart(text, last)) || headsBefore.startsWordAt(text, wordBeforeStart(text, first))
+  );
 }
 
 /** Whether a name starting at `start` is the second or a later member of a dash-joined chain ("Кытай – Өзбекстан"). */

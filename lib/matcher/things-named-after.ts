@@ -56,7 +56,9 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate, seen
   if (eponym === 'company') return false;
   return (
     (wordBefore && headBefore(t.namedAfter.placeBefore, t.namedAfter.links, text, c.start)) ||
-    (eponym === 'place' && (seen & Seen.Dash) !== 0 && insideRoute(text, c.start, c.end, t.namedAfter.routeAfter)) ||
+    (eponym === 'place' &&
+      (seen & Seen.Dash) !== 0 &&
+      insideRoute(text, c.start, c.end, t.namedAfter.routeAfter, t.namedAfter.routeBefore)) ||
     // As written: "В Ташкенте 1:0" is in the city.
     (eponym === 'place' &&
       (seen & Seen.ScoreRow) !== 0 &&

@@ -58,6 +58,28 @@ describe('a place’s name inside a route written with dashes', () => {
     // Three names joined solid need no head.
     expect(ids('Dushanbe-Tashkent-Bishkek')).toEqual([]);
   });
+  it('drops the towns of a train or a ferry named by its two ends, in each language', () => {
+    expect(ids('The Tashkent–Bishkek train leaves at nine; the Aktau–Baku ferry waits.')).toEqual([]);
+    expect(ids('Bakı–Tbilisi qatarı yola düşdü. Bakü-Tiflis treni kalktı.')).toEqual([]);
+    expect(ids('Шымкент — Ташкент поезі жүрді. Ташкент — Бишкек поезди жолго чыкты.')).toEqual([]);
+    expect(ids('Toshkent–Samarqand poyezdi jo‘nadi. Bakuw–Aşgabat otlusy ugrady.')).toEqual([]);
+    expect(ids('Aktau–Baku bərə xətti işləyir. ბაქო–თბილისის მატარებელი გავიდა.')).toEqual([]);
+  });
+  it('drops them after a head written first, as Russian writes it, and a port town at either end', () => {
+    expect(ids('Поезд Ташкент — Бишкек отменён, паром Баку — Актау ушёл.')).toEqual([]);
+    expect(ids('Нефть идёт по трубопроводу Баку — Новороссийск.')).toEqual([]);
+    expect(ids('The Kuryk–Alat ferry is full.')).toEqual([]);
+  });
+  it('keeps the towns of a flight, a trip or a score, and a port town in a list of freight flows', () => {
+    expect(ids('Рейс Ташкент — Бишкек отменён. Самолёт Баку — Москва сел.')).toEqual([
+      'tashkent',
+      'bishkek',
+      'baku',
+      'moscow',
+    ]);
+    expect(ids('Грузы: Актау — Баку — 1,9 млн т.')).toEqual(['aktau-port', 'baku']);
+    expect(ids('Поезда Туркменистан — Казахстан ходят.')).toEqual(['turkmenistan', 'kazakhstan']);
+  });
   it('keeps two cities with no route’s head, a spaced dash in running text, and the countries a route crosses', () => {
     expect(ids('Tashkent–Bishkek flights resumed.')).toEqual(['tashkent', 'bishkek']);
     expect(ids('HAVA DURUMU — Ankara’da 12 derece')).toEqual(['ankara']);
