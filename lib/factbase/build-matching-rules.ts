@@ -24,8 +24,13 @@ import { ownDates } from './own-dates';
  * happening ("the trilateral statement", "январские события") counts only with the year of this one near.
  */
 const ITS_YEAR = '@its-year';
+/**
+ * `@entity:<id>`: every spelling of another entity of ours (its name and aliases, as prefixes), so a summit of an
+ * organisation counts only beside its own host city in any spelling ("Samarqandda", "в Самарканде").
+ */
+const ENTITY = '@entity:';
 
-/** The lists an alias's evidence reads, with its own years as `@its-year` where it asks for them. */
+/** The lists an alias's evidence reads, with its own years and the entities it names where it asks for them. */
 function listsFor(
   base: FactBase,
   entityId: string,
@@ -34,10 +39,20 @@ function listsFor(
   where: string,
   errors: string[],
 ): Record<string, string[]> {
-  if (!needs?.includes(ITS_YEAR)) return lists;
-  const years = ownDates(entityId, base.events).years;
-  if (!years.length) errors.push(`${where}: needs ${ITS_YEAR}, but no event of the fact base dates ${entityId}`);
-  return { ...lists, [ITS_YEAR.slice(1)]: years };
+  if (!needs?.some((w) => w === ITS_YEAR || w.startsWith(ENTITY))) return lists;
+  const own: Record<string, string[]> = { ...lists };
+  for (const word of needs) {
+    if (word === ITS_YEAR) {
+      const years = ownDates(entityId, base.events).years;
+      if (!years.length) errors.push(`${where}: needs ${ITS_YEAR}, but no event of the fact base dates ${entityId}`);
+      own[ITS_YEAR.slice(1)] = years;
+    } else if (word.startsWith(ENTITY)) {
+      const other = base.entities.find((e) => e.id === word.slice(ENTITY.length));
+      if (!other) errors.push(`${where}: needs ${word}, which is no entity`);
+      else own[word.slice(1)] = [...new Set([other.name, ...other.aliases.map((a) => a.text)])];
+    }
+  }
+  return own;
 }
 
 /**

@@ -34,15 +34,28 @@ const count = (template: string, slot: string) => template.split(slot).length - 
 /** An acronym is not declined into a longer name ("СССР", "ԽՍՀՄ"). */
 const ACRONYM = /^[\p{Lu}\d.\s-]+$/u;
 
-/** The other name's spellings in one language: its aliases labelled so, and in English its name. */
-function spellingsIn(of: Entity, lang: string): string[] {
-  const labelled = of.aliases.filter((a) => a.lang?.split(' ').includes(lang)).map((a) => a.text);
-  return (lang === 'en' ? [of.name, ...labelled] : labelled).filter((t) => !ACRONYM.test(t));
-}
+/**
+ * An entity's aliases with no language, but acronyms (unless the template writes the name as it is): the English a
+ * page writes it in besides its name.
+ */
+const unlabelled = (of: Entity, acronyms = false): string[] =>
+  of.aliases
+    .filter((a) => a.lang === undefined && a.rule !== 'short-form' && (acronyms || !ACRONYM.test(a.text)))
+    .map((a) => a.text);
 
-/** An entity's aliases with no language, but acronyms: the English a page writes it in besides its name. */
-const unlabelled = (of: Entity): string[] =>
-  of.aliases.filter((a) => a.lang === undefined && !ACRONYM.test(a.text)).map((a) => a.text);
+/**
+ * The other name's spellings in one language: its aliases labelled so, and in English its name. An acronym only
+ * where the template writes the name as it is ("TDT sammiti"), never declined.
+ */
+function spellingsIn(of: Entity, lang: string, asWritten = false): string[] {
+  // A short form that is a common acronym elsewhere (TC, RF) names nothing of ours inside a longer name either.
+  const labelled = of.aliases
+    .filter((a) => a.lang?.split(' ').includes(lang) && a.rule !== 'short-form')
+    .map((a) => a.text);
+  return (lang === 'en' ? [of.name, ...labelled, ...unlabelled(of, asWritten)] : labelled).filter(
+    (t, i, all) => (asWritten || !ACRONYM.test(t)) && all.indexOf(t) === i,
+  );
+}
 
 /** The forms of `name` a template's slot asks for, by the first class of the language's morphology that names it. */
 function slotForms(name: string, slotCase: string | undefined, lang: string, languages: LanguagesInput): string[] {
@@ -57,8 +70,8 @@ function slotForms(name: string, slotCase: string | undefined, lang: string, lan
 }
 
 /**
- * Checks the `formed-names` heads: languages known, a slot in each template (at most one of each kind), head words of
- * the language's letters.
+ * Checks the `formed-names` heads: languages known, at most one slot of each kind in each template, head words of the
+ * language's letters.
  */
 export function checkFormedNames(languages: LanguagesInput, errors: string[]): void {
   for (const [head, byLang] of Object.entries(languages['formed-names'] ?? {}))
@@ -66,7 +79,6 @@ export function checkFormedNames(languages: LanguagesInput, errors: string[]): v
       for (const template of templates) {
         const where = `languages.yaml: formed-names ${head} ${lang} "${template}"`;
         const names = (template.match(/\{X/gu) ?? []).length;
-        const dates = count(template, YEAR) + count(template, DAYS) + count(template, MONTH);
         if (
           names > 1 ||
           (names === 1 && !SLOT.test(template)) ||
@@ -77,11 +89,12 @@ export function checkFormedNames(languages: LanguagesInput, errors: string[]): v
         }
         if (template.includes(MONTH) && languages.months?.[lang]?.length !== 12)
           errors.push(`${where}: {M} needs the twelve months of ${lang} in languages.yaml months`);
-        if (names + dates === 0) {
-          errors.push(`${where}: needs a slot: {X} or {X:case} for another name, {Y} or {D} for the entity's own date`);
-          continue;
-        }
-        const words = template.replace(SLOT, ' ').replace(YEAR, ' ').replace(DAYS, ' ').replace(MONTH, ' ');
+        const words = template
+          .replace(SLOT, ' ')
+          .replace(YEAR, ' ')
+          .replace(DAYS, ' ')
+          .replace(MONTH, ' ')
+          .replace(/[()|]/gu, ' ');
         if (lang === 'en') continue;
         const problem = labelProblem(words, lang, languages.languages[lang]);
         if (problem) errors.push(`${where}: ${problem}`);
@@ -115,6 +128,18 @@ function chainsIn(parties: readonly Entity[], lang: string): string[] {
     chains.push(...partial.slice(0, MAX_CHAINS));
   }
   return chains;
+}
+
+const CHOICE = /\(([^()]*\|[^()]*)\)/u;
+
+/**
+ * A template's choices spelled out, each in turn: "(gaz|tebigy gaz) (babatda|boýunça) ähtnama" is four names, as a
+ * language forms a document's name from its subject, a postposition and the document word.
+ */
+function choices(template: string): string[] {
+  const choice = CHOICE.exec(template);
+  if (!choice) return [template];
+  return choice[1]!.split('|').flatMap((word) => choices(template.replace(choice[0], word)));
 }
 
 /**
@@ -160,10 +185,16 @@ export function formNames(
     const seen = new Set<string>();
     let templatesUsed = 0;
     for (const [lang, templates] of Object.entries(heads))
-      for (const template of templates) {
+      for (const template of templates.flatMap(choices)) {
         const slot = SLOT.exec(template);
         if (!slot !== (of.length === 0)) continue;
         templatesUsed++;
+        // A name of a kind with neither another name nor a date in it ("gaz babatda ähtnama") is this entity's only
+        // with its own evidence near: a party, or its year.
+        if (!slot && !/\{[YMD]\}/u.test(template) && !r.rules.needs) {
+          errors.push(`${r.where}: formed name "as: ${r.as}" (${lang} "${template}") names a kind and needs evidence`);
+          continue;
+        }
         const dated = withDates(template, dates, languages.months?.[lang]);
         if (!dated.length) {
           errors.push(
@@ -171,7 +202,7 @@ export function formNames(
           );
           continue;
         }
-        const spellings = !slot ? [''] : of.length === 1 ? spellingsIn(of[0]!, lang) : chainsIn(of, lang);
+        const spellings = !slot ? [''] : of.length === 1 ? spellingsIn(of[0]!, lang, !slot[1]) : chainsIn(of, lang);
         for (const spelling of spellings)
           for (const form of slot ? slotForms(spelling, slot[1], lang, languages) : [''])
             for (const filled of dated) {

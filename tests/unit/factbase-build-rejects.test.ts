@@ -157,11 +157,15 @@ describe('facts:build on bad data', () => {
     ).not.toMatch(/needs-in/);
   });
 
-  it('fails on a name that needs its own year or forms one from a date, where no event of the fact base dates it', () => {
+  it('fails on a name that needs its own year or forms one from a date no event dates, or needs no entity', () => {
     const errors = build({
       'good.yaml': GOOD,
-      'port.yaml': portWith('    - {text: the port statement, needs: ["@its-year"]}\n    - {as: days-war}'),
+      'port.yaml': portWith(
+        '    - {text: the port statement, needs: ["@its-year"]}\n    - {as: days-war}\n' +
+          '    - {text: the port memorandum, needs: ["@entity:nowhere"]}',
+      ),
     });
+    expect(errors).toMatch(/alias "the port memorandum": needs @entity:nowhere, which is no entity/);
     expect(errors).toMatch(/alias "the port statement": needs @its-year, but no event of the fact base dates port/);
     expect(errors).toMatch(
       /formed name "as: days-war" \(en "\{D\}-day war"\) needs a date the entity's events do not give/,

@@ -56,8 +56,11 @@ describe('the build', () => {
       foldAlias,
       errors,
     );
-    // English is taken by another spelling already; Russian has no head; an acronym is not declined into a name.
-    expect(summit.aliases).toEqual([{ text: 'Samarqand sammiti', inCorpus: false, lang: 'uz', needs: ['@ots'] }]);
+    // English is taken by another spelling already; Russian has no head; an acronym is written as it is.
+    expect(summit.aliases).toEqual([
+      { text: 'Samarqand sammiti', inCorpus: false, lang: 'uz', needs: ['@ots'] },
+      { text: 'SMQ sammiti', inCorpus: false, lang: 'uz', needs: ['@ots'] },
+    ]);
     expect(errors).toEqual([]);
   });
   it('forms a chain of two parties in either order before the head, from each party’s spellings', () => {
@@ -85,7 +88,53 @@ describe('the build', () => {
     ]);
     expect(errors).toEqual([]);
   });
-  it('refuses a head it does not have, an entity that is not there, and a template without one slot', () => {
+  it('forms a name of a kind from each choice of its words, and only for a record with evidence', () => {
+    const kindHeads = {
+      ...languages,
+      'formed-names': { memo: { tk: ['(gaz|nebit) babatda (ähtnama|ylalaşyk haty)'] } },
+    };
+    const memo = entity('memo', 'The Memorandum');
+    const errors: string[] = [];
+    const request = { where: 'x', entity: memo, of: [], as: 'memo' };
+    formNames([{ ...request, rules: { needs: ['2024'] } }], new Map(), kindHeads, () => false, foldAlias, errors);
+    expect(memo.aliases.map((x) => x.text)).toEqual([
+      'gaz babatda ähtnama',
+      'gaz babatda ylalaşyk haty',
+      'nebit babatda ähtnama',
+      'nebit babatda ylalaşyk haty',
+    ]);
+    formNames([{ ...request, rules: {} }], new Map(), kindHeads, () => false, foldAlias, errors);
+    expect(errors).toEqual([
+      'x: formed name "as: memo" (tk "gaz babatda ähtnama") names a kind and needs evidence',
+      'x: formed name "as: memo" (tk "gaz babatda ylalaşyk haty") names a kind and needs evidence',
+      'x: formed name "as: memo" (tk "nebit babatda ähtnama") names a kind and needs evidence',
+      'x: formed name "as: memo" (tk "nebit babatda ylalaşyk haty") names a kind and needs evidence',
+    ]);
+  });
+  it('writes an acronym only as it is, never declined, and never a short form', () => {
+    const acronymHeads = {
+      ...languages,
+      'formed-names': { summit: { uz: ['{X} sammiti'], hy: ['{X:genitive} գագաթնաժողով'] } },
+    };
+    const org = {
+      ...entity('org', 'The Organisation', [
+        ['TDT', 'uz'],
+        ['ԹՊԿ', 'hy'],
+      ]),
+    } as Entity;
+    org.aliases.push({ text: 'TS', inCorpus: false, lang: 'uz', rule: 'short-form' });
+    const summit = entity('summit', 'The Summit');
+    formNames(
+      [{ where: 'x', entity: summit, of: ['org'], as: 'summit', rules: {} }],
+      new Map([['org', org]]),
+      acronymHeads,
+      () => false,
+      foldAlias,
+      [],
+    );
+    expect(summit.aliases.map((x) => x.text)).toEqual(['TDT sammiti']);
+  });
+  it('refuses a head it does not have, an entity that is not there, and a template with two slots of a kind', () => {
     const errors: string[] = [];
     formNames(
       [{ where: 'x', entity: entity('e', 'E'), of: ['nowhere'], as: 'parade', rules: {} }],
@@ -101,7 +150,7 @@ describe('the build', () => {
     ]);
     const bad: string[] = [];
     checkFormedNames(
-      { ...languages, 'formed-names': { war: { uz: ['urush'], tr: ['{X} savaşı {X}'], kk: ['{X} war'] } } },
+      { ...languages, 'formed-names': { war: { uz: ['{Y} urush {Y}'], tr: ['{X} savaşı {X}'], kk: ['{X} war'] } } },
       bad,
     );
     expect(bad).toHaveLength(3);

@@ -1,5 +1,5 @@
 /**
- * Names an event takes from its own date, in each language (data/languages.yaml `formed-names` with `{Y}`, `{M}`,
+ * Names an event or an agreement takes from its own date or its subject, in each language (data/languages.yaml `formed-names` with `{Y}`, `{M}`,
  * `{D}`; lib/factbase/own-dates.ts): the number of days a war lasted, the year (and month) of earthquakes and of an
  * offensive, checked against the date the fact base gives; and names a language gives every such happening (a
  * trilateral statement, January's events), which count only with the event's own year near (`needs: ["@its-year"]`).
@@ -112,5 +112,29 @@ describe('a name every such happening takes, with its own year near', () => {
     ]);
     expect(page('Январские события 1990 года в Баку не забыты.')).toEqual([['Баку', 'baku']]);
     expect(page('Бұл қаңтар айындағы оқиғалар туралы емес.')).toEqual([]);
+  });
+});
+
+describe('a memorandum named by its subject, a postposition and the document word (Turkmen)', () => {
+  it('is the gas memorandum with Türkiye or its year in the clause', () => {
+    expect(
+      page('Türkiýe bilen 2024-nji ýylda gol çekilen tebigy gaz boýunça ylalaşyk haty täze mümkinçilik açýar.'),
+    ).toEqual([
+      ['Türkiýe', 'turkiye'],
+      ['tebigy gaz boýunça ylalaşyk haty', 'turkiye-turkmenistan-gas-mou-2024'],
+    ]);
+    expect(page('Ministr Türkiýe bilen gaz babatda özara düşünişmek hakynda ähtnamany ýatlatdy.')).toEqual([
+      ['Türkiýe', 'turkiye'],
+      ['gaz babatda özara düşünişmek hakynda ähtnamany', 'turkiye-turkmenistan-gas-mou-2024'],
+    ]);
+  });
+  it('is not another party’s gas memorandum of another year, nor one a sentence away from Türkiye', () => {
+    expect(page('Hytaý bilen 2019-njy ýylda gol çekilen tebigy gaz babatda ähtnama güýje girdi.')).toEqual([
+      ['Hytaý', 'china'],
+    ]);
+    expect(page('Türkiýe bilen söwda artdy. Hytaý bilen gaz babatda ähtnama baglaşyldy.')).toEqual([
+      ['Türkiýe', 'turkiye'],
+      ['Hytaý', 'china'],
+    ]);
   });
 });
