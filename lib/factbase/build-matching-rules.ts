@@ -85,6 +85,7 @@ function namesakeWords(languages: LanguagesInput, required: readonly string[], e
   return {
     after: wordsOfEveryLanguage(languages, input.after, 'namesakes.after', errors),
     before: wordsOfEveryLanguage(languages, input.before ?? {}, 'namesakes.before', errors),
+    confused: wordsOfEveryLanguage(languages, input.confused ?? {}, 'namesakes.confused', errors),
   };
 }
 

@@ -177,7 +177,12 @@ export interface LanguagesInput {
   'pair-joiners'?: string[];
   patronymics?: Patronymics;
   /** Per language: the words that say a person named is a namesake, after the name and before it. */
-  namesakes?: { after: Record<string, string[]>; before: Record<string, string[]> };
+  namesakes?: {
+    after: Record<string, string[]>;
+    before: Record<string, string[]>;
+    /** Phrases that end right before a name the page tells apart from another ("not to be confused with"). */
+    confused?: Record<string, string[]>;
+  };
   /**
    * Per language: the words of a thing's kind before or after its name in quotation marks (гостиница «…»), and the
    * legal forms of companies (ООО, MChJ, LLC), which stand on either side.
@@ -258,7 +263,7 @@ export interface MatchingRules {
    * Words in a person's name's own phrase that make it a namesake's (data/languages.yaml `namesakes`, every language's
    * together): in the apposition after the name, and ending right before it (lib/matcher/namesake-phrase.ts).
    */
-  namesakes?: { after: string[]; before: string[] };
+  namesakes?: { after: string[]; before: string[]; confused?: string[] };
   /**
    * The words of a thing's kind right before its name in quotation marks or after it (data/languages.yaml
    * `quoted-kinds`, every language's together): a name of ours in that quotation is the thing's (quoted-kinds.ts).

@@ -292,6 +292,7 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
     namesakes: {
       after: new PhraseList(rules?.namesakes?.after),
       before: new PhraseList(rules?.namesakes?.before),
+      confused: new PhraseList(rules?.namesakes?.confused),
       called,
       otherRoles,
       roleStarts: new NamedAfterList(rules?.otherRoles),

@@ -77,6 +77,8 @@ const MAX_ENDING = 5;
 export interface NamesakeWords {
   after: PhraseList;
   before: PhraseList;
+  /** Phrases that end right before a name the page tells apart from another ("not to be confused with"). */
+  confused: PhraseList;
   called: NamedAfterList;
   otherRoles: readonly string[];
   /** The same roles as a list that turns a word down by its first letter, before `isRole` reads it whole. */
@@ -109,6 +111,13 @@ export function namesakeHere(
   titles: readonly string[] | undefined,
 ): boolean {
   if (namesakeBefore(w, text, start, titles)) return true;
+  if (
+    w.confused.size > 0 &&
+    confusedWithBefore(w.confused, text, start) &&
+    !possessiveAt(text, end) &&
+    !titledAfter(text, end, titles)
+  )
+    return true;
   let i = end;
   while (i < text.length && isSpaceOrNbsp(text.charCodeAt(i))) i++;
   if (i >= text.length) return false;
@@ -137,6 +146,54 @@ function namesakeBefore(w: NamesakeWords, text: string, start: number, titles: r
   // A phrase of two words.
   const two = wordBeforeStart(text, one);
   return two >= 0 && w.before.endAt(text, two, start) === wordEnd(text, one);
+}
+
+/**
+ * Whether a phrase of `confused` ends right before the name that starts at `start` ("not to be confused with Ilham
+ * Aliyev", "Не следует путать с Токаевым"): the page tells the one it names there apart from another of that name.
+ * Phrases of up to `CONFUSED_WORDS` words.
+ */
+function confusedWithBefore(confused: PhraseList, text: string, start: number): boolean {
+  const last = wordBeforeStart(text, start);
+  if (last < 0) return false;
+  const lastEnd = wordEnd(text, last);
+  let at = last;
+  for (let words = 1; words <= CONFUSED_WORDS && at >= 0; words++) {
+    if (confused.endAt(text, at, start) === lastEnd) return true;
+    at = wordBeforeStart(text, at);
+  }
+  return false;
+}
+const CONFUSED_WORDS = 5;
+
+/** An English possessive right after the name ("not to be confused with Aliyev's earlier speech"): his thing, not him. */
+const possessiveAt = (text: string, end: number) =>
+  (text.charCodeAt(end) === 0x27 || text.charCodeAt(end) === 0x2019) && (text.charCodeAt(end + 1) | 0x20) === 0x73;
+
+/**
+ * Whether one of the person's own titles stands in the apposition right after the name ("not to be confused with
+ * Heydar Aliyev, the later President of Azerbaijan"): then the page names ours there, to tell a namesake from him.
+ */
+function titledAfter(text: string, end: number, titles: readonly string[] | undefined): boolean {
+  if (titles === undefined) return false;
+  const limit = Math.min(text.length, end + APPOSITION_UNITS);
+  let i = end;
+  while (i < limit && isSpaceOrNbsp(text.charCodeAt(i))) i++;
+  const unit = text.charCodeAt(i);
+  if (unit !== COMMA && unit !== OPEN_PAREN && !isDash(unit)) return false;
+  for (i++; i < limit;) {
+    const u = text.charCodeAt(i);
+    if (u === CLOSE_PAREN || endsPhrase(u)) return false;
+    const wordEnds = wordEnd(text, i);
+    if (wordEnds === i) {
+      i++;
+      continue;
+    }
+    const word = foldWord(text.slice(i, wordEnds));
+    if (titles.some((title) => word.startsWith(title))) return true;
+    i = wordEnds;
+  }
+  return false;
 }
 
 /**

@@ -298,6 +298,12 @@ describe('facts:build on bad data', () => {
     expect(build({ 'good.yaml': GOOD })).not.toMatch(/legal-forms/);
   });
 
+  it('fails on a namesake phrase that is not of its language’s alphabet (a Latin "c" in Russian)', () => {
+    const latinC = (text: string) => text.replace('ru: [не путать с,', 'ru: [не путать c,');
+    expect(build({ 'good.yaml': GOOD }, latinC)).toMatch(/namesakes\.confused "не путать c" \(ru\)/);
+    expect(build({ 'good.yaml': GOOD })).not.toMatch(/namesakes\.confused/);
+  });
+
   it('fails on a key written twice in one YAML mapping', () => {
     expect(build({ 'good.yaml': GOOD, 'twice.yaml': TWICE })).toMatch(/twice\.yaml: Map keys must be unique/);
   });

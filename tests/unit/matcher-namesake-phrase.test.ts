@@ -77,3 +77,42 @@ describe('initials and patronymics in any case before and after a bare surname',
     expect(ids('Встреча с Бакытом Садыровичем Жапаровым прошла в Бишкеке.')).toEqual(['bishkek']);
   });
 });
+
+describe('a word for one who shares the surname (soyadaş, familiyadosh, фамилиялаш)', () => {
+  it('drops the full name it stands before or in the apposition of', () => {
+    expect(ids('Cumhurbaşkanının soyadaşı İlham Aliyev yarışı kazandı.')).toEqual([]);
+    expect(ids('Prezidentning familiyadoshi Ilhom Aliyev musobaqada g‘olib chiqdi.')).toEqual([]);
+    expect(
+      ids('Турнирде Ильхам Алиев (президенттин фамилиялашы) жеңди.').filter((id) => id.includes('aliyev')),
+    ).toEqual([]);
+  });
+  it('keeps the person where the word is about someone else', () => {
+    expect(ids('İlham Aliyev soyadaşı olan güreşçiyle görüştü.')).toEqual(['ilham-aliyev']);
+  });
+});
+
+describe('a phrase that tells the name after it apart from another (“not to be confused with”)', () => {
+  it('drops the name after it, full or bare, and the next bare mention goes to the namesake too', () => {
+    expect(ids('Not to be confused with Ilham Aliyev (born 1990).')).toEqual([]);
+    expect(ids('Не следует путать с Ильхамом Алиевым — футболистом.')).toEqual([]);
+    expect(page('Ilham Aliyev spoke. Not to be confused with Aliyev, the footballer. Aliyev scored.')).toEqual([
+      ['Ilham Aliyev', 'ilham-aliyev'],
+    ]);
+  });
+  it('keeps ours where the apposition gives one of his titles, or the name is a possessive', () => {
+    expect(ids('He is not to be confused with Heydar Aliyev, the later President of Azerbaijan.')).toEqual([
+      'heydar-aliyev',
+      'azerbaijan',
+    ]);
+    expect(ids('Ilham Aliyev spoke in Baku. It should not be confused with Aliyev’s earlier speech.')).toEqual([
+      'ilham-aliyev',
+      'baku',
+      'ilham-aliyev',
+    ]);
+    // The phrase must end right before the name: a title between is the page naming ours.
+    expect(ids('Не путать с президентом Туркменистана Сердаром Бердымухамедовым.')).toEqual([
+      'turkmenistan',
+      'serdar-berdimuhamedov',
+    ]);
+  });
+});
