@@ -9,7 +9,7 @@ import type { AliasEvidence, MatchingRules } from '../factbase/matching-rules';
 import { foldAlias, type FoldedCodes } from './fold';
 import type { PageContext } from './page-context';
 import type { Pattern } from './patterns';
-import { caseOfUnit, UPPER } from './char-kinds';
+import { caseOfUnit, isSpaceOrNbsp, UPPER } from './char-kinds';
 import { NeighbourScreen } from './neighbour-screen';
 import { openingQuoteBeforeIn, type QuoteCursor } from './quoted-name';
 import { inCitedTitle, publisherInImprint, type CitationCursor } from './citations';
@@ -97,6 +97,11 @@ export interface RuledCandidate {
    * ("Georgia" a line before the "Black Sea Trade and Development Bank").
    */
   anchorOnly: boolean;
+  /**
+   * An acronym's own gloss (`ownGloss`), read before other rules drop names a gloss may run over: the owner it
+   * names, -1 for something else, NO_GLOSS for none or not read.
+   */
+  gloss: number;
 }
 
 /** A text of the batch as the rules read it: the original, its folded codes and how far its quotation marks are read. */
@@ -644,7 +649,10 @@ function endsWithFormOf(before: string, p: Pattern, shorter: number): boolean {
   return false;
 }
 
-/** "(CPC)" after a spelled-out name: the acronym means that name on this page, an entity of ours or not. */
+/**
+ * "(CPC)" after a spelled-out name: the acronym means that name on this page, an entity of ours or not, from the
+ * first such gloss on; a mention glossed otherwise follows its own gloss (`ownGloss`), and the mentions after it that.
+ */
 function learnAcronyms(
   t: RuleTables,
   texts: readonly BatchText[],
@@ -654,7 +662,7 @@ function learnAcronyms(
   if (t.acronyms.size === 0) return;
   for (let i = 0; i < texts.length; i++) {
     const b = texts[i]!;
-    const { text, folded } = b;
+    const { text } = b;
     // From each "(" only: a regular expression over the whole text would cost as much as the scan of it.
     for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
       // Most parentheses hold a year or a lowercase word: only a capital or a space after "(" can start an acronym.
@@ -665,25 +673,115 @@ function learnAcronyms(
       if (!m) continue;
       const key = foldAlias(m[1]!);
       const owners = t.acronyms.get(key);
-      if (!owners) continue;
-      // The folded text just before "(": does it end with a spelled-out form of one of the owners?
-      const foldedAt = foldedIndexOf(folded, m.index!);
-      // Quotation marks around the expansion are not part of it: «QazMūnaiGaz» (QMG) is spelled out as ours.
-      const before = ` ${foldedSlice(b, Math.max(0, foldedAt - 120), foldedAt)
-        .replace(QUOTATION_MARKS, ' ')
-        .trimEnd()}`;
-      const owner = owners.find((e) => (t.spelledOut.get(e) ?? []).some((p) => endsWithFormOf(before, p, key.length)));
-      // Else the words that spell the acronym out say: ours where a name of ours runs over them ("Rusiya Federasiyası
-      // (RF)" with "Rusiya" ours), something else otherwise; words that do not spell it out say nothing.
-      if (owner !== undefined) ctx.acronyms.set(key, owner);
-      else {
-        const from = spelledOutFrom(m[1]!, text, m.index!);
-        if (from >= 0) ctx.acronyms.set(key, ownerSpelledOut(candidates, i, from, m.index!, owners));
-      }
+      if (!owners || ctx.acronyms.has(key)) continue;
+      const meaning = spelledBeforeParen(t, b, i, m.index!, m[1]!, owners, candidates);
+      if (meaning !== undefined) ctx.acronyms.set(key, meaning);
     }
   }
   learnAcronymsSpelledElsewhere(t, texts, candidates, ctx);
 }
+
+/**
+ * What the words before "(ACRONYM)" (the bracket at `paren` of the batch's `textIndex`th text) spell the acronym out
+ * as: one of its `owners` where the words end with a form of one of the owner's names, or a name of ours runs over
+ * the words that spell it out ("Rusiya Federasiyası (RF)" with "Rusiya" ours); -1 where they spell it out as
+ * something else; undefined where they do not spell it out. Read only at a bracket that holds an acronym of ours.
+ */
+function spelledBeforeParen(
+  t: RuleTables,
+  b: BatchText,
+  textIndex: number,
+  paren: number,
+  acronym: string,
+  owners: readonly number[],
+  candidates: readonly RuledCandidate[],
+): number | undefined {
+  const foldedAt = foldedIndexOf(b.folded, paren);
+  // Quotation marks around the expansion are not part of it: «QazMūnaiGaz» (QMG) is spelled out as ours.
+  const before = ` ${foldedSlice(b, Math.max(0, foldedAt - 120), foldedAt)
+    .replace(QUOTATION_MARKS, ' ')
+    .trimEnd()}`;
+  const key = foldAlias(acronym);
+  for (const e of owners) if ((t.spelledOut.get(e) ?? []).some((p) => endsWithFormOf(before, p, key.length))) return e;
+  const from = spelledOutFrom(acronym, b.text, paren);
+  return from >= 0 ? ownerSpelledOut(candidates, textIndex, from, paren, owners) : undefined;
+}
+
+/** The own gloss of each mention of an acronym the page spells out (see `ownGloss`), into its `gloss`. */
+function readOwnGlosses(
+  t: RuleTables,
+  texts: readonly BatchText[],
+  candidates: readonly RuledCandidate[],
+  ctx: PageContext,
+) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (!c.pattern.acronym || !ctx.acronyms.has(c.pattern.key)) continue;
+    c.gloss = ownGloss(t, texts[c.text]!, candidates, c) ?? NO_GLOSS;
+  }
+}
+export const NO_GLOSS = -2;
+
+/**
+ * What a mention's own gloss says the acronym at `c` means, where it has one: the words before it when it stands in
+ * brackets after them ("Bitcoin (BTC)"), or a gloss right after it ("BTC (Bakü-Tiflis-Ceyhan)", "NATO (network
+ * access terminal online)"). An owner, -1 for something else, undefined for no gloss. A page may use one acronym in
+ * two meanings and gloss each where it stands; each glossed mention follows its own. Reads a few units beside the
+ * acronym first: most mentions stand in no brackets and go on with a word.
+ */
+function ownGloss(
+  t: RuleTables,
+  b: BatchText,
+  candidates: readonly RuledCandidate[],
+  c: RuledCandidate,
+): number | undefined {
+  const { text } = b;
+  const owners = t.acronyms.get(c.pattern.key)!;
+  let open = c.start;
+  while (open > 0 && isSpaceOrNbsp(text.charCodeAt(open - 1))) open--;
+  if (text.charCodeAt(open - 1) === OPEN_PAREN) {
+    let close = c.end;
+    while (close < text.length && isSpaceOrNbsp(text.charCodeAt(close))) close++;
+    if (text.charCodeAt(close) === CLOSE_PAREN)
+      return spelledBeforeParen(t, b, c.text, open - 1, text.slice(c.start, c.end), owners, candidates);
+  }
+  const run = spelledOutAfter(writtenAcronym(text, c), text, c.end);
+  if (run !== null) return ownerSpelledOut(candidates, c.text, run[0], run[1], owners);
+  return nameInBracketsAfter(text, candidates, c, owners);
+}
+
+/**
+ * The owner whose own name, in any language, fills the brackets right after the acronym at `c`, or undefined: "NATO
+ * (Kuzey Atlantik Antlaşması Örgütü)" glosses NATO as ours though its words do not give the letters. A loop, no
+ * closure; read only for an acronym followed by a bracket.
+ */
+function nameInBracketsAfter(
+  text: string,
+  candidates: readonly RuledCandidate[],
+  c: RuledCandidate,
+  owners: readonly number[],
+): number | undefined {
+  let open = c.end;
+  while (open < text.length && isSpaceOrNbsp(text.charCodeAt(open))) open++;
+  if (text.charCodeAt(open) !== OPEN_PAREN) return undefined;
+  let from = open + 1;
+  while (from < text.length && isSpaceOrNbsp(text.charCodeAt(from))) from++;
+  for (let i = 0; i < candidates.length; i++) {
+    const o = candidates[i]!;
+    if (o.text !== c.text || o.start !== from || o.pattern.acronym || !owners.includes(o.pattern.entity)) continue;
+    let close = o.end;
+    while (close < text.length && isSpaceOrNbsp(text.charCodeAt(close))) close++;
+    if (text.charCodeAt(close) === CLOSE_PAREN) return o.pattern.entity;
+  }
+  return undefined;
+}
+/**
+ * The acronym at `c` as the page writes it, without an ending: its letters as a gloss gives them, which the fold may
+ * have merged (Uzbek Ҳ and Х, Kazakh Ұ and У).
+ */
+const writtenAcronym = (text: string, c: RuledCandidate) => text.slice(c.start, c.start + c.pattern.key.length);
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
 
 /**
  * An acronym of ours the page glosses right after it, "IMU (inertial measurement unit)", "ТАП — технический анализ
@@ -708,9 +806,10 @@ function learnAcronymsSpelledElsewhere(
     ctx.acronymReads.set(key, count + 1);
     const text = texts[c.text]!.text;
     const from = Math.max(0, c.start - SPELLED_OUT_REACH);
+    const written = writtenAcronym(text, c);
     const run =
-      spelledOutAfter(key, text, c.end) ??
-      spelledOutIn(key, text, from, Math.min(text.length, c.end + SPELLED_OUT_REACH));
+      spelledOutAfter(written, text, c.end) ??
+      spelledOutIn(written, text, from, Math.min(text.length, c.end + SPELLED_OUT_REACH));
     if (run === null) continue;
     const [start, end] = run;
     const ours = ownerSpelledOut(candidates, c.text, start, end, t.acronyms.get(key)!);
@@ -768,6 +867,7 @@ function rulesOfBatch(
   ctx: PageContext,
 ): RuledCandidate[] {
   learnAcronyms(t, texts, candidates, ctx);
+  if (ctx.acronyms.size > 0) readOwnGlosses(t, texts, candidates, ctx);
   dropInsideLongerNames(t, texts, candidates, insideLonger);
   const spelled = ctx.acronyms.size > 0;
   let ruled = false;
@@ -850,7 +950,12 @@ function rulesOfBatch(
       if (before && foldedWords(t, ev.notAfter).words.includes(before.word)) continue;
     }
     if (ev?.notBefore && notBefore(t, ev.notBefore).startsWordAt(b.text, wordAfterStart(b.text, c.end))) continue;
-    const acronym = p.acronym ? ctx.acronyms.get(p.key) : undefined;
+    // An acronym the page spells out: a mention's own gloss, else the meaning the page gave it last before it.
+    let acronym: number | undefined;
+    if (p.acronym && ctx.acronyms.has(p.key)) {
+      if (c.gloss !== NO_GLOSS) ctx.acronyms.set(p.key, c.gloss);
+      acronym = ctx.acronyms.get(p.key);
+    }
     if (acronym !== undefined) {
       if (acronym !== p.entity) continue;
       c.why = 'spelled out on this page';

@@ -13,7 +13,7 @@ import { endsInHashtag, mayStartHashtag } from './hashtag';
 import { insideAddressOrHandle } from './web-address';
 import { inLowercaseStretch, needsCompany, lowercaseMayMatch, mayModifyNextWord } from './lowercase-text';
 import { inInformalLine } from './informal-line';
-import { applyRules, batchText, buildRuleTables, type BatchText, type RuledCandidate } from './disambiguate';
+import { applyRules, batchText, buildRuleTables, NO_GLOSS, type BatchText, type RuledCandidate } from './disambiguate';
 import { foldCodesInto, skipDropped, type FoldedCodes } from './fold';
 import { newPageContext, type PageContext } from './page-context';
 import { compilePatterns, type Pattern } from './patterns';
@@ -236,6 +236,7 @@ function collectCandidates(
       lowercaseAnchor,
       lowercaseAdjective,
       anchorOnly: false,
+      gloss: NO_GLOSS,
     });
   });
 }

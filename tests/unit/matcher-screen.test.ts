@@ -11,6 +11,7 @@ import {
   buildRuleTables,
   batchText,
   mayNameSomeoneElse,
+  NO_GLOSS,
   type BatchText,
   type RuledCandidate,
 } from '../../lib/matcher/disambiguate';
@@ -79,6 +80,7 @@ describe('neighbour screen', () => {
               lowercaseAnchor: false,
               lowercaseAdjective: false,
               anchorOnly: false,
+              gloss: NO_GLOSS,
             };
             if (!namesSomeoneElse(tables, b, c, undefined, Seen.Any)) continue;
             found[kind] = (found[kind] ?? 0) + 1;
