@@ -114,6 +114,16 @@ function quotedKindWords(languages: LanguagesInput, required: readonly string[],
 /** A legal form as the list writes it: letters only (a page's periods, "A.Ş.", are read past by the matcher). */
 const LEGAL_FORM = /^[\p{L}\p{M}]+$/u;
 
+/**
+ * `named-after.genitive-endings`, each a lowercase ending with no space: the matcher compares it with what follows a
+ * name's folded key, so a capital or a second word would never match and the rule would silently not apply.
+ */
+function checkGenitiveEndings(endings: readonly string[] | undefined, errors: string[]) {
+  for (const ending of endings ?? [])
+    if (!/^[\p{Ll}\p{M}]+$/u.test(String(ending)))
+      errors.push(`languages: named-after.genitive-endings: "${ending}" is not one lowercase ending`);
+}
+
 /** A short form in capitals: letters (and the dots or spaces some write between them), two capitals at least. */
 const ALL_CAPITALS = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{M}. ]+$/u;
 
@@ -128,6 +138,7 @@ export function buildMatchingRules(
 ): MatchingRules {
   checkLanguages(languages, errors);
   checkFormedNames(languages, errors);
+  checkGenitiveEndings(languages['named-after']?.['genitive-endings'], errors);
   const namedAfter = withNamedAfterHeads(languages['named-after'], heads, languages, errors);
   const lists = languages.wordlists ?? {};
   const byId = new Map(base.entities.map((e) => [e.id, e]));

@@ -127,6 +127,13 @@ export interface NamedAfter {
    * after the name as written or with one of these: "Samarqandda xalqaro forum" is in the city.
    */
   'modifier-endings'?: string[];
+  /**
+   * The Turkic genitive endings with which a place's or country's name stands before an institution's name whose
+   * capitalised head is one of `genitive-heads` ("Bakının Dövlət Universiteti").
+   */
+  'genitive-endings'?: string[];
+  /** The capitalised heads of an institution's name those endings stand before (Universitet, İnstitut, Muzey). */
+  'genitive-heads'?: string[];
   /** Right after a company's name: the arena or stadium named after it («Газпром Арена»), not its own divisions. */
   'company-after'?: string[];
   /**

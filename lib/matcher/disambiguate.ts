@@ -175,6 +175,9 @@ export interface RuleTables {
     called: NamedAfterList;
     /** Folded endings after which a place's name is a thing's modifier (see `standsAsModifier`). */
     modifierEndings: string[];
+    /** The Turkic genitive before an institution's name, and its heads (things-named-after.ts `inGenitiveOfAName`). */
+    genitiveEndings: string[];
+    genitiveHeads: NamedAfterList;
   };
   /** The words of a thing's kind before or after its quoted name (гостиница «…», «…» ԱՁ; quoted-kinds.ts). */
   quotedKinds: { before: NamedAfterList; after: NamedAfterList; legalForms: NamedAfterList };
@@ -280,6 +283,8 @@ export function buildRuleTables(index: AliasIndex, patterns: readonly Pattern[],
       titleAfter: new NamedAfterList(rules?.namedAfter?.['title-after']),
       called,
       modifierEndings: (rules?.namedAfter?.['modifier-endings'] ?? []).map(foldAlias),
+      genitiveEndings: (rules?.namedAfter?.['genitive-endings'] ?? []).map(foldAlias),
+      genitiveHeads: new NamedAfterList(rules?.namedAfter?.['genitive-heads']),
     },
     quotedKinds: {
       before: new NamedAfterList(rules?.quotedKinds?.before),

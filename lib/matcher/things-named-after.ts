@@ -50,7 +50,8 @@ export function namesAThing(t: RuleTables, b: BatchText, c: RuledCandidate, seen
       (c.pattern.region && t.namedAfter.regionAfter.startsWordAt(text, next)) ||
       (eponym !== 'company' && headPastNameWords(list, text, c.end)) ||
       (c.pattern.compound && headPastLowercaseWord(t, eponym === 'country', text, c.end));
-    if (headAfter && standsAsModifier(t, b, c)) return eponym !== 'country' || !afterDash(text, c.start);
+    if (headAfter && (standsAsModifier(t, b, c) || inGenitiveOfAName(t, b, c)))
+      return eponym !== 'country' || !afterDash(text, c.start);
   }
   // A company's name names only the thing whose name it heads (its arena); alone in quotation marks it is its own.
   if (eponym === 'company') return false;
@@ -87,12 +88,17 @@ function inRecipientCase(b: BatchText, c: RuledCandidate): boolean {
  * Aliyev Young Researcher Prize"): see head-after-name.ts.
  */
 function headPastNameWords(list: NamedAfterList, text: string, end: number): boolean {
+  return headPastNameWordsAt(list, text, end) >= 0;
+}
+
+/** `headPastNameWords`, with where the head starts (-1: none). */
+function headPastNameWordsAt(list: NamedAfterList, text: string, end: number): number {
   for (let words = 1; words <= NAME_WORDS_BETWEEN; words++) {
     const at = wordPastNameWords(text, end, words);
-    if (at < 0) return false;
-    if (list.startsWordAt(text, at)) return true;
+    if (at < 0) return -1;
+    if (list.startsWordAt(text, at)) return at;
   }
-  return false;
+  return -1;
 }
 
 /**
@@ -129,6 +135,29 @@ function standsAsModifier(t: RuleTables, b: BatchText, c: RuledCandidate): boole
   // A modifier ending may replace the name's last letter (Georgian თბილისი → თბილისის).
   for (const ending of t.namedAfter.modifierEndings)
     if (form.endsWith(ending) && form.length - ending.length >= key.length - 1) return true;
+  return false;
+}
+
+/**
+ * Whether the name stands in a Turkic genitive before an institution's name whose capitalised head, right after it or
+ * past one or two capitalised words, is one of `genitive-heads` ("Bakının Dövlət Universiteti", "Türkmenistanyň Döwlet Medeniýet Instituty"): the university's
+ * name, as the Armenian and Georgian genitive is (`standsAsModifier`). Read only once a head was found after the
+ * name. Only a university's, an institute's, an academy's, a museum's or a library's head: the genitive before a
+ * lowercase word is the place's own ("Bakının küçələri", its streets), and before a state body's it is the
+ * country's ("Azərbaycanın Mərkəzi Bankı", its central bank; "Türkiye'nin Ankara Büyükelçiliği").
+ */
+function inGenitiveOfAName(t: RuleTables, b: BatchText, c: RuledCandidate): boolean {
+  const { text } = b;
+  const { genitiveHeads, genitiveEndings } = t.namedAfter;
+  const head = genitiveHeads.startsWordAt(text, wordAfterStart(text, c.end))
+    ? 0
+    : headPastNameWordsAt(genitiveHeads, text, c.end);
+  if (head < 0 || t.longerNameStops.startsWordAt(text, c.end + 1)) return false;
+  const form = foldedSlice(b, c.foldedStart, c.foldedEnd);
+  // The name's last letter may change before the ending (Turkmen Aşgabat → Aşgabadyň).
+  const stem = c.pattern.key.slice(0, -1);
+  for (const ending of genitiveEndings)
+    if (form.endsWith(ending) && form.length - ending.length >= stem.length + 1 && form.startsWith(stem)) return true;
   return false;
 }
 

@@ -304,6 +304,14 @@ describe('facts:build on bad data', () => {
     expect(build({ 'good.yaml': GOOD })).not.toMatch(/namesakes\.confused/);
   });
 
+  it('fails on a genitive ending that is not one lowercase ending', () => {
+    const bad = (text: string) => text.replace('genitive-endings: [ın,', 'genitive-endings: [Nın, "n in", ın,');
+    const errors = build({ 'good.yaml': GOOD }, bad);
+    expect(errors).toMatch(/genitive-endings: "Nın" is not one lowercase ending/);
+    expect(errors).toMatch(/genitive-endings: "n in" is not one lowercase ending/);
+    expect(build({ 'good.yaml': GOOD })).not.toMatch(/genitive-endings/);
+  });
+
   it('fails on a key written twice in one YAML mapping', () => {
     expect(build({ 'good.yaml': GOOD, 'twice.yaml': TWICE })).toMatch(/twice\.yaml: Map keys must be unique/);
   });
