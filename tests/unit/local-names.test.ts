@@ -128,3 +128,25 @@ describe("cities' and countries' names in the languages that lacked them", () =>
     expect(page('He left Baku for Constantinople in 1918.')).toContainEqual(['Constantinople', 'istanbul']);
   });
 });
+
+describe('spellings of Turkestan, Shusha, Turkmenistan and Ashgabat that the Kyrgyz, Azerbaijani and Kazakh press writes', () => {
+  it('are the city and the country, with their endings', () => {
+    expect(page('Казакстандын Түркстан шаарында Кыргызстандын делегациясы болду.')).toContainEqual([
+      'Түркстан',
+      'turkestan-city',
+    ]);
+    expect(page('Şuşa ilə Türküstan şəhərləri qardaşlaşıb, Azərbaycan bildirib.')).toContainEqual([
+      'Türküstan',
+      'turkestan-city',
+    ]);
+    expect(page('Türkıstan qalasy Şuşamen bauyrlas, dedı Qazaqstan.')).toContainEqual(['Şuşamen', 'shusha']);
+    expect(page('Түркіменстанмен шекара ашылды.')).toEqual([['Түркіменстанмен', 'turkmenistan']]);
+    expect(page('Türkımenstanğa jük jıberıldı.')).toEqual([['Türkımenstanğa', 'turkmenistan']]);
+    expect(page('Ашгабатта жолугушуу өттү.')).toEqual([['Ашгабатта', 'ashgabat']]);
+    expect(page('Ашғабатқа рейс ашылды.')).toEqual([['Ашғабатқа', 'ashgabat']]);
+  });
+  it('keep the rules of the name they spell: East Turkestan is not the city, nor is a lone Türküstan', () => {
+    expect(page('Чыгыш Түркстан жөнүндө Кыргызстан айтты.')).toEqual([['Кыргызстан', 'kyrgyzstan']]);
+    expect(page('Türküstan adlı mağaza açılıb.')).toEqual([]);
+  });
+});
