@@ -193,3 +193,16 @@ describe('"those in" a place: the locative adjective in the plural, in each Turk
     expect(page('Qishloqdagilar bilmaydi.')).toEqual([]);
   });
 });
+
+describe('Turkish Bakü, labelled Turkish: its suffixes after an apostrophe, written solid, or typed without ü', () => {
+  it('takes the front-vowel endings of ü in each spelling', () => {
+    expectMarked('baku', ["Bakü'ye", 'Baküye', 'Bakünün', 'Bakü’deki', 'Bakuye', 'Bakude', 'Bakuden', 'Bakunun']);
+  });
+  it('in a comment typed in lowercase with another name near, and never in a handle', () => {
+    expect(page('mehmet_k · 2 saat önce: bakuden yeni dondum. tiflise de gittik, harika')).toEqual([
+      ['bakuden', 'baku'],
+      ['tiflise', 'tbilisi'],
+    ]);
+    expect(page('@baku_girl · 1 saat önce: tesekkurler, cok guzel yazi. herkes okusun bence')).toEqual([]);
+  });
+});
