@@ -138,3 +138,13 @@ describe('a memorandum named by its subject, a postposition and the document wor
     ]);
   });
 });
+
+describe('a victory parade in Kazakh, Uzbek and Kyrgyz', () => {
+  it('is Baku’s parade with Baku in its clause, and not Moscow’s', () => {
+    expect(page('2020 · Bakude Jeñıs parady ötti.')).toEqual([
+      ['Bakude', 'baku'],
+      ['Jeñıs parady', 'baku-victory-parade-2020'],
+    ]);
+    expect(page('Мәскеуде Жеңіс парады өтті.')).toEqual([['Мәскеуде', 'moscow']]);
+  });
+});
