@@ -1502,7 +1502,7 @@ function namedSomeoneElse(
   const after = wordAfterSurname(b.text, first.end);
   if (after !== null && after.then === '') {
     const own = after.initial
-      ? group.some((c) => t.initials.get(c.pattern.entity)?.includes(after.word))
+      ? group.some((c) => ownInitials(t, c, after))
       : group.some((c) => ownGivenName(t, c, after.word));
     // A listed given name that is also a name of ours starts that name ("Tokayev Erdoğan ile", "Əliyev Xəzər dənizi").
     const given = after.initial || (t.commonGivenNames.has(after.word) && !t.oneWordNames.has(after.word));
@@ -1540,7 +1540,7 @@ function ownNameAfter(
   for (let i = 0; i < group.length; i++) {
     const c = group[i]!;
     const theirs = after.initial
-      ? t.initials.get(c.pattern.entity)?.includes(after.word)
+      ? ownInitials(t, c, after)
       : ownGivenName(t, c, after.word) && (after.then === '' || ownGivenName(t, c, after.then));
     if (!theirs) continue;
     if (own) return undefined;
@@ -1551,6 +1551,16 @@ function ownNameAfter(
 
 const ownGivenName = (t: RuleTables, c: RuledCandidate, word: string) =>
   t.givenNames.get(c.pattern.entity)?.includes(word) === true;
+
+/**
+ * Whether the initials after a surname are the person's: the given name's, and a second one, the patronymic's, that
+ * starts their father's given name where the data gives it ("Мирзиёев Ш. М.", but "ИП Мирзиёев Ш. А." is a namesake).
+ */
+function ownInitials(t: RuleTables, c: RuledCandidate, after: WordAfterSurname): boolean {
+  if (t.initials.get(c.pattern.entity)?.includes(after.word) !== true) return false;
+  const fathers = after.second === '' ? undefined : t.fathers.get(c.pattern.entity);
+  return fathers === undefined || fathers.some((father) => father.charAt(0) === after.second);
+}
 
 /** The year of the page's date (`2025-12-12` or `2025`), or undefined when the page states none. */
 function pageYear(ctx: PageContext): number | undefined {

@@ -31,15 +31,29 @@ export function wordAfterSurname(text: string, end: number): WordAfterSurname | 
     (wordEnds - at === 1 || (wordEnds - at === 2 && digraphInitialAt(text, at)))
   ) {
     const original = text.slice(at, wordEnds + 1);
-    return { word: foldWord(text.charAt(at)), initial: true, original, then: '', end: wordEnds + 1 };
+    const second = initialAt(text, wordEnds + 1);
+    return { word: foldWord(text.charAt(at)), initial: true, original, then: '', end: wordEnds + 1, second };
   }
   const nameEnds = nameWordEnd(text, at);
   const next = wordAfterStart(text, nameEnds);
   const then =
     next >= 0 && caseOfUnit(text.charCodeAt(next)) === UPPER ? foldWord(text.slice(next, wordEnd(text, next))) : '';
   const original = text.slice(at, nameEnds);
-  return { word: foldWord(original), initial: false, original, then, end: nameEnds };
+  return { word: foldWord(original), initial: false, original, then, end: nameEnds, second: '' };
 }
+
+/**
+ * The folded letter of an initial starting at `from` past white space on the line ("Ш. А.", "Sh.M.": the patronymic's
+ * initial after the given name's), '' when none.
+ */
+function initialAt(text: string, from: number): string {
+  let at = from;
+  while (at < text.length && text.charCodeAt(at) === SPACE) at++;
+  if (at >= text.length || caseOfUnit(text.charCodeAt(at)) !== UPPER) return '';
+  const dot = digraphInitialAt(text, at) ? at + 2 : at + 1;
+  return text.charCodeAt(dot) === FULL_STOP ? foldWord(text.charAt(at)) : '';
+}
+const SPACE = 0x20;
 
 export interface WordAfterSurname {
   word: string;
@@ -48,6 +62,8 @@ export interface WordAfterSurname {
   then: string;
   /** Where the given name or the initial ends. */
   end: number;
+  /** After an initial, the folded letter of a second one, the patronymic's ("Мирзиёев Ш. М."); '' when none. */
+  second: string;
 }
 
 /**

@@ -41,6 +41,20 @@ describe('initials or a given name after the surname', () => {
     expect(people('Тоқаев Е.М. гол соқты.')).toEqual([]);
     expect(people('Aliyev R. scored twice.')).toEqual([]);
   });
+  it('reads a second initial as the patronymic’s, which must start the father’s name where the data gives it', () => {
+    expect(people('Мирзиёев Ш. М. подписал постановление.')).toEqual(['mirziyoyev']);
+    expect(people('Поставщик: Мирзиёев Ш. А., г. Самарканд, частное предприятие.')).toEqual([]);
+    expect(people('Токаев К. А. выиграл турнир.')).toEqual([]);
+  });
+  it('gives a surname after a sole trader’s legal form to that trader', () => {
+    // The page has named the person in full, which would let the bare surname count.
+    const president = 'Президент Шавкат Мирзиёев посетил Самарканд.';
+    expect(people(president, 'Поставщик: Мирзиёев, г. Самарканд.')).toEqual(['mirziyoyev', 'mirziyoyev']);
+    expect(people(president, 'Поставщик: ИП Мирзиёев, г. Самарканд.')).toEqual(['mirziyoyev']);
+    expect(people('Shavkat Mirziyoyev Samarqandda.', 'Yetkazib beruvchi: YaTT Mirziyoyev, Samarqand.')).toEqual([
+      'mirziyoyev',
+    ]);
+  });
   it('takes a given name after the surname’s comma, as an index or a register writes it', () => {
     expect(people('Aliyev, Ilham (born 1961), President of Azerbaijan')).toEqual(['ilham-aliyev']);
     expect(people('Алиев, Ильхам Гейдарович — президент Азербайджана.')).toEqual(['ilham-aliyev']);
